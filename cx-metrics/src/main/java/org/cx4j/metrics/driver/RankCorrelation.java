@@ -1,0 +1,111 @@
+package org.cx4j.metrics.driver;
+
+import java.util.Arrays;
+
+/**
+ * Spearman rank correlations of each driver with the outcome, over the respondents who have both,
+ * with average ranks for ties.
+ *
+ * <p>Each column is sorted once; a bootstrap replicate then ranks in linear time by walking the
+ * sorted order with the replicate's case multiplicities (a row drawn c times is c tied
+ * observations), so no replicate sorts anything.
+ */
+final class RankCorrelation {
+
+  private final double[][] cols;
+  private final int[][] order;
+  private final int p;
+
+  RankCorrelation(double[][] cols) {
+    this.cols = cols;
+    this.p = cols.length - 1;
+    this.order = new int[cols.length][];
+    for (int k = 0; k < cols.length; k++) {
+      order[k] = sortedPresent(cols[k]);
+    }
+  }
+
+  /** Returns Spearman's rho of each driver with the outcome; counts null means 1 each. */
+  double[] spearman(int[] counts) {
+    int rows = cols[0].length;
+    double[] rx = new double[rows];
+    double[] ry = new double[rows];
+    double[] rho = new double[p];
+    double[] y = cols[p];
+    for (int j = 0; j < p; j++) {
+      double[] x = cols[j];
+      double wx = rank(order[j], x, y, counts, rx);
+      rank(order[p], y, x, counts, ry);
+      double mean = (wx + 1) / 2; // average ranks always average (W + 1) / 2
+      double sxy = 0;
+      double sxx = 0;
+      double syy = 0;
+      for (int i = 0; i < rows; i++) {
+        int c = counts == null ? 1 : counts[i];
+        if (c == 0 || Double.isNaN(x[i]) || Double.isNaN(y[i])) {
+          continue;
+        }
+        double dx = rx[i] - mean;
+        double dy = ry[i] - mean;
+        sxy += c * dx * dy;
+        sxx += c * dx * dx;
+        syy += c * dy * dy;
+      }
+      rho[j] = sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : 0;
+    }
+    return rho;
+  }
+
+  /**
+   * Writes into {@code ranks} the average rank of {@code a[i]} among the rows where both {@code a}
+   * and {@code b} are present, weighted by counts; returns the total weight.
+   */
+  private static double rank(int[] order, double[] a, double[] b, int[] counts, double[] ranks) {
+    double before = 0;
+    int k = 0;
+    int m = order.length;
+    while (k < m) {
+      int end = k;
+      double value = a[order[k]];
+      double group = 0;
+      while (end < m && a[order[end]] == value) {
+        int i = order[end];
+        if (!Double.isNaN(b[i])) {
+          group += counts == null ? 1 : counts[i];
+        }
+        end++;
+      }
+      double r = before + (group + 1) / 2;
+      for (int t = k; t < end; t++) {
+        ranks[order[t]] = r;
+      }
+      before += group;
+      k = end;
+    }
+    return before;
+  }
+
+  private static int[] sortedPresent(double[] x) {
+    int present = 0;
+    for (double v : x) {
+      if (!Double.isNaN(v)) {
+        present++;
+      }
+    }
+    // Sort (value, index) pairs packed as longs would lose precision for arbitrary doubles, so
+    // sort boxed indices once per column: this runs once per analysis, not per replicate.
+    Integer[] idx = new Integer[present];
+    int k = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(x[i])) {
+        idx[k++] = i;
+      }
+    }
+    Arrays.sort(idx, (u, v) -> Double.compare(x[u], x[v]));
+    int[] out = new int[present];
+    for (int i = 0; i < present; i++) {
+      out[i] = idx[i];
+    }
+    return out;
+  }
+}
