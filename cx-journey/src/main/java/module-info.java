@@ -2,4 +2,7 @@
 module org.cx4j.journey {
   requires transitive org.cx4j.metrics;
   requires com.google.common;
+  requires com.fasterxml.jackson.dataformat.csv;
+
+  exports org.cx4j.journey.attribution;
 }

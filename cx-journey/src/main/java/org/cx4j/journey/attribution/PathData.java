@@ -1,0 +1,285 @@
+package org.cx4j.journey.attribution;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Aggregated customer paths, the format attribution tools exchange: each row is a sequence of
+ * channels (touches before the conversion or the end of the journey) with the number of journeys
+ * that followed it and converted, their conversion value, and the number that did not convert.
+ *
+ * <p>Stored columnar: a channel dictionary, the touches of all paths in one {@code int[]} with
+ * offsets, and per-path primitive counts. Immutable once built.
+ *
+ * <p>A path string reads {@code "search > email > direct"}; the separator is configurable. A
+ * channel name that contains the separator cannot be written back unambiguously and is refused.
+ */
+public final class PathData {
+
+  /** The separator ChannelAttribution and most exports use between channels. */
+  public static final String DEFAULT_SEPARATOR = " > ";
+
+  private final List<String> channels;
+  private final int[] offsets;
+  private final int[] touches;
+  private final long[] conversions;
+  private final double[] value;
+  private final long[] nulls;
+
+  private PathData(
+      List<String> channels,
+      int[] offsets,
+      int[] touches,
+      long[] conversions,
+      double[] value,
+      long[] nulls) {
+    this.channels = channels;
+    this.offsets = offsets;
+    this.touches = touches;
+    this.conversions = conversions;
+    this.value = value;
+    this.nulls = nulls;
+  }
+
+  /** Returns a new builder with the default separator. */
+  public static Builder builder() {
+    return new Builder(DEFAULT_SEPARATOR);
+  }
+
+  /** Returns a new builder whose path strings use {@code separator}. */
+  public static Builder builder(String separator) {
+    return new Builder(separator);
+  }
+
+  /**
+   * Reads path rows from a delimited file with a header and four columns in this order: path,
+   * conversions, conversion value, nulls (the ChannelAttribution layout {@code
+   * path;total_conversions;total_conversion_value;total_null}).
+   *
+   * @param in the text; not closed
+   * @param delimiter the column delimiter, such as {@code ';'}
+   * @param separator the separator between channels inside a path
+   * @throws IllegalArgumentException naming the line and value if a row is malformed
+   * @throws UncheckedIOException if reading fails
+   */
+  public static PathData readCsv(Reader in, char delimiter, String separator) {
+    Objects.requireNonNull(in, "in");
+    Builder b = builder(separator);
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withSkipFirstDataRow(true);
+    try (MappingIterator<String[]> rows =
+        mapper.readerFor(String[].class).with(schema).readValues(in)) {
+      while (rows.hasNext()) {
+        // hasNext() has positioned the parser at the row's start: its line is the row's.
+        long line = rows.getCurrentLocation().getLineNr();
+        String[] r = rows.next();
+        if (r.length == 1 && r[0].isEmpty()) {
+          continue;
+        }
+        if (r.length != 4) {
+          throw new IllegalArgumentException(
+              "line " + line + ": expected 4 columns (path, conversions, value, nulls), got "
+                  + r.length + ": " + Arrays.toString(r));
+        }
+        try {
+          b.add(r[0], Long.parseLong(r[1].trim()), Double.parseDouble(r[2].trim()),
+              Long.parseLong(r[3].trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("line " + line + ": not a number in "
+              + Arrays.toString(r), e);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b.build();
+  }
+
+  /** Returns the channel names; a channel's index in this list is its code. */
+  public List<String> channels() {
+    return channels;
+  }
+
+  /** Returns the number of path rows. */
+  public int size() {
+    return conversions.length;
+  }
+
+  /** Returns the number of touches of path {@code i}. */
+  public int length(int i) {
+    return offsets[i + 1] - offsets[i];
+  }
+
+  /** Returns the channel code of touch {@code k} of path {@code i}. */
+  public int touch(int i, int k) {
+    return touches[offsets[i] + k];
+  }
+
+  /** Returns the journeys that followed path {@code i} and converted. */
+  public long conversions(int i) {
+    return conversions[i];
+  }
+
+  /** Returns the conversion value of path {@code i}. */
+  public double value(int i) {
+    return value[i];
+  }
+
+  /** Returns the journeys that followed path {@code i} and did not convert. */
+  public long nulls(int i) {
+    return nulls[i];
+  }
+
+  /** Returns the total conversions. */
+  public long totalConversions() {
+    long s = 0;
+    for (long c : conversions) {
+      s += c;
+    }
+    return s;
+  }
+
+  /** Returns the total conversion value (compensated sum). */
+  public double totalValue() {
+    return KahanSum.of(value);
+  }
+
+  /** Returns the total journeys that did not convert. */
+  public long totalNulls() {
+    long s = 0;
+    for (long c : nulls) {
+      s += c;
+    }
+    return s;
+  }
+
+  int[] offsetsArray() {
+    return offsets;
+  }
+
+  int[] touchesArray() {
+    return touches;
+  }
+
+  @Override
+  public String toString() {
+    return "PathData[" + size() + " paths, " + channels.size() + " channels, "
+        + totalConversions() + " conversions, " + totalNulls() + " nulls]";
+  }
+
+  /** Builds {@link PathData} row by row. Not thread-safe. */
+  public static final class Builder {
+    private final String separator;
+    /** What separates channels once blanks around it are trimmed (" > " splits on ">"). */
+    private final String splitOn;
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private int[] offsets = new int[16];
+    private int[] touches = new int[64];
+    private long[] conversions = new long[16];
+    private double[] value = new double[16];
+    private long[] nulls = new long[16];
+    private int rows;
+    private int used;
+
+    private Builder(String separator) {
+      Objects.requireNonNull(separator, "separator");
+      checkArgument(!separator.isEmpty(), "separator must not be empty");
+      this.separator = separator;
+      this.splitOn = separator.trim().isEmpty() ? separator : separator.trim();
+    }
+
+    /**
+     * Adds a row from a path string such as {@code "search > email > direct"}; channel names are
+     * trimmed.
+     *
+     * @throws IllegalArgumentException if the path is empty, a channel name is empty, or a count
+     *     or the value is negative or not finite
+     */
+    public Builder add(String path, long conversions, double value, long nulls) {
+      Objects.requireNonNull(path, "path");
+      checkArgument(!path.isBlank(), "empty path (conversions %s, nulls %s)", conversions, nulls);
+      String[] parts = path.split(java.util.regex.Pattern.quote(splitOn), -1);
+      List<String> list = new ArrayList<>(parts.length);
+      for (String p : parts) {
+        String c = p.trim();
+        checkArgument(!c.isEmpty(), "path '%s' has an empty channel name", path);
+        list.add(c);
+      }
+      return add(list, conversions, value, nulls);
+    }
+
+    /**
+     * Adds a row from a list of channel names.
+     *
+     * @throws IllegalArgumentException if the list is empty, a name is blank or contains the
+     *     separator, or a count or the value is negative or not finite
+     */
+    public Builder add(List<String> path, long conv, double val, long nul) {
+      checkArgument(!path.isEmpty(), "empty path (conversions %s, nulls %s)", conv, nul);
+      checkArgument(conv >= 0, "conversions must be >= 0, got %s", conv);
+      checkArgument(nul >= 0, "nulls must be >= 0, got %s", nul);
+      checkArgument(
+          Double.isFinite(val) && val >= 0, "conversion value must be finite and >= 0, got %s",
+          val);
+      if (rows + 2 > offsets.length) {
+        int cap = offsets.length * 2;
+        offsets = Arrays.copyOf(offsets, cap);
+        this.conversions = Arrays.copyOf(this.conversions, cap);
+        this.value = Arrays.copyOf(this.value, cap);
+        this.nulls = Arrays.copyOf(this.nulls, cap);
+      }
+      if (used + path.size() > touches.length) {
+        touches = Arrays.copyOf(touches, Math.max(touches.length * 2, used + path.size()));
+      }
+      for (String name : path) {
+        Objects.requireNonNull(name, "channel name");
+        String c = name.trim();
+        checkArgument(!c.isEmpty(), "blank channel name in path %s", path);
+        checkArgument(
+            !c.contains(splitOn),
+            "channel name '%s' contains the path separator '%s'", c, separator);
+        Integer code = codes.get(c);
+        if (code == null) {
+          code = names.size();
+          codes.put(c, code);
+          names.add(c);
+        }
+        touches[used++] = code;
+      }
+      this.conversions[rows] = conv;
+      this.value[rows] = val;
+      this.nulls[rows] = nul;
+      rows++;
+      offsets[rows] = used;
+      return this;
+    }
+
+    /** Returns the path data. */
+    public PathData build() {
+      return new PathData(
+          List.copyOf(names),
+          Arrays.copyOf(offsets, rows + 1),
+          Arrays.copyOf(touches, used),
+          Arrays.copyOf(conversions, rows),
+          Arrays.copyOf(value, rows),
+          Arrays.copyOf(nulls, rows));
+    }
+  }
+}
