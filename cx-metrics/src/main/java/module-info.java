@@ -6,4 +6,5 @@ module org.cx4j.metrics {
   requires hipparchus.core;
 
   exports org.cx4j.metrics.driver;
+  exports org.cx4j.metrics.priority;
 }
