@@ -162,6 +162,9 @@ public final class MarkovAttribution {
     }
 
     static Chain count(PathData data, int order) {
+      if (order == 1) {
+        return countFirstOrder(data);
+      }
       int channels = data.channels().size();
       long base = channels + 1L;
       int[] offsets = data.offsetsArray();
@@ -216,6 +219,54 @@ public final class MarkovAttribution {
         }
         contains[(int) kv[1]] = Arrays.copyOf(tmp, n);
       }
+      return compress(states, edges, contains);
+    }
+
+    /**
+     * Order 1: the state of a touch is its channel, so transitions count straight into a dense
+     * (channels + 3)^2 matrix with no hashing; this is the hot path of the common case.
+     */
+    private static Chain countFirstOrder(PathData data) {
+      int channels = data.channels().size();
+      int states = channels + 3;
+      int[] offsets = data.offsetsArray();
+      int[] touches = data.touchesArray();
+      double[] dense = new double[states * states];
+      for (int p = 0; p < data.size(); p++) {
+        long conv = data.conversions(p);
+        long nul = data.nulls(p);
+        double journeys = (double) conv + nul;
+        if (journeys == 0) {
+          continue;
+        }
+        int from = START;
+        for (int t = offsets[p]; t < offsets[p + 1]; t++) {
+          int to = touches[t] + 3;
+          dense[from * states + to] += journeys;
+          from = to;
+        }
+        dense[from * states + CONVERSION] += conv;
+        dense[from * states + NULL] += nul;
+      }
+      // States by first appearance would need a second pass; channel code order is as stable.
+      int[][] contains = new int[states][];
+      contains[START] = contains[CONVERSION] = contains[NULL] = new int[0];
+      for (int c = 0; c < channels; c++) {
+        contains[c + 3] = new int[] {c};
+      }
+      LongDoubleMap edges = new LongDoubleMap(states * 4);
+      for (int f = 0; f < states; f++) {
+        for (int t = 0; t < states; t++) {
+          double w = dense[f * states + t];
+          if (w != 0) {
+            edges.add(((long) f << 32) | t, w);
+          }
+        }
+      }
+      return compress(states, edges, contains);
+    }
+
+    private static Chain compress(int states, LongDoubleMap edges, int[][] contains) {
       // CSR by source state.
       int[] rowCount = new int[states + 1];
       for (int s = 0; s < edges.capacity(); s++) {

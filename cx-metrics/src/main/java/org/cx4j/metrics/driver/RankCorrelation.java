@@ -85,6 +85,11 @@ final class RankCorrelation {
     return before;
   }
 
+  /**
+   * Returns the indices of the present values in ascending order of value (ties by index). Two
+   * primitive sorts, no boxing: the distinct values are sorted once, then each row is packed as
+   * {@code (rank of its value among the distinct values) << 32 | row} and the longs sorted.
+   */
   private static int[] sortedPresent(double[] x) {
     int present = 0;
     for (double v : x) {
@@ -92,19 +97,32 @@ final class RankCorrelation {
         present++;
       }
     }
-    // Sort (value, index) pairs packed as longs would lose precision for arbitrary doubles, so
-    // sort boxed indices once per column: this runs once per analysis, not per replicate.
-    Integer[] idx = new Integer[present];
+    double[] values = new double[present];
     int k = 0;
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isNaN(x[i])) {
-        idx[k++] = i;
+    for (double v : x) {
+      if (!Double.isNaN(v)) {
+        values[k++] = v;
       }
     }
-    Arrays.sort(idx, (u, v) -> Double.compare(x[u], x[v]));
+    Arrays.sort(values);
+    int distinct = 0;
+    for (int i = 0; i < present; i++) {
+      if (i == 0 || values[i] != values[distinct - 1]) {
+        values[distinct++] = values[i];
+      }
+    }
+    long[] keys = new long[present];
+    k = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(x[i])) {
+        long rank = Arrays.binarySearch(values, 0, distinct, x[i]);
+        keys[k++] = rank << 32 | i;
+      }
+    }
+    Arrays.sort(keys);
     int[] out = new int[present];
     for (int i = 0; i < present; i++) {
-      out[i] = idx[i];
+      out[i] = (int) keys[i];
     }
     return out;
   }
