@@ -11,9 +11,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +36,9 @@ public final class PathData {
   private final long[] conversions;
   private final double[] value;
   private final long[] nulls;
+  private final long totalConversions;
+  private final double totalValue;
+  private final long totalNulls;
 
   private PathData(
       List<String> channels,
@@ -52,6 +53,16 @@ public final class PathData {
     this.conversions = conversions;
     this.value = value;
     this.nulls = nulls;
+    // Totals once, here: every model needs them, and a pass over millions of rows is not free.
+    long tc = 0;
+    long tn = 0;
+    for (int i = 0; i < conversions.length; i++) {
+      tc = Math.addExact(tc, conversions[i]);
+      tn = Math.addExact(tn, nulls[i]);
+    }
+    this.totalConversions = tc;
+    this.totalNulls = tn;
+    this.totalValue = KahanSum.of(value);
   }
 
   /** Returns a new builder with the default separator. */
@@ -148,25 +159,17 @@ public final class PathData {
 
   /** Returns the total conversions. */
   public long totalConversions() {
-    long s = 0;
-    for (long c : conversions) {
-      s += c;
-    }
-    return s;
+    return totalConversions;
   }
 
   /** Returns the total conversion value (compensated sum). */
   public double totalValue() {
-    return KahanSum.of(value);
+    return totalValue;
   }
 
   /** Returns the total journeys that did not convert. */
   public long totalNulls() {
-    long s = 0;
-    for (long c : nulls) {
-      s += c;
-    }
-    return s;
+    return totalNulls;
   }
 
   int[] offsetsArray() {
@@ -188,8 +191,7 @@ public final class PathData {
     private final String separator;
     /** What separates channels once blanks around it are trimmed (" > " splits on ">"). */
     private final String splitOn;
-    private final Map<String, Integer> codes = new HashMap<>();
-    private final List<String> names = new ArrayList<>();
+    private final ChannelDictionary dictionary = new ChannelDictionary();
     private int[] offsets = new int[16];
     private int[] touches = new int[64];
     private long[] conversions = new long[16];
@@ -215,20 +217,37 @@ public final class PathData {
     public Builder add(String path, long conversions, double value, long nulls) {
       Objects.requireNonNull(path, "path");
       checkArgument(!path.isBlank(), "empty path (conversions %s, nulls %s)", conversions, nulls);
-      // indexOf scanning rather than String.split: no regex, and this runs per path row.
-      List<String> list = new ArrayList<>(8);
+      checkCounts(conversions, value, nulls);
+      // Tokens are located by indexOf and looked up by their character range: no regex, no
+      // substring per touch (this runs once per path row, millions of times).
+      int before = used;
       int from = 0;
+      int len = path.length();
       while (true) {
         int at = path.indexOf(splitOn, from);
-        String c = (at < 0 ? path.substring(from) : path.substring(from, at)).trim();
-        checkArgument(!c.isEmpty(), "path '%s' has an empty channel name", path);
-        list.add(c);
+        int end = at < 0 ? len : at;
+        int s = from;
+        int e = end;
+        while (s < e && Character.isWhitespace(path.charAt(s))) {
+          s++;
+        }
+        while (e > s && Character.isWhitespace(path.charAt(e - 1))) {
+          e--;
+        }
+        if (s == e) {
+          used = before;
+          throw new IllegalArgumentException("path '" + path + "' has an empty channel name");
+        }
+        if (used == touches.length) {
+          touches = Arrays.copyOf(touches, touches.length * 2);
+        }
+        touches[used++] = dictionary.code(path, s, e);
         if (at < 0) {
           break;
         }
         from = at + splitOn.length();
       }
-      return add(list, conversions, value, nulls);
+      return endRow(conversions, value, nulls);
     }
 
     /**
@@ -239,35 +258,40 @@ public final class PathData {
      */
     public Builder add(List<String> path, long conv, double val, long nul) {
       checkArgument(!path.isEmpty(), "empty path (conversions %s, nulls %s)", conv, nul);
+      checkCounts(conv, val, nul);
+      for (String name : path) {
+        Objects.requireNonNull(name, "channel name");
+        String c = name.trim();
+        checkArgument(!c.isEmpty(), "blank channel name in path %s", path);
+        checkArgument(
+            !c.contains(splitOn), "channel name '%s' contains the path separator '%s'", c,
+            separator);
+      }
+      if (used + path.size() > touches.length) {
+        touches = Arrays.copyOf(touches, Math.max(touches.length * 2, used + path.size()));
+      }
+      for (String name : path) {
+        String c = name.trim();
+        touches[used++] = dictionary.code(c, 0, c.length());
+      }
+      return endRow(conv, val, nul);
+    }
+
+    private static void checkCounts(long conv, double val, long nul) {
       checkArgument(conv >= 0, "conversions must be >= 0, got %s", conv);
       checkArgument(nul >= 0, "nulls must be >= 0, got %s", nul);
       checkArgument(
           Double.isFinite(val) && val >= 0, "conversion value must be finite and >= 0, got %s",
           val);
+    }
+
+    private Builder endRow(long conv, double val, long nul) {
       if (rows + 2 > offsets.length) {
         int cap = offsets.length * 2;
         offsets = Arrays.copyOf(offsets, cap);
         this.conversions = Arrays.copyOf(this.conversions, cap);
         this.value = Arrays.copyOf(this.value, cap);
         this.nulls = Arrays.copyOf(this.nulls, cap);
-      }
-      if (used + path.size() > touches.length) {
-        touches = Arrays.copyOf(touches, Math.max(touches.length * 2, used + path.size()));
-      }
-      for (String name : path) {
-        Objects.requireNonNull(name, "channel name");
-        String c = name.trim();
-        checkArgument(!c.isEmpty(), "blank channel name in path %s", path);
-        checkArgument(
-            !c.contains(splitOn),
-            "channel name '%s' contains the path separator '%s'", c, separator);
-        Integer code = codes.get(c);
-        if (code == null) {
-          code = names.size();
-          codes.put(c, code);
-          names.add(c);
-        }
-        touches[used++] = code;
       }
       this.conversions[rows] = conv;
       this.value[rows] = val;
@@ -280,7 +304,7 @@ public final class PathData {
     /** Returns the path data. */
     public PathData build() {
       return new PathData(
-          List.copyOf(names),
+          dictionary.names(),
           Arrays.copyOf(offsets, rows + 1),
           Arrays.copyOf(touches, used),
           Arrays.copyOf(conversions, rows),

@@ -85,18 +85,95 @@ final class RankCorrelation {
     return before;
   }
 
+  /** Above this many distinct values a column is ordered by sorting instead of counting. */
+  private static final int COUNTING_LIMIT = 1024;
+
   /**
-   * Returns the indices of the present values in ascending order of value (ties by index). Two
-   * primitive sorts, no boxing: the distinct values are sorted once, then each row is packed as
-   * {@code (rank of its value among the distinct values) << 32 | row} and the longs sorted.
+   * Returns the indices of the present values in ascending order of value (ties by index).
+   *
+   * <p>Survey ratings take few distinct values, so the common case is a counting sort: collect
+   * the distinct values (stopping at {@value #COUNTING_LIMIT}), sort those few, then place each
+   * row by its value's rank, two linear passes. Otherwise two primitive sorts: the values, then
+   * {@code (rank of value) << 32 | row} packed in longs. No boxing either way.
    */
   private static int[] sortedPresent(double[] x) {
+    double[] distinct = new double[COUNTING_LIMIT];
+    int d = 0;
     int present = 0;
+    boolean few = true;
+    double last = Double.NaN;
     for (double v : x) {
-      if (!Double.isNaN(v)) {
-        present++;
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      present++;
+      if (few && v != last) {
+        last = v;
+        int at = indexOf(distinct, d, v);
+        if (at < 0) {
+          if (d == COUNTING_LIMIT) {
+            few = false;
+          } else {
+            distinct[d++] = v;
+          }
+        }
       }
     }
+    return few ? countingOrder(x, distinct, d, present) : sortingOrder(x, present);
+  }
+
+  /**
+   * Returns the position of {@code v} among the first n sorted distinct values, comparing with
+   * {@code <} so that -0.0 and 0.0 are one value (Arrays.binarySearch would tell them apart).
+   */
+  private static int rankOf(double[] sorted, int n, double v) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int indexOf(double[] values, int n, double v) {
+    for (int i = 0; i < n; i++) {
+      if (values[i] == v) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int[] countingOrder(double[] x, double[] distinct, int d, int present) {
+    double[] sorted = Arrays.copyOf(distinct, d);
+    Arrays.sort(sorted);
+    int[] start = new int[d + 1];
+    int[] rank = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(x[i])) {
+        int r = rankOf(sorted, d, x[i]);
+        rank[i] = r;
+        start[r + 1]++;
+      }
+    }
+    for (int r = 0; r < d; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] out = new int[present];
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(x[i])) {
+        out[start[rank[i]]++] = i;
+      }
+    }
+    return out;
+  }
+
+  private static int[] sortingOrder(double[] x, int present) {
     double[] values = new double[present];
     int k = 0;
     for (double v : x) {
@@ -115,7 +192,7 @@ final class RankCorrelation {
     k = 0;
     for (int i = 0; i < x.length; i++) {
       if (!Double.isNaN(x[i])) {
-        long rank = Arrays.binarySearch(values, 0, distinct, x[i]);
+        long rank = rankOf(values, distinct, x[i]);
         keys[k++] = rank << 32 | i;
       }
     }
