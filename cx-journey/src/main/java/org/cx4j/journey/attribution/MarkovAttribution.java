@@ -80,7 +80,8 @@ public final class MarkovAttribution {
     }
     AttributionResult credit =
         AttributionResult.of("markov(order=" + order + ")", data.channels(), conv, value);
-    return new MarkovResult(order, chain.stateCount() - 3, chain.edgeCount(), p, removal, credit);
+    return new MarkovResult(
+        order, chain.stateCount() - 3, chain.transitions(data.channels()), p, removal, credit);
   }
 
   /**
@@ -88,7 +89,8 @@ public final class MarkovAttribution {
    *
    * @param order the order
    * @param states the number of channel states (start, conversion and null not counted)
-   * @param transitions the number of distinct observed transitions
+   * @param transitions the transition matrix: every observed transition with its probability,
+   *     by source state then target state
    * @param conversionProbability the probability of absorption in conversion from the start
    * @param removalEffects each channel's removal effect, in channel-code order
    * @param attribution the credit per channel
@@ -96,7 +98,7 @@ public final class MarkovAttribution {
   public record MarkovResult(
       int order,
       int states,
-      int transitions,
+      List<Transition> transitions,
       double conversionProbability,
       double[] removalEffects,
       AttributionResult attribution) {
@@ -117,7 +119,7 @@ public final class MarkovAttribution {
       return o instanceof MarkovResult m
           && order == m.order
           && states == m.states
-          && transitions == m.transitions
+          && transitions.equals(m.transitions)
           && Double.compare(conversionProbability, m.conversionProbability) == 0
           && Arrays.equals(removalEffects, m.removalEffects)
           && attribution.equals(m.attribution);
@@ -133,10 +135,20 @@ public final class MarkovAttribution {
       return String.format(
               java.util.Locale.ROOT,
               "MarkovResult[order %d, %d states, %d transitions, P(conversion)=%.6f]%n",
-              order, states, transitions, conversionProbability)
+              order, states, transitions.size(), conversionProbability)
           + attribution;
     }
   }
+
+  /**
+   * One entry of the transition matrix. States are named by their channels joined with {@code
+   * ","} (order above 1), plus {@code (start)}, {@code (conversion)} and {@code (null)}.
+   *
+   * @param from the source state
+   * @param to the target state
+   * @param probability the transition probability; a state's probabilities sum to 1
+   */
+  public record Transition(String from, String to, double probability) {}
 
   /** The transition structure in compressed sparse rows, with the channels each state holds. */
   static final class Chain {
@@ -155,6 +167,28 @@ public final class MarkovAttribution {
 
     int stateCount() {
       return contains.length;
+    }
+
+    List<Transition> transitions(List<String> channels) {
+      String[] label = new String[contains.length];
+      label[START] = "(start)";
+      label[CONVERSION] = "(conversion)";
+      label[NULL] = "(null)";
+      for (int s = 3; s < contains.length; s++) {
+        StringBuilder sb = new StringBuilder();
+        // contains[] holds the channels newest first; show them in journey order.
+        for (int i = contains[s].length - 1; i >= 0; i--) {
+          sb.append(sb.length() == 0 ? "" : ",").append(channels.get(contains[s][i]));
+        }
+        label[s] = sb.toString();
+      }
+      List<Transition> out = new ArrayList<>(target.length);
+      for (int s = 0; s < contains.length; s++) {
+        for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
+          out.add(new Transition(label[s], label[target[e]], prob[e]));
+        }
+      }
+      return List.copyOf(out);
     }
 
     int edgeCount() {

@@ -2,6 +2,7 @@ package org.cx4j.journey.attribution;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -22,6 +23,11 @@ import java.util.SplittableRandom;
  *       #MAX_EXACT_CHANNELS} channels; above that, estimated from random orders of the channels
  *       with a seed, and the standard error of each channel's value reported. The values are
  *       scaled so that credits sum to the total conversions (and value).
+ *   <li>{@link #orderedPresence}: the order-aware variant of the presence game (after the
+ *       "ordered Shapley" of Zhao, Mahboobi and Bagheri 2018, arXiv 1804.05327): each channel's
+ *       presence credit is split further by the position (1st, 2nd, ...) at which the channel
+ *       first appears in the journey, so an analyst sees whether a channel earns its credit
+ *       opening journeys or closing them. Summed over positions it equals {@link #presence}.
  * </ul>
  */
 public final class ShapleyAttribution {
@@ -63,6 +69,81 @@ public final class ShapleyAttribution {
       }
     }
     return AttributionResult.of("shapley_presence", data.channels(), values(conv), values(val));
+  }
+
+  /**
+   * Returns the order-aware presence game: credit per channel and per position of the channel's
+   * first appearance among the path's distinct channels (positions past {@code maxPosition}
+   * pooled in the last).
+   *
+   * @throws IllegalArgumentException if {@code maxPosition < 1}
+   */
+  public static OrderedResult orderedPresence(PathData data, int maxPosition) {
+    Objects.requireNonNull(data, "data");
+    checkArgument(maxPosition >= 1, "maxPosition must be >= 1, got %s", maxPosition);
+    int c = data.channels().size();
+    double[][] credit = new double[c][maxPosition];
+    boolean[] seen = new boolean[c];
+    int[] distinct = new int[c];
+    for (int p = 0; p < data.size(); p++) {
+      if (data.conversions(p) == 0) {
+        continue;
+      }
+      int k = 0;
+      for (int t = 0; t < data.length(p); t++) {
+        int ch = data.touch(p, t);
+        if (!seen[ch]) {
+          seen[ch] = true;
+          distinct[k++] = ch;
+        }
+      }
+      double share = (double) data.conversions(p) / k;
+      for (int i = 0; i < k; i++) {
+        credit[distinct[i]][Math.min(i, maxPosition - 1)] += share;
+        seen[distinct[i]] = false;
+      }
+    }
+    return new OrderedResult(data.channels(), credit);
+  }
+
+  /**
+   * Presence credit by channel and position of first appearance.
+   *
+   * @param channels the channel names
+   * @param credit {@code credit[channel][position]}, conversions
+   */
+  public record OrderedResult(List<String> channels, double[][] credit) {
+
+    /** Returns the conversions credited to {@code channel} at 0-based {@code position}. */
+    public double credit(String channel, int position) {
+      int i = channels.indexOf(channel);
+      checkArgument(i >= 0, "no channel '%s'", channel);
+      return credit[i][position];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OrderedResult r
+          && channels.equals(r.channels)
+          && java.util.Arrays.deepEquals(credit, r.credit);
+    }
+
+    @Override
+    public int hashCode() {
+      return channels.hashCode() * 31 + java.util.Arrays.deepHashCode(credit);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("OrderedShapley[conversions by position of first touch]");
+      for (int i = 0; i < channels.size(); i++) {
+        sb.append(System.lineSeparator()).append("  ").append(channels.get(i)).append(':');
+        for (double v : credit[i]) {
+          sb.append(String.format(java.util.Locale.ROOT, " %.2f", v));
+        }
+      }
+      return sb.toString();
+    }
   }
 
   /**

@@ -84,6 +84,36 @@ class AttributionTest {
     assertEquals(1.5, m.attribution().credit("b").conversions(), 1e-12);
     assertEquals(3.0, m.attribution().credit("a").value(), 1e-12); // 12 * 1/4
     assertEquals(2, m.states());
+    // The transition matrix as derived above, row by row.
+    assertEquals(
+        List.of(
+            new MarkovAttribution.Transition("(start)", "a", 0.5),
+            new MarkovAttribution.Transition("(start)", "b", 0.5),
+            new MarkovAttribution.Transition("a", "(null)", 0.5),
+            new MarkovAttribution.Transition("a", "b", 0.5),
+            new MarkovAttribution.Transition("b", "(conversion)", 2.0 / 3),
+            new MarkovAttribution.Transition("b", "(null)", 1.0 / 3)),
+        m.transitions());
+  }
+
+  /**
+   * Order 2 states hold the last two channels: path a>b>c visits (a), (a,b), (b,c). Ordered
+   * presence: path1 a>b>c (2 conv) gives a, b, c 2/3 each at positions 0, 1, 2; path2 b (1 conv)
+   * gives b 1 at position 0.
+   */
+  @Test
+  void orderTwoStatesAndOrderedPresence() {
+    MarkovAttribution.MarkovResult m = MarkovAttribution.fit(small(), 2);
+    assertTrue(
+        m.transitions().contains(new MarkovAttribution.Transition("a,b", "b,c", 1.0)),
+        m.transitions().toString());
+    ShapleyAttribution.OrderedResult o = ShapleyAttribution.orderedPresence(small(), 3);
+    assertEquals(2.0 / 3, o.credit("a", 0), TOL);
+    assertEquals(2.0 / 3, o.credit("b", 1), TOL);
+    assertEquals(1.0, o.credit("b", 0), TOL);
+    assertEquals(2.0 / 3, o.credit("c", 2), TOL);
+    ShapleyAttribution.OrderedResult pooled = ShapleyAttribution.orderedPresence(small(), 2);
+    assertEquals(2.0 / 3, pooled.credit("c", 1), TOL);
   }
 
   @Test
