@@ -144,7 +144,15 @@ import org.cx4j.core.transaction.Transaction;
  * churn sooner. Amounts follow the gamma-gamma spend model (Fader, Hardie and Lee 2005b): a
  * per-customer mean spend {@code ~ Gamma(shape 3, mean m_segment)}, {@code m} = 420, 115, 70, 85,
  * and amounts {@code ~ Gamma(shape 4, that mean)}, rounded to cents (at least 1). Quantity 1, or 2
- * to 4 with probability 0.35. Ids {@code <customer>-t<k>}. There are no refunds.
+ * to 4 with probability 0.35. Ids {@code <customer>-t<k>}. There are no refunds. Repeat purchases
+ * appear only as transactions; the interactions hold each customer's one journey.
+ *
+ * <h2>Interaction attributes and outcomes</h2>
+ *
+ * <p>{@code payment=declined} on failed checkouts; {@code delivery=late|on_time} on delivery
+ * e-mails; {@code wait_minutes} on support contacts; {@code stars} on reviews. Outcomes: {@code
+ * converted} (successful checkout), {@code abandoned} (checkout given up, hotline hung up), {@code
+ * resolved} and {@code escalated} (support).
  */
 public final class SampleData {
 
