@@ -27,10 +27,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
 import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.feedback.Instrument;
@@ -123,23 +123,37 @@ final class Generator {
       new Sim(CustomerId.of(String.format(idFormat, i + 1)), new Draws(root.split())).run();
     }
     poststratify();
-    Comparator<Interaction> byTime =
-        Comparator.comparing(Interaction::timestamp).thenComparing(Interaction::customer);
-    interactions.sort(byTime);
-    responses.sort(
-        Comparator.comparing(SurveyResponse::timestamp).thenComparing(SurveyResponse::customer));
-    transactions.sort(
-        Comparator.comparing(Transaction::timestamp).thenComparing(Transaction::customer));
     return new SampleData(
         seed,
         customers,
         LarkspurHome.CATALOG,
         LarkspurHome.SEGMENTATION,
-        interactions,
-        responses,
-        transactions,
+        sortByTime(interactions, i -> i.timestamp().getEpochSecond()),
+        sortByTime(responses, r -> r.timestamp().getEpochSecond()),
+        sortByTime(transactions, t -> t.timestamp().getEpochSecond()),
         START,
         END);
+  }
+
+  /**
+   * Returns {@code items} sorted by time, then by customer, then in generation order.
+   *
+   * <p>Items were generated customer by customer, so their position already orders customers and
+   * events; sorting the packed primitive keys {@code seconds << 32 | position} (epoch seconds of
+   * this window fit in 31 bits) therefore gives that order without a comparator chain, which
+   * dominated the generation time.
+   */
+  private static <T> List<T> sortByTime(List<T> items, ToLongFunction<T> epochSeconds) {
+    long[] keys = new long[items.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = epochSeconds.applyAsLong(items.get(i)) << 32 | i;
+    }
+    Arrays.sort(keys);
+    List<T> sorted = new ArrayList<>(keys.length);
+    for (long key : keys) {
+      sorted.add(items.get((int) key));
+    }
+    return sorted;
   }
 
   /**
