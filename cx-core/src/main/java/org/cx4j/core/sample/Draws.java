@@ -15,7 +15,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * samplers the generative model needs.
  *
  * <p>Every bit comes from the one {@code SplittableRandom}, and the samplers are pure functions of
- * those bits, so a seed fixes every draw on every JVM. Not thread-safe: one instance per customer.
+ * those bits, so a seed fixes every draw. (The generator's own transcendental functions use {@code
+ * StrictMath}; the Commons samplers use {@code java.lang.Math}, which a JVM may compute one ulp
+ * differently, so across JVMs a rare rounding boundary could in principle differ.) Not
+ * thread-safe: one instance per customer.
  */
 final class Draws {
 
@@ -66,7 +69,7 @@ final class Draws {
 
   /** Returns a log-normal draw with the given median and log-scale standard deviation. */
   double logNormal(double median, double sigma) {
-    return LogNormalDistribution.of(Math.log(median), sigma).createSampler(rng).sample();
+    return LogNormalDistribution.of(StrictMath.log(median), sigma).createSampler(rng).sample();
   }
 
   /**

@@ -433,7 +433,7 @@ final class Generator {
         int quantity = d.chance(0.35) ? 2 + d.below(3) : 1;
         transactions.add(
             new Transaction(id, START.plusSeconds(t), amount, quantity, id + "-t" + k));
-        if (d.chance(clamp(churn * Math.exp(-0.6 * satisfaction(t)), 0.0, 0.95))) {
+        if (d.chance(clamp(churn * StrictMath.exp(-0.6 * satisfaction(t)), 0.0, 0.95))) {
           return;
         }
         t += Math.max(3600, gap(1.0 / Math.max(ratePerDay, 1e-4)));

@@ -28,7 +28,9 @@ import org.cx4j.core.transaction.Transaction;
  *
  * <p>The same seed and size always give equal data ({@link #equals(Object)} compares every list):
  * every draw comes from one {@link java.util.SplittableRandom} (SplitMix64, fully specified by its
- * seed) through Commons Statistics samplers; nothing depends on hash order or the clock.
+ * seed) through Commons Statistics samplers; nothing depends on hash order or the clock. (The
+ * samplers use {@code java.lang.Math}, which JVMs may implement one ulp apart; that could only
+ * matter at a rare rounding boundary between different JVMs, never between runs on one JVM.)
  * Immutable and thread-safe.
  *
  * <h2>The company</h2>

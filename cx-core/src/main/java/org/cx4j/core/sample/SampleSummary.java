@@ -1,6 +1,6 @@
 package org.cx4j.core.sample;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,16 +158,17 @@ public final class SampleSummary {
 
     // Transactions.
     Set<CustomerId> buyers = new HashSet<>();
-    List<Double> amounts = new ArrayList<>();
-    for (Transaction t : data.transactions()) {
+    double[] amounts = new double[data.transactions().size()];
+    for (int i = 0; i < amounts.length; i++) {
+      Transaction t = data.transactions().get(i);
       buyers.add(t.customer());
-      amounts.add(t.amount());
+      amounts[i] = t.amount();
     }
-    // DoubleStream.sum uses compensated summation.
-    double revenue = amounts.stream().mapToDouble(Double::doubleValue).sum();
+    // DoubleStream.sum uses compensated (Kahan) summation.
+    double revenue = Arrays.stream(amounts).sum();
     line(out, "Transactions: %d by %d customers, revenue %,.2f (mean %s per transaction)",
-        data.transactions().size(), buyers.size(), revenue,
-        amounts.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.2f", revenue / amounts.size()));
+        amounts.length, buyers.size(), revenue,
+        amounts.length == 0 ? "n/a" : fmt(revenue / amounts.length));
     return out.toString();
   }
 
