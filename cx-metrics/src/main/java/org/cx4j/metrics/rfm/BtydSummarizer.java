@@ -1,0 +1,298 @@
+package org.cx4j.metrics.rfm;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.cx4j.core.customer.CustomerId;
+import org.cx4j.core.transaction.Transaction;
+
+/**
+ * Turns transactions into per-customer {@link BtydSummary BTYD summaries} (frequency, recency,
+ * age, monetary value) over a calibration period, with an optional holdout period.
+ *
+ * <p><b>Conventions</b> (those of the BTYD R package and of Python lifetimes'
+ * {@code summary_data_from_transaction_data} / {@code calibration_and_holdout_data}):
+ * <ul>
+ *   <li>each transaction is dated in {@link Builder#zone(ZoneId) the zone} (UTC by default) and
+ *       mapped to its <em>purchase period</em>: the day by default, or the ISO week (starting
+ *       Monday) or the calendar month; all transactions of a customer in one period are one
+ *       purchase whose amount is their sum;
+ *   <li>the customer's first period is the acquisition, not a repeat purchase; {@code x} counts
+ *       the later periods up to and including {@code calibrationEnd};
+ *   <li>times are measured between the start dates of the periods, in days divided by the length
+ *       of {@link Builder#timeUnit(Duration) the time unit} (a week by default): {@code t_x} is the
+ *       time from the first to the last period, {@code T} the time from the first period to {@code
+ *       calibrationEnd};
+ *   <li>monetary value is the mean of the repeat purchases only (0 when {@code x = 0});
+ *   <li>customers whose first purchase is after {@code calibrationEnd} are not in the cohort;
+ *       transactions after {@code holdoutEnd} (or after {@code calibrationEnd} without a holdout)
+ *       are ignored; holdout purchases are counted by period, the same way.
+ * </ul>
+ *
+ * <p>For CDNOW (Fader, Hardie and Lee 2005): daily periods, weeks as the time unit, calibration end
+ * 1997-09-30, which reproduces their {@code x, t_x, T, zbar} for all 2357 customers.
+ *
+ * <p>Immutable and thread-safe; {@link Accumulator} is the single-threaded streaming form.
+ */
+public final class BtydSummarizer {
+
+  /** The purchase period within which transactions are merged. */
+  public enum PurchasePeriod {
+    /** A calendar day (the BTYD convention). */
+    DAY,
+    /** An ISO week, Monday to Sunday. */
+    WEEK,
+    /** A calendar month. */
+    MONTH;
+
+    LocalDate start(LocalDate date) {
+      return switch (this) {
+        case DAY -> date;
+        case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        case MONTH -> date.withDayOfMonth(1);
+      };
+    }
+  }
+
+  private final LocalDate calibrationEnd;
+  private final LocalDate holdoutEnd;
+  private final ZoneId zone;
+  private final PurchasePeriod period;
+  private final double unitDays;
+
+  private BtydSummarizer(Builder b) {
+    this.calibrationEnd = Objects.requireNonNull(b.calibrationEnd, "calibrationEnd");
+    this.holdoutEnd = b.holdoutEnd;
+    this.zone = b.zone;
+    this.period = b.period;
+    this.unitDays = b.timeUnit.toNanos() / 86_400e9;
+  }
+
+  /**
+   * Returns a builder for the calibration period ending (inclusive) on {@code calibrationEnd}.
+   *
+   * @throws NullPointerException if {@code calibrationEnd} is null
+   */
+  public static Builder builder(LocalDate calibrationEnd) {
+    return new Builder(Objects.requireNonNull(calibrationEnd, "calibrationEnd"));
+  }
+
+  /** Options of a {@link BtydSummarizer}. */
+  public static final class Builder {
+    private final LocalDate calibrationEnd;
+    private LocalDate holdoutEnd;
+    private ZoneId zone = ZoneOffset.UTC;
+    private PurchasePeriod period = PurchasePeriod.DAY;
+    private Duration timeUnit = Duration.ofDays(7);
+
+    private Builder(LocalDate calibrationEnd) {
+      this.calibrationEnd = calibrationEnd;
+    }
+
+    /**
+     * Sets the end (inclusive) of the holdout period that follows calibration.
+     *
+     * @throws IllegalArgumentException if {@code holdoutEnd} is not after the calibration end
+     */
+    public Builder holdoutEnd(LocalDate holdoutEnd) {
+      if (!holdoutEnd.isAfter(calibrationEnd)) {
+        throw new IllegalArgumentException(
+            "holdoutEnd must be after calibrationEnd " + calibrationEnd + ", got " + holdoutEnd);
+      }
+      this.holdoutEnd = holdoutEnd;
+      return this;
+    }
+
+    /** Sets the zone in which timestamps are dated (default UTC). */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** Sets the purchase period within which transactions are merged (default {@code DAY}). */
+    public Builder purchasePeriod(PurchasePeriod period) {
+      this.period = Objects.requireNonNull(period, "period");
+      return this;
+    }
+
+    /**
+     * Sets the time unit of recency and age (default 7 days, as for CDNOW).
+     *
+     * @throws IllegalArgumentException if {@code unit} is not positive
+     */
+    public Builder timeUnit(Duration unit) {
+      if (unit.isNegative() || unit.isZero()) {
+        throw new IllegalArgumentException("timeUnit must be positive, got " + unit);
+      }
+      this.timeUnit = unit;
+      return this;
+    }
+
+    /** Returns the summarizer. */
+    public BtydSummarizer build() {
+      return new BtydSummarizer(this);
+    }
+  }
+
+  /**
+   * Returns the summaries of the customers acquired by the calibration end, in any input order
+   * (transactions are sorted by time first).
+   *
+   * @throws IllegalArgumentException if an amount is negative (net refunds against purchases
+   *     before summarizing)
+   * @throws NullPointerException if {@code transactions} or an element is null
+   */
+  public BtydSummaries summarize(Collection<Transaction> transactions) {
+    List<Transaction> sorted = new ArrayList<>(transactions);
+    sorted.sort(Comparator.comparing(Transaction::timestamp));
+    Accumulator acc = accumulator();
+    for (Transaction t : sorted) {
+      acc.add(t);
+    }
+    return acc.result();
+  }
+
+  /** Returns a new, empty streaming accumulator with this summarizer's options. */
+  public Accumulator accumulator() {
+    return new Accumulator();
+  }
+
+  private double time(LocalDate from, LocalDate to) {
+    return ChronoUnit.DAYS.between(from, to) / unitDays;
+  }
+
+  /**
+   * A streaming, single-threaded builder of summaries. Transactions of one customer must arrive
+   * in time order (different customers may interleave), so that memory stays one small record per
+   * customer; {@link BtydSummarizer#summarize(Collection)} sorts for you.
+   */
+  public final class Accumulator {
+
+    private final Map<CustomerId, State> states = new HashMap<>();
+
+    private Accumulator() {}
+
+    /**
+     * Adds one transaction.
+     *
+     * @throws IllegalArgumentException if the amount is negative, or the transaction is in a
+     *     period before the customer's last recorded one (for example before the customer's first
+     *     transaction): the message names the customer, the date and the last period
+     * @throws NullPointerException if {@code t} is null
+     */
+    public Accumulator add(Transaction t) {
+      double amount = t.amount();
+      if (!(amount >= 0)) {
+        throw new IllegalArgumentException(
+            "amount must be at least 0, got " + amount + " for customer " + t.customer() + " at "
+                + t.timestamp() + "; net refunds against their purchases before summarizing");
+      }
+      LocalDate date = t.timestamp().atZone(zone).toLocalDate();
+      LocalDate limit = holdoutEnd != null ? holdoutEnd : calibrationEnd;
+      if (date.isAfter(limit)) {
+        return this;
+      }
+      boolean calibration = !date.isAfter(calibrationEnd);
+      LocalDate key = period.start(date);
+      State s = states.computeIfAbsent(t.customer(), c -> new State());
+      s.add(t.customer(), date, key, calibration, amount);
+      return this;
+    }
+
+    /**
+     * Adds all transactions, in iteration order.
+     *
+     * @throws IllegalArgumentException as {@link #add(Transaction)}
+     */
+    public Accumulator addAll(Iterable<Transaction> transactions) {
+      for (Transaction t : transactions) {
+        add(t);
+      }
+      return this;
+    }
+
+    /** Returns the summaries so far, sorted by customer id; later adds do not change it. */
+    public BtydSummaries result() {
+      List<BtydSummary> out = new ArrayList<>();
+      double holdoutDuration = holdoutEnd == null ? 0 : time(calibrationEnd, holdoutEnd);
+      for (Map.Entry<CustomerId, State> e : states.entrySet()) {
+        State s = e.getValue();
+        if (s.first == null) {
+          continue; // first purchase after calibration: not in the cohort
+        }
+        int x = s.calPeriods - 1;
+        double repeatSum = s.repeatSum + (s.calPeriods > 1 ? s.openCal : 0);
+        double hoSum = s.holdoutSum + (s.hoPeriods > 0 ? s.openHo : 0);
+        out.add(new BtydSummary(
+            e.getKey(), s.first, x, x == 0 ? 0 : time(s.first, s.lastCal),
+            time(s.first, calibrationEnd), x == 0 ? 0 : repeatSum / x, s.hoPeriods,
+            s.hoPeriods == 0 ? 0 : hoSum / s.hoPeriods, holdoutDuration));
+      }
+      out.sort(Comparator.comparing(BtydSummary::customer));
+      return new BtydSummaries(out);
+    }
+  }
+
+  /** Per-customer streaming state. */
+  private static final class State {
+    LocalDate first;
+    LocalDate lastCal;
+    LocalDate lastHo;
+    int calPeriods;
+    int hoPeriods;
+    double openCal;
+    double repeatSum;
+    double openHo;
+    double holdoutSum;
+
+    void add(CustomerId c, LocalDate date, LocalDate key, boolean calibration, double amount) {
+      LocalDate last = lastHo != null ? lastHo : lastCal;
+      if (last != null && key.isBefore(last)) {
+        throw new IllegalArgumentException(
+            "transaction of customer " + c + " on " + date + " is before the customer's last "
+                + "recorded purchase period " + last + (first != null && date.isBefore(first)
+                    ? " and before the first purchase " + first : "")
+                + "; add each customer's transactions in time order");
+      }
+      if (calibration) {
+        if (lastCal != null && key.equals(lastCal)) {
+          openCal += amount;
+          return;
+        }
+        if (first == null) {
+          first = key;
+        } else if (calPeriods > 1) {
+          repeatSum += openCal; // the open period was a repeat purchase; close it
+        }
+        calPeriods++;
+        lastCal = key;
+        openCal = amount;
+      } else {
+        if (first == null) {
+          return; // acquired after calibration: outside the cohort
+        }
+        if (lastHo != null && key.equals(lastHo)) {
+          openHo += amount;
+          return;
+        }
+        if (hoPeriods > 0) {
+          holdoutSum += openHo;
+        }
+        hoPeriods++;
+        lastHo = key;
+        openHo = amount;
+      }
+    }
+  }
+}
