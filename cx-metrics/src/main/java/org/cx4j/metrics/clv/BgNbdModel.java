@@ -158,47 +158,49 @@ public final class BgNbdModel implements PurchaseModel {
         invB1[j] = x > 0 ? 1 / (b + x - 1) : 0;
       }
     }
-    int[] xs = d.x;
-    int[] idx = d.xIndex;
-    double[] ts = d.t;
-    double[] txs = d.tx;
-    int n = xs.length;
+    int n = d.x.length;
     double sum = 0;
     double gr = 0;
     double gAlpha = 0;
     double ga = 0;
     double gb = 0;
-    for (int i = 0; i < n; i++) {
+    // Customers with x = 0: ln L = r ln alpha - r ln(alpha + T); one log each.
+    double[] zeroAge = d.zeroAge;
+    double sumLogZero = 0;
+    double sumInvZero = 0;
+    for (int i = 0; i < zeroAge.length; i++) {
+      double aT = alpha + zeroAge[i];
+      sumLogZero += Math.log(aT);
+      if (g) {
+        sumInvZero += 1 / aT;
+      }
+    }
+    sum -= r * sumLogZero;
+    gr -= sumLogZero;
+    gAlpha -= r * sumInvZero;
+    int[] xs = d.repX;
+    int[] idx = d.repIndex;
+    double[] ts = d.repAge;
+    double[] txs = d.repTx;
+    for (int i = 0; i < xs.length; i++) {
       int j = idx[i];
       double rx = r + xs[i];
       double aT = alpha + ts[i];
-      double lT = Math.log(aT);
-      double alive = -rx * lT;
-      if (xs[i] == 0) {
-        sum += alive;
-        if (g) {
-          gr -= lT;
-          gAlpha -= rx / aT;
-        }
-        continue;
-      }
       double aTx = alpha + txs[i];
+      double lT = Math.log(aT);
       double lTx = Math.log(aTx);
+      double alive = -rx * lT;
       double dropped = logDrop[j] - rx * lTx;
-      // log(e^alive + e^dropped) = max + log1p(e^(min - max)); e is reused for the weights.
-      double w;
-      double ll;
-      if (alive >= dropped) {
-        double e = Math.exp(dropped - alive);
-        ll = alive + Math.log1p(e);
-        w = e / (1 + e);
-      } else {
-        double e = Math.exp(alive - dropped);
-        ll = dropped + Math.log1p(e);
-        w = 1 / (1 + e);
-      }
+      // log(e^alive + e^dropped) = max + log(1 + e^(min - max)), written without a data-dependent
+      // branch; e is in (0, 1], where Math.log(1 + e) is accurate to an ulp of the result and,
+      // unlike Math.log1p, an intrinsic. e also gives the posterior weight w of "dropped out".
+      double diff = dropped - alive;
+      double e = Math.exp(-Math.abs(diff));
+      double ll = (diff > 0 ? dropped : alive) + Math.log(1 + e);
       sum += constant[j] + ll;
       if (g) {
+        double inv = 1 / (1 + e);
+        double w = diff > 0 ? inv : e * inv;
         double w1 = 1 - w;
         gr += dR[j] - w1 * lT - w * lTx;
         gAlpha -= rx * (w1 / aT + w / aTx);
@@ -261,6 +263,21 @@ public final class BgNbdModel implements PurchaseModel {
   @Override
   public double logLikelihood(RepeatPurchaseData data) {
     return logLikelihood(data, r, alpha, a, b, null);
+  }
+
+  /**
+   * Returns the total log-likelihood of {@code data} and writes into {@code gradient} its gradient
+   * with respect to the log-parameters {@code (ln r, ln alpha, ln a, ln b)} (the formulas are on
+   * the class's fitting method). One primitive pass; what the optimiser calls.
+   *
+   * @throws IllegalArgumentException if {@code gradient} does not have length 4
+   * @throws NullPointerException if an argument is null
+   */
+  public double logLikelihood(RepeatPurchaseData data, double[] gradient) {
+    if (gradient.length != 4) {
+      throw new IllegalArgumentException("gradient must have length 4, got " + gradient.length);
+    }
+    return logLikelihood(data, r, alpha, a, b, gradient);
   }
 
   /**

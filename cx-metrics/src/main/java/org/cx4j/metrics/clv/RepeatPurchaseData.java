@@ -24,6 +24,16 @@ public final class RepeatPurchaseData {
   final int[] distinctX;
   /** For each customer, the index of its frequency in {@link #distinctX}. */
   final int[] xIndex;
+  /**
+   * The same customers split for the likelihood's hot loop: ages of the {@code x = 0} customers,
+   * and {@code x, t_x, T} and the distinct-x index of the others. Two branch-free loops beat one
+   * loop whose {@code x == 0} test is unpredictable (about half the customers of a typical base).
+   */
+  final double[] zeroAge;
+  final int[] repX;
+  final int[] repIndex;
+  final double[] repTx;
+  final double[] repAge;
 
   private RepeatPurchaseData(int[] x, double[] tx, double[] t) {
     this.x = x;
@@ -39,8 +49,30 @@ public final class RepeatPurchaseData {
     }
     this.distinctX = Arrays.copyOf(sorted, k);
     this.xIndex = new int[x.length];
+    int zeros = 0;
     for (int i = 0; i < x.length; i++) {
       xIndex[i] = Arrays.binarySearch(distinctX, x[i]);
+      if (x[i] == 0) {
+        zeros++;
+      }
+    }
+    int reps = x.length - zeros;
+    this.zeroAge = new double[zeros];
+    this.repX = new int[reps];
+    this.repIndex = new int[reps];
+    this.repTx = new double[reps];
+    this.repAge = new double[reps];
+    int z = 0;
+    int q = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] == 0) {
+        zeroAge[z++] = t[i];
+      } else {
+        repX[q] = x[i];
+        repIndex[q] = xIndex[i];
+        repTx[q] = tx[i];
+        repAge[q++] = t[i];
+      }
     }
   }
 
@@ -130,13 +162,7 @@ public final class RepeatPurchaseData {
 
   /** Returns the number of customers with no repeat purchase ({@code x == 0}). */
   public int zeroRepeaters() {
-    int c = 0;
-    for (int v : x) {
-      if (v == 0) {
-        c++;
-      }
-    }
-    return c;
+    return zeroAge.length;
   }
 
   /** Returns the largest frequency, or 0 when empty. */
