@@ -168,6 +168,13 @@ public final class BtydSummarizer {
     return new Accumulator();
   }
 
+  @Override
+  public String toString() {
+    return "BtydSummarizer[calibration to " + calibrationEnd
+        + (holdoutEnd == null ? "" : ", holdout to " + holdoutEnd) + ", " + period + " periods, "
+        + unitDays + "-day time unit, " + zone + "]";
+  }
+
   private double time(LocalDate from, LocalDate to) {
     return ChronoUnit.DAYS.between(from, to) / unitDays;
   }
@@ -222,6 +229,34 @@ public final class BtydSummarizer {
       return this;
     }
 
+    /**
+     * Merges {@code later} into this accumulator: the result is as if {@code later}'s
+     * transactions had been added here after this one's (for example two consecutive months of a
+     * stream). {@code later} is not changed.
+     *
+     * @throws IllegalArgumentException if {@code later} has other options, or holds a purchase of
+     *     some customer in a period before that customer's last period here
+     */
+    public Accumulator merge(Accumulator later) {
+      if (later.owner() != BtydSummarizer.this) {
+        throw new IllegalArgumentException(
+            "can only merge accumulators of the same summarizer, got one of " + later.owner());
+      }
+      for (Map.Entry<CustomerId, State> e : later.states.entrySet()) {
+        State mine = states.get(e.getKey());
+        if (mine == null) {
+          states.put(e.getKey(), e.getValue().copy());
+        } else {
+          mine.append(e.getKey(), e.getValue());
+        }
+      }
+      return this;
+    }
+
+    private BtydSummarizer owner() {
+      return BtydSummarizer.this;
+    }
+
     /** Returns the summaries so far, sorted by customer id; later adds do not change it. */
     public BtydSummaries result() {
       List<BtydSummary> out = new ArrayList<>();
@@ -232,8 +267,8 @@ public final class BtydSummarizer {
           continue; // first purchase after calibration: not in the cohort
         }
         int x = s.calPeriods - 1;
-        double repeatSum = s.repeatSum + (s.calPeriods > 1 ? s.openCal : 0);
-        double hoSum = s.holdoutSum + (s.hoPeriods > 0 ? s.openHo : 0);
+        double repeatSum = s.calTotal - s.firstAmount;
+        double hoSum = s.hoTotal;
         out.add(new BtydSummary(
             e.getKey(), s.first, x, x == 0 ? 0 : time(s.first, s.lastCal),
             time(s.first, calibrationEnd), x == 0 ? 0 : repeatSum / x, s.hoPeriods,
@@ -244,20 +279,31 @@ public final class BtydSummarizer {
     }
   }
 
-  /** Per-customer streaming state. */
+  /**
+   * Per-customer streaming state. The repeat spend is {@code calTotal - firstAmount}: the first
+   * period's amount is tracked separately because a merge may extend it (same day on both sides).
+   */
   private static final class State {
     LocalDate first;
     LocalDate lastCal;
+    LocalDate firstHo;
     LocalDate lastHo;
     int calPeriods;
     int hoPeriods;
-    double openCal;
-    double repeatSum;
-    double openHo;
-    double holdoutSum;
+    double firstAmount;
+    double calTotal;
+    double hoTotal;
+
+    LocalDate earliest() {
+      return first != null ? first : firstHo;
+    }
+
+    LocalDate latest() {
+      return lastHo != null ? lastHo : lastCal;
+    }
 
     void add(CustomerId c, LocalDate date, LocalDate key, boolean calibration, double amount) {
-      LocalDate last = lastHo != null ? lastHo : lastCal;
+      LocalDate last = latest();
       if (last != null && key.isBefore(last)) {
         throw new IllegalArgumentException(
             "transaction of customer " + c + " on " + date + " is before the customer's last "
@@ -266,33 +312,73 @@ public final class BtydSummarizer {
                 + "; add each customer's transactions in time order");
       }
       if (calibration) {
-        if (lastCal != null && key.equals(lastCal)) {
-          openCal += amount;
-          return;
-        }
         if (first == null) {
           first = key;
-        } else if (calPeriods > 1) {
-          repeatSum += openCal; // the open period was a repeat purchase; close it
+          lastCal = key;
+          calPeriods = 1;
+        } else if (!key.equals(lastCal)) {
+          calPeriods++;
+          lastCal = key;
         }
-        calPeriods++;
-        lastCal = key;
-        openCal = amount;
+        if (key.equals(first)) {
+          firstAmount += amount;
+        }
+        calTotal += amount;
       } else {
-        if (first == null) {
-          return; // acquired after calibration: outside the cohort
+        // Kept even before a first calibration purchase, so that a merge with an earlier
+        // accumulator holding that purchase is exact; result() leaves such customers out.
+        if (firstHo == null) {
+          firstHo = key;
         }
-        if (lastHo != null && key.equals(lastHo)) {
-          openHo += amount;
-          return;
+        if (!key.equals(lastHo)) {
+          hoPeriods++;
+          lastHo = key;
         }
-        if (hoPeriods > 0) {
-          holdoutSum += openHo;
-        }
-        hoPeriods++;
-        lastHo = key;
-        openHo = amount;
+        hoTotal += amount;
       }
+    }
+
+    /** Appends {@code later}, whose purchases all fall in or after this state's last period. */
+    void append(CustomerId c, State later) {
+      LocalDate last = latest();
+      LocalDate next = later.earliest();
+      if (last != null && next != null && next.isBefore(last)) {
+        throw new IllegalArgumentException("cannot merge: customer " + c + " has a purchase period "
+            + next + " in the merged accumulator before this one's last period " + last
+            + "; merge accumulators in time order");
+      }
+      if (later.calPeriods > 0) {
+        if (calPeriods == 0) {
+          first = later.first;
+          lastCal = later.lastCal;
+          calPeriods = later.calPeriods;
+          firstAmount = later.firstAmount;
+          calTotal = later.calTotal;
+        } else {
+          boolean shared = later.first.equals(lastCal);
+          if (shared && first.equals(lastCal)) {
+            firstAmount += later.firstAmount;
+          }
+          calPeriods += later.calPeriods - (shared ? 1 : 0);
+          calTotal += later.calTotal;
+          lastCal = later.lastCal;
+        }
+      }
+      if (later.hoPeriods > 0) {
+        boolean shared = later.firstHo.equals(lastHo);
+        hoPeriods += later.hoPeriods - (shared ? 1 : 0);
+        hoTotal += later.hoTotal;
+        if (firstHo == null) {
+          firstHo = later.firstHo;
+        }
+        lastHo = later.lastHo;
+      }
+    }
+
+    State copy() {
+      State s = new State();
+      s.append(null, this);
+      return s;
     }
   }
 }

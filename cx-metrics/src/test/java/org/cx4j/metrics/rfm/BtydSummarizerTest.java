@@ -84,6 +84,36 @@ class BtydSummarizerTest {
     assertEquals(expected, s.summarize(t));
   }
 
+  @Property(tries = 100, seed = "42")
+  void mergeOfConsecutiveStreamsEqualsOneStream(
+      @ForAll @IntRange(min = 0, max = 1000) int seed,
+      @ForAll @IntRange(min = 0, max = 60) int split) {
+    Random rnd = new Random(seed);
+    List<Transaction> t = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      // Few days and customers, so that split points often fall inside a day of one customer.
+      t.add(tx("c" + rnd.nextInt(4), JAN1.plusDays(rnd.nextInt(30)), rnd.nextInt(50)));
+    }
+    t.sort(java.util.Comparator.comparing(Transaction::timestamp));
+    BtydSummarizer s = BtydSummarizer.builder(JAN1.plusDays(18)).holdoutEnd(JAN1.plusDays(28))
+        .build();
+    BtydSummarizer.Accumulator early = s.accumulator().addAll(t.subList(0, split));
+    BtydSummarizer.Accumulator late = s.accumulator().addAll(t.subList(split, t.size()));
+    BtydSummaries merged = early.merge(late).result();
+    BtydSummaries one = s.summarize(t);
+    assertEquals(one.size(), merged.size());
+    for (int i = 0; i < one.size(); i++) {
+      BtydSummary a = one.summaries().get(i);
+      BtydSummary b = merged.summaries().get(i);
+      assertEquals(a.frequency(), b.frequency());
+      assertEquals(a.recency(), b.recency(), 0);
+      assertEquals(a.age(), b.age(), 0);
+      assertEquals(a.monetaryValue(), b.monetaryValue(), 1e-9);
+      assertEquals(a.holdoutFrequency(), b.holdoutFrequency());
+      assertEquals(a.holdoutMonetaryValue(), b.holdoutMonetaryValue(), 1e-9);
+    }
+  }
+
   @Test
   void badInput() {
     BtydSummarizer s = BtydSummarizer.builder(JAN1.plusDays(30)).build();
@@ -101,5 +131,13 @@ class BtydSummarizerTest {
     assertThrows(IllegalArgumentException.class,
         () -> BtydSummarizer.builder(JAN1).holdoutEnd(JAN1));
     assertEquals(0, s.summarize(List.of()).size());
+    // Merging in the wrong order would put a customer's later purchase first.
+    BtydSummarizer.Accumulator later = s.accumulator().add(tx("a", JAN1.plusDays(9), 1));
+    BtydSummarizer.Accumulator earlier = s.accumulator().add(tx("a", JAN1.plusDays(2), 1));
+    e = assertThrows(IllegalArgumentException.class, () -> later.merge(earlier));
+    assertTrue(e.getMessage().contains("time order"), e.getMessage());
+    BtydSummarizer other = BtydSummarizer.builder(JAN1.plusDays(31)).build();
+    assertThrows(IllegalArgumentException.class,
+        () -> s.accumulator().merge(other.accumulator()));
   }
 }
