@@ -248,7 +248,7 @@ public final class ParetoNbdModel implements PurchaseModel {
    * that is {@code integral_0^inf e^(-delta t) dE[Y(t) | x, t_x, T]} over the customer's whole
    * future. {@code U(s, s; z) = e^z Gamma(1-s, z)} (Abramowitz and Stegun 13.6.28) is computed from
    * Commons Numbers' regularized incomplete gamma for {@code s < 1}; for {@code s >= 1} the
-   * recurrence {@code Gamma(a, z) = (Gamma(a+1, z) - z^a e^(-z)) / a} (A&S 6.5.22) steps down from
+   * recurrence {@code Gamma(a, z) = (Gamma(a+1, z) - z^a e^(-z)) / a} (A&amp;S 6.5.22) steps down from
    * {@code a} in (0, 1]; integer {@code s} is nudged by 1e-9 (the function is continuous in
    * {@code s}). Multiply by {@link GammaGammaModel#conditionalExpectedSpend} for a CLV.
    *
