@@ -50,6 +50,34 @@ class BgNbdCdnowTest {
   }
 
   @Test
+  void changingTheTimeUnitOnlyRescalesAlpha() {
+    // Times in days (c = 7) or in a unit 1000 times finer: lambda scales by 1/c, so alpha scales
+    // by c, r, a and b are unchanged, and the log-likelihood shifts by -sum(x) ln c (it is a
+    // density in the sum(x) repeat-purchase times). Also exercises large t_x and T.
+    CdnowData d = CdnowData.load();
+    int sumX = 0;
+    for (int v : d.x) {
+      sumX += v;
+    }
+    for (double c : new double[] {7, 1000}) {
+      double[] tx = d.tx.clone();
+      double[] t = d.t.clone();
+      for (int i = 0; i < t.length; i++) {
+        tx[i] *= c;
+        t[i] *= c;
+      }
+      PurchaseModelFit<BgNbdModel> scaled = BgNbdModel.fit(RepeatPurchaseData.of(d.x, tx, t));
+      BgNbdModel m = scaled.model();
+      assertEquals(fit.model().r(), m.r(), 1e-6, "r, c=" + c);
+      assertEquals(fit.model().alpha() * c, m.alpha(), 1e-5 * c, "alpha, c=" + c);
+      assertEquals(fit.model().a(), m.a(), 1e-5, "a, c=" + c);
+      assertEquals(fit.model().b(), m.b(), 1e-4, "b, c=" + c);
+      assertEquals(fit.estimates().logLikelihood() - sumX * Math.log(c),
+          scaled.estimates().logLikelihood(), 1e-6, "LL, c=" + c);
+    }
+  }
+
+  @Test
   void converged() {
     assertTrue(ParameterEstimates.maxAbs(fit.estimates().gradient()) / 2357 <= 1e-6);
     assertTrue(fit.estimates().standardErrorsAvailable());
