@@ -134,8 +134,18 @@ final class MaximumLikelihood {
       if (!improved) {
         break;
       }
+      double previous = value;
+      double moved = lambda * maxAbs(step);
       phi = trial.clone();
       value = tracker.gradient(phi, g);
+      // Converged to the resolution of the objective: finite-difference gradients never fall
+      // below their noise (about 1e-6 here), so without an analytic gradient stop once a Newton
+      // step changes the log-likelihood by less than 1e-12 of itself; with one, stop when the
+      // point no longer moves.
+      boolean flat = Math.abs(value - previous) <= 1e-12 * Math.abs(value);
+      if (moved < 1e-12 || (flat && !objective.hasGradient())) {
+        break;
+      }
     }
     if (!allFinite(phi) || !Double.isFinite(value) || !(maxAbs(g) / n <= GRADIENT_TOLERANCE)) {
       throw new FitFailedException(

@@ -154,7 +154,10 @@ public final class ParameterEstimates {
     return customers;
   }
 
-  /** Returns the optimiser iterations used (global search plus Newton refinement). */
+  /**
+   * Returns the optimiser iterations used (global search plus Newton refinement; BOBYQA reports
+   * no iterations of its own, see {@link #evaluations()}).
+   */
   public int iterations() {
     return iterations;
   }
@@ -207,8 +210,9 @@ public final class ParameterEstimates {
         sb.append(String.format(Locale.ROOT, " (se %.3g)", standardError(names.get(i))));
       }
     }
-    sb.append(String.format(Locale.ROOT, "; LL = %.4f, %d iterations, |gradient| = %.2g",
-        logLikelihood, iterations, maxAbs(gradient)));
+    sb.append(String.format(Locale.ROOT,
+        "; LL = %.4f, %d iterations, %d evaluations, |gradient| = %.2g",
+        logLikelihood, iterations, evaluations, maxAbs(gradient)));
     return sb.toString();
   }
 
