@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collector;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.transaction.Transaction;
 
@@ -161,6 +162,15 @@ public final class BtydSummarizer {
       acc.add(t);
     }
     return acc.result();
+  }
+
+  /**
+   * Returns a collector of a stream of transactions that is in time order per customer (for
+   * example sorted by timestamp); its combiner is {@link Accumulator#merge}, which is exact for
+   * the consecutive chunks of an ordered stream, so parallel ordered streams work too.
+   */
+  public Collector<Transaction, Accumulator, BtydSummaries> collector() {
+    return Collector.of(this::accumulator, Accumulator::add, Accumulator::merge, Accumulator::result);
   }
 
   /** Returns a new, empty streaming accumulator with this summarizer's options. */

@@ -82,6 +82,9 @@ class BtydSummarizerTest {
     BtydSummaries expected = s.summarize(t);
     Collections.shuffle(t, rnd);
     assertEquals(expected, s.summarize(t));
+    // The collector on a time-sorted parallel stream: chunks are merged in encounter order.
+    t.sort(java.util.Comparator.comparing(Transaction::timestamp));
+    assertEquals(expected, t.parallelStream().collect(s.collector()));
   }
 
   @Property(tries = 100, seed = "42")
