@@ -85,5 +85,10 @@ class MaximumLikelihoodTest {
     // Natural scale by the delta method: se(theta) = theta se(phi).
     assertEquals(3 * Math.sqrt(2 / 7.0), e.standardError("u"), 1e-8);
     assertThrows(IllegalArgumentException.class, () -> e.estimate("w"));
+    // Delta method for g = u v^2 = exp(phi_0 + 2 phi_1): ln g is linear in phi, so the variance
+    // is exact: (1, 2) Sigma (1, 2)' = (2 - 4 + 16) / 7 = 2.
+    double var = DeltaMethod.logVariance(
+        phi -> Math.exp(phi[0] + 2 * phi[1]), e.estimates(), e.logParameterCovariance());
+    assertEquals(2, var, 1e-7);
   }
 }
