@@ -514,6 +514,57 @@ public final class BgNbdModel implements PurchaseModel {
     return RepeatPurchaseData.wrap(x, tx, t);
   }
 
+  /**
+   * Returns a parametric-bootstrap percentile interval of any prediction of a fitted BG/NBD model:
+   * {@code replicates} data sets are simulated from {@code fit}'s model with the ages {@code T} of
+   * {@code data}, the model is refitted on each, and the interval is the empirical
+   * {@code (1-level)/2} and {@code (1+level)/2} quantiles of the refitted predictions (the point
+   * estimate is the prediction of {@code fit}). Deterministic for a given {@code seed}; replicates
+   * whose refit fails are skipped and counted against {@code replicates}. The alternative to
+   * {@link PurchaseModelFit#interval}'s delta method when the sample is small.
+   *
+   * @throws IllegalArgumentException if {@code replicates < 10}, {@code level} is not in (0, 1),
+   *     or {@code data} is empty
+   * @throws ArithmeticException if fewer than half the refits succeed
+   */
+  public static Interval bootstrapInterval(
+      PurchaseModelFit<BgNbdModel> fit, RepeatPurchaseData data,
+      java.util.function.ToDoubleFunction<PurchaseModel> prediction, int replicates, long seed,
+      double level) {
+    if (replicates < 10) {
+      throw new IllegalArgumentException("replicates must be at least 10, got " + replicates);
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+    }
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("data must hold at least 1 customer, got 0");
+    }
+    double[] ages = data.age();
+    double[] values = new double[replicates];
+    int ok = 0;
+    java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed);
+    for (int b = 0; b < replicates; b++) {
+      RepeatPurchaseData sim = fit.model().simulate(ages, seeds.nextLong());
+      try {
+        values[ok] = prediction.applyAsDouble(fit(sim).model());
+        ok++;
+      } catch (FitFailedException | IllegalArgumentException e) {
+        // A degenerate replicate (for example no repeat buyer): skipped, as documented.
+      }
+    }
+    if (ok < replicates / 2) {
+      throw new ArithmeticException(
+          "only " + ok + " of " + replicates + " bootstrap refits succeeded");
+    }
+    double[] v = java.util.Arrays.copyOf(values, ok);
+    java.util.Arrays.sort(v);
+    double lo = v[(int) Math.floor((1 - level) / 2 * (ok - 1))];
+    double hi = v[(int) Math.ceil((1 + level) / 2 * (ok - 1))];
+    double estimate = prediction.applyAsDouble(fit.model());
+    return new Interval(estimate, Math.min(lo, estimate), Math.max(hi, estimate), level);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof BgNbdModel m

@@ -78,6 +78,20 @@ class BgNbdCdnowTest {
   }
 
   @Test
+  void deltaMethodAgreesWithParametricBootstrap() {
+    // Two independent routes to the uncertainty of E[X(39)]: the delta method on the observed
+    // information, and refits on 40 data sets simulated from the fit (seeded). With 40 replicates
+    // the bootstrap width is itself uncertain by roughly 10-25%, hence the wide band.
+    RepeatPurchaseData data = CdnowData.load().data();
+    Interval delta = fit.expectedPurchasesInterval(39, 0.9);
+    Interval boot = BgNbdModel.bootstrapInterval(
+        fit, data, m -> m.expectedPurchases(39), 40, 2005, 0.9);
+    assertEquals(delta.estimate(), boot.estimate(), 1e-12);
+    double ratio = boot.width() / delta.width();
+    assertTrue(ratio > 0.5 && ratio < 2, "delta " + delta + " vs bootstrap " + boot);
+  }
+
+  @Test
   void converged() {
     assertTrue(ParameterEstimates.maxAbs(fit.estimates().gradient()) / 2357 <= 1e-6);
     assertTrue(fit.estimates().standardErrorsAvailable());
