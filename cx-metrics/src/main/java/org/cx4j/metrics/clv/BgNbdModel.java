@@ -74,10 +74,7 @@ public final class BgNbdModel implements PurchaseModel {
    */
   public static PurchaseModelFit<BgNbdModel> fit(RepeatPurchaseData data) {
     requireFittable("BG/NBD", data);
-    double meanT = 0;
-    for (int i = 0; i < data.size(); i++) {
-      meanT += (data.t[i] - meanT) / (i + 1);
-    }
+    double meanT = data.meanAge();
     double[] start = {0, Math.log(Math.max(meanT, 1e-6)), 0, 0};
     MaximumLikelihood.Objective objective =
         new MaximumLikelihood.Objective() {

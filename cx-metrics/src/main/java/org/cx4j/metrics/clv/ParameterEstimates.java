@@ -1,6 +1,5 @@
 package org.cx4j.metrics.clv;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -212,15 +211,7 @@ public final class ParameterEstimates {
     }
     sb.append(String.format(Locale.ROOT,
         "; LL = %.4f, %d iterations, %d evaluations, |gradient| = %.2g",
-        logLikelihood, iterations, evaluations, maxAbs(gradient)));
+        logLikelihood, iterations, evaluations, MaximumLikelihood.maxAbs(gradient)));
     return sb.toString();
-  }
-
-  static double maxAbs(double[] g) {
-    double m = 0;
-    for (double v : g) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return Double.isNaN(Arrays.stream(g).sum()) ? Double.NaN : m;
   }
 }

@@ -62,10 +62,7 @@ public final class ParetoNbdModel implements PurchaseModel {
    */
   public static PurchaseModelFit<ParetoNbdModel> fit(RepeatPurchaseData data) {
     BgNbdModel.requireFittable("Pareto/NBD", data);
-    double meanT = 0;
-    for (int i = 0; i < data.size(); i++) {
-      meanT += (data.t[i] - meanT) / (i + 1);
-    }
+    double meanT = data.meanAge();
     double lnScale = Math.log(Math.max(meanT, 1e-6));
     double[] start = {0, lnScale, 0, lnScale};
     MaximumLikelihood.Objective objective =

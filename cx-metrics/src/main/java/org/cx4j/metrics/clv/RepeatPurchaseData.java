@@ -165,6 +165,15 @@ public final class RepeatPurchaseData {
     return zeroAge.length;
   }
 
+  /** Returns the mean age {@code T} (running mean), or 0 when empty; sets the fitters' time scale. */
+  double meanAge() {
+    double mean = 0;
+    for (int i = 0; i < t.length; i++) {
+      mean += (t[i] - mean) / (i + 1);
+    }
+    return mean;
+  }
+
   /** Returns the largest frequency, or 0 when empty. */
   public int maxFrequency() {
     return distinctX.length == 0 ? 0 : distinctX[distinctX.length - 1];

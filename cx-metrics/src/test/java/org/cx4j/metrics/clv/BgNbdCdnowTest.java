@@ -93,7 +93,7 @@ class BgNbdCdnowTest {
 
   @Test
   void converged() {
-    assertTrue(ParameterEstimates.maxAbs(fit.estimates().gradient()) / 2357 <= 1e-6);
+    assertTrue(MaximumLikelihood.maxAbs(fit.estimates().gradient()) / 2357 <= 1e-6);
     assertTrue(fit.estimates().standardErrorsAvailable());
   }
 }
