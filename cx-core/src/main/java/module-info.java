@@ -4,7 +4,8 @@
  * <p>Customers and segments ({@code org.cx4j.core.customer}), channels, stages and touchpoints
  * ({@code org.cx4j.core.touchpoint}), interactions ({@code org.cx4j.core.interaction}), survey
  * feedback ({@code org.cx4j.core.feedback}), transactions ({@code org.cx4j.core.transaction}), the
- * Jackson setup ({@code org.cx4j.core.json}).
+ * Jackson setup ({@code org.cx4j.core.json}), streaming CSV and JSON Lines readers and writers
+ * ({@code org.cx4j.core.io}).
  */
 module org.cx4j.core {
   requires transitive com.fasterxml.jackson.databind;
@@ -18,6 +19,7 @@ module org.cx4j.core {
   exports org.cx4j.core.feedback;
   exports org.cx4j.core.transaction;
   exports org.cx4j.core.json;
+  exports org.cx4j.core.io;
 
   // Jackson reads and writes the records reflectively.
   opens org.cx4j.core.customer to com.fasterxml.jackson.databind;

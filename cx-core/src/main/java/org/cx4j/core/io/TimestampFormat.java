@@ -1,0 +1,211 @@
+package org.cx4j.core.io;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Objects;
+
+/**
+ * How timestamps are written in a file: {@linkplain #iso() ISO-8601}, {@linkplain #epochMillis()
+ * epoch milliseconds}, or a {@linkplain #pattern(String, ZoneId) user pattern} such as {@code
+ * yyyyMMdd}, with an explicit zone for local date-times.
+ *
+ * <p>Parse errors are {@link IllegalArgumentException}s naming the value and the expected format;
+ * readers turn them into row errors. Immutable and thread-safe.
+ */
+public final class TimestampFormat {
+
+  private enum Kind {
+    ISO,
+    EPOCH_MILLIS,
+    PATTERN
+  }
+
+  private static final TimestampFormat ISO = new TimestampFormat(Kind.ISO, null, null, null);
+  private static final TimestampFormat EPOCH =
+      new TimestampFormat(Kind.EPOCH_MILLIS, null, ZoneId.of("UTC"), null);
+
+  private final Kind kind;
+  private final String pattern;
+  private final ZoneId zone; // null for ISO without a zone: local values are errors
+  private final DateTimeFormatter formatter;
+
+  private TimestampFormat(Kind kind, String pattern, ZoneId zone, DateTimeFormatter formatter) {
+    this.kind = kind;
+    this.pattern = pattern;
+    this.zone = zone;
+    this.formatter = formatter;
+  }
+
+  /**
+   * Returns ISO-8601 with an offset or zone in every value: {@code 2024-03-01T09:30:00Z}, {@code
+   * 2024-03-01T10:30:00+01:00}, {@code 2024-03-01T10:30:00+01:00[Europe/Paris]}. A local date-time
+   * or a date alone is an error, because its instant is ambiguous: use {@link #iso(ZoneId)}.
+   * Writes {@link Instant#toString()} (UTC, {@code Z}).
+   */
+  public static TimestampFormat iso() {
+    return ISO;
+  }
+
+  /**
+   * Returns ISO-8601 as {@link #iso()}, where a local date-time ({@code 2024-03-01T09:30}) or a date
+   * ({@code 2024-03-01}, read as its start of day) is taken in {@code zone}.
+   */
+  public static TimestampFormat iso(ZoneId zone) {
+    return new TimestampFormat(Kind.ISO, null, Objects.requireNonNull(zone, "zone"), null);
+  }
+
+  /** Returns milliseconds since 1970-01-01T00:00Z, such as {@code 1709285400000}. */
+  public static TimestampFormat epochMillis() {
+    return EPOCH;
+  }
+
+  /**
+   * Returns a {@link DateTimeFormatter} pattern such as {@code yyyyMMdd} or {@code dd/MM/yyyy
+   * HH:mm}, read in {@code zone}; a pattern without a time of day means the start of the day.
+   *
+   * @throws IllegalArgumentException if the pattern is invalid
+   */
+  public static TimestampFormat pattern(String pattern, ZoneId zone) {
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(zone, "zone");
+    DateTimeFormatter f;
+    try {
+      f = DateTimeFormatter.ofPattern(pattern);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "invalid timestamp pattern '" + pattern + "': " + e.getMessage(), e);
+    }
+    return new TimestampFormat(Kind.PATTERN, pattern, zone, f);
+  }
+
+  /** Returns the zone for local values, or {@code null} for {@link #iso()}. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * Returns the instant {@code text} denotes.
+   *
+   * @throws IllegalArgumentException naming the value and the expected format if it does not parse
+   */
+  public Instant parse(String text) {
+    Objects.requireNonNull(text, "text");
+    String s = text.trim();
+    try {
+      switch (kind) {
+        case EPOCH_MILLIS:
+          return Instant.ofEpochMilli(Long.parseLong(s));
+        case PATTERN:
+          {
+            TemporalAccessor t = formatter.parse(s);
+            LocalDate d = LocalDate.from(t);
+            return t.isSupported(ChronoField.HOUR_OF_DAY)
+                ? LocalDateTime.of(d, java.time.LocalTime.from(t)).atZone(zone).toInstant()
+                : d.atStartOfDay(zone).toInstant();
+          }
+        default:
+          return parseIso(s);
+      }
+    } catch (DateTimeException | NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a timestamp in " + this + detail(e), e);
+    }
+  }
+
+  private Instant parseIso(String s) {
+    if (s.length() <= 10) {
+      LocalDate d = LocalDate.parse(s);
+      if (zone == null) {
+        throw new DateTimeException("a date alone needs a zone: use TimestampFormat.iso(zone)");
+      }
+      return d.atStartOfDay(zone).toInstant();
+    }
+    if (s.endsWith("Z") || s.endsWith("z")) {
+      return Instant.parse(s); // fast path for the common UTC form
+    }
+    TemporalAccessor t =
+        DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
+    if (t instanceof ZonedDateTime) {
+      return ((ZonedDateTime) t).toInstant();
+    }
+    if (zone == null) {
+      throw new DateTimeException(
+          "a local date-time needs a zone: use TimestampFormat.iso(zone)");
+    }
+    return ((LocalDateTime) t).atZone(zone).toInstant();
+  }
+
+  /**
+   * Returns the date {@code text} denotes (for signup dates): the date part of the timestamp, in
+   * this format's zone (UTC for {@link #iso()}). ISO dates such as {@code 2024-03-01} are read as
+   * they are.
+   *
+   * @throws IllegalArgumentException naming the value and the expected format if it does not parse
+   */
+  public LocalDate parseDate(String text) {
+    Objects.requireNonNull(text, "text");
+    String s = text.trim();
+    if (kind == Kind.ISO && s.length() <= 10) {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is not a date in ISO-8601 (yyyy-MM-dd)" + detail(e), e);
+      }
+    }
+    return LocalDate.ofInstant(parse(s), zone == null ? ZoneId.of("UTC") : zone);
+  }
+
+  /** Returns {@code instant} in this format. */
+  public String format(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    switch (kind) {
+      case EPOCH_MILLIS:
+        return Long.toString(instant.toEpochMilli());
+      case PATTERN:
+        return formatter.format(instant.atZone(zone));
+      default:
+        return instant.toString();
+    }
+  }
+
+  /** Returns {@code date} in this format: ISO {@code yyyy-MM-dd}, or the pattern at start of day. */
+  public String formatDate(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    switch (kind) {
+      case EPOCH_MILLIS:
+        return Long.toString(date.atStartOfDay(zone).toInstant().toEpochMilli());
+      case PATTERN:
+        return formatter.format(date.atStartOfDay(zone));
+      default:
+        return date.toString();
+    }
+  }
+
+  private static String detail(RuntimeException e) {
+    if (e instanceof DateTimeParseException || e instanceof NumberFormatException) {
+      return "";
+    }
+    return " (" + e.getMessage() + ")";
+  }
+
+  @Override
+  public String toString() {
+    switch (kind) {
+      case EPOCH_MILLIS:
+        return "epoch milliseconds";
+      case PATTERN:
+        return "pattern " + pattern + " in " + zone;
+      default:
+        return zone == null ? "ISO-8601 with offset" : "ISO-8601 (local values in " + zone + ")";
+    }
+  }
+}
