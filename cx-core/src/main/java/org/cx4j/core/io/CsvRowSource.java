@@ -160,8 +160,8 @@ final class CsvRowSource implements RowSource {
             true,
             start);
       }
-      if (width == 1 && values[0].isEmpty()) {
-        continue; // a blank line
+      if (width == 1 && values[0].isBlank()) {
+        continue; // a blank line, or one of only spaces
       }
       return true;
     }

@@ -38,10 +38,10 @@ public record ReadError(String source, long line, String column, String value, S
     }
     sb.append(": ");
     if (column != null) {
-      sb.append("column '").append(column).append("', ");
+      sb.append("column '").append(column).append(value == null ? "': " : "', ");
     }
     if (value != null) {
-      sb.append("value '").append(abbreviate(value)).append("', ");
+      sb.append("value '").append(abbreviate(value)).append("': ");
     }
     return sb.append(reason).toString();
   }
