@@ -7,9 +7,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -70,6 +73,7 @@ public final class TimestampFormat {
   /**
    * Returns a {@link DateTimeFormatter} pattern such as {@code yyyyMMdd} or {@code dd/MM/yyyy
    * HH:mm}, read in {@code zone}; a pattern without a time of day means the start of the day.
+   * Parsing is strict: {@code 19970230} is an error, not 28 February.
    *
    * @throws IllegalArgumentException if the pattern is invalid
    */
@@ -78,7 +82,13 @@ public final class TimestampFormat {
     Objects.requireNonNull(zone, "zone");
     DateTimeFormatter f;
     try {
-      f = DateTimeFormatter.ofPattern(pattern);
+      // STRICT so that 19970230 is an error, not 28 February; the era default lets yyyy work
+      f =
+          new DateTimeFormatterBuilder()
+              .appendPattern(pattern)
+              .parseDefaulting(ChronoField.ERA, 1)
+              .toFormatter(Locale.ROOT)
+              .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "invalid timestamp pattern '" + pattern + "': " + e.getMessage(), e);
