@@ -71,4 +71,29 @@ class TimestampFormatTest {
     assertEquals("20240131", TimestampFormat.pattern("yyyyMMdd", PARIS).formatDate(LocalDate.of(2024, 1, 31)));
     assertThrows(IllegalArgumentException.class, () -> TimestampFormat.iso().parseDate("31/01/2024"));
   }
+
+  /** The fast path for canonical UTC instants agrees with {@link Instant#parse}, the oracle. */
+  @net.jqwik.api.Property(tries = 2000, seed = "42")
+  void canonicalUtcAgreesWithInstantParse(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = -62_000_000_000L, max = 250_000_000_000L) long epochSecond,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999) int milli) {
+    Instant t = Instant.ofEpochSecond(epochSecond, milli * 1_000_000L);
+    String s = t.toString();
+    assertEquals(Instant.parse(s), TimestampFormat.iso().parse(s), s);
+  }
+
+  @Test
+  void canonicalUtcFallsBackOnAnythingElse() {
+    // invalid values are left to Instant.parse, which rejects them
+    for (String bad : new String[] {"2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
+        "2024-03-01T09:60:00Z", "2024-03-01T09:30:0xZ", "2024-03-01 09:30:00Z"}) {
+      assertEquals(null, TimestampFormat.canonicalUtc(bad), bad);
+      assertThrows(IllegalArgumentException.class, () -> TimestampFormat.iso().parse(bad), bad);
+    }
+    // ISO-8601 end of day: not canonical, so Instant.parse reads it as the next midnight
+    assertEquals(null, TimestampFormat.canonicalUtc("2024-03-01T24:00:00Z"));
+    assertEquals(Instant.parse("2024-03-02T00:00:00Z"), TimestampFormat.iso().parse("2024-03-01T24:00:00Z"));
+    assertEquals(Instant.parse("2024-02-29T23:59:59.999Z"), TimestampFormat.canonicalUtc("2024-02-29T23:59:59.999Z"));
+    assertEquals(Instant.parse("2024-03-01T09:30:00.123456Z"), TimestampFormat.iso().parse("2024-03-01T09:30:00.123456Z"));
+  }
 }
