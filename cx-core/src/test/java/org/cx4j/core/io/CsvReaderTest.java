@@ -211,6 +211,16 @@ class CsvReaderTest {
   }
 
   @Test
+  void trailingSeparatorOnEveryLineIsAnEmptyLastColumn() {
+    // some exports end every line with the separator: the header then has an empty last name
+    assertEquals(1, readAll(NPS_FILE, "respondent_id,nps_score,created_at,\nr1,9,2024-03-01T09:30:00Z,\n").size());
+    // but a trailing separator on a data line alone makes it a long row
+    ReadReport r = report(NPS_FILE.lenient(), NPS_HEADER + "r1,9,2024-03-01T09:30:00Z,\n");
+    assertEquals(1, r.rejected());
+    assertEquals("", r.errors().get(0).value());
+  }
+
+  @Test
   void blankLinesAreNotRows() {
     ReadReport r = report(NPS_FILE, NPS_HEADER + "\nr1,9,2024-03-01T09:30:00Z\n\n   \n\r\n");
     // a line of only spaces counts as blank too
