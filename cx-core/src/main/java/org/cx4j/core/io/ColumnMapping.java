@@ -79,6 +79,18 @@ public final class ColumnMapping {
     return c == null ? field.defaultName() : c;
   }
 
+  /**
+   * Returns whether {@code field} reads no column because its default name is mapped explicitly
+   * to another field: with {@code amount -> quantity}, the quantity field is unmapped rather than
+   * reading the amount column a second time.
+   */
+  public boolean isShadowed(Field field) {
+    if (explicit.containsKey(Objects.requireNonNull(field, "field"))) {
+      return false;
+    }
+    return explicit.containsValue(field.defaultName());
+  }
+
   /** Returns whether {@code field} was mapped explicitly (and so must be present in a header). */
   public boolean isExplicit(Field field) {
     return explicit.containsKey(field);

@@ -94,6 +94,9 @@ final class CsvRowSource implements RowSource {
     List<String> missing = new ArrayList<>();
     Set<String> mapped = new HashSet<>();
     for (Field f : schema.fields()) {
+      if (mapping.isShadowed(f)) {
+        continue; // its default column belongs to another field
+      }
       String column = mapping.column(f);
       mapped.add(column);
       Integer i = positions.get(column);

@@ -25,6 +25,7 @@ final class JsonLinesRowSource implements RowSource {
   private final BufferedReader in;
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> mapped = new HashSet<>();
+  private final String[] columns = new String[Field.values().length]; // null: shadowed
   private final JsonRow row;
   private long line;
 
@@ -32,8 +33,13 @@ final class JsonLinesRowSource implements RowSource {
       Reader reader, ColumnMapping mapping, TimestampFormat timestamps, RecordSchema<?> schema)
       throws IOException {
     in = new BufferedReader(Boms.skip(reader));
+    for (Field f : Field.values()) {
+      columns[f.ordinal()] = mapping.isShadowed(f) ? null : mapping.column(f);
+    }
     for (Field f : schema.fields()) {
-      mapped.add(mapping.column(f));
+      if (columns[f.ordinal()] != null) {
+        mapped.add(columns[f.ordinal()]);
+      }
     }
     row = new JsonRow(mapping, timestamps);
   }
@@ -98,7 +104,8 @@ final class JsonLinesRowSource implements RowSource {
 
     @Override
     String raw(Field field) {
-      return values.get(mapping.column(field));
+      String column = columns[field.ordinal()];
+      return column == null ? null : values.get(column);
     }
 
     @Override

@@ -50,7 +50,14 @@ public final class RecordWriter<T> implements AutoCloseable {
     List<Field> fields = schema.fields();
     columns = new String[fields.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = mapping.column(fields.get(i));
+      Field f = fields.get(i);
+      if (mapping.isShadowed(f)) {
+        throw new IllegalArgumentException(
+            "cannot write " + schema.kind() + " field " + f + ": its column name '"
+                + f.defaultName() + "' is mapped to another field; map " + f
+                + " to a column of its own");
+      }
+      columns[i] = mapping.column(f);
     }
     if (format == null) {
       csv = null;

@@ -163,6 +163,20 @@ class CsvReaderTest {
   }
 
   @Test
+  void aColumnMappedToOneFieldIsNotReadByAnotherFieldOfThatDefaultName() {
+    // the file's "quantity" column holds the amount; the quantity field then has no column
+    CxReader<Transaction> reader = CxReaders.transactions().mapping(ColumnMapping.of("amount", "quantity"));
+    String csv = "customer_id,timestamp,quantity\nc1,2024-03-01T09:30:00Z,12.5\n";
+    assertEquals(List.of(Transaction.of(CustomerId.of("c1"), T0, 12.5)), readAll(reader, csv));
+    assertEquals(List.of(Transaction.of(CustomerId.of("c1"), T0, 12.5)),
+        readAll(reader.jsonLines(), "{\"customer_id\":\"c1\",\"timestamp\":\"2024-03-01T09:30:00Z\",\"quantity\":12.5}"));
+    // writing cannot give quantity the same column
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CxWriters.transactions().mapping(ColumnMapping.of("amount", "quantity")).write(new java.io.StringWriter(), List.of()));
+    assertTrue(e.getMessage().contains("field quantity"), e.getMessage());
+  }
+
+  @Test
   void transactionsWithPatternTimestampsAndDefaultQuantity() {
     String csv = "customer_id,timestamp,amount\nc1,20240301,11.77\n";
     List<Transaction> t =
