@@ -32,7 +32,10 @@ public final class CsvFormat {
     return new CsvFormat(',', false, null);
   }
 
-  /** Returns semicolon-separated values with a header line (spreadsheets in comma-decimal locales). */
+  /**
+   * Returns semicolon-separated values with a header line (spreadsheets in comma-decimal
+   * locales).
+   */
   public static CsvFormat semicolon() {
     return new CsvFormat(';', false, null);
   }

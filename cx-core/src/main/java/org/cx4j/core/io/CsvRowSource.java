@@ -159,7 +159,8 @@ final class CsvRowSource implements RowSource {
             null,
             null,
             "unterminated quoted value (opened on line " + quoteLine
-                + "); the rest of the file was consumed by it and not read: " + e.getOriginalMessage(),
+                + "); the rest of the file was consumed by it and not read: "
+                + e.getOriginalMessage(),
             true,
             start);
       }

@@ -6,7 +6,10 @@ import java.util.Map;
 import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.CustomerId;
 
-/** Customers: customer_id, signup_date, country, plan, and optionally other columns as attributes. */
+/**
+ * Customers: customer_id, signup_date, country, plan, and optionally other columns as
+ * attributes.
+ */
 final class CustomerSchema extends RecordSchema<Customer> {
 
   private static final List<Field> FIELDS =
@@ -29,7 +32,7 @@ final class CustomerSchema extends RecordSchema<Customer> {
 
   @Override
   Customer parse(Row row, Map<String, String> attributes) {
-    CustomerId id = row.domain(Field.CUSTOMER_ID, row.require(Field.CUSTOMER_ID), CustomerId::of);
+    CustomerId id = row.customerId();
     String d = row.get(Field.SIGNUP_DATE);
     LocalDate signup = d == null ? null : row.date(Field.SIGNUP_DATE, d);
     return new Customer(id, signup, row.get(Field.COUNTRY), row.get(Field.PLAN), attributes);

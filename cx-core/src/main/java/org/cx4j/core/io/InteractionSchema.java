@@ -54,7 +54,7 @@ final class InteractionSchema extends RecordSchema<Interaction> {
 
   @Override
   Interaction parse(Row row, Map<String, String> attributes) {
-    CustomerId customer = row.domain(Field.CUSTOMER_ID, row.require(Field.CUSTOMER_ID), CustomerId::of);
+    CustomerId customer = row.customerId();
     Touchpoint tp = touchpoint(row, catalog, true);
     Instant ts = row.instant(Field.TIMESTAMP);
     String o = row.get(Field.OUTCOME);

@@ -64,7 +64,8 @@ final class JsonLinesRowSource implements RowSource {
         String key = p.currentName();
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-          throw new RowError(key, null, "nested values are not supported: rows must be flat objects");
+          throw new RowError(
+              key, null, "nested values are not supported: rows must be flat objects");
         }
         if (values.containsKey(key)) {
           throw new RowError(key, p.getText(), "duplicate property");

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param rejected the number of rows rejected
  * @param errors the first {@value #MAX_ERRORS} errors, in file order
  */
-public record ReadReport(String source, long read, long accepted, long rejected, List<ReadError> errors) {
+public record ReadReport(
+    String source, long read, long accepted, long rejected, List<ReadError> errors) {
 
   /** The most errors a report keeps in memory; the counts are exact regardless. */
   public static final int MAX_ERRORS = 1000;
@@ -34,7 +35,7 @@ public record ReadReport(String source, long read, long accepted, long rejected,
     }
   }
 
-  /** Returns whether every error is in {@link #errors()}, that is {@code rejected <= MAX_ERRORS}. */
+  /** Returns whether every error is in {@link #errors()}, i.e. {@code rejected <= MAX_ERRORS}. */
   public boolean complete() {
     return rejected == errors.size();
   }

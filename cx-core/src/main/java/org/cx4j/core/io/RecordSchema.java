@@ -90,7 +90,8 @@ abstract class RecordSchema<T> {
     if (channel == null || stage == null) {
       String reason =
           catalog == null
-              ? "a touchpoint without a catalog needs " + (channel == null ? "a channel" : "a stage")
+              ? "a touchpoint without a catalog needs "
+                  + (channel == null ? "a channel" : "a stage")
                   + " value (column '" + row.column(channel == null ? Field.CHANNEL : Field.STAGE)
                   + "')"
               : "unknown touchpoint id: not in the catalog " + catalog.touchpoints().size()

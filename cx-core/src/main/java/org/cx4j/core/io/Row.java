@@ -84,7 +84,16 @@ abstract class Row {
     }
   }
 
-  /** Runs a domain factory on {@code field}'s value, turning its IllegalArgumentException into a row error. */
+  /** Returns the customer id of the row. @throws RowError when missing, blank or too long */
+  final org.cx4j.core.customer.CustomerId customerId() {
+    return domain(
+        Field.CUSTOMER_ID, require(Field.CUSTOMER_ID), org.cx4j.core.customer.CustomerId::of);
+  }
+
+  /**
+   * Runs a domain factory on {@code field}'s value, turning its IllegalArgumentException into a
+   * row error.
+   */
   final <T> T domain(Field field, String v, java.util.function.Function<String, T> factory) {
     try {
       return factory.apply(v);

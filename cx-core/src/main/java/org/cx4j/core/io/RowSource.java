@@ -10,8 +10,8 @@ interface RowSource extends Closeable {
    * Advances to the next row, skipping blank lines.
    *
    * @return false at the end of the file
-   * @throws RowError if the row is malformed (it has been consumed; {@code fatal} if the rest of the
-   *     file cannot be read)
+   * @throws RowError if the row is malformed (it has been consumed; {@code fatal} if the rest of
+   *     the file cannot be read)
    */
   boolean next() throws IOException;
 

@@ -21,11 +21,14 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
   private final TouchpointCatalog catalog;
   private final List<Field> fields;
 
-  SurveyResponseSchema(Instrument fixed, Map<String, Instrument> byName, TouchpointCatalog catalog) {
+  SurveyResponseSchema(
+      Instrument fixed, Map<String, Instrument> byName, TouchpointCatalog catalog) {
     this.fixed = fixed;
     this.byName = byName;
     this.catalog = catalog;
-    List<Field> f = new ArrayList<>(List.of(Field.CUSTOMER_ID, Field.TOUCHPOINT, Field.CHANNEL, Field.STAGE));
+    List<Field> f =
+        new ArrayList<>(
+            List.of(Field.CUSTOMER_ID, Field.TOUCHPOINT, Field.CHANNEL, Field.STAGE));
     if (fixed == null) {
       f.add(Field.INSTRUMENT);
     }
@@ -53,7 +56,7 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
 
   @Override
   SurveyResponse parse(Row row, Map<String, String> attributes) {
-    CustomerId customer = row.domain(Field.CUSTOMER_ID, row.require(Field.CUSTOMER_ID), CustomerId::of);
+    CustomerId customer = row.customerId();
     Touchpoint tp = touchpoint(row, catalog, false);
     Instrument instrument = fixed;
     if (instrument == null) {
@@ -70,7 +73,8 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
       throw new RowError(
           row.column(Field.SCORE),
           s,
-          "score " + score + " is outside the " + instrument.name() + " scale " + instrument.scale());
+          "score " + score + " is outside the " + instrument.name() + " scale "
+              + instrument.scale());
     }
     String w = row.get(Field.WEIGHT);
     double weight = w == null ? 1.0 : row.decimal(Field.WEIGHT, w);

@@ -58,8 +58,8 @@ public final class TimestampFormat {
   }
 
   /**
-   * Returns ISO-8601 as {@link #iso()}, where a local date-time ({@code 2024-03-01T09:30}) or a date
-   * ({@code 2024-03-01}, read as its start of day) is taken in {@code zone}.
+   * Returns ISO-8601 as {@link #iso()}, where a local date-time ({@code 2024-03-01T09:30}) or a
+   * date ({@code 2024-03-01}, read as its start of day) is taken in {@code zone}.
    */
   public static TimestampFormat iso(ZoneId zone) {
     return new TimestampFormat(Kind.ISO, null, Objects.requireNonNull(zone, "zone"), null);
@@ -237,7 +237,7 @@ public final class TimestampFormat {
     }
   }
 
-  /** Returns {@code date} in this format: ISO {@code yyyy-MM-dd}, or the pattern at start of day. */
+  /** Returns {@code date} in this format: ISO {@code yyyy-MM-dd}, or the pattern at midnight. */
   public String formatDate(LocalDate date) {
     Objects.requireNonNull(date, "date");
     switch (kind) {

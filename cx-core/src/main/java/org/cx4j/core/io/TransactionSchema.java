@@ -9,7 +9,8 @@ import org.cx4j.core.transaction.Transaction;
 final class TransactionSchema extends RecordSchema<Transaction> {
 
   private static final List<Field> FIELDS =
-      List.of(Field.CUSTOMER_ID, Field.TIMESTAMP, Field.AMOUNT, Field.QUANTITY, Field.TRANSACTION_ID);
+      List.of(
+          Field.CUSTOMER_ID, Field.TIMESTAMP, Field.AMOUNT, Field.QUANTITY, Field.TRANSACTION_ID);
 
   @Override
   String kind() {
@@ -28,7 +29,7 @@ final class TransactionSchema extends RecordSchema<Transaction> {
 
   @Override
   Transaction parse(Row row, Map<String, String> attributes) {
-    CustomerId customer = row.domain(Field.CUSTOMER_ID, row.require(Field.CUSTOMER_ID), CustomerId::of);
+    CustomerId customer = row.customerId();
     double amount = row.decimal(Field.AMOUNT, row.require(Field.AMOUNT));
     String q = row.get(Field.QUANTITY);
     int quantity = q == null ? 1 : row.integer(Field.QUANTITY, q);
