@@ -4,8 +4,9 @@
  * <p>Customers and segments ({@code org.cx4j.core.customer}), channels, stages and touchpoints
  * ({@code org.cx4j.core.touchpoint}), interactions ({@code org.cx4j.core.interaction}), survey
  * feedback ({@code org.cx4j.core.feedback}), transactions ({@code org.cx4j.core.transaction}), the
- * Jackson setup ({@code org.cx4j.core.json}), and a seeded generator of realistic sample data with
- * the main command that summarizes it ({@code org.cx4j.core.sample}).
+ * Jackson setup ({@code org.cx4j.core.json}), streaming CSV and JSON Lines readers and writers
+ * ({@code org.cx4j.core.io}), and a seeded generator of realistic sample data with the main
+ * command that summarizes it ({@code org.cx4j.core.sample}).
  */
 module org.cx4j.core {
   requires transitive com.fasterxml.jackson.databind;
@@ -21,6 +22,7 @@ module org.cx4j.core {
   exports org.cx4j.core.feedback;
   exports org.cx4j.core.transaction;
   exports org.cx4j.core.json;
+  exports org.cx4j.core.io;
   exports org.cx4j.core.sample;
 
   // Jackson reads and writes the records reflectively.

@@ -1,0 +1,211 @@
+package org.cx4j.core.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.cx4j.core.touchpoint.TouchpointCatalog;
+
+/**
+ * A configured reader of one record type; obtain one from {@link CxReaders}. Immutable: every
+ * setting returns a new reader, so a configured reader can be shared and reused.
+ *
+ * <pre>{@code
+ * CxReader<SurveyResponse> reader =
+ *     CxReaders.surveyResponses(Instrument.nps())
+ *         .format(CsvFormat.semicolon())
+ *         .mapping(ColumnMapping.of("customer_id", "respondent_id", "score", "nps_score",
+ *                                   "timestamp", "created_at"))
+ *         .timestamps(TimestampFormat.pattern("yyyyMMdd", ZoneId.of("Europe/Paris")))
+ *         .lenient();
+ * try (RecordStream<SurveyResponse> rows = reader.read(path)) {
+ *   rows.forEachRemaining(accumulator::add);
+ *   System.out.println(rows.report());
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: comma-separated with a header, default column names, ISO-8601 timestamps with an
+ * offset, strict mode. Files are read as UTF-8.
+ *
+ * @param <T> the record type
+ */
+public final class CxReader<T> {
+
+  private final RecordSchema<T> schema;
+  private final CsvFormat format; // null: JSON Lines
+  private final ColumnMapping mapping;
+  private final TimestampFormat timestamps;
+  private final boolean lenient;
+  private final ErrorSink sink;
+  private final boolean attributes;
+
+  private CxReader(
+      RecordSchema<T> schema,
+      CsvFormat format,
+      ColumnMapping mapping,
+      TimestampFormat timestamps,
+      boolean lenient,
+      ErrorSink sink,
+      boolean attributes) {
+    this.schema = schema;
+    this.format = format;
+    this.mapping = mapping;
+    this.timestamps = timestamps;
+    this.lenient = lenient;
+    this.sink = sink;
+    this.attributes = attributes;
+  }
+
+  static <T> CxReader<T> of(RecordSchema<T> schema) {
+    return new CxReader<>(
+        schema,
+        CsvFormat.comma(),
+        ColumnMapping.defaults(),
+        TimestampFormat.iso(),
+        false,
+        ErrorSink.none(),
+        false);
+  }
+
+  /** Returns this reader for delimited files of {@code format}. */
+  public CxReader<T> format(CsvFormat format) {
+    Objects.requireNonNull(format, "format");
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes);
+  }
+
+  /** Returns this reader for JSON Lines: one flat JSON object per line, keys as column names. */
+  public CxReader<T> jsonLines() {
+    return new CxReader<>(schema, null, mapping, timestamps, lenient, sink, attributes);
+  }
+
+  /** Returns this reader with the user's column names. */
+  public CxReader<T> mapping(ColumnMapping mapping) {
+    Objects.requireNonNull(mapping, "mapping");
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes);
+  }
+
+  /** Returns this reader with timestamps (and signup dates) in {@code timestamps}. */
+  public CxReader<T> timestamps(TimestampFormat timestamps) {
+    Objects.requireNonNull(timestamps, "timestamps");
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes);
+  }
+
+  /** Returns this reader in strict mode (the default): the first bad row throws. */
+  public CxReader<T> strict() {
+    return new CxReader<>(schema, format, mapping, timestamps, false, ErrorSink.none(), attributes);
+  }
+
+  /**
+   * Returns this reader in lenient mode: bad rows are skipped, counted and kept (the first {@value
+   * ReadReport#MAX_ERRORS}) in the {@link ReadReport}.
+   */
+  public CxReader<T> lenient() {
+    return lenient(ErrorSink.none());
+  }
+
+  /**
+   * Returns this reader in lenient mode, passing every rejected row to {@code sink} as well, for
+   * example {@link ErrorSink#toFile(Path)}.
+   */
+  public CxReader<T> lenient(ErrorSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    return new CxReader<>(schema, format, mapping, timestamps, true, sink, attributes);
+  }
+
+  /**
+   * Returns this reader resolving touchpoint ids through {@code catalog}; an id the catalog does
+   * not know is built from inline channel and stage columns if the file has them, else the row is
+   * rejected.
+   *
+   * @throws IllegalStateException for transactions and customers, which have no touchpoint
+   */
+  public CxReader<T> touchpoints(TouchpointCatalog catalog) {
+    Objects.requireNonNull(catalog, "catalog");
+    return new CxReader<>(
+        schema.withCatalog(catalog), format, mapping, timestamps, lenient, sink, attributes);
+  }
+
+  /**
+   * Returns this reader keeping the columns that no field reads as the records' attributes (by
+   * column name; empty values are left out).
+   *
+   * @throws IllegalStateException for survey responses and transactions, which have no attributes
+   */
+  public CxReader<T> extraColumnsAsAttributes() {
+    if (!schema.hasAttributes()) {
+      throw new IllegalStateException(schema.kind() + " records have no attributes");
+    }
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, true);
+  }
+
+  /**
+   * Opens {@code file} (UTF-8) and returns its records as a lazy stream; close it when done. The
+   * header is read and checked now.
+   *
+   * @throws CxReadException for a file-level problem (empty file without header, duplicate column
+   *     names, a missing column), in either mode
+   * @throws UncheckedIOException if the file cannot be opened
+   */
+  public RecordStream<T> read(Path file) {
+    Objects.requireNonNull(file, "file");
+    Reader r;
+    try {
+      r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file, e);
+    }
+    return read(r, file.toString());
+  }
+
+  /**
+   * Returns the records of {@code reader} as a lazy stream; closing the stream closes the reader.
+   *
+   * @param name the name errors use for the source, such as a file name
+   * @throws CxReadException for a file-level problem, in either mode
+   * @throws UncheckedIOException if the header cannot be read
+   */
+  public RecordStream<T> read(Reader reader, String name) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(name, "name");
+    RowSource source;
+    try {
+      source =
+          format == null
+              ? new JsonLinesRowSource(reader, mapping, timestamps, schema)
+              : new CsvRowSource(reader, name, format, mapping, timestamps, schema);
+    } catch (IOException e) {
+      try {
+        reader.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    return new RecordStream<>(source, schema, name, lenient, sink, attributes);
+  }
+
+  /**
+   * Reads every record of {@code file} into {@code action} and returns the report; the common case
+   * in one call.
+   *
+   * @throws CxReadException for a file-level problem, or a bad row in strict mode
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public ReadReport forEach(Path file, Consumer<? super T> action) {
+    Objects.requireNonNull(action, "action");
+    try (RecordStream<T> records = read(file)) {
+      records.forEachRemaining(action);
+      return records.report();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CxReader[" + schema.kind() + ", " + (format == null ? "JSON Lines" : format) + ", "
+        + mapping + ", " + timestamps + ", " + (lenient ? "lenient" : "strict") + "]";
+  }
+}

@@ -1,0 +1,185 @@
+package org.cx4j.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The records of one file, read lazily one row at a time: memory stays constant however long the
+ * file. Iterate it, or {@link #stream()} it, inside try-with-resources; {@link #report()} gives the
+ * counts so far (final once the iteration ends).
+ *
+ * <p>In strict mode the first bad row throws a {@link CxReadException}; in lenient mode it is
+ * skipped, counted, kept in the report (the first {@value ReadReport#MAX_ERRORS}) and passed to the
+ * error sink. An unterminated quote ends the file: Jackson has read the rest of it as one value.
+ * Not thread-safe.
+ *
+ * @param <T> the record type
+ */
+public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
+
+  private final RowSource source;
+  private final RecordSchema<T> schema;
+  private final String name;
+  private final boolean lenient;
+  private final ErrorSink sink;
+  private final boolean attributes;
+  private final List<ReadError> errors = new ArrayList<>();
+  private long read;
+  private long accepted;
+  private long rejected;
+  private T next;
+  private boolean done;
+  private boolean closed;
+
+  RecordStream(
+      RowSource source,
+      RecordSchema<T> schema,
+      String name,
+      boolean lenient,
+      ErrorSink sink,
+      boolean attributes) {
+    this.source = source;
+    this.schema = schema;
+    this.name = name;
+    this.lenient = lenient;
+    this.sink = sink;
+    this.attributes = attributes;
+  }
+
+  /**
+   * Returns whether another record follows, reading ahead past rejected rows.
+   *
+   * @throws CxReadException in strict mode, at the first bad row
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  @Override
+  public boolean hasNext() {
+    while (next == null && !done) {
+      advance();
+    }
+    return next != null;
+  }
+
+  /**
+   * Returns the next record.
+   *
+   * @throws NoSuchElementException if there is none
+   * @throws CxReadException in strict mode, at the first bad row
+   */
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more records in " + name);
+    }
+    T r = next;
+    next = null;
+    return r;
+  }
+
+  private void advance() {
+    try {
+      if (!source.next()) {
+        done = true;
+        close();
+        return;
+      }
+    } catch (RowError e) {
+      read++;
+      if (e.fatal) {
+        done = true;
+      }
+      reject(e, source.line());
+      if (done) {
+        close();
+      }
+      return;
+    } catch (IOException e) {
+      done = true;
+      closeQuietly();
+      throw new UncheckedIOException("cannot read " + name + " after line " + source.line(), e);
+    }
+    read++;
+    Row row = source.row();
+    try {
+      Map<String, String> attrs = null;
+      if (attributes) {
+        attrs = new HashMap<>();
+        row.extras(attrs);
+      }
+      next = schema.parse(row, attrs);
+      accepted++;
+    } catch (RowError e) {
+      reject(e, source.line());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // a domain record's own validation, e.g. a customer attribute named like a record field
+      reject(new RowError(null, null, String.valueOf(e.getMessage())), source.line());
+    }
+  }
+
+  private void reject(RowError e, long currentLine) {
+    rejected++;
+    ReadError error =
+        new ReadError(name, e.line != 0 ? e.line : currentLine, e.column, e.value, e.getMessage());
+    if (!lenient) {
+      done = true;
+      closeQuietly();
+      throw new CxReadException(error);
+    }
+    if (errors.size() < ReadReport.MAX_ERRORS) {
+      errors.add(error);
+    }
+    sink.accept(error);
+  }
+
+  /** Returns the counts and first errors so far; final once {@link #hasNext()} returned false. */
+  public ReadReport report() {
+    return new ReadReport(name, read, accepted, rejected, errors);
+  }
+
+  /**
+   * Returns the remaining records as a sequential stream that closes this on {@link
+   * Stream#close()}.
+   */
+  public Stream<T> stream() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(this::close);
+  }
+
+  /** Closes the file. Idempotent. @throws UncheckedIOException on an I/O error */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        source.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close " + name, e);
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (UncheckedIOException ignored) {
+      // the read error is the one to report
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RecordStream[" + schema.kind() + " records of " + name + ", " + report() + "]";
+  }
+}

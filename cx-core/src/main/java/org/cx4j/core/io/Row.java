@@ -1,0 +1,104 @@
+package org.cx4j.core.io;
+
+import java.util.Map;
+
+/**
+ * One row of a file, read by logical field through the user's {@link ColumnMapping}. Shared by CSV
+ * and JSON Lines. Conversions throw {@link RowError}s that name the column and the value.
+ */
+abstract class Row {
+
+  final ColumnMapping mapping;
+  final TimestampFormat timestamps;
+
+  Row(ColumnMapping mapping, TimestampFormat timestamps) {
+    this.mapping = mapping;
+    this.timestamps = timestamps;
+  }
+
+  /** Returns the raw value of {@code field}, or null when the file has no such column. */
+  abstract String raw(Field field);
+
+  /** Adds the columns no field reads, with non-empty values, to {@code out}. */
+  abstract void extras(Map<String, String> out);
+
+  /** Returns the column name of {@code field} in this file. */
+  final String column(Field field) {
+    return mapping.column(field);
+  }
+
+  /** Returns the trimmed value of {@code field}, or null when absent or blank. */
+  final String get(Field field) {
+    String v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** Returns the trimmed value of {@code field}. @throws RowError when absent or blank */
+  final String require(Field field) {
+    String v = get(field);
+    if (v == null) {
+      throw new RowError(column(field), raw(field), "missing value for " + field);
+    }
+    return v;
+  }
+
+  final int integer(Field field, String v) {
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new RowError(column(field), v, field + " must be an integer");
+    }
+  }
+
+  final double decimal(Field field, String v) {
+    double d;
+    try {
+      d = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new RowError(column(field), v, field + " must be a number");
+    }
+    if (!Double.isFinite(d)) {
+      throw new RowError(column(field), v, field + " must be finite");
+    }
+    return d;
+  }
+
+  final java.time.Instant instant(Field field) {
+    String v = require(field);
+    try {
+      return timestamps.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new RowError(column(field), v, "expected a timestamp in " + timestamps);
+    }
+  }
+
+  final java.time.LocalDate date(Field field, String v) {
+    try {
+      return timestamps.parseDate(v);
+    } catch (IllegalArgumentException e) {
+      throw new RowError(column(field), v, "expected a date in " + timestamps);
+    }
+  }
+
+  /** Returns the customer id of the row. @throws RowError when missing, blank or too long */
+  final org.cx4j.core.customer.CustomerId customerId() {
+    return domain(
+        Field.CUSTOMER_ID, require(Field.CUSTOMER_ID), org.cx4j.core.customer.CustomerId::of);
+  }
+
+  /**
+   * Runs a domain factory on {@code field}'s value, turning its IllegalArgumentException into a
+   * row error.
+   */
+  final <T> T domain(Field field, String v, java.util.function.Function<String, T> factory) {
+    try {
+      return factory.apply(v);
+    } catch (IllegalArgumentException e) {
+      throw new RowError(column(field), v, e.getMessage());
+    }
+  }
+}
