@@ -3,4 +3,6 @@ module org.cx4j.metrics {
   requires transitive org.cx4j.core;
   requires org.apache.commons.statistics.distribution;
   requires com.google.common;
+
+  exports org.cx4j.metrics.survival;
 }
