@@ -521,7 +521,12 @@ public final class KaplanMeier {
     if (x == Math.rint(x) && Math.abs(x) < 1e15) {
       return Long.toString((long) x);
     }
-    return String.format(Locale.ROOT, "%.6g", x);
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", x))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /**
