@@ -4,5 +4,7 @@ module org.cx4j.metrics {
   requires org.apache.commons.statistics.distribution;
   requires com.google.common;
 
+  exports org.cx4j.metrics.activity;
+  exports org.cx4j.metrics.retention;
   exports org.cx4j.metrics.survival;
 }
