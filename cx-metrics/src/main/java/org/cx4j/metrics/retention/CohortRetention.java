@@ -102,7 +102,8 @@ public final class CohortRetention {
             "segmentOfCustomer[" + c + "] must be >= 0, got " + segmentOfCustomer[c]);
       }
     }
-    return ImmutableSortedMap.copyOf(compute(log, unit, zone, segmentOfCustomer, BITMAP_LIMIT_BITS));
+    return ImmutableSortedMap.copyOf(
+        compute(log, unit, zone, segmentOfCustomer, BITMAP_LIMIT_BITS));
   }
 
   /**
@@ -151,9 +152,11 @@ public final class CohortRetention {
     int n = cust.length;
     Map<Integer, CohortRetention> out = new HashMap<>();
     if (n == 0) {
-      int[][][] none = new int[3][0][];
-      out.put(0, new CohortRetention(unit, zone, new LocalDate[0], new int[0], none));
-      return out;
+      if (segmentOfCustomer == null) {
+        int[][][] none = new int[3][0][];
+        out.put(0, new CohortRetention(unit, zone, new LocalDate[0], new int[0], none));
+      }
+      return out; // no segment has activity
     }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
