@@ -231,20 +231,22 @@ public final class KaplanMeier {
     double[] time = Arrays.copyOf(sorted, m);
     double[] ev = new double[m];
     double[] cens = new double[m];
-    // late[k]: weight of customers whose entry is >= time[k - 1] and < time[k] ... i.e. exactly k
-    // distinct times are <= their entry; they are not at risk at time[0 .. k-1].
+    // late[k]: weight of customers for whom exactly k distinct times are <= their entry; they are
+    // not yet at risk at time[0 .. k-1] (at risk means entry < t <= stop).
     double[] late = entries == null ? null : new double[m + 1];
     double total = 0;
     for (int i = 0; i < n; i++) {
       double w = weights == null ? 1.0 : weights[i];
-      int j = Arrays.binarySearch(time, times[i] + 0.0);
+      int j = floorIndex(time, times[i] + 0.0);
       if (events[i]) {
         ev[j] += w;
       } else {
         cens[j] += w;
       }
       if (late != null) {
-        late[upperBound(time, entries[i])] += w;
+        double a = entries[i];
+        int k = floorIndex(time, a);
+        late[time[k] <= a ? k + 1 : 0] += w;
       }
       total += w;
     }
@@ -260,6 +262,22 @@ public final class KaplanMeier {
       atRisk[j] = leaving - notYetEntered;
     }
     return new KaplanMeier(n, weights != null, entries != null, time, atRisk, ev, cens);
+  }
+
+  /**
+   * Returns the largest index {@code k} with {@code sorted[k] <= x}, or 0 when there is none;
+   * {@code sorted} must not be empty. Branch-free halving (the conditional compiles to a
+   * conditional move), which keeps the per-row search of the weighted and truncated fits cheap.
+   */
+  private static int floorIndex(double[] sorted, double x) {
+    int base = 0;
+    int n = sorted.length;
+    while (n > 1) {
+      int half = n >>> 1;
+      base = sorted[base + half] <= x ? base + half : base;
+      n -= half;
+    }
+    return base;
   }
 
   /** Returns the number of sorted values {@code <= x}. */

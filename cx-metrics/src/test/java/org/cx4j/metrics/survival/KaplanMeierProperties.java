@@ -134,6 +134,38 @@ class KaplanMeierProperties {
         0);
   }
 
+  /** At risk at t_j by brute force: the weight of customers with entry < t_j <= stop. */
+  @Property(tries = 300, seed = "42")
+  void truncatedRiskSetsMatchBruteForce(@ForAll("samples") Sample s) {
+    int n = s.time().length;
+    double[] stop = new double[n];
+    double[] entry = new double[n];
+    Random r = new Random(s.seed());
+    for (int i = 0; i < n; i++) {
+      stop[i] = s.time()[i] + 1;
+      entry[i] = r.nextInt((int) stop[i]); // 0 .. stop - 1, often equal to other times
+    }
+    KaplanMeier km = KaplanMeier.fitTruncated(entry, stop, s.event(), s.weight());
+    double surv = 1;
+    for (int j = 0; j < km.size(); j++) {
+      double t = km.time(j);
+      double atRisk = 0;
+      double dead = 0;
+      for (int i = 0; i < n; i++) {
+        if (entry[i] < t && t <= stop[i]) {
+          atRisk += s.weight()[i];
+        }
+        if (stop[i] == t && s.event()[i]) {
+          dead += s.weight()[i];
+        }
+      }
+      surv *= dead > 0 ? 1 - dead / atRisk : 1;
+      assertEquals(atRisk, km.atRisk(j), TOL, "at risk at " + t);
+      assertEquals(dead, km.events(j), TOL);
+      assertEquals(surv, km.survival(j), TOL);
+    }
+  }
+
   @Property(tries = 200, seed = "42")
   void logRankIsInvariantToRelabelling(@ForAll("samples") Sample s) {
     int distinct = (int) java.util.Arrays.stream(s.group()).distinct().count();
