@@ -32,7 +32,8 @@ public final class ActivityLog {
   private final int customerCount;
   private final List<CustomerId> ids;
 
-  private ActivityLog(int[] customers, long[] epochMillis, int customerCount, List<CustomerId> ids) {
+  private ActivityLog(
+      int[] customers, long[] epochMillis, int customerCount, List<CustomerId> ids) {
     this.customers = customers;
     this.epochMillis = epochMillis;
     this.customerCount = customerCount;

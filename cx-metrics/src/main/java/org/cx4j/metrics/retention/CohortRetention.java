@@ -36,19 +36,21 @@ import org.cx4j.metrics.activity.ActivityLog;
  * customer first appeared (empty cohorts) have no row: every cohort has at least one customer, so
  * no share is 0/0. An empty log gives a table with no cohorts.
  *
- * <p>Cost: two passes over the rows, no sort, and a bitmap of {@code customers × periods} bits
- * (above 2^30 bits, about 128 MiB, the distinct customer-periods are found by sorting instead).
+ * <p>Cost: one pass over the rows to find the time range, one to mark each customer's active
+ * periods in a bitmap of {@code customers × periods} bits, and a sequential read of the bitmap; no
+ * sort (above 2^30 bits, 128 MiB, the distinct customer-periods are found by sorting instead).
  * Immutable.
  *
  * <pre>{@code
  * CohortRetention t = CohortRetention.of(log, PeriodUnit.ISO_WEEK, ZoneId.of("Europe/Paris"));
  * double week4 = t.share(RetentionKind.CLASSIC, 0, 4);
- * Map<String, CohortRetention> byPlan = CohortRetention.bySegment(log, PeriodUnit.MONTH, zone, planOf);
+ * Map<String, CohortRetention> byPlan =
+ *     CohortRetention.bySegment(log, PeriodUnit.MONTH, zone, id -> planOf.get(id));
  * }</pre>
  */
 public final class CohortRetention {
 
-  /** Above this many bits the customer-period bitmap gives way to a sort. */
+  /** Above this many bits (128 MiB) the customer-period bitmap gives way to a sort. */
   static final long BITMAP_LIMIT_BITS = 1L << 30;
 
   private final PeriodUnit unit;
@@ -83,6 +85,9 @@ public final class CohortRetention {
    * Returns one cohort retention table per segment, the segments given as int codes per customer.
    * All tables share the same periods and observation end.
    *
+   * @param log the activity
+   * @param unit the period
+   * @param zone the zone in which periods start
    * @param segmentOfCustomer the segment code of each customer code of the log, {@code >= 0};
    *     length at least {@link ActivityLog#customerCount()}
    * @return the tables by segment code, ascending; segments without activity are absent
@@ -110,6 +115,10 @@ public final class CohortRetention {
    * Returns one cohort retention table per segment, the segment of each customer given by a key
    * function (e.g. the customer's plan looked up in a CRM map).
    *
+   * @param <K> the segment key type
+   * @param log the activity
+   * @param unit the period
+   * @param zone the zone in which periods start
    * @param segment the segment key of a customer, never null
    * @return the tables by segment key, in the order the keys first occur by customer code
    * @throws NullPointerException if an argument is null or the function returns null
@@ -169,24 +178,6 @@ public final class CohortRetention {
     int periods = cal.count();
     int customers = log.customerCount();
 
-    // Pass 1: the period of every row; first and last period of every customer.
-    int[] period = new int[n];
-    int[] first = new int[customers];
-    int[] last = new int[customers];
-    Arrays.fill(first, Integer.MAX_VALUE);
-    Arrays.fill(last, -1);
-    for (int i = 0; i < n; i++) {
-      int p = cal.index(when[i]);
-      period[i] = p;
-      int c = cust[i];
-      if (p < first[c]) {
-        first[c] = p;
-      }
-      if (p > last[c]) {
-        last[c] = p;
-      }
-    }
-
     // Segments: dense group index per customer.
     int[] groupOf = new int[customers];
     int[] groupCode;
@@ -208,74 +199,36 @@ public final class CohortRetention {
     }
     int groups = groupCode.length;
 
-    // classic[g][a][k]: distinct customers of cohort a of group g active at offset k.
+    // Per customer: its distinct periods, ascending. classic[g][a][k] counts the customers of
+    // cohort a (first period) in group g active at offset k; rolling and cumulative first hold
+    // histograms of the last active offset and the first return offset, turned into suffix and
+    // prefix sums below.
     int[][][] classic = new int[groups][periods][];
-    for (int c = 0; c < customers; c++) {
-      int a = first[c];
-      if (a != Integer.MAX_VALUE && classic[groupOf[c]][a] == null) {
-        classic[groupOf[c]][a] = new int[periods - a];
-      }
-    }
-    // firstReturn[c]: smallest offset k >= 1 at which c is active, or MAX_VALUE.
-    int[] firstReturn = new int[customers];
-    Arrays.fill(firstReturn, Integer.MAX_VALUE);
-    long bitsNeeded = (long) customers * periods;
-    if (bitsNeeded <= bitmapLimit) {
-      // Pass 2: count each (customer, period) pair once, marked in a bitmap.
-      long[] seen = new long[(int) ((bitsNeeded + 63) >>> 6)];
-      for (int i = 0; i < n; i++) {
-        int c = cust[i];
-        int p = period[i];
-        long bit = (long) c * periods + p;
-        int word = (int) (bit >>> 6);
-        long mask = 1L << bit;
-        long w = seen[word];
-        if ((w & mask) == 0) {
-          seen[word] = w | mask;
-          int k = p - first[c];
-          classic[groupOf[c]][first[c]][k]++;
-          if (k > 0 && k < firstReturn[c]) {
-            firstReturn[c] = k;
-          }
-        }
-      }
-    } else {
-      long[] keys = new long[n];
-      for (int i = 0; i < n; i++) {
-        keys[i] = ((long) cust[i] << 32) | period[i];
-      }
-      Arrays.sort(keys);
-      for (int i = 0; i < n; i++) {
-        if (i > 0 && keys[i] == keys[i - 1]) {
-          continue;
-        }
-        int c = (int) (keys[i] >>> 32);
-        int p = (int) keys[i];
-        int k = p - first[c];
-        classic[groupOf[c]][first[c]][k]++;
-        if (k > 0 && k < firstReturn[c]) {
-          firstReturn[c] = k;
-        }
-      }
-    }
-    // Histograms of the last active offset and the first return offset, then suffix / prefix sums.
     int[][][] rolling = new int[groups][periods][];
     int[][][] cumulative = new int[groups][periods][];
-    for (int c = 0; c < customers; c++) {
-      int a = first[c];
-      if (a == Integer.MAX_VALUE) {
-        continue;
-      }
-      int g = groupOf[c];
-      if (rolling[g][a] == null) {
-        rolling[g][a] = new int[periods - a];
-        cumulative[g][a] = new int[periods - a];
-      }
-      rolling[g][a][last[c] - a]++;
-      if (firstReturn[c] != Integer.MAX_VALUE) {
-        cumulative[g][a][firstReturn[c]]++;
-      }
-    }
+    CustomerPeriods.forEach(
+        cust,
+        when,
+        customers,
+        cal,
+        bitmapLimit,
+        (c, ps, count) -> {
+          int g = groupOf[c];
+          int a = ps[0];
+          int[] row = classic[g][a];
+          if (row == null) {
+            row = classic[g][a] = new int[periods - a];
+            rolling[g][a] = new int[periods - a];
+            cumulative[g][a] = new int[periods - a];
+          }
+          for (int q = 0; q < count; q++) {
+            row[ps[q] - a]++;
+          }
+          rolling[g][a][ps[count - 1] - a]++;
+          if (count > 1) {
+            cumulative[g][a][ps[1] - a]++;
+          }
+        });
     for (int g = 0; g < groups; g++) {
       int cohorts = 0;
       for (int a = 0; a < periods; a++) {

@@ -2,7 +2,6 @@ package org.cx4j.metrics.retention;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.cx4j.metrics.activity.ActivityLog;
@@ -24,8 +23,8 @@ import org.cx4j.metrics.activity.ActivityLog;
  * }</pre>
  *
  * <p>Periods run from the one holding the earliest row of the log to the one holding the latest;
- * in period 0 every active customer is new. An empty log has no periods. Cost: one sort of the
- * distinct (customer, period) pairs. Immutable.
+ * in period 0 every active customer is new. An empty log has no periods. Cost: as {@link
+ * CohortRetention}, no sort. Immutable.
  */
 public final class Lifecycle {
 
@@ -79,39 +78,33 @@ public final class Lifecycle {
     }
     PeriodCalendar cal = PeriodCalendar.covering(unit, zone, min, max);
     int periods = cal.count();
-    long[] keys = new long[n];
-    int[] cust = cols.customers();
-    for (int i = 0; i < n; i++) {
-      keys[i] = ((long) cust[i] << 32) | cal.index(when[i]);
-    }
-    Arrays.sort(keys);
     long[] nw = new long[periods];
     long[] ret = new long[periods];
     long[] res = new long[periods];
     long[] dor = new long[periods];
-    int i = 0;
-    while (i < n) {
-      int c = (int) (keys[i] >>> 32);
-      int prev = -1;
-      while (i < n && (int) (keys[i] >>> 32) == c) {
-        int p = (int) keys[i];
-        if (p != prev) {
-          if (prev < 0) {
-            nw[p]++;
-          } else if (p == prev + 1) {
-            ret[p]++;
-          } else {
-            res[p]++;
-            dor[prev + 1]++;
+    CustomerPeriods.forEach(
+        cols.customers(),
+        when,
+        log.customerCount(),
+        cal,
+        CohortRetention.BITMAP_LIMIT_BITS,
+        (c, ps, count) -> {
+          nw[ps[0]]++;
+          for (int q = 1; q < count; q++) {
+            int p = ps[q];
+            int prev = ps[q - 1];
+            if (p == prev + 1) {
+              ret[p]++;
+            } else {
+              res[p]++;
+              dor[prev + 1]++;
+            }
           }
-          prev = p;
-        }
-        i++;
-      }
-      if (prev + 1 < periods) {
-        dor[prev + 1]++;
-      }
-    }
+          int lastActive = ps[count - 1];
+          if (lastActive + 1 < periods) {
+            dor[lastActive + 1]++;
+          }
+        });
     LocalDate[] starts = new LocalDate[periods];
     for (int p = 0; p < periods; p++) {
       starts[p] = cal.start(p);

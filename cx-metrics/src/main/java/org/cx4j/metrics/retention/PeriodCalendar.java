@@ -37,7 +37,10 @@ final class PeriodCalendar {
         };
   }
 
-  /** Returns the calendar from the period holding {@code minMilli} to the one holding {@code maxMilli}. */
+  /**
+   * Returns the calendar from the period holding {@code minMilli} to the one holding {@code
+   * maxMilli}.
+   */
   static PeriodCalendar covering(PeriodUnit unit, ZoneId zone, long minMilli, long maxMilli) {
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(zone, "zone");

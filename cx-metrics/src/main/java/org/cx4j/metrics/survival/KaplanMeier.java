@@ -2,7 +2,11 @@ package org.cx4j.metrics.survival;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collector;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -174,8 +178,9 @@ public final class KaplanMeier {
    * observed from {@code entries[i]} (exclusive) to {@code times[i]} (inclusive), R's {@code
    * Surv(entries, times, events)}.
    *
-   * @param entries the entry (late-entry, truncation) times, finite, {@code >= 0} and {@code <
-   *     times[i]}
+   * @param entries the entry (late-entry, truncation) times, each {@code < times[i]}; {@code
+   *     Double.NEGATIVE_INFINITY} (or any value below every time) for a customer observed from the
+   *     start
    * @param times the observed times, finite and {@code >= 0}
    * @param events true for churn, false for censored
    * @param weights the case weights (finite, {@code > 0}), or {@code null} for weight 1
@@ -215,9 +220,9 @@ public final class KaplanMeier {
       }
       if (entries != null) {
         double a = entries[i];
-        if (!(a >= 0) || !(a < t)) {
+        if (!(a < t)) {
           throw new IllegalArgumentException(
-              "entries[" + i + "] must be >= 0 and < times[" + i + "] = " + t + ", got " + a);
+              "entries[" + i + "] must be < times[" + i + "] = " + t + " (and not NaN), got " + a);
         }
       }
     }
@@ -519,6 +524,175 @@ public final class KaplanMeier {
     }
     mean = after + right; // the first rectangle, from 0 to the first time, has height 1
     return new RestrictedMean(horizon, mean, Math.sqrt(var));
+  }
+
+  /**
+   * Returns a new, empty {@link Accumulator}.
+   */
+  public static Accumulator accumulator() {
+    return new Accumulator();
+  }
+
+  /**
+   * Returns a collector fitting the Kaplan-Meier estimate to a stream of customers; its combiner
+   * is {@link Accumulator#merge(Accumulator)}, so parallel streams give the same curve.
+   *
+   * @param time the observed time of a customer, finite and {@code >= 0}
+   * @param event whether the customer churned (true) or was censored (false)
+   * @param <T> the element type
+   */
+  public static <T> Collector<T, Accumulator, KaplanMeier> toKaplanMeier(
+      ToDoubleFunction<? super T> time, Predicate<? super T> event) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(event, "event");
+    return Collector.of(
+        Accumulator::new,
+        (acc, x) -> acc.add(time.applyAsDouble(x), event.test(x)),
+        Accumulator::merge,
+        Accumulator::result);
+  }
+
+  /**
+   * Collects survival records one by one (or merges partial collections) and fits the curve with
+   * {@link #result()}. The curve does not depend on the order of the records, so merging is
+   * associative and commutative and equals adding every record to one accumulator.
+   *
+   * <p>Not thread-safe: use one per thread and {@link #merge(Accumulator)} them. Memory: 25 bytes a
+   * record.
+   */
+  public static final class Accumulator {
+    private double[] times = new double[16];
+    private boolean[] events = new boolean[16];
+    private double[] weights; // null while every weight is 1
+    private double[] entries; // null while no record has an entry time
+    private int n;
+
+    private Accumulator() {}
+
+    /**
+     * Adds a right-censored record of weight 1.
+     *
+     * @throws IllegalArgumentException if {@code time} is negative, NaN or infinite
+     */
+    public Accumulator add(double time, boolean event) {
+      return add(Double.NEGATIVE_INFINITY, time, event, 1.0);
+    }
+
+    /**
+     * Adds a right-censored record with a case weight.
+     *
+     * @throws IllegalArgumentException if {@code time} or {@code weight} is out of range
+     */
+    public Accumulator add(double time, boolean event, double weight) {
+      return add(Double.NEGATIVE_INFINITY, time, event, weight);
+    }
+
+    /**
+     * Adds a left-truncated record: observed from {@code entry} (exclusive) to {@code time}.
+     *
+     * @throws IllegalArgumentException if {@code time} or {@code weight} is out of range, or
+     *     {@code entry} is not below {@code time}
+     */
+    public Accumulator add(double entry, double time, boolean event, double weight) {
+      checkTime(time, n);
+      if (!(weight > 0) || weight == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("weight must be finite and > 0, got " + weight);
+      }
+      if (!(entry < time)) {
+        throw new IllegalArgumentException(
+            "entry must be < time = " + time + " (and not NaN), got " + entry);
+      }
+      grow(n + 1);
+      times[n] = time;
+      events[n] = event;
+      if (weight != 1.0 && weights == null) {
+        weights = new double[times.length];
+        Arrays.fill(weights, 0, n, 1.0);
+      }
+      if (weights != null) {
+        weights[n] = weight;
+      }
+      if (entry != Double.NEGATIVE_INFINITY && entries == null) {
+        entries = new double[times.length];
+        Arrays.fill(entries, 0, n, Double.NEGATIVE_INFINITY);
+      }
+      if (entries != null) {
+        entries[n] = entry;
+      }
+      n++;
+      return this;
+    }
+
+    /**
+     * Adds all records of {@code other} (which is left unchanged) and returns this accumulator.
+     */
+    public Accumulator merge(Accumulator other) {
+      Accumulator o = Objects.requireNonNull(other, "other");
+      int m = o.n; // read first: other may be this
+      grow(n + m);
+      if (o.weights != null && weights == null) {
+        weights = new double[times.length];
+        Arrays.fill(weights, 0, n, 1.0);
+      }
+      if (o.entries != null && entries == null) {
+        entries = new double[times.length];
+        Arrays.fill(entries, 0, n, Double.NEGATIVE_INFINITY);
+      }
+      System.arraycopy(o.times, 0, times, n, m);
+      System.arraycopy(o.events, 0, events, n, m);
+      if (weights != null) {
+        if (o.weights != null) {
+          System.arraycopy(o.weights, 0, weights, n, m);
+        } else {
+          Arrays.fill(weights, n, n + m, 1.0);
+        }
+      }
+      if (entries != null) {
+        if (o.entries != null) {
+          System.arraycopy(o.entries, 0, entries, n, m);
+        } else {
+          Arrays.fill(entries, n, n + m, Double.NEGATIVE_INFINITY);
+        }
+      }
+      n += m;
+      return this;
+    }
+
+    /** Returns the number of records added. */
+    public int count() {
+      return n;
+    }
+
+    /** Returns the Kaplan-Meier estimate of the records added so far (a snapshot). */
+    public KaplanMeier result() {
+      double[] t = Arrays.copyOf(times, n);
+      boolean[] e = Arrays.copyOf(events, n);
+      double[] w = weights == null ? null : Arrays.copyOf(weights, n);
+      if (entries != null) {
+        return fitTruncated(Arrays.copyOf(entries, n), t, e, w);
+      }
+      return w == null ? fit(t, e) : fit(t, e, w);
+    }
+
+    private void grow(int need) {
+      if (need > times.length) {
+        int cap = Math.max(need, times.length * 2);
+        times = Arrays.copyOf(times, cap);
+        events = Arrays.copyOf(events, cap);
+        if (weights != null) {
+          weights = Arrays.copyOf(weights, cap);
+        }
+        if (entries != null) {
+          entries = Arrays.copyOf(entries, cap);
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "KaplanMeier.Accumulator[" + n + " records" + (weights != null ? ", weighted" : "")
+          + (entries != null ? ", truncated" : "") + "]";
+    }
   }
 
   @Override

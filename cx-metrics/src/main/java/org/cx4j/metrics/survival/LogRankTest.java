@@ -240,7 +240,9 @@ public final class LogRankTest {
     return chiSquare;
   }
 
-  /** Returns the degrees of freedom: the number of groups with an expected count above 0, less 1. */
+  /**
+   * Returns the degrees of freedom: the number of groups with an expected count above 0, less 1.
+   */
   public int degreesOfFreedom() {
     return degreesOfFreedom;
   }

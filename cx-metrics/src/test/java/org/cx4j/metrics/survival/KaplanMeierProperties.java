@@ -194,6 +194,67 @@ class KaplanMeierProperties {
     assertEquals(sumO, sumE, 1e-9 * Math.max(1, sumO), "sum of O equals sum of E");
   }
 
+  /** Accumulator of rows [from, to): plain rows; weights where {@code weighted}; entries too. */
+  static KaplanMeier.Accumulator acc(Sample s, int from, int to, boolean weighted, boolean late) {
+    KaplanMeier.Accumulator a = KaplanMeier.accumulator();
+    for (int i = from; i < to; i++) {
+      double t = s.time()[i] + 1;
+      double w = weighted ? s.weight()[i] : 1.0;
+      double entry = late ? Math.floor(t / 2) : Double.NEGATIVE_INFINITY;
+      a.add(entry, t, s.event()[i], w);
+    }
+    return a;
+  }
+
+  @Property(tries = 300, seed = "42")
+  void accumulatorMergeIsAssociativeCommutativeAndEqualsBatch(@ForAll("samples") Sample s) {
+    int n = s.time().length;
+    int i = n / 3;
+    int j = 2 * n / 3;
+    // Part b is weighted and part c left-truncated, so merging must widen the columns.
+    KaplanMeier batch = acc(s, 0, i, false, false)
+        .merge(acc(s, i, j, true, false))
+        .merge(acc(s, j, n, false, true))
+        .result();
+    double[] entry = new double[n];
+    double[] time = new double[n];
+    double[] weight = new double[n];
+    for (int k = 0; k < n; k++) {
+      time[k] = s.time()[k] + 1;
+      entry[k] = k >= j ? Math.floor(time[k] / 2) : Double.NEGATIVE_INFINITY;
+      weight[k] = k >= i && k < j ? s.weight()[k] : 1.0;
+    }
+    assertSame(KaplanMeier.fitTruncated(entry, time, s.event(), weight), batch, TOL);
+    KaplanMeier right = acc(s, 0, i, false, false)
+        .merge(acc(s, i, j, true, false).merge(acc(s, j, n, false, true)))
+        .result();
+    assertSame(batch, right, TOL);
+    KaplanMeier swapped = acc(s, j, n, false, true)
+        .merge(acc(s, 0, i, false, false))
+        .merge(acc(s, i, j, true, false))
+        .result();
+    assertSame(batch, swapped, TOL);
+  }
+
+  @Property(tries = 200, seed = "42")
+  void accumulatorSnapshotIsIsolatedAndCollectorMatchesFit(@ForAll("samples") Sample s) {
+    KaplanMeier.Accumulator a = KaplanMeier.accumulator();
+    for (int k = 0; k < s.time().length; k++) {
+      a.add(s.time()[k], s.event()[k]);
+    }
+    KaplanMeier before = a.result();
+    a.add(0.5, true).add(100, false, 3);
+    assertSame(KaplanMeier.fit(s.time(), s.event()), before, 0);
+    List<Integer> idx = new ArrayList<>();
+    for (int k = 0; k < s.time().length; k++) {
+      idx.add(k);
+    }
+    KaplanMeier collected =
+        idx.parallelStream()
+            .collect(KaplanMeier.toKaplanMeier(k -> s.time()[k], k -> s.event()[k]));
+    assertSame(before, collected, TOL);
+  }
+
   static void assertSame(KaplanMeier a, KaplanMeier b, double tol) {
     assertEquals(a.size(), b.size());
     double[] ta = new double[a.size()];
