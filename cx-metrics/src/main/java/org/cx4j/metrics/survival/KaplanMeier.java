@@ -453,9 +453,15 @@ public final class KaplanMeier {
    * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
    */
   public MedianSurvival median(ConfidenceType type, double level) {
-    SurvivalBand band = confidenceBand(type, level);
+    Objects.requireNonNull(type, "type");
+    double z = zValue(level);
+    // The band is evaluated lazily, only up to where it crosses 0.5: no band arrays are built.
     return new MedianSurvival(
-        crossing(survival), crossing(band.lowerArray()), crossing(band.upperArray()), type, level);
+        crossing(survival, null, 0, -1),
+        crossing(null, type, z, 0),
+        crossing(null, type, z, 1),
+        type,
+        level);
   }
 
   /** Returns the median with R's default interval, {@code median(ConfidenceType.LOG, 0.95)}. */
@@ -463,27 +469,45 @@ public final class KaplanMeier {
     return median(ConfidenceType.LOG, 0.95);
   }
 
-  /** R's {@code minmin} in {@code survmean}: the first time y < 0.5, midpoint rule at 0.5. */
-  private OptionalDouble crossing(double[] y) {
+  /**
+   * R's {@code minmin} in {@code survmean}: the first time y < 0.5, midpoint rule at 0.5. {@code y}
+   * is {@code curve} when {@code side < 0}, else side 0 (lower) or 1 (upper) of the band of
+   * {@code type}, computed on the fly and skipped where undefined.
+   */
+  private OptionalDouble crossing(double[] curve, ConfidenceType type, double z, int side) {
+    double[] pair = new double[2];
+    int m = time.length;
     int first = -1;
-    for (int j = 0; j < y.length; j++) {
-      if (!Double.isNaN(y[j]) && y[j] < 0.5 + MEDIAN_TOLERANCE) {
+    double y1 = Double.NaN;
+    for (int j = 0; j < m; j++) {
+      double y = value(curve, type, z, side, j, pair);
+      if (!Double.isNaN(y) && y < 0.5 + MEDIAN_TOLERANCE) {
         first = j;
+        y1 = y;
         break;
       }
     }
     if (first < 0) {
       return OptionalDouble.empty();
     }
-    double y1 = y[first];
     if (Math.abs(y1 - 0.5) < MEDIAN_TOLERANCE) {
-      for (int j = first + 1; j < y.length; j++) {
-        if (!Double.isNaN(y[j]) && y[j] < y1) {
+      for (int j = first + 1; j < m; j++) {
+        double y = value(curve, type, z, side, j, pair);
+        if (!Double.isNaN(y) && y < y1) {
           return OptionalDouble.of((time[first] + time[j]) / 2);
         }
       }
     }
     return OptionalDouble.of(time[first]);
+  }
+
+  private double value(
+      double[] curve, ConfidenceType type, double z, int side, int j, double[] pair) {
+    if (side < 0) {
+      return curve[j];
+    }
+    type.limits(survival[j], stdErr[j], z, pair);
+    return pair[side];
   }
 
   /**
