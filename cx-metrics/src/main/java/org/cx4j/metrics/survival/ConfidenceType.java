@@ -65,10 +65,9 @@ public enum ConfidenceType {
           out[1] = Double.NaN;
           return;
         }
-        double h = z * se;
-        double ls = Math.log(s);
-        out[0] = Math.exp(ls - h);
-        out[1] = Math.min(Math.exp(ls + h), 1.0);
+        double e = Math.exp(z * se);
+        out[0] = s / e;
+        out[1] = Math.min(s * e, 1.0);
         return;
       }
       case LOG_LOG: {
@@ -77,11 +76,11 @@ public enum ConfidenceType {
           out[1] = Double.NaN;
           return;
         }
+        // exp(-exp(log(-log S) -/+ h)) = exp(log S * exp(-/+ h)): one log and two exps fewer.
         double ls = Math.log(s);
-        double h = z * se / ls;
-        double ll = Math.log(-ls);
-        out[0] = Math.exp(-Math.exp(ll - h));
-        out[1] = Math.exp(-Math.exp(ll + h));
+        double e = Math.exp(z * se / ls);
+        out[0] = Math.exp(ls / e);
+        out[1] = Math.exp(ls * e);
         return;
       }
       default:

@@ -36,8 +36,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * the tests). The estimate is reported at every distinct event or censoring time, as in an R
  * {@code survfit} object; entry times are not reported.
  *
- * <p>Instances are immutable and thread-safe. Fitting sorts the times once: {@code O(n log n)}
- * time, {@code O(n)} extra memory.
+ * <p>Instances are immutable and thread-safe. Fitting sorts the times once (a radix sort of the
+ * time bits, the case weights riding along; entry times in a second one): {@code O(n)} time for
+ * a fixed number of key digits, {@code O(n)} extra memory.
  *
  * <p>Example:
  *
@@ -113,13 +114,12 @@ public final class KaplanMeier {
     for (int i = 0; i < n; i++) {
       double t = times[i];
       checkTime(t, i);
-      // Non-negative doubles order like their bit patterns. Shifting left makes room for the
-      // event flag (the sign bit is 0 so nothing is lost); flipping the top bit then turns the
-      // unsigned order into the signed order Arrays.sort uses. Censorings (flag 0) sort first.
-      keys[i] =
-          ((Double.doubleToRawLongBits(t + 0.0) << 1) | (events[i] ? 1L : 0L)) ^ Long.MIN_VALUE;
+      // Non-negative doubles order like their bit patterns (as unsigned longs). Shifting left
+      // makes room for the event flag (the sign bit is 0 so nothing is lost); censorings (flag 0)
+      // sort before events at the same time, which does not matter as they are counted together.
+      keys[i] = (Double.doubleToRawLongBits(t + 0.0) << 1) | (events[i] ? 1L : 0L);
     }
-    Arrays.sort(keys);
+    keys = RadixSort.sort(keys, null).keys();
     int m = 0;
     long previous = 0;
     for (int i = 0; i < n; i++) {
@@ -144,7 +144,7 @@ public final class KaplanMeier {
         i++;
       }
       long count = i - start;
-      time[j] = Double.longBitsToDouble((keys[start] ^ Long.MIN_VALUE) >>> 1);
+      time[j] = Double.longBitsToDouble(tb);
       atRisk[j] = remaining;
       ev[j] = d;
       cens[j] = count - d;
@@ -206,17 +206,20 @@ public final class KaplanMeier {
   private static KaplanMeier fitGeneral(
       double[] entries, double[] times, boolean[] events, double[] weights) {
     int n = times.length;
-    double[] sorted = new double[n];
+    long[] keys = new long[n];
+    double[] w = weights == null ? null : new double[n];
+    int lateCount = 0;
     for (int i = 0; i < n; i++) {
       double t = times[i];
       checkTime(t, i);
-      sorted[i] = t + 0.0;
+      keys[i] = (Double.doubleToRawLongBits(t + 0.0) << 1) | (events[i] ? 1L : 0L);
       if (weights != null) {
-        double w = weights[i];
-        if (!(w > 0) || w == Double.POSITIVE_INFINITY) {
+        double wi = weights[i];
+        if (!(wi > 0) || wi == Double.POSITIVE_INFINITY) {
           throw new IllegalArgumentException(
-              "weights[" + i + "] must be finite and > 0, got " + w);
+              "weights[" + i + "] must be finite and > 0, got " + wi);
         }
+        w[i] = wi;
       }
       if (entries != null) {
         double a = entries[i];
@@ -224,65 +227,85 @@ public final class KaplanMeier {
           throw new IllegalArgumentException(
               "entries[" + i + "] must be < times[" + i + "] = " + t + " (and not NaN), got " + a);
         }
+        if (a != Double.NEGATIVE_INFINITY) {
+          lateCount++;
+        }
       }
     }
-    Arrays.sort(sorted);
+    // Sort (time, event) keys with the weights riding along: one radix sort, no index sort.
+    RadixSort.Sorted sorted = RadixSort.sort(keys, w);
+    keys = sorted.keys();
+    w = sorted.payload();
     int m = 0;
     for (int i = 0; i < n; i++) {
-      if (i == 0 || sorted[i] != sorted[m - 1]) {
-        sorted[m++] = sorted[i];
+      if (i == 0 || (keys[i] >>> 1) != (keys[i - 1] >>> 1)) {
+        m++;
       }
     }
-    double[] time = Arrays.copyOf(sorted, m);
+    double[] time = new double[m];
     double[] ev = new double[m];
     double[] cens = new double[m];
-    // late[k]: weight of customers for whom exactly k distinct times are <= their entry; they are
-    // not yet at risk at time[0 .. k-1] (at risk means entry < t <= stop).
-    double[] late = entries == null ? null : new double[m + 1];
-    double total = 0;
+    int j = -1;
     for (int i = 0; i < n; i++) {
-      double w = weights == null ? 1.0 : weights[i];
-      int j = floorIndex(time, times[i] + 0.0);
-      if (events[i]) {
-        ev[j] += w;
+      long k = keys[i];
+      if (i == 0 || (k >>> 1) != (keys[i - 1] >>> 1)) {
+        j++;
+        time[j] = Double.longBitsToDouble(k >>> 1);
+      }
+      double wi = w == null ? 1.0 : w[i];
+      if ((k & 1L) != 0) {
+        ev[j] += wi;
       } else {
-        cens[j] += w;
+        cens[j] += wi;
       }
-      if (late != null) {
+    }
+    // Entry times in the same unsigned order (sign-aware transform, negative entries allowed),
+    // weights riding along; customers observed from the start (-Infinity) never leave the risk set
+    // for lack of entry and are left out.
+    long[] lateKeys = null;
+    double[] lateWeights = null;
+    if (lateCount > 0) {
+      lateKeys = new long[lateCount];
+      lateWeights = weights == null ? null : new double[lateCount];
+      int q = 0;
+      for (int i = 0; i < n; i++) {
         double a = entries[i];
-        int k = floorIndex(time, a);
-        late[time[k] <= a ? k + 1 : 0] += w;
+        if (a != Double.NEGATIVE_INFINITY) {
+          lateKeys[q] = sortable(a);
+          if (lateWeights != null) {
+            lateWeights[q] = weights[i];
+          }
+          q++;
+        }
       }
-      total += w;
+      RadixSort.Sorted late = RadixSort.sort(lateKeys, lateWeights);
+      lateKeys = late.keys();
+      lateWeights = late.payload();
     }
     double[] atRisk = new double[m];
-    // Suffix sums from the end: sums of non-negative terms, no cancellation.
+    // From the last time backwards: suffix sums of non-negative terms, no cancellation. At time t
+    // the customers with entry >= t have not entered yet (at risk means entry < t <= stop).
     double leaving = 0;
     double notYetEntered = 0;
-    for (int j = m - 1; j >= 0; j--) {
-      leaving += ev[j] + cens[j];
-      if (late != null) {
-        notYetEntered += late[j + 1];
+    int p = lateCount - 1;
+    for (int jj = m - 1; jj >= 0; jj--) {
+      leaving += ev[jj] + cens[jj];
+      if (lateKeys != null) {
+        long tk = sortable(time[jj]);
+        while (p >= 0 && Long.compareUnsigned(lateKeys[p], tk) >= 0) {
+          notYetEntered += lateWeights == null ? 1.0 : lateWeights[p];
+          p--;
+        }
       }
-      atRisk[j] = leaving - notYetEntered;
+      atRisk[jj] = leaving - notYetEntered;
     }
     return new KaplanMeier(n, weights != null, entries != null, time, atRisk, ev, cens);
   }
 
-  /**
-   * Returns the largest index {@code k} with {@code sorted[k] <= x}, or 0 when there is none;
-   * {@code sorted} must not be empty. Branch-free halving (the conditional compiles to a
-   * conditional move), which keeps the per-row search of the weighted and truncated fits cheap.
-   */
-  private static int floorIndex(double[] sorted, double x) {
-    int base = 0;
-    int n = sorted.length;
-    while (n > 1) {
-      int half = n >>> 1;
-      base = sorted[base + half] <= x ? base + half : base;
-      n -= half;
-    }
-    return base;
+  /** Maps a double to a long whose unsigned order is the numeric order (-0.0 taken as 0.0). */
+  private static long sortable(double x) {
+    long b = Double.doubleToRawLongBits(x + 0.0);
+    return b ^ ((b >> 63) | Long.MIN_VALUE);
   }
 
   /** Returns the number of sorted values {@code <= x}. */
