@@ -480,7 +480,7 @@ public final class KaplanMeier {
     double z = zValue(level);
     // The band is evaluated lazily, only up to where it crosses 0.5: no band arrays are built.
     return new MedianSurvival(
-        crossing(survival, null, 0, -1),
+        crossingOfSurvival(),
         crossing(null, type, z, 0),
         crossing(null, type, z, 1),
         type,
@@ -500,10 +500,18 @@ public final class KaplanMeier {
   private OptionalDouble crossing(double[] curve, ConfidenceType type, double z, int side) {
     double[] pair = new double[2];
     int m = time.length;
+    // The upper band is never below S, so it cannot fall under 0.5 + tol before S does: start
+    // there (S is non-increasing, so that index is found by bisection).
+    int from = side == 1 ? firstBelow(survival, 0.5 + MEDIAN_TOLERANCE) : 0;
     int first = -1;
     double y1 = Double.NaN;
-    for (int j = 0; j < m; j++) {
-      double y = value(curve, type, z, side, j, pair);
+    double y = Double.NaN;
+    for (int j = from; j < m; j++) {
+      // Censoring rows repeat S and se, hence the band: reuse the previous value.
+      if (j == from || curve != null || survival[j] != survival[j - 1]
+          || stdErr[j] != stdErr[j - 1]) {
+        y = value(curve, type, z, side, j, pair);
+      }
       if (!Double.isNaN(y) && y < 0.5 + MEDIAN_TOLERANCE) {
         first = j;
         y1 = y;
@@ -515,13 +523,32 @@ public final class KaplanMeier {
     }
     if (Math.abs(y1 - 0.5) < MEDIAN_TOLERANCE) {
       for (int j = first + 1; j < m; j++) {
-        double y = value(curve, type, z, side, j, pair);
+        y = value(curve, type, z, side, j, pair);
         if (!Double.isNaN(y) && y < y1) {
           return OptionalDouble.of((time[first] + time[j]) / 2);
         }
       }
     }
     return OptionalDouble.of(time[first]);
+  }
+
+  private OptionalDouble crossingOfSurvival() {
+    return crossing(survival, null, 0, -1);
+  }
+
+  /** Returns the first index of the non-increasing {@code y} with {@code y < c}, or its length. */
+  private static int firstBelow(double[] y, double c) {
+    int lo = 0;
+    int hi = y.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (y[mid] < c) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   private double value(

@@ -18,6 +18,12 @@
  * RestrictedMean rmst = km.restrictedMean(365);
  * LogRankTest test = LogRankTest.of(daysObserved, churned, segmentCodes);
  *
+ * // Record by record, or merged from partial accumulators (one per thread):
+ * KaplanMeier.Accumulator acc = KaplanMeier.accumulator();
+ * acc.add(12.0, true).add(30.0, false, 2.0).add(5.0, 40.0, true, 1.0);  // entry 5, left-truncated
+ * KaplanMeier viaStream = customers.parallelStream()
+ *     .collect(KaplanMeier.toKaplanMeier(Customer::days, Customer::churned));
+ *
  * // From interactions: churn = 60 days without activity, observed until the end of 2025.
  * ChurnSurvival data = ChurnSurvival.fromActivity(ActivityLog.fromInteractions(interactions),
  *     Duration.ofDays(60), Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(1));
