@@ -100,6 +100,41 @@ public record ChurnSurvival(int[] customers, double[] times, boolean[] churned) 
     return new ChurnSurvival(ids, times, churned);
   }
 
+  /**
+   * Copies the arrays.
+   *
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public ChurnSurvival {
+    customers = customers.clone();
+    times = times.clone();
+    churned = churned.clone();
+    if (times.length != customers.length || churned.length != customers.length) {
+      throw new IllegalArgumentException(
+          "customers, times and churned must have one length, got " + customers.length + ", "
+              + times.length + " and " + churned.length);
+    }
+  }
+
+  /** Returns a copy of the customer codes. */
+  @Override
+  public int[] customers() {
+    return customers.clone();
+  }
+
+  /** Returns a copy of the times. */
+  @Override
+  public double[] times() {
+    return times.clone();
+  }
+
+  /** Returns a copy of the churn flags. */
+  @Override
+  public boolean[] churned() {
+    return churned.clone();
+  }
+
   /** Returns the number of customers. */
   public int size() {
     return times.length;

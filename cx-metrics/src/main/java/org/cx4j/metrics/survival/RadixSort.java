@@ -1,7 +1,5 @@
 package org.cx4j.metrics.survival;
 
-import java.util.Arrays;
-
 /**
  * Least-significant-digit radix sort of unsigned 64-bit keys with an optional {@code double}
  * payload that moves with its key. Stable, {@code O(n)} per non-constant 11-bit digit; digits that
@@ -16,9 +14,6 @@ final class RadixSort {
   private static final int BUCKETS = 1 << BITS;
   private static final int DIGITS = (64 + BITS - 1) / BITS; // 6
 
-  /** Below this size Arrays.sort is used (payloads are then sorted via packed indices). */
-  private static final int SMALL = 1 << 12;
-
   private RadixSort() {}
 
   /** Sorted keys and the payload in the same order (payload null when none was given). */
@@ -30,8 +25,8 @@ final class RadixSort {
    */
   static Sorted sort(long[] keys, double[] payload) {
     int n = keys.length;
-    if (n < SMALL) {
-      return smallSort(keys, payload);
+    if (n < 2) {
+      return new Sorted(keys, payload);
     }
     int[][] counts = new int[DIGITS][BUCKETS];
     for (int i = 0; i < n; i++) {
@@ -83,30 +78,4 @@ final class RadixSort {
     return new Sorted(src, vs);
   }
 
-  private static Sorted smallSort(long[] keys, double[] payload) {
-    int n = keys.length;
-    // Unsigned order: flip the sign bit, sort signed, flip back.
-    for (int i = 0; i < n; i++) {
-      keys[i] ^= Long.MIN_VALUE;
-    }
-    if (payload == null) {
-      Arrays.sort(keys);
-      for (int i = 0; i < n; i++) {
-        keys[i] ^= Long.MIN_VALUE;
-      }
-      return new Sorted(keys, null);
-    }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
-    long[] k = new long[n];
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      k[i] = keys[order[i]] ^ Long.MIN_VALUE;
-      v[i] = payload[order[i]];
-    }
-    return new Sorted(k, v);
-  }
 }
