@@ -39,6 +39,34 @@ public enum ConfidenceType {
   }
 
   /**
+   * Returns false only if the limit on {@code side} (0 lower, 1 upper) is certainly not below
+   * {@code exp(logC)}, by comparing on the log scale, which needs fewer transcendental functions
+   * than the limit itself; a small slack keeps rounding from ever hiding a real crossing. Used
+   * to skip rows quickly when searching where a band crosses 0.5.
+   */
+  boolean mayBeBelow(double s, double se, double z, int side, double logC) {
+    double slack = 1e-9;
+    switch (this) {
+      case PLAIN:
+        return true; // the limit costs no transcendental function anyway
+      case LOG: {
+        // log(S exp(-/+ z se)) = log S -/+ z se
+        double ls = Math.log(s);
+        return (side == 0 ? ls - z * se : ls + z * se) < logC + slack;
+      }
+      case LOG_LOG: {
+        // log(exp(log S * e^(-/+1))) = log S / e or log S * e, e = exp(z se / log S)
+        double ls = Math.log(s);
+        double e = Math.exp(z * se / ls);
+        double logY = side == 0 ? ls / e : ls * e;
+        return !(logY >= logC + slack); // NaN (S = 1, undefined) is kept for the exact check
+      }
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /**
    * Writes the lower and upper limits at one point, or NaN for both where R reports NA.
    *
    * @param s the survival estimate

@@ -506,11 +506,20 @@ public final class KaplanMeier {
     int first = -1;
     double y1 = Double.NaN;
     double y = Double.NaN;
+    double logC = Math.log(0.5 + MEDIAN_TOLERANCE);
     for (int j = from; j < m; j++) {
-      // Censoring rows repeat S and se, hence the band: reuse the previous value.
-      if (j == from || curve != null || survival[j] != survival[j - 1]
-          || stdErr[j] != stdErr[j - 1]) {
-        y = value(curve, type, z, side, j, pair);
+      if (curve == null) {
+        // Censoring rows repeat S and se, hence the band: reuse the previous value.
+        if (j > from && survival[j] == survival[j - 1] && stdErr[j] == stdErr[j - 1]) {
+          continue; // same limit as the previous row, which was not below (else we had stopped)
+        } else if (!type.mayBeBelow(survival[j], stdErr[j], z, side, logC)) {
+          y = Double.NaN; // provably not below 0.5 + tol: skip the exact limit
+          continue;
+        } else {
+          y = value(curve, type, z, side, j, pair);
+        }
+      } else {
+        y = curve[j];
       }
       if (!Double.isNaN(y) && y < 0.5 + MEDIAN_TOLERANCE) {
         first = j;

@@ -134,6 +134,54 @@ class KaplanMeierProperties {
         0);
   }
 
+  /**
+   * The median's limits (read lazily, with a log-scale pre-filter) equal R's {@code minmin} rule
+   * applied to the fully materialised band.
+   */
+  @Property(tries = 300, seed = "42")
+  void medianLimitsEqualMinminOnTheFullBand(@ForAll("samples") Sample s) {
+    KaplanMeier km = KaplanMeier.fit(s.time(), s.event(), s.weight());
+    for (ConfidenceType type : ConfidenceType.values()) {
+      for (double level : new double[] {0.5, 0.9, 0.95, 0.99}) {
+        SurvivalBand band = km.confidenceBand(type, level);
+        double[] lower = new double[km.size()];
+        double[] upper = new double[km.size()];
+        double[] t = new double[km.size()];
+        for (int j = 0; j < km.size(); j++) {
+          lower[j] = band.lower(j).orElse(Double.NaN);
+          upper[j] = band.upper(j).orElse(Double.NaN);
+          t[j] = km.time(j);
+        }
+        MedianSurvival m = km.median(type, level);
+        assertEquals(minmin(lower, t), m.lower(), type + " " + level);
+        assertEquals(minmin(upper, t), m.upper(), type + " " + level);
+      }
+    }
+  }
+
+  /** R's survmean::minmin, transcribed. */
+  static java.util.OptionalDouble minmin(double[] y, double[] x) {
+    double tol = Math.sqrt(Math.ulp(1.0));
+    List<Integer> keep = new ArrayList<>();
+    for (int j = 0; j < y.length; j++) {
+      if (!Double.isNaN(y[j]) && y[j] < 0.5 + tol) {
+        keep.add(j);
+      }
+    }
+    if (keep.isEmpty()) {
+      return java.util.OptionalDouble.empty();
+    }
+    int f = keep.get(0);
+    if (Math.abs(y[f] - 0.5) < tol) {
+      for (int j : keep) {
+        if (y[j] < y[f]) {
+          return java.util.OptionalDouble.of((x[f] + x[j]) / 2);
+        }
+      }
+    }
+    return java.util.OptionalDouble.of(x[f]);
+  }
+
   /** At risk at t_j by brute force: the weight of customers with entry < t_j <= stop. */
   @Property(tries = 300, seed = "42")
   void truncatedRiskSetsMatchBruteForce(@ForAll("samples") Sample s) {
