@@ -9,8 +9,11 @@ module org.cx4j.metrics {
   requires hipparchus.optim;
   requires com.google.common;
 
+  exports org.cx4j.metrics.activity;
   exports org.cx4j.metrics.clv;
   exports org.cx4j.metrics.driver;
   exports org.cx4j.metrics.priority;
+  exports org.cx4j.metrics.retention;
   exports org.cx4j.metrics.rfm;
+  exports org.cx4j.metrics.survival;
 }

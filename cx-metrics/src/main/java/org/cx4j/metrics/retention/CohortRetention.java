@@ -1,0 +1,406 @@
+package org.cx4j.metrics.retention;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.function.Function;
+import org.cx4j.core.customer.CustomerId;
+import org.cx4j.metrics.activity.ActivityLog;
+
+/**
+ * A cohort retention table: customers grouped by the period (day, ISO week or month in a given
+ * zone) of their first activity, and for each later period {@code k} the number of them retained
+ * in the sense of a {@link RetentionKind}: active exactly in period {@code k} ({@link
+ * RetentionKind#CLASSIC}), in {@code k} or later ({@link RetentionKind#ROLLING}), or in at least
+ * one of {@code 1 .. k} ({@link RetentionKind#CUMULATIVE}).
+ *
+ * <pre>{@code
+ * count(kind, c, k)  = number of customers of cohort c retained at offset k   (k = 0: the cohort)
+ * share(kind, c, k)  = count(kind, c, k) / cohortSize(c)
+ * pooledShare(kind, k) = sum_c count(kind, c, k) / sum_c cohortSize(c), over cohorts observed at k
+ * }</pre>
+ *
+ * <p>A customer is active in a period when it has at least one row of the {@link ActivityLog} in
+ * it. Periods run up to the one holding the latest row of the log (the observation end, which may
+ * be only partly observed), so cohort {@code c} is observed for {@link #periods(int)} offsets
+ * {@code 0 .. periods(c) - 1}; asking for a later offset is an error, not 0. Periods in which no
+ * customer first appeared (empty cohorts) have no row: every cohort has at least one customer, so
+ * no share is 0/0. An empty log gives a table with no cohorts.
+ *
+ * <p>Cost: one pass over the rows to find the time range, one to mark each customer's active
+ * periods in a bitmap of {@code customers × periods} bits, and a sequential read of the bitmap; no
+ * sort (above 2^30 bits, 128 MiB, the distinct customer-periods are found by sorting instead).
+ * Immutable.
+ *
+ * <pre>{@code
+ * CohortRetention t = CohortRetention.of(log, PeriodUnit.ISO_WEEK, ZoneId.of("Europe/Paris"));
+ * double week4 = t.share(RetentionKind.CLASSIC, 0, 4);
+ * Map<String, CohortRetention> byPlan =
+ *     CohortRetention.bySegment(log, PeriodUnit.MONTH, zone, id -> planOf.get(id));
+ * }</pre>
+ */
+public final class CohortRetention {
+
+  /** Above this many bits (128 MiB) the customer-period bitmap gives way to a sort. */
+  static final long BITMAP_LIMIT_BITS = 1L << 30;
+
+  private final PeriodUnit unit;
+  private final ZoneId zone;
+  private final LocalDate[] starts;
+  private final int[] sizes;
+  private final int[][][] counts; // [kind][cohort][offset]
+
+  private CohortRetention(
+      PeriodUnit unit, ZoneId zone, LocalDate[] starts, int[] sizes, int[][][] counts) {
+    this.unit = unit;
+    this.zone = zone;
+    this.starts = starts;
+    this.sizes = sizes;
+    this.counts = counts;
+  }
+
+  /**
+   * Returns the cohort retention table of all customers of the log.
+   *
+   * @param log the activity
+   * @param unit the period
+   * @param zone the zone in which periods start (midnight, Monday, the 1st)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the activity spans more than a million periods
+   */
+  public static CohortRetention of(ActivityLog log, PeriodUnit unit, ZoneId zone) {
+    return compute(log, unit, zone, null, BITMAP_LIMIT_BITS).get(0);
+  }
+
+  /**
+   * Returns one cohort retention table per segment, the segments given as int codes per customer.
+   * All tables share the same periods and observation end.
+   *
+   * @param log the activity
+   * @param unit the period
+   * @param zone the zone in which periods start
+   * @param segmentOfCustomer the segment code of each customer code of the log, {@code >= 0};
+   *     length at least {@link ActivityLog#customerCount()}
+   * @return the tables by segment code, ascending; segments without activity are absent
+   * @throws IllegalArgumentException if the array is too short or holds a negative code
+   */
+  public static SortedMap<Integer, CohortRetention> bySegment(
+      ActivityLog log, PeriodUnit unit, ZoneId zone, int[] segmentOfCustomer) {
+    Objects.requireNonNull(segmentOfCustomer, "segmentOfCustomer");
+    if (segmentOfCustomer.length < log.customerCount()) {
+      throw new IllegalArgumentException(
+          "segmentOfCustomer must cover the " + log.customerCount() + " customers, got length "
+              + segmentOfCustomer.length);
+    }
+    for (int c = 0; c < log.customerCount(); c++) {
+      if (segmentOfCustomer[c] < 0) {
+        throw new IllegalArgumentException(
+            "segmentOfCustomer[" + c + "] must be >= 0, got " + segmentOfCustomer[c]);
+      }
+    }
+    return ImmutableSortedMap.copyOf(
+        compute(log, unit, zone, segmentOfCustomer, BITMAP_LIMIT_BITS));
+  }
+
+  /**
+   * Returns one cohort retention table per segment, the segment of each customer given by a key
+   * function (e.g. the customer's plan looked up in a CRM map).
+   *
+   * @param <K> the segment key type
+   * @param log the activity
+   * @param unit the period
+   * @param zone the zone in which periods start
+   * @param segment the segment key of a customer, never null
+   * @return the tables by segment key, in the order the keys first occur by customer code
+   * @throws NullPointerException if an argument is null or the function returns null
+   */
+  public static <K> Map<K, CohortRetention> bySegment(
+      ActivityLog log, PeriodUnit unit, ZoneId zone, Function<CustomerId, K> segment) {
+    Objects.requireNonNull(segment, "segment");
+    Map<K, Integer> codes = new LinkedHashMap<>();
+    int[] seg = new int[log.customerCount()];
+    for (int c = 0; c < seg.length; c++) {
+      CustomerId id = log.customerId(c);
+      K key = Objects.requireNonNull(segment.apply(id), () -> "segment of customer " + id);
+      Integer code = codes.get(key);
+      if (code == null) {
+        code = codes.size();
+        codes.put(key, code);
+      }
+      seg[c] = code;
+    }
+    Map<Integer, CohortRetention> byCode = compute(log, unit, zone, seg, BITMAP_LIMIT_BITS);
+    ImmutableMap.Builder<K, CohortRetention> out = ImmutableMap.builder();
+    for (Map.Entry<K, Integer> e : codes.entrySet()) {
+      CohortRetention t = byCode.get(e.getValue());
+      if (t != null) {
+        out.put(e.getKey(), t);
+      }
+    }
+    return out.build();
+  }
+
+  /** The engine; {@code bitmapLimit} is a parameter so that tests can force the sorting path. */
+  static Map<Integer, CohortRetention> compute(
+      ActivityLog log, PeriodUnit unit, ZoneId zone, int[] segmentOfCustomer, long bitmapLimit) {
+    Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(zone, "zone");
+    ActivityLog.Columns cols = log.columns();
+    int[] cust = cols.customers();
+    long[] when = cols.epochMillis();
+    int n = cust.length;
+    Map<Integer, CohortRetention> out = new HashMap<>();
+    if (n == 0) {
+      if (segmentOfCustomer == null) {
+        int[][][] none = new int[3][0][];
+        out.put(0, new CohortRetention(unit, zone, new LocalDate[0], new int[0], none));
+      }
+      return out; // no segment has activity
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      long t = when[i];
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    PeriodCalendar cal = PeriodCalendar.covering(unit, zone, min, max);
+    int periods = cal.count();
+    int customers = log.customerCount();
+
+    // Segments: dense group index per customer.
+    int[] groupOf = new int[customers];
+    int[] groupCode;
+    if (segmentOfCustomer == null) {
+      groupCode = new int[] {0};
+    } else {
+      int[] distinct = Arrays.copyOf(segmentOfCustomer, customers);
+      Arrays.sort(distinct);
+      int g = 0;
+      for (int c = 0; c < customers; c++) {
+        if (c == 0 || distinct[c] != distinct[g - 1]) {
+          distinct[g++] = distinct[c];
+        }
+      }
+      groupCode = Arrays.copyOf(distinct, g);
+      for (int c = 0; c < customers; c++) {
+        groupOf[c] = Arrays.binarySearch(groupCode, segmentOfCustomer[c]);
+      }
+    }
+    int groups = groupCode.length;
+
+    // Per customer: its distinct periods, ascending. classic[g][a][k] counts the customers of
+    // cohort a (first period) in group g active at offset k; rolling and cumulative first hold
+    // histograms of the last active offset and the first return offset, turned into suffix and
+    // prefix sums below.
+    int[][][] classic = new int[groups][periods][];
+    int[][][] rolling = new int[groups][periods][];
+    int[][][] cumulative = new int[groups][periods][];
+    CustomerPeriods.forEach(
+        cust,
+        when,
+        customers,
+        cal,
+        bitmapLimit,
+        (c, ps, count) -> {
+          int g = groupOf[c];
+          int a = ps[0];
+          int[] row = classic[g][a];
+          if (row == null) {
+            row = classic[g][a] = new int[periods - a];
+            rolling[g][a] = new int[periods - a];
+            cumulative[g][a] = new int[periods - a];
+          }
+          for (int q = 0; q < count; q++) {
+            row[ps[q] - a]++;
+          }
+          rolling[g][a][ps[count - 1] - a]++;
+          if (count > 1) {
+            cumulative[g][a][ps[1] - a]++;
+          }
+        });
+    for (int g = 0; g < groups; g++) {
+      int cohorts = 0;
+      for (int a = 0; a < periods; a++) {
+        if (classic[g][a] != null) {
+          cohorts++;
+        }
+      }
+      if (cohorts == 0) {
+        continue;
+      }
+      LocalDate[] starts = new LocalDate[cohorts];
+      int[] sizes = new int[cohorts];
+      int[][][] counts = new int[3][cohorts][];
+      int c = 0;
+      for (int a = 0; a < periods; a++) {
+        if (classic[g][a] == null) {
+          continue;
+        }
+        int[] roll = rolling[g][a];
+        for (int k = roll.length - 2; k >= 0; k--) {
+          roll[k] += roll[k + 1];
+        }
+        int[] cum = cumulative[g][a];
+        for (int k = 2; k < cum.length; k++) {
+          cum[k] += cum[k - 1];
+        }
+        cum[0] = classic[g][a][0];
+        starts[c] = cal.start(a);
+        sizes[c] = classic[g][a][0];
+        counts[RetentionKind.CLASSIC.ordinal()][c] = classic[g][a];
+        counts[RetentionKind.ROLLING.ordinal()][c] = roll;
+        counts[RetentionKind.CUMULATIVE.ordinal()][c] = cum;
+        c++;
+      }
+      out.put(groupCode[g], new CohortRetention(unit, zone, starts, sizes, counts));
+    }
+    return out;
+  }
+
+  /** Returns the period unit. */
+  public PeriodUnit unit() {
+    return unit;
+  }
+
+  /** Returns the zone in which periods start. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Returns the number of (non-empty) cohorts, ascending by start. */
+  public int cohorts() {
+    return starts.length;
+  }
+
+  /** Returns the total number of customers over all cohorts. */
+  public long customers() {
+    long sum = 0;
+    for (int s : sizes) {
+      sum += s;
+    }
+    return sum;
+  }
+
+  /**
+   * Returns the first day of cohort {@code c}'s period (a Monday for ISO weeks, the 1st for
+   * months).
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= c < cohorts()}
+   */
+  public LocalDate cohortStart(int c) {
+    checkCohort(c);
+    return starts[c];
+  }
+
+  /** Returns the number of customers of cohort {@code c}, at least 1. */
+  public int cohortSize(int c) {
+    checkCohort(c);
+    return sizes[c];
+  }
+
+  /**
+   * Returns the number of observed offsets of cohort {@code c}: offsets {@code 0 .. periods(c) -
+   * 1}, up to the period of the last activity in the log.
+   */
+  public int periods(int c) {
+    checkCohort(c);
+    return counts[0][c].length;
+  }
+
+  /**
+   * Returns the number of customers of cohort {@code c} retained at offset {@code k} in the sense
+   * of {@code kind}; the cohort size at {@code k = 0}.
+   *
+   * @throws IllegalArgumentException if {@code c} or {@code k} is out of range ({@code k} beyond
+   *     the observation end is not observed, hence an error, not 0)
+   */
+  public int count(RetentionKind kind, int c, int k) {
+    Objects.requireNonNull(kind, "kind");
+    checkCohort(c);
+    int[] row = counts[kind.ordinal()][c];
+    if (k < 0 || k >= row.length) {
+      throw new IllegalArgumentException(
+          "offset k must be in [0, " + row.length + ") for cohort " + starts[c] + ", got " + k);
+    }
+    return row[k];
+  }
+
+  /**
+   * Returns {@code count(kind, c, k) / cohortSize(c)}, in {@code [0, 1]}.
+   *
+   * @throws IllegalArgumentException if {@code c} or {@code k} is out of range
+   */
+  public double share(RetentionKind kind, int c, int k) {
+    return (double) count(kind, c, k) / sizes[c];
+  }
+
+  /**
+   * Returns the retained share at offset {@code k} pooled over all cohorts observed at {@code k}:
+   * {@code sum count / sum cohortSize}; empty when no cohort is observed that long.
+   *
+   * @throws IllegalArgumentException if {@code k < 0}
+   */
+  public OptionalDouble pooledShare(RetentionKind kind, int k) {
+    Objects.requireNonNull(kind, "kind");
+    if (k < 0) {
+      throw new IllegalArgumentException("offset k must be >= 0, got " + k);
+    }
+    long num = 0;
+    long den = 0;
+    for (int c = 0; c < starts.length; c++) {
+      int[] row = counts[kind.ordinal()][c];
+      if (k < row.length) {
+        num += row[k];
+        den += sizes[c];
+      }
+    }
+    return den == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) num / den);
+  }
+
+  private void checkCohort(int c) {
+    if (c < 0 || c >= starts.length) {
+      throw new IllegalArgumentException(
+          "cohort index must be in [0, " + starts.length + "), got " + c);
+    }
+  }
+
+  /**
+   * Returns the table as text: one line per cohort with its start, size and the shares (in
+   * percent) at offsets 0, 1, ...
+   */
+  public String table(RetentionKind kind) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-10s %8s", "cohort", "size"));
+    int width = starts.length == 0 ? 0 : counts[0][0].length;
+    for (int k = 0; k < width; k++) {
+      sb.append(String.format(Locale.ROOT, " %6s", "+" + k));
+    }
+    sb.append('\n');
+    for (int c = 0; c < starts.length; c++) {
+      sb.append(String.format(Locale.ROOT, "%-10s %8d", starts[c], sizes[c]));
+      int[] row = counts[kind.ordinal()][c];
+      for (int k = 0; k < row.length; k++) {
+        sb.append(String.format(Locale.ROOT, " %5.1f%%", 100.0 * row[k] / sizes[c]));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "CohortRetention[" + unit + " in " + zone + ", " + starts.length + " cohorts, "
+        + customers() + " customers" + (starts.length == 0 ? "" : ", first " + starts[0]) + "]";
+  }
+}
