@@ -3,4 +3,18 @@ module org.cx4j.metrics {
   requires transitive org.cx4j.core;
   requires org.apache.commons.statistics.distribution;
   requires com.google.common;
+
+  // Survey scores.
+  exports org.cx4j.metrics.score;
+  exports org.cx4j.metrics.nps;
+  exports org.cx4j.metrics.csat;
+  exports org.cx4j.metrics.ces;
+  exports org.cx4j.metrics.rating;
+
+  // Jackson reads and writes the survey results (private @JsonProperty members).
+  opens org.cx4j.metrics.score to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.nps to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.csat to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.ces to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.rating to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,252 @@
+package org.cx4j.metrics.score.impl;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.cx4j.core.feedback.Scale;
+
+/**
+ * The one-shot hot loops: score histograms over primitive arrays, in one pass, with the range
+ * check folded into the same pass. Internal; measured in {@code cx-benchmarks}
+ * ({@code org.cx4j.benchmarks.scores}).
+ */
+public final class Counting {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+
+  private Counting() {}
+
+  /**
+   * Returns the histogram of {@code scores} on {@code scale}: {@code counts[s - min]}.
+   *
+   * <p>Four independent count arrays (interleaved in one array) break the store-to-load
+   * dependency when consecutive scores are equal; the index is masked so that an invalid score
+   * cannot throw inside the loop, and the sign bits of {@code (s - min) | (max - s)} are OR-reduced
+   * to detect it after the pass (a second pass then finds and names the first offender).
+   *
+   * @throws IllegalArgumentException naming the first score outside {@code scale}
+   */
+  public static long[] histogram(int[] scores, Scale scale) {
+    final int min = scale.min();
+    final int span = scale.max() - min;
+    final int stride = Integer.highestOneBit(span) << 1; // power of two > span
+    final int mask = stride - 1;
+    final int[] c = new int[4 * stride]; // int is safe: each quarter sees < 2^31 scores
+    final int n = scores.length;
+    int bad = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      int x0 = scores[i] - min;
+      int x1 = scores[i + 1] - min;
+      int x2 = scores[i + 2] - min;
+      int x3 = scores[i + 3] - min;
+      bad |= x0 | (span - x0) | x1 | (span - x1) | x2 | (span - x2) | x3 | (span - x3);
+      c[x0 & mask]++;
+      c[stride + (x1 & mask)]++;
+      c[2 * stride + (x2 & mask)]++;
+      c[3 * stride + (x3 & mask)]++;
+    }
+    for (; i < n; i++) {
+      int x = scores[i] - min;
+      bad |= x | (span - x);
+      c[x & mask]++;
+    }
+    if (bad < 0) {
+      throw outside(scores, scale);
+    }
+    long[] counts = new long[span + 1];
+    for (int k = 0; k <= span; k++) {
+      counts[k] = (long) c[k] + c[stride + k] + c[2 * stride + k] + c[3 * stride + k];
+    }
+    return counts;
+  }
+
+  /**
+   * Returns the histogram of {@code scores} on {@code scale}: {@code counts[s - min]}.
+   *
+   * <p>For scales within 0..127 this reads eight scores per {@code long} (SWAR): for each
+   * threshold {@code t}, adding {@code 0x80 - t} to every byte sets its high bit exactly when the
+   * byte is at least {@code t} (no carry crosses bytes because bytes are below 128), and the high
+   * bits are summed in byte lanes that are flushed every 255 words. {@code count(>= t)} for
+   * {@code t = min+1 .. max+1} gives the histogram and the upper range check; a byte with its
+   * sign bit set, or fewer than {@code n} bytes at least {@code min}, fails the lower check.
+   * Other scales use a per-byte histogram.
+   *
+   * @throws IllegalArgumentException naming the first score outside {@code scale}
+   */
+  public static long[] histogram(byte[] scores, Scale scale) {
+    int min = scale.min();
+    int max = scale.max();
+    if (min < 0 || max > 126) {
+      return histogramScalar(scores, scale);
+    }
+    // Thresholds t = min .. max + 1; ge[j] = number of bytes >= min + j.
+    final int nt = max - min + 2;
+    final long[] add = new long[nt];
+    for (int j = 0; j < nt; j++) {
+      add[j] = (0x80L - (min + j)) * ONES;
+    }
+    final long[] ge = new long[Math.max(nt, 12)];
+    final int n = scores.length;
+    final int words = n >>> 3;
+    long sign = 0;
+    if (nt <= 6) {
+      // Lanes in locals so that the JIT keeps them in registers; unused thresholds add 0.
+      final long a0 = nt > 0 ? add[0] : 0;
+      final long a1 = nt > 1 ? add[1] : 0;
+      final long a2 = nt > 2 ? add[2] : 0;
+      final long a3 = nt > 3 ? add[3] : 0;
+      final long a4 = nt > 4 ? add[4] : 0;
+      final long a5 = nt > 5 ? add[5] : 0;
+      int w = 0;
+      while (w < words) {
+        int end = Math.min(words, w + 255);
+        long l0 = 0; long l1 = 0; long l2 = 0; long l3 = 0; long l4 = 0; long l5 = 0;
+        for (; w < end; w++) {
+          long v = (long) LONGS.get(scores, w << 3);
+          sign |= v;
+          l0 += ((v + a0) >>> 7) & ONES;
+          l1 += ((v + a1) >>> 7) & ONES;
+          l2 += ((v + a2) >>> 7) & ONES;
+          l3 += ((v + a3) >>> 7) & ONES;
+          l4 += ((v + a4) >>> 7) & ONES;
+          l5 += ((v + a5) >>> 7) & ONES;
+        }
+        ge[0] += sumBytes(l0);
+        ge[1] += sumBytes(l1);
+        ge[2] += sumBytes(l2);
+        ge[3] += sumBytes(l3);
+        ge[4] += sumBytes(l4);
+        ge[5] += sumBytes(l5);
+      }
+    } else    if (nt <= 12) {
+      // Lanes in locals so that the JIT keeps them in registers; unused thresholds add 0.
+      final long a0 = nt > 0 ? add[0] : 0;
+      final long a1 = nt > 1 ? add[1] : 0;
+      final long a2 = nt > 2 ? add[2] : 0;
+      final long a3 = nt > 3 ? add[3] : 0;
+      final long a4 = nt > 4 ? add[4] : 0;
+      final long a5 = nt > 5 ? add[5] : 0;
+      final long a6 = nt > 6 ? add[6] : 0;
+      final long a7 = nt > 7 ? add[7] : 0;
+      final long a8 = nt > 8 ? add[8] : 0;
+      final long a9 = nt > 9 ? add[9] : 0;
+      final long a10 = nt > 10 ? add[10] : 0;
+      final long a11 = nt > 11 ? add[11] : 0;
+      int w = 0;
+      while (w < words) {
+        int end = Math.min(words, w + 255);
+        long l0 = 0; long l1 = 0; long l2 = 0; long l3 = 0; long l4 = 0; long l5 = 0; long l6 = 0; long l7 = 0; long l8 = 0; long l9 = 0; long l10 = 0; long l11 = 0;
+        for (; w < end; w++) {
+          long v = (long) LONGS.get(scores, w << 3);
+          sign |= v;
+          l0 += ((v + a0) >>> 7) & ONES;
+          l1 += ((v + a1) >>> 7) & ONES;
+          l2 += ((v + a2) >>> 7) & ONES;
+          l3 += ((v + a3) >>> 7) & ONES;
+          l4 += ((v + a4) >>> 7) & ONES;
+          l5 += ((v + a5) >>> 7) & ONES;
+          l6 += ((v + a6) >>> 7) & ONES;
+          l7 += ((v + a7) >>> 7) & ONES;
+          l8 += ((v + a8) >>> 7) & ONES;
+          l9 += ((v + a9) >>> 7) & ONES;
+          l10 += ((v + a10) >>> 7) & ONES;
+          l11 += ((v + a11) >>> 7) & ONES;
+        }
+        ge[0] += sumBytes(l0);
+        ge[1] += sumBytes(l1);
+        ge[2] += sumBytes(l2);
+        ge[3] += sumBytes(l3);
+        ge[4] += sumBytes(l4);
+        ge[5] += sumBytes(l5);
+        ge[6] += sumBytes(l6);
+        ge[7] += sumBytes(l7);
+        ge[8] += sumBytes(l8);
+        ge[9] += sumBytes(l9);
+        ge[10] += sumBytes(l10);
+        ge[11] += sumBytes(l11);
+      }
+    } else {
+      final long[] lanes = new long[nt];
+      int w = 0;
+      while (w < words) {
+        int end = Math.min(words, w + 255);
+        for (; w < end; w++) {
+          long v = (long) LONGS.get(scores, w << 3);
+          sign |= v;
+          for (int j = 0; j < nt; j++) {
+            lanes[j] += ((v + add[j]) >>> 7) & ONES;
+          }
+        }
+        for (int j = 0; j < nt; j++) {
+          ge[j] += sumBytes(lanes[j]);
+          lanes[j] = 0;
+        }
+      }
+    }
+    for (int i = words << 3; i < n; i++) {
+      int x = scores[i];
+      sign |= x & 0x80;
+      for (int j = 0; j < nt; j++) {
+        if (x >= min + j) {
+          ge[j]++;
+        }
+      }
+    }
+    if ((sign & HIGH) != 0 || ge[0] != n || ge[nt - 1] != 0) {
+      throw outside(scores, scale);
+    }
+    long[] counts = new long[nt - 1];
+    for (int k = 0; k < nt - 1; k++) {
+      counts[k] = ge[k] - ge[k + 1];
+    }
+    return counts;
+  }
+
+  /** Returns the sum of the eight byte lanes of {@code lanes}. */
+  static long sumBytes(long lanes) {
+    long pairs = (lanes & 0x00FF00FF00FF00FFL) + ((lanes >>> 8) & 0x00FF00FF00FF00FFL);
+    return (pairs * 0x0001000100010001L) >>> 48;
+  }
+
+  private static long[] histogramScalar(byte[] scores, Scale scale) {
+    int min = scale.min();
+    int span = scale.max() - min;
+    long[] counts = new long[span + 1];
+    for (byte b : scores) {
+      int x = b - min;
+      if (x < 0 || x > span) {
+        throw outside(scores, scale);
+      }
+      counts[x]++;
+    }
+    return counts;
+  }
+
+  private static IllegalArgumentException outside(int[] scores, Scale scale) {
+    for (int i = 0; i < scores.length; i++) {
+      if (!scale.contains(scores[i])) {
+        return outside(scores[i], i, scale);
+      }
+    }
+    throw new AssertionError("no invalid score found");
+  }
+
+  private static IllegalArgumentException outside(byte[] scores, Scale scale) {
+    for (int i = 0; i < scores.length; i++) {
+      if (!scale.contains(scores[i])) {
+        return outside(scores[i], i, scale);
+      }
+    }
+    throw new AssertionError("no invalid score found");
+  }
+
+  /** Returns the exception for a score outside the scale, naming value, index and scale. */
+  public static IllegalArgumentException outside(int score, int index, Scale scale) {
+    return new IllegalArgumentException(
+        "score " + score + " at index " + index + " is outside the scale " + scale);
+  }
+}
