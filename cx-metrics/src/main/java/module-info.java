@@ -10,6 +10,7 @@ module org.cx4j.metrics {
   exports org.cx4j.metrics.csat;
   exports org.cx4j.metrics.ces;
   exports org.cx4j.metrics.rating;
+  exports org.cx4j.metrics.compare;
 
   // Jackson reads and writes the survey results (private @JsonProperty members).
   opens org.cx4j.metrics.score to com.fasterxml.jackson.databind;
@@ -17,4 +18,5 @@ module org.cx4j.metrics {
   opens org.cx4j.metrics.csat to com.fasterxml.jackson.databind;
   opens org.cx4j.metrics.ces to com.fasterxml.jackson.databind;
   opens org.cx4j.metrics.rating to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.compare to com.fasterxml.jackson.databind;
 }
