@@ -11,6 +11,8 @@ module org.cx4j.metrics {
   exports org.cx4j.metrics.ces;
   exports org.cx4j.metrics.rating;
   exports org.cx4j.metrics.compare;
+  exports org.cx4j.metrics.breakdown;
+  exports org.cx4j.metrics.trend;
 
   // Jackson reads and writes the survey results (private @JsonProperty members).
   opens org.cx4j.metrics.score to com.fasterxml.jackson.databind;

@@ -222,6 +222,13 @@ public final class ScoreAccumulator<R> {
     }
   }
 
+  /** Returns a new accumulator with the same scale, instrument, result type and contents. */
+  public ScoreAccumulator<R> copy() {
+    ScoreAccumulator<R> c = new ScoreAccumulator<>(scale, instrument, finisher);
+    c.merge(this);
+    return c;
+  }
+
   /** Returns the distribution accumulated so far (a snapshot: later adds do not change it). */
   public ScoreDistribution distribution() {
     if (weightedCounts == null) {
