@@ -256,14 +256,7 @@ public final class NetPromoterScore {
 
   /** Returns a collector of NPS responses; its combiner is {@link ScoreAccumulator#merge}. */
   public static Collector<SurveyResponse, ?, NetPromoterScore> collector() {
-    return Collector.of(
-        NetPromoterScore::accumulator,
-        ScoreAccumulator::add,
-        (a, b) -> {
-          a.merge(b);
-          return a;
-        },
-        ScoreAccumulator::result);
+    return ScoreAccumulator.collector(NetPromoterScore::accumulator);
   }
 
   /** Returns this result with other interval options (the data are shared). */

@@ -2,6 +2,8 @@ package org.cx4j.metrics.score;
 
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collector;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
@@ -33,13 +35,13 @@ public final class ScoreAccumulator<R> {
   private final Function<ScoreDistribution, R> finisher;
   private final int min;
   private final int span;
+  // Responses of weight 1 (unweighted adds and frequencies), per score.
   private final long[] counts;
   // Allocated on the first weighted add; null while every response has weight 1.
+  // weightedCounts[k]: responses added with an explicit weight. weights[4k .. 4k+3]: Neumaier
+  // sum and compensation of their weights, then of their squared weights (one cache line).
   private long[] weightedCounts;
-  private double[] wsum;
-  private double[] wsumC;
-  private double[] w2sum;
-  private double[] w2sumC;
+  private double[] weights;
 
   /**
    * Returns an accumulator on {@code scale} whose result is {@code finisher} applied to the
@@ -64,6 +66,22 @@ public final class ScoreAccumulator<R> {
     this.min = scale.min();
     this.span = scale.max() - scale.min();
     this.counts = new long[span + 1];
+  }
+
+  /**
+   * Returns a collector of survey responses into accumulators from {@code accumulator}; its
+   * combiner is {@link #merge}, so parallel streams give the sequential result.
+   */
+  public static <R> Collector<SurveyResponse, ?, R> collector(Supplier<ScoreAccumulator<R>> accumulator) {
+    Objects.requireNonNull(accumulator, "accumulator");
+    return Collector.of(
+        accumulator,
+        ScoreAccumulator::add,
+        (a, b) -> {
+          a.merge(b);
+          return a;
+        },
+        ScoreAccumulator::result);
   }
 
   /** Returns the scale. */
@@ -115,10 +133,9 @@ public final class ScoreAccumulator<R> {
     if (weightedCounts == null) {
       allocateWeights();
     }
-    counts[k]++;
     weightedCounts[k]++;
-    addCompensated(wsum, wsumC, k, weight);
-    addCompensated(w2sum, w2sumC, k, weight * weight);
+    addCompensated(weights, 4 * k, weight);
+    addCompensated(weights, 4 * k + 2, weight * weight);
   }
 
   /**
@@ -189,11 +206,9 @@ public final class ScoreAccumulator<R> {
       allocateWeights();
     }
     for (int k = 0; k <= span; k++) {
-      long c = distribution.countAt(k);
-      counts[k] += c;
-      weightedCounts[k] += c;
-      addCompensated(wsum, wsumC, k, distribution.weightAt(k));
-      addCompensated(w2sum, w2sumC, k, distribution.weightSquaresAt(k));
+      weightedCounts[k] += distribution.countAt(k);
+      addCompensated(weights, 4 * k, distribution.weightAt(k));
+      addCompensated(weights, 4 * k + 2, distribution.weightSquaresAt(k));
     }
   }
 
@@ -214,10 +229,10 @@ public final class ScoreAccumulator<R> {
       }
       for (int k = 0; k <= span; k++) {
         weightedCounts[k] += other.weightedCounts[k];
-        addCompensated(wsum, wsumC, k, other.wsum[k]);
-        addCompensated(wsum, wsumC, k, other.wsumC[k]);
-        addCompensated(w2sum, w2sumC, k, other.w2sum[k]);
-        addCompensated(w2sum, w2sumC, k, other.w2sumC[k]);
+        addCompensated(weights, 4 * k, other.weights[4 * k]);
+        addCompensated(weights, 4 * k, other.weights[4 * k + 1]);
+        addCompensated(weights, 4 * k + 2, other.weights[4 * k + 2]);
+        addCompensated(weights, 4 * k + 2, other.weights[4 * k + 3]);
       }
     }
   }
@@ -234,14 +249,15 @@ public final class ScoreAccumulator<R> {
     if (weightedCounts == null) {
       return new ScoreDistribution(scale, counts.clone(), null, null);
     }
+    long[] all = new long[span + 1];
     double[] w = new double[span + 1];
     double[] w2 = new double[span + 1];
     for (int k = 0; k <= span; k++) {
-      long unit = counts[k] - weightedCounts[k]; // responses of weight 1
-      w[k] = unit + (wsum[k] + wsumC[k]);
-      w2[k] = unit + (w2sum[k] + w2sumC[k]);
+      all[k] = counts[k] + weightedCounts[k];
+      w[k] = counts[k] + (weights[4 * k] + weights[4 * k + 1]);
+      w2[k] = counts[k] + (weights[4 * k + 2] + weights[4 * k + 3]);
     }
-    return new ScoreDistribution(scale, counts.clone(), w, w2);
+    return new ScoreDistribution(scale, all, w, w2);
   }
 
   /**
@@ -255,8 +271,8 @@ public final class ScoreAccumulator<R> {
   /** Returns the number of responses added so far. */
   public long n() {
     long n = 0;
-    for (long c : counts) {
-      n += c;
+    for (int k = 0; k <= span; k++) {
+      n += counts[k] + (weightedCounts == null ? 0 : weightedCounts[k]);
     }
     return n;
   }
@@ -269,18 +285,16 @@ public final class ScoreAccumulator<R> {
 
   private void allocateWeights() {
     weightedCounts = new long[span + 1];
-    wsum = new double[span + 1];
-    wsumC = new double[span + 1];
-    w2sum = new double[span + 1];
-    w2sumC = new double[span + 1];
+    weights = new double[4 * (span + 1)];
   }
 
   // Neumaier's improved Kahan summation: the compensation keeps merged sums within ~1 ulp.
-  private static void addCompensated(double[] sum, double[] comp, int k, double x) {
-    double s = sum[k];
+  // state[i] is the running sum, state[i + 1] its compensation.
+  private static void addCompensated(double[] state, int i, double x) {
+    double s = state[i];
     double t = s + x;
-    comp[k] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-    sum[k] = t;
+    state[i + 1] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+    state[i] = t;
   }
 
   private void checkScale(Scale other) {

@@ -22,19 +22,23 @@ public final class Counting {
   /**
    * Returns the histogram of {@code scores} on {@code scale}: {@code counts[s - min]}.
    *
-   * <p>Four independent count arrays (interleaved in one array) break the store-to-load
-   * dependency when consecutive scores are equal; the index is masked so that an invalid score
-   * cannot throw inside the loop, and the sign bits of {@code (s - min) | (max - s)} are OR-reduced
-   * to detect it after the pass (a second pass then finds and names the first offender).
+   * <p>Four independent count arrays break the store-to-load dependency when consecutive scores
+   * are equal. Every array has the constant length 128 and the index is {@code (s - min) & 127},
+   * so the JIT can drop the bounds checks and an invalid score cannot throw inside the loop. The
+   * range check costs one OR per score: {@code (s - min)} OR-reduced has bits above 127 (or the
+   * sign bit) if any score is below {@code min} or more than 127 above it, and scores between
+   * {@code max + 1} and {@code min + 127} land in bins above the scale that must stay empty. A
+   * second pass then finds and names the first offender.
    *
    * @throws IllegalArgumentException naming the first score outside {@code scale}
    */
   public static long[] histogram(int[] scores, Scale scale) {
     final int min = scale.min();
-    final int span = scale.max() - min;
-    final int stride = Integer.highestOneBit(span) << 1; // power of two > span
-    final int mask = stride - 1;
-    final int[] c = new int[4 * stride]; // int is safe: each quarter sees < 2^31 scores
+    final int span = scale.max() - min; // at most 100 (Scale.MAX_POINTS)
+    final int[] c0 = new int[128]; // int is safe: each array sees at most 2^29 scores
+    final int[] c1 = new int[128];
+    final int[] c2 = new int[128];
+    final int[] c3 = new int[128];
     final int n = scores.length;
     int bad = 0;
     int i = 0;
@@ -43,23 +47,28 @@ public final class Counting {
       int x1 = scores[i + 1] - min;
       int x2 = scores[i + 2] - min;
       int x3 = scores[i + 3] - min;
-      bad |= x0 | (span - x0) | x1 | (span - x1) | x2 | (span - x2) | x3 | (span - x3);
-      c[x0 & mask]++;
-      c[stride + (x1 & mask)]++;
-      c[2 * stride + (x2 & mask)]++;
-      c[3 * stride + (x3 & mask)]++;
+      bad |= x0 | x1 | x2 | x3;
+      c0[x0 & 127]++;
+      c1[x1 & 127]++;
+      c2[x2 & 127]++;
+      c3[x3 & 127]++;
     }
     for (; i < n; i++) {
       int x = scores[i] - min;
-      bad |= x | (span - x);
-      c[x & mask]++;
-    }
-    if (bad < 0) {
-      throw outside(scores, scale);
+      bad |= x;
+      c0[x & 127]++;
     }
     long[] counts = new long[span + 1];
-    for (int k = 0; k <= span; k++) {
-      counts[k] = (long) c[k] + c[stride + k] + c[2 * stride + k] + c[3 * stride + k];
+    for (int k = 0; k < 128; k++) {
+      long c = (long) c0[k] + c1[k] + c2[k] + c3[k];
+      if (k <= span) {
+        counts[k] = c;
+      } else if (c != 0) {
+        bad = -1;
+      }
+    }
+    if ((bad & ~127) != 0) {
+      throw outside(scores, scale);
     }
     return counts;
   }
