@@ -1,5 +1,6 @@
 package org.cx4j.metrics.compare;
 
+import org.cx4j.metrics.score.FinitePopulation;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**

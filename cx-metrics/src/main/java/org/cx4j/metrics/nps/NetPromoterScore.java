@@ -16,6 +16,7 @@ import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
+import org.cx4j.metrics.score.FinitePopulation;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.ScoreAccumulator;
@@ -427,6 +428,23 @@ public final class NetPromoterScore {
         double hi = quantile(r, (1 + level) / 2);
         return clipped(100 * lo, 100 * hi, level, method);
     }
+  }
+
+  /**
+   * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
+   * sample drawn without replacement from {@code populationSize} people: the half-widths around
+   * the interval's centre ({@link #adjustedScore()} for adjusted Wald, else {@link #score()})
+   * shrink by {@code sqrt((N - n) / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under
+   * weights). Exact for Wald, an approximation for the others.
+   *
+   * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
+   *     populationSize} is below 1 or below the sample size
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public Interval interval(double level, IntervalMethod method, long populationSize) {
+    Interval i = interval(level, method);
+    double centre = method == IntervalMethod.ADJUSTED_WALD ? adjustedScore() : score();
+    return FinitePopulation.correct(i, Stats.clip(centre, i.lower(), i.upper()), populationSize, effectiveSampleSize());
   }
 
   // ---------------------------------------------------------------- internals

@@ -162,6 +162,19 @@ public final class MeanEstimate {
     return new Interval(Stats.clip(m - half, lo, hi), Stats.clip(m + half, lo, hi), level, method);
   }
 
+  /**
+   * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
+   * sample from {@code populationSize}: half-widths around the mean shrink by {@code sqrt((N - n)
+   * / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights).
+   *
+   * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
+   *     populationSize} is below 1 or below the sample size
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public Interval interval(double level, IntervalMethod method, long populationSize) {
+    return FinitePopulation.correct(interval(level, method), mean(), populationSize, effectiveSampleSize());
+  }
+
   @JsonProperty("mean")
   private Double jsonMean() {
     return isEmpty() ? null : mean();

@@ -158,6 +158,20 @@ public final class ShareEstimate {
   }
 
   /**
+   * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
+   * sample from {@code populationSize}: half-widths around the share shrink by {@code sqrt((N -
+   * n) / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights). Exact for Wald, an
+   * approximation for Wilson.
+   *
+   * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
+   *     populationSize} is below 1 or below the sample size
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public Interval interval(double level, IntervalMethod method, long populationSize) {
+    return FinitePopulation.correct(interval(level, method), share(), populationSize, effectiveSampleSize());
+  }
+
+  /**
    * Returns the Wilson score bounds {@code {lower, upper}} for proportion {@code p} on {@code n}
    * (possibly effective, non-integer) observations, clipped to [0, 1].
    */

@@ -15,6 +15,7 @@ import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.json.CxJson;
 import org.cx4j.metrics.csat.CustomerSatisfaction;
 import org.cx4j.metrics.nps.NetPromoterScore;
+import org.cx4j.metrics.score.FinitePopulation;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.ScoreDistribution;
@@ -88,6 +89,19 @@ class ComparisonsTest {
     assertEquals(
         "sample size 120.0 must be in 0..100 (the population size)",
         assertThrows(IllegalArgumentException.class, () -> FinitePopulation.factor(100, 120)).getMessage());
+  }
+
+  @Test
+  void finitePopulationOnResults() {
+    // NPS_TEN from a population of 20: factor sqrt(10 / 19); Wald half-width 1.96 * 27.568
+    NetPromoterScore r = NetPromoterScore.of(NPS_TEN);
+    Interval w = r.interval(0.95, IntervalMethod.WALD, 20);
+    assertEquals(20 - Math.sqrt(10.0 / 19) * Z95 * 100 * Math.sqrt(0.076), w.lower(), TOLERANCE);
+    // a census has no sampling error
+    Interval census = CustomerSatisfaction.of(CSAT_FIVE).topBox().interval(0.95, IntervalMethod.WILSON, 5);
+    assertEquals(0.8, census.lower(), TOLERANCE);
+    assertEquals(0.8, census.upper(), TOLERANCE);
+    assertThrows(IllegalArgumentException.class, () -> r.interval(0.95, IntervalMethod.WALD, 9));
   }
 
   @Test

@@ -1,6 +1,5 @@
-package org.cx4j.metrics.compare;
+package org.cx4j.metrics.score;
 
-import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
@@ -66,7 +65,12 @@ public final class FinitePopulation {
     return Math.min(populationSize, (long) Math.ceil(n0 / (1 + (n0 - 1) / populationSize) - 1e-9));
   }
 
-  static double checkMargin(double margin, double max) {
+  /**
+   * Returns {@code margin} if it lies in {@code (0, max]}.
+   *
+   * @throws IllegalArgumentException naming the value otherwise
+   */
+  public static double checkMargin(double margin, double max) {
     if (!(margin > 0 && margin <= max)) {
       throw new IllegalArgumentException("margin must be in (0, " + Stats.fmt(max) + "], got " + margin);
     }
