@@ -60,6 +60,20 @@ class BreakdownTest {
   }
 
   @Test
+  void bySegmentLooksCustomersUp() {
+    org.cx4j.core.customer.Segmentation seg = org.cx4j.core.customer.Segmentation.of();
+    java.util.Map<CustomerId, org.cx4j.core.customer.Customer> customers =
+        java.util.Map.of(CustomerId.of("c10"), org.cx4j.core.customer.Customer.of("c10"));
+    Breakdown<String, NetPromoterScore> b =
+        Breakdown.of(sample(), Breakdown.bySegment(seg, customers), NetPromoterScore::accumulator, 0);
+    // Only customer c10 is known (two responses score 10 from "c10"); with no segments it falls
+    // into the fallback segment; the other five responses are unassigned.
+    assertEquals(1, b.groups().size());
+    assertEquals(2, b.groups().get(0).n());
+    assertEquals(5, b.unassigned().orElseThrow().n());
+  }
+
+  @Test
   void byStageAndTouchpointAndCustomKey() {
     assertEquals(4, Breakdown.of(sample(), Breakdown.byStage(), NetPromoterScore::accumulator, 0)
         .group(JourneyStage.PURCHASE).orElseThrow().n());

@@ -222,6 +222,31 @@ class ScoreAccumulatorProperties {
     assertTrue(d.isWeighted());
   }
 
+  @Property(tries = 200, seed = "42")
+  void concurrentAccumulatorEqualsBatchAndMergesBothWays(
+      @ForAll("weighted") Weighted w, @ForAll("npsScores") int[] unweighted) {
+    ConcurrentScoreAccumulator<ScoreDistribution> c = ScoreDistribution.concurrentAccumulator(NPS);
+    ScoreAccumulator<ScoreDistribution> batch = weighted(w, 0, w.scores().length);
+    for (int i = 0; i < w.scores().length; i++) {
+      c.add(w.scores()[i], w.weights()[i]);
+    }
+    for (int s : unweighted) {
+      c.add(s);
+      batch.add(s);
+    }
+    ScoreDistribution d = c.result();
+    ScoreDistribution b = batch.result();
+    assertArrayEquals(b.counts(), d.counts());
+    for (int s = 0; s <= 10; s++) {
+      assertEquals(b.weight(s), d.weight(s), 1e-12 * b.weight(s));
+    }
+    // merging a single-threaded accumulator into a concurrent one, and a concurrent into another
+    ConcurrentScoreAccumulator<ScoreDistribution> other = ScoreDistribution.concurrentAccumulator(NPS);
+    other.merge(batch);
+    other.merge(c);
+    assertEquals(2 * b.n(), other.result().n());
+  }
+
   @Test
   void snapshotIsIsolatedFromLaterAdds() {
     ScoreAccumulator<ScoreDistribution> acc = ScoreDistribution.accumulator(NPS);
