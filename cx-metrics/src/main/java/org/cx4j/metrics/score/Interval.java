@@ -41,11 +41,6 @@ public record Interval(double lower, double upper, double level, IntervalMethod 
     return x >= lower && x <= upper;
   }
 
-  /** Returns this interval with both bounds multiplied by {@code factor} (positive). */
-  Interval scaled(double factor) {
-    return new Interval(lower * factor, upper * factor, level, method);
-  }
-
   @Override
   public String toString() {
     return String.format(
