@@ -1,4 +1,7 @@
-/** cx4j metrics: survey scores with confidence intervals, retention, survival, lifetime value. */
+/**
+ * cx4j metrics: survey scores with confidence intervals, comparisons, breakdowns and trends; key
+ * drivers and prioritization; retention, survival and lifetime value.
+ */
 module org.cx4j.metrics {
   requires transitive org.cx4j.core;
   requires org.apache.commons.statistics.distribution;
@@ -9,11 +12,32 @@ module org.cx4j.metrics {
   requires hipparchus.optim;
   requires com.google.common;
 
-  exports org.cx4j.metrics.activity;
-  exports org.cx4j.metrics.clv;
+  // Survey scores.
+  exports org.cx4j.metrics.score;
+  exports org.cx4j.metrics.nps;
+  exports org.cx4j.metrics.csat;
+  exports org.cx4j.metrics.ces;
+  exports org.cx4j.metrics.rating;
+  exports org.cx4j.metrics.compare;
+  exports org.cx4j.metrics.breakdown;
+  exports org.cx4j.metrics.trend;
+
+  // What drives the experience, and what to fix first.
   exports org.cx4j.metrics.driver;
   exports org.cx4j.metrics.priority;
+
+  // Retention, survival, lifetime value.
+  exports org.cx4j.metrics.activity;
   exports org.cx4j.metrics.retention;
-  exports org.cx4j.metrics.rfm;
   exports org.cx4j.metrics.survival;
+  exports org.cx4j.metrics.rfm;
+  exports org.cx4j.metrics.clv;
+
+  // Jackson reads and writes the survey results (private @JsonProperty members).
+  opens org.cx4j.metrics.score to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.nps to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.csat to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.ces to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.rating to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.compare to com.fasterxml.jackson.databind;
 }

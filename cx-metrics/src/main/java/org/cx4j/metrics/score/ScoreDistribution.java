@@ -1,0 +1,435 @@
+package org.cx4j.metrics.score;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+import org.cx4j.core.feedback.Instrument;
+import org.cx4j.core.feedback.Scale;
+import org.cx4j.core.feedback.SurveyResponse;
+import org.cx4j.metrics.score.impl.Counting;
+import org.cx4j.metrics.score.impl.Stats;
+
+/**
+ * The full score distribution (histogram) of a sample on a bounded {@link Scale}: for every point
+ * of the scale, the number of responses, the sum of their sampling weights and the sum of their
+ * squared weights. Every cx4j survey metric (NPS, CSAT, CES, ratings) is a function of it, which
+ * is why every accumulator is mergeable exactly: merging adds histograms.
+ *
+ * <p><b>Counts and weights.</b> Frequency counts ({@code add(score, count)}) add to {@code n};
+ * sampling weights ({@code add(score, weight)}) describe how many population members one response
+ * stands for. An unweighted response has weight 1. Kish's effective sample size {@code n_eff =
+ * (Σw)² / Σw²} equals {@code n} when every weight is 1 (Kish 1965, <i>Survey Sampling</i>, sec.
+ * 11.7).
+ *
+ * <p><b>Empty.</b> {@code n = 0} is a valid distribution; {@link #mean()} then throws {@link
+ * IllegalStateException}, as does any score of the metrics built on it. Immutable and thread-safe.
+ */
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonPropertyOrder({"scale", "n", "counts", "weights", "weightSquares"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = {"n"}, allowGetters = true)
+public final class ScoreDistribution {
+
+  private final Scale scale;
+  private final long[] counts;
+  private final double[] weights; // null when every response has weight 1
+  private final double[] weightSquares;
+  private final long n;
+  private final double totalWeight;
+  private final double totalWeightSquares;
+
+  ScoreDistribution(Scale scale, long[] counts, double[] weights, double[] weightSquares) {
+    this.scale = scale;
+    this.counts = counts;
+    this.weights = weights;
+    this.weightSquares = weightSquares;
+    long sum = 0;
+    for (long c : counts) {
+      sum = Math.addExact(sum, c);
+    }
+    this.n = sum;
+    if (weights == null) {
+      totalWeight = sum;
+      totalWeightSquares = sum;
+    } else {
+      totalWeight = neumaierSum(weights);
+      totalWeightSquares = neumaierSum(weightSquares);
+    }
+  }
+
+  @JsonCreator
+  static ScoreDistribution fromJson(
+      @JsonProperty(value = "scale", required = true) Scale scale,
+      @JsonProperty(value = "counts", required = true) long[] counts,
+      @JsonProperty("weights") double[] weights,
+      @JsonProperty("weightSquares") double[] weightSquares) {
+    Objects.requireNonNull(scale, "scale");
+    checkLength("counts", counts, scale);
+    for (long c : counts) {
+      Stats.checkCount(c);
+    }
+    if ((weights == null) != (weightSquares == null)) {
+      throw new IllegalArgumentException("weights and weightSquares must both be given or neither");
+    }
+    if (weights != null) {
+      checkLength("weights", weights.length, scale);
+      checkLength("weightSquares", weightSquares.length, scale);
+      for (int k = 0; k < weights.length; k++) {
+        Stats.checkWeight(weights[k]);
+        Stats.checkWeight(weightSquares[k]);
+      }
+      return new ScoreDistribution(scale, counts.clone(), weights.clone(), weightSquares.clone());
+    }
+    return new ScoreDistribution(scale, counts.clone(), null, null);
+  }
+
+  private static void checkLength(String what, long[] a, Scale scale) {
+    Objects.requireNonNull(a, what);
+    checkLength(what, a.length, scale);
+  }
+
+  private static void checkLength(String what, int length, Scale scale) {
+    if (length != scale.points()) {
+      throw new IllegalArgumentException(
+          what + " has " + length + " entries; the scale " + scale + " has " + scale.points());
+    }
+  }
+
+  /** Returns the empty distribution on {@code scale}. */
+  public static ScoreDistribution empty(Scale scale) {
+    return new ScoreDistribution(Objects.requireNonNull(scale, "scale"), new long[scale.points()], null, null);
+  }
+
+  /**
+   * Returns the distribution of unweighted {@code scores} on {@code scale}, in one pass (see
+   * {@code cx-benchmarks} for its speed).
+   *
+   * @throws IllegalArgumentException naming the first score outside {@code scale}
+   */
+  public static ScoreDistribution of(Scale scale, int... scores) {
+    Objects.requireNonNull(scale, "scale");
+    return new ScoreDistribution(scale, Counting.histogram(scores, scale), null, null);
+  }
+
+  /**
+   * Returns the distribution of unweighted {@code scores} stored one per byte on {@code scale}.
+   *
+   * @throws IllegalArgumentException naming the first score outside {@code scale}
+   */
+  public static ScoreDistribution of(Scale scale, byte[] scores) {
+    Objects.requireNonNull(scale, "scale");
+    return new ScoreDistribution(scale, Counting.histogram(scores, scale), null, null);
+  }
+
+  /**
+   * Returns the distribution of {@code scores} with sampling {@code weights} (parallel arrays).
+   *
+   * @throws IllegalArgumentException if the arrays differ in length, a score is outside {@code
+   *     scale}, or a weight is NaN, infinite or negative (naming the value and its index)
+   */
+  public static ScoreDistribution of(Scale scale, int[] scores, double[] weights) {
+    Objects.requireNonNull(scale, "scale");
+    if (scores.length != weights.length) {
+      throw new IllegalArgumentException(
+          "scores and weights must have the same length, got "
+              + scores.length
+              + " and "
+              + weights.length);
+    }
+    ScoreAccumulator<ScoreDistribution> acc = accumulator(scale);
+    for (int i = 0; i < scores.length; i++) {
+      if (!scale.contains(scores[i])) {
+        throw Counting.outside(scores[i], i, scale);
+      }
+      double w = weights[i];
+      if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(
+            "weight must be finite and non-negative, got " + w + " at index " + i);
+      }
+      acc.add(scores[i], w);
+    }
+    return acc.result();
+  }
+
+  /**
+   * Returns the distribution of the scores of {@code responses}, with their sampling weights
+   * (a response of weight 1 counts as unweighted). All responses must use {@code instrument}.
+   *
+   * @throws IllegalArgumentException if a response uses another instrument (named)
+   */
+  public static ScoreDistribution of(Instrument instrument, Collection<SurveyResponse> responses) {
+    ScoreAccumulator<ScoreDistribution> acc = accumulator(instrument.scale());
+    for (SurveyResponse r : responses) {
+      acc.add(instrument, r);
+    }
+    return acc.result();
+  }
+
+  /**
+   * Returns the distribution with the given frequency {@code counts}, {@code counts[k]} being the
+   * count of score {@code scale.min() + k}.
+   *
+   * @throws IllegalArgumentException if {@code counts} does not have one entry per point or a count
+   *     is negative
+   */
+  public static ScoreDistribution ofCounts(Scale scale, long... counts) {
+    return fromJson(scale, counts, null, null);
+  }
+
+  /** Returns a new, empty, single-threaded accumulator whose result is the distribution. */
+  public static ScoreAccumulator<ScoreDistribution> accumulator(Scale scale) {
+    return new ScoreAccumulator<>(scale, d -> d);
+  }
+
+  /** Returns a new, empty, thread-safe accumulator whose result is the distribution. */
+  public static ConcurrentScoreAccumulator<ScoreDistribution> concurrentAccumulator(Scale scale) {
+    return new ConcurrentScoreAccumulator<>(scale, d -> d);
+  }
+
+  /** Returns the scale. */
+  @JsonProperty("scale")
+  public Scale scale() {
+    return scale;
+  }
+
+  /** Returns the number of responses, the sum of all counts. */
+  @JsonProperty("n")
+  public long n() {
+    return n;
+  }
+
+  /** Returns whether there are no responses ({@code n == 0}). */
+  public boolean isEmpty() {
+    return n == 0;
+  }
+
+  /** Returns whether any response was added with an explicit sampling weight. */
+  public boolean isWeighted() {
+    return weights != null;
+  }
+
+  /** Returns a copy of the counts, {@code counts[k]} for score {@code scale().min() + k}. */
+  @JsonProperty("counts")
+  public long[] counts() {
+    return counts.clone();
+  }
+
+  @JsonProperty("weights")
+  private double[] weightsOrNull() {
+    return weights == null ? null : weights.clone();
+  }
+
+  @JsonProperty("weightSquares")
+  private double[] weightSquaresOrNull() {
+    return weightSquares == null ? null : weightSquares.clone();
+  }
+
+  /**
+   * Returns the number of responses with {@code score}.
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  public long count(int score) {
+    return counts[index(score)];
+  }
+
+  /**
+   * Returns the number of responses with a score in {@code from..to} (inclusive).
+   *
+   * @throws IllegalArgumentException if either bound is outside the scale or {@code from > to}
+   */
+  public long count(int from, int to) {
+    checkRange(from, to);
+    long c = 0;
+    for (int s = from; s <= to; s++) {
+      c += counts[s - scale.min()];
+    }
+    return c;
+  }
+
+  /**
+   * Returns the sum of the sampling weights of responses with {@code score} (their count when
+   * unweighted).
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  public double weight(int score) {
+    int k = index(score);
+    return weights == null ? counts[k] : weights[k];
+  }
+
+  /**
+   * Returns the sum of the squared weights of responses with {@code score} (their count when
+   * unweighted).
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  public double weightSquares(int score) {
+    int k = index(score);
+    return weightSquares == null ? counts[k] : weightSquares[k];
+  }
+
+  /**
+   * Returns the sum of weights of responses with a score in {@code from..to}.
+   *
+   * @throws IllegalArgumentException if either bound is outside the scale or {@code from > to}
+   */
+  public double weight(int from, int to) {
+    checkRange(from, to);
+    double w = 0;
+    for (int s = from; s <= to; s++) {
+      w += weight(s);
+    }
+    return w;
+  }
+
+  /** Returns {@code Σw}, the total weight ({@code n} when unweighted). */
+  public double totalWeight() {
+    return totalWeight;
+  }
+
+  /** Returns {@code Σw²}, the total squared weight ({@code n} when unweighted). */
+  public double totalWeightSquares() {
+    return totalWeightSquares;
+  }
+
+  /**
+   * Returns Kish's effective sample size {@code n_eff = (Σw)² / Σw²}: {@code n} when unweighted, 0
+   * when the total weight is 0 (Kish 1965, <i>Survey Sampling</i>, sec. 11.7).
+   */
+  public double effectiveSampleSize() {
+    if (weights == null) {
+      return n;
+    }
+    return totalWeightSquares == 0 ? 0 : totalWeight * totalWeight / totalWeightSquares;
+  }
+
+  /**
+   * Returns the weighted share of responses with {@code score}, {@code w(score) / Σw}.
+   *
+   * @throws IllegalStateException if the total weight is 0 (in particular if {@code n == 0})
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  public double share(int score) {
+    return weight(score) / checkedTotalWeight();
+  }
+
+  /**
+   * Returns the weighted mean score {@code Σ w_i x_i / Σ w_i}.
+   *
+   * @throws IllegalStateException if the total weight is 0 (in particular if {@code n == 0})
+   */
+  public double mean() {
+    double w = checkedTotalWeight();
+    double s = 0;
+    for (int k = 0; k < counts.length; k++) {
+      s += weightAt(k) * (scale.min() + k);
+    }
+    return s / w;
+  }
+
+  /**
+   * Returns the total weight, if positive.
+   *
+   * @throws IllegalStateException saying {@code n} otherwise
+   */
+  double checkedTotalWeight() {
+    if (!(totalWeight > 0)) {
+      throw new IllegalStateException(
+          n == 0
+              ? "no score: the sample is empty (n = 0)"
+              : "no score: the total weight of the " + n + " responses is 0");
+    }
+    return totalWeight;
+  }
+
+  /** Returns the weight of point {@code k} (0-based). */
+  double weightAt(int k) {
+    return weights == null ? counts[k] : weights[k];
+  }
+
+  /** Returns the squared weight of point {@code k} (0-based). */
+  double weightSquaresAt(int k) {
+    return weightSquares == null ? counts[k] : weightSquares[k];
+  }
+
+  long countAt(int k) {
+    return counts[k];
+  }
+
+  /**
+   * Returns the distribution of this and {@code other} together.
+   *
+   * @throws IllegalArgumentException if the scales differ
+   */
+  public ScoreDistribution plus(ScoreDistribution other) {
+    ScoreAccumulator<ScoreDistribution> acc = accumulator(scale);
+    acc.addAll(this);
+    acc.addAll(other);
+    return acc.result();
+  }
+
+  private int index(int score) {
+    if (!scale.contains(score)) {
+      throw new IllegalArgumentException("score " + score + " is outside the scale " + scale);
+    }
+    return score - scale.min();
+  }
+
+  private void checkRange(int from, int to) {
+    index(from);
+    index(to);
+    if (from > to) {
+      throw new IllegalArgumentException("from (" + from + ") must not exceed to (" + to + ")");
+    }
+  }
+
+  private static double neumaierSum(double[] xs) {
+    double sum = 0;
+    double c = 0;
+    for (double x : xs) {
+      double t = sum + x;
+      c += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+      sum = t;
+    }
+    return sum + c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ScoreDistribution
+        && scale.equals(((ScoreDistribution) o).scale)
+        && Arrays.equals(counts, ((ScoreDistribution) o).counts)
+        && Arrays.equals(weights, ((ScoreDistribution) o).weights)
+        && Arrays.equals(weightSquares, ((ScoreDistribution) o).weightSquares);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scale, Arrays.hashCode(counts), Arrays.hashCode(weights));
+  }
+
+  /** Returns e.g. {@code ScoreDistribution[0..10, n=10: 0:1 6:2 9:3 10:4]} (zero counts left out). */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("ScoreDistribution[").append(scale).append(", n=").append(n);
+    if (weights != null) {
+      sb.append(", Σw=").append(Stats.fmt(totalWeight)).append(", n_eff=").append(Stats.fmt(effectiveSampleSize()));
+    }
+    sb.append(':');
+    for (int k = 0; k < counts.length; k++) {
+      if (counts[k] != 0) {
+        sb.append(' ').append(scale.min() + k).append(':').append(counts[k]);
+      }
+    }
+    return sb.append(']').toString();
+  }
+}
