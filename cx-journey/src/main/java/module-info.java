@@ -1,5 +1,22 @@
-/** cx4j journey: journeys, paths, funnels, transition graphs, conformance, attribution. */
+/**
+ * cx4j journey: journeys rebuilt from interaction logs, and their analyses.
+ *
+ * <ul>
+ *   <li>{@code org.cx4j.journey.log}: the columnar interaction store and node abstractions;
+ *   <li>{@code org.cx4j.journey.rebuild}: journey rebuild and the {@code Journey} view;
+ *   <li>{@code org.cx4j.journey.timing}: exact, mergeable duration histograms;
+ *   <li>{@code org.cx4j.journey.graph}: the transition (directly-follows) graph;
+ *   <li>{@code org.cx4j.journey.funnel}: funnels with windows, modes, breakdowns;
+ *   <li>{@code org.cx4j.journey.variant}: variants with coverage;
+ *   <li>{@code org.cx4j.journey.path}: path analysis and channel switching.
+ * </ul>
+ */
 module org.cx4j.journey {
   requires transitive org.cx4j.metrics;
   requires com.google.common;
+
+  exports org.cx4j.journey.log;
+  exports org.cx4j.journey.rebuild;
+  exports org.cx4j.journey.timing;
+  exports org.cx4j.journey.graph;
 }

@@ -1,0 +1,382 @@
+package org.cx4j.journey.graph;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.log.Level;
+import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.journey.timing.DurationSummary;
+import org.cx4j.journey.timing.SecondsHistogram;
+
+/**
+ * The transition graph, or directly-follows graph, of a set of journeys: for each ordered pair of
+ * nodes (touchpoints, channels or stages) {@code a -> b}, how often {@code b} directly followed
+ * {@code a} in a journey, and the exact distribution of the time between them (mean, median,
+ * p90 at one-second resolution). Also per node: journeys starting and ending there, visits, and
+ * rework (visits to a node already visited earlier in the same journey). Self-loops are edges
+ * {@code a -> a}.
+ *
+ * <p>Reference: the directly-follows relation {@code a > b} of van der Aalst, <i>Process
+ * Mining: Data Science in Action</i>, 2nd ed., Springer 2016, section 6.2.
+ *
+ * <p>Built by an {@link Accumulator}; accumulators over disjoint sets of journeys {@link
+ * Accumulator#merge merge} into exactly the graph of their union. Immutable. An empty graph has
+ * no edges and zero counts.
+ */
+public final class TransitionGraph {
+
+  /**
+   * One edge of the graph.
+   *
+   * @param from the source node's label
+   * @param to the target node's label
+   * @param count how many times {@code to} directly followed {@code from}
+   * @param timing the exact distribution of the time between the two events
+   */
+  public record Edge(String from, String to, long count, DurationSummary timing) {
+    /** Returns whether this edge is a self-loop ({@code from.equals(to)}). */
+    public boolean isSelfLoop() {
+      return from.equals(to);
+    }
+
+    @Override
+    public String toString() {
+      return from + " -> " + to + " x" + count + String.format(
+          " (mean %.1fs, median %.1fs, p90 %.0fs)",
+          timing.meanSeconds(), timing.medianSeconds(), timing.p90Seconds());
+    }
+  }
+
+  private final ImmutableList<String> nodes;
+  private final ImmutableList<Edge> edges;
+  private final ImmutableMap<String, Long> starts;
+  private final ImmutableMap<String, Long> ends;
+  private final ImmutableMap<String, Long> visits;
+  private final ImmutableMap<String, Long> rework;
+  private final ImmutableMap<String, Long> reworkJourneys;
+  private final long journeys;
+
+  private TransitionGraph(
+      List<String> nodes,
+      List<Edge> edges,
+      Map<String, Long> starts,
+      Map<String, Long> ends,
+      Map<String, Long> visits,
+      Map<String, Long> rework,
+      Map<String, Long> reworkJourneys,
+      long journeys) {
+    this.nodes = ImmutableList.copyOf(nodes);
+    this.edges = ImmutableList.copyOf(edges);
+    this.starts = ImmutableMap.copyOf(starts);
+    this.ends = ImmutableMap.copyOf(ends);
+    this.visits = ImmutableMap.copyOf(visits);
+    this.rework = ImmutableMap.copyOf(rework);
+    this.reworkJourneys = ImmutableMap.copyOf(reworkJourneys);
+    this.journeys = journeys;
+  }
+
+  /** Returns the graph of all {@code journeys} at {@code level}. */
+  public static TransitionGraph of(Journeys journeys, Level level) {
+    return of(journeys, Abstraction.of(journeys.dictionary(), level));
+  }
+
+  /** Returns the graph of all {@code journeys} over the nodes of {@code abstraction}. */
+  public static TransitionGraph of(Journeys journeys, Abstraction abstraction) {
+    Accumulator a = new Accumulator(abstraction);
+    a.addAll(journeys);
+    return a.result();
+  }
+
+  /** Returns the node labels, in node-code order (nodes never visited included). */
+  public List<String> nodes() {
+    return nodes;
+  }
+
+  /** Returns the edges with a positive count, most frequent first (ties by labels). */
+  public List<Edge> edges() {
+    return edges;
+  }
+
+  /** Returns the edge {@code from -> to}, if it occurred. */
+  public Optional<Edge> edge(String from, String to) {
+    for (Edge e : edges) {
+      if (e.from.equals(from) && e.to.equals(to)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns how often {@code to} directly followed {@code from}; 0 if never. */
+  public long count(String from, String to) {
+    return edge(from, to).map(Edge::count).orElse(0L);
+  }
+
+  /** Returns, per node, the number of journeys whose first event is there. */
+  public Map<String, Long> starts() {
+    return starts;
+  }
+
+  /** Returns, per node, the number of journeys whose last event is there. */
+  public Map<String, Long> ends() {
+    return ends;
+  }
+
+  /** Returns, per node, the number of events there. */
+  public Map<String, Long> visits() {
+    return visits;
+  }
+
+  /**
+   * Returns, per node, the rework: events at a node the same journey had already visited
+   * (so a journey {@code a b a a} has rework 2 at {@code a}).
+   */
+  public Map<String, Long> rework() {
+    return rework;
+  }
+
+  /** Returns, per node, the number of journeys with at least one rework event there. */
+  public Map<String, Long> reworkJourneys() {
+    return reworkJourneys;
+  }
+
+  /** Returns the total count of self-loop transitions {@code a -> a}. */
+  public long selfLoops() {
+    long s = 0;
+    for (Edge e : edges) {
+      if (e.isSelfLoop()) {
+        s += e.count;
+      }
+    }
+    return s;
+  }
+
+  /** Returns the number of journeys in the graph. */
+  public long journeys() {
+    return journeys;
+  }
+
+  /** Returns the total number of transitions (sum of edge counts). */
+  public long transitions() {
+    long s = 0;
+    for (Edge e : edges) {
+      s += e.count;
+    }
+    return s;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof TransitionGraph)) {
+      return false;
+    }
+    TransitionGraph g = (TransitionGraph) o;
+    return g.journeys == journeys && g.nodes.equals(nodes) && g.edges.equals(edges)
+        && g.starts.equals(starts) && g.ends.equals(ends) && g.visits.equals(visits)
+        && g.rework.equals(rework) && g.reworkJourneys.equals(reworkJourneys);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(nodes, edges, starts, ends, journeys);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("TransitionGraph[")
+        .append(journeys).append(" journeys, ").append(nodes.size()).append(" nodes, ")
+        .append(edges.size()).append(" edges, ").append(transitions()).append(" transitions");
+    for (int i = 0; i < Math.min(10, edges.size()); i++) {
+      sb.append("\n  ").append(edges.get(i));
+    }
+    if (edges.size() > 10) {
+      sb.append("\n  ... ").append(edges.size() - 10).append(" more");
+    }
+    return sb.append(']').toString();
+  }
+
+  /**
+   * Accumulates journeys into a transition graph. Single-threaded: use one per thread and {@link
+   * #merge} them. Memory: {@code nodes^2} edge slots, histograms made for edges that occur.
+   */
+  public static final class Accumulator {
+    private final Abstraction abstraction;
+    private final int n;
+    private final long[] counts;
+    private final SecondsHistogram[] timing;
+    private final long[] starts;
+    private final long[] ends;
+    private final long[] visits;
+    private final long[] rework;
+    private final long[] reworkJourneys;
+    private final long[] seenIn; // serial of the last journey that visited the node
+    private final long[] reworkIn; // serial of the last journey that reworked the node
+    private long serial;
+    private long journeys;
+
+    /**
+     * Creates an empty accumulator over the nodes of {@code abstraction}.
+     *
+     * @throws IllegalArgumentException if the abstraction has more than 46340 nodes (edge slots
+     *     would overflow an int)
+     */
+    public Accumulator(Abstraction abstraction) {
+      this.abstraction = Objects.requireNonNull(abstraction, "abstraction");
+      this.n = abstraction.size();
+      checkArgument(n <= 46340, "too many nodes for a dense transition matrix: %s > 46340", n);
+      counts = new long[n * n];
+      timing = new SecondsHistogram[n * n];
+      starts = new long[n];
+      ends = new long[n];
+      visits = new long[n];
+      rework = new long[n];
+      reworkJourneys = new long[n];
+      seenIn = new long[n];
+      reworkIn = new long[n];
+    }
+
+    /**
+     * Adds every journey of {@code journeys}.
+     *
+     * @throws IllegalArgumentException if {@code journeys} uses another touchpoint dictionary
+     */
+    public Accumulator addAll(Journeys journeys) {
+      checkDictionary(journeys);
+      for (int j = 0, m = journeys.journeyCount(); j < m; j++) {
+        addUnchecked(journeys, j);
+      }
+      return this;
+    }
+
+    /**
+     * Adds journey {@code j} of {@code journeys}.
+     *
+     * @throws IllegalArgumentException if {@code journeys} uses another touchpoint dictionary
+     * @throws IndexOutOfBoundsException if {@code j} is out of range
+     */
+    public Accumulator add(Journeys journeys, int j) {
+      checkDictionary(journeys);
+      Objects.checkIndex(j, journeys.journeyCount());
+      addUnchecked(journeys, j);
+      return this;
+    }
+
+    private void checkDictionary(Journeys journeys) {
+      checkArgument(
+          journeys.dictionary() == abstraction.dictionary()
+              || journeys.dictionary().equals(abstraction.dictionary()),
+          "journeys use touchpoint dictionary %s, the graph's abstraction %s",
+          journeys.dictionary(),
+          abstraction.dictionary());
+    }
+
+    private void addUnchecked(Journeys js, int j) {
+      int from = js.eventStart(j);
+      int to = js.eventEnd(j);
+      long s = ++serial;
+      journeys++;
+      int prev = -1;
+      long prevT = 0;
+      for (int e = from; e < to; e++) {
+        int node = abstraction.node(js.touchpointCode(e));
+        long t = js.epochMillis(e);
+        visits[node]++;
+        if (seenIn[node] == s) {
+          rework[node]++;
+          if (reworkIn[node] != s) {
+            reworkIn[node] = s;
+            reworkJourneys[node]++;
+          }
+        } else {
+          seenIn[node] = s;
+        }
+        if (prev >= 0) {
+          int edge = prev * n + node;
+          counts[edge]++;
+          SecondsHistogram h = timing[edge];
+          if (h == null) {
+            h = new SecondsHistogram();
+            timing[edge] = h;
+          }
+          h.addMillis(t - prevT);
+        } else {
+          starts[node]++;
+        }
+        prev = node;
+        prevT = t;
+      }
+      if (prev >= 0) {
+        ends[prev]++;
+      }
+    }
+
+    /**
+     * Adds everything {@code other} accumulated; the result equals one accumulator fed both inputs.
+     *
+     * @throws IllegalArgumentException if {@code other} has a different abstraction
+     */
+    public Accumulator merge(Accumulator other) {
+      checkArgument(
+          other.abstraction.equals(abstraction),
+          "cannot merge graphs over different nodes: %s and %s",
+          abstraction,
+          other.abstraction);
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += other.counts[i];
+        if (other.timing[i] != null) {
+          if (timing[i] == null) {
+            timing[i] = new SecondsHistogram();
+          }
+          timing[i].merge(other.timing[i]);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        starts[i] += other.starts[i];
+        ends[i] += other.ends[i];
+        visits[i] += other.visits[i];
+        rework[i] += other.rework[i];
+        reworkJourneys[i] += other.reworkJourneys[i];
+      }
+      journeys += other.journeys;
+      return this;
+    }
+
+    /** Returns the graph of everything added so far; later additions do not change it. */
+    public TransitionGraph result() {
+      List<String> labels = abstraction.labels();
+      List<Edge> edges = new ArrayList<>();
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          int i = a * n + b;
+          if (counts[i] > 0) {
+            edges.add(new Edge(labels.get(a), labels.get(b), counts[i], timing[i].snapshot()));
+          }
+        }
+      }
+      edges.sort(
+          Comparator.comparingLong(Edge::count).reversed()
+              .thenComparing(Edge::from)
+              .thenComparing(Edge::to));
+      return new TransitionGraph(
+          labels, edges, perNode(starts), perNode(ends), perNode(visits), perNode(rework),
+          perNode(reworkJourneys), journeys);
+    }
+
+    private Map<String, Long> perNode(long[] v) {
+      Map<String, Long> m = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        m.put(abstraction.label(i), v[i]);
+      }
+      return m;
+    }
+  }
+}
