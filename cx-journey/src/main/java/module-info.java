@@ -19,4 +19,5 @@ module org.cx4j.journey {
   exports org.cx4j.journey.rebuild;
   exports org.cx4j.journey.timing;
   exports org.cx4j.journey.graph;
+  exports org.cx4j.journey.funnel;
 }
