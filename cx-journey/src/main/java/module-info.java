@@ -20,4 +20,6 @@ module org.cx4j.journey {
   exports org.cx4j.journey.timing;
   exports org.cx4j.journey.graph;
   exports org.cx4j.journey.funnel;
+  exports org.cx4j.journey.variant;
+  exports org.cx4j.journey.path;
 }

@@ -131,6 +131,39 @@ class JourneyProperties {
     }
   }
 
+  @Property(tries = 200, seed = "42")
+  void variantsAndSwitchingMergedOverPartitionsEqualTheWhole(
+      @ForAll("events") List<Interaction> events, @ForAll int mask, @ForAll boolean collapse) {
+    List<Interaction> left = new ArrayList<>();
+    List<Interaction> right = new ArrayList<>();
+    for (Interaction e : events) {
+      ((mask >>> (e.customer().value().charAt(1) - '0') & 1) == 0 ? left : right).add(e);
+    }
+    Journeys all = REBUILD.rebuild(log(events));
+    Abstraction tp = Abstraction.of(all.dictionary(), Level.TOUCHPOINT);
+    Abstraction ch = Abstraction.of(all.dictionary(), Level.CHANNEL);
+    org.cx4j.journey.variant.Variants.Accumulator vl =
+        new org.cx4j.journey.variant.Variants.Accumulator(tp, collapse);
+    org.cx4j.journey.variant.Variants.Accumulator vr =
+        new org.cx4j.journey.variant.Variants.Accumulator(tp, collapse);
+    org.cx4j.journey.path.ChannelSwitching.Accumulator sl =
+        new org.cx4j.journey.path.ChannelSwitching.Accumulator(ch);
+    org.cx4j.journey.path.ChannelSwitching.Accumulator sr =
+        new org.cx4j.journey.path.ChannelSwitching.Accumulator(ch);
+    if (!left.isEmpty()) {
+      vl.addAll(REBUILD.rebuild(log(left)));
+      sl.addAll(REBUILD.rebuild(log(left)));
+    }
+    if (!right.isEmpty()) {
+      vr.addAll(REBUILD.rebuild(log(right)));
+      sr.addAll(REBUILD.rebuild(log(right)));
+    }
+    assertEquals(
+        new org.cx4j.journey.variant.Variants.Accumulator(tp, collapse).addAll(all).result(),
+        vl.merge(vr).result());
+    assertEquals(org.cx4j.journey.path.ChannelSwitching.of(all), sl.merge(sr).result());
+  }
+
   @Provide
   Arbitrary<List<Long>> durations() {
     // Mix of small values and values past the dense limit (65536 s) to exercise the overflow list.
