@@ -206,13 +206,18 @@ public final class TransitionGraph {
 
   /**
    * Accumulates journeys into a transition graph. Single-threaded: use one per thread and {@link
-   * #merge} them. Memory: {@code nodes^2} edge slots, histograms made for edges that occur.
+   * #merge} them. Memory: {@code nodes^2} edge slots; for each edge that occurs, an {@code int}
+   * count per second up to the longest gap seen (below {@link SecondsHistogram#DENSE_LIMIT}).
    */
   public static final class Accumulator {
+    // Counts per bucket are ints to halve the cache footprint of the hot loop; a bucket that
+    // reaches SPILL moves its count to the edge's exact SecondsHistogram, so nothing overflows.
+    private static final int SPILL = 1 << 30;
+
     private final Abstraction abstraction;
     private final int n;
-    private final long[] counts;
-    private final SecondsHistogram[] timing;
+    private final int[][] dense; // dense[edge][seconds] = count
+    private final SecondsHistogram[] spill; // long gaps and spilled buckets; null until needed
     private final long[] starts;
     private final long[] ends;
     private final long[] visits;
@@ -233,8 +238,8 @@ public final class TransitionGraph {
       this.abstraction = Objects.requireNonNull(abstraction, "abstraction");
       this.n = abstraction.size();
       checkArgument(n <= 46340, "too many nodes for a dense transition matrix: %s > 46340", n);
-      counts = new long[n * n];
-      timing = new SecondsHistogram[n * n];
+      dense = new int[n * n][];
+      spill = new SecondsHistogram[n * n];
       starts = new long[n];
       ends = new long[n];
       visits = new long[n];
@@ -284,9 +289,12 @@ public final class TransitionGraph {
       int to = js.eventEnd(j);
       long s = ++serial;
       journeys++;
-      int prev = -1;
-      long prevT = 0;
-      for (int e = from; e < to; e++) {
+      int prev = abstraction.node(js.touchpointCode(from));
+      long prevT = js.epochMillis(from);
+      starts[prev]++;
+      visits[prev]++;
+      seenIn[prev] = s;
+      for (int e = from + 1; e < to; e++) {
         int node = abstraction.node(js.touchpointCode(e));
         long t = js.epochMillis(e);
         visits[node]++;
@@ -299,24 +307,58 @@ public final class TransitionGraph {
         } else {
           seenIn[node] = s;
         }
-        if (prev >= 0) {
-          int edge = prev * n + node;
-          counts[edge]++;
-          SecondsHistogram h = timing[edge];
-          if (h == null) {
-            h = new SecondsHistogram();
-            timing[edge] = h;
+        int edge = prev * n + node;
+        // Journeys are time-ordered, so t >= prevT and the gap is non-negative.
+        long sec = (t - prevT) / 1000;
+        int[] d = dense[edge];
+        if (d != null && sec < d.length) {
+          if (++d[(int) sec] == SPILL) {
+            spill(edge, (int) sec);
           }
-          h.addMillis(t - prevT);
         } else {
-          starts[node]++;
+          addSlow(edge, sec, 1);
         }
         prev = node;
         prevT = t;
       }
-      if (prev >= 0) {
-        ends[prev]++;
+      ends[prev]++;
+    }
+
+    private void addSlow(int edge, long sec, long times) {
+      if (sec >= SecondsHistogram.DENSE_LIMIT) {
+        SecondsHistogram h = spill(edge);
+        for (long k = 0; k < times; k++) {
+          h.addSeconds(sec);
+        }
+        return;
       }
+      int[] d = dense[edge];
+      if (d == null || sec >= d.length) {
+        int len = d == null ? 0 : d.length;
+        d = dense[edge] = java.util.Arrays.copyOf(
+            d == null ? new int[0] : d,
+            (int) Math.min(SecondsHistogram.DENSE_LIMIT, Math.max(sec + 1, 2L * len)));
+      }
+      long v = d[(int) sec] + times;
+      if (v >= SPILL) {
+        spill(edge).addSeconds(sec, v);
+        d[(int) sec] = 0;
+      } else {
+        d[(int) sec] = (int) v;
+      }
+    }
+
+    private SecondsHistogram spill(int edge) {
+      SecondsHistogram h = spill[edge];
+      if (h == null) {
+        h = spill[edge] = new SecondsHistogram();
+      }
+      return h;
+    }
+
+    private void spill(int edge, int sec) {
+      spill(edge).addSeconds(sec, dense[edge][sec]);
+      dense[edge][sec] = 0;
     }
 
     /**
@@ -330,13 +372,20 @@ public final class TransitionGraph {
           "cannot merge graphs over different nodes: %s and %s",
           abstraction,
           other.abstraction);
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] += other.counts[i];
-        if (other.timing[i] != null) {
-          if (timing[i] == null) {
-            timing[i] = new SecondsHistogram();
+      for (int i = 0; i < dense.length; i++) {
+        int[] od = other.dense[i];
+        if (od != null) {
+          for (int sec = od.length - 1; sec >= 0; sec--) {
+            if (od[sec] != 0) {
+              addSlow(i, sec, od[sec]);
+            }
           }
-          timing[i].merge(other.timing[i]);
+          if (dense[i] == null) {
+            dense[i] = new int[0]; // the edge occurred, even if all its counts spilled
+          }
+        }
+        if (other.spill[i] != null) {
+          spill(i).merge(other.spill[i]);
         }
       }
       for (int i = 0; i < n; i++) {
@@ -357,8 +406,21 @@ public final class TransitionGraph {
       for (int a = 0; a < n; a++) {
         for (int b = 0; b < n; b++) {
           int i = a * n + b;
-          if (counts[i] > 0) {
-            edges.add(new Edge(labels.get(a), labels.get(b), counts[i], timing[i].snapshot()));
+          if (dense[i] == null && spill[i] == null) {
+            continue;
+          }
+          SecondsHistogram h = new SecondsHistogram();
+          int[] d = dense[i];
+          if (d != null) {
+            for (int sec = d.length - 1; sec >= 0; sec--) {
+              h.addSeconds(sec, d[sec]);
+            }
+          }
+          if (spill[i] != null) {
+            h.merge(spill[i]);
+          }
+          if (h.count() > 0) {
+            edges.add(new Edge(labels.get(a), labels.get(b), h.count(), h.snapshot()));
           }
         }
       }

@@ -53,6 +53,33 @@ public final class SecondsHistogram {
     addSecondsUnchecked(seconds);
   }
 
+  /**
+   * Records {@code times} durations of {@code seconds} each (a bulk add, e.g. from a count
+   * array).
+   *
+   * @throws IllegalArgumentException if {@code seconds} or {@code times} is negative, or {@code
+   *     times > 1} for a duration at or above {@link #DENSE_LIMIT} (kept one by one there)
+   */
+  public void addSeconds(long seconds, long times) {
+    checkArgument(seconds >= 0, "duration must be non-negative, got %s s", seconds);
+    checkArgument(times >= 0, "times must be non-negative, got %s", times);
+    if (times == 0) {
+      return;
+    }
+    if (seconds >= DENSE_LIMIT) {
+      checkArgument(times == 1, "durations of %s s (>= %s) are added one at a time, got times %s",
+          seconds, DENSE_LIMIT, times);
+      addSecondsUnchecked(seconds);
+      return;
+    }
+    if (seconds >= dense.length) {
+      dense = Arrays.copyOf(dense, (int) Math.min(DENSE_LIMIT, Math.max(seconds + 1, 2L * dense.length)));
+    }
+    dense[(int) seconds] += times;
+    count += times;
+    sum += seconds * times;
+  }
+
   private void addSecondsUnchecked(long s) {
     count++;
     sum += s;
