@@ -22,4 +22,6 @@ module org.cx4j.journey {
   exports org.cx4j.journey.funnel;
   exports org.cx4j.journey.variant;
   exports org.cx4j.journey.path;
+  exports org.cx4j.journey.conformance;
+  exports org.cx4j.journey.painpoint;
 }
