@@ -8,7 +8,9 @@
  *   <li>{@code org.cx4j.journey.graph}: the transition (directly-follows) graph;
  *   <li>{@code org.cx4j.journey.funnel}: funnels with windows, modes, breakdowns;
  *   <li>{@code org.cx4j.journey.variant}: variants with coverage;
- *   <li>{@code org.cx4j.journey.path}: path analysis and channel switching.
+ *   <li>{@code org.cx4j.journey.path}: path analysis and channel switching;
+ *   <li>{@code org.cx4j.journey.conformance}: designed journeys and conformance checking;
+ *   <li>{@code org.cx4j.journey.painpoint}: pain points and moments of delight.
  * </ul>
  */
 module org.cx4j.journey {

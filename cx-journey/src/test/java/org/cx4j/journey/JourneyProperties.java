@@ -164,6 +164,34 @@ class JourneyProperties {
     assertEquals(org.cx4j.journey.path.ChannelSwitching.of(all), sl.merge(sr).result());
   }
 
+  @Property(tries = 200, seed = "42")
+  void conformanceMergedOverPartitionsEqualsTheWhole(
+      @ForAll("events") List<Interaction> events, @ForAll int mask) {
+    List<Interaction> left = new ArrayList<>();
+    List<Interaction> right = new ArrayList<>();
+    for (Interaction e : events) {
+      ((mask >>> (e.customer().value().charAt(1) - '0') & 1) == 0 ? left : right).add(e);
+    }
+    org.cx4j.journey.conformance.ConformanceChecker c =
+        org.cx4j.journey.conformance.ConformanceChecker.against(ConformanceTest.DESIGN);
+    org.cx4j.journey.conformance.ConformanceReport.Accumulator l = c.accumulator();
+    org.cx4j.journey.conformance.ConformanceReport.Accumulator r = c.accumulator();
+    if (!left.isEmpty()) {
+      l.addAll(REBUILD.rebuild(log(left)));
+    }
+    if (!right.isEmpty()) {
+      r.addAll(REBUILD.rebuild(log(right)));
+    }
+    org.cx4j.journey.conformance.ConformanceReport whole = c.report(REBUILD.rebuild(log(events)));
+    org.cx4j.journey.conformance.ConformanceReport merged = l.merge(r).result();
+    assertEquals(whole.journeys(), merged.journeys());
+    assertEquals(whole.conforming(), merged.conforming());
+    assertEquals(whole.deviations(), merged.deviations());
+    assertEquals(whole.leftAtStage(), merged.leftAtStage());
+    assertEquals(whole.meanFitness(), merged.meanFitness(), 1e-12);
+    assertTrue(whole.meanFitness() >= 0 && whole.meanFitness() <= 1);
+  }
+
   @Provide
   Arbitrary<List<Long>> durations() {
     // Mix of small values and values past the dense limit (65536 s) to exercise the overflow list.

@@ -215,12 +215,13 @@ public final class TransitionGraph {
     private static final int SPILL = 1 << 30;
     // Why a buffer: incrementing dense[edge][second] directly is a random access into megabytes
     // of counters, which costs a cache miss per event on a loaded machine. Instead, transitions
-    // are packed as (edge << SEC_BITS | second) into a cache-sized buffer, radix-sorted and
-    // counted in runs, so memory is touched in order. Gaps of SEC_CAP seconds or more, and
-    // graphs too large to pack, take the direct path.
+    // are packed as (edge << SEC_BITS | second) into a buffer of up to 2^20 entries, radix-
+    // sorted and counted in runs, so memory is touched in order (one sweep of the counters per
+    // flush, amortized over a million transitions). Gaps of SEC_CAP seconds or more, and graphs
+    // too large to pack, take the direct path.
     private static final int SEC_BITS = 11;
     private static final int SEC_CAP = 1 << SEC_BITS;
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 20;
     private static final int RADIX_BITS = 11;
 
     private final Abstraction abstraction;
