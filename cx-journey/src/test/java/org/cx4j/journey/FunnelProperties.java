@@ -215,6 +215,66 @@ class FunnelProperties {
     assertArrayEquals(expected, f.run(js).counts(), f.toString());
   }
 
+  /**
+   * Brute force for strict and unordered modes (no optional steps, no step windows): per
+   * journey, over every attempt, the furthest step reached.
+   */
+  static long[] bruteForceStrictOrUnordered(Journeys js, String[] steps, long window, boolean strict) {
+    long[] counts = new long[steps.length];
+    for (int j = 0; j < js.journeyCount(); j++) {
+      int from = js.eventStart(j);
+      int to = js.eventEnd(j);
+      int best = -1;
+      for (int s = from; s < to; s++) {
+        int reached = -1;
+        if (strict) {
+          if (!id(js, s).equals(steps[0])) {
+            continue;
+          }
+          reached = 0;
+          for (int e = s + 1; e < to && reached + 1 < steps.length; e++) {
+            if (js.epochMillis(e) - js.epochMillis(s) > window || !id(js, e).equals(steps[reached + 1])) {
+              break;
+            }
+            reached++;
+          }
+        } else {
+          if (!java.util.Arrays.asList(steps).contains(id(js, s))) {
+            continue;
+          }
+          java.util.Set<String> done = new java.util.HashSet<>();
+          for (int e = s; e < to && js.epochMillis(e) - js.epochMillis(s) <= window; e++) {
+            done.add(id(js, e));
+          }
+          while (reached + 1 < steps.length && done.contains(steps[reached + 1])) {
+            reached++;
+          }
+        }
+        best = Math.max(best, reached);
+      }
+      for (int k = 0; k <= best; k++) {
+        counts[k]++;
+      }
+    }
+    return counts;
+  }
+
+  @Property(tries = 300, seed = "42")
+  void strictAndUnorderedFunnelsEqualBruteForce(
+      @ForAll("events") List<Interaction> events,
+      @ForAll @IntRange(min = 0, max = 3) int variant,
+      @ForAll @IntRange(min = 0, max = 200) int window,
+      @ForAll boolean strict) {
+    Journeys js = REBUILD.rebuild(log(events));
+    Funnel f = funnel(variant, window, 0, false, false,
+        strict ? FunnelMode.STRICT : FunnelMode.UNORDERED, CountingUnit.JOURNEY);
+    long w = window > 0 ? window * 1000L : Long.MAX_VALUE;
+    assertArrayEquals(
+        bruteForceStrictOrUnordered(js, f.labels().toArray(new String[0]), w, strict),
+        f.run(js).counts(),
+        f.toString());
+  }
+
   @Property(tries = 300, seed = "42")
   void countsNeverIncreaseAlongTheFunnel(
       @ForAll("events") List<Interaction> events,

@@ -50,6 +50,56 @@ class JourneyProperties {
   }
 
   @Property(tries = 300, seed = "42")
+  void rebuildEqualsBruteForce(@ForAll("events") List<Interaction> events, @ForAll boolean collapse) {
+    // Oracle: group by customer, stable-sort each group by time (arrival order on ties), drop
+    // later (customer, touchpoint, time) duplicates when collapsing, split where the gap
+    // exceeds 30 minutes. Journeys are compared as sorted lists of "customer@start path".
+    java.util.Map<String, List<Interaction>> byCustomer = new java.util.TreeMap<>();
+    for (Interaction e : events) {
+      byCustomer.computeIfAbsent(e.customer().value(), k -> new ArrayList<>()).add(e);
+    }
+    List<String> expected = new ArrayList<>();
+    for (List<Interaction> l : byCustomer.values()) {
+      List<Interaction> sorted = new ArrayList<>(l);
+      sorted.sort(java.util.Comparator.comparing(Interaction::timestamp)); // List.sort is stable
+      if (collapse) {
+        List<Interaction> kept = new ArrayList<>();
+        for (Interaction e : sorted) {
+          boolean dup = false;
+          for (Interaction k : kept) {
+            dup |= k.timestamp().equals(e.timestamp()) && k.touchpoint().equals(e.touchpoint());
+          }
+          if (!dup) {
+            kept.add(e);
+          }
+        }
+        sorted = kept;
+      }
+      StringBuilder cur = null;
+      for (int i = 0; i < sorted.size(); i++) {
+        Interaction e = sorted.get(i);
+        if (i == 0 || e.timestamp().toEpochMilli() - sorted.get(i - 1).timestamp().toEpochMilli() > 1_800_000) {
+          if (cur != null) {
+            expected.add(cur.toString());
+          }
+          cur = new StringBuilder(e.customer().value() + "@" + e.timestamp());
+        }
+        cur.append(' ').append(e.touchpoint().id());
+      }
+      expected.add(cur.toString());
+    }
+    Journeys js = REBUILD.duplicates(collapse ? Duplicates.COLLAPSE : Duplicates.KEEP).rebuild(log(events));
+    List<String> actual = new ArrayList<>();
+    for (int j = 0; j < js.journeyCount(); j++) {
+      actual.add(js.journey(j).customer() + "@" + js.journey(j).start() + " "
+          + String.join(" ", js.journey(j).path()));
+    }
+    Collections.sort(expected);
+    Collections.sort(actual);
+    assertEquals(expected, actual);
+  }
+
+  @Property(tries = 300, seed = "42")
   void permutingTheInputDoesNotChangeJourneys(
       @ForAll("events") List<Interaction> events, @ForAll long shuffleSeed) {
     // Equal (customer, time) pairs keep arrival order, so only permute events whose
