@@ -80,6 +80,18 @@ class PainPointTest {
     assertTrue(Double.isNaN(r.nodes().stream().filter(n -> n.label().equals("checkout")).findFirst()
         .orElseThrow().delight()));
     assertEquals(2, r.delights().size());
+    // Stage level: purchase = cart and checkout. Visits 5 (a cart, a checkout, b cart x2,
+    // c cart), journeys 3, drop-offs 2 (b, c), rework 2 (a checkout, b second cart) -> 2/5;
+    // no stage target -> 0; CSAT 2 and 3 -> feedback part 0.625.
+    NodeScore purchase =
+        PainPointAnalysis.at(Level.STAGE).design(design).feedback(fb).analyze(js).nodes().stream()
+            .filter(x -> x.label().equals("purchase")).findFirst().orElseThrow();
+    assertEquals(5, purchase.visits());
+    assertEquals(2, purchase.rework());
+    assertEquals(0.4, purchase.reworkPart(), 1e-12);
+    assertEquals(0.0, purchase.overTargetPart());
+    assertEquals((2.0 / 3 + 0.4 + 0 + 0.625) / 4, purchase.pain(), 1e-12);
+    assertTrue(purchase.smallSample()); // 3 journeys < 30 (the default minimum)
     assertThrows(IllegalArgumentException.class, () -> PainPointAnalysis.at(Level.CHANNEL));
     assertThrows(IllegalArgumentException.class, () -> PainPointAnalysis.at(Level.STAGE).weights(0, 0, 0, 0));
   }
