@@ -1,0 +1,476 @@
+package org.cx4j.journey.log;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.cx4j.core.customer.CustomerId;
+import org.cx4j.core.interaction.Interaction;
+import org.cx4j.core.interaction.Outcome;
+import org.cx4j.core.touchpoint.Touchpoint;
+import org.cx4j.core.touchpoint.TouchpointCatalog;
+
+/**
+ * A columnar store of interactions: one primitive array per field, in arrival order, with
+ * dictionaries for the repeated values. Event {@code i} is customer {@code customers().get(
+ * customerCode(i))} meeting touchpoint {@code dictionary().touchpoint(touchpointCode(i))} at
+ * {@code epochMillis(i)}, with outcome code {@code outcomeCode(i)} ({@code -1} for none) and
+ * journey-id code {@code journeyCode(i)} ({@code -1} for none).
+ *
+ * <p>Why columnar: ten million events as objects cost about a gigabyte; as columns ({@code int}
+ * customer, {@code long} millis, {@code int} touchpoint, {@code short} outcome) they cost 18 bytes
+ * each, and rebuilding journeys sorts and permutes primitive arrays only.
+ *
+ * <p>Attributes of interactions are not stored. Immutable and thread-safe; the arrays are never
+ * exposed.
+ */
+public final class InteractionLog {
+
+  private final ImmutableList<CustomerId> customers;
+  private final int[] customer;
+  private final long[] millis;
+  private final TouchpointDictionary dictionary;
+  private final int[] touchpoint;
+  private final ImmutableList<Outcome> outcomes;
+  private final short[] outcome; // null when no event has an outcome
+  private final ImmutableList<String> journeyIds;
+  private final int[] journey; // null when no event has a journey id
+
+  private InteractionLog(
+      List<CustomerId> customers,
+      int[] customer,
+      long[] millis,
+      TouchpointDictionary dictionary,
+      int[] touchpoint,
+      List<Outcome> outcomes,
+      short[] outcome,
+      List<String> journeyIds,
+      int[] journey) {
+    this.customers = ImmutableList.copyOf(customers);
+    this.customer = customer;
+    this.millis = millis;
+    this.dictionary = dictionary;
+    this.touchpoint = touchpoint;
+    this.outcomes = ImmutableList.copyOf(outcomes);
+    this.outcome = outcome;
+    this.journeyIds = ImmutableList.copyOf(journeyIds);
+    this.journey = journey;
+  }
+
+  private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+  private static long toMillisSaturated(Instant t) {
+    return t.isAfter(MAX_INSTANT) ? Long.MAX_VALUE : t.isBefore(MIN_INSTANT) ? Long.MIN_VALUE : t.toEpochMilli();
+  }
+
+  /** Returns a builder that rejects unknown touchpoints unless told otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a log over primitive columns (copied), without outcomes or journey ids: the fast path
+   * for generated or already-encoded data.
+   *
+   * @param customers the customer dictionary; {@code customerCodes[i]} indexes it
+   * @param customerCodes the customer of each event
+   * @param epochMillis the time of each event, milliseconds since the epoch
+   * @param touchpoints the touchpoint dictionary; {@code touchpointCodes[i]} indexes it
+   * @param touchpointCodes the touchpoint of each event
+   * @param notAfter the latest acceptable time ({@code Instant.now()} for real data); later
+   *     timestamps are rejected as coming from the future
+   * @throws IllegalArgumentException if the columns differ in length, a code is outside its
+   *     dictionary, or a timestamp is after {@code notAfter}, naming the event and the value
+   */
+  public static InteractionLog ofColumns(
+      List<CustomerId> customers,
+      int[] customerCodes,
+      long[] epochMillis,
+      TouchpointDictionary touchpoints,
+      int[] touchpointCodes,
+      Instant notAfter) {
+    Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(touchpoints, "touchpoints");
+    Objects.requireNonNull(notAfter, "notAfter");
+    int n = customerCodes.length;
+    checkArgument(
+        epochMillis.length == n && touchpointCodes.length == n,
+        "columns must have equal lengths: customerCodes %s, epochMillis %s, touchpointCodes %s",
+        n,
+        epochMillis.length,
+        touchpointCodes.length);
+    long limit = toMillisSaturated(notAfter);
+    int nc = customers.size();
+    int nt = touchpoints.size();
+    for (int i = 0; i < n; i++) {
+      int c = customerCodes[i];
+      int t = touchpointCodes[i];
+      if (c < 0 || c >= nc) {
+        throw new IllegalArgumentException(
+            "customerCodes[" + i + "] = " + c + " is outside the customer dictionary [0, " + nc + ")");
+      }
+      if (t < 0 || t >= nt) {
+        throw new IllegalArgumentException(
+            "touchpointCodes[" + i + "] = " + t + " is outside the touchpoint dictionary [0, " + nt + ")");
+      }
+      if (epochMillis[i] > limit) {
+        throw new IllegalArgumentException(
+            "epochMillis[" + i + "] = " + Instant.ofEpochMilli(epochMillis[i])
+                + " is in the future (after " + notAfter + ")");
+      }
+    }
+    return new InteractionLog(
+        customers,
+        customerCodes.clone(),
+        epochMillis.clone(),
+        touchpoints,
+        touchpointCodes.clone(),
+        List.of(),
+        null,
+        List.of(),
+        null);
+  }
+
+  /** Returns the number of events. */
+  public int size() {
+    return millis.length;
+  }
+
+  /** Returns whether the log has no events. */
+  public boolean isEmpty() {
+    return millis.length == 0;
+  }
+
+  /** Returns the customer dictionary. */
+  public List<CustomerId> customers() {
+    return customers;
+  }
+
+  /** Returns the touchpoint dictionary. */
+  public TouchpointDictionary dictionary() {
+    return dictionary;
+  }
+
+  /** Returns the outcome dictionary; outcome code {@code k} is {@code outcomes().get(k)}. */
+  public List<Outcome> outcomes() {
+    return outcomes;
+  }
+
+  /** Returns the journey-id dictionary; journey code {@code k} is {@code journeyIds().get(k)}. */
+  public List<String> journeyIds() {
+    return journeyIds;
+  }
+
+  /** Returns whether any event carries an explicit journey id. */
+  public boolean hasJourneyIds() {
+    return journey != null;
+  }
+
+  /** Returns the customer code of event {@code i}. */
+  public int customerCode(int i) {
+    return customer[i];
+  }
+
+  /** Returns the time of event {@code i} in milliseconds since the epoch. */
+  public long epochMillis(int i) {
+    return millis[i];
+  }
+
+  /** Returns the touchpoint code of event {@code i}. */
+  public int touchpointCode(int i) {
+    return touchpoint[i];
+  }
+
+  /** Returns the outcome code of event {@code i}, {@code -1} for none. */
+  public int outcomeCode(int i) {
+    return outcome == null ? -1 : outcome[i];
+  }
+
+  /** Returns the journey-id code of event {@code i}, {@code -1} for none. */
+  public int journeyCode(int i) {
+    return journey == null ? -1 : journey[i];
+  }
+
+  /** Returns event {@code i} as an interaction object (for the API, not for hot loops). */
+  public Interaction interaction(int i) {
+    Objects.checkIndex(i, millis.length);
+    int o = outcomeCode(i);
+    int j = journeyCode(i);
+    return new Interaction(
+        customers.get(customer[i]),
+        dictionary.touchpoint(touchpoint[i]),
+        Instant.ofEpochMilli(millis[i]),
+        o < 0 ? null : outcomes.get(o),
+        j < 0 ? null : journeyIds.get(j),
+        Map.of());
+  }
+
+  /** Returns a read-only handle on the internal columns (shared, not copied), for the journey rebuild. */
+  public Columns columns() {
+    return new Columns(customer, millis, touchpoint, outcome, journey);
+  }
+
+  /**
+   * Read-only handle on the raw columns, for engines in this module (journey rebuild). The arrays
+   * are shared, not copied: callers must not modify them.
+   */
+  public static final class Columns {
+    private final int[] customer;
+    private final long[] millis;
+    private final int[] touchpoint;
+    private final short[] outcome;
+    private final int[] journey;
+
+    Columns(int[] customer, long[] millis, int[] touchpoint, short[] outcome, int[] journey) {
+      this.customer = customer;
+      this.millis = millis;
+      this.touchpoint = touchpoint;
+      this.outcome = outcome;
+      this.journey = journey;
+    }
+
+    /** Returns the customer-code column (shared; do not modify). */
+    public int[] customer() {
+      return customer;
+    }
+
+    /** Returns the epoch-millis column (shared; do not modify). */
+    public long[] millis() {
+      return millis;
+    }
+
+    /** Returns the touchpoint-code column (shared; do not modify). */
+    public int[] touchpoint() {
+      return touchpoint;
+    }
+
+    /** Returns the outcome-code column, or null when no event has an outcome (shared). */
+    public short[] outcome() {
+      return outcome;
+    }
+
+    /** Returns the journey-id-code column, or null when no event has one (shared). */
+    public int[] journey() {
+      return journey;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InteractionLog[" + size() + " events, " + customers.size() + " customers, "
+        + dictionary.size() + " touchpoints" + (hasJourneyIds() ? ", " + journeyIds.size() + " journey ids" : "")
+        + "]";
+  }
+
+  /**
+   * Builds an {@link InteractionLog} from interactions, encoding as it goes. Single-threaded.
+   *
+   * <p>Unknown touchpoints (not in the catalog given to {@link #catalog}) are rejected or
+   * registered according to {@link #unknownTouchpoints}; timestamps after the clock's instant
+   * are rejected as coming from the future.
+   */
+  public static final class Builder {
+    private final Map<CustomerId, Integer> customerCodes = new HashMap<>();
+    private final List<CustomerId> customers = new ArrayList<>();
+    private final Map<String, Integer> touchpointCodes = new HashMap<>();
+    private final List<Touchpoint> touchpoints = new ArrayList<>();
+    private final Map<Outcome, Integer> outcomeCodes = new HashMap<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final Map<String, Integer> journeyCodes = new HashMap<>();
+    private final List<String> journeyIds = new ArrayList<>();
+    private UnknownTouchpoints unknown = UnknownTouchpoints.REJECT;
+    private Clock clock = Clock.systemUTC();
+    private boolean catalogGiven;
+    private int size;
+    private int[] customer = new int[16];
+    private long[] millis = new long[16];
+    private int[] touchpoint = new int[16];
+    private short[] outcome = new short[16];
+    private int[] journey = new int[16];
+    private boolean anyOutcome;
+    private boolean anyJourney;
+
+    Builder() {}
+
+    /**
+     * Declares the known touchpoints; their codes follow the catalog's order.
+     *
+     * @throws IllegalStateException if events were already added
+     */
+    public Builder catalog(TouchpointCatalog catalog) {
+      Objects.requireNonNull(catalog, "catalog");
+      if (size > 0) {
+        throw new IllegalStateException("declare the catalog before adding interactions");
+      }
+      for (Touchpoint t : catalog.touchpoints()) {
+        register(t);
+      }
+      catalogGiven = true;
+      return this;
+    }
+
+    /** Sets what happens to touchpoints outside the catalog (default {@link UnknownTouchpoints#REJECT}). */
+    public Builder unknownTouchpoints(UnknownTouchpoints policy) {
+      this.unknown = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Sets the clock whose instant is "now" for the future-timestamp check (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Adds one interaction (its attributes are not stored).
+     *
+     * @throws NullPointerException if {@code interaction} is null
+     * @throws IllegalArgumentException if its touchpoint is unknown under {@link
+     *     UnknownTouchpoints#REJECT}, a known id with different channel or stage, or its timestamp
+     *     is in the future
+     */
+    public Builder add(Interaction interaction) {
+      Objects.requireNonNull(interaction, "interaction");
+      int t = touchpointCode(interaction.touchpoint(), interaction);
+      long ms = checkTime(interaction.timestamp(), interaction);
+      int c = customerCodes.computeIfAbsent(interaction.customer(), this::newCustomer);
+      int o = -1;
+      if (interaction.outcome() != null) {
+        o = outcomeCodes.computeIfAbsent(interaction.outcome(), this::newOutcome);
+        anyOutcome = true;
+      }
+      int j = -1;
+      if (interaction.journeyId() != null) {
+        j = journeyCodes.computeIfAbsent(interaction.journeyId(), this::newJourney);
+        anyJourney = true;
+      }
+      append(c, ms, t, (short) o, j);
+      return this;
+    }
+
+    /**
+     * Adds one interaction given by its customer id, touchpoint and time.
+     *
+     * @throws NullPointerException if an argument is null, naming it
+     * @throws IllegalArgumentException as for {@link #add(Interaction)}
+     */
+    public Builder add(String customerId, Touchpoint touchpoint, Instant timestamp) {
+      Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(touchpoint, () -> "touchpoint of interaction of customer " + customerId);
+      Objects.requireNonNull(
+          timestamp, () -> "timestamp of interaction of customer " + customerId + " at " + touchpoint.id());
+      return add(Interaction.of(CustomerId.of(customerId), touchpoint, timestamp));
+    }
+
+    /**
+     * Adds every interaction.
+     *
+     * @throws IllegalArgumentException as for {@link #add(Interaction)}
+     */
+    public Builder addAll(Iterable<Interaction> interactions) {
+      for (Interaction i : interactions) {
+        add(i);
+      }
+      return this;
+    }
+
+    /** Returns the log of the interactions added so far; the builder stays usable. */
+    public InteractionLog build() {
+      return new InteractionLog(
+          customers,
+          Arrays.copyOf(customer, size),
+          Arrays.copyOf(millis, size),
+          TouchpointDictionary.of(touchpoints),
+          Arrays.copyOf(touchpoint, size),
+          outcomes,
+          anyOutcome ? Arrays.copyOf(outcome, size) : null,
+          journeyIds,
+          anyJourney ? Arrays.copyOf(journey, size) : null);
+    }
+
+    private long checkTime(Instant ts, Interaction i) {
+      Instant now = clock.instant();
+      if (ts.isAfter(now)) {
+        throw new IllegalArgumentException(
+            "timestamp " + ts + " is in the future (now is " + now + "): " + i);
+      }
+      if (ts.isBefore(MIN_INSTANT) || ts.isAfter(MAX_INSTANT)) {
+        throw new IllegalArgumentException(
+            "timestamp " + ts + " does not fit epoch milliseconds in a long: " + i);
+      }
+      return ts.toEpochMilli();
+    }
+
+    private int touchpointCode(Touchpoint t, Interaction i) {
+      Integer c = touchpointCodes.get(t.id());
+      if (c != null) {
+        Touchpoint known = touchpoints.get(c);
+        checkArgument(
+            known.channel().equals(t.channel()) && known.stage().equals(t.stage()),
+            "touchpoint id '%s' is known as %s but the interaction says %s: %s",
+            t.id(),
+            known,
+            t,
+            i);
+        return c;
+      }
+      if (catalogGiven && unknown == UnknownTouchpoints.REJECT) {
+        throw new IllegalArgumentException(
+            "unknown touchpoint '" + t.id() + "' (not in the catalog " + touchpointCodes.keySet()
+                + "; use UnknownTouchpoints.REGISTER to add it): " + i);
+      }
+      return register(t);
+    }
+
+    private int register(Touchpoint t) {
+      Integer prev = touchpointCodes.get(t.id());
+      if (prev != null) {
+        return prev;
+      }
+      touchpointCodes.put(t.id(), touchpoints.size());
+      touchpoints.add(t);
+      return touchpoints.size() - 1;
+    }
+
+    private int newCustomer(CustomerId id) {
+      customers.add(id);
+      return customers.size() - 1;
+    }
+
+    private int newOutcome(Outcome o) {
+      checkArgument(outcomes.size() < Short.MAX_VALUE, "more than %s distinct outcomes", Short.MAX_VALUE);
+      outcomes.add(o);
+      return outcomes.size() - 1;
+    }
+
+    private int newJourney(String id) {
+      journeyIds.add(id);
+      return journeyIds.size() - 1;
+    }
+
+    private void append(int c, long ms, int t, short o, int j) {
+      if (size == millis.length) {
+        int cap = size + (size >> 1) + 16;
+        customer = Arrays.copyOf(customer, cap);
+        millis = Arrays.copyOf(millis, cap);
+        touchpoint = Arrays.copyOf(touchpoint, cap);
+        outcome = Arrays.copyOf(outcome, cap);
+        journey = Arrays.copyOf(journey, cap);
+      }
+      customer[size] = c;
+      millis[size] = ms;
+      touchpoint[size] = t;
+      outcome[size] = o;
+      journey[size] = j;
+      size++;
+    }
+  }
+}

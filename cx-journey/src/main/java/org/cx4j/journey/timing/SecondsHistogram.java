@@ -1,0 +1,169 @@
+package org.cx4j.journey.timing;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+
+/**
+ * An exact histogram of durations at one-second resolution: counts per whole second, dense for
+ * durations below {@value #DENSE_LIMIT} seconds (about 18 hours) and an exact sorted overflow list
+ * above. Quantiles are exact (no approximation), and two histograms {@link #merge merge} into the
+ * histogram of the union of their inputs, so results computed on partitions combine exactly.
+ *
+ * <p>Durations are recorded as {@code floor(millis / 1000)} seconds. Not thread-safe: one
+ * histogram per thread, then merge. {@link #snapshot()} returns an immutable {@link
+ * DurationSummary}.
+ */
+public final class SecondsHistogram {
+
+  /** Durations below this many seconds are counted in a dense array. */
+  public static final int DENSE_LIMIT = 1 << 16;
+
+  private long[] dense = new long[0];
+  private long[] overflow = new long[0]; // raw values >= DENSE_LIMIT, sorted up to overflowSorted
+  private int overflowSize;
+  private boolean overflowSorted = true;
+  private long count;
+  private long sum;
+
+  /** Creates an empty histogram. */
+  public SecondsHistogram() {}
+
+  /**
+   * Records a duration given in milliseconds, as {@code floor(millis / 1000)} seconds.
+   *
+   * @throws IllegalArgumentException if {@code millis} is negative
+   */
+  public void addMillis(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("duration must be non-negative, got " + millis + " ms");
+    }
+    addSecondsUnchecked(millis / 1000);
+  }
+
+  /**
+   * Records a duration of {@code seconds}.
+   *
+   * @throws IllegalArgumentException if {@code seconds} is negative
+   */
+  public void addSeconds(long seconds) {
+    if (seconds < 0) {
+      throw new IllegalArgumentException("duration must be non-negative, got " + seconds + " s");
+    }
+    addSecondsUnchecked(seconds);
+  }
+
+  /**
+   * Records {@code times} durations of {@code seconds} each (a bulk add, e.g. from a count
+   * array).
+   *
+   * @throws IllegalArgumentException if {@code seconds} or {@code times} is negative, or {@code
+   *     times > 1} for a duration at or above {@link #DENSE_LIMIT} (kept one by one there)
+   */
+  public void addSeconds(long seconds, long times) {
+    checkArgument(seconds >= 0, "duration must be non-negative, got %s s", seconds);
+    checkArgument(times >= 0, "times must be non-negative, got %s", times);
+    if (times == 0) {
+      return;
+    }
+    if (seconds >= DENSE_LIMIT) {
+      checkArgument(times == 1, "durations of %s s (>= %s) are added one at a time, got times %s",
+          seconds, DENSE_LIMIT, times);
+      addSecondsUnchecked(seconds);
+      return;
+    }
+    if (seconds >= dense.length) {
+      dense = Arrays.copyOf(dense, (int) Math.min(DENSE_LIMIT, Math.max(seconds + 1, 2L * dense.length)));
+    }
+    dense[(int) seconds] += times;
+    count += times;
+    sum += seconds * times;
+  }
+
+  private void addSecondsUnchecked(long s) {
+    count++;
+    sum += s;
+    if (s < dense.length) {
+      dense[(int) s]++;
+    } else if (s < DENSE_LIMIT) {
+      dense = Arrays.copyOf(dense, (int) Math.min(DENSE_LIMIT, Math.max(s + 1, 2L * dense.length)));
+      dense[(int) s]++;
+    } else {
+      addOverflow(s, 1);
+    }
+  }
+
+  private void addOverflow(long s, long times) {
+    for (long k = 0; k < times; k++) {
+      if (overflowSize == overflow.length) {
+        overflow = Arrays.copyOf(overflow, Math.max(8, overflowSize * 2));
+      }
+      if (overflowSize > 0 && overflow[overflowSize - 1] > s) {
+        overflowSorted = false;
+      }
+      overflow[overflowSize++] = s;
+    }
+  }
+
+  /**
+   * Adds every duration recorded in {@code other} to this histogram: the result equals the
+   * histogram of both inputs. {@code other} is not changed.
+   */
+  public void merge(SecondsHistogram other) {
+    if (other.dense.length > dense.length) {
+      dense = Arrays.copyOf(dense, other.dense.length);
+    }
+    for (int i = 0; i < other.dense.length; i++) {
+      dense[i] += other.dense[i];
+    }
+    for (int i = 0; i < other.overflowSize; i++) {
+      addOverflow(other.overflow[i], 1);
+    }
+    count += other.count;
+    sum += other.sum;
+  }
+
+  /** Returns the number of durations recorded. */
+  public long count() {
+    return count;
+  }
+
+  /** Returns an immutable snapshot, unaffected by later additions. */
+  public DurationSummary snapshot() {
+    long[] ov = Arrays.copyOf(overflow, overflowSize);
+    Arrays.sort(ov);
+    int top = dense.length;
+    while (top > 0 && dense[top - 1] == 0) {
+      top--;
+    }
+    return new DurationSummary(Arrays.copyOf(dense, top), ov, count, sum);
+  }
+
+  /**
+   * Returns the exact nearest-rank quantile: the smallest recorded value {@code v} (seconds) with
+   * at least {@code ceil(q * count)} values {@code <= v}; the minimum for {@code q = 0}.
+   *
+   * @throws IllegalArgumentException if {@code q} is not in {@code [0, 1]}
+   * @throws IllegalStateException if the histogram is empty
+   */
+  public long quantile(double q) {
+    checkArgument(q >= 0 && q <= 1, "quantile q must be in [0, 1], got %s", q);
+    if (count == 0) {
+      throw new IllegalStateException("quantile of an empty histogram");
+    }
+    sortOverflow();
+    return DurationSummary.valueAtRank(dense, overflow, overflowSize, DurationSummary.rank(q, count));
+  }
+
+  private void sortOverflow() {
+    if (!overflowSorted) {
+      Arrays.sort(overflow, 0, overflowSize);
+      overflowSorted = true;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return snapshot().toString();
+  }
+}

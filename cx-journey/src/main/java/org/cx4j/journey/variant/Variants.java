@@ -1,0 +1,263 @@
+package org.cx4j.journey.variant;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.log.Level;
+import org.cx4j.journey.rebuild.Journeys;
+
+/**
+ * The variants of a set of journeys: the distinct sequences of nodes (touchpoints, channels,
+ * stages, or renamed touchpoints), with counts, shares and cumulative coverage, most frequent
+ * first (ties by sequence, lexicographically by label). Optionally repeats are collapsed first
+ * ({@code a a b} becomes {@code a b}), the usual path-cleaning step.
+ *
+ * <p>Reference: trace variants, van der Aalst, <i>Process Mining</i>, 2nd ed. (2016), section
+ * 5.2. Built by an {@link Accumulator}; accumulators over disjoint journeys merge exactly. An
+ * empty result has no variants; shares are then {@code NaN}. Immutable.
+ */
+public final class Variants {
+
+  /**
+   * One variant.
+   *
+   * @param steps the node labels in order
+   * @param count the number of journeys with exactly this sequence
+   * @param share {@code count / total}
+   * @param cumulativeShare the share of this and all more frequent variants
+   */
+  public record Variant(List<String> steps, long count, double share, double cumulativeShare) {
+    /** Copies the steps. */
+    public Variant {
+      steps = List.copyOf(steps);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%s x%d (%.1f%%, cumulative %.1f%%)",
+          String.join(" > ", steps), count, 100 * share, 100 * cumulativeShare);
+    }
+  }
+
+  private final ImmutableList<Variant> variants;
+  private final long total;
+
+  private Variants(List<Variant> variants, long total) {
+    this.variants = ImmutableList.copyOf(variants);
+    this.total = total;
+  }
+
+  /** Returns the variants of {@code journeys} at {@code level}, repeats kept. */
+  public static Variants of(Journeys journeys, Level level) {
+    return new Accumulator(Abstraction.of(journeys.dictionary(), level), false).addAll(journeys).result();
+  }
+
+  /** Returns every variant, most frequent first. */
+  public List<Variant> all() {
+    return variants;
+  }
+
+  /** Returns the number of distinct variants. */
+  public int distinct() {
+    return variants.size();
+  }
+
+  /** Returns the number of journeys. */
+  public long total() {
+    return total;
+  }
+
+  /**
+   * Returns the {@code k} most frequent variants (fewer if there are fewer).
+   *
+   * @throws IllegalArgumentException if {@code k} is negative
+   */
+  public List<Variant> top(int k) {
+    checkArgument(k >= 0, "k must be non-negative, got %s", k);
+    return variants.subList(0, Math.min(k, variants.size()));
+  }
+
+  /**
+   * Returns the fewest most-frequent variants that together cover at least {@code p} of the
+   * journeys ({@code p} in {@code [0, 1]}, e.g. 0.8 for 80%).
+   *
+   * @throws IllegalArgumentException if {@code p} is not in {@code [0, 1]}
+   */
+  public List<Variant> covering(double p) {
+    checkArgument(p >= 0 && p <= 1, "coverage p must be in [0, 1], got %s", p);
+    if (p == 0) {
+      return List.of();
+    }
+    long cum = 0;
+    for (int i = 0; i < variants.size(); i++) {
+      // Compare counts, not rounded shares: cumulative count >= p * total.
+      cum += variants.get(i).count();
+      if (cum >= p * total - 1e-9) {
+        return variants.subList(0, i + 1);
+      }
+    }
+    return variants;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Variants && ((Variants) o).total == total && ((Variants) o).variants.equals(variants);
+  }
+
+  @Override
+  public int hashCode() {
+    return variants.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Variants[").append(variants.size()).append(" distinct of ")
+        .append(total).append(" journeys");
+    for (int i = 0; i < Math.min(10, variants.size()); i++) {
+      sb.append("\n  ").append(variants.get(i));
+    }
+    if (variants.size() > 10) {
+      sb.append("\n  ... ").append(variants.size() - 10).append(" more");
+    }
+    return sb.append(']').toString();
+  }
+
+  /** A node sequence as a hash key. */
+  private static final class Seq {
+    final int[] nodes;
+    final int hash;
+
+    Seq(int[] nodes) {
+      this.nodes = nodes;
+      this.hash = Arrays.hashCode(nodes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Seq && Arrays.equals(((Seq) o).nodes, nodes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /**
+   * Counts journeys by variant. Single-threaded; one allocation per journey (its sequence key).
+   */
+  public static final class Accumulator {
+    private final Abstraction abstraction;
+    private final boolean collapseRepeats;
+    private final Map<Seq, long[]> counts = new HashMap<>();
+    private long total;
+    private int[] buffer = new int[64];
+
+    /**
+     * Creates an accumulator over the nodes of {@code abstraction}; {@code collapseRepeats}
+     * merges runs of the same node into one step.
+     */
+    public Accumulator(Abstraction abstraction, boolean collapseRepeats) {
+      this.abstraction = Objects.requireNonNull(abstraction, "abstraction");
+      this.collapseRepeats = collapseRepeats;
+    }
+
+    /**
+     * Adds every journey.
+     *
+     * @throws IllegalArgumentException if {@code journeys} uses another touchpoint dictionary
+     */
+    public Accumulator addAll(Journeys journeys) {
+      checkArgument(
+          journeys.dictionary().equals(abstraction.dictionary()),
+          "journeys use touchpoint dictionary %s, the variants' abstraction %s",
+          journeys.dictionary(),
+          abstraction.dictionary());
+      for (int j = 0, m = journeys.journeyCount(); j < m; j++) {
+        int from = journeys.eventStart(j);
+        int to = journeys.eventEnd(j);
+        if (buffer.length < to - from) {
+          buffer = new int[Math.max(to - from, buffer.length * 2)];
+        }
+        int len = 0;
+        for (int e = from; e < to; e++) {
+          int node = abstraction.node(journeys.touchpointCode(e));
+          if (!collapseRepeats || len == 0 || buffer[len - 1] != node) {
+            buffer[len++] = node;
+          }
+        }
+        counts.computeIfAbsent(new Seq(Arrays.copyOf(buffer, len)), k -> new long[1])[0]++;
+        total++;
+      }
+      return this;
+    }
+
+    /**
+     * Adds everything {@code other} counted.
+     *
+     * @throws IllegalArgumentException if the abstractions or repeat handling differ
+     */
+    public Accumulator merge(Accumulator other) {
+      checkArgument(
+          other.abstraction.equals(abstraction) && other.collapseRepeats == collapseRepeats,
+          "cannot merge variants over different nodes or repeat handling: %s and %s",
+          abstraction,
+          other.abstraction);
+      for (Map.Entry<Seq, long[]> e : other.counts.entrySet()) {
+        counts.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+      }
+      total += other.total;
+      return this;
+    }
+
+    /** Returns the variants counted so far. */
+    public Variants result() {
+      List<Map.Entry<Seq, long[]>> entries = new ArrayList<>(counts.entrySet());
+      List<List<String>> labels = new ArrayList<>();
+      for (Map.Entry<Seq, long[]> e : entries) {
+        labels.add(labels(e.getKey().nodes));
+      }
+      Integer[] order = new Integer[entries.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> {
+        int c = Long.compare(entries.get(b).getValue()[0], entries.get(a).getValue()[0]);
+        return c != 0 ? c : compareLists(labels.get(a), labels.get(b));
+      });
+      List<Variant> out = new ArrayList<>();
+      long cum = 0;
+      for (int i : order) {
+        long c = entries.get(i).getValue()[0];
+        cum += c;
+        out.add(new Variant(labels.get(i), c, (double) c / total, (double) cum / total));
+      }
+      return new Variants(out, total);
+    }
+
+    private List<String> labels(int[] nodes) {
+      String[] s = new String[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        s[i] = abstraction.label(nodes[i]);
+      }
+      return List.of(s);
+    }
+
+    private static int compareLists(List<String> a, List<String> b) {
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        int c = a.get(i).compareTo(b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Journey variants: distinct node sequences with counts, shares and coverage.
+ */
+package org.cx4j.journey.variant;
