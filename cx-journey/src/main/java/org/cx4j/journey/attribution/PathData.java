@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import org.cx4j.core.interaction.Outcome;
+import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.rebuild.Journey;
+import org.cx4j.journey.rebuild.Journeys;
 
 /**
  * Aggregated customer paths, the format attribution tools exchange: each row is a sequence of
@@ -118,6 +123,54 @@ public final class PathData {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns one path row per journey: its touches mapped through {@code abstraction} (by channel,
+   * by touchpoint, or a cleaning rule), up to and including the first event whose outcome is
+   * {@code conversion}. A journey with such an event counts as one conversion worth {@code
+   * value.applyAsDouble(journey)}; any other journey counts as one null.
+   *
+   * @param journeys rebuilt journeys
+   * @param abstraction the node each touchpoint is credited as, e.g. {@code
+   *     Abstraction.of(journeys.dictionary(), Level.CHANNEL)}
+   * @param conversion the outcome that marks a conversion
+   * @param value the conversion value of a converted journey (finite, non-negative)
+   * @throws IllegalArgumentException if the abstraction is over another dictionary, or a value is
+   *     negative or not finite
+   */
+  public static PathData fromJourneys(
+      Journeys journeys,
+      Abstraction abstraction,
+      Outcome conversion,
+      ToDoubleFunction<Journey> value) {
+    Objects.requireNonNull(journeys, "journeys");
+    Objects.requireNonNull(abstraction, "abstraction");
+    Objects.requireNonNull(conversion, "conversion");
+    Objects.requireNonNull(value, "value");
+    checkArgument(
+        abstraction.dictionary().equals(journeys.dictionary()),
+        "the abstraction is over another touchpoint dictionary than the journeys'");
+    int target = journeys.outcomes().indexOf(conversion);
+    Builder b = builder();
+    List<String> path = new ArrayList<>();
+    for (int j = 0; j < journeys.journeyCount(); j++) {
+      path.clear();
+      boolean converted = false;
+      for (int e = journeys.eventStart(j); e < journeys.eventEnd(j); e++) {
+        path.add(abstraction.label(abstraction.node(journeys.touchpointCode(e))));
+        if (target >= 0 && journeys.outcomeCode(e) == target) {
+          converted = true;
+          break;
+        }
+      }
+      if (converted) {
+        b.add(path, 1, value.applyAsDouble(journeys.journey(j)), 0);
+      } else {
+        b.add(path, 0, 0, 1);
+      }
     }
     return b.build();
   }
