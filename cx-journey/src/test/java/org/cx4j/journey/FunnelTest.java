@@ -68,6 +68,10 @@ class FunnelTest {
     assertEquals(110.0, r.timeToConvert(1).p90Seconds());
     // time to cart: a 120, b 4000, e 130 -> median 130
     assertEquals(130.0, r.timeToConvert(2).medianSeconds());
+    assertEquals(
+        java.util.Map.of(120L, 1L, 130L, 1L, 4000L, 1L), r.timeToConvert(2).frequencies());
+    // Bins of 100 s: [100, 200) holds 120 and 130; [4000, 4100) holds 4000.
+    assertEquals(java.util.Map.of(100L, 2L, 4000L, 1L), r.timeToConvert(2).histogram(100));
   }
 
   @Test
