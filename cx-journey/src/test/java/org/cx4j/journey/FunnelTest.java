@@ -200,6 +200,28 @@ class FunnelTest {
   }
 
   @Test
+  void breakdownByAKeptInteractionAttribute() {
+    // x starts on mobile and converts; y starts on desktop and stops at home; z has no device.
+    java.util.function.BiFunction<String, String, org.cx4j.core.interaction.Interaction> home =
+        (c, d) -> new org.cx4j.core.interaction.Interaction(
+            org.cx4j.core.customer.CustomerId.of(c), HOME, T0, null, null,
+            d == null ? java.util.Map.of() : java.util.Map.of("device", d));
+    Journeys js =
+        JourneyRebuilder.defaults()
+            .rebuild(
+                org.cx4j.journey.log.InteractionLog.builder().catalog(CATALOG).attributes("device")
+                    .add(home.apply("x", "mobile")).add(at("x", PRODUCT, 10)).add(at("x", CART, 20))
+                    .add(home.apply("y", "desktop"))
+                    .add(home.apply("z", null)).add(at("z", PRODUCT, 10))
+                    .build());
+    FunnelBreakdown b =
+        threeSteps().build().breakdown(js, FunnelProperty.attribute("device"), Attribution.FIRST_STEP);
+    assertArrayEquals(new long[] {1, 1, 1}, b.group("mobile").counts());
+    assertArrayEquals(new long[] {1, 0, 0}, b.group("desktop").counts());
+    assertArrayEquals(new long[] {1, 1, 0}, b.group("(none)").counts());
+  }
+
+  @Test
   void badDefinitionsAreClearErrors() {
     IllegalArgumentException none =
         assertThrows(IllegalArgumentException.class, () -> Funnel.builder().build());
