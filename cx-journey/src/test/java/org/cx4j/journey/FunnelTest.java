@@ -68,6 +68,10 @@ class FunnelTest {
     assertEquals(110.0, r.timeToConvert(1).p90Seconds());
     // time to cart: a 120, b 4000, e 130 -> median 130
     assertEquals(130.0, r.timeToConvert(2).medianSeconds());
+    assertEquals(
+        java.util.Map.of(120L, 1L, 130L, 1L, 4000L, 1L), r.timeToConvert(2).frequencies());
+    // Bins of 100 s: [100, 200) holds 120 and 130; [4000, 4100) holds 4000.
+    assertEquals(java.util.Map.of(100L, 2L, 4000L, 1L), r.timeToConvert(2).histogram(100));
   }
 
   @Test
@@ -193,6 +197,28 @@ class FunnelTest {
     FunnelBreakdown trend = f.trend(journeys(), ChronoUnit.DAYS);
     assertEquals(List.of("2024-01-01"), List.copyOf(trend.groups().keySet()));
     assertEquals(f.run(journeys()), trend.group("2024-01-01"));
+  }
+
+  @Test
+  void breakdownByAKeptInteractionAttribute() {
+    // x starts on mobile and converts; y starts on desktop and stops at home; z has no device.
+    java.util.function.BiFunction<String, String, org.cx4j.core.interaction.Interaction> home =
+        (c, d) -> new org.cx4j.core.interaction.Interaction(
+            org.cx4j.core.customer.CustomerId.of(c), HOME, T0, null, null,
+            d == null ? java.util.Map.of() : java.util.Map.of("device", d));
+    Journeys js =
+        JourneyRebuilder.defaults()
+            .rebuild(
+                org.cx4j.journey.log.InteractionLog.builder().catalog(CATALOG).attributes("device")
+                    .add(home.apply("x", "mobile")).add(at("x", PRODUCT, 10)).add(at("x", CART, 20))
+                    .add(home.apply("y", "desktop"))
+                    .add(home.apply("z", null)).add(at("z", PRODUCT, 10))
+                    .build());
+    FunnelBreakdown b =
+        threeSteps().build().breakdown(js, FunnelProperty.attribute("device"), Attribution.FIRST_STEP);
+    assertArrayEquals(new long[] {1, 1, 1}, b.group("mobile").counts());
+    assertArrayEquals(new long[] {1, 0, 0}, b.group("desktop").counts());
+    assertArrayEquals(new long[] {1, 1, 0}, b.group("(none)").counts());
   }
 
   @Test

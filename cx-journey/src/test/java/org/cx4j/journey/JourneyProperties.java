@@ -275,5 +275,13 @@ class JourneyProperties {
     assertEquals((double) v.get(0), a.snapshot().quantileSeconds(0));
     assertEquals((double) v.get(n - 1), a.snapshot().maxSeconds());
     assertEquals(v.get((int) ((9L * n + 9) / 10) - 1), a.quantile(0.9));
+    java.util.Map<Long, Long> freq = new java.util.TreeMap<>();
+    java.util.Map<Long, Long> bins = new java.util.TreeMap<>();
+    for (long x : v) {
+      freq.merge(x, 1L, Long::sum);
+      bins.merge(x / 1000 * 1000, 1L, Long::sum);
+    }
+    assertEquals(freq, a.snapshot().frequencies());
+    assertEquals(bins, a.snapshot().histogram(1000));
   }
 }

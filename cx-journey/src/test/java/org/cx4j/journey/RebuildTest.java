@@ -110,6 +110,28 @@ class RebuildTest {
   }
 
   @Test
+  void keptAttributesFollowTheirEventsThroughSortAndCollapse() {
+    // Arrival order scrambled; device is kept, campaign dropped. After the rebuild:
+    // a: home@0 (mobile), home@0 duplicate (desktop, collapsed away), cart@5 (no device).
+    Interaction home = new Interaction(CustomerId.of("a"), HOME, T0, null, null,
+        java.util.Map.of("device", "mobile", "campaign", "x"));
+    Interaction dup = new Interaction(CustomerId.of("a"), HOME, T0, null, null,
+        java.util.Map.of("device", "desktop"));
+    InteractionLog log =
+        InteractionLog.builder().catalog(CATALOG).attributes("device")
+            .add(at("a", CART, 5)).add(home).add(dup).build();
+    assertEquals(List.of("device"), log.attributeNames());
+    Journeys js = GAP_30M.duplicates(Duplicates.COLLAPSE).rebuild(log);
+    List<Interaction> events = js.journey(0).interactions();
+    assertEquals(2, events.size());
+    assertEquals(java.util.Map.of("device", "mobile"), events.get(0).attributes());
+    assertEquals(java.util.Map.of(), events.get(1).attributes());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> js.attributeIndex("campaign"));
+    assertTrue(e.getMessage().contains("campaign") && e.getMessage().contains("[device]"), e.getMessage());
+  }
+
+  @Test
   void feedbackJoinsByCustomerAndTime() {
     InteractionLog log = log(List.of(at("a", HOME, 0), at("a", CART, 100), at("b", HOME, 50)));
     SurveyResponse during =

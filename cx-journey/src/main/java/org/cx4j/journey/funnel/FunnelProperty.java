@@ -37,6 +37,20 @@ public interface FunnelProperty {
   }
 
   /**
+   * Returns the value of an interaction attribute kept by the log ({@code
+   * InteractionLog.Builder.attributes(name)}); {@code "(none)"} where the event lacks it.
+   * Unknown names fail on first use with an {@link IllegalArgumentException} naming the kept
+   * attributes.
+   */
+  static FunnelProperty attribute(String name) {
+    Objects.requireNonNull(name, "name");
+    return (js, e) -> {
+      String v = js.attributeValue(js.attributeIndex(name), e);
+      return v == null ? "(none)" : v;
+    };
+  }
+
+  /**
    * Returns a customer-level property, e.g. the segment: {@code
    * customer(id -> segmentation.assign(customers.get(id)))}. A null value becomes {@code "(none)"}.
    */

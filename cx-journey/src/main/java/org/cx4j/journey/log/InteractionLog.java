@@ -28,8 +28,9 @@ import org.cx4j.core.touchpoint.TouchpointCatalog;
  * customer, {@code long} millis, {@code int} touchpoint, {@code short} outcome) they cost 18 bytes
  * each, and rebuilding journeys sorts and permutes primitive arrays only.
  *
- * <p>Attributes of interactions are not stored. Immutable and thread-safe; the arrays are never
- * exposed.
+ * <p>Of the interactions' free-form attributes, only those named in {@link Builder#attributes}
+ * are kept, each as a dictionary-encoded {@code int} column ({@code -1} where absent). Immutable
+ * and thread-safe; the arrays are shared only through {@link #columns()}, read-only by contract.
  */
 public final class InteractionLog {
 
@@ -42,6 +43,9 @@ public final class InteractionLog {
   private final short[] outcome; // null when no event has an outcome
   private final ImmutableList<String> journeyIds;
   private final int[] journey; // null when no event has a journey id
+  private final ImmutableList<String> attributeNames;
+  private final int[][] attributes; // attributes[a][i]: value code of attribute a at event i, -1 absent
+  private final ImmutableList<ImmutableList<String>> attributeValues;
 
   private InteractionLog(
       List<CustomerId> customers,
@@ -52,7 +56,10 @@ public final class InteractionLog {
       List<Outcome> outcomes,
       short[] outcome,
       List<String> journeyIds,
-      int[] journey) {
+      int[] journey,
+      List<String> attributeNames,
+      int[][] attributes,
+      List<List<String>> attributeValues) {
     this.customers = ImmutableList.copyOf(customers);
     this.customer = customer;
     this.millis = millis;
@@ -62,6 +69,13 @@ public final class InteractionLog {
     this.outcome = outcome;
     this.journeyIds = ImmutableList.copyOf(journeyIds);
     this.journey = journey;
+    this.attributeNames = ImmutableList.copyOf(attributeNames);
+    this.attributes = attributes;
+    ImmutableList.Builder<ImmutableList<String>> vb = ImmutableList.builder();
+    for (List<String> v : attributeValues) {
+      vb.add(ImmutableList.copyOf(v));
+    }
+    this.attributeValues = vb.build();
   }
 
   private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
@@ -136,7 +150,10 @@ public final class InteractionLog {
         List.of(),
         null,
         List.of(),
-        null);
+        null,
+        List.of(),
+        new int[0][],
+        List.of());
   }
 
   /** Returns the number of events. */
@@ -199,23 +216,50 @@ public final class InteractionLog {
     return journey == null ? -1 : journey[i];
   }
 
+  /** Returns the names of the interaction attributes kept as columns (see {@link Builder#attributes}). */
+  public List<String> attributeNames() {
+    return attributeNames;
+  }
+
+  /**
+   * Returns the value dictionary of kept attribute number {@code a}: code {@code k} is {@code
+   * attributeValues(a).get(k)}.
+   *
+   * @throws IndexOutOfBoundsException if {@code a} is not an attribute number
+   */
+  public List<String> attributeValues(int a) {
+    return attributeValues.get(a);
+  }
+
+  /** Returns the value code of kept attribute number {@code a} at event {@code i}, {@code -1} if absent. */
+  public int attributeCode(int a, int i) {
+    return attributes[a][i];
+  }
+
   /** Returns event {@code i} as an interaction object (for the API, not for hot loops). */
   public Interaction interaction(int i) {
     Objects.checkIndex(i, millis.length);
     int o = outcomeCode(i);
     int j = journeyCode(i);
+    Map<String, String> attrs = new java.util.TreeMap<>();
+    for (int a = 0; a < attributes.length; a++) {
+      int c = attributes[a][i];
+      if (c >= 0) {
+        attrs.put(attributeNames.get(a), attributeValues.get(a).get(c));
+      }
+    }
     return new Interaction(
         customers.get(customer[i]),
         dictionary.touchpoint(touchpoint[i]),
         Instant.ofEpochMilli(millis[i]),
         o < 0 ? null : outcomes.get(o),
         j < 0 ? null : journeyIds.get(j),
-        Map.of());
+        attrs);
   }
 
   /** Returns a read-only handle on the internal columns (shared, not copied), for the journey rebuild. */
   public Columns columns() {
-    return new Columns(customer, millis, touchpoint, outcome, journey);
+    return new Columns(customer, millis, touchpoint, outcome, journey, attributes);
   }
 
   /**
@@ -228,13 +272,21 @@ public final class InteractionLog {
     private final int[] touchpoint;
     private final short[] outcome;
     private final int[] journey;
+    private final int[][] attributes;
 
-    Columns(int[] customer, long[] millis, int[] touchpoint, short[] outcome, int[] journey) {
+    Columns(int[] customer, long[] millis, int[] touchpoint, short[] outcome, int[] journey,
+        int[][] attributes) {
       this.customer = customer;
       this.millis = millis;
       this.touchpoint = touchpoint;
       this.outcome = outcome;
       this.journey = journey;
+      this.attributes = attributes;
+    }
+
+    /** Returns the attribute value-code columns, one per kept attribute (shared; do not modify). */
+    public int[][] attributes() {
+      return attributes;
     }
 
     /** Returns the customer-code column (shared; do not modify). */
@@ -297,8 +349,35 @@ public final class InteractionLog {
     private int[] journey = new int[16];
     private boolean anyOutcome;
     private boolean anyJourney;
+    private final List<String> attributeNames = new ArrayList<>();
+    private final List<Map<String, Integer>> attributeCodes = new ArrayList<>();
+    private final List<List<String>> attributeValues = new ArrayList<>();
+    private int[][] attributes = new int[0][];
 
     Builder() {}
+
+    /**
+     * Keeps the named interaction attributes as dictionary-encoded columns (other attributes are
+     * dropped), so that analyses can group by them, e.g. {@code FunnelProperty.attribute("device")}.
+     *
+     * @throws IllegalStateException if events were already added
+     * @throws IllegalArgumentException if a name is blank or repeated
+     */
+    public Builder attributes(String... names) {
+      if (size > 0) {
+        throw new IllegalStateException("declare the kept attributes before adding interactions");
+      }
+      for (String n : names) {
+        Objects.requireNonNull(n, "attribute name");
+        checkArgument(!n.isBlank(), "attribute name must not be blank");
+        checkArgument(!attributeNames.contains(n), "attribute '%s' is named twice", n);
+        attributeNames.add(n);
+        attributeCodes.add(new HashMap<>());
+        attributeValues.add(new ArrayList<>());
+      }
+      attributes = new int[attributeNames.size()][millis.length];
+      return this;
+    }
 
     /**
      * Declares the known touchpoints; their codes follow the catalog's order.
@@ -330,7 +409,7 @@ public final class InteractionLog {
     }
 
     /**
-     * Adds one interaction (its attributes are not stored).
+     * Adds one interaction (of its attributes, those named in {@link #attributes} are kept).
      *
      * @throws NullPointerException if {@code interaction} is null
      * @throws IllegalArgumentException if its touchpoint is unknown under {@link
@@ -353,6 +432,18 @@ public final class InteractionLog {
         anyJourney = true;
       }
       append(c, ms, t, (short) o, j);
+      for (int a = 0; a < attributeNames.size(); a++) {
+        String v = interaction.attributes().get(attributeNames.get(a));
+        int code = -1;
+        if (v != null) {
+          List<String> values = attributeValues.get(a);
+          code = attributeCodes.get(a).computeIfAbsent(v, k -> {
+            values.add(k);
+            return values.size() - 1;
+          });
+        }
+        attributes[a][size - 1] = code;
+      }
       return this;
     }
 
@@ -393,7 +484,18 @@ public final class InteractionLog {
           outcomes,
           anyOutcome ? Arrays.copyOf(outcome, size) : null,
           journeyIds,
-          anyJourney ? Arrays.copyOf(journey, size) : null);
+          anyJourney ? Arrays.copyOf(journey, size) : null,
+          attributeNames,
+          copyAttributes(),
+          attributeValues);
+    }
+
+    private int[][] copyAttributes() {
+      int[][] out = new int[attributes.length][];
+      for (int a = 0; a < out.length; a++) {
+        out[a] = Arrays.copyOf(attributes[a], size);
+      }
+      return out;
     }
 
     private long checkTime(Instant ts, Interaction i) {
@@ -464,6 +566,9 @@ public final class InteractionLog {
         touchpoint = Arrays.copyOf(touchpoint, cap);
         outcome = Arrays.copyOf(outcome, cap);
         journey = Arrays.copyOf(journey, cap);
+        for (int a = 0; a < attributes.length; a++) {
+          attributes[a] = Arrays.copyOf(attributes[a], cap);
+        }
       }
       customer[size] = c;
       millis[size] = ms;

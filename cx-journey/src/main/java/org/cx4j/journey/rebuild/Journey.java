@@ -121,12 +121,20 @@ public final class Journey {
     return Optional.empty();
   }
 
-  /** Returns the events as interaction objects (attributes are not kept by the log). */
+  /** Returns the events as interaction objects, with the attributes the log kept. */
   public List<Interaction> interactions() {
     List<Interaction> l = new ArrayList<>(size());
     CustomerId c = customer();
+    List<String> names = journeys.log().attributeNames();
     for (int e = from; e < to; e++) {
       int o = journeys.outcomeCode(e);
+      Map<String, String> attrs = new java.util.TreeMap<>();
+      for (int a = 0; a < names.size(); a++) {
+        String v = journeys.attributeValue(a, e);
+        if (v != null) {
+          attrs.put(names.get(a), v);
+        }
+      }
       l.add(
           new Interaction(
               c,
@@ -134,7 +142,7 @@ public final class Journey {
               Instant.ofEpochMilli(journeys.epochMillis(e)),
               o < 0 ? null : journeys.outcomes().get(o),
               null,
-              Map.of()));
+              attrs));
     }
     return List.copyOf(l);
   }

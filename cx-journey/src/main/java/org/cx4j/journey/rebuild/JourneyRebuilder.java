@@ -202,23 +202,36 @@ public final class JourneyRebuilder {
         sJ[i] = jid[order[i]];
       }
     }
+    int[][] at = in.attributes();
+    int[][] sAt = new int[at.length][];
+    for (int a = 0; a < at.length; a++) {
+      int[] src = at[a];
+      int[] dst = new int[n];
+      for (int i = 0; i < n; i++) {
+        dst[i] = src[order[i]];
+      }
+      sAt[a] = dst;
+    }
     if (duplicates == Duplicates.COLLAPSE) {
-      int m = collapse(sCust, sMillis, sTp, sOc, sJ);
+      int m = collapse(sCust, sMillis, sTp, sOc, sJ, sAt);
       if (m < n) {
         sCust = Arrays.copyOf(sCust, m);
         sMillis = Arrays.copyOf(sMillis, m);
         sTp = Arrays.copyOf(sTp, m);
         sOc = sOc == null ? null : Arrays.copyOf(sOc, m);
         sJ = sJ == null ? null : Arrays.copyOf(sJ, m);
+        for (int a = 0; a < sAt.length; a++) {
+          sAt[a] = Arrays.copyOf(sAt[a], m);
+        }
         n = m;
       }
     }
     int[] offsets = split(log, sCust, sMillis, sTp, sOc, sJ);
-    return new Journeys(log, sCust, sMillis, sTp, sOc, sJ, offsets, null);
+    return new Journeys(log, sCust, sMillis, sTp, sOc, sJ, sAt, offsets, null);
   }
 
   /** Removes later duplicates in place (same customer, millis, touchpoint, journey id); returns the new size. */
-  private static int collapse(int[] c, long[] t, int[] tp, short[] oc, int[] j) {
+  private static int collapse(int[] c, long[] t, int[] tp, short[] oc, int[] j, int[][] at) {
     int n = c.length;
     int w = 0;
     int groupStart = 0; // first kept index (in the output) of the current (customer, millis) group
@@ -249,6 +262,9 @@ public final class JourneyRebuilder {
       }
       if (j != null) {
         j[w] = j[i];
+      }
+      for (int[] col : at) {
+        col[w] = col[i];
       }
       w++;
     }

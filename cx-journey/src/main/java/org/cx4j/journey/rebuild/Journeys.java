@@ -34,6 +34,7 @@ public final class Journeys {
   private final int[] touchpoint;
   private final short[] outcome;
   private final int[] journeyId;
+  private final int[][] attributes;
   private final int[] offsets;
   private final Map<CustomerId, List<SurveyResponse>> feedback; // sorted by time; null: none
   private final Duration feedbackGrace;
@@ -45,9 +46,10 @@ public final class Journeys {
       int[] touchpoint,
       short[] outcome,
       int[] journeyId,
+      int[][] attributes,
       int[] offsets,
       Map<CustomerId, List<SurveyResponse>> feedback) {
-    this(log, customer, millis, touchpoint, outcome, journeyId, offsets, feedback, Duration.ZERO);
+    this(log, customer, millis, touchpoint, outcome, journeyId, attributes, offsets, feedback, Duration.ZERO);
   }
 
   private Journeys(
@@ -57,6 +59,7 @@ public final class Journeys {
       int[] touchpoint,
       short[] outcome,
       int[] journeyId,
+      int[][] attributes,
       int[] offsets,
       Map<CustomerId, List<SurveyResponse>> feedback,
       Duration feedbackGrace) {
@@ -66,6 +69,7 @@ public final class Journeys {
     this.touchpoint = touchpoint;
     this.outcome = outcome;
     this.journeyId = journeyId;
+    this.attributes = attributes;
     this.offsets = offsets;
     this.feedback = feedback;
     this.feedbackGrace = feedbackGrace;
@@ -114,6 +118,23 @@ public final class Journeys {
   /** Returns the journey-id code of event {@code e}, {@code -1} for none or when ids were not used. */
   public int journeyIdCode(int e) {
     return journeyId == null ? -1 : journeyId[e];
+  }
+
+  /**
+   * Returns the number of kept attribute {@code name} (see {@code InteractionLog.Builder.attributes}).
+   *
+   * @throws IllegalArgumentException if the log did not keep that attribute, naming the kept ones
+   */
+  public int attributeIndex(String name) {
+    int a = log.attributeNames().indexOf(Objects.requireNonNull(name, "name"));
+    checkArgument(a >= 0, "attribute '%s' was not kept by the log; kept: %s", name, log.attributeNames());
+    return a;
+  }
+
+  /** Returns the value of kept attribute number {@code a} at event {@code e}, or null if absent. */
+  public String attributeValue(int a, int e) {
+    int c = attributes[a][e];
+    return c < 0 ? null : log.attributeValues(a).get(c);
   }
 
   /** Returns the touchpoint dictionary. */
@@ -179,7 +200,7 @@ public final class Journeys {
     for (List<SurveyResponse> l : m.values()) {
       l.sort(Comparator.comparing(SurveyResponse::timestamp));
     }
-    return new Journeys(log, customer, millis, touchpoint, outcome, journeyId, offsets, m, grace);
+    return new Journeys(log, customer, millis, touchpoint, outcome, journeyId, attributes, offsets, m, grace);
   }
 
   List<SurveyResponse> feedback(CustomerId id, long fromMillis, long toMillis) {

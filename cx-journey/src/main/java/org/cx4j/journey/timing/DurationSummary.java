@@ -94,6 +94,35 @@ public final class DurationSummary {
     return f;
   }
 
+  /**
+   * Returns the exact histogram: for each whole second that occurs, how many durations lasted
+   * it, in increasing order; empty when there are no durations.
+   */
+  public java.util.SortedMap<Long, Long> frequencies() {
+    return histogram(1);
+  }
+
+  /**
+   * Returns the histogram in bins of {@code binSeconds}: bin start {@code b * binSeconds} maps to
+   * the number of durations in {@code [b * binSeconds, (b + 1) * binSeconds)}; only non-empty
+   * bins appear, in increasing order.
+   *
+   * @throws IllegalArgumentException if {@code binSeconds < 1}
+   */
+  public java.util.SortedMap<Long, Long> histogram(long binSeconds) {
+    checkArgument(binSeconds >= 1, "binSeconds must be at least 1, got %s", binSeconds);
+    java.util.TreeMap<Long, Long> m = new java.util.TreeMap<>();
+    for (int s = 0; s < dense.length; s++) {
+      if (dense[s] != 0) {
+        m.merge(s / binSeconds * binSeconds, dense[s], Long::sum);
+      }
+    }
+    for (long v : overflow) {
+      m.merge(v / binSeconds * binSeconds, 1L, Long::sum);
+    }
+    return java.util.Collections.unmodifiableSortedMap(m);
+  }
+
   /** Returns the largest duration in seconds; {@code NaN} when empty. */
   public double maxSeconds() {
     return quantileSeconds(1.0);
