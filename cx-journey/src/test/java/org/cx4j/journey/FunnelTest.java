@@ -193,6 +193,10 @@ class FunnelTest {
         seg.compare("ab", "rest", 2, (x1, n1, x2, n2) -> x1 * 1000 + n1 * 100 + x2 * 10 + n2);
     assertEquals(2 * 1000 + 2 * 100 + 10 + 2, cmp.pValue());
     assertEquals(0.5, cmp.difference());
+    // Default: cx-metrics' pooled two-proportion z test. 2/2 vs 1/2: pooled p = 3/4,
+    // se0 = sqrt(3/4 * 1/4 * (1/2 + 1/2)) = 0.4330, z = 0.5 / 0.4330 = 1.1547,
+    // two-sided p = erfc(z / sqrt 2) = 0.248213.
+    assertEquals(0.248213079, seg.compare("ab", "rest", 2).pValue(), 1e-8);
     // Trend: everything on 2024-01-01.
     FunnelBreakdown trend = f.trend(journeys(), ChronoUnit.DAYS);
     assertEquals(List.of("2024-01-01"), List.copyOf(trend.groups().keySet()));

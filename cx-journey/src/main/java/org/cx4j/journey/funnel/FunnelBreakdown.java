@@ -45,7 +45,17 @@ public final class FunnelBreakdown {
 
   /**
    * Compares the conversion from the first step to step {@code step} of groups {@code a} and
-   * {@code b} with {@code test} (the seam for cx-metrics' proportion tests).
+   * {@code b} with the pooled two-proportion z test ({@link ProportionTest#TWO_PROPORTION_Z}).
+   *
+   * @throws IllegalArgumentException if a group is missing or {@code step} is out of range
+   */
+  public ConversionComparison compare(String a, String b, int step) {
+    return compare(a, b, step, ProportionTest.TWO_PROPORTION_Z);
+  }
+
+  /**
+   * Compares the conversion from the first step to step {@code step} of groups {@code a} and
+   * {@code b} with {@code test}.
    *
    * @throws IllegalArgumentException if a group is missing or {@code step} is out of range
    */

@@ -9,6 +9,15 @@ package org.cx4j.journey.funnel;
 public interface ProportionTest {
 
   /**
+   * The pooled two-proportion z test of cx-metrics ({@link
+   * org.cx4j.metrics.compare.Comparisons#proportions}); the default of {@link
+   * FunnelBreakdown#compare(String, String, int)}.
+   */
+  ProportionTest TWO_PROPORTION_Z =
+      (sa, ta, sb, tb) ->
+          org.cx4j.metrics.compare.Comparisons.proportions(sa, ta, sb, tb, 0.95).pValue();
+
+  /**
    * Returns the two-sided p-value for the null hypothesis that the two groups convert at the same
    * rate.
    *

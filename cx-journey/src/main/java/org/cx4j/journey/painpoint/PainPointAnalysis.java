@@ -156,7 +156,7 @@ public final class PainPointAnalysis {
         drops[a.node(js.touchpointCode(to - 1))]++;
       }
     }
-    Map<String, Map<Instrument, double[]>> fb = feedbackByNode(a);
+    Map<String, Map<Instrument, List<SurveyResponse>>> fb = feedbackByNode();
     List<NodeScore> scores = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (visits[i] == 0) {
@@ -167,9 +167,9 @@ public final class PainPointAnalysis {
       List<FeedbackSummary> f = new ArrayList<>();
       long responses = 0;
       double normSum = 0;
-      for (Map.Entry<Instrument, double[]> e : fb.getOrDefault(label, Map.of()).entrySet()) {
-        double[] v = e.getValue(); // count, sum
-        FeedbackSummary s = new FeedbackSummary(e.getKey(), (long) v[0], v[1] / v[0]);
+      for (Map.Entry<Instrument, List<SurveyResponse>> e :
+          fb.getOrDefault(label, Map.of()).entrySet()) {
+        FeedbackSummary s = FeedbackSummary.of(e.getKey(), e.getValue());
         f.add(s);
         responses += s.responses();
         normSum += s.normalizedMean() * s.responses();
@@ -195,19 +195,17 @@ public final class PainPointAnalysis {
     return new PainPointReport(scores);
   }
 
-  // Seam for cx-metrics: replace these plain means by its NPS / CSAT / CES calculators (with
-  // confidence intervals) over the same per-node response lists.
-  private Map<String, Map<Instrument, double[]>> feedbackByNode(Abstraction a) {
-    Map<String, Map<Instrument, double[]>> m = new LinkedHashMap<>();
+  /** The responses about each node, by instrument, in input order. */
+  private Map<String, Map<Instrument, List<SurveyResponse>>> feedbackByNode() {
+    Map<String, Map<Instrument, List<SurveyResponse>>> m = new LinkedHashMap<>();
     for (SurveyResponse r : feedback) {
       if (r.touchpoint() == null) {
         continue;
       }
       String label = level == Level.STAGE ? r.touchpoint().stage().name() : r.touchpoint().id();
-      double[] v = m.computeIfAbsent(label, k -> new LinkedHashMap<>())
-          .computeIfAbsent(r.instrument(), k -> new double[2]);
-      v[0]++;
-      v[1] += r.score();
+      m.computeIfAbsent(label, k -> new LinkedHashMap<>())
+          .computeIfAbsent(r.instrument(), k -> new ArrayList<>())
+          .add(r);
     }
     return m;
   }

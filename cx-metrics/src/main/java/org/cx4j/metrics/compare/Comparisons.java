@@ -49,11 +49,37 @@ public final class Comparisons {
    * @throws IllegalStateException if either sample is empty
    */
   public static Difference shares(ShareEstimate a, ShareEstimate b, double level) {
+    return twoProportions(
+        a.share(), a.effectiveSampleSize(), b.share(), b.effectiveSampleSize(), level);
+  }
+
+  /**
+   * Returns {@code p_a - p_b} for two proportions given as counts (conversions of two funnel
+   * groups, churned customers of two segments), by the same Wald interval and pooled two-proportion
+   * z test as {@link #shares}, with {@code p = successes / trials}.
+   *
+   * @throws IllegalArgumentException if a count is negative, successes exceed trials, a group has
+   *     no trials, or {@code level} is outside (0, 1)
+   */
+  public static Difference proportions(
+      long successesA, long trialsA, long successesB, long trialsB, double level) {
+    checkCounts("a", successesA, trialsA);
+    checkCounts("b", successesB, trialsB);
+    return twoProportions(
+        (double) successesA / trialsA, trialsA, (double) successesB / trialsB, trialsB, level);
+  }
+
+  private static void checkCounts(String group, long successes, long trials) {
+    if (trials <= 0 || successes < 0 || successes > trials) {
+      throw new IllegalArgumentException(
+          "group " + group + " needs 0 <= successes <= trials and trials > 0, got " + successes
+              + " of " + trials);
+    }
+  }
+
+  private static Difference twoProportions(
+      double pa, double na, double pb, double nb, double level) {
     double z = Stats.z(level);
-    double pa = a.share();
-    double pb = b.share();
-    double na = a.effectiveSampleSize();
-    double nb = b.effectiveSampleSize();
     double d = pa - pb;
     double se = Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
     Interval i = new Interval(Stats.clip(d - z * se, -1, 1), Stats.clip(d + z * se, -1, 1), level, IntervalMethod.WALD);
