@@ -52,20 +52,12 @@ public final class ShapleyAttribution {
       if (data.conversions(p) == 0) {
         continue;
       }
-      int k = 0;
-      for (int t = 0; t < data.length(p); t++) {
-        int ch = data.touch(p, t);
-        if (!seen[ch]) {
-          seen[ch] = true;
-          distinct[k++] = ch;
-        }
-      }
+      int k = distinctChannels(data, p, seen, distinct);
       double cs = (double) data.conversions(p) / k;
       double vs = data.value(p) / k;
       for (int i = 0; i < k; i++) {
         conv[distinct[i]].add(cs);
         val[distinct[i]].add(vs);
-        seen[distinct[i]] = false;
       }
     }
     return AttributionResult.of("shapley_presence", data.channels(), values(conv), values(val));
@@ -89,18 +81,10 @@ public final class ShapleyAttribution {
       if (data.conversions(p) == 0) {
         continue;
       }
-      int k = 0;
-      for (int t = 0; t < data.length(p); t++) {
-        int ch = data.touch(p, t);
-        if (!seen[ch]) {
-          seen[ch] = true;
-          distinct[k++] = ch;
-        }
-      }
+      int k = distinctChannels(data, p, seen, distinct);
       double share = (double) data.conversions(p) / k;
       for (int i = 0; i < k; i++) {
         credit[distinct[i]][Math.min(i, maxPosition - 1)] += share;
-        seen[distinct[i]] = false;
       }
     }
     return new OrderedResult(data.channels(), credit);
@@ -335,6 +319,25 @@ public final class ShapleyAttribution {
       se[j] = Math.sqrt(m2[j] / (samples - 1) / samples);
     }
     return new double[][] {mean, se};
+  }
+
+  /**
+   * Writes the distinct channels of path {@code p} into {@code distinct} in order of first touch
+   * and returns how many; {@code seen} is scratch space, all false before and after.
+   */
+  private static int distinctChannels(PathData data, int p, boolean[] seen, int[] distinct) {
+    int k = 0;
+    for (int t = 0; t < data.length(p); t++) {
+      int ch = data.touch(p, t);
+      if (!seen[ch]) {
+        seen[ch] = true;
+        distinct[k++] = ch;
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      seen[distinct[i]] = false;
+    }
+    return k;
   }
 
   private static KahanSum[] sums(int n) {

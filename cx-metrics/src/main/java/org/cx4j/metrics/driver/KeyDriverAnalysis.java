@@ -282,14 +282,25 @@ public final class KeyDriverAnalysis {
               + "%s drivers need at least %s",
           kept, missing.name().toLowerCase(java.util.Locale.ROOT), withoutOutcome, incomplete,
           p, p + 2);
-      double[][] cols = new double[p + 1][kept];
-      for (int k = 0; k < kept; k++) {
-        int i = keep[k];
+      double[][] cols = new double[p + 1][];
+      if (kept == rows && missing == MissingRule.LISTWISE) {
+        // Nothing is missing: the analysis only reads, so it can use the caller's arrays.
         for (int j = 0; j < p; j++) {
-          double x = drivers.get(j)[i];
-          cols[j][k] = isMissing(x) ? Double.NaN : x;
+          cols[j] = drivers.get(j);
         }
-        cols[p][k] = outcome[i];
+        cols[p] = outcome;
+      } else {
+        for (int j = 0; j <= p; j++) {
+          cols[j] = new double[kept];
+        }
+        for (int k = 0; k < kept; k++) {
+          int i = keep[k];
+          for (int j = 0; j < p; j++) {
+            double x = drivers.get(j)[i];
+            cols[j][k] = isMissing(x) ? Double.NaN : x;
+          }
+          cols[p][k] = outcome[i];
+        }
       }
       List<String> driverNames = List.copyOf(names);
       RankCorrelation ranks = new RankCorrelation(cols);

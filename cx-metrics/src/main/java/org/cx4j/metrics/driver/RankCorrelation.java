@@ -6,27 +6,123 @@ import java.util.Arrays;
  * Spearman rank correlations of each driver with the outcome, over the respondents who have both,
  * with average ranks for ties.
  *
- * <p>Each column is sorted once; a bootstrap replicate then ranks in linear time by walking the
- * sorted order with the replicate's case multiplicities (a row drawn c times is c tied
- * observations), so no replicate sorts anything.
+ * <p>Two routes, both linear per (re)sample once set up, and neither sorts per replicate:
+ *
+ * <ul>
+ *   <li>Complete columns of small integers (survey ratings, the common case): the average rank
+ *       of a value follows from the column's histogram, {@code rank(v) = #below(v) + (#v + 1) /
+ *       2}, so each (re)sample builds one histogram per column and then correlates all drivers'
+ *       ranks with the outcome's in one fused pass over the rows.
+ *   <li>Anything else: each column is sorted once; a replicate then ranks by walking the sorted
+ *       order with its case multiplicities.
+ * </ul>
+ *
+ * A row drawn c times by the bootstrap counts as c tied observations.
  */
 final class RankCorrelation {
 
   private final double[][] cols;
-  private final int[][] order;
   private final int p;
+  /** Per-column order for the general route, or null on the histogram route. */
+  private final int[][] order;
+  /** Per-column minimum and number of integer values for the histogram route, else null. */
+  private final int[] min;
+  private final int[] range;
 
   RankCorrelation(double[][] cols) {
+    this(cols, true);
+  }
+
+  /** With {@code allowHistogram} false, always takes the sorted-order route (for tests). */
+  RankCorrelation(double[][] cols, boolean allowHistogram) {
     this.cols = cols;
     this.p = cols.length - 1;
-    this.order = new int[cols.length][];
-    for (int k = 0; k < cols.length; k++) {
-      order[k] = sortedPresent(cols[k]);
+    int[] mins = new int[cols.length];
+    int[] ranges = new int[cols.length];
+    boolean small = allowHistogram;
+    for (int k = 0; k < cols.length && small; k++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      boolean integral = true;
+      for (double v : cols[k]) {
+        lo = Math.min(lo, v); // NaN propagates through min/max and fails the test below
+        hi = Math.max(hi, v);
+        integral &= v == Math.rint(v);
+      }
+      small = integral && hi - lo < COUNTING_RANGE && lo >= Integer.MIN_VALUE / 2;
+      mins[k] = small ? (int) lo : 0;
+      ranges[k] = small ? (int) (hi - lo) + 1 : 0;
+    }
+    if (small) {
+      this.min = mins;
+      this.range = ranges;
+      this.order = null;
+    } else {
+      this.min = null;
+      this.range = null;
+      this.order = new int[cols.length][];
+      for (int k = 0; k < cols.length; k++) {
+        order[k] = sortedPresent(cols[k]);
+      }
     }
   }
 
   /** Returns Spearman's rho of each driver with the outcome; counts null means 1 each. */
   double[] spearman(int[] counts) {
+    return order == null ? spearmanByHistogram(counts) : spearmanBySortedOrder(counts);
+  }
+
+  private double[] spearmanByHistogram(int[] counts) {
+    int rows = cols[0].length;
+    double[][] rank = new double[cols.length][];
+    double total = 0;
+    for (int k = 0; k < cols.length; k++) {
+      double[] hist = new double[range[k]];
+      double[] col = cols[k];
+      int lo = min[k];
+      for (int i = 0; i < rows; i++) {
+        hist[(int) col[i] - lo] += counts == null ? 1 : counts[i];
+      }
+      double below = 0;
+      for (int v = 0; v < hist.length; v++) {
+        double h = hist[v];
+        hist[v] = below + (h + 1) / 2; // the histogram becomes the rank table in place
+        below += h;
+      }
+      rank[k] = hist;
+      total = below;
+    }
+    double mean = (total + 1) / 2;
+    double[] sxy = new double[p];
+    double[] sxx = new double[p];
+    double syy = 0;
+    double[] ry = rank[p];
+    double[] y = cols[p];
+    int ylo = min[p];
+    for (int i = 0; i < rows; i++) {
+      int c = counts == null ? 1 : counts[i];
+      if (c == 0) {
+        continue;
+      }
+      double dy = ry[(int) y[i] - ylo] - mean;
+      syy += c * dy * dy;
+      double cdy = c * dy;
+      for (int j = 0; j < p; j++) {
+        double dx = rank[j][(int) cols[j][i] - min[j]] - mean;
+        sxy[j] += cdy * dx;
+        sxx[j] += c * dx * dx;
+      }
+    }
+    double[] rho = new double[p];
+    for (int j = 0; j < p; j++) {
+      rho[j] = sxx[j] > 0 && syy > 0
+          ? Math.max(-1, Math.min(1, sxy[j] / Math.sqrt(sxx[j] * syy)))
+          : 0;
+    }
+    return rho;
+  }
+
+  private double[] spearmanBySortedOrder(int[] counts) {
     int rows = cols[0].length;
     double[] rx = new double[rows];
     double[] ry = new double[rows];
