@@ -255,27 +255,31 @@ public final class KeyDriverAnalysis {
       List<String> all = new ArrayList<>(names);
       all.add(outcomeName);
       // Keep respondents with an outcome (and, listwise, with every driver).
-      int kept = 0;
+      // Mark incomplete rows column by column: sequential reads of one array at a time.
+      boolean[] drop = new boolean[rows];
       long withoutOutcome = 0;
-      long incomplete = 0;
+      for (int i = 0; i < rows; i++) {
+        boolean none = Double.isNaN(outcome[i]);
+        drop[i] = none;
+        withoutOutcome += none ? 1 : 0;
+      }
+      if (missing == MissingRule.LISTWISE) {
+        double code = missingCode;
+        for (double[] x : drivers) {
+          for (int i = 0; i < rows; i++) {
+            double v = x[i];
+            drop[i] |= v != v || v == code;
+          }
+        }
+      }
+      int kept = 0;
       int[] keep = new int[rows];
       for (int i = 0; i < rows; i++) {
-        if (Double.isNaN(outcome[i])) {
-          withoutOutcome++;
-          continue;
+        if (!drop[i]) {
+          keep[kept++] = i;
         }
-        if (missing == MissingRule.LISTWISE) {
-          boolean complete = true;
-          for (int j = 0; j < p && complete; j++) {
-            complete = !isMissing(drivers.get(j)[i]);
-          }
-          if (!complete) {
-            incomplete++;
-            continue;
-          }
-        }
-        keep[kept++] = i;
       }
+      long incomplete = rows - kept - withoutOutcome;
       checkArgument(
           kept >= p + 2,
           "%s respondents remain after %s deletion (%s without outcome, %s incomplete); "
