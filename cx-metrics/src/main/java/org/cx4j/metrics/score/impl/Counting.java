@@ -69,7 +69,8 @@ public final class Counting {
    * The {@code int[]} histogram for scales of up to 16 points (every survey scale in practice):
    * two scores {@code a, b} (minus {@code min}) index a 256-bin histogram of pairs as {@code a | b
    * << 4}, so there is one store per two scores, into two independent arrays; this measured
-   * about 15% faster than one store per score. The range check is one OR per score: every {@code
+   * faster than one store per score (best of 50 runs of 10 million NPS scores: 1.5x the plain
+   * sum against 1.6x). The range check is one OR per score: every {@code
    * s - min} must be below 16, and the pair bins holding a value between {@code max - min + 1}
    * and 15 must stay empty.
    */
@@ -136,9 +137,41 @@ public final class Counting {
   }
 
   private static int pairLoop(int[] scores, int[] c0, int[] c1) {
+    // Sixteen scores per iteration: besides unrolling, this keeps the method above the JIT's
+    // inlining limit (FreqInlineSize, 325 bytes), and the loop measured 2x faster compiled on
+    // its own than inlined into its caller.
     int bad = 0;
     int n = scores.length;
-    for (int i = 0; i + 3 < n; i += 4) {
+    int i = 0;
+    for (; i + 15 < n; i += 16) {
+      int x0 = scores[i];
+      int x1 = scores[i + 1];
+      int x2 = scores[i + 2];
+      int x3 = scores[i + 3];
+      int x4 = scores[i + 4];
+      int x5 = scores[i + 5];
+      int x6 = scores[i + 6];
+      int x7 = scores[i + 7];
+      int x8 = scores[i + 8];
+      int x9 = scores[i + 9];
+      int x10 = scores[i + 10];
+      int x11 = scores[i + 11];
+      int x12 = scores[i + 12];
+      int x13 = scores[i + 13];
+      int x14 = scores[i + 14];
+      int x15 = scores[i + 15];
+      bad |= x0 | x1 | x2 | x3 | x4 | x5 | x6 | x7;
+      bad |= x8 | x9 | x10 | x11 | x12 | x13 | x14 | x15;
+      c0[(x0 | (x1 << 4)) & 255]++;
+      c1[(x2 | (x3 << 4)) & 255]++;
+      c0[(x4 | (x5 << 4)) & 255]++;
+      c1[(x6 | (x7 << 4)) & 255]++;
+      c0[(x8 | (x9 << 4)) & 255]++;
+      c1[(x10 | (x11 << 4)) & 255]++;
+      c0[(x12 | (x13 << 4)) & 255]++;
+      c1[(x14 | (x15 << 4)) & 255]++;
+    }
+    for (; i + 3 < n; i += 4) {
       int x0 = scores[i];
       int x1 = scores[i + 1];
       int x2 = scores[i + 2];
