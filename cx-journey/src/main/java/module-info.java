@@ -19,6 +19,8 @@ module org.cx4j.journey {
   requires transitive org.cx4j.metrics;
   requires com.google.common;
   requires com.fasterxml.jackson.dataformat.csv;
+  requires hipparchus.core; // file-name-derived automatic module, see cx-metrics
+
 
   exports org.cx4j.journey.log;
   exports org.cx4j.journey.rebuild;
