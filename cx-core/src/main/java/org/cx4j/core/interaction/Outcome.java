@@ -47,6 +47,7 @@ public record Outcome(String name) {
     return new Outcome(n);
   }
 
+  /** Returns the normalized name; also the JSON form. */
   @Override
   @JsonValue
   public String name() {

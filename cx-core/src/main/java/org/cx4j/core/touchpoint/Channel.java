@@ -83,6 +83,7 @@ public record Channel(String name) implements Comparable<Channel> {
     return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
   }
 
+  /** Returns the normalized name; also the JSON form. */
   @Override
   @JsonValue
   public String name() {

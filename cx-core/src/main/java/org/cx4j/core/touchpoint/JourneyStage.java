@@ -52,6 +52,7 @@ public record JourneyStage(String name) {
     return new JourneyStage(name);
   }
 
+  /** Returns the normalized name; also the JSON form. */
   @Override
   @JsonValue
   public String name() {

@@ -12,8 +12,11 @@ public final class FitFailedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Optimiser iterations spent before giving up. */
   private final int iterations;
+  /** The last parameters tried, on the model's natural scale. */
   private final double[] parameters;
+  /** The log-likelihood gradient at the last parameters. */
   private final double[] gradient;
 
   FitFailedException(String message, int iterations, double[] parameters, double[] gradient) {
