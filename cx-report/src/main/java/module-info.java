@@ -1,0 +1,13 @@
+/**
+ * The CX report: the command line, the self-contained HTML report with inline SVG charts, the
+ * CSV/JSON tables, and the JShell bench.
+ */
+module org.cx4j.report {
+  requires transitive org.cx4j.journey;
+  requires transitive org.cx4j.metrics;
+  requires transitive org.cx4j.core;
+  requires com.google.common;
+  requires info.picocli;
+
+  exports org.cx4j.report.chart;
+}
