@@ -8,6 +8,10 @@ module org.cx4j.report {
   requires transitive org.cx4j.core;
   requires com.google.common;
   requires info.picocli;
+  requires com.fasterxml.jackson.databind;
 
   exports org.cx4j.report.chart;
+  exports org.cx4j.report.input;
+  exports org.cx4j.report.analysis;
+  exports org.cx4j.report.console;
 }

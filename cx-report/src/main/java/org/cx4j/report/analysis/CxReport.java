@@ -1,0 +1,158 @@
+package org.cx4j.report.analysis;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cx4j.journey.attribution.AttributionResult;
+import org.cx4j.report.input.ReportInput;
+
+/**
+ * A complete CX report, computed: the headline survey metrics with their intervals (overall, by
+ * segment, by channel, over time), the journeys (map, funnel, paths, pain points and delights),
+ * retention and churn, lifetime value, the drivers of NPS with an effort-impact matrix, and
+ * attribution by channel. Immutable; render it with {@code ConsoleSummary}, {@code HtmlReport}
+ * or {@code ReportTables}.
+ *
+ * <pre>{@code
+ * CxReport report = CxReport.of(ReportInput.sample());
+ * report.nps().get().overall();      // NPS with its 95% interval
+ * System.out.println(report);        // the console summary
+ * }</pre>
+ *
+ * <p>A section whose data are missing (no responses, no transactions, no conversions) or whose
+ * model cannot be fitted is absent, and {@link #notes()} says why: a report never fails because
+ * one analysis does not apply.
+ */
+public final class CxReport {
+
+  private final ReportInput input;
+  private final ReportOptions options;
+  private final ScoreSection nps;
+  private final ScoreSection csat;
+  private final ScoreSection ces;
+  private final JourneySection journeys;
+  private final RetentionSection retention;
+  private final ValueSection value;
+  private final DriverSection drivers;
+  private final List<AttributionResult> attribution;
+  private final List<String> notes;
+
+  CxReport(
+      ReportInput input,
+      ReportOptions options,
+      ScoreSection nps,
+      ScoreSection csat,
+      ScoreSection ces,
+      JourneySection journeys,
+      RetentionSection retention,
+      ValueSection value,
+      DriverSection drivers,
+      List<AttributionResult> attribution,
+      List<String> notes) {
+    this.input = input;
+    this.options = options;
+    this.nps = nps;
+    this.csat = csat;
+    this.ces = ces;
+    this.journeys = journeys;
+    this.retention = retention;
+    this.value = value;
+    this.drivers = drivers;
+    this.attribution = ImmutableList.copyOf(attribution);
+    this.notes = ImmutableList.copyOf(notes);
+  }
+
+  /**
+   * Computes the report of {@code input} with the {@linkplain ReportOptions#defaults() default
+   * options}.
+   *
+   * @throws NullPointerException if {@code input} is null
+   */
+  public static CxReport of(ReportInput input) {
+    return of(input, ReportOptions.defaults());
+  }
+
+  /**
+   * Computes the report of {@code input}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static CxReport of(ReportInput input, ReportOptions options) {
+    return new ReportAnalysis(Objects.requireNonNull(input, "input"),
+        Objects.requireNonNull(options, "options")).run();
+  }
+
+  /** Returns the data the report was computed from. */
+  public ReportInput input() {
+    return input;
+  }
+
+  /** Returns the options it was computed with. */
+  public ReportOptions options() {
+    return options;
+  }
+
+  /** Returns the NPS section, absent without NPS responses. */
+  public Optional<ScoreSection> nps() {
+    return Optional.ofNullable(nps);
+  }
+
+  /** Returns the CSAT section, absent without CSAT responses. */
+  public Optional<ScoreSection> csat() {
+    return Optional.ofNullable(csat);
+  }
+
+  /** Returns the CES section, absent without CES responses. */
+  public Optional<ScoreSection> ces() {
+    return Optional.ofNullable(ces);
+  }
+
+  /** Returns the score sections present, in the order NPS, CSAT, CES. */
+  public List<ScoreSection> scores() {
+    ImmutableList.Builder<ScoreSection> b = ImmutableList.builder();
+    nps().ifPresent(b::add);
+    csat().ifPresent(b::add);
+    ces().ifPresent(b::add);
+    return b.build();
+  }
+
+  /** Returns the journey section, absent without interactions. */
+  public Optional<JourneySection> journeys() {
+    return Optional.ofNullable(journeys);
+  }
+
+  /** Returns retention and churn, absent without activity. */
+  public Optional<RetentionSection> retention() {
+    return Optional.ofNullable(retention);
+  }
+
+  /** Returns the lifetime value section, absent without transactions or when a fit fails. */
+  public Optional<ValueSection> value() {
+    return Optional.ofNullable(value);
+  }
+
+  /** Returns the drivers of NPS, absent without NPS responses linked to journeys. */
+  public Optional<DriverSection> drivers() {
+    return Optional.ofNullable(drivers);
+  }
+
+  /**
+   * Returns conversion credit by channel under several models (first touch, last touch, linear,
+   * position-based, Markov, Shapley); empty without conversions.
+   */
+  public List<AttributionResult> attribution() {
+    return attribution;
+  }
+
+  /** Returns what the report left out or estimated, and why, one sentence each. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Returns the console summary ({@link org.cx4j.report.console.ConsoleSummary}). */
+  @Override
+  public String toString() {
+    return org.cx4j.report.console.ConsoleSummary.render(this);
+  }
+}

@@ -1,0 +1,574 @@
+package org.cx4j.report.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cx4j.core.customer.Customer;
+import org.cx4j.core.customer.CustomerId;
+import org.cx4j.core.feedback.Instrument;
+import org.cx4j.core.feedback.Scale;
+import org.cx4j.core.feedback.SurveyResponse;
+import org.cx4j.core.interaction.Outcome;
+import org.cx4j.core.touchpoint.Channel;
+import org.cx4j.core.touchpoint.JourneyStage;
+import org.cx4j.core.touchpoint.Touchpoint;
+import org.cx4j.journey.attribution.AttributionResult;
+import org.cx4j.journey.attribution.HeuristicAttribution;
+import org.cx4j.journey.attribution.MarkovAttribution;
+import org.cx4j.journey.attribution.PathData;
+import org.cx4j.journey.attribution.ShapleyAttribution;
+import org.cx4j.journey.funnel.Funnel;
+import org.cx4j.journey.funnel.FunnelResult;
+import org.cx4j.journey.funnel.FunnelStep;
+import org.cx4j.journey.graph.TransitionGraph;
+import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.log.InteractionLog;
+import org.cx4j.journey.log.Level;
+import org.cx4j.journey.painpoint.NodeScore;
+import org.cx4j.journey.painpoint.PainPointAnalysis;
+import org.cx4j.journey.painpoint.PainPointReport;
+import org.cx4j.journey.rebuild.JourneyRebuilder;
+import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.journey.variant.Variants;
+import org.cx4j.metrics.activity.ActivityLog;
+import org.cx4j.metrics.breakdown.Breakdown;
+import org.cx4j.metrics.ces.CustomerEffortScore;
+import org.cx4j.metrics.clv.BgNbdModel;
+import org.cx4j.metrics.clv.ClvHorizon;
+import org.cx4j.metrics.clv.DiscountedClv;
+import org.cx4j.metrics.clv.FitFailedException;
+import org.cx4j.metrics.clv.GammaGammaFit;
+import org.cx4j.metrics.clv.GammaGammaModel;
+import org.cx4j.metrics.clv.PurchaseModelFit;
+import org.cx4j.metrics.clv.RepeatPurchaseData;
+import org.cx4j.metrics.csat.CustomerSatisfaction;
+import org.cx4j.metrics.driver.DriverImportance;
+import org.cx4j.metrics.driver.KeyDriverAnalysis;
+import org.cx4j.metrics.driver.KeyDriverResult;
+import org.cx4j.metrics.nps.NetPromoterScore;
+import org.cx4j.metrics.priority.EffortImpactMatrix;
+import org.cx4j.metrics.priority.Initiative;
+import org.cx4j.metrics.retention.CohortRetention;
+import org.cx4j.metrics.retention.CustomerRetentionRate;
+import org.cx4j.metrics.retention.Lifecycle;
+import org.cx4j.metrics.retention.PeriodUnit;
+import org.cx4j.metrics.rfm.BtydSummaries;
+import org.cx4j.metrics.rfm.BtydSummarizer;
+import org.cx4j.metrics.score.Interval;
+import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.ScoreDistribution;
+import org.cx4j.metrics.survival.ChurnSurvival;
+import org.cx4j.metrics.survival.ConfidenceType;
+import org.cx4j.metrics.survival.KaplanMeier;
+import org.cx4j.metrics.trend.TimeSeries;
+import org.cx4j.report.input.ReportInput;
+
+/** Computes a {@link CxReport}: one method per section, each reading the input once. */
+final class ReportAnalysis {
+
+  /**
+   * Default effort to fix a touchpoint, by channel, in person-weeks: illustrative orders of
+   * magnitude (a web or e-mail change is cheaper than retraining a call centre or refitting
+   * stores). Users replace them with their own estimates.
+   */
+  static final Map<String, Double> DEFAULT_EFFORT_BY_CHANNEL =
+      Map.of("web", 3.0, "app", 5.0, "email", 1.0, "phone", 8.0, "chat", 3.0, "store", 10.0,
+          "social", 2.0);
+
+  /** Pain weights of drop-off, rework, time over target and feedback (see {@link #journeys}). */
+  static final double[] PAIN_WEIGHTS = {1, 1, 0, 2};
+
+  /** At most this many touchpoints enter the driver analysis (exact Shapley over 2^k subsets). */
+  static final int MAX_DRIVERS = 12;
+
+  private final ReportInput in;
+  private final ReportOptions o;
+  private final List<String> notes = new ArrayList<>();
+  private final Map<CustomerId, String> segmentOf = new HashMap<>();
+
+  ReportAnalysis(ReportInput in, ReportOptions o) {
+    this.in = in;
+    this.o = o;
+    for (Customer c : in.customers()) {
+      segmentOf.put(c.id(), in.segmentation().assign(c));
+    }
+  }
+
+  CxReport run() {
+    if (in.rejectedRows() > 0) {
+      notes.add(String.format(Locale.ROOT,
+          "%,d input rows were rejected while reading and are not in any figure (see Data).",
+          in.rejectedRows()));
+    }
+    Map<Instrument.Kind, List<SurveyResponse>> byKind = responsesByKind();
+    ScoreSection nps = scores(Instrument.Kind.NPS, byKind.get(Instrument.Kind.NPS));
+    ScoreSection csat = scores(Instrument.Kind.CSAT, byKind.get(Instrument.Kind.CSAT));
+    ScoreSection ces = scores(Instrument.Kind.CES, byKind.get(Instrument.Kind.CES));
+
+    JourneySection journeys = null;
+    Journeys js = null;
+    List<AttributionResult> attribution = List.of();
+    DriverSection drivers = null;
+    if (in.interactions().isEmpty()) {
+      notes.add("No interactions: the journey map, funnel, pain points, drivers and attribution "
+          + "are left out.");
+    } else {
+      JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
+      rebuilder = o.journeyGap() == null ? rebuilder.noInactivityGap()
+          : rebuilder.inactivityGap(o.journeyGap());
+      js = rebuilder.rebuild(in.interactions());
+      journeys = journeys(js);
+      attribution = attribution(js);
+      List<SurveyResponse> npsResponses = byKind.get(Instrument.Kind.NPS);
+      if (npsResponses != null) {
+        drivers = drivers(js, npsResponses);
+      }
+    }
+    RetentionSection retention = retention();
+    ValueSection value = value();
+    return new CxReport(in, o, nps, csat, ces, journeys, retention, value, drivers, attribution,
+        notes);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Survey scores
+
+  private Map<Instrument.Kind, List<SurveyResponse>> responsesByKind() {
+    // Per kind, the instrument with the most responses (a file may mix scales of one kind).
+    Map<Instrument, List<SurveyResponse>> byInstrument = new LinkedHashMap<>();
+    for (SurveyResponse r : in.responses()) {
+      byInstrument.computeIfAbsent(r.instrument(), k -> new ArrayList<>()).add(r);
+    }
+    Map<Instrument.Kind, List<SurveyResponse>> best = new LinkedHashMap<>();
+    for (Map.Entry<Instrument, List<SurveyResponse>> e : byInstrument.entrySet()) {
+      List<SurveyResponse> prev = best.get(e.getKey().kind());
+      if (prev == null || prev.size() < e.getValue().size()) {
+        if (prev != null) {
+          notes.add(String.format(Locale.ROOT, "%,d %s responses on scale %s are left out: the "
+                  + "report uses the scale with the most responses.", prev.size(),
+              prev.get(0).instrument().name(), prev.get(0).instrument().scale()));
+        }
+        best.put(e.getKey().kind(), e.getValue());
+      } else {
+        notes.add(String.format(Locale.ROOT, "%,d %s responses on scale %s are left out: the "
+                + "report uses the scale with the most responses.", e.getValue().size(),
+            e.getKey().name(), e.getKey().scale()));
+      }
+    }
+    return best;
+  }
+
+  private ScoreSection scores(Instrument.Kind kind, List<SurveyResponse> responses) {
+    if (responses == null || responses.isEmpty()) {
+      notes.add("No " + kind.name() + " responses: its section is left out.");
+      return null;
+    }
+    Instrument instrument = responses.get(0).instrument();
+    Scale scale = instrument.scale();
+    Supplier<ScoreAccumulator<Object>> acc;
+    Function<Object, Estimate> headline;
+    String measure;
+    List<String> categories = new ArrayList<>();
+    switch (kind) {
+      case NPS -> {
+        NetPromoterScore.Options opts = NetPromoterScore.Options.DEFAULT.withLevel(o.level());
+        acc = cast(() -> NetPromoterScore.accumulator(opts));
+        headline = r -> {
+          NetPromoterScore s = (NetPromoterScore) r;
+          return s.isEmpty() ? null : estimate(s.n(), s.score(), s.interval());
+        };
+        measure = "NPS (points, -100 to 100)";
+        for (int v = 0; v <= 10; v++) {
+          categories.add(v <= 6 ? "detractor" : v <= 8 ? "passive" : "promoter");
+        }
+      }
+      case CSAT -> {
+        int top = Math.min(2, scale.max() - scale.min());
+        CustomerSatisfaction.Definition def =
+            new CustomerSatisfaction.Definition(scale, top, o.level());
+        acc = cast(() -> CustomerSatisfaction.accumulator(def));
+        headline = r -> {
+          CustomerSatisfaction s = (CustomerSatisfaction) r;
+          return s.isEmpty() ? null : percent(s.n(), s.topBox().share(), s.topBox().interval());
+        };
+        measure = "CSAT (% satisfied, top " + top + " box" + (top == 1 ? "" : "es") + ")";
+        for (int v = scale.min(); v <= scale.max(); v++) {
+          categories.add(v > scale.max() - top ? "satisfied" : "other");
+        }
+      }
+      case CES -> {
+        CustomerEffortScore.Definition d0 = CustomerEffortScore.Definition.DEFAULT;
+        int easy = Math.min(d0.easyBoxes(), scale.max() - scale.min());
+        CustomerEffortScore.Definition def =
+            new CustomerEffortScore.Definition(scale, d0.direction(), easy, o.level());
+        acc = cast(() -> CustomerEffortScore.accumulator(def));
+        headline = r -> {
+          CustomerEffortScore s = (CustomerEffortScore) r;
+          return s.isEmpty() ? null : percent(s.n(), s.easyShare().share(), s.easyShare().interval());
+        };
+        measure = "CES (% easy, top " + easy + " boxes)";
+        for (int v = scale.min(); v <= scale.max(); v++) {
+          categories.add(v > scale.max() - easy ? "easy" : "effortful");
+        }
+      }
+      default -> throw new IllegalStateException("no score section for " + kind);
+    }
+    Breakdown<String, Object> bySegment =
+        Breakdown.of(responses, r -> segmentOf.get(r.customer()), acc, o.minGroupSize());
+    Breakdown<Channel, Object> byChannel =
+        Breakdown.of(responses, Breakdown.byChannel(), acc, o.minGroupSize());
+    Estimate overall = label("overall", headline.apply(bySegment.overall()), null);
+    List<Estimate> segments = new ArrayList<>();
+    for (Breakdown.Group<String, Object> g : bySegment.groups()) {
+      segments.add(label(g.key(), headline.apply(g.result()), g));
+    }
+    segments.sort(Comparator.comparing(Estimate::label));
+    List<Estimate> channels = new ArrayList<>();
+    for (Breakdown.Group<Channel, Object> g : byChannel.groups()) {
+      channels.add(label(g.key().name(), headline.apply(g.result()), g));
+    }
+    channels.sort(Comparator.comparingLong(Estimate::n).reversed()
+        .thenComparing(Estimate::label));
+    TimeSeries<Object> series = TimeSeries.of(responses, o.trendPeriod(), o.zone(), acc);
+    List<Estimate> trend = new ArrayList<>();
+    for (TimeSeries.Point<Object> p : series.points()) {
+      Estimate e = headline.apply(p.result());
+      trend.add(e == null ? Estimate.empty(p.start().toString())
+          : new Estimate(p.start().toString(), e.n(), e.value(), e.lower(), e.upper(),
+              e.n() < o.minGroupSize()));
+    }
+    ScoreDistribution distribution = ScoreDistribution.of(instrument, responses);
+    return new ScoreSection(kind.name(), measure, instrument, overall, segments, channels, trend,
+        distribution, categories);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> Supplier<ScoreAccumulator<Object>> cast(Supplier<ScoreAccumulator<R>> s) {
+    return () -> (ScoreAccumulator<Object>) s.get();
+  }
+
+  private static Estimate estimate(long n, double value, Interval i) {
+    return new Estimate("", n, value, i.lower(), i.upper(), false);
+  }
+
+  private static Estimate percent(long n, double share, Interval i) {
+    return new Estimate("", n, 100 * share, 100 * i.lower(), 100 * i.upper(), false);
+  }
+
+  private Estimate label(String label, Estimate e, Breakdown.Group<?, ?> g) {
+    if (e == null) {
+      return Estimate.empty(label);
+    }
+    boolean small = g != null ? g.small() : e.n() < o.minGroupSize();
+    return new Estimate(label, e.n(), e.value(), e.lower(), e.upper(), small);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Journeys
+
+  private JourneySection journeys(Journeys js) {
+    TransitionGraph graph = TransitionGraph.of(js, Level.TOUCHPOINT);
+    // No designed journey, so no time target; what customers say counts double against what
+    // they do, because drop-off at browsing touchpoints is mostly normal shopping behaviour.
+    PainPointReport pains = PainPointAnalysis.at(Level.TOUCHPOINT)
+        .feedback(in.responses())
+        .minSample(o.minGroupSize())
+        .weights(PAIN_WEIGHTS[0], PAIN_WEIGHTS[1], PAIN_WEIGHTS[2], PAIN_WEIGHTS[3])
+        .analyze(js);
+    Map<String, Long> journeysAt = new HashMap<>();
+    for (NodeScore n : pains.nodes()) {
+      journeysAt.put(n.label(), n.journeys());
+    }
+    List<JourneySection.Node> nodes = new ArrayList<>();
+    Map<String, Long> visits = graph.visits();
+    for (Touchpoint t : js.dictionary().touchpoints()) {
+      long v = visits.getOrDefault(t.id(), 0L);
+      if (v > 0) {
+        nodes.add(new JourneySection.Node(t.id(), t.stage().name(), t.channel().name(), v,
+            journeysAt.getOrDefault(t.id(), 0L)));
+      }
+    }
+    List<String> stages = new ArrayList<>();
+    for (JourneyStage s : in.stages().stages()) {
+      stages.add(s.name());
+    }
+    List<NodeScore> painPoints = top(pains.painPoints(), o.topN());
+    // A touchpoint listed as a pain point is not also offered as a moment of delight.
+    List<NodeScore> delights = new ArrayList<>();
+    for (NodeScore n : pains.delights()) {
+      if (!painPoints.contains(n) && delights.size() < o.topN()) {
+        delights.add(n);
+      }
+    }
+    return new JourneySection(js.journeyCount(), js.eventCount(), stages, nodes, graph,
+        funnel(js), Variants.of(js, Level.TOUCHPOINT), pains, painPoints, delights);
+  }
+
+  private static <T> List<T> top(List<T> list, int n) {
+    return list.subList(0, Math.min(n, list.size()));
+  }
+
+  /**
+   * The stage funnel: the first stage present, then each later stage before the purchase stage
+   * (optional: a journey that skips one passes it when it reaches a later step), then a
+   * conversion (an interaction with outcome {@code converted}, which is itself the purchase).
+   * Journeys count once, by their furthest attempt.
+   */
+  private FunnelResult funnel(Journeys js) {
+    List<JourneyStage> present = new ArrayList<>();
+    for (JourneyStage s : in.stages().stages()) {
+      for (Touchpoint t : js.dictionary().touchpoints()) {
+        if (t.stage().equals(s)) {
+          present.add(s);
+          break;
+        }
+      }
+    }
+    int last = present.indexOf(JourneyStage.PURCHASE);
+    if (last < 0) {
+      last = present.size() - 1;
+    }
+    Funnel.Builder b = Funnel.builder();
+    for (int i = 0; i < Math.max(1, last); i++) {
+      FunnelStep step = FunnelStep.stage(present.get(i));
+      if (i == 0) {
+        b.step(step);
+      } else {
+        b.optionalStep(step);
+      }
+    }
+    b.step(FunnelStep.matching("converted", i -> Outcome.CONVERTED.equals(i.outcome())));
+    return b.build().run(js);
+  }
+
+  private List<AttributionResult> attribution(Journeys js) {
+    PathData paths = PathData.fromJourneys(js, Abstraction.of(js.dictionary(), Level.CHANNEL),
+        Outcome.CONVERTED, j -> 1.0);
+    if (paths.totalConversions() == 0) {
+      notes.add("No converted journeys: attribution is left out.");
+      return List.of();
+    }
+    List<AttributionResult> r = new ArrayList<>();
+    r.add(HeuristicAttribution.firstTouch(paths));
+    r.add(HeuristicAttribution.lastTouch(paths));
+    r.add(HeuristicAttribution.linear(paths));
+    r.add(HeuristicAttribution.positionBased(paths));
+    r.add(MarkovAttribution.fit(paths, 1).attribution());
+    r.add(ShapleyAttribution.presence(paths));
+    return r;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Drivers of NPS
+
+  private DriverSection drivers(Journeys js, List<SurveyResponse> npsResponses) {
+    // Each customer's events are contiguous in the rebuilt journeys (sorted by customer, time).
+    int customers = js.customers().size();
+    int[] first = new int[customers];
+    int[] end = new int[customers];
+    Arrays.fill(first, -1);
+    for (int e = 0; e < js.eventCount(); e++) {
+      int c = js.customerCode(e);
+      if (first[c] < 0) {
+        first[c] = e;
+      }
+      end[c] = e + 1;
+    }
+    Map<CustomerId, Integer> code = new HashMap<>();
+    for (int c = 0; c < customers; c++) {
+      code.put(js.customers().get(c), c);
+    }
+    int touchpoints = js.dictionary().size();
+    List<double[]> exposure = new ArrayList<>();
+    List<Double> outcome = new ArrayList<>();
+    for (SurveyResponse r : npsResponses) {
+      Integer c = code.get(r.customer());
+      if (c == null || first[c] < 0) {
+        continue;
+      }
+      double[] x = new double[touchpoints];
+      long at = r.timestamp().toEpochMilli();
+      for (int e = first[c]; e < end[c] && js.epochMillis(e) <= at; e++) {
+        x[js.touchpointCode(e)] = 1;
+      }
+      exposure.add(x);
+      outcome.add((double) r.score());
+    }
+    int n = exposure.size();
+    if (n < 3 * o.minGroupSize()) {
+      notes.add(String.format(Locale.ROOT, "Only %d NPS responses could be linked to journeys "
+          + "(fewer than %d): the driver analysis is left out.", n, 3 * o.minGroupSize()));
+      return null;
+    }
+    // Candidate drivers: touchpoints that some but not nearly all respondents visited, most
+    // visited first (a constant driver carries no information and breaks the regression).
+    Integer[] order = new Integer[touchpoints];
+    long[] exposed = new long[touchpoints];
+    for (int t = 0; t < touchpoints; t++) {
+      order[t] = t;
+      for (double[] x : exposure) {
+        exposed[t] += (long) x[t];
+      }
+    }
+    Arrays.sort(order, Comparator.comparingLong((Integer t) -> -exposed[t])
+        .thenComparing(t -> js.dictionary().touchpoint(t).id()));
+    KeyDriverAnalysis.Builder b = KeyDriverAnalysis.builder();
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = outcome.get(i);
+    }
+    b.outcome("nps score", y);
+    int used = 0;
+    for (int k = 0; k < touchpoints && used < MAX_DRIVERS; k++) {
+      int t = order[k];
+      if (exposed[t] < o.minGroupSize() || n - exposed[t] < o.minGroupSize()) {
+        continue;
+      }
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = exposure.get(i)[t];
+      }
+      b.driver(js.dictionary().touchpoint(t).id(), x);
+      used++;
+    }
+    if (used < 2) {
+      notes.add("Fewer than two touchpoints vary enough among NPS respondents: the driver "
+          + "analysis is left out.");
+      return null;
+    }
+    KeyDriverResult result;
+    try {
+      result = b.run();
+    } catch (IllegalArgumentException e) {
+      notes.add("The driver analysis could not be run: " + e.getMessage());
+      return null;
+    }
+    Map<String, Double> effort = new LinkedHashMap<>();
+    boolean anyDefault = false;
+    List<Initiative> initiatives = new ArrayList<>();
+    for (DriverImportance d : result.drivers()) {
+      Double e = o.effort().get(d.name());
+      if (e == null) {
+        Touchpoint t = js.dictionary().touchpoint(js.dictionary().requireCode(d.name()));
+        e = DEFAULT_EFFORT_BY_CHANNEL.getOrDefault(t.channel().name(), 5.0);
+        anyDefault = true;
+      }
+      effort.put(d.name(), e);
+      if (d.pearson() < 0 && d.shapleyShare() > 0) {
+        initiatives.add(new Initiative("fix " + d.name(), 100 * d.shapleyShare(), e));
+      }
+    }
+    EffortImpactMatrix matrix = initiatives.isEmpty() ? null : EffortImpactMatrix.of(initiatives);
+    String source = !anyDefault ? "your estimates"
+        : o.effort().isEmpty() ? "default estimates by channel (person-weeks); give your own with --effort"
+        : "your estimates where given, else defaults by channel";
+    return new DriverSection(result, matrix, effort, source);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Retention, churn and value
+
+  private ActivityLog activity() {
+    if (!in.transactions().isEmpty()) {
+      return ActivityLog.fromTransactions(in.transactions());
+    }
+    InteractionLog log = in.interactions();
+    InteractionLog.Columns c = log.columns();
+    return ActivityLog.of(c.customer(), c.millis());
+  }
+
+  private RetentionSection retention() {
+    if (in.transactions().isEmpty() && in.interactions().isEmpty()) {
+      notes.add("No transactions or interactions: retention and churn are left out.");
+      return null;
+    }
+    String source = in.transactions().isEmpty() ? "interactions" : "transactions";
+    ActivityLog activity = activity();
+    CohortRetention cohorts = CohortRetention.of(activity, PeriodUnit.MONTH, o.zone());
+    long maxMillis = Long.MIN_VALUE;
+    for (long ms : activity.epochMillis()) {
+      maxMillis = Math.max(maxMillis, ms);
+    }
+    Instant end = Instant.ofEpochMilli(maxMillis);
+    Lifecycle life = Lifecycle.of(activity, PeriodUnit.MONTH, o.zone());
+    // The last month counts only when the data reach its last day.
+    LocalDate lastDay = end.atZone(o.zone()).toLocalDate();
+    int p = life.periods() - (lastDay.equals(YearMonth.from(lastDay).atEndOfMonth()) ? 1 : 2);
+    CustomerRetentionRate crr = null;
+    String month = null;
+    if (p >= 1) {
+      crr = life.retentionRate(p);
+      month = YearMonth.from(life.periodStart(p)).toString();
+    }
+    ChurnSurvival churn = ChurnSurvival.fromActivity(activity,
+        Duration.ofDays(o.churnAfterDays()), end, Duration.ofDays(1));
+    KaplanMeier km = churn.kaplanMeier();
+    return new RetentionSection(source, cohorts, crr, month, o.churnAfterDays(), churn.size(),
+        churn.churnCount(), km, km.confidenceBand(ConfidenceType.LOG_LOG, o.level()),
+        km.median(ConfidenceType.LOG_LOG, o.level()));
+  }
+
+  private ValueSection value() {
+    if (in.transactions().isEmpty()) {
+      notes.add("No transactions: lifetime value is left out.");
+      return null;
+    }
+    LocalDate last = LocalDate.MIN;
+    for (var t : in.transactions()) {
+      LocalDate d = t.timestamp().atZone(o.zone()).toLocalDate();
+      if (d.isAfter(last)) {
+        last = d;
+      }
+    }
+    try {
+      // Weeks as the model's time unit, as in the BTYD literature (Fader, Hardie and Lee 2005).
+      BtydSummaries s = BtydSummarizer.builder(last).zone(o.zone()).build()
+          .summarize(in.transactions());
+      RepeatPurchaseData data = s.repeatPurchaseData();
+      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(data);
+      GammaGammaFit gg = GammaGammaModel.fit(data.frequency(), s.monetaryValues());
+      ClvHorizon horizon = new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
+      double[] clv = DiscountedClv.of(bg.model(), gg.model(), horizon).values(data, s.monetaryValues());
+      double[] sorted = clv.clone();
+      Arrays.sort(sorted);
+      double total = 0;
+      for (double v : sorted) {
+        total += v;
+      }
+      int decile = Math.max(1, sorted.length / 10);
+      double top = 0;
+      for (int i = sorted.length - decile; i < sorted.length; i++) {
+        top += sorted[i];
+      }
+      double alive = 0;
+      for (int i = 0; i < data.size(); i++) {
+        alive += bg.model().probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
+      }
+      return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
+          total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
+          total == 0 ? 0 : top / total, alive / data.size());
+    } catch (FitFailedException | IllegalArgumentException e) {
+      notes.add("Lifetime value could not be estimated: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Type 7 quantile (linear interpolation between order statistics), as R's default. */
+  static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+}

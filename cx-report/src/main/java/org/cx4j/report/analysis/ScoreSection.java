@@ -1,0 +1,52 @@
+package org.cx4j.report.analysis;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+import org.cx4j.core.feedback.Instrument;
+import org.cx4j.metrics.score.ScoreDistribution;
+
+/**
+ * One survey metric (NPS, CSAT or CES) in the report: overall, by segment, by channel and over
+ * time, with the distribution of the raw scores.
+ *
+ * <p>Figures are in display units: NPS in points ({@code -100..100}, adjusted-Wald interval);
+ * CSAT as the top-2-box share in percent (Wilson interval); CES as the share of "easy" answers
+ * in percent (Wilson interval). All intervals are at the report's confidence level.
+ *
+ * @param metric "NPS", "CSAT" or "CES"
+ * @param measure what the figure measures, with its unit, e.g. "NPS (points)"
+ * @param instrument the survey instrument
+ * @param overall the figure over all responses
+ * @param bySegment one figure per customer segment (responses of unknown customers left out and
+ *     counted in {@code overall})
+ * @param byChannel one figure per channel of the touchpoint the response was given at
+ * @param trend one figure per period, empty periods included with {@code n = 0}
+ * @param distribution the histogram of the raw scores
+ * @param categories the category of each scale point for the distribution chart, e.g.
+ *     "detractor", "passive", "promoter", first point first
+ */
+public record ScoreSection(
+    String metric,
+    String measure,
+    Instrument instrument,
+    Estimate overall,
+    List<Estimate> bySegment,
+    List<Estimate> byChannel,
+    List<Estimate> trend,
+    ScoreDistribution distribution,
+    List<String> categories) {
+
+  /** Checks for nulls and copies the lists. */
+  public ScoreSection {
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(measure, "measure");
+    Objects.requireNonNull(instrument, "instrument");
+    Objects.requireNonNull(overall, "overall");
+    bySegment = ImmutableList.copyOf(bySegment);
+    byChannel = ImmutableList.copyOf(byChannel);
+    trend = ImmutableList.copyOf(trend);
+    Objects.requireNonNull(distribution, "distribution");
+    categories = ImmutableList.copyOf(categories);
+  }
+}

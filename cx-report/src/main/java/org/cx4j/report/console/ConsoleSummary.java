@@ -1,0 +1,294 @@
+package org.cx4j.report.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.cx4j.core.io.ReadError;
+import org.cx4j.core.io.ReadReport;
+import org.cx4j.journey.attribution.AttributionResult;
+import org.cx4j.journey.funnel.FunnelResult;
+import org.cx4j.journey.painpoint.FeedbackSummary;
+import org.cx4j.journey.painpoint.NodeScore;
+import org.cx4j.journey.variant.Variants;
+import org.cx4j.metrics.driver.DriverImportance;
+import org.cx4j.metrics.priority.EffortImpactMatrix;
+import org.cx4j.metrics.retention.RetentionKind;
+import org.cx4j.report.analysis.CxReport;
+import org.cx4j.report.analysis.DriverSection;
+import org.cx4j.report.analysis.Estimate;
+import org.cx4j.report.analysis.JourneySection;
+import org.cx4j.report.analysis.RetentionSection;
+import org.cx4j.report.analysis.ScoreSection;
+import org.cx4j.report.input.ReportInput;
+
+/**
+ * The console summary of a {@link CxReport}: the headline figures with their intervals, then one
+ * short block per section, in plain text of at most 100 columns. What {@code cx report} prints.
+ */
+public final class ConsoleSummary {
+
+  /** How many read errors are listed per file. */
+  static final int ERRORS_SHOWN = 5;
+
+  private ConsoleSummary() {}
+
+  /**
+   * Returns the summary as lines of text.
+   *
+   * @throws NullPointerException if {@code report} is null
+   */
+  public static String render(CxReport report) {
+    Objects.requireNonNull(report, "report");
+    Text t = new Text();
+    ReportInput in = report.input();
+    int pct = (int) Math.round(100 * report.options().level());
+    t.line("CX report: %s", in.name());
+    t.line("Data: %,d customers, %,d interactions, %,d survey responses, %,d transactions",
+        in.customers().size(), in.interactions().size(), in.responses().size(),
+        in.transactions().size());
+    reads(t, in);
+
+    t.blank();
+    t.line("Headline (%d%% confidence intervals; * = fewer than %d responses)", pct,
+        report.options().minGroupSize());
+    if (report.scores().isEmpty()) {
+      t.line("  no survey responses");
+    }
+    for (ScoreSection s : report.scores()) {
+      t.line("  %-5s %s   %s", s.metric(), figure(s.overall()), s.measure());
+    }
+    for (ScoreSection s : report.scores()) {
+      t.blank();
+      t.line("%s by segment and by channel", s.metric());
+      int rows = Math.max(s.bySegment().size(), s.byChannel().size());
+      for (int i = 0; i < rows; i++) {
+        String a = i < s.bySegment().size() ? cell(s.bySegment().get(i)) : "";
+        String b = i < s.byChannel().size() ? cell(s.byChannel().get(i)) : "";
+        t.line("  %-48s %s", a, b);
+      }
+    }
+
+    report.journeys().ifPresent(j -> journeys(t, j, report.options().topN()));
+    report.retention().ifPresent(r -> retention(t, r, pct));
+    report.value().ifPresent(v -> {
+      t.blank();
+      t.line("Customer lifetime value (BG/NBD + Gamma-Gamma, %d months, %.0f%% margin, %.1f%% "
+              + "monthly discount)", v.horizon().periods(), 100 * v.horizon().margin(),
+          100 * v.horizon().discountRate());
+      t.line("  %,d customers: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
+          v.customers(), v.mean(), v.median(), v.p90(), v.total());
+      t.line("  the top 10%% of customers hold %.1f%% of the value; mean P(still active) %.2f",
+          100 * v.topDecileShare(), v.meanAlive());
+    });
+    report.drivers().ifPresent(d -> drivers(t, d, report.options().topN()));
+    attribution(t, report.attribution());
+
+    if (!report.notes().isEmpty()) {
+      t.blank();
+      t.line("Notes");
+      for (String n : report.notes()) {
+        t.line("  - %s", n);
+      }
+    }
+    return t.toString();
+  }
+
+  private static void reads(Text t, ReportInput in) {
+    for (ReadReport r : in.reads()) {
+      t.line("  %s: %,d rows read, %,d accepted, %,d rejected", r.source(), r.read(),
+          r.accepted(), r.rejected());
+      if (r.rejected() == 0) {
+        continue;
+      }
+      // Why, grouped by column and reason, counted over the errors kept.
+      Map<String, Integer> reasons = new LinkedHashMap<>();
+      for (ReadError e : r.errors()) {
+        reasons.merge(e.column() + ": " + e.reason(), 1, Integer::sum);
+      }
+      t.line("    rejected because%s:", r.complete() ? "" : " (first " + r.errors().size() + " kept)");
+      int shown = 0;
+      for (Map.Entry<String, Integer> e : reasons.entrySet()) {
+        if (shown++ == ERRORS_SHOWN) {
+          t.line("      ... %d more reasons", reasons.size() - ERRORS_SHOWN);
+          break;
+        }
+        t.line("      %,6d x %s", e.getValue(), e.getKey());
+      }
+      for (int i = 0; i < Math.min(3, r.errors().size()); i++) {
+        t.line("      e.g. %s", r.errors().get(i));
+      }
+    }
+  }
+
+  private static void journeys(Text t, JourneySection j, int topN) {
+    t.blank();
+    t.line("Journeys: %,d journeys, %,d interactions, %d touchpoints", j.journeys(), j.events(),
+        j.nodes().size());
+    FunnelResult f = j.funnel();
+    StringBuilder sb = new StringBuilder("  funnel: ");
+    for (int k = 0; k < f.size(); k++) {
+      if (k > 0) {
+        sb.append(" -> ");
+      }
+      sb.append(String.format(Locale.ROOT, "%s %,d", f.steps().get(k), f.count(k)));
+      if (k > 0) {
+        sb.append(String.format(Locale.ROOT, " (%.1f%%)", 100 * f.conversionFromPrevious(k)));
+      }
+    }
+    t.line("%s", sb);
+    t.line("  overall conversion %.1f%% of %,d journeys that entered", 100 * f.conversion(),
+        f.entered());
+    List<Variants.Variant> top = j.variants().top(Math.min(3, topN));
+    if (!top.isEmpty()) {
+      t.line("  most common paths:");
+      for (Variants.Variant v : top) {
+        t.line("    %5.1f%%  %s", 100 * v.share(), abbreviate(String.join(" > ", v.steps()), 88));
+      }
+    }
+    t.line("  top pain points (pain 0..1 = weighted drop-off, rework, time over target, feedback):");
+    for (int i = 0; i < j.painPoints().size(); i++) {
+      NodeScore n = j.painPoints().get(i);
+      t.line("    %d. %-18s pain %.2f  drop-off %4.1f%%, rework %4.1f%%%s", i + 1, n.label(),
+          n.pain(), 100 * n.dropOffPart(), 100 * n.reworkPart(), feedback(n));
+    }
+    if (!j.delights().isEmpty()) {
+      t.line("  moments of delight:");
+      for (int i = 0; i < j.delights().size(); i++) {
+        NodeScore n = j.delights().get(i);
+        t.line("    %d. %-18s delight %.2f%s", i + 1, n.label(), n.delight(), feedback(n));
+      }
+    }
+  }
+
+  private static String feedback(NodeScore n) {
+    StringBuilder sb = new StringBuilder();
+    for (FeedbackSummary f : n.feedback()) {
+      boolean nps = f.metric().equals("nps");
+      sb.append(String.format(Locale.ROOT, "; %s %.0f%s (n %d)",
+          f.instrument().name().toUpperCase(Locale.ROOT), nps ? f.score() : 100 * f.score(),
+          nps ? "" : "% " + f.metric(), f.responses()));
+    }
+    if (n.smallSample()) {
+      sb.append(" [small sample]");
+    }
+    return sb.toString();
+  }
+
+  private static void retention(Text t, RetentionSection r, int pct) {
+    t.blank();
+    t.line("Retention and churn (activity = %s; monthly cohorts)", r.source());
+    StringBuilder sb = new StringBuilder("  still active k months after the first:");
+    for (int k = 1; k <= 6; k++) {
+      OptionalDouble s = r.cohorts().pooledShare(RetentionKind.CLASSIC, k);
+      if (s.isPresent()) {
+        sb.append(String.format(Locale.ROOT, " %d: %.1f%%", k, 100 * s.getAsDouble()));
+      }
+    }
+    t.line("%s", sb);
+    if (r.retentionRate() != null && r.retentionRate().rate().isPresent()) {
+      t.line("  customer retention rate in %s: %.1f%% (churn %.1f%%)", r.retentionMonth(),
+          100 * r.retentionRate().rate().getAsDouble(),
+          100 * r.retentionRate().churnRate().getAsDouble());
+    }
+    String median = r.median().estimate().isPresent()
+        ? String.format(Locale.ROOT, "%.0f days [%s, %s] (%d%%)", r.median().estimate().getAsDouble(),
+            r.median().lower().isPresent() ? String.format(Locale.ROOT, "%.0f", r.median().lower().getAsDouble()) : "n/a",
+            r.median().upper().isPresent() ? String.format(Locale.ROOT, "%.0f", r.median().upper().getAsDouble()) : "n/a",
+            pct)
+        : "not reached (more than half still active)";
+    t.line("  churn = %d days without activity: %,d of %,d customers churned; median time to churn %s",
+        r.churnAfterDays(), r.churned(), r.customers(), median);
+  }
+
+  private static void drivers(Text t, DriverSection d, int topN) {
+    t.blank();
+    t.line("What drives NPS (touchpoints visited before answering; R-squared %.3f, %,d respondents)",
+        d.drivers().rSquared(), d.drivers().respondents());
+    List<DriverImportance> ranked = d.drivers().ranked();
+    for (int i = 0; i < Math.min(topN, ranked.size()); i++) {
+      DriverImportance di = ranked.get(i);
+      t.line("  %d. %-18s %5.1f%% of R-squared, r = %+.3f (%s NPS)", i + 1, di.name(),
+          100 * di.shapleyShare(), di.pearson(), di.pearson() < 0 ? "lowers" : "raises");
+    }
+    EffortImpactMatrix m = d.matrix();
+    if (m != null) {
+      t.line("  what to fix first (impact = share of R-squared, effort: %s):", d.effortSource());
+      for (int i = 0; i < Math.min(topN, m.items().size()); i++) {
+        t.line("    %s", m.items().get(i));
+      }
+    }
+  }
+
+  private static void attribution(Text t, List<AttributionResult> models) {
+    if (models.isEmpty()) {
+      return;
+    }
+    t.blank();
+    t.line("Attribution of %,.0f conversions by channel (share %%)", models.get(0).totalConversions());
+    Set<String> channels = new LinkedHashSet<>();
+    for (AttributionResult.ChannelCredit c : models.get(models.size() - 1).ranked()) {
+      channels.add(c.channel());
+    }
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-10s", "channel"));
+    for (AttributionResult m : models) {
+      head.append(String.format(Locale.ROOT, " %14s", abbreviate(m.model(), 14)));
+    }
+    t.line("%s", head);
+    for (String ch : channels) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-10s", ch));
+      for (AttributionResult m : models) {
+        row.append(String.format(Locale.ROOT, " %14.1f", 100 * share(m, ch)));
+      }
+      t.line("%s", row);
+    }
+  }
+
+  private static double share(AttributionResult m, String channel) {
+    for (AttributionResult.ChannelCredit c : m.channels()) {
+      if (c.channel().equals(channel)) {
+        return c.share();
+      }
+    }
+    return 0;
+  }
+
+  private static String figure(Estimate e) {
+    if (e.isEmpty()) {
+      return String.format(Locale.ROOT, "%-24s", "n/a (n 0)");
+    }
+    return String.format(Locale.ROOT, "%6.1f [%6.1f, %6.1f] n %,7d%s", e.value(), e.lower(),
+        e.upper(), e.n(), e.small() ? "*" : " ");
+  }
+
+  private static String cell(Estimate e) {
+    return String.format(Locale.ROOT, "%-14s %s", abbreviate(e.label(), 14), figure(e));
+  }
+
+  static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  /** A line buffer with {@link Locale#ROOT} formatting. */
+  private static final class Text {
+    private final List<String> lines = new ArrayList<>();
+
+    void line(String format, Object... args) {
+      lines.add(String.format(Locale.ROOT, format, args));
+    }
+
+    void blank() {
+      lines.add("");
+    }
+
+    @Override
+    public String toString() {
+      return String.join("\n", lines) + "\n";
+    }
+  }
+}

@@ -1,0 +1,449 @@
+package org.cx4j.report.input;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.cx4j.core.customer.Customer;
+import org.cx4j.core.customer.Segment;
+import org.cx4j.core.customer.SegmentRule;
+import org.cx4j.core.customer.Segmentation;
+import org.cx4j.core.feedback.SurveyResponse;
+import org.cx4j.core.interaction.Interaction;
+import org.cx4j.core.io.ColumnMapping;
+import org.cx4j.core.io.CsvFormat;
+import org.cx4j.core.io.CxReader;
+import org.cx4j.core.io.CxReaders;
+import org.cx4j.core.io.Field;
+import org.cx4j.core.io.ReadError;
+import org.cx4j.core.io.ReadReport;
+import org.cx4j.core.io.RecordStream;
+import org.cx4j.core.io.TimestampFormat;
+import org.cx4j.core.touchpoint.JourneyStage;
+import org.cx4j.core.touchpoint.StageModel;
+import org.cx4j.core.transaction.Transaction;
+import org.cx4j.journey.log.InteractionLog;
+import org.cx4j.journey.log.UnknownTouchpoints;
+
+/**
+ * Reads a user's files into a {@link ReportInput}, streaming: interactions go straight into the
+ * columnar {@link InteractionLog}, never into a list of objects.
+ *
+ * <p>Each file is CSV unless its name ends in {@code .jsonl}, {@code .ndjson} or {@code .json}
+ * (JSON Lines). Column names default to the field names ({@code customer_id}, {@code timestamp},
+ * ...) and can be mapped per kind. In strict mode (the default) the first bad row stops the read
+ * with a {@link org.cx4j.core.io.CxReadException} naming the file, line, column and value; in
+ * lenient mode bad rows are skipped, counted and kept in the {@link ReadReport}s of the result.
+ *
+ * <pre>{@code
+ * ReportInput in = InputLoader.builder()
+ *     .file(DataKind.INTERACTIONS, Path.of("events.csv"))
+ *     .file(DataKind.RESPONSES, Path.of("survey.csv"))
+ *     .column(DataKind.RESPONSES, "score", "answer")
+ *     .lenient(true)
+ *     .build()
+ *     .load();
+ * }</pre>
+ */
+public final class InputLoader {
+
+  /** Progress is reported every this many rows. */
+  public static final long PROGRESS_EVERY = 1_000_000;
+
+  private final Map<DataKind, Path> files;
+  private final Map<DataKind, ColumnMapping> mappings;
+  private final String separator;
+  private final TimestampFormat timestamps;
+  private final boolean lenient;
+  private final String segmentBy;
+  private final Segmentation segmentation;
+  private final ProgressListener progress;
+  private final Clock clock;
+
+  private InputLoader(Builder b) {
+    this.files = new EnumMap<>(b.files);
+    this.mappings = new EnumMap<>(b.mappings);
+    this.separator = b.separator;
+    this.timestamps = b.timestamps;
+    this.lenient = b.lenient;
+    this.segmentBy = b.segmentBy;
+    this.segmentation = b.segmentation;
+    this.progress = b.progress;
+    this.clock = b.clock;
+  }
+
+  /** Returns a builder with nothing to read, strict mode, comma separator, ISO timestamps. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads every configured file.
+   *
+   * @return the input; parts without a file are empty
+   * @throws org.cx4j.core.io.CxReadException in strict mode, at the first bad row
+   * @throws IllegalArgumentException if a file does not exist
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  public ReportInput load() {
+    List<ReadReport> reads = new ArrayList<>();
+    List<Customer> customers = new ArrayList<>();
+    Path file = files.get(DataKind.CUSTOMERS);
+    if (file != null) {
+      reads.add(read(configure(CxReaders.customers(), DataKind.CUSTOMERS), file, customers::add));
+    }
+    InteractionLog.Builder log =
+        InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
+    file = files.get(DataKind.INTERACTIONS);
+    Set<JourneyStage> seenStages = new LinkedHashSet<>();
+    if (file != null) {
+      reads.add(readInteractions(file, log, seenStages));
+    }
+    List<SurveyResponse> responses = new ArrayList<>();
+    file = files.get(DataKind.RESPONSES);
+    if (file != null) {
+      reads.add(read(configure(CxReaders.surveyResponses(), DataKind.RESPONSES), file, responses::add));
+    }
+    List<Transaction> transactions = new ArrayList<>();
+    file = files.get(DataKind.TRANSACTIONS);
+    if (file != null) {
+      reads.add(read(configure(CxReaders.transactions(), DataKind.TRANSACTIONS), file, transactions::add));
+    }
+    String name = files.isEmpty() ? "no files" : describe();
+    return new ReportInput(name, customers, segmentation(customers), stages(seenStages),
+        log.build(), responses, transactions, reads);
+  }
+
+  private String describe() {
+    Set<String> names = new TreeSet<>();
+    for (Path p : files.values()) {
+      names.add(p.getFileName().toString());
+    }
+    return String.join(", ", names);
+  }
+
+  private <T> CxReader<T> configure(CxReader<T> reader, DataKind kind) {
+    Path file = files.get(kind);
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+      reader = reader.jsonLines();
+    } else if (separator != null) {
+      reader = reader.format(csvFormat(separator));
+    }
+    ColumnMapping m = mappings.get(kind);
+    if (m != null) {
+      reader = reader.mapping(m);
+    }
+    reader = reader.timestamps(timestamps);
+    if (kind == DataKind.CUSTOMERS) {
+      reader = reader.extraColumnsAsAttributes();
+    }
+    return lenient ? reader.lenient() : reader.strict();
+  }
+
+  /**
+   * Returns the CSV format for a separator option: one character, {@code tab} or {@code
+   * whitespace}.
+   *
+   * @throws IllegalArgumentException for anything else (the value is named)
+   */
+  public static CsvFormat csvFormat(String separator) {
+    Objects.requireNonNull(separator, "separator");
+    switch (separator.toLowerCase(Locale.ROOT)) {
+      case "tab":
+      case "\\t":
+        return CsvFormat.tab();
+      case "whitespace":
+        return CsvFormat.whitespace();
+      default:
+        checkArgument(separator.length() == 1,
+            "separator must be one character, 'tab' or 'whitespace', got '%s'", separator);
+        return CsvFormat.separator(separator.charAt(0));
+    }
+  }
+
+  private <T> ReadReport read(CxReader<T> reader, Path file, Consumer<T> sink) {
+    requireFile(file);
+    String name = file.toString();
+    try (RecordStream<T> rows = reader.read(file)) {
+      long n = 0;
+      while (rows.hasNext()) {
+        sink.accept(rows.next());
+        if (++n % PROGRESS_EVERY == 0) {
+          progress.progress(name, rows.report().read(), false);
+        }
+      }
+      ReadReport r = rows.report();
+      progress.progress(name, r.read(), true);
+      return r;
+    }
+  }
+
+  private ReadReport readInteractions(Path file, InteractionLog.Builder log, Set<JourneyStage> stages) {
+    requireFile(file);
+    CxReader<Interaction> reader = configure(CxReaders.interactions(), DataKind.INTERACTIONS);
+    String name = file.toString();
+    List<ReadError> late = new ArrayList<>();
+    long lateCount = 0;
+    ReadReport r;
+    try (RecordStream<Interaction> rows = reader.read(file)) {
+      long n = 0;
+      while (rows.hasNext()) {
+        Interaction i = rows.next();
+        try {
+          log.add(i);
+          stages.add(i.touchpoint().stage());
+        } catch (IllegalArgumentException e) {
+          // The log refuses what a row-level reader cannot see (a timestamp in the future).
+          if (!lenient) {
+            throw new IllegalArgumentException(
+                name + ": record " + (n + 1) + " (customer " + i.customer().value() + "): "
+                    + e.getMessage(), e);
+          }
+          lateCount++;
+          if (late.size() < ReadReport.MAX_ERRORS) {
+            late.add(new ReadError(name, 0, "timestamp", String.valueOf(i.timestamp()),
+                e.getMessage()));
+          }
+        }
+        if (++n % PROGRESS_EVERY == 0) {
+          progress.progress(name, rows.report().read(), false);
+        }
+      }
+      r = rows.report();
+    }
+    progress.progress(name, r.read(), true);
+    if (lateCount == 0) {
+      return r;
+    }
+    List<ReadError> errors = new ArrayList<>(r.errors());
+    for (ReadError e : late) {
+      if (errors.size() < ReadReport.MAX_ERRORS) {
+        errors.add(e);
+      }
+    }
+    return new ReadReport(r.source(), r.read(), r.accepted() - lateCount, r.rejected() + lateCount,
+        errors);
+  }
+
+  private static void requireFile(Path file) {
+    checkArgument(Files.isRegularFile(file), "input file %s does not exist or is not a file", file);
+  }
+
+  private Segmentation segmentation(List<Customer> customers) {
+    if (segmentation != null) {
+      return segmentation;
+    }
+    String attribute = segmentBy != null ? segmentBy : Customer.PLAN;
+    // One segment per value of the attribute, in sorted order; customers without it fall back.
+    Set<String> values = new TreeSet<>();
+    for (Customer c : customers) {
+      c.attribute(attribute).ifPresent(values::add);
+    }
+    if (values.isEmpty()) {
+      checkArgument(segmentBy == null || customers.isEmpty(),
+          "no customer has the attribute '%s' to segment by", segmentBy);
+      return new Segmentation(List.of(), "all customers");
+    }
+    List<Segment> segments = new ArrayList<>();
+    for (String v : values) {
+      segments.add(Segment.of(v, SegmentRule.equals(attribute, v)));
+    }
+    return new Segmentation(segments, Segmentation.OTHER);
+  }
+
+  private static StageModel stages(Set<JourneyStage> seen) {
+    List<JourneyStage> all = new ArrayList<>(StageModel.DEFAULT.stages());
+    for (JourneyStage s : seen) {
+      if (!all.contains(s)) {
+        all.add(s);
+      }
+    }
+    return new StageModel(all);
+  }
+
+  /** Configures an {@link InputLoader}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<DataKind, Path> files = new EnumMap<>(DataKind.class);
+    private final Map<DataKind, ColumnMapping> mappings = new EnumMap<>(DataKind.class);
+    private String separator;
+    private TimestampFormat timestamps = TimestampFormat.iso();
+    private boolean lenient;
+    private String segmentBy;
+    private Segmentation segmentation;
+    private ProgressListener progress = ProgressListener.NONE;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the file of one kind (CSV, or JSON Lines when the name ends in {@code .jsonl},
+     * {@code .ndjson} or {@code .json}).
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder file(DataKind kind, Path file) {
+      files.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Maps a field of one kind of file to a column of that file.
+     *
+     * @param field the field's name, e.g. {@code customer_id} ({@link Field#of(String)})
+     * @throws IllegalArgumentException if the field is unknown or the column blank
+     */
+    public Builder column(DataKind kind, String field, String column) {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(column, "column");
+      checkArgument(!column.isBlank(), "column for %s.%s must not be blank", kind.key(), field);
+      ColumnMapping m = mappings.getOrDefault(kind, ColumnMapping.defaults());
+      mappings.put(kind, m.map(Field.of(field), column.trim()));
+      return this;
+    }
+
+    /** Sets the CSV separator: one character, {@code tab} or {@code whitespace}. */
+    public Builder separator(String separator) {
+      csvFormat(separator); // validate now, with the option's value in the message
+      this.separator = separator;
+      return this;
+    }
+
+    /** Sets how timestamps are written (default ISO-8601 with an offset). */
+    public Builder timestamps(TimestampFormat timestamps) {
+      this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
+      return this;
+    }
+
+    /** Sets lenient mode: bad rows are skipped and reported instead of stopping the read. */
+    public Builder lenient(boolean lenient) {
+      this.lenient = lenient;
+      return this;
+    }
+
+    /** Segments customers by the values of one attribute (default {@code plan}). */
+    public Builder segmentBy(String attribute) {
+      Objects.requireNonNull(attribute, "attribute");
+      checkArgument(!attribute.isBlank(), "segment attribute must not be blank");
+      this.segmentBy = attribute.trim();
+      return this;
+    }
+
+    /** Segments customers by explicit rules; overrides {@link #segmentBy(String)}. */
+    public Builder segmentation(Segmentation segmentation) {
+      this.segmentation = Objects.requireNonNull(segmentation, "segmentation");
+      return this;
+    }
+
+    /** Sets the listener told of progress on large files. */
+    public Builder progress(ProgressListener progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /** Sets the clock whose "now" bounds interaction timestamps (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Applies a config file's settings; call before the command-line options so they win.
+     *
+     * @throws IllegalArgumentException if a setting is invalid (named in the message)
+     */
+    public Builder config(ReportConfig config) {
+      Objects.requireNonNull(config, "config");
+      if (config.separator() != null) {
+        separator(config.separator());
+      }
+      if (config.timestamps() != null) {
+        timestamps(timestampFormat(config.timestamps()));
+      }
+      apply(DataKind.INTERACTIONS, config.interactions());
+      apply(DataKind.RESPONSES, config.responses());
+      apply(DataKind.TRANSACTIONS, config.transactions());
+      apply(DataKind.CUSTOMERS, config.customers());
+      if (config.segmentBy() != null) {
+        segmentBy(config.segmentBy());
+      }
+      if (config.segmentation() != null) {
+        segmentation(config.segmentation());
+      }
+      return this;
+    }
+
+    private void apply(DataKind kind, ReportConfig.FileConfig f) {
+      if (f == null) {
+        return;
+      }
+      if (f.file() != null) {
+        file(kind, Path.of(f.file()));
+      }
+      if (f.columns() != null) {
+        f.columns().forEach((field, column) -> column(kind, field, column));
+      }
+    }
+
+    /** Returns the loader. */
+    public InputLoader build() {
+      return new InputLoader(this);
+    }
+  }
+
+  /**
+   * Returns the timestamp format of a config or option value: {@code "iso"}, {@code
+   * "epoch-millis"}, a pattern string {@code "yyyy-MM-dd HH:mm@Europe/Paris"}, or a map with
+   * {@code pattern} and {@code zone}.
+   *
+   * @throws IllegalArgumentException if the value is none of these (the value is named)
+   */
+  public static TimestampFormat timestampFormat(Object value) {
+    if (value instanceof String s) {
+      String t = s.trim();
+      if (t.equalsIgnoreCase("iso")) {
+        return TimestampFormat.iso();
+      }
+      if (t.equalsIgnoreCase("epoch-millis")) {
+        return TimestampFormat.epochMillis();
+      }
+      int at = t.lastIndexOf('@');
+      checkArgument(at > 0, "timestamps must be 'iso', 'epoch-millis' or 'PATTERN@ZONE', got '%s'", s);
+      return TimestampFormat.pattern(t.substring(0, at), zone(t.substring(at + 1)));
+    }
+    if (value instanceof Map<?, ?> m) {
+      Object pattern = m.get("pattern");
+      Object zone = m.get("zone");
+      checkArgument(pattern instanceof String && zone instanceof String && m.size() == 2,
+          "timestamps object must have exactly 'pattern' and 'zone', got %s", m);
+      return TimestampFormat.pattern((String) pattern, zone((String) zone));
+    }
+    throw new IllegalArgumentException(
+        "timestamps must be 'iso', 'epoch-millis' or {pattern, zone}, got " + value);
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id.trim());
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("unknown time zone '" + id + "'", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InputLoader[" + files + (lenient ? ", lenient" : ", strict") + "]";
+  }
+}
