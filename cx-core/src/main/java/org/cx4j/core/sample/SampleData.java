@@ -168,7 +168,7 @@ public final class SampleData {
   public static final int DEFAULT_CUSTOMERS = 5_000;
 
   /** The largest number of customers {@link #generate(long, int)} accepts. */
-  public static final int MAX_CUSTOMERS = 1_000_000;
+  public static final int MAX_CUSTOMERS = 5_000_000;
 
   /** Ids of the deliberately painful touchpoints: failing payments, long waits, hard returns. */
   public static final List<String> PAINFUL_TOUCHPOINTS =

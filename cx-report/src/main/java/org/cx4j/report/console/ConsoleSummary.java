@@ -237,16 +237,38 @@ public final class ConsoleSummary {
     }
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-10s", "channel"));
     for (AttributionResult m : models) {
-      head.append(String.format(Locale.ROOT, " %14s", abbreviate(m.model(), 14)));
+      head.append(String.format(Locale.ROOT, " %9s", modelLabel(m.model())));
     }
     t.line("%s", head);
     for (String ch : channels) {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-10s", ch));
       for (AttributionResult m : models) {
-        row.append(String.format(Locale.ROOT, " %14.1f", 100 * share(m, ch)));
+        row.append(String.format(Locale.ROOT, " %9.1f", 100 * share(m, ch)));
       }
       t.line("%s", row);
     }
+  }
+
+  /**
+   * Returns a short column label of an attribution model's name: {@code first_touch} to {@code
+   * first}, {@code markov(order=1)} to {@code markov}, {@code shapley_presence} to {@code shapley}.
+   */
+  public static String modelLabel(String model) {
+    String m = model.toLowerCase(Locale.ROOT);
+    int cut = m.indexOf('(');
+    if (cut > 0) {
+      m = m.substring(0, cut);
+    }
+    if (m.endsWith("_touch")) {
+      return m.substring(0, m.length() - "_touch".length());
+    }
+    if (m.startsWith("position")) {
+      return "position";
+    }
+    if (m.startsWith("shapley")) {
+      return "shapley";
+    }
+    return abbreviate(m, 9);
   }
 
   private static double share(AttributionResult m, String channel) {

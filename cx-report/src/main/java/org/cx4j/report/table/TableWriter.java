@@ -1,0 +1,104 @@
+package org.cx4j.report.table;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.cx4j.core.json.CxJson;
+
+/**
+ * Writes {@link Table}s as CSV (RFC 4180, header row, UTF-8, empty cell for no value) and as
+ * JSON (an object with the title and an array of row objects, {@code null} for no value),
+ * through Jackson.
+ */
+public final class TableWriter {
+
+  private static final CsvMapper CSV = new CsvMapper();
+
+  private TableWriter() {}
+
+  /**
+   * Writes {@code table} as CSV.
+   *
+   * @throws UncheckedIOException if the writer fails
+   */
+  public static void csv(Table table, Writer out) {
+    Objects.requireNonNull(table, "table");
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    for (String c : table.columns()) {
+      schema.addColumn(c);
+    }
+    try (var w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out)) {
+      for (List<Object> row : table.rows()) {
+        w.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write table " + table.name(), e);
+    }
+  }
+
+  /**
+   * Writes {@code table} as JSON: {@code {"name":..., "title":..., "rows":[{column: value}]}}.
+   *
+   * @throws UncheckedIOException if the writer fails
+   */
+  public static void json(Table table, Writer out) {
+    Objects.requireNonNull(table, "table");
+    try (JsonGenerator g = CxJson.mapper().getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("name", table.name());
+      g.writeStringField("title", table.title());
+      g.writeArrayFieldStart("rows");
+      for (List<Object> row : table.rows()) {
+        g.writeStartObject();
+        for (int i = 0; i < row.size(); i++) {
+          g.writeFieldName(table.columns().get(i));
+          CxJson.mapper().writeValue(g, row.get(i));
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write table " + table.name(), e);
+    }
+  }
+
+  /**
+   * Writes every table into {@code folder} as {@code <name>.csv} and {@code <name>.json}.
+   *
+   * @throws UncheckedIOException if a file cannot be written (the file is named)
+   */
+  public static void writeAll(List<Table> tables, Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create folder " + folder, e);
+    }
+    for (Table t : tables) {
+      Path csv = folder.resolve(t.name() + ".csv");
+      try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+        csv(t, w);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + csv, e);
+      }
+      Path json = folder.resolve(t.name() + ".json");
+      try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+        json(t, w);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + json, e);
+      }
+    }
+  }
+}
