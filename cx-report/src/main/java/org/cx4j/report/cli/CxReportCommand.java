@@ -274,7 +274,7 @@ public final class CxReportCommand implements Callable<Integer> {
       if (e.getMessage() != null && e.getMessage().startsWith(String.valueOf(config))) {
         throw e; // a config error: an input error, exit 3
       }
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,8 +86,20 @@ public record ReportConfig(
     // cx4j's mapper fails on unknown properties, so a misspelt key is an error.
     ObjectMapper mapper = CxJson.newMapper();
     ReportConfig c;
+    String text;
     try {
-      c = mapper.readValue(Files.readString(path), ReportConfig.class);
+      text = Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read config " + path, e);
+    }
+    try {
+      c = mapper.readValue(text, ReportConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      // Records are built through their constructor, so Jackson reports the end of the object;
+      // the line of the key itself is what the user needs.
+      throw new IllegalArgumentException(path + ": line " + lineOf(text, e.getPropertyName(),
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": unknown key '"
+          + e.getPropertyName() + "', expected one of " + e.getKnownPropertyIds(), e);
     } catch (JsonMappingException e) {
       throw new IllegalArgumentException(
           path + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
@@ -105,6 +118,20 @@ public record ReportConfig(
     return new ReportConfig(c.separator, c.timestamps, resolve(c.interactions, base),
         resolve(c.responses, base), resolve(c.transactions, base), resolve(c.customers, base),
         c.segmentBy, c.segmentation, c.effort);
+  }
+
+  private static int lineOf(String text, String key, int fallback) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:")
+            .matcher(text);
+    if (!m.find()) {
+      return fallback;
+    }
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) {
+      line += text.charAt(i) == '\n' ? 1 : 0;
+    }
+    return line;
   }
 
   private static FileConfig resolve(FileConfig f, Path base) {

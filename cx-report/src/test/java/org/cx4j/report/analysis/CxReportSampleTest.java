@@ -1,0 +1,186 @@
+package org.cx4j.report.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cx4j.core.customer.CustomerId;
+import org.cx4j.core.feedback.Instrument;
+import org.cx4j.core.feedback.SurveyResponse;
+import org.cx4j.core.interaction.Interaction;
+import org.cx4j.core.interaction.Outcome;
+import org.cx4j.core.sample.SampleData;
+import org.cx4j.core.touchpoint.JourneyStage;
+import org.cx4j.core.transaction.Transaction;
+import org.cx4j.journey.attribution.AttributionResult;
+import org.cx4j.journey.funnel.FunnelResult;
+import org.cx4j.journey.painpoint.NodeScore;
+import org.cx4j.metrics.driver.DriverImportance;
+import org.cx4j.report.input.ReportInput;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report of the bundled sample, checked against brute-force recounts of the raw records and
+ * against what the sample generator documents it planted (its painful touchpoints).
+ */
+class CxReportSampleTest {
+
+  static SampleData data;
+  static CxReport report;
+
+  @BeforeAll
+  static void run() {
+    data = SampleData.standard();
+    report = CxReport.of(ReportInput.of(data));
+  }
+
+  private static List<SurveyResponse> responses(Instrument instrument) {
+    return data.responses().stream().filter(r -> r.instrument().equals(instrument)).toList();
+  }
+
+  @Test
+  void npsEqualsABruteForceCount() {
+    List<SurveyResponse> nps = responses(Instrument.nps());
+    // The sample's NPS responses carry sampling weights: NPS = 100 (w_P - w_D) / w, with w_P the
+    // weight of promoters (9-10), w_D of detractors (0-6) and w of everyone.
+    double promoters = nps.stream().filter(r -> r.score() >= 9).mapToDouble(SurveyResponse::weight).sum();
+    double detractors = nps.stream().filter(r -> r.score() <= 6).mapToDouble(SurveyResponse::weight).sum();
+    double all = nps.stream().mapToDouble(SurveyResponse::weight).sum();
+    double expected = 100.0 * (promoters - detractors) / all;
+    Estimate overall = report.nps().orElseThrow().overall();
+    assertEquals(nps.size(), overall.n());
+    assertEquals(expected, overall.value(), 1e-9);
+    assertTrue(overall.lower() < expected && expected < overall.upper());
+  }
+
+  @Test
+  void csatAndCesSharesEqualBruteForceCounts() {
+    List<SurveyResponse> csat = responses(Instrument.csat());
+    // Weighted shares, as for NPS: top 2 boxes of 1..5 are 4 and 5.
+    double top2 = 100.0 * weight(csat.stream().filter(r -> r.score() >= 4).toList()) / weight(csat);
+    assertEquals(top2, report.csat().orElseThrow().overall().value(), 1e-9);
+    List<SurveyResponse> ces = responses(Instrument.ces());
+    // CES 1..7, high is easy, easy = the top three boxes 5, 6, 7.
+    double easy = 100.0 * weight(ces.stream().filter(r -> r.score() >= 5).toList()) / weight(ces);
+    assertEquals(easy, report.ces().orElseThrow().overall().value(), 1e-9);
+  }
+
+  private static double weight(List<SurveyResponse> rs) {
+    return rs.stream().mapToDouble(SurveyResponse::weight).sum();
+  }
+
+  @Test
+  void segmentsAndPeriodsPartitionTheResponses() {
+    for (ScoreSection s : report.scores()) {
+      long bySegment = s.bySegment().stream().mapToLong(Estimate::n).sum();
+      long byPeriod = s.trend().stream().mapToLong(Estimate::n).sum();
+      assertEquals(s.overall().n(), bySegment, s.metric());
+      assertEquals(s.overall().n(), byPeriod, s.metric());
+      // The sample covers calendar 2025: twelve monthly points, empty months included.
+      assertEquals(12, s.trend().size(), s.metric());
+      assertEquals(s.overall().n(), s.distribution().n());
+      assertEquals(data.segmentation().names().size(), s.bySegment().size());
+    }
+  }
+
+  @Test
+  void funnelCountsMatchTheJourneys() {
+    // One journey per customer (journey id <customer>-j1): count by brute force.
+    Set<String> aware = new HashSet<>();
+    Set<String> converted = new HashSet<>();
+    for (Interaction i : data.interactions()) {
+      if (i.touchpoint().stage().equals(JourneyStage.AWARENESS)) {
+        aware.add(i.journeyId());
+      }
+      if (Outcome.CONVERTED.equals(i.outcome())) {
+        converted.add(i.journeyId());
+      }
+    }
+    FunnelResult f = report.journeys().orElseThrow().funnel();
+    assertEquals(List.of("awareness", "consideration", "converted"), f.steps());
+    assertEquals(aware.size(), f.count(0));
+    assertEquals(converted.size(), f.count(f.size() - 1));
+  }
+
+  @Test
+  void thePlantedPainPointsComeFirst() {
+    List<NodeScore> pains = report.journeys().orElseThrow().painPoints();
+    Set<String> top3 = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      top3.add(pains.get(i).label());
+    }
+    assertEquals(new HashSet<>(SampleData.PAINFUL_TOUCHPOINTS), top3);
+    for (NodeScore d : report.journeys().orElseThrow().delights()) {
+      assertFalse(SampleData.PAINFUL_TOUCHPOINTS.contains(d.label()), d.label());
+    }
+  }
+
+  @Test
+  void theHotlineDrivesNpsDown() {
+    DriverImportance first = report.drivers().orElseThrow().drivers().ranked().get(0);
+    assertEquals("support_hotline", first.name());
+    assertTrue(first.pearson() < 0);
+  }
+
+  @Test
+  void attributionCreditsEveryConversionOnce() {
+    long conversions = data.interactions().stream()
+        .filter(i -> Outcome.CONVERTED.equals(i.outcome())).map(Interaction::journeyId)
+        .distinct().count();
+    assertEquals(6, report.attribution().size());
+    for (AttributionResult m : report.attribution()) {
+      assertEquals(conversions, m.totalConversions(), 1e-9, m.model());
+      double shares = m.channels().stream().mapToDouble(AttributionResult.ChannelCredit::share).sum();
+      assertEquals(1.0, shares, 1e-9, m.model());
+    }
+  }
+
+  @Test
+  void retentionAndValueCoverEveryBuyer() {
+    Set<CustomerId> buyers = new HashSet<>();
+    for (Transaction t : data.transactions()) {
+      buyers.add(t.customer());
+    }
+    RetentionSection r = report.retention().orElseThrow();
+    assertEquals("transactions", r.source());
+    assertEquals(buyers.size(), r.customers());
+    assertEquals(buyers.size(), r.cohorts().customers());
+    assertEquals(buyers.size(), report.value().orElseThrow().customers());
+    // Survival is a probability that never rises.
+    double prev = 1;
+    for (int j = 0; j < r.survival().size(); j++) {
+      assertTrue(r.survival().survival(j) <= prev);
+      prev = r.survival().survival(j);
+    }
+  }
+
+  @Test
+  void everyInteractionIsOnTheJourneyMap() {
+    JourneySection j = report.journeys().orElseThrow();
+    Map<String, Long> visits = new HashMap<>();
+    for (Interaction i : data.interactions()) {
+      visits.merge(i.touchpoint().id(), 1L, Long::sum);
+    }
+    assertEquals(visits.size(), j.nodes().size());
+    for (JourneySection.Node n : j.nodes()) {
+      assertEquals(visits.get(n.id()), n.visits(), n.id());
+    }
+    assertEquals(data.interactions().size(), j.events());
+  }
+
+  @Test
+  void theSummaryReadsLikeAReport() {
+    String s = report.toString();
+    assertTrue(s.startsWith("CX report: Larkspur Home"), s);
+    for (String heading : List.of("Headline", "NPS by segment", "Journeys:", "top pain points",
+        "Retention and churn", "Customer lifetime value", "What drives NPS", "Attribution")) {
+      assertTrue(s.contains(heading), heading);
+    }
+  }
+}
