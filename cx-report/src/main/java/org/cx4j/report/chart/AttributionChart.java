@@ -159,7 +159,8 @@ public final class AttributionChart {
           double v = share[m][c];
           double bx = gx + m * barW;
           double by = y.map(v);
-          String text = Text.percent(v, v != 0 && Math.abs(v) < 0.1 ? 1 : 0);
+          // Whole percents on the bars (one decimal below 1%), one decimal in the tooltip.
+          String text = Text.percent(v, v != 0 && Math.abs(v) < 0.01 ? 1 : 0);
           w.open("rect").attr("class", "bar").attr("x", bx + 0.5).attr("y", Math.min(by, y0))
               .attr("width", Math.max(0, barW - 1)).attr("height", Math.abs(y0 - by))
               .attr("fill", Palette.series(m))

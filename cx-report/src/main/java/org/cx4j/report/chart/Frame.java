@@ -20,7 +20,7 @@ final class Frame {
   record Entry(String label, String colour, Kind kind) {}
 
   /** The shape of a legend swatch. */
-  enum Kind { BOX, LINE, DASHED_LINE, BAND, POINT, HOLLOW, TRIANGLE }
+  enum Kind { BOX, LINE, DASHED_LINE, BAND, POINT, HOLLOW, TRIANGLE, TICK }
 
   private Frame() {}
 
@@ -98,6 +98,7 @@ final class Frame {
           .attr("stroke-width", 1.5).close();
       case TRIANGLE -> w.open("path").attr("d", triangle(x + 8, cy, 6)).attr("fill", e.colour())
           .close();
+      case TICK -> w.line(x + 8, cy - 6, x + 8, cy + 6, e.colour(), 1.5).close();
       default -> throw new AssertionError(e.kind());
     }
   }

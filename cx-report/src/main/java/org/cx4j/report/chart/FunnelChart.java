@@ -112,15 +112,31 @@ public final class FunnelChart {
       }
       int n = steps.size();
       SvgWriter w = Frame.start(width, height, title, description());
-      double top = 44;
+      boolean drops = false;
+      for (int i = 1; i < n; i++) {
+        drops |= counts[i] < counts[i - 1];
+      }
+      List<Frame.Entry> legend = new java.util.ArrayList<>();
+      legend.add(new Frame.Entry("Reached the step", Palette.BLUE, Frame.Kind.BOX));
+      if (drops) {
+        legend.add(new Frame.Entry("Dropped since the previous step", Palette.VERMILLION,
+            Frame.Kind.BAND));
+      }
+      double legendH = Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
+      double top = 40 + legendH + 14;
       double bottom = height - 8;
       double labelCol = Math.min(width * 0.26, 200);
       double x0 = Frame.PAD + labelCol + 8;
-      double valueCol = Math.min(170, width * 0.24);
-      double barMax = Math.max(20, width - Frame.PAD - valueCol - x0);
-      double rowH = (bottom - top) / n;
-      double barH = Math.max(4, Math.min(34, rowH * 0.56));
       String suffix = unit.isEmpty() ? "" : " " + unit;
+      double valueCol = 0;
+      for (int i = 0; i < n; i++) {
+        valueCol = Math.max(valueCol, Text.width(valueText(i, suffix), Frame.SMALL_SIZE, false));
+      }
+      valueCol = Math.min(valueCol + 10, width * 0.4);
+      double barMax = Math.max(20, width - Frame.PAD - valueCol - x0);
+      // The last row needs no gap under its bar: n bars and n - 1 gaps fill the height.
+      double rowH = (bottom - top) / (n - 0.44);
+      double barH = Math.max(4, Math.min(34, rowH * 0.56));
       for (int i = 0; i < n; i++) {
         double y = top + i * rowH;
         double bw = (double) counts[i] / max * barMax;
@@ -141,9 +157,7 @@ public final class FunnelChart {
                   + steps.get(i - 1) + " and " + steps.get(i)).end("rect");
           endX += dw;
         }
-        String fromStart = counts[0] == 0 ? "n/a" : Text.percent((double) counts[i] / counts[0], 1);
-        String value = Text.count(counts[i]) + suffix + " \u00b7 " + fromStart + " of start";
-        w.label(endX + 6, labelY, value, width - Frame.PAD - endX - 6, Frame.SMALL_SIZE,
+        w.label(endX + 6, labelY, valueText(i, suffix), width - Frame.PAD - endX - 6, Frame.SMALL_SIZE,
             "start", Palette.TEXT, false);
         if (i > 0) {
           String step = counts[i - 1] == 0 ? "n/a" :
@@ -158,6 +172,14 @@ public final class FunnelChart {
         }
       }
       return w.finish();
+    }
+
+    private String valueText(int i, String suffix) {
+      if (i == 0) {
+        return Text.count(counts[0]) + suffix;
+      }
+      String fromStart = counts[0] == 0 ? "n/a" : Text.percent((double) counts[i] / counts[0], 1);
+      return Text.count(counts[i]) + suffix + " \u00b7 " + fromStart + " of start";
     }
 
     private String description() {

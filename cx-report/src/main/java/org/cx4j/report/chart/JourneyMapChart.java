@@ -277,7 +277,7 @@ public final class JourneyMapChart {
       double top = headerY + 14;
       double footer = 30;
       int h = height > 0 ? height : (int) Math.min(Checks.MAX_SIZE,
-          Math.max(360, top + busiest * 44 + footer));
+          Math.max(420, top + busiest * 60 + footer));
       if (ns == 0 || nn == 0) {
         return Frame.noData(width, height > 0 ? height : 360, title,
             ns == 0 ? "No stages" : "No touchpoints");
@@ -321,22 +321,18 @@ public final class JourneyMapChart {
       legend.add(new Frame.Entry("Moment of delight", Palette.BLUISH_GREEN, Frame.Kind.POINT));
       Frame.legend(w, Frame.PAD, legendTop, width - 2 * Frame.PAD, legend);
 
+      // Every column's labels go to the right of its nodes; the last column keeps room for them.
       double plotLeft = Frame.PAD + 36;
-      double plotRight = width - Frame.PAD - 36;
       double nodeW = 12;
-      double spacing = ns == 1 ? 0 : (plotRight - plotLeft - nodeW) / (ns - 1);
+      double spacing = (width - Frame.PAD - plotLeft + 20) / ns;
       double[] colX = new double[ns];
       for (int s = 0; s < ns; s++) {
-        colX[s] = ns == 1 ? (plotLeft + plotRight - nodeW) / 2 : plotLeft + s * spacing;
+        colX[s] = plotLeft + s * spacing;
       }
-      double labelMax = ns == 1 ? (plotRight - plotLeft) / 2 - 20 : spacing - nodeW - 26;
-      double headerMax = ns == 1 ? plotRight - plotLeft : spacing - 6;
+      double labelMax = spacing - nodeW - 26;
       for (int s = 0; s < ns; s++) {
-        String anchor = ns > 1 && s == 0 ? "start" : ns > 1 && s == ns - 1 ? "end" : "middle";
-        double hx = anchor.equals("start") ? colX[s] : anchor.equals("end") ? colX[s] + nodeW
-            : colX[s] + nodeW / 2;
-        w.label(hx, headerY, stages.get(s), headerMax, Frame.LABEL_SIZE, anchor, Palette.TEXT,
-            true);
+        w.label(colX[s], headerY, stages.get(s), spacing - 8, Frame.LABEL_SIZE, "start",
+            Palette.TEXT, true);
       }
       double bottom = h - footer;
       double avail = bottom - top;
@@ -344,16 +340,36 @@ public final class JourneyMapChart {
       // Vertical scale: every node gets k * volume, and at least minSlot for its label.
       double gap = Math.min(10, avail / Math.max(1, busiest) * 0.2);
       double minSlot = Math.max(2, Math.min(28, avail / Math.max(1, busiest) - gap));
+      // The largest k with sum(max(k * volume, minSlot)) + gaps <= avail in every column; the
+      // left side is monotone in k, so bisection finds it.
       double k = Double.POSITIVE_INFINITY;
-      long[] stageVolume = new long[ns];
-      for (Node n : nodes) {
-        stageVolume[n.stage()] += n.volume();
-      }
       for (int s = 0; s < ns; s++) {
-        if (stageVolume[s] > 0) {
-          double room = avail - (perStage[s] - 1) * gap - perStage[s] * minSlot;
-          k = Math.min(k, Math.max(0, room) / stageVolume[s]);
+        double room = avail - (perStage[s] - 1) * gap;
+        double hiK = 0;
+        for (Node n : nodes) {
+          if (n.stage() == s && n.volume() > 0) {
+            hiK = Math.max(hiK, room / n.volume());
+          }
         }
+        if (hiK == 0) {
+          continue;
+        }
+        double loK = 0;
+        for (int iter = 0; iter < 60; iter++) {
+          double mid = (loK + hiK) / 2;
+          double used = 0;
+          for (Node n : nodes) {
+            if (n.stage() == s) {
+              used += Math.max(mid * n.volume(), minSlot);
+            }
+          }
+          if (used <= room) {
+            loK = mid;
+          } else {
+            hiK = mid;
+          }
+        }
+        k = Math.min(k, loK);
       }
       if (!Double.isFinite(k)) {
         k = 0;
@@ -501,7 +517,7 @@ public final class JourneyMapChart {
                 + Text.count(l[2]) + " " + unit).end("path");
       }
       for (int i = 0; i < nn; i++) {
-        drawNode(w, i, colX, nodeW, nodeY, nodeH, repeats[i], ns, labelMax, top, bottom);
+        drawNode(w, i, colX, nodeW, nodeY, nodeH, repeats[i], labelMax, top, bottom);
       }
       if (kept.size() < total) {
         String note = "Showing " + kept.size() + " of " + total + " flows"
@@ -515,7 +531,7 @@ public final class JourneyMapChart {
     }
 
     private void drawNode(SvgWriter w, int i, double[] colX, double nodeW, double[] nodeY,
-        double[] nodeH, long repeat, int ns, double labelMax, double top, double bottom) {
+        double[] nodeH, long repeat, double labelMax, double top, double bottom) {
       Node n = nodes.get(i);
       double x = colX[n.stage()];
       String tip = n.label() + " (" + stages.get(n.stage()) + "): " + Text.count(n.volume())
@@ -524,14 +540,13 @@ public final class JourneyMapChart {
       w.open("rect").attr("class", "node").attr("x", x).attr("y", nodeY[i])
           .attr("width", nodeW).attr("height", nodeH[i]).attr("fill", NODE).attr("rx", 1.5)
           .tooltip(tip).end("rect");
-      boolean leftSide = ns > 1 && n.stage() == ns - 1;
       boolean marked = n.mark() != Mark.NONE;
       double cy = nodeY[i] + Math.min(nodeH[i], 24) / 2;
       double labelY = Math.max(top + 10, Math.min(bottom - 12, cy + 4));
       boolean hasNote = !n.note().isEmpty();
-      double markX = leftSide ? x - 11 : x + nodeW + 11;
-      double textX = leftSide ? x - 6 - (marked ? 16 : 0) : x + nodeW + 6 + (marked ? 16 : 0);
-      String anchor = leftSide ? "end" : "start";
+      double markX = x + nodeW + 11;
+      double textX = x + nodeW + 6 + (marked ? 16 : 0);
+      String anchor = "start";
       if (marked) {
         double my = labelY - 4;
         if (n.mark() == Mark.PAIN_POINT) {

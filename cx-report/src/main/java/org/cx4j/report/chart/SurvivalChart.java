@@ -285,17 +285,13 @@ public final class SurvivalChart {
       if (bands) {
         legend.add(new Frame.Entry(bandLabel, Palette.GREY, Frame.Kind.BAND));
       }
-      double legendH = Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       if (censoring) {
-        // The censoring mark is a tick, drawn by hand after the legend row.
-        double lx = width - Frame.PAD - 80;
-        double ly = 46 + legendH - 4;
-        w.line(lx + 8, ly - 14, lx + 8, ly - 4, Palette.MUTED, 1.5).close();
-        w.label(lx + 16, ly - 5, "censored", Frame.SMALL_SIZE, "start", Palette.MUTED);
+        legend.add(new Frame.Entry("Censored", Palette.MUTED, Frame.Kind.TICK));
       }
+      double legendH = Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       double left = Frame.PAD + 20 + Text.width("100%", Frame.SMALL_SIZE, false) + 8;
       double right = width - Frame.PAD - 8;
-      double top = 40 + legendH + 14 + (censoring ? 6 : 0);
+      double top = 40 + legendH + 14;
       double bottom = height - 44;
       if (bottom - top < 20) {
         top = Math.max(30, bottom - 20);

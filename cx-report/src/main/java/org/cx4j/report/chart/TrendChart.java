@@ -316,6 +316,12 @@ public final class TrendChart {
       }
       Frame.xTitle(w, left, right, height - 10, xAxisLabel);
 
+      // Periods without responses: a faint column, so the gap reads as "no data here".
+      for (int i = 0; i < n; i++) {
+        if (Double.isNaN(score[i])) {
+          w.rect(px[i] - band / 2, top, band, bottom - top, "#f2f2f2").close();
+        }
+      }
       if (lower != null) {
         drawBand(w, px, y, band);
       }
