@@ -1,0 +1,207 @@
+package org.cx4j.report.chart;
+
+import java.math.BigDecimal;
+
+/**
+ * A tiny streaming writer of SVG markup: elements, attributes with XML escaping, and numbers in
+ * a locale-independent format with at most two decimals.
+ *
+ * <p>Coordinates are checked to be finite, so that a NaN can never leak into the output (a NaN
+ * attribute makes a browser drop the element silently). Not thread-safe.
+ */
+final class SvgWriter {
+
+  static final String FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+
+  private final StringBuilder out = new StringBuilder(8192);
+  private final int width;
+  private final int height;
+  private boolean inTag;
+
+  /** Opens the {@code <svg>} element with its accessible name and description. */
+  SvgWriter(int width, int height, String title, String description) {
+    this.width = width;
+    this.height = height;
+    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+    attr("viewBox", "0 0 " + width + " " + height);
+    attr("width", width);
+    attr("height", height);
+    attr("role", "img");
+    attr("aria-label", title);
+    attr("font-family", FONT_FAMILY);
+    attr("style", "max-width:100%;height:auto;background:#ffffff");
+    out.append('>');
+    out.append("<title>").append(escape(title)).append("</title>");
+    if (description != null && !description.isEmpty()) {
+      out.append("<desc>").append(escape(description)).append("</desc>");
+    }
+    // A white background so that the chart reads the same on a dark page.
+    open("rect").attr("x", 0).attr("y", 0).attr("width", width).attr("height", height)
+        .attr("fill", "#ffffff").close();
+  }
+
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
+  }
+
+  /** Starts an element {@code <name}; attributes follow, then {@link #close()} or a body. */
+  SvgWriter open(String name) {
+    finishTag();
+    out.append('<').append(name);
+    inTag = true;
+    return this;
+  }
+
+  /** Writes a text attribute, escaped. */
+  SvgWriter attr(String name, String value) {
+    out.append(' ').append(name).append("=\"").append(escape(value)).append('"');
+    return this;
+  }
+
+  /** Writes a numeric attribute. */
+  SvgWriter attr(String name, double value) {
+    out.append(' ').append(name).append("=\"").append(num(value)).append('"');
+    return this;
+  }
+
+  /** Closes an element that has no body: {@code />}. */
+  SvgWriter close() {
+    out.append("/>");
+    inTag = false;
+    return this;
+  }
+
+  /** Writes escaped character data inside the current element. */
+  SvgWriter text(String text) {
+    finishTag();
+    out.append(escape(text));
+    return this;
+  }
+
+  /** Writes a {@code <title>} child: the tooltip of the current element. */
+  SvgWriter tooltip(String text) {
+    finishTag();
+    out.append("<title>").append(escape(text)).append("</title>");
+    return this;
+  }
+
+  /** Ends an element that has a body. */
+  SvgWriter end(String name) {
+    finishTag();
+    out.append("</").append(name).append('>');
+    return this;
+  }
+
+  private void finishTag() {
+    if (inTag) {
+      out.append('>');
+      inTag = false;
+    }
+  }
+
+  // ---- shapes -----------------------------------------------------------------------------
+
+  SvgWriter rect(double x, double y, double w, double h, String fill) {
+    return open("rect").attr("x", x).attr("y", y).attr("width", Math.max(0, w))
+        .attr("height", Math.max(0, h)).attr("fill", fill);
+  }
+
+  SvgWriter line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
+    return open("line").attr("x1", x1).attr("y1", y1).attr("x2", x2).attr("y2", y2)
+        .attr("stroke", stroke).attr("stroke-width", strokeWidth);
+  }
+
+  SvgWriter circle(double cx, double cy, double r, String fill) {
+    return open("circle").attr("cx", cx).attr("cy", cy).attr("r", r).attr("fill", fill);
+  }
+
+  /**
+   * Writes a {@code <text>} element, truncating the text with an ellipsis to {@code maxWidth}
+   * (estimated) and putting the full text into a tooltip when it was truncated.
+   *
+   * @param anchor {@code start}, {@code middle} or {@code end}
+   */
+  SvgWriter label(double x, double y, String text, double maxWidth, double fontSize,
+      String anchor, String fill, boolean bold) {
+    String shown = Text.fit(text, maxWidth, fontSize, bold);
+    open("text").attr("x", x).attr("y", y).attr("font-size", fontSize);
+    if (!"start".equals(anchor)) {
+      attr("text-anchor", anchor);
+    }
+    attr("fill", fill);
+    if (bold) {
+      attr("font-weight", "600");
+    }
+    text(shown);
+    if (!shown.equals(text)) {
+      tooltip(text);
+    }
+    return end("text");
+  }
+
+  /** Writes a label with no width limit. */
+  SvgWriter label(double x, double y, String text, double fontSize, String anchor, String fill) {
+    return label(x, y, text, Double.POSITIVE_INFINITY, fontSize, anchor, fill, false);
+  }
+
+  /** Returns the finished markup, closing the {@code <svg>} element. */
+  Svg finish() {
+    finishTag();
+    out.append("</svg>");
+    return new Svg(out.toString(), width, height);
+  }
+
+  // ---- formatting -------------------------------------------------------------------------
+
+  /** Returns {@code text} with the five XML special characters escaped; null as empty. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String rep = switch (c) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        case '\'' -> "&apos;";
+        default -> {
+          // Control characters other than tab/newline are not allowed in XML 1.0 at all.
+          yield c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? " " : null;
+        }
+      };
+      if (rep != null) {
+        if (sb == null) {
+          sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        sb.append(rep);
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? text : sb.toString();
+  }
+
+  /**
+   * Formats a coordinate with at most two decimals, without exponent and independent of the
+   * default locale.
+   *
+   * @throws IllegalStateException if {@code v} is NaN or infinite (a layout bug)
+   */
+  static String num(double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalStateException("non-finite coordinate " + v);
+    }
+    double r = Math.round(v * 100.0) / 100.0;
+    if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+      return Long.toString((long) r);
+    }
+    return BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+  }
+}
