@@ -204,7 +204,8 @@ final class ReportAnalysis {
         };
         measure = "CSAT (% satisfied, top " + top + " box" + (top == 1 ? "" : "es") + ")";
         for (int v = scale.min(); v <= scale.max(); v++) {
-          categories.add(v > scale.max() - top ? "satisfied" : "other");
+          categories.add(v > scale.max() - top ? "satisfied"
+              : v < scale.min() + top ? "dissatisfied" : "neutral");
         }
       }
       case CES -> {
@@ -218,8 +219,12 @@ final class ReportAnalysis {
           return s.isEmpty() ? null : percent(s.n(), s.easyShare().share(), s.easyShare().interval());
         };
         measure = "CES (% easy, top " + easy + " boxes)";
+        boolean highIsEasy = def.direction() == CustomerEffortScore.Direction.HIGH_IS_EASY;
         for (int v = scale.min(); v <= scale.max(); v++) {
-          categories.add(v > scale.max() - easy ? "easy" : "effortful");
+          boolean top = v > scale.max() - easy;
+          boolean bottom = v < scale.min() + easy;
+          categories.add(top ? (highIsEasy ? "easy" : "difficult")
+              : bottom ? (highIsEasy ? "difficult" : "easy") : "neutral");
         }
       }
       default -> throw new IllegalStateException("no score section for " + kind);

@@ -1,10 +1,72 @@
 package org.cx4j.report.html;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.cx4j.core.io.ReadError;
+import org.cx4j.core.io.ReadReport;
+import org.cx4j.journey.attribution.AttributionResult;
+import org.cx4j.journey.funnel.FunnelResult;
+import org.cx4j.journey.graph.TransitionGraph;
+import org.cx4j.journey.painpoint.FeedbackSummary;
+import org.cx4j.journey.painpoint.NodeScore;
+import org.cx4j.journey.variant.Variants;
+import org.cx4j.metrics.driver.DriverImportance;
+import org.cx4j.metrics.priority.EffortImpactMatrix;
+import org.cx4j.metrics.priority.Quadrant;
+import org.cx4j.metrics.retention.CohortRetention;
+import org.cx4j.metrics.retention.RetentionKind;
+import org.cx4j.metrics.survival.KaplanMeier;
+import org.cx4j.metrics.survival.SurvivalBand;
 import org.cx4j.report.analysis.CxReport;
+import org.cx4j.report.analysis.DriverSection;
+import org.cx4j.report.analysis.Estimate;
+import org.cx4j.report.analysis.JourneySection;
+import org.cx4j.report.analysis.RetentionSection;
+import org.cx4j.report.analysis.ScoreSection;
+import org.cx4j.report.analysis.ValueSection;
+import org.cx4j.report.chart.AttributionChart;
+import org.cx4j.report.chart.DistributionChart;
+import org.cx4j.report.chart.EffortImpactChart;
+import org.cx4j.report.chart.FunnelChart;
+import org.cx4j.report.chart.HorizontalBarChart;
+import org.cx4j.report.chart.JourneyMapChart;
+import org.cx4j.report.chart.RetentionHeatmap;
+import org.cx4j.report.chart.SurvivalChart;
+import org.cx4j.report.chart.Svg;
+import org.cx4j.report.chart.TrendChart;
+import org.cx4j.report.console.ConsoleSummary;
+import org.cx4j.report.input.ReportInput;
 
-/** The self-contained HTML report of a {@link CxReport}. */
+/**
+ * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, no
+ * scripts, fonts, images or links to anything outside the file, so it opens offline and can be
+ * mailed as it is. Every chart sits in a {@code <figure class="chart">} with a title, axes and
+ * units, and a caption with a one-line reading of what it shows, computed from the data.
+ *
+ * <p>Sections: data read (with rejected rows and why), headline figures, each survey metric
+ * (trend with confidence band, score distribution, by segment and by channel), the journey map,
+ * the funnel, pain points and moments of delight, retention (cohort heat map, survival curve),
+ * lifetime value, the drivers of NPS and the effort-impact matrix, attribution by channel, and
+ * the notes on what was left out.
+ */
 public final class HtmlReport {
+
+  private static final Map<String, String> TITLES = Map.of(
+      "NPS", "Net Promoter Score (NPS)",
+      "CSAT", "Customer satisfaction (CSAT)",
+      "CES", "Customer effort (CES)");
+
+  /** At most this many journey-map links are drawn; the rest are in the transitions table. */
+  static final int MAX_MAP_LINKS = 60;
 
   private HtmlReport() {}
 
@@ -15,7 +77,752 @@ public final class HtmlReport {
    */
   public static String render(CxReport report) {
     Objects.requireNonNull(report, "report");
-    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CX report</title></head><body><pre>"
-        + report.toString().replace("&", "&amp;").replace("<", "&lt;") + "</pre></body></html>\n";
+    return new HtmlReport.Page(report).render();
   }
+
+  /** Escapes text for HTML element content and attribute values. */
+  static String esc(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+
+  /** One rendering: a string builder and the report. */
+  private static final class Page {
+    private final CxReport r;
+    private final StringBuilder h = new StringBuilder(256 * 1024);
+    private final int pct;
+
+    Page(CxReport r) {
+      this.r = r;
+      this.pct = (int) Math.round(100 * r.options().level());
+    }
+
+    String render() {
+      ReportInput in = r.input();
+      h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .append("<title>CX report: ").append(esc(in.name())).append("</title>\n")
+          .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+      h.append("<header>\n<h1>Customer experience report</h1>\n<p class=\"sub\">")
+          .append(esc(in.name())).append(" &middot; ")
+          .append(f("%,d customers, %,d interactions, %,d survey responses, %,d transactions",
+              in.customers().size(), in.interactions().size(), in.responses().size(),
+              in.transactions().size()))
+          .append(" &middot; intervals at ").append(pct).append("% confidence</p>\n</header>\n");
+      nav();
+      h.append("<main>\n");
+      data();
+      headline();
+      for (ScoreSection s : r.scores()) {
+        scores(s);
+      }
+      r.journeys().ifPresent(this::journeys);
+      r.retention().ifPresent(this::retention);
+      r.value().ifPresent(this::value);
+      r.drivers().ifPresent(this::drivers);
+      attribution();
+      notes();
+      h.append("</main>\n<footer>Made with cx4j. Methods: NPS adjusted-Wald interval (Rocks "
+          + "2016); CSAT and CES shares with Wilson intervals; Kaplan-Meier with log-log band; "
+          + "BG/NBD and Gamma-Gamma (Fader, Hardie and Lee 2005); Shapley value regression "
+          + "(Lindeman, Merenda and Gold 1980); Markov removal effects. The tables behind every "
+          + "chart are in the <code>tables</code> folder next to this file.</footer>\n");
+      h.append("</body>\n</html>\n");
+      return h.toString();
+    }
+
+    private void nav() {
+      h.append("<nav><ul>");
+      link("data", "Data");
+      link("headline", "Headline");
+      for (ScoreSection s : r.scores()) {
+        link(s.metric().toLowerCase(Locale.ROOT), s.metric());
+      }
+      if (r.journeys().isPresent()) {
+        link("journeys", "Journeys");
+      }
+      if (r.retention().isPresent()) {
+        link("retention", "Retention");
+      }
+      if (r.value().isPresent()) {
+        link("value", "Lifetime value");
+      }
+      if (r.drivers().isPresent()) {
+        link("drivers", "Drivers");
+      }
+      if (!r.attribution().isEmpty()) {
+        link("attribution", "Attribution");
+      }
+      if (!r.notes().isEmpty()) {
+        link("notes", "Notes");
+      }
+      h.append("</ul></nav>\n");
+    }
+
+    private void link(String id, String text) {
+      h.append("<li><a href=\"#").append(id).append("\">").append(esc(text)).append("</a></li>");
+    }
+
+    private void section(String id, String title) {
+      h.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(title)).append("</h2>\n");
+    }
+
+    private void endSection() {
+      h.append("</section>\n");
+    }
+
+    private void p(String text) {
+      h.append("<p>").append(esc(text)).append("</p>\n");
+    }
+
+    private void figure(String id, Svg svg, String reading) {
+      h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n")
+          .append(svg.markup()).append("\n<figcaption>").append(esc(reading))
+          .append("</figcaption>\n</figure>\n");
+    }
+
+    private void table(List<String> head, List<List<String>> rows, Set<Integer> numeric) {
+      h.append("<table>\n<thead><tr>");
+      for (int i = 0; i < head.size(); i++) {
+        h.append(numeric.contains(i) ? "<th class=\"n\">" : "<th>").append(esc(head.get(i)))
+            .append("</th>");
+      }
+      h.append("</tr></thead>\n<tbody>\n");
+      for (List<String> row : rows) {
+        h.append("<tr>");
+        for (int i = 0; i < row.size(); i++) {
+          h.append(numeric.contains(i) ? "<td class=\"n\">" : "<td>").append(esc(row.get(i)))
+              .append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</tbody>\n</table>\n");
+    }
+
+    // -------------------------------------------------------------------------------------------
+
+    private void data() {
+      section("data", "Data");
+      ReportInput in = r.input();
+      if (in.reads().isEmpty()) {
+        p("The bundled sample data, generated in memory: nothing was read from files.");
+      } else {
+        List<List<String>> rows = new ArrayList<>();
+        for (ReadReport rr : in.reads()) {
+          rows.add(List.of(rr.source(), f("%,d", rr.read()), f("%,d", rr.accepted()),
+              f("%,d", rr.rejected())));
+        }
+        table(List.of("file", "rows read", "accepted", "rejected"), rows, Set.of(1, 2, 3));
+        long rejected = in.rejectedRows();
+        if (rejected == 0) {
+          p("Every row was accepted.");
+        } else {
+          h.append("<p class=\"warn\">").append(esc(f("%,d rows were rejected and are in no "
+              + "figure of this report (%,d rejected). Why:", rejected, rejected))).append("</p>\n");
+          Map<String, Long> reasons = new LinkedHashMap<>();
+          List<List<String>> examples = new ArrayList<>();
+          for (ReadReport rr : in.reads()) {
+            for (ReadError e : rr.errors()) {
+              reasons.merge(fileName(rr.source()) + " | " + e.column() + " | " + e.reason(), 1L,
+                  Long::sum);
+              if (examples.size() < 20) {
+                examples.add(List.of(fileName(e.source()), Long.toString(e.line()), e.column(),
+                    e.value() == null ? "" : e.value(), e.reason()));
+              }
+            }
+          }
+          List<List<String>> rows2 = new ArrayList<>();
+          reasons.forEach((k, v) -> {
+            String[] parts = k.split(" \\| ", 3);
+            rows2.add(List.of(parts[0], parts[1], parts[2], f("%,d", v)));
+          });
+          table(List.of("file", "column", "reason", "rows"), rows2, Set.of(3));
+          p("The first rejected rows (all of them are in tables/rejected_rows.csv, up to "
+              + ReadReport.MAX_ERRORS + " per file):");
+          table(List.of("file", "line", "column", "value", "reason"), examples, Set.of(1));
+        }
+      }
+      endSection();
+    }
+
+    private static String fileName(String source) {
+      int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+      return slash < 0 ? source : source.substring(slash + 1);
+    }
+
+    private void headline() {
+      section("headline", "Headline");
+      if (r.scores().isEmpty()) {
+        p("No survey responses.");
+      }
+      h.append("<div class=\"kpis\">\n");
+      for (ScoreSection s : r.scores()) {
+        Estimate e = s.overall();
+        h.append("<div class=\"kpi\"><div class=\"label\">").append(esc(s.metric()))
+            .append("</div><div class=\"value\">")
+            .append(e.isEmpty() ? "n/a" : f("%.1f", e.value())).append("</div><div class=\"ci\">")
+            .append(e.isEmpty() ? "" : esc(f("%d%% interval %.1f to %.1f", pct, e.lower(), e.upper())))
+            .append("</div><div class=\"count\">").append(f("n = %,d", e.n())).append(" &middot; ")
+            .append(esc(s.measure())).append("</div></div>\n");
+      }
+      r.journeys().ifPresent(j -> h.append("<div class=\"kpi\"><div class=\"label\">Conversion"
+          + "</div><div class=\"value\">").append(f("%.1f%%", 100 * j.funnel().conversion()))
+          .append("</div><div class=\"ci\">").append(esc(f("%,d of %,d journeys",
+              j.funnel().converted(), j.funnel().entered())))
+          .append("</div><div class=\"count\">funnel from the first stage</div></div>\n"));
+      r.value().ifPresent(v -> h.append("<div class=\"kpi\"><div class=\"label\">Mean CLV"
+          + "</div><div class=\"value\">").append(f("%,.0f", v.mean())).append("</div><div "
+          + "class=\"ci\">").append(esc(f("median %,.0f, top 10%% hold %.0f%%", v.median(),
+              100 * v.topDecileShare()))).append("</div><div class=\"count\">")
+          .append(esc(f("%d months, %,d customers", v.horizon().periods(), v.customers())))
+          .append("</div></div>\n"));
+      h.append("</div>\n");
+      endSection();
+    }
+
+    private void scores(ScoreSection s) {
+      String id = s.metric().toLowerCase(Locale.ROOT);
+      section(id, TITLES.getOrDefault(s.metric(), s.metric()));
+      p(s.measure() + f(": %.1f overall, %d%% interval %.1f to %.1f, n = %,d.", s.overall().value(),
+          pct, s.overall().lower(), s.overall().upper(), s.overall().n()));
+      boolean nps = s.metric().equals("NPS");
+      // Trend with band.
+      List<String> periods = new ArrayList<>();
+      int n = s.trend().size();
+      double[] v = new double[n];
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      long[] counts = new long[n];
+      for (int i = 0; i < n; i++) {
+        Estimate e = s.trend().get(i);
+        periods.add(e.label());
+        v[i] = e.value();
+        lo[i] = e.lower();
+        hi[i] = e.upper();
+        counts[i] = e.n();
+      }
+      TrendChart.Builder tb = TrendChart.builder(s.metric() + " per "
+              + r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " with its "
+              + pct + "% confidence band", periods, v)
+          .band(lo, hi).bandLabel(pct + "% interval").responses(counts)
+          .yAxisLabel(nps ? "NPS (points)" : s.metric() + " (%)").seriesLabel(s.metric())
+          .xAxisLabel(r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " starting");
+      tb.yRange(nps ? -100 : 0, 100);
+      if (!s.overall().isEmpty()) {
+        tb.referenceLine(s.overall().value(), "overall");
+      }
+      figure(id + "-trend", tb.render(), trendReading(s));
+      // Distribution.
+      long[] dist = s.distribution().counts();
+      Svg d;
+      if (nps) {
+        d = DistributionChart.nps("Distribution of " + s.metric() + " answers", dist);
+      } else {
+        List<String> values = new ArrayList<>();
+        int min = s.instrument().scale().min();
+        int[] cat = new int[dist.length];
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(s.categories()));
+        // Put the "bad" category first so the palette reads bad-to-good left to right.
+        names.sort(java.util.Comparator.comparingInt(Page::rank));
+        for (int i = 0; i < dist.length; i++) {
+          values.add(Integer.toString(min + i));
+          cat[i] = names.indexOf(s.categories().get(i));
+        }
+        d = DistributionChart.builder("Distribution of " + s.metric() + " answers", values, dist)
+            .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses").render();
+      }
+      figure(id + "-distribution", d, distributionReading(s));
+      groups(id + "-segments", s, s.bySegment(), "segment");
+      groups(id + "-channels", s, s.byChannel(), "channel");
+      endSection();
+    }
+
+    /** Orders categories bad, neutral, good, so that the palette reads left to right. */
+    private static int rank(String category) {
+      return switch (category) {
+        case "dissatisfied", "difficult", "detractor" -> 0;
+        case "satisfied", "easy", "promoter" -> 2;
+        default -> 1;
+      };
+    }
+
+    private void groups(String id, ScoreSection s, List<Estimate> groups, String kind) {
+      List<String> labels = new ArrayList<>();
+      List<Double> vs = new ArrayList<>();
+      List<Double> los = new ArrayList<>();
+      List<Double> his = new ArrayList<>();
+      int small = 0;
+      for (Estimate e : groups) {
+        if (e.isEmpty()) {
+          continue;
+        }
+        labels.add(e.label() + (e.small() ? " *" : "") + f(" (n %,d)", e.n()));
+        vs.add(e.value());
+        los.add(e.lower());
+        his.add(e.upper());
+        small += e.small() ? 1 : 0;
+      }
+      boolean nps = s.metric().equals("NPS");
+      HorizontalBarChart.Builder b = HorizontalBarChart.builder(
+              s.metric() + " by " + kind + " with " + pct + "% intervals", labels, unbox(vs, 1))
+          .seriesName(s.metric())
+          .valueAxisLabel(nps ? "NPS (points)" : s.metric() + " (%)")
+          .decimals(1);
+      if (!labels.isEmpty()) {
+        b.intervals(unbox(los, 1), unbox(his, 1)).intervalName(pct + "% interval");
+      }
+      String reading;
+      if (labels.isEmpty()) {
+        reading = "No responses could be assigned to a " + kind + ".";
+      } else {
+        int best = 0;
+        int worst = 0;
+        for (int i = 1; i < vs.size(); i++) {
+          best = vs.get(i) > vs.get(best) ? i : best;
+          worst = vs.get(i) < vs.get(worst) ? i : worst;
+        }
+        Estimate bE = nonEmpty(groups).get(best);
+        Estimate wE = nonEmpty(groups).get(worst);
+        boolean apart = bE.lower() > wE.upper();
+        reading = labels.size() == 1
+            ? f("Only one %s (%s) has responses.", kind, bE.label())
+            : f("Highest: %s at %.1f; lowest: %s at %.1f. Their intervals %s.%s", bE.label(),
+                bE.value(), wE.label(), wE.value(),
+                apart ? "do not overlap: the gap is larger than sampling noise"
+                    : "overlap: the gap may be sampling noise",
+                small == 0 ? "" : f(" * %d %s%s with fewer than %d responses.", small, kind,
+                    small == 1 ? "" : "s", r.options().minGroupSize()));
+      }
+      figure(id, b.render(), reading);
+    }
+
+    private static List<Estimate> nonEmpty(List<Estimate> es) {
+      List<Estimate> out = new ArrayList<>();
+      for (Estimate e : es) {
+        if (!e.isEmpty()) {
+          out.add(e);
+        }
+      }
+      return out;
+    }
+
+    private static double[] unbox(List<Double> xs, double scale) {
+      double[] a = new double[xs.size()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = xs.get(i) * scale;
+      }
+      return a;
+    }
+
+    private String trendReading(ScoreSection s) {
+      Estimate best = null;
+      Estimate worst = null;
+      int empty = 0;
+      for (Estimate e : s.trend()) {
+        if (e.isEmpty()) {
+          empty++;
+          continue;
+        }
+        best = best == null || e.value() > best.value() ? e : best;
+        worst = worst == null || e.value() < worst.value() ? e : worst;
+      }
+      if (best == null) {
+        return "No period has responses.";
+      }
+      Estimate last = null;
+      for (Estimate e : s.trend()) {
+        if (!e.isEmpty()) {
+          last = e;
+        }
+      }
+      Estimate all = s.overall();
+      String lastVsAll = last.upper() < all.value() ? "below the overall figure, beyond sampling noise"
+          : last.lower() > all.value() ? "above the overall figure, beyond sampling noise"
+          : "consistent with the overall figure";
+      return f("%s ranged from %.1f (%s) to %.1f (%s); the latest period with responses, %s, "
+              + "is at %.1f [%.1f, %.1f]: %s.%s", s.metric(), worst.value(), worst.label(),
+          best.value(), best.label(), last.label(), last.value(), last.lower(), last.upper(),
+          lastVsAll, empty == 0 ? "" : f(" %d period%s without responses.", empty,
+              empty == 1 ? "" : "s"));
+    }
+
+    private String distributionReading(ScoreSection s) {
+      long n = s.distribution().n();
+      if (n == 0) {
+        return "No responses.";
+      }
+      Map<String, Long> byCat = new LinkedHashMap<>();
+      long[] c = s.distribution().counts();
+      for (int i = 0; i < c.length; i++) {
+        byCat.merge(s.categories().get(i), c[i], Long::sum);
+      }
+      StringBuilder sb = new StringBuilder();
+      for (Map.Entry<String, Long> e : byCat.entrySet()) {
+        sb.append(sb.length() == 0 ? "" : ", ")
+            .append(f("%.1f%% %s", 100.0 * e.getValue() / n, e.getKey()));
+      }
+      return f("Of %,d answers (unweighted counts): %s.", n, sb);
+    }
+
+    // -------------------------------------------------------------------------------------------
+
+    private void journeys(JourneySection j) {
+      section("journeys", "Journeys");
+      p(f("%,d journeys with %,d interactions over %d touchpoints.", j.journeys(), j.events(),
+          j.nodes().size()));
+      // Journey map.
+      Map<String, Integer> stageIndex = new HashMap<>();
+      for (int i = 0; i < j.stages().size(); i++) {
+        stageIndex.put(j.stages().get(i), i);
+      }
+      Set<String> pains = new HashSet<>();
+      for (NodeScore ns : j.painPoints()) {
+        pains.add(ns.label());
+      }
+      Map<String, NodeScore> delights = new HashMap<>();
+      for (NodeScore ns : j.delights()) {
+        delights.put(ns.label(), ns);
+      }
+      Map<String, NodeScore> scores = new HashMap<>();
+      for (NodeScore ns : j.pains().nodes()) {
+        scores.put(ns.label(), ns);
+      }
+      List<JourneyMapChart.Node> nodes = new ArrayList<>();
+      JourneySection.Node busiest = null;
+      for (JourneySection.Node n : j.nodes()) {
+        JourneyMapChart.Mark mark = pains.contains(n.id()) ? JourneyMapChart.Mark.PAIN_POINT
+            : delights.containsKey(n.id()) ? JourneyMapChart.Mark.DELIGHT : JourneyMapChart.Mark.NONE;
+        NodeScore ns = scores.get(n.id());
+        nodes.add(new JourneyMapChart.Node(n.id(), n.id(), stageIndex.getOrDefault(n.stage(), 0),
+            n.visits(), mark, ns == null ? n.channel() : n.channel() + note(ns)));
+        busiest = busiest == null || n.visits() > busiest.visits() ? n : busiest;
+      }
+      List<JourneyMapChart.Link> links = new ArrayList<>();
+      for (TransitionGraph.Edge e : j.graph().edges()) {
+        if (!e.isSelfLoop()) {
+          links.add(new JourneyMapChart.Link(e.from(), e.to(), e.count()));
+        }
+      }
+      Svg map = JourneyMapChart.builder("Journey map: touchpoints by stage, flows between them",
+              j.stages(), nodes, links)
+          .topLinks(MAX_MAP_LINKS).unit("interactions").size(1040, 620).render();
+      figure("journey-map", map, f("The busiest touchpoint is %s (%,d interactions). Marked as "
+              + "pain points: %s; as moments of delight: %s. Band widths are transitions; the %d "
+              + "largest flows are drawn (all are in tables/journey_transitions.csv).",
+          busiest == null ? "none" : busiest.id(), busiest == null ? 0 : busiest.visits(),
+          String.join(", ", pains.isEmpty() ? List.of("none") : labels(j.painPoints())),
+          String.join(", ", delights.isEmpty() ? List.of("none") : labels(j.delights())),
+          Math.min(MAX_MAP_LINKS, links.size())));
+      // Funnel.
+      FunnelResult fr = j.funnel();
+      Svg funnel = FunnelChart.builder("Funnel: journeys reaching each step", fr.steps(),
+          fr.counts()).unit("journeys").render();
+      figure("funnel", funnel, funnelReading(fr));
+      // Pain points and delights.
+      h.append("<h3>Top pain points</h3>\n");
+      painTable(j.painPoints(), true);
+      h.append("<p class=\"small\">Pain (0 to 1) weighs the share of journeys that end here "
+          + "without converting, repeat visits, time over target and what customers say "
+          + "(feedback counts double). Feedback shows each instrument's headline figure.</p>\n");
+      if (!j.delights().isEmpty()) {
+        h.append("<h3>Moments of delight</h3>\n");
+        painTable(j.delights(), false);
+      }
+      // Paths.
+      h.append("<h3>Most common paths</h3>\n");
+      List<List<String>> rows = new ArrayList<>();
+      for (Variants.Variant v : j.variants().top(10)) {
+        rows.add(List.of(String.join(" \u203a ", v.steps()), f("%,d", v.count()),
+            f("%.1f%%", 100 * v.share()), f("%.1f%%", 100 * v.cumulativeShare())));
+      }
+      table(List.of("path", "journeys", "share", "cumulative"), rows, Set.of(1, 2, 3));
+      endSection();
+    }
+
+    private static List<String> labels(List<NodeScore> ns) {
+      List<String> out = new ArrayList<>();
+      for (NodeScore n : ns) {
+        out.add(n.label());
+      }
+      return out;
+    }
+
+    private static String note(NodeScore ns) {
+      for (FeedbackSummary fs : ns.feedback()) {
+        if (fs.responses() > 0) {
+          boolean nps = fs.metric().equals("nps");
+          return f(" \u00b7 %s %.0f%s", fs.instrument().name().toUpperCase(Locale.ROOT),
+              nps ? fs.score() : 100 * fs.score(), nps ? "" : "%");
+        }
+      }
+      return "";
+    }
+
+    private void painTable(List<NodeScore> list, boolean pain) {
+      List<List<String>> rows = new ArrayList<>();
+      for (NodeScore n : list) {
+        StringBuilder fb = new StringBuilder();
+        for (FeedbackSummary fs : n.feedback()) {
+          boolean nps = fs.metric().equals("nps");
+          fb.append(fb.length() == 0 ? "" : "; ").append(f("%s %.0f%s (n %d)",
+              fs.instrument().name().toUpperCase(Locale.ROOT), nps ? fs.score() : 100 * fs.score(),
+              nps ? "" : "% " + fs.metric(), fs.responses()));
+        }
+        rows.add(List.of(n.label(), f("%.2f", pain ? n.pain() : n.delight()),
+            f("%.1f%%", 100 * n.dropOffPart()), f("%.1f%%", 100 * n.reworkPart()),
+            f("%,d", n.journeys()), fb.length() == 0 ? "no feedback" : fb.toString()
+                + (n.smallSample() ? " [small sample]" : "")));
+      }
+      table(List.of("touchpoint", pain ? "pain" : "delight", "drop-off", "rework", "journeys",
+          "feedback"), rows, Set.of(1, 2, 3, 4));
+    }
+
+    private String funnelReading(FunnelResult fr) {
+      int worst = -1;
+      double worstLoss = -1;
+      for (int k = 1; k < fr.size(); k++) {
+        double loss = 1 - fr.conversionFromPrevious(k);
+        if (loss > worstLoss) {
+          worstLoss = loss;
+          worst = k;
+        }
+      }
+      String drop = worst < 0 ? "" : f(" The largest drop is from %s to %s: %.1f%% of journeys "
+          + "are lost there.", fr.steps().get(worst - 1), fr.steps().get(worst), 100 * worstLoss);
+      return f("Of %,d journeys that entered, %,d (%.1f%%) converted.%s", fr.entered(),
+          fr.converted(), 100 * fr.conversion(), drop);
+    }
+
+    // -------------------------------------------------------------------------------------------
+
+    private void retention(RetentionSection rs) {
+      section("retention", "Retention and churn");
+      CohortRetention c = rs.cohorts();
+      List<String> cohorts = new ArrayList<>();
+      long[] sizes = new long[c.cohorts()];
+      double[][] share = new double[c.cohorts()][];
+      for (int i = 0; i < c.cohorts(); i++) {
+        cohorts.add(c.cohortStart(i).toString().substring(0, 7));
+        sizes[i] = c.cohortSize(i);
+        share[i] = new double[c.periods(i)];
+        for (int k = 0; k < c.periods(i); k++) {
+          share[i][k] = c.share(RetentionKind.CLASSIC, i, k);
+        }
+      }
+      Svg heat = RetentionHeatmap.builder("Monthly cohorts: share active k months after the "
+              + "first", cohorts, sizes, share).periodLabel("months since first " + activity(rs))
+          .render();
+      OptionalDouble m1 = c.pooledShare(RetentionKind.CLASSIC, 1);
+      OptionalDouble m3 = c.pooledShare(RetentionKind.CLASSIC, 3);
+      figure("retention", heat, f("Across cohorts, %s of customers are active again one month "
+              + "after their first month and %s three months after (activity = %s).%s",
+          m1.isPresent() ? f("%.1f%%", 100 * m1.getAsDouble()) : "n/a",
+          m3.isPresent() ? f("%.1f%%", 100 * m3.getAsDouble()) : "n/a", rs.source(),
+          rs.retentionRate() != null && rs.retentionRate().rate().isPresent()
+              ? f(" Customer retention rate in %s: %.1f%%.", rs.retentionMonth(),
+                  100 * rs.retentionRate().rate().getAsDouble()) : ""));
+      KaplanMeier km = rs.survival();
+      SurvivalBand band = rs.band();
+      int n = km.size();
+      double[] t = new double[n];
+      double[] s = new double[n];
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      for (int j = 0; j < n; j++) {
+        t[j] = km.time(j);
+        s[j] = km.survival(j);
+        lo[j] = band.lower(j).isPresent() ? band.lower(j).getAsDouble() : s[j];
+        hi[j] = band.upper(j).isPresent() ? band.upper(j).getAsDouble() : s[j];
+      }
+      Svg surv = SurvivalChart.builder("Still active: Kaplan-Meier estimate with " + pct + "% band",
+              "days since first " + activity(rs),
+              List.of(SurvivalChart.Curve.of("all customers", t, s).withBand(lo, hi)))
+          .yAxisLabel("share still active").bandLabel(pct + "% band (log-log)").render();
+      String median = rs.median().estimate().isPresent()
+          ? f("Half of customers churn (%d days without activity) within %.0f days [%s, %s].",
+              rs.churnAfterDays(), rs.median().estimate().getAsDouble(),
+              opt(rs.median().lower()), opt(rs.median().upper()))
+          : f("More than half of customers are still active at the end of observation "
+              + "(churn = %d days without activity).", rs.churnAfterDays());
+      figure("survival", surv, median + f(" %,d of %,d customers churned; the rest are censored.",
+          rs.churned(), rs.customers()));
+      endSection();
+    }
+
+    private static String activity(RetentionSection rs) {
+      return rs.source().equals("transactions") ? "purchase" : "interaction";
+    }
+
+    private static String opt(OptionalDouble d) {
+      return d.isPresent() ? f("%.0f", d.getAsDouble()) : "n/a";
+    }
+
+    private void value(ValueSection v) {
+      section("value", "Customer lifetime value");
+      p(f("Expected value of each customer over the next %d months: BG/NBD for the number of "
+              + "purchases, Gamma-Gamma for the spend per purchase, %.0f%% margin, %.1f%% "
+              + "discount per month.", v.horizon().periods(), 100 * v.horizon().margin(),
+          100 * v.horizon().discountRate()));
+      table(List.of("customers", "mean", "median", "90th percentile", "total",
+              "top 10% hold", "mean P(active)"),
+          List.of(List.of(f("%,d", v.customers()), f("%,.2f", v.mean()), f("%,.2f", v.median()),
+              f("%,.2f", v.p90()), f("%,.0f", v.total()), f("%.1f%%", 100 * v.topDecileShare()),
+              f("%.2f", v.meanAlive()))), Set.of(0, 1, 2, 3, 4, 5, 6));
+      endSection();
+    }
+
+    private void drivers(DriverSection d) {
+      section("drivers", "What drives NPS, and what to fix first");
+      List<DriverImportance> ranked = d.drivers().ranked();
+      List<String> labels = new ArrayList<>();
+      double[] share = new double[ranked.size()];
+      double[] r2 = new double[ranked.size()];
+      for (int i = 0; i < ranked.size(); i++) {
+        DriverImportance di = ranked.get(i);
+        labels.add(di.name() + (di.pearson() < 0 ? " (\u2212)" : " (+)"));
+        share[i] = di.shapleyShare();
+        r2[i] = di.relativeWeightShare();
+      }
+      Svg chart = HorizontalBarChart.builder("Driver importance: share of explained NPS variance",
+              labels, share)
+          .seriesName("Shapley share of R\u00b2").second("Relative weight share", r2)
+          .percent().valueAxisLabel("share of R\u00b2 (%)").render();
+      DriverImportance top = ranked.get(0);
+      figure("drivers", chart, f("Drivers are the touchpoints a respondent visited before "
+              + "answering. %s explains %.0f%% of what the model explains (R\u00b2 = %.3f, %,d "
+              + "respondents); respondents who visited it score %s. (\u2212) lowers NPS, (+) "
+              + "raises it.", top.name(), 100 * top.shapleyShare(), d.drivers().rSquared(),
+          d.drivers().respondents(), top.pearson() < 0 ? "lower" : "higher"));
+      EffortImpactMatrix m = d.matrix();
+      if (m != null) {
+        List<EffortImpactChart.Item> items = new ArrayList<>();
+        for (EffortImpactMatrix.Placed p : m.items()) {
+          items.add(new EffortImpactChart.Item(p.initiative().name(), p.initiative().effort(),
+              p.initiative().impact()));
+        }
+        Svg matrix = EffortImpactChart.builder("Effort-impact matrix of fixes", items,
+                m.effortThreshold(), m.impactThreshold())
+            .quadrants("Quick wins", "Major projects", "Fill-ins", "Thankless tasks")
+            .axisLabels("effort (" + (d.effortSource().startsWith("your") ? "your units"
+                : "person-weeks, default estimates") + ")", "impact (% of explained NPS variance)")
+            .render();
+        figure("effort-impact", matrix, f("Fixing the touchpoints that lower NPS: quick wins %s; "
+                + "major projects %s. Effort: %s.", names(m, Quadrant.QUICK_WIN),
+            names(m, Quadrant.MAJOR_PROJECT), d.effortSource()));
+      }
+      endSection();
+    }
+
+    private static String names(EffortImpactMatrix m, Quadrant q) {
+      List<String> out = new ArrayList<>();
+      for (EffortImpactMatrix.Placed p : m.in(q)) {
+        out.add(p.initiative().name());
+      }
+      return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
+    private void attribution() {
+      List<AttributionResult> models = r.attribution();
+      if (models.isEmpty()) {
+        return;
+      }
+      section("attribution", "Attribution of conversions by channel");
+      List<String> channels = new ArrayList<>();
+      for (AttributionResult.ChannelCredit c : models.get(models.size() - 1).ranked()) {
+        channels.add(c.channel());
+      }
+      List<String> names = new ArrayList<>();
+      double[][] share = new double[models.size()][channels.size()];
+      int markov = -1;
+      int last = -1;
+      for (int m = 0; m < models.size(); m++) {
+        names.add(ConsoleSummary.modelLabel(models.get(m).model()));
+        markov = names.get(m).equals("markov") ? m : markov;
+        last = names.get(m).equals("last") ? m : last;
+        for (int c = 0; c < channels.size(); c++) {
+          share[m][c] = models.get(m).credit(channels.get(c)).share();
+        }
+      }
+      Svg chart = AttributionChart.builder("Share of conversions credited to each channel, by "
+          + "model", channels, names, share).yAxisLabel("share of conversions (%)").render();
+      String reading = f("%,.0f conversions.", models.get(0).totalConversions());
+      if (markov >= 0 && last >= 0) {
+        int most = 0;
+        for (int c = 1; c < channels.size(); c++) {
+          if (Math.abs(share[markov][c] - share[last][c])
+              > Math.abs(share[markov][most] - share[last][most])) {
+            most = c;
+          }
+        }
+        reading += f(" Models disagree most on %s: last touch gives it %.1f%%, the Markov model "
+                + "(removal effects) %.1f%%.", channels.get(most), 100 * share[last][most],
+            100 * share[markov][most]);
+      }
+      figure("attribution", chart, reading);
+      endSection();
+    }
+
+    private void notes() {
+      if (r.notes().isEmpty()) {
+        return;
+      }
+      section("notes", "Notes");
+      h.append("<ul>\n");
+      for (String n : r.notes()) {
+        h.append("<li>").append(esc(n)).append("</li>\n");
+      }
+      h.append("</ul>\n");
+      endSection();
+    }
+  }
+
+  private static final String CSS = String.join("\n",
+      ":root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f8fafc; --accent: #0072b2; }",
+      "* { box-sizing: border-box; }",
+      "body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;",
+      "  color: var(--ink); background: var(--bg); line-height: 1.45; }",
+      "header { padding: 24px 32px 8px; background: #fff; border-bottom: 1px solid var(--line); }",
+      "h1 { margin: 0 0 4px; font-size: 26px; }",
+      ".sub { margin: 0 0 8px; color: var(--muted); }",
+      "nav { background: #fff; border-bottom: 1px solid var(--line); padding: 0 32px; }",
+      "nav ul { list-style: none; margin: 0; padding: 8px 0; display: flex; flex-wrap: wrap; gap: 18px; }",
+      "nav a { color: var(--accent); text-decoration: none; }",
+      "main { max-width: 1120px; margin: 0 auto; padding: 8px 24px 40px; }",
+      "section { background: #fff; border: 1px solid var(--line); border-radius: 8px;",
+      "  padding: 16px 24px; margin: 20px 0; }",
+      "h2 { font-size: 20px; margin: 4px 0 12px; }",
+      "h3 { font-size: 16px; margin: 20px 0 8px; }",
+      "figure.chart { margin: 16px 0 24px; }",
+      "figure.chart svg { max-width: 100%; height: auto; display: block; }",
+      "figcaption { color: var(--muted); font-size: 14px; margin-top: 6px; max-width: 900px; }",
+      "table { border-collapse: collapse; font-size: 14px; margin: 8px 0 12px; }",
+      "th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left;",
+      "  vertical-align: top; }",
+      "th { background: var(--bg); }",
+      ".n { text-align: right; font-variant-numeric: tabular-nums; }",
+      ".kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 16px; }",
+      ".kpi { border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }",
+      ".kpi .label { color: var(--muted); font-size: 13px; text-transform: uppercase; letter-spacing: .04em; }",
+      ".kpi .value { font-size: 32px; font-weight: 600; }",
+      ".kpi .ci, .kpi .count { color: var(--muted); font-size: 13px; }",
+      ".warn { color: #a33f00; font-weight: 600; }",
+      ".small { color: var(--muted); font-size: 13px; }",
+      "footer { max-width: 1120px; margin: 0 auto 32px; padding: 0 24px; color: var(--muted);",
+      "  font-size: 13px; }",
+      "");
 }

@@ -1,0 +1,111 @@
+package org.cx4j.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.cx4j.report.analysis.CxReport;
+import org.cx4j.report.input.ReportInput;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseError;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
+
+/** The HTML report of the sample, checked with a real HTML5 parser (jsoup) and an XML parser. */
+class HtmlReportTest {
+
+  /** Every chart the report of the sample must show (issue #7's list). */
+  static final List<String> CHARTS = List.of(
+      "nps-trend", "nps-distribution", "nps-segments", "nps-channels",
+      "csat-trend", "csat-distribution", "csat-segments", "csat-channels",
+      "ces-trend", "ces-distribution", "ces-segments", "ces-channels",
+      "journey-map", "funnel", "retention", "survival", "drivers", "effort-impact",
+      "attribution");
+
+  static String html;
+  static Document doc;
+  static List<ParseError> errors;
+
+  @BeforeAll
+  static void render() {
+    html = HtmlReport.render(CxReport.of(ReportInput.sample()));
+    Parser parser = Parser.htmlParser().setTrackErrors(100);
+    doc = Jsoup.parse(html, "", parser);
+    errors = new ArrayList<>(parser.getErrors());
+  }
+
+  @Test
+  void theHtmlParsesWithoutErrors() {
+    assertTrue(errors.isEmpty(), "HTML5 parse errors: " + errors);
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertEquals("en", doc.selectFirst("html").attr("lang"));
+    assertTrue(doc.title().startsWith("CX report: Larkspur Home"), doc.title());
+  }
+
+  @Test
+  void everyChartIsPresentWithACaption() {
+    for (String id : CHARTS) {
+      Element fig = doc.getElementById("chart-" + id);
+      assertTrue(fig != null, "missing chart " + id);
+      Element svg = fig.selectFirst("svg");
+      assertTrue(svg != null && svg.children().size() > 3, "empty svg in " + id);
+      assertFalse(fig.select("figcaption").text().isBlank(), "no reading under " + id);
+    }
+    assertEquals(CHARTS.size(), doc.select("figure.chart").size());
+  }
+
+  @Test
+  void everySvgIsWellFormedXml() throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setNamespaceAware(true);
+    // Cut each <svg>...</svg> out of the source text (not jsoup's re-serialisation).
+    int from = 0;
+    int count = 0;
+    while ((from = html.indexOf("<svg", from)) >= 0) {
+      int end = html.indexOf("</svg>", from) + "</svg>".length();
+      String svg = html.substring(from, end);
+      var d = f.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+      assertEquals("svg", d.getDocumentElement().getLocalName());
+      from = end;
+      count++;
+    }
+    assertEquals(CHARTS.size(), count);
+  }
+
+  @Test
+  void theFileIsSelfContained() {
+    assertTrue(doc.select("script").isEmpty(), "no scripts");
+    assertTrue(doc.select("link, img, iframe, object, embed").isEmpty(), "no external resources");
+    for (Element e : doc.select("[href], [src], [xlink:href]")) {
+      String ref = e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("xlink:href");
+      assertTrue(ref.startsWith("#"), "external reference " + ref);
+    }
+    assertFalse(html.contains("@import") || html.contains("url("), "no CSS imports or urls");
+    assertFalse(html.contains("NaN") || html.contains("Infinity"), "no NaN in the page");
+  }
+
+  @Test
+  void theHeadlineStatesEachMetricWithItsInterval() {
+    String kpis = doc.select(".kpis").text();
+    for (String m : List.of("NPS", "CSAT", "CES", "Conversion", "Mean CLV")) {
+      assertTrue(kpis.contains(m), m);
+    }
+    assertTrue(kpis.contains("95% interval"), kpis);
+  }
+
+  @Test
+  void textIsEscaped() {
+    assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", HtmlReport.esc("a <b> & \"c\" 'd'"));
+  }
+}
