@@ -30,4 +30,8 @@ import org.cx4j.journey.funnel.*;
 import org.cx4j.journey.variant.*;
 import org.cx4j.journey.painpoint.*;
 import org.cx4j.journey.attribution.*;
+import org.cx4j.report.input.*;
+import org.cx4j.report.analysis.*;
 var sample = SampleData.standard();
+// The whole CX report of the sample: report.nps(), report.journeys(), ... ; print it for a summary.
+var report = CxReport.of(ReportInput.of(sample));

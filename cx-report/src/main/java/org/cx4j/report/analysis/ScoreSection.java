@@ -49,4 +49,28 @@ public record ScoreSection(
     Objects.requireNonNull(distribution, "distribution");
     categories = ImmutableList.copyOf(categories);
   }
+
+  /** Returns a small table: the measure, then overall, each segment and each channel. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(measure).append(", n ").append(overall.n());
+    row(sb, "overall", overall);
+    for (Estimate e : bySegment) {
+      row(sb, "segment " + e.label(), e);
+    }
+    for (Estimate e : byChannel) {
+      row(sb, "channel " + e.label(), e);
+    }
+    return sb.toString();
+  }
+
+  private static void row(StringBuilder sb, String label, Estimate e) {
+    sb.append(String.format(java.util.Locale.ROOT, "%n  %-30s ", label));
+    if (e.isEmpty()) {
+      sb.append("n/a (n 0)");
+    } else {
+      sb.append(String.format(java.util.Locale.ROOT, "%6.1f  [%6.1f, %6.1f]  n %5d%s", e.value(),
+          e.lower(), e.upper(), e.n(), e.small() ? "  small" : ""));
+    }
+  }
 }
