@@ -129,6 +129,11 @@ public final class CxReportCommand implements Callable<Integer> {
   @Option(names = "--no-files", description = "Print the summary only; write no output folder.")
   boolean noFiles;
 
+  @Option(names = "--check-only",
+      description = "Read and validate the inputs, print what was read and rejected, and stop: "
+          + "no analysis, no output folder. Exit code 3 if a row is bad in strict mode.")
+  boolean checkOnly;
+
   @Option(names = {"-q", "--quiet"}, description = "Print no summary and no progress.")
   boolean quiet;
 
@@ -203,6 +208,14 @@ public final class CxReportCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       err.flush();
       return ExitCodes.INPUT;
+    }
+    if (checkOnly) {
+      for (org.cx4j.core.io.ReadReport rr : input.reads()) {
+        outw.println(rr);
+      }
+      outw.println(input);
+      outw.flush();
+      return ExitCodes.OK;
     }
     CxReport report = CxReport.of(input, options);
     String summary = ConsoleSummary.render(report);

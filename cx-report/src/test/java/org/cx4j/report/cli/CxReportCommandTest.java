@@ -117,13 +117,25 @@ class CxReportCommandTest {
   }
 
   @Test
+  void checkOnlyReadsAndStops() throws IOException {
+    Path bad = withBadRows("check.csv");
+    Path out = dir.resolve("check-report");
+    Run r = run(inputs(bad, "--lenient", "--check-only", "-o", out.toString()));
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("rejected 3"), r.out());
+    assertTrue(!Files.exists(out), "no output folder");
+    assertEquals(ExitCodes.INPUT, run(inputs(bad, "--check-only")).code());
+  }
+
+  @Test
   void helpExplainsEveryOption() {
     Run r = run("--help");
     assertEquals(ExitCodes.OK, r.code());
     for (String option : List.of("--interactions", "--responses", "--transactions", "--customers",
         "--config", "--map", "--separator", "--timestamps", "--lenient", "--segment-by", "--out",
         "--level", "--zone", "--period", "--min-group", "--journey-gap", "--churn-after",
-        "--clv-months", "--discount", "--margin", "--top", "--effort", "Exit codes")) {
+        "--clv-months", "--discount", "--margin", "--top", "--effort", "--check-only",
+        "Exit codes")) {
       assertTrue(r.out().contains(option), option);
     }
   }
