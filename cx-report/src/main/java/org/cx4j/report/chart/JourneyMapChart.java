@@ -323,8 +323,9 @@ public final class JourneyMapChart {
 
       // Every column's labels go to the right of its nodes; the last column keeps room for them.
       double plotLeft = Frame.PAD + 36;
-      double nodeW = 12;
       double spacing = (width - Frame.PAD - plotLeft + 20) / ns;
+      // Many stages on a narrow chart: thinner nodes, so that the last column stays inside.
+      double nodeW = Math.min(12, spacing * 0.6);
       double[] colX = new double[ns];
       for (int s = 0; s < ns; s++) {
         colX[s] = plotLeft + s * spacing;
@@ -544,7 +545,7 @@ public final class JourneyMapChart {
       double cy = nodeY[i] + Math.min(nodeH[i], 24) / 2;
       double labelY = Math.max(top + 10, Math.min(bottom - 12, cy + 4));
       boolean hasNote = !n.note().isEmpty();
-      double markX = x + nodeW + 11;
+      double markX = Math.min(x + nodeW + 11, w.width() - 7);
       double textX = x + nodeW + 6 + (marked ? 16 : 0);
       String anchor = "start";
       if (marked) {
@@ -574,6 +575,8 @@ public final class JourneyMapChart {
     private static void halo(SvgWriter w, double x, double y, String text, double max,
         double size, String anchor, String fill, boolean bold) {
       String shown = Text.fit(text, max, size, bold);
+      // A tiny chart may have no room right of the last column: keep the anchor inside.
+      x = Math.min(x, w.width());
       w.open("text").attr("x", x).attr("y", y).attr("font-size", size).attr("fill", fill)
           .attr("stroke", "#ffffff").attr("stroke-width", 3).attr("stroke-opacity", 0.85)
           .attr("paint-order", "stroke").attr("stroke-linejoin", "round");
