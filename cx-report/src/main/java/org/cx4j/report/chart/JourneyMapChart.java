@@ -471,25 +471,7 @@ public final class JourneyMapChart {
         y1[f] = nodeY[(int) l[1]] + inOffset[(int) l[1]] + lw / 2;
         inOffset[(int) l[1]] += lw;
       }
-      // Widest first, so that thin flows stay visible on top.
-      Integer[] drawOrder = order(forward.size(),
-          (a, b) -> Long.compare(forward.get(b)[2], forward.get(a)[2]));
-      for (int f : drawOrder) {
-        long[] l = forward.get(f);
-        int a = (int) l[0];
-        int b = (int) l[1];
-        double xa = colX[nodes.get(a).stage()] + nodeW;
-        double xb = colX[nodes.get(b).stage()];
-        double mx = (xa + xb) / 2;
-        String d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(y0[f]) + " C"
-            + SvgWriter.num(mx) + " " + SvgWriter.num(y0[f]) + " " + SvgWriter.num(mx) + " "
-            + SvgWriter.num(y1[f]) + " " + SvgWriter.num(xb) + " " + SvgWriter.num(y1[f]);
-        w.open("path").attr("class", "link").attr("d", d).attr("fill", "none")
-            .attr("stroke", FORWARD).attr("stroke-opacity", 0.3)
-            .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
-            .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + ": "
-                + Text.count(l[2]) + " " + unit).end("path");
-      }
+      // Backward flows first, underneath: they are the exception, not the story.
       for (long[] l : backward) {
         int a = (int) l[0];
         int b = (int) l[1];
@@ -512,9 +494,28 @@ public final class JourneyMapChart {
               + SvgWriter.num(xb) + " " + SvgWriter.num(yb);
         }
         w.open("path").attr("class", "link back").attr("d", d).attr("fill", "none")
-            .attr("stroke", BACKWARD).attr("stroke-opacity", 0.4)
+            .attr("stroke", BACKWARD).attr("stroke-opacity", 0.3)
             .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
             .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + " (back): "
+                + Text.count(l[2]) + " " + unit).end("path");
+      }
+      // Widest first, so that thin flows stay visible on top.
+      Integer[] drawOrder = order(forward.size(),
+          (a, b) -> Long.compare(forward.get(b)[2], forward.get(a)[2]));
+      for (int f : drawOrder) {
+        long[] l = forward.get(f);
+        int a = (int) l[0];
+        int b = (int) l[1];
+        double xa = colX[nodes.get(a).stage()] + nodeW;
+        double xb = colX[nodes.get(b).stage()];
+        double mx = (xa + xb) / 2;
+        String d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(y0[f]) + " C"
+            + SvgWriter.num(mx) + " " + SvgWriter.num(y0[f]) + " " + SvgWriter.num(mx) + " "
+            + SvgWriter.num(y1[f]) + " " + SvgWriter.num(xb) + " " + SvgWriter.num(y1[f]);
+        w.open("path").attr("class", "link").attr("d", d).attr("fill", "none")
+            .attr("stroke", FORWARD).attr("stroke-opacity", 0.3)
+            .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
+            .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + ": "
                 + Text.count(l[2]) + " " + unit).end("path");
       }
       for (int i = 0; i < nn; i++) {

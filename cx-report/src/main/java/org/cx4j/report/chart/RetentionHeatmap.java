@@ -191,8 +191,10 @@ public final class RetentionHeatmap {
               .tooltip(where + ": " + Text.percent(v, 1) + " of " + Text.count(sizes[c]))
               .end("rect");
           String text = Text.percent(v, 0);
-          if (fontSize >= 7 && Text.width(text, fontSize, false) + 4 <= cellW) {
-            w.label(x + cellW / 2, y + cellH / 2 + fontSize * 0.35, text, fontSize, "middle",
+          // Shrink the text to the cell down to 7 px; below that the tooltip has to do.
+          double fs = Math.min(fontSize, (cellW - 4) / Text.width(text, 1, false));
+          if (fs >= 7) {
+            w.label(x + cellW / 2, y + cellH / 2 + fs * 0.35, text, fs, "middle",
                 Palette.sequentialIsDark(t) ? "#ffffff" : Palette.TEXT);
           }
         }
