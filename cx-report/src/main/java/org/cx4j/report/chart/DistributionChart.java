@@ -239,6 +239,12 @@ public final class DistributionChart {
       Frame.yAxis(w, ticks, y, left, right, yAxisLabel, v -> Text.count(Math.round(v)));
       double band = (right - left) / n;
       double barW = band * 0.72;
+      // Many values (e.g. 0..100): label every k-th bar so that the labels do not collide.
+      double labelW = 0;
+      for (String v : values) {
+        labelW = Math.max(labelW, Math.min(60, Text.width(v, Frame.LABEL_SIZE, false)));
+      }
+      int every = Math.max(1, (int) Math.ceil((labelW + 6) / band));
       for (int i = 0; i < n; i++) {
         double cx = left + band * (i + 0.5);
         double by = y.map(counts[i]);
@@ -253,8 +259,10 @@ public final class DistributionChart {
           w.label(cx, Math.max(top - 2, by - 5), share, Frame.SMALL_SIZE, "middle",
               Palette.TEXT);
         }
-        w.label(cx, bottom + 16, values.get(i), band, Frame.LABEL_SIZE, "middle", Palette.TEXT,
-            false);
+        if (i % every == 0) {
+          w.label(cx, bottom + 16, values.get(i), band * every, Frame.LABEL_SIZE, "middle",
+              Palette.TEXT, false);
+        }
       }
       w.line(left, bottom, right, bottom, Palette.AXIS, 1).close();
       Frame.xTitle(w, left, right, height - 10, xAxisLabel);

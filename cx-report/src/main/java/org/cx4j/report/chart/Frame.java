@@ -26,7 +26,9 @@ final class Frame {
 
   /** Starts a chart with its title drawn; the accessible name is the title. */
   static SvgWriter start(int width, int height, String title, String description) {
-    SvgWriter w = new SvgWriter(width, height, title.isEmpty() ? "Chart" : title, description);
+    // A blank accessible name is no name: screen readers would announce just "image".
+    String name = title.replaceAll("[\\p{Cntrl}]", " ").strip();
+    SvgWriter w = new SvgWriter(width, height, name.isEmpty() ? "Chart" : title, description);
     w.label(PAD, TITLE_Y, title, width - 2 * PAD, TITLE_SIZE, "start", Palette.TEXT, true);
     return w;
   }

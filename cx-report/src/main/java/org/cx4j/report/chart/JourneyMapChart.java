@@ -323,8 +323,9 @@ public final class JourneyMapChart {
 
       // Every column's labels go to the right of its nodes; the last column keeps room for them.
       double plotLeft = Frame.PAD + 36;
-      double nodeW = 12;
       double spacing = (width - Frame.PAD - plotLeft + 20) / ns;
+      // Many stages on a narrow chart: thinner nodes, so that the last column stays inside.
+      double nodeW = Math.min(12, spacing * 0.6);
       double[] colX = new double[ns];
       for (int s = 0; s < ns; s++) {
         colX[s] = plotLeft + s * spacing;
@@ -470,25 +471,7 @@ public final class JourneyMapChart {
         y1[f] = nodeY[(int) l[1]] + inOffset[(int) l[1]] + lw / 2;
         inOffset[(int) l[1]] += lw;
       }
-      // Widest first, so that thin flows stay visible on top.
-      Integer[] drawOrder = order(forward.size(),
-          (a, b) -> Long.compare(forward.get(b)[2], forward.get(a)[2]));
-      for (int f : drawOrder) {
-        long[] l = forward.get(f);
-        int a = (int) l[0];
-        int b = (int) l[1];
-        double xa = colX[nodes.get(a).stage()] + nodeW;
-        double xb = colX[nodes.get(b).stage()];
-        double mx = (xa + xb) / 2;
-        String d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(y0[f]) + " C"
-            + SvgWriter.num(mx) + " " + SvgWriter.num(y0[f]) + " " + SvgWriter.num(mx) + " "
-            + SvgWriter.num(y1[f]) + " " + SvgWriter.num(xb) + " " + SvgWriter.num(y1[f]);
-        w.open("path").attr("class", "link").attr("d", d).attr("fill", "none")
-            .attr("stroke", FORWARD).attr("stroke-opacity", 0.3)
-            .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
-            .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + ": "
-                + Text.count(l[2]) + " " + unit).end("path");
-      }
+      // Backward flows first, underneath: they are the exception, not the story.
       for (long[] l : backward) {
         int a = (int) l[0];
         int b = (int) l[1];
@@ -511,9 +494,28 @@ public final class JourneyMapChart {
               + SvgWriter.num(xb) + " " + SvgWriter.num(yb);
         }
         w.open("path").attr("class", "link back").attr("d", d).attr("fill", "none")
-            .attr("stroke", BACKWARD).attr("stroke-opacity", 0.4)
+            .attr("stroke", BACKWARD).attr("stroke-opacity", 0.3)
             .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
             .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + " (back): "
+                + Text.count(l[2]) + " " + unit).end("path");
+      }
+      // Widest first, so that thin flows stay visible on top.
+      Integer[] drawOrder = order(forward.size(),
+          (a, b) -> Long.compare(forward.get(b)[2], forward.get(a)[2]));
+      for (int f : drawOrder) {
+        long[] l = forward.get(f);
+        int a = (int) l[0];
+        int b = (int) l[1];
+        double xa = colX[nodes.get(a).stage()] + nodeW;
+        double xb = colX[nodes.get(b).stage()];
+        double mx = (xa + xb) / 2;
+        String d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(y0[f]) + " C"
+            + SvgWriter.num(mx) + " " + SvgWriter.num(y0[f]) + " " + SvgWriter.num(mx) + " "
+            + SvgWriter.num(y1[f]) + " " + SvgWriter.num(xb) + " " + SvgWriter.num(y1[f]);
+        w.open("path").attr("class", "link").attr("d", d).attr("fill", "none")
+            .attr("stroke", FORWARD).attr("stroke-opacity", 0.3)
+            .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
+            .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + ": "
                 + Text.count(l[2]) + " " + unit).end("path");
       }
       for (int i = 0; i < nn; i++) {
@@ -544,7 +546,7 @@ public final class JourneyMapChart {
       double cy = nodeY[i] + Math.min(nodeH[i], 24) / 2;
       double labelY = Math.max(top + 10, Math.min(bottom - 12, cy + 4));
       boolean hasNote = !n.note().isEmpty();
-      double markX = x + nodeW + 11;
+      double markX = Math.min(x + nodeW + 11, w.width() - 7);
       double textX = x + nodeW + 6 + (marked ? 16 : 0);
       String anchor = "start";
       if (marked) {
@@ -574,6 +576,8 @@ public final class JourneyMapChart {
     private static void halo(SvgWriter w, double x, double y, String text, double max,
         double size, String anchor, String fill, boolean bold) {
       String shown = Text.fit(text, max, size, bold);
+      // A tiny chart may have no room right of the last column: keep the anchor inside.
+      x = Math.min(x, w.width());
       w.open("text").attr("x", x).attr("y", y).attr("font-size", size).attr("fill", fill)
           .attr("stroke", "#ffffff").attr("stroke-width", 3).attr("stroke-opacity", 0.85)
           .attr("paint-order", "stroke").attr("stroke-linejoin", "round");

@@ -191,8 +191,10 @@ public final class RetentionHeatmap {
               .tooltip(where + ": " + Text.percent(v, 1) + " of " + Text.count(sizes[c]))
               .end("rect");
           String text = Text.percent(v, 0);
-          if (fontSize >= 7 && Text.width(text, fontSize, false) + 4 <= cellW) {
-            w.label(x + cellW / 2, y + cellH / 2 + fontSize * 0.35, text, fontSize, "middle",
+          // Shrink the text to the cell down to 7 px; below that the tooltip has to do.
+          double fs = Math.min(fontSize, (cellW - 4) / Text.width(text, 1, false));
+          if (fs >= 7) {
+            w.label(x + cellW / 2, y + cellH / 2 + fs * 0.35, text, fs, "middle",
                 Palette.sequentialIsDark(t) ? "#ffffff" : Palette.TEXT);
           }
         }
@@ -207,25 +209,27 @@ public final class RetentionHeatmap {
 
     private void legend(SvgWriter w, double left, double right, double y) {
       int steps = 10;
-      double sw = Math.min(28, (right - left - 200) / steps);
-      if (sw < 6) {
-        sw = 6;
-      }
-      double x = left;
+      String maxText = Text.percent(colourMax, 0) + (colourMax < 1 ? "+" : "");
+      String missing = "not observed yet";
+      double x = Math.min(left, Frame.PAD + 40);
+      double fixed = 24 + 4 + Text.width(maxText, Frame.SMALL_SIZE, false) + 20 + 20
+          + Text.width(missing, Frame.SMALL_SIZE, false);
+      double sw = Math.max(3, Math.min(28, (right - x - fixed) / steps));
       w.label(x, y + 11, "0%", Frame.SMALL_SIZE, "start", Palette.MUTED);
       x += 24;
-      for (int i = 0; i < steps; i++) {
+      for (int i = 0; i < steps && x + (i + 1) * sw <= right; i++) {
         double t = (i + 0.5) / steps;
         w.rect(x + i * sw, y, sw, 14, Palette.sequential(t)).close();
       }
       x += steps * sw + 4;
-      String maxText = Text.percent(colourMax, 0) + (colourMax < 1 ? "+" : "");
       w.label(x, y + 11, maxText, Frame.SMALL_SIZE, "start", Palette.MUTED);
       x += Text.width(maxText, Frame.SMALL_SIZE, false) + 20;
-      w.rect(x, y, 14, 14, "#ffffff").attr("stroke", "#d0d0d0").close();
-      w.line(x + 2, y + 12, x + 12, y + 2, "#d0d0d0", 0.75).close();
-      w.label(x + 20, y + 11, "not observed yet", right - x - 20, Frame.SMALL_SIZE, "start",
-          Palette.MUTED, false);
+      if (x + 14 <= right) {
+        w.rect(x, y, 14, 14, "#ffffff").attr("stroke", "#d0d0d0").close();
+        w.line(x + 2, y + 12, x + 12, y + 2, "#d0d0d0", 0.75).close();
+        w.label(x + 20, y + 11, missing, right - x - 20, Frame.SMALL_SIZE, "start",
+            Palette.MUTED, false);
+      }
     }
   }
 }

@@ -291,7 +291,7 @@ public final class SurvivalChart {
       double legendH = Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       double left = Frame.PAD + 20 + Text.width("100%", Frame.SMALL_SIZE, false) + 8;
       double right = width - Frame.PAD - 8;
-      double top = 40 + legendH + 14;
+      double top = 40 + legendH + 20;
       double bottom = height - 44;
       if (bottom - top < 20) {
         top = Math.max(30, bottom - 20);

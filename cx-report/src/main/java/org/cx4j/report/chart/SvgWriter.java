@@ -128,6 +128,9 @@ final class SvgWriter {
   SvgWriter label(double x, double y, String text, double maxWidth, double fontSize,
       String anchor, String fill, boolean bold) {
     String shown = Text.fit(text, maxWidth, fontSize, bold);
+    // Keep the anchor inside the drawing even when a tiny chart has no room for the label.
+    x = Math.max(0, Math.min(width, x));
+    y = Math.max(0, Math.min(height, y));
     open("text").attr("x", x).attr("y", y).attr("font-size", fontSize);
     if (!"start".equals(anchor)) {
       attr("text-anchor", anchor);
@@ -157,35 +160,44 @@ final class SvgWriter {
 
   // ---- formatting -------------------------------------------------------------------------
 
-  /** Returns {@code text} with the five XML special characters escaped; null as empty. */
+  /**
+   * Returns {@code text} with the five XML special characters escaped, control characters as
+   * spaces and other characters that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as
+   * U+FFFD; null as empty.
+   */
   static String escape(String text) {
     if (text == null) {
       return "";
     }
-    StringBuilder sb = null;
+    StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      String rep = switch (c) {
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '&' -> "&amp;";
-        case '"' -> "&quot;";
-        case '\'' -> "&apos;";
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&apos;");
         default -> {
-          // Control characters other than tab/newline are not allowed in XML 1.0 at all.
-          yield c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? " " : null;
+          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            sb.append(' ');
+          } else if (c == 0xFFFE || c == 0xFFFF) {
+            sb.append('\uFFFD');
+          } else if (Character.isHighSurrogate(c)) {
+            if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+              sb.append(c).append(text.charAt(++i));
+            } else {
+              sb.append('\uFFFD');
+            }
+          } else if (Character.isLowSurrogate(c)) {
+            sb.append('\uFFFD');
+          } else {
+            sb.append(c);
+          }
         }
-      };
-      if (rep != null) {
-        if (sb == null) {
-          sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
-        sb.append(rep);
-      } else if (sb != null) {
-        sb.append(c);
       }
     }
-    return sb == null ? text : sb.toString();
+    return sb.toString();
   }
 
   /**

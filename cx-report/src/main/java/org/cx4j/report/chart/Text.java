@@ -22,7 +22,11 @@ final class Text {
       if (c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' || c == 'j' || c == '\''
           || c == '|' || c == '!' || c == ':' || c == 't' || c == 'f' || c == 'I') {
         em += 0.32;
-      } else if (Character.isUpperCase(c) || c == 'm' || c == 'w' || c == '%' || c == '@') {
+      } else if (c == '%') {
+        em += 0.95;
+      } else if (Character.isDigit(c)) {
+        em += 0.64;
+      } else if (Character.isUpperCase(c) || c == 'm' || c == 'w' || c == '@') {
         em += 0.74;
       } else {
         em += 0.6;

@@ -11,7 +11,7 @@ package org.cx4j.report.chart;
 record Ticks(double min, double max, double step) {
 
   /**
-   * Returns ticks covering {@code [lo, hi]} with about {@code target} intervals (never more than
+   * Returns ticks covering {@code [lo, hi]} with about {@code target} intervals (at most
    * {@code 2 * target}). A degenerate range is widened around its value.
    */
   static Ticks nice(double lo, double hi, int target) {
@@ -31,7 +31,9 @@ record Ticks(double min, double max, double step) {
     double rough = (hi - lo) / Math.max(1, target);
     double mag = Math.pow(10, Math.floor(Math.log10(rough)));
     double norm = rough / mag;
-    double m = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10;
+    // Heckbert's rounding thresholds: the nearest of 1, 2, 5, 10 on a log-ish scale, so the
+    // number of intervals stays between about target / 1.5 and 2 * target.
+    double m = norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10;
     double step = m * mag;
     // The epsilon keeps a value that is already a multiple of the step (up to rounding) on it.
     double min = Math.floor(lo / step + 1e-9) * step;

@@ -292,15 +292,22 @@ public final class TrendChart {
         top = Math.max(30, bottom - 20);
       }
       Scale y = new Scale(dMin, dMax, bottom, top);
-      Ticks shown = fixed ? clip(ticks, yMin, yMax) : ticks;
-      Frame.yAxis(w, shown, y, left, right, yAxisLabel, shown::format);
-      w.line(left, bottom, right, bottom, Palette.AXIS, 1).close();
-
       double band = (right - left) / n;
       double[] px = new double[n];
       for (int i = 0; i < n; i++) {
         px[i] = left + band * (i + 0.5);
       }
+      // Periods without responses: a faint column under the grid, so the gap reads as "no data
+      // here".
+      for (int i = 0; i < n; i++) {
+        if (Double.isNaN(score[i])) {
+          w.rect(px[i] - band / 2, top, band, bottom - top, "#f6f6f6").close();
+        }
+      }
+      Ticks shown = fixed ? clip(ticks, yMin, yMax) : ticks;
+      Frame.yAxis(w, shown, y, left, right, yAxisLabel, shown::format);
+      w.line(left, bottom, right, bottom, Palette.AXIS, 1).close();
+
       // Thin the x labels so that they do not collide: every k-th label.
       double labelW = 0;
       for (String p : periods) {
@@ -316,12 +323,6 @@ public final class TrendChart {
       }
       Frame.xTitle(w, left, right, height - 10, xAxisLabel);
 
-      // Periods without responses: a faint column, so the gap reads as "no data here".
-      for (int i = 0; i < n; i++) {
-        if (Double.isNaN(score[i])) {
-          w.rect(px[i] - band / 2, top, band, bottom - top, "#f2f2f2").close();
-        }
-      }
       if (lower != null) {
         drawBand(w, px, y, band);
       }

@@ -49,6 +49,84 @@ class ChartGalleryTest {
     return charts;
   }
 
+  /** Larger inputs: a 40-touchpoint journey with 100 flows, 52 weeks, 18 cohorts. */
+  static List<Svg> stressCharts() {
+    List<Svg> charts = new ArrayList<>();
+    List<String> stages = List.of("Discover", "Research", "Buy", "Receive", "Use", "Support");
+    List<JourneyMapChart.Node> nodes = new ArrayList<>();
+    String[] names = {"Online ad", "TV spot", "Search", "Social post", "Podcast", "Friend",
+        "Newsletter", "Blog", "Product page", "Reviews", "Comparison", "Store", "Chat",
+        "Call", "Web checkout", "App checkout", "In store", "Phone order", "Click & collect",
+        "Courier", "Parcel locker", "Pick-up", "Delivery e-mail", "Unboxing", "Set-up",
+        "Tutorial", "First use", "Update", "Renewal", "Loyalty app", "FAQ", "Call centre",
+        "E-mail support", "Returns", "Community forum", "Technician visit", "Warranty claim",
+        "Complaint", "Survey", "Chatbot"};
+    int[] stageOf = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3,
+        4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+    List<JourneyMapChart.Link> links = new ArrayList<>();
+    long[] in = new long[40];
+    long[] out = new long[40];
+    for (int i = 0; i < 130; i++) {
+      int a = (i * 31) % 40;
+      // Mostly forward: to a touchpoint one or two stages on, sometimes back or sideways.
+      int target = i % 10 == 9 ? Math.max(0, stageOf[a] - (i % 2))
+          : Math.min(5, stageOf[a] + 1 + (i % 4 == 0 ? 1 : 0));
+      if (stageOf[a] == 5 && i % 10 != 9) {
+        continue;
+      }
+      int first = 0;
+      while (stageOf[first] != target) {
+        first++;
+      }
+      int count = 0;
+      while (first + count < 40 && stageOf[first + count] == target) {
+        count++;
+      }
+      int b = first + (i * 7) % count;
+      long n = 20 + (i * 104729L) % 900;
+      links.add(new JourneyMapChart.Link("t" + a, "t" + b, n));
+      out[a] += n;
+      in[b] += n;
+    }
+    for (int i = 0; i < 40; i++) {
+      JourneyMapChart.Mark m = i % 9 == 4 ? JourneyMapChart.Mark.PAIN_POINT
+          : i % 11 == 7 ? JourneyMapChart.Mark.DELIGHT : JourneyMapChart.Mark.NONE;
+      String note = m == JourneyMapChart.Mark.PAIN_POINT ? "CES " + (5 + i % 3) + ".2"
+          : m == JourneyMapChart.Mark.DELIGHT ? "CSAT 4." + (5 + i % 5) : "";
+      // Volume as the report computes it: customers at the touchpoint >= in- and outflow.
+      nodes.add(new JourneyMapChart.Node("t" + i, names[i], stageOf[i],
+          Math.max(100, Math.max(in[i], out[i])), m, note));
+    }
+    charts.add(JourneyMapChart.builder("Journey: 40 touchpoints, top 100 of 130 flows", stages,
+        nodes, links).topLinks(100).render());
+    List<String> weeks = new ArrayList<>();
+    double[] s = new double[52];
+    double[] lo = new double[52];
+    double[] hi = new double[52];
+    for (int i = 0; i < 52; i++) {
+      weeks.add(String.format(java.util.Locale.ROOT, "2024-W%02d", i + 1));
+      s[i] = i % 13 == 6 ? Double.NaN : 20 + 15 * Math.sin(i / 6.0) + (i * 37 % 11) - 5;
+      lo[i] = s[i] - 8 - (i % 5);
+      hi[i] = s[i] + 8 + (i % 4);
+    }
+    charts.add(TrendChart.builder("NPS by week, 2024", weeks, s).band(lo, hi)
+        .xAxisLabel("ISO week").yAxisLabel("NPS").seriesLabel("NPS").render());
+    List<String> cohorts = new ArrayList<>();
+    long[] sizes = new long[18];
+    double[][] r = new double[18][];
+    for (int c = 0; c < 18; c++) {
+      cohorts.add(String.format(java.util.Locale.ROOT, "%d-%02d", 2023 + (c / 12), c % 12 + 1));
+      sizes[c] = 800 + (c * 131) % 700;
+      r[c] = new double[18 - c];
+      for (int p = 0; p < r[c].length; p++) {
+        r[c][p] = p == 0 ? 1 : 0.25 + 0.2 * Math.exp(-0.3 * p) + 0.01 * ((c + p) % 4);
+      }
+    }
+    charts.add(RetentionHeatmap.builder("Monthly retention, 18 cohorts", cohorts, sizes, r)
+        .periodLabel("Months since first purchase").colourMax(0.6).render());
+    return charts;
+  }
+
   static List<Svg> emptyCharts() {
     List<Svg> charts = new ArrayList<>();
     charts.add(TrendChart.nps("NPS by week (empty)", List.of(), new double[0], new double[0],
@@ -71,18 +149,24 @@ class ChartGalleryTest {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
         + "<meta charset=\"utf-8\"><title>cx4j charts</title><style>"
         + "body{font-family:system-ui,sans-serif;background:#f4f4f4;margin:16px}"
-        + "figure{display:inline-block;vertical-align:top;background:#fff;margin:8px;"
-        + "padding:8px;border:1px solid #ddd}</style></head><body>");
+        + "main{display:flex;flex-wrap:wrap;align-items:flex-start}"
+        + "figure{flex:none;background:#fff;margin:8px;padding:8px;border:1px solid #ddd}"
+        + "</style></head><body><main>");
     for (Svg s : demoCharts()) {
       html.append("<figure>").append(s.markup()).append("</figure>");
     }
-    html.append("<h2>Empty input</h2>");
+    html.append("</main><h2>Larger inputs</h2><main>");
+    for (Svg s : stressCharts()) {
+      html.append("<figure>").append(s.markup()).append("</figure>");
+    }
+    html.append("</main><h2>Empty input</h2><main>");
     for (Svg s : emptyCharts()) {
       html.append("<figure>").append(s.markup()).append("</figure>");
     }
-    html.append("</body></html>");
+    html.append("</main></body></html>");
     // One page per chart as well, for close-up screenshots.
     List<Svg> all = new ArrayList<>(demoCharts());
+    all.addAll(stressCharts());
     all.addAll(emptyCharts());
     for (int i = 0; i < all.size(); i++) {
       Files.createDirectories(Path.of("target", "charts"));
