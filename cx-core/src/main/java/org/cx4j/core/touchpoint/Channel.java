@@ -80,7 +80,7 @@ public record Channel(String name) implements Comparable<Channel> {
   }
 
   private static String normalize(String name) {
-    return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+    return Names.normalize(name);
   }
 
   /** Returns the normalized name; also the JSON form. */

@@ -37,7 +37,7 @@ public record JourneyStage(String name) {
    */
   public JourneyStage {
     Objects.requireNonNull(name, "stage name");
-    name = name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+    name = Names.normalize(name);
     checkArgument(!name.isEmpty(), "stage name must not be blank");
     checkArgument(name.length() <= 64, "stage name must be at most 64 characters: '%s'", name);
   }

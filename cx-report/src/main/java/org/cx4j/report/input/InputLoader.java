@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.Segment;
@@ -98,32 +102,67 @@ public final class InputLoader {
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
   public ReportInput load() {
-    List<ReadReport> reads = new ArrayList<>();
-    List<Customer> customers = new ArrayList<>();
-    Path file = files.get(DataKind.CUSTOMERS);
-    if (file != null) {
-      reads.add(read(configure(CxReaders.customers(), DataKind.CUSTOMERS), file, customers::add));
+    // Interactions, usually the largest file by far, are read on a second thread while this
+    // one reads the others: two cores read two files at once.
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "cx4j-read-interactions");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      InteractionLog.Builder log =
+          InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
+      Set<JourneyStage> seenStages = new LinkedHashSet<>();
+      Path interactionsFile = files.get(DataKind.INTERACTIONS);
+      Future<ReadReport> interactions = interactionsFile == null ? null
+          : pool.submit(() -> readInteractions(interactionsFile, log, seenStages));
+      List<ReadReport> reads = new ArrayList<>();
+      List<Customer> customers = new ArrayList<>();
+      Path file = files.get(DataKind.CUSTOMERS);
+      if (file != null) {
+        reads.add(read(configure(CxReaders.customers(), DataKind.CUSTOMERS), file, customers::add));
+      }
+      List<SurveyResponse> responses = new ArrayList<>();
+      file = files.get(DataKind.RESPONSES);
+      if (file != null) {
+        reads.add(read(configure(CxReaders.surveyResponses(), DataKind.RESPONSES), file,
+            responses::add));
+      }
+      List<Transaction> transactions = new ArrayList<>();
+      file = files.get(DataKind.TRANSACTIONS);
+      if (file != null) {
+        reads.add(read(configure(CxReaders.transactions(), DataKind.TRANSACTIONS), file,
+            transactions::add));
+      }
+      if (interactions != null) {
+        reads.add(reads.isEmpty() || files.get(DataKind.CUSTOMERS) == null ? 0 : 1,
+            join(interactions));
+      }
+      String name = files.isEmpty() ? "no files" : describe();
+      return new ReportInput(name, customers, segmentation(customers), stages(seenStages),
+          log.build(), responses, transactions, reads);
+    } finally {
+      pool.shutdownNow();
     }
-    InteractionLog.Builder log =
-        InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
-    file = files.get(DataKind.INTERACTIONS);
-    Set<JourneyStage> seenStages = new LinkedHashSet<>();
-    if (file != null) {
-      reads.add(readInteractions(file, log, seenStages));
+  }
+
+  /** Waits for a read on the other thread and rethrows what it threw, unwrapped. */
+  private static ReadReport join(Future<ReadReport> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading interactions", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
     }
-    List<SurveyResponse> responses = new ArrayList<>();
-    file = files.get(DataKind.RESPONSES);
-    if (file != null) {
-      reads.add(read(configure(CxReaders.surveyResponses(), DataKind.RESPONSES), file, responses::add));
-    }
-    List<Transaction> transactions = new ArrayList<>();
-    file = files.get(DataKind.TRANSACTIONS);
-    if (file != null) {
-      reads.add(read(configure(CxReaders.transactions(), DataKind.TRANSACTIONS), file, transactions::add));
-    }
-    String name = files.isEmpty() ? "no files" : describe();
-    return new ReportInput(name, customers, segmentation(customers), stages(seenStages),
-        log.build(), responses, transactions, reads);
   }
 
   private String describe() {
@@ -220,6 +259,10 @@ public final class InputLoader {
         }
         if (++n % PROGRESS_EVERY == 0) {
           progress.progress(name, rows.report().read(), false);
+        }
+        if ((n & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+          // The other reader failed: stop instead of reading on in the background.
+          throw new java.util.concurrent.CancellationException("reading " + name + " cancelled");
         }
       }
       r = rows.report();

@@ -117,6 +117,19 @@ class CxReportCommandTest {
   }
 
   @Test
+  void aBadInteractionRowIsReportedFromTheSecondReadingThread() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("interactions.csv")));
+    lines.add(5, "C00009,home,web,awareness,not-a-time,,");
+    Path p = dir.resolve("bad-interactions.csv");
+    Files.write(p, lines, StandardCharsets.UTF_8);
+    Run r = run("--interactions", p.toString(), "--responses",
+        data.resolve("responses.csv").toString(), "--no-files", "-q");
+    assertEquals(ExitCodes.INPUT, r.code(), r.err());
+    assertTrue(r.err().contains("bad-interactions.csv:6:"), r.err());
+    assertTrue(r.err().contains("not-a-time"), r.err());
+  }
+
+  @Test
   void checkOnlyReadsAndStops() throws IOException {
     Path bad = withBadRows("check.csv");
     Path out = dir.resolve("check-report");
