@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cx4j.core.customer.Customer;
@@ -88,6 +89,12 @@ final class ReportAnalysis {
 
   /** Pain weights of drop-off, rework, time over target and feedback (see {@link #journeys}). */
   static final double[] PAIN_WEIGHTS = {1, 1, 0, 2};
+
+  /** Lifetime value models are fitted on at most this many customers, sampled at random. */
+  static final int CLV_FIT_MAX = 100_000;
+
+  /** The seed of that sample, fixed so that the same data give the same report. */
+  static final long CLV_FIT_SEED = 42;
 
   /** At most this many touchpoints enter the driver analysis (exact Shapley over 2^k subsets). */
   static final int MAX_DRIVERS = 12;
@@ -518,7 +525,13 @@ final class ReportAnalysis {
     }
     ChurnSurvival churn = ChurnSurvival.fromActivity(activity,
         Duration.ofDays(o.churnAfterDays()), end, Duration.ofDays(1));
-    KaplanMeier km = churn.kaplanMeier();
+    // Whole days since first activity: the curve then has at most one step per day, however
+    // many customers there are (exact times would give one step per customer).
+    double[] days = churn.times().clone();
+    for (int i = 0; i < days.length; i++) {
+      days[i] = Math.floor(days[i]);
+    }
+    KaplanMeier km = KaplanMeier.fit(days, churn.churned());
     return new RetentionSection(source, cohorts, crr, month, o.churnAfterDays(), churn.size(),
         churn.churnCount(), km, km.confidenceBand(ConfidenceType.LOG_LOG, o.level()),
         km.median(ConfidenceType.LOG_LOG, o.level()));
@@ -541,10 +554,33 @@ final class ReportAnalysis {
       BtydSummaries s = BtydSummarizer.builder(last).zone(o.zone()).build()
           .summarize(in.transactions());
       RepeatPurchaseData data = s.repeatPurchaseData();
-      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(data);
-      GammaGammaFit gg = GammaGammaModel.fit(data.frequency(), s.monetaryValues());
+      double[] monetary = s.monetaryValues();
+      // The models' four and three parameters describe the population: a seeded random sample
+      // of customers estimates them as well as millions do, at a fraction of the cost. Values
+      // are then computed for every customer.
+      int[] fitRows = sampleRows(data.size(), CLV_FIT_MAX, CLV_FIT_SEED);
+      RepeatPurchaseData fitData = data;
+      double[] fitMonetary = monetary;
+      if (fitRows.length < data.size()) {
+        int[] x = new int[fitRows.length];
+        double[] tx = new double[fitRows.length];
+        double[] age = new double[fitRows.length];
+        fitMonetary = new double[fitRows.length];
+        for (int i = 0; i < fitRows.length; i++) {
+          x[i] = data.frequency(fitRows[i]);
+          tx[i] = data.recency(fitRows[i]);
+          age[i] = data.age(fitRows[i]);
+          fitMonetary[i] = monetary[fitRows[i]];
+        }
+        fitData = RepeatPurchaseData.of(x, tx, age);
+        notes.add(String.format(Locale.ROOT, "Lifetime value models were fitted on a random "
+            + "sample of %,d of the %,d customers (seed %d); values are computed for all.",
+            fitRows.length, data.size(), CLV_FIT_SEED));
+      }
+      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(fitData);
+      GammaGammaFit gg = GammaGammaModel.fit(fitData.frequency(), fitMonetary);
       ClvHorizon horizon = new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
-      double[] clv = DiscountedClv.of(bg.model(), gg.model(), horizon).values(data, s.monetaryValues());
+      double[] clv = DiscountedClv.of(bg.model(), gg.model(), horizon).values(data, monetary);
       double[] sorted = clv.clone();
       Arrays.sort(sorted);
       double total = 0;
@@ -567,6 +603,31 @@ final class ReportAnalysis {
       notes.add("Lifetime value could not be estimated: " + e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * Returns {@code min(n, max)} distinct row indices in increasing order, drawn uniformly without
+   * replacement with a {@link SplittableRandom} of the given seed (a partial Fisher-Yates
+   * shuffle); all rows when {@code n <= max}.
+   */
+  static int[] sampleRows(int n, int max, long seed) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    if (n <= max) {
+      return idx;
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int i = 0; i < max; i++) {
+      int j = i + rnd.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = Arrays.copyOf(idx, max);
+    Arrays.sort(out);
+    return out;
   }
 
   /** Type 7 quantile (linear interpolation between order statistics), as R's default. */

@@ -19,7 +19,7 @@ import org.cx4j.metrics.survival.SurvivalBand;
  * @param churnAfterDays a customer counts as churned after this many days without activity
  * @param customers customers in the survival analysis
  * @param churned of whom churned (the rest are censored)
- * @param survival Kaplan-Meier estimate of time to churn, in days since first activity
+ * @param survival Kaplan-Meier estimate of time to churn, in whole days since first activity
  * @param band its pointwise confidence band (log-log)
  * @param median median time to churn with its interval
  */
