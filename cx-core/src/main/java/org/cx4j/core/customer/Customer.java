@@ -44,7 +44,7 @@ public record Customer(
    */
   public Customer {
     Objects.requireNonNull(id, "id");
-    attributes = attributes == null ? Map.of() : sortedCopy(attributes);
+    attributes = attributes == null || attributes.isEmpty() ? Map.of() : sortedCopy(attributes);
     for (String reserved : new String[] {SIGNUP_DATE, COUNTRY, PLAN}) {
       if (attributes.containsKey(reserved)) {
         throw new IllegalArgumentException(

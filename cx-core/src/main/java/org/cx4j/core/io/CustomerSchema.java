@@ -35,7 +35,9 @@ final class CustomerSchema extends RecordSchema<Customer> {
     CustomerId id = row.customerId();
     String d = row.get(Field.SIGNUP_DATE);
     LocalDate signup = d == null ? null : row.date(Field.SIGNUP_DATE, d);
-    return new Customer(id, signup, row.get(Field.COUNTRY), row.get(Field.PLAN), attributes);
+    // Countries and plans repeat across millions of customers: keep one copy of each.
+    return new Customer(id, signup, row.shared(row.get(Field.COUNTRY)),
+        row.shared(row.get(Field.PLAN)), attributes);
   }
 
   @Override

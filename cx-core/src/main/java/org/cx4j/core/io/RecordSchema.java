@@ -98,9 +98,11 @@ abstract class RecordSchema<T> {
                   + " ids, and no inline channel and stage values";
       throw new RowError(row.column(Field.TOUCHPOINT), id, reason);
     }
-    Channel c = row.domain(Field.CHANNEL, channel, Channel::of);
-    JourneyStage s = row.domain(Field.STAGE, stage, JourneyStage::of);
-    return row.domain(Field.TOUCHPOINT, id, v -> Touchpoint.of(v, c, s));
+    return row.touchpoint(id, channel, stage, () -> {
+      Channel c = row.domain(Field.CHANNEL, channel, Channel::of);
+      JourneyStage s = row.domain(Field.STAGE, stage, JourneyStage::of);
+      return row.domain(Field.TOUCHPOINT, id, v -> Touchpoint.of(v, c, s));
+    });
   }
 
   static String text(Object o) {

@@ -115,6 +115,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
       if (attributes) {
         attrs = new HashMap<>();
         row.extras(attrs);
+        // Attribute values repeat (device=app, payment=declined): share one copy of each.
+        attrs.replaceAll((k, v) -> row.shared(v));
       }
       next = schema.parse(row, attrs);
       accepted++;
