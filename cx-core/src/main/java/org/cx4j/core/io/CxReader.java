@@ -42,6 +42,7 @@ public final class CxReader<T> {
   private final boolean lenient;
   private final ErrorSink sink;
   private final boolean attributes;
+  private final CustomerIdPool ids; // null: every row makes its own CustomerId
 
   private CxReader(
       RecordSchema<T> schema,
@@ -50,7 +51,8 @@ public final class CxReader<T> {
       TimestampFormat timestamps,
       boolean lenient,
       ErrorSink sink,
-      boolean attributes) {
+      boolean attributes,
+      CustomerIdPool ids) {
     this.schema = schema;
     this.format = format;
     this.mapping = mapping;
@@ -58,6 +60,7 @@ public final class CxReader<T> {
     this.lenient = lenient;
     this.sink = sink;
     this.attributes = attributes;
+    this.ids = ids;
   }
 
   static <T> CxReader<T> of(RecordSchema<T> schema) {
@@ -68,35 +71,36 @@ public final class CxReader<T> {
         TimestampFormat.iso(),
         false,
         ErrorSink.none(),
-        false);
+        false, null);
   }
 
   /** Returns this reader for delimited files of {@code format}. */
   public CxReader<T> format(CsvFormat format) {
     Objects.requireNonNull(format, "format");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
   }
 
   /** Returns this reader for JSON Lines: one flat JSON object per line, keys as column names. */
   public CxReader<T> jsonLines() {
-    return new CxReader<>(schema, null, mapping, timestamps, lenient, sink, attributes);
+    return new CxReader<>(schema, null, mapping, timestamps, lenient, sink, attributes, ids);
   }
 
   /** Returns this reader with the user's column names. */
   public CxReader<T> mapping(ColumnMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
   }
 
   /** Returns this reader with timestamps (and signup dates) in {@code timestamps}. */
   public CxReader<T> timestamps(TimestampFormat timestamps) {
     Objects.requireNonNull(timestamps, "timestamps");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
   }
 
   /** Returns this reader in strict mode (the default): the first bad row throws. */
   public CxReader<T> strict() {
-    return new CxReader<>(schema, format, mapping, timestamps, false, ErrorSink.none(), attributes);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, false, ErrorSink.none(), attributes, ids);
   }
 
   /**
@@ -113,7 +117,7 @@ public final class CxReader<T> {
    */
   public CxReader<T> lenient(ErrorSink sink) {
     Objects.requireNonNull(sink, "sink");
-    return new CxReader<>(schema, format, mapping, timestamps, true, sink, attributes);
+    return new CxReader<>(schema, format, mapping, timestamps, true, sink, attributes, ids);
   }
 
   /**
@@ -126,7 +130,7 @@ public final class CxReader<T> {
   public CxReader<T> touchpoints(TouchpointCatalog catalog) {
     Objects.requireNonNull(catalog, "catalog");
     return new CxReader<>(
-        schema.withCatalog(catalog), format, mapping, timestamps, lenient, sink, attributes);
+        schema.withCatalog(catalog), format, mapping, timestamps, lenient, sink, attributes, ids);
   }
 
   /**
@@ -139,7 +143,19 @@ public final class CxReader<T> {
     if (!schema.hasAttributes()) {
       throw new IllegalStateException(schema.kind() + " records have no attributes");
     }
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, true);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, true, ids);
+  }
+
+  /**
+   * Returns this reader giving every row's customer id the shared instance from {@code ids}: when
+   * several files (interactions, responses, transactions, customers) of millions of rows name the
+   * same customers, each customer's id is then held once in memory instead of once per row.
+   *
+   * @throws NullPointerException if {@code ids} is null
+   */
+  public CxReader<T> sharingIds(CustomerIdPool ids) {
+    Objects.requireNonNull(ids, "ids");
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
   }
 
   /**
@@ -184,6 +200,9 @@ public final class CxReader<T> {
         e.addSuppressed(suppressed);
       }
       throw new UncheckedIOException("cannot read " + name, e);
+    }
+    if (ids != null) {
+      source.row().shareIds(ids);
     }
     return new RecordStream<>(source, schema, name, lenient, sink, attributes);
   }

@@ -23,6 +23,7 @@ abstract class Row {
   // One row object serves a whole read, on one thread: these caches live as long as the read.
   private final Map<String, String> shared = new HashMap<>();
   private final Map<String, Touchpoint> touchpoints = new HashMap<>();
+  private CustomerIdPool ids;
 
   Row(ColumnMapping mapping, TimestampFormat timestamps) {
     this.mapping = mapping;
@@ -135,8 +136,13 @@ abstract class Row {
 
   /** Returns the customer id of the row. @throws RowError when missing, blank or too long */
   final org.cx4j.core.customer.CustomerId customerId() {
-    return domain(
-        Field.CUSTOMER_ID, require(Field.CUSTOMER_ID), org.cx4j.core.customer.CustomerId::of);
+    return domain(Field.CUSTOMER_ID, require(Field.CUSTOMER_ID),
+        ids == null ? org.cx4j.core.customer.CustomerId::of : ids::get);
+  }
+
+  /** Makes {@link #customerId()} return the shared instances of {@code pool}. */
+  final void shareIds(CustomerIdPool pool) {
+    this.ids = pool;
   }
 
   /**

@@ -28,6 +28,7 @@ import org.cx4j.core.feedback.SurveyResponse;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.io.ColumnMapping;
 import org.cx4j.core.io.CsvFormat;
+import org.cx4j.core.io.CustomerIdPool;
 import org.cx4j.core.io.CxReader;
 import org.cx4j.core.io.CxReaders;
 import org.cx4j.core.io.Field;
@@ -109,29 +110,31 @@ public final class InputLoader {
       t.setDaemon(true);
       return t;
     });
+    // Every file names the same customers: one id object per customer, not one per row.
+    CustomerIdPool ids = CustomerIdPool.create();
     try {
       InteractionLog.Builder log =
           InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
       Set<JourneyStage> seenStages = new LinkedHashSet<>();
       Path interactionsFile = files.get(DataKind.INTERACTIONS);
       Future<ReadReport> interactions = interactionsFile == null ? null
-          : pool.submit(() -> readInteractions(interactionsFile, log, seenStages));
+          : pool.submit(() -> readInteractions(interactionsFile, log, seenStages, ids));
       List<ReadReport> reads = new ArrayList<>();
       List<Customer> customers = new ArrayList<>();
       Path file = files.get(DataKind.CUSTOMERS);
       if (file != null) {
-        reads.add(read(configure(CxReaders.customers(), DataKind.CUSTOMERS), file, customers::add));
+        reads.add(read(configure(CxReaders.customers(), DataKind.CUSTOMERS, ids), file, customers::add));
       }
       List<SurveyResponse> responses = new ArrayList<>();
       file = files.get(DataKind.RESPONSES);
       if (file != null) {
-        reads.add(read(configure(CxReaders.surveyResponses(), DataKind.RESPONSES), file,
+        reads.add(read(configure(CxReaders.surveyResponses(), DataKind.RESPONSES, ids), file,
             responses::add));
       }
       List<Transaction> transactions = new ArrayList<>();
       file = files.get(DataKind.TRANSACTIONS);
       if (file != null) {
-        reads.add(read(configure(CxReaders.transactions(), DataKind.TRANSACTIONS), file,
+        reads.add(read(configure(CxReaders.transactions(), DataKind.TRANSACTIONS, ids), file,
             transactions::add));
       }
       if (interactions != null) {
@@ -173,7 +176,8 @@ public final class InputLoader {
     return String.join(", ", names);
   }
 
-  private <T> CxReader<T> configure(CxReader<T> reader, DataKind kind) {
+  private <T> CxReader<T> configure(CxReader<T> reader, DataKind kind, CustomerIdPool ids) {
+    reader = reader.sharingIds(ids);
     Path file = files.get(kind);
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
@@ -230,9 +234,10 @@ public final class InputLoader {
     }
   }
 
-  private ReadReport readInteractions(Path file, InteractionLog.Builder log, Set<JourneyStage> stages) {
+  private ReadReport readInteractions(Path file, InteractionLog.Builder log,
+      Set<JourneyStage> stages, CustomerIdPool ids) {
     requireFile(file);
-    CxReader<Interaction> reader = configure(CxReaders.interactions(), DataKind.INTERACTIONS);
+    CxReader<Interaction> reader = configure(CxReaders.interactions(), DataKind.INTERACTIONS, ids);
     String name = file.toString();
     List<ReadError> late = new ArrayList<>();
     long lateCount = 0;
