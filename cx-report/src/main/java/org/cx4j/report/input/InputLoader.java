@@ -110,7 +110,9 @@ public final class InputLoader {
       t.setDaemon(true);
       return t;
     });
-    // Every file names the same customers: one id object per customer, not one per row.
+    // Customers, responses and transactions are kept as records that name the same customers:
+    // one id object per customer, not one per row. Interactions are not kept (the log encodes
+    // them as columns and holds one id per customer itself), so they skip the pool's lookup.
     CustomerIdPool ids = CustomerIdPool.create();
     try {
       InteractionLog.Builder log =
@@ -118,7 +120,7 @@ public final class InputLoader {
       Set<JourneyStage> seenStages = new LinkedHashSet<>();
       Path interactionsFile = files.get(DataKind.INTERACTIONS);
       Future<ReadReport> interactions = interactionsFile == null ? null
-          : pool.submit(() -> readInteractions(interactionsFile, log, seenStages, ids));
+          : pool.submit(() -> readInteractions(interactionsFile, log, seenStages));
       List<ReadReport> reads = new ArrayList<>();
       List<Customer> customers = new ArrayList<>();
       Path file = files.get(DataKind.CUSTOMERS);
@@ -177,7 +179,9 @@ public final class InputLoader {
   }
 
   private <T> CxReader<T> configure(CxReader<T> reader, DataKind kind, CustomerIdPool ids) {
-    reader = reader.sharingIds(ids);
+    if (ids != null) {
+      reader = reader.sharingIds(ids);
+    }
     Path file = files.get(kind);
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
@@ -235,9 +239,9 @@ public final class InputLoader {
   }
 
   private ReadReport readInteractions(Path file, InteractionLog.Builder log,
-      Set<JourneyStage> stages, CustomerIdPool ids) {
+      Set<JourneyStage> stages) {
     requireFile(file);
-    CxReader<Interaction> reader = configure(CxReaders.interactions(), DataKind.INTERACTIONS, ids);
+    CxReader<Interaction> reader = configure(CxReaders.interactions(), DataKind.INTERACTIONS, null);
     String name = file.toString();
     List<ReadError> late = new ArrayList<>();
     long lateCount = 0;
