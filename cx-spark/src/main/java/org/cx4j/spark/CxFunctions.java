@@ -8,6 +8,7 @@ import org.apache.spark.sql.functions;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.metrics.ces.CustomerEffortScore;
 import org.cx4j.metrics.csat.CustomerSatisfaction;
+import org.cx4j.spark.score.InstrumentScoreAggregator;
 import org.cx4j.spark.score.ScoreAggregator;
 
 /**
@@ -31,6 +32,9 @@ import org.cx4j.spark.score.ScoreAggregator;
  *       <td>1..5, top/bottom 1 box, 95%</td></tr>
  *   <tr><td>{@code cx_mean(score)}</td><td>mean, standard deviation, t interval</td>
  *       <td>0..100, 95%</td></tr>
+ *   <tr><td>{@code cx_score(instrument, score)}</td><td>the score of the group's instrument
+ *       ({@code nps}, {@code csat} or {@code ces}); an error if a group mixes instruments</td>
+ *       <td>as the instrument's function</td></tr>
  * </table>
  *
  * <p>Each returns a struct; its fields are documented by {@link ScoreAggregator#schema()}. Null
@@ -40,7 +44,7 @@ public final class CxFunctions {
 
   /** The names registered by {@link #register(SparkSession)}, in the order of the table above. */
   public static final List<String> NAMES =
-      List.of("cx_nps", "cx_csat", "cx_ces", "cx_rating_distribution", "cx_mean");
+      List.of("cx_nps", "cx_csat", "cx_ces", "cx_rating_distribution", "cx_mean", "cx_score");
 
   /** The default scale of {@code cx_rating_distribution}: 1..5. */
   public static final Scale RATING_SCALE = Scale.of(1, 5);
@@ -51,7 +55,7 @@ public final class CxFunctions {
   private CxFunctions() {}
 
   /**
-   * Registers the five functions with their defaults and the lenient null policy.
+   * Registers the six functions with their defaults and the lenient null policy.
    *
    * @throws NullPointerException if {@code spark} is null
    */
@@ -60,7 +64,7 @@ public final class CxFunctions {
   }
 
   /**
-   * Registers the five functions with their defaults and null policy {@code nulls}.
+   * Registers the six functions with their defaults and null policy {@code nulls}.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -72,6 +76,8 @@ public final class CxFunctions {
     register(spark, ScoreAggregator.ces(CustomerEffortScore.Definition.DEFAULT, nulls));
     register(spark, ScoreAggregator.ratingDistribution(RATING_SCALE, 1, 0.95, nulls));
     register(spark, ScoreAggregator.mean(MEAN_SCALE, 0.95, nulls));
+    spark.udf().register(InstrumentScoreAggregator.NAME, functions.udaf(
+        new InstrumentScoreAggregator(nulls), InstrumentScoreAggregator.inputEncoder()));
   }
 
   /**

@@ -1,6 +1,11 @@
 package org.cx4j.spark.journey;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +14,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.time.Instant;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -148,18 +154,31 @@ public final class SparkJourneys {
       Touchpoint t = touchpoints.get(i);
       shipped[i] = new String[] {t.id(), t.name(), t.channel().name(), t.stage().name()};
     }
-    List<String> columns = new ArrayList<>(List.of(customer, touchpoint, time));
+    // Encoded before the shuffle: the touchpoint as its 1-based catalog code (0: not in the
+    // catalog, kept by name for the error), the time as epoch milliseconds. Less to shuffle and
+    // sort, and no String or Timestamp object per row on the executors.
+    Column[] ids = new Column[touchpoints.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = lit(touchpoints.get(i).id());
+    }
+    Column code = array_position(array(ids), col(touchpoint)).cast("int");
+    List<Column> columns = new ArrayList<>(List.of(
+        col(customer),
+        code.as("tp"),
+        unix_millis(col(time)).as("ms"),
+        when(code.equalTo(0), col(touchpoint)).as("unknown_tp")));
     if (hasOutcome) {
-      columns.add(outcome);
+      columns.add(col(outcome));
     }
     Dataset<Row> sorted = interactions
-        .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-        .repartition(partitions > 0
+        .select(columns.toArray(Column[]::new))
+        .repartition(
+            partitions > 0
                 ? partitions
                 : Integer.parseInt(
                     interactions.sparkSession().conf().get("spark.sql.shuffle.partitions")),
             col(customer))
-        .sortWithinPartitions(col(customer), col(time));
+        .sortWithinPartitions(col(customer), col("ms"));
     PartitionFunction f = new PartitionFunction(
         shipped, hasOutcome, rebuilder, funnel, level, collapseRepeats, attributionLevel,
         conversion, nulls, new String[] {customer, touchpoint, time, outcome});
@@ -316,31 +335,33 @@ public final class SparkJourneys {
       Map<String, Outcome> outcomes = new HashMap<>();
       long rejected = 0;
       long events = 0;
+      // Columns: customer, touchpoint code (1-based, 0 unknown), epoch millis, unknown
+      // touchpoint name, outcome (when present).
       while (rows.hasNext()) {
         Row r = rows.next();
         int missing = r.isNullAt(0) ? 0 : r.isNullAt(1) ? 1 : r.isNullAt(2) ? 2 : -1;
         if (missing >= 0) {
           if (nulls == NullPolicy.STRICT) {
             throw new IllegalArgumentException(
-                "cx-spark journeys: null " + names[missing] + " in row " + r
+                "cx-spark journeys: null " + names[missing] + " in a row of customer "
+                    + (r.isNullAt(0) ? "null" : "'" + r.getString(0) + "'")
                     + " (null policy STRICT; use LENIENT to count such rows as rejected)");
           }
           rejected++;
           continue;
         }
-        String id = r.getString(1);
-        Touchpoint tp = byId.get(id);
-        if (tp == null) {
+        int code = r.getInt(1);
+        if (code == 0) {
           throw new IllegalArgumentException(
-              "cx-spark journeys: touchpoint '" + id + "' in column " + names[1]
+              "cx-spark journeys: touchpoint '" + r.getString(3) + "' in column " + names[1]
                   + " is not in the catalog " + byId.keySet());
         }
         Outcome o = null;
-        if (hasOutcome && !r.isNullAt(3)) {
-          o = outcomes.computeIfAbsent(r.getString(3), Outcome::of);
+        if (hasOutcome && !r.isNullAt(4)) {
+          o = outcomes.computeIfAbsent(r.getString(4), Outcome::of);
         }
-        Timestamp t = r.getTimestamp(2);
-        log.add(new Interaction(CustomerId.of(r.getString(0)), tp, t.toInstant(), o, null, null));
+        log.add(new Interaction(CustomerId.of(r.getString(0)), tps.get(code - 1),
+            Instant.ofEpochMilli(r.getLong(2)), o, null, null));
         events++;
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -157,11 +157,11 @@ class SparkJourneysTest {
     Exception e = assertThrows(Exception.class,
         () -> SparkJourneys.builder().nullPolicy(NullPolicy.STRICT).build()
             .run(data.where("time IS NOT NULL")));
-    assertContains(messages(e), "null customer_id in row [null,home,");
+    assertContains(messages(e), "null customer_id in a row of customer null");
     e = assertThrows(Exception.class,
         () -> SparkJourneys.builder().nullPolicy(NullPolicy.STRICT).build()
             .run(data.where("customer_id IS NOT NULL")));
-    assertContains(messages(e), "null time in row [c2,home,null,null]");
+    assertContains(messages(e), "null time in a row of customer 'c2'");
   }
 
   @Test

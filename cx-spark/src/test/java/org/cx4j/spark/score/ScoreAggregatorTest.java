@@ -240,6 +240,42 @@ class ScoreAggregatorTest {
   }
 
   @Test
+  void cxScoreByInstrumentEqualsEachInstrumentsFunction() {
+    Map<String, Row> byInstrument = new HashMap<>();
+    for (Row r : spark.sql("SELECT instrument, cx_score(instrument, score) FROM responses"
+        + " WHERE instrument IN ('nps', 'csat', 'ces') GROUP BY instrument").collectAsList()) {
+      byInstrument.put(r.getString(0), r.getStruct(1));
+    }
+    assertEquals(3, byInstrument.size(), byInstrument.keySet().toString());
+    for (String[] f : new String[][] {{"nps", "cx_nps"}, {"csat", "cx_csat"}, {"ces", "cx_ces"}}) {
+      Row own = spark.sql("SELECT " + f[1] + "(score) FROM responses WHERE instrument = '" + f[0]
+          + "'").first().getStruct(0);
+      Row generic = byInstrument.get(f[0]);
+      assertEquals(f[0], generic.<String>getAs("instrument"));
+      assertEquals(own.<Long>getAs("n"), generic.<Long>getAs("n"));
+      assertEquals(own.<Double>getAs("score"), generic.<Double>getAs("score"), 0.0);
+      assertEquals(own.<Double>getAs("lower"), generic.<Double>getAs("lower"), 0.0);
+    }
+  }
+
+  @Test
+  void mixedInstrumentsInOneGroupFailNamingBoth() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      rows.add(RowFactory.create(i < 10 ? "nps" : "csat", i < 10 ? 9 : 4));
+    }
+    StructType schema = new StructType()
+        .add("instrument", DataTypes.StringType)
+        .add("score", DataTypes.IntegerType);
+    spark.createDataFrame(rows, schema).repartition(3).createOrReplaceTempView("mixed");
+    Exception e = assertThrows(Exception.class,
+        () -> spark.sql("SELECT cx_score(instrument, score) FROM mixed").collect());
+    String m = messages(e);
+    assertTrue(m.contains("cx_score: column instrument mixes '"), m);
+    assertTrue(m.contains("'nps'") && m.contains("'csat'"), m);
+  }
+
+  @Test
   void registerReplacesAFunctionWithOtherOptions() {
     SparkSession other = spark.newSession();
     CxFunctions.register(other, ScoreAggregator.csat(
