@@ -37,8 +37,8 @@ import org.cx4j.spark.NullPolicy;
  * <p>Use it from the Dataset API, {@code scores.select(ScoreAggregator.nps().toColumn())}, or as
  * a SQL function: {@code functions.udaf(ScoreAggregator.nps(), Encoders.INT())}; {@link
  * org.cx4j.spark.CxFunctions#register} registers the five (and {@code cx_score}). The struct's
- * fields are listed by {@link #schema()}; every struct has {@code n} (scores aggregated), {@code rejected} (null rows,
- * see {@link NullPolicy}) and {@code level}. On an empty group ({@code n = 0}) the derived fields
+ * fields are listed by {@link #schema()}; every struct has {@code n} (scores aggregated),
+ * {@code rejected} (null rows, see {@link NullPolicy}) and {@code level}. On an empty group ({@code n = 0}) the derived fields
  * ({@code score}, {@code standard_error}, {@code lower}, {@code upper}, {@code mean}, ...) are
  * null and the counts 0.
  *
