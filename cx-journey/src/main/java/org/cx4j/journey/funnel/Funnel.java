@@ -3,6 +3,9 @@ package org.cx4j.journey.funnel;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -554,6 +557,58 @@ public final class Funnel {
         times[k].merge(other.times[k]);
       }
       return this;
+    }
+
+    /**
+     * Writes what this accumulator counted (the funnel's description, then per step the count and
+     * the time-to-step histogram) so that another process can {@link #mergeFrom} it into an
+     * accumulator of the same funnel: the way a distributed engine (cx-spark) merges per-partition
+     * funnels. The format is private to cx4j and may change between versions.
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public void writeTo(DataOutput out) throws IOException {
+      out.writeUTF(fingerprint());
+      out.writeInt(counts.length);
+      for (int k = 0; k < counts.length; k++) {
+        out.writeLong(counts[k]);
+        times[k].writeTo(out);
+      }
+    }
+
+    /**
+     * Adds what a {@link #writeTo} of an accumulator of the same funnel wrote: the result equals
+     * one accumulator fed both inputs, as with {@link #merge}.
+     *
+     * @return this accumulator
+     * @throws IOException if {@code in} fails or ends early
+     * @throws IllegalArgumentException if the state belongs to another funnel
+     */
+    public Accumulator mergeFrom(DataInput in) throws IOException {
+      String other = in.readUTF();
+      checkArgument(other.equals(fingerprint()),
+          "cannot merge results of different funnels: %s and %s", fingerprint(), other);
+      int m = in.readInt();
+      checkArgument(m == counts.length, "state has %s steps, the funnel %s", m, counts.length);
+      long[] c = new long[m];
+      SecondsHistogram[] t = new SecondsHistogram[m];
+      for (int k = 0; k < m; k++) {
+        c[k] = in.readLong();
+        checkArgument(c[k] >= 0, "step %s count must be non-negative, got %s", k, c[k]);
+        t[k] = SecondsHistogram.readFrom(in);
+      }
+      // Read fully before changing anything, so a truncated state leaves this unchanged.
+      for (int k = 0; k < m; k++) {
+        counts[k] += c[k];
+        times[k].merge(t[k]);
+      }
+      return this;
+    }
+
+    // writeUTF holds at most 65535 bytes: a very long description is cut, its hash kept.
+    private String fingerprint() {
+      String f = funnel.toString();
+      return f.length() <= 16_000 ? f : f.substring(0, 16_000) + "#" + f.hashCode();
     }
 
     /** Returns the result so far. */

@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -471,6 +474,107 @@ public final class TransitionGraph {
       return this;
     }
 
+    /**
+     * Writes what this accumulator counted (the node labels; each occurring edge with its gap
+     * histogram; starts, ends, visits and rework per node; the journey count) so that another
+     * process can {@link #mergeFrom} it into an accumulator over the same nodes: the way a
+     * distributed engine (cx-spark) merges per-partition graphs. The format is private to cx4j
+     * and may change between versions.
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public void writeTo(DataOutput out) throws IOException {
+      flush();
+      List<String> labels = abstraction.labels();
+      out.writeInt(labels.size());
+      for (String l : labels) {
+        out.writeUTF(l);
+      }
+      int edges = 0;
+      for (int i = 0; i < dense.length; i++) {
+        if (dense[i] != null || spill[i] != null) {
+          edges++;
+        }
+      }
+      out.writeInt(edges);
+      for (int i = 0; i < dense.length; i++) {
+        if (dense[i] != null || spill[i] != null) {
+          out.writeInt(i);
+          edgeHistogram(i).writeTo(out);
+        }
+      }
+      for (long[] v : new long[][] {starts, ends, visits, rework, reworkJourneys}) {
+        for (long x : v) {
+          out.writeLong(x);
+        }
+      }
+      out.writeLong(journeys);
+    }
+
+    /**
+     * Adds what a {@link #writeTo} of an accumulator over the same nodes wrote: the result equals
+     * one accumulator fed both inputs, as with {@link #merge}.
+     *
+     * @return this accumulator
+     * @throws IOException if {@code in} fails or ends early
+     * @throws IllegalArgumentException if the nodes differ or an edge is out of range
+     */
+    public Accumulator mergeFrom(DataInput in) throws IOException {
+      int size = in.readInt();
+      checkArgument(size >= 0, "label count must be non-negative, got %s", size);
+      List<String> labels = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        labels.add(in.readUTF());
+      }
+      checkArgument(labels.equals(abstraction.labels()),
+          "cannot merge graphs over different nodes: %s and %s", abstraction.labels(), labels);
+      int edges = in.readInt();
+      checkArgument(edges >= 0 && edges <= dense.length, "edge count %s is not in 0..%s", edges,
+          dense.length);
+      int[] index = new int[edges];
+      SecondsHistogram[] hist = new SecondsHistogram[edges];
+      for (int e = 0; e < edges; e++) {
+        index[e] = in.readInt();
+        checkArgument(index[e] >= 0 && index[e] < dense.length, "edge %s is not in 0..%s",
+            index[e], dense.length - 1);
+        hist[e] = SecondsHistogram.readFrom(in);
+      }
+      long[][] perNode = new long[5][n];
+      for (long[] v : perNode) {
+        for (int i = 0; i < n; i++) {
+          v[i] = in.readLong();
+        }
+      }
+      long otherJourneys = in.readLong();
+      // Read fully before changing anything, so a truncated state leaves this unchanged. The
+      // edge histograms join the spill histograms, which result() adds to the dense counts.
+      for (int e = 0; e < edges; e++) {
+        spill(index[e]).merge(hist[e]);
+      }
+      long[][] mine = {starts, ends, visits, rework, reworkJourneys};
+      for (int v = 0; v < 5; v++) {
+        for (int i = 0; i < n; i++) {
+          mine[v][i] += perNode[v][i];
+        }
+      }
+      journeys += otherJourneys;
+      return this;
+    }
+
+    private SecondsHistogram edgeHistogram(int i) {
+      SecondsHistogram h = new SecondsHistogram();
+      int[] d = dense[i];
+      if (d != null) {
+        for (int sec = d.length - 1; sec >= 0; sec--) {
+          h.addSeconds(sec, d[sec]);
+        }
+      }
+      if (spill[i] != null) {
+        h.merge(spill[i]);
+      }
+      return h;
+    }
+
     /** Returns the graph of everything added so far; later additions do not change it. */
     public TransitionGraph result() {
       flush();
@@ -482,16 +586,7 @@ public final class TransitionGraph {
           if (dense[i] == null && spill[i] == null) {
             continue;
           }
-          SecondsHistogram h = new SecondsHistogram();
-          int[] d = dense[i];
-          if (d != null) {
-            for (int sec = d.length - 1; sec >= 0; sec--) {
-              h.addSeconds(sec, d[sec]);
-            }
-          }
-          if (spill[i] != null) {
-            h.merge(spill[i]);
-          }
+          SecondsHistogram h = edgeHistogram(i);
           if (h.count() > 0) {
             edges.add(new Edge(labels.get(a), labels.get(b), h.count(), h.snapshot()));
           }

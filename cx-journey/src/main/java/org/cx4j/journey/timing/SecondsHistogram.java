@@ -2,6 +2,9 @@ package org.cx4j.journey.timing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -121,6 +124,59 @@ public final class SecondsHistogram {
     }
     count += other.count;
     sum += other.sum;
+  }
+
+  /**
+   * Writes this histogram's state (its non-zero dense buckets as {@code (seconds, count)} pairs,
+   * then its values at or above {@link #DENSE_LIMIT}) so that {@link #readFrom} rebuilds an equal
+   * histogram, e.g. in another process: distributed engines ship partial histograms this way and
+   * {@link #merge} them. The format is private to cx4j and may change between versions.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    int nonZero = 0;
+    for (long c : dense) {
+      if (c != 0) {
+        nonZero++;
+      }
+    }
+    out.writeInt(nonZero);
+    for (int s = 0; s < dense.length; s++) {
+      if (dense[s] != 0) {
+        out.writeInt(s);
+        out.writeLong(dense[s]);
+      }
+    }
+    out.writeInt(overflowSize);
+    for (int i = 0; i < overflowSize; i++) {
+      out.writeLong(overflow[i]);
+    }
+  }
+
+  /**
+   * Reads a histogram written by {@link #writeTo}.
+   *
+   * @throws IOException if {@code in} fails or ends early
+   * @throws IllegalArgumentException if the data are not a valid histogram (negative counts or
+   *     durations)
+   */
+  public static SecondsHistogram readFrom(DataInput in) throws IOException {
+    SecondsHistogram h = new SecondsHistogram();
+    int nonZero = in.readInt();
+    checkArgument(nonZero >= 0 && nonZero <= DENSE_LIMIT, "bucket count %s is not in 0..%s",
+        nonZero, DENSE_LIMIT);
+    for (int i = 0; i < nonZero; i++) {
+      int s = in.readInt();
+      checkArgument(s >= 0 && s < DENSE_LIMIT, "bucket %s s is not in 0..%s", s, DENSE_LIMIT - 1);
+      h.addSeconds(s, in.readLong());
+    }
+    int overflowCount = in.readInt();
+    checkArgument(overflowCount >= 0, "overflow count must be non-negative, got %s", overflowCount);
+    for (int i = 0; i < overflowCount; i++) {
+      h.addSeconds(in.readLong());
+    }
+    return h;
   }
 
   /** Returns the number of durations recorded. */

@@ -3,6 +3,9 @@ package org.cx4j.journey.variant;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -215,6 +218,88 @@ public final class Variants {
       }
       total += other.total;
       return this;
+    }
+
+    /**
+     * Writes what this accumulator counted (the node labels and repeat handling, then each
+     * variant's node sequence and count) so that another process can {@link #mergeFrom} it into
+     * an accumulator over the same nodes: the way a distributed engine (cx-spark) merges
+     * per-partition variants. The format is private to cx4j and may change between versions.
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public void writeTo(DataOutput out) throws IOException {
+      writeLabels(out, abstraction.labels());
+      out.writeBoolean(collapseRepeats);
+      out.writeLong(total);
+      out.writeInt(counts.size());
+      for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
+        int[] nodes = e.getKey().nodes;
+        out.writeInt(nodes.length);
+        for (int node : nodes) {
+          out.writeInt(node);
+        }
+        out.writeLong(e.getValue()[0]);
+      }
+    }
+
+    /**
+     * Adds what a {@link #writeTo} of an accumulator over the same nodes and repeat handling
+     * wrote: the result equals one accumulator fed both inputs, as with {@link #merge}.
+     *
+     * @return this accumulator
+     * @throws IOException if {@code in} fails or ends early
+     * @throws IllegalArgumentException if the nodes or the repeat handling differ, or a node or
+     *     count is out of range
+     */
+    public Accumulator mergeFrom(DataInput in) throws IOException {
+      List<String> labels = readLabels(in);
+      boolean collapse = in.readBoolean();
+      checkArgument(
+          labels.equals(abstraction.labels()) && collapse == collapseRepeats,
+          "cannot merge variants over different nodes or repeat handling: %s and %s",
+          abstraction.labels(),
+          labels);
+      long otherTotal = in.readLong();
+      int size = in.readInt();
+      checkArgument(size >= 0, "variant count must be non-negative, got %s", size);
+      Map<Seq, long[]> read = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        int len = in.readInt();
+        checkArgument(len >= 0, "variant length must be non-negative, got %s", len);
+        int[] nodes = new int[len];
+        for (int k = 0; k < len; k++) {
+          nodes[k] = in.readInt();
+          checkArgument(nodes[k] >= 0 && nodes[k] < labels.size(), "node %s is not in 0..%s",
+              nodes[k], labels.size() - 1);
+        }
+        long c = in.readLong();
+        checkArgument(c >= 0, "variant count must be non-negative, got %s", c);
+        read.computeIfAbsent(new Seq(nodes), k -> new long[1])[0] += c;
+      }
+      // Read fully before changing anything, so a truncated state leaves this unchanged.
+      for (Map.Entry<Seq, long[]> e : read.entrySet()) {
+        counts.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+      }
+      total += otherTotal;
+      return this;
+    }
+
+    static void writeLabels(DataOutput out, List<String> labels) throws IOException {
+      out.writeInt(labels.size());
+      for (String l : labels) {
+        out.writeUTF(l);
+      }
+    }
+
+    static List<String> readLabels(DataInput in) throws IOException {
+      int n = in.readInt();
+      checkArgument(n >= 0, "label count must be non-negative, got %s", n);
+      List<String> labels = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        labels.add(in.readUTF());
+      }
+      return labels;
     }
 
     /** Returns the variants counted so far. */

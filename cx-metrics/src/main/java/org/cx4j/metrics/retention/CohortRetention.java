@@ -2,6 +2,10 @@ package org.cx4j.metrics.retention;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -82,6 +86,27 @@ public final class CohortRetention {
   }
 
   /**
+   * Returns the cohort retention table of all customers of the log, observed up to the period
+   * holding {@code observationEnd} rather than the one of the log's latest row. Tables of
+   * disjoint sets of customers observed to the same end can be added with {@link #plus}; this is
+   * how a distributed engine (cx-spark) builds one table per partition and merges them. An empty
+   * log gives a table with no cohorts.
+   *
+   * @param log the activity
+   * @param unit the period
+   * @param zone the zone in which periods start
+   * @param observationEnd the end of observation, not before any row of the log
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a row lies after {@code observationEnd} (the instant is
+   *     named), or the activity spans more than a million periods
+   */
+  public static CohortRetention of(
+      ActivityLog log, PeriodUnit unit, ZoneId zone, Instant observationEnd) {
+    Objects.requireNonNull(observationEnd, "observationEnd");
+    return compute(log, unit, zone, null, BITMAP_LIMIT_BITS, observationEnd.toEpochMilli()).get(0);
+  }
+
+  /**
    * Returns one cohort retention table per segment, the segments given as int codes per customer.
    * All tables share the same periods and observation end.
    *
@@ -152,6 +177,13 @@ public final class CohortRetention {
   /** The engine; {@code bitmapLimit} is a parameter so that tests can force the sorting path. */
   static Map<Integer, CohortRetention> compute(
       ActivityLog log, PeriodUnit unit, ZoneId zone, int[] segmentOfCustomer, long bitmapLimit) {
+    return compute(log, unit, zone, segmentOfCustomer, bitmapLimit, null);
+  }
+
+  /** As above; {@code endMilli}, when not null, is the observation end (else the latest row). */
+  private static Map<Integer, CohortRetention> compute(
+      ActivityLog log, PeriodUnit unit, ZoneId zone, int[] segmentOfCustomer, long bitmapLimit,
+      Long endMilli) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(zone, "zone");
@@ -173,6 +205,14 @@ public final class CohortRetention {
       long t = when[i];
       min = Math.min(min, t);
       max = Math.max(max, t);
+    }
+    if (endMilli != null) {
+      if (max > endMilli) {
+        throw new IllegalArgumentException(
+            "activity at " + Instant.ofEpochMilli(max) + " is after observationEnd "
+                + Instant.ofEpochMilli(endMilli));
+      }
+      max = endMilli;
     }
     PeriodCalendar cal = PeriodCalendar.covering(unit, zone, min, max);
     int periods = cal.count();
@@ -266,6 +306,151 @@ public final class CohortRetention {
       out.put(groupCode[g], new CohortRetention(unit, zone, starts, sizes, counts));
     }
     return out;
+  }
+
+  /**
+   * Returns the table of the customers of both tables, which must be disjoint sets of customers
+   * (e.g. partitions by customer) with the same unit, zone and observation end: cohorts with the
+   * same start are added count by count; the others are kept. Exact; associative and
+   * commutative; a table with no cohorts is the identity. Tables observed to different ends are
+   * not comparable offset by offset, hence refused.
+   *
+   * @throws IllegalArgumentException if the units, zones or observation ends differ
+   * @throws ArithmeticException if a count exceeds {@code Integer.MAX_VALUE}
+   */
+  public CohortRetention plus(CohortRetention other) {
+    Objects.requireNonNull(other, "other");
+    if (unit != other.unit || !zone.equals(other.zone)) {
+      throw new IllegalArgumentException(
+          "cannot add a table by " + other.unit + " in " + other.zone + " to one by " + unit
+              + " in " + zone);
+    }
+    if (other.starts.length == 0) {
+      return this;
+    }
+    if (starts.length == 0) {
+      return other;
+    }
+    LocalDate end = lastPeriod();
+    if (!end.equals(other.lastPeriod())) {
+      throw new IllegalArgumentException(
+          "cannot add tables observed to different ends: periods up to " + other.lastPeriod()
+              + " and up to " + end);
+    }
+    int cohorts = 0;
+    for (int i = 0, j = 0; i < starts.length || j < other.starts.length; cohorts++) {
+      int cmp = i == starts.length ? 1 : j == other.starts.length ? -1
+          : starts[i].compareTo(other.starts[j]);
+      i += cmp <= 0 ? 1 : 0;
+      j += cmp >= 0 ? 1 : 0;
+    }
+    LocalDate[] s = new LocalDate[cohorts];
+    int[] z = new int[cohorts];
+    int[][][] c = new int[3][cohorts][];
+    int i = 0;
+    int j = 0;
+    for (int k = 0; k < cohorts; k++) {
+      int cmp = i == starts.length ? 1 : j == other.starts.length ? -1
+          : starts[i].compareTo(other.starts[j]);
+      if (cmp < 0) {
+        s[k] = starts[i];
+        z[k] = sizes[i];
+        for (int kind = 0; kind < 3; kind++) {
+          c[kind][k] = counts[kind][i].clone();
+        }
+        i++;
+      } else if (cmp > 0) {
+        s[k] = other.starts[j];
+        z[k] = other.sizes[j];
+        for (int kind = 0; kind < 3; kind++) {
+          c[kind][k] = other.counts[kind][j].clone();
+        }
+        j++;
+      } else {
+        s[k] = starts[i];
+        z[k] = Math.addExact(sizes[i], other.sizes[j]);
+        for (int kind = 0; kind < 3; kind++) {
+          int[] a = counts[kind][i];
+          int[] b = other.counts[kind][j];
+          int[] sum = new int[a.length]; // same start and end: same length
+          for (int q = 0; q < a.length; q++) {
+            sum[q] = Math.addExact(a[q], b[q]);
+          }
+          c[kind][k] = sum;
+        }
+        i++;
+        j++;
+      }
+    }
+    return new CohortRetention(unit, zone, s, z, c);
+  }
+
+  /** The start of the last observed period (every cohort is observed up to it). */
+  private LocalDate lastPeriod() {
+    int n = counts[0][0].length - 1;
+    return switch (unit) {
+      case DAY -> starts[0].plusDays(n);
+      case ISO_WEEK -> starts[0].plusWeeks(n);
+      case MONTH -> starts[0].plusMonths(n);
+    };
+  }
+
+  /**
+   * Writes the table (unit, zone, then per cohort its start, size and the counts of every {@link
+   * RetentionKind}) so that {@link #readFrom} rebuilds an equal table in another process. The
+   * format is private to cx4j and may change between versions.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeUTF(unit.name());
+    out.writeUTF(zone.getId());
+    out.writeInt(starts.length);
+    for (int c = 0; c < starts.length; c++) {
+      out.writeLong(starts[c].toEpochDay());
+      out.writeInt(sizes[c]);
+      out.writeInt(counts[0][c].length);
+      for (int kind = 0; kind < 3; kind++) {
+        for (int v : counts[kind][c]) {
+          out.writeInt(v);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads a table written by {@link #writeTo}.
+   *
+   * @throws IOException if {@code in} fails or ends early
+   * @throws IllegalArgumentException if the data are not a valid table (unknown unit or zone,
+   *     negative sizes or lengths)
+   */
+  public static CohortRetention readFrom(DataInput in) throws IOException {
+    PeriodUnit unit = PeriodUnit.valueOf(in.readUTF());
+    ZoneId zone = ZoneId.of(in.readUTF());
+    int cohorts = in.readInt();
+    if (cohorts < 0) {
+      throw new IllegalArgumentException("cohort count must be non-negative, got " + cohorts);
+    }
+    LocalDate[] s = new LocalDate[cohorts];
+    int[] z = new int[cohorts];
+    int[][][] c = new int[3][cohorts][];
+    for (int k = 0; k < cohorts; k++) {
+      s[k] = LocalDate.ofEpochDay(in.readLong());
+      z[k] = in.readInt();
+      int len = in.readInt();
+      if (z[k] < 1 || len < 1 || len > PeriodCalendar.MAX_PERIODS) {
+        throw new IllegalArgumentException(
+            "cohort " + s[k] + " has size " + z[k] + " and " + len + " periods");
+      }
+      for (int kind = 0; kind < 3; kind++) {
+        c[kind][k] = new int[len];
+        for (int q = 0; q < len; q++) {
+          c[kind][k][q] = in.readInt();
+        }
+      }
+    }
+    return new CohortRetention(unit, zone, s, z, c);
   }
 
   /** Returns the period unit. */

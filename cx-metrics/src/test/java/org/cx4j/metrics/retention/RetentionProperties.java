@@ -169,6 +169,58 @@ class RetentionProperties {
     }
   }
 
+  /**
+   * Tables of the customers of each segment, observed to the end of the whole log, written,
+   * read back and added with plus(), in any order, equal the oracle of all customers.
+   */
+  @Property(tries = 200, seed = "42")
+  void partsObservedToOneEndAddUpToTheWhole(@ForAll("cases") Case cs) throws Exception {
+    ActivityLog log = cs.log();
+    long end = Long.MIN_VALUE;
+    for (int i = 0; i < log.size(); i++) {
+      end = Math.max(end, log.epochMilli(i));
+    }
+    Instant observationEnd = log.size() == 0 ? Instant.EPOCH : Instant.ofEpochMilli(end);
+    CohortRetention sum = CohortRetention.of(ActivityLog.of(new int[0], new long[0]), cs.unit(),
+        cs.zone(), observationEnd);
+    for (int seg = 2; seg >= 0; seg--) {
+      List<Integer> rows = new ArrayList<>();
+      for (int i = 0; i < log.size(); i++) {
+        if (cs.segments()[log.customer(i)] == seg) {
+          rows.add(i);
+        }
+      }
+      int[] c = new int[rows.size()];
+      long[] t = new long[rows.size()];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = log.customer(rows.get(k));
+        t[k] = log.epochMilli(rows.get(k));
+      }
+      CohortRetention part =
+          CohortRetention.of(ActivityLog.of(c, t), cs.unit(), cs.zone(), observationEnd);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      part.writeTo(new java.io.DataOutputStream(bytes));
+      CohortRetention back = CohortRetention.readFrom(
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+      assertTable(oracle(cs, seg), back);
+      sum = seg % 2 == 0 ? sum.plus(back) : back.plus(sum);
+    }
+    assertTable(oracle(cs, -1), sum);
+  }
+
+  @Property(tries = 50, seed = "42")
+  void tablesObservedToDifferentEndsAreNotAdded(@ForAll("cases") Case cs) {
+    if (cs.log().size() == 0) {
+      return;
+    }
+    CohortRetention t = CohortRetention.of(cs.log(), cs.unit(), cs.zone());
+    Instant later = Instant.parse("2030-01-01T00:00:00Z");
+    CohortRetention u = CohortRetention.of(cs.log(), cs.unit(), cs.zone(), later);
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.plus(u));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("different ends"));
+  }
+
   /** Lifecycle identities and the oracle for new / returning / resurrecting / dormant. */
   @Property(tries = 300, seed = "42")
   void lifecycleMatchesOracle(@ForAll("cases") Case cs) {

@@ -1,0 +1,545 @@
+package org.cx4j.spark.journey;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.time.Instant;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cx4j.core.customer.CustomerId;
+import org.cx4j.core.interaction.Interaction;
+import org.cx4j.core.interaction.Outcome;
+import org.cx4j.core.touchpoint.Channel;
+import org.cx4j.core.touchpoint.JourneyStage;
+import org.cx4j.core.touchpoint.Touchpoint;
+import org.cx4j.core.touchpoint.TouchpointCatalog;
+import org.cx4j.journey.attribution.MarkovAttribution;
+import org.cx4j.journey.attribution.PathData;
+import org.cx4j.journey.funnel.Funnel;
+import org.cx4j.journey.graph.TransitionGraph;
+import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.log.InteractionLog;
+import org.cx4j.journey.log.Level;
+import org.cx4j.journey.log.TouchpointDictionary;
+import org.cx4j.journey.rebuild.JourneyRebuilder;
+import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.journey.variant.Variants;
+import org.cx4j.spark.NullPolicy;
+import org.cx4j.spark.Recipe;
+
+/**
+ * Journey analytics over a Dataset of interactions, computed by cx-journey inside Spark.
+ *
+ * <p>How it runs: the interactions are repartitioned by customer and sorted by customer and time
+ * within each partition, so every customer's events are in one partition; each partition builds a
+ * cx-journey {@code InteractionLog} over one shared touchpoint catalog, rebuilds its journeys
+ * with the {@link JourneyRebuilder}, and feeds them to the funnel, variants and transition-graph
+ * accumulators (and, for attribution, {@code PathData.fromJourneys}). Each partition ships its
+ * accumulators' state ({@code writeTo}); the driver merges them ({@code mergeFrom}, i.e. the
+ * accumulators' own merge) and fits {@link MarkovAttribution} to the merged paths, whose counts
+ * are exactly the merged transition counts of the chain. The results are cx-journey's types and
+ * equal the single-machine results on the same interactions.
+ *
+ * <pre>{@code
+ * JourneyAnalysis a = SparkJourneys.builder()
+ *     .rebuilder(() -> JourneyRebuilder.defaults().noInactivityGap())
+ *     .funnel(() -> Funnel.builder().step("home").step("product").step("checkout").build())
+ *     .attribution(Level.CHANNEL, Outcome.CONVERTED, 1)
+ *     .build()
+ *     .run(interactions);     // columns customer_id, touchpoint, channel, stage, time, outcome
+ * a.funnel(); a.variants().top(10); a.graph(); a.attribution();
+ * }</pre>
+ *
+ * <p>Input columns (names configurable with {@link Builder#columns}): customer id (string),
+ * touchpoint id (string), time (timestamp), and optionally outcome (string, null for none);
+ * channel and stage (strings) are needed only when no {@link Builder#catalog catalog} is given,
+ * to derive one (sorted by touchpoint id). Interaction attributes and journey ids are not read.
+ *
+ * <p>Bad input: a null customer id, touchpoint or time follows the {@link NullPolicy} (counted in
+ * {@link JourneyAnalysis#rejectedRows()}, or an error naming the column); a touchpoint outside
+ * the catalog, or one id with two channels or stages, is an error naming the value. Errors raised
+ * on executors reach the driver as the cause of a {@code SparkException}.
+ *
+ * <p>Memory: the driver holds one state per partition at a time, each the size of the variants
+ * and edges seen in that partition. Immutable and thread-safe; {@link #run} may be called
+ * concurrently.
+ */
+public final class SparkJourneys {
+
+  private final String customer;
+  private final String touchpoint;
+  private final String channel;
+  private final String stage;
+  private final String time;
+  private final String outcome;
+  private final List<Touchpoint> catalog; // null: derived from the data
+  private final Recipe<JourneyRebuilder> rebuilder;
+  private final Recipe<Funnel> funnel; // may be null
+  private final Level level;
+  private final boolean collapseRepeats;
+  private final Level attributionLevel; // null: no attribution
+  private final String conversion;
+  private final int order;
+  private final NullPolicy nulls;
+  private final int partitions; // 0: spark.sql.shuffle.partitions
+  private final boolean sortInSpark;
+
+  private SparkJourneys(Builder b) {
+    customer = b.customer;
+    touchpoint = b.touchpoint;
+    channel = b.channel;
+    stage = b.stage;
+    time = b.time;
+    outcome = b.outcome;
+    catalog = b.catalog == null ? null : List.copyOf(b.catalog.touchpoints());
+    rebuilder = b.rebuilder;
+    funnel = b.funnel;
+    level = b.level;
+    collapseRepeats = b.collapseRepeats;
+    attributionLevel = b.attributionLevel;
+    conversion = b.conversion;
+    order = b.order;
+    nulls = b.nulls;
+    partitions = b.partitions;
+    sortInSpark = b.sortInSpark;
+  }
+
+  /** Returns a builder with the defaults listed on its methods. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Rebuilds the journeys of {@code interactions} and returns the merged analysis.
+   *
+   * @throws IllegalArgumentException if a column is missing or has the wrong type, or the data
+   *     (on the driver or in a task) break the rules of the class comment, naming the value
+   *     (an executor's error reaches the driver as the cause of a {@code SparkException})
+   */
+  public JourneyAnalysis run(Dataset<Row> interactions) {
+    Objects.requireNonNull(interactions, "interactions");
+    StructType schema = interactions.schema();
+    requireColumn(schema, customer, DataTypes.StringType);
+    requireColumn(schema, touchpoint, DataTypes.StringType);
+    requireColumn(schema, time, DataTypes.TimestampType);
+    boolean hasOutcome = outcome != null && List.of(schema.fieldNames()).contains(outcome);
+    if (hasOutcome) {
+      requireColumn(schema, outcome, DataTypes.StringType);
+    }
+    List<Touchpoint> touchpoints = catalog != null ? catalog : deriveCatalog(interactions);
+    String[][] shipped = new String[touchpoints.size()][];
+    for (int i = 0; i < shipped.length; i++) {
+      Touchpoint t = touchpoints.get(i);
+      shipped[i] = new String[] {t.id(), t.name(), t.channel().name(), t.stage().name()};
+    }
+    // Encoded before the shuffle: the touchpoint as its 1-based catalog code (0: not in the
+    // catalog, kept by name for the error), the time as epoch milliseconds. Less to shuffle and
+    // sort, and no String or Timestamp object per row on the executors.
+    Column[] ids = new Column[touchpoints.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = lit(touchpoints.get(i).id());
+    }
+    Column code = array_position(array(ids), col(touchpoint)).cast("int");
+    List<Column> columns = new ArrayList<>(List.of(
+        col(customer),
+        code.as("tp"),
+        unix_millis(col(time)).as("ms"),
+        when(code.equalTo(0), col(touchpoint)).as("unknown_tp")));
+    if (hasOutcome) {
+      columns.add(col(outcome));
+    }
+    Dataset<Row> sorted = interactions
+        .select(columns.toArray(Column[]::new))
+        .repartition(
+            partitions > 0
+                ? partitions
+                : Integer.parseInt(
+                    interactions.sparkSession().conf().get("spark.sql.shuffle.partitions")),
+            col(customer));
+    if (sortInSpark) {
+      sorted = sorted.sortWithinPartitions(col(customer), col("ms"));
+    }
+    PartitionFunction f = new PartitionFunction(
+        shipped, hasOutcome, rebuilder, funnel, level, collapseRepeats, attributionLevel,
+        conversion, nulls, new String[] {customer, touchpoint, time, outcome});
+    List<byte[]> states = sorted.mapPartitions(f, Encoders.BINARY()).collectAsList();
+    return merge(touchpoints, states);
+  }
+
+  private static void requireColumn(StructType schema, String name, DataType type) {
+    if (!List.of(schema.fieldNames()).contains(name)) {
+      throw new IllegalArgumentException(
+          "column '" + name + "' is missing; the columns are " + List.of(schema.fieldNames()));
+    }
+    DataType actual = schema.apply(name).dataType();
+    if (!actual.equals(type)) {
+      throw new IllegalArgumentException(
+          "column '" + name + "' must be " + type.simpleString() + ", got "
+              + actual.simpleString());
+    }
+  }
+
+  private List<Touchpoint> deriveCatalog(Dataset<Row> interactions) {
+    StructType schema = interactions.schema();
+    requireColumn(schema, channel, DataTypes.StringType);
+    requireColumn(schema, stage, DataTypes.StringType);
+    List<Row> rows = interactions
+        .select(col(touchpoint), col(channel), col(stage))
+        .where(col(touchpoint).isNotNull())
+        .distinct()
+        .orderBy(col(touchpoint), col(channel), col(stage))
+        .collectAsList();
+    List<Touchpoint> out = new ArrayList<>();
+    Map<String, Touchpoint> byId = new HashMap<>();
+    for (Row r : rows) {
+      String id = r.getString(0);
+      if (r.isNullAt(1) || r.isNullAt(2)) {
+        throw new IllegalArgumentException(
+            "touchpoint '" + id + "' has a null " + (r.isNullAt(1) ? channel : stage)
+                + ": give a catalog, or channel and stage on every row");
+      }
+      Touchpoint t = Touchpoint.of(id, new Channel(r.getString(1)), new JourneyStage(r.getString(2)));
+      Touchpoint seen = byId.putIfAbsent(t.id(), t);
+      if (seen != null) {
+        throw new IllegalArgumentException(
+            "touchpoint '" + id + "' appears as both " + seen + " and " + t);
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  private JourneyAnalysis merge(List<Touchpoint> touchpoints, List<byte[]> states) {
+    TouchpointDictionary dictionary = TouchpointDictionary.of(touchpoints);
+    Abstraction nodes = Abstraction.of(dictionary, level);
+    Funnel.Accumulator f = funnel == null ? null : funnel.get().accumulator();
+    Variants.Accumulator v = new Variants.Accumulator(nodes, collapseRepeats);
+    TransitionGraph.Accumulator g = new TransitionGraph.Accumulator(nodes);
+    // Paths keyed by their joined labels, so the merged PathData is in a deterministic order.
+    TreeMap<String, long[]> paths = attributionLevel == null ? null : new TreeMap<>();
+    long events = 0;
+    long journeys = 0;
+    long rejected = 0;
+    try {
+      for (byte[] state : states) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+        rejected += in.readLong();
+        events += in.readLong();
+        if (!in.readBoolean()) {
+          continue;
+        }
+        journeys += in.readLong();
+        if (f != null) {
+          f.mergeFrom(in);
+        }
+        v.mergeFrom(in);
+        g.mergeFrom(in);
+        if (paths != null) {
+          readPaths(in, paths);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt partition state", e);
+    }
+    PathData pathData = null;
+    MarkovAttribution.MarkovResult markov = null;
+    if (paths != null && !paths.isEmpty()) {
+      PathData.Builder b = PathData.builder();
+      for (Map.Entry<String, long[]> e : paths.entrySet()) {
+        long conv = e.getValue()[0];
+        // Each converted journey is worth 1, so the value is the conversion count, exactly.
+        b.add(e.getKey(), conv, conv, e.getValue()[1]);
+      }
+      pathData = b.build();
+      if (pathData.totalConversions() > 0) {
+        markov = MarkovAttribution.fit(pathData, order);
+      }
+    }
+    return new JourneyAnalysis(events, journeys, rejected, states.size(),
+        f == null ? null : f.result(), v.result(), g.result(), pathData, markov);
+  }
+
+  private static void readPaths(DataInputStream in, TreeMap<String, long[]> paths)
+      throws IOException {
+    int size = in.readInt();
+    for (int i = 0; i < size; i++) {
+      String path = in.readUTF();
+      long conv = in.readLong();
+      long nul = in.readLong();
+      long[] c = paths.computeIfAbsent(path, k -> new long[2]);
+      c[0] += conv;
+      c[1] += nul;
+    }
+  }
+
+  /** Runs in each task: one partition's interactions to one state. */
+  private static final class PartitionFunction implements MapPartitionsFunction<Row, byte[]> {
+    @Serial private static final long serialVersionUID = 1L;
+
+    private final String[][] catalog;
+    private final boolean hasOutcome;
+    private final Recipe<JourneyRebuilder> rebuilder;
+    private final Recipe<Funnel> funnel;
+    private final Level level;
+    private final boolean collapseRepeats;
+    private final Level attributionLevel;
+    private final String conversion;
+    private final NullPolicy nulls;
+    private final String[] names;
+
+    PartitionFunction(String[][] catalog, boolean hasOutcome, Recipe<JourneyRebuilder> rebuilder,
+        Recipe<Funnel> funnel, Level level, boolean collapseRepeats, Level attributionLevel,
+        String conversion, NullPolicy nulls, String[] names) {
+      this.catalog = catalog;
+      this.hasOutcome = hasOutcome;
+      this.rebuilder = rebuilder;
+      this.funnel = funnel;
+      this.level = level;
+      this.collapseRepeats = collapseRepeats;
+      this.attributionLevel = attributionLevel;
+      this.conversion = conversion;
+      this.nulls = nulls;
+      this.names = names;
+    }
+
+    @Override
+    public Iterator<byte[]> call(Iterator<Row> rows) throws IOException {
+      List<Touchpoint> tps = new ArrayList<>(catalog.length);
+      Map<String, Touchpoint> byId = new HashMap<>();
+      for (String[] t : catalog) {
+        Touchpoint tp = new Touchpoint(t[0], t[1], new Channel(t[2]), new JourneyStage(t[3]));
+        tps.add(tp);
+        byId.put(tp.id(), tp);
+      }
+      InteractionLog.Builder log = InteractionLog.builder().catalog(TouchpointCatalog.of(tps));
+      Map<String, Outcome> outcomes = new HashMap<>();
+      long rejected = 0;
+      long events = 0;
+      // Columns: customer, touchpoint code (1-based, 0 unknown), epoch millis, unknown
+      // touchpoint name, outcome (when present).
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        int missing = r.isNullAt(0) ? 0 : r.isNullAt(1) ? 1 : r.isNullAt(2) ? 2 : -1;
+        if (missing >= 0) {
+          if (nulls == NullPolicy.STRICT) {
+            throw new IllegalArgumentException(
+                "cx-spark journeys: null " + names[missing] + " in a row of customer "
+                    + (r.isNullAt(0) ? "null" : "'" + r.getString(0) + "'")
+                    + " (null policy STRICT; use LENIENT to count such rows as rejected)");
+          }
+          rejected++;
+          continue;
+        }
+        int code = r.getInt(1);
+        if (code == 0) {
+          throw new IllegalArgumentException(
+              "cx-spark journeys: touchpoint '" + r.getString(3) + "' in column " + names[1]
+                  + " is not in the catalog " + byId.keySet());
+        }
+        Outcome o = null;
+        if (hasOutcome && !r.isNullAt(4)) {
+          o = outcomes.computeIfAbsent(r.getString(4), Outcome::of);
+        }
+        log.add(new Interaction(CustomerId.of(r.getString(0)), tps.get(code - 1),
+            Instant.ofEpochMilli(r.getLong(2)), o, null, null));
+        events++;
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeLong(rejected);
+      out.writeLong(events);
+      out.writeBoolean(events > 0);
+      if (events > 0) {
+        Journeys js = rebuilder.get().rebuild(log.build());
+        out.writeLong(js.journeyCount());
+        if (funnel != null) {
+          funnel.get().accumulator().addAll(js).writeTo(out);
+        }
+        Abstraction nodes = Abstraction.of(js.dictionary(), level);
+        new Variants.Accumulator(nodes, collapseRepeats).addAll(js).writeTo(out);
+        new TransitionGraph.Accumulator(nodes).addAll(js).writeTo(out);
+        if (attributionLevel != null) {
+          writePaths(out, PathData.fromJourneys(
+              js, Abstraction.of(js.dictionary(), attributionLevel), Outcome.of(conversion),
+              j -> 1.0));
+        }
+      }
+      out.flush();
+      return List.of(bytes.toByteArray()).iterator();
+    }
+
+    // One row per distinct path, so a partition ships at most its number of path variants.
+    private static void writePaths(DataOutputStream out, PathData data) throws IOException {
+      Map<String, long[]> byPath = new HashMap<>();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < data.size(); i++) {
+        sb.setLength(0);
+        for (int k = 0; k < data.length(i); k++) {
+          sb.append(k == 0 ? "" : PathData.DEFAULT_SEPARATOR)
+              .append(data.channels().get(data.touch(i, k)));
+        }
+        long[] c = byPath.computeIfAbsent(sb.toString(), key -> new long[2]);
+        c[0] += data.conversions(i);
+        c[1] += data.nulls(i);
+      }
+      out.writeInt(byPath.size());
+      for (Map.Entry<String, long[]> e : byPath.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeLong(e.getValue()[0]);
+        out.writeLong(e.getValue()[1]);
+      }
+    }
+  }
+
+  /** Configures a {@link SparkJourneys}. Not thread-safe. */
+  public static final class Builder {
+    private String customer = "customer_id";
+    private String touchpoint = "touchpoint";
+    private String channel = "channel";
+    private String stage = "stage";
+    private String time = "time";
+    private String outcome = "outcome";
+    private TouchpointCatalog catalog;
+    private Recipe<JourneyRebuilder> rebuilder = JourneyRebuilder::defaults;
+    private Recipe<Funnel> funnel;
+    private Level level = Level.TOUCHPOINT;
+    private boolean collapseRepeats;
+    private Level attributionLevel;
+    private String conversion;
+    private int order = 1;
+    private NullPolicy nulls = NullPolicy.LENIENT;
+    private int partitions;
+    private boolean sortInSpark = true;
+
+    private Builder() {}
+
+    /**
+     * Sets the number of partitions the interactions are repartitioned into by customer (default:
+     * {@code spark.sql.shuffle.partitions}). An explicit count is not coalesced by adaptive query
+     * execution, so every partition's state is merged; the results do not depend on it.
+     *
+     * @throws IllegalArgumentException if {@code partitions < 1}
+     */
+    public Builder partitions(int partitions) {
+      if (partitions < 1) {
+        throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+      }
+      this.partitions = partitions;
+      return this;
+    }
+
+    /**
+     * Sets the column names (defaults {@code customer_id}, {@code touchpoint}, {@code channel},
+     * {@code stage}, {@code time}, {@code outcome}); {@code outcome} may be null or absent from
+     * the data (no outcomes).
+     *
+     * @throws NullPointerException if a required name is null
+     */
+    public Builder columns(String customer, String touchpoint, String channel, String stage,
+        String time, String outcome) {
+      this.customer = Objects.requireNonNull(customer, "customer");
+      this.touchpoint = Objects.requireNonNull(touchpoint, "touchpoint");
+      this.channel = Objects.requireNonNull(channel, "channel");
+      this.stage = Objects.requireNonNull(stage, "stage");
+      this.time = Objects.requireNonNull(time, "time");
+      this.outcome = outcome;
+      return this;
+    }
+
+    /**
+     * Sets the touchpoint catalog (default: derived from the data's distinct touchpoint, channel
+     * and stage, sorted by id). Its order is the node order of the graph and variants.
+     */
+    public Builder catalog(TouchpointCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /** Sets how journeys are rebuilt (default {@code JourneyRebuilder::defaults}). */
+    public Builder rebuilder(Recipe<JourneyRebuilder> rebuilder) {
+      this.rebuilder = Objects.requireNonNull(rebuilder, "rebuilder");
+      return this;
+    }
+
+    /** Sets the funnel to compute (default: none). */
+    public Builder funnel(Recipe<Funnel> funnel) {
+      this.funnel = Objects.requireNonNull(funnel, "funnel");
+      return this;
+    }
+
+    /**
+     * Sets the nodes of the variants and the graph (default {@link Level#TOUCHPOINT}) and whether
+     * runs of one node count as one step in a variant (default false).
+     */
+    public Builder variants(Level level, boolean collapseRepeats) {
+      this.level = Objects.requireNonNull(level, "level");
+      this.collapseRepeats = collapseRepeats;
+      return this;
+    }
+
+    /**
+     * Requests Markov attribution of order {@code order} over nodes at {@code level}, a journey
+     * converting at its first event with outcome {@code conversion} and worth 1 (default: none).
+     *
+     * @throws IllegalArgumentException if {@code order} is not in 1..{@value
+     *     MarkovAttribution#MAX_ORDER}
+     */
+    public Builder attribution(Level level, Outcome conversion, int order) {
+      if (order < 1 || order > MarkovAttribution.MAX_ORDER) {
+        throw new IllegalArgumentException(
+            "order must be in 1.." + MarkovAttribution.MAX_ORDER + ", got " + order);
+      }
+      this.attributionLevel = Objects.requireNonNull(level, "level");
+      this.conversion = Objects.requireNonNull(conversion, "conversion").name();
+      this.order = order;
+      return this;
+    }
+
+    /** Sets the null policy (default {@link NullPolicy#LENIENT}). */
+    public Builder nullPolicy(NullPolicy nulls) {
+      this.nulls = Objects.requireNonNull(nulls, "nulls");
+      return this;
+    }
+
+    /**
+     * Sets whether Spark sorts each partition by customer and time before the rebuild (default
+     * true). The results are the same either way: cx-journey's rebuilder sorts each partition's
+     * events itself (a radix sort on customer code and time, ties in arrival order, which a
+     * shuffle does not fix in either case). Without Spark's sort the pipeline does less work;
+     * see cx-benchmarks' README for the measured difference.
+     */
+    public Builder sortWithinPartitions(boolean sort) {
+      this.sortInSpark = sort;
+      return this;
+    }
+
+    /** Returns the configured analytics. */
+    public SparkJourneys build() {
+      return new SparkJourneys(this);
+    }
+  }
+}

@@ -1,0 +1,387 @@
+package org.cx4j.spark.score;
+
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.cx4j.core.feedback.Instrument;
+import org.cx4j.core.feedback.Scale;
+import org.cx4j.metrics.ces.CustomerEffortScore;
+import org.cx4j.metrics.csat.CustomerSatisfaction;
+import org.cx4j.metrics.nps.NetPromoterScore;
+import org.cx4j.metrics.rating.Rating;
+import org.cx4j.metrics.score.Interval;
+import org.cx4j.metrics.score.MeanEstimate;
+import org.cx4j.metrics.score.ScoreDistribution;
+import org.cx4j.metrics.score.ShareEstimate;
+import org.cx4j.spark.NullPolicy;
+
+/**
+ * A typed Spark {@link Aggregator} of integer scores into one cx-metrics result (NPS, CSAT
+ * top-box, CES, a rating distribution, or a mean with its interval), returned as a struct.
+ *
+ * <p>The buffer is a {@link ScoreBuffer}, i.e. a cx-metrics {@code ScoreAccumulator}: {@code
+ * reduce} is its {@code add}, {@code merge} its {@code merge}, and {@code finish} applies the same
+ * calculator a single-machine caller uses ({@code NetPromoterScore.of(distribution)}, ...), so a
+ * Spark result equals the single-machine result on the same scores: exactly for counts, and for
+ * derived figures too, since they are computed from the same counts by the same code.
+ *
+ * <p>Use it from the Dataset API, {@code scores.select(ScoreAggregator.nps().toColumn())}, or as
+ * a SQL function: {@code functions.udaf(ScoreAggregator.nps(), Encoders.INT())}; {@link
+ * org.cx4j.spark.CxFunctions#register} registers the five (and {@code cx_score}). The struct's
+ * fields are listed by {@link #schema()}; every struct has {@code n} (scores aggregated),
+ * {@code rejected} (null rows, see {@link NullPolicy}) and {@code level}. On an empty group ({@code n = 0}) the derived fields
+ * ({@code score}, {@code standard_error}, {@code lower}, {@code upper}, {@code mean}, ...) are
+ * null and the counts 0.
+ *
+ * <p>Errors: a score outside the scale fails the task with an {@link IllegalArgumentException}
+ * naming the function, the value and the scale; Spark reports it on the driver (as the cause of
+ * a {@code SparkException}). Immutable and serializable, as Spark requires of an aggregator.
+ */
+public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row> {
+
+  @Serial private static final long serialVersionUID = 1L;
+
+  /** What the aggregator computes. */
+  public enum Kind {
+    /** Net Promoter Score on 0..10 ({@link NetPromoterScore}, adjusted-Wald interval). */
+    NPS,
+    /** CSAT top-box share ({@link CustomerSatisfaction}, Wilson interval). */
+    CSAT,
+    /** Customer Effort Score: the mean with its t interval and the easy share. */
+    CES,
+    /** The distribution of a rating: counts per point, mean, top and bottom box. */
+    RATING_DISTRIBUTION,
+    /** The mean score with its t interval ({@link MeanEstimate}). */
+    MEAN
+  }
+
+  private final String name;
+  private final Kind kind;
+  private final int min;
+  private final int max;
+  private final int boxes;
+  private final boolean lowIsEasy;
+  private final double level;
+  private final NullPolicy nulls;
+
+  private ScoreAggregator(
+      String name, Kind kind, Scale scale, int boxes, boolean lowIsEasy, double level,
+      NullPolicy nulls) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.kind = kind;
+    this.min = scale.min();
+    this.max = scale.max();
+    this.boxes = boxes;
+    this.lowIsEasy = lowIsEasy;
+    this.level = level;
+    this.nulls = Objects.requireNonNull(nulls, "nulls");
+    // Validates the definition now, on the driver, rather than in every task.
+    finish(new ScoreBuffer(scale));
+  }
+
+  /**
+   * Returns {@code cx_nps}: NPS on 0..10 with the adjusted-Wald interval at 95% ({@code
+   * NetPromoterScore.Options.DEFAULT}), lenient about nulls.
+   */
+  public static ScoreAggregator nps() {
+    return nps(NetPromoterScore.Options.DEFAULT.level(), NullPolicy.LENIENT);
+  }
+
+  /**
+   * Returns an NPS aggregator with the adjusted-Wald interval at {@code level}.
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static ScoreAggregator nps(double level, NullPolicy nulls) {
+    return new ScoreAggregator("cx_nps", Kind.NPS, NetPromoterScore.SCALE, 0, false, level, nulls);
+  }
+
+  /** Returns {@code cx_csat}: top-2-box share on 1..5 with its Wilson interval at 95%. */
+  public static ScoreAggregator csat() {
+    return csat(CustomerSatisfaction.Definition.DEFAULT, NullPolicy.LENIENT);
+  }
+
+  /** Returns a CSAT aggregator for {@code definition}. */
+  public static ScoreAggregator csat(CustomerSatisfaction.Definition definition, NullPolicy nulls) {
+    return new ScoreAggregator(
+        "cx_csat", Kind.CSAT, definition.scale(), definition.topBoxes(), false, definition.level(),
+        nulls);
+  }
+
+  /** Returns {@code cx_ces}: CES on 1..7, high is easy, 5..7 easy, 95%. */
+  public static ScoreAggregator ces() {
+    return ces(CustomerEffortScore.Definition.DEFAULT, NullPolicy.LENIENT);
+  }
+
+  /** Returns a CES aggregator for {@code definition}. */
+  public static ScoreAggregator ces(CustomerEffortScore.Definition definition, NullPolicy nulls) {
+    return new ScoreAggregator(
+        "cx_ces", Kind.CES, definition.scale(), definition.easyBoxes(),
+        definition.direction() == CustomerEffortScore.Direction.LOW_IS_EASY, definition.level(),
+        nulls);
+  }
+
+  /**
+   * Returns {@code cx_rating_distribution} on {@code scale}: counts per point, the mean with its
+   * t interval, and top and bottom {@code boxes}-box shares, at {@code level}.
+   *
+   * @throws IllegalArgumentException if {@code boxes} is not in 1..points-1 or {@code level} is
+   *     outside (0, 1)
+   */
+  public static ScoreAggregator ratingDistribution(
+      Scale scale, int boxes, double level, NullPolicy nulls) {
+    return new ScoreAggregator(
+        "cx_rating_distribution", Kind.RATING_DISTRIBUTION, scale, boxes, false, level, nulls);
+  }
+
+  /**
+   * Returns {@code cx_mean} on {@code scale}: the mean with its t interval at {@code level}.
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static ScoreAggregator mean(Scale scale, double level, NullPolicy nulls) {
+    return new ScoreAggregator("cx_mean", Kind.MEAN, scale, 0, false, level, nulls);
+  }
+
+  /** Returns the SQL function name this aggregator reports in errors (e.g. {@code cx_nps}). */
+  public String name() {
+    return name;
+  }
+
+  /** Returns what it computes. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Returns the scale. */
+  public Scale scale() {
+    return Scale.of(min, max);
+  }
+
+  /** Returns the null policy. */
+  public NullPolicy nullPolicy() {
+    return nulls;
+  }
+
+  /**
+   * Returns the schema of the result struct. All kinds: {@code n}, {@code rejected} (bigint) and
+   * {@code level} (double); NPS adds {@code score} (-100..100), {@code promoters}, {@code
+   * passives}, {@code detractors}, {@code standard_error}, {@code lower}, {@code upper}; CSAT adds
+   * {@code score} (top-box share in [0, 1]), {@code satisfied}, {@code mean}, {@code
+   * standard_error}, {@code lower}, {@code upper} (of the share); CES adds {@code score} (the mean
+   * answer), {@code easy}, {@code easy_share}, {@code standard_error}, {@code lower}, {@code upper}
+   * (of the mean); the rating distribution adds {@code scale_min}, {@code scale_max}, {@code
+   * counts} (array, one per point from {@code scale_min}), {@code mean}, {@code standard_error},
+   * {@code lower}, {@code upper}, {@code top_box}, {@code bottom_box}; the mean adds {@code score}
+   * (the mean), {@code standard_deviation}, {@code standard_error}, {@code lower}, {@code upper}.
+   */
+  public StructType schema() {
+    List<StructField> f = new ArrayList<>();
+    switch (kind) {
+      case NPS -> {
+        f.add(dbl("score"));
+        f.add(lng("n"));
+        f.add(lng("promoters"));
+        f.add(lng("passives"));
+        f.add(lng("detractors"));
+        f.add(dbl("standard_error"));
+        f.add(dbl("lower"));
+        f.add(dbl("upper"));
+      }
+      case CSAT -> {
+        f.add(dbl("score"));
+        f.add(lng("n"));
+        f.add(lng("satisfied"));
+        f.add(dbl("mean"));
+        f.add(dbl("standard_error"));
+        f.add(dbl("lower"));
+        f.add(dbl("upper"));
+      }
+      case CES -> {
+        f.add(dbl("score"));
+        f.add(lng("n"));
+        f.add(lng("easy"));
+        f.add(dbl("easy_share"));
+        f.add(dbl("standard_error"));
+        f.add(dbl("lower"));
+        f.add(dbl("upper"));
+      }
+      case RATING_DISTRIBUTION -> {
+        f.add(lng("n"));
+        f.add(DataTypes.createStructField("scale_min", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("scale_max", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField(
+            "counts", DataTypes.createArrayType(DataTypes.LongType, false), false));
+        f.add(dbl("mean"));
+        f.add(dbl("standard_error"));
+        f.add(dbl("lower"));
+        f.add(dbl("upper"));
+        f.add(dbl("top_box"));
+        f.add(dbl("bottom_box"));
+      }
+      case MEAN -> {
+        f.add(dbl("score"));
+        f.add(lng("n"));
+        f.add(dbl("standard_deviation"));
+        f.add(dbl("standard_error"));
+        f.add(dbl("lower"));
+        f.add(dbl("upper"));
+      }
+      default -> throw new AssertionError(kind);
+    }
+    f.add(DataTypes.createStructField("level", DataTypes.DoubleType, false));
+    f.add(lng("rejected"));
+    return DataTypes.createStructType(f);
+  }
+
+  private static StructField dbl(String name) {
+    return DataTypes.createStructField(name, DataTypes.DoubleType, true);
+  }
+
+  private static StructField lng(String name) {
+    return DataTypes.createStructField(name, DataTypes.LongType, false);
+  }
+
+  /** Returns an empty buffer on the scale. */
+  @Override
+  public ScoreBuffer zero() {
+    return new ScoreBuffer(Scale.of(min, max));
+  }
+
+  /**
+   * Adds {@code score}; a null is rejected per the {@link NullPolicy}.
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale, or null under {@link
+   *     NullPolicy#STRICT}, naming the function and the value
+   */
+  @Override
+  public ScoreBuffer reduce(ScoreBuffer buffer, Integer score) {
+    if (score == null) {
+      if (nulls == NullPolicy.STRICT) {
+        throw new IllegalArgumentException(
+            name + ": null score in a row (null policy STRICT; use LENIENT to count nulls in the"
+                + " result's 'rejected' field)");
+      }
+      buffer.reject();
+      return buffer;
+    }
+    int s = score;
+    if (s < min || s > max) {
+      throw new IllegalArgumentException(
+          name + ": score " + s + " is outside the scale " + min + ".." + max);
+    }
+    buffer.add(s);
+    return buffer;
+  }
+
+  /** Returns {@code a} after {@link ScoreBuffer#merge merging} {@code b} into it. */
+  @Override
+  public ScoreBuffer merge(ScoreBuffer a, ScoreBuffer b) {
+    return a.merge(b);
+  }
+
+  /** Returns the result struct (see {@link #schema()}) computed by cx-metrics. */
+  @Override
+  public Row finish(ScoreBuffer buffer) {
+    ScoreDistribution d = buffer.distribution();
+    boolean empty = d.n() == 0;
+    Scale scale = d.scale();
+    List<Object> v = new ArrayList<>();
+    switch (kind) {
+      case NPS -> {
+        NetPromoterScore nps =
+            NetPromoterScore.of(d).with(NetPromoterScore.Options.DEFAULT.withLevel(level));
+        v.add(empty ? null : nps.score());
+        v.add(nps.n());
+        v.add(nps.promoters());
+        v.add(nps.passives());
+        v.add(nps.detractors());
+        addEstimate(v, empty, empty ? 0 : nps.standardError(), empty ? null : nps.interval());
+      }
+      case CSAT -> {
+        CustomerSatisfaction c =
+            CustomerSatisfaction.of(new CustomerSatisfaction.Definition(scale, boxes, level), d);
+        ShareEstimate top = c.topBox();
+        v.add(empty ? null : top.share());
+        v.add(c.n());
+        v.add(top.hits());
+        v.add(empty ? null : c.mean().mean());
+        addEstimate(v, empty, empty ? 0 : top.standardError(), empty ? null : top.interval());
+      }
+      case CES -> {
+        CustomerEffortScore c = CustomerEffortScore.of(
+            new CustomerEffortScore.Definition(
+                scale,
+                lowIsEasy
+                    ? CustomerEffortScore.Direction.LOW_IS_EASY
+                    : CustomerEffortScore.Direction.HIGH_IS_EASY,
+                boxes,
+                level),
+            d);
+        MeanEstimate m = c.mean();
+        v.add(empty ? null : m.mean());
+        v.add(c.n());
+        v.add(c.easyShare().hits());
+        v.add(empty ? null : c.easyShare().share());
+        addEstimate(v, empty, empty ? 0 : m.standardError(), empty ? null : m.interval());
+      }
+      case RATING_DISTRIBUTION -> {
+        Rating r = Rating.of(
+            new Rating.Definition(Instrument.rating("rating", scale), boxes, level), d);
+        MeanEstimate m = r.mean();
+        v.add(r.n());
+        v.add(min);
+        v.add(max);
+        v.add(d.counts());
+        v.add(empty ? null : m.mean());
+        addEstimate(v, empty, empty ? 0 : m.standardError(), empty ? null : m.interval());
+        v.add(empty ? null : r.topBox().share());
+        v.add(empty ? null : r.bottomBox().share());
+      }
+      case MEAN -> {
+        MeanEstimate m = MeanEstimate.of(d, level);
+        v.add(empty ? null : m.mean());
+        v.add(m.n());
+        v.add(empty ? null : m.standardDeviation());
+        addEstimate(v, empty, empty ? 0 : m.standardError(), empty ? null : m.interval());
+      }
+      default -> throw new AssertionError(kind);
+    }
+    v.add(level);
+    v.add(buffer.rejected());
+    return RowFactory.create(v.toArray());
+  }
+
+  private static void addEstimate(List<Object> v, boolean empty, double se, Interval interval) {
+    v.add(empty ? null : se);
+    v.add(empty ? null : interval.lower());
+    v.add(empty ? null : interval.upper());
+  }
+
+  /** Returns a Java-serialization encoder of the buffer (see {@link ScoreBuffer}). */
+  @Override
+  public Encoder<ScoreBuffer> bufferEncoder() {
+    return Encoders.javaSerialization(ScoreBuffer.class);
+  }
+
+  /** Returns the row encoder of {@link #schema()}. */
+  @Override
+  public Encoder<Row> outputEncoder() {
+    return Encoders.row(schema());
+  }
+
+  @Override
+  public String toString() {
+    return name + "[" + kind + " on " + min + ".." + max + ", level " + level + ", nulls " + nulls
+        + "]";
+  }
+}
