@@ -29,6 +29,6 @@ for i in $(seq 1 "$RUNS"); do
     java -Xmx4g -cp "$CP" $MAIN "${FILES[@]}" --check-only > /dev/null
   echo "run $i: the whole report (read, analyse, write report.html, tables, DOT, Mermaid)"
   /usr/bin/time -f "  %e s wall, %U s user, %M KB max RSS" \
-    java -Xmx4g -cp "$CP" $MAIN "${FILES[@]}" -q -o "$DATA/report"
+    java -Xmx4g -cp "$CP" $MAIN "${FILES[@]}" -q --timings -o "$DATA/report"
 done
 ls -la "$DATA/report"

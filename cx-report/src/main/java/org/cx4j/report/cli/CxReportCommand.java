@@ -134,6 +134,10 @@ public final class CxReportCommand implements Callable<Integer> {
           + "no analysis, no output folder. Exit code 3 if a row is bad in strict mode.")
   boolean checkOnly;
 
+  @Option(names = "--timings",
+      description = "Print how long reading, analysing and writing took (to standard error).")
+  boolean timings;
+
   @Option(names = {"-q", "--quiet"}, description = "Print no summary and no progress.")
   boolean quiet;
 
@@ -196,6 +200,7 @@ public final class CxReportCommand implements Callable<Integer> {
     PrintWriter outw = spec.commandLine().getOut();
     ReportOptions options;
     ReportInput input;
+    long t0 = System.nanoTime();
     try {
       options = options();
       input = load(err);
@@ -217,17 +222,29 @@ public final class CxReportCommand implements Callable<Integer> {
       outw.flush();
       return ExitCodes.OK;
     }
+    long t1 = System.nanoTime();
     CxReport report = CxReport.of(input, options);
     String summary = ConsoleSummary.render(report);
+    long t2 = System.nanoTime();
     if (!quiet) {
       outw.print(summary);
       outw.flush();
     }
     if (noFiles) {
+      if (timings) {
+        err.printf(Locale.ROOT, "timings: read %.1f s, analyse %.1f s%n", (t1 - t0) / 1e9,
+            (t2 - t1) / 1e9);
+        err.flush();
+      }
       return ExitCodes.OK;
     }
     try {
       write(report, summary);
+      if (timings) {
+        err.printf(Locale.ROOT, "timings: read %.1f s, analyse %.1f s, write %.1f s%n",
+            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
+        err.flush();
+      }
     } catch (UncheckedIOException e) {
       err.println("error: " + e.getMessage()
           + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));

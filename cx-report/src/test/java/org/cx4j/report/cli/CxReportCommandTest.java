@@ -66,8 +66,10 @@ class CxReportCommandTest {
   @Test
   void filesGiveTheSameKindOfReport() throws IOException {
     Path out = dir.resolve("files-report");
-    Run r = run(inputs(data.resolve("responses.csv"), "-o", out.toString()));
+    Run r = run(inputs(data.resolve("responses.csv"), "-o", out.toString(), "--timings"));
     assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.err().matches("(?s).*timings: read [0-9.]+ s, analyse [0-9.]+ s, write [0-9.]+ s.*"),
+        r.err());
     assertTrue(r.out().contains("responses.csv: 1"), r.out());
     assertTrue(r.err().contains("read "), "progress is shown: " + r.err());
     assertTrue(Files.readString(out.resolve("summary.txt")).contains("Headline"));
@@ -147,7 +149,7 @@ class CxReportCommandTest {
     for (String option : List.of("--interactions", "--responses", "--transactions", "--customers",
         "--config", "--map", "--separator", "--timestamps", "--lenient", "--segment-by", "--out",
         "--level", "--zone", "--period", "--min-group", "--journey-gap", "--churn-after",
-        "--clv-months", "--discount", "--margin", "--top", "--effort", "--check-only",
+        "--clv-months", "--discount", "--margin", "--top", "--effort", "--check-only", "--timings",
         "Exit codes")) {
       assertTrue(r.out().contains(option), option);
     }
