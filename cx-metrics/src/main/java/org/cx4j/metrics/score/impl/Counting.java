@@ -141,7 +141,7 @@ public final class Counting {
 
   /**
    * Scores per block in {@link #histogramFields}: the lanes of its field accumulators, one score
-   * per lane per block. 256 measured faster than 128, 512 or 1024: the copy of a block and the
+   * per lane per block. 256 measured faster than 64, 128, 512 or 1024: the copy of a block and the
    * work on it alternate, and smaller blocks keep the memory stream busier.
    */
   public static final int LANES = 256;
@@ -197,7 +197,8 @@ public final class Counting {
    * fields meaningless but cannot hide the sticky bit; the method then rescans for the first
    * offender.
    *
-   * <p>Measured in {@code cx-benchmarks} ({@code OneShotScoresBenchmark}).
+   * <p>Measured in {@code cx-benchmarks} ({@code OneShotScoresBenchmark}, {@code
+   * IntHistogramBenchmark}).
    *
    * @throws IllegalArgumentException naming the first score outside {@code scale}, or if the
    *     scale has more than {@value #FIELDS_MAX_POINTS} points
