@@ -2,6 +2,7 @@ package org.cx4j.metrics.rfm;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -69,6 +70,8 @@ public final class BtydSummarizer {
   private final LocalDate calibrationEnd;
   private final LocalDate holdoutEnd;
   private final ZoneId zone;
+  // The zone's offset in seconds when it never changes (UTC, +02:00), else Integer.MIN_VALUE.
+  private final int fixedOffsetSeconds;
   private final PurchasePeriod period;
   private final double unitDays;
 
@@ -76,6 +79,8 @@ public final class BtydSummarizer {
     this.calibrationEnd = Objects.requireNonNull(b.calibrationEnd, "calibrationEnd");
     this.holdoutEnd = b.holdoutEnd;
     this.zone = b.zone;
+    this.fixedOffsetSeconds = b.zone.getRules().isFixedOffset()
+        ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
     this.period = b.period;
     this.unitDays = b.timeUnit.toNanos() / 86_400e9;
   }
@@ -155,10 +160,20 @@ public final class BtydSummarizer {
    * @throws NullPointerException if {@code transactions} or an element is null
    */
   public BtydSummaries summarize(Collection<Transaction> transactions) {
-    List<Transaction> sorted = new ArrayList<>(transactions);
-    sorted.sort(Comparator.comparing(Transaction::timestamp));
     Accumulator acc = accumulator();
-    for (Transaction t : sorted) {
+    // Exports usually come in time order already: check in one pass, sort a copy only if not.
+    Iterable<Transaction> inOrder = transactions;
+    Instant previous = Instant.MIN;
+    for (Transaction t : transactions) {
+      if (t.timestamp().isBefore(previous)) {
+        List<Transaction> sorted = new ArrayList<>(transactions);
+        sorted.sort(Comparator.comparing(Transaction::timestamp));
+        inOrder = sorted;
+        break;
+      }
+      previous = t.timestamp();
+    }
+    for (Transaction t : inOrder) {
       acc.add(t);
     }
     return acc.result();
@@ -183,6 +198,15 @@ public final class BtydSummarizer {
     return "BtydSummarizer[calibration to " + calibrationEnd
         + (holdoutEnd == null ? "" : ", holdout to " + holdoutEnd) + ", " + period + " periods, "
         + unitDays + "-day time unit, " + zone + "]";
+  }
+
+  /** The calendar date of {@code instant} in the zone; without a time-zone lookup for offsets. */
+  private LocalDate localDate(Instant instant) {
+    if (fixedOffsetSeconds != Integer.MIN_VALUE) {
+      return LocalDate.ofEpochDay(
+          Math.floorDiv(instant.getEpochSecond() + fixedOffsetSeconds, 86_400L));
+    }
+    return instant.atZone(zone).toLocalDate();
   }
 
   private double time(LocalDate from, LocalDate to) {
@@ -215,7 +239,7 @@ public final class BtydSummarizer {
             "amount must be at least 0, got " + amount + " for customer " + t.customer() + " at "
                 + t.timestamp() + "; net refunds against their purchases before summarizing");
       }
-      LocalDate date = t.timestamp().atZone(zone).toLocalDate();
+      LocalDate date = localDate(t.timestamp());
       LocalDate limit = holdoutEnd != null ? holdoutEnd : calibrationEnd;
       if (date.isAfter(limit)) {
         return this;

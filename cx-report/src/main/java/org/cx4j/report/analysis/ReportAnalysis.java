@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -107,8 +109,15 @@ final class ReportAnalysis {
   ReportAnalysis(ReportInput in, ReportOptions o) {
     this.in = in;
     this.o = o;
+    // Segments are only ever looked up for respondents: assign those, not every customer.
+    Set<CustomerId> respondents = new HashSet<>();
+    for (SurveyResponse r : in.responses()) {
+      respondents.add(r.customer());
+    }
     for (Customer c : in.customers()) {
-      segmentOf.put(c.id(), in.segmentation().assign(c));
+      if (respondents.contains(c.id())) {
+        segmentOf.put(c.id(), in.segmentation().assign(c));
+      }
     }
   }
 
@@ -397,16 +406,20 @@ final class ReportAnalysis {
       }
       end[c] = e + 1;
     }
+    // Codes of the respondents only: a map of hundreds of thousands, not of every customer.
     Map<CustomerId, Integer> code = new HashMap<>();
+    for (SurveyResponse r : npsResponses) {
+      code.put(r.customer(), -1);
+    }
     for (int c = 0; c < customers; c++) {
-      code.put(js.customers().get(c), c);
+      code.replace(js.customers().get(c), c);
     }
     int touchpoints = js.dictionary().size();
     List<double[]> exposure = new ArrayList<>();
     List<Double> outcome = new ArrayList<>();
     for (SurveyResponse r : npsResponses) {
       Integer c = code.get(r.customer());
-      if (c == null || first[c] < 0) {
+      if (c == null || c < 0 || first[c] < 0) {
         continue;
       }
       double[] x = new double[touchpoints];
