@@ -15,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cx4j.core.customer.Customer;
@@ -128,34 +132,77 @@ final class ReportAnalysis {
           in.rejectedRows()));
     }
     Map<Instrument.Kind, List<SurveyResponse>> byKind = responsesByKind();
-    ScoreSection nps = scores(Instrument.Kind.NPS, byKind.get(Instrument.Kind.NPS));
-    ScoreSection csat = scores(Instrument.Kind.CSAT, byKind.get(Instrument.Kind.CSAT));
-    ScoreSection ces = scores(Instrument.Kind.CES, byKind.get(Instrument.Kind.CES));
-
-    JourneySection journeys = null;
-    Journeys js = null;
-    List<AttributionResult> attribution = List.of();
-    DriverSection drivers = null;
-    if (in.interactions().isEmpty()) {
-      notes.add("No interactions: the journey map, funnel, pain points, drivers and attribution "
-          + "are left out.");
-    } else {
-      JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
-      rebuilder = o.journeyGap() == null ? rebuilder.noInactivityGap()
-          : rebuilder.inactivityGap(o.journeyGap());
-      js = rebuilder.rebuild(in.interactions());
-      journeys = journeys(js);
-      attribution = attribution(js);
-      List<SurveyResponse> npsResponses = byKind.get(Instrument.Kind.NPS);
-      if (npsResponses != null) {
-        drivers = drivers(js, npsResponses);
+    // The journey side (rebuild, map, funnel, pain points, attribution, drivers) and the rest
+    // (scores, retention, value) share nothing but the input: two cores run them at once. Notes
+    // are kept per side and joined in a fixed order, so the report does not depend on timing.
+    List<String> journeyNotes = new ArrayList<>();
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "cx4j-report-journeys");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<Object[]> journeySide = null;
+      if (in.interactions().isEmpty()) {
+        journeyNotes.add("No interactions: the journey map, funnel, pain points, drivers and "
+            + "attribution are left out.");
+      } else {
+        List<SurveyResponse> npsResponses = byKind.get(Instrument.Kind.NPS);
+        journeySide = pool.submit(() -> {
+          JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
+          rebuilder = o.journeyGap() == null ? rebuilder.noInactivityGap()
+              : rebuilder.inactivityGap(o.journeyGap());
+          Journeys js = rebuilder.rebuild(in.interactions());
+          return new Object[] {journeys(js), attribution(js, journeyNotes),
+              npsResponses == null ? null : drivers(js, npsResponses, journeyNotes)};
+        });
       }
+      ScoreSection nps = scores(Instrument.Kind.NPS, byKind.get(Instrument.Kind.NPS));
+      ScoreSection csat = scores(Instrument.Kind.CSAT, byKind.get(Instrument.Kind.CSAT));
+      ScoreSection ces = scores(Instrument.Kind.CES, byKind.get(Instrument.Kind.CES));
+      int mark = notes.size();
+      RetentionSection retention = retention();
+      ValueSection value = value();
+      JourneySection journeys = null;
+      List<AttributionResult> attribution = List.of();
+      DriverSection drivers = null;
+      if (journeySide != null) {
+        Object[] j = join(journeySide);
+        journeys = (JourneySection) j[0];
+        @SuppressWarnings("unchecked")
+        List<AttributionResult> a = (List<AttributionResult>) j[1];
+        attribution = a;
+        drivers = (DriverSection) j[2];
+      }
+      List<String> all = new ArrayList<>(notes.subList(0, mark));
+      all.addAll(journeyNotes);
+      all.addAll(notes.subList(mark, notes.size()));
+      return new CxReport(in, o, nps, csat, ces, journeys, retention, value, drivers,
+          attribution, all);
+    } finally {
+      pool.shutdownNow();
     }
-    RetentionSection retention = retention();
-    ValueSection value = value();
-    return new CxReport(in, o, nps, csat, ces, journeys, retention, value, drivers, attribution,
-        notes);
   }
+
+  /** Waits for the journey side and rethrows what it threw, unwrapped. */
+  private static Object[] join(Future<Object[]> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while analysing journeys", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
 
   // ---------------------------------------------------------------------------------------------
   // Survey scores
@@ -373,7 +420,7 @@ final class ReportAnalysis {
     return b.build().run(js);
   }
 
-  private List<AttributionResult> attribution(Journeys js) {
+  private List<AttributionResult> attribution(Journeys js, List<String> notes) {
     PathData paths = PathData.fromJourneys(js, Abstraction.of(js.dictionary(), Level.CHANNEL),
         Outcome.CONVERTED, j -> 1.0);
     if (paths.totalConversions() == 0) {
@@ -393,7 +440,8 @@ final class ReportAnalysis {
   // ---------------------------------------------------------------------------------------------
   // Drivers of NPS
 
-  private DriverSection drivers(Journeys js, List<SurveyResponse> npsResponses) {
+  private DriverSection drivers(Journeys js, List<SurveyResponse> npsResponses,
+      List<String> notes) {
     // Each customer's events are contiguous in the rebuilt journeys (sorted by customer, time).
     int customers = js.customers().size();
     int[] first = new int[customers];
