@@ -15,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cx4j.core.customer.Customer;
@@ -79,6 +75,7 @@ import org.cx4j.metrics.survival.ChurnSurvival;
 import org.cx4j.metrics.survival.ConfidenceType;
 import org.cx4j.metrics.survival.KaplanMeier;
 import org.cx4j.metrics.trend.TimeSeries;
+import org.cx4j.report.concurrent.SecondThread;
 import org.cx4j.report.input.ReportInput;
 
 /** Computes a {@link CxReport}: one method per section, each reading the input once. */
@@ -136,27 +133,20 @@ final class ReportAnalysis {
     // (scores, retention, value) share nothing but the input: two cores run them at once. Notes
     // are kept per side and joined in a fixed order, so the report does not depend on timing.
     List<String> journeyNotes = new ArrayList<>();
-    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "cx4j-report-journeys");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Future<Object[]> journeySide = null;
-      if (in.interactions().isEmpty()) {
-        journeyNotes.add("No interactions: the journey map, funnel, pain points, drivers and "
-            + "attribution are left out.");
-      } else {
-        List<SurveyResponse> npsResponses = byKind.get(Instrument.Kind.NPS);
-        journeySide = pool.submit(() -> {
+    List<SurveyResponse> npsResponses = byKind.get(Instrument.Kind.NPS);
+    if (in.interactions().isEmpty()) {
+      journeyNotes.add("No interactions: the journey map, funnel, pain points, drivers and "
+          + "attribution are left out.");
+    }
+    try (SecondThread<Object[]> journeySide = in.interactions().isEmpty() ? null
+        : SecondThread.start("cx4j-report-journeys", () -> {
           JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
           rebuilder = o.journeyGap() == null ? rebuilder.noInactivityGap()
               : rebuilder.inactivityGap(o.journeyGap());
           Journeys js = rebuilder.rebuild(in.interactions());
           return new Object[] {journeys(js), attribution(js, journeyNotes),
               npsResponses == null ? null : drivers(js, npsResponses, journeyNotes)};
-        });
-      }
+        })) {
       ScoreSection nps = scores(Instrument.Kind.NPS, byKind.get(Instrument.Kind.NPS));
       ScoreSection csat = scores(Instrument.Kind.CSAT, byKind.get(Instrument.Kind.CSAT));
       ScoreSection ces = scores(Instrument.Kind.CES, byKind.get(Instrument.Kind.CES));
@@ -167,7 +157,7 @@ final class ReportAnalysis {
       List<AttributionResult> attribution = List.of();
       DriverSection drivers = null;
       if (journeySide != null) {
-        Object[] j = join(journeySide);
+        Object[] j = journeySide.join();
         journeys = (JourneySection) j[0];
         @SuppressWarnings("unchecked")
         List<AttributionResult> a = (List<AttributionResult>) j[1];
@@ -179,29 +169,10 @@ final class ReportAnalysis {
       all.addAll(notes.subList(mark, notes.size()));
       return new CxReport(in, o, nps, csat, ces, journeys, retention, value, drivers,
           attribution, all);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  /** Waits for the journey side and rethrows what it threw, unwrapped. */
-  private static Object[] join(Future<Object[]> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while analysing journeys", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
-    }
-  }
+
 
 
   // ---------------------------------------------------------------------------------------------

@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.Segment;
@@ -41,6 +37,7 @@ import org.cx4j.core.touchpoint.StageModel;
 import org.cx4j.core.transaction.Transaction;
 import org.cx4j.journey.log.InteractionLog;
 import org.cx4j.journey.log.UnknownTouchpoints;
+import org.cx4j.report.concurrent.SecondThread;
 
 /**
  * Reads a user's files into a {@link ReportInput}, streaming: interactions go straight into the
@@ -105,22 +102,17 @@ public final class InputLoader {
   public ReportInput load() {
     // Interactions, usually the largest file by far, are read on a second thread while this
     // one reads the others: two cores read two files at once.
-    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "cx4j-read-interactions");
-      t.setDaemon(true);
-      return t;
-    });
     // Customers, responses and transactions are kept as records that name the same customers:
     // one id object per customer, not one per row. Interactions are not kept (the log encodes
     // them as columns and holds one id per customer itself), so they skip the pool's lookup.
     CustomerIdPool ids = CustomerIdPool.create();
-    try {
-      InteractionLog.Builder log =
-          InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
-      Set<JourneyStage> seenStages = new LinkedHashSet<>();
-      Path interactionsFile = files.get(DataKind.INTERACTIONS);
-      Future<ReadReport> interactions = interactionsFile == null ? null
-          : pool.submit(() -> readInteractions(interactionsFile, log, seenStages));
+    InteractionLog.Builder log =
+        InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
+    Set<JourneyStage> seenStages = new LinkedHashSet<>();
+    Path interactionsFile = files.get(DataKind.INTERACTIONS);
+    try (SecondThread<ReadReport> interactions = interactionsFile == null ? null
+        : SecondThread.start("cx4j-read-interactions",
+            () -> readInteractions(interactionsFile, log, seenStages))) {
       List<ReadReport> reads = new ArrayList<>();
       List<Customer> customers = new ArrayList<>();
       Path file = files.get(DataKind.CUSTOMERS);
@@ -141,34 +133,15 @@ public final class InputLoader {
       }
       if (interactions != null) {
         reads.add(reads.isEmpty() || files.get(DataKind.CUSTOMERS) == null ? 0 : 1,
-            join(interactions));
+            interactions.join());
       }
       String name = files.isEmpty() ? "no files" : describe();
       return new ReportInput(name, customers, segmentation(customers), stages(seenStages),
           log.build(), responses, transactions, reads);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  /** Waits for a read on the other thread and rethrows what it threw, unwrapped. */
-  private static ReadReport join(Future<ReadReport> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading interactions", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
-    }
-  }
+
 
   private String describe() {
     Set<String> names = new TreeSet<>();
