@@ -287,7 +287,11 @@ final class ReportAnalysis {
           : new Estimate(p.start().toString(), e.n(), e.value(), e.lower(), e.upper(),
               e.n() < o.minGroupSize()));
     }
-    ScoreDistribution distribution = ScoreDistribution.of(instrument, responses);
+    // The overall result already holds the histogram of every response.
+    ScoreDistribution distribution = bySegment.overall() instanceof NetPromoterScore n
+        ? n.distribution()
+        : bySegment.overall() instanceof CustomerSatisfaction c ? c.distribution()
+        : ((CustomerEffortScore) bySegment.overall()).distribution();
     return new ScoreSection(kind.name(), measure, instrument, overall, segments, channels, trend,
         distribution, categories);
   }

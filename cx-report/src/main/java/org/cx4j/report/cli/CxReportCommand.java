@@ -202,8 +202,10 @@ public final class CxReportCommand implements Callable<Integer> {
     ReportInput input;
     long t0 = System.nanoTime();
     try {
-      options = options();
-      input = load(err);
+      // Read once: its effort estimates go into the options, its files into the loader.
+      ReportConfig cfg = config == null ? null : ReportConfig.read(config);
+      options = options(cfg);
+      input = load(err, cfg);
     } catch (CxReadException e) {
       err.println("error: " + e.getMessage());
       err.println("(use --lenient to skip bad rows and report them)");
@@ -264,7 +266,7 @@ public final class CxReportCommand implements Callable<Integer> {
         || config != null;
   }
 
-  ReportOptions options() {
+  ReportOptions options(ReportConfig cfg) {
     Period p;
     switch (period.toLowerCase(Locale.ROOT)) {
       case "day" -> p = Period.DAY;
@@ -283,11 +285,8 @@ public final class CxReportCommand implements Callable<Integer> {
     }
     try {
       Map<String, Double> allEffort = new LinkedHashMap<>();
-      if (config != null) {
-        ReportConfig c = ReportConfig.read(config);
-        if (c.effort() != null) {
-          allEffort.putAll(c.effort());
-        }
+      if (cfg != null && cfg.effort() != null) {
+        allEffort.putAll(cfg.effort());
       }
       allEffort.putAll(effort);
       return ReportOptions.defaults()
@@ -301,9 +300,6 @@ public final class CxReportCommand implements Callable<Integer> {
           .withTopN(top)
           .withEffort(allEffort);
     } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith(String.valueOf(config))) {
-        throw e; // a config error: an input error, exit 3
-      }
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
@@ -334,7 +330,7 @@ public final class CxReportCommand implements Callable<Integer> {
         "--journey-gap must be like 30m, 2h, 7d or PT30M, got '" + text + "'");
   }
 
-  private ReportInput load(PrintWriter err) {
+  private ReportInput load(PrintWriter err, ReportConfig cfg) {
     if (!anyFile()) {
       if (!quiet) {
         err.println("No input files given: reporting on the bundled sample data "
@@ -344,8 +340,8 @@ public final class CxReportCommand implements Callable<Integer> {
       return ReportInput.sample();
     }
     InputLoader.Builder b = InputLoader.builder();
-    if (config != null) {
-      b.config(ReportConfig.read(config));
+    if (cfg != null) {
+      b.config(cfg);
     }
     if (interactions != null) {
       b.file(DataKind.INTERACTIONS, interactions);

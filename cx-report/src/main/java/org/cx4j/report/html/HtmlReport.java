@@ -396,8 +396,9 @@ public final class HtmlReport {
           best = vs.get(i) > vs.get(best) ? i : best;
           worst = vs.get(i) < vs.get(worst) ? i : worst;
         }
-        Estimate bE = nonEmpty(groups).get(best);
-        Estimate wE = nonEmpty(groups).get(worst);
+        List<Estimate> shown = nonEmpty(groups);
+        Estimate bE = shown.get(best);
+        Estimate wE = shown.get(worst);
         boolean apart = bE.lower() > wE.upper();
         reading = labels.size() == 1
             ? f("Only one %s (%s) has responses.", kind, bE.label())

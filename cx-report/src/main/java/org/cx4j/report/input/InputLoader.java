@@ -132,8 +132,8 @@ public final class InputLoader {
             transactions::add));
       }
       if (interactions != null) {
-        reads.add(reads.isEmpty() || files.get(DataKind.CUSTOMERS) == null ? 0 : 1,
-            interactions.join());
+        // Reports in file order: customers, interactions, responses, transactions.
+        reads.add(files.containsKey(DataKind.CUSTOMERS) ? 1 : 0, interactions.join());
       }
       String name = files.isEmpty() ? "no files" : describe();
       return new ReportInput(name, customers, segmentation(customers), stages(seenStages),
