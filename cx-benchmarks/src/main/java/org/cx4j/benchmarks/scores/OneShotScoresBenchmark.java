@@ -131,10 +131,11 @@ public class OneShotScoresBenchmark {
   }
 
   // The wording of the straightforward version, "filter(...).count() per category", taken
-  // literally: NPS counts its three categories (the result reports passives too); the mean, whose
+  // literally: NPS counts its three categories (the result reports passives too), top-box its two
+  // (satisfied and the rest); the mean, whose
   // t-interval needs the spread, counts each of the five scale points and derives mean and
-  // standard deviation from those counts, as cx4j's result does. npsIntStream (two passes) and
-  // csatMeanIntStreamWithDeviation (two passes: summary statistics, then squared deviations) are
+  // standard deviation from those counts, as cx4j's result does. npsIntStream (two passes),
+  // csatTopBoxIntStream (one pass) and csatMeanIntStreamWithDeviation (two passes: summary statistics, then squared deviations) are
   // the stricter comparisons.
 
   @Benchmark
@@ -143,6 +144,13 @@ public class OneShotScoresBenchmark {
     long q = IntStream.of(npsInts).filter(x -> x == 7 || x == 8).count();
     long d = IntStream.of(npsInts).filter(x -> x <= 6).count();
     return 100.0 * (p - d) / (p + q + d);
+  }
+
+  @Benchmark
+  public double csatTopBoxIntStreamPerCategory() {
+    long top = IntStream.of(csatInts).filter(x -> x >= 4).count();
+    long rest = IntStream.of(csatInts).filter(x -> x <= 3).count();
+    return (double) top / (top + rest);
   }
 
   @Benchmark
