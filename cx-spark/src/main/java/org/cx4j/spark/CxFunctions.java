@@ -10,6 +10,7 @@ import org.cx4j.metrics.ces.CustomerEffortScore;
 import org.cx4j.metrics.csat.CustomerSatisfaction;
 import org.cx4j.spark.score.InstrumentScoreAggregator;
 import org.cx4j.spark.score.ScoreAggregator;
+import org.cx4j.spark.score.WeightedScoreAggregator;
 
 /**
  * Registers cx4j's SQL aggregate functions in a Spark session:
@@ -35,6 +36,11 @@ import org.cx4j.spark.score.ScoreAggregator;
  *   <tr><td>{@code cx_score(instrument, score)}</td><td>the score of the group's instrument
  *       ({@code nps}, {@code csat} or {@code ces}); an error if a group mixes instruments</td>
  *       <td>as the instrument's function</td></tr>
+ *   <tr><td>{@code cx_nps_weighted(score, weight)}, {@code cx_csat_weighted}, {@code
+ *       cx_ces_weighted}, {@code cx_rating_distribution_weighted}, {@code cx_mean_weighted}</td>
+ *       <td>the same with sampling weights, plus {@code total_weight} and {@code
+ *       effective_sample_size} ({@link WeightedScoreAggregator})</td>
+ *       <td>as the unweighted function</td></tr>
  * </table>
  *
  * <p>Each returns a struct; its fields are documented by {@link ScoreAggregator#schema()}. Null
@@ -44,7 +50,9 @@ public final class CxFunctions {
 
   /** The names registered by {@link #register(SparkSession)}, in the order of the table above. */
   public static final List<String> NAMES =
-      List.of("cx_nps", "cx_csat", "cx_ces", "cx_rating_distribution", "cx_mean", "cx_score");
+      List.of("cx_nps", "cx_csat", "cx_ces", "cx_rating_distribution", "cx_mean", "cx_score",
+          "cx_nps_weighted", "cx_csat_weighted", "cx_ces_weighted",
+          "cx_rating_distribution_weighted", "cx_mean_weighted");
 
   /** The default scale of {@code cx_rating_distribution}: 1..5. */
   public static final Scale RATING_SCALE = Scale.of(1, 5);
@@ -55,7 +63,7 @@ public final class CxFunctions {
   private CxFunctions() {}
 
   /**
-   * Registers the six functions with their defaults and the lenient null policy.
+   * Registers the eleven functions with their defaults and the lenient null policy.
    *
    * @throws NullPointerException if {@code spark} is null
    */
@@ -64,20 +72,27 @@ public final class CxFunctions {
   }
 
   /**
-   * Registers the six functions with their defaults and null policy {@code nulls}.
+   * Registers the eleven functions with their defaults and null policy {@code nulls}.
    *
    * @throws NullPointerException if an argument is null
    */
   public static void register(SparkSession spark, NullPolicy nulls) {
     Objects.requireNonNull(spark, "spark");
     Objects.requireNonNull(nulls, "nulls");
-    register(spark, ScoreAggregator.nps(0.95, nulls));
-    register(spark, ScoreAggregator.csat(CustomerSatisfaction.Definition.DEFAULT, nulls));
-    register(spark, ScoreAggregator.ces(CustomerEffortScore.Definition.DEFAULT, nulls));
-    register(spark, ScoreAggregator.ratingDistribution(RATING_SCALE, 1, 0.95, nulls));
-    register(spark, ScoreAggregator.mean(MEAN_SCALE, 0.95, nulls));
+    List<ScoreAggregator> aggregators = List.of(
+        ScoreAggregator.nps(0.95, nulls),
+        ScoreAggregator.csat(CustomerSatisfaction.Definition.DEFAULT, nulls),
+        ScoreAggregator.ces(CustomerEffortScore.Definition.DEFAULT, nulls),
+        ScoreAggregator.ratingDistribution(RATING_SCALE, 1, 0.95, nulls),
+        ScoreAggregator.mean(MEAN_SCALE, 0.95, nulls));
+    for (ScoreAggregator a : aggregators) {
+      register(spark, a);
+    }
     spark.udf().register(InstrumentScoreAggregator.NAME, functions.udaf(
         new InstrumentScoreAggregator(nulls), InstrumentScoreAggregator.inputEncoder()));
+    for (ScoreAggregator a : aggregators) {
+      register(spark, WeightedScoreAggregator.of(a));
+    }
   }
 
   /**
@@ -91,5 +106,18 @@ public final class CxFunctions {
     Objects.requireNonNull(spark, "spark");
     Objects.requireNonNull(aggregator, "aggregator");
     spark.udf().register(aggregator.name(), functions.udaf(aggregator, Encoders.INT()));
+  }
+
+  /**
+   * Registers the weighted {@code aggregator} under its {@link WeightedScoreAggregator#name()
+   * name} (two arguments: score, weight), replacing a function of that name.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static void register(SparkSession spark, WeightedScoreAggregator aggregator) {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(aggregator, "aggregator");
+    spark.udf().register(aggregator.name(),
+        functions.udaf(aggregator, WeightedScoreAggregator.inputEncoder()));
   }
 }

@@ -103,6 +103,22 @@ public final class ScoreDistribution {
     }
   }
 
+  /**
+   * Returns the weighted distribution with {@code counts[k]} responses, total weight {@code
+   * weights[k]} and total squared weight {@code weightSquares[k]} at score {@code scale.min() + k}:
+   * the state a weighted accumulator ships between processes (e.g. a Spark partial aggregate).
+   * The arrays are copied.
+   *
+   * @throws IllegalArgumentException if an array's length is not the number of points of {@code
+   *     scale}, a count is negative, or a weight sum is NaN, infinite or negative
+   */
+  public static ScoreDistribution ofWeights(
+      Scale scale, long[] counts, double[] weights, double[] weightSquares) {
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(weightSquares, "weightSquares");
+    return fromJson(scale, counts, weights, weightSquares);
+  }
+
   /** Returns the empty distribution on {@code scale}. */
   public static ScoreDistribution empty(Scale scale) {
     return new ScoreDistribution(Objects.requireNonNull(scale, "scale"), new long[scale.points()], null, null);

@@ -131,4 +131,24 @@ class ScoreDistributionTest {
         "ScoreDistribution[0..10, n=10: 0:1 5:1 6:1 7:1 8:1 9:2 10:3]",
         ScoreDistribution.of(NPS, ScoreSamples.NPS_TEN).toString());
   }
+
+  @Test
+  void ofWeightsRebuildsAWeightedDistributionFromItsState() {
+    // Scores 1, 1, 3 on 1..3 with weights 2, 0.5, 4: per point counts {2, 0, 1}, weight sums
+    // {2.5, 0, 4}, squared-weight sums {4.25, 0, 16}; n_eff = 6.5² / 20.25 = 2.0864...
+    Scale scale = Scale.of(1, 3);
+    ScoreDistribution direct =
+        ScoreDistribution.of(scale, new int[] {1, 1, 3}, new double[] {2, 0.5, 4});
+    ScoreDistribution rebuilt = ScoreDistribution.ofWeights(
+        scale, new long[] {2, 0, 1}, new double[] {2.5, 0, 4}, new double[] {4.25, 0, 16});
+    assertTrue(rebuilt.isWeighted());
+    assertEquals(direct, rebuilt);
+    assertEquals(6.5 * 6.5 / 20.25, rebuilt.effectiveSampleSize(), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> ScoreDistribution.ofWeights(
+        scale, new long[] {2, 0, 1}, new double[] {2.5, -1, 4}, new double[] {4.25, 0, 16}));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ScoreDistribution.ofWeights(
+            scale, new long[] {2, 1}, new double[] {2.5, 4}, new double[] {4.25, 16}));
+    assertTrue(e.getMessage().contains("counts has 2 entries"), e.getMessage());
+  }
 }

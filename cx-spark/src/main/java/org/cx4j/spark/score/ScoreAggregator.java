@@ -293,7 +293,8 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
   @Override
   public Row finish(ScoreBuffer buffer) {
     ScoreDistribution d = buffer.distribution();
-    boolean empty = d.n() == 0;
+    // A weighted group whose weights are all 0 has no estimate either (its counts still show).
+    boolean empty = d.n() == 0 || d.totalWeight() == 0;
     Scale scale = d.scale();
     List<Object> v = new ArrayList<>();
     switch (kind) {

@@ -125,4 +125,54 @@ class ScoreAggregatorProperties {
       assertEquals(expected.interval().lower(), nps.<Double>getAs("lower"), TOLERANCE);
     }
   }
+
+  @Provide
+  Arbitrary<double[]> weights() {
+    return Arbitraries.doubles().between(0, 50).ofScale(3).array(double[].class).ofMinSize(1).ofMaxSize(300);
+  }
+
+  private static ScoreBuffer weighted(int[] scores, double[] weights) {
+    ScoreBuffer b = new ScoreBuffer(NPS);
+    for (int i = 0; i < scores.length; i++) {
+      b.add(scores[i], weights[i % weights.length]);
+    }
+    return b;
+  }
+
+  private static void assertClose(ScoreDistribution expected, ScoreDistribution actual) {
+    for (int k = NPS.min(); k <= NPS.max(); k++) {
+      assertEquals(expected.count(k), actual.count(k));
+      assertEquals(expected.weight(k), actual.weight(k), 1e-12 * Math.max(1, expected.weight(k)));
+      assertEquals(expected.weightSquares(k), actual.weightSquares(k),
+          1e-12 * Math.max(1, expected.weightSquares(k)));
+    }
+  }
+
+  private static ScoreBuffer roundTrip(ScoreBuffer b) throws Exception {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialize(b)))) {
+      return (ScoreBuffer) in.readObject();
+    }
+  }
+
+  @Property(tries = 300, seed = "42")
+  void weightedBuffersMergeAfterShippingLikeOneBuffer(
+      @ForAll("npsScores") int[] a, @ForAll("npsScores") int[] b, @ForAll("npsScores") int[] c,
+      @ForAll("weights") double[] w) throws Exception {
+    // Oracle: the weighted distribution of all rows at once, computed by cx-metrics directly.
+    int[] all = concat(a, b, c);
+    double[] allWeights = new double[all.length];
+    int i = 0;
+    for (int[] part : new int[][] {a, b, c}) {
+      for (int j = 0; j < part.length; j++) {
+        allWeights[i++] = w[j % w.length];
+      }
+    }
+    ScoreDistribution expected = ScoreDistribution.of(NPS, all, allWeights);
+    ScoreBuffer left = roundTrip(weighted(a, w)).merge(roundTrip(weighted(b, w)))
+        .merge(roundTrip(weighted(c, w)));
+    ScoreBuffer right = roundTrip(weighted(c, w))
+        .merge(roundTrip(weighted(b, w)).merge(roundTrip(weighted(a, w))));
+    assertClose(expected, left.distribution());
+    assertClose(expected, right.distribution());
+  }
 }
