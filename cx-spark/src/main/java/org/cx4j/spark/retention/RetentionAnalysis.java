@@ -1,7 +1,10 @@
 package org.cx4j.spark.retention;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.cx4j.metrics.retention.CohortRetention;
 import org.cx4j.metrics.survival.KaplanMeier;
 
@@ -21,9 +24,12 @@ public final class RetentionAnalysis {
   private final long rows;
   private final long rejectedRows;
   private final Instant observationEnd;
+  private final Map<String, CohortRetention> cohortsBySegment;
+  private final Map<String, KaplanMeier> survivalBySegment;
 
   RetentionAnalysis(CohortRetention cohorts, KaplanMeier survival, long customers, long churned,
-      long rows, long rejectedRows, Instant observationEnd) {
+      long rows, long rejectedRows, Instant observationEnd,
+      Map<String, CohortRetention> cohortsBySegment, Map<String, KaplanMeier> survivalBySegment) {
     this.cohorts = Objects.requireNonNull(cohorts, "cohorts");
     this.survival = Objects.requireNonNull(survival, "survival");
     this.customers = customers;
@@ -31,6 +37,8 @@ public final class RetentionAnalysis {
     this.rows = rows;
     this.rejectedRows = rejectedRows;
     this.observationEnd = observationEnd;
+    this.cohortsBySegment = Collections.unmodifiableMap(new TreeMap<>(cohortsBySegment));
+    this.survivalBySegment = Collections.unmodifiableMap(new TreeMap<>(survivalBySegment));
   }
 
   /** Returns the cohort retention table (first-activity cohorts, observed to the end). */
@@ -71,9 +79,28 @@ public final class RetentionAnalysis {
     return observationEnd;
   }
 
+  /**
+   * Returns the cohort table of each segment, by segment name in ascending order, when the builder
+   * named a {@link SparkRetention.Builder#segment segment column} (empty otherwise). Each equals
+   * the single-machine table of that segment's customers observed to the common end; the tables'
+   * cohort sizes add up to the whole's.
+   */
+  public Map<String, CohortRetention> cohortsBySegment() {
+    return cohortsBySegment;
+  }
+
+  /**
+   * Returns the Kaplan-Meier curve of time to churn of each segment, by segment name (empty
+   * without a segment column): e.g. for a log-rank test between plans.
+   */
+  public Map<String, KaplanMeier> survivalBySegment() {
+    return survivalBySegment;
+  }
+
   @Override
   public String toString() {
     return "RetentionAnalysis[" + customers + " customers, " + churned + " churned, " + rows
-        + " rows, " + rejectedRows + " rejected, end " + observationEnd + ", " + cohorts + "]";
+        + " rows, " + rejectedRows + " rejected, end " + observationEnd + ", " + cohorts
+        + (cohortsBySegment.isEmpty() ? "" : ", segments " + cohortsBySegment.keySet()) + "]";
   }
 }

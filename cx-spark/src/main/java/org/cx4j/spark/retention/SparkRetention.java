@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -70,6 +72,7 @@ public final class SparkRetention {
   private final Duration timeUnit;
   private final NullPolicy nulls;
   private final int partitions;
+  private final String segment; // null: no breakdown
 
   private SparkRetention(Builder b) {
     customer = b.customer;
@@ -81,6 +84,7 @@ public final class SparkRetention {
     timeUnit = b.timeUnit;
     nulls = b.nulls;
     partitions = b.partitions;
+    segment = b.segment;
   }
 
   /** Returns a builder with the defaults listed on its methods. */
@@ -99,7 +103,13 @@ public final class SparkRetention {
     StructType schema = activity.schema();
     requireColumn(schema, customer, DataTypes.StringType);
     requireColumn(schema, time, DataTypes.TimestampType);
-    Dataset<Row> rows = activity.select(col(customer), col(time));
+    Dataset<Row> rows;
+    if (segment == null) {
+      rows = activity.select(col(customer), col(time));
+    } else {
+      requireColumn(schema, segment, DataTypes.StringType);
+      rows = activity.select(col(customer), col(time), col(segment));
+    }
     Instant observationEnd = end;
     if (observationEnd == null) {
       Timestamp latest = rows.agg(max(col(time))).first().getTimestamp(0);
@@ -110,7 +120,7 @@ public final class SparkRetention {
         : Integer.parseInt(activity.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     PartitionFunction f = new PartitionFunction(
         unit, zone.getId(), observationEnd.toEpochMilli(), gap.toMillis(), timeUnit.toNanos(),
-        nulls, customer, time);
+        nulls, customer, time, segment);
     List<byte[]> states =
         rows.repartition(n, col(customer)).mapPartitions(f, Encoders.BINARY()).collectAsList();
 
@@ -121,26 +131,57 @@ public final class SparkRetention {
     long churned = 0;
     long used = 0;
     long rejected = 0;
+    Map<String, CohortRetention> segmentTables = new TreeMap<>();
+    Map<String, KaplanMeier.Accumulator> segmentCurves = new TreeMap<>();
     try {
       for (byte[] state : states) {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
         rejected += in.readLong();
         used += in.readLong();
         table = table.plus(CohortRetention.readFrom(in));
-        int records = in.readInt();
-        customers += records;
-        for (int i = 0; i < records; i++) {
-          double t = in.readDouble();
-          boolean e = in.readBoolean();
-          km.add(t, e);
-          churned += e ? 1 : 0;
+        long[] counts = readRecords(in, km);
+        customers += counts[0];
+        churned += counts[1];
+        int segments = in.readInt();
+        for (int g = 0; g < segments; g++) {
+          String name = in.readUTF();
+          CohortRetention part = CohortRetention.readFrom(in);
+          segmentTables.merge(name, part, CohortRetention::plus);
+          readRecords(in, segmentCurves.computeIfAbsent(name, k -> KaplanMeier.accumulator()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt partition state", e);
     }
+    Map<String, KaplanMeier> segmentSurvival = new TreeMap<>();
+    segmentCurves.forEach((name, acc) -> segmentSurvival.put(name, acc.result()));
     return new RetentionAnalysis(
-        table, km.result(), customers, churned, used, rejected, observationEnd);
+        table, km.result(), customers, churned, used, rejected, observationEnd,
+        segmentTables, segmentSurvival);
+  }
+
+  /** Reads survival records into {@code km}; returns {records, churned}. */
+  private static long[] readRecords(DataInputStream in, KaplanMeier.Accumulator km)
+      throws IOException {
+    int records = in.readInt();
+    long churned = 0;
+    for (int i = 0; i < records; i++) {
+      double t = in.readDouble();
+      boolean e = in.readBoolean();
+      km.add(t, e);
+      churned += e ? 1 : 0;
+    }
+    return new long[] {records, churned};
+  }
+
+  private static void writeRecords(DataOutputStream out, ChurnSurvival s) throws IOException {
+    double[] times = s.times();
+    boolean[] churned = s.churned();
+    out.writeInt(times.length);
+    for (int i = 0; i < times.length; i++) {
+      out.writeDouble(times[i]);
+      out.writeBoolean(churned[i]);
+    }
   }
 
   private static void requireColumn(StructType schema, String name, DataType type) {
@@ -168,9 +209,11 @@ public final class SparkRetention {
     private final NullPolicy nulls;
     private final String customerColumn;
     private final String timeColumn;
+    private final String segmentColumn; // null: no breakdown
 
     PartitionFunction(PeriodUnit unit, String zone, long endMilli, long gapMilli,
-        long timeUnitNanos, NullPolicy nulls, String customerColumn, String timeColumn) {
+        long timeUnitNanos, NullPolicy nulls, String customerColumn, String timeColumn,
+        String segmentColumn) {
       this.unit = unit;
       this.zone = zone;
       this.endMilli = endMilli;
@@ -179,6 +222,7 @@ public final class SparkRetention {
       this.nulls = nulls;
       this.customerColumn = customerColumn;
       this.timeColumn = timeColumn;
+      this.segmentColumn = segmentColumn;
     }
 
     @Override
@@ -188,13 +232,18 @@ public final class SparkRetention {
       long[] t = new long[1024];
       int size = 0;
       long rejected = 0;
+      boolean segmented = segmentColumn != null;
+      Map<String, Integer> segmentCodes = new HashMap<>();
+      List<String> segmentNames = new ArrayList<>();
+      int[] segmentOf = new int[segmented ? 1024 : 0]; // by customer code
       while (rows.hasNext()) {
         Row r = rows.next();
-        if (r.isNullAt(0) || r.isNullAt(1)) {
+        if (r.isNullAt(0) || r.isNullAt(1) || (segmented && r.isNullAt(2))) {
           if (nulls == NullPolicy.STRICT) {
+            String column =
+                r.isNullAt(0) ? customerColumn : r.isNullAt(1) ? timeColumn : segmentColumn;
             throw new IllegalArgumentException(
-                "cx-spark retention: null " + (r.isNullAt(0) ? customerColumn : timeColumn)
-                    + " in row " + r
+                "cx-spark retention: null " + column + " in row " + r
                     + " (null policy STRICT; use LENIENT to count such rows as rejected)");
           }
           rejected++;
@@ -212,9 +261,31 @@ public final class SparkRetention {
           t = Arrays.copyOf(t, size * 2);
         }
         Integer code = codes.get(r.getString(0));
-        if (code == null) {
+        boolean first = code == null;
+        if (first) {
           code = codes.size();
           codes.put(r.getString(0), code);
+        }
+        if (segmented) {
+          String name = r.getString(2);
+          Integer g = segmentCodes.get(name);
+          if (g == null) {
+            g = segmentNames.size();
+            segmentCodes.put(name, g);
+            segmentNames.add(name);
+          }
+          if (first) {
+            if (code == segmentOf.length) {
+              segmentOf = Arrays.copyOf(segmentOf, code * 2);
+            }
+            segmentOf[code] = g;
+          } else if (segmentOf[code] != g) {
+            // A segment is a property of the customer; two values would count them twice.
+            throw new IllegalArgumentException(
+                "cx-spark retention: customer " + r.getString(0) + " has two values of "
+                    + segmentColumn + ", '" + segmentNames.get(segmentOf[code]) + "' and '"
+                    + name + "'; a segment must be one per customer");
+          }
         }
         c[size] = code;
         t[size] = millis;
@@ -227,18 +298,39 @@ public final class SparkRetention {
       out.writeLong(rejected);
       out.writeLong(size);
       CohortRetention.of(log, unit, ZoneId.of(zone), observationEnd).writeTo(out);
-      ChurnSurvival s = ChurnSurvival.fromActivity(
-          log, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos));
-      double[] times = s.times();
-      boolean[] churned = s.churned();
-      out.writeInt(times.length);
-      for (int i = 0; i < times.length; i++) {
-        out.writeDouble(times[i]);
-        out.writeBoolean(churned[i]);
+      writeRecords(out, ChurnSurvival.fromActivity(
+          log, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos)));
+      out.writeInt(segmentNames.size());
+      for (int g = 0; g < segmentNames.size(); g++) {
+        ActivityLog part = segmentLog(c, t, size, segmentOf, g);
+        out.writeUTF(segmentNames.get(g));
+        CohortRetention.of(part, unit, ZoneId.of(zone), observationEnd).writeTo(out);
+        writeRecords(out, ChurnSurvival.fromActivity(
+            part, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos)));
       }
       out.flush();
       return List.of(bytes.toByteArray()).iterator();
     }
+  }
+
+  /** The rows of the customers in segment {@code g}, with customer codes renumbered densely. */
+  private static ActivityLog segmentLog(int[] c, long[] t, int size, int[] segmentOf, int g) {
+    int rows = 0;
+    for (int i = 0; i < size; i++) {
+      rows += segmentOf[c[i]] == g ? 1 : 0;
+    }
+    int[] customers = new int[rows];
+    long[] times = new long[rows];
+    Map<Integer, Integer> dense = new HashMap<>();
+    int k = 0;
+    for (int i = 0; i < size; i++) {
+      if (segmentOf[c[i]] == g) {
+        customers[k] = dense.computeIfAbsent(c[i], x -> dense.size());
+        times[k] = t[i];
+        k++;
+      }
+    }
+    return ActivityLog.of(customers, times);
   }
 
   /** Configures a {@link SparkRetention}. Not thread-safe. */
@@ -252,8 +344,20 @@ public final class SparkRetention {
     private Duration timeUnit = Duration.ofDays(1);
     private NullPolicy nulls = NullPolicy.LENIENT;
     private int partitions;
+    private String segment;
 
     private Builder() {}
+
+    /**
+     * Also computes the table and the curve per segment: {@code column} is a string column whose
+     * value is the customer's segment (e.g. plan or country), the same on all of a customer's
+     * rows. Segments share the observation end and the churn rule of the whole. A null segment
+     * follows the null policy; a customer with two values fails the task, naming both.
+     */
+    public Builder segment(String column) {
+      this.segment = Objects.requireNonNull(column, "column");
+      return this;
+    }
 
     /** Sets the column names (defaults {@code customer_id} and {@code time}). */
     public Builder columns(String customer, String time) {

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -103,6 +105,65 @@ class SparkRetentionTest {
       assertSameCurve(ChurnSurvival.fromActivity(log, Duration.ofDays(30), end,
           Duration.ofHours(1)).kaplanMeier(), r.survival());
     }
+  }
+
+  @Test
+  void segmentsEqualTheSingleMachineResultsOfTheirCustomers() {
+    List<Transaction> tx = SparkTesting.sample().transactions();
+    Map<String, String> plans = SparkTesting.plans();
+    Instant end = Instant.MIN;
+    Map<String, List<Transaction>> bySegment = new TreeMap<>();
+    for (Transaction t : tx) {
+      end = t.timestamp().isAfter(end) ? t.timestamp() : end;
+      bySegment.computeIfAbsent(plans.get(t.customer().value()), k -> new ArrayList<>()).add(t);
+    }
+    Dataset<Row> data = SparkTesting.transactions().withColumn("plan",
+        org.apache.spark.sql.functions.udf(
+            (String c) -> plans.get(c), DataTypes.StringType).apply(
+                org.apache.spark.sql.functions.col("customer_id")));
+    RetentionAnalysis r = SparkRetention.builder().segment("plan").partitions(3).build()
+        .run(data);
+
+    assertEquals(bySegment.keySet(), r.cohortsBySegment().keySet());
+    assertEquals(bySegment.keySet(), r.survivalBySegment().keySet());
+    assertTrue(bySegment.size() > 1, "segments: " + bySegment.keySet());
+    long customers = 0;
+    for (var e : bySegment.entrySet()) {
+      // Oracle: cx-metrics on one machine over that segment's transactions alone, observed to
+      // the end of the whole data set (the segments share it).
+      ActivityLog log = ActivityLog.fromTransactions(e.getValue());
+      assertSameTable(CohortRetention.of(log, PeriodUnit.MONTH, ZoneId.of("UTC"), end),
+          r.cohortsBySegment().get(e.getKey()));
+      assertSameCurve(ChurnSurvival.fromActivity(log, Duration.ofDays(90), end,
+          Duration.ofDays(1)).kaplanMeier(), r.survivalBySegment().get(e.getKey()));
+      customers += r.cohortsBySegment().get(e.getKey()).customers();
+    }
+    // The segments partition the customers; the whole is unchanged by the breakdown.
+    assertEquals(r.cohorts().customers(), customers);
+    assertSameTable(CohortRetention.of(ActivityLog.fromTransactions(tx), PeriodUnit.MONTH,
+        ZoneId.of("UTC")), r.cohorts());
+    assertTrue(r.toString().contains("segments ["), r.toString());
+  }
+
+  @Test
+  void aCustomerInTwoSegmentsFailsNamingBoth() {
+    List<Row> list = List.of(
+        RowFactory.create("a", day(0), "basic"), RowFactory.create("a", day(3), "premium"));
+    StructType schema = new StructType()
+        .add("customer_id", DataTypes.StringType)
+        .add("time", DataTypes.TimestampType)
+        .add("plan", DataTypes.StringType);
+    Dataset<Row> data = SparkTesting.spark().createDataFrame(list, schema);
+    Exception e = assertThrows(Exception.class,
+        () -> SparkRetention.builder().segment("plan").partitions(1).build().run(data));
+    assertTrue(messages(e).contains("customer a has two values of plan, 'basic' and 'premium'"),
+        messages(e));
+    // A null segment is a rejected row under the lenient policy.
+    Dataset<Row> withNull = SparkTesting.spark().createDataFrame(List.of(
+        RowFactory.create("a", day(0), "basic"), RowFactory.create("b", day(1), null)), schema);
+    RetentionAnalysis r = SparkRetention.builder().segment("plan").build().run(withNull);
+    assertEquals(1, r.rejectedRows());
+    assertEquals(List.of("basic"), List.copyOf(r.cohortsBySegment().keySet()));
   }
 
   private static Dataset<Row> activity(Object[]... rows) {
