@@ -132,6 +132,46 @@ public final class Variants {
     return sb.append(']').toString();
   }
 
+  /**
+   * A counted variant in result order: count descending, then the label sequence in
+   * lexicographic order (a sequence before its extensions), compared through label ranks.
+   */
+  private static final class Ranked implements Comparable<Ranked> {
+    final int[] nodes;
+    final long count;
+    final long prefix;
+    final int prefixSteps;
+    final int[] rank;
+
+    Ranked(int[] nodes, long count, long prefix, int prefixSteps, int[] rank) {
+      this.nodes = nodes;
+      this.count = count;
+      this.prefix = prefix;
+      this.prefixSteps = prefixSteps;
+      this.rank = rank;
+    }
+
+    @Override
+    public int compareTo(Ranked o) {
+      int c = Long.compare(o.count, count);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(prefix, o.prefix);
+      if (c != 0 || nodes.length <= prefixSteps && o.nodes.length <= prefixSteps) {
+        return c;
+      }
+      int m = Math.min(nodes.length, o.nodes.length);
+      for (int k = prefixSteps; k < m; k++) {
+        c = Integer.compare(rank[nodes[k]], rank[o.nodes[k]]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(nodes.length, o.nodes.length);
+    }
+  }
+
   /** A node sequence as a hash key. */
   private static final class Seq {
     final int[] nodes;
@@ -302,29 +342,58 @@ public final class Variants {
       return labels;
     }
 
-    /** Returns the variants counted so far. */
+    /**
+     * Returns the variants counted so far, most frequent first, ties by their label sequence.
+     *
+     * <p>Cost: the labels are ranked once, so that sorting compares {@code int} ranks (packed
+     * into a {@code long} prefix of the first steps) instead of label strings; with millions of
+     * distinct variants, as on long journeys, the sort dominates.
+     */
     public Variants result() {
-      List<Map.Entry<Seq, long[]>> entries = new ArrayList<>(counts.entrySet());
-      List<List<String>> labels = new ArrayList<>();
-      for (Map.Entry<Seq, long[]> e : entries) {
-        labels.add(labels(e.getKey().nodes));
+      int n = counts.size();
+      int[] rank = labelRanks(abstraction.labels());
+      int maxRank = 0;
+      for (int r : rank) {
+        maxRank = Math.max(maxRank, r);
       }
-      Integer[] order = new Integer[entries.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+      // Symbol rank + 1 per step and 0 after the end, so a sequence sorts before its extensions.
+      int bits = 32 - Integer.numberOfLeadingZeros(maxRank + 1);
+      int perPrefix = 63 / bits;
+      Ranked[] items = new Ranked[n];
+      int i = 0;
+      for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
+        int[] nodes = e.getKey().nodes;
+        long prefix = 0;
+        for (int k = 0; k < perPrefix; k++) {
+          prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
+        }
+        items[i++] = new Ranked(nodes, e.getValue()[0], prefix, perPrefix, rank);
       }
-      Arrays.sort(order, (a, b) -> {
-        int c = Long.compare(entries.get(b).getValue()[0], entries.get(a).getValue()[0]);
-        return c != 0 ? c : compareLists(labels.get(a), labels.get(b));
-      });
-      List<Variant> out = new ArrayList<>();
+      Arrays.sort(items);
+      List<Variant> out = new ArrayList<>(n);
       long cum = 0;
-      for (int i : order) {
-        long c = entries.get(i).getValue()[0];
-        cum += c;
-        out.add(new Variant(labels.get(i), c, (double) c / total, (double) cum / total));
+      for (Ranked r : items) {
+        cum += r.count;
+        out.add(new Variant(labels(r.nodes), r.count, (double) r.count / total,
+            (double) cum / total));
       }
       return new Variants(out, total);
+    }
+
+    /** Each label's rank among the distinct labels in {@code String} order (equal labels tie). */
+    private static int[] labelRanks(List<String> labels) {
+      String[] sorted = labels.toArray(String[]::new);
+      Arrays.sort(sorted);
+      int[] rank = new int[labels.size()];
+      for (int node = 0; node < rank.length; node++) {
+        // The first index of the label among the sorted labels: equal labels share it.
+        int r = Arrays.binarySearch(sorted, labels.get(node));
+        while (r > 0 && sorted[r - 1].equals(sorted[r])) {
+          r--;
+        }
+        rank[node] = r;
+      }
+      return rank;
     }
 
     private List<String> labels(int[] nodes) {
@@ -333,16 +402,6 @@ public final class Variants {
         s[i] = abstraction.label(nodes[i]);
       }
       return List.of(s);
-    }
-
-    private static int compareLists(List<String> a, List<String> b) {
-      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-        int c = a.get(i).compareTo(b.get(i));
-        if (c != 0) {
-          return c;
-        }
-      }
-      return Integer.compare(a.size(), b.size());
     }
   }
 }
