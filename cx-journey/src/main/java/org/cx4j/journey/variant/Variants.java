@@ -303,8 +303,15 @@ public final class Variants {
       long otherTotal = in.readLong();
       int size = in.readInt();
       checkArgument(size >= 0, "variant count must be non-negative, got %s", size);
-      Map<Seq, long[]> read = new HashMap<>();
+      // Read fully before changing anything, so a truncated state leaves this unchanged.
+      // Grown as read rather than sized by the claimed count, which a corrupt state could inflate.
+      int[][] read = new int[Math.min(size, 1 << 16)][];
+      long[] readCounts = new long[read.length];
       for (int i = 0; i < size; i++) {
+        if (i == read.length) {
+          read = Arrays.copyOf(read, Math.min(size, 2 * i));
+          readCounts = Arrays.copyOf(readCounts, read.length);
+        }
         int len = in.readInt();
         checkArgument(len >= 0, "variant length must be non-negative, got %s", len);
         int[] nodes = new int[len];
@@ -315,11 +322,11 @@ public final class Variants {
         }
         long c = in.readLong();
         checkArgument(c >= 0, "variant count must be non-negative, got %s", c);
-        read.computeIfAbsent(new Seq(nodes), k -> new long[1])[0] += c;
+        read[i] = nodes;
+        readCounts[i] = c;
       }
-      // Read fully before changing anything, so a truncated state leaves this unchanged.
-      for (Map.Entry<Seq, long[]> e : read.entrySet()) {
-        counts.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+      for (int i = 0; i < size; i++) {
+        counts.computeIfAbsent(new Seq(read[i]), k -> new long[1])[0] += readCounts[i];
       }
       total += otherTotal;
       return this;
