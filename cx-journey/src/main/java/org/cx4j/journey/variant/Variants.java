@@ -132,46 +132,6 @@ public final class Variants {
     return sb.append(']').toString();
   }
 
-  /**
-   * A counted variant in result order: count descending, then the label sequence in
-   * lexicographic order (a sequence before its extensions), compared through label ranks.
-   */
-  private static final class Ranked implements Comparable<Ranked> {
-    final int[] nodes;
-    final long count;
-    final long prefix;
-    final int prefixSteps;
-    final int[] rank;
-
-    Ranked(int[] nodes, long count, long prefix, int prefixSteps, int[] rank) {
-      this.nodes = nodes;
-      this.count = count;
-      this.prefix = prefix;
-      this.prefixSteps = prefixSteps;
-      this.rank = rank;
-    }
-
-    @Override
-    public int compareTo(Ranked o) {
-      int c = Long.compare(o.count, count);
-      if (c != 0) {
-        return c;
-      }
-      c = Long.compare(prefix, o.prefix);
-      if (c != 0 || nodes.length <= prefixSteps && o.nodes.length <= prefixSteps) {
-        return c;
-      }
-      int m = Math.min(nodes.length, o.nodes.length);
-      for (int k = prefixSteps; k < m; k++) {
-        c = Integer.compare(rank[nodes[k]], rank[o.nodes[k]]);
-        if (c != 0) {
-          return c;
-        }
-      }
-      return Integer.compare(nodes.length, o.nodes.length);
-    }
-  }
-
   /** A node sequence as a hash key. */
   private static final class Seq {
     final int[] nodes;
@@ -179,7 +139,13 @@ public final class Variants {
 
     Seq(int[] nodes) {
       this.nodes = nodes;
-      this.hash = Arrays.hashCode(nodes);
+      // Arrays.hashCode of short sequences of small codes collides in HashMap's low bits
+      // (bins turn into trees); a multiplicative mix per element and at the end spreads them.
+      long h = nodes.length;
+      for (int node : nodes) {
+        h = (h + node) * 0x9E3779B97F4A7C15L;
+      }
+      this.hash = (int) (h ^ (h >>> 32));
     }
 
     @Override
@@ -352,9 +318,11 @@ public final class Variants {
     /**
      * Returns the variants counted so far, most frequent first, ties by their label sequence.
      *
-     * <p>Cost: the labels are ranked once, so that sorting compares {@code int} ranks (packed
-     * into a {@code long} prefix of the first steps) instead of label strings; with millions of
-     * distinct variants, as on long journeys, the sort dominates.
+     * <p>Cost: the labels are ranked once, and each variant's first steps packed into a {@code
+     * long} of ranks, so the order comes from stable radix sorts of {@code long} keys (the
+     * sequence, then the count); only variants whose packed steps tie are compared step by step.
+     * With millions of distinct variants, as on long journeys, a comparison sort of label lists
+     * took seconds.
      */
     public Variants result() {
       int n = counts.size();
@@ -365,26 +333,127 @@ public final class Variants {
       }
       // Symbol rank + 1 per step and 0 after the end, so a sequence sorts before its extensions.
       int bits = 32 - Integer.numberOfLeadingZeros(maxRank + 1);
-      int perPrefix = 63 / bits;
-      Ranked[] items = new Ranked[n];
+      int steps = 64 / bits;
+      int[][] seqs = new int[n][];
+      long[] count = new long[n];
+      long[] keys = new long[n];
       int i = 0;
+      long maxCount = 0;
       for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
         int[] nodes = e.getKey().nodes;
+        seqs[i] = nodes;
+        count[i] = e.getValue()[0];
+        maxCount = Math.max(maxCount, count[i]);
         long prefix = 0;
-        for (int k = 0; k < perPrefix; k++) {
+        for (int k = 0; k < steps; k++) {
           prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
         }
-        items[i++] = new Ranked(nodes, e.getValue()[0], prefix, perPrefix, rank);
+        keys[i++] = bits * steps == 64 ? prefix : prefix << (64 - bits * steps);
       }
-      Arrays.sort(items);
+      int[] order = identity(n);
+      order = stableSort(keys, order);
+      // Equal packed steps: order those runs by the rest of their steps.
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && keys[to] == keys[from]) {
+          to++;
+        }
+        if (to - from > 1) {
+          Integer[] run = new Integer[to - from];
+          for (int k = from; k < to; k++) {
+            run[k - from] = order[k];
+          }
+          Arrays.sort(run, (a, b) -> compareRanks(seqs[a], seqs[b], rank));
+          for (int k = from; k < to; k++) {
+            order[k] = run[k - from];
+          }
+        }
+        from = to;
+      }
+      // Then by count, descending; the stable sort keeps the sequence order within a count.
+      for (int k = 0; k < n; k++) {
+        keys[k] = maxCount - count[order[k]];
+      }
+      order = stableSort(keys, order);
       List<Variant> out = new ArrayList<>(n);
       long cum = 0;
-      for (Ranked r : items) {
-        cum += r.count;
-        out.add(new Variant(labels(r.nodes), r.count, (double) r.count / total,
-            (double) cum / total));
+      for (int k : order) {
+        long c = count[k];
+        cum += c;
+        out.add(new Variant(labels(seqs[k]), c, (double) c / total, (double) cum / total));
       }
       return new Variants(out, total);
+    }
+
+    private static int[] identity(int n) {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      return order;
+    }
+
+    /**
+     * Stable LSD radix sort (11-bit digits, passes whose digit is constant skipped) of unsigned
+     * {@code keys} carrying {@code payload}; sorts {@code keys} in place (their final order is
+     * written back) and returns the payload in key order.
+     */
+    static int[] stableSort(long[] keys, int[] payload) {
+      int n = keys.length;
+      long[] k = keys;
+      int[] p = payload;
+      long[] k2 = null;
+      int[] p2 = null;
+      int[] counts = new int[1 << 11];
+      for (int shift = 0; shift < 64; shift += 11) {
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+          counts[(int) (k[i] >>> shift) & 0x7FF]++;
+        }
+        boolean trivial = false;
+        for (int d = 0; d < counts.length && !trivial; d++) {
+          trivial = counts[d] == n;
+        }
+        if (trivial || n == 0) {
+          continue;
+        }
+        int sum = 0;
+        for (int d = 0; d < counts.length; d++) {
+          int c = counts[d];
+          counts[d] = sum;
+          sum += c;
+        }
+        if (k2 == null) {
+          k2 = new long[n];
+          p2 = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          int pos = counts[(int) (k[i] >>> shift) & 0x7FF]++;
+          k2[pos] = k[i];
+          p2[pos] = p[i];
+        }
+        long[] tk = k;
+        k = k2;
+        k2 = tk;
+        int[] tp = p;
+        p = p2;
+        p2 = tp;
+      }
+      if (k != keys) {
+        System.arraycopy(k, 0, keys, 0, n);
+      }
+      return p;
+    }
+
+    private static int compareRanks(int[] a, int[] b, int[] rank) {
+      int m = Math.min(a.length, b.length);
+      for (int k = 0; k < m; k++) {
+        int c = Integer.compare(rank[a[k]], rank[b[k]]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.length, b.length);
     }
 
     /** Each label's rank among the distinct labels in {@code String} order (equal labels tie). */
