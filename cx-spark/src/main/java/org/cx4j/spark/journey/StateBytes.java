@@ -85,12 +85,13 @@ final class StateBytes {
 
     @Override
     public void writeFloat(float v) {
-      room(4).putFloat(v);
+      // As DataOutputStream: NaNs canonical (floatToIntBits, not the raw bits).
+      room(4).putInt(Float.floatToIntBits(v));
     }
 
     @Override
     public void writeDouble(double v) {
-      room(8).putDouble(v);
+      room(8).putLong(Double.doubleToLongBits(v));
     }
 
     @Override
