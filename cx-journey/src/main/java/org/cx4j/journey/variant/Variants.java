@@ -2,16 +2,17 @@ package org.cx4j.journey.variant;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.collect.ImmutableList;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.Journeys;
@@ -49,11 +50,20 @@ public final class Variants {
     }
   }
 
-  private final ImmutableList<Variant> variants;
+  // A read-only view that makes each Variant when it is read: results of millions of distinct
+  // variants (long journeys) are usually read through top(k), and a million Variant records,
+  // label lists and arrays cost more to build than the counting did.
+  private final List<Variant> variants;
   private final long total;
 
-  private Variants(List<Variant> variants, long total) {
-    this.variants = ImmutableList.copyOf(variants);
+  private Variants(List<String> labels, int[][] steps, long[] counts, long total) {
+    long[] cumulative = new long[counts.length];
+    long cum = 0;
+    for (int i = 0; i < counts.length; i++) {
+      cum += counts[i];
+      cumulative[i] = cum;
+    }
+    this.variants = new View(labels, steps, counts, cumulative, total);
     this.total = total;
   }
 
@@ -130,6 +140,40 @@ public final class Variants {
       sb.append("\n  ... ").append(variants.size() - 10).append(" more");
     }
     return sb.append(']').toString();
+  }
+
+  /** The variants in order, each made on access. */
+  private static final class View extends AbstractList<Variant> implements RandomAccess {
+    private final List<String> labels;
+    private final int[][] steps;
+    private final long[] counts;
+    private final long[] cumulative;
+    private final long total;
+
+    View(List<String> labels, int[][] steps, long[] counts, long[] cumulative, long total) {
+      this.labels = labels;
+      this.steps = steps;
+      this.counts = counts;
+      this.cumulative = cumulative;
+      this.total = total;
+    }
+
+    @Override
+    public Variant get(int i) {
+      Objects.checkIndex(i, steps.length);
+      int[] nodes = steps[i];
+      String[] s = new String[nodes.length];
+      for (int k = 0; k < nodes.length; k++) {
+        s[k] = labels.get(nodes[k]);
+      }
+      return new Variant(List.of(s), counts[i], (double) counts[i] / total,
+          (double) cumulative[i] / total);
+    }
+
+    @Override
+    public int size() {
+      return steps.length;
+    }
   }
 
   /** A node sequence as a hash key. */
@@ -375,14 +419,13 @@ public final class Variants {
         keys[k] = maxCount - count[order[k]];
       }
       order = stableSort(keys, order);
-      List<Variant> out = new ArrayList<>(n);
-      long cum = 0;
-      for (int k : order) {
-        long c = count[k];
-        cum += c;
-        out.add(new Variant(labels(seqs[k]), c, (double) c / total, (double) cum / total));
+      int[][] ordered = new int[n][];
+      long[] orderedCounts = new long[n];
+      for (int k = 0; k < n; k++) {
+        ordered[k] = seqs[order[k]];
+        orderedCounts[k] = count[order[k]];
       }
-      return new Variants(out, total);
+      return new Variants(abstraction.labels(), ordered, orderedCounts, total);
     }
 
     private static int[] identity(int n) {
@@ -472,12 +515,5 @@ public final class Variants {
       return rank;
     }
 
-    private List<String> labels(int[] nodes) {
-      String[] s = new String[nodes.length];
-      for (int i = 0; i < nodes.length; i++) {
-        s[i] = abstraction.label(nodes[i]);
-      }
-      return List.of(s);
-    }
   }
 }
