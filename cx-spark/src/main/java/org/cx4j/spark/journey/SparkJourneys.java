@@ -56,15 +56,21 @@ import org.cx4j.spark.Recipe;
 /**
  * Journey analytics over a Dataset of interactions, computed by cx-journey inside Spark.
  *
- * <p>How it runs: the interactions are repartitioned by customer and sorted by customer and time
- * within each partition, so every customer's events are in one partition; each partition builds a
- * cx-journey {@code InteractionLog} over one shared touchpoint catalog, rebuilds its journeys
- * with the {@link JourneyRebuilder}, and feeds them to the funnel, variants and transition-graph
- * accumulators (and, for attribution, {@code PathData.fromJourneys}). Each partition ships its
- * accumulators' state ({@code writeTo}); the driver merges them ({@code mergeFrom}, i.e. the
- * accumulators' own merge) and fits {@link MarkovAttribution} to the merged paths, whose counts
- * are exactly the merged transition counts of the chain. The results are cx-journey's types and
- * equal the single-machine results on the same interactions.
+ * <p>How it runs: the interactions are repartitioned by customer, so every customer's events are
+ * in one partition; each partition reads its rows into primitive columns, builds a cx-journey
+ * {@code InteractionLog} from them over one shared touchpoint catalog, rebuilds its journeys with
+ * the {@link JourneyRebuilder} (whose radix sort orders each customer's events by time; ties keep
+ * their arrival order), and feeds them to the funnel, variants and transition-graph accumulators
+ * and to a count of attribution paths. Each partition ships its accumulators' state ({@code
+ * writeTo}); the driver merges them ({@code mergeFrom}, i.e. the accumulators' own merge) and fits
+ * {@link MarkovAttribution} to the merged paths, whose counts are exactly the merged transition
+ * counts of the chain. The results are cx-journey's types and equal the single-machine results on
+ * the same interactions.
+ *
+ * <p>Reading rows: tasks read Spark's internal rows through {@code queryExecution().toRdd()} of
+ * the classic Dataset, Spark's unstable developer API (annotated {@code @Unstable}); cx-spark is
+ * built and tested against Spark 4.2.x. Any other Dataset (Spark Connect) is read through the
+ * public {@link Row} API, with the same results, more slowly.
  *
  * <pre>{@code
  * JourneyAnalysis a = SparkJourneys.builder()
