@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import org.cx4j.journey.log.Abstraction;
@@ -176,40 +174,14 @@ public final class Variants {
     }
   }
 
-  /** A node sequence as a hash key. */
-  private static final class Seq {
-    final int[] nodes;
-    final int hash;
-
-    Seq(int[] nodes) {
-      this.nodes = nodes;
-      // Arrays.hashCode of short sequences of small codes collides in HashMap's low bits
-      // (bins turn into trees); a multiplicative mix per element and at the end spreads them.
-      long h = nodes.length;
-      for (int node : nodes) {
-        h = (h + node) * 0x9E3779B97F4A7C15L;
-      }
-      this.hash = (int) (h ^ (h >>> 32));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Seq && Arrays.equals(((Seq) o).nodes, nodes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
   /**
-   * Counts journeys by variant. Single-threaded; one allocation per journey (its sequence key).
+   * Counts journeys by variant, in flat arrays ({@link SequenceCounts}: no object per variant).
+   * Single-threaded.
    */
   public static final class Accumulator {
     private final Abstraction abstraction;
     private final boolean collapseRepeats;
-    private final Map<Seq, long[]> counts = new HashMap<>();
+    private final SequenceCounts counts = new SequenceCounts(1);
     private long total;
     private int[] buffer = new int[64];
 
@@ -246,7 +218,7 @@ public final class Variants {
             buffer[len++] = node;
           }
         }
-        counts.computeIfAbsent(new Seq(Arrays.copyOf(buffer, len)), k -> new long[1])[0]++;
+        counts.add(counts.entry(buffer, 0, len), 0, 1);
         total++;
       }
       return this;
@@ -263,8 +235,16 @@ public final class Variants {
           "cannot merge variants over different nodes or repeat handling: %s and %s",
           abstraction,
           other.abstraction);
-      for (Map.Entry<Seq, long[]> e : other.counts.entrySet()) {
-        counts.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+      int[] seq = new int[16];
+      for (int e = 0; e < other.counts.size(); e++) {
+        int len = other.counts.length(e);
+        if (seq.length < len) {
+          seq = new int[Math.max(len, 2 * seq.length)];
+        }
+        for (int k = 0; k < len; k++) {
+          seq[k] = other.counts.element(e, k);
+        }
+        counts.add(counts.entry(seq, 0, len), 0, other.counts.count(e, 0));
       }
       total += other.total;
       return this;
@@ -283,13 +263,13 @@ public final class Variants {
       out.writeBoolean(collapseRepeats);
       out.writeLong(total);
       out.writeInt(counts.size());
-      for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
-        int[] nodes = e.getKey().nodes;
-        out.writeInt(nodes.length);
-        for (int node : nodes) {
-          out.writeInt(node);
+      for (int e = 0; e < counts.size(); e++) {
+        int len = counts.length(e);
+        out.writeInt(len);
+        for (int k = 0; k < len; k++) {
+          out.writeInt(counts.element(e, k));
         }
-        out.writeLong(e.getValue()[0]);
+        out.writeLong(counts.count(e, 0));
       }
     }
 
@@ -336,7 +316,7 @@ public final class Variants {
         readCounts[i] = c;
       }
       for (int i = 0; i < size; i++) {
-        counts.computeIfAbsent(new Seq(read[i]), k -> new long[1])[0] += readCounts[i];
+        counts.add(counts.entry(read[i], 0, read[i].length), 0, readCounts[i]);
       }
       total += otherTotal;
       return this;
@@ -381,18 +361,17 @@ public final class Variants {
       int[][] seqs = new int[n][];
       long[] count = new long[n];
       long[] keys = new long[n];
-      int i = 0;
       long maxCount = 0;
-      for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
-        int[] nodes = e.getKey().nodes;
+      for (int i = 0; i < n; i++) {
+        int[] nodes = counts.sequence(i);
         seqs[i] = nodes;
-        count[i] = e.getValue()[0];
+        count[i] = counts.count(i, 0);
         maxCount = Math.max(maxCount, count[i]);
         long prefix = 0;
         for (int k = 0; k < steps; k++) {
           prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
         }
-        keys[i++] = bits * steps == 64 ? prefix : prefix << (64 - bits * steps);
+        keys[i] = bits * steps == 64 ? prefix : prefix << (64 - bits * steps);
       }
       int[] order = identity(n);
       order = stableSort(keys, order);

@@ -5,13 +5,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.attribution.PathData;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.journey.variant.SequenceCounts;
 
 /**
  * Attribution paths counted by node sequence, the partition-side half of {@code
@@ -24,7 +23,7 @@ import org.cx4j.journey.rebuild.Journeys;
 final class Paths {
 
   private final List<String> labels;
-  private final Map<Seq, long[]> counts = new HashMap<>();
+  private final SequenceCounts counts = new SequenceCounts(2); // conversions, nulls
 
   Paths(List<String> labels) {
     this.labels = List.copyOf(labels);
@@ -47,8 +46,7 @@ final class Paths {
         buffer[len++] = nodes.node(journeys.touchpointCode(e));
         converted = target >= 0 && journeys.outcomeCode(e) == target;
       }
-      p.counts.computeIfAbsent(new Seq(Arrays.copyOf(buffer, len)), k -> new long[2])
-          [converted ? 0 : 1]++;
+      p.counts.add(p.counts.entry(buffer, 0, len), converted ? 0 : 1, 1);
     }
     return p;
   }
@@ -60,14 +58,14 @@ final class Paths {
       out.writeUTF(l);
     }
     out.writeInt(counts.size());
-    for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
-      int[] nodes = e.getKey().nodes;
-      out.writeInt(nodes.length);
-      for (int n : nodes) {
-        out.writeInt(n);
+    for (int e = 0; e < counts.size(); e++) {
+      int len = counts.length(e);
+      out.writeInt(len);
+      for (int k = 0; k < len; k++) {
+        out.writeInt(counts.element(e, k));
       }
-      out.writeLong(e.getValue()[0]);
-      out.writeLong(e.getValue()[1]);
+      out.writeLong(counts.count(e, 0));
+      out.writeLong(counts.count(e, 1));
     }
   }
 
@@ -87,12 +85,15 @@ final class Paths {
           "cannot merge paths over nodes " + theirs + " into paths over " + labels);
     }
     int size = in.readInt();
+    int[] nodes = new int[64];
     for (int i = 0; i < size; i++) {
       int len = in.readInt();
       if (len < 1) {
         throw new IllegalArgumentException("corrupt partition state: path length " + len);
       }
-      int[] nodes = new int[len];
+      if (nodes.length < len) {
+        nodes = new int[Math.max(len, 2 * nodes.length)];
+      }
       for (int k = 0; k < len; k++) {
         nodes[k] = in.readInt();
         if (nodes[k] < 0 || nodes[k] >= nl) {
@@ -105,15 +106,15 @@ final class Paths {
         throw new IllegalArgumentException(
             "corrupt partition state: counts " + conv + ", " + nul);
       }
-      long[] c = counts.computeIfAbsent(new Seq(nodes), k -> new long[2]);
-      c[0] += conv;
-      c[1] += nul;
+      int e = counts.entry(nodes, 0, len);
+      counts.add(e, 0, conv);
+      counts.add(e, 1, nul);
     }
   }
 
   /** Returns whether no path was counted. */
   boolean isEmpty() {
-    return counts.isEmpty();
+    return counts.size() == 0;
   }
 
   /**
@@ -129,23 +130,19 @@ final class Paths {
     int bits = 32 - Integer.numberOfLeadingZeros(labels.size());
     int steps = 64 / Math.max(1, bits);
     int[][] seqs = new int[n][];
-    long[][] sums = new long[n][];
     long[] keys = new long[n];
     int[] order = new int[n];
     int touches = 0;
-    int i = 0;
-    for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
-      int[] nodes = e.getKey().nodes;
+    for (int i = 0; i < n; i++) {
+      int[] nodes = counts.sequence(i);
       long prefix = 0;
       for (int k = 0; k < steps; k++) {
         prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
       }
       seqs[i] = nodes;
-      sums[i] = e.getValue();
       keys[i] = prefix;
       order[i] = i;
       touches += nodes.length;
-      i++;
     }
     order = stableSort(keys, order);
     for (int from = 0; from < n; ) {
@@ -184,9 +181,9 @@ final class Paths {
         touch[used++] = channelOf[node];
       }
       offsets[p + 1] = used;
-      conversions[p] = sums[o][0];
-      value[p] = sums[o][0];
-      nulls[p] = sums[o][1];
+      conversions[p] = counts.count(o, 0);
+      value[p] = conversions[p];
+      nulls[p] = counts.count(o, 1);
     }
     return PathData.ofColumns(channels, offsets, touch, conversions, value, nulls);
   }
@@ -258,32 +255,5 @@ final class Paths {
       rank[node] = Arrays.binarySearch(sorted, labels.get(node));
     }
     return rank;
-  }
-
-  /** A node sequence as a hash key. */
-  private static final class Seq {
-    final int[] nodes;
-    final int hash;
-
-    Seq(int[] nodes) {
-      this.nodes = nodes;
-      // Arrays.hashCode of short sequences of small codes collides in HashMap's low bits
-      // (bins turn into trees); a multiplicative mix per element and at the end spreads them.
-      long h = nodes.length;
-      for (int node : nodes) {
-        h = (h + node) * 0x9E3779B97F4A7C15L;
-      }
-      this.hash = (int) (h ^ (h >>> 32));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Seq && Arrays.equals(((Seq) o).nodes, nodes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 }
