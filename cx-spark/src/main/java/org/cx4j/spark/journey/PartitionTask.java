@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +105,8 @@ final class PartitionTask implements Serializable {
       touchpoints.put(UTF8String.fromString(catalog[t][0]), t);
     }
     // Keys are copies: Spark reuses a row's buffer for the next row.
-    Utf8Codes customers = sorted ? null : new Utf8Codes(1 << 16);
+    Utf8Codes customers = sorted ? null : new Utf8Codes(1 << 10);
+    ShortIds shortIds = new ShortIds();
     Utf8Codes outcomes = new Utf8Codes(4);
     UTF8String last = null;
     int lastCode = -1;
@@ -127,6 +129,10 @@ final class PartitionTask implements Serializable {
           last = id.clone();
           lastCode = c.customer(last.toString());
         }
+      } else if (id.numBytes() <= 8) {
+        // Coded after the loop, by sorting: see ShortIds.
+        shortIds.add(id.getPrefix(), id.numBytes(), c.size);
+        lastCode = -1;
       } else {
         lastCode = customers.get(id);
         if (lastCode < 0) {
@@ -147,6 +153,7 @@ final class PartitionTask implements Serializable {
       }
       c.add(lastCode, r.getLong(2), code, outcome);
     }
+    shortIds.code(c);
     return c.state();
   }
 
@@ -186,6 +193,66 @@ final class PartitionTask implements Serializable {
       c.add(last.code, r.getLong(2), code, outcome);
     }
     return c.state();
+  }
+
+  /**
+   * Customer ids of at most 8 bytes, coded after the partition is read: each is its length and
+   * its bytes as one {@code long} ({@link UTF8String#getPrefix()}, zero-padded), and a stable
+   * radix sort of those longs groups each customer's rows. With hundreds of thousands of customers
+   * per partition this replaces a hash-table probe per row, a cache miss each time, by a few
+   * sequential passes. Longer ids are looked up in a hash table as they come.
+   */
+  private static final class ShortIds {
+    long[] prefix = new long[1 << 12];
+    byte[] length = new byte[prefix.length];
+    int[] row = new int[prefix.length];
+    int size;
+
+    void add(long p, int n, int at) {
+      if (size == prefix.length) {
+        int cap = size + (size >> 1);
+        prefix = Arrays.copyOf(prefix, cap);
+        length = Arrays.copyOf(length, cap);
+        row = Arrays.copyOf(row, cap);
+      }
+      prefix[size] = p;
+      length[size] = (byte) n;
+      row[size] = at;
+      size++;
+    }
+
+    /** Gives each distinct id a customer code and writes it into its rows of {@code c}. */
+    void code(Columns c) {
+      long[] keys = Arrays.copyOf(prefix, size);
+      int[] index = new int[size];
+      for (int i = 0; i < size; i++) {
+        index[i] = i;
+      }
+      index = LongRadixSort.sort(keys, index);
+      int[] codeOfLength = new int[9];
+      byte[] bytes = new byte[8];
+      for (int from = 0; from < size; ) {
+        int to = from + 1;
+        while (to < size && keys[to] == keys[from]) {
+          to++;
+        }
+        // Equal zero-padded bytes, possibly of different lengths ("a" and "a\0"): one customer
+        // per length.
+        Arrays.fill(codeOfLength, -1);
+        for (int k = from; k < to; k++) {
+          int i = index[k];
+          int n = length[i];
+          if (codeOfLength[n] < 0) {
+            for (int b = 0; b < n; b++) {
+              bytes[b] = (byte) (keys[from] >>> (56 - 8 * b));
+            }
+            codeOfLength[n] = c.customer(new String(bytes, 0, n, StandardCharsets.UTF_8));
+          }
+          c.customer[row[i]] = codeOfLength[n];
+        }
+        from = to;
+      }
+    }
   }
 
   /** One partition's events as growing primitive columns, and what is done with them. */

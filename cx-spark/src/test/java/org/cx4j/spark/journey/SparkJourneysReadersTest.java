@@ -175,6 +175,39 @@ class SparkJourneysReadersTest {
         a.attribution().orElseThrow().conversionProbability(), TOLERANCE);
   }
 
+  /**
+   * Customer ids of every length around the internal reader's 8-byte split (coded by sorting
+   * their bytes up to 8, by hash beyond), ids equal but for trailing zero bytes ("a", "a\0"),
+   * non-ASCII ids: the same journeys as one machine, whose customers are told apart as strings.
+   */
+  @ParameterizedTest(name = "internal rows {0}, Spark sort {1}")
+  @CsvSource({"true, false", "true, true", "false, false"})
+  void customerIdsOfAnyLengthAreToldApart(boolean internal, boolean sorted) {
+    List<String> ids = new ArrayList<>(List.of("a", "a\u0000", "a\u0000\u0000", "é", "éé",
+        "abcdefg", "abcdefgh", "abcdefgh\u0000", "abcdefghi", "customer-1", "customer-2"));
+    for (int k = 0; k < 200; k++) {
+      ids.add("x".repeat(k % 12) + k);
+    }
+    java.util.Random rnd = new java.util.Random(42);
+    Touchpoint[] tps = {HOME, PRODUCT_A, PRODUCT_B, CART};
+    List<Object[]> data = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      data.add(row(ids.get(rnd.nextInt(ids.size())), tps[rnd.nextInt(4)], i, null));
+    }
+    JourneyAnalysis a = builder(internal, sorted).partitions(3).build().run(rows(data));
+    InteractionLog.Builder lb = InteractionLog.builder().catalog(CATALOG);
+    for (Object[] r : data) {
+      Touchpoint t = CATALOG.touchpoints().stream()
+          .filter(x -> x.id().equals(r[1])).findFirst().orElseThrow();
+      lb.add(new Interaction(CustomerId.of((String) r[0]), t, ((Timestamp) r[4]).toInstant(),
+          null, null, null));
+    }
+    Journeys single = JourneyRebuilder.defaults().noInactivityGap().rebuild(lb.build());
+    assertEquals(single.journeyCount(), a.journeys());
+    assertEquals(Variants.of(single, Level.TOUCHPOINT), a.variants());
+    assertEquals(TransitionGraph.of(single, Level.TOUCHPOINT), a.graph());
+  }
+
   @ParameterizedTest(name = "internal rows {0}, Spark sort {1}")
   @CsvSource({"true, false", "true, true", "false, false", "false, true"})
   void nullsAreCountedUnderLenientAndFailUnderStrict(boolean internal, boolean sorted) {
