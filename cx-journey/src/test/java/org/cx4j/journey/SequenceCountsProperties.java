@@ -71,5 +71,8 @@ class SequenceCountsProperties {
     assertArrayEquals(new int[0], c.sequence(0));
     assertEquals(2, c.size());
     assertEquals(List.of(7), Arrays.stream(c.sequence(1)).boxed().toList());
+    assertThrows(IndexOutOfBoundsException.class, () -> c.count(2, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> c.count(1, 1));
+    assertThrows(IndexOutOfBoundsException.class, () -> c.element(1, 1));
   }
 }

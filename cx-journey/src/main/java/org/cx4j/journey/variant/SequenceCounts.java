@@ -3,6 +3,7 @@ package org.cx4j.journey.variant;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Counts of distinct {@code int} sequences (node paths), each with a fixed number of {@code long}
@@ -41,29 +42,51 @@ public final class SequenceCounts {
     return size;
   }
 
-  /** Returns the length of entry {@code e}'s sequence. */
+  /**
+   * Returns the length of entry {@code e}'s sequence.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry
+   */
   public int length(int e) {
-    return length[e];
+    return length[Objects.checkIndex(e, size)];
   }
 
-  /** Returns element {@code k} of entry {@code e}'s sequence. */
+  /**
+   * Returns element {@code k} of entry {@code e}'s sequence.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code k} not in its
+   *     sequence
+   */
   public int element(int e, int k) {
-    return arena[start[e] + k];
+    return arena[start[Objects.checkIndex(e, size)] + Objects.checkIndex(k, length[e])];
   }
 
-  /** Returns a copy of entry {@code e}'s sequence. */
+  /**
+   * Returns a copy of entry {@code e}'s sequence.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry
+   */
   public int[] sequence(int e) {
+    Objects.checkIndex(e, size);
     return Arrays.copyOfRange(arena, start[e], start[e] + length[e]);
   }
 
-  /** Returns counter {@code c} of entry {@code e}. */
+  /**
+   * Returns counter {@code c} of entry {@code e}.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code c} not a counter
+   */
   public long count(int e, int c) {
-    return counts[e * counters + c];
+    return counts[Objects.checkIndex(e, size) * counters + Objects.checkIndex(c, counters)];
   }
 
-  /** Adds {@code delta} to counter {@code c} of entry {@code e}. */
+  /**
+   * Adds {@code delta} to counter {@code c} of entry {@code e}.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code c} not a counter
+   */
   public void add(int e, int c, long delta) {
-    counts[e * counters + c] += delta;
+    counts[Objects.checkIndex(e, size) * counters + Objects.checkIndex(c, counters)] += delta;
   }
 
   /**
@@ -72,7 +95,7 @@ public final class SequenceCounts {
    * @throws IndexOutOfBoundsException if the range is outside {@code seq}
    */
   public int entry(int[] seq, int from, int len) {
-    java.util.Objects.checkFromIndexSize(from, len, seq.length);
+    Objects.checkFromIndexSize(from, len, seq.length);
     long h = len;
     for (int k = 0; k < len; k++) {
       h = (h + seq[from + k]) * 0x9E3779B97F4A7C15L;
