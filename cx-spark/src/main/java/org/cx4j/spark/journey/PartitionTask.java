@@ -203,14 +203,14 @@ final class PartitionTask implements Serializable {
    * sequential passes. Longer ids are looked up in a hash table as they come.
    */
   private static final class ShortIds {
-    long[] prefix = new long[1 << 12];
+    long[] prefix = new long[1 << 16];
     byte[] length = new byte[prefix.length];
     int[] row = new int[prefix.length];
     int size;
 
     void add(long p, int n, int at) {
       if (size == prefix.length) {
-        int cap = size + (size >> 1);
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, 2L * size);
         prefix = Arrays.copyOf(prefix, cap);
         length = Arrays.copyOf(length, cap);
         row = Arrays.copyOf(row, cap);
@@ -261,7 +261,7 @@ final class PartitionTask implements Serializable {
     final List<CustomerId> customers = new ArrayList<>();
     final List<Outcome> outcomes = new ArrayList<>();
     final Map<Outcome, Integer> outcomeCodes = new HashMap<>();
-    int[] customer = new int[1 << 12];
+    int[] customer = new int[1 << 16];
     long[] millis = new long[customer.length];
     int[] touchpoint = new int[customer.length];
     short[] outcome = new short[customer.length];
@@ -314,7 +314,7 @@ final class PartitionTask implements Serializable {
 
     void add(int c, long ms, int tp, int o) {
       if (size == customer.length) {
-        int cap = size + (size >> 1);
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, 2L * size);
         customer = Arrays.copyOf(customer, cap);
         millis = Arrays.copyOf(millis, cap);
         touchpoint = Arrays.copyOf(touchpoint, cap);

@@ -58,11 +58,14 @@ final class Paths {
       out.writeUTF(l);
     }
     out.writeInt(counts.size());
+    // Nodes as one byte each when there are at most 256 labels (the usual case): a quarter of
+    // the bytes to ship, serialize and read.
+    boolean small = labels.size() <= 256;
     for (int e = 0; e < counts.size(); e++) {
       int len = counts.length(e);
       out.writeInt(len);
       for (int k = 0; k < len; k++) {
-        out.writeInt(counts.element(e, k));
+        writeNode(out, counts.element(e, k), small);
       }
       out.writeLong(counts.count(e, 0));
       out.writeLong(counts.count(e, 1));
@@ -84,6 +87,7 @@ final class Paths {
       throw new IllegalArgumentException(
           "cannot merge paths over nodes " + theirs + " into paths over " + labels);
     }
+    boolean small = nl <= 256;
     int size = in.readInt();
     int[] nodes = new int[64];
     for (int i = 0; i < size; i++) {
@@ -95,7 +99,7 @@ final class Paths {
         nodes = new int[Math.max(len, 2 * nodes.length)];
       }
       for (int k = 0; k < len; k++) {
-        nodes[k] = in.readInt();
+        nodes[k] = small ? in.readUnsignedByte() : in.readInt();
         if (nodes[k] < 0 || nodes[k] >= nl) {
           throw new IllegalArgumentException("corrupt partition state: node " + nodes[k]);
         }
@@ -109,6 +113,14 @@ final class Paths {
       int e = counts.entry(nodes, 0, len);
       counts.add(e, 0, conv);
       counts.add(e, 1, nul);
+    }
+  }
+
+  private static void writeNode(DataOutput out, int node, boolean small) throws IOException {
+    if (small) {
+      out.writeByte(node);
+    } else {
+      out.writeInt(node);
     }
   }
 
