@@ -43,10 +43,12 @@ import org.cx4j.spark.Recipe;
  * partition, millis, touchpoint code, outcome code) and handed to cx-journey as an {@link
  * InteractionLog} built from columns: no {@code Interaction}, {@code Instant} or per-event string
  * is created. When Spark sorted the partition by customer, a customer's rows are contiguous and
- * a new customer is recognized by comparing the id with the previous row's; otherwise ids are
- * looked up in a hash map. Two readers fill the same columns: Spark's internal rows ({@link
- * #internal()}, ids compared and hashed as UTF-8 bytes and decoded once per customer) and public
- * {@link Row}s ({@link #rows()}, the fallback for Datasets whose internal rows cannot be read).
+ * a new customer is recognized by comparing the id with the previous row's. Otherwise the internal
+ * reader codes ids of up to 8 bytes after the partition is read, by sorting them ({@code
+ * ShortIds}), and looks longer ones up in a table as they come ({@link Utf8Codes}); the {@code
+ * Row} reader uses a hash map. Two readers fill the same columns: Spark's internal rows ({@link
+ * #internal()}, ids handled as UTF-8 bytes and decoded once per customer) and public {@link
+ * Row}s ({@link #rows()}, the fallback for Datasets whose internal rows cannot be read).
  */
 final class PartitionTask implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
