@@ -81,6 +81,9 @@ import org.cx4j.spark.Recipe;
  */
 public final class SparkJourneys {
 
+  /** The shuffled time column's name, unlikely to clash with a column of the data. */
+  private static final String MILLIS = "__cx4j_epoch_millis";
+
   private final String customer;
   private final String touchpoint;
   private final String channel;
@@ -154,7 +157,7 @@ public final class SparkJourneys {
     // by hash, rather than here (an array_position over the catalog costs one string comparison
     // per catalog entry and row).
     List<Column> columns = new ArrayList<>(List.of(
-        col(customer), col(touchpoint), unix_millis(col(time)).as("ms")));
+        col(customer), col(touchpoint), unix_millis(col(time)).as(MILLIS)));
     if (hasOutcome) {
       columns.add(col(outcome));
     }
@@ -167,7 +170,7 @@ public final class SparkJourneys {
                     interactions.sparkSession().conf().get("spark.sql.shuffle.partitions")),
             col(customer));
     if (sortInSpark) {
-      sorted = sorted.sortWithinPartitions(col(customer), col("ms"));
+      sorted = sorted.sortWithinPartitions(col(customer), col(MILLIS));
     }
     PartitionTask task = new PartitionTask(
         shipped, rebuilder, funnel, level, collapseRepeats, attributionLevel, conversion, nulls,
