@@ -175,6 +175,58 @@ public final class PathData {
     return b.build();
   }
 
+  /**
+   * Returns path data over columns (copied): path {@code i} is the channels {@code
+   * touches[offsets[i]] .. touches[offsets[i + 1] - 1]} (codes into {@code channels}) with its
+   * conversions, conversion value and nulls. The fast path for engines that count paths as code
+   * sequences (cx-spark's journeys); {@link #builder()} parses names instead.
+   *
+   * @param channels the channel names, distinct and not blank; a channel's index is its code
+   * @param offsets {@code size() + 1} increasing offsets into {@code touches}, from 0 to {@code
+   *     touches.length} (every path has at least one touch)
+   * @throws IllegalArgumentException if a name is blank or repeated, the offsets are not as
+   *     described, a code is outside {@code channels}, the count columns differ in length from
+   *     the paths, or a count or value is negative or not finite, naming the row and the value
+   */
+  public static PathData ofColumns(
+      List<String> channels,
+      int[] offsets,
+      int[] touches,
+      long[] conversions,
+      double[] value,
+      long[] nulls) {
+    List<String> names = List.copyOf(channels);
+    checkArgument(new java.util.HashSet<>(names).size() == names.size(),
+        "channel names must be distinct, got %s", names);
+    for (String name : names) {
+      checkArgument(!name.isBlank(), "blank channel name in %s", names);
+    }
+    int rows = offsets.length - 1;
+    checkArgument(rows >= 0, "offsets must hold at least one entry (0), got none");
+    checkArgument(
+        conversions.length == rows && value.length == rows && nulls.length == rows,
+        "count columns must have one entry per path (%s): conversions %s, value %s, nulls %s",
+        rows, conversions.length, value.length, nulls.length);
+    checkArgument(offsets[0] == 0 && offsets[rows] == touches.length,
+        "offsets must run from 0 to touches.length %s, got %s to %s", touches.length, offsets[0],
+        offsets[rows]);
+    for (int i = 0; i < rows; i++) {
+      if (offsets[i + 1] <= offsets[i]) {
+        throw new IllegalArgumentException("path " + i + " is empty or has decreasing offsets "
+            + offsets[i] + ", " + offsets[i + 1]);
+      }
+      Builder.checkCounts(conversions[i], value[i], nulls[i]);
+    }
+    for (int k = 0; k < touches.length; k++) {
+      if (touches[k] < 0 || touches[k] >= names.size()) {
+        throw new IllegalArgumentException("touches[" + k + "] = " + touches[k]
+            + " is outside the channels [0, " + names.size() + ")");
+      }
+    }
+    return new PathData(names, offsets.clone(), touches.clone(), conversions.clone(),
+        value.clone(), nulls.clone());
+  }
+
   /** Returns the channel names; a channel's index in this list is its code. */
   public List<String> channels() {
     return channels;

@@ -156,6 +156,70 @@ public final class InteractionLog {
         List.of());
   }
 
+  /**
+   * Returns a log over primitive columns (copied) with outcomes, without journey ids: the fast
+   * path for engines that decode rows straight into columns (cx-spark's journeys).
+   *
+   * @param customers the customer dictionary; {@code customerCodes[i]} indexes it
+   * @param customerCodes the customer of each event
+   * @param epochMillis the time of each event, milliseconds since the epoch
+   * @param touchpoints the touchpoint dictionary; {@code touchpointCodes[i]} indexes it
+   * @param touchpointCodes the touchpoint of each event
+   * @param outcomes the outcome dictionary (at most {@value Short#MAX_VALUE} outcomes); {@code
+   *     outcomeCodes[i]} indexes it, {@code -1} for an event without outcome
+   * @param outcomeCodes the outcome of each event, or null when no event has one
+   * @param notAfter the latest acceptable time ({@code Instant.now()} for real data); later
+   *     timestamps are rejected as coming from the future
+   * @throws IllegalArgumentException if the columns differ in length, a code is outside its
+   *     dictionary, an outcome is repeated in the dictionary, or a timestamp is after {@code
+   *     notAfter}, naming the event and the value
+   */
+  public static InteractionLog ofColumns(
+      List<CustomerId> customers,
+      int[] customerCodes,
+      long[] epochMillis,
+      TouchpointDictionary touchpoints,
+      int[] touchpointCodes,
+      List<Outcome> outcomes,
+      short[] outcomeCodes,
+      Instant notAfter) {
+    Objects.requireNonNull(outcomes, "outcomes");
+    checkArgument(outcomes.size() <= Short.MAX_VALUE, "more than %s distinct outcomes: %s",
+        Short.MAX_VALUE, outcomes.size());
+    checkArgument(new java.util.HashSet<>(outcomes).size() == outcomes.size(),
+        "outcomes must be distinct, got %s", outcomes);
+    InteractionLog log = ofColumns(
+        customers, customerCodes, epochMillis, touchpoints, touchpointCodes, notAfter);
+    if (outcomeCodes == null) {
+      return log;
+    }
+    int n = customerCodes.length;
+    checkArgument(outcomeCodes.length == n,
+        "columns must have equal lengths: customerCodes %s, outcomeCodes %s", n,
+        outcomeCodes.length);
+    int no = outcomes.size();
+    for (int i = 0; i < n; i++) {
+      int o = outcomeCodes[i];
+      if (o < -1 || o >= no) {
+        throw new IllegalArgumentException(
+            "outcomeCodes[" + i + "] = " + o + " is outside the outcome dictionary [-1, " + no + ")");
+      }
+    }
+    return new InteractionLog(
+        log.customers,
+        log.customer,
+        log.millis,
+        touchpoints,
+        log.touchpoint,
+        outcomes,
+        outcomeCodes.clone(),
+        List.of(),
+        null,
+        List.of(),
+        new int[0][],
+        List.of());
+  }
+
   /** Returns the number of events. */
   public int size() {
     return millis.length;

@@ -2,16 +2,15 @@ package org.cx4j.journey.variant;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.collect.ImmutableList;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.Journeys;
@@ -49,11 +48,20 @@ public final class Variants {
     }
   }
 
-  private final ImmutableList<Variant> variants;
+  // A read-only view that makes each Variant when it is read: results of millions of distinct
+  // variants (long journeys) are usually read through top(k), and a million Variant records,
+  // label lists and arrays cost more to build than the counting did.
+  private final List<Variant> variants;
   private final long total;
 
-  private Variants(List<Variant> variants, long total) {
-    this.variants = ImmutableList.copyOf(variants);
+  private Variants(List<String> labels, int[][] steps, long[] counts, long total) {
+    long[] cumulative = new long[counts.length];
+    long cum = 0;
+    for (int i = 0; i < counts.length; i++) {
+      cum += counts[i];
+      cumulative[i] = cum;
+    }
+    this.variants = new View(labels, steps, counts, cumulative, total);
     this.total = total;
   }
 
@@ -132,34 +140,48 @@ public final class Variants {
     return sb.append(']').toString();
   }
 
-  /** A node sequence as a hash key. */
-  private static final class Seq {
-    final int[] nodes;
-    final int hash;
+  /** The variants in order, each made on access. */
+  private static final class View extends AbstractList<Variant> implements RandomAccess {
+    private final List<String> labels;
+    private final int[][] steps;
+    private final long[] counts;
+    private final long[] cumulative;
+    private final long total;
 
-    Seq(int[] nodes) {
-      this.nodes = nodes;
-      this.hash = Arrays.hashCode(nodes);
+    View(List<String> labels, int[][] steps, long[] counts, long[] cumulative, long total) {
+      this.labels = labels;
+      this.steps = steps;
+      this.counts = counts;
+      this.cumulative = cumulative;
+      this.total = total;
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof Seq && Arrays.equals(((Seq) o).nodes, nodes);
+    public Variant get(int i) {
+      Objects.checkIndex(i, steps.length);
+      int[] nodes = steps[i];
+      String[] s = new String[nodes.length];
+      for (int k = 0; k < nodes.length; k++) {
+        s[k] = labels.get(nodes[k]);
+      }
+      return new Variant(List.of(s), counts[i], (double) counts[i] / total,
+          (double) cumulative[i] / total);
     }
 
     @Override
-    public int hashCode() {
-      return hash;
+    public int size() {
+      return steps.length;
     }
   }
 
   /**
-   * Counts journeys by variant. Single-threaded; one allocation per journey (its sequence key).
+   * Counts journeys by variant, in flat arrays ({@link SequenceCounts}: no object per variant).
+   * Single-threaded.
    */
   public static final class Accumulator {
     private final Abstraction abstraction;
     private final boolean collapseRepeats;
-    private final Map<Seq, long[]> counts = new HashMap<>();
+    private final SequenceCounts counts = new SequenceCounts(1);
     private long total;
     private int[] buffer = new int[64];
 
@@ -196,7 +218,7 @@ public final class Variants {
             buffer[len++] = node;
           }
         }
-        counts.computeIfAbsent(new Seq(Arrays.copyOf(buffer, len)), k -> new long[1])[0]++;
+        counts.add(counts.entry(buffer, 0, len), 0, 1);
         total++;
       }
       return this;
@@ -213,8 +235,16 @@ public final class Variants {
           "cannot merge variants over different nodes or repeat handling: %s and %s",
           abstraction,
           other.abstraction);
-      for (Map.Entry<Seq, long[]> e : other.counts.entrySet()) {
-        counts.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+      int[] seq = new int[16];
+      for (int e = 0; e < other.counts.size(); e++) {
+        int len = other.counts.length(e);
+        if (seq.length < len) {
+          seq = new int[Math.max(len, 2 * seq.length)];
+        }
+        for (int k = 0; k < len; k++) {
+          seq[k] = other.counts.element(e, k);
+        }
+        counts.add(counts.entry(seq, 0, len), 0, other.counts.count(e, 0));
       }
       total += other.total;
       return this;
@@ -233,13 +263,16 @@ public final class Variants {
       out.writeBoolean(collapseRepeats);
       out.writeLong(total);
       out.writeInt(counts.size());
-      for (Map.Entry<Seq, long[]> e : counts.entrySet()) {
-        int[] nodes = e.getKey().nodes;
-        out.writeInt(nodes.length);
-        for (int node : nodes) {
-          out.writeInt(node);
+      // Nodes as one byte each when there are at most 256 labels (the usual case): a quarter
+      // of the bytes to ship and read.
+      boolean small = abstraction.labels().size() <= 256;
+      for (int e = 0; e < counts.size(); e++) {
+        int len = counts.length(e);
+        out.writeInt(len);
+        for (int k = 0; k < len; k++) {
+          writeNode(out, counts.element(e, k), small);
         }
-        out.writeLong(e.getValue()[0]);
+        out.writeLong(counts.count(e, 0));
       }
     }
 
@@ -260,29 +293,45 @@ public final class Variants {
           "cannot merge variants over different nodes or repeat handling: %s and %s",
           abstraction.labels(),
           labels);
+      boolean small = labels.size() <= 256;
       long otherTotal = in.readLong();
       int size = in.readInt();
       checkArgument(size >= 0, "variant count must be non-negative, got %s", size);
-      Map<Seq, long[]> read = new HashMap<>();
+      // Read fully before changing anything, so a truncated state leaves this unchanged.
+      // Grown as read rather than sized by the claimed count, which a corrupt state could inflate.
+      int[][] read = new int[Math.min(size, 1 << 16)][];
+      long[] readCounts = new long[read.length];
       for (int i = 0; i < size; i++) {
+        if (i == read.length) {
+          read = Arrays.copyOf(read, Math.min(size, 2 * i));
+          readCounts = Arrays.copyOf(readCounts, read.length);
+        }
         int len = in.readInt();
         checkArgument(len >= 0, "variant length must be non-negative, got %s", len);
         int[] nodes = new int[len];
         for (int k = 0; k < len; k++) {
-          nodes[k] = in.readInt();
+          nodes[k] = small ? in.readUnsignedByte() : in.readInt();
           checkArgument(nodes[k] >= 0 && nodes[k] < labels.size(), "node %s is not in 0..%s",
               nodes[k], labels.size() - 1);
         }
         long c = in.readLong();
         checkArgument(c >= 0, "variant count must be non-negative, got %s", c);
-        read.computeIfAbsent(new Seq(nodes), k -> new long[1])[0] += c;
+        read[i] = nodes;
+        readCounts[i] = c;
       }
-      // Read fully before changing anything, so a truncated state leaves this unchanged.
-      for (Map.Entry<Seq, long[]> e : read.entrySet()) {
-        counts.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+      for (int i = 0; i < size; i++) {
+        counts.add(counts.entry(read[i], 0, read[i].length), 0, readCounts[i]);
       }
       total += otherTotal;
       return this;
+    }
+
+    private static void writeNode(DataOutput out, int node, boolean small) throws IOException {
+      if (small) {
+        out.writeByte(node);
+      } else {
+        out.writeInt(node);
+      }
     }
 
     static void writeLabels(DataOutput out, List<String> labels) throws IOException {
@@ -302,47 +351,160 @@ public final class Variants {
       return labels;
     }
 
-    /** Returns the variants counted so far. */
+    /**
+     * Returns the variants counted so far, most frequent first, ties by their label sequence.
+     *
+     * <p>Cost: the labels are ranked once, and each variant's first steps packed into a {@code
+     * long} of ranks, so the order comes from stable radix sorts of {@code long} keys (the
+     * sequence, then the count); only variants whose packed steps tie are compared step by step.
+     * With millions of distinct variants, as on long journeys, a comparison sort of label lists
+     * took seconds.
+     */
     public Variants result() {
-      List<Map.Entry<Seq, long[]>> entries = new ArrayList<>(counts.entrySet());
-      List<List<String>> labels = new ArrayList<>();
-      for (Map.Entry<Seq, long[]> e : entries) {
-        labels.add(labels(e.getKey().nodes));
+      int n = counts.size();
+      int[] rank = labelRanks(abstraction.labels());
+      int maxRank = 0;
+      for (int r : rank) {
+        maxRank = Math.max(maxRank, r);
       }
-      Integer[] order = new Integer[entries.size()];
-      for (int i = 0; i < order.length; i++) {
+      // Symbol rank + 1 per step and 0 after the end, so a sequence sorts before its extensions.
+      int bits = 32 - Integer.numberOfLeadingZeros(maxRank + 1);
+      int steps = 64 / bits;
+      int[][] seqs = new int[n][];
+      long[] count = new long[n];
+      long[] keys = new long[n];
+      long maxCount = 0;
+      for (int i = 0; i < n; i++) {
+        int[] nodes = counts.sequence(i);
+        seqs[i] = nodes;
+        count[i] = counts.count(i, 0);
+        maxCount = Math.max(maxCount, count[i]);
+        long prefix = 0;
+        for (int k = 0; k < steps; k++) {
+          prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
+        }
+        keys[i] = bits * steps == 64 ? prefix : prefix << (64 - bits * steps);
+      }
+      int[] order = identity(n);
+      order = stableSort(keys, order);
+      // Equal packed steps: order those runs by the rest of their steps.
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && keys[to] == keys[from]) {
+          to++;
+        }
+        if (to - from > 1) {
+          Integer[] run = new Integer[to - from];
+          for (int k = from; k < to; k++) {
+            run[k - from] = order[k];
+          }
+          Arrays.sort(run, (a, b) -> compareRanks(seqs[a], seqs[b], rank));
+          for (int k = from; k < to; k++) {
+            order[k] = run[k - from];
+          }
+        }
+        from = to;
+      }
+      // Then by count, descending; the stable sort keeps the sequence order within a count.
+      for (int k = 0; k < n; k++) {
+        keys[k] = maxCount - count[order[k]];
+      }
+      order = stableSort(keys, order);
+      int[][] ordered = new int[n][];
+      long[] orderedCounts = new long[n];
+      for (int k = 0; k < n; k++) {
+        ordered[k] = seqs[order[k]];
+        orderedCounts[k] = count[order[k]];
+      }
+      return new Variants(abstraction.labels(), ordered, orderedCounts, total);
+    }
+
+    private static int[] identity(int n) {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (a, b) -> {
-        int c = Long.compare(entries.get(b).getValue()[0], entries.get(a).getValue()[0]);
-        return c != 0 ? c : compareLists(labels.get(a), labels.get(b));
-      });
-      List<Variant> out = new ArrayList<>();
-      long cum = 0;
-      for (int i : order) {
-        long c = entries.get(i).getValue()[0];
-        cum += c;
-        out.add(new Variant(labels.get(i), c, (double) c / total, (double) cum / total));
-      }
-      return new Variants(out, total);
+      return order;
     }
 
-    private List<String> labels(int[] nodes) {
-      String[] s = new String[nodes.length];
-      for (int i = 0; i < nodes.length; i++) {
-        s[i] = abstraction.label(nodes[i]);
+    /**
+     * Stable LSD radix sort (11-bit digits, passes whose digit is constant skipped) of unsigned
+     * {@code keys} carrying {@code payload}; sorts {@code keys} in place (their final order is
+     * written back) and returns the payload in key order.
+     */
+    static int[] stableSort(long[] keys, int[] payload) {
+      int n = keys.length;
+      long[] k = keys;
+      int[] p = payload;
+      long[] k2 = null;
+      int[] p2 = null;
+      int[] counts = new int[1 << 11];
+      for (int shift = 0; shift < 64; shift += 11) {
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+          counts[(int) (k[i] >>> shift) & 0x7FF]++;
+        }
+        boolean trivial = false;
+        for (int d = 0; d < counts.length && !trivial; d++) {
+          trivial = counts[d] == n;
+        }
+        if (trivial || n == 0) {
+          continue;
+        }
+        int sum = 0;
+        for (int d = 0; d < counts.length; d++) {
+          int c = counts[d];
+          counts[d] = sum;
+          sum += c;
+        }
+        if (k2 == null) {
+          k2 = new long[n];
+          p2 = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          int pos = counts[(int) (k[i] >>> shift) & 0x7FF]++;
+          k2[pos] = k[i];
+          p2[pos] = p[i];
+        }
+        long[] tk = k;
+        k = k2;
+        k2 = tk;
+        int[] tp = p;
+        p = p2;
+        p2 = tp;
       }
-      return List.of(s);
+      if (k != keys) {
+        System.arraycopy(k, 0, keys, 0, n);
+      }
+      return p;
     }
 
-    private static int compareLists(List<String> a, List<String> b) {
-      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-        int c = a.get(i).compareTo(b.get(i));
+    private static int compareRanks(int[] a, int[] b, int[] rank) {
+      int m = Math.min(a.length, b.length);
+      for (int k = 0; k < m; k++) {
+        int c = Integer.compare(rank[a[k]], rank[b[k]]);
         if (c != 0) {
           return c;
         }
       }
-      return Integer.compare(a.size(), b.size());
+      return Integer.compare(a.length, b.length);
     }
+
+    /** Each label's rank among the distinct labels in {@code String} order (equal labels tie). */
+    private static int[] labelRanks(List<String> labels) {
+      String[] sorted = labels.toArray(String[]::new);
+      Arrays.sort(sorted);
+      int[] rank = new int[labels.size()];
+      for (int node = 0; node < rank.length; node++) {
+        // The first index of the label among the sorted labels: equal labels share it.
+        int r = Arrays.binarySearch(sorted, labels.get(node));
+        while (r > 0 && sorted[r - 1].equals(sorted[r])) {
+          r--;
+        }
+        rank[node] = r;
+      }
+      return rank;
+    }
+
   }
 }

@@ -1,28 +1,17 @@
 package org.cx4j.spark.journey;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.when;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.time.Instant;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -30,8 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.cx4j.core.customer.CustomerId;
-import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
@@ -42,11 +29,9 @@ import org.cx4j.journey.attribution.PathData;
 import org.cx4j.journey.funnel.Funnel;
 import org.cx4j.journey.graph.TransitionGraph;
 import org.cx4j.journey.log.Abstraction;
-import org.cx4j.journey.log.InteractionLog;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
-import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.Recipe;
@@ -54,15 +39,21 @@ import org.cx4j.spark.Recipe;
 /**
  * Journey analytics over a Dataset of interactions, computed by cx-journey inside Spark.
  *
- * <p>How it runs: the interactions are repartitioned by customer and sorted by customer and time
- * within each partition, so every customer's events are in one partition; each partition builds a
- * cx-journey {@code InteractionLog} over one shared touchpoint catalog, rebuilds its journeys
- * with the {@link JourneyRebuilder}, and feeds them to the funnel, variants and transition-graph
- * accumulators (and, for attribution, {@code PathData.fromJourneys}). Each partition ships its
- * accumulators' state ({@code writeTo}); the driver merges them ({@code mergeFrom}, i.e. the
- * accumulators' own merge) and fits {@link MarkovAttribution} to the merged paths, whose counts
- * are exactly the merged transition counts of the chain. The results are cx-journey's types and
- * equal the single-machine results on the same interactions.
+ * <p>How it runs: the interactions are repartitioned by customer, so every customer's events are
+ * in one partition; each partition reads its rows into primitive columns, builds a cx-journey
+ * {@code InteractionLog} from them over one shared touchpoint catalog, rebuilds its journeys with
+ * the {@link JourneyRebuilder} (whose radix sort orders each customer's events by time; ties keep
+ * their arrival order), and feeds them to the funnel, variants and transition-graph accumulators
+ * and to a count of attribution paths. Each partition ships its accumulators' state ({@code
+ * writeTo}); the driver merges them ({@code mergeFrom}, i.e. the accumulators' own merge) and fits
+ * {@link MarkovAttribution} to the merged paths, whose counts are exactly the merged transition
+ * counts of the chain. The results are cx-journey's types and equal the single-machine results on
+ * the same interactions.
+ *
+ * <p>Reading rows: tasks read Spark's internal rows through {@code queryExecution().toRdd()} of
+ * the classic Dataset, Spark's unstable developer API (annotated {@code @Unstable}); cx-spark is
+ * built and tested against Spark 4.2.x. Any other Dataset (Spark Connect) is read through the
+ * public {@link Row} API, with the same results, more slowly.
  *
  * <pre>{@code
  * JourneyAnalysis a = SparkJourneys.builder()
@@ -90,6 +81,9 @@ import org.cx4j.spark.Recipe;
  */
 public final class SparkJourneys {
 
+  /** The shuffled time column's name, unlikely to clash with a column of the data. */
+  private static final String MILLIS = "__cx4j_epoch_millis";
+
   private final String customer;
   private final String touchpoint;
   private final String channel;
@@ -107,6 +101,7 @@ public final class SparkJourneys {
   private final NullPolicy nulls;
   private final int partitions; // 0: spark.sql.shuffle.partitions
   private final boolean sortInSpark;
+  private final boolean internalRows;
 
   private SparkJourneys(Builder b) {
     customer = b.customer;
@@ -126,6 +121,7 @@ public final class SparkJourneys {
     nulls = b.nulls;
     partitions = b.partitions;
     sortInSpark = b.sortInSpark;
+    internalRows = b.internalRows;
   }
 
   /** Returns a builder with the defaults listed on its methods. */
@@ -156,19 +152,12 @@ public final class SparkJourneys {
       Touchpoint t = touchpoints.get(i);
       shipped[i] = new String[] {t.id(), t.name(), t.channel().name(), t.stage().name()};
     }
-    // Encoded before the shuffle: the touchpoint as its 1-based catalog code (0: not in the
-    // catalog, kept by name for the error), the time as epoch milliseconds. Less to shuffle and
-    // sort, and no String or Timestamp object per row on the executors.
-    Column[] ids = new Column[touchpoints.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = lit(touchpoints.get(i).id());
-    }
-    Column code = array_position(array(ids), col(touchpoint)).cast("int");
+    // Shuffled: the customer, the touchpoint id, the time as epoch milliseconds (no Timestamp
+    // object per row on the executors) and the outcome. Touchpoints are encoded on the executors,
+    // by hash, rather than here (an array_position over the catalog costs one string comparison
+    // per catalog entry and row).
     List<Column> columns = new ArrayList<>(List.of(
-        col(customer),
-        code.as("tp"),
-        unix_millis(col(time)).as("ms"),
-        when(code.equalTo(0), col(touchpoint)).as("unknown_tp")));
+        col(customer), col(touchpoint), unix_millis(col(time)).as(MILLIS)));
     if (hasOutcome) {
       columns.add(col(outcome));
     }
@@ -181,12 +170,14 @@ public final class SparkJourneys {
                     interactions.sparkSession().conf().get("spark.sql.shuffle.partitions")),
             col(customer));
     if (sortInSpark) {
-      sorted = sorted.sortWithinPartitions(col(customer), col("ms"));
+      sorted = sorted.sortWithinPartitions(col(customer), col(MILLIS));
     }
-    PartitionFunction f = new PartitionFunction(
-        shipped, hasOutcome, rebuilder, funnel, level, collapseRepeats, attributionLevel,
-        conversion, nulls, new String[] {customer, touchpoint, time, outcome});
-    List<byte[]> states = sorted.mapPartitions(f, Encoders.BINARY()).collectAsList();
+    PartitionTask task = new PartitionTask(
+        shipped, rebuilder, funnel, level, collapseRepeats, attributionLevel, conversion, nulls,
+        new String[] {customer, touchpoint, time, hasOutcome ? outcome : null}, sortInSpark);
+    List<byte[]> states = internalRows && InternalRows.supports(sorted)
+        ? InternalRows.mapPartitions(sorted, task.internal())
+        : sorted.mapPartitions(task.rows(), Encoders.BINARY()).collectAsList();
     return merge(touchpoints, states);
   }
 
@@ -235,184 +226,79 @@ public final class SparkJourneys {
 
   private JourneyAnalysis merge(List<Touchpoint> touchpoints, List<byte[]> states) {
     TouchpointDictionary dictionary = TouchpointDictionary.of(touchpoints);
+    // Paths and attribution on a second thread: with millions of distinct variants and paths,
+    // the two merges take about as long as each other, and the driver has a core to spare.
+    CompletableFuture<Attribution> attribution = attributionLevel == null
+        ? CompletableFuture.completedFuture(new Attribution(null, null))
+        : CompletableFuture.supplyAsync(() -> mergePaths(dictionary, states));
     Abstraction nodes = Abstraction.of(dictionary, level);
     Funnel.Accumulator f = funnel == null ? null : funnel.get().accumulator();
     Variants.Accumulator v = new Variants.Accumulator(nodes, collapseRepeats);
     TransitionGraph.Accumulator g = new TransitionGraph.Accumulator(nodes);
-    // Paths keyed by their joined labels, so the merged PathData is in a deterministic order.
-    TreeMap<String, long[]> paths = attributionLevel == null ? null : new TreeMap<>();
     long events = 0;
     long journeys = 0;
     long rejected = 0;
     try {
       for (byte[] state : states) {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+        StateBytes.Input in = new StateBytes.Input(state);
         rejected += in.readLong();
         events += in.readLong();
         if (!in.readBoolean()) {
           continue;
         }
         journeys += in.readLong();
+        if (attributionLevel != null) {
+          in.skipBytes(in.readInt());
+        }
         if (f != null) {
           f.mergeFrom(in);
         }
         v.mergeFrom(in);
         g.mergeFrom(in);
-        if (paths != null) {
-          readPaths(in, paths);
-        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt partition state", e);
     }
-    PathData pathData = null;
-    MarkovAttribution.MarkovResult markov = null;
-    if (paths != null && !paths.isEmpty()) {
-      PathData.Builder b = PathData.builder();
-      for (Map.Entry<String, long[]> e : paths.entrySet()) {
-        long conv = e.getValue()[0];
-        // Each converted journey is worth 1, so the value is the conversion count, exactly.
-        b.add(e.getKey(), conv, conv, e.getValue()[1]);
+    Variants variants = v.result();
+    Attribution a;
+    try {
+      a = attribution.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
       }
-      pathData = b.build();
-      if (pathData.totalConversions() > 0) {
-        markov = MarkovAttribution.fit(pathData, order);
-      }
+      throw e;
     }
     return new JourneyAnalysis(events, journeys, rejected, states.size(),
-        f == null ? null : f.result(), v.result(), g.result(), pathData, markov);
+        f == null ? null : f.result(), variants, g.result(), a.paths, a.markov);
   }
 
-  private static void readPaths(DataInputStream in, TreeMap<String, long[]> paths)
-      throws IOException {
-    int size = in.readInt();
-    for (int i = 0; i < size; i++) {
-      String path = in.readUTF();
-      long conv = in.readLong();
-      long nul = in.readLong();
-      long[] c = paths.computeIfAbsent(path, k -> new long[2]);
-      c[0] += conv;
-      c[1] += nul;
-    }
-  }
+  /** The merged paths and their Markov attribution (absent without paths or conversions). */
+  private record Attribution(PathData paths, MarkovAttribution.MarkovResult markov) {}
 
-  /** Runs in each task: one partition's interactions to one state. */
-  private static final class PartitionFunction implements MapPartitionsFunction<Row, byte[]> {
-    @Serial private static final long serialVersionUID = 1L;
-
-    private final String[][] catalog;
-    private final boolean hasOutcome;
-    private final Recipe<JourneyRebuilder> rebuilder;
-    private final Recipe<Funnel> funnel;
-    private final Level level;
-    private final boolean collapseRepeats;
-    private final Level attributionLevel;
-    private final String conversion;
-    private final NullPolicy nulls;
-    private final String[] names;
-
-    PartitionFunction(String[][] catalog, boolean hasOutcome, Recipe<JourneyRebuilder> rebuilder,
-        Recipe<Funnel> funnel, Level level, boolean collapseRepeats, Level attributionLevel,
-        String conversion, NullPolicy nulls, String[] names) {
-      this.catalog = catalog;
-      this.hasOutcome = hasOutcome;
-      this.rebuilder = rebuilder;
-      this.funnel = funnel;
-      this.level = level;
-      this.collapseRepeats = collapseRepeats;
-      this.attributionLevel = attributionLevel;
-      this.conversion = conversion;
-      this.nulls = nulls;
-      this.names = names;
-    }
-
-    @Override
-    public Iterator<byte[]> call(Iterator<Row> rows) throws IOException {
-      List<Touchpoint> tps = new ArrayList<>(catalog.length);
-      Map<String, Touchpoint> byId = new HashMap<>();
-      for (String[] t : catalog) {
-        Touchpoint tp = new Touchpoint(t[0], t[1], new Channel(t[2]), new JourneyStage(t[3]));
-        tps.add(tp);
-        byId.put(tp.id(), tp);
-      }
-      InteractionLog.Builder log = InteractionLog.builder().catalog(TouchpointCatalog.of(tps));
-      Map<String, Outcome> outcomes = new HashMap<>();
-      long rejected = 0;
-      long events = 0;
-      // Columns: customer, touchpoint code (1-based, 0 unknown), epoch millis, unknown
-      // touchpoint name, outcome (when present).
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        int missing = r.isNullAt(0) ? 0 : r.isNullAt(1) ? 1 : r.isNullAt(2) ? 2 : -1;
-        if (missing >= 0) {
-          if (nulls == NullPolicy.STRICT) {
-            throw new IllegalArgumentException(
-                "cx-spark journeys: null " + names[missing] + " in a row of customer "
-                    + (r.isNullAt(0) ? "null" : "'" + r.getString(0) + "'")
-                    + " (null policy STRICT; use LENIENT to count such rows as rejected)");
-          }
-          rejected++;
+  private Attribution mergePaths(TouchpointDictionary dictionary, List<byte[]> states) {
+    Paths paths = new Paths(Abstraction.of(dictionary, attributionLevel).labels());
+    try {
+      for (byte[] state : states) {
+        StateBytes.Input in = new StateBytes.Input(state);
+        in.readLong();
+        in.readLong();
+        if (!in.readBoolean()) {
           continue;
         }
-        int code = r.getInt(1);
-        if (code == 0) {
-          throw new IllegalArgumentException(
-              "cx-spark journeys: touchpoint '" + r.getString(3) + "' in column " + names[1]
-                  + " is not in the catalog " + byId.keySet());
-        }
-        Outcome o = null;
-        if (hasOutcome && !r.isNullAt(4)) {
-          o = outcomes.computeIfAbsent(r.getString(4), Outcome::of);
-        }
-        log.add(new Interaction(CustomerId.of(r.getString(0)), tps.get(code - 1),
-            Instant.ofEpochMilli(r.getLong(2)), o, null, null));
-        events++;
+        in.readLong();
+        in.readInt();
+        paths.mergeFrom(in);
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeLong(rejected);
-      out.writeLong(events);
-      out.writeBoolean(events > 0);
-      if (events > 0) {
-        Journeys js = rebuilder.get().rebuild(log.build());
-        out.writeLong(js.journeyCount());
-        if (funnel != null) {
-          funnel.get().accumulator().addAll(js).writeTo(out);
-        }
-        Abstraction nodes = Abstraction.of(js.dictionary(), level);
-        new Variants.Accumulator(nodes, collapseRepeats).addAll(js).writeTo(out);
-        new TransitionGraph.Accumulator(nodes).addAll(js).writeTo(out);
-        if (attributionLevel != null) {
-          writePaths(out, PathData.fromJourneys(
-              js, Abstraction.of(js.dictionary(), attributionLevel), Outcome.of(conversion),
-              j -> 1.0));
-        }
-      }
-      out.flush();
-      return List.of(bytes.toByteArray()).iterator();
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt partition state", e);
     }
-
-    // One row per distinct path, so a partition ships at most its number of path variants.
-    private static void writePaths(DataOutputStream out, PathData data) throws IOException {
-      Map<String, long[]> byPath = new HashMap<>();
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < data.size(); i++) {
-        sb.setLength(0);
-        for (int k = 0; k < data.length(i); k++) {
-          sb.append(k == 0 ? "" : PathData.DEFAULT_SEPARATOR)
-              .append(data.channels().get(data.touch(i, k)));
-        }
-        long[] c = byPath.computeIfAbsent(sb.toString(), key -> new long[2]);
-        c[0] += data.conversions(i);
-        c[1] += data.nulls(i);
-      }
-      out.writeInt(byPath.size());
-      for (Map.Entry<String, long[]> e : byPath.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeLong(e.getValue()[0]);
-        out.writeLong(e.getValue()[1]);
-      }
+    if (paths.isEmpty()) {
+      return new Attribution(null, null);
     }
+    PathData pathData = paths.result();
+    return new Attribution(pathData,
+        pathData.totalConversions() > 0 ? MarkovAttribution.fit(pathData, order) : null);
   }
 
   /** Configures a {@link SparkJourneys}. Not thread-safe. */
@@ -433,7 +319,8 @@ public final class SparkJourneys {
     private int order = 1;
     private NullPolicy nulls = NullPolicy.LENIENT;
     private int partitions;
-    private boolean sortInSpark = true;
+    private boolean sortInSpark;
+    private boolean internalRows = true;
 
     private Builder() {}
 
@@ -527,13 +414,23 @@ public final class SparkJourneys {
 
     /**
      * Sets whether Spark sorts each partition by customer and time before the rebuild (default
-     * true). The results are the same either way: cx-journey's rebuilder sorts each partition's
+     * false). The results are the same either way: cx-journey's rebuilder sorts each partition's
      * events itself (a radix sort on customer code and time, ties in arrival order, which a
-     * shuffle does not fix in either case). Without Spark's sort the pipeline does less work;
-     * see cx-benchmarks' README for the measured difference.
+     * shuffle does not fix in either case; on rows Spark sorted it only checks the order). Spark's
+     * sort makes a customer's rows contiguous, so they need no hash lookup, but costs more than
+     * it saves; see cx-benchmarks' README for the measured difference.
      */
     public Builder sortWithinPartitions(boolean sort) {
       this.sortInSpark = sort;
+      return this;
+    }
+
+    /**
+     * Sets whether tasks read Spark's internal rows where the Dataset allows it (default true),
+     * or always public {@code Row}s; for tests of both readers, which give identical results.
+     */
+    Builder internalRows(boolean internal) {
+      this.internalRows = internal;
       return this;
     }
 
