@@ -386,7 +386,7 @@ public final class Variants {
         keys[i] = bits * steps == 64 ? prefix : prefix << (64 - bits * steps);
       }
       int[] order = identity(n);
-      order = stableSort(keys, order);
+      order = LongRadixSort.sort(keys, order);
       // Equal packed steps: order those runs by the rest of their steps.
       for (int from = 0; from < n; ) {
         int to = from + 1;
@@ -409,7 +409,7 @@ public final class Variants {
       for (int k = 0; k < n; k++) {
         keys[k] = maxCount - count[order[k]];
       }
-      order = stableSort(keys, order);
+      order = LongRadixSort.sort(keys, order);
       int[][] ordered = new int[n][];
       long[] orderedCounts = new long[n];
       for (int k = 0; k < n; k++) {
@@ -425,58 +425,6 @@ public final class Variants {
         order[i] = i;
       }
       return order;
-    }
-
-    /**
-     * Stable LSD radix sort (11-bit digits, passes whose digit is constant skipped) of unsigned
-     * {@code keys} carrying {@code payload}; sorts {@code keys} in place (their final order is
-     * written back) and returns the payload in key order.
-     */
-    static int[] stableSort(long[] keys, int[] payload) {
-      int n = keys.length;
-      long[] k = keys;
-      int[] p = payload;
-      long[] k2 = null;
-      int[] p2 = null;
-      int[] counts = new int[1 << 11];
-      for (int shift = 0; shift < 64; shift += 11) {
-        Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-          counts[(int) (k[i] >>> shift) & 0x7FF]++;
-        }
-        boolean trivial = false;
-        for (int d = 0; d < counts.length && !trivial; d++) {
-          trivial = counts[d] == n;
-        }
-        if (trivial || n == 0) {
-          continue;
-        }
-        int sum = 0;
-        for (int d = 0; d < counts.length; d++) {
-          int c = counts[d];
-          counts[d] = sum;
-          sum += c;
-        }
-        if (k2 == null) {
-          k2 = new long[n];
-          p2 = new int[n];
-        }
-        for (int i = 0; i < n; i++) {
-          int pos = counts[(int) (k[i] >>> shift) & 0x7FF]++;
-          k2[pos] = k[i];
-          p2[pos] = p[i];
-        }
-        long[] tk = k;
-        k = k2;
-        k2 = tk;
-        int[] tp = p;
-        p = p2;
-        p2 = tp;
-      }
-      if (k != keys) {
-        System.arraycopy(k, 0, keys, 0, n);
-      }
-      return p;
     }
 
     private static int compareRanks(int[] a, int[] b, int[] rank) {

@@ -30,6 +30,7 @@ import org.cx4j.journey.log.Level;
 import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
 import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.journey.variant.LongRadixSort;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.Recipe;

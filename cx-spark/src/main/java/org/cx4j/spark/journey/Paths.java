@@ -10,6 +10,7 @@ import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.attribution.PathData;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.journey.variant.LongRadixSort;
 import org.cx4j.journey.variant.SequenceCounts;
 
 /**
