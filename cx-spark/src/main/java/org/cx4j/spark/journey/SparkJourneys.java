@@ -161,23 +161,29 @@ public final class SparkJourneys {
     if (hasOutcome) {
       columns.add(col(outcome));
     }
+    int partitionCount = partitions > 0
+        ? partitions
+        : Integer.parseInt(interactions.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> sorted = interactions
         .select(columns.toArray(Column[]::new))
-        .repartition(
-            partitions > 0
-                ? partitions
-                : Integer.parseInt(
-                    interactions.sparkSession().conf().get("spark.sql.shuffle.partitions")),
-            col(customer));
+        .repartition(partitionCount, col(customer));
     if (sortInSpark) {
       sorted = sorted.sortWithinPartitions(col(customer), col(MILLIS));
     }
     PartitionTask task = new PartitionTask(
         shipped, rebuilder, funnel, level, collapseRepeats, attributionLevel, conversion, nulls,
         new String[] {customer, touchpoint, time, hasOutcome ? outcome : null}, sortInSpark);
-    List<byte[]> states = internalRows && InternalRows.supports(sorted)
-        ? InternalRows.mapPartitions(sorted, task.internal())
-        : sorted.mapPartitions(task.rows(), Encoders.BINARY()).collectAsList();
+    Dataset<Row> projected = interactions.select(columns.toArray(Column[]::new));
+    List<byte[]> states;
+    if (internalRows && !sortInSpark && InternalRows.supports(projected)) {
+      // Customers grouped by a shuffle of a few byte blocks per task (see BlockShuffle), not one
+      // shuffle record per interaction; the rebuilder sorts each partition.
+      states = BlockShuffle.run(projected, partitionCount, hasOutcome, task.internal());
+    } else if (internalRows && InternalRows.supports(sorted)) {
+      states = InternalRows.mapPartitions(sorted, task.internal());
+    } else {
+      states = sorted.mapPartitions(task.rows(), Encoders.BINARY()).collectAsList();
+    }
     return merge(touchpoints, states);
   }
 
