@@ -362,49 +362,16 @@ public final class Variants {
      */
     public Variants result() {
       int n = counts.size();
-      int[] rank = labelRanks(abstraction.labels());
-      int maxRank = 0;
-      for (int r : rank) {
-        maxRank = Math.max(maxRank, r);
-      }
-      // Symbol rank + 1 per step and 0 after the end, so a sequence sorts before its extensions.
-      int bits = 32 - Integer.numberOfLeadingZeros(maxRank + 1);
-      int steps = 64 / bits;
       int[][] seqs = new int[n][];
       long[] count = new long[n];
-      long[] keys = new long[n];
       long maxCount = 0;
       for (int i = 0; i < n; i++) {
-        int[] nodes = counts.sequence(i);
-        seqs[i] = nodes;
+        seqs[i] = counts.sequence(i);
         count[i] = counts.count(i, 0);
         maxCount = Math.max(maxCount, count[i]);
-        long prefix = 0;
-        for (int k = 0; k < steps; k++) {
-          prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
-        }
-        keys[i] = bits * steps == 64 ? prefix : prefix << (64 - bits * steps);
       }
-      int[] order = identity(n);
-      order = LongRadixSort.sort(keys, order);
-      // Equal packed steps: order those runs by the rest of their steps.
-      for (int from = 0; from < n; ) {
-        int to = from + 1;
-        while (to < n && keys[to] == keys[from]) {
-          to++;
-        }
-        if (to - from > 1) {
-          Integer[] run = new Integer[to - from];
-          for (int k = from; k < to; k++) {
-            run[k - from] = order[k];
-          }
-          Arrays.sort(run, (a, b) -> compareRanks(seqs[a], seqs[b], rank));
-          for (int k = from; k < to; k++) {
-            order[k] = run[k - from];
-          }
-        }
-        from = to;
-      }
+      int[] order = SequenceCounts.labelOrder(seqs, abstraction.labels());
+      long[] keys = new long[n];
       // Then by count, descending; the stable sort keeps the sequence order within a count.
       for (int k = 0; k < n; k++) {
         keys[k] = maxCount - count[order[k]];
@@ -418,41 +385,5 @@ public final class Variants {
       }
       return new Variants(abstraction.labels(), ordered, orderedCounts, total);
     }
-
-    private static int[] identity(int n) {
-      int[] order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      return order;
-    }
-
-    private static int compareRanks(int[] a, int[] b, int[] rank) {
-      int m = Math.min(a.length, b.length);
-      for (int k = 0; k < m; k++) {
-        int c = Integer.compare(rank[a[k]], rank[b[k]]);
-        if (c != 0) {
-          return c;
-        }
-      }
-      return Integer.compare(a.length, b.length);
-    }
-
-    /** Each label's rank among the distinct labels in {@code String} order (equal labels tie). */
-    private static int[] labelRanks(List<String> labels) {
-      String[] sorted = labels.toArray(String[]::new);
-      Arrays.sort(sorted);
-      int[] rank = new int[labels.size()];
-      for (int node = 0; node < rank.length; node++) {
-        // The first index of the label among the sorted labels: equal labels share it.
-        int r = Arrays.binarySearch(sorted, labels.get(node));
-        while (r > 0 && sorted[r - 1].equals(sorted[r])) {
-          r--;
-        }
-        rank[node] = r;
-      }
-      return rank;
-    }
-
   }
 }

@@ -10,7 +10,6 @@ import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.attribution.PathData;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.rebuild.Journeys;
-import org.cx4j.journey.variant.LongRadixSort;
 import org.cx4j.journey.variant.SequenceCounts;
 
 /**
@@ -137,44 +136,14 @@ final class Paths {
    */
   PathData result() {
     int n = counts.size();
-    int[] rank = ranks(labels);
-    // Ranks + 1 of the first steps packed in a long (0 after the end: a path sorts before its
-    // extensions), radix-sorted; only paths whose packed steps tie are compared step by step.
-    int bits = 32 - Integer.numberOfLeadingZeros(labels.size());
-    int steps = 64 / Math.max(1, bits);
     int[][] seqs = new int[n][];
-    long[] keys = new long[n];
-    int[] order = new int[n];
     int touches = 0;
     for (int i = 0; i < n; i++) {
-      int[] nodes = counts.sequence(i);
-      long prefix = 0;
-      for (int k = 0; k < steps; k++) {
-        prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
-      }
-      seqs[i] = nodes;
-      keys[i] = prefix;
-      order[i] = i;
-      touches += nodes.length;
+      seqs[i] = counts.sequence(i);
+      touches += seqs[i].length;
     }
-    order = LongRadixSort.sort(keys, order);
-    for (int from = 0; from < n; ) {
-      int to = from + 1;
-      while (to < n && keys[to] == keys[from]) {
-        to++;
-      }
-      if (to - from > 1) {
-        Integer[] run = new Integer[to - from];
-        for (int k = from; k < to; k++) {
-          run[k - from] = order[k];
-        }
-        Arrays.sort(run, (a, b) -> compare(seqs[a], seqs[b], rank));
-        for (int k = from; k < to; k++) {
-          order[k] = run[k - from];
-        }
-      }
-      from = to;
-    }
+    // By label sequence, a path before its extensions (cx-journey's order of variants).
+    int[] order = SequenceCounts.labelOrder(seqs, labels);
     int[] channelOf = new int[labels.size()];
     Arrays.fill(channelOf, -1);
     List<String> channels = new ArrayList<>();
@@ -199,27 +168,5 @@ final class Paths {
       nulls[p] = counts.count(o, 1);
     }
     return PathData.ofColumns(channels, offsets, touch, conversions, value, nulls);
-  }
-
-  private static int compare(int[] a, int[] b, int[] rank) {
-    int m = Math.min(a.length, b.length);
-    for (int k = 0; k < m; k++) {
-      int c = Integer.compare(rank[a[k]], rank[b[k]]);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.length, b.length);
-  }
-
-  /** Each label's rank in {@code String} order among the (distinct) labels. */
-  private static int[] ranks(List<String> labels) {
-    String[] sorted = labels.toArray(String[]::new);
-    Arrays.sort(sorted);
-    int[] rank = new int[labels.size()];
-    for (int node = 0; node < rank.length; node++) {
-      rank[node] = Arrays.binarySearch(sorted, labels.get(node));
-    }
-    return rank;
   }
 }
