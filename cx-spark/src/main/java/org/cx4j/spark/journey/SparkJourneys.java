@@ -16,7 +16,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cx4j.core.interaction.Outcome;
@@ -35,6 +34,7 @@ import org.cx4j.journey.rebuild.JourneyRebuilder;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.Recipe;
+import org.cx4j.spark.SparkInputs;
 
 /**
  * Journey analytics over a Dataset of interactions, computed by cx-journey inside Spark.
@@ -139,12 +139,12 @@ public final class SparkJourneys {
   public JourneyAnalysis run(Dataset<Row> interactions) {
     Objects.requireNonNull(interactions, "interactions");
     StructType schema = interactions.schema();
-    requireColumn(schema, customer, DataTypes.StringType);
-    requireColumn(schema, touchpoint, DataTypes.StringType);
-    requireColumn(schema, time, DataTypes.TimestampType);
+    SparkInputs.requireColumn(schema, customer, DataTypes.StringType);
+    SparkInputs.requireColumn(schema, touchpoint, DataTypes.StringType);
+    SparkInputs.requireColumn(schema, time, DataTypes.TimestampType);
     boolean hasOutcome = outcome != null && List.of(schema.fieldNames()).contains(outcome);
     if (hasOutcome) {
-      requireColumn(schema, outcome, DataTypes.StringType);
+      SparkInputs.requireColumn(schema, outcome, DataTypes.StringType);
     }
     List<Touchpoint> touchpoints = catalog != null ? catalog : deriveCatalog(interactions);
     String[][] shipped = new String[touchpoints.size()][];
@@ -161,9 +161,7 @@ public final class SparkJourneys {
     if (hasOutcome) {
       columns.add(col(outcome));
     }
-    int partitionCount = partitions > 0
-        ? partitions
-        : Integer.parseInt(interactions.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    int partitionCount = SparkInputs.partitions(interactions.sparkSession(), partitions);
     Dataset<Row> sorted = interactions
         .select(columns.toArray(Column[]::new))
         .repartition(partitionCount, col(customer));
@@ -187,23 +185,10 @@ public final class SparkJourneys {
     return merge(touchpoints, states);
   }
 
-  private static void requireColumn(StructType schema, String name, DataType type) {
-    if (!List.of(schema.fieldNames()).contains(name)) {
-      throw new IllegalArgumentException(
-          "column '" + name + "' is missing; the columns are " + List.of(schema.fieldNames()));
-    }
-    DataType actual = schema.apply(name).dataType();
-    if (!actual.equals(type)) {
-      throw new IllegalArgumentException(
-          "column '" + name + "' must be " + type.simpleString() + ", got "
-              + actual.simpleString());
-    }
-  }
-
   private List<Touchpoint> deriveCatalog(Dataset<Row> interactions) {
     StructType schema = interactions.schema();
-    requireColumn(schema, channel, DataTypes.StringType);
-    requireColumn(schema, stage, DataTypes.StringType);
+    SparkInputs.requireColumn(schema, channel, DataTypes.StringType);
+    SparkInputs.requireColumn(schema, stage, DataTypes.StringType);
     List<Row> rows = interactions
         .select(col(touchpoint), col(channel), col(stage))
         .where(col(touchpoint).isNotNull())

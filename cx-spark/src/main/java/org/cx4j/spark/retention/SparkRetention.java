@@ -27,7 +27,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cx4j.metrics.activity.ActivityLog;
@@ -36,6 +35,7 @@ import org.cx4j.metrics.retention.PeriodUnit;
 import org.cx4j.metrics.survival.ChurnSurvival;
 import org.cx4j.metrics.survival.KaplanMeier;
 import org.cx4j.spark.NullPolicy;
+import org.cx4j.spark.SparkInputs;
 
 /**
  * Cohort retention and Kaplan-Meier survival (time from first activity to churn) from a Dataset
@@ -101,13 +101,13 @@ public final class SparkRetention {
   public RetentionAnalysis run(Dataset<Row> activity) {
     Objects.requireNonNull(activity, "activity");
     StructType schema = activity.schema();
-    requireColumn(schema, customer, DataTypes.StringType);
-    requireColumn(schema, time, DataTypes.TimestampType);
+    SparkInputs.requireColumn(schema, customer, DataTypes.StringType);
+    SparkInputs.requireColumn(schema, time, DataTypes.TimestampType);
     Dataset<Row> rows;
     if (segment == null) {
       rows = activity.select(col(customer), col(time));
     } else {
-      requireColumn(schema, segment, DataTypes.StringType);
+      SparkInputs.requireColumn(schema, segment, DataTypes.StringType);
       rows = activity.select(col(customer), col(time), col(segment));
     }
     Instant observationEnd = end;
@@ -115,9 +115,7 @@ public final class SparkRetention {
       Timestamp latest = rows.agg(max(col(time))).first().getTimestamp(0);
       observationEnd = latest == null ? Instant.EPOCH : latest.toInstant();
     }
-    int n = partitions > 0
-        ? partitions
-        : Integer.parseInt(activity.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    int n = SparkInputs.partitions(activity.sparkSession(), partitions);
     PartitionFunction f = new PartitionFunction(
         unit, zone.getId(), observationEnd.toEpochMilli(), gap.toMillis(), timeUnit.toNanos(),
         nulls, customer, time, segment);
@@ -181,19 +179,6 @@ public final class SparkRetention {
     for (int i = 0; i < times.length; i++) {
       out.writeDouble(times[i]);
       out.writeBoolean(churned[i]);
-    }
-  }
-
-  private static void requireColumn(StructType schema, String name, DataType type) {
-    if (!List.of(schema.fieldNames()).contains(name)) {
-      throw new IllegalArgumentException(
-          "column '" + name + "' is missing; the columns are " + List.of(schema.fieldNames()));
-    }
-    DataType actual = schema.apply(name).dataType();
-    if (!actual.equals(type)) {
-      throw new IllegalArgumentException(
-          "column '" + name + "' must be " + type.simpleString() + ", got "
-              + actual.simpleString());
     }
   }
 
@@ -301,8 +286,9 @@ public final class SparkRetention {
       writeRecords(out, ChurnSurvival.fromActivity(
           log, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos)));
       out.writeInt(segmentNames.size());
+      ActivityLog[] parts = segmentLogs(c, t, size, codes.size(), segmentOf, segmentNames.size());
       for (int g = 0; g < segmentNames.size(); g++) {
-        ActivityLog part = segmentLog(c, t, size, segmentOf, g);
+        ActivityLog part = parts[g];
         out.writeUTF(segmentNames.get(g));
         CohortRetention.of(part, unit, ZoneId.of(zone), observationEnd).writeTo(out);
         writeRecords(out, ChurnSurvival.fromActivity(
@@ -313,24 +299,44 @@ public final class SparkRetention {
     }
   }
 
-  /** The rows of the customers in segment {@code g}, with customer codes renumbered densely. */
-  private static ActivityLog segmentLog(int[] c, long[] t, int size, int[] segmentOf, int g) {
-    int rows = 0;
-    for (int i = 0; i < size; i++) {
-      rows += segmentOf[c[i]] == g ? 1 : 0;
+  /**
+   * Splits the partition's rows by their customer's segment, in one pass: one log per segment,
+   * customer codes renumbered densely within it (a customer is in exactly one segment).
+   */
+  private static ActivityLog[] segmentLogs(
+      int[] c, long[] t, int size, int customers, int[] segmentOf, int segments) {
+    if (segments == 0) {
+      return new ActivityLog[0]; // no segment column
     }
-    int[] customers = new int[rows];
-    long[] times = new long[rows];
-    Map<Integer, Integer> dense = new HashMap<>();
-    int k = 0;
+    int[] rows = new int[segments];
+    int[] dense = new int[customers];
+    int[] next = new int[segments];
+    Arrays.fill(dense, -1);
     for (int i = 0; i < size; i++) {
-      if (segmentOf[c[i]] == g) {
-        customers[k] = dense.computeIfAbsent(c[i], x -> dense.size());
-        times[k] = t[i];
-        k++;
+      int g = segmentOf[c[i]];
+      rows[g]++;
+      if (dense[c[i]] < 0) {
+        dense[c[i]] = next[g]++;
       }
     }
-    return ActivityLog.of(customers, times);
+    int[][] partCustomers = new int[segments][];
+    long[][] partTimes = new long[segments][];
+    for (int g = 0; g < segments; g++) {
+      partCustomers[g] = new int[rows[g]];
+      partTimes[g] = new long[rows[g]];
+    }
+    int[] filled = new int[segments];
+    for (int i = 0; i < size; i++) {
+      int g = segmentOf[c[i]];
+      int k = filled[g]++;
+      partCustomers[g][k] = dense[c[i]];
+      partTimes[g][k] = t[i];
+    }
+    ActivityLog[] logs = new ActivityLog[segments];
+    for (int g = 0; g < segments; g++) {
+      logs[g] = ActivityLog.of(partCustomers[g], partTimes[g]);
+    }
+    return logs;
   }
 
   /** Configures a {@link SparkRetention}. Not thread-safe. */
