@@ -1,20 +1,21 @@
 package org.cx4j.spark.journey;
 
 import java.io.Serial;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.Partitioner;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
@@ -26,69 +27,137 @@ import scala.Tuple2;
  * <p>Why: Spark's own {@code repartition} writes every interaction as a shuffle record (an unsafe
  * row of about 56 bytes here, sorted by target partition and serialized one by one), which cost
  * more than the whole of the target's baseline (see cx-benchmarks' README, "Spark"). Here each
- * map task reads its rows (Spark's internal rows, see {@link InternalRows}) and appends each to the
- * block of its target partition ({@code floorMod(hash of the customer's UTF-8 bytes, n)}): a null
- * flag byte, the customer and touchpoint as length-prefixed UTF-8, the epoch milliseconds and,
- * when present, the outcome. It emits one block per target partition, keyed by (target, map
- * partition). Each reduce task orders its blocks by map partition, so rows arrive in a
- * deterministic order (map partition, then row order within it), and hands them to the partition
- * task as internal rows that point into the blocks (no copy, no per-row string).
+ * map task reads its rows (Spark's internal rows of the input columns as they are, with no
+ * projection: see {@link InternalRows}) and appends each to the block of its target partition,
+ * already in the form the partition task needs: the customer id as its length and, up to 8
+ * bytes, its bytes as one {@code long} ({@link UTF8String#getPrefix()}), the touchpoint as its
+ * catalog code (a touchpoint outside the catalog fails here, naming it), the time as Spark's epoch
+ * microseconds. It emits one block per target partition, keyed by (target, map partition). Each
+ * reduce task orders its blocks by map partition, so rows arrive in a deterministic order (map
+ * partition, then row order within it), and reads them with a {@link Cursor}: no row, string or
+ * boxed value per interaction.
  *
- * <p>Null fields travel as nulls; the partition task counts or refuses them exactly as on the
- * other paths.
+ * <p>A record: one head byte (bits 0 to 3: customer, touchpoint, time, outcome null; bits 4 to 7:
+ * the id's length 0 to 8, or 9 for a longer id), then the fields that are not null: the id (8
+ * bytes of prefix, or a 4-byte length and the bytes), the touchpoint code (2 bytes, or 4 with
+ * more than 65,535 touchpoints), the microseconds (8 bytes), the outcome (4-byte length and
+ * bytes). Little-endian. The target of a customer is {@code floorMod(hash, n)} of a mix of its
+ * prefix and length (short ids) or of Spark's hash of its bytes (longer ids); a null customer
+ * goes to partition 0. Null fields travel as flags; the partition task counts or refuses them
+ * exactly as on the other paths.
  */
 final class BlockShuffle {
+
+  static final int CUSTOMER_NULL = 1;
+  static final int TOUCHPOINT_NULL = 2;
+  static final int TIME_NULL = 4;
+  static final int OUTCOME_NULL = 8;
+  private static final int LONG_ID = 9;
+
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
   private BlockShuffle() {}
 
   /**
-   * Runs {@code task} on {@code n} partitions of {@code projected}'s rows grouped by customer;
-   * {@code projected} has the columns customer (string), touchpoint (string), epoch millis
-   * (long) and, when {@code outcome}, the outcome (string). Returns the tasks' outputs.
+   * Runs {@code task} ({@link PartitionTask#fromBlocks}) on {@code n} partitions of {@code
+   * input}'s rows grouped by customer; {@code input} has the columns customer (string),
+   * touchpoint (string), time (timestamp) and, when {@code outcome}, the outcome (string).
+   * Returns the tasks' outputs in partition order.
    *
-   * @throws IllegalArgumentException if {@code projected} is not a classic Dataset
+   * @throws IllegalArgumentException if {@code input} is not a classic Dataset
    */
-  static List<byte[]> run(Dataset<Row> projected, int n, boolean outcome,
-      FlatMapFunction<Iterator<InternalRow>, byte[]> task) {
-    if (!InternalRows.supports(projected)) {
+  static List<byte[]> run(Dataset<Row> input, int n, boolean outcome, PartitionTask task) {
+    if (!InternalRows.supports(input)) {
       throw new IllegalArgumentException(
           "the block shuffle reads internal rows only of a classic Dataset, got "
-              + projected.getClass().getName());
+              + input.getClass().getName());
     }
-    JavaRDD<InternalRow> rows = ((org.apache.spark.sql.classic.Dataset<Row>) projected)
+    JavaRDD<InternalRow> rows = ((org.apache.spark.sql.classic.Dataset<Row>) input)
         .queryExecution().toRdd().toJavaRDD();
+    String[] touchpoints = task.touchpointIds();
     return rows
-        .mapPartitionsToPair(it -> encode(it, n, outcome))
+        .mapPartitionsToPair(it -> encode(it, n, outcome, touchpoints, task))
         .partitionBy(new TargetPartitioner(n))
-        .mapPartitions(blocks -> task.call(decode(blocks, outcome)))
+        .mapPartitions(blocks -> List.of(task.fromBlocks(cursor(blocks, outcome,
+            touchpoints.length))).iterator())
         .collect();
   }
 
-  /** Encodes one map partition into one block per target partition, keyed target << 32 | map. */
-  static Iterator<Tuple2<Long, byte[]>> encode(Iterator<InternalRow> rows, int n, boolean outcome) {
+  /** Whether touchpoint codes take 4 bytes rather than 2. */
+  private static boolean wide(int touchpoints) {
+    return touchpoints > 0xFFFF;
+  }
+
+  /**
+   * Encodes one map partition into one block per target partition, keyed {@code target << 32 |
+   * map partition}; a touchpoint not in {@code touchpoints} is refused through {@code task}.
+   */
+  static Iterator<Tuple2<Long, byte[]>> encode(Iterator<InternalRow> rows, int n, boolean outcome,
+      String[] touchpoints, PartitionTask task) {
+    Utf8Codes codes = new Utf8Codes(touchpoints.length);
+    for (int t = 0; t < touchpoints.length; t++) {
+      codes.put(UTF8String.fromString(touchpoints[t]), t);
+    }
+    boolean wide = wide(touchpoints.length);
     Block[] blocks = new Block[n];
     while (rows.hasNext()) {
       InternalRow r = rows.next();
-      boolean noCustomer = r.isNullAt(0);
-      int target = noCustomer ? 0 : Math.floorMod(r.getUTF8String(0).hashCode(), n);
+      int nulls = (r.isNullAt(0) ? CUSTOMER_NULL : 0) | (r.isNullAt(1) ? TOUCHPOINT_NULL : 0)
+          | (r.isNullAt(2) ? TIME_NULL : 0) | (outcome && r.isNullAt(3) ? OUTCOME_NULL : 0);
+      int target = 0;
+      UTF8String id = null;
+      long prefix = 0;
+      int length = 0;
+      if ((nulls & CUSTOMER_NULL) == 0) {
+        id = r.getUTF8String(0);
+        length = id.numBytes();
+        if (length <= 8) {
+          prefix = id.getPrefix();
+          long h = (prefix + length) * 0x9E3779B97F4A7C15L;
+          target = Math.floorMod((int) (h ^ (h >>> 32)), n);
+        } else {
+          target = Math.floorMod(id.hashCode(), n);
+        }
+      }
+      int code = 0;
+      if ((nulls & TOUCHPOINT_NULL) == 0) {
+        UTF8String tp = r.getUTF8String(1);
+        code = codes.get(tp);
+        if (code < 0) {
+          throw task.unknownTouchpoint(tp.toString());
+        }
+      }
       Block b = blocks[target];
       if (b == null) {
         b = blocks[target] = new Block();
       }
-      int nulls = (noCustomer ? 1 : 0) | (r.isNullAt(1) ? 2 : 0) | (r.isNullAt(2) ? 4 : 0)
-          | (outcome && r.isNullAt(3) ? 8 : 0);
-      b.writeByte(nulls);
-      if (!noCustomer) {
-        b.writeString(r.getUTF8String(0));
+      b.ensure(1 + 8 + 4 + 8);
+      if ((nulls & CUSTOMER_NULL) != 0) {
+        b.putByte(nulls);
+      } else if (length <= 8) {
+        b.putByte(nulls | length << 4);
+        b.putLong(prefix);
+      } else {
+        b.putByte(nulls | LONG_ID << 4);
+        b.putString(id);
       }
-      if ((nulls & 2) == 0) {
-        b.writeString(r.getUTF8String(1));
+      if ((nulls & TOUCHPOINT_NULL) == 0) {
+        if (wide) {
+          b.putInt(code);
+        } else {
+          b.putShort(code);
+        }
       }
-      if ((nulls & 4) == 0) {
-        b.writeLong(r.getLong(2));
+      if ((nulls & TIME_NULL) == 0) {
+        b.putLong(r.getLong(2));
       }
-      if (outcome && (nulls & 8) == 0) {
-        b.writeString(r.getUTF8String(3));
+      if (outcome && (nulls & OUTCOME_NULL) == 0) {
+        b.putString(r.getUTF8String(3));
       }
     }
     long map = TaskContext.get() == null ? 0 : TaskContext.getPartitionId();
@@ -101,12 +170,19 @@ final class BlockShuffle {
     return out.iterator();
   }
 
-  /** The rows of one reduce partition's blocks, in map partition order, as internal rows. */
-  static Iterator<InternalRow> decode(Iterator<Tuple2<Long, byte[]>> blocks, boolean outcome) {
+  /**
+   * A cursor over one reduce partition's blocks, ordered by map partition; {@code touchpoints}
+   * is the catalog's size (it sets the width of the codes).
+   */
+  static Cursor cursor(Iterator<Tuple2<Long, byte[]>> blocks, boolean outcome, int touchpoints) {
     List<Tuple2<Long, byte[]>> list = new ArrayList<>();
     blocks.forEachRemaining(list::add);
-    list.sort(Comparator.comparingLong(t -> t._1()));
-    return new Rows(list, outcome);
+    list.sort(Comparator.comparingLong(Tuple2::_1));
+    List<byte[]> bytes = new ArrayList<>(list.size());
+    for (Tuple2<Long, byte[]> t : list) {
+      bytes.add(t._2());
+    }
+    return new Cursor(bytes, outcome, wide(touchpoints));
   }
 
   /** Sends a block to the target partition in the high half of its key. */
@@ -139,41 +215,43 @@ final class BlockShuffle {
     }
   }
 
-  /** A growable byte array written little-endian. */
+  /** A growable byte array written little-endian; callers {@link #ensure} room first. */
   private static final class Block {
     private byte[] buf = new byte[1 << 16];
     private int size;
 
-    private void ensure(int extra) {
+    void ensure(int extra) {
       if (size + extra > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8,
+            Math.max(2L * buf.length, (long) size + extra)));
       }
     }
 
-    void writeByte(int v) {
-      ensure(1);
+    void putByte(int v) {
       buf[size++] = (byte) v;
     }
 
-    void writeInt(int v) {
-      ensure(4);
-      buf[size] = (byte) v;
-      buf[size + 1] = (byte) (v >>> 8);
-      buf[size + 2] = (byte) (v >>> 16);
-      buf[size + 3] = (byte) (v >>> 24);
+    void putShort(int v) {
+      SHORT.set(buf, size, (short) v);
+      size += 2;
+    }
+
+    void putInt(int v) {
+      INT.set(buf, size, v);
       size += 4;
     }
 
-    void writeLong(long v) {
-      writeInt((int) v);
-      writeInt((int) (v >>> 32));
+    void putLong(long v) {
+      LONG.set(buf, size, v);
+      size += 8;
     }
 
-    void writeString(UTF8String s) {
+    /** Writes a length and the bytes; makes its own room (strings may be long). */
+    void putString(UTF8String s) {
       int len = s.numBytes();
-      writeInt(len);
-      ensure(len);
-      s.writeToMemory(buf, org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET + size);
+      ensure(4 + len + 8 + 4 + 8);
+      putInt(len);
+      s.writeToMemory(buf, Platform.BYTE_ARRAY_OFFSET + size);
       size += len;
     }
 
@@ -182,67 +260,114 @@ final class BlockShuffle {
     }
   }
 
-  /** Iterates the rows of the blocks, reusing one row whose strings point into the blocks. */
-  private static final class Rows implements Iterator<InternalRow> {
-    private final List<Tuple2<Long, byte[]>> blocks;
-    private final GenericInternalRow row;
+  /**
+   * Reads the records of blocks one at a time ({@link #next}); the accessors describe the current
+   * record. Strings it returns point into the blocks (no copy).
+   */
+  static final class Cursor {
+    private final List<byte[]> blocks;
     private final boolean outcome;
-    private int block;
+    private final boolean wide;
+    private int block = -1;
+    private byte[] b;
     private int pos;
+    private int nulls;
+    private int idLength;
+    private long prefix;
+    private int idAt; // offset of a long id's bytes
+    private int touchpoint;
+    private long micros;
+    private int outcomeAt; // offset of the outcome's length
+    private final byte[] shortId = new byte[8];
 
-    Rows(List<Tuple2<Long, byte[]>> blocks, boolean outcome) {
+    Cursor(List<byte[]> blocks, boolean outcome, boolean wide) {
       this.blocks = blocks;
       this.outcome = outcome;
-      this.row = new GenericInternalRow(outcome ? 4 : 3);
+      this.wide = wide;
     }
 
-    @Override
-    public boolean hasNext() {
-      while (block < blocks.size() && pos == blocks.get(block)._2().length) {
-        block++;
+    /** Moves to the next record; returns false after the last. */
+    boolean next() {
+      while (b == null || pos == b.length) {
+        if (++block == blocks.size()) {
+          return false;
+        }
+        b = blocks.get(block);
         pos = 0;
       }
-      return block < blocks.size();
-    }
-
-    @Override
-    public InternalRow next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+      int head = b[pos++];
+      nulls = head & 0xF;
+      if ((nulls & CUSTOMER_NULL) == 0) {
+        int len = head >>> 4 & 0xF;
+        if (len == LONG_ID) {
+          idLength = (int) INT.get(b, pos);
+          idAt = pos + 4;
+          pos = idAt + idLength;
+        } else {
+          idLength = len;
+          prefix = (long) LONG.get(b, pos);
+          pos += 8;
+        }
       }
-      byte[] b = blocks.get(block)._2();
-      int nulls = b[pos++];
-      pos = string(b, pos, (nulls & 1) != 0, 0);
-      pos = string(b, pos, (nulls & 2) != 0, 1);
-      if ((nulls & 4) != 0) {
-        row.setNullAt(2);
-      } else {
-        row.setLong(2, readLong(b, pos));
+      if ((nulls & TOUCHPOINT_NULL) == 0) {
+        if (wide) {
+          touchpoint = (int) INT.get(b, pos);
+          pos += 4;
+        } else {
+          touchpoint = Short.toUnsignedInt((short) SHORT.get(b, pos));
+          pos += 2;
+        }
+      }
+      if ((nulls & TIME_NULL) == 0) {
+        micros = (long) LONG.get(b, pos);
         pos += 8;
       }
-      if (outcome) {
-        pos = string(b, pos, (nulls & 8) != 0, 3);
+      if (outcome && (nulls & OUTCOME_NULL) == 0) {
+        outcomeAt = pos;
+        pos += 4 + (int) INT.get(b, pos);
       }
-      return row;
+      return true;
     }
 
-    private int string(byte[] b, int at, boolean isNull, int field) {
-      if (isNull) {
-        row.setNullAt(field);
-        return at;
+    /** The null flags of the record ({@code CUSTOMER_NULL | ...}); no outcome reads as null. */
+    int nulls() {
+      return outcome ? nulls : nulls | OUTCOME_NULL;
+    }
+
+    /** The customer id's length in bytes (customer not null). */
+    int idLength() {
+      return idLength;
+    }
+
+    /** An id of at most 8 bytes as {@link UTF8String#getPrefix()} gives it. */
+    long idPrefix() {
+      return prefix;
+    }
+
+    /** The customer id (customer not null); a new string, pointing into the block when long. */
+    UTF8String id() {
+      if (idLength > 8) {
+        return UTF8String.fromBytes(b, idAt, idLength);
       }
-      int len = readInt(b, at);
-      row.update(field, UTF8String.fromBytes(b, at + 4, len));
-      return at + 4 + len;
+      for (int k = 0; k < idLength; k++) {
+        shortId[k] = (byte) (prefix >>> (56 - 8 * k));
+      }
+      return UTF8String.fromBytes(Arrays.copyOf(shortId, idLength));
     }
 
-    private static int readInt(byte[] b, int at) {
-      return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16
-          | (b[at + 3] & 0xFF) << 24;
+    /** The touchpoint's catalog code (touchpoint not null). */
+    int touchpoint() {
+      return touchpoint;
     }
 
-    private static long readLong(byte[] b, int at) {
-      return (readInt(b, at) & 0xFFFFFFFFL) | (long) readInt(b, at + 4) << 32;
+    /** Spark's epoch microseconds (time not null). */
+    long micros() {
+      return micros;
+    }
+
+    /** The outcome (not null), pointing into the block. */
+    UTF8String outcome() {
+      return UTF8String.fromBytes(b, outcomeAt + 4, (int) INT.get(b, outcomeAt));
     }
   }
 }

@@ -47,9 +47,11 @@ import org.cx4j.spark.Recipe;
  * a new customer is recognized by comparing the id with the previous row's. Otherwise the internal
  * reader codes ids of up to 8 bytes after the partition is read, by sorting them ({@code
  * ShortIds}), and looks longer ones up in a table as they come ({@link Utf8Codes}); the {@code
- * Row} reader uses a hash map. Two readers fill the same columns: Spark's internal rows ({@link
- * #internal()}, ids handled as UTF-8 bytes and decoded once per customer) and public {@link
- * Row}s ({@link #rows()}, the fallback for Datasets whose internal rows cannot be read).
+ * Row} reader uses a hash map. Three readers fill the same columns: the records of the block
+ * shuffle ({@link #fromBlocks}, the default: touchpoints already coded, short ids as one {@code
+ * long}), Spark's internal rows ({@link #internal()}, after Spark's own repartition and sort; ids
+ * handled as UTF-8 bytes and decoded once per customer) and public {@link Row}s ({@link #rows()},
+ * the fallback for Datasets whose internal rows cannot be read).
  */
 final class PartitionTask implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -90,6 +92,22 @@ final class PartitionTask implements Serializable {
     return rows -> List.of(fromRows(rows)).iterator();
   }
 
+  /** The catalog's touchpoint ids in code order. */
+  String[] touchpointIds() {
+    String[] ids = new String[catalog.length];
+    for (int t = 0; t < ids.length; t++) {
+      ids[t] = catalog[t][0];
+    }
+    return ids;
+  }
+
+  /** The error for a touchpoint id that is not in the catalog. */
+  IllegalArgumentException unknownTouchpoint(String touchpointId) {
+    return new IllegalArgumentException(
+        "cx-spark journeys: touchpoint '" + touchpointId + "' in column " + names[1]
+            + " is not in the catalog " + Arrays.asList(touchpointIds()));
+  }
+
   /** A customer's id, as kept in the partition's dictionary, and its code. */
   private static final class Customer<K> {
     final K id;
@@ -123,7 +141,7 @@ final class PartitionTask implements Serializable {
       UTF8String tp = r.getUTF8String(1);
       int code = touchpoints.get(tp);
       if (code < 0) {
-        throw c.unknown(tp.toString());
+        throw unknownTouchpoint(tp.toString());
       }
       UTF8String id = r.getUTF8String(0);
       if (customers == null) {
@@ -160,6 +178,53 @@ final class PartitionTask implements Serializable {
     return c.state();
   }
 
+  /**
+   * The task over the records of a block shuffle (see {@link BlockShuffle}): touchpoints arrive
+   * as catalog codes (refused on the map side when unknown), ids of up to 8 bytes as one {@code
+   * long}, times as epoch microseconds (floored to milliseconds, as Spark's {@code unix_millis}).
+   */
+  byte[] fromBlocks(BlockShuffle.Cursor rows) {
+    Columns c = new Columns();
+    Utf8Codes customers = new Utf8Codes(1 << 10);
+    ShortIds shortIds = new ShortIds();
+    Utf8Codes outcomes = new Utf8Codes(4);
+    int missing = BlockShuffle.CUSTOMER_NULL | BlockShuffle.TOUCHPOINT_NULL
+        | BlockShuffle.TIME_NULL;
+    while (rows.next()) {
+      int nulls = rows.nulls();
+      if ((nulls & missing) != 0) {
+        boolean noCustomer = (nulls & BlockShuffle.CUSTOMER_NULL) != 0;
+        c.reject(noCustomer ? 0 : (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? 1 : 2,
+            noCustomer ? null : rows.id().toString());
+        continue;
+      }
+      int customer = -1;
+      if (rows.idLength() <= 8) {
+        // Coded after the loop, by sorting: see ShortIds.
+        shortIds.add(rows.idPrefix(), rows.idLength(), c.size);
+      } else {
+        UTF8String id = rows.id();
+        customer = customers.get(id);
+        if (customer < 0) {
+          customer = c.customer(id.toString());
+          customers.put(id, customer); // points into a block, which outlives the table
+        }
+      }
+      int outcome = -1;
+      if ((nulls & BlockShuffle.OUTCOME_NULL) == 0) {
+        UTF8String o = rows.outcome();
+        outcome = outcomes.get(o);
+        if (outcome < 0) {
+          outcome = c.outcome(o.toString());
+          outcomes.put(o, outcome);
+        }
+      }
+      c.add(customer, Math.floorDiv(rows.micros(), 1000L), rows.touchpoint(), outcome);
+    }
+    shortIds.code(c);
+    return c.state();
+  }
+
   byte[] fromRows(Iterator<Row> rows) {
     Columns c = new Columns();
     Map<String, Integer> touchpoints = new HashMap<>();
@@ -177,7 +242,7 @@ final class PartitionTask implements Serializable {
       }
       Integer code = touchpoints.get(r.getString(1));
       if (code == null) {
-        throw c.unknown(r.getString(1));
+        throw unknownTouchpoint(r.getString(1));
       }
       String id = r.getString(0);
       if (last == null || !last.id.equals(id)) {
@@ -280,16 +345,6 @@ final class PartitionTask implements Serializable {
                 + " (null policy STRICT; use LENIENT to count such rows as rejected)");
       }
       rejected++;
-    }
-
-    IllegalArgumentException unknown(String touchpointId) {
-      List<String> ids = new ArrayList<>();
-      for (String[] t : catalog) {
-        ids.add(t[0]);
-      }
-      return new IllegalArgumentException(
-          "cx-spark journeys: touchpoint '" + touchpointId + "' in column " + names[1]
-              + " is not in the catalog " + ids);
     }
 
     /** Registers a new customer; throws if the id is not a valid customer id (blank). */

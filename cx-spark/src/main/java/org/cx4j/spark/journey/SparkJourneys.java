@@ -171,12 +171,18 @@ public final class SparkJourneys {
     PartitionTask task = new PartitionTask(
         shipped, rebuilder, funnel, level, collapseRepeats, attributionLevel, conversion, nulls,
         new String[] {customer, touchpoint, time, hasOutcome ? outcome : null}, sortInSpark);
-    Dataset<Row> projected = interactions.select(columns.toArray(Column[]::new));
+    // The block shuffle reads the columns as they are: a projection (unix_millis) would copy
+    // every row into a new one, which costs about as much as reading the cached columns.
+    List<Column> raw = new ArrayList<>(List.of(col(customer), col(touchpoint), col(time)));
+    if (hasOutcome) {
+      raw.add(col(outcome));
+    }
+    Dataset<Row> input = interactions.select(raw.toArray(Column[]::new));
     List<byte[]> states;
-    if (internalRows && !sortInSpark && InternalRows.supports(projected)) {
+    if (internalRows && !sortInSpark && InternalRows.supports(input)) {
       // Customers grouped by a shuffle of a few byte blocks per task (see BlockShuffle), not one
       // shuffle record per interaction; the rebuilder sorts each partition.
-      states = BlockShuffle.run(projected, partitionCount, hasOutcome, task.internal());
+      states = BlockShuffle.run(input, partitionCount, hasOutcome, task);
     } else if (internalRows && InternalRows.supports(sorted)) {
       states = InternalRows.mapPartitions(sorted, task.internal());
     } else {

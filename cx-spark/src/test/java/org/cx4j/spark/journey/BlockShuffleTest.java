@@ -2,31 +2,54 @@ package org.cx4j.spark.journey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.cx4j.journey.log.Level;
+import org.cx4j.journey.rebuild.JourneyRebuilder;
+import org.cx4j.spark.NullPolicy;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
 /**
  * The block encoding of {@link BlockShuffle} without Spark: every row reaches exactly one target
- * block, the customer's, and decodes to the same fields (nulls included), in input order.
+ * block (all rows of a customer the same one) and decodes to the same fields (nulls included, the
+ * touchpoint as its catalog code), in input order; unknown touchpoints are refused by name.
  */
 class BlockShuffleTest {
 
-  /** A random row: fields null now and then, ids of 0 to 20 bytes, some non-ASCII. */
+  private static final String[] TOUCHPOINTS = {"t0", "t1", "t2", "t3", "t4"};
+
+  private static PartitionTask task() {
+    String[][] catalog = new String[TOUCHPOINTS.length][];
+    for (int t = 0; t < catalog.length; t++) {
+      catalog[t] = new String[] {TOUCHPOINTS[t], TOUCHPOINTS[t], "web", "consideration"};
+    }
+    return new PartitionTask(catalog, JourneyRebuilder::defaults, null, Level.TOUCHPOINT, false,
+        null, null, NullPolicy.LENIENT, new String[] {"customer_id", "touchpoint", "time", null},
+        false);
+  }
+
+  /** A random row: fields null now and then, ids of 0 to about 20 bytes, some non-ASCII. */
   private static Object[] row(Random r, boolean outcome) {
-    String id = r.nextInt(20) == 0 ? null : "c" + "é".repeat(r.nextInt(3)) + r.nextInt(50);
-    String tp = r.nextInt(20) == 0 ? null : "t" + r.nextInt(5);
-    Long millis = r.nextInt(20) == 0 ? null : r.nextLong();
-    String out = r.nextInt(3) == 0 ? null : "converted";
-    return outcome ? new Object[] {id, tp, millis, out} : new Object[] {id, tp, millis};
+    String id = r.nextInt(20) == 0 ? null
+        : "c" + "é".repeat(r.nextInt(5)) + r.nextInt(r.nextBoolean() ? 50 : 1_000_000_000);
+    String tp = r.nextInt(20) == 0 ? null : TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)];
+    Long micros = r.nextInt(20) == 0 ? null : r.nextLong();
+    String out = r.nextInt(3) == 0 ? null : r.nextBoolean() ? "converted" : "a longer outcome";
+    return outcome ? new Object[] {id, tp, micros, out} : new Object[] {id, tp, micros};
   }
 
   private static InternalRow internal(Object[] v) {
@@ -43,12 +66,23 @@ class BlockShuffleTest {
     return g;
   }
 
-  private static Object[] values(InternalRow r, int fields) {
+  /** The cursor's current record as the input row it should be (touchpoint code to id). */
+  private static Object[] values(BlockShuffle.Cursor c, int fields) {
+    int nulls = c.nulls();
     Object[] v = new Object[fields];
-    for (int i = 0; i < fields; i++) {
-      v[i] = r.isNullAt(i) ? null : i == 2 ? (Object) r.getLong(i) : r.getUTF8String(i).toString();
+    v[0] = (nulls & BlockShuffle.CUSTOMER_NULL) != 0 ? null : c.id().toString();
+    v[1] = (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? null : TOUCHPOINTS[c.touchpoint()];
+    v[2] = (nulls & BlockShuffle.TIME_NULL) != 0 ? null : (Object) c.micros();
+    if (fields == 4) {
+      v[3] = (nulls & BlockShuffle.OUTCOME_NULL) != 0 ? null : c.outcome().toString();
     }
     return v;
+  }
+
+  private static List<Tuple2<Long, byte[]>> encode(List<InternalRow> rows, int n, boolean o) {
+    List<Tuple2<Long, byte[]>> blocks = new ArrayList<>();
+    BlockShuffle.encode(rows.iterator(), n, o, TOUCHPOINTS, task()).forEachRemaining(blocks::add);
+    return blocks;
   }
 
   @Test
@@ -58,52 +92,93 @@ class BlockShuffleTest {
       int n = 3;
       List<Object[]> input = new ArrayList<>();
       List<InternalRow> rows = new ArrayList<>();
-      for (int i = 0; i < 5000; i++) {
+      for (int i = 0; i < 20_000; i++) {
         Object[] v = row(random, outcome);
         input.add(v);
         rows.add(internal(v));
       }
-      List<Tuple2<Long, byte[]>> blocks = new ArrayList<>();
-      BlockShuffle.encode(rows.iterator(), n, outcome).forEachRemaining(blocks::add);
-      int seen = 0;
+      List<Tuple2<Long, byte[]>> blocks = encode(rows, n, outcome);
+      // Decode each target's blocks; note which target each customer (null included) reached.
+      Map<String, Integer> targetOf = new HashMap<>();
+      List<List<Object[]>> decoded = new ArrayList<>();
       for (int target = 0; target < n; target++) {
-        // Oracle: the input rows whose customer hashes to this target, in input order.
-        List<Object[]> expected = new ArrayList<>();
-        for (Object[] v : input) {
-          int t = v[0] == null ? 0 : Math.floorMod(UTF8String.fromString((String) v[0]).hashCode(), n);
-          if (t == target) {
-            expected.add(v);
-          }
-        }
         List<Tuple2<Long, byte[]>> mine = new ArrayList<>();
         for (Tuple2<Long, byte[]> b : blocks) {
           if (new BlockShuffle.TargetPartitioner(n).getPartition(b._1()) == target) {
             mine.add(b);
           }
         }
-        Iterator<InternalRow> it = BlockShuffle.decode(mine.iterator(), outcome);
-        for (Object[] e : expected) {
-          assertTrue(it.hasNext());
-          assertEquals(java.util.Arrays.asList(e), java.util.Arrays.asList(values(it.next(), e.length)));
-          seen++;
+        BlockShuffle.Cursor c = BlockShuffle.cursor(mine.iterator(), outcome, TOUCHPOINTS.length);
+        List<Object[]> got = new ArrayList<>();
+        while (c.next()) {
+          Object[] v = values(c, outcome ? 4 : 3);
+          got.add(v);
+          Integer before = targetOf.put(String.valueOf(v[0]), target);
+          assertTrue(before == null || before == target, "customer " + v[0] + " in two targets");
         }
-        assertFalse(it.hasNext());
+        decoded.add(got);
+      }
+      // Oracle: per target, the input rows of the customers that reached it, in input order.
+      int seen = 0;
+      Set<Integer> used = new HashSet<>();
+      for (int target = 0; target < n; target++) {
+        List<Object[]> expected = new ArrayList<>();
+        for (Object[] v : input) {
+          if (targetOf.get(String.valueOf(v[0])) == target) {
+            expected.add(v);
+          }
+        }
+        assertEquals(expected.size(), decoded.get(target).size());
+        for (int i = 0; i < expected.size(); i++) {
+          assertEquals(Arrays.asList(expected.get(i)), Arrays.asList(decoded.get(target).get(i)));
+        }
+        seen += expected.size();
+        if (!expected.isEmpty()) {
+          used.add(target);
+        }
       }
       assertEquals(input.size(), seen);
+      assertEquals(n, used.size(), "customers spread over every target");
     }
+  }
+
+  @Test
+  void idsAroundEightBytesAndEmptyDecodeExactly() {
+    List<String> ids = List.of("", "a", "a\0", "1234567", "12345678", "123456789", "ééé", "éééé",
+        "ééééé", "a-customer-id-of-many-bytes");
+    List<InternalRow> rows = new ArrayList<>();
+    for (String id : ids) {
+      rows.add(internal(new Object[] {id, "t1", 7L}));
+    }
+    BlockShuffle.Cursor c = BlockShuffle.cursor(encode(rows, 1, false).iterator(), false, 5);
+    List<String> got = new ArrayList<>();
+    while (c.next()) {
+      got.add(c.id().toString());
+      assertEquals(c.id().numBytes(), c.idLength());
+    }
+    assertEquals(ids, got);
   }
 
   @Test
   void blocksOfOneTargetArriveInMapPartitionOrder() {
     // Two map partitions' blocks for target 0, given in reverse: map partition 0's rows first.
-    List<InternalRow> first = List.of(internal(new Object[] {"a", "t1", 1L}));
-    List<InternalRow> second = List.of(internal(new Object[] {"a", "t2", 2L}));
-    byte[] b0 = BlockShuffle.encode(first.iterator(), 1, false).next()._2();
-    byte[] b1 = BlockShuffle.encode(second.iterator(), 1, false).next()._2();
-    Iterator<InternalRow> it = BlockShuffle.decode(
-        List.of(new Tuple2<>(1L, b1), new Tuple2<>(0L, b0)).iterator(), false);
-    assertEquals("t1", it.next().getUTF8String(1).toString());
-    assertEquals("t2", it.next().getUTF8String(1).toString());
-    assertFalse(it.hasNext());
+    byte[] b0 = encode(List.of(internal(new Object[] {"a", "t1", 1L})), 1, false).get(0)._2();
+    byte[] b1 = encode(List.of(internal(new Object[] {"a", "t2", 2L})), 1, false).get(0)._2();
+    BlockShuffle.Cursor c = BlockShuffle.cursor(
+        List.of(new Tuple2<>(1L, b1), new Tuple2<>(0L, b0)).iterator(), false, 5);
+    assertTrue(c.next());
+    assertEquals(1, c.touchpoint());
+    assertTrue(c.next());
+    assertEquals(2, c.touchpoint());
+    assertFalse(c.next());
+  }
+
+  @Test
+  void unknownTouchpointIsRefusedOnTheMapSideByName() {
+    Iterator<InternalRow> rows = List.of(internal(new Object[] {"a", "t9", 1L})).iterator();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BlockShuffle.encode(rows, 2, false, TOUCHPOINTS, task()));
+    assertTrue(e.getMessage().contains("'t9'") && e.getMessage().contains("touchpoint"),
+        e.getMessage());
   }
 }
