@@ -3,7 +3,6 @@ package org.cx4j.journey.variant;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,17 +11,19 @@ import java.util.Objects;
  * table of entry numbers, the counters in one {@code long[]}. No object per sequence, so millions
  * of distinct sequences (variants or paths of long journeys) cost a few arrays rather than
  * millions of small objects for the garbage collector to copy. Entries are numbered {@code 0 ..
- * size() - 1} in order of first addition. Single-threaded.
+ * size() - 1} in order of first addition; {@link SortedSequenceCounts#of} puts them in label
+ * order, the form in which they are shipped and merged. Single-threaded.
  */
 public final class SequenceCounts {
 
   private final int counters;
-  private int[] arena = new int[1 << 10];
+  // Package-private for SortedSequenceCounts.of, which copies them in bulk.
+  int[] arena = new int[1 << 10];
   private int used;
-  private int[] start = new int[64];
-  private int[] length = new int[64];
+  int[] start = new int[64];
+  int[] length = new int[64];
   private int[] hash = new int[64];
-  private long[] counts;
+  long[] counts;
   private int size;
   private int[] table = new int[128]; // entry + 1; 0 empty
   private int mask = table.length - 1;
@@ -36,6 +37,11 @@ public final class SequenceCounts {
     checkArgument(counters >= 1, "counters must be at least 1, got %s", counters);
     this.counters = counters;
     this.counts = new long[64 * counters];
+  }
+
+  /** Returns the number of counters per sequence. */
+  public int counters() {
+    return counters;
   }
 
   /** Returns the number of distinct sequences. */
@@ -145,87 +151,5 @@ public final class SequenceCounts {
       }
     }
     return e;
-  }
-
-  /**
-   * Returns the indices of {@code sequences} (node codes) in the order of their label sequences:
-   * compared label by label in {@code String} order, a sequence before its extensions; sequences
-   * whose labels are all equal keep their index order. {@code labels.get(node)} is a node's
-   * label; equal labels rank equal.
-   *
-   * <p>How: the labels are ranked once and each sequence's first steps packed into a {@code long}
-   * of ranks (rank + 1 per step, 0 after the end), ordered by a stable {@link LongRadixSort};
-   * only sequences whose packed steps tie are compared step by step. With millions of distinct
-   * sequences a comparison sort of label lists takes seconds.
-   *
-   * @throws IndexOutOfBoundsException if a node code has no label
-   */
-  public static int[] labelOrder(int[][] sequences, List<String> labels) {
-    int n = sequences.length;
-    int[] rank = labelRanks(labels);
-    int maxRank = 0;
-    for (int r : rank) {
-      maxRank = Math.max(maxRank, r);
-    }
-    int bits = 32 - Integer.numberOfLeadingZeros(maxRank + 1);
-    int steps = 64 / bits;
-    long[] keys = new long[n];
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      int[] nodes = sequences[i];
-      long prefix = 0;
-      for (int k = 0; k < steps; k++) {
-        prefix = (prefix << bits) | (k < nodes.length ? rank[nodes[k]] + 1 : 0);
-      }
-      keys[i] = prefix;
-      order[i] = i;
-    }
-    order = LongRadixSort.sort(keys, order);
-    // Equal packed steps: order those runs by the rest of their steps.
-    for (int from = 0; from < n; ) {
-      int to = from + 1;
-      while (to < n && keys[to] == keys[from]) {
-        to++;
-      }
-      if (to - from > 1) {
-        Integer[] run = new Integer[to - from];
-        for (int k = from; k < to; k++) {
-          run[k - from] = order[k];
-        }
-        Arrays.sort(run, (a, b) -> compareRanks(sequences[a], sequences[b], rank));
-        for (int k = from; k < to; k++) {
-          order[k] = run[k - from];
-        }
-      }
-      from = to;
-    }
-    return order;
-  }
-
-  private static int compareRanks(int[] a, int[] b, int[] rank) {
-    int m = Math.min(a.length, b.length);
-    for (int k = 0; k < m; k++) {
-      int c = Integer.compare(rank[a[k]], rank[b[k]]);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.length, b.length);
-  }
-
-  /** Each label's rank among the distinct labels in {@code String} order (equal labels tie). */
-  private static int[] labelRanks(List<String> labels) {
-    String[] sorted = labels.toArray(String[]::new);
-    Arrays.sort(sorted);
-    int[] rank = new int[labels.size()];
-    for (int node = 0; node < rank.length; node++) {
-      // The first index of the label among the sorted labels: equal labels share it.
-      int r = Arrays.binarySearch(sorted, labels.get(node));
-      while (r > 0 && sorted[r - 1].equals(sorted[r])) {
-        r--;
-      }
-      rank[node] = r;
-    }
-    return rank;
   }
 }

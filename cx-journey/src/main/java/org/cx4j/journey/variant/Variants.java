@@ -54,14 +54,15 @@ public final class Variants {
   private final List<Variant> variants;
   private final long total;
 
-  private Variants(List<String> labels, int[][] steps, long[] counts, long total) {
+  /** The variants of {@code sorted} in the order {@code order}, with their counts in that order. */
+  private Variants(SortedSequenceCounts sorted, int[] order, long[] counts, long total) {
     long[] cumulative = new long[counts.length];
     long cum = 0;
     for (int i = 0; i < counts.length; i++) {
       cum += counts[i];
       cumulative[i] = cum;
     }
-    this.variants = new View(labels, steps, counts, cumulative, total);
+    this.variants = new View(sorted, order, counts, cumulative, total);
     this.total = total;
   }
 
@@ -142,15 +143,15 @@ public final class Variants {
 
   /** The variants in order, each made on access. */
   private static final class View extends AbstractList<Variant> implements RandomAccess {
-    private final List<String> labels;
-    private final int[][] steps;
+    private final SortedSequenceCounts sorted;
+    private final int[] order;
     private final long[] counts;
     private final long[] cumulative;
     private final long total;
 
-    View(List<String> labels, int[][] steps, long[] counts, long[] cumulative, long total) {
-      this.labels = labels;
-      this.steps = steps;
+    View(SortedSequenceCounts sorted, int[] order, long[] counts, long[] cumulative, long total) {
+      this.sorted = sorted;
+      this.order = order;
       this.counts = counts;
       this.cumulative = cumulative;
       this.total = total;
@@ -158,11 +159,11 @@ public final class Variants {
 
     @Override
     public Variant get(int i) {
-      Objects.checkIndex(i, steps.length);
-      int[] nodes = steps[i];
-      String[] s = new String[nodes.length];
-      for (int k = 0; k < nodes.length; k++) {
-        s[k] = labels.get(nodes[k]);
+      int e = order[Objects.checkIndex(i, order.length)];
+      List<String> labels = sorted.labels();
+      String[] s = new String[sorted.length(e)];
+      for (int k = 0; k < s.length; k++) {
+        s[k] = labels.get(sorted.element(e, k));
       }
       return new Variant(List.of(s), counts[i], (double) counts[i] / total,
           (double) cumulative[i] / total);
@@ -170,18 +171,24 @@ public final class Variants {
 
     @Override
     public int size() {
-      return steps.length;
+      return order.length;
     }
   }
 
   /**
-   * Counts journeys by variant, in flat arrays ({@link SequenceCounts}: no object per variant).
-   * Single-threaded.
+   * Counts journeys by variant, in flat arrays ({@link SequenceCounts} and {@link
+   * SortedSequenceCounts}: no object per variant). Single-threaded.
    */
   public static final class Accumulator {
     private final Abstraction abstraction;
     private final boolean collapseRepeats;
-    private final SequenceCounts counts = new SequenceCounts(1);
+    // Fan-in at which merged states are combined before a result is asked for.
+    private static final int MAX_PARTS = 64;
+
+    // Journeys added since the last result or state written, by hashing; and merged states, in
+    // label order (never changed once made), combined by a k-way merge when needed.
+    private SequenceCounts counts = new SequenceCounts(1);
+    private final List<SortedSequenceCounts> parts = new ArrayList<>();
     private long total;
     private int[] buffer = new int[64];
 
@@ -225,7 +232,7 @@ public final class Variants {
     }
 
     /**
-     * Adds everything {@code other} counted.
+     * Adds everything {@code other} counted; {@code other} is not changed.
      *
      * @throws IllegalArgumentException if the abstractions or repeat handling differ
      */
@@ -235,44 +242,41 @@ public final class Variants {
           "cannot merge variants over different nodes or repeat handling: %s and %s",
           abstraction,
           other.abstraction);
-      int[] seq = new int[16];
-      for (int e = 0; e < other.counts.size(); e++) {
-        int len = other.counts.length(e);
-        if (seq.length < len) {
-          seq = new int[Math.max(len, 2 * seq.length)];
-        }
-        for (int k = 0; k < len; k++) {
-          seq[k] = other.counts.element(e, k);
-        }
-        counts.add(counts.entry(seq, 0, len), 0, other.counts.count(e, 0));
+      // Parts are never changed once made, so other's can be shared.
+      parts.addAll(other.parts);
+      if (other.counts.size() > 0) {
+        parts.add(SortedSequenceCounts.of(other.counts, abstraction.labels()));
       }
       total += other.total;
+      compactParts();
       return this;
     }
 
     /**
      * Writes what this accumulator counted (the node labels and repeat handling, then each
-     * variant's node sequence and count) so that another process can {@link #mergeFrom} it into
-     * an accumulator over the same nodes: the way a distributed engine (cx-spark) merges
-     * per-partition variants. The format is private to cx4j and may change between versions.
+     * variant's node sequence and count, in label order) so that another process can {@link
+     * #mergeFrom} it into an accumulator over the same nodes: the way a distributed engine
+     * (cx-spark) merges per-partition variants. The format is private to cx4j and may change
+     * between versions.
      *
      * @throws IOException if {@code out} fails
      */
     public void writeTo(DataOutput out) throws IOException {
+      SortedSequenceCounts all = sorted();
       writeLabels(out, abstraction.labels());
       out.writeBoolean(collapseRepeats);
       out.writeLong(total);
-      out.writeInt(counts.size());
+      out.writeInt(all.size());
       // Nodes as one byte each when there are at most 256 labels (the usual case): a quarter
       // of the bytes to ship and read.
       boolean small = abstraction.labels().size() <= 256;
-      for (int e = 0; e < counts.size(); e++) {
-        int len = counts.length(e);
+      for (int e = 0; e < all.size(); e++) {
+        int len = all.length(e);
         out.writeInt(len);
         for (int k = 0; k < len; k++) {
-          writeNode(out, counts.element(e, k), small);
+          writeNode(out, all.element(e, k), small);
         }
-        out.writeLong(counts.count(e, 0));
+        out.writeLong(all.count(e, 0));
       }
     }
 
@@ -280,10 +284,16 @@ public final class Variants {
      * Adds what a {@link #writeTo} of an accumulator over the same nodes and repeat handling
      * wrote: the result equals one accumulator fed both inputs, as with {@link #merge}.
      *
+     * <p>Cost: the state is read once, in order, and kept as it is (its variants are in label
+     * order); the states are combined by one k-way merge when a result is asked for, rather
+     * than by a hash-table probe per variant (with millions of distinct variants, a cache miss or
+     * more each).
+     *
      * @return this accumulator
      * @throws IOException if {@code in} fails or ends early
-     * @throws IllegalArgumentException if the nodes or the repeat handling differ, or a node or
-     *     count is out of range
+     * @throws IllegalArgumentException if the nodes or the repeat handling differ, a node or
+     *     count is out of range, or the variants are not in label order (not written by {@link
+     *     #writeTo} of this version)
      */
     public Accumulator mergeFrom(DataInput in) throws IOException {
       List<String> labels = readLabels(in);
@@ -298,32 +308,52 @@ public final class Variants {
       int size = in.readInt();
       checkArgument(size >= 0, "variant count must be non-negative, got %s", size);
       // Read fully before changing anything, so a truncated state leaves this unchanged.
-      // Grown as read rather than sized by the claimed count, which a corrupt state could inflate.
-      int[][] read = new int[Math.min(size, 1 << 16)][];
-      long[] readCounts = new long[read.length];
+      SortedSequenceCounts part = new SortedSequenceCounts(labels, 1);
+      int[] nodes = new int[16];
+      long[] count = new long[1];
       for (int i = 0; i < size; i++) {
-        if (i == read.length) {
-          read = Arrays.copyOf(read, Math.min(size, 2 * i));
-          readCounts = Arrays.copyOf(readCounts, read.length);
-        }
         int len = in.readInt();
         checkArgument(len >= 0, "variant length must be non-negative, got %s", len);
-        int[] nodes = new int[len];
+        if (nodes.length < len) {
+          nodes = new int[Math.max(len, 2 * nodes.length)];
+        }
         for (int k = 0; k < len; k++) {
           nodes[k] = small ? in.readUnsignedByte() : in.readInt();
-          checkArgument(nodes[k] >= 0 && nodes[k] < labels.size(), "node %s is not in 0..%s",
-              nodes[k], labels.size() - 1);
         }
-        long c = in.readLong();
-        checkArgument(c >= 0, "variant count must be non-negative, got %s", c);
-        read[i] = nodes;
-        readCounts[i] = c;
+        count[0] = in.readLong();
+        checkArgument(count[0] >= 0, "variant count must be non-negative, got %s", count[0]);
+        part.append(nodes, 0, len, count); // checks the nodes and the order
       }
-      for (int i = 0; i < size; i++) {
-        counts.add(counts.entry(read[i], 0, read[i].length), 0, readCounts[i]);
-      }
+      parts.add(part);
       total += otherTotal;
+      compactParts();
       return this;
+    }
+
+    /** Merges the parts into one when there are many, to bound the merge's fan-in and memory. */
+    private void compactParts() {
+      if (parts.size() >= MAX_PARTS) {
+        SortedSequenceCounts m =
+            SortedSequenceCounts.merge(parts, abstraction.labels(), 1);
+        parts.clear();
+        parts.add(m);
+      }
+    }
+
+    /** Everything counted as one sorted part, which then replaces the parts and the counts. */
+    private SortedSequenceCounts sorted() {
+      if (counts.size() > 0 || parts.size() != 1) {
+        List<SortedSequenceCounts> all = new ArrayList<>(parts);
+        if (counts.size() > 0) {
+          all.add(SortedSequenceCounts.of(counts, abstraction.labels()));
+        }
+        SortedSequenceCounts m = all.size() == 1 ? all.get(0)
+            : SortedSequenceCounts.merge(all, abstraction.labels(), 1);
+        parts.clear();
+        parts.add(m);
+        counts = new SequenceCounts(1);
+      }
+      return parts.get(0);
     }
 
     private static void writeNode(DataOutput out, int node, boolean small) throws IOException {
@@ -352,38 +382,34 @@ public final class Variants {
     }
 
     /**
-     * Returns the variants counted so far, most frequent first, ties by their label sequence.
+     * Returns the variants counted so far, most frequent first, ties in label order (label by
+     * label, a variant before its extensions; variants with the same labels by node code).
      *
-     * <p>Cost: the labels are ranked once, and each variant's first steps packed into a {@code
-     * long} of ranks, so the order comes from stable radix sorts of {@code long} keys (the
-     * sequence, then the count); only variants whose packed steps tie are compared step by step.
-     * With millions of distinct variants, as on long journeys, a comparison sort of label lists
-     * took seconds.
+     * <p>Cost: the variants are put in label order by a radix sort of their first steps' label
+     * ranks packed into a {@code long} (see {@link SortedSequenceCounts}), merged with any merged
+     * states in one k-way merge, then ordered by count with a stable radix sort. With millions of
+     * distinct variants, as on long journeys, a comparison sort of label lists took seconds.
      */
     public Variants result() {
-      int n = counts.size();
-      int[][] seqs = new int[n][];
-      long[] count = new long[n];
+      SortedSequenceCounts all = sorted();
+      int n = all.size();
       long maxCount = 0;
-      for (int i = 0; i < n; i++) {
-        seqs[i] = counts.sequence(i);
-        count[i] = counts.count(i, 0);
-        maxCount = Math.max(maxCount, count[i]);
+      for (int e = 0; e < n; e++) {
+        maxCount = Math.max(maxCount, all.count(e, 0));
       }
-      int[] order = SequenceCounts.labelOrder(seqs, abstraction.labels());
       long[] keys = new long[n];
-      // Then by count, descending; the stable sort keeps the sequence order within a count.
-      for (int k = 0; k < n; k++) {
-        keys[k] = maxCount - count[order[k]];
+      int[] order = new int[n];
+      // By count, descending; the stable sort keeps the label order within a count.
+      for (int e = 0; e < n; e++) {
+        keys[e] = maxCount - all.count(e, 0);
+        order[e] = e;
       }
       order = LongRadixSort.sort(keys, order);
-      int[][] ordered = new int[n][];
-      long[] orderedCounts = new long[n];
-      for (int k = 0; k < n; k++) {
-        ordered[k] = seqs[order[k]];
-        orderedCounts[k] = count[order[k]];
+      long[] counts = new long[n];
+      for (int i = 0; i < n; i++) {
+        counts[i] = all.count(order[i], 0);
       }
-      return new Variants(abstraction.labels(), ordered, orderedCounts, total);
+      return new Variants(all, order, counts, total);
     }
   }
 }

@@ -344,6 +344,19 @@ final class BlockShuffle {
       return prefix;
     }
 
+    /**
+     * Where a customer id longer than 8 bytes lies: its block's index (see {@link #block}) in the
+     * high half, the offset of its bytes in the low half.
+     */
+    long idRef() {
+      return (long) block << 32 | idAt;
+    }
+
+    /** Block {@code i} of the cursor, in reading order. */
+    byte[] block(int i) {
+      return blocks.get(i);
+    }
+
     /** The customer id (customer not null); a new string, pointing into the block when long. */
     UTF8String id() {
       if (idLength > 8) {

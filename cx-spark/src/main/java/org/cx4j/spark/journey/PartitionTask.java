@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,6 @@ import org.cx4j.journey.log.Level;
 import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
 import org.cx4j.journey.rebuild.Journeys;
-import org.cx4j.journey.variant.LongRadixSort;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.Recipe;
@@ -40,18 +38,16 @@ import org.cx4j.spark.Recipe;
  * The rows are, in order: customer id (string), touchpoint id (string), epoch milliseconds (long)
  * and, when the data have outcomes, the outcome (string, null for none).
  *
- * <p>The rows are read into primitive columns (customer code in order of first appearance in the
- * partition, millis, touchpoint code, outcome code) and handed to cx-journey as an {@link
- * InteractionLog} built from columns: no {@code Interaction}, {@code Instant} or per-event string
- * is created. When Spark sorted the partition by customer, a customer's rows are contiguous and
- * a new customer is recognized by comparing the id with the previous row's. Otherwise the internal
- * reader codes ids of up to 8 bytes after the partition is read, by sorting them ({@code
- * ShortIds}), and looks longer ones up in a table as they come ({@link Utf8Codes}); the {@code
- * Row} reader uses a hash map. Three readers fill the same columns: the records of the block
- * shuffle ({@link #fromBlocks}, the default: touchpoints already coded, short ids as one {@code
- * long}), Spark's internal rows ({@link #internal()}, after Spark's own repartition and sort; ids
- * handled as UTF-8 bytes and decoded once per customer) and public {@link Row}s ({@link #rows()},
- * the fallback for Datasets whose internal rows cannot be read).
+ * <p>The rows are read into primitive columns (customer code, millis, touchpoint code, outcome
+ * code) and handed to cx-journey as an {@link InteractionLog} built from columns: no {@code
+ * Interaction}, {@code Instant} or per-event string is created. Three readers fill the same
+ * columns: the records of the block shuffle ({@link #fromBlocks}, the default: touchpoints
+ * already coded, short ids as one {@code long}; {@link CustomerGroups} groups the rows by
+ * customer and orders them by time, so the rebuilder has nothing left to sort), Spark's internal
+ * rows ({@link #internal()}, after Spark's own repartition and sort: a customer's rows are
+ * contiguous and a new customer is recognized by comparing the id with the previous row's) and
+ * public {@link Row}s ({@link #rows()}, the fallback for Datasets whose internal rows cannot be
+ * read; customers looked up in a hash map unless Spark sorted them).
  */
 final class PartitionTask implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -119,15 +115,16 @@ final class PartitionTask implements Serializable {
     }
   }
 
+  /** The task over Spark's internal rows, which Spark sorted by customer and time. */
   byte[] fromInternalRows(Iterator<InternalRow> rows) {
+    if (!sorted) {
+      throw new IllegalStateException("internal rows are read after Spark's sort only");
+    }
     Columns c = new Columns();
     Utf8Codes touchpoints = new Utf8Codes(catalog.length);
     for (int t = 0; t < catalog.length; t++) {
       touchpoints.put(UTF8String.fromString(catalog[t][0]), t);
     }
-    // Keys are copies: Spark reuses a row's buffer for the next row.
-    Utf8Codes customers = sorted ? null : new Utf8Codes(1 << 10);
-    ShortIds shortIds = new ShortIds();
     Utf8Codes outcomes = new Utf8Codes(4);
     UTF8String last = null;
     int lastCode = -1;
@@ -143,24 +140,12 @@ final class PartitionTask implements Serializable {
       if (code < 0) {
         throw unknownTouchpoint(tp.toString());
       }
+      // Sorted by Spark: a customer's rows are contiguous, a new id starts a new customer (a
+      // copy: Spark reuses a row's buffer for the next row).
       UTF8String id = r.getUTF8String(0);
-      if (customers == null) {
-        // Sorted: a customer's rows are contiguous, a new id starts a new customer.
-        if (last == null || !last.equals(id)) {
-          last = id.clone();
-          lastCode = c.customer(last.toString());
-        }
-      } else if (id.numBytes() <= 8) {
-        // Coded after the loop, by sorting: see ShortIds.
-        shortIds.add(id.getPrefix(), id.numBytes(), c.size);
-        lastCode = -1;
-      } else {
-        lastCode = customers.get(id);
-        if (lastCode < 0) {
-          UTF8String copy = id.clone();
-          lastCode = c.customer(copy.toString());
-          customers.put(copy, lastCode);
-        }
+      if (last == null || !last.equals(id)) {
+        last = id.clone();
+        lastCode = c.customer(last.toString());
       }
       int outcome = -1;
       if (c.hasOutcome && !r.isNullAt(3)) {
@@ -174,7 +159,6 @@ final class PartitionTask implements Serializable {
       }
       c.add(lastCode, r.getLong(2), code, outcome);
     }
-    shortIds.code(c);
     return c.state();
   }
 
@@ -185,8 +169,7 @@ final class PartitionTask implements Serializable {
    */
   byte[] fromBlocks(BlockShuffle.Cursor rows) {
     Columns c = new Columns();
-    Utf8Codes customers = new Utf8Codes(1 << 10);
-    ShortIds shortIds = new ShortIds();
+    CustomerGroups groups = new CustomerGroups(rows);
     Utf8Codes outcomes = new Utf8Codes(4);
     int missing = BlockShuffle.CUSTOMER_NULL | BlockShuffle.TOUCHPOINT_NULL
         | BlockShuffle.TIME_NULL;
@@ -198,30 +181,20 @@ final class PartitionTask implements Serializable {
             noCustomer ? null : rows.id().toString());
         continue;
       }
-      int customer = -1;
-      if (rows.idLength() <= 8) {
-        // Coded after the loop, by sorting: see ShortIds.
-        shortIds.add(rows.idPrefix(), rows.idLength(), c.size);
-      } else {
-        UTF8String id = rows.id();
-        customer = customers.get(id);
-        if (customer < 0) {
-          customer = c.customer(id.toString());
-          customers.put(id, customer); // points into a block, which outlives the table
-        }
-      }
       int outcome = -1;
       if ((nulls & BlockShuffle.OUTCOME_NULL) == 0) {
         UTF8String o = rows.outcome();
         outcome = outcomes.get(o);
         if (outcome < 0) {
           outcome = c.outcome(o.toString());
-          outcomes.put(o, outcome);
+          outcomes.put(o, outcome); // points into a block, which outlives the table
         }
       }
-      c.add(customer, Math.floorDiv(rows.micros(), 1000L), rows.touchpoint(), outcome);
+      groups.add(Math.floorDiv(rows.micros(), 1000L), rows.touchpoint(), outcome);
     }
-    shortIds.code(c);
+    int n = groups.size();
+    CustomerGroups.Sorted s = groups.sort(c::customer);
+    c.set(s.customer(), s.millis(), s.touchpoint(), s.outcome(), n);
     return c.state();
   }
 
@@ -261,66 +234,6 @@ final class PartitionTask implements Serializable {
       c.add(last.code, r.getLong(2), code, outcome);
     }
     return c.state();
-  }
-
-  /**
-   * Customer ids of at most 8 bytes, coded after the partition is read: each is its length and
-   * its bytes as one {@code long} ({@link UTF8String#getPrefix()}, zero-padded), and a stable
-   * radix sort of those longs groups each customer's rows. With hundreds of thousands of customers
-   * per partition this replaces a hash-table probe per row, a cache miss each time, by a few
-   * sequential passes. Longer ids are looked up in a hash table as they come.
-   */
-  private static final class ShortIds {
-    long[] prefix = new long[1 << 16];
-    byte[] length = new byte[prefix.length];
-    int[] row = new int[prefix.length];
-    int size;
-
-    void add(long p, int n, int at) {
-      if (size == prefix.length) {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, 2L * size);
-        prefix = Arrays.copyOf(prefix, cap);
-        length = Arrays.copyOf(length, cap);
-        row = Arrays.copyOf(row, cap);
-      }
-      prefix[size] = p;
-      length[size] = (byte) n;
-      row[size] = at;
-      size++;
-    }
-
-    /** Gives each distinct id a customer code and writes it into its rows of {@code c}. */
-    void code(Columns c) {
-      long[] keys = Arrays.copyOf(prefix, size);
-      int[] index = new int[size];
-      for (int i = 0; i < size; i++) {
-        index[i] = i;
-      }
-      index = LongRadixSort.sort(keys, index);
-      int[] codeOfLength = new int[9];
-      byte[] bytes = new byte[8];
-      for (int from = 0; from < size; ) {
-        int to = from + 1;
-        while (to < size && keys[to] == keys[from]) {
-          to++;
-        }
-        // Equal zero-padded bytes, possibly of different lengths ("a" and "a\0"): one customer
-        // per length.
-        Arrays.fill(codeOfLength, -1);
-        for (int k = from; k < to; k++) {
-          int i = index[k];
-          int n = length[i];
-          if (codeOfLength[n] < 0) {
-            for (int b = 0; b < n; b++) {
-              bytes[b] = (byte) (keys[from] >>> (56 - 8 * b));
-            }
-            codeOfLength[n] = c.customer(new String(bytes, 0, n, StandardCharsets.UTF_8));
-          }
-          c.customer[row[i]] = codeOfLength[n];
-        }
-        from = to;
-      }
-    }
   }
 
   /** One partition's events as growing primitive columns, and what is done with them. */
@@ -368,6 +281,18 @@ final class PartitionTask implements Serializable {
       outcomes.add(o);
       outcomeCodes.put(o, outcomes.size() - 1);
       return outcomes.size() - 1;
+    }
+
+    /** Takes columns of {@code n} rows as they are (the block reader's, already grouped). */
+    void set(int[] customer, long[] millis, int[] touchpoint, short[] outcome, int n) {
+      this.customer = customer;
+      this.millis = millis;
+      this.touchpoint = touchpoint;
+      this.outcome = outcome;
+      this.size = n;
+      for (int i = 0; i < n && !anyOutcome; i++) {
+        anyOutcome = outcome[i] >= 0;
+      }
     }
 
     void add(int c, long ms, int tp, int o) {

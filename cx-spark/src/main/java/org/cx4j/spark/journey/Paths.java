@@ -11,19 +11,23 @@ import org.cx4j.journey.attribution.PathData;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.SequenceCounts;
+import org.cx4j.journey.variant.SortedSequenceCounts;
 
 /**
  * Attribution paths counted by node sequence, the partition-side half of {@code
  * PathData.fromJourneys}: a journey's path is its nodes up to and including its first event with
  * the conversion outcome (all its nodes if none), counted as converted (worth 1) or not. Paths are
  * kept and shipped as node-code sequences, one entry per distinct path, and merged by adding
- * counts; {@link #result} orders them by their label sequences, so the merged {@link PathData}
- * does not depend on the partitioning. Single-threaded.
+ * counts; they are shipped in label order and merged by a k-way merge ({@link
+ * SortedSequenceCounts}), so the merged {@link PathData}, in that order, does not depend on the
+ * partitioning. Single-threaded.
  */
 final class Paths {
 
   private final List<String> labels;
-  private final SequenceCounts counts = new SequenceCounts(2); // conversions, nulls
+  // Paths counted here, by hashing (conversions, nulls); and merged states, in label order.
+  private SequenceCounts counts = new SequenceCounts(2);
+  private final List<SortedSequenceCounts> parts = new ArrayList<>();
 
   Paths(List<String> labels) {
     this.labels = List.copyOf(labels);
@@ -51,31 +55,34 @@ final class Paths {
     return p;
   }
 
-  /** Writes the node labels, then each path's nodes, conversions and nulls. */
+  /** Writes the node labels, then each path's nodes, conversions and nulls, in label order. */
   void writeTo(DataOutput out) throws IOException {
+    SortedSequenceCounts all = sorted();
     out.writeInt(labels.size());
     for (String l : labels) {
       out.writeUTF(l);
     }
-    out.writeInt(counts.size());
+    out.writeInt(all.size());
     // Nodes as one byte each when there are at most 256 labels (the usual case): a quarter of
     // the bytes to ship, serialize and read.
     boolean small = labels.size() <= 256;
-    for (int e = 0; e < counts.size(); e++) {
-      int len = counts.length(e);
+    for (int e = 0; e < all.size(); e++) {
+      int len = all.length(e);
       out.writeInt(len);
       for (int k = 0; k < len; k++) {
-        writeNode(out, counts.element(e, k), small);
+        writeNode(out, all.element(e, k), small);
       }
-      out.writeLong(counts.count(e, 0));
-      out.writeLong(counts.count(e, 1));
+      out.writeLong(all.count(e, 0));
+      out.writeLong(all.count(e, 1));
     }
   }
 
   /**
-   * Adds what {@link #writeTo} wrote.
+   * Adds what {@link #writeTo} wrote: read once, in order, and combined with the rest by one
+   * k-way merge in {@link #result} (see {@link SortedSequenceCounts}).
    *
-   * @throws IllegalArgumentException if the labels differ or a node or count is out of range
+   * @throws IllegalArgumentException if the labels differ, a node or count is out of range, or
+   *     the paths are not in label order
    */
   void mergeFrom(DataInput in) throws IOException {
     int nl = in.readInt();
@@ -89,7 +96,9 @@ final class Paths {
     }
     boolean small = nl <= 256;
     int size = in.readInt();
+    SortedSequenceCounts part = new SortedSequenceCounts(labels, 2);
     int[] nodes = new int[64];
+    long[] c = new long[2];
     for (int i = 0; i < size; i++) {
       int len = in.readInt();
       if (len < 1) {
@@ -100,20 +109,32 @@ final class Paths {
       }
       for (int k = 0; k < len; k++) {
         nodes[k] = small ? in.readUnsignedByte() : in.readInt();
-        if (nodes[k] < 0 || nodes[k] >= nl) {
-          throw new IllegalArgumentException("corrupt partition state: node " + nodes[k]);
-        }
       }
-      long conv = in.readLong();
-      long nul = in.readLong();
-      if (conv < 0 || nul < 0) {
+      c[0] = in.readLong();
+      c[1] = in.readLong();
+      if (c[0] < 0 || c[1] < 0) {
         throw new IllegalArgumentException(
-            "corrupt partition state: counts " + conv + ", " + nul);
+            "corrupt partition state: counts " + c[0] + ", " + c[1]);
       }
-      int e = counts.entry(nodes, 0, len);
-      counts.add(e, 0, conv);
-      counts.add(e, 1, nul);
+      part.append(nodes, 0, len, c); // checks the nodes and the order
     }
+    parts.add(part);
+  }
+
+  /** Everything counted as one sorted part, which then replaces the parts and the counts. */
+  private SortedSequenceCounts sorted() {
+    if (counts.size() > 0 || parts.size() != 1) {
+      List<SortedSequenceCounts> all = new ArrayList<>(parts);
+      if (counts.size() > 0) {
+        all.add(SortedSequenceCounts.of(counts, labels));
+      }
+      SortedSequenceCounts m = all.size() == 1 ? all.get(0)
+          : SortedSequenceCounts.merge(all, labels, 2);
+      parts.clear();
+      parts.add(m);
+      counts = new SequenceCounts(2);
+    }
+    return parts.get(0);
   }
 
   private static void writeNode(DataOutput out, int node, boolean small) throws IOException {
@@ -126,24 +147,21 @@ final class Paths {
 
   /** Returns whether no path was counted. */
   boolean isEmpty() {
-    return counts.size() == 0;
+    return sorted().size() == 0;
   }
 
   /**
    * Returns the paths as {@link PathData}, ordered by their label sequences (compared label by
-   * label, a path before its extensions), the channels numbered in order of first appearance;
-   * each conversion is worth 1.
+   * label, a path before its extensions; paths with the same labels by node code), the channels
+   * numbered in order of first appearance; each conversion is worth 1.
    */
   PathData result() {
-    int n = counts.size();
-    int[][] seqs = new int[n][];
+    SortedSequenceCounts all = sorted();
+    int n = all.size();
     int touches = 0;
-    for (int i = 0; i < n; i++) {
-      seqs[i] = counts.sequence(i);
-      touches += seqs[i].length;
+    for (int p = 0; p < n; p++) {
+      touches += all.length(p);
     }
-    // By label sequence, a path before its extensions (cx-journey's order of variants).
-    int[] order = SequenceCounts.labelOrder(seqs, labels);
     int[] channelOf = new int[labels.size()];
     Arrays.fill(channelOf, -1);
     List<String> channels = new ArrayList<>();
@@ -154,8 +172,8 @@ final class Paths {
     long[] nulls = new long[n];
     int used = 0;
     for (int p = 0; p < n; p++) {
-      int o = order[p];
-      for (int node : seqs[o]) {
+      for (int k = 0, len = all.length(p); k < len; k++) {
+        int node = all.element(p, k);
         if (channelOf[node] < 0) {
           channelOf[node] = channels.size();
           channels.add(labels.get(node));
@@ -163,9 +181,9 @@ final class Paths {
         touch[used++] = channelOf[node];
       }
       offsets[p + 1] = used;
-      conversions[p] = counts.count(o, 0);
+      conversions[p] = all.count(p, 0);
       value[p] = conversions[p];
-      nulls[p] = counts.count(o, 1);
+      nulls[p] = all.count(p, 1);
     }
     return PathData.ofColumns(channels, offsets, touch, conversions, value, nulls);
   }
