@@ -286,6 +286,18 @@ final class BlockShuffle {
       this.wide = wide;
     }
 
+    /**
+     * An estimate of the number of records, for sizing arrays once: the blocks' bytes over the
+     * size of a record with a short id, a 2-byte touchpoint code, a time and no outcome.
+     */
+    int expectedRecords() {
+      long bytes = 0;
+      for (byte[] x : blocks) {
+        bytes += x.length;
+      }
+      return (int) Math.min(Integer.MAX_VALUE - 8, bytes / (1 + 8 + 2 + 8) + 1);
+    }
+
     /** Moves to the next record; returns false after the last. */
     boolean next() {
       while (b == null || pos == b.length) {
