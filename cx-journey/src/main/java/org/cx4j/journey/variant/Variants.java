@@ -18,7 +18,9 @@ import org.cx4j.journey.rebuild.Journeys;
 /**
  * The variants of a set of journeys: the distinct sequences of nodes (touchpoints, channels,
  * stages, or renamed touchpoints), with counts, shares and cumulative coverage, most frequent
- * first (ties by sequence, lexicographically by label). Optionally repeats are collapsed first
+ * first (ties by sequence, lexicographically by label; two sequences with the same labels, as
+ * renamed touchpoints sharing a name can give, by node code, so the order never depends on the
+ * order of input or merges). Optionally repeats are collapsed first
  * ({@code a a b} becomes {@code a b}), the usual path-cleaning step.
  *
  * <p>Reference: trace variants, van der Aalst, <i>Process Mining</i>, 2nd ed. (2016), section

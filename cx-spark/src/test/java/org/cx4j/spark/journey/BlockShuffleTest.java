@@ -33,9 +33,17 @@ class BlockShuffleTest {
   private static final String[] TOUCHPOINTS = {"t0", "t1", "t2", "t3", "t4"};
 
   private static PartitionTask task() {
-    String[][] catalog = new String[TOUCHPOINTS.length][];
+    return task(TOUCHPOINTS);
+  }
+
+  /**
+   * A lenient task over a catalog of {@code touchpoints} (web, consideration) without an outcome
+   * column; also used by {@link CustomerGroupsTest}.
+   */
+  static PartitionTask task(String[] touchpoints) {
+    String[][] catalog = new String[touchpoints.length][];
     for (int t = 0; t < catalog.length; t++) {
-      catalog[t] = new String[] {TOUCHPOINTS[t], TOUCHPOINTS[t], "web", "consideration"};
+      catalog[t] = new String[] {touchpoints[t], touchpoints[t], "web", "consideration"};
     }
     return new PartitionTask(catalog, JourneyRebuilder::defaults, null, Level.TOUCHPOINT, false,
         null, null, NullPolicy.LENIENT, new String[] {"customer_id", "touchpoint", "time", null},

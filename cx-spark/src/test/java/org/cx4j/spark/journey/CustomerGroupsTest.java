@@ -13,9 +13,6 @@ import java.util.Random;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.cx4j.journey.log.Level;
-import org.cx4j.journey.rebuild.JourneyRebuilder;
-import org.cx4j.spark.NullPolicy;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
@@ -30,13 +27,7 @@ class CustomerGroupsTest {
   private static final String[] TOUCHPOINTS = {"t0", "t1", "t2", "t3"};
 
   private static PartitionTask task() {
-    String[][] catalog = new String[TOUCHPOINTS.length][];
-    for (int t = 0; t < catalog.length; t++) {
-      catalog[t] = new String[] {TOUCHPOINTS[t], TOUCHPOINTS[t], "web", "consideration"};
-    }
-    return new PartitionTask(catalog, JourneyRebuilder::defaults, null, Level.TOUCHPOINT, false,
-        null, null, NullPolicy.LENIENT, new String[] {"customer_id", "touchpoint", "time", null},
-        false);
+    return BlockShuffleTest.task(TOUCHPOINTS);
   }
 
   /** One input row: id, touchpoint code, millis, arrival index. */
