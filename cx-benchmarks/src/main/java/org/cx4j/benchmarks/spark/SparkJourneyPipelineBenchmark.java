@@ -43,22 +43,22 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * (build and class path as in SparkScoreSqlBenchmark)
- * java -Xmx8g -cp cx-benchmarks/target/classes:$(cat cx-benchmarks/cp.txt) \
- *     org.openjdk.jmh.Main SparkJourneyPipeline -f 1 -wi 10 -i 8
+ * java -Xmx8g -cp cx-benchmarks/target/classes:$(cat cx-benchmarks/target/cp.txt) \
+ *     org.openjdk.jmh.Main SparkJourneyPipeline -f 1 -wi 5 -i 8
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// One operation takes seconds and runs hundreds of methods once each: the pipeline reaches its
-// steady state only after about eight operations (measured: 6.6, 3.4, 2.2, 4.9, 3.3, 3.2, 4.9,
-// 3.1, 3.0 s, then 2.5-2.8 s), so the warm-up is ten iterations.
-@Warmup(iterations = 10, time = 1)
+// One operation takes seconds and runs hundreds of methods once each; with the heap fixed and
+// pre-touched (SparkSessions.PRETOUCH) the pipeline reaches its steady state after about three
+// operations (measured: 5.4, 3.4, 2.6, then 2.1-2.9 s), so five warm-up iterations.
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
 @Fork(value = 1, jvmArgsAppend = {
     SparkSessions.O1, SparkSessions.O2, SparkSessions.O3, SparkSessions.O4, SparkSessions.O5,
     SparkSessions.O6, SparkSessions.O7, SparkSessions.O8, SparkSessions.O9, SparkSessions.O10,
     SparkSessions.O11, SparkSessions.O12, SparkSessions.O13, SparkSessions.O14,
-    SparkSessions.HEAP})
+    SparkSessions.HEAP, SparkSessions.HEAP_MIN, SparkSessions.PRETOUCH})
 @State(Scope.Benchmark)
 public class SparkJourneyPipelineBenchmark {
 

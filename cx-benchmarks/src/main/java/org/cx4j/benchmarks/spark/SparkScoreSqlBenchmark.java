@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * within 4x.
  *
  * <pre>
- * ./mvnw -o -q -Pspark-bench -DskipTests -Dmaven.javadoc.skip -pl cx-benchmarks -am package
- * ./mvnw -o -q -Pspark-bench -pl cx-benchmarks dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -Xmx8g -cp cx-benchmarks/target/classes:$(cat cx-benchmarks/cp.txt) \
+ * ./mvnw -q -Pspark-bench -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip \
+ *     -pl cx-benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx8g -cp cx-benchmarks/target/classes:$(cat cx-benchmarks/target/cp.txt) \
  *     org.openjdk.jmh.Main SparkScoreSql -f 1 -wi 3 -i 5
  * </pre>
  */
@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
     SparkSessions.O1, SparkSessions.O2, SparkSessions.O3, SparkSessions.O4, SparkSessions.O5,
     SparkSessions.O6, SparkSessions.O7, SparkSessions.O8, SparkSessions.O9, SparkSessions.O10,
     SparkSessions.O11, SparkSessions.O12, SparkSessions.O13, SparkSessions.O14,
-    SparkSessions.HEAP})
+    SparkSessions.HEAP, SparkSessions.HEAP_MIN, SparkSessions.PRETOUCH})
 @State(Scope.Benchmark)
 public class SparkScoreSqlBenchmark {
 
