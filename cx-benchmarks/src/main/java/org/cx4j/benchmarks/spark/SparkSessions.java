@@ -5,8 +5,8 @@ import org.cx4j.spark.CxFunctions;
 
 /**
  * The local[2] session of the Spark benchmarks (UI off, 4 shuffle partitions, as in the tests),
- * and the JVM options of their forks: Spark's Java 17 {@code --add-opens} list and a fixed,
- * pre-touched 8 GB heap.
+ * and the JVM options of their forks: Spark's Java 17 {@code --add-opens} list and a fixed
+ * 8 GB heap.
  */
 final class SparkSessions {
 
@@ -28,13 +28,15 @@ final class SparkSessions {
   static final String HEAP = "-Xmx8g";
 
   /**
-   * A heap committed and touched before the first iteration. Without it G1 grows the heap while
+   * A heap of fixed size, as the other benchmarks' forks have. Without it G1 grows the heap while
    * the iterations run, and a task that fills newly committed memory pays the kernel's page
    * faults in its own CPU time: the same journey reduce task measured 0.6 s in one iteration and
-   * 2.6 s in another, and 20 pipeline runs ranged over 2.2-5.7 s (2.1-2.9 s with these flags).
+   * 2.6 s in another, and 20 pipeline runs ranged over 2.2-5.7 s. With the heap committed at
+   * start G1 does not resize it, and reuses regions that the warm-up has touched. ({@code
+   * -XX:+AlwaysPreTouch} steadied the pipeline as well but seemed to slow the baseline by about
+   * a sixth, so it is not used.)
    */
   static final String HEAP_MIN = "-Xms8g";
-  static final String PRETOUCH = "-XX:+AlwaysPreTouch";
 
   private SparkSessions() {}
 
