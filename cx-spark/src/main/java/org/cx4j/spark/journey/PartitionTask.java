@@ -242,7 +242,7 @@ final class PartitionTask implements Serializable {
     final List<CustomerId> customers = new ArrayList<>();
     final List<Outcome> outcomes = new ArrayList<>();
     final Map<Outcome, Integer> outcomeCodes = new HashMap<>();
-    int[] customer = new int[1 << 16];
+    int[] customer = new int[1024];
     long[] millis = new long[customer.length];
     int[] touchpoint = new int[customer.length];
     short[] outcome = new short[customer.length];
@@ -311,6 +311,18 @@ final class PartitionTask implements Serializable {
       size++;
     }
 
+    private int[] exact(int[] a) {
+      return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private long[] exact(long[] a) {
+      return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private short[] exact(short[] a) {
+      return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
     byte[] state() {
       try {
         StateBytes.Output out = new StateBytes.Output();
@@ -331,10 +343,12 @@ final class PartitionTask implements Serializable {
       for (String[] t : catalog) {
         tps.add(new Touchpoint(t[0], t[1], new Channel(t[2]), new JourneyStage(t[3])));
       }
+      // ofColumns copies its columns; trimmed copies only where they are longer than the rows
+      // (the growing columns of fromRows; those of fromBlocks are exact), so that a partition's
+      // millions of rows are not copied twice.
       InteractionLog log = InteractionLog.ofColumns(customers,
-          Arrays.copyOf(customer, size), Arrays.copyOf(millis, size),
-          TouchpointDictionary.of(tps), Arrays.copyOf(touchpoint, size), outcomes,
-          anyOutcome ? Arrays.copyOf(outcome, size) : null, Instant.now());
+          exact(customer), exact(millis), TouchpointDictionary.of(tps), exact(touchpoint),
+          outcomes, anyOutcome ? exact(outcome) : null, Instant.now());
       customer = null; // the log holds copies
       millis = null;
       touchpoint = null;
