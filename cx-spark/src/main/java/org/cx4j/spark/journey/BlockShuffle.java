@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
@@ -105,29 +106,31 @@ final class BlockShuffle {
     }
     boolean wide = wide(touchpoints.length);
     Block[] blocks = new Block[n];
+    Utf8Field id = new Utf8Field();
+    Utf8Field tp = new Utf8Field();
+    Utf8Field outcomeField = new Utf8Field();
     while (rows.hasNext()) {
       InternalRow r = rows.next();
       int nulls = (r.isNullAt(0) ? CUSTOMER_NULL : 0) | (r.isNullAt(1) ? TOUCHPOINT_NULL : 0)
           | (r.isNullAt(2) ? TIME_NULL : 0) | (outcome && r.isNullAt(3) ? OUTCOME_NULL : 0);
       int target = 0;
-      UTF8String id = null;
       long prefix = 0;
       int length = 0;
       if ((nulls & CUSTOMER_NULL) == 0) {
-        id = r.getUTF8String(0);
-        length = id.numBytes();
+        id.read(r, 0);
+        length = id.length;
         if (length <= 8) {
-          prefix = id.getPrefix();
+          prefix = Utf8Codes.prefix(id.base, id.offset, length);
           long h = (prefix + length) * 0x9E3779B97F4A7C15L;
           target = Math.floorMod((int) (h ^ (h >>> 32)), n);
         } else {
-          target = Math.floorMod(id.hashCode(), n);
+          target = Math.floorMod(Utf8Codes.hash(id.base, id.offset, length), n);
         }
       }
       int code = 0;
       if ((nulls & TOUCHPOINT_NULL) == 0) {
-        UTF8String tp = r.getUTF8String(1);
-        code = codes.get(tp);
+        tp.read(r, 1);
+        code = codes.get(tp.base, tp.offset, tp.length);
         if (code < 0) {
           throw task.unknownTouchpoint(tp.toString());
         }
@@ -157,7 +160,8 @@ final class BlockShuffle {
         b.putLong(r.getLong(2));
       }
       if (outcome && (nulls & OUTCOME_NULL) == 0) {
-        b.putString(r.getUTF8String(3));
+        outcomeField.read(r, 3);
+        b.putString(outcomeField);
       }
     }
     long map = TaskContext.get() == null ? 0 : TaskContext.getPartitionId();
@@ -247,16 +251,53 @@ final class BlockShuffle {
     }
 
     /** Writes a length and the bytes; makes its own room (strings may be long). */
-    void putString(UTF8String s) {
-      int len = s.numBytes();
+    void putString(Utf8Field s) {
+      int len = s.length;
       ensure(4 + len + 8 + 4 + 8);
       putInt(len);
-      s.writeToMemory(buf, Platform.BYTE_ARRAY_OFFSET + size);
+      Platform.copyMemory(s.base, s.offset, buf, Platform.BYTE_ARRAY_OFFSET + size, len);
       size += len;
     }
 
     byte[] bytes() {
       return Arrays.copyOf(buf, size);
+    }
+  }
+
+  /**
+   * Where a string field of the current row lies, read without a {@link UTF8String} per row: a
+   * row's {@code getUTF8String} makes a new object each time (two per interaction, a sixth of
+   * what the pipeline allocated), while an {@link UnsafeRow}, what Spark's scans produce, gives
+   * the field's offset and size in one {@code long} ({@code offset << 32 | size}, the layout its
+   * own {@code getUTF8String} reads). Other rows go through their {@code UTF8String}. Valid until
+   * the row moves on.
+   */
+  static final class Utf8Field {
+    Object base;
+    long offset;
+    int length;
+
+    /** Points at string field {@code ordinal} (not null) of {@code r}. */
+    void read(InternalRow r, int ordinal) {
+      if (r instanceof UnsafeRow u) {
+        long offsetAndSize = u.getLong(ordinal);
+        base = u.getBaseObject();
+        offset = u.getBaseOffset() + (int) (offsetAndSize >> 32);
+        length = (int) offsetAndSize;
+      } else {
+        UTF8String s = r.getUTF8String(ordinal);
+        base = s.getBaseObject();
+        offset = s.getBaseOffset();
+        length = s.numBytes();
+      }
+    }
+
+    /** The field as a new {@code String} (for messages). */
+    @Override
+    public String toString() {
+      byte[] bytes = new byte[length];
+      Platform.copyMemory(base, offset, bytes, Platform.BYTE_ARRAY_OFFSET, length);
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 

@@ -1,5 +1,8 @@
 package org.cx4j.spark.journey;
 
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.array.ByteArrayMethods;
+import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -30,21 +33,49 @@ final class Utf8Codes {
     mask = slots - 1;
   }
 
-  private static int slot(long p, int n, UTF8String s) {
-    long h = n <= 8 ? (p + n) * 0x9E3779B97F4A7C15L : s.hashCode() * 0x9E3779B97F4A7C15L;
+  private static int slot(long p, int n, Object base, long offset) {
+    long h = n <= 8 ? (p + n) * 0x9E3779B97F4A7C15L
+        : hash(base, offset, n) * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+  }
+
+  /**
+   * The first 8 bytes at {@code offset} of {@code base} as one {@code long}, the first byte
+   * highest, zero-padded when {@code n < 8}: {@link UTF8String#getPrefix()} of those bytes,
+   * without reading past them.
+   */
+  static long prefix(Object base, long offset, int n) {
+    long p = 0;
+    for (int k = 0, m = Math.min(8, n); k < m; k++) {
+      p |= (Platform.getByte(base, offset + k) & 0xFFL) << (56 - 8 * k);
+    }
+    return p;
+  }
+
+  /** {@link UTF8String#hashCode()} of the {@code n} bytes at {@code offset} of {@code base}. */
+  static int hash(Object base, long offset, int n) {
+    return Murmur3_x86_32.hashUnsafeBytes(base, offset, n, 42);
   }
 
   /** Returns the code of {@code s}, or -1 if it has none. */
   int get(UTF8String s) {
-    long p = s.getPrefix();
-    int n = s.numBytes();
-    for (int i = slot(p, n, s) & mask; ; i = (i + 1) & mask) {
+    return get(s.getBaseObject(), s.getBaseOffset(), s.numBytes());
+  }
+
+  /**
+   * Returns the code of the {@code n} UTF-8 bytes at {@code offset} of {@code base} (an array or
+   * null for an absolute address, as in Spark's {@link Platform}), or -1 if they have none.
+   */
+  int get(Object base, long offset, int n) {
+    long p = prefix(base, offset, n);
+    for (int i = slot(p, n, base, offset) & mask; ; i = (i + 1) & mask) {
       long meta = table[2 * i + 1];
       if (meta == 0) {
         return -1;
       }
-      if (table[2 * i] == p && (int) (meta >>> 32) == n && (n <= 8 || keys[i].equals(s))) {
+      if (table[2 * i] == p && (int) (meta >>> 32) == n && (n <= 8
+          || ByteArrayMethods.arrayEquals(base, offset, keys[i].getBaseObject(),
+              keys[i].getBaseOffset(), n))) {
         return (int) meta - 1;
       }
     }
@@ -65,12 +96,13 @@ final class Utf8Codes {
         }
       }
     }
-    insert(s.getPrefix(), (long) s.numBytes() << 32 | (code + 1L), s);
+    insert(prefix(s.getBaseObject(), s.getBaseOffset(), s.numBytes()),
+        (long) s.numBytes() << 32 | (code + 1L), s);
     size++;
   }
 
   private void insert(long p, long meta, UTF8String s) {
-    int i = slot(p, (int) (meta >>> 32), s) & mask;
+    int i = slot(p, (int) (meta >>> 32), s.getBaseObject(), s.getBaseOffset()) & mask;
     while (table[2 * i + 1] != 0) {
       i = (i + 1) & mask;
     }

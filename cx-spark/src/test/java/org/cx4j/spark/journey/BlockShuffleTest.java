@@ -16,6 +16,9 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
@@ -147,6 +150,37 @@ class BlockShuffleTest {
       }
       assertEquals(input.size(), seen);
       assertEquals(n, used.size(), "customers spread over every target");
+    }
+  }
+
+  /**
+   * Spark's scans hand over {@link org.apache.spark.sql.catalyst.expressions.UnsafeRow}s, whose
+   * strings the encoder reads in place: the same rows as unsafe rows give byte-identical blocks.
+   */
+  @Test
+  void unsafeRowsEncodeExactlyAsGenericRows() {
+    for (boolean outcome : new boolean[] {false, true}) {
+      DataType[] types = outcome
+          ? new DataType[] {DataTypes.StringType, DataTypes.StringType, DataTypes.LongType,
+              DataTypes.StringType}
+          : new DataType[] {DataTypes.StringType, DataTypes.StringType, DataTypes.LongType};
+      UnsafeProjection toUnsafe = UnsafeProjection.create(types);
+      Random random = new Random(7);
+      List<InternalRow> generic = new ArrayList<>();
+      List<InternalRow> unsafe = new ArrayList<>();
+      for (int i = 0; i < 5_000; i++) {
+        InternalRow g = internal(row(random, outcome));
+        generic.add(g);
+        unsafe.add(toUnsafe.apply(g).copy());
+      }
+      assertTrue(unsafe.get(0) instanceof org.apache.spark.sql.catalyst.expressions.UnsafeRow);
+      List<Tuple2<Long, byte[]>> expected = encode(generic, 3, outcome);
+      List<Tuple2<Long, byte[]>> got = encode(unsafe, 3, outcome);
+      assertEquals(expected.size(), got.size());
+      for (int b = 0; b < expected.size(); b++) {
+        assertEquals(expected.get(b)._1(), got.get(b)._1());
+        assertTrue(Arrays.equals(expected.get(b)._2(), got.get(b)._2()), "block " + b);
+      }
     }
   }
 

@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 /** {@link Utf8Codes} against a {@code HashMap} of {@code String}s (the oracle). */
 class Utf8CodesTest {
 
+  /** prefix and hash read from a buffer equal Spark's getPrefix and hashCode of the string. */
+  @Property(tries = 200, seed = "42")
+  void prefixAndHashAreSparks(@ForAll @IntRange(min = 0, max = 10_000) int seed) {
+    Random rnd = new Random(seed);
+    String s = randomKey(rnd);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    byte[] buf = new byte[b.length + 11];
+    java.util.Arrays.fill(buf, (byte) 0x7F); // bytes past the string must not leak into it
+    System.arraycopy(b, 0, buf, 5, b.length);
+    UTF8String spark = UTF8String.fromBytes(b);
+    long at = org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET + 5;
+    assertEquals(spark.getPrefix(), Utf8Codes.prefix(buf, at, b.length), s);
+    assertEquals(spark.hashCode(), Utf8Codes.hash(buf, at, b.length), s);
+  }
+
   @Property(tries = 30, seed = "42")
   void agreesWithAHashMap(@ForAll @IntRange(min = 0, max = 5_000) int keys,
       @ForAll @IntRange(min = 0, max = 10_000) int seed) {
