@@ -54,6 +54,8 @@ final class BlockShuffle {
   static final int TIME_NULL = 4;
   static final int OUTCOME_NULL = 8;
   private static final int LONG_ID = 9;
+  /** A chunk's sequence number and used bytes (see {@code Block}). */
+  static final int CHUNK_HEADER = 8;
 
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -139,7 +141,16 @@ final class BlockShuffle {
       if (b == null) {
         b = blocks[target] = new Block();
       }
-      b.ensure(1 + 8 + 4 + 8);
+      // The whole record fits in one chunk: records never span chunks.
+      int bytes = 1 + 4 + 8;
+      if ((nulls & CUSTOMER_NULL) == 0) {
+        bytes += length <= 8 ? 8 : 4 + length;
+      }
+      if (outcome && (nulls & OUTCOME_NULL) == 0) {
+        outcomeField.read(r, 3);
+        bytes += 4 + outcomeField.length;
+      }
+      b.startRecord(bytes);
       if ((nulls & CUSTOMER_NULL) != 0) {
         b.putByte(nulls);
       } else if (length <= 8) {
@@ -160,7 +171,6 @@ final class BlockShuffle {
         b.putLong(r.getLong(2));
       }
       if (outcome && (nulls & OUTCOME_NULL) == 0) {
-        outcomeField.read(r, 3);
         b.putString(outcomeField);
       }
     }
@@ -168,7 +178,9 @@ final class BlockShuffle {
     List<Tuple2<Long, byte[]>> out = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       if (blocks[t] != null) {
-        out.add(new Tuple2<>((long) t << 32 | map, blocks[t].bytes()));
+        for (byte[] chunk : blocks[t].chunks()) {
+          out.add(new Tuple2<>((long) t << 32 | map, chunk));
+        }
       }
     }
     return out.iterator();
@@ -181,7 +193,9 @@ final class BlockShuffle {
   static Cursor cursor(Iterator<Tuple2<Long, byte[]>> blocks, boolean outcome, int touchpoints) {
     List<Tuple2<Long, byte[]>> list = new ArrayList<>();
     blocks.forEachRemaining(list::add);
-    list.sort(Comparator.comparingLong(Tuple2::_1));
+    // By target and map partition, then by a map task's chunk sequence.
+    list.sort(Comparator.<Tuple2<Long, byte[]>>comparingLong(Tuple2::_1)
+        .thenComparingInt(t -> (int) INT.get(t._2(), 0)));
     List<byte[]> bytes = new ArrayList<>(list.size());
     for (Tuple2<Long, byte[]> t : list) {
       bytes.add(t._2());
@@ -219,16 +233,49 @@ final class BlockShuffle {
     }
   }
 
-  /** A growable byte array written little-endian; callers {@link #ensure} room first. */
+  /**
+   * One target's records as a list of chunks written little-endian; each record starts with
+   * {@link #startRecord}, which makes room for all of it in the current chunk. A chunk begins with
+   * its sequence number and the number of bytes it uses (two ints, {@link #CHUNK_HEADER} bytes),
+   * so that the reduce side puts a map task's chunks back in order and reads no slack. Chunks
+   * grow from 64 KB to 1 MB and are then of that size: growing one array by doubling and trimming
+   * it copied every block about twice over, and a block of many megabytes was a humongous object
+   * for G1; a target with few rows still costs one small chunk.
+   */
   private static final class Block {
-    private byte[] buf = new byte[1 << 16];
-    private int size;
+    private static final int FIRST = 1 << 16;
+    private static final int LARGEST = 1 << 20;
+    private final List<byte[]> chunks = new ArrayList<>();
+    private byte[] buf = new byte[FIRST];
+    private int size = CHUNK_HEADER;
 
-    void ensure(int extra) {
-      if (size + extra > buf.length) {
-        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8,
-            Math.max(2L * buf.length, (long) size + extra)));
+    /** Makes room for a record of {@code bytes} bytes in the current chunk. */
+    void startRecord(int bytes) {
+      if (size + bytes > buf.length) {
+        close();
+        long next = Math.max(Math.min(LARGEST, 2L * buf.length), (long) CHUNK_HEADER + bytes);
+        if (next > Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException("a row of " + bytes + " bytes is too large");
+        }
+        buf = new byte[(int) next];
+        size = CHUNK_HEADER;
       }
+    }
+
+    /** Ends the current chunk: writes its header and keeps it. */
+    private void close() {
+      INT.set(buf, 0, chunks.size());
+      INT.set(buf, 4, size);
+      chunks.add(buf);
+    }
+
+    /** The chunks, the last trimmed to its bytes; the block is done. */
+    List<byte[]> chunks() {
+      if (size > CHUNK_HEADER || chunks.isEmpty()) {
+        buf = Arrays.copyOf(buf, size);
+        close();
+      }
+      return chunks;
     }
 
     void putByte(int v) {
@@ -250,17 +297,12 @@ final class BlockShuffle {
       size += 8;
     }
 
-    /** Writes a length and the bytes; makes its own room (strings may be long). */
+    /** Writes a length and the bytes (counted in the record's {@link #startRecord}). */
     void putString(Utf8Field s) {
       int len = s.length;
-      ensure(4 + len + 8 + 4 + 8);
       putInt(len);
       Platform.copyMemory(s.base, s.offset, buf, Platform.BYTE_ARRAY_OFFSET + size, len);
       size += len;
-    }
-
-    byte[] bytes() {
-      return Arrays.copyOf(buf, size);
     }
   }
 
@@ -312,6 +354,7 @@ final class BlockShuffle {
     private int block = -1;
     private byte[] b;
     private int pos;
+    private int end; // the current chunk's used bytes
     private int nulls;
     private int idLength;
     private long prefix;
@@ -334,19 +377,20 @@ final class BlockShuffle {
     int expectedRecords() {
       long bytes = 0;
       for (byte[] x : blocks) {
-        bytes += x.length;
+        bytes += (int) INT.get(x, 4) - CHUNK_HEADER;
       }
       return (int) Math.min(Integer.MAX_VALUE - 8, bytes / (1 + 8 + 2 + 8) + 1);
     }
 
     /** Moves to the next record; returns false after the last. */
     boolean next() {
-      while (b == null || pos == b.length) {
+      while (b == null || pos == end) {
         if (++block == blocks.size()) {
           return false;
         }
         b = blocks.get(block);
-        pos = 0;
+        pos = CHUNK_HEADER;
+        end = (int) INT.get(b, 4);
       }
       int head = b[pos++];
       nulls = head & 0xF;

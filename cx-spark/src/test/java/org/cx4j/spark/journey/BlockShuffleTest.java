@@ -184,6 +184,36 @@ class BlockShuffleTest {
     }
   }
 
+  /**
+   * A map task's rows for one target span several chunks (64 KB, then doubling to 1 MB), and an
+   * id larger than a chunk gets a chunk of its own; the chunks, handed over in any order, decode
+   * to the rows in input order.
+   */
+  @Test
+  void chunksOfOneMapTaskDecodeInOrderWhateverTheirArrivalOrder() {
+    List<Object[]> input = new ArrayList<>();
+    for (int i = 0; i < 150_000; i++) { // about 3 MB: chunks of 64 K, 128 K, ... 1 M, 1 M
+      input.add(new Object[] {"c" + i % 977, TOUCHPOINTS[i % 5], (long) i, "o" + i % 3});
+      if (i == 70_000) {
+        input.add(new Object[] {"x".repeat(1_500_000), "t1", 5L, "y".repeat(1_200_000)});
+      }
+    }
+    List<InternalRow> rows = new ArrayList<>();
+    for (Object[] v : input) {
+      rows.add(internal(v));
+    }
+    List<Tuple2<Long, byte[]>> chunks = encode(rows, 1, true);
+    assertTrue(chunks.size() >= 6, "chunks: " + chunks.size());
+    java.util.Collections.shuffle(chunks, new Random(3));
+    BlockShuffle.Cursor c = BlockShuffle.cursor(chunks.iterator(), true, TOUCHPOINTS.length);
+    assertTrue(c.expectedRecords() >= input.size() / 2, "estimate " + c.expectedRecords());
+    for (Object[] v : input) {
+      assertTrue(c.next());
+      assertEquals(Arrays.asList(v), Arrays.asList(values(c, 4)));
+    }
+    assertFalse(c.next());
+  }
+
   @Test
   void idsAroundEightBytesAndEmptyDecodeExactly() {
     List<String> ids = List.of("", "a", "a\0", "1234567", "12345678", "123456789", "ééé", "éééé",
