@@ -33,10 +33,10 @@ import scala.Tuple2;
  * already in the form the partition task needs: the customer id as its length and, up to 8
  * bytes, its bytes as one {@code long} ({@link UTF8String#getPrefix()}), the touchpoint as its
  * catalog code (a touchpoint outside the catalog fails here, naming it), the time as Spark's epoch
- * microseconds. It emits one block per target partition, keyed by (target, map partition). Each
- * reduce task orders its blocks by map partition, so rows arrive in a deterministic order (map
- * partition, then row order within it), and reads them with a {@link Cursor}: no row, string or
- * boxed value per interaction.
+ * microseconds. It emits each target partition's block as chunks of up to 1 MB (see {@code
+ * Block}), keyed by (target, map partition). Each reduce task orders its chunks by map partition
+ * and sequence, so rows arrive in a deterministic order (map partition, then row order within
+ * it), and reads them with a {@link Cursor}: no row, string or boxed value per interaction.
  *
  * <p>A record: one head byte (bits 0 to 3: customer, touchpoint, time, outcome null; bits 4 to 7:
  * the id's length 0 to 8, or 9 for a longer id), then the fields that are not null: the id (8
@@ -97,8 +97,8 @@ final class BlockShuffle {
   }
 
   /**
-   * Encodes one map partition into one block per target partition, keyed {@code target << 32 |
-   * map partition}; a touchpoint not in {@code touchpoints} is refused through {@code task}.
+   * Encodes one map partition into the chunks of one block per target partition, keyed {@code
+   * target << 32 | map partition}; a touchpoint not in {@code touchpoints} is refused through {@code task}.
    */
   static Iterator<Tuple2<Long, byte[]>> encode(Iterator<InternalRow> rows, int n, boolean outcome,
       String[] touchpoints, PartitionTask task) {
