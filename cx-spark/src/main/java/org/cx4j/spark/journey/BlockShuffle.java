@@ -98,7 +98,8 @@ final class BlockShuffle {
 
   /**
    * Encodes one map partition into the chunks of one block per target partition, keyed {@code
-   * target << 32 | map partition}; a touchpoint not in {@code touchpoints} is refused through {@code task}.
+   * target << 32 | map partition}; a touchpoint not in {@code touchpoints} is refused through
+   * {@code task}.
    */
   static Iterator<Tuple2<Long, byte[]>> encode(Iterator<InternalRow> rows, int n, boolean outcome,
       String[] touchpoints, PartitionTask task) {
@@ -252,7 +253,9 @@ final class BlockShuffle {
     /** Makes room for a record of {@code bytes} bytes in the current chunk. */
     void startRecord(int bytes) {
       if (size + bytes > buf.length) {
-        close();
+        if (size > CHUNK_HEADER) { // an empty first chunk (a record larger than it) is dropped
+          close();
+        }
         long next = Math.max(Math.min(LARGEST, 2L * buf.length), (long) CHUNK_HEADER + bytes);
         if (next > Integer.MAX_VALUE - 8) {
           throw new IllegalArgumentException("a row of " + bytes + " bytes is too large");
@@ -269,12 +272,15 @@ final class BlockShuffle {
       chunks.add(buf);
     }
 
-    /** The chunks, the last trimmed to its bytes; the block is done. */
+    /**
+     * The chunks, the last trimmed to its bytes; the block is done. A block is made for a record,
+     * so its current chunk is never empty.
+     */
     List<byte[]> chunks() {
-      if (size > CHUNK_HEADER || chunks.isEmpty()) {
+      if (size < buf.length) {
         buf = Arrays.copyOf(buf, size);
-        close();
       }
+      close();
       return chunks;
     }
 
@@ -473,6 +479,11 @@ final class BlockShuffle {
     /** Spark's epoch microseconds (time not null). */
     long micros() {
       return micros;
+    }
+
+    /** The code of the outcome (not null) in {@code codes}, or -1; reads it in place. */
+    int outcomeCode(Utf8Codes codes) {
+      return codes.get(b, Platform.BYTE_ARRAY_OFFSET + outcomeAt + 4L, (int) INT.get(b, outcomeAt));
     }
 
     /** The outcome (not null), pointing into the block. */

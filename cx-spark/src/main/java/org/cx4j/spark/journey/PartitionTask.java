@@ -183,9 +183,9 @@ final class PartitionTask implements Serializable {
       }
       int outcome = -1;
       if ((nulls & BlockShuffle.OUTCOME_NULL) == 0) {
-        UTF8String o = rows.outcome();
-        outcome = outcomes.get(o);
+        outcome = rows.outcomeCode(outcomes); // no string per row once the outcome is known
         if (outcome < 0) {
+          UTF8String o = rows.outcome();
           outcome = c.outcome(o.toString());
           outcomes.put(o, outcome); // points into a block, which outlives the table
         }
