@@ -2,11 +2,13 @@ package org.cx4j.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,50 +16,76 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rows of a delimited file through Jackson's CSV parser, rows as arrays of strings ({@code
- * WRAP_AS_ARRAY}) so that row width, the header and line numbers are checked here.
+ * Rows of a delimited file, in two stages so that one bad line never takes the rest of the file
+ * with it: {@link RecordSplitter} cuts the bytes into records (quote-aware, with size and line
+ * limits) and {@link InputDecoding} decodes each one; the good records are then handed to one
+ * Jackson CSV parser ({@code WRAP_AS_ARRAY}, rows as arrays of strings), which parses their
+ * values. Records the splitter or decoder refused are rejects that keep their place in file order.
+ *
+ * <p>Every record handed to Jackson is complete under Jackson's own quoting rules, so its rows
+ * are the records one for one; the line each row starts on (in the text handed over) is checked
+ * against its record's, so a disagreement could never shift rows silently. Should Jackson still
+ * refuse a record, that record is rejected and a new parser takes up the records after it.
  */
 final class CsvRowSource implements RowSource {
 
-  private static final CsvMapper CSV = new CsvMapper();
+  /** Jackson's own string limit is lifted: the splitter and the field limit bound sizes here. */
+  private static final CsvFactory CSV =
+      CsvFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .build();
 
   private final String name;
-  private final CsvParser parser;
+  private final CsvFormat format;
+  private final ReadLimits limits;
+  private final InputDecoding decoding;
+  private final RecordSplitter splitter;
+  private final ItemQueue queue = new ItemQueue();
   private final String[] header;
   private final int[] index = new int[Field.values().length]; // header position per field, or -1
   private final boolean[] extra; // header columns that no field reads
-  private String[] values = new String[16];
-  private int width;
-  private long line;
   private final CsvRow row;
 
+  private CsvParser parser;
+  private Feed feed;
+  private boolean splitterDone;
+  private boolean parserDone;
+  private boolean rowPending; // a row parsed by Jackson whose item is still in the queue
+  private long rowFeedLine;
+  private String[] values = new String[16];
+  private int width;
+  private Item current;
+
   CsvRowSource(
-      Reader reader,
+      InputDecoding decoding,
       String name,
       CsvFormat format,
+      ReadLimits limits,
       ColumnMapping mapping,
       TimestampFormat timestamps,
       RecordSchema<?> schema)
       throws IOException {
     this.name = name;
-    Reader r = Boms.skip(reader);
-    if (format.isWhitespace()) {
-      r = new WhitespaceSeparatedReader(r);
-    }
-    parser = (CsvParser) CSV.getFactory().createParser(r);
-    parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(format.separatorChar()));
-    parser.nextToken(); // the array that wraps all rows
+    this.format = format;
+    this.limits = limits;
+    this.decoding = decoding;
+    this.splitter =
+        new RecordSplitter(decoding.bytes(), format.separatorChar(), format.isWhitespace(), true,
+            limits.maxRecordBytes(), limits.maxRecordLines());
+    startParser(0);
     if (format.hasHeader()) {
       boolean any;
       try {
-        any = readRow();
+        any = nextRecord();
       } catch (RowError e) {
-        throw fileError(e.line, null, e.getMessage() + " (in the header)");
+        throw fileError(current == null ? 0 : current.line, null,
+            e.getMessage() + " (in the header)");
       }
       if (!any) {
         throw fileError(0, null, "empty file: expected a header line");
@@ -69,7 +97,7 @@ final class CsvRowSource implements RowSource {
     } else {
       header = format.columns().toArray(new String[0]);
     }
-    long headerLine = format.hasHeader() ? line : 0;
+    long headerLine = format.hasHeader() ? current.line : 0;
     row = new CsvRow(mapping, timestamps);
     extra = new boolean[header.length];
     resolve(mapping, schema, headerLine);
@@ -112,7 +140,8 @@ final class CsvRowSource implements RowSource {
           headerLine,
           null,
           "missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-              + " for " + schema.kind() + " records; the header has " + Arrays.toString(header));
+              + " for " + schema.kind() + " records; the header has " + Arrays.toString(header)
+              + separatorHint());
     }
     String problem = schema.checkColumns(present);
     if (problem != null) {
@@ -123,49 +152,197 @@ final class CsvRowSource implements RowSource {
     }
   }
 
+  /** A hint when a one-column header holds another common separator. */
+  private String separatorHint() {
+    if (header.length != 1 || format.isWhitespace()) {
+      return "";
+    }
+    String h = header[0];
+    for (String[] s : new String[][] {{";", "semicolon"}, {"\t", "tab"}, {",", "comma"},
+        {"|", "'|'"}}) {
+      if (s[0].charAt(0) != format.separatorChar() && h.contains(s[0])) {
+        return " (one column only: is the file " + s[1] + "-separated?)";
+      }
+    }
+    if (h.strip().contains(" ")) {
+      return " (one column only: is the file whitespace-separated?)";
+    }
+    return "";
+  }
+
   private CxReadException fileError(long atLine, String value, String reason) {
     try {
-      parser.close();
+      close();
     } catch (IOException ignored) {
       // the file-level error is the one to report
     }
-    return new CxReadException(new ReadError(name, atLine, null, value, reason));
+    return new CxReadException(
+        new ReadError(name, atLine, null, value, reason, ReadError.Kind.MALFORMED, null));
   }
 
-  /** Reads the next non-blank row into {@code values}; false at the end. */
-  private boolean readRow() throws IOException {
+  // ---- the pipeline: splitter -> queue -> Jackson -------------------------------------------
+
+  /** Starts a Jackson parser on the queued records from queue position {@code from}. */
+  private void startParser(int from) throws IOException {
+    feed = new Feed(from);
+    Reader r = format.isWhitespace() ? new WhitespaceSeparatedReader(feed) : feed;
+    parser = (CsvParser) CSV.createParser(r);
+    parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(format.separatorChar()));
+    parserDone = false;
+    JsonToken t = parser.nextToken(); // the array that wraps all rows
+    if (t != JsonToken.START_ARRAY) {
+      parserDone = true;
+    }
+  }
+
+  /**
+   * Reads the next item from the splitter into the queue, skipping blank lines.
+   *
+   * @return false at the end of the input
+   */
+  private boolean pull() throws IOException {
     while (true) {
-      width = 0;
-      line = 0;
-      try {
-        JsonToken t = parser.nextToken();
-        if (t != JsonToken.START_ARRAY) {
-          return false; // the end of the wrapping array, or of the input
-        }
-        while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
-          if (width == 0) {
-            line = parser.currentTokenLocation().getLineNr();
-          }
-          if (width == values.length) {
-            values = Arrays.copyOf(values, width * 2);
-          }
-          values[width++] = parser.getText();
-        }
-      } catch (JsonProcessingException e) {
-        // Jackson reports an unterminated quote at the end of input, having consumed the rest
-        long quoteLine = parser.currentTokenLocation().getLineNr();
-        long start = width == 0 ? quoteLine : line;
-        throw new RowError(
-            null,
-            null,
-            "unterminated quoted value (opened on line " + quoteLine
-                + "); the rest of the file was consumed by it and not read: "
-                + e.getOriginalMessage(),
-            true,
-            start);
+      if (splitterDone || !splitter.next()) {
+        splitterDone = true;
+        return false;
       }
-      if (width == 1 && values[0].isBlank()) {
-        continue; // a blank line, or one of only spaces
+      RecordSplitter.Problem p = splitter.problem();
+      if (p == null && splitter.blank()) {
+        continue;
+      }
+      Item item = new Item(splitter.line(), splitter.lines());
+      if (p != null && p != RecordSplitter.Problem.TEXT_AFTER_QUOTE) {
+        item.text = lenientText();
+        item.error = problem(p);
+      } else {
+        try {
+          item.text = decoding.decode(splitter);
+          if (p == RecordSplitter.Problem.TEXT_AFTER_QUOTE) {
+            item.error = textAfterQuote(item.text);
+          }
+        } catch (RowError e) {
+          item.text = lenientText();
+          item.error = e;
+        }
+      }
+      queue.add(item);
+      return true;
+    }
+  }
+
+  private String lenientText() {
+    byte[] b = splitter.buffer();
+    int from = splitter.start();
+    int len = Math.min(splitter.end() - from, ReadError.MAX_EXCERPT * 4);
+    return new String(b, from, len, splitter.ascii() ? StandardCharsets.ISO_8859_1
+        : StandardCharsets.UTF_8.equals(decoding.charset()) ? StandardCharsets.UTF_8
+        : decoding.charset());
+  }
+
+  private RowError problem(RecordSplitter.Problem p) {
+    String reason;
+    switch (p) {
+      case LINE_TOO_LONG:
+        reason = "the line is longer than the limit of " + limits.maxRecordBytes()
+            + " bytes; it is skipped and reading resumes on the next line";
+        break;
+      case RECORD_TOO_LONG:
+        reason = "a quoted value that starts on this line runs past the limit of "
+            + limits.maxRecordBytes() + " bytes per record; this line is rejected and reading "
+            + "resumes on the next line";
+        break;
+      case TOO_MANY_LINES:
+        reason = "a quoted value that starts on this line is still open after "
+            + limits.maxRecordLines() + " lines (the limit per record); this line is rejected "
+            + "and reading resumes on the next line";
+        return new RowError(null, null, reason, false, 0, ReadError.Kind.TOO_LONG);
+      default: // UNTERMINATED_QUOTE
+        return new RowError(null, null, "a quoted value that starts on this line is never "
+            + "closed; this line is rejected and reading resumes on the next line", false, 0,
+            ReadError.Kind.MALFORMED);
+    }
+    return new RowError(null, null, reason, false, 0, ReadError.Kind.TOO_LONG);
+  }
+
+  private static RowError textAfterQuote(String text) {
+    return new RowError(null, null, "text after a closing quote: a quote inside a quoted value "
+        + "must be doubled (\"\"), and a value that starts with a quote must end with one",
+        false, 0, ReadError.Kind.MALFORMED);
+  }
+
+  /** Parses the next row with Jackson into {@code values}; sets {@code parserDone} at the end. */
+  private void parseRow() throws IOException {
+    width = 0;
+    try {
+      JsonToken t = parser.nextToken();
+      if (t != JsonToken.START_ARRAY) {
+        parserDone = true;
+        return;
+      }
+      while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+        if (width == 0) {
+          rowFeedLine = parser.currentTokenLocation().getLineNr();
+        }
+        if (width == values.length) {
+          values = Arrays.copyOf(values, width * 2);
+        }
+        values[width++] = parser.getText();
+      }
+      rowPending = true;
+    } catch (JsonProcessingException e) {
+      // Jackson refused a record the splitter passed: reject it, and start a new parser on the
+      // records after it (they are still queued, so nothing is lost).
+      int k = queue.firstData();
+      if (k < 0) {
+        throw new IllegalStateException(
+            name + ": internal error: the CSV parser failed with no record to blame", e);
+      }
+      Item bad = queue.get(k);
+      bad.error = new RowError(null, null, "malformed record: " + e.getOriginalMessage(), false,
+          0, ReadError.Kind.MALFORMED);
+      try {
+        parser.close();
+      } catch (IOException ignored) {
+        // replaced below
+      }
+      startParser(k + 1);
+    }
+  }
+
+  /**
+   * Moves to the next record in file order: a parsed row (true) or a reject (thrown).
+   *
+   * @return false at the end of the input
+   */
+  private boolean nextRecord() throws IOException {
+    while (true) {
+      if (!rowPending && !parserDone) {
+        parseRow();
+        if (!rowPending && !parserDone) {
+          continue; // the parser was restarted after a refused record
+        }
+      }
+      Item head = queue.poll();
+      if (head == null) {
+        if (rowPending) {
+          throw new IllegalStateException(name + ": internal error: a parsed row without record");
+        }
+        return false;
+      }
+      feed.polled();
+      current = head;
+      if (head.error != null) {
+        throw head.error;
+      }
+      if (!rowPending) {
+        throw new IllegalStateException(
+            name + ": internal error: record on line " + head.line + " was not parsed");
+      }
+      rowPending = false;
+      if (rowFeedLine != head.feedLine) {
+        throw new IllegalStateException(name + ": internal error: the row parsed at line "
+            + rowFeedLine + " of the text handed over is not the record on line " + head.line);
       }
       return true;
     }
@@ -173,8 +350,23 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public boolean next() throws IOException {
-    if (!readRow()) {
-      return false;
+    while (true) {
+      if (!nextRecord()) {
+        return false;
+      }
+      if (width == 1 && values[0].isBlank()) {
+        continue; // a line of only a quoted empty value or spaces: blank
+      }
+      break;
+    }
+    for (int i = 0; i < width; i++) {
+      if (values[i].length() > limits.maxFieldChars()) {
+        throw new RowError(i < header.length ? header[i] : null,
+            values[i].substring(0, Math.min(80, values[i].length())) + "...",
+            "a value of " + values[i].length() + " characters is longer than the limit of "
+                + limits.maxFieldChars(),
+            ReadError.Kind.TOO_LONG);
+      }
     }
     if (width != header.length) {
       if (width < header.length) {
@@ -182,20 +374,29 @@ final class CsvRowSource implements RowSource {
             header[width],
             null,
             "short row: " + width + " values, expected " + header.length + " "
-                + Arrays.toString(header));
+                + Arrays.toString(header),
+            ReadError.Kind.COLUMN_COUNT);
       }
       throw new RowError(
           null,
           values[header.length],
           "long row: " + width + " values, expected " + header.length + " "
-              + Arrays.toString(header));
+              + Arrays.toString(header) + " (is a value with a '"
+              + (format.isWhitespace() ? "space" : String.valueOf(format.separatorChar()))
+              + "' in it not quoted?)",
+          ReadError.Kind.COLUMN_COUNT);
     }
     return true;
   }
 
   @Override
   public long line() {
-    return line;
+    return current == null ? 0 : current.line;
+  }
+
+  @Override
+  public String text() {
+    return current == null ? null : current.text;
   }
 
   @Override
@@ -205,7 +406,132 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    try {
+      parser.close();
+    } finally {
+      decoding.bytes().close();
+    }
+  }
+
+  /** A record in file order: good text for Jackson, or a reject that Jackson never sees. */
+  private static final class Item {
+    final long line;
+    final int lines;
+    String text;
+    RowError error;
+    long feedLine; // the line it starts on in the text handed to the current parser
+
+    Item(long line, int lines) {
+      this.line = line;
+      this.lines = lines;
+    }
+  }
+
+  /** The items read from the splitter and not yet returned, in file order; indexable. */
+  private static final class ItemQueue {
+    private Item[] items = new Item[64];
+    private int head;
+    private int size;
+
+    void add(Item item) {
+      if (size == items.length) {
+        Item[] bigger = new Item[items.length * 2];
+        for (int i = 0; i < size; i++) {
+          bigger[i] = items[(head + i) % items.length];
+        }
+        items = bigger;
+        head = 0;
+      }
+      items[(head + size) % items.length] = item;
+      size++;
+    }
+
+    Item get(int i) {
+      return items[(head + i) % items.length];
+    }
+
+    int size() {
+      return size;
+    }
+
+    Item poll() {
+      if (size == 0) {
+        return null;
+      }
+      Item item = items[head];
+      items[head] = null;
+      head = (head + 1) % items.length;
+      size--;
+      return item;
+    }
+
+    /** Returns the position of the first item that is not a reject, or -1. */
+    int firstData() {
+      for (int i = 0; i < size; i++) {
+        if (get(i).error == null) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /**
+   * The text Jackson reads: the good queued records, each ending in LF, pulling more from the
+   * splitter as needed. Rejects are passed over; they stay queued for their turn in file order.
+   */
+  private final class Feed extends Reader {
+    private int next; // queue position of the next item to hand over
+    private Item item; // the item being handed over
+    private int at; // chars of it handed over; text.length() is its LF
+    private long feedLine = 1;
+
+    Feed(int from) {
+      this.next = from;
+    }
+
+    /** The queue's head was removed: positions shift down by one. */
+    void polled() {
+      next--;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (item == null || at > item.text.length()) {
+        item = null;
+        if (next >= queue.size() && !pull()) {
+          return -1;
+        }
+        Item candidate = queue.get(next++);
+        if (candidate.error == null) {
+          item = candidate;
+          at = 0;
+          item.feedLine = feedLine;
+          feedLine += item.lines;
+        }
+      }
+      int n = 0;
+      String t = item.text;
+      int rest = t.length() - at;
+      if (rest > 0) {
+        n = Math.min(rest, len);
+        t.getChars(at, at + n, cbuf, off);
+        at += n;
+      }
+      if (n < len && at == t.length()) {
+        cbuf[off + n++] = '\n';
+        at++;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // the input is closed by the row source
+    }
   }
 
   private final class CsvRow extends Row {
@@ -227,5 +553,11 @@ final class CsvRowSource implements RowSource {
         }
       }
     }
+  }
+
+  @Override
+  public String toString() {
+    return "CsvRowSource[" + name + ", " + format + ", " + decoding.charset().name().toLowerCase(
+        Locale.ROOT) + "]";
   }
 }

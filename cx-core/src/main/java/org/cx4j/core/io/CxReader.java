@@ -1,8 +1,11 @@
 package org.cx4j.core.io;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,8 @@ import org.cx4j.core.touchpoint.TouchpointCatalog;
  * }</pre>
  *
  * <p>Defaults: comma-separated with a header, default column names, ISO-8601 timestamps with an
- * offset, strict mode. Files are read as UTF-8.
+ * offset, strict mode, UTF-8 (a byte-order mark wins; see {@link #charset(Charset)}), and the
+ * size limits of {@link ReadLimits#defaults()}.
  *
  * @param <T> the record type
  */
@@ -43,6 +47,8 @@ public final class CxReader<T> {
   private final ErrorSink sink;
   private final boolean attributes;
   private final CustomerIdPool ids; // null: every row makes its own CustomerId
+  private final Charset charset;
+  private final ReadLimits limits;
 
   private CxReader(
       RecordSchema<T> schema,
@@ -52,7 +58,9 @@ public final class CxReader<T> {
       boolean lenient,
       ErrorSink sink,
       boolean attributes,
-      CustomerIdPool ids) {
+      CustomerIdPool ids,
+      Charset charset,
+      ReadLimits limits) {
     this.schema = schema;
     this.format = format;
     this.mapping = mapping;
@@ -61,6 +69,8 @@ public final class CxReader<T> {
     this.sink = sink;
     this.attributes = attributes;
     this.ids = ids;
+    this.charset = charset;
+    this.limits = limits;
   }
 
   static <T> CxReader<T> of(RecordSchema<T> schema) {
@@ -71,36 +81,41 @@ public final class CxReader<T> {
         TimestampFormat.iso(),
         false,
         ErrorSink.none(),
-        false, null);
+        false, null, StandardCharsets.UTF_8, ReadLimits.defaults());
   }
 
   /** Returns this reader for delimited files of {@code format}. */
   public CxReader<T> format(CsvFormat format) {
     Objects.requireNonNull(format, "format");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
   }
 
   /** Returns this reader for JSON Lines: one flat JSON object per line, keys as column names. */
   public CxReader<T> jsonLines() {
-    return new CxReader<>(schema, null, mapping, timestamps, lenient, sink, attributes, ids);
+    return new CxReader<>(schema, null, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
   }
 
   /** Returns this reader with the user's column names. */
   public CxReader<T> mapping(ColumnMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
   }
 
   /** Returns this reader with timestamps (and signup dates) in {@code timestamps}. */
   public CxReader<T> timestamps(TimestampFormat timestamps) {
     Objects.requireNonNull(timestamps, "timestamps");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
   }
 
   /** Returns this reader in strict mode (the default): the first bad row throws. */
   public CxReader<T> strict() {
     return new CxReader<>(
-        schema, format, mapping, timestamps, false, ErrorSink.none(), attributes, ids);
+        schema, format, mapping, timestamps, false, ErrorSink.none(), attributes,
+        ids, charset, limits);
   }
 
   /**
@@ -117,7 +132,8 @@ public final class CxReader<T> {
    */
   public CxReader<T> lenient(ErrorSink sink) {
     Objects.requireNonNull(sink, "sink");
-    return new CxReader<>(schema, format, mapping, timestamps, true, sink, attributes, ids);
+    return new CxReader<>(schema, format, mapping, timestamps, true, sink, attributes,
+        ids, charset, limits);
   }
 
   /**
@@ -130,7 +146,8 @@ public final class CxReader<T> {
   public CxReader<T> touchpoints(TouchpointCatalog catalog) {
     Objects.requireNonNull(catalog, "catalog");
     return new CxReader<>(
-        schema.withCatalog(catalog), format, mapping, timestamps, lenient, sink, attributes, ids);
+        schema.withCatalog(catalog), format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
   }
 
   /**
@@ -143,7 +160,8 @@ public final class CxReader<T> {
     if (!schema.hasAttributes()) {
       throw new IllegalStateException(schema.kind() + " records have no attributes");
     }
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, true, ids);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, true,
+        ids, charset, limits);
   }
 
   /**
@@ -155,11 +173,49 @@ public final class CxReader<T> {
    */
   public CxReader<T> sharingIds(CustomerIdPool ids) {
     Objects.requireNonNull(ids, "ids");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes, ids);
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
   }
 
   /**
-   * Opens {@code file} (UTF-8) and returns its records as a lazy stream; close it when done. The
+   * Returns this reader for files in {@code charset} (default UTF-8), for example {@code
+   * Charset.forName("windows-1252")} for spreadsheet exports. A byte-order mark in the file wins:
+   * UTF-8 ({@code EF BB BF}) and UTF-16 ({@code FE FF}, {@code FF FE}) marks are recognised and
+   * dropped. Bytes not valid in the charset reject their record only (strict mode: an error naming
+   * the line and byte offset).
+   *
+   * @throws NullPointerException if {@code charset} is null
+   */
+  public CxReader<T> charset(Charset charset) {
+    Objects.requireNonNull(charset, "charset");
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
+  }
+
+  /**
+   * Returns this reader with other size limits per record (default {@link ReadLimits#defaults()}:
+   * 1 MiB and 100 lines per record, 1 Mi characters per value).
+   *
+   * @throws NullPointerException if {@code limits} is null
+   */
+  public CxReader<T> limits(ReadLimits limits) {
+    Objects.requireNonNull(limits, "limits");
+    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
+        ids, charset, limits);
+  }
+
+  /** Returns the charset used when a file has no byte-order mark. */
+  public Charset charset() {
+    return charset;
+  }
+
+  /** Returns the size limits per record. */
+  public ReadLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Opens {@code file} and returns its records as a lazy stream; close it when done. The
    * header is read and checked now.
    *
    * @throws CxReadException for a file-level problem (empty file without header, duplicate column
@@ -168,13 +224,34 @@ public final class CxReader<T> {
    */
   public RecordStream<T> read(Path file) {
     Objects.requireNonNull(file, "file");
-    Reader r;
+    InputStream in;
     try {
-      r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      in = Files.newInputStream(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
     }
-    return read(r, file.toString());
+    return read(in, file.toString());
+  }
+
+  /**
+   * Returns the records of the bytes of {@code in}, in this reader's charset (or as its
+   * byte-order mark says), as a lazy stream; closing the stream closes {@code in}.
+   *
+   * @param name the name errors use for the source, such as a file name
+   * @throws CxReadException for a file-level problem, in either mode
+   * @throws UncheckedIOException if the header cannot be read
+   */
+  public RecordStream<T> read(InputStream in, String name) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    InputDecoding d;
+    try {
+      d = InputDecoding.open(in, charset);
+    } catch (IOException e) {
+      closeQuietly(in, e);
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    return read(d, in, name);
   }
 
   /**
@@ -187,18 +264,26 @@ public final class CxReader<T> {
   public RecordStream<T> read(Reader reader, String name) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(name, "name");
+    InputDecoding d;
+    try {
+      d = InputDecoding.open(reader);
+    } catch (IOException e) {
+      closeQuietly(reader, e);
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    return read(d, reader, name);
+  }
+
+  private RecordStream<T> read(InputDecoding d, Closeable in, String name) {
     RowSource source;
     try {
       source =
           format == null
-              ? new JsonLinesRowSource(reader, mapping, timestamps, schema)
-              : new CsvRowSource(reader, name, format, mapping, timestamps, schema);
+              ? new JsonLinesRowSource(
+                  d, limits, mapping, timestamps, schema)
+              : new CsvRowSource(d, name, format, limits, mapping, timestamps, schema);
     } catch (IOException e) {
-      try {
-        reader.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
+      closeQuietly(in, e);
       throw new UncheckedIOException("cannot read " + name, e);
     }
     if (ids != null) {
@@ -222,9 +307,18 @@ public final class CxReader<T> {
     }
   }
 
+  private static void closeQuietly(Closeable c, IOException e) {
+    try {
+      c.close();
+    } catch (IOException suppressed) {
+      e.addSuppressed(suppressed);
+    }
+  }
+
   @Override
   public String toString() {
     return "CxReader[" + schema.kind() + ", " + (format == null ? "JSON Lines" : format) + ", "
-        + mapping + ", " + timestamps + ", " + (lenient ? "lenient" : "strict") + "]";
+        + mapping + ", " + timestamps + ", " + charset.name() + ", " + limits + ", "
+        + (lenient ? "lenient" : "strict") + "]";
   }
 }

@@ -4,35 +4,50 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rows of a JSON Lines file: one flat JSON object per line, parsed by Jackson's streaming parser
- * line by line so that a malformed line is one bad row, not the end of the file. Property names
- * are the mapped column names; {@code null} is an absent value; numbers and booleans are read as
- * their text.
+ * Rows of a JSON Lines file: one flat JSON object per line. {@link RecordSplitter} cuts the bytes
+ * into lines (at most {@link ReadLimits#maxRecordBytes()} each; a longer line is skipped without
+ * being held in memory), {@link InputDecoding} decodes each, and Jackson's streaming parser reads
+ * it, so that a malformed or over-long line is one bad row, not the end of the file. Property
+ * names are the mapped column names; {@code null} is an absent value; numbers and booleans are
+ * read as their text.
  */
 final class JsonLinesRowSource implements RowSource {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .build();
 
-  private final BufferedReader in;
+  private final InputDecoding decoding;
+  private final RecordSplitter splitter;
+  private final ReadLimits limits;
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> mapped = new HashSet<>();
   private final String[] columns = new String[Field.values().length]; // null: shadowed
   private final JsonRow row;
   private long line;
+  private String text;
 
   JsonLinesRowSource(
-      Reader reader, ColumnMapping mapping, TimestampFormat timestamps, RecordSchema<?> schema)
-      throws IOException {
-    in = new BufferedReader(Boms.skip(reader));
+      InputDecoding decoding,
+      ReadLimits limits,
+      ColumnMapping mapping,
+      TimestampFormat timestamps,
+      RecordSchema<?> schema) {
+    this.decoding = decoding;
+    this.limits = limits;
+    this.splitter =
+        new RecordSplitter(decoding.bytes(), ',', false, false, limits.maxRecordBytes(), 1);
     for (Field f : Field.values()) {
       columns[f.ordinal()] = mapping.isShadowed(f) ? null : mapping.column(f);
     }
@@ -46,18 +61,34 @@ final class JsonLinesRowSource implements RowSource {
 
   @Override
   public boolean next() throws IOException {
-    String text;
     do {
-      text = in.readLine();
-      if (text == null) {
+      if (!splitter.next()) {
         return false;
       }
-      line++;
-    } while (text.isBlank());
+    } while (splitter.problem() == null && splitter.blank());
+    line = splitter.line();
     values.clear();
+    if (splitter.problem() != null) {
+      text = new String(splitter.buffer(), splitter.start(), splitter.end() - splitter.start(),
+          StandardCharsets.UTF_8);
+      throw new RowError(null, null, "the line is longer than the limit of "
+          + limits.maxRecordBytes() + " bytes; it is skipped and reading resumes on the next line",
+          ReadError.Kind.TOO_LONG);
+    }
+    try {
+      text = decoding.decode(splitter);
+    } catch (RowError e) {
+      text = new String(splitter.buffer(), splitter.start(), splitter.end() - splitter.start(),
+          StandardCharsets.UTF_8);
+      throw e;
+    }
+    if (text.isBlank()) {
+      return next(); // a line blank once decoded (e.g. only a non-breaking space is not blank)
+    }
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new RowError(null, text, "a JSON Lines row must be a JSON object");
+        throw new RowError(null, null, "a JSON Lines row must be a JSON object",
+            ReadError.Kind.MALFORMED);
       }
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -65,20 +96,29 @@ final class JsonLinesRowSource implements RowSource {
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           throw new RowError(
-              key, null, "nested values are not supported: rows must be flat objects");
+              key, null, "nested values are not supported: rows must be flat objects",
+              ReadError.Kind.MALFORMED);
         }
         if (values.containsKey(key)) {
-          throw new RowError(key, p.getText(), "duplicate property");
+          throw new RowError(key, p.getText(), "duplicate property", ReadError.Kind.MALFORMED);
         }
         if (v != JsonToken.VALUE_NULL) {
-          values.put(key, p.getText());
+          String value = p.getText();
+          if (value.length() > limits.maxFieldChars()) {
+            throw new RowError(key, value.substring(0, Math.min(80, value.length())) + "...",
+                "a value of " + value.length() + " characters is longer than the limit of "
+                    + limits.maxFieldChars(), ReadError.Kind.TOO_LONG);
+          }
+          values.put(key, value);
         }
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw new RowError(null, text, "expected exactly one JSON object on the line");
+        throw new RowError(null, null, "expected exactly one JSON object on the line",
+            ReadError.Kind.MALFORMED);
       }
     } catch (JsonProcessingException e) {
-      throw new RowError(null, text, "malformed JSON: " + e.getOriginalMessage());
+      throw new RowError(null, null, "malformed JSON: " + e.getOriginalMessage(),
+          ReadError.Kind.MALFORMED);
     }
     return true;
   }
@@ -89,13 +129,18 @@ final class JsonLinesRowSource implements RowSource {
   }
 
   @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
   public Row row() {
     return row;
   }
 
   @Override
   public void close() throws IOException {
-    in.close();
+    decoding.bytes().close();
   }
 
   private final class JsonRow extends Row {

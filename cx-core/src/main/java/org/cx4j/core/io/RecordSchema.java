@@ -96,7 +96,8 @@ abstract class RecordSchema<T> {
                   + "')"
               : "unknown touchpoint id: not in the catalog " + catalog.touchpoints().size()
                   + " ids, and no inline channel and stage values";
-      throw new RowError(row.column(Field.TOUCHPOINT), id, reason);
+      throw new RowError(row.column(Field.TOUCHPOINT), id, reason,
+          catalog == null ? ReadError.Kind.MISSING_VALUE : ReadError.Kind.UNKNOWN_VALUE);
     }
     return row.touchpoint(id, channel, stage, () -> {
       Channel c = row.domain(Field.CHANNEL, channel, Channel::of);

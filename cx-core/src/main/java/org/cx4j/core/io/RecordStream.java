@@ -3,7 +3,9 @@ package org.cx4j.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,20 @@ import java.util.stream.StreamSupport;
  * counts so far (final once the iteration ends).
  *
  * <p>In strict mode the first bad row throws a {@link CxReadException}; in lenient mode it is
- * skipped, counted, kept in the report (the first {@value ReadReport#MAX_ERRORS}) and passed to the
- * error sink. An unterminated quote ends the file: Jackson has read the rest of it as one value.
- * Not thread-safe.
+ * skipped, counted (exactly, per kind and column), kept in the report (the first {@value
+ * ReadReport#MAX_ERRORS}) and passed to the error sink, and reading goes on: a quote never
+ * closed, a line over the size limits ({@link ReadLimits}) or bytes not valid in the file's
+ * charset reject their own line only. Not thread-safe.
  *
  * @param <T> the record type
  */
 public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
+
+  /** The most distinct (kind, column) tallies kept; further columns are counted together. */
+  static final int MAX_TALLIES = 256;
+
+  /** The column name of the tally that counts columns past {@link #MAX_TALLIES}. */
+  static final String OTHER_COLUMNS = "(other columns)";
 
   private final RowSource source;
   private final RecordSchema<T> schema;
@@ -34,6 +43,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
   private final ErrorSink sink;
   private final boolean attributes;
   private final List<ReadError> errors = new ArrayList<>();
+  private final Map<List<Object>, long[]> tallies = new LinkedHashMap<>();
   private long read;
   private long accepted;
   private long rejected;
@@ -124,14 +134,21 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
       reject(e, source.line());
     } catch (IllegalArgumentException | NullPointerException e) {
       // a domain record's own validation, e.g. a customer attribute named like a record field
-      reject(new RowError(null, null, String.valueOf(e.getMessage())), source.line());
+      reject(new RowError(null, null, String.valueOf(e.getMessage()), ReadError.Kind.INVALID),
+          source.line());
     }
   }
 
   private void reject(RowError e, long currentLine) {
     rejected++;
     ReadError error =
-        new ReadError(name, e.line != 0 ? e.line : currentLine, e.column, e.value, e.getMessage());
+        new ReadError(name, e.line != 0 ? e.line : currentLine, e.column, e.value, e.getMessage(),
+            e.kind, source.text());
+    String column = e.column;
+    if (tallies.size() >= MAX_TALLIES && !tallies.containsKey(Arrays.asList(e.kind, column))) {
+      column = OTHER_COLUMNS; // hostile files name endless columns: keep the tallies bounded
+    }
+    tallies.computeIfAbsent(Arrays.asList(e.kind, column), k -> new long[1])[0]++;
     if (!lenient) {
       done = true;
       closeQuietly();
@@ -145,7 +162,10 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
 
   /** Returns the counts and first errors so far; final once {@link #hasNext()} returned false. */
   public ReadReport report() {
-    return new ReadReport(name, read, accepted, rejected, errors);
+    List<ReadReport.Tally> t = new ArrayList<>(tallies.size());
+    tallies.forEach((k, v) ->
+        t.add(new ReadReport.Tally((ReadError.Kind) k.get(0), (String) k.get(1), v[0])));
+    return new ReadReport(name, read, accepted, rejected, errors, t);
   }
 
   /**

@@ -91,30 +91,109 @@ abstract class Row {
   final String require(Field field) {
     String v = get(field);
     if (v == null) {
-      throw new RowError(column(field), raw(field), "missing value for " + field);
+      throw new RowError(column(field), raw(field), "missing value for " + field,
+          ReadError.Kind.MISSING_VALUE);
     }
     return v;
   }
 
+  /**
+   * Returns {@code v} as an integer written in ASCII digits with an optional sign.
+   *
+   * @throws RowError for other digits (Arabic-Indic, full-width, ...: {@link
+   *     ReadError.Kind#NON_ASCII_DIGITS}) and for anything that is not an integer
+   */
   final int integer(Field field, String v) {
+    checkAsciiDigits(field, v);
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(i == 0 && (c == '-' || c == '+') && v.length() > 1)) {
+        throw new RowError(column(field), v, field + " must be an integer",
+            ReadError.Kind.NOT_A_NUMBER);
+      }
+    }
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new RowError(column(field), v, field + " must be an integer");
+      throw new RowError(column(field), v, field + " is too large for an integer",
+          ReadError.Kind.OUT_OF_RANGE);
     }
   }
 
+  /**
+   * Returns {@code v} as a finite decimal number: an optional sign, ASCII digits with an optional
+   * decimal point, an optional exponent ({@code 1.5}, {@code -2}, {@code .5}, {@code 1e3}). Java's
+   * own suffixes and forms ({@code 1d}, {@code 0x1p3}, {@code NaN}, {@code Infinity}) are refused.
+   *
+   * @throws RowError for other digits, for text that is not such a number, and for a number too
+   *     large to be finite
+   */
   final double decimal(Field field, String v) {
-    double d;
-    try {
-      d = Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw new RowError(column(field), v, field + " must be a number");
+    checkAsciiDigits(field, v);
+    if (!plainDecimal(v)) {
+      throw new RowError(column(field), v, field + " must be a number such as 12.5",
+          ReadError.Kind.NOT_A_NUMBER);
     }
+    double d = Double.parseDouble(v);
     if (!Double.isFinite(d)) {
-      throw new RowError(column(field), v, field + " must be finite");
+      throw new RowError(column(field), v, field + " must be finite",
+          ReadError.Kind.OUT_OF_RANGE);
     }
     return d;
+  }
+
+  /** Returns whether {@code v} is [+-]?(digits[.digits*]|.digits)([eE][+-]?digits)?. */
+  static boolean plainDecimal(String v) {
+    int i = 0;
+    int n = v.length();
+    if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+      i++;
+      digits++;
+    }
+    if (i < n && v.charAt(i) == '.') {
+      i++;
+      while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+        i++;
+      }
+      int exp = 0;
+      while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+        i++;
+        exp++;
+      }
+      if (exp == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /**
+   * Refuses digits other than ASCII 0-9: Java's integer parsing accepts any Unicode decimal digit
+   * (Arabic-Indic, Devanagari, full-width), which would let "٩" be scored as 9 unnoticed.
+   */
+  final void checkAsciiDigits(Field field, String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c > 0x7F && Character.isDigit(c)) {
+        throw new RowError(column(field), v, field + " must be written with ASCII digits 0-9, "
+            + "found '" + c + "' (U+" + String.format("%04X", (int) c) + ")",
+            ReadError.Kind.NON_ASCII_DIGITS);
+      }
+    }
   }
 
   final java.time.Instant instant(Field field) {
@@ -122,7 +201,9 @@ abstract class Row {
     try {
       return timestamps.parse(v);
     } catch (IllegalArgumentException e) {
-      throw new RowError(column(field), v, "expected a timestamp in " + timestamps);
+      throw new RowError(column(field), v, "expected a timestamp in " + timestamps
+          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+          ReadError.Kind.TIMESTAMP);
     }
   }
 
@@ -130,7 +211,8 @@ abstract class Row {
     try {
       return timestamps.parseDate(v);
     } catch (IllegalArgumentException e) {
-      throw new RowError(column(field), v, "expected a date in " + timestamps);
+      throw new RowError(column(field), v, "expected a date in " + timestamps,
+          ReadError.Kind.TIMESTAMP);
     }
   }
 

@@ -12,16 +12,23 @@ final class RowError extends RuntimeException {
   final String value;
   final boolean fatal; // the rest of the file cannot be read
   final long line; // 0: the current row's line
+  final ReadError.Kind kind;
 
   RowError(String column, String value, String reason) {
-    this(column, value, reason, false, 0);
+    this(column, value, reason, false, 0, ReadError.Kind.INVALID);
   }
 
-  RowError(String column, String value, String reason, boolean fatal, long line) {
+  RowError(String column, String value, String reason, ReadError.Kind kind) {
+    this(column, value, reason, false, 0, kind);
+  }
+
+  RowError(
+      String column, String value, String reason, boolean fatal, long line, ReadError.Kind kind) {
     super(reason, null, false, false);
     this.column = column;
     this.value = value;
     this.fatal = fatal;
     this.line = line;
+    this.kind = kind;
   }
 }

@@ -18,6 +18,9 @@ interface RowSource extends Closeable {
   /** Returns the physical line (1-based) where the current row starts. */
   long line();
 
+  /** Returns the raw text of the current record (or rejected line), or null before the first. */
+  String text();
+
   /** Returns the current row. */
   Row row();
 }

@@ -64,7 +64,8 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
       instrument = byName.get(name.toLowerCase(Locale.ROOT));
       if (instrument == null) {
         throw new RowError(
-            row.column(Field.INSTRUMENT), name, "unknown instrument; known: " + byName.keySet());
+            row.column(Field.INSTRUMENT), name, "unknown instrument; known: " + byName.keySet(),
+            ReadError.Kind.UNKNOWN_VALUE);
       }
     }
     String s = row.require(Field.SCORE);
@@ -74,12 +75,14 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
           row.column(Field.SCORE),
           s,
           "score " + score + " is outside the " + instrument.name() + " scale "
-              + instrument.scale());
+              + instrument.scale(),
+          ReadError.Kind.OUT_OF_RANGE);
     }
     String w = row.get(Field.WEIGHT);
     double weight = w == null ? 1.0 : row.decimal(Field.WEIGHT, w);
     if (weight < 0) {
-      throw new RowError(row.column(Field.WEIGHT), w, "weight must be non-negative");
+      throw new RowError(row.column(Field.WEIGHT), w, "weight must be non-negative",
+          ReadError.Kind.OUT_OF_RANGE);
     }
     String comment = row.raw(Field.COMMENT);
     if (comment != null && comment.isEmpty()) {

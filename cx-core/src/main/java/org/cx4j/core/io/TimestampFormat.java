@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -73,7 +74,9 @@ public final class TimestampFormat {
   /**
    * Returns a {@link DateTimeFormatter} pattern such as {@code yyyyMMdd} or {@code dd/MM/yyyy
    * HH:mm}, read in {@code zone}; a pattern without a time of day means the start of the day.
-   * Parsing is strict: {@code 19970230} is an error, not 28 February.
+   * When the pattern reads an offset or a zone ({@code yyyy-MM-dd HH:mmXXX} for {@code
+   * 2024-03-01 10:30+01:00} or {@code Z}), the value's own offset is used and {@code zone} only
+   * for values without one. Parsing is strict: {@code 19970230} is an error, not 28 February.
    *
    * @throws IllegalArgumentException if the pattern is invalid
    */
@@ -112,14 +115,24 @@ public final class TimestampFormat {
     try {
       switch (kind) {
         case EPOCH_MILLIS:
+          for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-' && s.length() > 1)) {
+              throw new NumberFormatException("not ASCII digits");
+            }
+          }
           return Instant.ofEpochMilli(Long.parseLong(s));
         case PATTERN:
           {
             TemporalAccessor t = formatter.parse(s);
             LocalDate d = LocalDate.from(t);
-            return t.isSupported(ChronoField.HOUR_OF_DAY)
-                ? LocalDateTime.of(d, java.time.LocalTime.from(t)).atZone(zone).toInstant()
-                : d.atStartOfDay(zone).toInstant();
+            LocalDateTime local = t.isSupported(ChronoField.HOUR_OF_DAY)
+                ? LocalDateTime.of(d, java.time.LocalTime.from(t))
+                : d.atStartOfDay();
+            // An offset or zone written in the text (pattern letters X, x, Z, O, VV, z) wins over
+            // the format's zone, which is for text without one.
+            ZoneId written = t.query(TemporalQueries.zone());
+            return local.atZone(written != null ? written : zone).toInstant();
           }
         default:
           return parseIso(s);

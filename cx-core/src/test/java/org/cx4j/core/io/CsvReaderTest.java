@@ -287,14 +287,16 @@ class CsvReaderTest {
   void scoreOutOfScale() {
     CxReadException e =
         assertThrows(CxReadException.class, () -> readAll(NPS_FILE, NPS_HEADER + "r1,9,2024-03-01T09:30:00Z\nr2,11,2024-03-01T09:30:00Z\n"));
-    assertEquals(new ReadError("test.csv", 3, "nps_score", "11", "score 11 is outside the nps scale 0..10"), e.error());
+    assertEquals(new ReadError("test.csv", 3, "nps_score", "11", "score 11 is outside the nps scale 0..10",
+        ReadError.Kind.OUT_OF_RANGE, "r2,11,2024-03-01T09:30:00Z"), e.error());
     assertEquals("test.csv:3: column 'nps_score', value '11': score 11 is outside the nps scale 0..10", e.getMessage());
   }
 
   @Test
   void nonNumericScore() {
     CxReadException e = assertThrows(CxReadException.class, () -> readAll(NPS_FILE, NPS_HEADER + "r1,nine,2024-03-01T09:30:00Z\n"));
-    assertEquals(new ReadError("test.csv", 2, "nps_score", "nine", "score must be an integer"), e.error());
+    assertEquals(new ReadError("test.csv", 2, "nps_score", "nine", "score must be an integer",
+        ReadError.Kind.NOT_A_NUMBER, "r1,nine,2024-03-01T09:30:00Z"), e.error());
     e = assertThrows(CxReadException.class, () -> readAll(NPS_FILE, NPS_HEADER + "r1,9.5,2024-03-01T09:30:00Z\n"));
     assertEquals("9.5", e.error().value());
   }
@@ -341,19 +343,22 @@ class CsvReaderTest {
     String csv = NPS_HEADER + "r1,9,2024-03-01T09:30:00Z\nr2,\"9,2024-03-01T09:30:00Z\nr3,9,2024-03-01T09:30:00Z\n";
     CxReadException e = assertThrows(CxReadException.class, () -> readAll(NPS_FILE, csv));
     assertEquals(3, e.error().line());
-    assertTrue(e.getMessage().contains("unterminated quoted value"), e.getMessage());
+    assertEquals(ReadError.Kind.MALFORMED, e.error().kind());
+    assertTrue(e.getMessage().contains("never closed"), e.getMessage());
   }
 
   @Test
-  void unterminatedQuoteLenientRecordsOneErrorAndStops() {
+  void unterminatedQuoteLenientRejectsItsLineOnlyAndReadsOn() {
+    // The quote on line 3 never closes: line 3 alone is rejected, line 4 is read again as a row.
     String csv = NPS_HEADER + "r1,9,2024-03-01T09:30:00Z\n\"r2,9,2024-03-01T09:30:00Z\nr3,9,2024-03-01T09:30:00Z\n";
     try (RecordStream<SurveyResponse> s = NPS_FILE.lenient().read(new StringReader(csv), "q.csv")) {
-      assertEquals(1, s.stream().count());
+      assertEquals(2, s.stream().count());
       ReadReport r = s.report();
-      assertEquals(2, r.read());
+      assertEquals(3, r.read());
       assertEquals(1, r.rejected());
       assertEquals(3, r.errors().get(0).line());
-      assertTrue(r.errors().get(0).reason().contains("rest of the file"), r.errors().get(0).reason());
+      assertEquals("\"r2,9,2024-03-01T09:30:00Z", r.errors().get(0).excerpt());
+      assertTrue(r.errors().get(0).reason().contains("resumes on the next line"), r.errors().get(0).reason());
     }
   }
 

@@ -50,7 +50,7 @@ class SettingsTest {
     assertEquals("a.csv:7: short row", e.toString());
     assertEquals("a.csv: empty file", new ReadError("a.csv", 0, null, null, "empty file").toString());
     ReadReport r = new ReadReport("a.csv", 3, 2, 1, List.of(e));
-    assertEquals("ReadReport[a.csv: read 3, accepted 2, rejected 1; first error: a.csv:7: short row]", r.toString());
+    assertEquals("ReadReport[a.csv: read 3, accepted 2, rejected 1 [1 x invalid value]; first error: a.csv:7: short row]", r.toString());
     assertThrows(IllegalArgumentException.class, () -> new ReadReport("a.csv", 3, 2, 2, List.of()));
     assertThrows(IllegalArgumentException.class, () -> new ReadError("a.csv", -1, null, null, "x"));
   }

@@ -1,0 +1,394 @@
+package org.cx4j.core.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into records before any field is parsed, so that one bad record never
+ * takes the rest of the file with it. A record ends at an LF, a CRLF or a lone CR outside quotes
+ * (or at the end of the input); with {@code quoting}, a {@code "} that is the first byte of a
+ * value opens a quoted value that may span lines, {@code ""} inside it is one quote, and the
+ * next lone {@code "} closes it. These are the rules of Jackson's CSV parser, which then parses
+ * each record's values; the splitter also flags what Jackson would refuse (text after a closing
+ * quote other than spaces and tabs) so that it is never handed a record it cannot read.
+ *
+ * <p>Limits, so that a hostile file cannot exhaust memory or swallow good rows: a record longer
+ * than {@code maxBytes}, a quoted value still open after {@code maxLines} physical lines, and a
+ * quote still open at the end of the input each reject the record's <em>first physical line
+ * only</em>, and splitting resumes at the next physical line with no quote open. A first line
+ * longer than {@code maxBytes} is skipped without being held in memory.
+ *
+ * <p>The input must be in an ASCII-compatible encoding (every byte below 0x80 is that ASCII
+ * character and no multi-byte sequence contains such a byte): UTF-8, ISO-8859-x, Windows-125x.
+ * Other encodings are transcoded to UTF-8 first ({@link InputDecoding}). Not thread-safe.
+ */
+final class RecordSplitter {
+
+  /** Why a record is refused before parsing; null for a good record. */
+  enum Problem {
+    /** The first line alone is longer than the byte limit (only the line is rejected). */
+    LINE_TOO_LONG,
+    /** A quoted value grew the record past the byte limit. */
+    RECORD_TOO_LONG,
+    /** A quoted value is still open after the line limit. */
+    TOO_MANY_LINES,
+    /** A quote is still open at the end of the input. */
+    UNTERMINATED_QUOTE,
+    /** Text other than spaces or tabs follows a closing quote. */
+    TEXT_AFTER_QUOTE
+  }
+
+  private static final int CHUNK = 1 << 16;
+  /** Bytes of an over-long line kept for the reject's excerpt. */
+  static final int EXCERPT = 1024;
+
+  private final InputStream in;
+  private final byte separator;
+  private final boolean whitespace;
+  private final boolean quoting;
+  private final int maxBytes;
+  private final int maxLines;
+
+  private byte[] buf = new byte[CHUNK];
+  private int limit; // valid bytes in buf
+  private int pos; // the next record starts here
+  private long bufOffset; // stream offset of buf[0]
+  private long nextLine = 1; // the physical line at pos
+  private boolean eof;
+
+  // The current record, valid after next() returned true.
+  private int start;
+  private int end; // exclusive, before the line terminator
+  private long line;
+  private int lines;
+  private boolean ascii;
+  private boolean blank;
+  private Problem problem;
+  private int textAfterQuoteAt; // offset in the record of the first byte after a closing quote
+  private byte[] excerpt; // the first bytes of an over-long first line, else null
+  private long hugeOffset;
+
+  /**
+   * @param separator the value separator (ignored when {@code whitespace})
+   * @param whitespace runs of spaces and tabs separate values
+   * @param quoting whether quotes are special (false for JSON Lines: one record per line)
+   */
+  RecordSplitter(
+      InputStream in, char separator, boolean whitespace, boolean quoting, int maxBytes,
+      int maxLines) {
+    this.in = in;
+    this.separator = (byte) separator;
+    this.whitespace = whitespace;
+    this.quoting = quoting;
+    this.maxBytes = maxBytes;
+    this.maxLines = maxLines;
+  }
+
+  /** Returns the stream offset the splitter starts at (a byte-order mark already dropped). */
+  void startOffset(long offset) {
+    this.bufOffset = offset;
+  }
+
+  /**
+   * Advances to the next record (blank lines included: see {@link #blank()}).
+   *
+   * @return false at the end of the input
+   */
+  boolean next() throws IOException {
+    problem = null;
+    excerpt = null;
+    if (pos >= limit && !fill()) {
+      return false;
+    }
+    return scan();
+  }
+
+  private boolean scan() throws IOException {
+    int i = pos;
+    boolean inQuotes = false;
+    boolean fieldStart = true;
+    boolean afterClose = false;
+    boolean nonAscii = false;
+    boolean nonBlank = false;
+    int nLines = 1;
+    int firstLineEnd = -1; // index of the first line's terminator inside a quoted record
+    int firstTermLen = 0;
+    int afterQuote = -1;
+    while (true) {
+      if (i - pos > maxBytes) {
+        if (firstLineEnd < 0) {
+          return skipHugeLine(i);
+        }
+        return rejectFirstLine(firstLineEnd, firstTermLen, Problem.RECORD_TOO_LONG);
+      }
+      if (i >= limit) {
+        int shift = pos;
+        boolean more = fill();
+        shift -= pos; // fill() may have moved the record to the start of the buffer
+        i -= shift;
+        if (firstLineEnd >= 0) {
+          firstLineEnd -= shift;
+        }
+        if (afterQuote >= 0) {
+          afterQuote -= shift;
+        }
+        if (!more) {
+          // End of input.
+          if (inQuotes) {
+            if (firstLineEnd >= 0) {
+              return rejectFirstLine(firstLineEnd, firstTermLen, Problem.UNTERMINATED_QUOTE);
+            }
+            // The quote opened on the last line: that line is the record.
+          }
+          if (i == pos) {
+            return false;
+          }
+          return finish(i, 0, nLines, nonAscii, nonBlank, inQuotes ? Problem.UNTERMINATED_QUOTE
+              : afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
+        }
+      }
+      byte b = buf[i];
+      if (b < 0) {
+        nonAscii = true;
+        nonBlank = true;
+        fieldStart = false;
+        if (afterClose) {
+          afterClose = false;
+          if (afterQuote < 0) {
+            afterQuote = i;
+          }
+        }
+        i++;
+        continue;
+      }
+      if (b == '\n' || b == '\r') {
+        int term = 1;
+        if (b == '\r') {
+          if (i + 1 >= limit) {
+            int shift = pos;
+            fill();
+            shift -= pos;
+            i -= shift;
+            if (firstLineEnd >= 0) {
+              firstLineEnd -= shift;
+            }
+            if (afterQuote >= 0) {
+              afterQuote -= shift;
+            }
+          }
+          if (i + 1 < limit && buf[i + 1] == '\n') {
+            term = 2;
+          }
+        }
+        if (!inQuotes) {
+          return finish(i, term, nLines, nonAscii, nonBlank,
+              afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
+        }
+        if (firstLineEnd < 0) {
+          firstLineEnd = i;
+          firstTermLen = term;
+        }
+        nLines++;
+        if (nLines > maxLines) {
+          return rejectFirstLine(firstLineEnd, firstTermLen, Problem.TOO_MANY_LINES);
+        }
+        i += term;
+        continue;
+      }
+      if (inQuotes) {
+        if (b == '"') {
+          if (i + 1 >= limit) {
+            int shift = pos;
+            fill();
+            shift -= pos;
+            i -= shift;
+            if (firstLineEnd >= 0) {
+              firstLineEnd -= shift;
+            }
+            if (afterQuote >= 0) {
+              afterQuote -= shift;
+            }
+          }
+          if (i + 1 < limit && buf[i + 1] == '"') {
+            i += 2; // an escaped quote
+            continue;
+          }
+          inQuotes = false;
+          afterClose = true;
+        }
+        i++;
+        continue;
+      }
+      boolean space = b == ' ' || b == '\t';
+      if (!space) {
+        nonBlank = true;
+      }
+      if (whitespace ? space : b == separator) {
+        fieldStart = true;
+        afterClose = false;
+      } else if (afterClose) {
+        if (!space) {
+          afterClose = false;
+          if (afterQuote < 0) {
+            afterQuote = i;
+          }
+        }
+      } else if (quoting && fieldStart && b == '"') {
+        inQuotes = true;
+        fieldStart = false;
+      } else {
+        fieldStart = false;
+      }
+      i++;
+    }
+  }
+
+  private boolean finish(
+      int endAt, int term, int nLines, boolean nonAscii, boolean nonBlank, Problem p,
+      int afterQuote) {
+    start = pos;
+    end = endAt;
+    line = nextLine;
+    lines = nLines;
+    ascii = !nonAscii;
+    blank = !nonBlank;
+    problem = p;
+    textAfterQuoteAt = afterQuote < 0 ? -1 : afterQuote - pos;
+    pos = endAt + term;
+    nextLine += nLines;
+    return true;
+  }
+
+  /** Rejects the record's first physical line; the next record starts on the line after it. */
+  private boolean rejectFirstLine(int firstLineEnd, int term, Problem p) {
+    start = pos;
+    end = firstLineEnd;
+    line = nextLine;
+    lines = 1;
+    ascii = true;
+    for (int k = start; k < end; k++) {
+      if (buf[k] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    blank = false;
+    problem = p;
+    textAfterQuoteAt = -1;
+    pos = firstLineEnd + term;
+    nextLine++;
+    return true;
+  }
+
+  /**
+   * Skips a first line longer than the limit without holding it: keeps its first bytes as the
+   * record (for the reject's excerpt) and discards the rest, up to and including its line end.
+   */
+  private boolean skipHugeLine(int i) throws IOException {
+    int keep = Math.min(EXCERPT, i - pos);
+    excerpt = Arrays.copyOfRange(buf, pos, pos + keep);
+    line = nextLine;
+    lines = 1;
+    ascii = true;
+    blank = false;
+    problem = Problem.LINE_TOO_LONG;
+    textAfterQuoteAt = -1;
+    hugeOffset = bufOffset + pos;
+    pos = i; // everything before i is this line's; scan on for its end
+    while (true) {
+      if (pos >= limit && !fill()) {
+        nextLine++;
+        return true; // the line ran to the end of the input
+      }
+      byte b = buf[pos];
+      if (b == '\n' || b == '\r') {
+        if (b == '\r' && pos + 1 >= limit) {
+          fill();
+        }
+        pos += (b == '\r' && pos + 1 < limit && buf[pos + 1] == '\n') ? 2 : 1;
+        nextLine++;
+        return true;
+      }
+      pos++;
+    }
+  }
+
+  /**
+   * Makes room and reads more input, keeping the current record (from {@code pos}) in the buffer:
+   * the record is moved to the start of the buffer, which doubles when the record fills it.
+   *
+   * @return false if the input has ended and no byte was added
+   */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      bufOffset += pos;
+      pos = 0;
+    }
+    if (limit == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    int n = in.read(buf, limit, buf.length - limit);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    limit += n;
+    return true;
+  }
+
+  /** Returns the array holding the record's bytes (an excerpt for {@link Problem#LINE_TOO_LONG}). */
+  byte[] buffer() {
+    return excerpt != null ? excerpt : buf;
+  }
+
+  /** Returns the index of the record's first byte in {@link #buffer()}. */
+  int start() {
+    return excerpt != null ? 0 : start;
+  }
+
+  /** Returns the index after the record's last byte (its line terminator excluded). */
+  int end() {
+    return excerpt != null ? excerpt.length : end;
+  }
+
+  /** Returns the byte offset of the record in the input. */
+  long offset() {
+    return excerpt != null ? hugeOffset : bufOffset + start;
+  }
+
+  /** Returns the physical line (1-based) where the record starts. */
+  long line() {
+    return line;
+  }
+
+  /** Returns how many physical lines the record spans. */
+  int lines() {
+    return lines;
+  }
+
+  /** Returns whether every byte of the record is ASCII. */
+  boolean ascii() {
+    return ascii;
+  }
+
+  /** Returns whether the record holds only spaces and tabs (or nothing). */
+  boolean blank() {
+    return blank;
+  }
+
+  /** Returns why the record is refused, or null. */
+  Problem problem() {
+    return problem;
+  }
+
+  /** Returns the offset in the record of the text after a closing quote, or -1. */
+  int textAfterQuoteAt() {
+    return textAfterQuoteAt;
+  }
+}
