@@ -78,6 +78,11 @@ final class CsvRowSource implements RowSource {
     this.splitter =
         new RecordSplitter(decoding.bytes(), format.separatorChar(), format.isWhitespace(), true,
             limits.maxRecordBytes(), limits.maxRecordLines());
+    if (format.hasHeader()) {
+      splitter.expectFieldsOfFirstRecord();
+    } else {
+      splitter.expectFields(format.columns().size());
+    }
     startParser(0);
     if (format.hasHeader()) {
       boolean any;

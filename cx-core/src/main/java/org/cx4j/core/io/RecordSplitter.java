@@ -19,6 +19,14 @@ import java.util.Arrays;
  * only</em>, and splitting resumes at the next physical line with no quote open. A first line
  * longer than {@code maxBytes} is skipped without being held in memory.
  *
+ * <p>A record that spans lines but is not valid as it stands (text after a closing quote, or not
+ * the header's number of values; see {@link #expectFields(int)}) is taken for a quote never
+ * closed that swallowed the lines after it: its first line is rejected and the next line is read
+ * as a record. A record that is valid as it stands is always read as written, so a file this
+ * library writes reads back unchanged; the one case a reader cannot tell apart is a quote never
+ * closed whose swallowed lines happen to make one valid record (the quote closing at a line end
+ * with the right number of values), which is read as that record.
+ *
  * <p>The input must be in an ASCII-compatible encoding (every byte below 0x80 is that ASCII
  * character and no multi-byte sequence contains such a byte): UTF-8, ISO-8859-x, Windows-125x.
  * Other encodings are transcoded to UTF-8 first ({@link InputDecoding}). Not thread-safe.
@@ -56,6 +64,8 @@ final class RecordSplitter {
   private long bufOffset; // stream offset of buf[0]
   private long nextLine = 1; // the physical line at pos
   private boolean eof;
+  private int expectedFields; // 0 until the header (or the given columns) says
+  private boolean headerFirst;
 
   // The current record, valid after next() returned true.
   private int start;
@@ -85,9 +95,18 @@ final class RecordSplitter {
     this.maxLines = maxLines;
   }
 
-  /** Returns the stream offset the splitter starts at (a byte-order mark already dropped). */
-  void startOffset(long offset) {
-    this.bufOffset = offset;
+  /** Takes the number of values of the first non-blank record (the header) as the width. */
+  void expectFieldsOfFirstRecord() {
+    this.headerFirst = true;
+  }
+
+  /**
+   * Sets the number of values a record has (the header's). From then on, a record that spans
+   * several lines but does not have this many values, or has text after a closing quote, is taken
+   * for a quote never closed: its first line is rejected and the next line read as a record.
+   */
+  void expectFields(int n) {
+    this.expectedFields = n;
   }
 
   /**
@@ -112,6 +131,7 @@ final class RecordSplitter {
     boolean nonAscii = false;
     boolean nonBlank = false;
     int nLines = 1;
+    int fields = whitespace ? 0 : 1;
     int firstLineEnd = -1; // index of the first line's terminator inside a quoted record
     int firstTermLen = 0;
     int afterQuote = -1;
@@ -144,6 +164,10 @@ final class RecordSplitter {
           if (i == pos) {
             return false;
           }
+          if (!inQuotes && nLines > 1 && expectedFields > 0
+              && (afterQuote >= 0 || fields != expectedFields)) {
+            return rejectFirstLine(firstLineEnd, firstTermLen, Problem.UNTERMINATED_QUOTE);
+          }
           return finish(i, 0, nLines, nonAscii, nonBlank, inQuotes ? Problem.UNTERMINATED_QUOTE
               : afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
         }
@@ -152,6 +176,9 @@ final class RecordSplitter {
       if (b < 0) {
         nonAscii = true;
         nonBlank = true;
+        if (whitespace && fieldStart && !inQuotes && !afterClose) {
+          fields++;
+        }
         fieldStart = false;
         if (afterClose) {
           afterClose = false;
@@ -182,6 +209,16 @@ final class RecordSplitter {
           }
         }
         if (!inQuotes) {
+          if (nLines > 1 && expectedFields > 0
+              && (afterQuote >= 0 || fields != expectedFields)) {
+            // A quoted value ran over lines into something that is not a record of the header's
+            // width: far likelier a quote never closed than a broken multi-line value. Reject the
+            // line where it opened; the lines after it are read again as records.
+            return rejectFirstLine(firstLineEnd, firstTermLen, Problem.UNTERMINATED_QUOTE);
+          }
+          if (headerFirst && expectedFields == 0 && nonBlank) {
+            expectedFields = fields; // the header's width, known before any row is read
+          }
           return finish(i, term, nLines, nonAscii, nonBlank,
               afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
         }
@@ -227,6 +264,9 @@ final class RecordSplitter {
       if (whitespace ? space : b == separator) {
         fieldStart = true;
         afterClose = false;
+        if (!whitespace) {
+          fields++;
+        }
       } else if (afterClose) {
         if (!space) {
           afterClose = false;
@@ -237,7 +277,13 @@ final class RecordSplitter {
       } else if (quoting && fieldStart && b == '"') {
         inQuotes = true;
         fieldStart = false;
+        if (whitespace) {
+          fields++;
+        }
       } else {
+        if (whitespace && fieldStart) {
+          fields++;
+        }
         fieldStart = false;
       }
       i++;
