@@ -48,6 +48,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
   private long accepted;
   private long rejected;
   private T next;
+  private long nextLine;
+  private long lastLine;
   private boolean done;
   private boolean closed;
 
@@ -93,6 +95,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     }
     T r = next;
     next = null;
+    lastLine = nextLine;
     return r;
   }
 
@@ -129,6 +132,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         attrs.replaceAll((k, v) -> row.shared(v));
       }
       next = schema.parse(row, attrs);
+      nextLine = source.line();
       accepted++;
     } catch (RowError e) {
       reject(e, source.line());
@@ -158,6 +162,14 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
       errors.add(error);
     }
     sink.accept(error);
+  }
+
+  /**
+   * Returns the physical line (1-based) where the record last returned by {@link #next()} starts,
+   * or 0 before the first; for callers that reject a record later and must say where it was.
+   */
+  public long line() {
+    return lastLine;
   }
 
   /** Returns the counts and first errors so far; final once {@link #hasNext()} returned false. */

@@ -2,6 +2,8 @@ package org.cx4j.report.input;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +29,9 @@ import org.cx4j.core.io.CsvFormat;
 import org.cx4j.core.io.CustomerIdPool;
 import org.cx4j.core.io.CxReader;
 import org.cx4j.core.io.CxReaders;
+import org.cx4j.core.io.ErrorSink;
 import org.cx4j.core.io.Field;
+import org.cx4j.core.io.ReadLimits;
 import org.cx4j.core.io.ReadError;
 import org.cx4j.core.io.ReadReport;
 import org.cx4j.core.io.RecordStream;
@@ -73,6 +77,9 @@ public final class InputLoader {
   private final Segmentation segmentation;
   private final ProgressListener progress;
   private final Clock clock;
+  private final Charset charset;
+  private final ReadLimits limits;
+  private final ErrorSink rejects;
 
   private InputLoader(Builder b) {
     this.files = new EnumMap<>(b.files);
@@ -84,6 +91,9 @@ public final class InputLoader {
     this.segmentation = b.segmentation;
     this.progress = b.progress;
     this.clock = b.clock;
+    this.charset = b.charset;
+    this.limits = b.limits;
+    this.rejects = b.rejects;
   }
 
   /** Returns a builder with nothing to read, strict mode, comma separator, ISO timestamps. */
@@ -166,11 +176,11 @@ public final class InputLoader {
     if (m != null) {
       reader = reader.mapping(m);
     }
-    reader = reader.timestamps(timestamps);
+    reader = reader.timestamps(timestamps).charset(charset).limits(limits);
     if (kind == DataKind.CUSTOMERS) {
       reader = reader.extraColumnsAsAttributes();
     }
-    return lenient ? reader.lenient() : reader.strict();
+    return lenient ? reader.lenient(rejects) : reader.strict();
   }
 
   /**
@@ -219,6 +229,8 @@ public final class InputLoader {
     List<ReadError> late = new ArrayList<>();
     long lateCount = 0;
     ReadReport r;
+    String timestampColumn = mappings.getOrDefault(DataKind.INTERACTIONS, ColumnMapping.defaults())
+        .column(Field.TIMESTAMP);
     try (RecordStream<Interaction> rows = reader.read(file)) {
       long n = 0;
       while (rows.hasNext()) {
@@ -228,15 +240,15 @@ public final class InputLoader {
           stages.add(i.touchpoint().stage());
         } catch (IllegalArgumentException e) {
           // The log refuses what a row-level reader cannot see (a timestamp in the future).
+          ReadError error = new ReadError(name, rows.line(), timestampColumn,
+              String.valueOf(i.timestamp()), e.getMessage(), ReadError.Kind.TIMESTAMP, null);
           if (!lenient) {
-            throw new IllegalArgumentException(
-                name + ": record " + (n + 1) + " (customer " + i.customer().value() + "): "
-                    + e.getMessage(), e);
+            throw new org.cx4j.core.io.CxReadException(error);
           }
           lateCount++;
+          rejects.accept(error);
           if (late.size() < ReadReport.MAX_ERRORS) {
-            late.add(new ReadError(name, 0, "timestamp", String.valueOf(i.timestamp()),
-                e.getMessage()));
+            late.add(error);
           }
         }
         if (++n % PROGRESS_EVERY == 0) {
@@ -253,14 +265,31 @@ public final class InputLoader {
     if (lateCount == 0) {
       return r;
     }
+    // Merge in file order (both lists are), keeping the first MAX_ERRORS.
     List<ReadError> errors = new ArrayList<>(r.errors());
-    for (ReadError e : late) {
-      if (errors.size() < ReadReport.MAX_ERRORS) {
-        errors.add(e);
+    errors.addAll(late);
+    errors.sort(java.util.Comparator.comparingLong(ReadError::line));
+    if (errors.size() > ReadReport.MAX_ERRORS) {
+      errors = new ArrayList<>(errors.subList(0, ReadReport.MAX_ERRORS));
+    }
+    List<ReadReport.Tally> tallies = new ArrayList<>(r.tallies());
+    ReadReport.Tally lateTally = new ReadReport.Tally(ReadError.Kind.TIMESTAMP, timestampColumn,
+        lateCount);
+    int same = -1;
+    for (int k = 0; k < tallies.size(); k++) {
+      ReadReport.Tally t = tallies.get(k);
+      if (t.kind() == lateTally.kind() && java.util.Objects.equals(t.column(), timestampColumn)) {
+        same = k;
       }
     }
+    if (same >= 0) {
+      tallies.set(same, new ReadReport.Tally(ReadError.Kind.TIMESTAMP, timestampColumn,
+          tallies.get(same).rows() + lateCount));
+    } else {
+      tallies.add(lateTally);
+    }
     return new ReadReport(r.source(), r.read(), r.accepted() - lateCount, r.rejected() + lateCount,
-        errors);
+        errors, tallies);
   }
 
   private static void requireFile(Path file) {
@@ -310,8 +339,35 @@ public final class InputLoader {
     private Segmentation segmentation;
     private ProgressListener progress = ProgressListener.NONE;
     private Clock clock = Clock.systemUTC();
+    private Charset charset = StandardCharsets.UTF_8;
+    private ReadLimits limits = ReadLimits.defaults();
+    private ErrorSink rejects = ErrorSink.none();
 
     private Builder() {}
+
+    /**
+     * Sets the charset of files without a byte-order mark (default UTF-8), e.g. {@code
+     * windows-1252} for spreadsheet exports.
+     */
+    public Builder charset(Charset charset) {
+      this.charset = Objects.requireNonNull(charset, "charset");
+      return this;
+    }
+
+    /** Sets the size limits per record (default {@link ReadLimits#defaults()}). */
+    public Builder limits(ReadLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Sets where every rejected row goes in lenient mode, besides the bounded {@link ReadReport}s
+     * (default: nowhere). It must be thread-safe: two files are read at once.
+     */
+    public Builder rejects(ErrorSink rejects) {
+      this.rejects = Objects.requireNonNull(rejects, "rejects");
+      return this;
+    }
 
     /**
      * Sets the file of one kind (CSV, or JSON Lines when the name ends in {@code .jsonl},
