@@ -201,12 +201,15 @@ public final class ReportTables {
   }
 
   private static Table paths(Variants v) {
+    // "path" is for reading; "steps" is the same path as a list (a JSON array in the CSV), so a
+    // touchpoint whose name contains " > " cannot be confused with two.
     Table.Builder t = Table.builder("paths", "Most common journey paths (touchpoints)", "rank",
-        "path", "journeys", "share", "cumulative_share");
+        "path", "steps", "journeys", "share", "cumulative_share");
     List<Variants.Variant> top = v.top(50);
     for (int i = 0; i < top.size(); i++) {
       Variants.Variant x = top.get(i);
-      t.row(i + 1, String.join(" > ", x.steps()), x.count(), x.share(), x.cumulativeShare());
+      t.row(i + 1, String.join(" > ", x.steps()), x.steps(), x.count(), x.share(),
+          x.cumulativeShare());
     }
     return t.build();
   }

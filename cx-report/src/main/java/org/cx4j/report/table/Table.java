@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * One table behind the report: a name (the file name without extension), a title, column names
- * and rows of plain values (strings, numbers, booleans, or null for "no value").
+ * and rows of plain values (strings, numbers, booleans, lists of strings, or null for "no
+ * value").
  *
  * @param name the file name stem, e.g. {@code scores}; lower case letters, digits and {@code _}
  * @param title what the table holds, one line

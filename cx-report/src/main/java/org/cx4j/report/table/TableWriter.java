@@ -1,6 +1,7 @@
 package org.cx4j.report.table;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -10,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.cx4j.core.json.CxJson;
@@ -17,7 +19,8 @@ import org.cx4j.core.json.CxJson;
 /**
  * Writes {@link Table}s as CSV (RFC 4180, header row, UTF-8, empty cell for no value) and as
  * JSON (an object with the title and an array of row objects, {@code null} for no value),
- * through Jackson.
+ * through Jackson. A list value (a journey path) is a JSON array in both: native in JSON, as the
+ * text of the array in the CSV cell, so names containing separators read back unchanged.
  */
 public final class TableWriter {
 
@@ -39,10 +42,26 @@ public final class TableWriter {
     try (var w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out)) {
       for (List<Object> row : table.rows()) {
-        w.write(row);
+        w.write(csvRow(row));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write table " + table.name(), e);
+    }
+  }
+
+  private static List<Object> csvRow(List<Object> row) {
+    List<Object> out = new ArrayList<>(row.size());
+    for (Object v : row) {
+      out.add(v instanceof List<?> list ? jsonText(list) : v);
+    }
+    return out;
+  }
+
+  private static String jsonText(List<?> list) {
+    try {
+      return CxJson.mapper().writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of plain values is always JSON: " + list, e);
     }
   }
 

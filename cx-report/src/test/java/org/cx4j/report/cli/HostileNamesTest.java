@@ -1,0 +1,180 @@
+package org.cx4j.report.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cx4j.core.touchpoint.Channel;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole command on files whose touchpoint and channel names hold the characters people really
+ * use: the path separator, commas, quotes, markup, backslashes, line breaks. The run must succeed
+ * and every name must come back unchanged from the HTML page (as text), the CSV tables (read with
+ * Jackson) and the path lists.
+ */
+class HostileNamesTest {
+
+  /** Touchpoint names (ids: kept as written, only trimmed). */
+  static final List<String> TOUCHPOINTS = List.of(
+      "web > direct page",
+      "a, b; c",
+      "say \"hi\" 'there'",
+      "<script>alert(1)</script> & co",
+      "back\\slash\\n",
+      "two\nlines");
+
+  /** Channel names as written; cx-core normalises them (lower case, blanks as '_'). */
+  static final List<String> CHANNELS = List.of("Web > Direct", "e\"mail, <b>", "app");
+
+  static final int CUSTOMERS = 60;
+  static final Instant T0 = Instant.parse("2025-01-06T09:00:00Z");
+
+  @TempDir static Path dir;
+  static Path out;
+  static CxReportCommandTest.Run run;
+  static String html;
+  static Document doc;
+
+  static String channelOf(int tp) {
+    return CHANNELS.get(tp % CHANNELS.size());
+  }
+
+  @BeforeAll
+  static void runTheReport() throws IOException {
+    // Customer i visits touchpoint i and then i + 1 an hour later (converting when i is even),
+    // and answers the NPS question at the first one.
+    List<List<Object>> interactions = new ArrayList<>();
+    List<List<Object>> responses = new ArrayList<>();
+    int n = TOUCHPOINTS.size();
+    String[] stages = {"awareness", "consideration", "purchase"};
+    for (int i = 0; i < CUSTOMERS; i++) {
+      String c = String.format("C%03d", i);
+      int a = i % n;
+      int b = (i + 1) % n;
+      Instant t = T0.plusSeconds(86_400L * (i % 50));
+      interactions.add(List.of(c, TOUCHPOINTS.get(a), channelOf(a), stages[a % 3], t.toString(),
+          "", ""));
+      interactions.add(List.of(c, TOUCHPOINTS.get(b), channelOf(b), stages[b % 3],
+          t.plusSeconds(3600).toString(), i % 2 == 0 ? "converted" : "", ""));
+      responses.add(List.of(c, TOUCHPOINTS.get(a), channelOf(a), stages[a % 3], "nps",
+          Integer.toString(i % 11), t.plusSeconds(600).toString(), "1.0", "fine, \"really\""));
+    }
+    Path in = Files.createDirectories(dir.resolve("input"));
+    write(in.resolve("events.csv"), List.of("customer_id", "touchpoint", "channel", "stage",
+        "timestamp", "outcome", "journey_id"), interactions);
+    write(in.resolve("survey.csv"), List.of("customer_id", "touchpoint", "channel", "stage",
+        "instrument", "score", "timestamp", "weight", "comment"), responses);
+    out = dir.resolve("report");
+    run = CxReportCommandTest.run("--interactions", in.resolve("events.csv").toString(),
+        "--responses", in.resolve("survey.csv").toString(), "-o", out.toString());
+    assertEquals(ExitCodes.OK, run.code(), run.err());
+    html = Files.readString(out.resolve("report.html"));
+    doc = Jsoup.parse(html);
+  }
+
+  static void write(Path file, List<String> header, List<List<Object>> rows) throws IOException {
+    CsvSchema.Builder s = CsvSchema.builder().setUseHeader(true);
+    header.forEach(s::addColumn);
+    new CsvMapper().writer(s.build()).writeValues(file.toFile()).writeAll(rows).close();
+  }
+
+  static List<Map<String, String>> readCsv(Path file) throws IOException {
+    try (MappingIterator<Map<String, String>> it = new CsvMapper()
+        .readerFor(new TypeReference<Map<String, String>>() {})
+        .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+      return it.readAll();
+    }
+  }
+
+  static Set<String> column(List<Map<String, String>> rows, String column) {
+    Set<String> out = new HashSet<>();
+    rows.forEach(r -> out.add(r.get(column)));
+    return out;
+  }
+
+  static Set<String> normalisedChannels() {
+    Set<String> out = new HashSet<>();
+    CHANNELS.forEach(c -> out.add(Channel.of(c).name()));
+    return out;
+  }
+
+  @Test
+  void theReportIsWrittenAndNoNameBecomesMarkup() {
+    assertFalse(run.err().contains("analysis failed"), run.err());
+    // "<script>" in a name is text, never an element; the page has no script at all.
+    assertTrue(doc.select("script").isEmpty(), "a name became a <script> element");
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    String text = doc.text();
+    for (String tp : TOUCHPOINTS) {
+      // jsoup's text() folds runs of blanks (and the line break) into one space.
+      String folded = tp.replaceAll("\\s+", " ");
+      assertTrue(text.contains(folded), "report.html does not show '" + folded + "'");
+    }
+  }
+
+  @Test
+  void tablesReadBackToTheNames() throws IOException {
+    List<Map<String, String>> nodes = readCsv(out.resolve("tables/journey_touchpoints.csv"));
+    assertEquals(new HashSet<>(TOUCHPOINTS), column(nodes, "touchpoint"));
+    assertEquals(normalisedChannels(), column(nodes, "channel"));
+    List<Map<String, String>> attribution = readCsv(out.resolve("tables/attribution.csv"));
+    assertTrue(column(attribution, "channel").containsAll(normalisedChannels()),
+        column(attribution, "channel").toString());
+  }
+
+  /** Each path i -> i + 1 is a list of two names, however many " > " the names hold. */
+  @Test
+  void pathsAreListsOfNames() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Set<List<String>> expected = new HashSet<>();
+    for (int i = 0; i < TOUCHPOINTS.size(); i++) {
+      expected.add(List.of(TOUCHPOINTS.get(i), TOUCHPOINTS.get((i + 1) % TOUCHPOINTS.size())));
+    }
+    Set<List<String>> fromCsv = new HashSet<>();
+    for (Map<String, String> row : readCsv(out.resolve("tables/paths.csv"))) {
+      fromCsv.add(json.readValue(row.get("steps"), new TypeReference<List<String>>() {}));
+      assertEquals(String.join(" > ", json.readValue(row.get("steps"),
+          new TypeReference<List<String>>() {})), row.get("path"));
+    }
+    assertEquals(expected, fromCsv);
+    Set<List<String>> fromJson = new HashSet<>();
+    for (var row : json.readTree(out.resolve("tables/paths.json").toFile()).get("rows")) {
+      fromJson.add(json.convertValue(row.get("steps"), new TypeReference<List<String>>() {}));
+    }
+    assertEquals(expected, fromJson);
+  }
+
+  @Test
+  void graphExportsQuoteEveryName() throws IOException {
+    String dot = Files.readString(out.resolve("journey.dot"), StandardCharsets.UTF_8);
+    for (String tp : TOUCHPOINTS) {
+      String escaped = tp.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+      assertTrue(dot.contains("[label=\"" + escaped + "\\n"), "DOT label of " + tp);
+    }
+    String mmd = Files.readString(out.resolve("journey.mmd"), StandardCharsets.UTF_8);
+    assertFalse(mmd.contains("<script"), mmd);
+    assertTrue(mmd.contains("#lt;script#gt;alert(1)#lt;/script#gt; #amp; co"), mmd);
+  }
+}
