@@ -109,7 +109,8 @@ public final class ConsoleSummary {
       // Why, grouped by column and reason, counted over the errors kept.
       Map<String, Integer> reasons = new LinkedHashMap<>();
       for (ReadError e : r.errors()) {
-        reasons.merge(e.column() + ": " + e.reason(), 1, Integer::sum);
+        reasons.merge(e.column() == null ? e.reason() : e.column() + ": " + e.reason(), 1,
+            Integer::sum);
       }
       t.line("    rejected because%s:", r.complete() ? "" : " (first " + r.errors().size() + " kept)");
       int shown = 0;
@@ -292,7 +293,11 @@ public final class ConsoleSummary {
     return String.format(Locale.ROOT, "%-14s %s", abbreviate(e.label(), 14), figure(e));
   }
 
+  /** Returns {@code s} cut to {@code max} characters with an ellipsis; null is empty. */
   static String abbreviate(String s, int max) {
+    if (s == null) {
+      return "";
+    }
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 

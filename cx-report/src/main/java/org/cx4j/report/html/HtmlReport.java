@@ -1,6 +1,7 @@
 package org.cx4j.report.html;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,8 +81,11 @@ public final class HtmlReport {
     return new HtmlReport.Page(report).render();
   }
 
-  /** Escapes text for HTML element content and attribute values. */
+  /** Escapes text for HTML element content and attribute values; null ("no value") is empty. */
   static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -196,6 +200,7 @@ public final class HtmlReport {
           .append("</figcaption>\n</figure>\n");
     }
 
+    /** Writes a table; a null cell ("no value") is an empty cell, never an error. */
     private void table(List<String> head, List<List<String>> rows, Set<Integer> numeric) {
       h.append("<table>\n<thead><tr>");
       for (int i = 0; i < head.size(); i++) {
@@ -224,7 +229,7 @@ public final class HtmlReport {
       } else {
         List<List<String>> rows = new ArrayList<>();
         for (ReadReport rr : in.reads()) {
-          rows.add(List.of(rr.source(), f("%,d", rr.read()), f("%,d", rr.accepted()),
+          rows.add(Arrays.asList(rr.source(), f("%,d", rr.read()), f("%,d", rr.accepted()),
               f("%,d", rr.rejected())));
         }
         table(List.of("file", "rows read", "accepted", "rejected"), rows, Set.of(1, 2, 3));
@@ -234,23 +239,24 @@ public final class HtmlReport {
         } else {
           h.append("<p class=\"warn\">").append(esc(f("%,d rows were rejected and are in no "
               + "figure of this report (%,d rejected). Why:", rejected, rejected))).append("</p>\n");
-          Map<String, Long> reasons = new LinkedHashMap<>();
+          // Grouped by a record, not by a joined string split again: a column or reason may
+          // hold any text, and a column may be null (the whole row).
+          Map<Reason, Long> reasons = new LinkedHashMap<>();
           List<List<String>> examples = new ArrayList<>();
           for (ReadReport rr : in.reads()) {
             for (ReadError e : rr.errors()) {
-              reasons.merge(fileName(rr.source()) + " | " + e.column() + " | " + e.reason(), 1L,
+              reasons.merge(new Reason(fileName(rr.source()), e.column(), e.reason()), 1L,
                   Long::sum);
               if (examples.size() < 20) {
-                examples.add(List.of(fileName(e.source()), Long.toString(e.line()), e.column(),
-                    e.value() == null ? "" : e.value(), e.reason()));
+                examples.add(Arrays.asList(fileName(e.source()),
+                    e.line() > 0 ? Long.toString(e.line()) : null, e.column(), e.value(),
+                    e.reason()));
               }
             }
           }
           List<List<String>> rows2 = new ArrayList<>();
-          reasons.forEach((k, v) -> {
-            String[] parts = k.split(" \\| ", 3);
-            rows2.add(List.of(parts[0], parts[1], parts[2], f("%,d", v)));
-          });
+          reasons.forEach((k, v) -> rows2.add(Arrays.asList(k.file(), k.column(), k.reason(),
+              f("%,d", v))));
           table(List.of("file", "column", "reason", "rows"), rows2, Set.of(3));
           p("The first rejected rows (all of them are in tables/rejected_rows.csv, up to "
               + ReadReport.MAX_ERRORS + " per file):");
@@ -260,7 +266,13 @@ public final class HtmlReport {
       endSection();
     }
 
+    /** One group of rejected rows: file, column (null for the whole row) and reason. */
+    private record Reason(String file, String column, String reason) {}
+
     private static String fileName(String source) {
+      if (source == null) {
+        return null;
+      }
       int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
       return slash < 0 ? source : source.substring(slash + 1);
     }
@@ -584,7 +596,7 @@ public final class HtmlReport {
               fs.instrument().name().toUpperCase(Locale.ROOT), nps ? fs.score() : 100 * fs.score(),
               nps ? "" : "% " + fs.metric(), fs.responses()));
         }
-        rows.add(List.of(n.label(), f("%.2f", pain ? n.pain() : n.delight()),
+        rows.add(Arrays.asList(n.label(), f("%.2f", pain ? n.pain() : n.delight()),
             f("%.1f%%", 100 * n.dropOffPart()), f("%.1f%%", 100 * n.reworkPart()),
             f("%,d", n.journeys()), fb.length() == 0 ? "no feedback" : fb.toString()
                 + (n.smallSample() ? " [small sample]" : "")));

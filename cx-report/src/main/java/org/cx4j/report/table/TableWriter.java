@@ -11,8 +11,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.cx4j.core.json.CxJson;
 
@@ -42,17 +43,23 @@ public final class TableWriter {
     try (var w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out)) {
       for (List<Object> row : table.rows()) {
-        w.write(csvRow(row));
+        w.write(csvRow(table.columns(), row));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write table " + table.name(), e);
     }
   }
 
-  private static List<Object> csvRow(List<Object> row) {
-    List<Object> out = new ArrayList<>(row.size());
-    for (Object v : row) {
-      out.add(v instanceof List<?> list ? jsonText(list) : v);
+  /**
+   * Returns the row keyed by column name: Jackson's CSV generator skips a null inside an array row
+   * (the later values would shift left into the wrong columns), but writes a null field by name as
+   * an empty cell in its column.
+   */
+  private static Map<String, Object> csvRow(List<String> columns, List<Object> row) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < row.size(); i++) {
+      Object v = row.get(i);
+      out.put(columns.get(i), v instanceof List<?> list ? jsonText(list) : v);
     }
     return out;
   }
