@@ -54,6 +54,25 @@ public record Table(String name, String title, List<String> columns, List<List<O
     return rows.size();
   }
 
+  /**
+   * Returns whether column {@code index} is numeric: every value in it is a {@link Number} or a
+   * {@link Boolean}, or null. Decided by the values' Java types, never by parsing text: a text
+   * cell {@code "-12.5"} keeps its column a text column. A column with no values at all is
+   * numeric (it has nothing to neutralise).
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not a column
+   */
+  public boolean isNumeric(int index) {
+    java.util.Objects.checkIndex(index, columns.size());
+    for (List<Object> r : rows) {
+      Object v = r.get(index);
+      if (v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public String toString() {
     return "Table[" + name + ": " + columns + ", " + rows.size() + " rows]";

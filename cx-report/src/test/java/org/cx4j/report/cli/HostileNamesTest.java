@@ -43,7 +43,8 @@ class HostileNamesTest {
       "say \"hi\" 'there'",
       "<script>alert(1)</script> & co",
       "back\\slash\\n",
-      "two\nlines");
+      "two\nlines",
+      "=1+1 formula");
 
   /** Channel names as written; cx-core normalises them (lower case, blanks as '_'). */
   static final List<String> CHANNELS = List.of("Web > Direct", "e\"mail, <b>", "app");
@@ -137,7 +138,16 @@ class HostileNamesTest {
   @Test
   void tablesReadBackToTheNames() throws IOException {
     List<Map<String, String>> nodes = readCsv(out.resolve("tables/journey_touchpoints.csv"));
-    assertEquals(new HashSet<>(TOUCHPOINTS), column(nodes, "touchpoint"));
+    // In CSV a name that a spreadsheet would run as a formula has a quote in front.
+    Set<String> neutralised = new HashSet<>();
+    TOUCHPOINTS.forEach(tp -> neutralised.add(tp.startsWith("=") ? "'" + tp : tp));
+    assertEquals(neutralised, column(nodes, "touchpoint"));
+    assertTrue(column(nodes, "touchpoint").contains("'=1+1 formula"));
+    // JSON holds the names as they are.
+    Set<String> fromJson = new HashSet<>();
+    new ObjectMapper().readTree(out.resolve("tables/journey_touchpoints.json").toFile())
+        .get("rows").forEach(r -> fromJson.add(r.get("touchpoint").asText()));
+    assertEquals(new HashSet<>(TOUCHPOINTS), fromJson);
     assertEquals(normalisedChannels(), column(nodes, "channel"));
     List<Map<String, String>> attribution = readCsv(out.resolve("tables/attribution.csv"));
     assertTrue(column(attribution, "channel").containsAll(normalisedChannels()),
@@ -155,8 +165,9 @@ class HostileNamesTest {
     Set<List<String>> fromCsv = new HashSet<>();
     for (Map<String, String> row : readCsv(out.resolve("tables/paths.csv"))) {
       fromCsv.add(json.readValue(row.get("steps"), new TypeReference<List<String>>() {}));
-      assertEquals(String.join(" > ", json.readValue(row.get("steps"),
-          new TypeReference<List<String>>() {})), row.get("path"));
+      String joined = String.join(" > ", json.readValue(row.get("steps"),
+          new TypeReference<List<String>>() {}));
+      assertEquals(joined.startsWith("=") ? "'" + joined : joined, row.get("path"));
     }
     assertEquals(expected, fromCsv);
     Set<List<String>> fromJson = new HashSet<>();
