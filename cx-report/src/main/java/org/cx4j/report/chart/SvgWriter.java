@@ -161,8 +161,8 @@ final class SvgWriter {
   // ---- formatting -------------------------------------------------------------------------
 
   /**
-   * Returns {@code text} with the five XML special characters escaped, control characters as
-   * spaces and other characters that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as
+   * Returns {@code text} with the five XML special characters escaped, control characters (C0
+   * but tab and line breaks, DEL, C1: parse errors in HTML) as spaces and other characters that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as
    * U+FFFD; null as empty.
    */
   static String escape(String text) {
@@ -179,7 +179,7 @@ final class SvgWriter {
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&apos;");
         default -> {
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
             sb.append(' ');
           } else if (c == 0xFFFE || c == 0xFFFF) {
             sb.append('\uFFFD');

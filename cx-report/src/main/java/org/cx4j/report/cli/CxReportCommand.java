@@ -19,6 +19,7 @@ import org.cx4j.metrics.trend.Period;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.ReportOptions;
 import org.cx4j.report.console.ConsoleSummary;
+import org.cx4j.report.console.SafeText;
 import org.cx4j.report.html.HtmlReport;
 import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
@@ -207,20 +208,21 @@ public final class CxReportCommand implements Callable<Integer> {
       options = options(cfg);
       input = load(err, cfg);
     } catch (CxReadException e) {
-      err.println("error: " + e.getMessage());
+      // Messages quote values from the data: control characters are shown escaped.
+      err.println("error: " + SafeText.escape(e.getMessage()));
       err.println("(use --lenient to skip bad rows and report them)");
       err.flush();
       return ExitCodes.INPUT;
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + SafeText.escape(e.getMessage()));
       err.flush();
       return ExitCodes.INPUT;
     }
     if (checkOnly) {
       for (org.cx4j.core.io.ReadReport rr : input.reads()) {
-        outw.println(rr);
+        outw.println(SafeText.escape(rr.toString()));
       }
-      outw.println(input);
+      outw.println(SafeText.escape(input.toString()));
       outw.flush();
       return ExitCodes.OK;
     }
@@ -248,14 +250,15 @@ public final class CxReportCommand implements Callable<Integer> {
         err.flush();
       }
     } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage()
-          + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+      err.println("error: " + SafeText.escape(e.getMessage()
+          + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
       err.flush();
       return ExitCodes.OUTPUT;
     }
     if (!quiet) {
       outw.println();
-      outw.println("Report written to " + out.toAbsolutePath().normalize().resolve("report.html"));
+      outw.println("Report written to "
+          + SafeText.escape(out.toAbsolutePath().normalize().resolve("report.html").toString()));
       outw.flush();
     }
     return ExitCodes.OK;
@@ -376,7 +379,8 @@ public final class CxReportCommand implements Callable<Integer> {
     b.lenient(lenient);
     if (!quiet) {
       b.progress((file, rows, done) -> {
-        err.printf(Locale.ROOT, "%s %s: %,d rows%n", done ? "read" : "reading", file, rows);
+        err.printf(Locale.ROOT, "%s %s: %,d rows%n", done ? "read" : "reading",
+            SafeText.escape(String.valueOf(file)), rows);
         err.flush();
       });
     }
@@ -421,7 +425,7 @@ public final class CxReportCommand implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("error: analysis failed: " + e);
+      commandLine.getErr().println("error: analysis failed: " + SafeText.escape(e.toString()));
       for (StackTraceElement s : e.getStackTrace()) {
         commandLine.getErr().println("    at " + s);
       }

@@ -30,6 +30,8 @@ import org.cx4j.report.input.ReportInput;
 /**
  * The console summary of a {@link CxReport}: the headline figures with their intervals, then one
  * short block per section, in plain text of at most 100 columns. What {@code cx report} prints.
+ * Control characters, terminal escape sequences and bidirectional formatting characters in the
+ * data are shown escaped ({@link SafeText}).
  */
 public final class ConsoleSummary {
 
@@ -301,12 +303,23 @@ public final class ConsoleSummary {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  /** A line buffer with {@link Locale#ROOT} formatting. */
+  /**
+   * A line buffer with {@link Locale#ROOT} formatting. The format strings are this class's own;
+   * every argument that is not a number comes from the data and is passed through {@link
+   * SafeText#escape(String)}, so no control character or terminal escape sequence in a name
+   * reaches the console or {@code summary.txt}, and a line break in a name cannot add a line.
+   */
   private static final class Text {
     private final List<String> lines = new ArrayList<>();
 
     void line(String format, Object... args) {
-      lines.add(String.format(Locale.ROOT, format, args));
+      Object[] safe = args.clone();
+      for (int i = 0; i < safe.length; i++) {
+        if (safe[i] != null && !(safe[i] instanceof Number)) {
+          safe[i] = SafeText.escape(safe[i].toString());
+        }
+      }
+      lines.add(String.format(Locale.ROOT, format, safe));
     }
 
     void blank() {

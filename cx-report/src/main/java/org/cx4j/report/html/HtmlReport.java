@@ -45,6 +45,7 @@ import org.cx4j.report.chart.SurvivalChart;
 import org.cx4j.report.chart.Svg;
 import org.cx4j.report.chart.TrendChart;
 import org.cx4j.report.console.ConsoleSummary;
+import org.cx4j.report.console.SafeText;
 import org.cx4j.report.input.ReportInput;
 
 /**
@@ -81,7 +82,10 @@ public final class HtmlReport {
     return new HtmlReport.Page(report).render();
   }
 
-  /** Escapes text for HTML element content and attribute values; null ("no value") is empty. */
+  /**
+   * Escapes text for HTML element content and attribute values; null ("no value") is empty;
+   * control characters other than tab and line breaks are shown as <code>&#92;uXXXX</code>.
+   */
   static String esc(String s) {
     if (s == null) {
       return "";
@@ -95,7 +99,16 @@ public final class HtmlReport {
         case '>' -> sb.append("&gt;");
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
+        default -> {
+          if (c != '\n' && c != '\t' && c != '\r' && SafeText.isUnsafe(c)
+              && !SafeText.isBidiControl(c)) {
+            // Control characters are parse errors in HTML (and forbidden in inline SVG's XML):
+            // shown in the visible form the console uses.
+            sb.append(SafeText.escape(String.valueOf(c)));
+          } else {
+            sb.append(c);
+          }
+        }
       }
     }
     return sb.toString();

@@ -47,7 +47,8 @@ class HostileNamesTest {
       "=1+1 formula");
 
   /** Channel names as written; cx-core normalises them (lower case, blanks as '_'). */
-  static final List<String> CHANNELS = List.of("Web > Direct", "e\"mail, <b>", "app");
+  static final List<String> CHANNELS = List.of("Web > Direct", "e\"mail, <b>", "app",
+      "Bell\u0007Red\u001b[31m Alert\u001b]0;pwned\u0007x\u009b2J\u007f");
 
   static final int CUSTOMERS = 60;
   static final Instant T0 = Instant.parse("2025-01-06T09:00:00Z");
@@ -175,6 +176,41 @@ class HostileNamesTest {
       fromJson.add(json.convertValue(row.get("steps"), new TypeReference<List<String>>() {}));
     }
     assertEquals(expected, fromJson);
+  }
+
+  /** C0 (but the layout's line breaks), DEL, C1 and the bidirectional controls. */
+  static boolean unsafe(int c) {
+    return (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
+        || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  @Test
+  void theConsoleAndSummaryShowControlCharactersEscaped() throws IOException {
+    String summary = Files.readString(out.resolve("summary.txt"), StandardCharsets.UTF_8);
+    for (String text : List.of(summary, run.out(), run.err())) {
+      assertTrue(text.chars().noneMatch(HostileNamesTest::unsafe),
+          "a control character reached the console: " + text);
+    }
+    // The channel's name, normalised by cx-core, then escaped: ESC [ and ESC ] are inert text.
+    String shown = "bell\\u0007red\\u001b[31m_alert\\u001b]0;pwned\\u0007x\\u009b2j\\u007f";
+    assertTrue(summary.contains(shown), summary);
+    assertTrue(run.out().contains(shown), run.out());
+    // The HTML page has none either (escaped in HTML text, blanks in SVG text).
+    assertTrue(html.chars().noneMatch(c -> unsafe(c) && c != '\t' && c != '\r'
+        && !(c >= 0x200e && c <= 0x2069)), "control character in report.html");
+  }
+
+  @Test
+  void errorMessagesQuotingAValueShowItEscaped() throws IOException {
+    Path bad = dir.resolve("bad-survey.csv");
+    write(bad, List.of("customer_id", "instrument", "score", "timestamp"),
+        List.of(List.of("C001", "nps", "7\u001b[2J\u0007", "2025-01-06T09:00:00Z")));
+    CxReportCommandTest.Run r = CxReportCommandTest.run("--responses", bad.toString(),
+        "--no-files", "-q");
+    assertEquals(ExitCodes.INPUT, r.code(), r.err());
+    assertTrue(r.err().chars().noneMatch(HostileNamesTest::unsafe), r.err());
+    assertTrue(r.err().contains("7\\u001b[2J\\u0007"), r.err());
   }
 
   @Test
