@@ -44,7 +44,9 @@ class HostileNamesTest {
       "<script>alert(1)</script> & co",
       "back\\slash\\n",
       "two\nlines",
-      "=1+1 formula");
+      "=1+1 formula",
+      "abc\u202egnp.exe",
+      "x\u2069\u202dy");
 
   /** Channel names as written; cx-core normalises them (lower case, blanks as '_'). */
   static final List<String> CHANNELS = List.of("Web > Direct", "e\"mail, <b>", "app",
@@ -128,11 +130,48 @@ class HostileNamesTest {
     // "<script>" in a name is text, never an element; the page has no script at all.
     assertTrue(doc.select("script").isEmpty(), "a name became a <script> element");
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
-    String text = doc.text();
+    String text = stripBidi(doc.text());
     for (String tp : TOUCHPOINTS) {
-      // jsoup's text() folds runs of blanks (and the line break) into one space.
-      String folded = tp.replaceAll("\\s+", " ");
+      // jsoup's text() folds runs of blanks (and the line break) into one space; the HTML
+      // balances bidirectional controls (compared without them, below).
+      String folded = stripBidi(tp).replaceAll("\\s+", " ");
       assertTrue(text.contains(folded), "report.html does not show '" + folded + "'");
+    }
+  }
+
+  static String stripBidi(String s) {
+    return s.replaceAll("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "");
+  }
+
+  /**
+   * Every bidirectional control in report.html is inside a {@code <bdi>} (or the title), and the
+   * text of each {@code <bdi>} leaves none open; SVG text has none (dropped).
+   */
+  @Test
+  void bidiControlsInNamesAreIsolated() {
+    java.util.regex.Pattern bidi = java.util.regex.Pattern.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]");
+    int seen = 0;
+    for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+      for (org.jsoup.nodes.TextNode tn : e.textNodes()) {
+        if (!bidi.matcher(tn.getWholeText()).find()) {
+          continue;
+        }
+        seen++;
+        boolean isolated = e.tagName().equals("title") || !e.parents().select("bdi").isEmpty()
+            || e.tagName().equals("bdi");
+        assertTrue(isolated, "bidi control outside <bdi> in <" + e.tagName() + ">: "
+            + tn.getWholeText());
+        assertTrue(e.closest("svg") == null, "bidi control in SVG text: " + tn.getWholeText());
+      }
+    }
+    assertTrue(seen > 0, "the names with overrides are shown somewhere");
+    for (org.jsoup.nodes.Element b : doc.select("bdi")) {
+      assertTrue(org.cx4j.report.html.BidiBalanceAccess.balanced(b.wholeText()),
+          "unbalanced <bdi>: " + b.wholeText());
+    }
+    // Each name is isolated on its own inside a path: the separator is outside every <bdi>.
+    for (org.jsoup.nodes.Element b : doc.select("bdi")) {
+      assertFalse(b.wholeText().contains("\u203a"), b.wholeText());
     }
   }
 
