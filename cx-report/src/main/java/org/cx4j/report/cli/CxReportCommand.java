@@ -58,11 +58,14 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Output folder: report.html (one self-contained file), summary.txt, tables/*.csv and "
-          + "tables/*.json, journey.dot and journey.mmd.",
+          + "tables/*.json, journey.dot and journey.mmd. It is written into a temporary folder "
+          + "next to it and then moved into place; an existing folder that is not an earlier "
+          + "report is refused unless --force is given, and symbolic links are never followed.",
       "",
       "Exit codes: 0 report written; 1 analysis failed (a bug); 2 bad command line; "
           + "3 bad input (missing file, invalid config, or a bad row in strict mode: the message "
-          + "names file, line, column and value); 4 output not writable.",
+          + "names file, line, column and value); 4 output folder refused or not writable "
+          + "(an earlier report there is unchanged).",
       "",
       "Examples:",
       "  cx-report                                   # the bundled sample",
@@ -129,6 +132,11 @@ public final class CxReportCommand implements Callable<Integer> {
 
   @Option(names = "--no-files", description = "Print the summary only; write no output folder.")
   boolean noFiles;
+
+  @Option(names = "--force",
+      description = "Replace the output folder even if it is not an earlier report (what it "
+          + "holds is deleted). Without it, such a folder is refused (exit code 4).")
+  boolean force;
 
   @Option(names = "--check-only",
       description = "Read and validate the inputs, print what was read and rejected, and stop: "
@@ -242,23 +250,31 @@ public final class CxReportCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+    Path written;
     try {
-      write(report, summary);
+      written = write(report, summary);
       if (timings) {
         err.printf(Locale.ROOT, "timings: read %.1f s, analyse %.1f s, write %.1f s%n",
             (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
         err.flush();
       }
-    } catch (UncheckedIOException e) {
-      err.println("error: " + SafeText.escape(e.getMessage()
-          + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
+    } catch (OutputFolder.RefusedException e) {
+      err.println("error: " + SafeText.escape(e.getMessage()));
+      err.flush();
+      return ExitCodes.OUTPUT;
+    } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      err.println("error: cannot write the output folder " + SafeText.escape(out.toString())
+          + ": " + SafeText.escape(e.getMessage()
+              + (cause == null || cause == e ? "" : " (" + cause.getMessage() + ")"))
+          + "; an earlier report there is unchanged");
       err.flush();
       return ExitCodes.OUTPUT;
     }
     if (!quiet) {
       outw.println();
       outw.println("Report written to "
-          + SafeText.escape(out.toAbsolutePath().normalize().resolve("report.html").toString()));
+          + SafeText.escape(written.resolve("report.html").toString()));
       outw.flush();
     }
     return ExitCodes.OK;
@@ -387,21 +403,30 @@ public final class CxReportCommand implements Callable<Integer> {
     return b.build().load();
   }
 
-  private void write(CxReport report, String summary) {
-    try {
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-      Files.writeString(out.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+  /**
+   * Writes the output folder through {@link OutputFolder}: into a temporary sibling, then moved
+   * into place; an existing folder that is not an earlier report is refused without --force.
+   */
+  private Path write(CxReport report, String summary)
+      throws OutputFolder.RefusedException, IOException {
+    java.util.List<Path> inputs = new java.util.ArrayList<>();
+    for (Path p : new Path[] {interactions, responses, transactions, customers, config}) {
+      if (p != null) {
+        inputs.add(p);
+      }
+    }
+    return OutputFolder.write(out, force, inputs, Version.text(), folder -> {
+      Files.writeString(folder.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve("report.html"), HtmlReport.render(report),
+          StandardCharsets.UTF_8);
       report.journeys().ifPresent(j -> {
         // Edges seen fewer than 1 in 1000 transitions are left out so that the drawing stays legible.
         long min = Math.max(1, j.graph().transitions() / 1000);
-        writeString(out.resolve("journey.dot"), GraphExport.dot(j.graph(), min));
-        writeString(out.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
+        writeString(folder.resolve("journey.dot"), GraphExport.dot(j.graph(), min));
+        writeString(folder.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
       });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + out, e);
-    }
-    TableWriter.writeAll(ReportTables.of(report), out.resolve("tables"));
+      TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
+    });
   }
 
   private static void writeString(Path file, String text) {
@@ -456,8 +481,13 @@ public final class CxReportCommand implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"cx-report " + text()};
+    }
+
+    /** Returns the version from the jar manifest, or "(development build)". */
+    static String text() {
       String v = CxReportCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"cx-report " + (v == null ? "(development build)" : v)};
+      return v == null ? "(development build)" : v;
     }
   }
 }
