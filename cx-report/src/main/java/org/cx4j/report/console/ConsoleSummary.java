@@ -103,8 +103,9 @@ public final class ConsoleSummary {
 
   private static void reads(Text t, ReportInput in) {
     for (ReadReport r : in.reads()) {
-      t.line("  %s: %,d rows read, %,d accepted, %,d rejected", r.source(), r.read(),
-          r.accepted(), r.rejected());
+      // File names only: summary.txt goes into the report folder, without the analyst's paths.
+      t.line("  %s: %,d rows read, %,d accepted, %,d rejected", ReportInput.fileName(r.source()),
+          r.read(), r.accepted(), r.rejected());
       if (r.rejected() == 0) {
         continue;
       }
@@ -124,7 +125,9 @@ public final class ConsoleSummary {
         t.line("      %,6d x %s", e.getValue(), e.getKey());
       }
       for (int i = 0; i < Math.min(3, r.errors().size()); i++) {
-        t.line("      e.g. %s", r.errors().get(i));
+        ReadError e = r.errors().get(i);
+        t.line("      e.g. %s", new ReadError(ReportInput.fileName(e.source()), e.line(),
+            e.column(), e.value(), e.reason()));
       }
     }
   }

@@ -347,7 +347,7 @@ public final class HtmlReport {
       } else {
         List<List<String>> rows = new ArrayList<>();
         for (ReadReport rr : in.reads()) {
-          rows.add(Arrays.asList(rr.source(), f("%,d", rr.read()), f("%,d", rr.accepted()),
+          rows.add(Arrays.asList(fileName(rr.source()), f("%,d", rr.read()), f("%,d", rr.accepted()),
               f("%,d", rr.rejected())));
         }
         table(List.of("file", "rows read", "accepted", "rejected"), rows, Set.of(1, 2, 3));
@@ -387,12 +387,9 @@ public final class HtmlReport {
     /** One group of rejected rows: file, column (null for the whole row) and reason. */
     private record Reason(String file, String column, String reason) {}
 
+    /** File names only: no absolute path of the analyst's machine in the report. */
     private static String fileName(String source) {
-      if (source == null) {
-        return null;
-      }
-      int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-      return slash < 0 ? source : source.substring(slash + 1);
+      return ReportInput.fileName(source);
     }
 
     private void headline() {

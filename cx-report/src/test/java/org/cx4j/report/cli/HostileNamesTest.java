@@ -252,6 +252,52 @@ class HostileNamesTest {
     assertTrue(r.err().contains("7\\u001b[2J\\u0007"), r.err());
   }
 
+  /** The report shows input file names, never the absolute paths of the analyst's machine. */
+  @Test
+  void noAbsolutePathOfTheInputsIsInTheReport() throws IOException {
+    String abs = dir.toAbsolutePath().toString();
+    List<Path> files;
+    try (var s = Files.walk(out)) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    assertTrue(files.size() > 10, files.toString());
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      assertFalse(text.contains(abs), f + " holds the path " + abs);
+      assertFalse(text.contains("input/events.csv") || text.contains("input\\events.csv"),
+          f.toString());
+    }
+    // The file names are there instead.
+    assertTrue(doc.getElementById("data").text().contains("events.csv"));
+    assertTrue(doc.getElementById("data").text().contains("survey.csv"));
+    assertTrue(Files.readString(out.resolve("summary.txt")).contains("  events.csv: 120 rows read"));
+    List<Map<String, String>> reads = readCsv(out.resolve("tables/reads.csv"));
+    assertEquals(Set.of("events.csv", "survey.csv"), column(reads, "source"));
+  }
+
+  @Test
+  void rejectedRowsNameTheFileNotItsPath() throws IOException {
+    Path bad = dir.resolve("input").resolve("lenient-survey.csv");
+    write(bad, List.of("customer_id", "instrument", "score", "timestamp"), List.of(
+        List.of("C001", "nps", "7", "2025-01-06T09:00:00Z"),
+        List.of("C002", "nps", "11", "2025-01-06T09:00:00Z")));
+    Path lenientOut = dir.resolve("lenient-report");
+    CxReportCommandTest.Run r = CxReportCommandTest.run("--responses", bad.toString(),
+        "--lenient", "-q", "-o", lenientOut.toString());
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    List<Map<String, String>> rejected = readCsv(lenientOut.resolve("tables/rejected_rows.csv"));
+    assertEquals(1, rejected.size());
+    assertEquals("lenient-survey.csv", rejected.get(0).get("source"));
+    assertEquals("3", rejected.get(0).get("line"));
+    String abs = dir.toAbsolutePath().toString();
+    for (String f : List.of("report.html", "summary.txt", "tables/rejected_rows.csv",
+        "tables/rejected_rows.json", "tables/reads.json")) {
+      String text = Files.readString(lenientOut.resolve(f), StandardCharsets.UTF_8);
+      assertFalse(text.contains(abs), f);
+      assertTrue(text.contains("lenient-survey.csv"), f);
+    }
+  }
+
   @Test
   void graphExportsQuoteEveryName() throws IOException {
     String dot = Files.readString(out.resolve("journey.dot"), StandardCharsets.UTF_8);
