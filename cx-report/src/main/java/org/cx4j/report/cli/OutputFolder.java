@@ -113,7 +113,7 @@ final class OutputFolder {
     }
     Files.createDirectories(parent);
     String name = target.getFileName().toString();
-    Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    Path tmp = newFolder(parent, "." + name + ".tmp-");
     try {
       content.writeTo(tmp);
       Files.writeString(tmp.resolve(MARKER), "cx-report " + version + "\n",
@@ -124,7 +124,7 @@ final class OutputFolder {
       }
       // Two renames: POSIX cannot exchange two folders in one. Between them the name is free
       // for an instant; the old report is never half-replaced.
-      Path old = Files.createTempDirectory(parent, "." + name + ".old-");
+      Path old = newFolder(parent, "." + name + ".old-");
       Files.delete(old);
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       try {
@@ -146,6 +146,26 @@ final class OutputFolder {
       throw e;
     }
   }
+
+  /**
+   * Creates a new folder {@code prefix + random} in {@code parent}, with the default permissions
+   * of a new folder (not the owner-only ones of {@code Files.createTempDirectory}: the report
+   * folder keeps them once renamed).
+   */
+  private static Path newFolder(Path parent, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path p = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+      try {
+        return Files.createDirectory(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   /**
    * Returns the top-level entries of {@code dir} that make it something other than an earlier

@@ -78,6 +78,17 @@ class OutputFolderTest {
     assertEquals(List.of("empty", "report"), list(dir));
   }
 
+  /** The report folder gets a new folder's permissions, not a temporary folder's owner-only. */
+  @Test
+  void theReportFolderHasTheUsualPermissions() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path out = dir.resolve("report");
+    assertEquals(ExitCodes.OK, report(out).code());
+    Path plain = Files.createDirectory(dir.resolve("plain"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+  }
+
   @Test
   void aReportFolderHoldingOtherFilesIsRefused() throws IOException {
     Path out = dir.resolve("report");
