@@ -27,8 +27,11 @@ import org.cx4j.journey.rebuild.Journeys;
  * <p>Stored columnar: a channel dictionary, the touches of all paths in one {@code int[]} with
  * offsets, and per-path primitive counts. Immutable once built.
  *
- * <p>A path string reads {@code "search > email > direct"}; the separator is configurable. A
- * channel name that contains the separator cannot be written back unambiguously and is refused.
+ * <p>A path string reads {@code "search > email > direct"}; the separator is configurable. Paths
+ * are kept as lists of channel codes and never re-parsed, so a path given as a list ({@link
+ * Builder#add(List, long, double, long)}, {@link #fromJourneys}) may hold channel names that
+ * contain the separator ({@code "web > direct"}, commas, quotes); only a path given as one string
+ * is split on it.
  */
 public final class PathData {
 
@@ -293,7 +296,6 @@ public final class PathData {
 
   /** Builds {@link PathData} row by row. Not thread-safe. */
   public static final class Builder {
-    private final String separator;
     /** What separates channels once blanks around it are trimmed (" > " splits on ">"). */
     private final String splitOn;
     private final ChannelDictionary dictionary = new ChannelDictionary();
@@ -308,7 +310,6 @@ public final class PathData {
     private Builder(String separator) {
       Objects.requireNonNull(separator, "separator");
       checkArgument(!separator.isEmpty(), "separator must not be empty");
-      this.separator = separator;
       this.splitOn = separator.trim().isEmpty() ? separator : separator.trim();
     }
 
@@ -356,10 +357,11 @@ public final class PathData {
     }
 
     /**
-     * Adds a row from a list of channel names.
+     * Adds a row from a list of channel names, trimmed; a name may contain the separator (the list
+     * is not joined and split again).
      *
-     * @throws IllegalArgumentException if the list is empty, a name is blank or contains the
-     *     separator, or a count or the value is negative or not finite
+     * @throws IllegalArgumentException if the list is empty, a name is blank, or a count or the
+     *     value is negative or not finite
      */
     public Builder add(List<String> path, long conv, double val, long nul) {
       checkArgument(!path.isEmpty(), "empty path (conversions %s, nulls %s)", conv, nul);
@@ -368,9 +370,6 @@ public final class PathData {
         Objects.requireNonNull(name, "channel name");
         String c = name.trim();
         checkArgument(!c.isEmpty(), "blank channel name in path %s", path);
-        checkArgument(
-            !c.contains(splitOn), "channel name '%s' contains the path separator '%s'", c,
-            separator);
       }
       if (used + path.size() > touches.length) {
         touches = Arrays.copyOf(touches, Math.max(touches.length * 2, used + path.size()));

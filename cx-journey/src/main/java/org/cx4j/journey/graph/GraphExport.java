@@ -16,8 +16,11 @@ import java.util.Objects;
  * journeys start, an end node with an edge from each node where journeys end, and each transition
  * with its count and median time. Edges seen fewer than {@code minCount} times are left out, and
  * the output says how many (a comment in DOT, {@code %%} in Mermaid), so nothing disappears
- * silently. Node identifiers are generated ({@code n0, n1, ...}); labels are escaped, so any
- * touchpoint name is safe.
+ * silently. Node identifiers are generated ({@code n0, n1, ...}) and never derived from names;
+ * labels are quoted and escaped per format (DOT: {@code \\}, {@code \"}, line breaks as {@code
+ * \n}; Mermaid: entity codes such as {@code #quot;} and {@code <br/>}), so any touchpoint name,
+ * with {@code " > "}, commas, quotes, {@code <}, {@code &}, backslashes or line breaks, reads back
+ * unchanged (line breaks as {@code \n}).
  */
 public final class GraphExport {
 
@@ -155,14 +158,58 @@ public final class GraphExport {
     return max;
   }
 
-  /** DOT double-quoted strings: backslash and quote escaped, line breaks as \n. */
+  /**
+   * DOT double-quoted strings: backslash and quote escaped ({@code \\}, {@code \"}), every line
+   * break ({@code \r\n}, {@code \r}, {@code \n}) as the DOT escape {@code \n}, so a label ends
+   * where its closing quote is and reads back to the name.
+   */
   static String dotEscape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n");
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '"' -> sb.append("\\\"");
+        case '\r' -> {
+          sb.append("\\n");
+          if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+            i++;
+          }
+        }
+        case '\n' -> sb.append("\\n");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
-  /** Mermaid quoted labels: quotes and markup characters as HTML entities. */
+  /**
+   * Mermaid quoted labels: {@code #} (which starts Mermaid's entity codes), quotes, markup
+   * characters and the backtick (which starts a Markdown string) as entity codes ({@code #35;},
+   * {@code #quot;}, {@code #amp;}, {@code #lt;}, {@code #gt;}, {@code #96;}), every line break as
+   * {@code <br/>}. Node identifiers are synthetic, so the label is the only place a name appears.
+   */
   static String mermaidEscape(String s) {
-    return s.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;")
-        .replace(">", "#gt;").replace("\n", " ");
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '#' -> sb.append("#35;");
+        case '&' -> sb.append("#amp;");
+        case '"' -> sb.append("#quot;");
+        case '<' -> sb.append("#lt;");
+        case '>' -> sb.append("#gt;");
+        case '`' -> sb.append("#96;");
+        case '\r' -> {
+          sb.append("<br/>");
+          if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+            i++;
+          }
+        }
+        case '\n' -> sb.append("<br/>");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 }

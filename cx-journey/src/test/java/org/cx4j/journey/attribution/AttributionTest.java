@@ -324,11 +324,7 @@ class AttributionTest {
   @Test
   void badInputIsAClearError() {
     assertThrows(IllegalArgumentException.class, () -> PathData.builder().add("", 1, 1, 0));
-    IllegalArgumentException sep =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> PathData.builder().add(List.of("a>b"), 1, 1, 0));
-    assertTrue(sep.getMessage().contains("'a>b' contains the path separator"), sep.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PathData.builder().add(List.of(" "), 1, 1, 0));
     assertThrows(IllegalArgumentException.class, () -> PathData.builder().add("a", -1, 1, 0));
     assertThrows(IllegalArgumentException.class, () -> PathData.builder().add("a > > b", 1, 1, 0));
     assertThrows(

@@ -161,9 +161,10 @@ final class SvgWriter {
   // ---- formatting -------------------------------------------------------------------------
 
   /**
-   * Returns {@code text} with the five XML special characters escaped, control characters as
-   * spaces and other characters that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as
-   * U+FFFD; null as empty.
+   * Returns {@code text} with the five XML special characters escaped, control characters (C0
+   * but tab and line breaks, DEL, C1: parse errors in HTML) as spaces, bidirectional formatting
+   * characters (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) dropped, and other
+   * characters that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as U+FFFD; null as empty.
    */
   static String escape(String text) {
     if (text == null) {
@@ -179,8 +180,12 @@ final class SvgWriter {
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&apos;");
         default -> {
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
             sb.append(' ');
+          } else if (c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+              || (c >= '\u2066' && c <= '\u2069')) {
+            // Bidirectional formatting characters are dropped: an override in one label must not
+            // reorder the rest of it (the count, the unit) or draw it mirrored.
           } else if (c == 0xFFFE || c == 0xFFFF) {
             sb.append('\uFFFD');
           } else if (Character.isHighSurrogate(c)) {

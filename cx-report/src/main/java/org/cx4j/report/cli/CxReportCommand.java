@@ -19,6 +19,7 @@ import org.cx4j.metrics.trend.Period;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.ReportOptions;
 import org.cx4j.report.console.ConsoleSummary;
+import org.cx4j.report.console.SafeText;
 import org.cx4j.report.html.HtmlReport;
 import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
@@ -57,11 +58,14 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Output folder: report.html (one self-contained file), summary.txt, tables/*.csv and "
-          + "tables/*.json, journey.dot and journey.mmd.",
+          + "tables/*.json, journey.dot and journey.mmd. It is written into a temporary folder "
+          + "next to it and then moved into place; an existing folder that is not an earlier "
+          + "report is refused unless --force is given, and symbolic links are never followed.",
       "",
       "Exit codes: 0 report written; 1 analysis failed (a bug); 2 bad command line; "
           + "3 bad input (missing file, invalid config, or a bad row in strict mode: the message "
-          + "names file, line, column and value); 4 output not writable.",
+          + "names file, line, column and value); 4 output folder refused or not writable "
+          + "(an earlier report there is unchanged).",
       "",
       "Examples:",
       "  cx-report                                   # the bundled sample",
@@ -128,6 +132,11 @@ public final class CxReportCommand implements Callable<Integer> {
 
   @Option(names = "--no-files", description = "Print the summary only; write no output folder.")
   boolean noFiles;
+
+  @Option(names = "--force",
+      description = "Replace the output folder even if it is not an earlier report (what it "
+          + "holds is deleted). Without it, such a folder is refused (exit code 4).")
+  boolean force;
 
   @Option(names = "--check-only",
       description = "Read and validate the inputs, print what was read and rejected, and stop: "
@@ -207,20 +216,21 @@ public final class CxReportCommand implements Callable<Integer> {
       options = options(cfg);
       input = load(err, cfg);
     } catch (CxReadException e) {
-      err.println("error: " + e.getMessage());
+      // Messages quote values from the data: control characters are shown escaped.
+      err.println("error: " + SafeText.escape(e.getMessage()));
       err.println("(use --lenient to skip bad rows and report them)");
       err.flush();
       return ExitCodes.INPUT;
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + SafeText.escape(e.getMessage()));
       err.flush();
       return ExitCodes.INPUT;
     }
     if (checkOnly) {
       for (org.cx4j.core.io.ReadReport rr : input.reads()) {
-        outw.println(rr);
+        outw.println(SafeText.escape(rr.toString()));
       }
-      outw.println(input);
+      outw.println(SafeText.escape(input.toString()));
       outw.flush();
       return ExitCodes.OK;
     }
@@ -240,22 +250,31 @@ public final class CxReportCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+    Path written;
     try {
-      write(report, summary);
+      written = write(report, summary);
       if (timings) {
         err.printf(Locale.ROOT, "timings: read %.1f s, analyse %.1f s, write %.1f s%n",
             (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
         err.flush();
       }
-    } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage()
-          + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+    } catch (OutputFolder.RefusedException e) {
+      err.println("error: " + SafeText.escape(e.getMessage()));
+      err.flush();
+      return ExitCodes.OUTPUT;
+    } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      err.println("error: cannot write the output folder " + SafeText.escape(out.toString())
+          + ": " + SafeText.escape(e.getMessage()
+              + (cause == null || cause == e ? "" : " (" + cause.getMessage() + ")"))
+          + "; an earlier report there is unchanged");
       err.flush();
       return ExitCodes.OUTPUT;
     }
     if (!quiet) {
       outw.println();
-      outw.println("Report written to " + out.toAbsolutePath().normalize().resolve("report.html"));
+      outw.println("Report written to "
+          + SafeText.escape(written.resolve("report.html").toString()));
       outw.flush();
     }
     return ExitCodes.OK;
@@ -376,28 +395,38 @@ public final class CxReportCommand implements Callable<Integer> {
     b.lenient(lenient);
     if (!quiet) {
       b.progress((file, rows, done) -> {
-        err.printf(Locale.ROOT, "%s %s: %,d rows%n", done ? "read" : "reading", file, rows);
+        err.printf(Locale.ROOT, "%s %s: %,d rows%n", done ? "read" : "reading",
+            SafeText.escape(String.valueOf(file)), rows);
         err.flush();
       });
     }
     return b.build().load();
   }
 
-  private void write(CxReport report, String summary) {
-    try {
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-      Files.writeString(out.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+  /**
+   * Writes the output folder through {@link OutputFolder}: into a temporary sibling, then moved
+   * into place; an existing folder that is not an earlier report is refused without --force.
+   */
+  private Path write(CxReport report, String summary)
+      throws OutputFolder.RefusedException, IOException {
+    java.util.List<Path> inputs = new java.util.ArrayList<>();
+    for (Path p : new Path[] {interactions, responses, transactions, customers, config}) {
+      if (p != null) {
+        inputs.add(p);
+      }
+    }
+    return OutputFolder.write(out, force, inputs, Version.text(), folder -> {
+      Files.writeString(folder.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve("report.html"), HtmlReport.render(report),
+          StandardCharsets.UTF_8);
       report.journeys().ifPresent(j -> {
         // Edges seen fewer than 1 in 1000 transitions are left out so that the drawing stays legible.
         long min = Math.max(1, j.graph().transitions() / 1000);
-        writeString(out.resolve("journey.dot"), GraphExport.dot(j.graph(), min));
-        writeString(out.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
+        writeString(folder.resolve("journey.dot"), GraphExport.dot(j.graph(), min));
+        writeString(folder.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
       });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + out, e);
-    }
-    TableWriter.writeAll(ReportTables.of(report), out.resolve("tables"));
+      TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
+    });
   }
 
   private static void writeString(Path file, String text) {
@@ -421,7 +450,7 @@ public final class CxReportCommand implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("error: analysis failed: " + e);
+      commandLine.getErr().println("error: analysis failed: " + SafeText.escape(e.toString()));
       for (StackTraceElement s : e.getStackTrace()) {
         commandLine.getErr().println("    at " + s);
       }
@@ -452,8 +481,13 @@ public final class CxReportCommand implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"cx-report " + text()};
+    }
+
+    /** Returns the version from the jar manifest, or "(development build)". */
+    static String text() {
       String v = CxReportCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"cx-report " + (v == null ? "(development build)" : v)};
+      return v == null ? "(development build)" : v;
     }
   }
 }

@@ -11,7 +11,8 @@ package org.cx4j.report.cli;
  *   <tr><td>2</td><td>the command line is wrong (unknown option, bad value)</td></tr>
  *   <tr><td>3</td><td>an input is wrong: a file is missing, a config is invalid, or (strict mode)
  *       a row is bad; the message names the file, line, column and value</td></tr>
- *   <tr><td>4</td><td>the output could not be written</td></tr>
+ *   <tr><td>4</td><td>the output folder was refused (not an earlier report and no --force, a
+ *       symbolic link) or could not be written; an earlier report there is unchanged</td></tr>
  * </table>
  */
 public final class ExitCodes {
@@ -24,7 +25,7 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** An input file, row or config is wrong. */
   public static final int INPUT = 3;
-  /** The output could not be written. */
+  /** The output folder was refused or could not be written. */
   public static final int OUTPUT = 4;
 
   private ExitCodes() {}

@@ -30,6 +30,8 @@ import org.cx4j.report.input.ReportInput;
 /**
  * The console summary of a {@link CxReport}: the headline figures with their intervals, then one
  * short block per section, in plain text of at most 100 columns. What {@code cx report} prints.
+ * Control characters, terminal escape sequences and bidirectional formatting characters in the
+ * data are shown escaped ({@link SafeText}).
  */
 public final class ConsoleSummary {
 
@@ -101,15 +103,17 @@ public final class ConsoleSummary {
 
   private static void reads(Text t, ReportInput in) {
     for (ReadReport r : in.reads()) {
-      t.line("  %s: %,d rows read, %,d accepted, %,d rejected", r.source(), r.read(),
-          r.accepted(), r.rejected());
+      // File names only: summary.txt goes into the report folder, without the analyst's paths.
+      t.line("  %s: %,d rows read, %,d accepted, %,d rejected", ReportInput.fileName(r.source()),
+          r.read(), r.accepted(), r.rejected());
       if (r.rejected() == 0) {
         continue;
       }
       // Why, grouped by column and reason, counted over the errors kept.
       Map<String, Integer> reasons = new LinkedHashMap<>();
       for (ReadError e : r.errors()) {
-        reasons.merge(e.column() + ": " + e.reason(), 1, Integer::sum);
+        reasons.merge(e.column() == null ? e.reason() : e.column() + ": " + e.reason(), 1,
+            Integer::sum);
       }
       t.line("    rejected because%s:", r.complete() ? "" : " (first " + r.errors().size() + " kept)");
       int shown = 0;
@@ -121,7 +125,9 @@ public final class ConsoleSummary {
         t.line("      %,6d x %s", e.getValue(), e.getKey());
       }
       for (int i = 0; i < Math.min(3, r.errors().size()); i++) {
-        t.line("      e.g. %s", r.errors().get(i));
+        ReadError e = r.errors().get(i);
+        t.line("      e.g. %s", new ReadError(ReportInput.fileName(e.source()), e.line(),
+            e.column(), e.value(), e.reason()));
       }
     }
   }
@@ -292,16 +298,31 @@ public final class ConsoleSummary {
     return String.format(Locale.ROOT, "%-14s %s", abbreviate(e.label(), 14), figure(e));
   }
 
+  /** Returns {@code s} cut to {@code max} characters with an ellipsis; null is empty. */
   static String abbreviate(String s, int max) {
+    if (s == null) {
+      return "";
+    }
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  /** A line buffer with {@link Locale#ROOT} formatting. */
+  /**
+   * A line buffer with {@link Locale#ROOT} formatting. The format strings are this class's own;
+   * every argument that is not a number comes from the data and is passed through {@link
+   * SafeText#escape(String)}, so no control character or terminal escape sequence in a name
+   * reaches the console or {@code summary.txt}, and a line break in a name cannot add a line.
+   */
   private static final class Text {
     private final List<String> lines = new ArrayList<>();
 
     void line(String format, Object... args) {
-      lines.add(String.format(Locale.ROOT, format, args));
+      Object[] safe = args.clone();
+      for (int i = 0; i < safe.length; i++) {
+        if (safe[i] != null && !(safe[i] instanceof Number)) {
+          safe[i] = SafeText.escape(safe[i].toString());
+        }
+      }
+      lines.add(String.format(Locale.ROOT, format, safe));
     }
 
     void blank() {

@@ -1,6 +1,7 @@
 package org.cx4j.report.html;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ import org.cx4j.report.chart.SurvivalChart;
 import org.cx4j.report.chart.Svg;
 import org.cx4j.report.chart.TrendChart;
 import org.cx4j.report.console.ConsoleSummary;
+import org.cx4j.report.console.SafeText;
 import org.cx4j.report.input.ReportInput;
 
 /**
@@ -80,8 +82,14 @@ public final class HtmlReport {
     return new HtmlReport.Page(report).render();
   }
 
-  /** Escapes text for HTML element content and attribute values. */
+  /**
+   * Escapes text for HTML element content and attribute values; null ("no value") is empty;
+   * control characters other than tab and line breaks are shown as <code>&#92;uXXXX</code>.
+   */
   static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -91,7 +99,16 @@ public final class HtmlReport {
         case '>' -> sb.append("&gt;");
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
+        default -> {
+          if (c != '\n' && c != '\t' && c != '\r' && SafeText.isUnsafe(c)
+              && !SafeText.isBidiControl(c)) {
+            // Control characters are parse errors in HTML (and forbidden in inline SVG's XML):
+            // shown in the visible form the console uses.
+            sb.append(SafeText.escape(String.valueOf(c)));
+          } else {
+            sb.append(c);
+          }
+        }
       }
     }
     return sb.toString();
@@ -99,6 +116,101 @@ public final class HtmlReport {
 
   private static String f(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
+  }
+
+  /** A name from the data (touchpoint, channel, segment, file...): shown isolated in a bdi. */
+  private record Name(String text) {}
+
+  /** Markup that is already escaped. */
+  private record Raw(String html) {}
+
+  /**
+   * Returns a name from the data as HTML: escaped, its bidirectional controls balanced ({@link
+   * #balance(String)}) and isolated in {@code <bdi>}, so that an override in it (U+202E) cannot
+   * reorder the text around it.
+   */
+  static String bdi(String name) {
+    return "<bdi>" + esc(balance(name)) + "</bdi>";
+  }
+
+  /**
+   * Returns {@code format} as HTML with its arguments: a {@link Name} isolated ({@link
+   * #bdi(String)}), {@link Raw} markup as it is, other text escaped, numbers formatted ({@link
+   * Locale#ROOT}). The format's own text is escaped too.
+   */
+  private static String html(String format, Object... args) {
+    Object[] a = args.clone();
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] instanceof Name n) {
+        a[i] = bdi(n.text());
+      } else if (a[i] instanceof Raw r) {
+        a[i] = r.html();
+      } else if (a[i] instanceof String t) {
+        a[i] = esc(t);
+      }
+    }
+    return String.format(Locale.ROOT, esc(format), a);
+  }
+
+  /** Returns names from the data as HTML, each isolated, joined by {@code separator}. */
+  private static Raw isolated(List<String> names, String separator) {
+    StringBuilder sb = new StringBuilder();
+    for (String n : names) {
+      sb.append(sb.length() == 0 ? "" : esc(separator)).append(bdi(n));
+    }
+    return new Raw(sb.toString());
+  }
+
+  /**
+   * Returns {@code text} with its bidirectional embeddings, overrides and isolates balanced: a
+   * closer that closes nothing opened in the text (U+202C PDF, U+2069 PDI) is dropped, and
+   * openers still open at the end (U+202A, U+202B, U+202D, U+202E; U+2066 to U+2068) are closed
+   * there, following the pairing rules of the Unicode Bidirectional Algorithm (UAX #9, X6a: a
+   * PDI also closes the embeddings opened after its isolate). So the text's own directional
+   * formatting ends where the text ends, even before a browser's {@code <bdi>} isolation; null is
+   * empty.
+   */
+  static String balance(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 4);
+    StringBuilder open = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\u202a', '\u202b', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068' -> {
+          open.append(c);
+          sb.append(c);
+        }
+        case '\u202c' -> {
+          int top = open.length() - 1;
+          if (top >= 0 && !isIsolate(open.charAt(top))) {
+            open.setLength(top);
+            sb.append(c);
+          }
+        }
+        case '\u2069' -> {
+          int at = open.length() - 1;
+          while (at >= 0 && !isIsolate(open.charAt(at))) {
+            at--;
+          }
+          if (at >= 0) {
+            open.setLength(at);
+            sb.append(c);
+          }
+        }
+        default -> sb.append(c);
+      }
+    }
+    for (int k = open.length() - 1; k >= 0; k--) {
+      sb.append(isIsolate(open.charAt(k)) ? '\u2069' : '\u202c');
+    }
+    return sb.toString();
+  }
+
+  private static boolean isIsolate(char c) {
+    return c >= '\u2066' && c <= '\u2068';
   }
 
   /** One rendering: a string builder and the report. */
@@ -116,10 +228,13 @@ public final class HtmlReport {
       ReportInput in = r.input();
       h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-          .append("<title>CX report: ").append(esc(in.name())).append("</title>\n")
+          // No element inside <title>: the name's directional formatting is balanced, so that it
+          // ends with the name (the title's own text comes before it).
+          .append("<title>CX report: ").append(esc(balance(in.name())))
+          .append("</title>\n")
           .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
       h.append("<header>\n<h1>Customer experience report</h1>\n<p class=\"sub\">")
-          .append(esc(in.name())).append(" &middot; ")
+          .append(bdi(in.name())).append(" &middot; ")
           .append(f("%,d customers, %,d interactions, %,d survey responses, %,d transactions",
               in.customers().size(), in.interactions().size(), in.responses().size(),
               in.transactions().size()))
@@ -190,23 +305,31 @@ public final class HtmlReport {
       h.append("<p>").append(esc(text)).append("</p>\n");
     }
 
-    private void figure(String id, Svg svg, String reading) {
+    /** Writes a chart with its reading, given as HTML (names isolated by {@link #html}). */
+    private void figure(String id, Svg svg, String readingHtml) {
       h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n")
-          .append(svg.markup()).append("\n<figcaption>").append(esc(reading))
+          .append(svg.markup()).append("\n<figcaption>").append(readingHtml)
           .append("</figcaption>\n</figure>\n");
     }
 
-    private void table(List<String> head, List<List<String>> rows, Set<Integer> numeric) {
+    /**
+     * Writes a table; a null cell ("no value") is an empty cell, never an error. Text cells come
+     * from the data: each is isolated in {@code <bdi>}; a {@link Raw} cell is markup as it is.
+     */
+    private void table(List<String> head, List<? extends List<?>> rows, Set<Integer> numeric) {
       h.append("<table>\n<thead><tr>");
       for (int i = 0; i < head.size(); i++) {
         h.append(numeric.contains(i) ? "<th class=\"n\">" : "<th>").append(esc(head.get(i)))
             .append("</th>");
       }
       h.append("</tr></thead>\n<tbody>\n");
-      for (List<String> row : rows) {
+      for (List<?> row : rows) {
         h.append("<tr>");
         for (int i = 0; i < row.size(); i++) {
-          h.append(numeric.contains(i) ? "<td class=\"n\">" : "<td>").append(esc(row.get(i)))
+          Object v = row.get(i);
+          String cell = v == null ? "" : v instanceof Raw raw ? raw.html()
+              : numeric.contains(i) ? esc(v.toString()) : bdi(v.toString());
+          h.append(numeric.contains(i) ? "<td class=\"n\">" : "<td>").append(cell)
               .append("</td>");
         }
         h.append("</tr>\n");
@@ -224,7 +347,7 @@ public final class HtmlReport {
       } else {
         List<List<String>> rows = new ArrayList<>();
         for (ReadReport rr : in.reads()) {
-          rows.add(List.of(rr.source(), f("%,d", rr.read()), f("%,d", rr.accepted()),
+          rows.add(Arrays.asList(fileName(rr.source()), f("%,d", rr.read()), f("%,d", rr.accepted()),
               f("%,d", rr.rejected())));
         }
         table(List.of("file", "rows read", "accepted", "rejected"), rows, Set.of(1, 2, 3));
@@ -234,23 +357,24 @@ public final class HtmlReport {
         } else {
           h.append("<p class=\"warn\">").append(esc(f("%,d rows were rejected and are in no "
               + "figure of this report (%,d rejected). Why:", rejected, rejected))).append("</p>\n");
-          Map<String, Long> reasons = new LinkedHashMap<>();
+          // Grouped by a record, not by a joined string split again: a column or reason may
+          // hold any text, and a column may be null (the whole row).
+          Map<Reason, Long> reasons = new LinkedHashMap<>();
           List<List<String>> examples = new ArrayList<>();
           for (ReadReport rr : in.reads()) {
             for (ReadError e : rr.errors()) {
-              reasons.merge(fileName(rr.source()) + " | " + e.column() + " | " + e.reason(), 1L,
+              reasons.merge(new Reason(fileName(rr.source()), e.column(), e.reason()), 1L,
                   Long::sum);
               if (examples.size() < 20) {
-                examples.add(List.of(fileName(e.source()), Long.toString(e.line()), e.column(),
-                    e.value() == null ? "" : e.value(), e.reason()));
+                examples.add(Arrays.asList(fileName(e.source()),
+                    e.line() > 0 ? Long.toString(e.line()) : null, e.column(), e.value(),
+                    e.reason()));
               }
             }
           }
           List<List<String>> rows2 = new ArrayList<>();
-          reasons.forEach((k, v) -> {
-            String[] parts = k.split(" \\| ", 3);
-            rows2.add(List.of(parts[0], parts[1], parts[2], f("%,d", v)));
-          });
+          reasons.forEach((k, v) -> rows2.add(Arrays.asList(k.file(), k.column(), k.reason(),
+              f("%,d", v))));
           table(List.of("file", "column", "reason", "rows"), rows2, Set.of(3));
           p("The first rejected rows (all of them are in tables/rejected_rows.csv, up to "
               + ReadReport.MAX_ERRORS + " per file):");
@@ -260,9 +384,12 @@ public final class HtmlReport {
       endSection();
     }
 
+    /** One group of rejected rows: file, column (null for the whole row) and reason. */
+    private record Reason(String file, String column, String reason) {}
+
+    /** File names only: no absolute path of the analyst's machine in the report. */
     private static String fileName(String source) {
-      int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-      return slash < 0 ? source : source.substring(slash + 1);
+      return ReportInput.fileName(source);
     }
 
     private void headline() {
@@ -326,7 +453,7 @@ public final class HtmlReport {
       if (!s.overall().isEmpty()) {
         tb.referenceLine(s.overall().value(), "overall");
       }
-      figure(id + "-trend", tb.render(), trendReading(s));
+      figure(id + "-trend", tb.render(), esc(trendReading(s)));
       // Distribution.
       long[] dist = s.distribution().counts();
       Svg d;
@@ -346,7 +473,7 @@ public final class HtmlReport {
         d = DistributionChart.builder("Distribution of " + s.metric() + " answers", values, dist)
             .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses").render();
       }
-      figure(id + "-distribution", d, distributionReading(s));
+      figure(id + "-distribution", d, esc(distributionReading(s)));
       groups(id + "-segments", s, s.bySegment(), "segment");
       groups(id + "-channels", s, s.byChannel(), "channel");
       endSection();
@@ -388,7 +515,7 @@ public final class HtmlReport {
       }
       String reading;
       if (labels.isEmpty()) {
-        reading = "No responses could be assigned to a " + kind + ".";
+        reading = esc("No responses could be assigned to a " + kind + ".");
       } else {
         int best = 0;
         int worst = 0;
@@ -401,9 +528,9 @@ public final class HtmlReport {
         Estimate wE = shown.get(worst);
         boolean apart = bE.lower() > wE.upper();
         reading = labels.size() == 1
-            ? f("Only one %s (%s) has responses.", kind, bE.label())
-            : f("Highest: %s at %.1f; lowest: %s at %.1f. Their intervals %s.%s", bE.label(),
-                bE.value(), wE.label(), wE.value(),
+            ? html("Only one %s (%s) has responses.", kind, new Name(bE.label()))
+            : html("Highest: %s at %.1f; lowest: %s at %.1f. Their intervals %s.%s",
+                new Name(bE.label()), bE.value(), new Name(wE.label()), wE.value(),
                 apart ? "do not overlap: the gap is larger than sampling noise"
                     : "overlap: the gap may be sampling noise",
                 small == 0 ? "" : f(" * %d %s%s with fewer than %d responses.", small, kind,
@@ -522,12 +649,12 @@ public final class HtmlReport {
       Svg map = JourneyMapChart.builder("Journey map: touchpoints by stage, flows between them",
               j.stages(), nodes, links)
           .topLinks(MAX_MAP_LINKS).unit("interactions").size(1040, 620).render();
-      figure("journey-map", map, f("The busiest touchpoint is %s (%,d interactions). Marked as "
-              + "pain points: %s; as moments of delight: %s. Band widths are transitions; the %d "
-              + "largest flows are drawn (all are in tables/journey_transitions.csv).",
-          busiest == null ? "none" : busiest.id(), busiest == null ? 0 : busiest.visits(),
-          String.join(", ", pains.isEmpty() ? List.of("none") : labels(j.painPoints())),
-          String.join(", ", delights.isEmpty() ? List.of("none") : labels(j.delights())),
+      figure("journey-map", map, html("The busiest touchpoint is %s (%,d interactions). Marked "
+              + "as pain points: %s; as moments of delight: %s. Band widths are transitions; the "
+              + "%d largest flows are drawn (all are in tables/journey_transitions.csv).",
+          busiest == null ? "none" : new Name(busiest.id()), busiest == null ? 0 : busiest.visits(),
+          pains.isEmpty() ? "none" : isolated(labels(j.painPoints()), ", "),
+          delights.isEmpty() ? "none" : isolated(labels(j.delights()), ", "),
           Math.min(MAX_MAP_LINKS, links.size())));
       // Funnel.
       FunnelResult fr = j.funnel();
@@ -546,9 +673,10 @@ public final class HtmlReport {
       }
       // Paths.
       h.append("<h3>Most common paths</h3>\n");
-      List<List<String>> rows = new ArrayList<>();
+      List<List<Object>> rows = new ArrayList<>();
       for (Variants.Variant v : j.variants().top(10)) {
-        rows.add(List.of(String.join(" \u203a ", v.steps()), f("%,d", v.count()),
+        // Each touchpoint isolated on its own: an override in one cannot reorder the path.
+        rows.add(List.of(isolated(v.steps(), " \u203a "), f("%,d", v.count()),
             f("%.1f%%", 100 * v.share()), f("%.1f%%", 100 * v.cumulativeShare())));
       }
       table(List.of("path", "journeys", "share", "cumulative"), rows, Set.of(1, 2, 3));
@@ -584,7 +712,7 @@ public final class HtmlReport {
               fs.instrument().name().toUpperCase(Locale.ROOT), nps ? fs.score() : 100 * fs.score(),
               nps ? "" : "% " + fs.metric(), fs.responses()));
         }
-        rows.add(List.of(n.label(), f("%.2f", pain ? n.pain() : n.delight()),
+        rows.add(Arrays.asList(n.label(), f("%.2f", pain ? n.pain() : n.delight()),
             f("%.1f%%", 100 * n.dropOffPart()), f("%.1f%%", 100 * n.reworkPart()),
             f("%,d", n.journeys()), fb.length() == 0 ? "no feedback" : fb.toString()
                 + (n.smallSample() ? " [small sample]" : "")));
@@ -603,9 +731,10 @@ public final class HtmlReport {
           worst = k;
         }
       }
-      String drop = worst < 0 ? "" : f(" The largest drop is from %s to %s: %.1f%% of journeys "
-          + "are lost there.", fr.steps().get(worst - 1), fr.steps().get(worst), 100 * worstLoss);
-      return f("Of %,d journeys that entered, %,d (%.1f%%) converted.%s", fr.entered(),
+      Raw drop = new Raw(worst < 0 ? "" : html(" The largest drop is from %s to %s: %.1f%% of "
+          + "journeys are lost there.", new Name(fr.steps().get(worst - 1)),
+          new Name(fr.steps().get(worst)), 100 * worstLoss));
+      return html("Of %,d journeys that entered, %,d (%.1f%%) converted.%s", fr.entered(),
           fr.converted(), 100 * fr.conversion(), drop);
     }
 
@@ -630,7 +759,7 @@ public final class HtmlReport {
           .render();
       OptionalDouble m1 = c.pooledShare(RetentionKind.CLASSIC, 1);
       OptionalDouble m3 = c.pooledShare(RetentionKind.CLASSIC, 3);
-      figure("retention", heat, f("Across cohorts, %s of customers are active again one month "
+      figure("retention", heat, html("Across cohorts, %s of customers are active again one month "
               + "after their first month and %s three months after (activity = %s).%s",
           m1.isPresent() ? f("%.1f%%", 100 * m1.getAsDouble()) : "n/a",
           m3.isPresent() ? f("%.1f%%", 100 * m3.getAsDouble()) : "n/a", rs.source(),
@@ -660,8 +789,8 @@ public final class HtmlReport {
               opt(rs.median().lower()), opt(rs.median().upper()))
           : f("More than half of customers are still active at the end of observation "
               + "(churn = %d days without activity).", rs.churnAfterDays());
-      figure("survival", surv, median + f(" %,d of %,d customers churned; the rest are censored.",
-          rs.churned(), rs.customers()));
+      figure("survival", surv, esc(median + f(" %,d of %,d customers churned; the rest are "
+          + "censored.", rs.churned(), rs.customers())));
       endSection();
     }
 
@@ -704,10 +833,10 @@ public final class HtmlReport {
           .seriesName("Shapley share of R\u00b2").second("Relative weight share", r2)
           .percent().valueAxisLabel("share of R\u00b2 (%)").render();
       DriverImportance top = ranked.get(0);
-      figure("drivers", chart, f("Drivers are the touchpoints a respondent visited before "
+      figure("drivers", chart, html("Drivers are the touchpoints a respondent visited before "
               + "answering. %s explains %.0f%% of what the model explains (R\u00b2 = %.3f, %,d "
               + "respondents); respondents who visited it score %s. (\u2212) lowers NPS, (+) "
-              + "raises it.", top.name(), 100 * top.shapleyShare(), d.drivers().rSquared(),
+              + "raises it.", new Name(top.name()), 100 * top.shapleyShare(), d.drivers().rSquared(),
           d.drivers().respondents(), top.pearson() < 0 ? "lower" : "higher"));
       EffortImpactMatrix m = d.matrix();
       if (m != null) {
@@ -722,19 +851,19 @@ public final class HtmlReport {
             .axisLabels("effort (" + (d.effortSource().startsWith("your") ? "your units"
                 : "person-weeks, default estimates") + ")", "impact (% of explained NPS variance)")
             .render();
-        figure("effort-impact", matrix, f("Fixing the touchpoints that lower NPS: quick wins %s; "
+        figure("effort-impact", matrix, html("Fixing the touchpoints that lower NPS: quick wins %s; "
                 + "major projects %s. Effort: %s.", names(m, Quadrant.QUICK_WIN),
             names(m, Quadrant.MAJOR_PROJECT), d.effortSource()));
       }
       endSection();
     }
 
-    private static String names(EffortImpactMatrix m, Quadrant q) {
+    private static Object names(EffortImpactMatrix m, Quadrant q) {
       List<String> out = new ArrayList<>();
       for (EffortImpactMatrix.Placed p : m.in(q)) {
         out.add(p.initiative().name());
       }
-      return out.isEmpty() ? "none" : String.join(", ", out);
+      return out.isEmpty() ? "none" : isolated(out, ", ");
     }
 
     private void attribution() {
@@ -761,7 +890,7 @@ public final class HtmlReport {
       }
       Svg chart = AttributionChart.builder("Share of conversions credited to each channel, by "
           + "model", channels, names, share).yAxisLabel("share of conversions (%)").render();
-      String reading = f("%,.0f conversions.", models.get(0).totalConversions());
+      String reading = html("%,.0f conversions.", models.get(0).totalConversions());
       if (markov >= 0 && last >= 0) {
         int most = 0;
         for (int c = 1; c < channels.size(); c++) {
@@ -770,8 +899,9 @@ public final class HtmlReport {
             most = c;
           }
         }
-        reading += f(" Models disagree most on %s: last touch gives it %.1f%%, the Markov model "
-                + "(removal effects) %.1f%%.", channels.get(most), 100 * share[last][most],
+        reading += html(" Models disagree most on %s: last touch gives it %.1f%%, the Markov "
+                + "model (removal effects) %.1f%%.", new Name(channels.get(most)),
+            100 * share[last][most],
             100 * share[markov][most]);
       }
       figure("attribution", chart, reading);
@@ -785,7 +915,8 @@ public final class HtmlReport {
       section("notes", "Notes");
       h.append("<ul>\n");
       for (String n : r.notes()) {
-        h.append("<li>").append(esc(n)).append("</li>\n");
+        // A note may quote names: the whole note is isolated, its formatting balanced.
+        h.append("<li>").append(bdi(n)).append("</li>\n");
       }
       h.append("</ul>\n");
       endSection();

@@ -89,6 +89,19 @@ public record ReportInput(
         List.of());
   }
 
+  /**
+   * Returns the name a report shows for the source of a read ({@link ReadReport#source()}, which
+   * holds the path as given): its file name, the part after the last {@code /} or {@code \\}, so
+   * that no absolute path of the analyst's machine appears in a report; null as null.
+   */
+  public static String fileName(String source) {
+    if (source == null) {
+      return null;
+    }
+    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    return slash < 0 ? source : source.substring(slash + 1);
+  }
+
   /** Returns the total number of rows rejected while reading, over every file. */
   public long rejectedRows() {
     long r = 0;

@@ -20,6 +20,7 @@ import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.Estimate;
 import org.cx4j.report.analysis.JourneySection;
 import org.cx4j.report.analysis.ScoreSection;
+import org.cx4j.report.input.ReportInput;
 
 /**
  * The tables behind a {@link CxReport}, one per chart or list, for other tools: what the report
@@ -103,7 +104,8 @@ public final class ReportTables {
     Table.Builder t = Table.builder("reads", "Input files: rows read, accepted and rejected",
         "source", "read", "accepted", "rejected");
     for (ReadReport r : report.input().reads()) {
-      t.row(r.source(), r.read(), r.accepted(), r.rejected());
+      // File names only: no absolute path of the analyst's machine in the tables.
+      t.row(ReportInput.fileName(r.source()), r.read(), r.accepted(), r.rejected());
     }
     return t.build();
   }
@@ -114,7 +116,7 @@ public final class ReportTables {
         "source", "line", "column", "value", "reason");
     for (ReadReport r : report.input().reads()) {
       for (ReadError e : r.errors()) {
-        t.row(e.source(), e.line(), e.column(), e.value(), e.reason());
+        t.row(ReportInput.fileName(e.source()), e.line(), e.column(), e.value(), e.reason());
       }
     }
     return t.build();
@@ -201,12 +203,15 @@ public final class ReportTables {
   }
 
   private static Table paths(Variants v) {
+    // "path" is for reading; "steps" is the same path as a list (a JSON array in the CSV), so a
+    // touchpoint whose name contains " > " cannot be confused with two.
     Table.Builder t = Table.builder("paths", "Most common journey paths (touchpoints)", "rank",
-        "path", "journeys", "share", "cumulative_share");
+        "path", "steps", "journeys", "share", "cumulative_share");
     List<Variants.Variant> top = v.top(50);
     for (int i = 0; i < top.size(); i++) {
       Variants.Variant x = top.get(i);
-      t.row(i + 1, String.join(" > ", x.steps()), x.count(), x.share(), x.cumulativeShare());
+      t.row(i + 1, String.join(" > ", x.steps()), x.steps(), x.count(), x.share(),
+          x.cumulativeShare());
     }
     return t.build();
   }

@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * One table behind the report: a name (the file name without extension), a title, column names
- * and rows of plain values (strings, numbers, booleans, or null for "no value").
+ * and rows of plain values (strings, numbers, booleans, lists of strings, or null for "no
+ * value").
  *
  * @param name the file name stem, e.g. {@code scores}; lower case letters, digits and {@code _}
  * @param title what the table holds, one line
@@ -51,6 +52,25 @@ public record Table(String name, String title, List<String> columns, List<List<O
   /** Returns the number of rows. */
   public int size() {
     return rows.size();
+  }
+
+  /**
+   * Returns whether column {@code index} is numeric: every value in it is a {@link Number} or a
+   * {@link Boolean}, or null. Decided by the values' Java types, never by parsing text: a text
+   * cell {@code "-12.5"} keeps its column a text column. A column with no values at all is
+   * numeric (it has nothing to neutralise).
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not a column
+   */
+  public boolean isNumeric(int index) {
+    java.util.Objects.checkIndex(index, columns.size());
+    for (List<Object> r : rows) {
+      Object v = r.get(index);
+      if (v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

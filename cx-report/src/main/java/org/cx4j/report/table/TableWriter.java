@@ -1,6 +1,7 @@
 package org.cx4j.report.table;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -10,14 +11,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.cx4j.core.json.CxJson;
 
 /**
  * Writes {@link Table}s as CSV (RFC 4180, header row, UTF-8, empty cell for no value) and as
  * JSON (an object with the title and an array of row objects, {@code null} for no value),
- * through Jackson.
+ * through Jackson. A list value (a journey path) is a JSON array in both: native in JSON, as the
+ * text of the array in the CSV cell, so names containing separators read back unchanged.
+ *
+ * <p>CSV injection (OWASP, "CSV Injection"): in the CSV files, a text cell that begins with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, which a spreadsheet
+ * would run as a formula, is prefixed with a single quote {@code '} so that it is shown as text.
+ * Numeric columns ({@link Table#isNumeric(int)}: numbers and booleans only) are written as they
+ * are, so an NPS of {@code -12.5} stays a number. The JSON files hold the values unchanged.
  */
 public final class TableWriter {
 
@@ -26,7 +36,8 @@ public final class TableWriter {
   private TableWriter() {}
 
   /**
-   * Writes {@code table} as CSV.
+   * Writes {@code table} as CSV; text cells that a spreadsheet would run as a formula are
+   * neutralised (see the class comment).
    *
    * @throws UncheckedIOException if the writer fails
    */
@@ -38,11 +49,59 @@ public final class TableWriter {
     }
     try (var w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out)) {
+      boolean[] numeric = new boolean[table.columns().size()];
+      for (int i = 0; i < numeric.length; i++) {
+        numeric[i] = table.isNumeric(i);
+      }
       for (List<Object> row : table.rows()) {
-        w.write(row);
+        w.write(csvRow(table.columns(), numeric, row));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write table " + table.name(), e);
+    }
+  }
+
+  /**
+   * Returns the row keyed by column name: Jackson's CSV generator skips a null inside an array row
+   * (the later values would shift left into the wrong columns), but writes a null field by name as
+   * an empty cell in its column.
+   */
+  private static Map<String, Object> csvRow(List<String> columns, boolean[] numeric,
+      List<Object> row) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < row.size(); i++) {
+      Object v = row.get(i);
+      if (v instanceof List<?> list) {
+        v = jsonText(list);
+      }
+      if (!numeric[i] && v instanceof String text) {
+        v = neutralise(text);
+      }
+      out.put(columns.get(i), v);
+    }
+    return out;
+  }
+
+  /**
+   * Returns {@code text} with a single quote in front when it begins with a character that makes
+   * a spreadsheet read it as a formula ({@code = + - @}, tab, carriage return; OWASP "CSV
+   * Injection"); otherwise {@code text} itself.
+   */
+  public static String neutralise(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    return switch (text.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+      default -> text;
+    };
+  }
+
+  private static String jsonText(List<?> list) {
+    try {
+      return CxJson.mapper().writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of plain values is always JSON: " + list, e);
     }
   }
 
