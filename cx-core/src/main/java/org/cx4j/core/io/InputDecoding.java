@@ -177,7 +177,8 @@ final class InputDecoding {
               lineStart = j + 1;
             }
           }
-          throw new RowError(null, null, "line " + line + ", character " + (k - lineStart + 1)
+          throw new RowError(null, null, (line == s.line() ? "" : "line " + line + ", ")
+              + "character " + (k - lineStart + 1)
               + ": not valid " + declared.name() + " text", false, 0, ReadError.Kind.ENCODING);
         }
       }
@@ -198,7 +199,7 @@ final class InputDecoding {
     }
     long offset = bomLength + s.offset() + at;
     return new RowError(null, null,
-        "line " + line + ", byte offset " + offset + ": byte" + (n == 1 ? " " : "s ") + hex
+        (line == s.line() ? "" : "line " + line + ", ") + "byte offset " + offset + ": byte" + (n == 1 ? " " : "s ") + hex
             + " not valid " + declared.name()
             + " (if the file was exported as Windows-1252 or ISO-8859-1, read it with that"
             + " charset)",

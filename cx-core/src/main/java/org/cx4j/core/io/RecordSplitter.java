@@ -140,7 +140,10 @@ final class RecordSplitter {
         if (firstLineEnd < 0) {
           return skipHugeLine(i);
         }
-        return rejectFirstLine(firstLineEnd, firstTermLen, Problem.RECORD_TOO_LONG);
+        // Past a closing quote with text after it, the record is already malformed: the quote
+        // that opened it was never closed, whatever the size.
+        return rejectFirstLine(firstLineEnd, firstTermLen,
+            afterQuote >= 0 || !inQuotes ? Problem.UNTERMINATED_QUOTE : Problem.RECORD_TOO_LONG);
       }
       if (i >= limit) {
         int shift = pos;

@@ -123,6 +123,11 @@ final class ReportAnalysis {
   }
 
   CxReport run() {
+    if (!in.reads().isEmpty()) {
+      notes.add("Times written without an offset (no Z or +01:00) were read as "
+          + o.zone().getId() + " time; periods and cohorts are in " + o.zone().getId()
+          + " too (change both with --zone).");
+    }
     if (in.rejectedRows() > 0) {
       notes.add(String.format(Locale.ROOT,
           "%,d input rows were rejected while reading and are not in any figure (see Data).",

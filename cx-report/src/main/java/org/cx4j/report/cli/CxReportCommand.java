@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cx4j.core.io.CxReadException;
+import org.cx4j.core.io.ReadLimits;
 import org.cx4j.journey.graph.GraphExport;
 import org.cx4j.metrics.trend.Period;
 import org.cx4j.report.analysis.CxReport;
@@ -24,6 +25,7 @@ import org.cx4j.report.html.HtmlReport;
 import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
 import org.cx4j.report.input.ReportConfig;
+import org.cx4j.report.input.RejectSpool;
 import org.cx4j.report.input.ReportInput;
 import org.cx4j.report.table.ReportTables;
 import org.cx4j.report.table.TableWriter;
@@ -78,6 +80,8 @@ public final class CxReportCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  private RejectSpool spool; // every reject of a lenient run that writes files
+
   @Option(names = "--interactions", paramLabel = "FILE",
       description = "Interactions: customer_id, touchpoint, channel, stage, timestamp, "
           + "optional outcome, journey_id.")
@@ -113,8 +117,9 @@ public final class CxReportCommand implements Callable<Integer> {
   String separator;
 
   @Option(names = "--timestamps", paramLabel = "FORMAT",
-      description = "Timestamp format: 'iso' (default, with offset), 'epoch-millis', or "
-          + "'PATTERN@ZONE' such as 'yyyy-MM-dd HH:mm@Europe/Paris'.")
+      description = "Timestamp format: 'iso' (default, with offset), 'epoch-millis', or a "
+          + "pattern such as 'yyyyMMdd' or 'yyyy-MM-dd HH:mm@Europe/Paris' (without @ZONE: "
+          + "--zone). A pattern with an offset letter (XXX) reads the written offset.")
   String timestamps;
 
   @Option(names = "--lenient",
@@ -132,6 +137,30 @@ public final class CxReportCommand implements Callable<Integer> {
 
   @Option(names = "--no-files", description = "Print the summary only; write no output folder.")
   boolean noFiles;
+
+  @Option(names = "--charset", paramLabel = "CHARSET",
+      description = "Character encoding of input files without a byte-order mark, e.g. "
+          + "windows-1252 or ISO-8859-1 for spreadsheet exports (default: UTF-8). A UTF-8 or "
+          + "UTF-16 byte-order mark in a file wins.")
+  String charset;
+
+  @Option(names = "--max-record-lines", paramLabel = "N",
+      description = "Most physical lines one quoted CSV value may span; past that, its first "
+          + "line is rejected and reading resumes on the next (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_RECORD_LINES)
+  int maxRecordLines;
+
+  @Option(names = "--max-record-size", paramLabel = "BYTES",
+      description = "Longest CSV record or JSON Lines line, in bytes; a longer one is rejected "
+          + "(default: ${DEFAULT-VALUE}, 1 MiB).",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_RECORD_BYTES)
+  int maxRecordSize;
+
+  @Option(names = "--max-field-size", paramLabel = "CHARS",
+      description = "Longest single value, in characters; a row with a longer one is rejected "
+          + "(default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + ReadLimits.DEFAULT_MAX_FIELD_CHARS)
+  int maxFieldSize;
 
   @Option(names = "--force",
       description = "Replace the output folder even if it is not an earlier report (what it "
@@ -155,7 +184,8 @@ public final class CxReportCommand implements Callable<Integer> {
   double level;
 
   @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-      description = "Time zone of periods and cohorts (default: ${DEFAULT-VALUE}).")
+      description = "Time zone of timestamps written without an offset, and of periods and "
+          + "cohorts (default: ${DEFAULT-VALUE}). A timestamp with an offset (Z, +01:00) keeps it.")
   String zone;
 
   @Option(names = "--period", paramLabel = "PERIOD", defaultValue = "month",
@@ -205,6 +235,21 @@ public final class CxReportCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
+    try {
+      return report();
+    } finally {
+      if (spool != null) {
+        try {
+          spool.close();
+          Files.deleteIfExists(spool.file());
+        } catch (IOException | UncheckedIOException e) {
+          // a temporary file left behind is no reason to fail the run
+        }
+      }
+    }
+  }
+
+  private Integer report() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     ReportOptions options;
@@ -387,12 +432,32 @@ public final class CxReportCommand implements Callable<Integer> {
       b.separator(separator);
     }
     if (timestamps != null) {
-      b.timestamps(InputLoader.timestampFormat(timestamps));
+      b.timestamps((Object) timestamps);
     }
     if (segmentBy != null) {
       b.segmentBy(segmentBy);
     }
     b.lenient(lenient);
+    try {
+      if (charset != null) {
+        b.charset(java.nio.charset.Charset.forName(charset.trim()));
+      }
+      b.limits(new ReadLimits(maxRecordSize, maxRecordLines, maxFieldSize));
+      b.zone(ZoneId.of(zone));
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          (charset != null && e instanceof java.nio.charset.UnsupportedCharsetException
+              || e instanceof java.nio.charset.IllegalCharsetNameException
+              ? "--charset: unknown character encoding '" + charset + "'" : e.getMessage()));
+    }
+    if (lenient && !noFiles && !checkOnly) {
+      try {
+        spool = new RejectSpool(Files.createTempFile("cx-report-rejects", ".csv"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a temporary file for the rejected rows", e);
+      }
+      b.rejects(spool);
+    }
     if (!quiet) {
       b.progress((file, rows, done) -> {
         err.printf(Locale.ROOT, "%s %s: %,d rows%n", done ? "read" : "reading",
@@ -426,6 +491,12 @@ public final class CxReportCommand implements Callable<Integer> {
         writeString(folder.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
       });
       TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
+      if (spool != null) {
+        // Every reject, not only the first ones each read keeps.
+        spool.close();
+        Files.copy(spool.file(), folder.resolve("tables").resolve("rejected_rows.csv"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     });
   }
 

@@ -109,25 +109,21 @@ public final class ConsoleSummary {
       if (r.rejected() == 0) {
         continue;
       }
-      // Why, grouped by column and reason, counted over the errors kept.
-      Map<String, Integer> reasons = new LinkedHashMap<>();
-      for (ReadError e : r.errors()) {
-        reasons.merge(e.column() == null ? e.reason() : e.column() + ": " + e.reason(), 1,
-            Integer::sum);
-      }
-      t.line("    rejected because%s:", r.complete() ? "" : " (first " + r.errors().size() + " kept)");
+      // Why: the exact count per kind of reason and column, over every reject.
+      t.line("    rejected because:");
       int shown = 0;
-      for (Map.Entry<String, Integer> e : reasons.entrySet()) {
+      for (ReadReport.Tally tally : r.tallies()) {
         if (shown++ == ERRORS_SHOWN) {
-          t.line("      ... %d more reasons", reasons.size() - ERRORS_SHOWN);
+          t.line("      ... %d more reasons", r.tallies().size() - ERRORS_SHOWN);
           break;
         }
-        t.line("      %,6d x %s", e.getValue(), e.getKey());
+        t.line("      %,6d x %s%s", tally.rows(), tally.kind().description(),
+            tally.column() == null ? "" : " in '" + SafeText.escape(tally.column()) + "'");
       }
       for (int i = 0; i < Math.min(3, r.errors().size()); i++) {
         ReadError e = r.errors().get(i);
         t.line("      e.g. %s", new ReadError(ReportInput.fileName(e.source()), e.line(),
-            e.column(), e.value(), e.reason()));
+            e.column(), e.value(), e.reason(), e.kind(), null));
       }
     }
   }

@@ -357,14 +357,16 @@ public final class HtmlReport {
         } else {
           h.append("<p class=\"warn\">").append(esc(f("%,d rows were rejected and are in no "
               + "figure of this report (%,d rejected). Why:", rejected, rejected))).append("</p>\n");
-          // Grouped by a record, not by a joined string split again: a column or reason may
-          // hold any text, and a column may be null (the whole row).
-          Map<Reason, Long> reasons = new LinkedHashMap<>();
+          // The exact count per kind of reason and column, over every reject (the readers tally
+          // all of them); the examples are the first ones kept.
+          List<List<String>> rows2 = new ArrayList<>();
           List<List<String>> examples = new ArrayList<>();
           for (ReadReport rr : in.reads()) {
+            for (ReadReport.Tally t : rr.tallies()) {
+              rows2.add(Arrays.asList(fileName(rr.source()), t.kind().description(), t.column(),
+                  f("%,d", t.rows())));
+            }
             for (ReadError e : rr.errors()) {
-              reasons.merge(new Reason(fileName(rr.source()), e.column(), e.reason()), 1L,
-                  Long::sum);
               if (examples.size() < 20) {
                 examples.add(Arrays.asList(fileName(e.source()),
                     e.line() > 0 ? Long.toString(e.line()) : null, e.column(), e.value(),
@@ -372,12 +374,9 @@ public final class HtmlReport {
               }
             }
           }
-          List<List<String>> rows2 = new ArrayList<>();
-          reasons.forEach((k, v) -> rows2.add(Arrays.asList(k.file(), k.column(), k.reason(),
-              f("%,d", v))));
-          table(List.of("file", "column", "reason", "rows"), rows2, Set.of(3));
-          p("The first rejected rows (all of them are in tables/rejected_rows.csv, up to "
-              + ReadReport.MAX_ERRORS + " per file):");
+          table(List.of("file", "why", "column", "rows"), rows2, Set.of(3));
+          p("The first rejected rows (every one of them, with its raw text, is in "
+              + "tables/rejected_rows.csv):");
           table(List.of("file", "line", "column", "value", "reason"), examples, Set.of(1));
         }
       }
@@ -385,7 +384,6 @@ public final class HtmlReport {
     }
 
     /** One group of rejected rows: file, column (null for the whole row) and reason. */
-    private record Reason(String file, String column, String reason) {}
 
     /** File names only: no absolute path of the analyst's machine in the report. */
     private static String fileName(String source) {

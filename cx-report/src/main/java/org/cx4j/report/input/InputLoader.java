@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -333,7 +334,9 @@ public final class InputLoader {
     private final Map<DataKind, Path> files = new EnumMap<>(DataKind.class);
     private final Map<DataKind, ColumnMapping> mappings = new EnumMap<>(DataKind.class);
     private String separator;
-    private TimestampFormat timestamps = TimestampFormat.iso();
+    private TimestampFormat timestamps; // null: ISO-8601 in the zone
+    private Object timestampsValue; // a config or option value, resolved with the zone at build
+    private ZoneId zone = ZoneOffset.UTC;
     private boolean lenient;
     private String segmentBy;
     private Segmentation segmentation;
@@ -402,9 +405,36 @@ public final class InputLoader {
       return this;
     }
 
-    /** Sets how timestamps are written (default ISO-8601 with an offset). */
+    /**
+     * Sets how timestamps are written (default ISO-8601, where a value without an offset is in
+     * the {@linkplain #zone(ZoneId) zone}).
+     */
     public Builder timestamps(TimestampFormat timestamps) {
       this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
+      this.timestampsValue = null;
+      return this;
+    }
+
+    /**
+     * Sets how timestamps are written from a config or option value ({@link
+     * #timestampFormat(Object, ZoneId)}), read with the {@linkplain #zone(ZoneId) zone} at {@link
+     * #build()}.
+     *
+     * @throws IllegalArgumentException if the value is not a timestamp format (named)
+     */
+    public Builder timestamps(Object value) {
+      timestampFormat(value, zone); // validate now, with the value in the message
+      this.timestampsValue = value;
+      this.timestamps = null;
+      return this;
+    }
+
+    /**
+     * Sets the zone of timestamps written without an offset or zone (default UTC); a value with
+     * one ({@code Z}, {@code +01:00}) keeps its own.
+     */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
       return this;
     }
 
@@ -451,7 +481,7 @@ public final class InputLoader {
         separator(config.separator());
       }
       if (config.timestamps() != null) {
-        timestamps(timestampFormat(config.timestamps()));
+        timestamps((Object) config.timestamps());
       }
       apply(DataKind.INTERACTIONS, config.interactions());
       apply(DataKind.RESPONSES, config.responses());
@@ -480,6 +510,11 @@ public final class InputLoader {
 
     /** Returns the loader. */
     public InputLoader build() {
+      if (timestampsValue != null) {
+        timestamps = timestampFormat(timestampsValue, zone);
+      } else if (timestamps == null) {
+        timestamps = TimestampFormat.iso(zone);
+      }
       return new InputLoader(this);
     }
   }
@@ -492,23 +527,42 @@ public final class InputLoader {
    * @throws IllegalArgumentException if the value is none of these (the value is named)
    */
   public static TimestampFormat timestampFormat(Object value) {
+    return timestampFormat(value, ZoneOffset.UTC);
+  }
+
+  /**
+   * Returns the timestamp format of a config or option value: {@code "iso"}, {@code
+   * "epoch-millis"}, a pattern {@code "yyyy-MM-dd HH:mm"} with an optional {@code "@ZONE"}, or a
+   * map with {@code pattern} and an optional {@code zone}. Values written without an offset are
+   * read in the given zone, or {@code defaultZone} when none is given; a value with an offset
+   * ({@code Z}, {@code +01:00}, read by ISO or by pattern letters such as {@code XXX}) keeps it.
+   *
+   * @throws IllegalArgumentException if the value is none of these (the value is named)
+   */
+  public static TimestampFormat timestampFormat(Object value, ZoneId defaultZone) {
     if (value instanceof String s) {
       String t = s.trim();
       if (t.equalsIgnoreCase("iso")) {
-        return TimestampFormat.iso();
+        return TimestampFormat.iso(defaultZone);
       }
       if (t.equalsIgnoreCase("epoch-millis")) {
         return TimestampFormat.epochMillis();
       }
+      checkArgument(!t.isEmpty(),
+          "timestamps must be 'iso', 'epoch-millis' or a pattern such as 'yyyyMMdd', got '%s'", s);
       int at = t.lastIndexOf('@');
+      if (at < 0) {
+        return TimestampFormat.pattern(t, defaultZone);
+      }
       checkArgument(at > 0, "timestamps must be 'iso', 'epoch-millis' or 'PATTERN@ZONE', got '%s'", s);
       return TimestampFormat.pattern(t.substring(0, at), zone(t.substring(at + 1)));
     }
     if (value instanceof Map<?, ?> m) {
       Object pattern = m.get("pattern");
-      Object zone = m.get("zone");
-      checkArgument(pattern instanceof String && zone instanceof String && m.size() == 2,
-          "timestamps object must have exactly 'pattern' and 'zone', got %s", m);
+      Object zone = m.containsKey("zone") ? m.get("zone") : defaultZone.getId();
+      checkArgument(pattern instanceof String && zone instanceof String
+              && m.keySet().stream().allMatch(k -> k.equals("pattern") || k.equals("zone")),
+          "timestamps object must have 'pattern' and optionally 'zone', got %s", m);
       return TimestampFormat.pattern((String) pattern, zone((String) zone));
     }
     throw new IllegalArgumentException(

@@ -12,20 +12,21 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.cx4j.core.io.ErrorSink;
 import org.cx4j.core.io.ReadError;
-import org.cx4j.report.table.CellSafety;
+import org.cx4j.report.table.TableWriter;
 
 /**
  * Every rejected row of a report's reads, written as it happens to a CSV file ({@code
- * file,line,column,kind,value,reason,raw}) so that the report's {@code tables/rejected_rows.csv}
+ * source,line,column,kind,value,reason,raw}) so that the report's {@code tables/rejected_rows.csv}
  * holds all of them however many there are, in constant memory. Sources are written as file
- * names only; text cells are made safe to open in a spreadsheet ({@link CellSafety}).
+ * names only; text cells are made safe to open in a spreadsheet ({@link
+ * TableWriter#neutralise(String)}).
  *
  * <p>Thread-safe: the report reads interactions on a second thread. Close it when reading is done.
  */
 public final class RejectSpool implements ErrorSink, AutoCloseable {
 
   /** The header of the rejected-rows table. */
-  public static final String[] COLUMNS = {"file", "line", "column", "kind", "value", "reason", "raw"};
+  public static final String[] COLUMNS = {"source", "line", "column", "kind", "value", "reason", "raw"};
 
   private static final CsvMapper CSV = new CsvMapper();
 
@@ -56,19 +57,24 @@ public final class RejectSpool implements ErrorSink, AutoCloseable {
       return;
     }
     try {
+      // Never null: Jackson's CSV writer would skip a null cell and shift the rest left.
       out.write(new String[] {
-        CellSafety.text(fileName(e.source())),
+        cell(ReportInput.fileName(e.source())),
         Long.toString(e.line()),
-        CellSafety.text(e.column()),
+        cell(e.column()),
         e.kind().name().toLowerCase(java.util.Locale.ROOT),
-        CellSafety.text(e.value()),
-        CellSafety.text(e.reason()),
-        CellSafety.text(e.excerpt())
+        cell(e.value()),
+        cell(e.reason()),
+        cell(e.excerpt())
       });
       written++;
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot write the rejected-rows file " + file, ex);
     }
+  }
+
+  private static String cell(String text) {
+    return text == null ? "" : TableWriter.neutralise(text);
   }
 
   /** Returns the number of rejects written. */
@@ -79,15 +85,6 @@ public final class RejectSpool implements ErrorSink, AutoCloseable {
   /** Returns the file. */
   public Path file() {
     return file;
-  }
-
-  /** Returns the last part of a path-like source name: {@code /home/ana/events.csv} reads {@code events.csv}. */
-  public static String fileName(String source) {
-    if (source == null) {
-      return null;
-    }
-    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-    return slash < 0 ? source : source.substring(slash + 1);
   }
 
   /** Flushes and closes the file. Idempotent. @throws UncheckedIOException on an I/O error */

@@ -85,10 +85,10 @@ public final class TableWriter {
   /**
    * Returns {@code text} with a single quote in front when it begins with a character that makes
    * a spreadsheet read it as a formula ({@code = + - @}, tab, carriage return; OWASP "CSV
-   * Injection"); otherwise {@code text} itself.
+   * Injection"); otherwise {@code text} itself (null stays null).
    */
   public static String neutralise(String text) {
-    if (text.isEmpty()) {
+    if (text == null || text.isEmpty()) {
       return text;
     }
     return switch (text.charAt(0)) {

@@ -54,12 +54,13 @@ class HtmlReportMissingValuesTest {
     List<Element> tables = data.select("table");
     assertEquals(3, tables.size());
     Element reasons = tables.get(1);
-    // Three distinct reasons, one per row, the bars kept inside the reason (no re-split).
-    assertEquals(3, reasons.select("tbody tr").size());
-    Element third = reasons.select("tbody tr").get(2);
-    assertEquals(List.of("survey.csv", "score", "reason | with | bars", "1"), texts(third));
+    // Counted per kind of reason and column: two without a column, one in 'score'.
+    assertEquals(2, reasons.select("tbody tr").size());
+    Element second = reasons.select("tbody tr").get(1);
+    assertEquals(List.of("survey.csv", "invalid value", "score", "1"), texts(second));
     Element first = reasons.select("tbody tr").get(0);
-    assertEquals("", texts(first).get(1), "no column: an empty cell");
+    assertEquals(List.of("survey.csv", "invalid value", "", "2"), texts(first),
+        "no column: an empty cell");
     Element examples = tables.get(2);
     List<String> row0 = texts(examples.select("tbody tr").get(0));
     assertEquals(List.of("survey.csv", "", "", "", "the file ended inside a quoted field"), row0);
@@ -82,7 +83,9 @@ class HtmlReportMissingValuesTest {
   @Test
   void nullCellsRenderEmptyInTheSummaryAndTables() throws IOException {
     String summary = ConsoleSummary.render(report);
-    assertTrue(summary.contains("1 x the file ended inside a quoted field"), summary);
+    assertTrue(summary.contains("2 x invalid value\n"), summary);
+    assertTrue(summary.contains("1 x invalid value in 'score'"), summary);
+    assertTrue(summary.contains("e.g. survey.csv: the file ended inside a quoted field"), summary);
     assertFalse(summary.contains("null"), summary);
     Table rejected = ReportTables.of(report).stream()
         .filter(t -> t.name().equals("rejected_rows")).findFirst().orElseThrow();
