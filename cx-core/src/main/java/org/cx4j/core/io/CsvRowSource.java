@@ -505,10 +505,37 @@ final class CsvRowSource implements RowSource {
       if (len == 0) {
         return 0;
       }
-      while (item == null || at > item.text.length()) {
-        item = null;
+      int n = 0;
+      // Hand over whole records while they fit (one call per record would make Jackson reload
+      // its buffer for every row); a record longer than the room left goes over several calls.
+      while (n < len) {
+        if (item == null || at > item.text.length()) {
+          if (!advance()) {
+            break;
+          }
+        }
+        String t = item.text;
+        int rest = t.length() - at;
+        if (rest > 0) {
+          int k = Math.min(rest, len - n);
+          t.getChars(at, at + k, cbuf, off + n);
+          at += k;
+          n += k;
+        }
+        if (n < len && at == t.length()) {
+          cbuf[off + n++] = '\n';
+          at++;
+        }
+      }
+      return n == 0 ? -1 : n;
+    }
+
+    /** Moves to the next good queued item, pulling from the splitter; false at the end. */
+    private boolean advance() throws IOException {
+      item = null;
+      while (true) {
         if (next >= queue.size() && !pull()) {
-          return -1;
+          return false;
         }
         Item candidate = queue.get(next++);
         if (candidate.error == null) {
@@ -516,21 +543,9 @@ final class CsvRowSource implements RowSource {
           at = 0;
           item.feedLine = feedLine;
           feedLine += item.lines;
+          return true;
         }
       }
-      int n = 0;
-      String t = item.text;
-      int rest = t.length() - at;
-      if (rest > 0) {
-        n = Math.min(rest, len);
-        t.getChars(at, at + n, cbuf, off);
-        at += n;
-      }
-      if (n < len && at == t.length()) {
-        cbuf[off + n++] = '\n';
-        at++;
-      }
-      return n;
     }
 
     @Override
