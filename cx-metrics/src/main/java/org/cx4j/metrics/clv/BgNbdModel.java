@@ -473,6 +473,42 @@ public final class BgNbdModel implements PurchaseModel {
   }
 
   /**
+   * Returns the unconditional probability {@code P(X(t) = x)} that a randomly chosen customer
+   * makes exactly {@code x} repeat purchases in {@code (0, t]} after the first (FHL 2005 eq. 8;
+   * lifetimes' {@code probability_of_n_purchases_up_to_time}):
+   * <pre>{@code
+   * P(X(t) = x) = B(a, b+x)/B(a, b) Γ(r+x)/(Γ(r) x!) (α/(α+t))^r (t/(α+t))^x
+   *             + [x > 0] B(a+1, b+x-1)/B(a, b) [1 - (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]
+   * }</pre>
+   * where the bracket is the negative-binomial tail {@code I_{t/(α+t)}(x, r)} (regularized
+   * incomplete beta, Commons Numbers), evaluated in log space. 1 for {@code x = 0} at {@code t = 0}.
+   * For the probability given a customer's history, see {@link #probabilityOfPurchases(int, double,
+   * int, double, double)}.
+   *
+   * @throws IllegalArgumentException if {@code x < 0} or {@code t} is negative or not finite
+   */
+  public double probabilityOfPurchases(int x, double t) {
+    if (x < 0) {
+      throw new IllegalArgumentException("x must be at least 0, got " + x);
+    }
+    checkTime(t);
+    if (t == 0) {
+      return x == 0 ? 1 : 0;
+    }
+    double logBetaAb = LogBeta.value(a, b);
+    double logQ = Math.log(alpha / (alpha + t));
+    double logZ = Math.log(t / (alpha + t));
+    double first = LogBeta.value(a, b + x) - logBetaAb + LogGamma.value(r + x) - LogGamma.value(r)
+        - LogGamma.value(x + 1.0) + r * logQ + x * logZ;
+    double p = Math.exp(first);
+    if (x > 0) {
+      double tail = RegularizedBeta.value(t / (alpha + t), x, r);
+      p += Math.exp(LogBeta.value(a + 1, b + x - 1) - logBetaAb) * tail;
+    }
+    return p;
+  }
+
+  /**
    * Returns the equal-tailed prediction interval of the customer's realized purchases in the next
    * {@code t} time units: the smallest {@code lower} with {@code P(Y <= lower) > (1-level)/2} and the
    * smallest {@code upper} with {@code P(Y <= upper) >= (1+level)/2}, from {@link
