@@ -110,7 +110,9 @@ public final class ScoreAccumulator<R> {
    * Declares missing-value codes (e.g. 0 = not applicable, 99 = don't know): answers with these
    * codes are counted in {@link ScoreDistribution#missing()} and never scored (not in {@code n},
    * the counts or any estimate), whether or not a code lies on the scale. Replaces earlier codes;
-   * none by default. Applies to {@code add} and {@code addAll} of scores and responses.
+   * none by default. Applies to {@code add} and {@code addAll} of scores and responses; counts of
+   * missing answers travel with {@link #merge} and {@link #addAll(ScoreDistribution)}, also into
+   * a {@link ConcurrentScoreAccumulator} (which has no codes of its own).
    *
    * @return this accumulator
    */

@@ -187,6 +187,33 @@ class SurveyEdgeCasesTest {
     other.merge(acc);
     assertEquals(3, other.result().distribution().missingCount());
     assertThrows(IllegalArgumentException.class, () -> NetPromoterScore.accumulator().add(99));
+    // CSAT on 1..5 with 0 = not applicable: 4 and 5 scored (top-2 share 100%), two 0s reported.
+    ScoreAccumulator<org.cx4j.metrics.csat.CustomerSatisfaction> csat =
+        org.cx4j.metrics.csat.CustomerSatisfaction.accumulator().missingCodes(0);
+    csat.addAll(new int[] {0, 4, 0, 5});
+    org.cx4j.metrics.csat.CustomerSatisfaction c = csat.result();
+    assertEquals(2, c.n());
+    assertEquals(1.0, c.topBox().share(), 0);
+    assertTrue(c.toString().endsWith("; 2 missing (not scored)"), c.toString());
+  }
+
+  @Test
+  void jsonCarriesMissingCodesAndTheWeightExponent() throws Exception {
+    ScoreAccumulator<ScoreDistribution> acc =
+        ScoreDistribution.accumulator(Scale.of(0, 10)).missingCodes(99);
+    acc.add(9, 1e200);
+    acc.add(3, 3e200);
+    acc.add(99);
+    ScoreDistribution d = acc.distribution();
+    com.fasterxml.jackson.databind.ObjectMapper m = org.cx4j.core.json.CxJson.mapper();
+    String json = m.writeValueAsString(d);
+    assertTrue(json.contains("\"missing\""), json);
+    assertTrue(json.contains("\"weightExponent\""), json);
+    ScoreDistribution back = m.readValue(json, ScoreDistribution.class);
+    assertEquals(d, back);
+    // n_eff = (1 + 3)² / (1 + 9) = 1.6 at any scale.
+    assertEquals(1.6, back.effectiveSampleSize(), 1e-12);
+    assertEquals(4e200, back.totalWeight(), 1e188);
   }
 
   // ---------------------------------------------------------------- ofWeights consistency
