@@ -136,7 +136,8 @@ public final class ScoreDistribution {
    * Rejects per-score sums that no set of {@code count} non-negative weights can have: with
    * {@code c} weights summing to {@code W} and their squares to {@code Q}, {@code W = Q = 0} when
    * {@code c = 0}, and otherwise {@code W² / c <= Q <= W²} (Cauchy-Schwarz; all weights on one
-   * response), with a relative tolerance of 1e-9 for rounding.
+   * response), with a relative tolerance of 1e-9 for rounding (not checked where {@code W²} is
+   * below 2^-900 or overflows, too close to underflow or overflow to compare).
    */
   private static void checkConsistent(int score, long count, double w, double q) {
     String at = " at score " + score + " (count " + count + ", weight sum " + w
@@ -148,6 +149,9 @@ public final class ScoreDistribution {
       return;
     }
     double tol = 1e-9;
+    if (!(w * w >= 0x1p-900) || !Double.isFinite(w * w)) {
+      return; // squares near underflow or overflow carry too few digits to compare
+    }
     if (q > w * w * (1 + tol)) {
       throw new IllegalArgumentException(
           "the squared-weight sum exceeds the squared weight sum, impossible for non-negative weights" + at);
