@@ -92,7 +92,7 @@ class BgNbdNearOneTest {
   void expectedPurchasesNearAEqualsOneMatchesTheIntegral() {
     for (double a : AS) {
       BgNbdModel m = BgNbdModel.of(R, ALPHA, a, B);
-      for (double t : new double[] {1, 39, 78}) {
+      for (double t : new double[] {1, 39, 78, 520}) {
         double expected = expectedByIntegral(a, t);
         assertEquals(expected, m.expectedPurchases(t), 1e-10 * expected, "a=" + a + " t=" + t);
       }
