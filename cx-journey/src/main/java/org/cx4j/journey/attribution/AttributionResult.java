@@ -23,7 +23,10 @@ public record AttributionResult(String model, List<ChannelCredit> channels) {
    * @param channel the channel's name
    * @param conversions the conversions credited to it
    * @param value the conversion value credited to it
-   * @param share its share of all conversions credited, in [0, 1]
+   * @param share its share of all conversions credited: in [0, 1] for the heuristic, presence and
+   *     Markov models; the conversion-rate Shapley game can credit a channel whose presence lowers
+   *     the conversion rate with a negative value, so its shares may lie outside [0, 1] (they
+   *     still sum to 1)
    */
   public record ChannelCredit(String channel, double conversions, double value, double share) {
     @Override

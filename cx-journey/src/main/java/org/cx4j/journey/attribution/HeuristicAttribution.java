@@ -40,11 +40,16 @@ public final class HeuristicAttribution {
   /**
    * Returns last-non-direct attribution.
    *
-   * @param direct the name of the direct channel (typed URL, bookmark)
+   * @param direct the name of the direct channel (typed URL, bookmark), one of the data's
+   *     channels
+   * @throws IllegalArgumentException if {@code direct} is not a channel of the data (a misspelt
+   *     name would silently give last-touch attribution)
    */
   public static AttributionResult lastNonDirect(PathData data, String direct) {
     Objects.requireNonNull(direct, "direct");
     int code = data.channels().indexOf(direct);
+    checkArgument(code >= 0, "direct channel '%s' is not a channel of the data %s", direct,
+        data.channels());
     return run(
         "last_non_direct",
         data,

@@ -46,6 +46,7 @@ public final class PathData {
   private final long[] nulls;
   private final long totalConversions;
   private final double totalValue;
+  private final double nonConvertingValue;
   private final long totalNulls;
 
   private PathData(
@@ -70,7 +71,15 @@ public final class PathData {
     }
     this.totalConversions = tc;
     this.totalNulls = tn;
-    this.totalValue = KahanSum.of(value);
+    // The total every model distributes: the value of converting paths only. A value on a path
+    // without conversions is no conversion value; every model ignores it (nonConvertingValue()).
+    KahanSum converting = new KahanSum();
+    KahanSum other = new KahanSum();
+    for (int i = 0; i < value.length; i++) {
+      (conversions[i] > 0 ? converting : other).add(value[i]);
+    }
+    this.totalValue = converting.value();
+    this.nonConvertingValue = other.value();
   }
 
   /** Returns a new builder with the default separator. */
@@ -270,9 +279,22 @@ public final class PathData {
     return totalConversions;
   }
 
-  /** Returns the total conversion value (compensated sum). */
+  /**
+   * Returns the total conversion value: the compensated sum of the values of the paths with at
+   * least one conversion. Every attribution model distributes exactly this total (up to rounding);
+   * values on paths without conversions are not conversion value and are left out (see {@link
+   * #nonConvertingValue()}).
+   */
   public double totalValue() {
     return totalValue;
+  }
+
+  /**
+   * Returns the value carried by paths with no conversion, which no model attributes (0 for data
+   * read from journeys, where only converted journeys have a value).
+   */
+  public double nonConvertingValue() {
+    return nonConvertingValue;
   }
 
   /** Returns the total journeys that did not convert. */

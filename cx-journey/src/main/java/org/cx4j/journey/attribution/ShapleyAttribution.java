@@ -21,8 +21,12 @@ import java.util.SplittableRandom;
  *   <li>{@link #conversionRate}: {@code v(S)} = conversion rate of the journeys whose channel set
  *       lies within S (0 when there are none). Exact over all subsets up to {@value
  *       #MAX_EXACT_CHANNELS} channels; above that, estimated from random orders of the channels
- *       with a seed, and the standard error of each channel's value reported. The values are
- *       scaled so that credits sum to the total conversions (and value).
+ *       with a seed, and the standard error of each channel's value reported. The Shapley values
+ *       sum to the overall conversion rate (efficiency), and each channel's credit is its value's
+ *       share of that sum times the total conversions (and conversion value), so the credits sum
+ *       to the totals. A channel whose presence lowers the conversion rate has a negative
+ *       Shapley value: its credit is then negative and the shares are not confined to [0, 1] (no
+ *       clipping, which would break the sum). The other games' shares lie in [0, 1].
  *   <li>{@link #orderedPresence}: the order-aware variant of the presence game (after the
  *       "ordered Shapley" of Zhao, Mahboobi and Bagheri 2018, arXiv 1804.05327): each channel's
  *       presence credit is split further by the position (1st, 2nd, ...) at which the channel

@@ -226,6 +226,11 @@ public final class CustomerEffortScore {
   @Override
   public String toString() {
     return "CES on " + definition.scale() + " (" + definition.direction().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + "): " + mean() + "; easy " + easyShare();
+        + "): " + mean() + "; easy " + easyShare() + missingNote();
+  }
+
+  private String missingNote() {
+    long m = distribution.missingCount();
+    return m == 0 ? "" : "; " + m + " missing (not scored)";
   }
 }

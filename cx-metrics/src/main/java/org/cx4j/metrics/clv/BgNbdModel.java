@@ -293,8 +293,9 @@ public final class BgNbdModel implements PurchaseModel {
    * {@inheritDoc}
    *
    * <p>FHL 2005 eq. 9: {@code E[X(t)] = (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1;
-   * t/(alpha+t))]}; 0 at {@code t = 0}. Needs {@code a + b > 1} (always so for published fits);
-   * at {@code a = 1} the removable singularity is bridged by averaging {@code a = 1 +- 1e-7}.
+   * t/(alpha+t))]}; 0 at {@code t = 0}. Needs {@code a + b > 1} (always so for published fits).
+   * Near {@code a = 1} (within {@link #A_NEAR_ONE}) the removable singularity is evaluated without
+   * cancellation by {@link #bracket}'s series, whose {@code a = 1} value is the analytic limit.
    *
    * @throws ArithmeticException if {@code a + b <= 1}
    */
@@ -304,15 +305,68 @@ public final class BgNbdModel implements PurchaseModel {
     if (t == 0) {
       return 0;
     }
-    if (Math.abs(a - 1) < 1e-7) {
-      return (of(r, alpha, 1 - 1e-7, b).expectedPurchases(t)
-          + of(r, alpha, 1 + 1e-7, b).expectedPurchases(t)) / 2;
-    }
     requireAb(0);
-    double z = t / (alpha + t);
-    double logTerm = r * Math.log(alpha / (alpha + t))
-        + Hypergeometric.log2F1(r, b, a + b - 1, z);
-    return (a + b - 1) / (a - 1) * -Math.expm1(logTerm);
+    return bracket(r, b, alpha, t);
+  }
+
+  /**
+   * Within this distance of 1, {@code a} is handled by the series of {@link #bracket} instead of
+   * the closed form divided by {@code a - 1} (whose cancellation would cost {@code eps / |a - 1|}
+   * of relative accuracy).
+   */
+  static final double A_NEAR_ONE = 1e-2;
+
+  /**
+   * Returns {@code B = (c / (a-1)) [1 - q^rr 2F1(rr, bb; c; 1-q)]} with {@code c = a + bb - 1} and
+   * {@code q = s / (s + t)}: FHL 2005 eq. 9 ({@code rr = r, bb = b, s = alpha}) and the bracket of
+   * eq. 10 ({@code rr = r+x, bb = b+x, s = alpha+T}).
+   *
+   * <p>Near {@code a = 1}: Euler's transformation (A&S 15.3.3) gives {@code q^rr 2F1(rr, bb; c; z) =
+   * q^(a-1) 2F1(c-rr, a-1; c; z)}, and {@code (a-1)_n = (a-1) (a)_(n-1)}, so with {@code S =
+   * Σ_{n>=1} (c-rr)_n (a)_(n-1) / ((c)_n n!) z^n}:
+   * <pre>{@code B = c [ -expm1((a-1) ln q) / (a-1) - q^(a-1) S ]}</pre>
+   * which has no singularity; at {@code a = 1} the first term is its limit {@code -ln q}. The
+   * series has positive terms after at most {@code |c - rr|} sign changes and converges for
+   * {@code z < 1}.
+   */
+  private double bracket(double rr, double bb, double s, double t) {
+    double c = a + bb - 1;
+    double logQ = Math.log(s / (s + t));
+    if (Math.abs(a - 1) >= A_NEAR_ONE) {
+      double logTerm = rr * logQ + Hypergeometric.log2F1(rr, bb, c, t / (s + t));
+      return c / (a - 1) * -Math.expm1(logTerm);
+    }
+    double am1 = a - 1;
+    double first = am1 == 0 ? -logQ : -Math.expm1(am1 * logQ) / am1;
+    return c * (first - Math.exp(am1 * logQ) * nearOneSeries(c - rr, a, c, t / (s + t)));
+  }
+
+  /** {@code S = Σ_{n>=1} (u)_n (a)_(n-1) / ((c)_n n!) z^n}, summed with Neumaier compensation. */
+  static double nearOneSeries(double u, double a, double c, double z) {
+    if (!(z < Hypergeometric.MAX_Z)) {
+      throw new IllegalArgumentException("the series needs z below " + Hypergeometric.MAX_Z + ", got " + z);
+    }
+    double term = u / c * z; // n = 1: (u)_1 (a)_0 / ((c)_1 1!) z
+    double sum = term;
+    double comp = 0;
+    long maxTerms = (long) Math.min(1e10, (200 + Math.abs(u) * a / c) / (1 - z) * 4 + 1000);
+    for (long n = 1; n < maxTerms; n++) {
+      double ratio = (u + n) * (a + n - 1) / ((c + n) * (n + 1)) * z;
+      term *= ratio;
+      double t = sum + term;
+      comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+      sum = t;
+      // Past the sign changes (n > -u), the ratio tends to z from below or above; stop when the
+      // geometric bound of the tail is negligible.
+      double rho = Math.max(Math.abs(ratio), z);
+      if (n > -u && rho < 1 && Math.abs(term) * rho / (1 - rho) <= 1e-17 * Math.abs(sum + comp)) {
+        return sum + comp;
+      }
+      if (term == 0) {
+        return sum + comp;
+      }
+    }
+    throw new ArithmeticException("the BG/NBD series near a = 1 did not converge in " + maxTerms + " terms");
   }
 
   private void requireAb(int x) {
@@ -355,7 +409,8 @@ public final class BgNbdModel implements PurchaseModel {
    *                        2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] * P(alive | x, t_x, T)
    * }</pre>
    * with the power and 2F1 combined in log space (the series is scaled, so {@code x} in the
-   * hundreds is fine).
+   * hundreds is fine). Near {@code a = 1} the same non-recursive series as {@link
+   * #expectedPurchases} replaces the division by {@code a - 1}.
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
@@ -364,16 +419,8 @@ public final class BgNbdModel implements PurchaseModel {
     if (t == 0) {
       return 0;
     }
-    if (Math.abs(a - 1) < 1e-7) {
-      return (of(r, alpha, 1 - 1e-7, b).conditionalExpectedPurchases(t, x, tx, age)
-          + of(r, alpha, 1 + 1e-7, b).conditionalExpectedPurchases(t, x, tx, age)) / 2;
-    }
     requireAb(x);
-    double aT = alpha + age;
-    double logTerm = (r + x) * Math.log(aT / (aT + t))
-        + Hypergeometric.log2F1(r + x, b + x, a + b + x - 1, t / (aT + t));
-    double bracket = (a + b + x - 1) / (a - 1) * -Math.expm1(logTerm);
-    return bracket * probabilityAlive(x, tx, age);
+    return bracket(r + x, b + x, alpha + age, t) * probabilityAlive(x, tx, age);
   }
 
   /**
@@ -423,6 +470,42 @@ public final class BgNbdModel implements PurchaseModel {
       num = logSumExp(num, logD);
     }
     return Math.exp(num - logDen);
+  }
+
+  /**
+   * Returns the unconditional probability {@code P(X(t) = x)} that a randomly chosen customer
+   * makes exactly {@code x} repeat purchases in {@code (0, t]} after the first (FHL 2005 eq. 8;
+   * lifetimes' {@code probability_of_n_purchases_up_to_time}):
+   * <pre>{@code
+   * P(X(t) = x) = B(a, b+x)/B(a, b) Γ(r+x)/(Γ(r) x!) (α/(α+t))^r (t/(α+t))^x
+   *             + [x > 0] B(a+1, b+x-1)/B(a, b) [1 - (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]
+   * }</pre>
+   * where the bracket is the negative-binomial tail {@code I_{t/(α+t)}(x, r)} (regularized
+   * incomplete beta, Commons Numbers), evaluated in log space. 1 for {@code x = 0} at {@code t = 0}.
+   * For the probability given a customer's history, see {@link #probabilityOfPurchases(int, double,
+   * int, double, double)}.
+   *
+   * @throws IllegalArgumentException if {@code x < 0} or {@code t} is negative or not finite
+   */
+  public double probabilityOfPurchases(int x, double t) {
+    if (x < 0) {
+      throw new IllegalArgumentException("x must be at least 0, got " + x);
+    }
+    checkTime(t);
+    if (t == 0) {
+      return x == 0 ? 1 : 0;
+    }
+    double logBetaAb = LogBeta.value(a, b);
+    double logQ = Math.log(alpha / (alpha + t));
+    double logZ = Math.log(t / (alpha + t));
+    double first = LogBeta.value(a, b + x) - logBetaAb + LogGamma.value(r + x) - LogGamma.value(r)
+        - LogGamma.value(x + 1.0) + r * logQ + x * logZ;
+    double p = Math.exp(first);
+    if (x > 0) {
+      double tail = RegularizedBeta.value(t / (alpha + t), x, r);
+      p += Math.exp(LogBeta.value(a + 1, b + x - 1) - logBetaAb) * tail;
+    }
+    return p;
   }
 
   /**

@@ -13,7 +13,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Hessian of the total log-likelihood in {@code phi} at the maximum. The natural-scale covariance
  * follows by the delta method: {@code Cov(theta_i, theta_j) = theta_i theta_j Cov(phi_i, phi_j)},
  * so {@code se(theta_i) = theta_i se(phi_i)}. Confidence intervals are built on the log scale,
- * {@code exp(phi_i +- z se(phi_i))}, which keeps them positive (Wald intervals for {@code phi}).
+ * {@code exp(phi_i +- z se(phi_i))}, which keeps them positive (Wald intervals for {@code phi}):
+ * the default. {@link IntervalScale#NATURAL} gives the symmetric {@code theta_i +- z se(theta_i)}
+ * that Python lifetimes reports, for comparison.
  *
  * <p>Immutable. When the observed information is not positive definite (a flat or boundary
  * maximum) the standard errors are NaN and {@link #standardErrorsAvailable()} is false; the
@@ -103,9 +105,45 @@ public final class ParameterEstimates {
     return !Double.isNaN(logCovariance[0][0]);
   }
 
+  /** On which scale a parameter's Wald interval is built. */
+  public enum IntervalScale {
+    /**
+     * {@code exp(ln θ ± z se(ln θ))}: positive, asymmetric; the default of {@link
+     * #confidenceInterval(String, double)}.
+     */
+    LOG,
+    /**
+     * {@code θ ± z se(θ)} with the delta-method {@code se(θ) = θ se(ln θ)}: symmetric, may go below
+     * 0; the interval Python lifetimes reports ({@code summary}'s lower and upper 95% bounds).
+     */
+    NATURAL
+  }
+
   /**
-   * Returns the Wald confidence interval of the named parameter built on the log scale, {@code
-   * exp(ln theta +- z_{(1+level)/2} se(ln theta))}.
+   * Returns the Wald confidence interval of the named parameter on {@code scale}: {@link
+   * IntervalScale#LOG} is {@link #confidenceInterval(String, double)}; {@link
+   * IntervalScale#NATURAL} is {@code θ ± z_{(1+level)/2} se(θ)}, to compare with lifetimes.
+   *
+   * @throws IllegalArgumentException if there is no such parameter or {@code level} is not in (0,
+   *     1)
+   * @throws IllegalStateException if standard errors are not available
+   */
+  public Interval confidenceInterval(String name, double level, IntervalScale scale) {
+    if (scale == IntervalScale.LOG) {
+      return confidenceInterval(name, level);
+    }
+    double z = normalQuantile(level);
+    int i = index(name);
+    if (!standardErrorsAvailable()) {
+      throw new IllegalStateException("standard errors of the " + model + " fit are not available");
+    }
+    double se = standardError(name);
+    return new Interval(estimates[i], estimates[i] - z * se, estimates[i] + z * se, level);
+  }
+
+  /**
+   * Returns the Wald confidence interval of the named parameter built on the log scale (the
+   * default; see {@link IntervalScale}), {@code exp(ln theta +- z_{(1+level)/2} se(ln theta))}.
    *
    * @throws IllegalArgumentException if there is no such parameter or {@code level} is not in (0,
    *     1)

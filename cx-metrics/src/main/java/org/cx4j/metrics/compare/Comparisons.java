@@ -9,9 +9,13 @@ import org.cx4j.metrics.score.impl.Stats;
 
 /**
  * Differences between two independent samples: NPS (z test on the trinomial standard errors),
- * top-box shares (two-proportion z test) and means (Welch's t test). Under sampling weights every
- * standard error is the one of the estimates compared (linearization), and {@code n} is Kish's
- * {@code n_eff}.
+ * shares (two-proportion z test) and means (Welch's t test). Under sampling weights the three
+ * differ: {@link #nps} uses each result's linearization standard error {@link
+ * NetPromoterScore#standardError()}; {@link #shares} uses the binomial {@code p (1 - p) / n_eff}
+ * with Kish's {@code n_eff} (not {@link ShareEstimate#standardError()}), and its pooled test the
+ * same {@code n_eff}; {@link #means} uses {@link MeanEstimate#standardError()} {@code = s /
+ * sqrt(n_eff)} and {@code n_eff - 1} in Welch's degrees of freedom. Unweighted, all are the
+ * textbook tests with {@code n}.
  *
  * <p>When a standard error of the difference is 0 (both samples constant), the statistic is 0 and
  * the p-value 1 if the estimates are equal, else the statistic is infinite and the p-value 0.

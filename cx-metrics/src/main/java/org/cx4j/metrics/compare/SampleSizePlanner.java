@@ -7,7 +7,8 @@ import org.cx4j.metrics.score.impl.Stats;
  * Margin-of-error planning: how many responses are needed to estimate a metric to within {@code
  * ±m} at a confidence level, given the distribution expected (from a previous wave, say). Uses the
  * normal approximation {@code n = z² Var₁ / m²}, rounded up, with the per-response variance {@code
- * Var₁}; optionally corrected for a finite population (Cochran 1977, eq. 4.2).
+ * Var₁}; optionally corrected for a finite population (Cochran 1977, eq. 4.2), in which case the
+ * unrounded {@code n0} is corrected and the result rounded up once.
  */
 public final class SampleSizePlanner {
 
@@ -22,6 +23,10 @@ public final class SampleSizePlanner {
    *     is outside (0, 200] or the level outside (0, 1)
    */
   public static long nps(double pP, double pD, double marginPoints, double level) {
+    return ceil(npsN0(pP, pD, marginPoints, level));
+  }
+
+  private static double npsN0(double pP, double pD, double marginPoints, double level) {
     checkShare("promoter share", pP);
     checkShare("detractor share", pD);
     if (pP + pD > 1 + 1e-12) {
@@ -32,17 +37,18 @@ public final class SampleSizePlanner {
     double z = Stats.z(level);
     double v = pP + pD - (pP - pD) * (pP - pD);
     double m = marginPoints / 100;
-    return ceil(z * z * v / (m * m));
+    return z * z * v / (m * m);
   }
 
   /**
-   * Returns {@link #nps(double, double, double, double)} corrected for a population of {@code
-   * populationSize}.
+   * Returns the NPS sample size for a population of {@code populationSize}: {@code n = n0 / (1 +
+   * (n0 - 1) / N)} with the unrounded {@code n0} of {@link #nps(double, double, double, double)},
+   * rounded up once, at the end (Cochran 1977, eq. 4.2).
    *
    * @throws IllegalArgumentException as there, or if {@code populationSize < 1}
    */
   public static long nps(double pP, double pD, double marginPoints, double level, long populationSize) {
-    return FinitePopulation.sampleSize(nps(pP, pD, marginPoints, level), populationSize);
+    return Math.max(1, FinitePopulation.sampleSize(npsN0(pP, pD, marginPoints, level), populationSize));
   }
 
   /**
@@ -54,20 +60,26 @@ public final class SampleSizePlanner {
    *     the level outside (0, 1)
    */
   public static long share(double p, double margin, double level) {
+    return ceil(shareN0(p, margin, level));
+  }
+
+  private static double shareN0(double p, double margin, double level) {
     checkShare("expected share", p);
     FinitePopulation.checkMargin(margin, 1);
     double z = Stats.z(level);
-    return ceil(z * z * p * (1 - p) / (margin * margin));
+    return z * z * p * (1 - p) / (margin * margin);
   }
 
   /**
-   * Returns {@link #share(double, double, double)} corrected for a population of {@code
-   * populationSize}.
+   * Returns the share sample size for a population of {@code populationSize}: {@code n = n0 / (1 +
+   * (n0 - 1) / N)} with the unrounded {@code n0 = z² p (1 - p) / m²}, rounded up once, at the end
+   * (Cochran 1977, eq. 4.2): 278 for {@code p = 0.5}, {@code m = 0.05}, 95% and {@code N = 1000}
+   * ({@code n0 = 384.15}; rounding {@code n0} to 385 first would give 279).
    *
    * @throws IllegalArgumentException as there, or if {@code populationSize < 1}
    */
   public static long share(double p, double margin, double level, long populationSize) {
-    return FinitePopulation.sampleSize(share(p, margin, level), populationSize);
+    return Math.max(1, FinitePopulation.sampleSize(shareN0(p, margin, level), populationSize));
   }
 
   private static void checkShare(String what, double p) {

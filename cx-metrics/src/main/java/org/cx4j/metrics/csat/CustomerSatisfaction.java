@@ -223,6 +223,11 @@ public final class CustomerSatisfaction {
   @Override
   public String toString() {
     return "CSAT top-" + definition.topBoxes() + " on " + definition.scale() + ": " + topBox()
-        + "; " + mean();
+        + "; " + mean() + missingNote();
+  }
+
+  private String missingNote() {
+    long m = distribution.missingCount();
+    return m == 0 ? "" : "; " + m + " missing (not scored)";
   }
 }

@@ -70,8 +70,9 @@ public final class KeyDriverAnalysis {
    * @param driverCorrelations the drivers' correlation matrix, symmetric with unit diagonal
    * @param outcomeCorrelations each driver's correlation with the outcome
    * @throws IllegalArgumentException if the shapes disagree, names repeat, a correlation is
-   *     outside [-1, 1] or NaN, the matrix is not symmetric with unit diagonal, or it is not
-   *     positive definite
+   *     outside [-1, 1] or NaN, the matrix is not symmetric with unit diagonal, it is not
+   *     positive definite, or the joint matrix of drivers and outcome is not positive
+   *     semi-definite (smallest eigenvalue below {@code -1e-10}; the message gives it)
    */
   public static KeyDriverResult fromCorrelations(
       String outcome,
@@ -112,12 +113,53 @@ public final class KeyDriverAnalysis {
       rxx[i] = driverCorrelations[i].clone();
     }
     double[] rxy = outcomeCorrelations.clone();
-    RSquaredDecomposition d = RSquaredDecomposition.of(rxx, rxy, names);
+    RSquaredDecomposition d = RSquaredDecomposition.of(rxx, rxy, names); // names a collinear driver
+    checkJointPositiveSemiDefinite(rxx, rxy, names, outcome, "the given correlations");
     List<DriverImportance> out = new ArrayList<>(p);
     for (int j = 0; j < p; j++) {
       out.add(importance(names.get(j), 0, rxy[j], Double.NaN, d, j, null));
     }
     return new KeyDriverResult(outcome, out, d.rSquared, 0, 0, null, 0, 0, 0);
+  }
+
+  /**
+   * Smallest eigenvalue of a joint correlation matrix below which it is rejected: rounding of a
+   * valid matrix stays far above it.
+   */
+  static final double MIN_EIGENVALUE = -1e-10;
+
+  /**
+   * Checks that the joint correlation matrix of the drivers and the outcome, {@code [[R_xx,
+   * r_xy], [r_xy', 1]]}, is positive semi-definite: its smallest eigenvalue (Hipparchus'
+   * symmetric eigendecomposition) is at least {@link #MIN_EIGENVALUE}. Otherwise no data have
+   * these correlations and {@code R² = r_xy' R_xx^-1 r_xy} can exceed 1 (e.g. 1.28 or 209) even
+   * when {@code R_xx} alone is positive definite.
+   *
+   * @throws IllegalArgumentException naming the smallest eigenvalue, the outcome and the drivers
+   */
+  static void checkJointPositiveSemiDefinite(
+      double[][] rxx, double[] rxy, List<String> names, String outcome, String source) {
+    int p = rxy.length;
+    double[][] joint = new double[p + 1][p + 1];
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(rxx[i], 0, joint[i], 0, p);
+      joint[i][p] = rxy[i];
+      joint[p][i] = rxy[i];
+    }
+    joint[p][p] = 1;
+    double[] eigenvalues = new org.hipparchus.linear.EigenDecompositionSymmetric(
+        new org.hipparchus.linear.Array2DRowRealMatrix(joint, false)).getEigenvalues();
+    double min = Double.POSITIVE_INFINITY;
+    for (double e : eigenvalues) {
+      min = Math.min(min, e);
+    }
+    if (!(min >= MIN_EIGENVALUE)) {
+      throw new IllegalArgumentException(
+          "the joint correlation matrix of the outcome '" + outcome + "' and the drivers " + names
+              + " (" + source + ") is not positive semi-definite: its smallest eigenvalue is "
+              + min + "; no data have these correlations, and R-squared would be "
+              + "meaningless (it can exceed 1). Check the correlations, or use listwise deletion");
+    }
   }
 
   private static void checkCorrelation(double r, String a, String b) {
@@ -480,8 +522,12 @@ public final class KeyDriverAnalysis {
         rxy[a] = c.corr[a][p];
         n[a] = c.n[a][p];
       }
-      return new Replicate(
-          rxy.clone(), ranks.spearman(counts), n, RSquaredDecomposition.of(rxx, rxy, driverNames));
+      RSquaredDecomposition d = RSquaredDecomposition.of(rxx, rxy, driverNames);
+      if (rule == MissingRule.PAIRWISE) {
+        checkJointPositiveSemiDefinite(
+            rxx, rxy, driverNames, all.get(p), "pairwise deletion");
+      }
+      return new Replicate(rxy.clone(), ranks.spearman(counts), n, d);
     }
   }
 }

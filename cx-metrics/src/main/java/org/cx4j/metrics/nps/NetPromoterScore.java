@@ -21,6 +21,7 @@ import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.ScoreAccumulator;
 import org.cx4j.metrics.score.ScoreDistribution;
+import org.cx4j.metrics.score.VarianceConvention;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
@@ -78,6 +79,12 @@ import org.cx4j.metrics.score.impl.Stats;
 @JsonPropertyOrder({"n", "promoters", "passives", "detractors", "effectiveSampleSize", "score",
     "standardError", "adjustedScore", "interval", "options", "distribution"})
 public final class NetPromoterScore {
+
+  /**
+   * The effective sample size below which {@link #isUnstable()} flags a result and {@link
+   * #toString()} says so: 30, the usual rule of thumb for the normal approximation of a share.
+   */
+  public static final int UNSTABLE_BELOW = 30;
 
   /** The NPS scale, 0..10. */
   public static final Scale SCALE = Instrument.nps().scale();
@@ -332,7 +339,8 @@ public final class NetPromoterScore {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public double promoterShare() {
-    return distribution.weight(9, 10) / total();
+    total();
+    return distribution.share(9, 10);
   }
 
   /**
@@ -341,7 +349,8 @@ public final class NetPromoterScore {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public double passiveShare() {
-    return distribution.weight(7, 8) / total();
+    total();
+    return distribution.share(7, 8);
   }
 
   /**
@@ -350,7 +359,8 @@ public final class NetPromoterScore {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public double detractorShare() {
-    return distribution.weight(0, 6) / total();
+    total();
+    return distribution.share(0, 6);
   }
 
   /**
@@ -368,14 +378,29 @@ public final class NetPromoterScore {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public double standardError() {
-    double w = total();
+    return standardError(VarianceConvention.LINEARIZATION);
+  }
+
+  /**
+   * Returns the standard error of {@link #score()} in NPS points under {@code convention}: {@link
+   * VarianceConvention#LINEARIZATION} is {@link #standardError()}; {@link
+   * VarianceConvention#SURVEY_WITH_REPLACEMENT} multiplies its variance by {@code n / (n - 1)},
+   * which is R {@code survey}'s {@code svymean} of the +1/0/-1 scores under {@code svydesign(ids =
+   * ~1, weights = ~w)} (NaN for {@code n = 1}). Invariant to the scale of the weights.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public double standardError(VarianceConvention convention) {
+    Objects.requireNonNull(convention, "convention");
+    total();
     double t = theta();
     double v = 0;
     for (int s = 0; s <= 10; s++) {
       double d = z(s) - t;
-      v += distribution.weightSquares(s) * d * d;
+      // Σ w² (z - θ)² / (Σw)² from normalised weights: no overflow or underflow at any scale.
+      v += distribution.relativeWeightSquares(s) * d * d;
     }
-    return 100 * Math.sqrt(v) / w;
+    return 100 * Math.sqrt(v * convention.varianceFactor(n()));
   }
 
   /**
@@ -408,6 +433,11 @@ public final class NetPromoterScore {
    *     computed by {@link #of(int[], double[], Options)}
    */
   public Interval interval(double level, IntervalMethod method) {
+    return interval(level, method, 1.0);
+  }
+
+  // f multiplies the standard error (finite-population factor) before the interval is clipped.
+  private Interval interval(double level, IntervalMethod method, double f) {
     Stats.checkLevel(level);
     checkMethod(method);
     double z;
@@ -415,36 +445,41 @@ public final class NetPromoterScore {
       case WALD:
         z = Stats.z(level);
         double s = score();
-        double se = standardError();
+        double se = f * standardError();
         return clipped(s - z * se, s + z * se, level, method);
       case ADJUSTED_WALD:
         z = Stats.z(level);
         double[] a = adjusted();
-        double half = z * Math.sqrt(a[1]);
+        double half = z * f * Math.sqrt(a[1]);
         return clipped(100 * (a[0] - half), 100 * (a[0] + half), level, method);
       default:
         double[] r = bootstrapReplicates();
         double lo = quantile(r, (1 - level) / 2);
         double hi = quantile(r, (1 + level) / 2);
-        return clipped(100 * lo, 100 * hi, level, method);
+        double t = theta();
+        // Replicates shrink towards the estimate by f: θ + f (θ* - θ).
+        return clipped(100 * (t + f * (lo - t)), 100 * (t + f * (hi - t)), level, method);
     }
   }
 
   /**
    * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
-   * sample drawn without replacement from {@code populationSize} people: the half-widths around
-   * the interval's centre ({@link #adjustedScore()} for adjusted Wald, else {@link #score()})
-   * shrink by {@code sqrt((N - n) / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under
-   * weights). Exact for Wald, an approximation for the others.
+   * sample drawn without replacement from {@code populationSize} people, {@code f = sqrt((N - n) /
+   * (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights), applied before clipping to
+   * -100..100: Wald {@code NPS ± z f se}; adjusted Wald {@code 100 (θ* ± z f sqrt(Var*))} around
+   * {@link #adjustedScore()}; bootstrap: each replicate's distance from the estimate shrinks by
+   * {@code f}. Then clipped. Example: 9 promoters and 1 detractor from {@code N = 13}, Wald at
+   * 95%: {@code se = 100 sqrt((0.9 + 0.1 - 0.64) / 10) = 18.97}, {@code f = sqrt(3 / 12) = 0.5},
+   * upper bound {@code 80 + 1.96 * 0.5 * 18.97 = 98.59} (not 90, which correcting the clipped
+   * interval would give).
    *
    * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
    *     populationSize} is below 1 or below the sample size
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public Interval interval(double level, IntervalMethod method, long populationSize) {
-    Interval i = interval(level, method);
-    double centre = method == IntervalMethod.ADJUSTED_WALD ? adjustedScore() : score();
-    return FinitePopulation.correct(i, Stats.clip(centre, i.lower(), i.upper()), populationSize, effectiveSampleSize());
+    total();
+    return interval(level, method, FinitePopulation.factor(populationSize, effectiveSampleSize()));
   }
 
   // ---------------------------------------------------------------- internals
@@ -480,15 +515,16 @@ public final class NetPromoterScore {
 
   private double theta() {
     // Clamped: the box sums and the compensated total may differ in the last ulp.
-    return Stats.clip((distribution.weight(9, 10) - distribution.weight(0, 6)) / total(), -1, 1);
+    total();
+    return Stats.clip(distribution.share(9, 10) - distribution.share(0, 6), -1, 1);
   }
 
   /** Returns {θ*, Var*}: the adjusted-Wald centre and variance (Rocks 2016, sec. 3). */
   private double[] adjusted() {
-    double w = total();
+    total();
     double ne = distribution.effectiveSampleSize();
-    double np = distribution.weight(9, 10) / w * ne + 0.75;
-    double nd = distribution.weight(0, 6) / w * ne + 0.75;
+    double np = distribution.share(9, 10) * ne + 0.75;
+    double nd = distribution.share(0, 6) * ne + 0.75;
     double nn = ne + 3;
     double pp = np / nn;
     double pd = nd / nn;
@@ -632,14 +668,37 @@ public final class NetPromoterScore {
   }
 
   /**
-   * Returns e.g. {@code NPS 20 (n 10: 5 promoters, 2 passives, 3 detractors), se 28.64, [-26.37,
-   * 56.72] (95% adjusted wald, centre 15.38)}.
+   * Returns whether the result is flagged unstable: an effective sample size below {@link
+   * #UNSTABLE_BELOW} (30), where the adjusted-Wald interval is centred visibly away from the raw
+   * estimate and may exclude it (one promoter: {@code NPS 100}, interval {@code [-48.5, 98.5]}
+   * around the adjusted centre 25), or an estimate outside its own interval at any {@code n}.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public boolean isUnstable() {
+    if (effectiveSampleSize() < UNSTABLE_BELOW) {
+      return true;
+    }
+    if (options.method() == IntervalMethod.BOOTSTRAP && isWeighted() && replicates == null) {
+      return false;
+    }
+    return !interval().contains(score());
+  }
+
+  /**
+   * Returns e.g. {@code NPS 20 (n 10: 5 promoters, 2 passives, 3 detractors; unstable below n =
+   * 30), se 27.5681, [-30.326, 61.0952] (95% adjusted wald, centre 15.3846)}: the counts (and
+   * {@code n_eff} under weights), the flag of {@link #isUnstable()}, the standard error and the
+   * interval with its centre when that is not the estimate (adjusted Wald), so that an estimate
+   * outside its interval is never printed without the reason.
    */
   @Override
   public String toString() {
     String counts = "n " + n() + ": " + promoters() + " promoters, " + passives() + " passives, "
         + detractors() + " detractors"
-        + (isWeighted() ? "; n_eff " + Stats.fmt(effectiveSampleSize()) : "");
+        + (isWeighted() ? "; n_eff " + Stats.fmt(effectiveSampleSize()) : "")
+        + (distribution.missingCount() > 0 ? "; " + distribution.missingCount() + " missing" : "")
+        + (!isEmpty() && isUnstable() ? "; unstable below n = " + UNSTABLE_BELOW : "");
     if (isEmpty()) {
       return "NPS undefined (" + counts + ")";
     }

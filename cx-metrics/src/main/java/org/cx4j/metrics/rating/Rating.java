@@ -193,6 +193,11 @@ public final class Rating {
   @Override
   public String toString() {
     return "Rating " + definition.instrument() + ": top-" + definition.boxes() + " " + topBox()
-        + "; bottom-" + definition.boxes() + " " + bottomBox() + "; " + mean();
+        + "; bottom-" + definition.boxes() + " " + bottomBox() + "; " + mean() + missingNote();
+  }
+
+  private String missingNote() {
+    long m = distribution.missingCount();
+    return m == 0 ? "" : "; " + m + " missing (not scored)";
   }
 }

@@ -34,9 +34,23 @@ import org.cx4j.core.transaction.Transaction;
  *       the later periods up to and including {@code calibrationEnd};
  *   <li>times are measured between the start dates of the periods, in days divided by the length
  *       of {@link Builder#timeUnit(Duration) the time unit} (a week by default): {@code t_x} is the
- *       time from the first to the last period, {@code T} the time from the first period to {@code
- *       calibrationEnd};
- *   <li>monetary value is the mean of the repeat purchases only (0 when {@code x = 0});
+ *       time from the first to the last period. {@code T} depends on the period:
+ *       <ul>
+ *         <li>{@code DAY} (the default, continuous time): from the first day to {@code
+ *             calibrationEnd}, which matches the published CDNOW tables ({@code T = 38.86} weeks
+ *             for a customer acquired on 1 January 1997);
+ *         <li>{@code WEEK} and {@code MONTH} (discrete periods, Python lifetimes' {@code freq='W'}
+ *             or {@code 'M'}): from the start of the first period to the start of the period
+ *             holding {@code calibrationEnd}, i.e. whole periods ({@code T = 39} weeks for the same
+ *             customer: Monday 30 December 1996 to Monday 29 September 1997). The holdout
+ *             duration is likewise measured between the starts of the periods holding {@code
+ *             calibrationEnd} and {@code holdoutEnd}. With {@code MONTH}, a time between month
+ *             starts counts {@link #AVERAGE_MONTH} per month, so that with that time unit {@code
+ *             t_x} and {@code T} are whole months as in lifetimes;
+ *       </ul>
+ *   <li>monetary value is the mean of the repeat purchases only (0 when {@code x = 0}); amounts
+ *       are summed with Neumaier compensation, so totals over millions of transactions keep their
+ *       cents;
  *   <li>customers whose first purchase is after {@code calibrationEnd} are not in the cohort;
  *       transactions after {@code holdoutEnd} (or after {@code calibrationEnd} without a holdout)
  *       are ignored; holdout purchases are counted by period, the same way.
@@ -48,6 +62,13 @@ import org.cx4j.core.transaction.Transaction;
  * <p>Immutable and thread-safe; {@link Accumulator} is the single-threaded streaming form.
  */
 public final class BtydSummarizer {
+
+  /**
+   * The average Gregorian month, 365.2425 / 12 = 30.436875 days: the length of one month between
+   * month starts under {@link PurchasePeriod#MONTH}, and the time unit that makes those times whole
+   * months.
+   */
+  public static final Duration AVERAGE_MONTH = Duration.ofSeconds(2_629_746);
 
   /** The purchase period within which transactions are merged. */
   public enum PurchasePeriod {
@@ -210,7 +231,16 @@ public final class BtydSummarizer {
   }
 
   private double time(LocalDate from, LocalDate to) {
+    if (period == PurchasePeriod.MONTH) {
+      // Both dates are month starts here: whole months of the average length.
+      return ChronoUnit.MONTHS.between(from, to) * (AVERAGE_MONTH.getSeconds() / 86_400.0) / unitDays;
+    }
     return ChronoUnit.DAYS.between(from, to) / unitDays;
+  }
+
+  /** The end of the age: calibrationEnd itself for days, else the start of its period. */
+  private LocalDate ageEnd(LocalDate date) {
+    return period == PurchasePeriod.DAY ? date : period.start(date);
   }
 
   /**
@@ -294,18 +324,19 @@ public final class BtydSummarizer {
     /** Returns the summaries so far, sorted by customer id; later adds do not change it. */
     public BtydSummaries result() {
       List<BtydSummary> out = new ArrayList<>();
-      double holdoutDuration = holdoutEnd == null ? 0 : time(calibrationEnd, holdoutEnd);
+      double holdoutDuration =
+          holdoutEnd == null ? 0 : time(ageEnd(calibrationEnd), ageEnd(holdoutEnd));
       for (Map.Entry<CustomerId, State> e : states.entrySet()) {
         State s = e.getValue();
         if (s.first == null) {
           continue; // first purchase after calibration: not in the cohort
         }
         int x = s.calPeriods - 1;
-        double repeatSum = s.calTotal - s.firstAmount;
-        double hoSum = s.hoTotal;
+        double repeatSum = (s.calTotal + s.calTotalC) - (s.firstAmount + s.firstAmountC);
+        double hoSum = s.hoTotal + s.hoTotalC;
         out.add(new BtydSummary(
             e.getKey(), s.first, x, x == 0 ? 0 : time(s.first, s.lastCal),
-            time(s.first, calibrationEnd), x == 0 ? 0 : repeatSum / x, s.hoPeriods,
+            time(s.first, ageEnd(calibrationEnd)), x == 0 ? 0 : repeatSum / x, s.hoPeriods,
             s.hoPeriods == 0 ? 0 : hoSum / s.hoPeriods, holdoutDuration));
       }
       out.sort(Comparator.comparing(BtydSummary::customer));
@@ -324,9 +355,40 @@ public final class BtydSummarizer {
     LocalDate lastHo;
     int calPeriods;
     int hoPeriods;
+    // Neumaier sums of money: value and compensation.
     double firstAmount;
+    double firstAmountC;
     double calTotal;
+    double calTotalC;
     double hoTotal;
+    double hoTotalC;
+
+    // Neumaier's improved Kahan step; returns the new sum, compensation in comp[0].
+    private static double plus(double sum, double x, double[] comp) {
+      double t = sum + x;
+      comp[0] += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+      return t;
+    }
+
+    private final double[] c = new double[1];
+
+    private void addFirst(double x) {
+      c[0] = firstAmountC;
+      firstAmount = plus(firstAmount, x, c);
+      firstAmountC = c[0];
+    }
+
+    private void addCal(double x) {
+      c[0] = calTotalC;
+      calTotal = plus(calTotal, x, c);
+      calTotalC = c[0];
+    }
+
+    private void addHo(double x) {
+      c[0] = hoTotalC;
+      hoTotal = plus(hoTotal, x, c);
+      hoTotalC = c[0];
+    }
 
     LocalDate earliest() {
       return first != null ? first : firstHo;
@@ -355,9 +417,9 @@ public final class BtydSummarizer {
           lastCal = key;
         }
         if (key.equals(first)) {
-          firstAmount += amount;
+          addFirst(amount);
         }
-        calTotal += amount;
+        addCal(amount);
       } else {
         // Kept even before a first calibration purchase, so that a merge with an earlier
         // accumulator holding that purchase is exact; result() leaves such customers out.
@@ -368,7 +430,7 @@ public final class BtydSummarizer {
           hoPeriods++;
           lastHo = key;
         }
-        hoTotal += amount;
+        addHo(amount);
       }
     }
 
@@ -387,21 +449,26 @@ public final class BtydSummarizer {
           lastCal = later.lastCal;
           calPeriods = later.calPeriods;
           firstAmount = later.firstAmount;
+          firstAmountC = later.firstAmountC;
           calTotal = later.calTotal;
+          calTotalC = later.calTotalC;
         } else {
           boolean shared = later.first.equals(lastCal);
           if (shared && first.equals(lastCal)) {
-            firstAmount += later.firstAmount;
+            addFirst(later.firstAmount);
+            addFirst(later.firstAmountC);
           }
           calPeriods += later.calPeriods - (shared ? 1 : 0);
-          calTotal += later.calTotal;
+          addCal(later.calTotal);
+          addCal(later.calTotalC);
           lastCal = later.lastCal;
         }
       }
       if (later.hoPeriods > 0) {
         boolean shared = later.firstHo.equals(lastHo);
         hoPeriods += later.hoPeriods - (shared ? 1 : 0);
-        hoTotal += later.hoTotal;
+        addHo(later.hoTotal);
+        addHo(later.hoTotalC);
         if (firstHo == null) {
           firstHo = later.firstHo;
         }

@@ -71,7 +71,11 @@ public final class RfmScorer {
       long[] c = counts.computeIfAbsent(t.customer(), k -> new long[] {Long.MIN_VALUE, 0});
       c[0] = Math.max(c[0], d.toEpochDay());
       c[1]++;
-      spend.computeIfAbsent(t.customer(), k -> new double[1])[0] += t.amount();
+      // Neumaier-compensated: [sum, compensation], so totals keep their cents.
+      double[] m = spend.computeIfAbsent(t.customer(), k -> new double[2]);
+      double sum = m[0] + t.amount();
+      m[1] += Math.abs(m[0]) >= Math.abs(t.amount()) ? (m[0] - sum) + t.amount() : (t.amount() - sum) + m[0];
+      m[0] = sum;
     }
     List<CustomerId> ids = new ArrayList<>(counts.keySet());
     ids.sort(Comparator.naturalOrder());
@@ -83,7 +87,8 @@ public final class RfmScorer {
       long[] c = counts.get(ids.get(i));
       negRecency[i] = -(analysisDate.toEpochDay() - c[0]);
       freq[i] = c[1];
-      money[i] = spend.get(ids.get(i))[0];
+      double[] m = spend.get(ids.get(i));
+      money[i] = m[0] + m[1];
     }
     int[] rs = quintiles(negRecency);
     int[] fs = quintiles(freq);

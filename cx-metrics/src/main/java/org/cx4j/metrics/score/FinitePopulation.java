@@ -8,6 +8,17 @@ import org.cx4j.metrics.score.impl.Stats;
  * 1977, <i>Sampling Techniques</i>, 3rd ed., sec. 2.6). Use it when the sample is a noticeable
  * share of a known population (all 400 enterprise accounts, say); for {@code n} far below {@code
  * N} it is close to 1.
+ *
+ * <p><b>How each interval is corrected.</b> The correction multiplies the standard error, and the
+ * interval is formed from the corrected standard error and only then clipped to the scale (never
+ * the other way round: shrinking an interval already clipped at 100 around its estimate gives too
+ * narrow an upper half). Wald and t intervals: {@code θ ± z f se}. Adjusted Wald (NPS): the
+ * adjusted variance times {@code f²} around the adjusted centre. Wilson, which has no plain
+ * standard error: the Wilson formula with the effective size {@code n* = n (N - 1) / (N - n)}
+ * (for which {@code p (1 - p) / n* = f² p (1 - p) / n}), the point {@code p} itself for a census.
+ * Percentile bootstrap: every replicate's distance from the estimate shrinks by {@code f}
+ * ({@code θ + f (θ*_b - θ)}), i.e. both half-widths shrink by {@code f}. Under sampling weights
+ * {@code n} is Kish's {@code n_eff}.
  */
 public final class FinitePopulation {
 
@@ -31,8 +42,22 @@ public final class FinitePopulation {
   }
 
   /**
+   * Returns the effective sample size {@code n* = n (N - 1) / (N - n)} with which the Wilson
+   * interval carries the correction: {@code p (1 - p) / n*} is the corrected variance. Infinite
+   * for a census ({@code n == N}).
+   *
+   * @throws IllegalArgumentException as {@link #factor}
+   */
+  public static double effectiveSize(long populationSize, double n) {
+    double f = factor(populationSize, n);
+    return f == 0 ? Double.POSITIVE_INFINITY : n / (f * f);
+  }
+
+  /**
    * Returns {@code interval} with both half-widths around {@code estimate} multiplied by the
-   * factor: exact for Wald and t intervals, a close approximation for Wilson and adjusted Wald.
+   * factor. Exact for an interval that was not clipped (a Wald or t interval inside the scale, a
+   * percentile bootstrap); for a clipped interval it is too narrow: the metrics' own {@code
+   * interval(level, method, populationSize)} correct the standard error before clipping instead.
    *
    * @throws IllegalArgumentException as {@link #factor}, or if {@code estimate} lies outside the
    *     interval

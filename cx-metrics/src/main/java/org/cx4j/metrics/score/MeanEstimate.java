@@ -93,7 +93,7 @@ public final class MeanEstimate {
       double d = min + k - m; // two-pass: no catastrophic cancellation
       v += distribution.weightAt(k) * d * d;
     }
-    return v / distribution.totalWeight();
+    return v / distribution.normalizedTotalWeight();
   }
 
   /**
@@ -134,6 +134,33 @@ public final class MeanEstimate {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public Interval interval(double level, IntervalMethod method) {
+    return interval(level, method, 1.0);
+  }
+
+  /**
+   * Returns the linearization standard error of the mean, {@code sqrt(Σ w_i² (x_i - mean)²) / Σ
+   * w} (the one of the {@link IntervalMethod#WALD} interval; unweighted {@code s sqrt((n - 1) /
+   * n) / sqrt(n)}), its variance multiplied by {@code convention}'s factor: {@link
+   * VarianceConvention#SURVEY_WITH_REPLACEMENT} is R {@code survey}'s {@code svymean} standard
+   * error under {@code svydesign(ids = ~1, weights = ~w)}, and unweighted equals {@link
+   * #standardError()}. Invariant to the scale of the weights.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public double linearizationStandardError(VarianceConvention convention) {
+    Objects.requireNonNull(convention, "convention");
+    double m = mean();
+    double v = 0;
+    int min = distribution.scale().min();
+    for (int k = 0; k < distribution.scale().points(); k++) {
+      double d = min + k - m;
+      v += distribution.weightSquaresAt(k) * d * d;
+    }
+    double w = distribution.normalizedTotalWeight();
+    return Math.sqrt(v * convention.varianceFactor(n())) / w;
+  }
+
+  private Interval interval(double level, IntervalMethod method, double f) {
     Stats.checkLevel(level);
     double m = mean();
     double lo = distribution.scale().min();
@@ -145,16 +172,10 @@ public final class MeanEstimate {
         if (!(ne > 1)) {
           return new Interval(lo, hi, level, method);
         }
-        half = Stats.t(level, ne - 1) * standardError();
+        half = Stats.t(level, ne - 1) * f * standardError();
         break;
       case WALD:
-        double v = 0;
-        int min = distribution.scale().min();
-        for (int k = 0; k < distribution.scale().points(); k++) {
-          double d = min + k - m;
-          v += distribution.weightSquaresAt(k) * d * d;
-        }
-        half = Stats.z(level) * Math.sqrt(v) / distribution.totalWeight();
+        half = Stats.z(level) * f * linearizationStandardError(VarianceConvention.LINEARIZATION);
         break;
       default:
         throw new IllegalArgumentException("a mean supports T and WALD intervals, not " + method);
@@ -164,15 +185,17 @@ public final class MeanEstimate {
 
   /**
    * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
-   * sample from {@code populationSize}: half-widths around the mean shrink by {@code sqrt((N - n)
-   * / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights).
+   * sample from {@code populationSize}: the standard error is multiplied by {@code f = sqrt((N -
+   * n) / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights) before the interval is
+   * formed and clipped to the scale.
    *
    * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
    *     populationSize} is below 1 or below the sample size
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public Interval interval(double level, IntervalMethod method, long populationSize) {
-    return FinitePopulation.correct(interval(level, method), mean(), populationSize, effectiveSampleSize());
+    mean(); // throws when empty
+    return interval(level, method, FinitePopulation.factor(populationSize, effectiveSampleSize()));
   }
 
   @JsonProperty("mean")

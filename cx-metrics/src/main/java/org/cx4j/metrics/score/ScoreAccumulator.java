@@ -1,6 +1,8 @@
 package org.cx4j.metrics.score;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
@@ -22,6 +24,15 @@ import org.cx4j.metrics.score.impl.Stats;
  * batch sum to about 1e-15 relative. {@link #merge} adds raw state, so merge is exact for counts,
  * associative and commutative, and equals adding everything to one accumulator.
  *
+ * <p><b>Weights of any scale.</b> Weights are stored divided by a power of two {@code 2^e} (the
+ * binary exponent of the first positive weight; a much larger later weight or a merge moves it
+ * up), so that squared weights of 1e-200 or 1e200 neither underflow nor overflow and every
+ * estimate is invariant to the scale of the weights (see {@link ScoreDistribution}).
+ *
+ * <p><b>Missing-value codes.</b> {@link #missingCodes(int...)} declares codes (0 = not
+ * applicable, 99 = don't know) that are counted in {@link ScoreDistribution#missing()} and never
+ * scored, whether or not they lie on the scale.
+ *
  * <p><b>Not thread-safe.</b> Use one per thread and merge, or use {@link
  * ConcurrentScoreAccumulator} for many writers. Counts are {@code long}; overflow (after 2^63
  * responses) is not checked on the hot path.
@@ -42,6 +53,12 @@ public final class ScoreAccumulator<R> {
   // sum and compensation of their weights, then of their squared weights (one cache line).
   private long[] weightedCounts;
   private double[] weights;
+  // Weights are stored as w 2^-exponent; set by the first positive weight.
+  private int exponent;
+  private boolean exponentSet;
+  // Declared missing-value codes (sorted), or null; counts of missing answers by code.
+  private int[] missingCodes;
+  private final TreeMap<Integer, Long> missing = new TreeMap<>();
 
   /**
    * Returns an accumulator on {@code scale} whose result is {@code finisher} applied to the
@@ -90,11 +107,48 @@ public final class ScoreAccumulator<R> {
   }
 
   /**
+   * Declares missing-value codes (e.g. 0 = not applicable, 99 = don't know): answers with these
+   * codes are counted in {@link ScoreDistribution#missing()} and never scored (not in {@code n},
+   * the counts or any estimate), whether or not a code lies on the scale. Replaces earlier codes;
+   * none by default. Applies to {@code add} and {@code addAll} of scores and responses; counts of
+   * missing answers travel with {@link #merge} and {@link #addAll(ScoreDistribution)}, also into
+   * a {@link ConcurrentScoreAccumulator} (which has no codes of its own).
+   *
+   * @return this accumulator
+   */
+  public ScoreAccumulator<R> missingCodes(int... codes) {
+    int[] c = codes.clone();
+    Arrays.sort(c);
+    this.missingCodes = c.length == 0 ? null : c;
+    return this;
+  }
+
+  private boolean isMissing(int score) {
+    return missingCodes != null && Arrays.binarySearch(missingCodes, score) >= 0;
+  }
+
+  private void countMissing(int score, long count) {
+    missing.merge(score, count, Long::sum);
+  }
+
+  /** Sets the exponent before any weight is added (one-shot paths normalise by the largest weight). */
+  void presetExponent(int e) {
+    if (!exponentSet) {
+      exponent = e;
+      exponentSet = true;
+    }
+  }
+
+  /**
    * Adds one unweighted response.
    *
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
   public void add(int score) {
+    if (missingCodes != null && isMissing(score)) {
+      countMissing(score, 1);
+      return;
+    }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
@@ -108,6 +162,10 @@ public final class ScoreAccumulator<R> {
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code count < 0}
    */
   public void add(int score, long count) {
+    if (missingCodes != null && isMissing(score)) {
+      countMissing(score, Stats.checkCount(count));
+      return;
+    }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
@@ -123,19 +181,53 @@ public final class ScoreAccumulator<R> {
    *     NaN, infinite or negative
    */
   public void add(int score, double weight) {
+    if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
+      Stats.checkWeight(weight);
+    }
+    if (missingCodes != null && isMissing(score)) {
+      countMissing(score, 1);
+      return;
+    }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
     }
-    if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
-      Stats.checkWeight(weight);
-    }
     if (weightedCounts == null) {
       allocateWeights();
     }
+    if (weight > 0) {
+      int e = Math.getExponent(weight);
+      if (!exponentSet) {
+        exponent = e;
+        exponentSet = true;
+      } else if (e > exponent + 256) {
+        rescaleTo(e); // keeps the squared weights finite
+      }
+    }
+    double x = Math.scalb(weight, -exponent);
     weightedCounts[k]++;
-    addCompensated(weights, 4 * k, weight);
-    addCompensated(weights, 4 * k + 2, weight * weight);
+    addCompensated(weights, 4 * k, x);
+    addCompensated(weights, 4 * k + 2, x * x);
+  }
+
+  // Moves the stored sums to exponent e > exponent: w 2^-e = (w 2^-old) 2^(old - e).
+  private void rescaleTo(int e) {
+    int d = exponent - e;
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = Math.scalb(weights[i], (i & 2) == 0 ? d : 2 * d);
+    }
+    exponent = e;
+  }
+
+  // Makes this accumulator's exponent at least e (the other's), returns the shift for its sums.
+  private int alignTo(int otherExponent) {
+    if (!exponentSet) {
+      exponent = otherExponent;
+      exponentSet = true;
+    } else if (otherExponent > exponent) {
+      rescaleTo(otherExponent);
+    }
+    return otherExponent - exponent;
   }
 
   /**
@@ -177,6 +269,17 @@ public final class ScoreAccumulator<R> {
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
   public void addAll(int[] scores) {
+    if (missingCodes != null) {
+      for (int s : scores) {
+        if (!isMissing(s) && !scale.contains(s)) {
+          throw outside(s); // nothing is added
+        }
+      }
+      for (int s : scores) {
+        add(s);
+      }
+      return;
+    }
     addCounts(Counting.histogram(scores, scale));
   }
 
@@ -186,6 +289,14 @@ public final class ScoreAccumulator<R> {
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
   public void addAll(byte[] scores) {
+    if (missingCodes != null) {
+      int[] wide = new int[scores.length];
+      for (int i = 0; i < scores.length; i++) {
+        wide[i] = scores[i];
+      }
+      addAll(wide);
+      return;
+    }
     addCounts(Counting.histogram(scores, scale));
   }
 
@@ -196,6 +307,7 @@ public final class ScoreAccumulator<R> {
    */
   public void addAll(ScoreDistribution distribution) {
     checkScale(distribution.scale());
+    distribution.missing().forEach(this::countMissing);
     if (!distribution.isWeighted()) {
       for (int k = 0; k <= span; k++) {
         counts[k] += distribution.countAt(k);
@@ -205,10 +317,11 @@ public final class ScoreAccumulator<R> {
     if (weightedCounts == null) {
       allocateWeights();
     }
+    int shift = distribution.normalizedTotalWeight() > 0 ? alignTo(distribution.exponent()) : 0;
     for (int k = 0; k <= span; k++) {
       weightedCounts[k] += distribution.countAt(k);
-      addCompensated(weights, 4 * k, distribution.weightAt(k));
-      addCompensated(weights, 4 * k + 2, distribution.weightSquaresAt(k));
+      addCompensated(weights, 4 * k, Math.scalb(distribution.weightAt(k), shift));
+      addCompensated(weights, 4 * k + 2, Math.scalb(distribution.weightSquaresAt(k), 2 * shift));
     }
   }
 
@@ -223,16 +336,18 @@ public final class ScoreAccumulator<R> {
     for (int k = 0; k <= span; k++) {
       counts[k] += other.counts[k];
     }
+    other.missing.forEach(this::countMissing);
     if (other.weightedCounts != null) {
       if (weightedCounts == null) {
         allocateWeights();
       }
+      int d = other.exponentSet ? alignTo(other.exponent) : 0;
       for (int k = 0; k <= span; k++) {
         weightedCounts[k] += other.weightedCounts[k];
-        addCompensated(weights, 4 * k, other.weights[4 * k]);
-        addCompensated(weights, 4 * k, other.weights[4 * k + 1]);
-        addCompensated(weights, 4 * k + 2, other.weights[4 * k + 2]);
-        addCompensated(weights, 4 * k + 2, other.weights[4 * k + 3]);
+        addCompensated(weights, 4 * k, Math.scalb(other.weights[4 * k], d));
+        addCompensated(weights, 4 * k, Math.scalb(other.weights[4 * k + 1], d));
+        addCompensated(weights, 4 * k + 2, Math.scalb(other.weights[4 * k + 2], 2 * d));
+        addCompensated(weights, 4 * k + 2, Math.scalb(other.weights[4 * k + 3], 2 * d));
       }
     }
   }
@@ -240,6 +355,7 @@ public final class ScoreAccumulator<R> {
   /** Returns a new accumulator with the same scale, instrument, result type and contents. */
   public ScoreAccumulator<R> copy() {
     ScoreAccumulator<R> c = new ScoreAccumulator<>(scale, instrument, finisher);
+    c.missingCodes = missingCodes;
     c.merge(this);
     return c;
   }
@@ -247,17 +363,26 @@ public final class ScoreAccumulator<R> {
   /** Returns the distribution accumulated so far (a snapshot: later adds do not change it). */
   public ScoreDistribution distribution() {
     if (weightedCounts == null) {
-      return new ScoreDistribution(scale, counts.clone(), null, null);
+      return new ScoreDistribution(scale, counts.clone(), null, null, 0, missing);
     }
+    boolean unit = false;
+    for (long c : counts) {
+      unit |= c > 0;
+    }
+    // Responses of weight 1 take part in the normalisation: the exponent is at least 0 then.
+    int e = unit ? Math.max(0, exponent) : exponent;
+    int d = exponent - e;
     long[] all = new long[span + 1];
     double[] w = new double[span + 1];
     double[] w2 = new double[span + 1];
     for (int k = 0; k <= span; k++) {
       all[k] = counts[k] + weightedCounts[k];
-      w[k] = counts[k] + (weights[4 * k] + weights[4 * k + 1]);
-      w2[k] = counts[k] + (weights[4 * k + 2] + weights[4 * k + 3]);
+      w[k] = Math.scalb((double) counts[k], -e)
+          + Math.scalb(weights[4 * k] + weights[4 * k + 1], d);
+      w2[k] = Math.scalb((double) counts[k], -2 * e)
+          + Math.scalb(weights[4 * k + 2] + weights[4 * k + 3], 2 * d);
     }
-    return new ScoreDistribution(scale, all, w, w2);
+    return new ScoreDistribution(scale, all, w, w2, e, missing);
   }
 
   /**

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
@@ -27,13 +31,27 @@ import org.cx4j.metrics.score.impl.Stats;
  * (Σw)² / Σw²} equals {@code n} when every weight is 1 (Kish 1965, <i>Survey Sampling</i>, sec.
  * 11.7).
  *
+ * <p><b>Scale of the weights.</b> Standard errors, shares and {@code n_eff} do not depend on the
+ * scale of the weights: multiplying every weight by 1e-200 or 1e200 changes none of them. The
+ * weights are stored normalised by a power of two {@code 2^e} (exact, no rounding), {@code e}
+ * being the binary exponent of the largest weight of a one-shot sample or of the first positive
+ * weight of an accumulator (merges keep the larger exponent), and their sums are compensated
+ * (Neumaier). {@link #weight(int)}, {@link #weightSquares(int)}, {@link #totalWeight()} and
+ * {@link #totalWeightSquares()} return the true sums (which may overflow to infinity or underflow
+ * to 0, as the true value does); the estimates use the normalised sums and {@link
+ * #share(int, int)} and {@link #relativeWeightSquares(int)}.
+ *
+ * <p><b>Missing-value codes.</b> An accumulator given {@link ScoreAccumulator#missingCodes(int...)
+ * missing codes} (e.g. 0 = not applicable, 99 = don't know) counts answers with those codes in
+ * {@link #missing()} and never scores them: they are not in {@code n}, the counts or any estimate.
+ *
  * <p><b>Empty.</b> {@code n = 0} is a valid distribution; {@link #mean()} then throws {@link
  * IllegalStateException}, as does any score of the metrics built on it. Immutable and thread-safe.
  */
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonPropertyOrder({"scale", "n", "counts", "weights", "weightSquares"})
+@JsonPropertyOrder({"scale", "n", "counts", "weights", "weightSquares", "weightExponent", "missing"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(value = {"n"}, allowGetters = true)
 public final class ScoreDistribution {
@@ -45,12 +63,23 @@ public final class ScoreDistribution {
   private final long n;
   private final double totalWeight;
   private final double totalWeightSquares;
+  // Weights are stored as w 2^-exponent, squared weights as w² 2^-2 exponent.
+  private final int exponent;
+  private final SortedMap<Integer, Long> missing;
 
   ScoreDistribution(Scale scale, long[] counts, double[] weights, double[] weightSquares) {
+    this(scale, counts, weights, weightSquares, 0, Map.of());
+  }
+
+  ScoreDistribution(
+      Scale scale, long[] counts, double[] weights, double[] weightSquares, int exponent,
+      Map<Integer, Long> missing) {
     this.scale = scale;
     this.counts = counts;
     this.weights = weights;
     this.weightSquares = weightSquares;
+    this.exponent = weights == null ? 0 : exponent;
+    this.missing = Collections.unmodifiableSortedMap(new TreeMap<>(missing));
     long sum = 0;
     for (long c : counts) {
       sum = Math.addExact(sum, c);
@@ -70,8 +99,19 @@ public final class ScoreDistribution {
       @JsonProperty(value = "scale", required = true) Scale scale,
       @JsonProperty(value = "counts", required = true) long[] counts,
       @JsonProperty("weights") double[] weights,
-      @JsonProperty("weightSquares") double[] weightSquares) {
+      @JsonProperty("weightSquares") double[] weightSquares,
+      @JsonProperty("weightExponent") Integer weightExponent,
+      @JsonProperty("missing") Map<Integer, Long> missing) {
     Objects.requireNonNull(scale, "scale");
+    Map<Integer, Long> m = missing == null ? Map.of() : missing;
+    for (Map.Entry<Integer, Long> e : m.entrySet()) {
+      Objects.requireNonNull(e.getKey(), "missing code");
+      if (e.getValue() == null || e.getValue() < 0) {
+        throw new IllegalArgumentException(
+            "the count of missing code " + e.getKey() + " must be non-negative, got " + e.getValue());
+      }
+    }
+    int exp = weightExponent == null ? 0 : weightExponent;
     checkLength("counts", counts, scale);
     for (long c : counts) {
       Stats.checkCount(c);
@@ -85,10 +125,41 @@ public final class ScoreDistribution {
       for (int k = 0; k < weights.length; k++) {
         Stats.checkWeight(weights[k]);
         Stats.checkWeight(weightSquares[k]);
+        checkConsistent(scale.min() + k, counts[k], weights[k], weightSquares[k]);
       }
-      return new ScoreDistribution(scale, counts.clone(), weights.clone(), weightSquares.clone());
+      return new ScoreDistribution(scale, counts.clone(), weights.clone(), weightSquares.clone(), exp, m);
     }
-    return new ScoreDistribution(scale, counts.clone(), null, null);
+    return new ScoreDistribution(scale, counts.clone(), null, null, 0, m);
+  }
+
+  /**
+   * Rejects per-score sums that no set of {@code count} non-negative weights can have: with
+   * {@code c} weights summing to {@code W} and their squares to {@code Q}, {@code W = Q = 0} when
+   * {@code c = 0}, and otherwise {@code W² / c <= Q <= W²} (Cauchy-Schwarz; all weights on one
+   * response), with a relative tolerance of 1e-9 for rounding (not checked where {@code W²} is
+   * below 2^-900 or overflows, too close to underflow or overflow to compare).
+   */
+  private static void checkConsistent(int score, long count, double w, double q) {
+    String at = " at score " + score + " (count " + count + ", weight sum " + w
+        + ", squared-weight sum " + q + ")";
+    if (count == 0) {
+      if (w != 0 || q != 0) {
+        throw new IllegalArgumentException("a score with no responses must have zero weight sums" + at);
+      }
+      return;
+    }
+    double tol = 1e-9;
+    if (!(w * w >= 0x1p-900) || !Double.isFinite(w * w)) {
+      return; // squares near underflow or overflow carry too few digits to compare
+    }
+    if (q > w * w * (1 + tol)) {
+      throw new IllegalArgumentException(
+          "the squared-weight sum exceeds the squared weight sum, impossible for non-negative weights" + at);
+    }
+    if (q * count < w * w * (1 - tol)) {
+      throw new IllegalArgumentException(
+          "the squared-weight sum is below (weight sum)² / count, impossible for real weights" + at);
+    }
   }
 
   private static void checkLength(String what, long[] a, Scale scale) {
@@ -110,13 +181,16 @@ public final class ScoreDistribution {
    * The arrays are copied.
    *
    * @throws IllegalArgumentException if an array's length is not the number of points of {@code
-   *     scale}, a count is negative, or a weight sum is NaN, infinite or negative
+   *     scale}, a count is negative, a weight sum is NaN, infinite or negative, or the totals of a
+   *     score are inconsistent: weight at a score with no responses, or a squared-weight sum
+   *     {@code Q} outside {@code [W² / count, W²]} for the weight sum {@code W} (no non-negative
+   *     weights have such sums); the message names the score and the three values
    */
   public static ScoreDistribution ofWeights(
       Scale scale, long[] counts, double[] weights, double[] weightSquares) {
     Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(weightSquares, "weightSquares");
-    return fromJson(scale, counts, weights, weightSquares);
+    return fromJson(scale, counts, weights, weightSquares, 0, null);
   }
 
   /** Returns the empty distribution on {@code scale}. */
@@ -161,6 +235,16 @@ public final class ScoreDistribution {
               + weights.length);
     }
     ScoreAccumulator<ScoreDistribution> acc = accumulator(scale);
+    // Normalise first: the largest weight sets the power of two by which all are stored.
+    double max = 0;
+    for (double w : weights) {
+      if (w > max && w != Double.POSITIVE_INFINITY) {
+        max = w;
+      }
+    }
+    if (max > 0) {
+      acc.presetExponent(Math.getExponent(max));
+    }
     for (int i = 0; i < scores.length; i++) {
       if (!scale.contains(scores[i])) {
         throw Counting.outside(scores[i], i, scale);
@@ -197,7 +281,7 @@ public final class ScoreDistribution {
    *     is negative
    */
   public static ScoreDistribution ofCounts(Scale scale, long... counts) {
-    return fromJson(scale, counts, null, null);
+    return fromJson(scale, counts, null, null, null, null);
   }
 
   /** Returns a new, empty, single-threaded accumulator whose result is the distribution. */
@@ -248,6 +332,38 @@ public final class ScoreDistribution {
     return weightSquares == null ? null : weightSquares.clone();
   }
 
+  @JsonProperty("weightExponent")
+  private Integer weightExponentOrNull() {
+    return exponent == 0 ? null : exponent;
+  }
+
+  @JsonProperty("missing")
+  private Map<Integer, Long> missingOrNull() {
+    return missing.isEmpty() ? null : missing;
+  }
+
+  /**
+   * Returns the answers given a missing-value code, by code (ascending): counted, never scored.
+   * Empty when no codes were declared or none was given.
+   */
+  public SortedMap<Integer, Long> missing() {
+    return missing;
+  }
+
+  /** Returns the number of answers given a missing-value code (not in {@link #n()}). */
+  public long missingCount() {
+    long m = 0;
+    for (long c : missing.values()) {
+      m += c;
+    }
+    return m;
+  }
+
+  /** Returns the binary exponent {@code e} by which weights are stored ({@code w 2^-e}). */
+  int exponent() {
+    return exponent;
+  }
+
   /**
    * Returns the number of responses with {@code score}.
    *
@@ -279,7 +395,7 @@ public final class ScoreDistribution {
    */
   public double weight(int score) {
     int k = index(score);
-    return weights == null ? counts[k] : weights[k];
+    return weights == null ? counts[k] : Math.scalb(weights[k], exponent);
   }
 
   /**
@@ -290,7 +406,7 @@ public final class ScoreDistribution {
    */
   public double weightSquares(int score) {
     int k = index(score);
-    return weightSquares == null ? counts[k] : weightSquares[k];
+    return weightSquares == null ? counts[k] : Math.scalb(weightSquares[k], 2 * exponent);
   }
 
   /**
@@ -299,22 +415,58 @@ public final class ScoreDistribution {
    * @throws IllegalArgumentException if either bound is outside the scale or {@code from > to}
    */
   public double weight(int from, int to) {
+    return Math.scalb(normalizedWeight(from, to), exponent);
+  }
+
+  private double normalizedWeight(int from, int to) {
     checkRange(from, to);
     double w = 0;
     for (int s = from; s <= to; s++) {
-      w += weight(s);
+      w += weightAt(s - scale.min());
     }
     return w;
   }
 
-  /** Returns {@code Σw}, the total weight ({@code n} when unweighted). */
-  public double totalWeight() {
-    return totalWeight;
+  /**
+   * Returns the weighted share of responses with a score in {@code from..to}, {@code Σ_{box} w /
+   * Σw}, in [0, 1], whatever the scale of the weights.
+   *
+   * @throws IllegalStateException if the total weight is 0 (in particular if {@code n == 0})
+   * @throws IllegalArgumentException if either bound is outside the scale or {@code from > to}
+   */
+  public double share(int from, int to) {
+    double w = checkedTotalWeight();
+    // Clamped: the box sum and the compensated total may differ in the last ulp.
+    return Stats.clip(normalizedWeight(from, to) / w, 0, 1);
   }
 
-  /** Returns {@code Σw²}, the total squared weight ({@code n} when unweighted). */
+  /**
+   * Returns {@code Σ_{score} w² / (Σw)²}, the squared weights of the responses with {@code score}
+   * relative to the squared total weight, whatever the scale of the weights: the building block
+   * of linearization standard errors ({@code 1 / n²} per response when unweighted).
+   *
+   * @throws IllegalStateException if the total weight is 0 (in particular if {@code n == 0})
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  public double relativeWeightSquares(int score) {
+    double w = checkedTotalWeight();
+    return weightSquaresAt(index(score)) / w / w;
+  }
+
+  /**
+   * Returns {@code Σw}, the total weight ({@code n} when unweighted); infinite if the true sum
+   * overflows.
+   */
+  public double totalWeight() {
+    return Math.scalb(totalWeight, exponent);
+  }
+
+  /**
+   * Returns {@code Σw²}, the total squared weight ({@code n} when unweighted); infinite or 0 when
+   * the true sum overflows or underflows (the estimates do not use it).
+   */
   public double totalWeightSquares() {
-    return totalWeightSquares;
+    return Math.scalb(totalWeightSquares, 2 * exponent);
   }
 
   /**
@@ -335,7 +487,7 @@ public final class ScoreDistribution {
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
   public double share(int score) {
-    return weight(score) / checkedTotalWeight();
+    return weightAt(index(score)) / checkedTotalWeight();
   }
 
   /**
@@ -353,7 +505,7 @@ public final class ScoreDistribution {
   }
 
   /**
-   * Returns the total weight, if positive.
+   * Returns the normalised total weight ({@code Σw 2^-e}, see the class comment), if positive.
    *
    * @throws IllegalStateException saying {@code n} otherwise
    */
@@ -367,12 +519,17 @@ public final class ScoreDistribution {
     return totalWeight;
   }
 
-  /** Returns the weight of point {@code k} (0-based). */
+  /** Returns the normalised total weight {@code Σw 2^-e} (0 when empty). */
+  double normalizedTotalWeight() {
+    return totalWeight;
+  }
+
+  /** Returns the normalised weight {@code w 2^-e} of point {@code k} (0-based). */
   double weightAt(int k) {
     return weights == null ? counts[k] : weights[k];
   }
 
-  /** Returns the squared weight of point {@code k} (0-based). */
+  /** Returns the normalised squared weight {@code w² 2^-2e} of point {@code k} (0-based). */
   double weightSquaresAt(int k) {
     return weightSquares == null ? counts[k] : weightSquares[k];
   }
@@ -424,13 +581,27 @@ public final class ScoreDistribution {
     return o instanceof ScoreDistribution
         && scale.equals(((ScoreDistribution) o).scale)
         && Arrays.equals(counts, ((ScoreDistribution) o).counts)
-        && Arrays.equals(weights, ((ScoreDistribution) o).weights)
-        && Arrays.equals(weightSquares, ((ScoreDistribution) o).weightSquares);
+        && Arrays.equals(trueSums(weights, exponent), trueSums(((ScoreDistribution) o).weights, ((ScoreDistribution) o).exponent))
+        && Arrays.equals(trueSums(weightSquares, 2 * exponent),
+            trueSums(((ScoreDistribution) o).weightSquares, 2 * ((ScoreDistribution) o).exponent))
+        && missing.equals(((ScoreDistribution) o).missing);
+  }
+
+  // Equality is by value: the same sums stored under different exponents are equal.
+  private static double[] trueSums(double[] normalised, int e) {
+    if (normalised == null) {
+      return null;
+    }
+    double[] t = new double[normalised.length];
+    for (int k = 0; k < t.length; k++) {
+      t[k] = Math.scalb(normalised[k], e);
+    }
+    return t;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scale, Arrays.hashCode(counts), Arrays.hashCode(weights));
+    return Objects.hash(scale, Arrays.hashCode(counts), Arrays.hashCode(trueSums(weights, exponent)));
   }
 
   /** Returns e.g. {@code ScoreDistribution[0..10, n=10: 0:1 6:2 9:3 10:4]} (zero counts left out). */
@@ -438,13 +609,17 @@ public final class ScoreDistribution {
   public String toString() {
     StringBuilder sb = new StringBuilder("ScoreDistribution[").append(scale).append(", n=").append(n);
     if (weights != null) {
-      sb.append(", Σw=").append(Stats.fmt(totalWeight)).append(", n_eff=").append(Stats.fmt(effectiveSampleSize()));
+      sb.append(", Σw=").append(Stats.fmt(totalWeight())).append(", n_eff=").append(Stats.fmt(effectiveSampleSize()));
     }
     sb.append(':');
     for (int k = 0; k < counts.length; k++) {
       if (counts[k] != 0) {
         sb.append(' ').append(scale.min() + k).append(':').append(counts[k]);
       }
+    }
+    if (!missing.isEmpty()) {
+      sb.append("; missing");
+      missing.forEach((code, c) -> sb.append(' ').append(code).append(':').append(c));
     }
     return sb.append(']').toString();
   }

@@ -103,8 +103,7 @@ public final class ShareEstimate {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public double share() {
-    // Clamped: the box sum and the compensated total may differ in the last ulp.
-    return Stats.clip(distribution.weight(from, to) / distribution.checkedTotalWeight(), 0, 1);
+    return distribution.share(from, to);
   }
 
   /**
@@ -113,6 +112,21 @@ public final class ShareEstimate {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public double standardError() {
+    return standardError(VarianceConvention.LINEARIZATION);
+  }
+
+  /**
+   * Returns the standard error of the share under {@code convention}: {@link
+   * VarianceConvention#LINEARIZATION} is {@link #standardError()}; {@link
+   * VarianceConvention#SURVEY_WITH_REPLACEMENT} multiplies the variance by {@code n / (n - 1)},
+   * exactly R {@code survey}'s {@code svymean(~I(score in box), svydesign(ids = ~1, weights =
+   * ~w))} (NaN for {@code n = 1}). Computed from weights normalised by a power of two, so
+   * invariant to the scale of the weights.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  public double standardError(VarianceConvention convention) {
+    Objects.requireNonNull(convention, "convention");
     double w = distribution.checkedTotalWeight();
     double p = share();
     double v = 0;
@@ -122,7 +136,7 @@ public final class ShareEstimate {
       double z = s >= from && s <= to ? 1 : 0;
       v += distribution.weightSquaresAt(k) * (z - p) * (z - p);
     }
-    return Math.sqrt(v) / w;
+    return Math.sqrt(v * convention.varianceFactor(n())) / w;
   }
 
   /**
@@ -142,14 +156,23 @@ public final class ShareEstimate {
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public Interval interval(double level, IntervalMethod method) {
+    return interval(level, method, 1.0);
+  }
+
+  // f multiplies the standard error (finite-population factor) before clipping; Wilson takes it
+  // as the effective size n_eff / f².
+  private Interval interval(double level, IntervalMethod method, double f) {
     double z = Stats.z(level);
     double p = share();
     switch (method) {
       case WALD:
-        double se = standardError();
+        double se = f * standardError();
         return new Interval(Stats.clip(p - z * se, 0, 1), Stats.clip(p + z * se, 0, 1), level, method);
       case WILSON:
-        double[] b = wilson(p, effectiveSampleSize(), z);
+        if (f == 0) {
+          return new Interval(p, p, level, method); // a census: no sampling error
+        }
+        double[] b = wilson(p, effectiveSampleSize() / (f * f), z);
         return new Interval(b[0], b[1], level, method);
       default:
         throw new IllegalArgumentException(
@@ -159,16 +182,18 @@ public final class ShareEstimate {
 
   /**
    * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
-   * sample from {@code populationSize}: half-widths around the share shrink by {@code sqrt((N -
-   * n) / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights). Exact for Wald, an
-   * approximation for Wilson.
+   * sample from {@code populationSize}, {@code f = sqrt((N - n) / (N - 1))} (Cochran 1977, sec.
+   * 2.6; {@code n_eff} under weights): Wald {@code p ± z f se}, then clipped to [0, 1]; Wilson
+   * with the effective size {@code n* = n (N - 1) / (N - n) = n / f²} in place of {@code n} (the
+   * point {@code p} for a census, {@code n = N}).
    *
    * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
    *     populationSize} is below 1 or below the sample size
    * @throws IllegalStateException if {@link #isEmpty()}
    */
   public Interval interval(double level, IntervalMethod method, long populationSize) {
-    return FinitePopulation.correct(interval(level, method), share(), populationSize, effectiveSampleSize());
+    share(); // throws when empty
+    return interval(level, method, FinitePopulation.factor(populationSize, effectiveSampleSize()));
   }
 
   /**

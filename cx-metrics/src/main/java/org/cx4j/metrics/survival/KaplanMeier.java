@@ -27,9 +27,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * std.err} component of an R {@code survfit} object; {@link #survivalStandardError(int)} is
  * {@code S * se}, the {@code std.err} column of R's {@code summary.survfit}. With case weights,
  * {@code n} and {@code d} are sums of weights; the variance is then the Greenwood formula on the
- * weighted counts, which is R's {@code survfit(..., weights = w, robust = FALSE)} (R's default for
- * weighted data is the infinitesimal-jackknife "robust" variance, which this class does not
- * compute). With left truncation a customer entering at {@code a} and leaving at {@code t} is at
+ * weighted counts, which is R's {@code survfit(..., weights = w, robust = FALSE)}. R's default for
+ * weighted data, the infinitesimal-jackknife "robust" variance ({@code robust = TRUE}), is {@link
+ * Variance#ROBUST} in {@link #fit(double[], boolean[], double[], Variance)}. With left truncation a customer entering at {@code a} and leaving at {@code t} is at
  * risk at times {@code u} with {@code a < u <= t}, as for R's {@code Surv(start, stop, event)}.
  *
  * <p>Results match R 4.2 / survival 3.5-3 to 1e-6 on the {@code aml} and {@code lung} data (see
@@ -62,6 +62,24 @@ public final class KaplanMeier {
   private final double[] censored;
   private final double[] survival;
   private final double[] stdErr;
+  private Variance variance = Variance.GREENWOOD; // set once, by the factory, before publication
+
+  /** Which variance the standard errors, bands and median intervals use. */
+  public enum Variance {
+    /** Greenwood's formula on the (weighted) counts: the default. */
+    GREENWOOD,
+    /**
+     * The infinitesimal-jackknife (robust) variance of R's {@code survfit(..., weights = w, robust
+     * = TRUE)}: with {@code U_i(t) = ∂S(t)/∂w_i}, the derivative of the estimate with respect to
+     * case {@code i}'s weight, {@code Var S(t) = Σ_i (w_i U_i(t))²} (Therneau and Grambsch 2000,
+     * sec. 7.2; the weighted-data default in R). The log-scale standard error is {@code sqrt(Var)
+     * / S}. Differentiating the product limit gives, for a case whose time is {@code t_k},
+     * {@code U_i(t_j) / S(t_j) = G(min(j, k))} for a censored case or one still at risk, and {@code
+     * G(k - 1) - 1 / n_k} for a case churning at {@code t_k <= t_j}, with {@code G(j) = Σ_{l <= j}
+     * d_l / (n_l (n_l - d_l))}; the sum over cases runs in {@code O(n log m)}.
+     */
+    ROBUST
+  }
 
   private KaplanMeier(
       int records,
@@ -171,6 +189,71 @@ public final class KaplanMeier {
           "weights must have the length of times (" + times.length + "), got " + weights.length);
     }
     return fitGeneral(null, times, events, weights);
+  }
+
+  /**
+   * Fits the Kaplan-Meier estimate to right-censored times with case weights and the chosen
+   * variance: {@link Variance#GREENWOOD} is {@link #fit(double[], boolean[], double[])}; {@link
+   * Variance#ROBUST} replaces the standard errors (and so the bands and median intervals) with the
+   * infinitesimal-jackknife ones of R's {@code robust = TRUE}.
+   *
+   * @param times the observed times, finite and {@code >= 0}
+   * @param events true for churn, false for censored
+   * @param weights the case weights, finite and {@code > 0}
+   * @param variance the variance estimator
+   * @return the estimate; with no customers, an empty curve
+   * @throws NullPointerException if an array or {@code variance} is null
+   * @throws IllegalArgumentException if the lengths differ, or a time or weight is out of range
+   */
+  public static KaplanMeier fit(
+      double[] times, boolean[] events, double[] weights, Variance variance) {
+    java.util.Objects.requireNonNull(variance, "variance");
+    KaplanMeier km = fit(times, events, weights);
+    if (variance == Variance.ROBUST) {
+      km.useRobustVariance(times, events, weights);
+    }
+    return km;
+  }
+
+  /** Returns the variance the standard errors use. */
+  public Variance variance() {
+    return variance;
+  }
+
+  // See Variance.ROBUST for the formula.
+  private void useRobustVariance(double[] times, boolean[] ev, double[] weights) {
+    int m = time.length;
+    double[] g = new double[m];
+    double cum = 0;
+    for (int j = 0; j < m; j++) {
+      double d = events[j];
+      if (d > 0) {
+        double n = atRisk[j];
+        cum += d / (n * (n - d));
+      }
+      g[j] = cum;
+    }
+    double[] fixedAt = new double[m]; // Σ w² c² of cases whose influence is fixed from t_k on
+    double[] w2At = new double[m];    // Σ w² of cases whose time is t_k
+    for (int i = 0; i < times.length; i++) {
+      int k = upperBound(time, times[i]) - 1;
+      double w2 = weights[i] * weights[i];
+      double c = ev[i] ? (k == 0 ? 0 : g[k - 1]) - 1 / atRisk[k] : g[k];
+      fixedAt[k] += w2 * c * c;
+      w2At[k] += w2;
+    }
+    double later = 0;
+    for (double x : w2At) {
+      later += x;
+    }
+    double fixed = 0;
+    for (int j = 0; j < m; j++) {
+      fixed += fixedAt[j];
+      later -= w2At[j];
+      double v = fixed + Math.max(0, later) * g[j] * g[j];
+      stdErr[j] = Double.isFinite(g[j]) ? Math.sqrt(v) : Double.POSITIVE_INFINITY;
+    }
+    variance = Variance.ROBUST;
   }
 
   /**

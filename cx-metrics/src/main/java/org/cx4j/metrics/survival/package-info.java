@@ -8,7 +8,8 @@
  * on the public {@code aml} and {@code lung} data: {@code survfit} with {@code conf.type =
  * "plain"}, {@code "log"}, {@code "log-log"}, {@code print(fit, rmean = h)}, and {@code survdiff}.
  * With case weights the variance is Greenwood's on the weighted counts, R's {@code robust =
- * FALSE}.
+ * FALSE}, by default; {@code KaplanMeier.Variance.ROBUST} gives the infinitesimal-jackknife
+ * variance of R's {@code robust = TRUE}.
  *
  * <pre>{@code
  * // From primitive columns:

@@ -188,7 +188,7 @@ class NetPromoterScoreTest {
   @Test
   void toStringReadsWell() {
     assertEquals(
-        "NPS 20 (n 10: 5 promoters, 2 passives, 3 detractors), se 27.5681,"
+        "NPS 20 (n 10: 5 promoters, 2 passives, 3 detractors; unstable below n = 30), se 27.5681,"
             + " [-30.326, 61.0952] (95% adjusted wald, centre 15.3846)",
         NetPromoterScore.of(NPS_TEN).toString());
   }

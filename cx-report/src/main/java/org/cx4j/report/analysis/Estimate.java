@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param value the figure, or {@code NaN} when {@code n == 0}
  * @param lower the interval's lower limit, or {@code NaN} when {@code n == 0}
  * @param upper the interval's upper limit, or {@code NaN} when {@code n == 0}
- * @param small whether {@code n} is below the report's minimum group size: the interval is too
- *     wide to read much into the figure (shown, flagged, never hidden)
+ * @param small whether {@code n} is below the report's minimum group size, or the figure lies
+ *     outside its own interval (the adjusted-Wald NPS interval is centred on the adjusted score):
+ *     the figure is unstable, shown, flagged, never hidden
  */
 public record Estimate(String label, long n, double value, double lower, double upper, boolean small) {
 

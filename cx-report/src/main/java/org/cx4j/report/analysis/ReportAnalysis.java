@@ -306,8 +306,9 @@ final class ReportAnalysis {
     return () -> (ScoreAccumulator<Object>) s.get();
   }
 
+  // An estimate outside its own interval (adjusted Wald at tiny n) is flagged like a small group.
   private static Estimate estimate(long n, double value, Interval i) {
-    return new Estimate("", n, value, i.lower(), i.upper(), false);
+    return new Estimate("", n, value, i.lower(), i.upper(), !i.contains(value));
   }
 
   private static Estimate percent(long n, double share, Interval i) {
@@ -318,7 +319,7 @@ final class ReportAnalysis {
     if (e == null) {
       return Estimate.empty(label);
     }
-    boolean small = g != null ? g.small() : e.n() < o.minGroupSize();
+    boolean small = e.small() || (g != null ? g.small() : e.n() < o.minGroupSize());
     return new Estimate(label, e.n(), e.value(), e.lower(), e.upper(), small);
   }
 

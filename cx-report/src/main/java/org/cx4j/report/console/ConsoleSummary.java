@@ -57,7 +57,8 @@ public final class ConsoleSummary {
     reads(t, in);
 
     t.blank();
-    t.line("Headline (%d%% confidence intervals; * = fewer than %d responses)", pct,
+    t.line("Headline (%d%% confidence intervals; * = unstable: fewer than %d responses,"
+        + " or the figure outside its own interval)", pct,
         report.options().minGroupSize());
     if (report.scores().isEmpty()) {
       t.line("  no survey responses");

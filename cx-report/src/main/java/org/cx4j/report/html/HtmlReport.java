@@ -531,7 +531,8 @@ public final class HtmlReport {
                 new Name(bE.label()), bE.value(), new Name(wE.label()), wE.value(),
                 apart ? "do not overlap: the gap is larger than sampling noise"
                     : "overlap: the gap may be sampling noise",
-                small == 0 ? "" : f(" * %d %s%s with fewer than %d responses.", small, kind,
+                small == 0 ? "" : f(" * %d %s%s unstable: fewer than %d responses, or the figure"
+                    + " outside its own interval.", small, kind,
                     small == 1 ? "" : "s", r.options().minGroupSize()));
       }
       figure(id, b.render(), reading);
