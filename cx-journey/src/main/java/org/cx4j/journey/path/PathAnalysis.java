@@ -16,7 +16,9 @@ import org.cx4j.journey.rebuild.Journeys;
 /**
  * Path analysis (a "path explorer"): the most common next steps after a start node, or previous
  * steps before an end node, step by step, as a tree of flows. At each depth only the {@code
- * edgeLimit} heaviest edges with at least {@code minEdgeWeight} journeys are kept; journeys
+ * edgeLimit} heaviest edges with at least {@code minEdgeWeight} journeys are kept (equal weights
+ * by the node code nearer the anchor, then the farther one, in the abstraction's order with the
+ * pseudo-node last); journeys
  * through a dropped edge leave the analysis there. A journey that stops is shown as an edge to
  * {@value #END} (forward) or from {@value #START} (backward), so drop-off is visible.
  *
