@@ -33,8 +33,8 @@ import org.cx4j.journey.rebuild.JourneyRebuilder;
 
 /**
  * {@link Funnel} equals {@link FunnelReference} (the README's definition applied by brute
- * force) on random small logs, 4,000 per mode (about 3 s in all): per step the count and the whole multiset of
- * times to step. Logs have ties in time, several journeys per customer whose ids are out of time
+ * force) on random small logs, 10,000 per mode (seconds in all): per step the count and the
+ * whole multiset of times to step. Logs have ties in time, several journeys per customer whose ids are out of time
  * order, and steps that overlap (touchpoint, channel, stage and predicate steps over the same
  * touchpoints); funnels have optional steps anywhere after the first, per-step windows and
  * exclusions in any gap, under both exclusion scopes and both counting units.
@@ -185,14 +185,12 @@ class FunnelDefinitionProperties {
       }
       assertEquals(want, r.timeToConvert(k).frequencies(), "times to step " + k + " of " + what);
     }
-    long m = r.size();
     Statistics.label("reached the last step").collect(r.converted() > 0);
     Statistics.label("entered").collect(r.entered() > 0);
     if (mode == FunnelMode.ORDERED) {
       Statistics.label("exclusions matter").collect(!Arrays.equals(expected.counts(),
           FunnelReference.run(noExclusions(d.spec()), log).counts()));
     }
-    assertTrue(m >= 2);
   }
 
   private static FunnelReference.Spec noExclusions(FunnelReference.Spec s) {
@@ -204,17 +202,17 @@ class FunnelDefinitionProperties {
         s.optional(), s.window(), s.stepWindow(), none);
   }
 
-  @Property(tries = 4000, seed = "42")
+  @Property(tries = 10000, seed = "42")
   void orderedFunnelEqualsTheDefinition(@ForAll("logs") List<Interaction> log, @ForAll long seed) {
     check(log, seed, FunnelMode.ORDERED);
   }
 
-  @Property(tries = 4000, seed = "42")
+  @Property(tries = 10000, seed = "42")
   void strictFunnelEqualsTheDefinition(@ForAll("logs") List<Interaction> log, @ForAll long seed) {
     check(log, seed, FunnelMode.STRICT);
   }
 
-  @Property(tries = 4000, seed = "42")
+  @Property(tries = 10000, seed = "42")
   void unorderedFunnelEqualsTheDefinition(@ForAll("logs") List<Interaction> log, @ForAll long seed) {
     check(log, seed, FunnelMode.UNORDERED);
   }
