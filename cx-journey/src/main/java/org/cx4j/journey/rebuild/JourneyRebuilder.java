@@ -34,8 +34,11 @@ import org.cx4j.journey.log.InteractionLog;
  */
 public final class JourneyRebuilder {
 
+  /** The inactivity gap used when none is given: 30 minutes, the usual web-analytics session timeout. */
+  public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(30);
+
   private static final JourneyRebuilder DEFAULTS =
-      new JourneyRebuilder(Duration.ofMinutes(30), true, Set.of(), Set.of(), Duplicates.KEEP);
+      new JourneyRebuilder(DEFAULT_INACTIVITY_GAP, true, Set.of(), Set.of(), Duplicates.KEEP);
 
   private final Duration gap; // null: no inactivity split
   private final boolean useJourneyIds;
@@ -312,7 +315,9 @@ public final class JourneyRebuilder {
 
   @Override
   public String toString() {
-    return "JourneyRebuilder[gap=" + (gap == null ? "none" : gap) + ", journeyIds=" + useJourneyIds
+    // The default gap is said to be one, so that a report never applies it silently.
+    String g = gap == null ? "none" : gap == DEFAULT_INACTIVITY_GAP ? gap + " (default)" : gap.toString();
+    return "JourneyRebuilder[gap=" + g + ", journeyIds=" + useJourneyIds
         + ", endOn=" + endOutcomes + endTouchpoints + ", duplicates=" + duplicates + "]";
   }
 }
