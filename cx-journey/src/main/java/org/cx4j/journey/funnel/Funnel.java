@@ -74,9 +74,10 @@ import org.cx4j.journey.timing.SecondsHistogram;
  *       is the time of that event minus {@code t(a)}. Step windows and exclusions are rejected in
  *       this mode. <i>Example:</i> A &gt; B &gt; C over C(0) A(5) B(9): the attempt at C reaches
  *       A at 5 s, B and C at 9 s.
- *   <li><b>Counting.</b> An attempt's furthest step is the largest step it reaches. Each unit
- *       counts once, by its best attempt: the furthest step, then the earliest start; it counts
- *       at every step up to that one, skipped optional steps included. <i>Example:</i> A &gt; B
+ *   <li><b>Counting.</b> An attempt's furthest step is the largest step it reaches (an
+ *       UNORDERED attempt may reach none). Each unit counts once, by its best attempt: the
+ *       furthest step, then the earliest start; it counts at every step up to that one, skipped
+ *       optional steps included. A unit none of whose attempts reaches a step counts nowhere. <i>Example:</i> A &gt; B
  *       &gt; C with {@code W} = 10 s over A(0) A(8) B(12) C(15): the first attempt reaches step 0
  *       (B is outside its window), the second reaches C; the unit counts at all three steps, by
  *       the second attempt.
