@@ -71,8 +71,8 @@ import org.cx4j.journey.timing.SecondsHistogram;
  *       events from {@code a} on with {@code t - t(a) <= W}; an event counts for every step it
  *       matches. The attempt reaches step {@code k} at the first event by which step {@code k}
  *       and every required step before it have each been matched, and the time to step {@code k}
- *       is the time of that event minus {@code t(a)}. Step windows and exclusions are rejected in
- *       this mode. <i>Example:</i> A &gt; B &gt; C over C(0) A(5) B(9): the attempt at C reaches
+ *       is the time of that event minus {@code t(a)} (an optional step never matched has no
+ *       time). Step windows and exclusions are rejected in this mode. <i>Example:</i> A &gt; B &gt; C over C(0) A(5) B(9): the attempt at C reaches
  *       A at 5 s, B and C at 9 s.
  *   <li><b>Counting.</b> An attempt's furthest step is the largest step it reaches (an
  *       UNORDERED attempt may reach none). Each unit counts once, by its best attempt: the
