@@ -23,7 +23,11 @@ import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
+import java.util.Map;
+import org.cx4j.journey.funnel.Attribution;
 import org.cx4j.journey.funnel.CountingUnit;
+import org.cx4j.journey.funnel.FunnelBreakdown;
+import org.cx4j.journey.funnel.FunnelProperty;
 import org.cx4j.journey.funnel.ExclusionScope;
 import org.cx4j.journey.funnel.Funnel;
 import org.cx4j.journey.funnel.FunnelMode;
@@ -185,6 +189,15 @@ class FunnelDefinitionProperties {
       }
       assertEquals(want, r.timeToConvert(k).frequencies(), "times to step " + k + " of " + what);
     }
+    // A breakdown at the last step reached groups units by the event that reached it.
+    FunnelBreakdown b = d.funnel().breakdown(REBUILD.rebuild(log(log)), FunnelProperty.touchpoint(),
+        Attribution.LAST_STEP);
+    Map<String, List<Long>> got = new TreeMap<>();
+    b.groups().forEach((k, v) -> got.put(k, Arrays.stream(v.counts()).boxed().toList()));
+    Map<String, List<Long>> wantGroups = new TreeMap<>();
+    expected.byLastTouchpoint().forEach(
+        (k, v) -> wantGroups.put(k, Arrays.stream(v).boxed().toList()));
+    assertEquals(wantGroups, got, "breakdown at the last step of " + what);
     Statistics.label("reached the last step").collect(r.converted() > 0);
     Statistics.label("entered").collect(r.entered() > 0);
     if (mode == FunnelMode.ORDERED) {

@@ -38,8 +38,15 @@ final class FunnelReference {
   /** One event of a unit: time and touchpoint. */
   private record Event(long millis, String touchpoint) {}
 
-  /** The result over a log: per step the count and the sorted times to step, in millis. */
-  record Result(long[] counts, List<List<Long>> times) {}
+  /**
+   * The result over a log: per step the count and the sorted times to step, in millis; and the
+   * counts per touchpoint of the best attempt's event at its furthest step (the event giving the
+   * time to that step, the earliest on ties), as a breakdown at the last step reached groups them.
+   */
+  record Result(long[] counts, List<List<Long>> times, Map<String, long[]> byLastTouchpoint) {}
+
+  /** A unit's best attempt: times to step ({@code -1}: none), event positions, furthest step. */
+  private record Best(long[] times, int[] pos, int furthest) {}
 
   private FunnelReference() {}
 
@@ -63,6 +70,7 @@ final class FunnelReference {
     for (int k = 0; k < m; k++) {
       times.add(new ArrayList<>());
     }
+    Map<String, long[]> byLast = new java.util.TreeMap<>();
     for (List<Integer> idx : units.values()) {
       idx.sort(Comparator.<Integer>comparingLong(i -> log.get(i).timestamp().toEpochMilli())
           .thenComparingInt(i -> i));
@@ -70,54 +78,53 @@ final class FunnelReference {
       for (int i : idx) {
         events.add(new Event(log.get(i).timestamp().toEpochMilli(), log.get(i).touchpoint().id()));
       }
-      long[] best = unit(spec, events, true);
+      Best best = unit(spec, events, true);
       if (spec.scope() == ExclusionScope.DROP_UNIT) {
-        long[] raw = unit(spec, events, false);
-        if (furthest(raw) > furthest(best)) {
+        Best raw = unit(spec, events, false);
+        if (raw.furthest() > best.furthest()) {
           continue; // rule 5, DROP_UNIT: exclusions cost this unit progress
         }
       }
-      int f = furthest(best);
+      int f = best.furthest();
       for (int k = 0; k <= f; k++) {
         counts[k]++;
-        if (best[k] >= 0) {
-          times.get(k).add(best[k]);
+        if (best.times()[k] >= 0) {
+          times.get(k).add(best.times()[k]);
+        }
+      }
+      if (f >= 0) {
+        long[] c = byLast.computeIfAbsent(events.get(best.pos()[f]).touchpoint(), x -> new long[m]);
+        for (int k = 0; k <= f; k++) {
+          c[k]++;
         }
       }
     }
     for (List<Long> t : times) {
       t.sort(null);
     }
-    return new Result(counts, times);
+    return new Result(counts, times, byLast);
   }
 
-  /** Furthest step of a unit's result array ({@code times[m]} holds it). */
-  private static int furthest(long[] r) {
-    return (int) r[r.length - 1];
-  }
-
-  /**
-   * Rules 2 to 9 over one unit: returns the best attempt's times to step (millis, {@code -1}: no
-   * time) followed by its furthest step ({@code -1}: no attempt).
-   */
-  private static long[] unit(Spec spec, List<Event> ev, boolean withExclusions) {
+  /** Rules 2 to 9 over one unit: the best attempt ({@code furthest == -1}: none reaches a step). */
+  private static Best unit(Spec spec, List<Event> ev, boolean withExclusions) {
     int m = spec.steps().size();
-    long[] best = new long[m + 1];
-    java.util.Arrays.fill(best, -1);
+    Best best = new Best(new long[m], new int[m], -1);
     for (int a = 0; a < ev.size(); a++) {
       long[] times = new long[m];
+      int[] pos = new int[m];
       java.util.Arrays.fill(times, Long.MAX_VALUE);
       if (spec.mode() == FunnelMode.UNORDERED) {
         if (!matchesAny(spec, ev.get(a))) {
           continue;
         }
-        unordered(spec, ev, a, times);
+        unordered(spec, ev, a, times, pos);
       } else {
         if (!spec.steps().get(0).contains(ev.get(a).touchpoint())) {
           continue;
         }
         times[0] = 0;
-        chains(spec, ev, a, a, 0, times, withExclusions);
+        pos[0] = a;
+        chains(spec, ev, a, a, 0, times, pos, withExclusions);
       }
       int furthest = -1;
       for (int k = 0; k < m; k++) {
@@ -126,11 +133,12 @@ final class FunnelReference {
         }
       }
       // Rule 8: the furthest attempt, the earliest on ties (attempts are visited in order).
-      if (furthest > best[m]) {
+      if (furthest > best.furthest()) {
+        long[] t = new long[m];
         for (int k = 0; k < m; k++) {
-          best[k] = k <= furthest && times[k] != Long.MAX_VALUE ? times[k] : -1;
+          t[k] = k <= furthest && times[k] != Long.MAX_VALUE ? times[k] : -1;
         }
-        best[m] = furthest;
+        best = new Best(t, pos, furthest);
       }
     }
     return best;
@@ -138,10 +146,11 @@ final class FunnelReference {
 
   /**
    * Rules 3 to 6: extends the chain whose last matched event is {@code last} at step {@code s}
-   * by every possible next (event, step), recording per step the least time from {@code a}.
+   * by every possible next (event, step), recording per step the least time from {@code a} and
+   * the earliest event with that time.
    */
   private static void chains(Spec spec, List<Event> ev, int a, int last, int s, long[] times,
-      boolean withExclusions) {
+      int[] pos, boolean withExclusions) {
     int m = spec.steps().size();
     boolean strict = spec.mode() == FunnelMode.STRICT;
     for (int j = last + 1; j < ev.size() && (!strict || j == last + 1); j++) {
@@ -163,8 +172,12 @@ final class FunnelReference {
         if (withExclusions && excluded(spec, ev, last, j, s, k)) {
           continue;
         }
-        times[k] = Math.min(times[k], e.millis() - ev.get(a).millis());
-        chains(spec, ev, a, j, k, times, withExclusions);
+        long t = e.millis() - ev.get(a).millis();
+        if (t < times[k] || (t == times[k] && j < pos[k])) {
+          times[k] = t;
+          pos[k] = j;
+        }
+        chains(spec, ev, a, j, k, times, pos, withExclusions);
       }
     }
   }
@@ -182,7 +195,7 @@ final class FunnelReference {
   }
 
   /** Rule 7: the prefix of the window's events after which step k and the required steps below are matched. */
-  private static void unordered(Spec spec, List<Event> ev, int a, long[] times) {
+  private static void unordered(Spec spec, List<Event> ev, int a, long[] times, int[] pos) {
     int m = spec.steps().size();
     for (int p = a; p < ev.size() && ev.get(p).millis() - ev.get(a).millis() <= spec.window(); p++) {
       Set<Integer> matched = new HashSet<>();
@@ -200,6 +213,7 @@ final class FunnelReference {
         }
         if (all && times[k] == Long.MAX_VALUE) {
           times[k] = ev.get(p).millis() - ev.get(a).millis();
+          pos[k] = p;
         }
       }
     }
