@@ -170,6 +170,16 @@ class EventLogTest {
             "orders.csv"));
     assertTrue(bad.getMessage().startsWith("orders.csv:3: column 'at', value 'yesterday'"),
         bad.getMessage());
+    CxReadException afterQuotes = assertThrows(CxReadException.class,
+        () -> EventLogCsv.columns("order", "step", "at").read(new StringReader(
+            "order,step,at,note\no1,visit,2024-01-01T10:00:00Z,\"two\nlines\"\no1,buy,never,\n"),
+            "orders.csv"));
+    assertTrue(afterQuotes.getMessage().startsWith("orders.csv:4: column 'at', value 'never'"),
+        afterQuotes.getMessage());
+    CxReadException afterBlank = assertThrows(CxReadException.class,
+        () -> EventLogCsv.columns("order", "step", "at").read(
+            new StringReader("order,step,at\n\no1,buy,never\n"), "orders.csv"));
+    assertTrue(afterBlank.getMessage().startsWith("orders.csv:3: "), afterBlank.getMessage());
     CxReadException empty = assertThrows(CxReadException.class,
         () -> EventLogCsv.columns("order", "step", "at").read(
             new StringReader("order,step,at\n,visit,2024-01-01T10:00:00Z\n"), "orders.csv"));

@@ -121,20 +121,24 @@ public final class EventLogCsv {
       int c = index(header, caseColumn, source);
       int a = index(header, activityColumn, source);
       int t = index(header, timestampColumn, source);
+      // A row starts on the line after the previous row's last line; quoted cells may span
+      // lines, and their line breaks are in the cell values.
+      long line = 1 + lineBreaks(header);
       while (it.hasNext()) {
         String[] row = it.next();
-        // The row's closing token is located on the row's last line.
-        long line = it.getParser().getTokenLocation().getLineNr();
+        line++;
+        long rowLine = line;
+        line += lineBreaks(row);
         if (row.length == 1 && row[0].isEmpty()) {
           continue; // blank line
         }
         if (row.length != header.length) {
-          throw new CxReadException(new ReadError(source, line, null, null,
+          throw new CxReadException(new ReadError(source, rowLine, null, null,
               "the row has " + row.length + " cells, the header " + header.length));
         }
-        String id = required(row, c, header, source, line);
-        String activity = required(row, a, header, source, line);
-        OffsetDateTime at = timestamp(row[t], header[t], source, line);
+        String id = required(row, c, header, source, rowLine);
+        String activity = required(row, a, header, source, rowLine);
+        OffsetDateTime at = timestamp(row[t], header[t], source, rowLine);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put(EventLog.NAME, activity);
         attributes.put(EventLog.TIMESTAMP, at);
@@ -173,6 +177,14 @@ public final class EventLogCsv {
       traces.add(new EventLog.Trace(traceAttributes.get(e.getKey()), e.getValue()));
     }
     return new EventLog(Map.of(), traces);
+  }
+
+  private static long lineBreaks(String[] cells) {
+    long n = 0;
+    for (String c : cells) {
+      n += c.chars().filter(ch -> ch == '\n').count();
+    }
+    return n;
   }
 
   private static int index(String[] header, String column, String source) {
