@@ -12,7 +12,8 @@
  *   <li>{@code org.cx4j.journey.conformance}: designed journeys and conformance checking;
  *   <li>{@code org.cx4j.journey.painpoint}: pain points and moments of delight;
  *   <li>{@code org.cx4j.journey.attribution}: multi-touch attribution (heuristic, Markov,
- *       Shapley).
+ *       Shapley);
+ *   <li>{@code org.cx4j.journey.eventlog}: event logs from CSV and IEEE 1849 XES.
  * </ul>
  */
 module org.cx4j.journey {
@@ -20,6 +21,7 @@ module org.cx4j.journey {
   requires com.google.common;
   requires com.fasterxml.jackson.dataformat.csv;
   requires hipparchus.core; // file-name-derived automatic module, see cx-metrics
+  requires java.xml; // XES via StAX
 
 
   exports org.cx4j.journey.log;
@@ -32,4 +34,5 @@ module org.cx4j.journey {
   exports org.cx4j.journey.conformance;
   exports org.cx4j.journey.painpoint;
   exports org.cx4j.journey.attribution;
+  exports org.cx4j.journey.eventlog;
 }

@@ -224,4 +224,24 @@ class RebuildTest {
                     new int[] {0}, Instant.ofEpochMilli(4000)));
     assertTrue(f.getMessage().contains("future"), f.getMessage());
   }
+
+  @Test
+  void theDefaultInactivityGapIsNamedAsSuch() {
+    assertTrue(JourneyRebuilder.defaults().toString().contains("gap=PT30M (default),"),
+        JourneyRebuilder.defaults().toString());
+    String set = JourneyRebuilder.defaults().inactivityGap(Duration.ofMinutes(30)).toString();
+    assertTrue(set.contains("gap=PT30M,"), set);
+    assertTrue(JourneyRebuilder.defaults().noInactivityGap().toString().contains("gap=none,"));
+  }
+
+  @Test
+  void inputPositionsFollowTheLogAfterSortingAndCollapsing() {
+    // Arrival order: b@10 (0), a@5 (1), a@5 duplicate (2), a@1 (3); sorted: a@1, a@5, b@10.
+    Journeys js = JourneyRebuilder.defaults().duplicates(Duplicates.COLLAPSE).rebuild(log(List.of(
+        at("c", CART, 10), at("c", HOME, 5), at("c", HOME, 5), at("c", AD, 1))));
+    assertEquals(3, js.eventCount());
+    assertEquals(3, js.inputPosition(0));
+    assertEquals(1, js.inputPosition(1));
+    assertEquals(0, js.inputPosition(2));
+  }
 }

@@ -4,6 +4,9 @@ package org.cx4j.journey.funnel;
 public enum CountingUnit {
   /** Each journey counts once, by its best attempt. */
   JOURNEY,
-  /** Each customer counts once, by the best attempt over all their events in time order. */
+  /**
+   * Each customer counts once, by the best attempt over all their events, ordered by (timestamp,
+   * input position) across journeys whatever their journey ids.
+   */
   CUSTOMER
 }

@@ -17,25 +17,88 @@ import java.util.Map;
 import java.util.Objects;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.journey.log.TouchpointDictionary;
+import org.cx4j.journey.log.UnknownNames;
 import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.timing.DurationSummary;
 import org.cx4j.journey.timing.SecondsHistogram;
 
 /**
- * A funnel definition: ordered steps, a conversion window measured from the first step,
- * optional per-step windows measured from the previous step, optional steps, exclusion steps
- * between two steps, a {@link FunnelMode} and a {@link CountingUnit}.
+ * A funnel definition: steps {@code 0..m-1} (step 0 required, later ones required or optional),
+ * an optional conversion window {@code W}, optional step windows {@code w(k)} ({@code k >= 1}),
+ * exclusions attached to gap {@code g} (between step {@code g} and step {@code g + 1}), a {@link
+ * FunnelMode}, a {@link CountingUnit} and an {@link ExclusionScope}.
  *
- * <p><b>Counting.</b> Every event matching the first step starts an attempt (in {@link
- * FunnelMode#UNORDERED} mode, every event matching any step). Each unit counts once, by the
- * attempt that gets furthest, the earliest attempt on ties. In {@link FunnelMode#ORDERED} mode an
- * attempt reaches step {@code k} when some chain of events {@code e0 < e1 < ... < ek} matches
- * the steps (skipping optional ones) with {@code t(ek) - t(e0) <= window}, each {@code t(ei) -
- * t(e(i-1)) <= stepWindow(i)}, and no exclusion event for gap {@code i} strictly between
- * {@code e(i-1)} and {@code ei}. The search keeps, per step, the latest reachable event, which
- * is the best predecessor for both the step window and exclusions, so it is exact in one pass
- * per attempt. Time to convert to step {@code k} is the time from {@code e0} to the first event
- * that reached step {@code k} in the best attempt.
+ * <p><b>Definition.</b> What a funnel counts, rule by rule, each with a worked example (letters
+ * are touchpoints, numbers seconds; the README has the same text).
+ *
+ * <ol>
+ *   <li><b>Units and order.</b> A unit is a journey, or ({@link CountingUnit#CUSTOMER}) all the
+ *       events of one customer over all their journeys. A unit's events are totally ordered by
+ *       (timestamp, position in the input log); "before", "after" and "between" use that order,
+ *       never journey ids. <i>Example:</i> customer c has journey "j1" = [B at 20] and journey
+ *       "j2" = [A at 10]; by customer, funnel A &gt; B sees A then B and converts c.
+ *   <li><b>Attempts.</b> Every event matching step 0 starts an attempt ({@link
+ *       FunnelMode#UNORDERED}: every event matching any step). <i>Example:</i> A B A C with
+ *       funnel A &gt; C has two attempts, at the first and the third event.
+ *   <li><b>Chains ({@link FunnelMode#ORDERED}).</b> An attempt starting at event {@code a}
+ *       reaches step {@code k} when it has a valid chain ending at step {@code k}: events {@code a
+ *       = c0 < c1 < ... < cr} and steps {@code 0 = s0 < s1 < ... < sr = k} with {@code ci}
+ *       matching step {@code si}, every step strictly between {@code s(i-1)} and {@code si}
+ *       optional (skipped), and rules 4 and 5 holding. One event is at most one step of a chain;
+ *       an event matching several steps may be any one of them. <i>Example:</i> A &gt; B? &gt; C
+ *       (B optional) over A C: the chain (A as 0, C as 2) skips B and reaches step 2.
+ *   <li><b>Windows</b>, compared with {@code <=}: {@code t(cr) - t(a) <= W}; and for each matched
+ *       step {@code si} ({@code i >= 1}) {@code t(ci) - t(c(i-1)) <= w(si)}, measured from the
+ *       previous <em>matched</em> step (the window of a skipped step does not apply).
+ *       <i>Example:</i> {@code W} = 60 s, A at 0: B at 60 is reached, B at 61 is not.
+ *   <li><b>Exclusions</b> look only at events strictly between two consecutive matched step
+ *       events {@code c(i-1)} and {@code ci}, and there at the exclusions of every gap the chain
+ *       spans, {@code s(i-1)} to {@code si - 1} (skipped gaps included); a matched step event is
+ *       never checked against exclusions. With {@link ExclusionScope#BREAK_CHAIN} (default) such
+ *       an event makes the chain invalid. With {@link ExclusionScope#DROP_UNIT} (PostHog's rule),
+ *       a unit whose furthest step over all attempts with exclusions applied is lower than with
+ *       exclusions ignored counts at no step. <i>Examples:</i> A &gt; B excluding X in gap 0: A X
+ *       B is broken (BREAK_CHAIN counts the unit at step 0, DROP_UNIT nowhere); if B itself also
+ *       matches the exclusion, A B still reaches B; A X A B reaches B under both scopes (the
+ *       second attempt is clean). A &gt; B? &gt; C excluding X in gap 1: A X C is broken (the
+ *       chain A, C spans gaps 0 and 1), A X B C is not.
+ *   <li><b>{@link FunnelMode#STRICT}</b> is ORDERED with {@code ci} the event immediately after
+ *       {@code c(i-1)} in the unit. Every choice of step per event is explored (an automaton over
+ *       sets of steps). Exclusions are rejected in this mode: no event lies between two matched
+ *       steps. <i>Example:</i> A &gt; B? &gt; C &gt; D where the event x matches both B and C:
+ *       A x D reaches D (x as C); A y D reaches step 0 only.
+ *   <li><b>{@link FunnelMode#UNORDERED}.</b> An attempt starting at event {@code a} uses the
+ *       events from {@code a} on with {@code t - t(a) <= W}; an event counts for every step it
+ *       matches. The attempt reaches step {@code k} at the first event by which step {@code k}
+ *       and every required step before it have each been matched, and the time to step {@code k}
+ *       is the time of that event minus {@code t(a)} (an optional step never matched has no
+ *       time). Step windows and exclusions are rejected in this mode. <i>Example:</i> A &gt; B &gt; C over C(0) A(5) B(9): the attempt at C reaches
+ *       A at 5 s, B and C at 9 s.
+ *   <li><b>Counting.</b> An attempt's furthest step is the largest step it reaches (an
+ *       UNORDERED attempt may reach none). Each unit counts once, by its best attempt: the
+ *       furthest step, then the earliest start; it counts at every step up to that one, skipped
+ *       optional steps included. A unit none of whose attempts reaches a step counts nowhere. <i>Example:</i> A &gt; B
+ *       &gt; C with {@code W} = 10 s over A(0) A(8) B(12) C(15): the first attempt reaches step 0
+ *       (B is outside its window), the second reaches C; the unit counts at all three steps, by
+ *       the second attempt.
+ *   <li><b>Time to step</b> {@code k} (ORDERED, STRICT) is the minimum, over the valid chains of
+ *       the best attempt that match step {@code k}, of {@code t(event at step k) - t(a)}; an
+ *       optional step that no valid chain of the best attempt matches has no time (it is still
+ *       counted). Step 0 has time 0. <i>Example:</i> A &gt; B? &gt; C over A(0) C(5) B(7): the
+ *       unit reaches C (time 5) and B has time 7 (the chain A, B is valid on its own).
+ * </ol>
+ *
+ * <p>A funnel or exclusion step naming a touchpoint that is not in the journeys' dictionary is
+ * rejected when the funnel is run, with up to three closest known names ({@link UnknownNames});
+ * {@link Builder#unknownTouchpoints} accepts such names instead.
+ *
+ * <p><b>Cost.</b> Per unit, the step and exclusion masks of its events are computed once
+ * (predicate steps build one {@link Interaction} per event). Per attempt, ORDERED keeps for each
+ * step the latest event ending a valid chain there and the gaps excluded since then (the latest
+ * end is the best predecessor for windows and exclusions alike), and STRICT keeps the set of
+ * steps the previous event can be: both {@code O(events x steps)} per attempt, no allocation per
+ * event. In ORDERED mode without step windows or exclusions, an attempt that the conversion
+ * window did not cut short ends the search (later attempts see a subset of its events).
  *
  * <p>Immutable and thread-safe; use {@link #accumulator()} to count partitions and merge.
  */
@@ -50,6 +113,8 @@ public final class Funnel {
   private final List<List<FunnelStep>> exclusions; // exclusions.get(g): between step g and g+1
   private final FunnelMode mode;
   private final CountingUnit unit;
+  private final ExclusionScope exclusionScope;
+  private final UnknownNames unknownNames;
 
   private Funnel(Builder b) {
     this.steps = ImmutableList.copyOf(b.steps);
@@ -67,6 +132,8 @@ public final class Funnel {
     this.exclusions = List.copyOf(ex);
     this.mode = b.mode;
     this.unit = b.unit;
+    this.exclusionScope = b.exclusionScope;
+    this.unknownNames = b.unknownNames;
   }
 
   private static boolean[] toArray(List<Boolean> l) {
@@ -77,7 +144,10 @@ public final class Funnel {
     return a;
   }
 
-  /** Returns a builder: ordered mode, counting journeys, no window. */
+  /**
+   * Returns a builder: ordered mode, counting journeys, no window, exclusions breaking the chain,
+   * unknown touchpoint names rejected.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -106,7 +176,17 @@ public final class Funnel {
     return unit;
   }
 
-  /** Returns the funnel over all of {@code journeys}. */
+  /** Returns what an excluded event does (default {@link ExclusionScope#BREAK_CHAIN}). */
+  public ExclusionScope exclusionScope() {
+    return exclusionScope;
+  }
+
+  /**
+   * Returns the funnel over all of {@code journeys}.
+   *
+   * @throws IllegalArgumentException if a step or exclusion names a touchpoint that is not in the
+   *     journeys' dictionary (unless {@link UnknownNames#ALLOW}), naming the closest known ones
+   */
   public FunnelResult run(Journeys journeys) {
     return accumulator().addAll(journeys).result();
   }
@@ -118,9 +198,10 @@ public final class Funnel {
 
   /**
    * Returns the funnel broken down by {@code property}, read at {@code attribution} of each
-   * unit's best attempt.
+   * unit's best attempt (at step {@code k}: the event giving its time to step, the earliest).
    *
-   * @throws IllegalArgumentException if the attribution step is not a step index
+   * @throws IllegalArgumentException if the attribution step is not a step index, or a step
+   *     names an unknown touchpoint (see {@link #run})
    */
   public FunnelBreakdown breakdown(Journeys journeys, FunnelProperty property, Attribution attribution) {
     Objects.requireNonNull(property, "property");
@@ -188,6 +269,9 @@ public final class Funnel {
     if (windowMillis != NO_WINDOW) {
       sb.append(", window ").append(Duration.ofMillis(windowMillis));
     }
+    if (exclusionScope != ExclusionScope.BREAK_CHAIN) {
+      sb.append(", exclusions ").append(exclusionScope);
+    }
     sb.append(": ");
     for (int k = 0; k < steps.size(); k++) {
       sb.append(k == 0 ? "" : " > ").append(steps.get(k)).append(optional[k] ? "?" : "");
@@ -203,19 +287,40 @@ public final class Funnel {
 
   /**
    * Evaluates units against a funnel over one {@link Journeys}: step matching compiled to a bit
-   * mask per touchpoint code. Reused across units; not thread-safe.
+   * mask per touchpoint code; each unit's events are copied once into reused buffers (time, step
+   * mask, exclusion mask) in the unit's total order. Reused across units; not thread-safe.
    */
   static final class Matcher {
     private final Funnel f;
     private final Journeys js;
     private final int m;
     private final long[] stepMaskByTp;
-    private final long[] exclMaskByTp; // bit g: excluded between step g and g+1
-    private final boolean predicates;
+    private final long[] exclMaskByTp; // bit g: excluded in gap g (between step g and g+1)
+    private final boolean stepPredicates;
+    private final boolean exclPredicates;
+    private final boolean hasExclusions;
     private final boolean simple; // no exclusions and no per-step windows
+    private final boolean noStepWindows;
+    private final long[] predMask; // predMask[k]: steps j < k with only optional steps between
+    private final long[] requiredBelow; // requiredBelow[k]: required steps j < k
+    private final long allSteps;
+    // The unit's events in (time, input position) order.
+    private int n;
+    private long[] t = new long[16];
+    private long[] sm = new long[16];
+    private long[] xm = new long[16];
+    private int[] ev = new int[16];
+    private int[] pos = new int[16];
+    private int[] perm = new int[16];
+    private int[] permTmp = new int[16];
+    private long[] t2 = new long[16];
+    private long[] sm2 = new long[16];
+    private long[] xm2 = new long[16];
+    private int[] ev2 = new int[16];
+    // Per-attempt state.
     private final int[] lastReach;
-    private final long[] time;
-    private final int[] event;
+    private final long[] blocked;
+    private final int[] first;
     final long[] bestTime;
     final int[] bestEvent;
 
@@ -224,51 +329,95 @@ public final class Funnel {
       this.js = js;
       this.m = f.steps.size();
       TouchpointDictionary d = js.dictionary();
+      if (f.unknownNames == UnknownNames.REJECT) {
+        checkNames(f, d);
+      }
       stepMaskByTp = new long[d.size()];
       exclMaskByTp = new long[d.size()];
-      boolean p = false;
-      for (int t = 0; t < d.size(); t++) {
+      for (int tp = 0; tp < d.size(); tp++) {
         for (int k = 0; k < m; k++) {
-          if (f.steps.get(k).matches(d.touchpoint(t))) {
-            stepMaskByTp[t] |= 1L << k;
+          if (f.steps.get(k).matches(d.touchpoint(tp))) {
+            stepMaskByTp[tp] |= 1L << k;
           }
           for (FunnelStep x : f.exclusions.get(k)) {
-            if (x.matches(d.touchpoint(t))) {
-              exclMaskByTp[t] |= 1L << k;
+            if (x.matches(d.touchpoint(tp))) {
+              exclMaskByTp[tp] |= 1L << k;
             }
           }
         }
       }
+      boolean sp = false;
+      boolean xp = false;
+      boolean anyEx = false;
       for (int k = 0; k < m; k++) {
-        p |= f.steps.get(k).isPredicate();
+        sp |= f.steps.get(k).isPredicate();
         for (FunnelStep x : f.exclusions.get(k)) {
-          p |= x.isPredicate();
+          xp |= x.isPredicate();
+          anyEx = true;
         }
       }
-      predicates = p;
-      boolean noExclusions = true;
-      for (List<FunnelStep> x : f.exclusions) {
-        noExclusions &= x.isEmpty();
+      stepPredicates = sp;
+      exclPredicates = xp;
+      hasExclusions = anyEx;
+      boolean noStepWindows = true;
+      for (long w : f.stepWindowMillis) {
+        noStepWindows &= w == NO_WINDOW;
       }
-      simple = noExclusions && noStepWindows();
+      this.noStepWindows = noStepWindows;
+      simple = !anyEx && noStepWindows;
+      predMask = new long[m];
+      requiredBelow = new long[m];
+      long req = 0;
+      for (int k = 0; k < m; k++) {
+        requiredBelow[k] = req;
+        if (!f.optional[k]) {
+          req |= 1L << k;
+        }
+        for (int j = k - 1; j >= 0; j--) {
+          predMask[k] |= 1L << j;
+          if (!f.optional[j]) {
+            break;
+          }
+        }
+      }
+      allSteps = m == 64 ? -1L : (1L << m) - 1;
       lastReach = new int[m];
-      time = new long[m];
-      event = new int[m];
+      blocked = new long[m];
+      first = new int[m];
       bestTime = new long[m];
       bestEvent = new int[m];
     }
 
+    private static void checkNames(Funnel f, TouchpointDictionary d) {
+      List<String> known = null;
+      for (int k = 0; k < f.steps.size(); k++) {
+        List<FunnelStep> named = new ArrayList<>();
+        named.add(f.steps.get(k));
+        named.addAll(f.exclusions.get(k));
+        for (int i = 0; i < named.size(); i++) {
+          FunnelStep s = named.get(i);
+          if (s.isTouchpoint() && d.code(s.label()).isEmpty()) {
+            if (known == null) {
+              known = new ArrayList<>();
+              for (var tp : d.touchpoints()) {
+                known.add(tp.id());
+              }
+            }
+            String what = i == 0 ? "funnel step " + k : "exclusion after step " + k;
+            throw new IllegalArgumentException(UnknownNames.message(what, s.label(), known));
+          }
+        }
+      }
+    }
+
     private long stepMask(int e) {
       long mask = stepMaskByTp[js.touchpointCode(e)];
-      if (predicates) {
-        Interaction in = null;
+      if (stepPredicates) {
+        Interaction in = interaction(e);
         for (int k = 0; k < m; k++) {
           FunnelStep s = f.steps.get(k);
-          if (s.isPredicate()) {
-            in = in == null ? interaction(e) : in;
-            if (s.test(in)) {
-              mask |= 1L << k;
-            }
+          if (s.isPredicate() && s.test(in)) {
+            mask |= 1L << k;
           }
         }
       }
@@ -277,15 +426,12 @@ public final class Funnel {
 
     private long exclusionMask(int e) {
       long mask = exclMaskByTp[js.touchpointCode(e)];
-      if (predicates) {
-        Interaction in = null;
+      if (exclPredicates) {
+        Interaction in = interaction(e);
         for (int k = 0; k < m; k++) {
           for (FunnelStep x : f.exclusions.get(k)) {
-            if (x.isPredicate()) {
-              in = in == null ? interaction(e) : in;
-              if (x.test(in)) {
-                mask |= 1L << k;
-              }
+            if (x.isPredicate() && x.test(in)) {
+              mask |= 1L << k;
             }
           }
         }
@@ -304,37 +450,155 @@ public final class Funnel {
           Map.of());
     }
 
+    /** Copies events {@code [from, to)} into the buffers, in (time, input position) order. */
+    private void load(int from, int to) {
+      n = to - from;
+      if (t.length < n) {
+        int c = Math.max(n, t.length * 2);
+        t = new long[c];
+        sm = new long[c];
+        xm = new long[c];
+        ev = new int[c];
+        pos = new int[c];
+        perm = new int[c];
+        permTmp = new int[c];
+        t2 = new long[c];
+        sm2 = new long[c];
+        xm2 = new long[c];
+        ev2 = new int[c];
+      }
+      // Within a journey events are in (time, input position) order already; a customer's
+      // journeys follow journey-id order when the log has ids, so check the whole unit.
+      boolean check = f.unit == CountingUnit.CUSTOMER;
+      boolean sorted = true;
+      for (int i = 0; i < n; i++) {
+        int e = from + i;
+        t[i] = js.epochMillis(e);
+        sm[i] = stepMask(e);
+        xm[i] = hasExclusions ? exclusionMask(e) : 0;
+        ev[i] = e;
+        if (check) {
+          pos[i] = js.inputPosition(e);
+          sorted &= i == 0 || t[i - 1] < t[i] || (t[i - 1] == t[i] && pos[i - 1] < pos[i]);
+        }
+      }
+      if (!sorted) {
+        sortByTimeThenPosition();
+      }
+    }
+
+    private void sortByTimeThenPosition() {
+      for (int i = 0; i < n; i++) {
+        perm[i] = i;
+      }
+      // Bottom-up merge sort of a permutation; (time, input position) keys are distinct.
+      int[] a = perm;
+      int[] b = permTmp;
+      for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * width) {
+          int mid = Math.min(lo + width, n);
+          int hi = Math.min(lo + 2 * width, n);
+          int i = lo;
+          int j = mid;
+          int w = lo;
+          while (i < mid && j < hi) {
+            int x = a[i];
+            int y = a[j];
+            boolean right = t[y] < t[x] || (t[y] == t[x] && pos[y] < pos[x]);
+            b[w++] = right ? a[j++] : a[i++];
+          }
+          while (i < mid) {
+            b[w++] = a[i++];
+          }
+          while (j < hi) {
+            b[w++] = a[j++];
+          }
+        }
+        int[] swap = a;
+        a = b;
+        b = swap;
+      }
+      perm = a;
+      permTmp = b;
+      for (int i = 0; i < n; i++) {
+        int p = perm[i];
+        t2[i] = t[p];
+        sm2[i] = sm[p];
+        xm2[i] = xm[p];
+        ev2[i] = ev[p];
+      }
+      long[] l = t;
+      t = t2;
+      t2 = l;
+      l = sm;
+      sm = sm2;
+      sm2 = l;
+      l = xm;
+      xm = xm2;
+      xm2 = l;
+      int[] e = ev;
+      ev = ev2;
+      ev2 = e;
+    }
+
     /**
-     * Evaluates events {@code [from, to)}; returns the furthest step index reached by the best
-     * attempt ({@code -1} if the first step never occurs) and fills {@link #bestTime} (millis
-     * from the first step, {@code -1} if not reached) and {@link #bestEvent}.
+     * Evaluates the unit of events {@code [from, to)}; returns the furthest step reached by its
+     * best attempt ({@code -1} if none, or if the unit is dropped by {@link
+     * ExclusionScope#DROP_UNIT}) and fills {@link #bestTime} (millis from the attempt's start,
+     * {@code -1} if no time) and {@link #bestEvent} (event index, {@code -1} if none).
      */
     int evaluate(int from, int to) {
+      load(from, to);
+      int best = search(hasExclusions, true);
+      if (best >= 0 && hasExclusions && f.exclusionScope == ExclusionScope.DROP_UNIT
+          && best < m - 1 && search(false, false) > best) {
+        return -1;
+      }
+      return best;
+    }
+
+    /** Returns the furthest step over all attempts; keeps the best attempt's times if asked. */
+    private int search(boolean withExclusions, boolean keep) {
       int best = -1;
-      for (int s = from; s < to; s++) {
-        long mask = stepMask(s);
+      if (keep) {
+        Arrays.fill(bestTime, -1);
+        Arrays.fill(bestEvent, -1);
+      }
+      for (int s = 0; s < n; s++) {
+        long mask = sm[s];
         boolean starts = f.mode == FunnelMode.UNORDERED ? mask != 0 : (mask & 1L) != 0;
         if (!starts) {
           continue;
         }
-        int reached;
         boolean cut;
         switch (f.mode) {
           case ORDERED:
-            cut = ordered(s, to);
+            cut = ordered(s, withExclusions);
             break;
           case STRICT:
-            cut = strict(s, to);
+            cut = strict(s);
             break;
           default:
-            cut = unordered(s, to, mask);
+            cut = unordered(s);
             break;
         }
-        reached = furthest();
+        int reached = -1;
+        for (int k = m - 1; k >= 0; k--) {
+          if (first[k] >= 0) {
+            reached = k;
+            break;
+          }
+        }
         if (reached > best) {
           best = reached;
-          System.arraycopy(time, 0, bestTime, 0, m);
-          System.arraycopy(event, 0, bestEvent, 0, m);
+          if (keep) {
+            long t0 = t[s];
+            for (int k = 0; k < m; k++) {
+              int e = k <= reached ? first[k] : -1;
+              bestTime[k] = e < 0 ? -1 : t[e] - t0;
+              bestEvent[k] = e < 0 ? -1 : ev[e];
+            }
+          }
         }
         // A later attempt sees a subset of this one's events; without windows that cut this
         // attempt short, per-step windows or exclusions it cannot get further (ordered mode).
@@ -345,163 +609,148 @@ public final class Funnel {
       return best;
     }
 
-    private boolean noStepWindows() {
-      for (long w : f.stepWindowMillis) {
-        if (w != NO_WINDOW) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private int furthest() {
-      for (int k = m - 1; k >= 0; k--) {
-        if (event[k] >= 0) {
-          return k;
-        }
-      }
-      return -1;
-    }
-
-    private void reset(int s) {
-      Arrays.fill(lastReach, -1);
-      Arrays.fill(time, -1);
-      Arrays.fill(event, -1);
+    /** ORDERED attempt from buffer index {@code s}; returns whether the window cut it short. */
+    private boolean ordered(int s, boolean withExclusions) {
+      Arrays.fill(first, -1);
+      first[0] = s;
       lastReach[0] = s;
-      time[0] = 0;
-      event[0] = s;
-    }
-
-    /** Returns whether the window cut the attempt short. */
-    private boolean ordered(int s, int to) {
-      reset(s);
-      long t0 = js.epochMillis(s);
-      for (int e = s + 1; e < to; e++) {
-        long t = js.epochMillis(e);
-        if (t - t0 > f.windowMillis) {
+      blocked[0] = 0;
+      long reached = 1L; // steps with lastReach set
+      long firsts = 1L; // steps with first set
+      long t0 = t[s];
+      long window = f.windowMillis;
+      boolean plain = simple || (!withExclusions && noStepWindows);
+      for (int i = s + 1; i < n; i++) {
+        long ti = t[i];
+        if (ti - t0 > window) {
           return true;
         }
-        long ex = exclusionMask(e);
-        while (ex != 0) {
-          int g = Long.numberOfTrailingZeros(ex);
-          ex &= ex - 1;
-          lastReach[g] = -1;
-        }
-        long mask = stepMask(e) & ~1L;
-        if (mask == 0) {
-          continue;
-        }
-        // Highest step first, so that one event never serves as two consecutive steps.
-        for (int k = 63 - Long.numberOfLeadingZeros(mask); k >= 1; k--) {
-          if ((mask & (1L << k)) == 0) {
+        long mask = sm[i] & ~1L;
+        long newly = 0;
+        while (mask != 0) {
+          int k = Long.numberOfTrailingZeros(mask);
+          mask &= mask - 1;
+          long cand = reached & predMask[k];
+          if (cand == 0) {
             continue;
           }
-          int pred = -1;
-          for (int j = k - 1; j >= 0; j--) {
-            pred = Math.max(pred, lastReach[j]);
-            if (!f.optional[j]) {
+          if (plain) {
+            newly |= 1L << k;
+            continue;
+          }
+          long gapsBelowK = (1L << k) - 1;
+          long sw = f.stepWindowMillis[k];
+          while (cand != 0) {
+            int j = Long.numberOfTrailingZeros(cand);
+            cand &= cand - 1;
+            // Gaps j..k-1 must be free of exclusions since lastReach[j].
+            long spanned = gapsBelowK & -(1L << j);
+            if ((blocked[j] & spanned) == 0 && ti - t[lastReach[j]] <= sw) {
+              newly |= 1L << k;
               break;
             }
           }
-          if (pred >= 0 && t - js.epochMillis(pred) <= f.stepWindowMillis[k]) {
-            lastReach[k] = e;
-            if (event[k] < 0) {
-              event[k] = e;
-              time[k] = t - t0;
+        }
+        if (withExclusions) {
+          long x = xm[i];
+          if (x != 0) {
+            // Event i lies strictly between every earlier chain end and any later step event.
+            long r = reached;
+            while (r != 0) {
+              int j = Long.numberOfTrailingZeros(r);
+              r &= r - 1;
+              blocked[j] |= x;
             }
           }
         }
-        if (event[m - 1] >= 0) {
-          return false;
+        if (newly != 0) {
+          reached |= newly;
+          long fresh = newly & ~firsts;
+          firsts |= newly;
+          while (newly != 0) {
+            int k = Long.numberOfTrailingZeros(newly);
+            newly &= newly - 1;
+            lastReach[k] = i;
+            blocked[k] = 0;
+          }
+          while (fresh != 0) {
+            int k = Long.numberOfTrailingZeros(fresh);
+            fresh &= fresh - 1;
+            first[k] = i;
+          }
+          if (firsts == allSteps) {
+            return false;
+          }
         }
       }
       return false;
     }
 
-    private boolean strict(int s, int to) {
-      reset(s);
-      long t0 = js.epochMillis(s);
-      int k = 1;
-      long prevT = t0;
-      for (int e = s + 1; e < to && k < m; e++) {
-        long t = js.epochMillis(e);
-        if (t - t0 > f.windowMillis) {
+    /** STRICT attempt: the set of steps the previous event can be, advanced event by event. */
+    private boolean strict(int s) {
+      Arrays.fill(first, -1);
+      first[0] = s;
+      long can = 1L;
+      long firsts = 1L;
+      long t0 = t[s];
+      for (int i = s + 1; i < n; i++) {
+        long ti = t[i];
+        if (ti - t0 > f.windowMillis) {
           return true;
         }
-        long mask = stepMask(e);
-        int matched = -1;
-        for (int j = k; j < m; j++) {
-          if ((mask & (1L << j)) != 0 && t - prevT <= f.stepWindowMillis[j]) {
-            matched = j;
-            break;
-          }
-          if (!f.optional[j]) {
-            break;
+        long gap = ti - t[i - 1];
+        long mask = sm[i] & ~1L;
+        long next = 0;
+        while (mask != 0) {
+          int k = Long.numberOfTrailingZeros(mask);
+          mask &= mask - 1;
+          if ((can & predMask[k]) != 0 && gap <= f.stepWindowMillis[k]) {
+            next |= 1L << k;
           }
         }
-        if (matched < 0) {
+        if (next == 0) {
           return false;
         }
-        event[matched] = e;
-        time[matched] = t - t0;
-        prevT = t;
-        k = matched + 1;
+        long fresh = next & ~firsts;
+        firsts |= next;
+        while (fresh != 0) {
+          int k = Long.numberOfTrailingZeros(fresh);
+          fresh &= fresh - 1;
+          first[k] = i;
+        }
+        if (firsts == allSteps) {
+          return false;
+        }
+        can = next;
       }
       return false;
     }
 
-    private boolean unordered(int s, int to, long firstMask) {
-      reset(s);
-      event[0] = -1; // in any order, the attempt's first event need not be step 0
-      time[0] = -1;
-      long t0 = js.epochMillis(s);
+    /** UNORDERED attempt: steps matched so far; step k is reached once it and the required steps below it are. */
+    private boolean unordered(int s) {
+      Arrays.fill(first, -1);
+      long t0 = t[s];
       long done = 0;
-      boolean cut = false;
-      int reached = -1;
-      for (int e = s; e < to; e++) {
-        long t = js.epochMillis(e);
-        if (t - t0 > f.windowMillis) {
-          cut = true;
-          break;
+      long firsts = 0;
+      for (int i = s; i < n; i++) {
+        if (t[i] - t0 > f.windowMillis) {
+          return true;
         }
-        long mask = e == s ? firstMask : stepMask(e);
+        long mask = sm[i];
         if ((mask & ~done) == 0) {
           continue;
         }
         done |= mask;
-        // Extend the prefix of completed steps (optional steps may be missing).
-        int k = reached + 1;
-        while (k < m && ((done & (1L << k)) != 0 || (f.optional[k] && hasLaterRequired(done, k)))) {
-          if ((done & (1L << k)) != 0) {
-            event[k] = e;
-            time[k] = t - t0;
+        long open = done & ~firsts;
+        while (open != 0) {
+          int k = Long.numberOfTrailingZeros(open);
+          open &= open - 1;
+          if ((requiredBelow[k] & ~done) == 0) {
+            first[k] = i;
+            firsts |= 1L << k;
           }
-          reached = k;
-          k++;
         }
-      }
-      // Trailing optional steps that were not done do not count as reached.
-      while (reached >= 0 && event[reached] < 0) {
-        reached--;
-      }
-      if (reached < 0) {
-        Arrays.fill(event, -1);
-        Arrays.fill(time, -1);
-      }
-      for (int k = reached + 1; k < m; k++) {
-        event[k] = -1;
-        time[k] = -1;
-      }
-      return cut;
-    }
-
-    /** Returns whether some step after optional step {@code k}, up to the next required one, is done. */
-    private boolean hasLaterRequired(long done, int k) {
-      for (int j = k + 1; j < m; j++) {
-        if ((done & (1L << j)) != 0) {
-          return true;
-        }
-        if (!f.optional[j]) {
+        if (firsts == allSteps) {
           return false;
         }
       }
@@ -632,6 +881,8 @@ public final class Funnel {
     private long windowMillis = NO_WINDOW;
     private FunnelMode mode = FunnelMode.ORDERED;
     private CountingUnit unit = CountingUnit.JOURNEY;
+    private ExclusionScope exclusionScope = ExclusionScope.BREAK_CHAIN;
+    private UnknownNames unknownNames = UnknownNames.REJECT;
 
     Builder() {}
 
@@ -693,6 +944,25 @@ public final class Funnel {
       return this;
     }
 
+    /**
+     * Sets what an excluded event does (default {@link ExclusionScope#BREAK_CHAIN}: it breaks the
+     * chain it falls in; {@link ExclusionScope#DROP_UNIT}: PostHog's rule).
+     */
+    public Builder exclusionScope(ExclusionScope scope) {
+      this.exclusionScope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    /**
+     * Sets what running the funnel does with a step or exclusion naming a touchpoint that is not
+     * in the journeys' dictionary (default {@link UnknownNames#REJECT}; {@link
+     * UnknownNames#ALLOW} lets it match nothing).
+     */
+    public Builder unknownTouchpoints(UnknownNames policy) {
+      this.unknownNames = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
     /** Sets the counting unit (default {@link CountingUnit#JOURNEY}). */
     public Builder countBy(CountingUnit unit) {
       this.unit = Objects.requireNonNull(unit, "unit");
@@ -703,7 +973,8 @@ public final class Funnel {
      * Returns the funnel.
      *
      * @throws IllegalArgumentException if there are no steps or more than 64, a step repeats, the
-     *     first step is optional, or a step window or exclusion names a step that does not exist
+     *     first step is optional, a step window or exclusion names a step that does not exist,
+     *     exclusions are given in STRICT or UNORDERED mode, or step windows in UNORDERED mode
      */
     public Funnel build() {
       checkArgument(!steps.isEmpty(), "a funnel needs at least one step, got none");
@@ -729,6 +1000,16 @@ public final class Funnel {
             g,
             steps.size());
       }
+      if (!exclusions.isEmpty()) {
+        checkArgument(mode == FunnelMode.ORDERED,
+            "exclusions %s apply only in ORDERED mode, not %s: %s", exclusions.values(), mode,
+            mode == FunnelMode.STRICT
+                ? "in STRICT mode no event lies between two consecutive steps"
+                : "in UNORDERED mode steps have no order, so no gap between them");
+      }
+      checkArgument(mode != FunnelMode.UNORDERED || stepWindows.isEmpty(),
+          "step windows %s do not apply in UNORDERED mode (steps have no previous step); use "
+              + "window(...) for the whole attempt", stepWindows);
       return new Funnel(this);
     }
 

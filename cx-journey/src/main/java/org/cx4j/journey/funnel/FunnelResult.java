@@ -10,8 +10,8 @@ import org.cx4j.journey.timing.DurationSummary;
 /**
  * The result of a funnel: per step, how many units (journeys or customers) reached it, the
  * conversion from the first and from the previous step, the drop-off, and the exact distribution
- * of the time to convert (from the first step to the first time this step was reached in the
- * unit's best attempt).
+ * of the time to step (rule 9 of the {@link Funnel} definition: the least time from the best
+ * attempt's start to an event at this step in one of its valid chains).
  *
  * <p>Counts are non-increasing by construction: a unit that reached step {@code k} reached every
  * earlier step (an optional step counts as passed when skipped). Empty results ({@code entered()
@@ -92,8 +92,9 @@ public final class FunnelResult {
 
   /**
    * Returns the distribution of the time from the first step to step {@code k}, in whole seconds
-   * (exact; median and p90 from {@link DurationSummary}). Units that skipped an optional step
-   * have no time for it.
+   * (exact; median and p90 from {@link DurationSummary}), optional steps included. A unit counted
+   * at an optional step that no valid chain of its best attempt matched (it was skipped) has no
+   * time for it; step 0 has time 0 in ORDERED and STRICT mode.
    */
   public DurationSummary timeToConvert(int k) {
     check(k);

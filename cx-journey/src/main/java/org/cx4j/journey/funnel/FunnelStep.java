@@ -75,6 +75,11 @@ public final class FunnelStep {
     return kind == Kind.PREDICATE;
   }
 
+  /** Returns whether this step names one touchpoint (so the name can be checked against a dictionary). */
+  boolean isTouchpoint() {
+    return kind == Kind.TOUCHPOINT;
+  }
+
   boolean matches(Touchpoint t) {
     switch (kind) {
       case TOUCHPOINT:

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.log.UnknownNames;
 import org.cx4j.journey.rebuild.Journeys;
 
 /**
  * Path analysis (a "path explorer"): the most common next steps after a start node, or previous
  * steps before an end node, step by step, as a tree of flows. At each depth only the {@code
- * edgeLimit} heaviest edges with at least {@code minEdgeWeight} journeys are kept; journeys
+ * edgeLimit} heaviest edges with at least {@code minEdgeWeight} journeys are kept (equal weights
+ * by the node code nearer the anchor, then the farther one, in the abstraction's order with the
+ * pseudo-node last); journeys
  * through a dropped edge leave the analysis there. A journey that stops is shown as an edge to
  * {@value #END} (forward) or from {@value #START} (backward), so drop-off is visible.
  *
@@ -36,13 +39,20 @@ public final class PathAnalysis {
   private final int edgeLimit;
   private final long minEdgeWeight;
   private final boolean collapseRepeats;
+  private final UnknownNames unknownNames;
 
   private PathAnalysis(Abstraction a, int steps, int edgeLimit, long minEdgeWeight, boolean collapse) {
+    this(a, steps, edgeLimit, minEdgeWeight, collapse, UnknownNames.REJECT);
+  }
+
+  private PathAnalysis(Abstraction a, int steps, int edgeLimit, long minEdgeWeight, boolean collapse,
+      UnknownNames unknownNames) {
     this.abstraction = a;
     this.steps = steps;
     this.edgeLimit = edgeLimit;
     this.minEdgeWeight = minEdgeWeight;
     this.collapseRepeats = collapse;
+    this.unknownNames = unknownNames;
   }
 
   /** Returns an analysis over {@code abstraction}: 5 steps, 10 edges per step, weight at least 1, repeats kept. */
@@ -57,7 +67,7 @@ public final class PathAnalysis {
    */
   public PathAnalysis steps(int steps) {
     checkArgument(steps >= 1, "steps must be at least 1, got %s", steps);
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats);
+    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
   }
 
   /**
@@ -67,7 +77,7 @@ public final class PathAnalysis {
    */
   public PathAnalysis edgeLimit(int edgeLimit) {
     checkArgument(edgeLimit >= 1, "edgeLimit must be at least 1, got %s", edgeLimit);
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats);
+    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
   }
 
   /**
@@ -77,18 +87,28 @@ public final class PathAnalysis {
    */
   public PathAnalysis minEdgeWeight(long minEdgeWeight) {
     checkArgument(minEdgeWeight >= 1, "minEdgeWeight must be at least 1, got %s", minEdgeWeight);
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats);
+    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
   }
 
   /** Returns a copy that does or does not collapse runs of the same node into one step. */
   public PathAnalysis collapseRepeats(boolean collapse) {
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapse);
+    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapse, unknownNames);
+  }
+
+  /**
+   * Returns a copy that rejects (default) or allows an anchor naming no node: with {@link
+   * UnknownNames#ALLOW} such an anchor gives an empty flow instead of an error.
+   */
+  public PathAnalysis unknownNames(UnknownNames policy) {
+    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats,
+        Objects.requireNonNull(policy, "policy"));
   }
 
   /**
    * Returns the flows after the first visit to {@code start} in each journey.
    *
-   * @throws IllegalArgumentException if no node is labelled {@code start}
+   * @throws IllegalArgumentException if no node is labelled {@code start} (unless {@link
+   *     UnknownNames#ALLOW}), naming up to three closest labels (edit distance at most 2)
    */
   public PathFlow forward(Journeys journeys, String start) {
     return run(journeys, start, true);
@@ -98,13 +118,20 @@ public final class PathAnalysis {
    * Returns the flows before the last visit to {@code end} in each journey (depth 1 is the step
    * just before {@code end}).
    *
-   * @throws IllegalArgumentException if no node is labelled {@code end}
+   * @throws IllegalArgumentException if no node is labelled {@code end} (unless {@link
+   *     UnknownNames#ALLOW}), naming up to three closest labels (edit distance at most 2)
    */
   public PathFlow backward(Journeys journeys, String end) {
     return run(journeys, end, false);
   }
 
   private PathFlow run(Journeys js, String anchorLabel, boolean forward) {
+    Objects.requireNonNull(anchorLabel, forward ? "start" : "end");
+    if (!abstraction.labels().contains(anchorLabel)) {
+      checkArgument(unknownNames == UnknownNames.ALLOW, "%s",
+          UnknownNames.message("path " + (forward ? "start" : "end"), anchorLabel, abstraction.labels()));
+      return new PathFlow(anchorLabel, forward, 0, List.of());
+    }
     int anchor = abstraction.nodeOf(anchorLabel);
     checkArgument(
         js.dictionary().equals(abstraction.dictionary()),

@@ -34,8 +34,11 @@ import org.cx4j.journey.log.InteractionLog;
  */
 public final class JourneyRebuilder {
 
+  /** The inactivity gap used when none is given: 30 minutes, the usual web-analytics session timeout. */
+  public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(30);
+
   private static final JourneyRebuilder DEFAULTS =
-      new JourneyRebuilder(Duration.ofMinutes(30), true, Set.of(), Set.of(), Duplicates.KEEP);
+      new JourneyRebuilder(DEFAULT_INACTIVITY_GAP, true, Set.of(), Set.of(), Duplicates.KEEP);
 
   private final Duration gap; // null: no inactivity split
   private final boolean useJourneyIds;
@@ -213,13 +216,14 @@ public final class JourneyRebuilder {
       sAt[a] = dst;
     }
     if (duplicates == Duplicates.COLLAPSE) {
-      int m = collapse(sCust, sMillis, sTp, sOc, sJ, sAt);
+      int m = collapse(sCust, sMillis, sTp, sOc, sJ, order, sAt);
       if (m < n) {
         sCust = Arrays.copyOf(sCust, m);
         sMillis = Arrays.copyOf(sMillis, m);
         sTp = Arrays.copyOf(sTp, m);
         sOc = sOc == null ? null : Arrays.copyOf(sOc, m);
         sJ = sJ == null ? null : Arrays.copyOf(sJ, m);
+        order = Arrays.copyOf(order, m);
         for (int a = 0; a < sAt.length; a++) {
           sAt[a] = Arrays.copyOf(sAt[a], m);
         }
@@ -227,11 +231,12 @@ public final class JourneyRebuilder {
       }
     }
     int[] offsets = split(log, sCust, sMillis, sTp, sOc, sJ);
-    return new Journeys(log, sCust, sMillis, sTp, sOc, sJ, sAt, offsets, null);
+    return new Journeys(log, sCust, sMillis, sTp, sOc, sJ, order, sAt, offsets, null);
   }
 
   /** Removes later duplicates in place (same customer, millis, touchpoint, journey id); returns the new size. */
-  private static int collapse(int[] c, long[] t, int[] tp, short[] oc, int[] j, int[][] at) {
+  private static int collapse(
+      int[] c, long[] t, int[] tp, short[] oc, int[] j, int[] pos, int[][] at) {
     int n = c.length;
     int w = 0;
     int groupStart = 0; // first kept index (in the output) of the current (customer, millis) group
@@ -263,6 +268,7 @@ public final class JourneyRebuilder {
       if (j != null) {
         j[w] = j[i];
       }
+      pos[w] = pos[i];
       for (int[] col : at) {
         col[w] = col[i];
       }
@@ -309,7 +315,9 @@ public final class JourneyRebuilder {
 
   @Override
   public String toString() {
-    return "JourneyRebuilder[gap=" + (gap == null ? "none" : gap) + ", journeyIds=" + useJourneyIds
+    // The default gap is said to be one, so that a report never applies it silently.
+    String g = gap == null ? "none" : gap == DEFAULT_INACTIVITY_GAP ? gap + " (default)" : gap.toString();
+    return "JourneyRebuilder[gap=" + g + ", journeyIds=" + useJourneyIds
         + ", endOn=" + endOutcomes + endTouchpoints + ", duplicates=" + duplicates + "]";
   }
 }

@@ -34,6 +34,7 @@ public final class Journeys {
   private final int[] touchpoint;
   private final short[] outcome;
   private final int[] journeyId;
+  private final int[] input; // position of each event in the log
   private final int[][] attributes;
   private final int[] offsets;
   private final Map<CustomerId, List<SurveyResponse>> feedback; // sorted by time; null: none
@@ -46,10 +47,12 @@ public final class Journeys {
       int[] touchpoint,
       short[] outcome,
       int[] journeyId,
+      int[] input,
       int[][] attributes,
       int[] offsets,
       Map<CustomerId, List<SurveyResponse>> feedback) {
-    this(log, customer, millis, touchpoint, outcome, journeyId, attributes, offsets, feedback, Duration.ZERO);
+    this(log, customer, millis, touchpoint, outcome, journeyId, input, attributes, offsets, feedback,
+        Duration.ZERO);
   }
 
   private Journeys(
@@ -59,6 +62,7 @@ public final class Journeys {
       int[] touchpoint,
       short[] outcome,
       int[] journeyId,
+      int[] input,
       int[][] attributes,
       int[] offsets,
       Map<CustomerId, List<SurveyResponse>> feedback,
@@ -69,6 +73,7 @@ public final class Journeys {
     this.touchpoint = touchpoint;
     this.outcome = outcome;
     this.journeyId = journeyId;
+    this.input = input;
     this.attributes = attributes;
     this.offsets = offsets;
     this.feedback = feedback;
@@ -118,6 +123,15 @@ public final class Journeys {
   /** Returns the journey-id code of event {@code e}, {@code -1} for none or when ids were not used. */
   public int journeyIdCode(int e) {
     return journeyId == null ? -1 : journeyId[e];
+  }
+
+  /**
+   * Returns the position of event {@code e} in the log these journeys were rebuilt from (0 for
+   * the first interaction added). Events of one customer are totally ordered by (timestamp, input
+   * position): the order funnels use across the journeys of a customer.
+   */
+  public int inputPosition(int e) {
+    return input[e];
   }
 
   /**
@@ -200,7 +214,8 @@ public final class Journeys {
     for (List<SurveyResponse> l : m.values()) {
       l.sort(Comparator.comparing(SurveyResponse::timestamp));
     }
-    return new Journeys(log, customer, millis, touchpoint, outcome, journeyId, attributes, offsets, m, grace);
+    return new Journeys(log, customer, millis, touchpoint, outcome, journeyId, input, attributes, offsets, m,
+        grace);
   }
 
   List<SurveyResponse> feedback(CustomerId id, long fromMillis, long toMillis) {
