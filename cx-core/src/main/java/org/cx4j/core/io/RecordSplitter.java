@@ -58,6 +58,7 @@ final class RecordSplitter {
   private final int maxBytes;
   private final int maxLines;
 
+  private final boolean[] plain = new boolean[256];
   private byte[] buf = new byte[CHUNK];
   private int limit; // valid bytes in buf
   private int pos; // the next record starts here
@@ -93,6 +94,11 @@ final class RecordSplitter {
     this.quoting = quoting;
     this.maxBytes = maxBytes;
     this.maxLines = maxLines;
+    // ASCII bytes that, inside an unquoted value, neither end it nor end the line.
+    for (int b = 0; b < 128; b++) {
+      plain[b] = b != '\n' && b != '\r'
+          && (whitespace ? b != ' ' && b != '\t' : b != (this.separator & 0xFF));
+    }
   }
 
   /** Takes the number of values of the first non-blank record (the header) as the width. */
@@ -173,6 +179,34 @@ final class RecordSplitter {
           }
           return finish(i, 0, nLines, nonAscii, nonBlank, inQuotes ? Problem.UNTERMINATED_QUOTE
               : afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
+        }
+      }
+      // Fast runs: the bytes inside a value that change nothing but the position.
+      int lim = (int) Math.min(limit, (long) pos + maxBytes + 1);
+      if (inQuotes) {
+        int k = i;
+        while (k < lim) {
+          byte c = buf[k];
+          if (c == '"' || c == '\n' || c == '\r') {
+            break;
+          }
+          if (c < 0) {
+            nonAscii = true;
+          }
+          k++;
+        }
+        if (k > i) {
+          i = k;
+          continue;
+        }
+      } else if (!fieldStart && !afterClose && nonBlank) {
+        int k = i;
+        while (k < lim && plain[buf[k] & 0xFF]) {
+          k++;
+        }
+        if (k > i) {
+          i = k;
+          continue;
         }
       }
       byte b = buf[i];
