@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +22,7 @@ import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.ReportOptions;
 import org.cx4j.report.console.ConsoleSummary;
 import org.cx4j.report.html.HtmlReport;
+import org.cx4j.report.input.ColumnOption;
 import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
 import org.cx4j.report.input.ReportConfig;
@@ -66,7 +69,10 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  cx-report                                   # the bundled sample",
       "  cx-report --interactions events.csv --responses survey.csv --lenient -o out",
-      "  cx-report --config cx.json --map responses.score=answer --effort checkout_payment=8"
+      "  cx-report --config cx.json --map responses.score=answer --effort checkout_payment=8",
+      "  cx-report --transactions CDNOW_master.txt \\",
+      "            --map transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value "
+          + "-o cdnow"
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.SOFTWARE)
@@ -99,13 +105,25 @@ public final class CxReportCommand implements Callable<Integer> {
           + "segmentation and effort (see the cx-report README). Options given here win.")
   Path config;
 
-  @Option(names = "--map", paramLabel = "KIND.FIELD=COLUMN",
-      description = "Maps a field to a column of one kind of file, e.g. "
-          + "responses.score=answer. Repeatable.")
+  @Option(names = "--map", paramLabel = "KIND.FIELD=COLUMN[:FORMAT]",
+      split = ",(?=\\s*[A-Za-z]+\\.)", splitSynopsisLabel = ",",
+      description = {
+        "Maps a field to a column of one kind of file, e.g. responses.score=answer. "
+            + "Several in one option, separated by commas, and repeatable: "
+            + "--map transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value.",
+        "A timestamp or signup_date column may carry its format after a colon: COLUMN:FORMAT, "
+            + "where FORMAT is 'iso', 'epoch-millis' or a date pattern such as yyyyMMdd or "
+            + "'dd/MM/yyyy HH:mm', optionally with @ZONE (else local times are in --zone). "
+            + "The column name ends at the first colon followed by a valid format."
+      })
   Map<String, String> map = new LinkedHashMap<>();
 
   @Option(names = "--separator", paramLabel = "CHAR",
-      description = "CSV separator: one character, 'tab' or 'whitespace' (default ',').")
+      description = "CSV separator: one character, 'tab' or 'whitespace'. Default: detected per "
+          + "file from its first 20 lines (text in quotes ignored): of comma, semicolon and tab, "
+          + "the one in the header that gives the most lines the header's count (ties: the one "
+          + "more frequent in the header, then comma, semicolon, tab); else whitespace when "
+          + "spaces separate the header's names; else comma.")
   String separator;
 
   @Option(names = "--timestamps", paramLabel = "FORMAT",
@@ -201,11 +219,20 @@ public final class CxReportCommand implements Callable<Integer> {
     ReportOptions options;
     ReportInput input;
     long t0 = System.nanoTime();
+    // Option values first: a bad one is a usage error (exit 2), whatever the files hold.
+    List<ColumnOption> columns = columnOptions();
+    if (separator != null) {
+      usage(() -> InputLoader.csvFormat(separator), "--separator");
+    }
+    if (timestamps != null) {
+      usage(() -> InputLoader.timestampFormat(timestamps), "--timestamps");
+    }
+    options(null);
     try {
       // Read once: its effort estimates go into the options, its files into the loader.
       ReportConfig cfg = config == null ? null : ReportConfig.read(config);
       options = options(cfg);
-      input = load(err, cfg);
+      input = load(err, cfg, columns, options.zone());
     } catch (CxReadException e) {
       err.println("error: " + e.getMessage());
       err.println("(use --lenient to skip bad rows and report them)");
@@ -330,7 +357,32 @@ public final class CxReportCommand implements Callable<Integer> {
         "--journey-gap must be like 30m, 2h, 7d or PT30M, got '" + text + "'");
   }
 
-  private ReportInput load(PrintWriter err, ReportConfig cfg) {
+  /**
+   * Returns the {@code --map} options parsed.
+   *
+   * @throws CommandLine.ParameterException naming the option if one is invalid
+   */
+  private List<ColumnOption> columnOptions() {
+    List<ColumnOption> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      out.add(usage(() -> ColumnOption.parse(e.getKey(), e.getValue()),
+          "--map " + e.getKey() + "=" + e.getValue()));
+    }
+    return out;
+  }
+
+  /** Runs {@code check}, turning its IllegalArgumentException into a usage error. */
+  private <T> T usage(java.util.function.Supplier<T> check, String option) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          option + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ReportInput load(PrintWriter err, ReportConfig cfg, List<ColumnOption> columns,
+      ZoneId zone) {
     if (!anyFile()) {
       if (!quiet) {
         err.println("No input files given: reporting on the bundled sample data "
@@ -355,14 +407,9 @@ public final class CxReportCommand implements Callable<Integer> {
     if (customers != null) {
       b.file(DataKind.CUSTOMERS, customers);
     }
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      String key = e.getKey();
-      int dot = key.indexOf('.');
-      if (dot <= 0) {
-        throw new IllegalArgumentException(
-            "--map expects KIND.FIELD=COLUMN such as responses.score=answer, got '" + key + "'");
-      }
-      b.column(DataKind.of(key.substring(0, dot)), key.substring(dot + 1), e.getValue());
+    b.zone(zone);
+    for (ColumnOption c : columns) {
+      b.column(c);
     }
     if (separator != null) {
       b.separator(separator);
