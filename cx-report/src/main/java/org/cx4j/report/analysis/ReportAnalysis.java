@@ -591,33 +591,62 @@ final class ReportAnalysis {
           .summarize(in.transactions());
       RepeatPurchaseData data = s.repeatPurchaseData();
       double[] monetary = s.monetaryValues();
+      // A customer a model cannot use leaves that model only: a repeat buyer whose repeat
+      // purchases sum to 0 has no spend model (Gamma-Gamma needs ln zbar), but keeps its BG/NBD
+      // predictions; everyone else still gets a lifetime value.
+      List<ValueSection.Excluded> excluded = new ArrayList<>();
+      boolean[] noSpend = new boolean[data.size()];
+      for (int i = 0; i < data.size(); i++) {
+        int x = data.frequency(i);
+        if (x > 0 && !GammaGammaModel.hasSpendModel(x, monetary[i])) {
+          noSpend[i] = true;
+          excluded.add(new ValueSection.Excluded(s.summaries().get(i).customer().value(),
+              ValueSection.NO_SPEND_MODEL, String.format(Locale.ROOT,
+                  "%d repeat purchase%s summing to %s", x, x == 1 ? "" : "s",
+                  monetary[i] * x == 0 ? "0" : String.valueOf(monetary[i] * x))));
+        }
+      }
       // The models' four and three parameters describe the population: a seeded random sample
       // of customers estimates them as well as millions do, at a fraction of the cost. Values
       // are then computed for every customer.
       int[] fitRows = sampleRows(data.size(), CLV_FIT_MAX, CLV_FIT_SEED);
-      RepeatPurchaseData fitData = data;
-      double[] fitMonetary = monetary;
+      int[] x = new int[fitRows.length];
+      double[] tx = new double[fitRows.length];
+      double[] age = new double[fitRows.length];
+      int[] spendX = new int[fitRows.length];
+      double[] fitMonetary = new double[fitRows.length];
+      for (int i = 0; i < fitRows.length; i++) {
+        int row = fitRows[i];
+        x[i] = data.frequency(row);
+        tx[i] = data.recency(row);
+        age[i] = data.age(row);
+        // Gamma-Gamma skips customers with x = 0: that is how one without a spend model leaves it.
+        spendX[i] = noSpend[row] ? 0 : x[i];
+        fitMonetary[i] = monetary[row];
+      }
       if (fitRows.length < data.size()) {
-        int[] x = new int[fitRows.length];
-        double[] tx = new double[fitRows.length];
-        double[] age = new double[fitRows.length];
-        fitMonetary = new double[fitRows.length];
-        for (int i = 0; i < fitRows.length; i++) {
-          x[i] = data.frequency(fitRows[i]);
-          tx[i] = data.recency(fitRows[i]);
-          age[i] = data.age(fitRows[i]);
-          fitMonetary[i] = monetary[fitRows[i]];
-        }
-        fitData = RepeatPurchaseData.of(x, tx, age);
         notes.add(String.format(Locale.ROOT, "Lifetime value models were fitted on a random "
             + "sample of %,d of the %,d customers (seed %d); values are computed for all.",
             fitRows.length, data.size(), CLV_FIT_SEED));
       }
-      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(fitData);
-      GammaGammaFit gg = GammaGammaModel.fit(fitData.frequency(), fitMonetary);
+      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(RepeatPurchaseData.of(x, tx, age));
+      GammaGammaFit gg = GammaGammaModel.fit(spendX, fitMonetary,
+          i -> "customer " + s.summaries().get(fitRows[i]).customer().value());
       ClvHorizon horizon = new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
-      double[] clv = DiscountedClv.of(bg.model(), gg.model(), horizon).values(data, monetary);
-      double[] sorted = clv.clone();
+      DiscountedClv model = DiscountedClv.of(bg.model(), gg.model(), horizon);
+      double[] clv = new double[data.size() - excluded.size()];
+      double alive = 0;
+      for (int i = 0, k = 0; i < data.size(); i++) {
+        alive += bg.model().probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
+        if (!noSpend[i]) {
+          clv[k++] = model.value(data.frequency(i), data.recency(i), data.age(i), monetary[i]);
+        }
+      }
+      if (clv.length == 0) {
+        notes.add("Lifetime value is left out: no customer has a spend model.");
+        return null;
+      }
+      double[] sorted = clv;
       Arrays.sort(sorted);
       double total = 0;
       for (double v : sorted) {
@@ -628,17 +657,18 @@ final class ReportAnalysis {
       for (int i = sorted.length - decile; i < sorted.length; i++) {
         top += sorted[i];
       }
-      double alive = 0;
-      for (int i = 0; i < data.size(); i++) {
-        alive += bg.model().probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
-      }
       return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
           total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
-          total == 0 ? 0 : top / total, alive / data.size());
+          total == 0 ? 0 : top / total, alive / data.size(), excluded);
     } catch (FitFailedException | IllegalArgumentException e) {
-      notes.add("Lifetime value could not be estimated: " + e.getMessage());
+      notes.add("Lifetime value could not be estimated: " + e.getMessage() + ".");
       return null;
     }
+  }
+
+  /** Returns {@code "1 customer"} or {@code "2,345 customers"}. */
+  static String count(long n, String one, String many) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
   }
 
   /**

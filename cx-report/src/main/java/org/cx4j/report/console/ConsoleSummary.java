@@ -85,6 +85,12 @@ public final class ConsoleSummary {
           v.customers(), v.mean(), v.median(), v.p90(), v.total());
       t.line("  the top 10%% of customers hold %.1f%% of the value; mean P(still active) %.2f",
           100 * v.topDecileShare(), v.meanAlive());
+      if (!v.excluded().isEmpty()) {
+        int n = v.excluded().size();
+        t.line("  %,d repeat buyer%s with no spend model (repeat purchases summing to 0) %s no "
+                + "lifetime value: tables/clv_excluded.csv", n, n == 1 ? "" : "s",
+            n == 1 ? "has" : "have");
+      }
     });
     report.drivers().ifPresent(d -> drivers(t, d, report.options().topN()));
     attribution(t, report.attribution());

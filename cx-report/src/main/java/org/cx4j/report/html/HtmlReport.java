@@ -684,6 +684,14 @@ public final class HtmlReport {
           List.of(List.of(f("%,d", v.customers()), f("%,.2f", v.mean()), f("%,.2f", v.median()),
               f("%,.2f", v.p90()), f("%,.0f", v.total()), f("%.1f%%", 100 * v.topDecileShare()),
               f("%.2f", v.meanAlive()))), Set.of(0, 1, 2, 3, 4, 5, 6));
+      if (!v.excluded().isEmpty()) {
+        int n = v.excluded().size();
+        p(f("%,d repeat buyer%s with no spend model: %s repeat purchases sum to 0, which the "
+                + "Gamma-Gamma spend model cannot use, so %s no lifetime value above (%s "
+                + "purchase predictions are kept). They are listed by customer id in "
+                + "tables/clv_excluded.csv.", n, n == 1 ? "" : "s", n == 1 ? "its" : "their",
+            n == 1 ? "it has" : "they have", n == 1 ? "its" : "their"));
+      }
       endSection();
     }
 
