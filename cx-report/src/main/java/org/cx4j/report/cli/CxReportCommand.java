@@ -116,7 +116,7 @@ public final class CxReportCommand implements Callable<Integer> {
             + "'dd/MM/yyyy HH:mm', optionally with @ZONE (else local times are in --zone). "
             + "The column name ends at the first colon followed by a valid format."
       })
-  Map<String, String> map = new LinkedHashMap<>();
+  List<String> map = new ArrayList<>();
 
   @Option(names = "--separator", paramLabel = "CHAR",
       description = "CSV separator: one character, 'tab' or 'whitespace'. Default: detected per "
@@ -310,24 +310,44 @@ public final class CxReportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--zone: unknown time zone '" + zone + "'");
     }
-    try {
-      Map<String, Double> allEffort = new LinkedHashMap<>();
-      if (cfg != null && cfg.effort() != null) {
-        allEffort.putAll(cfg.effort());
-      }
-      allEffort.putAll(effort);
-      return ReportOptions.defaults()
-          .withLevel(level)
-          .withZone(z)
-          .withTrendPeriod(p)
-          .withMinGroupSize(minGroup)
-          .withJourneyGap(journeyGap == null ? null : duration(journeyGap))
-          .withChurnAfterDays(churnAfter)
-          .withClv(clvMonths, discount, margin)
-          .withTopN(top)
-          .withEffort(allEffort);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    check(level > 0 && level < 1,
+        "--level must be between 0 and 1, such as 0.95 for 95%% intervals; got %s", level);
+    check(minGroup >= 1, "--min-group must be at least 1, got %s", minGroup);
+    check(churnAfter >= 1, "--churn-after must be at least 1 day, got %s", churnAfter);
+    check(clvMonths >= 1, "--clv-months must be at least 1, got %s", clvMonths);
+    check(discount >= 0 && discount < 1,
+        "--discount must be a monthly rate from 0 up to (not including) 1, such as 0.01 for 1%%; "
+            + "got %s", discount);
+    check(margin > 0 && margin <= 1,
+        "--margin must be a share above 0 and at most 1, such as 0.3 for 30%%; got %s", margin);
+    check(top >= 1, "--top must be at least 1, got %s", top);
+    effort.forEach((touchpoint, e) -> check(e != null && e > 0 && Double.isFinite(e),
+        "--effort %s=%s: an effort must be a positive number, such as 3 (person-weeks)",
+        touchpoint, e));
+    Duration gap = journeyGap == null ? null : usage(() -> duration(journeyGap), "--journey-gap");
+    Map<String, Double> allEffort = new LinkedHashMap<>();
+    if (cfg != null && cfg.effort() != null) {
+      allEffort.putAll(cfg.effort());
+    }
+    allEffort.putAll(effort);
+    // The checks above cover the options; what is left to fail comes from the config file.
+    return ReportOptions.defaults()
+        .withLevel(level)
+        .withZone(z)
+        .withTrendPeriod(p)
+        .withMinGroupSize(minGroup)
+        .withJourneyGap(gap)
+        .withChurnAfterDays(churnAfter)
+        .withClv(clvMonths, discount, margin)
+        .withTopN(top)
+        .withEffort(allEffort);
+  }
+
+  /** Throws a usage error with the formatted message unless {@code ok}. */
+  private void check(boolean ok, String message, Object... args) {
+    if (!ok) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          String.format(Locale.ROOT, message, args));
     }
   }
 
@@ -364,9 +384,14 @@ public final class CxReportCommand implements Callable<Integer> {
    */
   private List<ColumnOption> columnOptions() {
     List<ColumnOption> out = new ArrayList<>();
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      out.add(usage(() -> ColumnOption.parse(e.getKey(), e.getValue()),
-          "--map " + e.getKey() + "=" + e.getValue()));
+    for (String m : map) {
+      int eq = m.indexOf('=');
+      if (eq < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--map expects "
+            + "KIND.FIELD=COLUMN such as transactions.amount=dollar_value, got '" + m + "'");
+      }
+      out.add(usage(() -> ColumnOption.parse(m.substring(0, eq), m.substring(eq + 1)),
+          "--map " + m));
     }
     return out;
   }
@@ -376,8 +401,9 @@ public final class CxReportCommand implements Callable<Integer> {
     try {
       return check.get();
     } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
       throw new CommandLine.ParameterException(spec.commandLine(),
-          option + ": " + e.getMessage(), e);
+          m.startsWith(option) ? m : option + ": " + m, e);
     }
   }
 
@@ -467,6 +493,9 @@ public final class CxReportCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new CxReportCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // "-o sample" is the output folder "sample", not the sample subcommand.
+    cl.setAllowSubcommandsAsOptionParameters(true);
+    cl.setParameterExceptionHandler(CxReportCommand::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: analysis failed: " + e);
       for (StackTraceElement s : e.getStackTrace()) {
@@ -476,6 +505,25 @@ public final class CxReportCommand implements Callable<Integer> {
       return ExitCodes.SOFTWARE;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * Prints a usage error as a sentence and a hint, without the whole usage text: the message, the
+   * closest options for a mistyped one, and where the help is. Exit code {@link ExitCodes#USAGE}.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> suggestions = u.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+      }
+    }
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   /**

@@ -76,7 +76,15 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
         "a column mapping is KIND.FIELD=COLUMN such as transactions.amount=dollar_value, got '%s=%s'",
         key, value);
     DataKind kind = DataKind.of(key.substring(0, dot));
-    Field field = Field.of(key.substring(dot + 1));
+    String name = key.substring(dot + 1);
+    Field field = null;
+    for (Field f : Field.values()) {
+      if (f.defaultName().equalsIgnoreCase(name.strip()) && kind.reads(f)) {
+        field = f;
+      }
+    }
+    checkArgument(field != null, "%s files have no field '%s'; their fields are %s", kind.key(),
+        name, fieldNames(kind));
     return of(kind, field, value);
   }
 
