@@ -543,12 +543,34 @@ public final class CxReportCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints the cx4j version from the jar manifest. */
+  /**
+   * Prints the project version, from {@code cx-report-version.properties} (written by the build
+   * with Maven resource filtering), so that it is right however the command is launched: the
+   * jar, {@code ./cx report}, {@code exec:java} or an IDE.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"cx-report " + version()};
+    }
+
+    /** Returns the version, or "(unknown version)" if the resource is missing or unfiltered. */
+    static String version() {
+      try (java.io.InputStream in =
+          CxReportCommand.class.getResourceAsStream("cx-report-version.properties")) {
+        if (in != null) {
+          java.util.Properties p = new java.util.Properties();
+          p.load(in);
+          String v = p.getProperty("version");
+          if (v != null && !v.isBlank() && !v.startsWith("${")) {
+            return v.strip();
+          }
+        }
+      } catch (IOException e) {
+        // fall through to the manifest
+      }
       String v = CxReportCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"cx-report " + (v == null ? "(development build)" : v)};
+      return v == null ? "(unknown version)" : v;
     }
   }
 }
