@@ -125,8 +125,9 @@ final class ReportAnalysis {
   CxReport run() {
     if (in.rejectedRows() > 0) {
       notes.add(String.format(Locale.ROOT,
-          "%,d input rows were rejected while reading and are not in any figure (see Data).",
-          in.rejectedRows()));
+          "%s rejected while reading and %s not in any figure (see Data).",
+          Wording.count(in.rejectedRows(), "input row was", "input rows were"),
+          in.rejectedRows() == 1 ? "is" : "are"));
     }
     Map<Instrument.Kind, List<SurveyResponse>> byKind = responsesByKind();
     // The journey side (rebuild, map, funnel, pain points, attribution, drivers) and the rest
@@ -189,15 +190,18 @@ final class ReportAnalysis {
       List<SurveyResponse> prev = best.get(e.getKey().kind());
       if (prev == null || prev.size() < e.getValue().size()) {
         if (prev != null) {
-          notes.add(String.format(Locale.ROOT, "%,d %s responses on scale %s are left out: the "
-                  + "report uses the scale with the most responses.", prev.size(),
-              prev.get(0).instrument().name(), prev.get(0).instrument().scale()));
+          notes.add(String.format(Locale.ROOT, "%s on scale %s %s left out: the report uses "
+                  + "the scale with the most responses.", Wording.count(prev.size(),
+                  prev.get(0).instrument().name() + " response",
+                  prev.get(0).instrument().name() + " responses"),
+              prev.get(0).instrument().scale(), prev.size() == 1 ? "is" : "are"));
         }
         best.put(e.getKey().kind(), e.getValue());
       } else {
-        notes.add(String.format(Locale.ROOT, "%,d %s responses on scale %s are left out: the "
-                + "report uses the scale with the most responses.", e.getValue().size(),
-            e.getKey().name(), e.getKey().scale()));
+        notes.add(String.format(Locale.ROOT, "%s on scale %s %s left out: the report uses the "
+                + "scale with the most responses.", Wording.count(e.getValue().size(),
+                e.getKey().name() + " response", e.getKey().name() + " responses"),
+            e.getKey().scale(), e.getValue().size() == 1 ? "is" : "are"));
       }
     }
     return best;
@@ -455,8 +459,11 @@ final class ReportAnalysis {
     }
     int n = exposure.size();
     if (n < 3 * o.minGroupSize()) {
-      notes.add(String.format(Locale.ROOT, "Only %d NPS responses could be linked to journeys "
-          + "(fewer than %d): the driver analysis is left out.", n, 3 * o.minGroupSize()));
+      notes.add(String.format(Locale.ROOT, "Only %s could be linked to journeys, and the driver "
+          + "analysis needs at least %,d (three times --min-group %d): it is left out. A smaller "
+          + "--min-group runs it on fewer.", n == 0 ? "no NPS response"
+              : Wording.count(n, "NPS response", "NPS responses"), 3 * o.minGroupSize(),
+          o.minGroupSize()));
       return null;
     }
     // Candidate drivers: touchpoints that some but not nearly all respondents visited, most
@@ -661,14 +668,10 @@ final class ReportAnalysis {
           total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
           total == 0 ? 0 : top / total, alive / data.size(), excluded);
     } catch (FitFailedException | IllegalArgumentException e) {
-      notes.add("Lifetime value could not be estimated: " + e.getMessage() + ".");
+      String m = e.getMessage();
+      notes.add("Lifetime value could not be estimated: " + m + (m.endsWith(".") ? "" : "."));
       return null;
     }
-  }
-
-  /** Returns {@code "1 customer"} or {@code "2,345 customers"}. */
-  static String count(long n, String one, String many) {
-    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
   }
 
   /**

@@ -70,8 +70,8 @@ public record ValueSection(
   public String toString() {
     return String.format(Locale.ROOT,
         "CLV over %d months (%d customers): mean %.2f, median %.2f, p90 %.2f, total %.0f, "
-            + "top 10%% hold %.1f%%, mean P(alive) %.2f, %d without a spend model",
+            + "top 10%% hold %.1f%%, mean P(alive) %.2f%s",
         horizon.periods(), customers, mean, median, p90, total, 100 * topDecileShare, meanAlive,
-        excluded.size());
+        excluded.isEmpty() ? "" : ", " + excluded.size() + " without a spend model");
   }
 }

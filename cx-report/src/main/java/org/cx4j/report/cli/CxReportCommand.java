@@ -235,7 +235,13 @@ public final class CxReportCommand implements Callable<Integer> {
       input = load(err, cfg, columns, options.zone());
     } catch (CxReadException e) {
       err.println("error: " + e.getMessage());
-      err.println("(use --lenient to skip bad rows and report them)");
+      // A bad row can be skipped; a file that cannot be read at all (its header, an empty
+      // file: line 0 or 1 with no column) cannot.
+      boolean row = e.error() == null || e.error().line() > 1 || e.error().column() != null;
+      if (row && !lenient) {
+        err.println("Fix the row, or add --lenient to skip bad rows and have them counted and "
+            + "listed in the report.");
+      }
       err.flush();
       return ExitCodes.INPUT;
     } catch (IllegalArgumentException | UncheckedIOException e) {

@@ -19,6 +19,7 @@ import org.cx4j.journey.variant.Variants;
 import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.retention.RetentionKind;
+import org.cx4j.report.analysis.Wording;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.DriverSection;
 import org.cx4j.report.analysis.Estimate;
@@ -49,14 +50,15 @@ public final class ConsoleSummary {
     ReportInput in = report.input();
     int pct = (int) Math.round(100 * report.options().level());
     t.line("CX report: %s", in.name());
-    t.line("Data: %,d customers, %,d interactions, %,d survey responses, %,d transactions",
-        in.customers().size(), in.interactions().size(), in.responses().size(),
-        in.transactions().size());
+    t.line("Data: %s, %s, %s, %s", Wording.count(in.customers().size(), "customer", "customers"),
+        Wording.count(in.interactions().size(), "interaction", "interactions"),
+        Wording.count(in.responses().size(), "survey response", "survey responses"),
+        Wording.count(in.transactions().size(), "transaction", "transactions"));
     reads(t, in);
 
     t.blank();
-    t.line("Headline (%d%% confidence intervals; * = fewer than %d responses)", pct,
-        report.options().minGroupSize());
+    t.line("Headline (%d%% confidence intervals; * = fewer than %s)", pct,
+        Wording.count(report.options().minGroupSize(), "response", "responses"));
     if (report.scores().isEmpty()) {
       t.line("  no survey responses");
     }
@@ -78,11 +80,12 @@ public final class ConsoleSummary {
     report.retention().ifPresent(r -> retention(t, r, pct));
     report.value().ifPresent(v -> {
       t.blank();
-      t.line("Customer lifetime value (BG/NBD + Gamma-Gamma, %d months, %.0f%% margin, %.1f%% "
-              + "monthly discount)", v.horizon().periods(), 100 * v.horizon().margin(),
-          100 * v.horizon().discountRate());
-      t.line("  %,d customers: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
-          v.customers(), v.mean(), v.median(), v.p90(), v.total());
+      t.line("Customer lifetime value (BG/NBD + Gamma-Gamma, %s, %.0f%% margin, %.1f%% "
+              + "monthly discount)", Wording.months(v.horizon().periods()),
+          100 * v.horizon().margin(), 100 * v.horizon().discountRate());
+      t.line("  %s: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
+          Wording.count(v.customers(), "customer", "customers"), v.mean(), v.median(), v.p90(),
+          v.total());
       t.line("  the top 10%% of customers hold %.1f%% of the value; mean P(still active) %.2f",
           100 * v.topDecileShare(), v.meanAlive());
       if (!v.excluded().isEmpty()) {
@@ -121,7 +124,8 @@ public final class ConsoleSummary {
       int shown = 0;
       for (Map.Entry<String, Integer> e : reasons.entrySet()) {
         if (shown++ == ERRORS_SHOWN) {
-          t.line("      ... %d more reasons", reasons.size() - ERRORS_SHOWN);
+          t.line("      ... %s", Wording.count(reasons.size() - ERRORS_SHOWN, "more reason",
+              "more reasons"));
           break;
         }
         t.line("      %,6d x %s", e.getValue(), e.getKey());
@@ -203,13 +207,12 @@ public final class ConsoleSummary {
           100 * r.retentionRate().churnRate().getAsDouble());
     }
     String median = r.median().estimate().isPresent()
-        ? String.format(Locale.ROOT, "%.0f days [%s, %s] (%d%%)", r.median().estimate().getAsDouble(),
-            r.median().lower().isPresent() ? String.format(Locale.ROOT, "%.0f", r.median().lower().getAsDouble()) : "n/a",
-            r.median().upper().isPresent() ? String.format(Locale.ROOT, "%.0f", r.median().upper().getAsDouble()) : "n/a",
-            pct)
+        ? Wording.days(r.median().estimate().getAsDouble()) + " (" + Wording.dayInterval(pct,
+            r.median().lower().orElse(Double.NaN), r.median().upper().orElse(Double.NaN)) + ")"
         : "not reached (more than half still active)";
-    t.line("  churn = %d days without activity: %,d of %,d customers churned; median time to churn %s",
-        r.churnAfterDays(), r.churned(), r.customers(), median);
+    t.line("  churn = %s without activity: %,d of %s churned; median time to churn (first to "
+            + "last activity) %s", Wording.count(r.churnAfterDays(), "day", "days"), r.churned(),
+        Wording.count(r.customers(), "customer", "customers"), median);
   }
 
   private static void drivers(Text t, DriverSection d, int topN) {
