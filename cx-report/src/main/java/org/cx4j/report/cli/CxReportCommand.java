@@ -118,6 +118,12 @@ public final class CxReportCommand implements Callable<Integer> {
       })
   List<String> map = new ArrayList<>();
 
+  @Option(names = "--columns", paramLabel = "KIND=NAME,NAME,...",
+      description = "For a CSV file without a header line: the names of its columns in order, "
+          + "e.g. --columns transactions=id,sample,date,cds,value (then map them with --map). "
+          + "Repeatable, one per kind of file.")
+  List<String> headerless = new ArrayList<>();
+
   @Option(names = "--separator", paramLabel = "CHAR",
       description = "CSV separator: one character, 'tab' or 'whitespace'. Default: detected per "
           + "file from its first 20 lines (text in quotes ignored): of comma, semicolon and tab, "
@@ -221,6 +227,7 @@ public final class CxReportCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     // Option values first: a bad one is a usage error (exit 2), whatever the files hold.
     List<ColumnOption> columns = columnOptions();
+    Map<DataKind, List<String>> headers = headers();
     if (separator != null) {
       usage(() -> InputLoader.csvFormat(separator), "--separator");
     }
@@ -232,7 +239,7 @@ public final class CxReportCommand implements Callable<Integer> {
       // Read once: its effort estimates go into the options, its files into the loader.
       ReportConfig cfg = config == null ? null : ReportConfig.read(config);
       options = options(cfg);
-      input = load(err, cfg, columns, options.zone());
+      input = load(err, cfg, columns, headers, options.zone());
     } catch (CxReadException e) {
       err.println("error: " + e.getMessage());
       // A bad row can be skipped; a file that cannot be read at all (its header, an empty
@@ -402,6 +409,29 @@ public final class CxReportCommand implements Callable<Integer> {
     return out;
   }
 
+  /**
+   * Returns the {@code --columns} options parsed: kind to column names.
+   *
+   * @throws CommandLine.ParameterException naming the option if one is invalid
+   */
+  private Map<DataKind, List<String>> headers() {
+    Map<DataKind, List<String>> out = new java.util.EnumMap<>(DataKind.class);
+    for (String h : headerless) {
+      int eq = h.indexOf('=');
+      check(eq > 0, "--columns expects KIND=NAME,NAME,... such as "
+          + "transactions=customer_id,sample,date,cds,amount, got '%s'", h);
+      DataKind kind = usage(() -> DataKind.of(h.substring(0, eq)), "--columns " + h);
+      List<String> names = new ArrayList<>();
+      for (String n : h.substring(eq + 1).split(",", -1)) {
+        names.add(n.strip());
+      }
+      usage(() -> org.cx4j.core.io.CsvFormat.comma().withoutHeader(names.toArray(new String[0])),
+          "--columns " + h);
+      out.put(kind, names);
+    }
+    return out;
+  }
+
   /** Runs {@code check}, turning its IllegalArgumentException into a usage error. */
   private <T> T usage(java.util.function.Supplier<T> check, String option) {
     try {
@@ -414,7 +444,7 @@ public final class CxReportCommand implements Callable<Integer> {
   }
 
   private ReportInput load(PrintWriter err, ReportConfig cfg, List<ColumnOption> columns,
-      ZoneId zone) {
+      Map<DataKind, List<String>> headers, ZoneId zone) {
     if (!anyFile()) {
       if (!quiet) {
         err.println("No input files given: reporting on the bundled sample data "
@@ -443,6 +473,7 @@ public final class CxReportCommand implements Callable<Integer> {
     for (ColumnOption c : columns) {
       b.column(c);
     }
+    headers.forEach(b::header);
     if (separator != null) {
       b.separator(separator);
     }

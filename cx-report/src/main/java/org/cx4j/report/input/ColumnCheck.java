@@ -27,7 +27,9 @@ import org.cx4j.core.io.TimestampFormat;
  * name looked for. A timestamp column whose first values (up to {@value #SAMPLE_ROWS}) none parse
  * in the configured format, but all parse in a common layout ({@code yyyyMMdd}, {@code
  * yyyy-MM-dd HH:mm}, {@code dd/MM/yyyy}, ...), is refused with that format as the suggestion;
- * day-first and month-first layouts are suggested only when just one of them fits.
+ * day-first and month-first layouts are suggested only when just one of them fits. A first line
+ * that lacks a needed column and has a number or a date among its "names" is taken for data: the
+ * message then asks for {@code --columns}.
  */
 final class ColumnCheck {
 
@@ -72,16 +74,14 @@ final class ColumnCheck {
    */
   static void check(DataKind kind, Path file, CsvFormat format, boolean detected,
       ColumnMapping mapping, TimestampFormat timestamps, boolean formatGiven) {
-    if (!format.hasHeader()) {
-      return;
-    }
     List<List<String>> records =
         SeparatorDetector.firstRecords(file, StandardCharsets.UTF_8, format, SAMPLE_ROWS + 1);
     if (records.isEmpty()) {
       return; // the reader reports the empty file
     }
-    List<String> header = records.get(0);
-    List<List<String>> rows = records.subList(1, records.size());
+    // A file without a header line: the names come from the format, every record is a row.
+    List<String> header = format.hasHeader() ? records.get(0) : format.columns();
+    List<List<String>> rows = format.hasHeader() ? records.subList(1, records.size()) : records;
     Set<String> columns = new HashSet<>(header);
     List<Field> fields = new ArrayList<>(kind.requiredFields());
     fields.addAll(kind.optionalFields());
@@ -143,6 +143,16 @@ final class ColumnCheck {
       return;
     }
     StringBuilder m = new StringBuilder().append(file).append(": ");
+    if (!missing.isEmpty() && format.hasHeader()
+        && header.stream().anyMatch(c -> c.matches("[-+0-9.,:/ ]*[0-9][-+0-9.,:/ ]*"))) {
+      // A column "name" that is a number or a date: the first line is data, there is no header.
+      throw new IllegalArgumentException(m.append("the first line, ").append(String.join(" ",
+              header)).append(", looks like data, not a header; the file is ").append(shape)
+          .append(". Name the ").append(header.size()).append(" columns in order, e.g. ")
+          .append("--columns ").append(kind.key()).append("=NAME,NAME,..., and map the fields ")
+          .append("to them with --map (").append(kind.key()).append(" need ")
+          .append(names(kind.requiredFields())).append(").").toString());
+    }
     if (!missing.isEmpty()) {
       m.append("no column for ").append(String.join(" or ", wanted));
       if (badTimestamps != null) {
@@ -162,6 +172,14 @@ final class ColumnCheck {
           .append(" to one of its columns with --map KIND.FIELD=COLUMN.");
     }
     throw new IllegalArgumentException(m.toString());
+  }
+
+  private static String names(List<Field> fields) {
+    List<String> out = new ArrayList<>();
+    for (Field f : fields) {
+      out.add(f.defaultName());
+    }
+    return String.join(", ", out);
   }
 
   /** Returns the values of {@code column} in the sampled rows (rows too short are skipped). */

@@ -74,6 +74,7 @@ public final class InputLoader {
   private final String separator;
   private final TimestampFormat timestamps;
   private final Map<DataKind, TimestampFormat> kindTimestamps;
+  private final Map<DataKind, List<String>> headers;
   private final boolean lenient;
   private final String segmentBy;
   private final Segmentation segmentation;
@@ -85,6 +86,7 @@ public final class InputLoader {
     this.mappings = new EnumMap<>(b.mappings);
     this.separator = b.separator;
     this.timestamps = b.timestamps;
+    this.headers = new EnumMap<>(b.headers);
     this.kindTimestamps = new EnumMap<>(DataKind.class);
     b.formats.forEach((kind, format) ->
         kindTimestamps.put(kind, ColumnOption.timestampFormat(format, b.zone)));
@@ -175,6 +177,10 @@ public final class InputLoader {
       reader = reader.jsonLines();
     } else {
       CsvFormat format = separator != null ? csvFormat(separator) : SeparatorDetector.detect(file);
+      List<String> header = headers.get(kind);
+      if (header != null) {
+        format = format.withoutHeader(header.toArray(new String[0]));
+      }
       ColumnCheck.check(kind, file, format, separator == null,
           mappings.getOrDefault(kind, ColumnMapping.defaults()), ts,
           kindTimestamps.containsKey(kind));
@@ -327,6 +333,7 @@ public final class InputLoader {
     private final Map<DataKind, Path> files = new EnumMap<>(DataKind.class);
     private final Map<DataKind, ColumnMapping> mappings = new EnumMap<>(DataKind.class);
     private final Map<DataKind, String> formats = new EnumMap<>(DataKind.class);
+    private final Map<DataKind, List<String>> headers = new EnumMap<>(DataKind.class);
     private String separator;
     private TimestampFormat timestamps = TimestampFormat.iso();
     private ZoneId zone = ZoneOffset.UTC;
@@ -379,6 +386,19 @@ public final class InputLoader {
       if (option.format() != null) {
         formats.put(option.kind(), option.format());
       }
+      return this;
+    }
+
+    /**
+     * Declares that the CSV file of one kind has no header line, and names its columns in order
+     * (the names that mappings refer to).
+     *
+     * @throws IllegalArgumentException if no name is given, a name is blank or repeats
+     */
+    public Builder header(DataKind kind, List<String> columns) {
+      Objects.requireNonNull(kind, "kind");
+      CsvFormat.comma().withoutHeader(columns.toArray(new String[0])); // validates
+      headers.put(kind, List.copyOf(columns));
       return this;
     }
 
@@ -473,6 +493,9 @@ public final class InputLoader {
       }
       if (f.columns() != null) {
         f.columns().forEach((field, column) -> column(kind, field, column));
+      }
+      if (f.header() != null) {
+        header(kind, f.header());
       }
     }
 

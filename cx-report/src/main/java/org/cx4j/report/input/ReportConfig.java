@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.cx4j.core.customer.SegmentRule;
 import org.cx4j.core.customer.Segmentation;
@@ -69,9 +70,18 @@ public record ReportConfig(
    * One input file.
    *
    * @param file the path, relative to the config file's folder unless absolute
-   * @param columns field name to column name
+   * @param columns field name to column name ({@code COLUMN:FORMAT} for timestamps, see {@link
+   *     ColumnOption})
+   * @param header the column names of a CSV file without a header line, in order; null when its
+   *     first line is the header
    */
-  public record FileConfig(String file, Map<String, String> columns) {}
+  public record FileConfig(String file, Map<String, String> columns, List<String> header) {
+
+    /** Returns a file whose first line is its header. */
+    public FileConfig(String file, Map<String, String> columns) {
+      this(file, columns, null);
+    }
+  }
 
   /**
    * The deepest JSON nesting a config may have: 200 levels, room for segment rules nested {@link
@@ -177,6 +187,6 @@ public record ReportConfig(
     if (f == null || f.file() == null || base == null) {
       return f;
     }
-    return new FileConfig(base.resolve(f.file()).normalize().toString(), f.columns());
+    return new FileConfig(base.resolve(f.file()).normalize().toString(), f.columns(), f.header());
   }
 }

@@ -141,6 +141,32 @@ class OneCommandTest {
     }
   }
 
+  @Test
+  void aFileWithoutHeaderIsNamedWithColumns() throws IOException {
+    Path p = dir.resolve("headerless.txt");
+    Files.write(p, List.of("A 20240101 10.50", "B 20240102 7.25", "A 20240301 3.00"));
+    Run r = run("--transactions", p.toString(), "--no-files", "-q");
+    assertEquals(ExitCodes.INPUT, r.code(), r.err());
+    assertTrue(r.err().contains("looks like data, not a header"), r.err());
+    assertTrue(r.err().contains("Name the 3 columns"), r.err());
+    assertTrue(r.err().contains("--columns transactions="), r.err());
+    // Named, the missing mappings are suggested, and with them the file reads.
+    r = run("--transactions", p.toString(), "--columns", "transactions=customer_id,day,spend",
+        "--no-files", "-q");
+    assertEquals(ExitCodes.INPUT, r.code(), r.err());
+    Matcher m = SUGGESTION.matcher(r.err());
+    assertTrue(m.find(), r.err());
+    assertEquals("transactions.timestamp=day:yyyyMMdd,transactions.amount=spend", m.group(1));
+    r = run("--transactions", p.toString(), "--columns", "transactions=customer_id,day,spend",
+        "--map", m.group(1), "--no-files");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("3 rows read, 3 accepted, 0 rejected"), r.out());
+    assertEquals(ExitCodes.USAGE, run("--transactions", p.toString(), "--columns",
+        "transactions=a,a", "--no-files", "-q").code());
+    assertEquals(ExitCodes.USAGE, run("--transactions", p.toString(), "--columns", "a,b",
+        "--no-files", "-q").code());
+  }
+
   /**
    * The CDNOW master file (whitespace-separated, a header, dates yyyyMMdd) in one attempt: every
    * row read, the 23,570 customers of the published data set, and a lifetime value section.
