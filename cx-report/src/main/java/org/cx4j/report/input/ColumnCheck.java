@@ -29,7 +29,8 @@ import org.cx4j.core.io.TimestampFormat;
  * yyyy-MM-dd HH:mm}, {@code dd/MM/yyyy}, ...), is refused with that format as the suggestion;
  * day-first and month-first layouts are suggested only when just one of them fits. A first line
  * that lacks a needed column and has a number or a date among its "names" is taken for data: the
- * message then asks for {@code --columns}.
+ * message then asks for {@code --columns}. The first lines are read as UTF-8; a header that is
+ * not valid UTF-8 is left to the reader, which knows the file's charset.
  */
 final class ColumnCheck {
 
@@ -81,6 +82,9 @@ final class ColumnCheck {
     }
     // A file without a header line: the names come from the format, every record is a row.
     List<String> header = format.hasHeader() ? records.get(0) : format.columns();
+    if (records.get(0).stream().anyMatch(c -> c.indexOf('\uFFFD') >= 0)) {
+      return; // not UTF-8 (another charset): the names cannot be compared here; the reader can
+    }
     List<List<String>> rows = format.hasHeader() ? records.subList(1, records.size()) : records;
     Set<String> columns = new HashSet<>(header);
     List<Field> fields = new ArrayList<>(kind.requiredFields());
