@@ -167,6 +167,25 @@ class OneCommandTest {
         "--no-files", "-q").code());
   }
 
+  @Test
+  void aConfigTakesTheSameColumnFormatsAndHeaderlessNames() throws IOException {
+    Path p = dir.resolve("config-headerless.txt");
+    Files.write(p, List.of("A;20240101;10,50", "B;20240102;7,25"));
+    Path config = dir.resolve("headerless.json");
+    Files.writeString(config, "{\"transactions\": {\"file\": \"config-headerless.txt\", "
+        + "\"header\": [\"who\", \"day\", \"spend\"], \"columns\": {\"customer_id\": \"who\", "
+        + "\"timestamp\": \"day:yyyyMMdd\", \"amount\": \"spend\"}}}");
+    Run r = run("--config", config.toString(), "--no-files");
+    // Detected as semicolon-separated; "10,50" is then one value, which is no amount: strict
+    // mode names it, so the mapping, the format and the header all took effect.
+    assertEquals(ExitCodes.INPUT, r.code(), r.err());
+    assertTrue(r.err().contains("10,50"), r.err());
+    Files.write(p, List.of("A;20240101;10.50", "B;20240102;7.25"));
+    r = run("--config", config.toString(), "--no-files");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("2 rows read, 2 accepted, 0 rejected"), r.out());
+  }
+
   /**
    * The CDNOW master file (whitespace-separated, a header, dates yyyyMMdd) in one attempt: every
    * row read, the 23,570 customers of the published data set, and a lifetime value section.
