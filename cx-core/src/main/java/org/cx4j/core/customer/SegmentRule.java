@@ -45,6 +45,15 @@ import java.util.function.Predicate;
 public sealed interface SegmentRule {
 
   /**
+   * The deepest nesting of rules accepted: 64 levels, where a leaf rule ({@code equals}, {@code
+   * in}, {@code range}, {@code all}, a custom rule) is 1 and {@code and}, {@code or} and {@code not}
+   * add one to their deepest rule. A deeper rule is refused when it is built, so that reading one
+   * from JSON (a config file with thousands of nested rules), testing and printing it never
+   * overflow the stack; real segment definitions are a few levels deep.
+   */
+  int MAX_DEPTH = 64;
+
+  /**
    * Returns whether {@code customer} satisfies this rule.
    *
    * @throws NullPointerException if {@code customer} is null
@@ -234,10 +243,14 @@ public sealed interface SegmentRule {
    * @param rules the conjuncts; non-empty
    */
   record And(List<SegmentRule> rules) implements SegmentRule {
-    /** Validates and copies. @throws IllegalArgumentException if {@code rules} is empty */
+    /**
+     * Validates and copies. @throws IllegalArgumentException if {@code rules} is empty or the
+     * rule would nest deeper than {@link #MAX_DEPTH}
+     */
     public And {
       rules = List.copyOf(rules);
       checkArgument(!rules.isEmpty(), "'and' needs at least one rule");
+      checkDepth("and", rules);
     }
 
     @Override
@@ -262,10 +275,14 @@ public sealed interface SegmentRule {
    * @param rules the disjuncts; non-empty
    */
   record Or(List<SegmentRule> rules) implements SegmentRule {
-    /** Validates and copies. @throws IllegalArgumentException if {@code rules} is empty */
+    /**
+     * Validates and copies. @throws IllegalArgumentException if {@code rules} is empty or the
+     * rule would nest deeper than {@link #MAX_DEPTH}
+     */
     public Or {
       rules = List.copyOf(rules);
       checkArgument(!rules.isEmpty(), "'or' needs at least one rule");
+      checkDepth("or", rules);
     }
 
     @Override
@@ -290,9 +307,13 @@ public sealed interface SegmentRule {
    * @param rule the negated rule
    */
   record Not(SegmentRule rule) implements SegmentRule {
-    /** Validates. @throws NullPointerException if {@code rule} is null */
+    /**
+     * Validates. @throws NullPointerException if {@code rule} is null @throws
+     * IllegalArgumentException if the rule would nest deeper than {@link #MAX_DEPTH}
+     */
     public Not {
       Objects.requireNonNull(rule, "rule");
+      checkDepth("not", List.of(rule));
     }
 
     @Override
@@ -356,6 +377,37 @@ public sealed interface SegmentRule {
                 + "use the declarative rules (equals, in, range, and, or, not) instead");
       }
     }
+  }
+
+  /** Returns how deeply {@code rule} nests: 1 for a leaf, 1 + its deepest rule otherwise. */
+  private static int depth(SegmentRule rule) {
+    // Children were checked when built, so this recursion is at most MAX_DEPTH deep.
+    if (rule instanceof And a) {
+      return 1 + maxDepth(a.rules());
+    }
+    if (rule instanceof Or o) {
+      return 1 + maxDepth(o.rules());
+    }
+    if (rule instanceof Not n) {
+      return 1 + depth(n.rule());
+    }
+    return 1;
+  }
+
+  private static int maxDepth(List<SegmentRule> rules) {
+    int d = 0;
+    for (SegmentRule r : rules) {
+      d = Math.max(d, depth(Objects.requireNonNull(r, "rule")));
+    }
+    return d;
+  }
+
+  private static void checkDepth(String op, List<SegmentRule> rules) {
+    int depth = 1 + maxDepth(rules);
+    checkArgument(depth <= MAX_DEPTH,
+        "segment rules nest at most %s levels deep, and this '%s' would be %s deep: flatten the "
+            + "rules (one 'and' with several rules, rather than an 'and' inside an 'and')",
+        MAX_DEPTH, op, depth);
   }
 
   private static void requireAttribute(String attribute) {

@@ -58,6 +58,31 @@ public final class GammaGammaModel {
    * @throws FitFailedException if the optimiser does not converge
    */
   public static GammaGammaFit fit(int[] frequency, double[] monetaryValue) {
+    return fit(frequency, monetaryValue, i -> "the customer at index " + i);
+  }
+
+  /**
+   * Returns whether a customer enters the Gamma-Gamma fit and has a spend prediction from its own
+   * history: at least one repeat purchase ({@code x >= 1}) and a positive, finite mean repeat
+   * spend {@code zbar}. A repeat buyer whose repeat purchases sum to 0 cannot be fitted ({@code
+   * ln zbar} is undefined): leave it out of {@link #fit} and of the spend model rather than failing
+   * the whole fit.
+   */
+  public static boolean hasSpendModel(int frequency, double monetaryValue) {
+    return frequency >= 1 && monetaryValue > 0 && Double.isFinite(monetaryValue);
+  }
+
+  /**
+   * Fits the model as {@link #fit(int[], double[])}, naming customers in error messages by
+   * {@code customer} (e.g. {@code i -> "customer " + ids.get(i)}) rather than by index.
+   *
+   * @param customer the words that name the customer at an index, for messages
+   * @throws IllegalArgumentException as {@link #fit(int[], double[])}, naming the customer
+   * @throws FitFailedException if the optimiser does not converge
+   */
+  public static GammaGammaFit fit(int[] frequency, double[] monetaryValue,
+      java.util.function.IntFunction<String> customer) {
+    java.util.Objects.requireNonNull(customer, "customer");
     if (frequency.length != monetaryValue.length) {
       throw new IllegalArgumentException("frequency and monetaryValue must have the same length, got "
           + frequency.length + " and " + monetaryValue.length);
@@ -66,20 +91,22 @@ public final class GammaGammaModel {
     for (int i = 0; i < frequency.length; i++) {
       if (frequency[i] < 0) {
         throw new IllegalArgumentException(
-            "frequency of customer " + i + " must be at least 0, got " + frequency[i]);
+            "frequency of " + customer.apply(i) + " must be at least 0, got " + frequency[i]);
       }
       if (frequency[i] > 0) {
         double z = monetaryValue[i];
         if (!(z > 0) || !Double.isFinite(z)) {
-          throw new IllegalArgumentException("monetary value of customer " + i
-              + " (x = " + frequency[i] + ") must be positive and finite, got " + z);
+          throw new IllegalArgumentException("mean repeat spend of " + customer.apply(i)
+              + " (" + frequency[i] + " repeat purchase" + (frequency[i] == 1 ? "" : "s")
+              + ") must be positive and finite, got " + z
+              + "; leave such customers out of the spend model (see hasSpendModel)");
         }
         m++;
       }
     }
     if (m < 2) {
-      throw new IllegalArgumentException(
-          "Gamma-Gamma needs at least 2 customers with x >= 1, got " + m);
+      throw new IllegalArgumentException("the spend model (Gamma-Gamma) needs at least 2 "
+          + "customers with a repeat purchase, got " + m);
     }
     double[] xs = new double[m];
     double[] zs = new double[m];
@@ -194,7 +221,7 @@ public final class GammaGammaModel {
     for (int i = 0; i < frequency.length; i++) {
       if (frequency[i] > 0) {
         if (!(monetaryValue[i] > 0) || !Double.isFinite(monetaryValue[i])) {
-          throw new IllegalArgumentException("monetary value of customer " + i
+          throw new IllegalArgumentException("mean repeat spend of the customer at index " + i
               + " must be positive and finite, got " + monetaryValue[i]);
         }
         sum += logLikelihood(new double[] {frequency[i]}, new double[] {monetaryValue[i]},

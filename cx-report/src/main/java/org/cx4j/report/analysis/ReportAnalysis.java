@@ -130,8 +130,9 @@ final class ReportAnalysis {
     }
     if (in.rejectedRows() > 0) {
       notes.add(String.format(Locale.ROOT,
-          "%,d input rows were rejected while reading and are not in any figure (see Data).",
-          in.rejectedRows()));
+          "%s rejected while reading and %s not in any figure (see Data).",
+          Wording.count(in.rejectedRows(), "input row was", "input rows were"),
+          in.rejectedRows() == 1 ? "is" : "are"));
     }
     Map<Instrument.Kind, List<SurveyResponse>> byKind = responsesByKind();
     // The journey side (rebuild, map, funnel, pain points, attribution, drivers) and the rest
@@ -194,15 +195,18 @@ final class ReportAnalysis {
       List<SurveyResponse> prev = best.get(e.getKey().kind());
       if (prev == null || prev.size() < e.getValue().size()) {
         if (prev != null) {
-          notes.add(String.format(Locale.ROOT, "%,d %s responses on scale %s are left out: the "
-                  + "report uses the scale with the most responses.", prev.size(),
-              prev.get(0).instrument().name(), prev.get(0).instrument().scale()));
+          notes.add(String.format(Locale.ROOT, "%s on scale %s %s left out: the report uses "
+                  + "the scale with the most responses.", Wording.count(prev.size(),
+                  prev.get(0).instrument().name() + " response",
+                  prev.get(0).instrument().name() + " responses"),
+              prev.get(0).instrument().scale(), prev.size() == 1 ? "is" : "are"));
         }
         best.put(e.getKey().kind(), e.getValue());
       } else {
-        notes.add(String.format(Locale.ROOT, "%,d %s responses on scale %s are left out: the "
-                + "report uses the scale with the most responses.", e.getValue().size(),
-            e.getKey().name(), e.getKey().scale()));
+        notes.add(String.format(Locale.ROOT, "%s on scale %s %s left out: the report uses the "
+                + "scale with the most responses.", Wording.count(e.getValue().size(),
+                e.getKey().name() + " response", e.getKey().name() + " responses"),
+            e.getKey().scale(), e.getValue().size() == 1 ? "is" : "are"));
       }
     }
     return best;
@@ -461,8 +465,11 @@ final class ReportAnalysis {
     }
     int n = exposure.size();
     if (n < 3 * o.minGroupSize()) {
-      notes.add(String.format(Locale.ROOT, "Only %d NPS responses could be linked to journeys "
-          + "(fewer than %d): the driver analysis is left out.", n, 3 * o.minGroupSize()));
+      notes.add(String.format(Locale.ROOT, "Only %s could be linked to journeys, and the driver "
+          + "analysis needs at least %,d (three times --min-group %d): it is left out. A smaller "
+          + "--min-group runs it on fewer.", n == 0 ? "no NPS response"
+              : Wording.count(n, "NPS response", "NPS responses"), 3 * o.minGroupSize(),
+          o.minGroupSize()));
       return null;
     }
     // Candidate drivers: touchpoints that some but not nearly all respondents visited, most
@@ -597,33 +604,62 @@ final class ReportAnalysis {
           .summarize(in.transactions());
       RepeatPurchaseData data = s.repeatPurchaseData();
       double[] monetary = s.monetaryValues();
+      // A customer a model cannot use leaves that model only: a repeat buyer whose repeat
+      // purchases sum to 0 has no spend model (Gamma-Gamma needs ln zbar), but keeps its BG/NBD
+      // predictions; everyone else still gets a lifetime value.
+      List<ValueSection.Excluded> excluded = new ArrayList<>();
+      boolean[] noSpend = new boolean[data.size()];
+      for (int i = 0; i < data.size(); i++) {
+        int x = data.frequency(i);
+        if (x > 0 && !GammaGammaModel.hasSpendModel(x, monetary[i])) {
+          noSpend[i] = true;
+          excluded.add(new ValueSection.Excluded(s.summaries().get(i).customer().value(),
+              ValueSection.NO_SPEND_MODEL, String.format(Locale.ROOT,
+                  "%d repeat purchase%s summing to %s", x, x == 1 ? "" : "s",
+                  monetary[i] * x == 0 ? "0" : String.valueOf(monetary[i] * x))));
+        }
+      }
       // The models' four and three parameters describe the population: a seeded random sample
       // of customers estimates them as well as millions do, at a fraction of the cost. Values
       // are then computed for every customer.
       int[] fitRows = sampleRows(data.size(), CLV_FIT_MAX, CLV_FIT_SEED);
-      RepeatPurchaseData fitData = data;
-      double[] fitMonetary = monetary;
+      int[] x = new int[fitRows.length];
+      double[] tx = new double[fitRows.length];
+      double[] age = new double[fitRows.length];
+      int[] spendX = new int[fitRows.length];
+      double[] fitMonetary = new double[fitRows.length];
+      for (int i = 0; i < fitRows.length; i++) {
+        int row = fitRows[i];
+        x[i] = data.frequency(row);
+        tx[i] = data.recency(row);
+        age[i] = data.age(row);
+        // Gamma-Gamma skips customers with x = 0: that is how one without a spend model leaves it.
+        spendX[i] = noSpend[row] ? 0 : x[i];
+        fitMonetary[i] = monetary[row];
+      }
       if (fitRows.length < data.size()) {
-        int[] x = new int[fitRows.length];
-        double[] tx = new double[fitRows.length];
-        double[] age = new double[fitRows.length];
-        fitMonetary = new double[fitRows.length];
-        for (int i = 0; i < fitRows.length; i++) {
-          x[i] = data.frequency(fitRows[i]);
-          tx[i] = data.recency(fitRows[i]);
-          age[i] = data.age(fitRows[i]);
-          fitMonetary[i] = monetary[fitRows[i]];
-        }
-        fitData = RepeatPurchaseData.of(x, tx, age);
         notes.add(String.format(Locale.ROOT, "Lifetime value models were fitted on a random "
             + "sample of %,d of the %,d customers (seed %d); values are computed for all.",
             fitRows.length, data.size(), CLV_FIT_SEED));
       }
-      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(fitData);
-      GammaGammaFit gg = GammaGammaModel.fit(fitData.frequency(), fitMonetary);
+      PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(RepeatPurchaseData.of(x, tx, age));
+      GammaGammaFit gg = GammaGammaModel.fit(spendX, fitMonetary,
+          i -> "customer " + s.summaries().get(fitRows[i]).customer().value());
       ClvHorizon horizon = new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
-      double[] clv = DiscountedClv.of(bg.model(), gg.model(), horizon).values(data, monetary);
-      double[] sorted = clv.clone();
+      DiscountedClv model = DiscountedClv.of(bg.model(), gg.model(), horizon);
+      double[] clv = new double[data.size() - excluded.size()];
+      double alive = 0;
+      for (int i = 0, k = 0; i < data.size(); i++) {
+        alive += bg.model().probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
+        if (!noSpend[i]) {
+          clv[k++] = model.value(data.frequency(i), data.recency(i), data.age(i), monetary[i]);
+        }
+      }
+      if (clv.length == 0) {
+        notes.add("Lifetime value is left out: no customer has a spend model.");
+        return null;
+      }
+      double[] sorted = clv;
       Arrays.sort(sorted);
       double total = 0;
       for (double v : sorted) {
@@ -634,15 +670,12 @@ final class ReportAnalysis {
       for (int i = sorted.length - decile; i < sorted.length; i++) {
         top += sorted[i];
       }
-      double alive = 0;
-      for (int i = 0; i < data.size(); i++) {
-        alive += bg.model().probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
-      }
       return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
           total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
-          total == 0 ? 0 : top / total, alive / data.size());
+          total == 0 ? 0 : top / total, alive / data.size(), excluded);
     } catch (FitFailedException | IllegalArgumentException e) {
-      notes.add("Lifetime value could not be estimated: " + e.getMessage());
+      String m = e.getMessage();
+      notes.add("Lifetime value could not be estimated: " + m + (m.endsWith(".") ? "" : "."));
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package org.cx4j.report.analysis;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.cx4j.metrics.clv.BgNbdModel;
@@ -10,7 +11,7 @@ import org.cx4j.metrics.clv.GammaGammaModel;
  * Customer lifetime value: BG/NBD for the number of future purchases, Gamma-Gamma for the spend
  * per purchase, and the discounted value over a horizon, summarised over customers.
  *
- * @param customers customers with at least one purchase
+ * @param customers customers with a lifetime value: at least one purchase, and a spend model
  * @param purchases the fitted BG/NBD model (Fader, Hardie and Lee 2005)
  * @param spend the fitted Gamma-Gamma model (Fader, Hardie and Lee 2005), or null when too few
  *     customers repeat to fit it
@@ -20,7 +21,10 @@ import org.cx4j.metrics.clv.GammaGammaModel;
  * @param p90 the 90th percentile
  * @param total the sum over customers
  * @param topDecileShare the share of the total held by the top 10% of customers
- * @param meanAlive the mean probability that a customer is still active
+ * @param meanAlive the mean probability that a customer is still active, over every customer
+ *     (those without a spend model included)
+ * @param excluded the customers left out of a model, with the reason; they have no lifetime value
+ *     and are not counted in {@code customers}
  */
 public record ValueSection(
     int customers,
@@ -32,19 +36,42 @@ public record ValueSection(
     double p90,
     double total,
     double topDecileShare,
-    double meanAlive) {
+    double meanAlive,
+    List<Excluded> excluded) {
 
-  /** Checks for nulls. */
+  /** The reason of a repeat buyer left out of the Gamma-Gamma fit. */
+  public static final String NO_SPEND_MODEL = "no spend model";
+
+  /**
+   * A customer left out of one of the models.
+   *
+   * @param customerId the customer's id
+   * @param reason {@link #NO_SPEND_MODEL}
+   * @param detail what about the customer's history made it so, e.g. "1 repeat purchase summing
+   *     to 0"
+   */
+  public record Excluded(String customerId, String reason, String detail) {
+    /** Checks for nulls. */
+    public Excluded {
+      Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /** Checks for nulls and copies the list. */
   public ValueSection {
     Objects.requireNonNull(purchases, "purchases");
     Objects.requireNonNull(horizon, "horizon");
+    excluded = List.copyOf(excluded);
   }
 
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
         "CLV over %d months (%d customers): mean %.2f, median %.2f, p90 %.2f, total %.0f, "
-            + "top 10%% hold %.1f%%, mean P(alive) %.2f",
-        horizon.periods(), customers, mean, median, p90, total, 100 * topDecileShare, meanAlive);
+            + "top 10%% hold %.1f%%, mean P(alive) %.2f%s",
+        horizon.periods(), customers, mean, median, p90, total, 100 * topDecileShare, meanAlive,
+        excluded.isEmpty() ? "" : ", " + excluded.size() + " without a spend model");
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +24,7 @@ import org.cx4j.report.analysis.ReportOptions;
 import org.cx4j.report.console.ConsoleSummary;
 import org.cx4j.report.console.SafeText;
 import org.cx4j.report.html.HtmlReport;
+import org.cx4j.report.input.ColumnOption;
 import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
 import org.cx4j.report.input.ReportConfig;
@@ -72,7 +75,10 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  cx-report                                   # the bundled sample",
       "  cx-report --interactions events.csv --responses survey.csv --lenient -o out",
-      "  cx-report --config cx.json --map responses.score=answer --effort checkout_payment=8"
+      "  cx-report --config cx.json --map responses.score=answer --effort checkout_payment=8",
+      "  cx-report --transactions CDNOW_master.txt \\",
+      "            --map transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value "
+          + "-o cdnow"
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.SOFTWARE)
@@ -107,13 +113,31 @@ public final class CxReportCommand implements Callable<Integer> {
           + "segmentation and effort (see the cx-report README). Options given here win.")
   Path config;
 
-  @Option(names = "--map", paramLabel = "KIND.FIELD=COLUMN",
-      description = "Maps a field to a column of one kind of file, e.g. "
-          + "responses.score=answer. Repeatable.")
-  Map<String, String> map = new LinkedHashMap<>();
+  @Option(names = "--map", paramLabel = "KIND.FIELD=COLUMN[:FORMAT]",
+      split = ",(?=\\s*[A-Za-z]+\\.)", splitSynopsisLabel = ",",
+      description = {
+        "Maps a field to a column of one kind of file, e.g. responses.score=answer. "
+            + "Several in one option, separated by commas, and repeatable: "
+            + "--map transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value.",
+        "A timestamp or signup_date column may carry its format after a colon: COLUMN:FORMAT, "
+            + "where FORMAT is 'iso', 'epoch-millis' or a date pattern such as yyyyMMdd or "
+            + "'dd/MM/yyyy HH:mm', optionally with @ZONE (else local times are in --zone). "
+            + "The column name ends at the first colon followed by a valid format."
+      })
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--columns", paramLabel = "KIND=NAME,NAME,...",
+      description = "For a CSV file without a header line: the names of its columns in order, "
+          + "e.g. --columns transactions=id,sample,date,cds,value (then map them with --map). "
+          + "Repeatable, one per kind of file.")
+  List<String> headerless = new ArrayList<>();
 
   @Option(names = "--separator", paramLabel = "CHAR",
-      description = "CSV separator: one character, 'tab' or 'whitespace' (default ',').")
+      description = "CSV separator: one character, 'tab' or 'whitespace'. Default: detected per "
+          + "file from its first 20 lines (text in quotes ignored): of comma, semicolon and tab, "
+          + "the one in the header that gives the most lines the header's count (ties: the one "
+          + "more frequent in the header, then comma, semicolon, tab); else whitespace when "
+          + "spaces separate the header's names; else comma.")
   String separator;
 
   @Option(names = "--timestamps", paramLabel = "FORMAT",
@@ -255,19 +279,35 @@ public final class CxReportCommand implements Callable<Integer> {
     ReportOptions options;
     ReportInput input;
     long t0 = System.nanoTime();
+    // Option values first: a bad one is a usage error (exit 2), whatever the files hold.
+    List<ColumnOption> columns = columnOptions();
+    Map<DataKind, List<String>> headers = headers();
+    if (separator != null) {
+      usage(() -> InputLoader.csvFormat(separator), "--separator");
+    }
+    if (timestamps != null) {
+      usage(() -> InputLoader.timestampFormat(timestamps), "--timestamps");
+    }
+    options(null);
     try {
       // Read once: its effort estimates go into the options, its files into the loader.
       ReportConfig cfg = config == null ? null : ReportConfig.read(config);
       options = options(cfg);
-      input = load(err, cfg);
+      input = load(err, cfg, columns, headers, options.zone());
     } catch (CxReadException e) {
       // Messages quote values from the data: control characters are shown escaped.
-      err.println("error: " + SafeText.escape(e.getMessage()));
-      err.println("(use --lenient to skip bad rows and report them)");
+      err.println("error: " + escapeLines(e.getMessage()));
+      // A bad row can be skipped; a file that cannot be read at all (its header, an empty
+      // file: line 0 or 1 with no column) cannot.
+      boolean row = e.error() == null || e.error().line() > 1 || e.error().column() != null;
+      if (row && !lenient) {
+        err.println("Fix the row, or add --lenient to skip bad rows and have them counted and "
+            + "listed in the report.");
+      }
       err.flush();
       return ExitCodes.INPUT;
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("error: " + SafeText.escape(e.getMessage()));
+      err.println("error: " + escapeLines(e.getMessage()));
       err.flush();
       return ExitCodes.INPUT;
     }
@@ -304,7 +344,7 @@ public final class CxReportCommand implements Callable<Integer> {
         err.flush();
       }
     } catch (OutputFolder.RefusedException e) {
-      err.println("error: " + SafeText.escape(e.getMessage()));
+      err.println("error: " + escapeLines(e.getMessage()));
       err.flush();
       return ExitCodes.OUTPUT;
     } catch (IOException | UncheckedIOException e) {
@@ -323,6 +363,24 @@ public final class CxReportCommand implements Callable<Integer> {
       outw.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Escapes control characters and escape sequences line by line: a message's own line breaks
+   * (a hint on its own line) stay, everything else from the data is shown escaped.
+   */
+  static String escapeLines(String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : message.split("\n", -1)) {
+      if (sb.length() > 0) {
+        sb.append(System.lineSeparator());
+      }
+      sb.append(SafeText.escape(line));
+    }
+    return sb.toString();
   }
 
   private boolean anyFile() {
@@ -347,24 +405,44 @@ public final class CxReportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--zone: unknown time zone '" + zone + "'");
     }
-    try {
-      Map<String, Double> allEffort = new LinkedHashMap<>();
-      if (cfg != null && cfg.effort() != null) {
-        allEffort.putAll(cfg.effort());
-      }
-      allEffort.putAll(effort);
-      return ReportOptions.defaults()
-          .withLevel(level)
-          .withZone(z)
-          .withTrendPeriod(p)
-          .withMinGroupSize(minGroup)
-          .withJourneyGap(journeyGap == null ? null : duration(journeyGap))
-          .withChurnAfterDays(churnAfter)
-          .withClv(clvMonths, discount, margin)
-          .withTopN(top)
-          .withEffort(allEffort);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    check(level > 0 && level < 1,
+        "--level must be between 0 and 1, such as 0.95 for 95%% intervals; got %s", level);
+    check(minGroup >= 1, "--min-group must be at least 1, got %s", minGroup);
+    check(churnAfter >= 1, "--churn-after must be at least 1 day, got %s", churnAfter);
+    check(clvMonths >= 1, "--clv-months must be at least 1, got %s", clvMonths);
+    check(discount >= 0 && discount < 1,
+        "--discount must be a monthly rate from 0 up to (not including) 1, such as 0.01 for 1%%; "
+            + "got %s", discount);
+    check(margin > 0 && margin <= 1,
+        "--margin must be a share above 0 and at most 1, such as 0.3 for 30%%; got %s", margin);
+    check(top >= 1, "--top must be at least 1, got %s", top);
+    effort.forEach((touchpoint, e) -> check(e != null && e > 0 && Double.isFinite(e),
+        "--effort %s=%s: an effort must be a positive number, such as 3 (person-weeks)",
+        touchpoint, e));
+    Duration gap = journeyGap == null ? null : usage(() -> duration(journeyGap), "--journey-gap");
+    Map<String, Double> allEffort = new LinkedHashMap<>();
+    if (cfg != null && cfg.effort() != null) {
+      allEffort.putAll(cfg.effort());
+    }
+    allEffort.putAll(effort);
+    // The checks above cover the options; what is left to fail comes from the config file.
+    return ReportOptions.defaults()
+        .withLevel(level)
+        .withZone(z)
+        .withTrendPeriod(p)
+        .withMinGroupSize(minGroup)
+        .withJourneyGap(gap)
+        .withChurnAfterDays(churnAfter)
+        .withClv(clvMonths, discount, margin)
+        .withTopN(top)
+        .withEffort(allEffort);
+  }
+
+  /** Throws a usage error with the formatted message unless {@code ok}. */
+  private void check(boolean ok, String message, Object... args) {
+    if (!ok) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          String.format(Locale.ROOT, message, args));
     }
   }
 
@@ -394,7 +472,61 @@ public final class CxReportCommand implements Callable<Integer> {
         "--journey-gap must be like 30m, 2h, 7d or PT30M, got '" + text + "'");
   }
 
-  private ReportInput load(PrintWriter err, ReportConfig cfg) {
+  /**
+   * Returns the {@code --map} options parsed.
+   *
+   * @throws CommandLine.ParameterException naming the option if one is invalid
+   */
+  private List<ColumnOption> columnOptions() {
+    List<ColumnOption> out = new ArrayList<>();
+    for (String m : map) {
+      int eq = m.indexOf('=');
+      if (eq < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--map expects "
+            + "KIND.FIELD=COLUMN such as transactions.amount=dollar_value, got '" + m + "'");
+      }
+      out.add(usage(() -> ColumnOption.parse(m.substring(0, eq), m.substring(eq + 1)),
+          "--map " + m));
+    }
+    return out;
+  }
+
+  /**
+   * Returns the {@code --columns} options parsed: kind to column names.
+   *
+   * @throws CommandLine.ParameterException naming the option if one is invalid
+   */
+  private Map<DataKind, List<String>> headers() {
+    Map<DataKind, List<String>> out = new java.util.EnumMap<>(DataKind.class);
+    for (String h : headerless) {
+      int eq = h.indexOf('=');
+      check(eq > 0, "--columns expects KIND=NAME,NAME,... such as "
+          + "transactions=customer_id,sample,date,cds,amount, got '%s'", h);
+      DataKind kind = usage(() -> DataKind.of(h.substring(0, eq)), "--columns " + h);
+      List<String> names = new ArrayList<>();
+      for (String n : h.substring(eq + 1).split(",", -1)) {
+        names.add(n.strip());
+      }
+      usage(() -> org.cx4j.core.io.CsvFormat.comma().withoutHeader(names.toArray(new String[0])),
+          "--columns " + h);
+      out.put(kind, names);
+    }
+    return out;
+  }
+
+  /** Runs {@code check}, turning its IllegalArgumentException into a usage error. */
+  private <T> T usage(java.util.function.Supplier<T> check, String option) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          m.startsWith(option) ? m : option + ": " + m, e);
+    }
+  }
+
+  private ReportInput load(PrintWriter err, ReportConfig cfg, List<ColumnOption> columns,
+      Map<DataKind, List<String>> headers, ZoneId zone) {
     if (!anyFile()) {
       if (!quiet) {
         err.println("No input files given: reporting on the bundled sample data "
@@ -419,15 +551,11 @@ public final class CxReportCommand implements Callable<Integer> {
     if (customers != null) {
       b.file(DataKind.CUSTOMERS, customers);
     }
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      String key = e.getKey();
-      int dot = key.indexOf('.');
-      if (dot <= 0) {
-        throw new IllegalArgumentException(
-            "--map expects KIND.FIELD=COLUMN such as responses.score=answer, got '" + key + "'");
-      }
-      b.column(DataKind.of(key.substring(0, dot)), key.substring(dot + 1), e.getValue());
+    b.zone(zone);
+    for (ColumnOption c : columns) {
+      b.column(c);
     }
+    headers.forEach(b::header);
     if (separator != null) {
       b.separator(separator);
     }
@@ -443,7 +571,6 @@ public final class CxReportCommand implements Callable<Integer> {
         b.charset(java.nio.charset.Charset.forName(charset.trim()));
       }
       b.limits(new ReadLimits(maxRecordSize, maxRecordLines, maxFieldSize));
-      b.zone(ZoneId.of(zone));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           (charset != null && e instanceof java.nio.charset.UnsupportedCharsetException
@@ -480,7 +607,7 @@ public final class CxReportCommand implements Callable<Integer> {
         inputs.add(p);
       }
     }
-    return OutputFolder.write(out, force, inputs, Version.text(), folder -> {
+    return OutputFolder.write(out, force, inputs, Version.version(), folder -> {
       Files.writeString(folder.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
       Files.writeString(folder.resolve("report.html"), HtmlReport.render(report),
           StandardCharsets.UTF_8);
@@ -520,6 +647,9 @@ public final class CxReportCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new CxReportCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // "-o sample" is the output folder "sample", not the sample subcommand.
+    cl.setAllowSubcommandsAsOptionParameters(true);
+    cl.setParameterExceptionHandler(CxReportCommand::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: analysis failed: " + SafeText.escape(e.toString()));
       for (StackTraceElement s : e.getStackTrace()) {
@@ -529,6 +659,25 @@ public final class CxReportCommand implements Callable<Integer> {
       return ExitCodes.SOFTWARE;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * Prints a usage error as a sentence and a hint, without the whole usage text: the message, the
+   * closest options for a mistyped one, and where the help is. Exit code {@link ExitCodes#USAGE}.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> suggestions = u.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+      }
+    }
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   /**
@@ -548,17 +697,34 @@ public final class CxReportCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints the cx4j version from the jar manifest. */
+  /**
+   * Prints the project version, from {@code cx-report-version.properties} (written by the build
+   * with Maven resource filtering), so that it is right however the command is launched: the
+   * jar, {@code ./cx report}, {@code exec:java} or an IDE.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"cx-report " + text()};
+      return new String[] {"cx-report " + version()};
     }
 
-    /** Returns the version from the jar manifest, or "(development build)". */
-    static String text() {
+    /** Returns the version, or "(unknown version)" if the resource is missing or unfiltered. */
+    static String version() {
+      try (java.io.InputStream in =
+          CxReportCommand.class.getResourceAsStream("cx-report-version.properties")) {
+        if (in != null) {
+          java.util.Properties p = new java.util.Properties();
+          p.load(in);
+          String v = p.getProperty("version");
+          if (v != null && !v.isBlank() && !v.startsWith("${")) {
+            return v.strip();
+          }
+        }
+      } catch (IOException e) {
+        // fall through to the manifest
+      }
       String v = CxReportCommand.class.getPackage().getImplementationVersion();
-      return v == null ? "(development build)" : v;
+      return v == null ? "(unknown version)" : v;
     }
   }
 }

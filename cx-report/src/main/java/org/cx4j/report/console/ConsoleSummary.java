@@ -19,6 +19,7 @@ import org.cx4j.journey.variant.Variants;
 import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.retention.RetentionKind;
+import org.cx4j.report.analysis.Wording;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.DriverSection;
 import org.cx4j.report.analysis.Estimate;
@@ -51,15 +52,16 @@ public final class ConsoleSummary {
     ReportInput in = report.input();
     int pct = (int) Math.round(100 * report.options().level());
     t.line("CX report: %s", in.name());
-    t.line("Data: %,d customers, %,d interactions, %,d survey responses, %,d transactions",
-        in.customers().size(), in.interactions().size(), in.responses().size(),
-        in.transactions().size());
+    t.line("Data: %s, %s, %s, %s", Wording.count(in.customers().size(), "customer", "customers"),
+        Wording.count(in.interactions().size(), "interaction", "interactions"),
+        Wording.count(in.responses().size(), "survey response", "survey responses"),
+        Wording.count(in.transactions().size(), "transaction", "transactions"));
     reads(t, in);
 
     t.blank();
-    t.line("Headline (%d%% confidence intervals; * = unstable: fewer than %d responses,"
+    t.line("Headline (%d%% confidence intervals; * = unstable: fewer than %s,"
         + " or the figure outside its own interval)", pct,
-        report.options().minGroupSize());
+        Wording.count(report.options().minGroupSize(), "response", "responses"));
     if (report.scores().isEmpty()) {
       t.line("  no survey responses");
     }
@@ -81,13 +83,20 @@ public final class ConsoleSummary {
     report.retention().ifPresent(r -> retention(t, r, pct));
     report.value().ifPresent(v -> {
       t.blank();
-      t.line("Customer lifetime value (BG/NBD + Gamma-Gamma, %d months, %.0f%% margin, %.1f%% "
-              + "monthly discount)", v.horizon().periods(), 100 * v.horizon().margin(),
-          100 * v.horizon().discountRate());
-      t.line("  %,d customers: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
-          v.customers(), v.mean(), v.median(), v.p90(), v.total());
+      t.line("Customer lifetime value (BG/NBD + Gamma-Gamma, %s, %.0f%% margin, %.1f%% "
+              + "monthly discount)", Wording.months(v.horizon().periods()),
+          100 * v.horizon().margin(), 100 * v.horizon().discountRate());
+      t.line("  %s: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
+          Wording.count(v.customers(), "customer", "customers"), v.mean(), v.median(), v.p90(),
+          v.total());
       t.line("  the top 10%% of customers hold %.1f%% of the value; mean P(still active) %.2f",
           100 * v.topDecileShare(), v.meanAlive());
+      if (!v.excluded().isEmpty()) {
+        int n = v.excluded().size();
+        t.line("  %,d repeat buyer%s with no spend model (repeat purchases summing to 0) %s no "
+                + "lifetime value: tables/clv_excluded.csv", n, n == 1 ? "" : "s",
+            n == 1 ? "has" : "have");
+      }
     });
     report.drivers().ifPresent(d -> drivers(t, d, report.options().topN()));
     attribution(t, report.attribution());
@@ -115,7 +124,8 @@ public final class ConsoleSummary {
       int shown = 0;
       for (ReadReport.Tally tally : r.tallies()) {
         if (shown++ == ERRORS_SHOWN) {
-          t.line("      ... %d more reasons", r.tallies().size() - ERRORS_SHOWN);
+          t.line("      ... %s", Wording.count(r.tallies().size() - ERRORS_SHOWN,
+              "more reason", "more reasons"));
           break;
         }
         t.line("      %,6d x %s%s", tally.rows(), tally.kind().description(),
@@ -200,13 +210,12 @@ public final class ConsoleSummary {
           100 * r.retentionRate().churnRate().getAsDouble());
     }
     String median = r.median().estimate().isPresent()
-        ? String.format(Locale.ROOT, "%.0f days [%s, %s] (%d%%)", r.median().estimate().getAsDouble(),
-            r.median().lower().isPresent() ? String.format(Locale.ROOT, "%.0f", r.median().lower().getAsDouble()) : "n/a",
-            r.median().upper().isPresent() ? String.format(Locale.ROOT, "%.0f", r.median().upper().getAsDouble()) : "n/a",
-            pct)
+        ? Wording.days(r.median().estimate().getAsDouble()) + " (" + Wording.dayInterval(pct,
+            r.median().lower().orElse(Double.NaN), r.median().upper().orElse(Double.NaN)) + ")"
         : "not reached (more than half still active)";
-    t.line("  churn = %d days without activity: %,d of %,d customers churned; median time to churn %s",
-        r.churnAfterDays(), r.churned(), r.customers(), median);
+    t.line("  churn = %s without activity: %,d of %s churned; median time to churn (first to "
+            + "last activity) %s", Wording.count(r.churnAfterDays(), "day", "days"), r.churned(),
+        Wording.count(r.customers(), "customer", "customers"), median);
   }
 
   private static void drivers(Text t, DriverSection d, int topN) {

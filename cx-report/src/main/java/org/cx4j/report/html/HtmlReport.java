@@ -34,6 +34,7 @@ import org.cx4j.report.analysis.JourneySection;
 import org.cx4j.report.analysis.RetentionSection;
 import org.cx4j.report.analysis.ScoreSection;
 import org.cx4j.report.analysis.ValueSection;
+import org.cx4j.report.analysis.Wording;
 import org.cx4j.report.chart.AttributionChart;
 import org.cx4j.report.chart.DistributionChart;
 import org.cx4j.report.chart.EffortImpactChart;
@@ -235,9 +236,11 @@ public final class HtmlReport {
           .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
       h.append("<header>\n<h1>Customer experience report</h1>\n<p class=\"sub\">")
           .append(bdi(in.name())).append(" &middot; ")
-          .append(f("%,d customers, %,d interactions, %,d survey responses, %,d transactions",
-              in.customers().size(), in.interactions().size(), in.responses().size(),
-              in.transactions().size()))
+          .append(f("%s, %s, %s, %s", Wording.count(in.customers().size(), "customer",
+                  "customers"),
+              Wording.count(in.interactions().size(), "interaction", "interactions"),
+              Wording.count(in.responses().size(), "survey response", "survey responses"),
+              Wording.count(in.transactions().size(), "transaction", "transactions")))
           .append(" &middot; intervals at ").append(pct).append("% confidence</p>\n</header>\n");
       nav();
       h.append("<main>\n");
@@ -355,8 +358,9 @@ public final class HtmlReport {
         if (rejected == 0) {
           p("Every row was accepted.");
         } else {
-          h.append("<p class=\"warn\">").append(esc(f("%,d rows were rejected and are in no "
-              + "figure of this report (%,d rejected). Why:", rejected, rejected))).append("</p>\n");
+          h.append("<p class=\"warn\">").append(esc(f("%s rejected and %s in no figure of "
+              + "this report. Why:", Wording.count(rejected, "row was", "rows were"),
+              rejected == 1 ? "is" : "are"))).append("</p>\n");
           // The exact count per kind of reason and column, over every reject (the readers tally
           // all of them); the examples are the first ones kept.
           List<List<String>> rows2 = new ArrayList<>();
@@ -414,7 +418,8 @@ public final class HtmlReport {
           + "</div><div class=\"value\">").append(f("%,.0f", v.mean())).append("</div><div "
           + "class=\"ci\">").append(esc(f("median %,.0f, top 10%% hold %.0f%%", v.median(),
               100 * v.topDecileShare()))).append("</div><div class=\"count\">")
-          .append(esc(f("%d months, %,d customers", v.horizon().periods(), v.customers())))
+          .append(esc(Wording.months(v.horizon().periods()) + ", "
+              + Wording.count(v.customers(), "customer", "customers")))
           .append("</div></div>\n"));
       h.append("</div>\n");
       endSection();
@@ -782,19 +787,31 @@ public final class HtmlReport {
               "days since first " + activity(rs),
               List.of(SurvivalChart.Curve.of("all customers", t, s).withBand(lo, hi)))
           .yAxisLabel("share still active").bandLabel(pct + "% band (log-log)").render();
-      String median = rs.median().estimate().isPresent()
-          ? f("Half of customers churn (%d days without activity) within %.0f days [%s, %s].",
-              rs.churnAfterDays(), rs.median().estimate().getAsDouble(),
-              opt(rs.median().lower()), opt(rs.median().upper()))
-          : f("More than half of customers are still active at the end of observation "
-              + "(churn = %d days without activity).", rs.churnAfterDays());
-      figure("survival", surv, esc(median + f(" %,d of %,d customers churned; the rest are "
-          + "censored.", rs.churned(), rs.customers())));
+      String churn = Wording.count(rs.churnAfterDays(), "day", "days") + " without activity";
+      String median;
+      if (rs.median().estimate().isEmpty()) {
+        median = f("More than half of customers are still active at the end of observation "
+            + "(churn = %s).", churn);
+      } else if (Math.round(rs.median().estimate().getAsDouble()) == 0) {
+        median = f("Half of customers were never active again after their first day: they "
+            + "churned (%s) with less than a day between their first and last %s (%s).",
+            churn, activity(rs), interval(pct, rs));
+      } else {
+        median = f("Half of customers churn (%s) within %s of their first %s (%s).", churn,
+            Wording.days(rs.median().estimate().getAsDouble()), activity(rs), interval(pct, rs));
+      }
+      figure("survival", surv, esc(median + f(" %,d of %s churned; the rest are censored.",
+          rs.churned(), Wording.count(rs.customers(), "customer", "customers"))));
       endSection();
     }
 
     private static String activity(RetentionSection rs) {
       return rs.source().equals("transactions") ? "purchase" : "interaction";
+    }
+
+    private static String interval(int pct, RetentionSection rs) {
+      return Wording.dayInterval(pct, rs.median().lower().orElse(Double.NaN),
+          rs.median().upper().orElse(Double.NaN));
     }
 
     private static String opt(OptionalDouble d) {
@@ -803,15 +820,24 @@ public final class HtmlReport {
 
     private void value(ValueSection v) {
       section("value", "Customer lifetime value");
-      p(f("Expected value of each customer over the next %d months: BG/NBD for the number of "
+      p(f("Expected value of each customer over the next %s: BG/NBD for the number of "
               + "purchases, Gamma-Gamma for the spend per purchase, %.0f%% margin, %.1f%% "
-              + "discount per month.", v.horizon().periods(), 100 * v.horizon().margin(),
+              + "discount per month.", v.horizon().periods() == 1 ? "month"
+                  : Wording.months(v.horizon().periods()), 100 * v.horizon().margin(),
           100 * v.horizon().discountRate()));
       table(List.of("customers", "mean", "median", "90th percentile", "total",
               "top 10% hold", "mean P(active)"),
           List.of(List.of(f("%,d", v.customers()), f("%,.2f", v.mean()), f("%,.2f", v.median()),
               f("%,.2f", v.p90()), f("%,.0f", v.total()), f("%.1f%%", 100 * v.topDecileShare()),
               f("%.2f", v.meanAlive()))), Set.of(0, 1, 2, 3, 4, 5, 6));
+      if (!v.excluded().isEmpty()) {
+        int n = v.excluded().size();
+        p(f("%,d repeat buyer%s with no spend model: %s repeat purchases sum to 0, which the "
+                + "Gamma-Gamma spend model cannot use, so %s no lifetime value above (%s "
+                + "purchase predictions are kept). They are listed by customer id in "
+                + "tables/clv_excluded.csv.", n, n == 1 ? "" : "s", n == 1 ? "its" : "their",
+            n == 1 ? "it has" : "they have", n == 1 ? "its" : "their"));
+      }
       endSection();
     }
 

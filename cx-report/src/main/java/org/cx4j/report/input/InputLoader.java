@@ -36,6 +36,7 @@ import org.cx4j.core.io.ReadLimits;
 import org.cx4j.core.io.ReadError;
 import org.cx4j.core.io.ReadReport;
 import org.cx4j.core.io.RecordStream;
+import org.cx4j.core.io.SeparatorDetector;
 import org.cx4j.core.io.TimestampFormat;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.StageModel;
@@ -49,7 +50,10 @@ import org.cx4j.report.concurrent.SecondThread;
  * columnar {@link InteractionLog}, never into a list of objects.
  *
  * <p>Each file is CSV unless its name ends in {@code .jsonl}, {@code .ndjson} or {@code .json}
- * (JSON Lines). Column names default to the field names ({@code customer_id}, {@code timestamp},
+ * (JSON Lines). A CSV file's separator, unless given, is detected from its first lines by the
+ * rule of {@link SeparatorDetector}; its header is then checked against the mapping before
+ * reading, and a missing column is an {@link IllegalArgumentException} that lists the columns
+ * found and the {@code --map} option that would work. Column names default to the field names ({@code customer_id}, {@code timestamp},
  * ...) and can be mapped per kind. In strict mode (the default) the first bad row stops the read
  * with a {@link org.cx4j.core.io.CxReadException} naming the file, line, column and value; in
  * lenient mode bad rows are skipped, counted and kept in the {@link ReadReport}s of the result.
@@ -73,6 +77,8 @@ public final class InputLoader {
   private final Map<DataKind, ColumnMapping> mappings;
   private final String separator;
   private final TimestampFormat timestamps;
+  private final Map<DataKind, TimestampFormat> kindTimestamps;
+  private final Map<DataKind, List<String>> headers;
   private final boolean lenient;
   private final String segmentBy;
   private final Segmentation segmentation;
@@ -87,6 +93,10 @@ public final class InputLoader {
     this.mappings = new EnumMap<>(b.mappings);
     this.separator = b.separator;
     this.timestamps = b.timestamps;
+    this.headers = new EnumMap<>(b.headers);
+    this.kindTimestamps = new EnumMap<>(DataKind.class);
+    b.formats.forEach((kind, format) ->
+        kindTimestamps.put(kind, ColumnOption.timestampFormat(format, b.zone)));
     this.lenient = b.lenient;
     this.segmentBy = b.segmentBy;
     this.segmentation = b.segmentation;
@@ -97,7 +107,10 @@ public final class InputLoader {
     this.rejects = b.rejects;
   }
 
-  /** Returns a builder with nothing to read, strict mode, comma separator, ISO timestamps. */
+  /**
+   * Returns a builder with nothing to read, strict mode, the separator detected per file, ISO
+   * timestamps.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -167,21 +180,36 @@ public final class InputLoader {
       reader = reader.sharingIds(ids);
     }
     Path file = files.get(kind);
+    requireFile(file);
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    TimestampFormat ts = timestamps(kind);
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
       reader = reader.jsonLines();
-    } else if (separator != null) {
-      reader = reader.format(csvFormat(separator));
+    } else {
+      CsvFormat format = separator != null ? csvFormat(separator) : SeparatorDetector.detect(file);
+      List<String> header = headers.get(kind);
+      if (header != null) {
+        format = format.withoutHeader(header.toArray(new String[0]));
+      }
+      ColumnCheck.check(kind, file, format, separator == null,
+          mappings.getOrDefault(kind, ColumnMapping.defaults()), ts,
+          kindTimestamps.containsKey(kind));
+      reader = reader.format(format);
     }
     ColumnMapping m = mappings.get(kind);
     if (m != null) {
       reader = reader.mapping(m);
     }
-    reader = reader.timestamps(timestamps).charset(charset).limits(limits);
+    reader = reader.timestamps(ts).charset(charset).limits(limits);
     if (kind == DataKind.CUSTOMERS) {
       reader = reader.extraColumnsAsAttributes();
     }
     return lenient ? reader.lenient(rejects) : reader.strict();
+  }
+
+  /** Returns the timestamp format of one kind of file: its column's format, else the file-wide one. */
+  private TimestampFormat timestamps(DataKind kind) {
+    return kindTimestamps.getOrDefault(kind, timestamps);
   }
 
   /**
@@ -333,6 +361,8 @@ public final class InputLoader {
   public static final class Builder {
     private final Map<DataKind, Path> files = new EnumMap<>(DataKind.class);
     private final Map<DataKind, ColumnMapping> mappings = new EnumMap<>(DataKind.class);
+    private final Map<DataKind, String> formats = new EnumMap<>(DataKind.class);
+    private final Map<DataKind, List<String>> headers = new EnumMap<>(DataKind.class);
     private String separator;
     private TimestampFormat timestamps; // null: ISO-8601 in the zone
     private Object timestampsValue; // a config or option value, resolved with the zone at build
@@ -384,21 +414,55 @@ public final class InputLoader {
     }
 
     /**
-     * Maps a field of one kind of file to a column of that file.
+     * Maps a field of one kind of file to a column of that file: {@code COLUMN}, or for {@code
+     * timestamp} and {@code signup_date} {@code COLUMN:FORMAT} such as {@code date:yyyyMMdd}
+     * (see {@link ColumnOption}).
      *
      * @param field the field's name, e.g. {@code customer_id} ({@link Field#of(String)})
-     * @throws IllegalArgumentException if the field is unknown or the column blank
+     * @throws IllegalArgumentException if the field is unknown or not read from this kind of file,
+     *     the column blank, or the format invalid
      */
     public Builder column(DataKind kind, String field, String column) {
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(field, "field");
       Objects.requireNonNull(column, "column");
       checkArgument(!column.isBlank(), "column for %s.%s must not be blank", kind.key(), field);
-      ColumnMapping m = mappings.getOrDefault(kind, ColumnMapping.defaults());
-      mappings.put(kind, m.map(Field.of(field), column.trim()));
+      return column(ColumnOption.of(kind, Field.of(field), column));
+    }
+
+    /**
+     * Applies one column mapping; its format, if any, becomes the timestamp format of that kind
+     * of file.
+     *
+     * @throws IllegalArgumentException if the column is already mapped to another field
+     */
+    public Builder column(ColumnOption option) {
+      Objects.requireNonNull(option, "option");
+      ColumnMapping m = mappings.getOrDefault(option.kind(), ColumnMapping.defaults());
+      mappings.put(option.kind(), m.map(option.field(), option.column()));
+      if (option.format() != null) {
+        formats.put(option.kind(), option.format());
+      }
       return this;
     }
 
-    /** Sets the CSV separator: one character, {@code tab} or {@code whitespace}. */
+    /**
+     * Declares that the CSV file of one kind has no header line, and names its columns in order
+     * (the names that mappings refer to).
+     *
+     * @throws IllegalArgumentException if no name is given, a name is blank or repeats
+     */
+    public Builder header(DataKind kind, List<String> columns) {
+      Objects.requireNonNull(kind, "kind");
+      CsvFormat.comma().withoutHeader(columns.toArray(new String[0])); // validates
+      headers.put(kind, List.copyOf(columns));
+      return this;
+    }
+
+    /**
+     * Sets the CSV separator: one character, {@code tab} or {@code whitespace}. Without one, each
+     * CSV file's separator is detected from its first lines ({@link SeparatorDetector}).
+     */
     public Builder separator(String separator) {
       csvFormat(separator); // validate now, with the option's value in the message
       this.separator = separator;
@@ -430,8 +494,9 @@ public final class InputLoader {
     }
 
     /**
-     * Sets the zone of timestamps written without an offset or zone (default UTC); a value with
-     * one ({@code Z}, {@code +01:00}) keeps its own.
+     * Sets the zone of timestamps written without an offset or zone (default UTC), for the
+     * default ISO format, patterns and column formats without {@code @ZONE}; a value with one
+     * ({@code Z}, {@code +01:00}) keeps its own.
      */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
@@ -506,9 +571,16 @@ public final class InputLoader {
       if (f.columns() != null) {
         f.columns().forEach((field, column) -> column(kind, field, column));
       }
+      if (f.header() != null) {
+        header(kind, f.header());
+      }
     }
 
-    /** Returns the loader. */
+    /**
+     * Returns the loader.
+     *
+     * @throws IllegalArgumentException if a column format names an unknown zone
+     */
     public InputLoader build() {
       if (timestampsValue != null) {
         timestamps = timestampFormat(timestampsValue, zone);

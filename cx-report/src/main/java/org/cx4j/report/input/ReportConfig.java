@@ -2,6 +2,8 @@ package org.cx4j.report.input;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.cx4j.core.customer.SegmentRule;
 import org.cx4j.core.customer.Segmentation;
 import org.cx4j.core.json.CxJson;
 
@@ -66,9 +70,24 @@ public record ReportConfig(
    * One input file.
    *
    * @param file the path, relative to the config file's folder unless absolute
-   * @param columns field name to column name
+   * @param columns field name to column name ({@code COLUMN:FORMAT} for timestamps, see {@link
+   *     ColumnOption})
+   * @param header the column names of a CSV file without a header line, in order; null when its
+   *     first line is the header
    */
-  public record FileConfig(String file, Map<String, String> columns) {}
+  public record FileConfig(String file, Map<String, String> columns, List<String> header) {
+
+    /** Returns a file whose first line is its header. */
+    public FileConfig(String file, Map<String, String> columns) {
+      this(file, columns, null);
+    }
+  }
+
+  /**
+   * The deepest JSON nesting a config may have: 200 levels, room for segment rules nested {@link
+   * SegmentRule#MAX_DEPTH} deep (an {@code and} takes two levels: its object and its list).
+   */
+  public static final int MAX_NESTING = 200;
 
   /** Returns an empty config: everything by default. */
   public static ReportConfig empty() {
@@ -78,13 +97,18 @@ public record ReportConfig(
   /**
    * Reads a config file; relative file names in it are resolved against its folder.
    *
-   * @throws IllegalArgumentException if the file is not valid JSON or has an unknown key (the
-   *     message names the file, the line and the key)
+   * @throws IllegalArgumentException if the file is not valid JSON, has an unknown key (the
+   *     message names the file, the line and the key), or nests deeper than {@link #MAX_NESTING}
+   *     (segment rules: {@link SegmentRule#MAX_DEPTH}); the message names the file and the limit
    * @throws UncheckedIOException if it cannot be read
    */
   public static ReportConfig read(Path path) {
     // cx4j's mapper fails on unknown properties, so a misspelt key is an error.
     ObjectMapper mapper = CxJson.newMapper();
+    // A config is a few levels deep; deeper nesting (thousands of segment rules inside each
+    // other) is refused by the parser before data binding could recurse into it.
+    mapper.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     ReportConfig c;
     String text;
     try {
@@ -100,10 +124,17 @@ public record ReportConfig(
       throw new IllegalArgumentException(path + ": line " + lineOf(text, e.getPropertyName(),
           e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": unknown key '"
           + e.getPropertyName() + "', expected one of " + e.getKnownPropertyIds(), e);
+    } catch (StreamConstraintsException e) {
+      throw tooDeep(path, e);
     } catch (JsonMappingException e) {
-      throw new IllegalArgumentException(
-          path + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
-              + e.getOriginalMessage(), e);
+      if (e.getCause() instanceof StreamConstraintsException deep) {
+        throw tooDeep(path, deep); // data binding wraps the parser's refusal
+      }
+      // A record's own check (e.g. SegmentRule.MAX_DEPTH) says best what is wrong.
+      Throwable cause = e.getCause();
+      String reason = cause instanceof IllegalArgumentException ? cause.getMessage()
+          : e.getOriginalMessage();
+      throw new IllegalArgumentException(path + ": line " + line(e) + ": " + reason, e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(
           path + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
@@ -118,6 +149,24 @@ public record ReportConfig(
     return new ReportConfig(c.separator, c.timestamps, resolve(c.interactions, base),
         resolve(c.responses, base), resolve(c.transactions, base), resolve(c.customers, base),
         c.segmentBy, c.segmentation, c.effort);
+  }
+
+  private static IllegalArgumentException tooDeep(Path path, StreamConstraintsException e) {
+    return new IllegalArgumentException(path + ": the config is nested more than " + MAX_NESTING
+        + " levels deep" + at(e) + "; segment rules may nest at most " + SegmentRule.MAX_DEPTH
+        + " levels deep: flatten them (one 'and' with several rules, rather than an 'and' inside "
+        + "an 'and')", e);
+  }
+
+  private static String line(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "?"
+        : String.valueOf(e.getLocation().getLineNr());
+  }
+
+  private static String at(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+            + ")";
   }
 
   private static int lineOf(String text, String key, int fallback) {
@@ -138,6 +187,6 @@ public record ReportConfig(
     if (f == null || f.file() == null || base == null) {
       return f;
     }
-    return new FileConfig(base.resolve(f.file()).normalize().toString(), f.columns());
+    return new FileConfig(base.resolve(f.file()).normalize().toString(), f.columns(), f.header());
   }
 }

@@ -65,6 +65,15 @@ public final class ReportTables {
         .row(v.customers(), v.horizon().periods(), v.horizon().discountRate(), v.horizon().margin(),
             v.mean(), v.median(), v.p90(), v.total(), v.topDecileShare(), v.meanAlive())
         .build()));
+    report.value().ifPresent(v -> {
+      Table.Builder t = Table.builder("clv_excluded",
+          "Customers left out of a lifetime value model, and why", "customer_id", "reason",
+          "detail");
+      for (var e : v.excluded()) {
+        t.row(e.customerId(), e.reason(), e.detail());
+      }
+      out.add(t.build());
+    });
     report.drivers().ifPresent(d -> {
       Table.Builder t = Table.builder("drivers", "Drivers of NPS: touchpoints visited before answering",
           "driver", "n", "pearson", "spearman", "beta", "relative_weight_share", "shapley_share",

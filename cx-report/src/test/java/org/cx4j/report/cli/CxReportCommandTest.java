@@ -115,7 +115,7 @@ class CxReportCommandTest {
     assertEquals(4, rejected.strip().split("\n").length, rejected); // header and three rows
     assertTrue(rejected.contains("abc"), rejected);
     String html = Files.readString(out.resolve("report.html"));
-    assertTrue(html.contains("3 rejected"), "the HTML report states the rejected rows");
+    assertTrue(html.contains("3 rows were rejected"), "the HTML report states the rejected rows");
   }
 
   @Test
