@@ -297,12 +297,15 @@ public final class SbgModel {
    * Returns the log-likelihood of a cohort's survivor counts under this model (see {@link
    * #fitSurvivors(long[])}).
    *
-   * @throws IllegalArgumentException if the counts are invalid as for {@link
-   *     #fitSurvivors(long[])} (fewer than 2 counts suffice here)
+   * @throws IllegalArgumentException if {@code survivors} is empty, or a count is negative or
+   *     larger than the one before (naming the period); unlike fitting, one or two counts are
+   *     allowed
    */
   public double logLikelihood(long[] survivors) {
-    if (survivors.length < 1) {
-      throw new IllegalArgumentException("survivors must hold at least the cohort size");
+    if (survivors.length < 1 || survivors[0] < 0) {
+      throw new IllegalArgumentException(
+          "survivors must hold at least a non-negative cohort size, got "
+              + java.util.Arrays.toString(survivors));
     }
     double[] churned = new double[survivors.length];
     double[] alive = new double[survivors.length];
