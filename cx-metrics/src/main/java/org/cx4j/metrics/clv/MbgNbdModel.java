@@ -302,6 +302,77 @@ public final class MbgNbdModel implements PurchaseModel {
   }
 
   /**
+   * Returns {@code P(Y(t) = k | x, t_x, T)}, the probability that a customer with this history
+   * makes exactly {@code k} purchases in the next {@code t} time units. As for {@link
+   * BgNbdModel#probabilityOfPurchases(int, double, int, double, double)}, with the alive
+   * customer's drop-out posterior {@code Beta(a, b+x+1)}: with {@code q = (alpha+T)/(alpha+T+t)},
+   * {@code N ~ NegBin(r+x, q)} and {@code D = B(a+1, b+x) ((alpha+T)/(alpha+t_x))^(r+x)},
+   * <pre>{@code
+   * P(Y = k) = ( B(a, b+x+1+k) P(N = k) + [k>0] B(a+1, b+x+k) P(N >= k) + [k=0] D )
+   *            / ( B(a, b+x+1) + D )
+   * }</pre>
+   * The probabilities sum to 1 over {@code k}; their mean is {@link
+   * #conditionalExpectedPurchases}.
+   *
+   * @throws IllegalArgumentException if {@code k < 0}, {@code t} is negative, or the history is
+   *     invalid
+   */
+  public double probabilityOfPurchases(int k, double t, int x, double tx, double age) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be at least 0, got " + k);
+    }
+    BgNbdModel.checkTime(t);
+    RepeatPurchaseData.check(0, x, tx, age);
+    double rx = r + x;
+    double aT = alpha + age;
+    double logD = LogBeta.value(a + 1, b + x) + rx * Math.log1p((age - tx) / (alpha + tx));
+    double logDen = BgNbdModel.logSumExp(LogBeta.value(a, b + x + 1), logD);
+    double logPmf = t == 0
+        ? (k == 0 ? 0 : Double.NEGATIVE_INFINITY)
+        : LogGamma.value(rx + k) - LogGamma.value(rx) - LogGamma.value(k + 1.0)
+            + rx * Math.log(aT / (aT + t)) + k * Math.log(t / (aT + t));
+    double num = LogBeta.value(a, b + x + 1 + k) + logPmf;
+    if (k > 0 && t > 0) {
+      double surv = RegularizedBeta.value(t / (aT + t), k, rx);
+      if (surv > 0) {
+        num = BgNbdModel.logSumExp(num, LogBeta.value(a + 1, b + x + k) + Math.log(surv));
+      }
+    }
+    if (k == 0) {
+      num = BgNbdModel.logSumExp(num, logD);
+    }
+    return Math.exp(num - logDen);
+  }
+
+  /**
+   * Returns the equal-tailed prediction interval of the customer's realized purchases in the next
+   * {@code t} time units, from {@link #probabilityOfPurchases(int, double, int, double, double)}
+   * (the definition of {@link BgNbdModel#predictionInterval}); the estimate is {@link
+   * #conditionalExpectedPurchases}. Coverage is at least {@code level}.
+   *
+   * @throws IllegalArgumentException if {@code level} is not in (0, 1), {@code t} is negative, or
+   *     the history is invalid
+   */
+  public Interval predictionInterval(double level, double t, int x, double tx, double age) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+    }
+    double mean = conditionalExpectedPurchases(t, x, tx, age);
+    double cdf = 0;
+    int lower = -1;
+    for (int k = 0; k < 1_000_000; k++) {
+      cdf += probabilityOfPurchases(k, t, x, tx, age);
+      if (lower < 0 && cdf > (1 - level) / 2) {
+        lower = k;
+      }
+      if (cdf >= (1 + level) / 2 - 1e-12) {
+        return new Interval(mean, lower, k, level);
+      }
+    }
+    throw new ArithmeticException("prediction interval needs more than 1e6 purchase counts");
+  }
+
+  /**
    * Returns synthetic customers drawn from this model, one per entry of {@code ages}: {@code
    * lambda ~ Gamma(r, rate alpha)}, {@code p ~ Beta(a, b)}; the customer may drop out at time 0
    * and after each repeat purchase. Deterministic for a seed (Hipparchus' Well19937c).

@@ -100,6 +100,22 @@ class MbgNbdModelTest {
     // Nothing observed (x = 0, t_x = 0, T = 0): the conditional expectation is E[X(t)].
     assertEquals(m.expectedPurchases(t), m.conditionalExpectedPurchases(t, 0, 0, 0),
         1e-10 * (1 + mean));
+    // The conditional distribution P(Y(t) = k | history) sums to 1 and has the conditional mean.
+    double ctotal = 0;
+    double cmean = 0;
+    for (int k = 0; k < 20_000; k++) {
+      double p = m.probabilityOfPurchases(k, t, 3, 20, 31);
+      ctotal += p;
+      cmean += k * p;
+      if (k > 50 && p < 1e-18) {
+        break;
+      }
+    }
+    assertEquals(1, ctotal, 1e-9);
+    double cond = m.conditionalExpectedPurchases(t, 3, 20, 31);
+    assertEquals(cond, cmean, 1e-7 * (1 + cond));
+    Interval pi = m.predictionInterval(0.9, t, 3, 20, 31);
+    assertTrue(pi.lower() <= pi.upper() && pi.estimate() == cond, pi.toString());
     // P(alive) from the posterior weights of the likelihood's two terms.
     double alive = Math.exp(LogBeta.value(a, b + 4) - LogBeta.value(a, b)) / Math.pow(al + 31, r + 3)
         * Math.exp(LogGamma.value(r + 3) - LogGamma.value(r) + r * Math.log(al))
