@@ -213,6 +213,21 @@ public final class MbgNbdModel implements PurchaseModel {
   }
 
   /**
+   * Returns the total log-likelihood of {@code data} and writes into {@code gradient} its gradient
+   * with respect to {@code (ln r, ln alpha, ln a, ln b)} (formulas on the class). One primitive
+   * pass; what the optimiser calls.
+   *
+   * @throws IllegalArgumentException if {@code gradient} does not have length 4
+   * @throws NullPointerException if an argument is null
+   */
+  public double logLikelihood(RepeatPurchaseData data, double[] gradient) {
+    if (gradient.length != 4) {
+      throw new IllegalArgumentException("gradient must have length 4, got " + gradient.length);
+    }
+    return logLikelihood(data, r, alpha, a, b, gradient);
+  }
+
+  /**
    * Returns the log-likelihood of one customer, {@code ln L(r, alpha, a, b | x, t_x, T)}.
    *
    * @throws IllegalArgumentException if the history is invalid

@@ -72,6 +72,9 @@ class MbgNbdModelTest {
     }
     double[] g = new double[4];
     assertEquals(naive, MbgNbdModel.logLikelihood(d, r, al, a, b, g), 1e-9 * Math.abs(naive));
+    double[] g2 = new double[4];
+    assertEquals(naive, MbgNbdModel.of(r, al, a, b).logLikelihood(d, g2), 1e-9 * Math.abs(naive));
+    assertEquals(g[3], g2[3], 0);
     double[] theta = {r, al, a, b};
     double h = 1e-6;
     for (int i = 0; i < 4; i++) {
