@@ -364,6 +364,8 @@ public final class BgBbModel {
    *
    * @throws IllegalArgumentException if {@code d} is not positive and finite or the history is
    *     invalid
+   * @throws ArithmeticException if {@code d} is so small (below about 1e-6) that the sum needs
+   *     more than {@code 1e8} terms
    */
   public double discountedExpectedResidualTransactions(double d, int x, int tx, int n) {
     SbgModel.checkDiscount(d);

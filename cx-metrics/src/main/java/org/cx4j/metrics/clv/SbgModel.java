@@ -37,6 +37,9 @@ public final class SbgModel {
 
   private static final List<String> NAMES = List.of("alpha", "beta");
 
+  /** The largest lifetime {@link #fitLifetimes(int[], boolean[])} accepts, in periods. */
+  public static final int MAX_PERIOD = 1_000_000;
+
   private final double alpha;
   private final double beta;
 
@@ -159,7 +162,7 @@ public final class SbgModel {
    * likelihood as {@link #fitSurvivors(long[])}.
    *
    * @throws IllegalArgumentException if the arrays differ in length or are empty, a period is out
-   *     of range (naming the customer index), no customer churns, or no customer is observed
+   *     of range (above {@link #MAX_PERIOD}; naming the customer index), no customer churns, or no customer is observed
    *     beyond period 1
    * @throws FitFailedException if the optimiser does not converge or the geometric limit fits at
    *     least as well (see {@link #fitSurvivors(long[])})
@@ -176,9 +179,9 @@ public final class SbgModel {
     int max = 0;
     for (int i = 0; i < periods.length; i++) {
       int min = churned[i] ? 1 : 0;
-      if (periods[i] < min || periods[i] > 100_000_000) {
+      if (periods[i] < min || periods[i] > MAX_PERIOD) {
         throw new IllegalArgumentException(
-            "periods[" + i + "] must be in [" + min + ", 100000000] for a "
+            "periods[" + i + "] must be in [" + min + ", " + MAX_PERIOD + "] for a "
                 + (churned[i] ? "churned" : "censored") + " customer, got " + periods[i]);
       }
       max = Math.max(max, periods[i]);
@@ -455,6 +458,8 @@ public final class SbgModel {
    * @param d the discount rate per period, positive and finite (at 0 the sum is {@link
    *     #expectedLifetime()}, infinite for {@code alpha <= 1})
    * @throws IllegalArgumentException if {@code d} is not positive and finite
+   * @throws ArithmeticException if {@code d} is so small (below about 1e-6) that the sum needs
+   *     more than {@code 1e8} terms
    */
   public double discountedExpectedLifetime(double d) {
     checkDiscount(d);
@@ -476,6 +481,8 @@ public final class SbgModel {
    *
    * @throws IllegalArgumentException if {@code d} is not positive and finite or {@code renewals <
    *     0}
+   * @throws ArithmeticException if {@code d} is below about 1e-6 (see {@link
+   *     #discountedExpectedLifetime(double)})
    */
   public double discountedExpectedResidualLifetime(double d, int renewals) {
     checkDiscount(d);
@@ -492,6 +499,7 @@ public final class SbgModel {
    *
    * @throws IllegalArgumentException if {@code margin} is not finite or {@code d} is not positive
    *     and finite
+   * @throws ArithmeticException if {@code d} is below about 1e-6
    */
   public double clv(double margin, double d) {
     checkMargin(margin);
@@ -506,6 +514,7 @@ public final class SbgModel {
    *
    * @throws IllegalArgumentException if {@code margin} is not finite, {@code d} is not positive
    *     and finite, or {@code renewals < 0}
+   * @throws ArithmeticException if {@code d} is below about 1e-6
    */
   public double residualClv(double margin, double d, int renewals) {
     checkMargin(margin);
@@ -530,22 +539,27 @@ public final class SbgModel {
    * ratios {@code (bb+k)/(c+k) z} are below {@code z}, so the tail after a term {@code u} is at
    * most {@code u z/(1-z)}. Compensated (Neumaier) summation.
    */
+  /** Terms of {@link #series} before giving up: enough for any discount rate above about 1e-6. */
+  static final long MAX_TERMS = 100_000_000L;
+
   static double series(double bb, double c, double z) {
     // (1)_k / k! = 1.
     double term = 1;
     double sum = 1;
     double comp = 0;
-    for (long k = 0; k < 2_000_000_000L; k++) {
+    for (long k = 0; k < MAX_TERMS; k++) {
       double ratio = (bb + k) / (c + k) * z;
       term *= ratio;
       double t = sum + term;
       comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
       sum = t;
       if (term * ratio / (1 - ratio) <= 1e-17 * sum || term == 0) {
-        break;
+        return sum + comp;
       }
     }
-    return sum + comp;
+    throw new ArithmeticException(
+        "the discounted sum did not converge in " + MAX_TERMS + " terms (discount factor " + z
+            + "); use a larger discount rate");
   }
 
   /**

@@ -239,6 +239,9 @@ class SbgModelTest {
     assertTrue(e.getMessage().contains("periods[1]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SbgModel.of(0, 1));
     assertThrows(IllegalArgumentException.class, () -> SbgModel.of(1, 1).clv(10, 0));
+    // A discount rate too small for the sum to converge in 1e8 terms: an error, not a truncation.
+    assertThrows(ArithmeticException.class,
+        () -> SbgModel.of(0.5, 1).discountedExpectedLifetime(1e-9));
     assertThrows(IllegalArgumentException.class, () -> SbgModel.of(1, 1).survival(-1));
     // Every customer lost in period 1: nothing is observed beyond period 1.
     e = assertThrows(IllegalArgumentException.class,
