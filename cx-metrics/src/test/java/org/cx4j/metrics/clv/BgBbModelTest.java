@@ -62,6 +62,28 @@ class BgBbModelTest {
         fit.toString());
   }
 
+  /**
+   * Hardie's note 010, "Implementing the BG/BB model for customer-base analysis in Excel", fits
+   * the same data to alpha = 1.2035, beta = 0.7497, gamma = 0.6567, delta = 2.7834, and its
+   * "Tracking Plot" sheet (cells B7:B17, as quoted by pymc-marketing's tests) gives the expected
+   * transactions of a new donor in the first n = 1..11 opportunities. Four decimals: half a unit,
+   * 5e-5. (The rounded parameters themselves miss n = 2 by 5.3e-5: the sheet uses the unrounded
+   * maximum, as this test does.)
+   */
+  @Test
+  void fitAndTrackingCurveMatchHardiesNote() throws IOException {
+    BgBbModel m = BgBbModel.fit(donations()).model();
+    assertEquals(1.2035, m.alpha(), 5e-5 + 1e-12, "alpha");
+    assertEquals(0.7497, m.beta(), 5e-5 + 1e-12, "beta");
+    assertEquals(0.6567, m.gamma(), 5e-5 + 1e-12, "gamma");
+    assertEquals(2.7834, m.delta(), 5e-5 + 1e-12, "delta");
+    double[] published = {0.4985, 0.9233, 1.2969, 1.6323, 1.9381, 2.2202, 2.4826, 2.7285,
+        2.9603, 3.1798, 3.3887};
+    for (int n = 1; n <= 11; n++) {
+      assertEquals(published[n - 1], m.expectedTransactions(n), 5e-5 + 1e-12, "n = " + n);
+    }
+  }
+
   @Test
   void probabilityAliveByHand() {
     // x = t_x = n: the sum in L is empty, L = B(a+x, b)/B(a,b) B(g, d+n)/B(g,d), and
