@@ -23,6 +23,7 @@ import org.cx4j.metrics.survival.*;
 import org.cx4j.metrics.activity.*;
 import org.cx4j.metrics.rfm.*;
 import org.cx4j.metrics.clv.*;
+import org.cx4j.metrics.weighting.*;
 import org.cx4j.journey.log.*;
 import org.cx4j.journey.rebuild.*;
 import org.cx4j.journey.graph.*;

@@ -21,6 +21,7 @@ module org.cx4j.metrics {
   exports org.cx4j.metrics.compare;
   exports org.cx4j.metrics.breakdown;
   exports org.cx4j.metrics.trend;
+  exports org.cx4j.metrics.weighting;
 
   // What drives the experience, and what to fix first.
   exports org.cx4j.metrics.driver;

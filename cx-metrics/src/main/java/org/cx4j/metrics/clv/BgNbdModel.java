@@ -306,7 +306,7 @@ public final class BgNbdModel implements PurchaseModel {
       return 0;
     }
     requireAb(0);
-    return bracket(r, b, alpha, t);
+    return bracket(a, r, b, alpha, t);
   }
 
   /**
@@ -329,7 +329,7 @@ public final class BgNbdModel implements PurchaseModel {
    * series has positive terms after at most {@code |c - rr|} sign changes and converges for
    * {@code z < 1}.
    */
-  private double bracket(double rr, double bb, double s, double t) {
+  static double bracket(double a, double rr, double bb, double s, double t) {
     double c = a + bb - 1;
     double logQ = Math.log(s / (s + t));
     if (Math.abs(a - 1) >= A_NEAR_ONE) {
@@ -420,7 +420,7 @@ public final class BgNbdModel implements PurchaseModel {
       return 0;
     }
     requireAb(x);
-    return bracket(r + x, b + x, alpha + age, t) * probabilityAlive(x, tx, age);
+    return bracket(a, r + x, b + x, alpha + age, t) * probabilityAlive(x, tx, age);
   }
 
   /**

@@ -2,12 +2,12 @@ package org.cx4j.metrics.clv;
 
 /**
  * A fitted "buy till you die" model of repeat purchasing with latent attrition: {@link
- * BgNbdModel} or {@link ParetoNbdModel}. Times are in the unit of the data the model was fitted on
- * (weeks for CDNOW).
+ * BgNbdModel}, {@link MbgNbdModel} or {@link ParetoNbdModel}. Times are in the unit of the data
+ * the model was fitted on (weeks for CDNOW). {@link ModelComparison} sets them side by side.
  *
  * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
+public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
 
   /** Returns the parameters in the model's order (see {@link #parameterNames()}). */
   double[] parameters();

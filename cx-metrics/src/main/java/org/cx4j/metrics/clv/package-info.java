@@ -10,6 +10,13 @@
  *       t_x, T)}: expected purchases {@code E[X(t)]}, {@code P(alive)}, conditional expected
  *       purchases {@code E[Y(t) | x, t_x, T]}; for BG/NBD also {@code P(Y(t) = k | x, t_x, T)}
  *       and prediction intervals of a customer's realized purchases.
+ *   <li>{@link org.cx4j.metrics.clv.MbgNbdModel} (Batislam et al. 2007), the third {@code
+ *       PurchaseModel}, and {@link org.cx4j.metrics.clv.ModelComparison} (log-likelihood, AIC,
+ *       BIC, holdout error) of fitted purchase models.
+ *   <li>{@link org.cx4j.metrics.clv.SbgModel} (Fader and Hardie 2007) for contractual retention:
+ *       survival projections, DEL, DERL and subscription CLV (Fader and Hardie 2010).
+ *   <li>{@link org.cx4j.metrics.clv.BgBbModel} (Fader, Hardie and Shang 2010) for discrete
+ *       transaction opportunities on weighted {@link org.cx4j.metrics.clv.DiscretePurchaseData}.
  *   <li>{@link org.cx4j.metrics.clv.GammaGammaModel} (Fader, Hardie and Lee 2005, JMR 42(4))
  *       for the expected value of a customer's transactions, with the frequency-spend correlation
  *       check in {@link org.cx4j.metrics.clv.GammaGammaFit}.
