@@ -68,6 +68,11 @@ final class RecordSplitter {
   private int expectedFields; // 0 until the header (or the given columns) says
   private boolean headerFirst;
 
+  // Positions of the record being scanned, in the buffer; fill() shifts them with the record.
+  private int i; // the next byte to look at
+  private int firstLineEnd; // the first line's terminator inside a quoted record, or -1
+  private int afterQuote; // the first byte of text after a closing quote, or -1
+
   // The current record, valid after next() returned true.
   private int start;
   private int end; // exclusive, before the line terminator
@@ -130,7 +135,7 @@ final class RecordSplitter {
   }
 
   private boolean scan() throws IOException {
-    int i = pos;
+    i = pos;
     boolean inQuotes = false;
     boolean fieldStart = true;
     boolean afterClose = false;
@@ -138,9 +143,9 @@ final class RecordSplitter {
     boolean nonBlank = false;
     int nLines = 1;
     int fields = whitespace ? 0 : 1;
-    int firstLineEnd = -1; // index of the first line's terminator inside a quoted record
+    firstLineEnd = -1;
     int firstTermLen = 0;
-    int afterQuote = -1;
+    afterQuote = -1;
     while (true) {
       if (i - pos > maxBytes) {
         if (firstLineEnd < 0) {
@@ -152,17 +157,7 @@ final class RecordSplitter {
             afterQuote >= 0 || !inQuotes ? Problem.UNTERMINATED_QUOTE : Problem.RECORD_TOO_LONG);
       }
       if (i >= limit) {
-        int shift = pos;
-        boolean more = fill();
-        shift -= pos; // fill() may have moved the record to the start of the buffer
-        i -= shift;
-        if (firstLineEnd >= 0) {
-          firstLineEnd -= shift;
-        }
-        if (afterQuote >= 0) {
-          afterQuote -= shift;
-        }
-        if (!more) {
+        if (!fill()) { // fill() shifts the scan positions when it moves the record
           // End of input.
           if (inQuotes) {
             if (firstLineEnd >= 0) {
@@ -230,16 +225,7 @@ final class RecordSplitter {
         int term = 1;
         if (b == '\r') {
           if (i + 1 >= limit) {
-            int shift = pos;
-            fill();
-            shift -= pos;
-            i -= shift;
-            if (firstLineEnd >= 0) {
-              firstLineEnd -= shift;
-            }
-            if (afterQuote >= 0) {
-              afterQuote -= shift;
-            }
+            fill(); // moves the record; fill() shifts the scan positions with it
           }
           if (i + 1 < limit && buf[i + 1] == '\n') {
             term = 2;
@@ -273,16 +259,7 @@ final class RecordSplitter {
       if (inQuotes) {
         if (b == '"') {
           if (i + 1 >= limit) {
-            int shift = pos;
-            fill();
-            shift -= pos;
-            i -= shift;
-            if (firstLineEnd >= 0) {
-              firstLineEnd -= shift;
-            }
-            if (afterQuote >= 0) {
-              afterQuote -= shift;
-            }
+            fill(); // moves the record; fill() shifts the scan positions with it
           }
           if (i + 1 < limit && buf[i + 1] == '"') {
             i += 2; // an escaped quote
@@ -411,6 +388,13 @@ final class RecordSplitter {
       System.arraycopy(buf, pos, buf, 0, limit - pos);
       limit -= pos;
       bufOffset += pos;
+      i -= pos;
+      if (firstLineEnd >= 0) {
+        firstLineEnd -= pos;
+      }
+      if (afterQuote >= 0) {
+        afterQuote -= pos;
+      }
       pos = 0;
     }
     if (limit == buf.length) {
