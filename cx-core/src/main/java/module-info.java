@@ -24,6 +24,7 @@ module org.cx4j.core {
   exports org.cx4j.core.json;
   exports org.cx4j.core.io;
   exports org.cx4j.core.sample;
+  exports org.cx4j.core.naming;
 
   // Jackson reads and writes the records reflectively.
   opens org.cx4j.core.customer to com.fasterxml.jackson.databind;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.cx4j.core.naming.EditDistance;
 
 /**
  * What an analysis does with a step or anchor that names a touchpoint (or node) that exists
@@ -34,7 +35,7 @@ public enum UnknownNames {
     List<String> close = new ArrayList<>();
     List<Integer> dist = new ArrayList<>();
     for (String k : known) {
-      int d = distance(name, k);
+      int d = EditDistance.levenshtein(name, k);
       if (d <= MAX_SUGGESTION_DISTANCE && !close.contains(k)) {
         close.add(k);
         dist.add(d);
@@ -61,25 +62,5 @@ public enum UnknownNames {
         + (c.isEmpty() ? " (no known name within edit distance " + MAX_SUGGESTION_DISTANCE + ")"
             : "; closest known: " + String.join(", ", c))
         + ". Pass UnknownNames.ALLOW to accept names that match no event.";
-  }
-
-  /** Levenshtein distance, two rows (Wagner-Fischer). */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

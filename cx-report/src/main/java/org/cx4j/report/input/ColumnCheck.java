@@ -15,6 +15,7 @@ import org.cx4j.core.io.CsvFormat;
 import org.cx4j.core.io.Field;
 import org.cx4j.core.io.SeparatorDetector;
 import org.cx4j.core.io.TimestampFormat;
+import org.cx4j.core.naming.EditDistance;
 
 /**
  * Checks a CSV file's header against the column mapping before it is read, so that a file that
@@ -266,33 +267,13 @@ final class ColumnCheck {
     int bestDistance = Integer.MAX_VALUE;
     String n = name.toLowerCase(Locale.ROOT);
     for (String c : columns) {
-      int d = editDistance(n, c.toLowerCase(Locale.ROOT));
+      int d = EditDistance.levenshtein(n, c.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
       }
     }
     return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-  }
-
-  /** Levenshtein distance (insertions, deletions and substitutions of one character each cost 1). */
-  static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Returns {@code option value}, the value single-quoted when a shell would split or expand it. */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +26,14 @@ class OneCommandTest {
   @TempDir static Path dir;
   static Path data;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CxReportCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  static CxReportCommandTest.Run run(String... args) {
+    return CxReportCommandTest.run(args);
   }
 
   @BeforeAll
   static void writeSample() {
     data = dir.resolve("data");
-    Run r = run("sample", "--customers", "200", "-o", data.toString());
+    CxReportCommandTest.Run r = run("sample", "--customers", "200", "-o", data.toString());
     assertEquals(0, r.code(), r.err());
   }
 
@@ -74,7 +67,7 @@ class OneCommandTest {
   void theSeparatorIsDetectedAndSeveralMappingsGoInOneOption() throws IOException {
     for (String sep : List.of(";", "\t", ",")) {
       Path p = export("orders-" + (int) sep.charAt(0) + ".txt", sep);
-      Run r = run("--transactions", p.toString(), "--map",
+      CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map",
           "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
               + "transactions.amount=order_value", "--no-files");
       assertEquals(ExitCodes.OK, r.code(), r.err());
@@ -82,7 +75,7 @@ class OneCommandTest {
     }
     // The same as three separate options.
     Path p = export("orders-repeated.csv", ",");
-    Run r = run("--transactions", p.toString(), "--map", "transactions.customer_id=Customer ID",
+    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map", "transactions.customer_id=Customer ID",
         "--map", "transactions.timestamp=order_date:yyyyMMdd", "--map",
         "transactions.amount=order_value", "--no-files");
     assertEquals(ExitCodes.OK, r.code(), r.err());
@@ -94,7 +87,7 @@ class OneCommandTest {
   @Test
   void aFileThatDoesNotFitIsRefusedWithTheOptionThatReadsIt() throws IOException {
     Path p = export("orders.csv", ";");
-    Run r = run("--transactions", p.toString(), "--no-files", "-q");
+    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     String e = r.err();
     assertTrue(e.contains("orders.csv"), e);
@@ -104,14 +97,14 @@ class OneCommandTest {
     assertTrue(m.find(), e);
     assertEquals("transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
         + "transactions.amount=order_value", m.group(1));
-    Run again = run("--transactions", p.toString(), "--map", m.group(1), "--no-files", "-q");
+    CxReportCommandTest.Run again = run("--transactions", p.toString(), "--map", m.group(1), "--no-files", "-q");
     assertEquals(ExitCodes.OK, again.code(), again.err());
   }
 
   @Test
   void aTypoInAMappedColumnIsCorrectedByEditDistance() throws IOException {
     Path p = export("typo.csv", ",");
-    Run r = run("--transactions", p.toString(), "--map",
+    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map",
         "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
             + "transactions.amount=ordr_valu", "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
@@ -122,7 +115,7 @@ class OneCommandTest {
   @Test
   void timestampsInAnotherLayoutAreRefusedBeforeEveryRowIs() throws IOException {
     Path p = export("layout.csv", ",");
-    Run r = run("--transactions", p.toString(), "--lenient", "--map",
+    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--lenient", "--map",
         "transactions.customer_id=Customer ID,transactions.timestamp=order_date,"
             + "transactions.amount=order_value", "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
@@ -135,7 +128,7 @@ class OneCommandTest {
     Path p = data.resolve("transactions.csv");
     for (String bad : List.of("transactions.foo=x", "payments.amount=x", "amount=x",
         "transactions.amount=", "transactions.timestamp= ", "transactions.timestamp=date:yyyyMMddd@Mars/Base", "responses.amount=x")) {
-      Run r = run("--transactions", p.toString(), "--map", bad, "--no-files", "-q");
+      CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map", bad, "--no-files", "-q");
       assertEquals(ExitCodes.USAGE, r.code(), bad + ": " + r.err());
       assertTrue(r.err().contains("--map"), r.err());
     }
@@ -145,7 +138,7 @@ class OneCommandTest {
   void aFileWithoutHeaderIsNamedWithColumns() throws IOException {
     Path p = dir.resolve("headerless.txt");
     Files.write(p, List.of("A 20240101 10.50", "B 20240102 7.25", "A 20240301 3.00"));
-    Run r = run("--transactions", p.toString(), "--no-files", "-q");
+    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     assertTrue(r.err().contains("looks like data, not a header"), r.err());
     assertTrue(r.err().contains("Name the 3 columns"), r.err());
@@ -175,7 +168,7 @@ class OneCommandTest {
     Files.writeString(config, "{\"transactions\": {\"file\": \"config-headerless.txt\", "
         + "\"header\": [\"who\", \"day\", \"spend\"], \"columns\": {\"customer_id\": \"who\", "
         + "\"timestamp\": \"day:yyyyMMdd\", \"amount\": \"spend\"}}}");
-    Run r = run("--config", config.toString(), "--no-files");
+    CxReportCommandTest.Run r = run("--config", config.toString(), "--no-files");
     // Detected as semicolon-separated; "10,50" is then one value, which is no amount: strict
     // mode names it, so the mapping, the format and the header all took effect.
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
@@ -194,7 +187,7 @@ class OneCommandTest {
   void theCdnowMasterFileInOneCommand() throws IOException {
     Path cdnow = SharedDatasets.require("cdnow/CDNOW_master.txt");
     Path out = dir.resolve("cdnow-report");
-    Run r = run("--transactions", cdnow.toString(), "--map",
+    CxReportCommandTest.Run r = run("--transactions", cdnow.toString(), "--map",
         "transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value", "-o",
         out.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());

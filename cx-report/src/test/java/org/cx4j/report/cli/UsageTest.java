@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,23 +23,18 @@ class UsageTest {
   @TempDir static Path dir;
   static Path data;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CxReportCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  static CxReportCommandTest.Run run(String... args) {
+    return CxReportCommandTest.run(args);
   }
 
   @BeforeAll
   static void writeSample() {
     data = dir.resolve("data");
-    Run r = run("sample", "--customers", "150", "-o", data.toString());
+    CxReportCommandTest.Run r = run("sample", "--customers", "150", "-o", data.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
   }
 
-  private static Run withFiles(String... more) {
+  private static CxReportCommandTest.Run withFiles(String... more) {
     List<String> a = new ArrayList<>(List.of(
         "--transactions", data.resolve("transactions.csv").toString(),
         "--responses", data.resolve("responses.csv").toString(), "--no-files", "-q"));
@@ -50,7 +43,7 @@ class UsageTest {
   }
 
   private static void usageError(String option, String value, String... expected) {
-    Run r = withFiles(option, value);
+    CxReportCommandTest.Run r = withFiles(option, value);
     assertEquals(ExitCodes.USAGE, r.code(), option + " " + value + ": " + r.err());
     assertTrue(r.err().startsWith("error: "), r.err());
     assertTrue(r.err().contains(option.startsWith("--") ? option : value), r.err());
@@ -83,14 +76,14 @@ class UsageTest {
 
   @Test
   void aMistypedOptionGetsASuggestion() {
-    Run r = withFiles("--lenent");
+    CxReportCommandTest.Run r = withFiles("--lenent");
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().contains("--lenient"), r.err());
   }
 
   @Test
   void inputErrorsStayThree() {
-    Run r = run("--transactions", dir.resolve("missing.csv").toString(), "--no-files", "-q");
+    CxReportCommandTest.Run r = run("--transactions", dir.resolve("missing.csv").toString(), "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
   }
 
@@ -98,10 +91,10 @@ class UsageTest {
   void theDocumentedFormsParse() throws IOException {
     // -o sample: the output folder "sample", not the sample subcommand.
     Path cwdSample = dir.resolve("sample");
-    Run r = run("-o", cwdSample.toString(), "-q");
+    CxReportCommandTest.Run r = run("-o", cwdSample.toString(), "-q");
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(Files.exists(cwdSample.resolve("report.html")));
-    Run literal = run("--no-files", "-q", "-o", "sample");
+    CxReportCommandTest.Run literal = run("--no-files", "-q", "-o", "sample");
     assertEquals(ExitCodes.OK, literal.code(), literal.err());
     assertFalse(Files.exists(Path.of("sample", "customers.csv")),
         "the sample subcommand did not run");
@@ -114,10 +107,10 @@ class UsageTest {
     Path config = dir.resolve("cx.json");
     Files.writeString(config, "{\"responses\": {\"file\": \""
         + data.resolve("responses.csv").toString().replace("\\", "\\\\") + "\"}}");
-    Run ex = run("--config", config.toString(), "--map", "responses.score=score", "--effort",
+    CxReportCommandTest.Run ex = run("--config", config.toString(), "--map", "responses.score=score", "--effort",
         "checkout_payment=8", "--no-files", "-q");
     assertEquals(ExitCodes.OK, ex.code(), ex.err());
-    Run lenient = run("--interactions", data.resolve("interactions.csv").toString(),
+    CxReportCommandTest.Run lenient = run("--interactions", data.resolve("interactions.csv").toString(),
         "--responses", data.resolve("responses.csv").toString(), "--lenient", "-o",
         dir.resolve("out").toString(), "-q");
     assertEquals(ExitCodes.OK, lenient.code(), lenient.err());

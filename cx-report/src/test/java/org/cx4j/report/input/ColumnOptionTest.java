@@ -9,10 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.StringLength;
 import org.cx4j.core.io.Field;
 import org.cx4j.core.io.TimestampFormat;
 import org.junit.jupiter.api.Test;
@@ -81,25 +77,5 @@ class ColumnOptionTest {
         TimestampFormat.iso()));
     assertNull(ColumnCheck.layout(List.of("01/02/2024", "03/04/2024"), TimestampFormat.iso()),
         "day-first or month-first: no guess");
-  }
-
-  /** Levenshtein distance by its recursive definition, for short strings. */
-  private static int naive(String a, String b) {
-    if (a.isEmpty()) {
-      return b.length();
-    }
-    if (b.isEmpty()) {
-      return a.length();
-    }
-    int cost = a.charAt(0) == b.charAt(0) ? 0 : 1;
-    return Math.min(naive(a.substring(1), b.substring(1)) + cost,
-        Math.min(naive(a.substring(1), b) + 1, naive(a, b.substring(1)) + 1));
-  }
-
-  @Property(tries = 1000, seed = "42")
-  void editDistanceMatchesItsDefinition(
-      @ForAll @StringLength(max = 6) @CharRange(from = 'a', to = 'd') String a,
-      @ForAll @StringLength(max = 6) @CharRange(from = 'a', to = 'd') String b) {
-    assertEquals(naive(a, b), ColumnCheck.editDistance(a, b));
   }
 }
