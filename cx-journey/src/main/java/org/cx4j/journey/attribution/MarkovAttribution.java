@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
@@ -15,6 +13,8 @@ import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.ops.DConvertMatrixStruct;
 import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
 
 /**
@@ -75,7 +75,8 @@ public final class MarkovAttribution {
   public enum Solver {
     /**
      * Dense LU up to 200 states; above, Gauss-Seidel for at most 1,000 sweeps, and sparse LU for a
-     * chain it has not finished by then (or whose residual is above 1e-12). The default.
+     * chain it has not finished by then (or whose residual is above 1e-12) and for the removals
+     * of the same fit. The default.
      */
     AUTO,
     /** Dense LU (Hipparchus) of the whole chain: {@code O(n^3)} time, {@code n^2} memory. */
