@@ -456,7 +456,7 @@ public final class MarkovAttribution {
      * 1}, null and dead states 0), by the given solver.
      *
      * @throws IllegalStateException if Gauss-Seidel (when chosen explicitly) does not converge,
-     *     or a direct solve leaves a residual above {@value #RESIDUAL_LIMIT}
+     *     or a direct solve leaves a residual above 1e-12
      */
     double[] absorption(boolean[] dead, Solver solver) {
       double[] x =
@@ -548,10 +548,10 @@ public final class MarkovAttribution {
     }
 
     /**
-     * Sparse LU (EJML's left-looking {@code LuUpLooking_DSCC}, partial pivoting) of {@code (I -
-     * Q) x = b} over the live transient states only, {@code b} the one-step conversion
-     * probabilities; then up to {@value #REFINEMENT_STEPS} steps of iterative refinement with the
-     * same factors while the residual exceeds {@value #REFINE_ABOVE}.
+     * Sparse LU (EJML's {@code LuUpLooking_DSCC}, partial pivoting) of {@code (I - Q) x = b}
+     * over the live transient states only, {@code b} the one-step conversion probabilities; then
+     * up to three steps of iterative refinement with the same factors while the residual exceeds
+     * 1e-15.
      */
     private double[] solveSparse(boolean[] dead) {
       int n = stateCount();
@@ -629,8 +629,8 @@ public final class MarkovAttribution {
 
     /**
      * Gauss-Seidel on the sparse rows (self-loops solved in closed form) until no probability
-     * changes by more than {@value #TOLERANCE} in a sweep; returns null when that takes more than
-     * {@code maxSweeps} sweeps.
+     * changes by more than 1e-15 in a sweep; returns null when that takes more than {@code
+     * maxSweeps} sweeps.
      */
     double[] gaussSeidel(boolean[] dead, int maxSweeps) {
       int n = stateCount();

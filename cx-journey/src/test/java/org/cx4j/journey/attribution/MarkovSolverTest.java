@@ -111,7 +111,8 @@ class MarkovSolverTest {
    */
   @Property(tries = 100, seed = "42")
   void everySolverAgreesWithADenseOracle(
-      @ForAll @LongRange(max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 3) int order) {
+      @ForAll @LongRange(max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 3) int order) {
     SplittableRandom r = new SplittableRandom(seed);
     int channels = 2 + r.nextInt(order == 3 ? 3 : 5);
     List<Row> rows;
