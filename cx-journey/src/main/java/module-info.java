@@ -21,6 +21,10 @@ module org.cx4j.journey {
   requires com.google.common;
   requires com.fasterxml.jackson.dataformat.csv;
   requires hipparchus.core; // file-name-derived automatic module, see cx-metrics
+  // EJML 0.46.1 jars declare no module name (no module-info, no Automatic-Module-Name): these are
+  // the file-name-derived automatic modules; issue 20 decides whether to shade them.
+  requires ejml.core;
+  requires ejml.dsparse;
   requires java.xml; // XES via StAX
 
 
