@@ -143,6 +143,15 @@ final class ReportAnalysis {
     if (in.interactions().isEmpty()) {
       journeyNotes.add("No interactions: the journey map, funnel, pain points, drivers and "
           + "attribution are left out.");
+    } else {
+      // No hidden default: say how interactions were cut into journeys.
+      journeyNotes.add(o.journeyGap() == null
+          ? "Journeys: one per customer, or per journey_id where the file has one; no split "
+              + "after inactivity (set --journey-gap, e.g. 30m, to split after that long "
+              + "without activity)."
+          : "Journeys: a customer's interactions are split into a new journey after "
+              + o.journeyGap().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+              + " without activity (--journey-gap).");
     }
     try (SecondThread<Object[]> journeySide = in.interactions().isEmpty() ? null
         : SecondThread.start("cx4j-report-journeys", () -> {

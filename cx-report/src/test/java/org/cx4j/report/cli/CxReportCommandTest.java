@@ -218,4 +218,15 @@ class CxReportCommandTest {
     return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run)
         .getMessage();
   }
+
+  @Test
+  void theReportSaysHowInteractionsWereCutIntoJourneys() {
+    Run none = run(inputs(data.resolve("responses.csv"), "--no-files"));
+    assertEquals(0, none.code(), none.err());
+    assertTrue(none.out().contains("no split after inactivity (set --journey-gap"), none.out());
+    Run gap = run(inputs(data.resolve("responses.csv"), "--no-files", "--journey-gap", "2h"));
+    assertEquals(0, gap.code(), gap.err());
+    assertTrue(gap.out().contains("split into a new journey after 2h without activity"),
+        gap.out());
+  }
 }
