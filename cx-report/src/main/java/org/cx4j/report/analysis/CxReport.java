@@ -83,6 +83,19 @@ public final class CxReport {
         Objects.requireNonNull(options, "options")).run();
   }
 
+  /**
+   * Returns this report with {@code first} placed before its own notes: what the caller did to
+   * the input before the analysis (such as raking the survey weights) and the reader must know.
+   *
+   * @throws NullPointerException if {@code first} is or holds null
+   */
+  public CxReport withNotesFirst(List<String> first) {
+    List<String> all = new java.util.ArrayList<>(first);
+    all.addAll(notes);
+    return new CxReport(input, options, nps, csat, ces, journeys, retention, value, drivers,
+        attribution, all);
+  }
+
   /** Returns the data the report was computed from. */
   public ReportInput input() {
     return input;

@@ -29,6 +29,7 @@ import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
 import org.cx4j.report.input.ReportConfig;
 import org.cx4j.report.input.RejectSpool;
+import org.cx4j.report.input.ResponseRaking;
 import org.cx4j.report.input.ReportInput;
 import org.cx4j.report.table.ReportTables;
 import org.cx4j.report.table.TableWriter;
@@ -87,6 +88,7 @@ public final class CxReportCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   private RejectSpool spool; // every reject of a lenient run that writes files
+  private List<String> rakingNotes = List.of();
 
   @Option(names = "--interactions", paramLabel = "FILE",
       description = "Interactions: customer_id, touchpoint, channel, stage, timestamp, "
@@ -185,6 +187,13 @@ public final class CxReportCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).",
       defaultValue = "" + ReadLimits.DEFAULT_MAX_FIELD_CHARS)
   int maxFieldSize;
+
+  @Option(names = "--rake", paramLabel = "FILE",
+      description = "Rake the survey weights to population margins before scoring: a CSV of "
+          + "variable,category,target (variables: segment, channel, touchpoint, stage or a "
+          + "customer attribute such as plan; targets as counts or shares). Each instrument's "
+          + "responses are raked separately; the report says how it went.")
+  Path rake;
 
   @Option(names = "--force",
       description = "Replace the output folder even if it is not an earlier report (what it "
@@ -294,6 +303,11 @@ public final class CxReportCommand implements Callable<Integer> {
       ReportConfig cfg = config == null ? null : ReportConfig.read(config);
       options = options(cfg);
       input = load(err, cfg, columns, headers, options.zone());
+      if (rake != null) {
+        ResponseRaking.Result raked = ResponseRaking.read(rake).apply(input);
+        input = raked.input();
+        rakingNotes = raked.notes();
+      }
     } catch (CxReadException e) {
       // Messages quote values from the data: control characters are shown escaped.
       err.println("error: " + escapeLines(e.getMessage()));
@@ -320,7 +334,7 @@ public final class CxReportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     long t1 = System.nanoTime();
-    CxReport report = CxReport.of(input, options);
+    CxReport report = CxReport.of(input, options).withNotesFirst(rakingNotes);
     String summary = ConsoleSummary.render(report);
     long t2 = System.nanoTime();
     if (!quiet) {
@@ -602,7 +616,7 @@ public final class CxReportCommand implements Callable<Integer> {
   private Path write(CxReport report, String summary)
       throws OutputFolder.RefusedException, IOException {
     java.util.List<Path> inputs = new java.util.ArrayList<>();
-    for (Path p : new Path[] {interactions, responses, transactions, customers, config}) {
+    for (Path p : new Path[] {interactions, responses, transactions, customers, config, rake}) {
       if (p != null) {
         inputs.add(p);
       }
