@@ -42,7 +42,7 @@ final class CsvRowSource implements RowSource {
           .build();
 
   private final String name;
-  private final CsvFormat format;
+  private CsvFormat format; // final but for an Excel sep= line, read before the header
   private final ReadLimits limits;
   private final InputDecoding decoding;
   private final RecordSplitter splitter;
@@ -80,6 +80,7 @@ final class CsvRowSource implements RowSource {
             limits.maxRecordBytes(), limits.maxRecordLines());
     if (format.hasHeader()) {
       splitter.expectFieldsOfFirstRecord();
+      excelSeparatorLine();
     } else {
       splitter.expectFields(format.columns().size());
     }
@@ -155,6 +156,29 @@ final class CsvRowSource implements RowSource {
     for (int i = 0; i < header.length; i++) {
       extra[i] = !mapped.contains(header[i]);
     }
+  }
+
+  /**
+   * Reads an Excel separator line ({@code sep=;}, which Excel writes and reads before the header
+   * of CSV files in locales that use another separator): when the file starts with one, its
+   * separator is used for the rest of the file and the line is not the header.
+   */
+  private void excelSeparatorLine() throws IOException {
+    splitter.expectFields(1); // the sep= line is one value; the header sets the real width
+    if (!pull()) {
+      return;
+    }
+    Item first = queue.get(0);
+    Character sep = first.error == null ? SeparatorDetector.excelSeparator(first.text) : null;
+    if (sep == null) {
+      splitter.expectFields(first.error == null ? splitter.lastFields() : 0); // the header's
+      return;
+    }
+    queue.poll(); // not a row: it says how the rows are written
+    format = sep == '\t' ? CsvFormat.tab() : CsvFormat.separator(sep);
+    splitter.separator(sep);
+    splitter.expectFields(0);
+    splitter.expectFieldsOfFirstRecord();
   }
 
   /** A hint when a one-column header holds another common separator. */

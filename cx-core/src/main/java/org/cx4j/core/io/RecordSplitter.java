@@ -52,8 +52,8 @@ final class RecordSplitter {
   static final int EXCERPT = 1024;
 
   private final InputStream in;
-  private final byte separator;
-  private final boolean whitespace;
+  private byte separator;
+  private boolean whitespace;
   private final boolean quoting;
   private final int maxBytes;
   private final int maxLines;
@@ -67,6 +67,7 @@ final class RecordSplitter {
   private boolean eof;
   private int expectedFields; // 0 until the header (or the given columns) says
   private boolean headerFirst;
+  private int lastFields; // the number of values of the last record ended at a line end
 
   // Positions of the record being scanned, in the buffer; fill() shifts them with the record.
   private int i; // the next byte to look at
@@ -99,11 +100,27 @@ final class RecordSplitter {
     this.quoting = quoting;
     this.maxBytes = maxBytes;
     this.maxLines = maxLines;
-    // ASCII bytes that, inside an unquoted value, neither end it nor end the line.
+    plainBytes();
+  }
+
+  /** Fills the table of ASCII bytes that, inside an unquoted value, end neither it nor the line. */
+  private void plainBytes() {
     for (int b = 0; b < 128; b++) {
       plain[b] = b != '\n' && b != '\r'
           && (whitespace ? b != ' ' && b != '\t' : b != (this.separator & 0xFF));
     }
+  }
+
+  /** Returns the number of values of the last record that ended normally. */
+  int lastFields() {
+    return lastFields;
+  }
+
+  /** Splits the records after the current one on {@code c} (an Excel {@code sep=} line). */
+  void separator(char c) {
+    this.separator = (byte) c;
+    this.whitespace = false;
+    plainBytes();
   }
 
   /** Takes the number of values of the first non-blank record (the header) as the width. */
@@ -172,6 +189,7 @@ final class RecordSplitter {
               && (afterQuote >= 0 || fields != expectedFields)) {
             return rejectFirstLine(firstLineEnd, firstTermLen, Problem.UNTERMINATED_QUOTE);
           }
+          lastFields = fields;
           return finish(i, 0, nLines, nonAscii, nonBlank, inQuotes ? Problem.UNTERMINATED_QUOTE
               : afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
         }
@@ -242,6 +260,7 @@ final class RecordSplitter {
           if (headerFirst && expectedFields == 0 && nonBlank) {
             expectedFields = fields; // the header's width, known before any row is read
           }
+          lastFields = fields;
           return finish(i, term, nLines, nonAscii, nonBlank,
               afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
         }

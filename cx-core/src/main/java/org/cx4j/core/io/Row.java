@@ -98,13 +98,16 @@ abstract class Row {
   }
 
   /**
-   * Returns {@code v} as an integer written in ASCII digits with an optional sign.
+   * Returns {@code v} as an integer written in ASCII digits with an optional sign; a decimal
+   * whose fraction is all zeros ({@code 9.0}, as spreadsheets and pandas write integer columns
+   * with gaps) is that integer.
    *
    * @throws RowError for other digits (Arabic-Indic, full-width, ...: {@link
    *     ReadError.Kind#NON_ASCII_DIGITS}) and for anything that is not an integer
    */
   final int integer(Field field, String v) {
     checkAsciiDigits(field, v);
+    v = integralDecimal(v);
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (!(c >= '0' && c <= '9') && !(i == 0 && (c == '-' || c == '+') && v.length() > 1)) {
@@ -118,6 +121,20 @@ abstract class Row {
       throw new RowError(column(field), v, field + " is too large for an integer",
           ReadError.Kind.OUT_OF_RANGE);
     }
+  }
+
+  /** Returns {@code 9} for {@code 9.0} or {@code 9.00}; {@code v} itself otherwise. */
+  private static String integralDecimal(String v) {
+    int dot = v.indexOf('.');
+    if (dot <= 0 || dot == v.length() - 1) {
+      return v;
+    }
+    for (int i = dot + 1; i < v.length(); i++) {
+      if (v.charAt(i) != '0') {
+        return v;
+      }
+    }
+    return v.substring(0, dot);
   }
 
   /**

@@ -85,6 +85,10 @@ public final class SeparatorDetector {
     if (records.isEmpty()) {
       return CsvFormat.comma();
     }
+    Character excel = excelSeparator(records.get(0));
+    if (excel != null) {
+      return excel == '\t' ? CsvFormat.tab() : CsvFormat.separator(excel);
+    }
     String header = records.get(0);
     char best = 0;
     int bestAgree = -1;
@@ -128,7 +132,12 @@ public final class SeparatorDetector {
       throw new IllegalArgumentException("max must be at least 1, got " + max);
     }
     List<String> lines = lines(file, charset);
-    List<String> records = records(lines, max);
+    List<String> records = records(lines, max + 1);
+    if (!records.isEmpty() && excelSeparator(records.get(0)) != null) {
+      records = records.subList(1, records.size()); // Excel's sep= line is not the header
+    } else if (records.size() > max) {
+      records = records.subList(0, max);
+    }
     List<List<String>> out = new ArrayList<>();
     for (String rec : records) {
       List<String> values = split(rec, format);
@@ -137,6 +146,22 @@ public final class SeparatorDetector {
       }
     }
     return out;
+  }
+
+  /**
+   * Returns the separator an Excel separator line names ({@code sep=;}, also quoted {@code
+   * "sep=;"}), or null when {@code line} is not one.
+   */
+  static Character excelSeparator(String line) {
+    String t = line.strip();
+    if (t.length() >= 2 && t.charAt(0) == '"' && t.charAt(t.length() - 1) == '"') {
+      t = t.substring(1, t.length() - 1);
+    }
+    if (t.length() == 5 && t.regionMatches(true, 0, "sep=", 0, 4)) {
+      char c = t.charAt(4);
+      return c == '"' || c == '\n' || c == '\r' ? null : c;
+    }
+    return null;
   }
 
   /** Splits one record with Jackson's CSV parser; null if it cannot be parsed. */

@@ -50,7 +50,8 @@ public final class TimestampFormat {
 
   /**
    * Returns ISO-8601 with an offset or zone in every value: {@code 2024-03-01T09:30:00Z}, {@code
-   * 2024-03-01T10:30:00+01:00}, {@code 2024-03-01T10:30:00+01:00[Europe/Paris]}. A local date-time
+   * 2024-03-01T10:30:00+01:00}, {@code 2024-03-01T10:30:00+01:00[Europe/Paris]}; a space may
+   * stand for the {@code T} ({@code 2024-03-01 09:30:00+00:00}, as SQL exports and pandas write). A local date-time
    * or a date alone is an error, because its instant is ambiguous: use {@link #iso(ZoneId)}.
    * Writes {@link Instant#toString()} (UTC, {@code Z}).
    */
@@ -144,6 +145,10 @@ public final class TimestampFormat {
   }
 
   private Instant parseIso(String s) {
+    if (s.length() > 11 && s.charAt(10) == ' ' && s.charAt(4) == '-') {
+      // 2024-03-01 09:30:00, as SQL exports and pandas write: ISO with a space for the T
+      s = s.substring(0, 10) + 'T' + s.substring(11);
+    }
     if (s.length() <= 10) {
       LocalDate d = LocalDate.parse(s);
       if (zone == null) {

@@ -273,6 +273,37 @@ class ReliabilityCorpusTest {
         new ReadReport.Tally(ReadError.Kind.OUT_OF_RANGE, "amount", 1)), r.tallies());
   }
 
+  // ---- what common exporters write ---------------------------------------------------------
+
+  @Test
+  void excelSeparatorLineSetsTheSeparator() {
+    // Excel in comma-decimal locales: "sep=;" before the header
+    byte[] f = utf8("sep=;\nid;score;at;comment\ng1;9;" + TS + ";a, b\n");
+    Lenient r = lenient(NPS.format(CsvFormat.comma()), f);
+    assertEquals(List.of("g1"), r.ids(), r.report().toString());
+    assertEquals(1, r.report().read());
+    assertEquals(ReadError.Kind.COLUMN_COUNT, strict(NPS,
+        utf8("sep=;\nid;score;at;comment\ng1;9;" + TS + ";x;y\n")).kind());
+    // the detector agrees
+    assertEquals(CsvFormat.separator(';'), SeparatorDetector.detect(List.of("sep=;", "a;b")));
+    assertEquals(CsvFormat.tab(), SeparatorDetector.detect(List.of("\"sep=\t\"", "a\tb")));
+  }
+
+  @Test
+  void integralDecimalsAndSpaceSeparatedIsoAsPandasWritesThem() {
+    byte[] f = utf8(HEADER + "g1,9.0,2024-03-01 09:30:00,a\ng2,7.00,2024-03-01 10:30:00+01:00,b\n"
+        + "b1,9.5,2024-03-01 09:30:00Z,c\n");
+    Lenient r = lenient(NPS.timestamps(TimestampFormat.iso(java.time.ZoneOffset.UTC)), f);
+    assertEquals(List.of("g1", "g2"), r.ids(), r.report().toString());
+    assertEquals(ReadError.Kind.NOT_A_NUMBER, r.report().errors().get(0).kind());
+    List<SurveyResponse> rows = new ArrayList<>();
+    NPS.timestamps(TimestampFormat.iso(java.time.ZoneOffset.UTC)).lenient()
+        .read(new ByteArrayInputStream(f), "p.csv").forEachRemaining(rows::add);
+    assertEquals(9, rows.get(0).score());
+    assertEquals(java.time.Instant.parse("2024-03-01T09:30:00Z"), rows.get(0).timestamp());
+    assertEquals(java.time.Instant.parse("2024-03-01T09:30:00Z"), rows.get(1).timestamp());
+  }
+
   // ---- JSON Lines ------------------------------------------------------------------------------
 
   @Test

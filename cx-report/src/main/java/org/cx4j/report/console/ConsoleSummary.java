@@ -114,8 +114,8 @@ public final class ConsoleSummary {
   private static void reads(Text t, ReportInput in) {
     for (ReadReport r : in.reads()) {
       // File names only: summary.txt goes into the report folder, without the analyst's paths.
-      t.line("  %s: %,d rows read, %,d accepted, %,d rejected", ReportInput.fileName(r.source()),
-          r.read(), r.accepted(), r.rejected());
+      t.line("  %s: %s read, %,d accepted, %,d rejected", ReportInput.fileName(r.source()),
+          Wording.count(r.read(), "row", "rows"), r.accepted(), r.rejected());
       if (r.rejected() == 0) {
         continue;
       }
