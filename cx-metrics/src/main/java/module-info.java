@@ -7,12 +7,15 @@ module org.cx4j.metrics {
   requires org.apache.commons.statistics.distribution;
   requires org.apache.commons.numbers.gamma;
   // Hipparchus 4.0.2 jars carry neither module-info nor Automatic-Module-Name: these are the
-  // file-name-derived automatic module names (hipparchus-core-4.0.2.jar, hipparchus-optim-4.0.2.jar).
+  // file-name-derived automatic module names (hipparchus-core-4.0.2.jar, hipparchus-optim-4.0.2.jar,
+  // hipparchus-clustering-4.0.2.jar).
   requires hipparchus.core;
   requires hipparchus.optim;
+  requires hipparchus.clustering;
   requires com.google.common;
 
   // Survey scores.
+  exports org.cx4j.metrics.segment;
   exports org.cx4j.metrics.score;
   exports org.cx4j.metrics.nps;
   exports org.cx4j.metrics.csat;
