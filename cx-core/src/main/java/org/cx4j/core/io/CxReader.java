@@ -279,8 +279,7 @@ public final class CxReader<T> {
     try {
       source =
           format == null
-              ? new JsonLinesRowSource(
-                  d, limits, mapping, timestamps, schema)
+              ? new JsonLinesRowSource(d, name, limits, mapping, timestamps, schema)
               : new CsvRowSource(d, name, format, limits, mapping, timestamps, schema);
     } catch (IOException e) {
       closeQuietly(in, e);

@@ -37,14 +37,18 @@ final class JsonLinesRowSource implements RowSource {
   private final JsonRow row;
   private long line;
   private String text;
+  private boolean first = true;
+  private final String name;
 
   JsonLinesRowSource(
       InputDecoding decoding,
+      String name,
       ReadLimits limits,
       ColumnMapping mapping,
       TimestampFormat timestamps,
       RecordSchema<?> schema) {
     this.decoding = decoding;
+    this.name = name;
     this.limits = limits;
     this.splitter =
         new RecordSplitter(decoding.bytes(), ',', false, false, limits.maxRecordBytes(), 1);
@@ -85,6 +89,13 @@ final class JsonLinesRowSource implements RowSource {
     if (text.isBlank()) {
       return next(); // a line blank once decoded (e.g. only a non-breaking space is not blank)
     }
+    if (first && text.stripLeading().startsWith("[")) {
+      // One JSON array, not JSON Lines: every line would be a reject; say what the file is.
+      throw new CxReadException(new ReadError(name, line, null, null,
+          "the file is a JSON array, not JSON Lines (one object per line); convert it, e.g. "
+              + "with jq -c '.[]' file.json > file.jsonl", ReadError.Kind.MALFORMED, null));
+    }
+    first = false;
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new RowError(null, null, "a JSON Lines row must be a JSON object",

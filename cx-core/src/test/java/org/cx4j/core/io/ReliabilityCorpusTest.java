@@ -330,6 +330,14 @@ class ReliabilityCorpusTest {
         r.report().errors().stream().map(ReadError::line).toList());
   }
 
+  @Test
+  void aJsonArrayIsNotJsonLinesAndSaysSo() {
+    byte[] f = utf8("[{\"id\":\"g1\",\"score\":9,\"at\":\"" + TS + "\"}]\n");
+    CxReadException e = assertThrows(CxReadException.class,
+        () -> lenient(NPS.jsonLines(), f));
+    assertTrue(e.getMessage().contains("JSON array, not JSON Lines"), e.getMessage());
+  }
+
   // ---- counts stay exact past the kept errors --------------------------------------------------
 
   @Test
