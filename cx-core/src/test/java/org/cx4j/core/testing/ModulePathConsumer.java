@@ -54,8 +54,8 @@ public final class ModulePathConsumer {
     }
     StringWriter compilerOutput = new StringWriter();
     PrintWriter writer = new PrintWriter(compilerOutput);
-    int compiled =
-        ToolProvider.findFirst("javac").orElseThrow().run(writer, writer, javac.toArray(String[]::new));
+    ToolProvider javacTool = ToolProvider.findFirst("javac").orElseThrow();
+    int compiled = javacTool.run(writer, writer, javac.toArray(String[]::new));
     writer.flush();
     check(compiled == 0, "javac " + javac + " failed:\n" + compilerOutput);
 

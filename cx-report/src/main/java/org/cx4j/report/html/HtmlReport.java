@@ -280,7 +280,8 @@ public final class HtmlReport {
       r.drivers().ifPresent(this::drivers);
       attribution();
       notes();
-      h.append("</main>\n<footer>Made with cx4j ").append(esc(VERSION)).append(". Methods: NPS adjusted-Wald interval (Rocks "
+      h.append("</main>\n<footer>Made with cx4j ").append(esc(VERSION));
+      h.append(". Methods: NPS adjusted-Wald interval (Rocks "
           + "2016); CSAT and CES shares with Wilson intervals; Kaplan-Meier with log-log band; "
           + "BG/NBD and Gamma-Gamma (Fader, Hardie and Lee 2005); Shapley value regression "
           + "(Lindeman, Merenda and Gold 1980); Markov removal effects. The tables behind every "

@@ -155,9 +155,9 @@ public final class SparkJourneys {
     }
     // Shuffled by the sorted and Row paths (the block shuffle below ships the raw timestamp, in
     // epoch microseconds, and floors it on the reducer): the customer, the touchpoint id, the
-    // time as epoch milliseconds (no Timestamp object per row on the executors) and the outcome. Touchpoints are encoded on the executors,
-    // by hash, rather than here (an array_position over the catalog costs one string comparison
-    // per catalog entry and row).
+    // time as epoch milliseconds (no Timestamp object per row on the executors) and the outcome.
+    // Touchpoints are encoded on the executors, by hash, rather than here (an array_position
+    // over the catalog costs one string comparison per catalog entry and row).
     List<Column> columns = new ArrayList<>(List.of(
         col(customer), col(touchpoint), unix_millis(col(time)).as(MILLIS)));
     if (hasOutcome) {
