@@ -20,11 +20,8 @@ module org.cx4j.journey {
   requires transitive org.cx4j.metrics;
   requires com.google.common;
   requires com.fasterxml.jackson.dataformat.csv;
-  requires hipparchus.core; // file-name-derived automatic module, see cx-metrics
-  // EJML 0.46.1 jars declare no module name (no module-info, no Automatic-Module-Name): these are
-  // the file-name-derived automatic modules; issue 20 decides whether to shade them.
-  requires ejml.core;
-  requires ejml.dsparse;
+  // Hipparchus and EJML declare no module name: they are not required here but relocated into
+  // org.cx4j.journey.internal.shaded when the jar is packaged (pom.xml, README).
   requires java.xml; // XES via StAX
 
 

@@ -6,12 +6,8 @@ module org.cx4j.metrics {
   requires transitive org.cx4j.core;
   requires org.apache.commons.statistics.distribution;
   requires org.apache.commons.numbers.gamma;
-  // Hipparchus 4.0.2 jars carry neither module-info nor Automatic-Module-Name: these are the
-  // file-name-derived automatic module names (hipparchus-core-4.0.2.jar, hipparchus-optim-4.0.2.jar,
-  // hipparchus-clustering-4.0.2.jar).
-  requires hipparchus.core;
-  requires hipparchus.optim;
-  requires hipparchus.clustering;
+  // Hipparchus declares no module name: it is not required here but relocated into
+  // org.cx4j.metrics.internal.shaded.hipparchus when the jar is packaged (pom.xml, README).
   requires com.google.common;
 
   // Survey scores.

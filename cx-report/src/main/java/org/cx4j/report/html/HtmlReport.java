@@ -71,7 +71,32 @@ public final class HtmlReport {
   /** At most this many journey-map links are drawn; the rest are in the transitions table. */
   static final int MAX_MAP_LINKS = 60;
 
+  /**
+   * The cx4j version named in the footer, from the build-filtered {@code
+   * cx-report-version.properties} that {@code cx-report --version} also reads; "(unknown
+   * version)" when the resource is missing or unfiltered.
+   */
+  static final String VERSION = readVersion();
+
   private HtmlReport() {}
+
+  private static String readVersion() {
+    try (java.io.InputStream in =
+        HtmlReport.class.getResourceAsStream("/org/cx4j/report/cli/cx-report-version.properties")) {
+      if (in != null) {
+        java.util.Properties p = new java.util.Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isBlank() && !v.startsWith("${")) {
+          return v.strip();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // fall through to the manifest
+    }
+    String v = HtmlReport.class.getPackage().getImplementationVersion();
+    return v == null ? "(unknown version)" : v;
+  }
 
   /**
    * Returns the report as one HTML document.
@@ -255,7 +280,8 @@ public final class HtmlReport {
       r.drivers().ifPresent(this::drivers);
       attribution();
       notes();
-      h.append("</main>\n<footer>Made with cx4j. Methods: NPS adjusted-Wald interval (Rocks "
+      h.append("</main>\n<footer>Made with cx4j ").append(esc(VERSION));
+      h.append(". Methods: NPS adjusted-Wald interval (Rocks "
           + "2016); CSAT and CES shares with Wilson intervals; Kaplan-Meier with log-log band; "
           + "BG/NBD and Gamma-Gamma (Fader, Hardie and Lee 2005); Shapley value regression "
           + "(Lindeman, Merenda and Gold 1980); Markov removal effects. The tables behind every "

@@ -52,6 +52,18 @@ class HtmlReportTest {
   }
 
   @Test
+  void theFooterNamesThePomsVersion() throws Exception {
+    // Surefire runs in the module's folder; cx-report inherits its parent's version.
+    org.w3c.dom.Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(java.nio.file.Path.of("pom.xml").toFile());
+    String version = javax.xml.xpath.XPathFactory.newInstance().newXPath()
+        .evaluate("/project/parent/version", pom).strip();
+    assertFalse(version.isEmpty());
+    String footer = doc.selectFirst("footer").text();
+    assertTrue(footer.startsWith("Made with cx4j " + version + ". Methods:"), footer);
+  }
+
+  @Test
   void everyChartIsPresentWithACaption() {
     for (String id : CHARTS) {
       Element fig = doc.getElementById("chart-" + id);

@@ -66,7 +66,8 @@ import org.cx4j.spark.SparkInputs;
  * }</pre>
  *
  * <p>Input columns (names configurable with {@link Builder#columns}): customer id (string),
- * touchpoint id (string), time (timestamp), and optionally outcome (string, null for none);
+ * touchpoint id (string), time (timestamp, used to the millisecond: microseconds are floored, as
+ * by {@code unix_millis}), and optionally outcome (string, null for none);
  * channel and stage (strings) are needed only when no {@link Builder#catalog catalog} is given,
  * to derive one (sorted by touchpoint id). Interaction attributes and journey ids are not read.
  *
@@ -152,10 +153,11 @@ public final class SparkJourneys {
       Touchpoint t = touchpoints.get(i);
       shipped[i] = new String[] {t.id(), t.name(), t.channel().name(), t.stage().name()};
     }
-    // Shuffled: the customer, the touchpoint id, the time as epoch milliseconds (no Timestamp
-    // object per row on the executors) and the outcome. Touchpoints are encoded on the executors,
-    // by hash, rather than here (an array_position over the catalog costs one string comparison
-    // per catalog entry and row).
+    // Shuffled by the sorted and Row paths (the block shuffle below ships the raw timestamp, in
+    // epoch microseconds, and floors it on the reducer): the customer, the touchpoint id, the
+    // time as epoch milliseconds (no Timestamp object per row on the executors) and the outcome.
+    // Touchpoints are encoded on the executors, by hash, rather than here (an array_position
+    // over the catalog costs one string comparison per catalog entry and row).
     List<Column> columns = new ArrayList<>(List.of(
         col(customer), col(touchpoint), unix_millis(col(time)).as(MILLIS)));
     if (hasOutcome) {
