@@ -1,0 +1,14 @@
+/**
+ * cx4j text: sentiment of free-text customer comments (a VADER-style rule-based scorer with the
+ * VADER lexicon) and what distinguishes one group's comments from another's (weighted log-odds
+ * with an informative Dirichlet prior) and theme dictionaries. English only.
+ */
+module org.cx4j.text {
+  requires transitive org.cx4j.metrics;
+  requires transitive org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.commons.statistics.distribution;
+  requires com.google.common;
+
+  exports org.cx4j.text;
+}
