@@ -56,7 +56,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       lexicon) multiplies its valence by {@value #NEGATION_SCALAR}; {@code never so/this}
  *       multiplies by 1.25 instead, {@code without doubt} leaves it. {@code no} before a lexicon word
  *       scores 0 itself and negates words 1 to 2 after it (3 after {@code no ... or/nor});
- *       {@code least} negates the next word unless after {@code at} or {@code very}.
+ *       {@code least} negates the next word unless after {@code at} or {@code very}. Not
+ *       negated: a comparative after {@code couldn't be}, {@code could not be}, {@code can't be}
+ *       ({@code "couldn't be happier"} is as positive as {@code happier}).
  *   <li><b>Contrast.</b> Where the comment contains {@code but}, valences before its first
  *       occurrence are halved and those after it multiplied by 1.5.
  *   <li><b>Exclamation and question marks.</b> Each {@code !} (at most 4) adds {@value
@@ -72,7 +74,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * inner punctuation and stripped of outer punctuation whatever their length (the reference keeps
  * {@code "ok!"} whole, so it misses {@code ok}); exact-case look-up before lower case (so {@code :D}
  * matches); one-letter words such as {@code I} do not count as capitals; the idiom list ({@code "the
- * bomb"}, ...) and emoji descriptions are not implemented; scores are not rounded.
+ * bomb"}, ...) and emoji descriptions are not implemented; {@code couldn't be happier} is not
+ * negated; scores are not rounded.
  *
  * <p>English only: the negation and booster lists are English and non-English text is not
  * detected; a comment in another language mostly scores 0. Other languages can bring their lexicon
@@ -346,6 +349,7 @@ public final class SentimentAnalyzer {
     if (capDiff && isShouted(w[i])) {
       v += v > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
     }
+    boolean superlativeIdiom = couldNotBeComparative(lw, i);
     for (int d = 0; d < 3; d++) {
       int j = i - (d + 1);
       if (j >= 0 && !inLexicon(w[j])) {
@@ -356,11 +360,31 @@ public final class SentimentAnalyzer {
           b *= 0.9;
         }
         v += b;
-        v = negation(v, lw, d, i);
+        if (!superlativeIdiom) {
+          v = negation(v, lw, d, i);
+        }
       }
     }
     return least(v, w, lw, i);
   }
+
+  /**
+   * "couldn't be happier", "could not be worse", "can't be better": a negated comparative after
+   * "be" means the extreme of that word, not its opposite (not in the reference implementation).
+   */
+  private static boolean couldNotBeComparative(String[] lw, int i) {
+    if (i < 2 || !lw[i - 1].equals("be") || !lw[i].endsWith("er")) {
+      return false;
+    }
+    String n = lw[i - 2];
+    if (COULD_NOT.contains(n)) {
+      return true;
+    }
+    return i >= 3 && n.equals("not") && (lw[i - 3].equals("could") || lw[i - 3].equals("can"));
+  }
+
+  private static final Set<String> COULD_NOT =
+      ImmutableSet.of("couldn't", "couldnt", "can't", "cant", "cannot");
 
   private boolean inLexicon(String token) {
     return lexicon.contains(token);
