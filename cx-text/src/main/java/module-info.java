@@ -9,6 +9,13 @@ module org.cx4j.text {
   requires org.apache.lucene.analysis.common;
   requires org.apache.commons.statistics.distribution;
   requires com.google.common;
+  requires com.fasterxml.jackson.databind;
+  // Hipparchus 4.0.2 declares no module name: file-name-derived automatic modules.
+  requires hipparchus.core;
+  requires hipparchus.optim;
 
   exports org.cx4j.text;
+
+  // Jackson reads and writes trained classifiers.
+  opens org.cx4j.text to com.fasterxml.jackson.databind;
 }
