@@ -299,9 +299,12 @@ public final class SentimentAnalyzer {
     int n = words.size();
     String[] w = words.toArray(new String[0]);
     String[] lw = new String[n];
+    // One look-up per token; NaN marks "not in the lexicon".
+    double[] lex = new double[n];
     int shouted = 0;
     for (int i = 0; i < n; i++) {
       lw[i] = w[i].toLowerCase(Locale.ROOT);
+      lex[i] = lexicon.valenceOrNaN(w[i]);
       if (isShouted(w[i])) {
         shouted++;
       }
@@ -317,7 +320,7 @@ public final class SentimentAnalyzer {
           || (lw[i].equals("kind") && i + 1 < n && lw[i + 1].equals("of"))) {
         continue; // boosters and "kind of" carry no valence of their own
       }
-      s[i] = valence(w, lw, i, capDiff);
+      s[i] = valence(w, lw, lex, i, capDiff);
     }
     if (but >= 0) {
       for (int i = 0; i < n; i++) {
@@ -331,14 +334,14 @@ public final class SentimentAnalyzer {
     return combine(s, punctuationEmphasis(text), truncated);
   }
 
-  private double valence(String[] w, String[] lw, int i, boolean capDiff) {
-    double base = lexicon.valenceOrNaN(w[i]);
+  private static double valence(String[] w, String[] lw, double[] lex, int i, boolean capDiff) {
+    double base = lex[i];
     if (Double.isNaN(base)) {
       return 0;
     }
     int n = w.length;
     double v = base;
-    if (lw[i].equals("no") && i + 1 < n && inLexicon(w[i + 1])) {
+    if (lw[i].equals("no") && i + 1 < n && !Double.isNaN(lex[i + 1])) {
       v = 0; // "no" before a lexicon word: the negation is carried by the next word
     }
     if ((i > 0 && lw[i - 1].equals("no"))
@@ -352,7 +355,7 @@ public final class SentimentAnalyzer {
     boolean superlativeIdiom = couldNotBeComparative(lw, i);
     for (int d = 0; d < 3; d++) {
       int j = i - (d + 1);
-      if (j >= 0 && !inLexicon(w[j])) {
+      if (j >= 0 && Double.isNaN(lex[j])) {
         double b = boost(w[j], lw[j], v, capDiff);
         if (d == 1) {
           b *= 0.95;
@@ -365,7 +368,7 @@ public final class SentimentAnalyzer {
         }
       }
     }
-    return least(v, w, lw, i);
+    return least(v, lw, lex, i);
   }
 
   /**
@@ -385,10 +388,6 @@ public final class SentimentAnalyzer {
 
   private static final Set<String> COULD_NOT =
       ImmutableSet.of("couldn't", "couldnt", "can't", "cant", "cannot");
-
-  private boolean inLexicon(String token) {
-    return lexicon.contains(token);
-  }
 
   private static double boost(String word, String lower, double valence, boolean capDiff) {
     Double b = BOOSTERS.get(lower);
@@ -426,12 +425,12 @@ public final class SentimentAnalyzer {
     return isNegation(lw[i - 3]) ? v * NEGATION_SCALAR : v;
   }
 
-  private double least(double v, String[] w, String[] lw, int i) {
-    if (i > 1 && !inLexicon(w[i - 1]) && lw[i - 1].equals("least")) {
+  private static double least(double v, String[] lw, double[] lex, int i) {
+    if (i > 1 && Double.isNaN(lex[i - 1]) && lw[i - 1].equals("least")) {
       if (!lw[i - 2].equals("at") && !lw[i - 2].equals("very")) {
         return v * NEGATION_SCALAR;
       }
-    } else if (i > 0 && !inLexicon(w[i - 1]) && lw[i - 1].equals("least")) {
+    } else if (i > 0 && Double.isNaN(lex[i - 1]) && lw[i - 1].equals("least")) {
       return v * NEGATION_SCALAR;
     }
     return v;
