@@ -254,7 +254,7 @@ public final class SentimentAnalyzer {
       ts.reset();
       while (ts.incrementToken()) {
         String token = term.toString();
-        if (lexicon.contains(token)) {
+        if (isPlainWord(token) || lexicon.contains(token)) {
           out.add(token); // an emoticon, or a word without punctuation
         } else {
           split(token, out);
@@ -265,6 +265,16 @@ public final class SentimentAnalyzer {
       throw new UncheckedIOException(e); // a string source does not fail
     }
     return out;
+  }
+
+  /** Letters and digits only: splitting would return it unchanged, no need to look it up. */
+  private static boolean isPlainWord(String token) {
+    for (int k = 0; k < token.length(); k++) {
+      if (!Character.isLetterOrDigit(token.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Splits at punctuation except inner apostrophes and hyphens; keeps pieces with a letter/digit. */
@@ -304,7 +314,7 @@ public final class SentimentAnalyzer {
     int shouted = 0;
     for (int i = 0; i < n; i++) {
       lw[i] = w[i].toLowerCase(Locale.ROOT);
-      lex[i] = lexicon.valenceOrNaN(w[i]);
+      lex[i] = lexicon.valenceOrNaN(w[i], lw[i]);
       if (isShouted(w[i])) {
         shouted++;
       }

@@ -180,6 +180,15 @@ public final class SentimentLexicon {
     return v == null ? Double.NaN : v;
   }
 
+  /** As {@link #valenceOrNaN(String)} with the lower-case form already at hand. */
+  double valenceOrNaN(String token, String lower) {
+    Double v = entries.get(token);
+    if (v == null && !lower.equals(token)) {
+      v = entries.get(lower);
+    }
+    return v == null ? Double.NaN : v;
+  }
+
   /** Returns the number of entries. */
   public int size() {
     return entries.size();
