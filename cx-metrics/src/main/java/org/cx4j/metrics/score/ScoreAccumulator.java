@@ -19,7 +19,7 @@ import org.cx4j.metrics.score.impl.Stats;
  * NetPromoterScore.accumulator()}.
  *
  * <p>It holds one small histogram, so {@code add(int)} is a range check and an array increment,
- * cheap enough for a service's hot path; {@code add(score, weight)} also updates Neumaier
+ * cheap enough for a service's hot path; {@code addWeighted(score, weight)} also updates Neumaier
  * compensated sums of the weights and squared weights, so merged weighted sums agree with a
  * batch sum to about 1e-15 relative. {@link #merge} adds raw state, so merge is exact for counts,
  * associative and commutative, and equals adding everything to one accumulator.
@@ -94,10 +94,7 @@ public final class ScoreAccumulator<R> {
     return Collector.of(
         accumulator,
         ScoreAccumulator::add,
-        (a, b) -> {
-          a.merge(b);
-          return a;
-        },
+        ScoreAccumulator::merge,
         ScoreAccumulator::result);
   }
 
@@ -142,51 +139,58 @@ public final class ScoreAccumulator<R> {
   /**
    * Adds one unweighted response.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
-  public void add(int score) {
+  public ScoreAccumulator<R> add(int score) {
     if (missingCodes != null && isMissing(score)) {
       countMissing(score, 1);
-      return;
+      return this;
     }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
     }
     counts[k]++;
+    return this;
   }
 
   /**
-   * Adds {@code count} unweighted responses with the same score (a frequency: adds to n).
+   * Adds {@code count} unweighted responses with the same score (a frequency: adds {@code count}
+   * to n). Named apart from {@link #addWeighted} so that {@code addCount(9, 3)} never reads as a
+   * weight.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code count < 0}
    */
-  public void add(int score, long count) {
+  public ScoreAccumulator<R> addCount(int score, long count) {
     if (missingCodes != null && isMissing(score)) {
       countMissing(score, Stats.checkCount(count));
-      return;
+      return this;
     }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
     }
     counts[k] += Stats.checkCount(count);
+    return this;
   }
 
   /**
    * Adds one response with sampling weight {@code weight} (adds 1 to n and {@code weight} to the
    * total weight).
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code weight} is
    *     NaN, infinite or negative
    */
-  public void add(int score, double weight) {
+  public ScoreAccumulator<R> addWeighted(int score, double weight) {
     if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
       Stats.checkWeight(weight);
     }
     if (missingCodes != null && isMissing(score)) {
       countMissing(score, 1);
-      return;
+      return this;
     }
     int k = score - min;
     if (k < 0 || k > span) {
@@ -208,6 +212,7 @@ public final class ScoreAccumulator<R> {
     weightedCounts[k]++;
     addCompensated(weights, 4 * k, x);
     addCompensated(weights, 4 * k + 2, x * x);
+    return this;
   }
 
   // Moves the stored sums to exponent e > exponent: w 2^-e = (w 2^-old) 2^(old - e).
@@ -233,11 +238,13 @@ public final class ScoreAccumulator<R> {
   /**
    * Adds one response: its score, with its sampling weight unless that is 1.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the response's instrument is not this accumulator's, or
    *     (when this accumulator has no instrument) its score is outside the scale
    */
-  public void add(SurveyResponse response) {
+  public ScoreAccumulator<R> add(SurveyResponse response) {
     add(instrument, response);
+    return this;
   }
 
   void add(Instrument expected, SurveyResponse response) {
@@ -248,27 +255,30 @@ public final class ScoreAccumulator<R> {
     if (response.weight() == 1.0) {
       add(response.score());
     } else {
-      add(response.score(), response.weight());
+      addWeighted(response.score(), response.weight());
     }
   }
 
   /**
    * Adds every response of {@code responses}.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException as {@link #add(SurveyResponse)}
    */
-  public void addAll(Iterable<SurveyResponse> responses) {
+  public ScoreAccumulator<R> addAll(Iterable<SurveyResponse> responses) {
     for (SurveyResponse r : responses) {
       add(r);
     }
+    return this;
   }
 
   /**
    * Adds unweighted {@code scores}, using the fast one-pass histogram.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
-  public void addAll(int[] scores) {
+  public ScoreAccumulator<R> addAll(int[] scores) {
     if (missingCodes != null) {
       for (int s : scores) {
         if (!isMissing(s) && !scale.contains(s)) {
@@ -278,41 +288,44 @@ public final class ScoreAccumulator<R> {
       for (int s : scores) {
         add(s);
       }
-      return;
+      return this;
     }
     addCounts(Counting.histogram(scores, scale));
+    return this;
   }
 
   /**
    * Adds unweighted {@code scores} stored one per byte, using the fast one-pass histogram.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
-  public void addAll(byte[] scores) {
+  public ScoreAccumulator<R> addAll(byte[] scores) {
     if (missingCodes != null) {
       int[] wide = new int[scores.length];
       for (int i = 0; i < scores.length; i++) {
         wide[i] = scores[i];
       }
-      addAll(wide);
-      return;
+      return addAll(wide);
     }
     addCounts(Counting.histogram(scores, scale));
+    return this;
   }
 
   /**
    * Adds a whole distribution.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if its scale differs
    */
-  public void addAll(ScoreDistribution distribution) {
+  public ScoreAccumulator<R> addAll(ScoreDistribution distribution) {
     checkScale(distribution.scale());
     distribution.missing().forEach(this::countMissing);
     if (!distribution.isWeighted()) {
       for (int k = 0; k <= span; k++) {
         counts[k] += distribution.countAt(k);
       }
-      return;
+      return this;
     }
     if (weightedCounts == null) {
       allocateWeights();
@@ -323,15 +336,17 @@ public final class ScoreAccumulator<R> {
       addCompensated(weights, 4 * k, Math.scalb(distribution.weightAt(k), shift));
       addCompensated(weights, 4 * k + 2, Math.scalb(distribution.weightSquaresAt(k), 2 * shift));
     }
+    return this;
   }
 
   /**
    * Adds everything {@code other} has accumulated; {@code other} is unchanged. Exact for counts;
    * weighted sums are merged with their compensation terms.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the scales differ
    */
-  public void merge(ScoreAccumulator<?> other) {
+  public ScoreAccumulator<R> merge(ScoreAccumulator<?> other) {
     checkScale(other.scale);
     for (int k = 0; k <= span; k++) {
       counts[k] += other.counts[k];
@@ -350,6 +365,7 @@ public final class ScoreAccumulator<R> {
         addCompensated(weights, 4 * k + 2, Math.scalb(other.weights[4 * k + 3], 2 * d));
       }
     }
+    return this;
   }
 
   /** Returns a new accumulator with the same scale, instrument, result type and contents. */
