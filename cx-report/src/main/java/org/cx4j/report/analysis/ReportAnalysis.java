@@ -225,7 +225,7 @@ final class ReportAnalysis {
     List<String> categories = new ArrayList<>();
     switch (kind) {
       case NPS -> {
-        NetPromoterScore.Options opts = NetPromoterScore.Options.DEFAULT.withLevel(o.level());
+        NetPromoterScore.Definition opts = NetPromoterScore.Definition.DEFAULT.withLevel(o.level());
         acc = cast(() -> NetPromoterScore.accumulator(opts));
         headline = r -> {
           NetPromoterScore s = (NetPromoterScore) r;

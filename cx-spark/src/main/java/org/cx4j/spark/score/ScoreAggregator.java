@@ -90,10 +90,10 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
 
   /**
    * Returns {@code cx_nps}: NPS on 0..10 with the adjusted-Wald interval at 95% ({@code
-   * NetPromoterScore.Options.DEFAULT}), lenient about nulls.
+   * NetPromoterScore.Definition.DEFAULT}), lenient about nulls.
    */
   public static ScoreAggregator nps() {
-    return nps(NetPromoterScore.Options.DEFAULT.level(), NullPolicy.LENIENT);
+    return nps(NetPromoterScore.Definition.DEFAULT.level(), NullPolicy.LENIENT);
   }
 
   /**
@@ -300,7 +300,7 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
     switch (kind) {
       case NPS -> {
         NetPromoterScore nps =
-            NetPromoterScore.of(d).with(NetPromoterScore.Options.DEFAULT.withLevel(level));
+            NetPromoterScore.of(d).with(NetPromoterScore.Definition.DEFAULT.withLevel(level));
         v.add(empty ? null : nps.score());
         v.add(nps.n());
         v.add(nps.promoters());

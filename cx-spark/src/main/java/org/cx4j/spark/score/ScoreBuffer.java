@@ -56,13 +56,13 @@ public final class ScoreBuffer implements Serializable {
   }
 
   /**
-   * Adds one score with its sampling weight ({@link ScoreAccumulator#add(int, double)}).
+   * Adds one score with its sampling weight ({@link ScoreAccumulator#addWeighted(int, double)}).
    *
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code weight} is
    *     NaN, infinite or negative, naming it
    */
   public void add(int score, double weight) {
-    accumulator.add(score, weight);
+    accumulator.addWeighted(score, weight);
   }
 
   /** Counts one rejected (null) row. */
