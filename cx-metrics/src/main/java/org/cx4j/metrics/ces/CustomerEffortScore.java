@@ -266,6 +266,18 @@ public final class CustomerEffortScore implements SurveyMetric<CustomerEffortSco
     return Unit.SHARE;
   }
 
+  /** Returns 0, the smallest share. */
+  @Override
+  public double minimum() {
+    return 0;
+  }
+
+  /** Returns 1, the largest share. */
+  @Override
+  public double maximum() {
+    return 1;
+  }
+
   /**
    * Returns the headline, the share of easy answers, in [0, 1].
    *

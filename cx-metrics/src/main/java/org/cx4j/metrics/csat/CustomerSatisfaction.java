@@ -252,6 +252,18 @@ public final class CustomerSatisfaction implements SurveyMetric<CustomerSatisfac
     return Unit.SHARE;
   }
 
+  /** Returns 0, the smallest share. */
+  @Override
+  public double minimum() {
+    return 0;
+  }
+
+  /** Returns 1, the largest share. */
+  @Override
+  public double maximum() {
+    return 1;
+  }
+
   /**
    * Returns the headline, the top-box share, in [0, 1].
    *

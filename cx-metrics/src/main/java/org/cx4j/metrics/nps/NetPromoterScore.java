@@ -553,6 +553,18 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
     return Unit.POINTS;
   }
 
+  /** Returns -100. */
+  @Override
+  public double minimum() {
+    return -100;
+  }
+
+  /** Returns 100. */
+  @Override
+  public double maximum() {
+    return 100;
+  }
+
   /**
    * Returns {@code this - other} in NPS points by {@link Comparisons#nps}: Wald on the trinomial
    * standard errors, z test.

@@ -252,6 +252,18 @@ public final class Rating implements SurveyMetric<Rating> {
     return Unit.SHARE;
   }
 
+  /** Returns 0, the smallest share. */
+  @Override
+  public double minimum() {
+    return 0;
+  }
+
+  /** Returns 1, the largest share. */
+  @Override
+  public double maximum() {
+    return 1;
+  }
+
   /**
    * Returns the headline, top-box share, in [0, 1].
    *

@@ -55,6 +55,12 @@ public interface SurveyMetric<M extends SurveyMetric<M>> {
   /** Returns the unit of {@link #score()}. */
   Unit unit();
 
+  /** Returns the smallest value {@link #score()} can take (NPS: -100; a share: 0). */
+  double minimum();
+
+  /** Returns the largest value {@link #score()} can take (NPS: 100; a share: 1). */
+  double maximum();
+
   /** Returns the distribution of the scores the result was computed from. */
   ScoreDistribution distribution();
 
