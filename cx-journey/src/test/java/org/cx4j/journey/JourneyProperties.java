@@ -264,16 +264,16 @@ class JourneyProperties {
     xs.forEach(all::addSeconds);
     ys.forEach(all::addSeconds);
     a.merge(b);
-    assertEquals(all.snapshot(), a.snapshot());
+    assertEquals(all.result(), a.result());
     List<Long> v = new ArrayList<>(xs);
     v.addAll(ys);
     Collections.sort(v);
     int n = v.size();
     double median = n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2.0;
-    assertEquals(median, a.snapshot().medianSeconds());
-    assertEquals((double) v.get((int) ((9L * n + 9) / 10) - 1), a.snapshot().p90Seconds());
-    assertEquals((double) v.get(0), a.snapshot().quantileSeconds(0));
-    assertEquals((double) v.get(n - 1), a.snapshot().maxSeconds());
+    assertEquals(median, a.result().medianSeconds());
+    assertEquals((double) v.get((int) ((9L * n + 9) / 10) - 1), a.result().p90Seconds());
+    assertEquals((double) v.get(0), a.result().quantileSeconds(0));
+    assertEquals((double) v.get(n - 1), a.result().maxSeconds());
     assertEquals(v.get((int) ((9L * n + 9) / 10) - 1), a.quantile(0.9));
     java.util.Map<Long, Long> freq = new java.util.TreeMap<>();
     java.util.Map<Long, Long> bins = new java.util.TreeMap<>();
@@ -281,7 +281,7 @@ class JourneyProperties {
       freq.merge(x, 1L, Long::sum);
       bins.merge(x / 1000 * 1000, 1L, Long::sum);
     }
-    assertEquals(freq, a.snapshot().frequencies());
-    assertEquals(bins, a.snapshot().histogram(1000));
+    assertEquals(freq, a.result().frequencies());
+    assertEquals(bins, a.result().histogram(1000));
   }
 }

@@ -97,7 +97,7 @@ public class ScoreAccumulatorBenchmark {
     double[] w = l.weights;
     ScoreAccumulator<NetPromoterScore> acc = l.acc;
     for (int i = 0; i < BLOCK; i++) {
-      acc.add(a[i], w[i]);
+      acc.addWeighted(a[i], w[i]);
     }
     return acc;
   }

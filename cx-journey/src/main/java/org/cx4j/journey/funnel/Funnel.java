@@ -263,6 +263,26 @@ public final class Funnel {
     }
   }
 
+  /**
+   * Returns whether {@code other} counts the same way: the same steps (compared as {@link
+   * FunnelStep#equals}: by kind and value, so two {@code matching} steps with the same label
+   * agree), optional flags, windows, exclusions, mode, counting unit, exclusion scope and policy
+   * for unknown names. Accumulators of such funnels may merge; compared field by field, not by
+   * their descriptions.
+   */
+  boolean sameDefinition(Funnel other) {
+    return other == this
+        || (steps.equals(other.steps)
+            && Arrays.equals(optional, other.optional)
+            && windowMillis == other.windowMillis
+            && Arrays.equals(stepWindowMillis, other.stepWindowMillis)
+            && exclusions.equals(other.exclusions)
+            && mode == other.mode
+            && unit == other.unit
+            && exclusionScope == other.exclusionScope
+            && unknownNames == other.unknownNames);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Funnel[").append(mode).append(", by ").append(unit);
@@ -799,7 +819,7 @@ public final class Funnel {
      * @throws IllegalArgumentException if {@code other} belongs to another funnel
      */
     public Accumulator merge(Accumulator other) {
-      checkArgument(other.funnel == funnel || other.funnel.toString().equals(funnel.toString()),
+      checkArgument(funnel.sameDefinition(other.funnel),
           "cannot merge results of different funnels: %s and %s", funnel, other.funnel);
       for (int k = 0; k < counts.length; k++) {
         counts[k] += other.counts[k];
@@ -864,7 +884,7 @@ public final class Funnel {
     public FunnelResult result() {
       List<DurationSummary> t = new ArrayList<>();
       for (SecondsHistogram h : times) {
-        t.add(h.snapshot());
+        t.add(h.result());
       }
       return new FunnelResult(funnel.labels(), counts, t);
     }

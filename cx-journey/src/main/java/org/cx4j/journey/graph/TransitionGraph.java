@@ -588,7 +588,7 @@ public final class TransitionGraph {
           }
           SecondsHistogram h = edgeHistogram(i);
           if (h.count() > 0) {
-            edges.add(new Edge(labels.get(a), labels.get(b), h.count(), h.snapshot()));
+            edges.add(new Edge(labels.get(a), labels.get(b), h.count(), h.result()));
           }
         }
       }

@@ -176,7 +176,7 @@ public final class PainPointAnalysis {
       }
       double dropPart = (double) drops[i] / journeys[i];
       double reworkPart = (double) rework[i] / visits[i];
-      var time = spent[i].snapshot();
+      var time = spent[i].result();
       double overPart = 0;
       if (target != null && time.count() > 0) {
         double t = target.toMillis() / 1000.0;

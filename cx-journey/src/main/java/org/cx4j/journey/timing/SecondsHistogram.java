@@ -14,7 +14,7 @@ import java.util.Arrays;
  * histogram of the union of their inputs, so results computed on partitions combine exactly.
  *
  * <p>Durations are recorded as {@code floor(millis / 1000)} seconds. Not thread-safe: one
- * histogram per thread, then merge. {@link #snapshot()} returns an immutable {@link
+ * histogram per thread, then merge. {@link #result()} returns an immutable {@link
  * DurationSummary}.
  */
 public final class SecondsHistogram {
@@ -35,45 +35,50 @@ public final class SecondsHistogram {
   /**
    * Records a duration given in milliseconds, as {@code floor(millis / 1000)} seconds.
    *
+   * @return this histogram
    * @throws IllegalArgumentException if {@code millis} is negative
    */
-  public void addMillis(long millis) {
+  public SecondsHistogram addMillis(long millis) {
     if (millis < 0) {
       throw new IllegalArgumentException("duration must be non-negative, got " + millis + " ms");
     }
     addSecondsUnchecked(millis / 1000);
+    return this;
   }
 
   /**
    * Records a duration of {@code seconds}.
    *
+   * @return this histogram
    * @throws IllegalArgumentException if {@code seconds} is negative
    */
-  public void addSeconds(long seconds) {
+  public SecondsHistogram addSeconds(long seconds) {
     if (seconds < 0) {
       throw new IllegalArgumentException("duration must be non-negative, got " + seconds + " s");
     }
     addSecondsUnchecked(seconds);
+    return this;
   }
 
   /**
    * Records {@code times} durations of {@code seconds} each (a bulk add, e.g. from a count
    * array).
    *
+   * @return this histogram
    * @throws IllegalArgumentException if {@code seconds} or {@code times} is negative, or {@code
    *     times > 1} for a duration at or above {@link #DENSE_LIMIT} (kept one by one there)
    */
-  public void addSeconds(long seconds, long times) {
+  public SecondsHistogram addSeconds(long seconds, long times) {
     checkArgument(seconds >= 0, "duration must be non-negative, got %s s", seconds);
     checkArgument(times >= 0, "times must be non-negative, got %s", times);
     if (times == 0) {
-      return;
+      return this;
     }
     if (seconds >= DENSE_LIMIT) {
       checkArgument(times == 1, "durations of %s s (>= %s) are added one at a time, got times %s",
           seconds, DENSE_LIMIT, times);
       addSecondsUnchecked(seconds);
-      return;
+      return this;
     }
     if (seconds >= dense.length) {
       dense = Arrays.copyOf(dense, (int) Math.min(DENSE_LIMIT, Math.max(seconds + 1, 2L * dense.length)));
@@ -81,6 +86,7 @@ public final class SecondsHistogram {
     dense[(int) seconds] += times;
     count += times;
     sum += seconds * times;
+    return this;
   }
 
   private void addSecondsUnchecked(long s) {
@@ -111,8 +117,10 @@ public final class SecondsHistogram {
   /**
    * Adds every duration recorded in {@code other} to this histogram: the result equals the
    * histogram of both inputs. {@code other} is not changed.
+   *
+   * @return this histogram
    */
-  public void merge(SecondsHistogram other) {
+  public SecondsHistogram merge(SecondsHistogram other) {
     if (other.dense.length > dense.length) {
       dense = Arrays.copyOf(dense, other.dense.length);
     }
@@ -124,6 +132,7 @@ public final class SecondsHistogram {
     }
     count += other.count;
     sum += other.sum;
+    return this;
   }
 
   /**
@@ -184,8 +193,8 @@ public final class SecondsHistogram {
     return count;
   }
 
-  /** Returns an immutable snapshot, unaffected by later additions. */
-  public DurationSummary snapshot() {
+  /** Returns the result so far: an immutable summary, unaffected by later additions. */
+  public DurationSummary result() {
     long[] ov = Arrays.copyOf(overflow, overflowSize);
     Arrays.sort(ov);
     int top = dense.length;
@@ -220,6 +229,6 @@ public final class SecondsHistogram {
 
   @Override
   public String toString() {
-    return snapshot().toString();
+    return result().toString();
   }
 }

@@ -10,11 +10,18 @@ import java.util.Objects;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
+import java.util.stream.Collector;
+import org.cx4j.metrics.compare.Comparisons;
+import org.cx4j.metrics.compare.Difference;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
+import org.cx4j.metrics.score.Interval;
+import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.metrics.score.ShareEstimate;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
@@ -38,7 +45,7 @@ import org.cx4j.metrics.score.impl.Stats;
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonIgnoreProperties(value = {"n", "easyShare", "mean"}, allowGetters = true)
 @JsonPropertyOrder({"n", "easyShare", "mean", "definition", "distribution"})
-public final class CustomerEffortScore {
+public final class CustomerEffortScore implements SurveyMetric<CustomerEffortScore> {
 
   /** Which end of the scale means low effort. */
   public enum Direction {
@@ -128,6 +135,16 @@ public final class CustomerEffortScore {
   }
 
   /**
+   * Returns CES of unweighted 1..7 {@code scores} stored one per byte, with the default
+   * definition.
+   *
+   * @throws IllegalArgumentException naming the first score outside 1..7
+   */
+  public static CustomerEffortScore of(byte[] scores) {
+    return of(Definition.DEFAULT, scores);
+  }
+
+  /**
    * Returns CES of unweighted {@code scores} stored one per byte.
    *
    * @throws IllegalArgumentException naming the first score outside the scale
@@ -165,6 +182,22 @@ public final class CustomerEffortScore {
     return new ScoreAccumulator<>(definition.instrument(), d -> new CustomerEffortScore(definition, d));
   }
 
+  /** Returns a new thread-safe accumulator, for many writers, for the default definition. */
+  public static ConcurrentScoreAccumulator<CustomerEffortScore> concurrentAccumulator() {
+    return concurrentAccumulator(Definition.DEFAULT);
+  }
+
+  /** Returns a collector of CES responses (default definition); its combiner is the merge. */
+  public static Collector<SurveyResponse, ?, CustomerEffortScore> collector() {
+    return collector(Definition.DEFAULT);
+  }
+
+  /** Returns a collector of CES responses under {@code definition}; its combiner is the merge. */
+  public static Collector<SurveyResponse, ?, CustomerEffortScore> collector(Definition definition) {
+    Objects.requireNonNull(definition, "definition");
+    return ScoreAccumulator.collector(() -> accumulator(definition));
+  }
+
   /** Returns a new thread-safe accumulator, for many writers. */
   public static ConcurrentScoreAccumulator<CustomerEffortScore> concurrentAccumulator(
       Definition definition) {
@@ -179,18 +212,21 @@ public final class CustomerEffortScore {
   }
 
   /** Returns the score distribution. */
+  @Override
   @JsonProperty("distribution")
   public ScoreDistribution distribution() {
     return distribution;
   }
 
   /** Returns the number of responses. */
+  @Override
   @JsonProperty("n")
   public long n() {
     return distribution.n();
   }
 
   /** Returns whether there is no score ({@code n == 0} or total weight 0). */
+  @Override
   public boolean isEmpty() {
     return !(distribution.totalWeight() > 0);
   }
@@ -210,6 +246,106 @@ public final class CustomerEffortScore {
   public MeanEstimate mean() {
     return MeanEstimate.of(distribution, definition.level());
   }
+
+  /** Returns {@code "CES"}. */
+  @Override
+  public String name() {
+    return "CES";
+  }
+
+  /** Returns what {@link #score()} measures, e.g. {@code "CES (% easy, top 3 boxes)"}. */
+  @Override
+  public String measure() {
+    return "CES (% easy, " + (definition.direction() == Direction.HIGH_IS_EASY ? "top " : "bottom ")
+        + definition.easyBoxes() + " box" + (definition.easyBoxes() == 1 ? "" : "es") + ")";
+  }
+
+  /** Returns {@link SurveyMetric.Unit#SHARE}. */
+  @Override
+  public Unit unit() {
+    return Unit.SHARE;
+  }
+
+  /** Returns 0, the smallest share. */
+  @Override
+  public double minimum() {
+    return 0;
+  }
+
+  /** Returns 1, the largest share. */
+  @Override
+  public double maximum() {
+    return 1;
+  }
+
+  /**
+   * Returns the headline, the share of easy answers, in [0, 1].
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public double score() {
+    return easyShare().share();
+  }
+
+  /**
+   * Returns the Wilson interval of {@link #score()} at the definition's level.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public Interval interval() {
+    return easyShare().interval();
+  }
+
+  /**
+   * Returns the interval of {@link #score()}: {@link IntervalMethod#WILSON} or {@link
+   * IntervalMethod#WALD}, clipped to [0, 1] (see {@link ShareEstimate#interval(double,
+   * IntervalMethod)}).
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1) or the method is another
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public Interval interval(double level, IntervalMethod method) {
+    return easyShare().interval(level, method);
+  }
+
+  /**
+   * Returns {@code this - other} for the two the share of easy answerss by {@link Comparisons#shares} (Wald
+   * interval, pooled two-proportion z test; Kish's n_eff under weights).
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if either result is empty
+   */
+  @Override
+  public Difference compare(CustomerEffortScore other, double level) {
+    return Comparisons.shares(easyShare(), other.easyShare(), level);
+  }
+
+  /**
+   * Returns the category of {@code score}: easy (the easy boxes at the easy end, positive), difficult (as many boxes at the other
+   * end, negative) or neutral.
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  @Override
+  public ScoreCategory category(int score) {
+    if (!distribution.scale().contains(score)) {
+      throw new IllegalArgumentException(
+          "score " + score + " is outside the CES scale " + distribution.scale());
+    }
+    int k = definition.easyBoxes();
+    return definition.direction() == Direction.HIGH_IS_EASY
+        ? ScoreCategory.ofBoxes(distribution.scale(), score, k, k, EASY, NEUTRAL, DIFFICULT)
+        : ScoreCategory.ofBoxes(distribution.scale(), score, k, k, DIFFICULT, NEUTRAL, EASY);
+  }
+
+  private static final ScoreCategory EASY = new ScoreCategory("easy", ScoreCategory.Tone.POSITIVE);
+  private static final ScoreCategory NEUTRAL =
+      new ScoreCategory("neutral", ScoreCategory.Tone.NEUTRAL);
+  private static final ScoreCategory DIFFICULT =
+      new ScoreCategory("difficult", ScoreCategory.Tone.NEGATIVE);
 
   @Override
   public boolean equals(Object o) {

@@ -10,11 +10,18 @@ import java.util.Objects;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
+import java.util.stream.Collector;
+import org.cx4j.metrics.compare.Comparisons;
+import org.cx4j.metrics.compare.Difference;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
+import org.cx4j.metrics.score.Interval;
+import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.metrics.score.ShareEstimate;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
@@ -38,7 +45,7 @@ import org.cx4j.metrics.score.impl.Stats;
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonIgnoreProperties(value = {"n", "topBox", "mean"}, allowGetters = true)
 @JsonPropertyOrder({"n", "topBox", "mean", "definition", "distribution"})
-public final class CustomerSatisfaction {
+public final class CustomerSatisfaction implements SurveyMetric<CustomerSatisfaction> {
 
   /**
    * What is measured.
@@ -164,6 +171,22 @@ public final class CustomerSatisfaction {
     return new ScoreAccumulator<>(definition.instrument(), d -> new CustomerSatisfaction(definition, d));
   }
 
+  /** Returns a new thread-safe accumulator, for many writers, for the default definition. */
+  public static ConcurrentScoreAccumulator<CustomerSatisfaction> concurrentAccumulator() {
+    return concurrentAccumulator(Definition.DEFAULT);
+  }
+
+  /** Returns a collector of CSAT responses (default definition); its combiner is the merge. */
+  public static Collector<SurveyResponse, ?, CustomerSatisfaction> collector() {
+    return collector(Definition.DEFAULT);
+  }
+
+  /** Returns a collector of CSAT responses under {@code definition}; its combiner is the merge. */
+  public static Collector<SurveyResponse, ?, CustomerSatisfaction> collector(Definition definition) {
+    Objects.requireNonNull(definition, "definition");
+    return ScoreAccumulator.collector(() -> accumulator(definition));
+  }
+
   /** Returns a new thread-safe accumulator, for many writers. */
   public static ConcurrentScoreAccumulator<CustomerSatisfaction> concurrentAccumulator(
       Definition definition) {
@@ -178,18 +201,21 @@ public final class CustomerSatisfaction {
   }
 
   /** Returns the score distribution. */
+  @Override
   @JsonProperty("distribution")
   public ScoreDistribution distribution() {
     return distribution;
   }
 
   /** Returns the number of responses. */
+  @Override
   @JsonProperty("n")
   public long n() {
     return distribution.n();
   }
 
   /** Returns whether there is no score ({@code n == 0} or total weight 0). */
+  @Override
   public boolean isEmpty() {
     return !(distribution.totalWeight() > 0);
   }
@@ -206,6 +232,105 @@ public final class CustomerSatisfaction {
   public MeanEstimate mean() {
     return MeanEstimate.of(distribution, definition.level());
   }
+
+  /** Returns {@code "CSAT"}. */
+  @Override
+  public String name() {
+    return "CSAT";
+  }
+
+  /** Returns what {@link #score()} measures, e.g. {@code "CSAT (% satisfied, top 2 boxes)"}. */
+  @Override
+  public String measure() {
+    return "CSAT (% satisfied, top " + definition.topBoxes() + " box"
+        + (definition.topBoxes() == 1 ? "" : "es") + ")";
+  }
+
+  /** Returns {@link SurveyMetric.Unit#SHARE}. */
+  @Override
+  public Unit unit() {
+    return Unit.SHARE;
+  }
+
+  /** Returns 0, the smallest share. */
+  @Override
+  public double minimum() {
+    return 0;
+  }
+
+  /** Returns 1, the largest share. */
+  @Override
+  public double maximum() {
+    return 1;
+  }
+
+  /**
+   * Returns the headline, the top-box share, in [0, 1].
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public double score() {
+    return topBox().share();
+  }
+
+  /**
+   * Returns the Wilson interval of {@link #score()} at the definition's level.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public Interval interval() {
+    return topBox().interval();
+  }
+
+  /**
+   * Returns the interval of {@link #score()}: {@link IntervalMethod#WILSON} or {@link
+   * IntervalMethod#WALD}, clipped to [0, 1] (see {@link ShareEstimate#interval(double,
+   * IntervalMethod)}).
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1) or the method is another
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public Interval interval(double level, IntervalMethod method) {
+    return topBox().interval(level, method);
+  }
+
+  /**
+   * Returns {@code this - other} for the two the top-box shares by {@link Comparisons#shares} (Wald
+   * interval, pooled two-proportion z test; Kish's n_eff under weights).
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if either result is empty
+   */
+  @Override
+  public Difference compare(CustomerSatisfaction other, double level) {
+    return Comparisons.shares(topBox(), other.topBox(), level);
+  }
+
+  /**
+   * Returns the category of {@code score}: satisfied (the top boxes, positive), dissatisfied (as many bottom boxes, negative) or
+   * neutral.
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  @Override
+  public ScoreCategory category(int score) {
+    if (!distribution.scale().contains(score)) {
+      throw new IllegalArgumentException(
+          "score " + score + " is outside the CSAT scale " + distribution.scale());
+    }
+    return ScoreCategory.ofBoxes(distribution.scale(), score, definition.topBoxes(),
+        definition.topBoxes(), SATISFIED, NEUTRAL, DISSATISFIED);
+  }
+
+  private static final ScoreCategory SATISFIED =
+      new ScoreCategory("satisfied", ScoreCategory.Tone.POSITIVE);
+  private static final ScoreCategory NEUTRAL =
+      new ScoreCategory("neutral", ScoreCategory.Tone.NEUTRAL);
+  private static final ScoreCategory DISSATISFIED =
+      new ScoreCategory("dissatisfied", ScoreCategory.Tone.NEGATIVE);
 
   @Override
   public boolean equals(Object o) {

@@ -15,12 +15,16 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
+import org.cx4j.metrics.compare.Comparisons;
+import org.cx4j.metrics.compare.Difference;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
 import org.cx4j.metrics.score.FinitePopulation;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.score.ScoreDistribution;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.score.VarianceConvention;
 import org.cx4j.metrics.score.impl.Stats;
 
@@ -33,7 +37,7 @@ import org.cx4j.metrics.score.impl.Stats;
  * <pre>{@code
  * NetPromoterScore nps = NetPromoterScore.of(scores);              // one-shot over int[] or byte[]
  * ScoreAccumulator<NetPromoterScore> acc = NetPromoterScore.accumulator();
- * acc.add(9); acc.add(10, 250L); acc.add(3, 1.7);                   // score, count, weight
+ * acc.add(9).addCount(10, 250).addWeighted(3, 1.7);                  // score, count, weight
  * NetPromoterScore r = acc.result();                                // immutable result
  * r.score(); r.standardError(); r.interval(0.90, IntervalMethod.WALD);
  * }</pre>
@@ -44,7 +48,7 @@ import org.cx4j.metrics.score.impl.Stats;
  * variance {@code Σ w_i² (z_i - θ)² / (Σ w)²}, {@code z_i} being +1, 0 or -1 and {@code θ = p_P -
  * p_D}; with unit weights the two agree.
  *
- * <p><b>Intervals</b> ({@link Options#method()}), all clipped to -100..100:
+ * <p><b>Intervals</b> ({@link Definition#method()}), all clipped to -100..100:
  *
  * <ul>
  *   <li>{@link IntervalMethod#WALD}: {@code NPS ± z se};
@@ -53,12 +57,12 @@ import org.cx4j.metrics.score.impl.Stats;
  *       3)}, and apply Wald around {@link #adjustedScore()} {@code = 100 θ*} with the variance
  *       computed from the adjusted proportions and {@code n + 3}. Under weights {@code n_P = p̂_P
  *       n_eff} etc. with Kish's {@code n_eff} (Kish's approximation);
- *   <li>{@link IntervalMethod#BOOTSTRAP}: percentile bootstrap with {@link Options#resamples()}
- *       resamples from a {@link SplittableRandom} seeded with {@link Options#seed()}. Unweighted,
+ *   <li>{@link IntervalMethod#BOOTSTRAP}: percentile bootstrap with {@link Definition#resamples()}
+ *       resamples from a {@link SplittableRandom} seeded with {@link Definition#seed()}. Unweighted,
  *       each resample draws a multinomial from the merged 11-bin histogram (sequential
  *       binomials), so equal histograms give equal intervals however the data were partitioned.
  *       Weighted, it resamples the individual (score, weight) pairs, which only the one-shot
- *       {@link #of(int[], double[], Options)} has: other weighted results refuse it.
+ *       {@link #of(Definition, int[], double[])} has: other weighted results refuse it.
  * </ul>
  *
  * <p><b>Empty.</b> With {@code n = 0} (or total weight 0), {@link #isEmpty()} is true, the counts
@@ -78,7 +82,7 @@ import org.cx4j.metrics.score.impl.Stats;
     allowGetters = true)
 @JsonPropertyOrder({"n", "promoters", "passives", "detractors", "effectiveSampleSize", "score",
     "standardError", "adjustedScore", "interval", "options", "distribution"})
-public final class NetPromoterScore {
+public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
 
   /**
    * The effective sample size below which {@link #isUnstable()} flags a result and {@link
@@ -90,7 +94,8 @@ public final class NetPromoterScore {
   public static final Scale SCALE = Instrument.nps().scale();
 
   /**
-   * How intervals are computed.
+   * How intervals are computed (the configuration every cx4j survey metric calls {@code
+   * Definition}; written to JSON as {@code "options"}, as before).
    *
    * @param level the confidence level, in (0, 1)
    * @param method {@link IntervalMethod#WALD}, {@link IntervalMethod#ADJUSTED_WALD} or {@link
@@ -98,10 +103,10 @@ public final class NetPromoterScore {
    * @param seed the bootstrap seed
    * @param resamples the number of bootstrap resamples, at least 100
    */
-  public record Options(double level, IntervalMethod method, long seed, int resamples) {
+  public record Definition(double level, IntervalMethod method, long seed, int resamples) {
 
     /** 95%, adjusted Wald, seed 42, 2000 resamples. */
-    public static final Options DEFAULT = new Options(0.95, IntervalMethod.ADJUSTED_WALD, 42, 2000);
+    public static final Definition DEFAULT = new Definition(0.95, IntervalMethod.ADJUSTED_WALD, 42, 2000);
 
     /**
      * Validates the options.
@@ -109,7 +114,7 @@ public final class NetPromoterScore {
      * @throws IllegalArgumentException if {@code level} is outside (0, 1), the method is not one
      *     of the three above, or {@code resamples < 100}
      */
-    public Options {
+    public Definition {
       Stats.checkLevel(level);
       checkMethod(method);
       if (resamples < 100) {
@@ -118,32 +123,32 @@ public final class NetPromoterScore {
     }
 
     /** Returns these options at {@code level}. */
-    public Options withLevel(double level) {
-      return new Options(level, method, seed, resamples);
+    public Definition withLevel(double level) {
+      return new Definition(level, method, seed, resamples);
     }
 
     /** Returns these options with {@code method}. */
-    public Options withMethod(IntervalMethod method) {
-      return new Options(level, method, seed, resamples);
+    public Definition withMethod(IntervalMethod method) {
+      return new Definition(level, method, seed, resamples);
     }
 
     /** Returns these options with bootstrap {@code seed}. */
-    public Options withSeed(long seed) {
-      return new Options(level, method, seed, resamples);
+    public Definition withSeed(long seed) {
+      return new Definition(level, method, seed, resamples);
     }
 
     /** Returns these options with {@code resamples} bootstrap resamples. */
-    public Options withResamples(int resamples) {
-      return new Options(level, method, seed, resamples);
+    public Definition withResamples(int resamples) {
+      return new Definition(level, method, seed, resamples);
     }
   }
 
   private final ScoreDistribution distribution;
-  private final Options options;
+  private final Definition options;
   // Bootstrap replicates of θ (sorted), computed once on demand, or given by the weighted one-shot.
   private volatile double[] replicates;
 
-  private NetPromoterScore(ScoreDistribution distribution, Options options, double[] replicates) {
+  private NetPromoterScore(ScoreDistribution distribution, Definition options, double[] replicates) {
     this.distribution = Objects.requireNonNull(distribution, "distribution");
     if (!distribution.scale().equals(SCALE)) {
       throw new IllegalArgumentException("NPS needs the 0..10 scale, got " + distribution.scale());
@@ -152,17 +157,23 @@ public final class NetPromoterScore {
     this.replicates = replicates;
   }
 
+  /**
+   * Returns the NPS of a 0..10 distribution under {@code definition}; the JSON creator, as for
+   * every cx4j survey metric ({@code "options"} holds the definition).
+   *
+   * @throws IllegalArgumentException if the distribution is not on 0..10
+   */
   @JsonCreator
-  static NetPromoterScore fromJson(
-      @JsonProperty(value = "distribution", required = true) ScoreDistribution distribution,
-      @JsonProperty(value = "options", required = true) Options options) {
-    return new NetPromoterScore(distribution, options, null);
+  public static NetPromoterScore of(
+      @JsonProperty(value = "options", required = true) Definition definition,
+      @JsonProperty(value = "distribution", required = true) ScoreDistribution distribution) {
+    return new NetPromoterScore(distribution, Objects.requireNonNull(definition, "definition"), null);
   }
 
   // ---------------------------------------------------------------- one-shot factories
 
   /**
-   * Returns the NPS of unweighted {@code scores}, with default {@link Options}.
+   * Returns the NPS of unweighted {@code scores}, with the default {@link Definition}.
    *
    * @throws IllegalArgumentException naming the first score outside 0..10
    */
@@ -180,13 +191,31 @@ public final class NetPromoterScore {
   }
 
   /**
+   * Returns the NPS of unweighted {@code scores} under {@code definition}.
+   *
+   * @throws IllegalArgumentException naming the first score outside 0..10
+   */
+  public static NetPromoterScore of(Definition definition, int... scores) {
+    return of(definition, ScoreDistribution.of(SCALE, scores));
+  }
+
+  /**
+   * Returns the NPS of unweighted {@code scores} stored one per byte, under {@code definition}.
+   *
+   * @throws IllegalArgumentException naming the first score outside 0..10
+   */
+  public static NetPromoterScore of(Definition definition, byte[] scores) {
+    return of(definition, ScoreDistribution.of(SCALE, scores));
+  }
+
+  /**
    * Returns the NPS of {@code scores} with sampling {@code weights}, with default options.
    *
    * @throws IllegalArgumentException if the lengths differ, a score is outside 0..10 or a weight is
    *     NaN, infinite or negative
    */
   public static NetPromoterScore of(int[] scores, double[] weights) {
-    return of(scores, weights, Options.DEFAULT);
+    return of(Definition.DEFAULT, scores, weights);
   }
 
   /**
@@ -196,7 +225,7 @@ public final class NetPromoterScore {
    * @throws IllegalArgumentException if the lengths differ, a score is outside 0..10 or a weight is
    *     NaN, infinite or negative
    */
-  public static NetPromoterScore of(int[] scores, double[] weights, Options options) {
+  public static NetPromoterScore of(Definition options, int[] scores, double[] weights) {
     ScoreDistribution d = ScoreDistribution.of(SCALE, scores, weights);
     double[] reps = null;
     if (options.method() == IntervalMethod.BOOTSTRAP && d.totalWeight() > 0) {
@@ -216,12 +245,22 @@ public final class NetPromoterScore {
   }
 
   /**
+   * Returns the NPS of {@code responses} under {@code definition}; they must all use {@link
+   * Instrument#nps()}.
+   *
+   * @throws IllegalArgumentException if a response uses another instrument
+   */
+  public static NetPromoterScore of(Definition definition, Collection<SurveyResponse> responses) {
+    return of(definition, ScoreDistribution.of(Instrument.nps(), responses));
+  }
+
+  /**
    * Returns the NPS of a 0..10 distribution, with default options.
    *
    * @throws IllegalArgumentException if the distribution is not on 0..10
    */
   public static NetPromoterScore of(ScoreDistribution distribution) {
-    return new NetPromoterScore(distribution, Options.DEFAULT, null);
+    return new NetPromoterScore(distribution, Definition.DEFAULT, null);
   }
 
   /**
@@ -231,32 +270,29 @@ public final class NetPromoterScore {
    */
   public static NetPromoterScore ofCounts(long promoters, long passives, long detractors) {
     ScoreAccumulator<NetPromoterScore> acc = accumulator();
-    acc.add(10, promoters);
-    acc.add(8, passives);
-    acc.add(0, detractors);
-    return acc.result();
+    return acc.addCount(10, promoters).addCount(8, passives).addCount(0, detractors).result();
   }
 
   // ---------------------------------------------------------------- accumulators
 
   /** Returns a new single-threaded accumulator with default options. */
   public static ScoreAccumulator<NetPromoterScore> accumulator() {
-    return accumulator(Options.DEFAULT);
+    return accumulator(Definition.DEFAULT);
   }
 
   /** Returns a new single-threaded accumulator whose results use {@code options}. */
-  public static ScoreAccumulator<NetPromoterScore> accumulator(Options options) {
+  public static ScoreAccumulator<NetPromoterScore> accumulator(Definition options) {
     Objects.requireNonNull(options, "options");
     return new ScoreAccumulator<>(Instrument.nps(), d -> new NetPromoterScore(d, options, null));
   }
 
   /** Returns a new thread-safe accumulator (for many writers) with default options. */
   public static ConcurrentScoreAccumulator<NetPromoterScore> concurrentAccumulator() {
-    return concurrentAccumulator(Options.DEFAULT);
+    return concurrentAccumulator(Definition.DEFAULT);
   }
 
   /** Returns a new thread-safe accumulator whose results use {@code options}. */
-  public static ConcurrentScoreAccumulator<NetPromoterScore> concurrentAccumulator(Options options) {
+  public static ConcurrentScoreAccumulator<NetPromoterScore> concurrentAccumulator(Definition options) {
     Objects.requireNonNull(options, "options");
     return new ConcurrentScoreAccumulator<>(
         Instrument.nps(), d -> new NetPromoterScore(d, options, null));
@@ -267,8 +303,17 @@ public final class NetPromoterScore {
     return ScoreAccumulator.collector(NetPromoterScore::accumulator);
   }
 
+  /**
+   * Returns a collector of NPS responses whose result uses {@code definition}; its combiner is
+   * {@link ScoreAccumulator#merge}.
+   */
+  public static Collector<SurveyResponse, ?, NetPromoterScore> collector(Definition definition) {
+    Objects.requireNonNull(definition, "definition");
+    return ScoreAccumulator.collector(() -> accumulator(definition));
+  }
+
   /** Returns this result with other interval options (the data are shared). */
-  public NetPromoterScore with(Options options) {
+  public NetPromoterScore with(Definition options) {
     return new NetPromoterScore(
         distribution, options, options.seed() == this.options.seed()
             && options.resamples() == this.options.resamples() ? replicates : null);
@@ -281,19 +326,21 @@ public final class NetPromoterScore {
 
   // ---------------------------------------------------------------- accessors
 
-  /** Returns the options of {@link #interval()}. */
+  /** Returns the definition (the options of {@link #interval()}). */
   @JsonProperty("options")
-  public Options options() {
+  public Definition definition() {
     return options;
   }
 
   /** Returns the 0..10 score distribution. */
+  @Override
   @JsonProperty("distribution")
   public ScoreDistribution distribution() {
     return distribution;
   }
 
   /** Returns the number of responses. */
+  @Override
   @JsonProperty("n")
   public long n() {
     return distribution.n();
@@ -318,6 +365,7 @@ public final class NetPromoterScore {
   }
 
   /** Returns whether there is no score: {@code n == 0} or a total weight of 0. */
+  @Override
   public boolean isEmpty() {
     return !(distribution.totalWeight() > 0);
   }
@@ -368,6 +416,7 @@ public final class NetPromoterScore {
    *
    * @throws IllegalStateException if {@link #isEmpty()}
    */
+  @Override
   public double score() {
     return 100 * theta();
   }
@@ -414,11 +463,12 @@ public final class NetPromoterScore {
   }
 
   /**
-   * Returns the interval of {@link #options()}.
+   * Returns the interval of {@link #definition()}.
    *
    * @throws IllegalStateException if {@link #isEmpty()}, or for a weighted bootstrap without the
    *     raw responses
    */
+  @Override
   public Interval interval() {
     return interval(options.level(), options.method());
   }
@@ -430,8 +480,9 @@ public final class NetPromoterScore {
    * @throws IllegalArgumentException if {@code level} is outside (0, 1) or {@code method} is not
    *     WALD, ADJUSTED_WALD or BOOTSTRAP
    * @throws IllegalStateException if {@link #isEmpty()}, or for a weighted bootstrap that was not
-   *     computed by {@link #of(int[], double[], Options)}
+   *     computed by {@link #of(Definition, int[], double[])}
    */
+  @Override
   public Interval interval(double level, IntervalMethod method) {
     return interval(level, method, 1.0);
   }
@@ -483,6 +534,69 @@ public final class NetPromoterScore {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** Returns {@code "NPS"}. */
+  @Override
+  public String name() {
+    return "NPS";
+  }
+
+  /** Returns {@code "NPS (points, -100 to 100)"}. */
+  @Override
+  public String measure() {
+    return "NPS (points, -100 to 100)";
+  }
+
+  /** Returns {@link SurveyMetric.Unit#POINTS}. */
+  @Override
+  public Unit unit() {
+    return Unit.POINTS;
+  }
+
+  /** Returns -100. */
+  @Override
+  public double minimum() {
+    return -100;
+  }
+
+  /** Returns 100. */
+  @Override
+  public double maximum() {
+    return 100;
+  }
+
+  /**
+   * Returns {@code this - other} in NPS points by {@link Comparisons#nps}: Wald on the trinomial
+   * standard errors, z test.
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if either result is empty
+   */
+  @Override
+  public Difference compare(NetPromoterScore other, double level) {
+    return Comparisons.nps(this, other, level);
+  }
+
+  /**
+   * Returns the category of {@code score}: detractor (0-6, negative), passive (7-8, neutral) or
+   * promoter (9-10, positive).
+   *
+   * @throws IllegalArgumentException if {@code score} is outside 0..10
+   */
+  @Override
+  public ScoreCategory category(int score) {
+    if (!SCALE.contains(score)) {
+      throw new IllegalArgumentException("score " + score + " is outside the NPS scale " + SCALE);
+    }
+    return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
+  }
+
+  private static final ScoreCategory PROMOTER =
+      new ScoreCategory("promoter", ScoreCategory.Tone.POSITIVE);
+  private static final ScoreCategory PASSIVE =
+      new ScoreCategory("passive", ScoreCategory.Tone.NEUTRAL);
+  private static final ScoreCategory DETRACTOR =
+      new ScoreCategory("detractor", ScoreCategory.Tone.NEGATIVE);
 
   private static void checkMethod(IntervalMethod method) {
     Objects.requireNonNull(method, "method");
@@ -548,7 +662,7 @@ public final class NetPromoterScore {
   }
 
   /** Resamples n responses from the 11-bin histogram, as sequential conditional binomials. */
-  private static double[] histogramBootstrap(long[] counts, Options options) {
+  private static double[] histogramBootstrap(long[] counts, Definition options) {
     long n = Arrays.stream(counts).sum();
     SplittableRandom random = new SplittableRandom(options.seed());
     double[] reps = new double[options.resamples()];
@@ -602,7 +716,7 @@ public final class NetPromoterScore {
     return u;
   }
 
-  private static double[] weightedBootstrap(int[] scores, double[] weights, Options options) {
+  private static double[] weightedBootstrap(int[] scores, double[] weights, Definition options) {
     SplittableRandom random = new SplittableRandom(options.seed());
     int n = scores.length;
     double[] reps = new double[options.resamples()];

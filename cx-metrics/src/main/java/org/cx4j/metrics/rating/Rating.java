@@ -8,12 +8,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collection;
 import java.util.Objects;
 import org.cx4j.core.feedback.Instrument;
+import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
+import java.util.stream.Collector;
+import org.cx4j.metrics.compare.Comparisons;
+import org.cx4j.metrics.compare.Difference;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
+import org.cx4j.metrics.score.Interval;
+import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.metrics.score.ShareEstimate;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
@@ -34,7 +42,7 @@ import org.cx4j.metrics.score.impl.Stats;
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonIgnoreProperties(value = {"n", "topBox", "bottomBox", "mean"}, allowGetters = true)
 @JsonPropertyOrder({"n", "topBox", "bottomBox", "mean", "definition", "distribution"})
-public final class Rating {
+public final class Rating implements SurveyMetric<Rating> {
 
   /**
    * What is measured.
@@ -44,6 +52,10 @@ public final class Rating {
    * @param level the confidence level, in (0, 1)
    */
   public record Definition(Instrument instrument, int boxes, double level) {
+
+    /** A 1..5 rating named "rating", top and bottom two boxes, 95%. */
+    public static final Definition DEFAULT =
+        new Definition(Instrument.rating("rating", Scale.of(1, 5)), 2, 0.95);
 
     /**
      * Validates the definition.
@@ -89,6 +101,25 @@ public final class Rating {
   }
 
   /**
+   * Returns the rating of unweighted 1..5 {@code scores} with the default definition.
+   *
+   * @throws IllegalArgumentException naming the first score outside 1..5
+   */
+  public static Rating of(int... scores) {
+    return of(Definition.DEFAULT, scores);
+  }
+
+  /**
+   * Returns the rating of unweighted 1..5 {@code scores} stored one per byte, with the default
+   * definition.
+   *
+   * @throws IllegalArgumentException naming the first score outside 1..5
+   */
+  public static Rating of(byte[] scores) {
+    return of(Definition.DEFAULT, scores);
+  }
+
+  /**
    * Returns the rating of unweighted {@code scores}.
    *
    * @throws IllegalArgumentException naming the first score outside the scale
@@ -125,6 +156,27 @@ public final class Rating {
     return of(definition, ScoreDistribution.of(definition.instrument(), responses));
   }
 
+  /** Returns a new single-threaded accumulator for the default definition. */
+  public static ScoreAccumulator<Rating> accumulator() {
+    return accumulator(Definition.DEFAULT);
+  }
+
+  /** Returns a new thread-safe accumulator, for many writers, for the default definition. */
+  public static ConcurrentScoreAccumulator<Rating> concurrentAccumulator() {
+    return concurrentAccumulator(Definition.DEFAULT);
+  }
+
+  /** Returns a collector of responses (default definition); its combiner is the merge. */
+  public static Collector<SurveyResponse, ?, Rating> collector() {
+    return collector(Definition.DEFAULT);
+  }
+
+  /** Returns a collector of responses under {@code definition}; its combiner is the merge. */
+  public static Collector<SurveyResponse, ?, Rating> collector(Definition definition) {
+    Objects.requireNonNull(definition, "definition");
+    return ScoreAccumulator.collector(() -> accumulator(definition));
+  }
+
   /** Returns a new single-threaded accumulator. */
   public static ScoreAccumulator<Rating> accumulator(Definition definition) {
     return new ScoreAccumulator<>(definition.instrument(), d -> new Rating(definition, d));
@@ -142,18 +194,21 @@ public final class Rating {
   }
 
   /** Returns the score distribution. */
+  @Override
   @JsonProperty("distribution")
   public ScoreDistribution distribution() {
     return distribution;
   }
 
   /** Returns the number of responses. */
+  @Override
   @JsonProperty("n")
   public long n() {
     return distribution.n();
   }
 
   /** Returns whether there is no score ({@code n == 0} or total weight 0). */
+  @Override
   public boolean isEmpty() {
     return !(distribution.totalWeight() > 0);
   }
@@ -177,6 +232,103 @@ public final class Rating {
   public MeanEstimate mean() {
     return MeanEstimate.of(distribution, definition.level());
   }
+
+  /** Returns {@code "Rating"}. */
+  @Override
+  public String name() {
+    return "Rating";
+  }
+
+  /** Returns what {@link #score()} measures, e.g. {@code "Rating rating (% top 2 boxes)"}. */
+  @Override
+  public String measure() {
+    return "Rating " + definition.instrument().name() + " (% top " + definition.boxes() + " box"
+        + (definition.boxes() == 1 ? "" : "es") + ")";
+  }
+
+  /** Returns {@link SurveyMetric.Unit#SHARE}. */
+  @Override
+  public Unit unit() {
+    return Unit.SHARE;
+  }
+
+  /** Returns 0, the smallest share. */
+  @Override
+  public double minimum() {
+    return 0;
+  }
+
+  /** Returns 1, the largest share. */
+  @Override
+  public double maximum() {
+    return 1;
+  }
+
+  /**
+   * Returns the headline, top-box share, in [0, 1].
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public double score() {
+    return topBox().share();
+  }
+
+  /**
+   * Returns the Wilson interval of {@link #score()} at the definition's level.
+   *
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public Interval interval() {
+    return topBox().interval();
+  }
+
+  /**
+   * Returns the interval of {@link #score()}: {@link IntervalMethod#WILSON} or {@link
+   * IntervalMethod#WALD}, clipped to [0, 1] (see {@link ShareEstimate#interval(double,
+   * IntervalMethod)}).
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1) or the method is another
+   * @throws IllegalStateException if {@link #isEmpty()}
+   */
+  @Override
+  public Interval interval(double level, IntervalMethod method) {
+    return topBox().interval(level, method);
+  }
+
+  /**
+   * Returns {@code this - other} for the two top-box shares by {@link Comparisons#shares} (Wald
+   * interval, pooled two-proportion z test; Kish's n_eff under weights).
+   *
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if either result is empty
+   */
+  @Override
+  public Difference compare(Rating other, double level) {
+    return Comparisons.shares(topBox(), other.topBox(), level);
+  }
+
+  /**
+   * Returns the category of {@code score}: top box (positive), bottom box (negative) or middle.
+   *
+   * @throws IllegalArgumentException if {@code score} is outside the scale
+   */
+  @Override
+  public ScoreCategory category(int score) {
+    if (!distribution.scale().contains(score)) {
+      throw new IllegalArgumentException(
+          "score " + score + " is outside the Rating scale " + distribution.scale());
+    }
+    return ScoreCategory.ofBoxes(distribution.scale(), score, definition.boxes(),
+        definition.boxes(), TOP, MIDDLE, BOTTOM);
+  }
+
+  private static final ScoreCategory TOP = new ScoreCategory("top box", ScoreCategory.Tone.POSITIVE);
+  private static final ScoreCategory MIDDLE =
+      new ScoreCategory("middle", ScoreCategory.Tone.NEUTRAL);
+  private static final ScoreCategory BOTTOM =
+      new ScoreCategory("bottom box", ScoreCategory.Tone.NEGATIVE);
 
   @Override
   public boolean equals(Object o) {

@@ -68,22 +68,25 @@ public final class ConcurrentScoreAccumulator<R> {
   /**
    * Adds one unweighted response. Thread-safe.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
-  public void add(int score) {
+  public ConcurrentScoreAccumulator<R> add(int score) {
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
     }
     counts[k].increment();
+    return this;
   }
 
   /**
    * Adds {@code count} unweighted responses with the same score. Thread-safe.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code count < 0}
    */
-  public void add(int score, long count) {
+  public ConcurrentScoreAccumulator<R> addCount(int score, long count) {
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
@@ -92,27 +95,31 @@ public final class ConcurrentScoreAccumulator<R> {
       throw new IllegalArgumentException("count must be non-negative, got " + count);
     }
     counts[k].add(count);
+    return this;
   }
 
   /**
    * Adds one response with sampling weight {@code weight}. Thread-safe (lock-striped).
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code weight} is
    *     NaN, infinite or negative
    */
-  public void add(int score, double weight) {
+  public ConcurrentScoreAccumulator<R> addWeighted(int score, double weight) {
     ScoreAccumulator<ScoreDistribution> s = stripe();
     synchronized (s) {
-      s.add(score, weight);
+      s.addWeighted(score, weight);
     }
+    return this;
   }
 
   /**
    * Adds one response with its weight (unless 1). Thread-safe.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the response's instrument is not this accumulator's
    */
-  public void add(SurveyResponse response) {
+  public ConcurrentScoreAccumulator<R> add(SurveyResponse response) {
     if (response.weight() == 1.0) {
       if (instrument != null && !instrument.equals(response.instrument())) {
         throw new IllegalArgumentException(
@@ -125,56 +132,63 @@ public final class ConcurrentScoreAccumulator<R> {
         s.add(instrument, response);
       }
     }
+    return this;
   }
 
   /**
    * Adds unweighted {@code scores} (one histogram pass, then one add per score value).
    *
+   * @return this accumulator
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
-  public void addAll(int[] scores) {
-    addAll(ScoreDistribution.of(scale, scores));
+  public ConcurrentScoreAccumulator<R> addAll(int[] scores) {
+    return addAll(ScoreDistribution.of(scale, scores));
   }
 
   /**
    * Adds a whole distribution. Thread-safe.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if its scale differs
    */
-  public void addAll(ScoreDistribution distribution) {
+  public ConcurrentScoreAccumulator<R> addAll(ScoreDistribution distribution) {
     ScoreAccumulator<ScoreDistribution> s = stripe();
     synchronized (s) {
       s.addAll(distribution);
     }
+    return this;
   }
 
   /**
    * Adds everything a single-threaded accumulator holds. Thread-safe with respect to this
    * accumulator; {@code other} must not be modified concurrently.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the scales differ
    */
-  public void merge(ScoreAccumulator<?> other) {
+  public ConcurrentScoreAccumulator<R> merge(ScoreAccumulator<?> other) {
     ScoreAccumulator<ScoreDistribution> s = stripe();
     synchronized (s) {
       s.merge(other);
     }
+    return this;
   }
 
   /**
    * Adds a snapshot of everything {@code other} holds.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the scales differ
    */
-  public void merge(ConcurrentScoreAccumulator<?> other) {
-    addAll(other.distribution());
+  public ConcurrentScoreAccumulator<R> merge(ConcurrentScoreAccumulator<?> other) {
+    return addAll(other.distribution());
   }
 
   /** Returns a snapshot of the distribution (see the class comment on concurrent writers). */
   public ScoreDistribution distribution() {
     ScoreAccumulator<ScoreDistribution> all = new ScoreAccumulator<>(scale, d -> d);
     for (int k = 0; k <= span; k++) {
-      all.add(min + k, counts[k].sum());
+      all.addCount(min + k, counts[k].sum());
     }
     for (ScoreAccumulator<ScoreDistribution> s : stripes) {
       synchronized (s) {

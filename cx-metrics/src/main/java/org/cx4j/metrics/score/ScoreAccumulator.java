@@ -1,5 +1,8 @@
 package org.cx4j.metrics.score;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -19,7 +22,7 @@ import org.cx4j.metrics.score.impl.Stats;
  * NetPromoterScore.accumulator()}.
  *
  * <p>It holds one small histogram, so {@code add(int)} is a range check and an array increment,
- * cheap enough for a service's hot path; {@code add(score, weight)} also updates Neumaier
+ * cheap enough for a service's hot path; {@code addWeighted(score, weight)} also updates Neumaier
  * compensated sums of the weights and squared weights, so merged weighted sums agree with a
  * batch sum to about 1e-15 relative. {@link #merge} adds raw state, so merge is exact for counts,
  * associative and commutative, and equals adding everything to one accumulator.
@@ -33,6 +36,11 @@ import org.cx4j.metrics.score.impl.Stats;
  * applicable, 99 = don't know) that are counted in {@link ScoreDistribution#missing()} and never
  * scored, whether or not they lie on the scale.
  *
+ * <p><b>Partial results across processes.</b> {@link #writeTo} writes the raw state in a
+ * versioned binary format (its first byte is {@link #FORMAT_VERSION}) and {@link #mergeFrom} adds
+ * such a state to an accumulator, in another process or a later build: the same result as {@link
+ * #merge}, bit for bit. Version 1 is documented on {@link #writeTo}; later builds keep reading it.
+ *
  * <p><b>Not thread-safe.</b> Use one per thread and merge, or use {@link
  * ConcurrentScoreAccumulator} for many writers. Counts are {@code long}; overflow (after 2^63
  * responses) is not checked on the hot path.
@@ -40,6 +48,9 @@ import org.cx4j.metrics.score.impl.Stats;
  * @param <R> the result type
  */
 public final class ScoreAccumulator<R> {
+
+  /** The format version {@link #writeTo} writes first, and the newest {@link #mergeFrom} reads. */
+  public static final byte FORMAT_VERSION = 1;
 
   private final Scale scale;
   private final Instrument instrument; // may be null: any response on the scale
@@ -94,10 +105,7 @@ public final class ScoreAccumulator<R> {
     return Collector.of(
         accumulator,
         ScoreAccumulator::add,
-        (a, b) -> {
-          a.merge(b);
-          return a;
-        },
+        ScoreAccumulator::merge,
         ScoreAccumulator::result);
   }
 
@@ -142,51 +150,58 @@ public final class ScoreAccumulator<R> {
   /**
    * Adds one unweighted response.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
-  public void add(int score) {
+  public ScoreAccumulator<R> add(int score) {
     if (missingCodes != null && isMissing(score)) {
       countMissing(score, 1);
-      return;
+      return this;
     }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
     }
     counts[k]++;
+    return this;
   }
 
   /**
-   * Adds {@code count} unweighted responses with the same score (a frequency: adds to n).
+   * Adds {@code count} unweighted responses with the same score (a frequency: adds {@code count}
+   * to n). Named apart from {@link #addWeighted} so that {@code addCount(9, 3)} never reads as a
+   * weight.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code count < 0}
    */
-  public void add(int score, long count) {
+  public ScoreAccumulator<R> addCount(int score, long count) {
     if (missingCodes != null && isMissing(score)) {
       countMissing(score, Stats.checkCount(count));
-      return;
+      return this;
     }
     int k = score - min;
     if (k < 0 || k > span) {
       throw outside(score);
     }
     counts[k] += Stats.checkCount(count);
+    return this;
   }
 
   /**
    * Adds one response with sampling weight {@code weight} (adds 1 to n and {@code weight} to the
    * total weight).
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code weight} is
    *     NaN, infinite or negative
    */
-  public void add(int score, double weight) {
+  public ScoreAccumulator<R> addWeighted(int score, double weight) {
     if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
       Stats.checkWeight(weight);
     }
     if (missingCodes != null && isMissing(score)) {
       countMissing(score, 1);
-      return;
+      return this;
     }
     int k = score - min;
     if (k < 0 || k > span) {
@@ -208,6 +223,7 @@ public final class ScoreAccumulator<R> {
     weightedCounts[k]++;
     addCompensated(weights, 4 * k, x);
     addCompensated(weights, 4 * k + 2, x * x);
+    return this;
   }
 
   // Moves the stored sums to exponent e > exponent: w 2^-e = (w 2^-old) 2^(old - e).
@@ -233,11 +249,13 @@ public final class ScoreAccumulator<R> {
   /**
    * Adds one response: its score, with its sampling weight unless that is 1.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the response's instrument is not this accumulator's, or
    *     (when this accumulator has no instrument) its score is outside the scale
    */
-  public void add(SurveyResponse response) {
+  public ScoreAccumulator<R> add(SurveyResponse response) {
     add(instrument, response);
+    return this;
   }
 
   void add(Instrument expected, SurveyResponse response) {
@@ -248,27 +266,30 @@ public final class ScoreAccumulator<R> {
     if (response.weight() == 1.0) {
       add(response.score());
     } else {
-      add(response.score(), response.weight());
+      addWeighted(response.score(), response.weight());
     }
   }
 
   /**
    * Adds every response of {@code responses}.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException as {@link #add(SurveyResponse)}
    */
-  public void addAll(Iterable<SurveyResponse> responses) {
+  public ScoreAccumulator<R> addAll(Iterable<SurveyResponse> responses) {
     for (SurveyResponse r : responses) {
       add(r);
     }
+    return this;
   }
 
   /**
    * Adds unweighted {@code scores}, using the fast one-pass histogram.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
-  public void addAll(int[] scores) {
+  public ScoreAccumulator<R> addAll(int[] scores) {
     if (missingCodes != null) {
       for (int s : scores) {
         if (!isMissing(s) && !scale.contains(s)) {
@@ -278,41 +299,44 @@ public final class ScoreAccumulator<R> {
       for (int s : scores) {
         add(s);
       }
-      return;
+      return this;
     }
     addCounts(Counting.histogram(scores, scale));
+    return this;
   }
 
   /**
    * Adds unweighted {@code scores} stored one per byte, using the fast one-pass histogram.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException naming the first score outside the scale (nothing is added)
    */
-  public void addAll(byte[] scores) {
+  public ScoreAccumulator<R> addAll(byte[] scores) {
     if (missingCodes != null) {
       int[] wide = new int[scores.length];
       for (int i = 0; i < scores.length; i++) {
         wide[i] = scores[i];
       }
-      addAll(wide);
-      return;
+      return addAll(wide);
     }
     addCounts(Counting.histogram(scores, scale));
+    return this;
   }
 
   /**
    * Adds a whole distribution.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if its scale differs
    */
-  public void addAll(ScoreDistribution distribution) {
+  public ScoreAccumulator<R> addAll(ScoreDistribution distribution) {
     checkScale(distribution.scale());
     distribution.missing().forEach(this::countMissing);
     if (!distribution.isWeighted()) {
       for (int k = 0; k <= span; k++) {
         counts[k] += distribution.countAt(k);
       }
-      return;
+      return this;
     }
     if (weightedCounts == null) {
       allocateWeights();
@@ -323,15 +347,17 @@ public final class ScoreAccumulator<R> {
       addCompensated(weights, 4 * k, Math.scalb(distribution.weightAt(k), shift));
       addCompensated(weights, 4 * k + 2, Math.scalb(distribution.weightSquaresAt(k), 2 * shift));
     }
+    return this;
   }
 
   /**
    * Adds everything {@code other} has accumulated; {@code other} is unchanged. Exact for counts;
    * weighted sums are merged with their compensation terms.
    *
+   * @return this accumulator
    * @throws IllegalArgumentException if the scales differ
    */
-  public void merge(ScoreAccumulator<?> other) {
+  public ScoreAccumulator<R> merge(ScoreAccumulator<?> other) {
     checkScale(other.scale);
     for (int k = 0; k <= span; k++) {
       counts[k] += other.counts[k];
@@ -350,6 +376,138 @@ public final class ScoreAccumulator<R> {
         addCompensated(weights, 4 * k + 2, Math.scalb(other.weights[4 * k + 3], 2 * d));
       }
     }
+    return this;
+  }
+
+  /**
+   * Writes everything accumulated so far, so that {@link #mergeFrom} of an accumulator on the same
+   * scale (in this process or another, in this build or a later one) adds exactly what {@link
+   * #merge} of this accumulator would. Format version 1, big-endian as {@link DataOutput}:
+   *
+   * <ol>
+   *   <li>{@code byte} 1, the format version;
+   *   <li>{@code int} scale minimum, {@code int} scale maximum;
+   *   <li>per point of the scale, lowest first, {@code long}: responses of weight 1;
+   *   <li>{@code byte} 0 if no response carried a weight (the state ends with item 6), else 1 and
+   *       then: {@code byte} 1 if the weight exponent {@code e} is set (else 0), {@code int}
+   *       {@code e}, and per point {@code long} responses added with a weight, {@code double} the
+   *       Neumaier sum of their weights times {@code 2^-e} and its compensation, {@code double}
+   *       the sum of their squared weights times {@code 2^-2e} and its compensation;
+   *   <li>(nothing: reserved for later versions, which add after item 6);
+   *   <li>{@code int} m, the number of missing-value codes seen, then m pairs ({@code int} code,
+   *       {@code long} count), codes increasing.
+   * </ol>
+   *
+   * <p>The declared missing codes ({@link #missingCodes}), the instrument and the result type
+   * are configuration, not state: the reading accumulator has its own. An unweighted state on
+   * 0..10 without missing codes is {@code 1 + 8 + 11 * 8 + 1 + 4 = 102} bytes; weights add {@code
+   * 1 + 4 + 11 * 40 = 445}.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeByte(FORMAT_VERSION);
+    out.writeInt(scale.min());
+    out.writeInt(scale.max());
+    for (long c : counts) {
+      out.writeLong(c);
+    }
+    if (weightedCounts == null) {
+      out.writeByte(0);
+    } else {
+      out.writeByte(1);
+      out.writeByte(exponentSet ? 1 : 0);
+      out.writeInt(exponent);
+      for (int k = 0; k <= span; k++) {
+        out.writeLong(weightedCounts[k]);
+        for (int j = 0; j < 4; j++) {
+          out.writeDouble(weights[4 * k + j]);
+        }
+      }
+    }
+    out.writeInt(missing.size());
+    for (var e : missing.entrySet()) {
+      out.writeInt(e.getKey());
+      out.writeLong(e.getValue());
+    }
+  }
+
+  /**
+   * Adds a state written by {@link #writeTo} (format version 1): the result equals {@link
+   * #merge} of the accumulator that wrote it. The state is read fully before anything changes, so
+   * a truncated or invalid state leaves this accumulator as it was.
+   *
+   * @return this accumulator
+   * @throws IOException if {@code in} fails or ends early ({@link java.io.EOFException})
+   * @throws IllegalArgumentException if the version byte is not one this build reads, the scale
+   *     differs from this accumulator's, or a count, a weight sum or a flag is invalid (each named
+   *     with its value)
+   */
+  public ScoreAccumulator<R> mergeFrom(DataInput in) throws IOException {
+    byte version = in.readByte();
+    if (version != FORMAT_VERSION) {
+      throw new IllegalArgumentException("score state format version " + version
+          + " is not one this build reads (it reads " + FORMAT_VERSION + ")");
+    }
+    Scale s = Scale.of(in.readInt(), in.readInt());
+    checkScale(s);
+    ScoreAccumulator<ScoreDistribution> other = new ScoreAccumulator<>(scale, d -> d);
+    for (int k = 0; k <= span; k++) {
+      other.counts[k] = stateCount(in.readLong(), "count of score " + (min + k));
+    }
+    byte weighted = in.readByte();
+    if (weighted == 1) {
+      byte set = in.readByte();
+      if (set != 0 && set != 1) {
+        throw new IllegalArgumentException("score state exponent flag must be 0 or 1, got " + set);
+      }
+      other.exponentSet = set == 1;
+      other.exponent = in.readInt();
+      other.allocateWeights();
+      for (int k = 0; k <= span; k++) {
+        other.weightedCounts[k] =
+            stateCount(in.readLong(), "weighted count of score " + (min + k));
+        for (int j = 0; j < 4; j++) {
+          double x = in.readDouble();
+          if (!Double.isFinite(x) || ((j == 0 || j == 2) && x < 0)) {
+            throw new IllegalArgumentException(
+                "score state weight sum " + j + " of score " + (min + k) + " must be finite"
+                    + (j % 2 == 0 ? " and non-negative" : "") + ", got " + x);
+          }
+          other.weights[4 * k + j] = x;
+        }
+      }
+    } else if (weighted != 0) {
+      throw new IllegalArgumentException("score state weighted flag must be 0 or 1, got " + weighted);
+    }
+    int m = in.readInt();
+    if (m < 0) {
+      throw new IllegalArgumentException(
+          "score state number of missing codes must be non-negative, got " + m);
+    }
+    for (int i = 0; i < m; i++) {
+      int code = in.readInt();
+      other.missing.put(code, stateCount(in.readLong(), "count of missing code " + code));
+    }
+    if (weightedCounts == null && missing.isEmpty() && n() == 0) {
+      // Into an empty accumulator the state is installed as written, so that writing it again
+      // gives the same bytes (a merge would fold each compensation term into its sum).
+      System.arraycopy(other.counts, 0, counts, 0, counts.length);
+      weightedCounts = other.weightedCounts;
+      weights = other.weights;
+      exponent = other.exponent;
+      exponentSet = other.exponentSet;
+      missing.putAll(other.missing);
+      return this;
+    }
+    return merge(other);
+  }
+
+  private static long stateCount(long c, String what) {
+    if (c < 0) {
+      throw new IllegalArgumentException("score state " + what + " must be non-negative, got " + c);
+    }
+    return c;
   }
 
   /** Returns a new accumulator with the same scale, instrument, result type and contents. */

@@ -254,7 +254,7 @@ public final class ScoreDistribution {
         throw new IllegalArgumentException(
             "weight must be finite and non-negative, got " + w + " at index " + i);
       }
-      acc.add(scores[i], w);
+      acc.addWeighted(scores[i], w);
     }
     return acc.result();
   }

@@ -128,7 +128,7 @@ class NetPromoterScoreTest {
     for (int i = 0; i < s.length; i++) {
       s[i] = rnd.nextInt(11);
     }
-    NetPromoterScore.Options boot = NetPromoterScore.Options.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP).withSeed(123);
+    NetPromoterScore.Definition boot = NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP).withSeed(123);
     ScoreAccumulator<NetPromoterScore> a = NetPromoterScore.accumulator(boot);
     ScoreAccumulator<NetPromoterScore> b = NetPromoterScore.accumulator(boot);
     ScoreAccumulator<NetPromoterScore> c = NetPromoterScore.accumulator(boot);
@@ -154,14 +154,14 @@ class NetPromoterScoreTest {
   void weightedBootstrapIsOneShotOnly() {
     int[] s = {10, 9, 0, 7, 3, 10, 10, 8};
     double[] w = {1, 2, 1, 3, 1, 0.5, 2, 1};
-    NetPromoterScore.Options boot = NetPromoterScore.Options.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP);
-    NetPromoterScore r = NetPromoterScore.of(s, w, boot);
+    NetPromoterScore.Definition boot = NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP);
+    NetPromoterScore r = NetPromoterScore.of(boot, s, w);
     Interval i = r.interval();
     assertTrue(i.lower() >= -100 && i.upper() <= 100);
-    assertEquals(i, NetPromoterScore.of(s, w, boot).interval()); // same seed, same interval
+    assertEquals(i, NetPromoterScore.of(boot, s, w).interval()); // same seed, same interval
     ScoreAccumulator<NetPromoterScore> acc = NetPromoterScore.accumulator(boot);
     for (int k = 0; k < s.length; k++) {
-      acc.add(s[k], w[k]);
+      acc.addWeighted(s[k], w[k]);
     }
     assertThrows(IllegalStateException.class, () -> acc.result().interval());
   }

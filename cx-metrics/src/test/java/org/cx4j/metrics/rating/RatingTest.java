@@ -26,8 +26,8 @@ class RatingTest {
   @Test
   void frequenciesAndJson() throws Exception {
     ScoreAccumulator<Rating> acc = Rating.accumulator(TEN);
-    acc.add(10, 2L);
-    acc.add(1, 3L);
+    acc.addCount(10, 2L);
+    acc.addCount(1, 3L);
     Rating r = acc.result();
     assertEquals(5, r.n());
     assertEquals(0.4, r.topBox().share(), TOLERANCE);

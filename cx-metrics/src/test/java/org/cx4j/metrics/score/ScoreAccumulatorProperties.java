@@ -58,7 +58,7 @@ class ScoreAccumulatorProperties {
   private static ScoreAccumulator<ScoreDistribution> weighted(Weighted w, int from, int to) {
     ScoreAccumulator<ScoreDistribution> acc = ScoreDistribution.accumulator(NPS);
     for (int i = from; i < to; i++) {
-      acc.add(w.scores()[i], w.weights()[i]);
+      acc.addWeighted(w.scores()[i], w.weights()[i]);
     }
     return acc;
   }
@@ -129,7 +129,7 @@ class ScoreAccumulatorProperties {
     Collections.shuffle(order, new java.util.Random(seed));
     ScoreAccumulator<ScoreDistribution> shuffled = ScoreDistribution.accumulator(NPS);
     for (int i : order) {
-      shuffled.add(w.scores()[i], w.weights()[i]);
+      shuffled.addWeighted(w.scores()[i], w.weights()[i]);
     }
     ScoreDistribution d = weighted(w, 0, w.scores().length).result();
     assertArrayEquals(d.counts(), shuffled.result().counts());
@@ -200,7 +200,7 @@ class ScoreAccumulatorProperties {
         start.await();
         for (int i = 0; i < mine.length; i++) {
           if (i % 10 == 0) {
-            acc.add(mine[i], 0.5); // every tenth add is weighted, through the striped path
+            acc.addWeighted(mine[i], 0.5); // every tenth add is weighted, through the striped path
           } else {
             acc.add(mine[i]);
           }
@@ -228,7 +228,7 @@ class ScoreAccumulatorProperties {
     ConcurrentScoreAccumulator<ScoreDistribution> c = ScoreDistribution.concurrentAccumulator(NPS);
     ScoreAccumulator<ScoreDistribution> batch = weighted(w, 0, w.scores().length);
     for (int i = 0; i < w.scores().length; i++) {
-      c.add(w.scores()[i], w.weights()[i]);
+      c.addWeighted(w.scores()[i], w.weights()[i]);
     }
     for (int s : unweighted) {
       c.add(s);

@@ -52,10 +52,10 @@ class ScoreDistributionTest {
   void badWeightsAndCountsAreNamed() {
     ScoreAccumulator<ScoreDistribution> acc = ScoreDistribution.accumulator(NPS);
     for (double w : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1.0}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.add(5, w));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.addWeighted(5, w));
       assertTrue(e.getMessage().contains("weight") && e.getMessage().contains(Double.toString(w)), e.getMessage());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.add(5, -2L));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.addCount(5, -2L));
     assertEquals("count must be non-negative, got -2", e.getMessage());
     e = assertThrows(
         IllegalArgumentException.class,
@@ -78,7 +78,7 @@ class ScoreDistributionTest {
   @Test
   void frequencyCountsAddToN() {
     ScoreAccumulator<ScoreDistribution> acc = ScoreDistribution.accumulator(NPS);
-    acc.add(10, 4L);
+    acc.addCount(10, 4L);
     acc.add(0);
     ScoreDistribution d = acc.result();
     assertEquals(5, d.n());

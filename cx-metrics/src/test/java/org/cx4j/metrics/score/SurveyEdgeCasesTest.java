@@ -52,7 +52,7 @@ class SurveyEdgeCasesTest {
   @Test
   void npsBootstrapShrinksEveryReplicateTowardsTheEstimate() {
     NetPromoterScore nps = NetPromoterScore.ofCounts(30, 10, 20)
-        .with(NetPromoterScore.Options.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP));
+        .with(NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP));
     Interval raw = nps.interval(0.95, IntervalMethod.BOOTSTRAP);
     Interval fpc = nps.interval(0.95, IntervalMethod.BOOTSTRAP, 100);
     double f = Math.sqrt(40.0 / 99); // (100 - 60) / (100 - 1)
@@ -167,7 +167,7 @@ class SurveyEdgeCasesTest {
   void missingCodesAreCountedNeverScored() {
     ScoreAccumulator<NetPromoterScore> acc = NetPromoterScore.accumulator().missingCodes(99);
     acc.addAll(new int[] {10, 99, 0, 99, 9});
-    acc.add(99, 2.5);
+    acc.addWeighted(99, 2.5);
     NetPromoterScore r = acc.result();
     // Scored: 10, 0, 9 -> 2 promoters, 1 detractor, NPS 100 (2 - 1) / 3.
     assertEquals(3, r.n());
@@ -201,8 +201,8 @@ class SurveyEdgeCasesTest {
   void jsonCarriesMissingCodesAndTheWeightExponent() throws Exception {
     ScoreAccumulator<ScoreDistribution> acc =
         ScoreDistribution.accumulator(Scale.of(0, 10)).missingCodes(99);
-    acc.add(9, 1e200);
-    acc.add(3, 3e200);
+    acc.addWeighted(9, 1e200);
+    acc.addWeighted(3, 3e200);
     acc.add(99);
     ScoreDistribution d = acc.distribution();
     com.fasterxml.jackson.databind.ObjectMapper m = org.cx4j.core.json.CxJson.mapper();

@@ -75,7 +75,7 @@ class WeightScaleProperties {
     ScoreAccumulator<NetPromoterScore> a = NetPromoterScore.accumulator();
     ScoreAccumulator<NetPromoterScore> b = NetPromoterScore.accumulator();
     for (int i = 0; i < n; i++) {
-      (i % 2 == 0 ? a : b).add(s.scores()[i], scaled[i]);
+      (i % 2 == 0 ? a : b).addWeighted(s.scores()[i], scaled[i]);
     }
     a.merge(b);
     NetPromoterScore merged = a.result();

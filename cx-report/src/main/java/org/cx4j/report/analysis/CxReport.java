@@ -28,9 +28,7 @@ public final class CxReport {
 
   private final ReportInput input;
   private final ReportOptions options;
-  private final ScoreSection nps;
-  private final ScoreSection csat;
-  private final ScoreSection ces;
+  private final List<ScoreSection> scores;
   private final JourneySection journeys;
   private final RetentionSection retention;
   private final ValueSection value;
@@ -41,9 +39,7 @@ public final class CxReport {
   CxReport(
       ReportInput input,
       ReportOptions options,
-      ScoreSection nps,
-      ScoreSection csat,
-      ScoreSection ces,
+      List<ScoreSection> scores,
       JourneySection journeys,
       RetentionSection retention,
       ValueSection value,
@@ -52,9 +48,7 @@ public final class CxReport {
       List<String> notes) {
     this.input = input;
     this.options = options;
-    this.nps = nps;
-    this.csat = csat;
-    this.ces = ces;
+    this.scores = ImmutableList.copyOf(scores);
     this.journeys = journeys;
     this.retention = retention;
     this.value = value;
@@ -79,8 +73,18 @@ public final class CxReport {
    * @throws NullPointerException if an argument is null
    */
   public static CxReport of(ReportInput input, ReportOptions options) {
+    return of(input, options, ReportMetric.defaults());
+  }
+
+  /**
+   * Computes the report of {@code input} with a section per metric of {@code metrics} that has
+   * responses, in that order (the default report has {@link ReportMetric#defaults()}).
+   *
+   * @throws NullPointerException if an argument or a metric is null
+   */
+  public static CxReport of(ReportInput input, ReportOptions options, List<ReportMetric<?>> metrics) {
     return new ReportAnalysis(Objects.requireNonNull(input, "input"),
-        Objects.requireNonNull(options, "options")).run();
+        Objects.requireNonNull(options, "options"), List.copyOf(metrics)).run();
   }
 
   /**
@@ -108,26 +112,30 @@ public final class CxReport {
 
   /** Returns the NPS section, absent without NPS responses. */
   public Optional<ScoreSection> nps() {
-    return Optional.ofNullable(nps);
+    return score("NPS");
   }
 
   /** Returns the CSAT section, absent without CSAT responses. */
   public Optional<ScoreSection> csat() {
-    return Optional.ofNullable(csat);
+    return score("CSAT");
   }
 
   /** Returns the CES section, absent without CES responses. */
   public Optional<ScoreSection> ces() {
-    return Optional.ofNullable(ces);
+    return score("CES");
   }
 
-  /** Returns the score sections present, in the order NPS, CSAT, CES. */
+  /**
+   * Returns the section of the metric named {@code metric} (its {@code SurveyMetric.name()}),
+   * absent without its responses or when the metric was not registered.
+   */
+  public Optional<ScoreSection> score(String metric) {
+    return scores.stream().filter(s -> s.metric().equals(metric)).findFirst();
+  }
+
+  /** Returns the score sections present, in the order the metrics were registered. */
   public List<ScoreSection> scores() {
-    ImmutableList.Builder<ScoreSection> b = ImmutableList.builder();
-    nps().ifPresent(b::add);
-    csat().ifPresent(b::add);
-    ces().ifPresent(b::add);
-    return b.build();
+    return scores;
   }
 
   /** Returns the journey section, absent without interactions. */

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.CustomerId;
@@ -46,7 +45,6 @@ import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.metrics.activity.ActivityLog;
 import org.cx4j.metrics.breakdown.Breakdown;
-import org.cx4j.metrics.ces.CustomerEffortScore;
 import org.cx4j.metrics.clv.BgNbdModel;
 import org.cx4j.metrics.clv.ClvHorizon;
 import org.cx4j.metrics.clv.DiscountedClv;
@@ -55,11 +53,9 @@ import org.cx4j.metrics.clv.GammaGammaFit;
 import org.cx4j.metrics.clv.GammaGammaModel;
 import org.cx4j.metrics.clv.PurchaseModelFit;
 import org.cx4j.metrics.clv.RepeatPurchaseData;
-import org.cx4j.metrics.csat.CustomerSatisfaction;
 import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.driver.KeyDriverAnalysis;
 import org.cx4j.metrics.driver.KeyDriverResult;
-import org.cx4j.metrics.nps.NetPromoterScore;
 import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.priority.Initiative;
 import org.cx4j.metrics.retention.CohortRetention;
@@ -70,7 +66,8 @@ import org.cx4j.metrics.rfm.BtydSummaries;
 import org.cx4j.metrics.rfm.BtydSummarizer;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.ScoreAccumulator;
-import org.cx4j.metrics.score.ScoreDistribution;
+import org.cx4j.metrics.score.ScoreCategory;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.survival.ChurnSurvival;
 import org.cx4j.metrics.survival.ConfidenceType;
 import org.cx4j.metrics.survival.KaplanMeier;
@@ -104,12 +101,14 @@ final class ReportAnalysis {
 
   private final ReportInput in;
   private final ReportOptions o;
+  private final List<ReportMetric<?>> metrics;
   private final List<String> notes = new ArrayList<>();
   private final Map<CustomerId, String> segmentOf = new HashMap<>();
 
-  ReportAnalysis(ReportInput in, ReportOptions o) {
+  ReportAnalysis(ReportInput in, ReportOptions o, List<ReportMetric<?>> metrics) {
     this.in = in;
     this.o = o;
+    this.metrics = metrics;
     // Segments are only ever looked up for respondents: assign those, not every customer.
     Set<CustomerId> respondents = new HashSet<>();
     for (SurveyResponse r : in.responses()) {
@@ -153,18 +152,22 @@ final class ReportAnalysis {
               + o.journeyGap().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
               + " without activity (--journey-gap).");
     }
-    try (SecondThread<Object[]> journeySide = in.interactions().isEmpty() ? null
+    try (SecondThread<JourneySide> journeySide = in.interactions().isEmpty() ? null
         : SecondThread.start("cx4j-report-journeys", () -> {
           JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
           rebuilder = o.journeyGap() == null ? rebuilder.noInactivityGap()
               : rebuilder.inactivityGap(o.journeyGap());
           Journeys js = rebuilder.rebuild(in.interactions());
-          return new Object[] {journeys(js), attribution(js, journeyNotes),
-              npsResponses == null ? null : drivers(js, npsResponses, journeyNotes)};
+          return new JourneySide(journeys(js), attribution(js, journeyNotes),
+              npsResponses == null ? null : drivers(js, npsResponses, journeyNotes));
         })) {
-      ScoreSection nps = scores(Instrument.Kind.NPS, byKind.get(Instrument.Kind.NPS));
-      ScoreSection csat = scores(Instrument.Kind.CSAT, byKind.get(Instrument.Kind.CSAT));
-      ScoreSection ces = scores(Instrument.Kind.CES, byKind.get(Instrument.Kind.CES));
+      List<ScoreSection> scores = new ArrayList<>();
+      for (ReportMetric<?> m : metrics) {
+        ScoreSection s = scores(m, byKind.get(m.kind()));
+        if (s != null) {
+          scores.add(s);
+        }
+      }
       int mark = notes.size();
       RetentionSection retention = retention();
       ValueSection value = value();
@@ -172,20 +175,21 @@ final class ReportAnalysis {
       List<AttributionResult> attribution = List.of();
       DriverSection drivers = null;
       if (journeySide != null) {
-        Object[] j = journeySide.join();
-        journeys = (JourneySection) j[0];
-        @SuppressWarnings("unchecked")
-        List<AttributionResult> a = (List<AttributionResult>) j[1];
-        attribution = a;
-        drivers = (DriverSection) j[2];
+        JourneySide j = journeySide.join();
+        journeys = j.journeys();
+        attribution = j.attribution();
+        drivers = j.drivers();
       }
       List<String> all = new ArrayList<>(notes.subList(0, mark));
       all.addAll(journeyNotes);
       all.addAll(notes.subList(mark, notes.size()));
-      return new CxReport(in, o, nps, csat, ces, journeys, retention, value, drivers,
-          attribution, all);
+      return new CxReport(in, o, scores, journeys, retention, value, drivers, attribution, all);
     }
   }
+
+  /** What the second thread computes: the journey sections (drivers null without NPS). */
+  private record JourneySide(
+      JourneySection journeys, List<AttributionResult> attribution, DriverSection drivers) {}
 
 
 
@@ -221,111 +225,66 @@ final class ReportAnalysis {
     return best;
   }
 
-  private ScoreSection scores(Instrument.Kind kind, List<SurveyResponse> responses) {
+  private <M extends SurveyMetric<M>> ScoreSection scores(
+      ReportMetric<M> metric, List<SurveyResponse> responses) {
     if (responses == null || responses.isEmpty()) {
-      notes.add("No " + kind.name() + " responses: its section is left out.");
+      notes.add("No " + metric.kind().name() + " responses: its section is left out.");
       return null;
     }
     Instrument instrument = responses.get(0).instrument();
     Scale scale = instrument.scale();
-    Supplier<ScoreAccumulator<Object>> acc;
-    Function<Object, Estimate> headline;
-    String measure;
-    List<String> categories = new ArrayList<>();
-    switch (kind) {
-      case NPS -> {
-        NetPromoterScore.Options opts = NetPromoterScore.Options.DEFAULT.withLevel(o.level());
-        acc = cast(() -> NetPromoterScore.accumulator(opts));
-        headline = r -> {
-          NetPromoterScore s = (NetPromoterScore) r;
-          return s.isEmpty() ? null : estimate(s.n(), s.score(), s.interval());
-        };
-        measure = "NPS (points, -100 to 100)";
-        for (int v = 0; v <= 10; v++) {
-          categories.add(v <= 6 ? "detractor" : v <= 8 ? "passive" : "promoter");
-        }
-      }
-      case CSAT -> {
-        int top = Math.min(2, scale.max() - scale.min());
-        CustomerSatisfaction.Definition def =
-            new CustomerSatisfaction.Definition(scale, top, o.level());
-        acc = cast(() -> CustomerSatisfaction.accumulator(def));
-        headline = r -> {
-          CustomerSatisfaction s = (CustomerSatisfaction) r;
-          return s.isEmpty() ? null : percent(s.n(), s.topBox().share(), s.topBox().interval());
-        };
-        measure = "CSAT (% satisfied, top " + top + " box" + (top == 1 ? "" : "es") + ")";
-        for (int v = scale.min(); v <= scale.max(); v++) {
-          categories.add(v > scale.max() - top ? "satisfied"
-              : v < scale.min() + top ? "dissatisfied" : "neutral");
-        }
-      }
-      case CES -> {
-        CustomerEffortScore.Definition d0 = CustomerEffortScore.Definition.DEFAULT;
-        int easy = Math.min(d0.easyBoxes(), scale.max() - scale.min());
-        CustomerEffortScore.Definition def =
-            new CustomerEffortScore.Definition(scale, d0.direction(), easy, o.level());
-        acc = cast(() -> CustomerEffortScore.accumulator(def));
-        headline = r -> {
-          CustomerEffortScore s = (CustomerEffortScore) r;
-          return s.isEmpty() ? null : percent(s.n(), s.easyShare().share(), s.easyShare().interval());
-        };
-        measure = "CES (% easy, top " + easy + " boxes)";
-        boolean highIsEasy = def.direction() == CustomerEffortScore.Direction.HIGH_IS_EASY;
-        for (int v = scale.min(); v <= scale.max(); v++) {
-          boolean top = v > scale.max() - easy;
-          boolean bottom = v < scale.min() + easy;
-          categories.add(top ? (highIsEasy ? "easy" : "difficult")
-              : bottom ? (highIsEasy ? "difficult" : "easy") : "neutral");
-        }
-      }
-      default -> throw new IllegalStateException("no score section for " + kind);
+    double level = o.level();
+    Supplier<ScoreAccumulator<M>> acc = () -> metric.scorer().accumulator(instrument, level);
+    // Name, measure, unit and categories come from the definition, not the data.
+    M blank = acc.get().result();
+    List<ScoreCategory> categories = new ArrayList<>();
+    for (int v = scale.min(); v <= scale.max(); v++) {
+      categories.add(blank.category(v));
     }
-    Breakdown<String, Object> bySegment =
+    Breakdown<String, M> bySegment =
         Breakdown.of(responses, r -> segmentOf.get(r.customer()), acc, o.minGroupSize());
-    Breakdown<Channel, Object> byChannel =
+    Breakdown<Channel, M> byChannel =
         Breakdown.of(responses, Breakdown.byChannel(), acc, o.minGroupSize());
-    Estimate overall = label("overall", headline.apply(bySegment.overall()), null);
+    Estimate overall = label("overall", headline(bySegment.overall()), null);
     List<Estimate> segments = new ArrayList<>();
-    for (Breakdown.Group<String, Object> g : bySegment.groups()) {
-      segments.add(label(g.key(), headline.apply(g.result()), g));
+    for (Breakdown.Group<String, M> g : bySegment.groups()) {
+      segments.add(label(g.key(), headline(g.result()), g));
     }
     segments.sort(Comparator.comparing(Estimate::label));
     List<Estimate> channels = new ArrayList<>();
-    for (Breakdown.Group<Channel, Object> g : byChannel.groups()) {
-      channels.add(label(g.key().name(), headline.apply(g.result()), g));
+    for (Breakdown.Group<Channel, M> g : byChannel.groups()) {
+      channels.add(label(g.key().name(), headline(g.result()), g));
     }
     channels.sort(Comparator.comparingLong(Estimate::n).reversed()
         .thenComparing(Estimate::label));
-    TimeSeries<Object> series = TimeSeries.of(responses, o.trendPeriod(), o.zone(), acc);
+    TimeSeries<M> series = TimeSeries.of(responses, o.trendPeriod(), o.zone(), acc);
     List<Estimate> trend = new ArrayList<>();
-    for (TimeSeries.Point<Object> p : series.points()) {
-      Estimate e = headline.apply(p.result());
+    for (TimeSeries.Point<M> p : series.points()) {
+      Estimate e = headline(p.result());
       trend.add(e == null ? Estimate.empty(p.start().toString())
           : new Estimate(p.start().toString(), e.n(), e.value(), e.lower(), e.upper(),
               e.n() < o.minGroupSize()));
     }
+    SurveyMetric.Unit unit = blank.unit();
     // The overall result already holds the histogram of every response.
-    ScoreDistribution distribution = bySegment.overall() instanceof NetPromoterScore n
-        ? n.distribution()
-        : bySegment.overall() instanceof CustomerSatisfaction c ? c.distribution()
-        : ((CustomerEffortScore) bySegment.overall()).distribution();
-    return new ScoreSection(kind.name(), measure, instrument, overall, segments, channels, trend,
-        distribution, categories);
+    return new ScoreSection(blank.name(), metric.title(), blank.measure(), unit,
+        unit.toDisplay(blank.minimum()), unit.toDisplay(blank.maximum()), instrument, overall,
+        segments, channels, trend, bySegment.overall().distribution(), categories);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <R> Supplier<ScoreAccumulator<Object>> cast(Supplier<ScoreAccumulator<R>> s) {
-    return () -> (ScoreAccumulator<Object>) s.get();
-  }
-
-  // An estimate outside its own interval (adjusted Wald at tiny n) is flagged like a small group.
-  private static Estimate estimate(long n, double value, Interval i) {
-    return new Estimate("", n, value, i.lower(), i.upper(), !i.contains(value));
-  }
-
-  private static Estimate percent(long n, double share, Interval i) {
-    return new Estimate("", n, 100 * share, 100 * i.lower(), 100 * i.upper(), false);
+  /**
+   * Returns the headline figure in display units (a share in percent), or null when empty. An
+   * estimate outside its own interval (NPS adjusted Wald at tiny n) is flagged like a small group.
+   */
+  private static Estimate headline(SurveyMetric<?> r) {
+    if (r.isEmpty()) {
+      return null;
+    }
+    SurveyMetric.Unit u = r.unit();
+    double value = r.score();
+    Interval i = r.interval();
+    return new Estimate("", r.n(), u.toDisplay(value), u.toDisplay(i.lower()),
+        u.toDisplay(i.upper()), !i.contains(value));
   }
 
   private Estimate label(String label, Estimate e, Breakdown.Group<?, ?> g) {

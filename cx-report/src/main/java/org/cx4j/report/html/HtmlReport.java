@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.io.ReadError;
 import org.cx4j.core.io.ReadReport;
 import org.cx4j.journey.attribution.AttributionResult;
@@ -25,6 +26,7 @@ import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.priority.Quadrant;
 import org.cx4j.metrics.retention.CohortRetention;
 import org.cx4j.metrics.retention.RetentionKind;
+import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.survival.KaplanMeier;
 import org.cx4j.metrics.survival.SurvivalBand;
 import org.cx4j.report.analysis.CxReport;
@@ -62,11 +64,6 @@ import org.cx4j.report.input.ReportInput;
  * the notes on what was left out.
  */
 public final class HtmlReport {
-
-  private static final Map<String, String> TITLES = Map.of(
-      "NPS", "Net Promoter Score (NPS)",
-      "CSAT", "Customer satisfaction (CSAT)",
-      "CES", "Customer effort (CES)");
 
   /** At most this many journey-map links are drawn; the rest are in the transitions table. */
   static final int MAX_MAP_LINKS = 60;
@@ -453,10 +450,10 @@ public final class HtmlReport {
 
     private void scores(ScoreSection s) {
       String id = s.metric().toLowerCase(Locale.ROOT);
-      section(id, TITLES.getOrDefault(s.metric(), s.metric()));
+      section(id, s.title());
       p(s.measure() + f(": %.1f overall, %d%% interval %.1f to %.1f, n = %,d.", s.overall().value(),
           pct, s.overall().lower(), s.overall().upper(), s.overall().n()));
-      boolean nps = s.metric().equals("NPS");
+      String axis = axisLabel(s);
       // Trend with band.
       List<String> periods = new ArrayList<>();
       int n = s.trend().size();
@@ -476,9 +473,9 @@ public final class HtmlReport {
               + r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " with its "
               + pct + "% confidence band", periods, v)
           .band(lo, hi).bandLabel(pct + "% interval").responses(counts)
-          .yAxisLabel(nps ? "NPS (points)" : s.metric() + " (%)").seriesLabel(s.metric())
+          .yAxisLabel(axis).seriesLabel(s.metric())
           .xAxisLabel(r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " starting");
-      tb.yRange(nps ? -100 : 0, 100);
+      tb.yRange(s.minimum(), s.maximum());
       if (!s.overall().isEmpty()) {
         tb.referenceLine(s.overall().value(), "overall");
       }
@@ -486,18 +483,22 @@ public final class HtmlReport {
       // Distribution.
       long[] dist = s.distribution().counts();
       Svg d;
-      if (nps) {
+      if (s.instrument().kind() == Instrument.Kind.NPS) {
         d = DistributionChart.nps("Distribution of " + s.metric() + " answers", dist);
       } else {
         List<String> values = new ArrayList<>();
         int min = s.instrument().scale().min();
         int[] cat = new int[dist.length];
-        List<String> names = new ArrayList<>(new LinkedHashSet<>(s.categories()));
+        List<ScoreCategory> kinds = new ArrayList<>(new LinkedHashSet<>(s.categories()));
         // Put the "bad" category first so the palette reads bad-to-good left to right.
-        names.sort(java.util.Comparator.comparingInt(Page::rank));
+        kinds.sort(java.util.Comparator.comparing(ScoreCategory::tone));
+        List<String> names = new ArrayList<>();
+        for (ScoreCategory k : kinds) {
+          names.add(k.label());
+        }
         for (int i = 0; i < dist.length; i++) {
           values.add(Integer.toString(min + i));
-          cat[i] = names.indexOf(s.categories().get(i));
+          cat[i] = kinds.indexOf(s.categories().get(i));
         }
         d = DistributionChart.builder("Distribution of " + s.metric() + " answers", values, dist)
             .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses").render();
@@ -508,12 +509,12 @@ public final class HtmlReport {
       endSection();
     }
 
-    /** Orders categories bad, neutral, good, so that the palette reads left to right. */
-    private static int rank(String category) {
-      return switch (category) {
-        case "dissatisfied", "difficult", "detractor" -> 0;
-        case "satisfied", "easy", "promoter" -> 2;
-        default -> 1;
+    /** Returns the value-axis label: "NPS (points)", "CSAT (%)", a mean's plain name. */
+    private static String axisLabel(ScoreSection s) {
+      return switch (s.unit()) {
+        case POINTS -> s.metric() + " (points)";
+        case SHARE -> s.metric() + " (%)";
+        case MEAN -> s.metric();
       };
     }
 
@@ -533,11 +534,10 @@ public final class HtmlReport {
         his.add(e.upper());
         small += e.small() ? 1 : 0;
       }
-      boolean nps = s.metric().equals("NPS");
       HorizontalBarChart.Builder b = HorizontalBarChart.builder(
               s.metric() + " by " + kind + " with " + pct + "% intervals", labels, unbox(vs, 1))
           .seriesName(s.metric())
-          .valueAxisLabel(nps ? "NPS (points)" : s.metric() + " (%)")
+          .valueAxisLabel(axisLabel(s))
           .decimals(1);
       if (!labels.isEmpty()) {
         b.intervals(unbox(los, 1), unbox(his, 1)).intervalName(pct + "% interval");
@@ -627,7 +627,7 @@ public final class HtmlReport {
       Map<String, Long> byCat = new LinkedHashMap<>();
       long[] c = s.distribution().counts();
       for (int i = 0; i < c.length; i++) {
-        byCat.merge(s.categories().get(i), c[i], Long::sum);
+        byCat.merge(s.categories().get(i).label(), c[i], Long::sum);
       }
       StringBuilder sb = new StringBuilder();
       for (Map.Entry<String, Long> e : byCat.entrySet()) {

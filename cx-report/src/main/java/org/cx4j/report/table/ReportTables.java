@@ -175,7 +175,7 @@ public final class ReportTables {
       for (int i = 0; i < counts.length; i++) {
         t.row(s.metric(), min + i, counts[i],
             s.distribution().n() == 0 ? null : (double) counts[i] / s.distribution().n(),
-            s.categories().get(i));
+            s.categories().get(i).label());
       }
     }
     return t.build();

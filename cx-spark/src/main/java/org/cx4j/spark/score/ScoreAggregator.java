@@ -2,13 +2,20 @@ package org.cx4j.spark.score;
 
 import java.io.Serial;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -21,7 +28,6 @@ import org.cx4j.metrics.rating.Rating;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreDistribution;
-import org.cx4j.metrics.score.ShareEstimate;
 import org.cx4j.spark.NullPolicy;
 
 /**
@@ -90,10 +96,10 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
 
   /**
    * Returns {@code cx_nps}: NPS on 0..10 with the adjusted-Wald interval at 95% ({@code
-   * NetPromoterScore.Options.DEFAULT}), lenient about nulls.
+   * NetPromoterScore.Definition.DEFAULT}), lenient about nulls.
    */
   public static ScoreAggregator nps() {
-    return nps(NetPromoterScore.Options.DEFAULT.level(), NullPolicy.LENIENT);
+    return nps(NetPromoterScore.Definition.DEFAULT.level(), NullPolicy.LENIENT);
   }
 
   /**
@@ -186,70 +192,128 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
    */
   public StructType schema() {
     List<StructField> f = new ArrayList<>();
-    switch (kind) {
-      case NPS -> {
-        f.add(dbl("score"));
-        f.add(lng("n"));
-        f.add(lng("promoters"));
-        f.add(lng("passives"));
-        f.add(lng("detractors"));
-        f.add(dbl("standard_error"));
-        f.add(dbl("lower"));
-        f.add(dbl("upper"));
-      }
-      case CSAT -> {
-        f.add(dbl("score"));
-        f.add(lng("n"));
-        f.add(lng("satisfied"));
-        f.add(dbl("mean"));
-        f.add(dbl("standard_error"));
-        f.add(dbl("lower"));
-        f.add(dbl("upper"));
-      }
-      case CES -> {
-        f.add(dbl("score"));
-        f.add(lng("n"));
-        f.add(lng("easy"));
-        f.add(dbl("easy_share"));
-        f.add(dbl("standard_error"));
-        f.add(dbl("lower"));
-        f.add(dbl("upper"));
-      }
-      case RATING_DISTRIBUTION -> {
-        f.add(lng("n"));
-        f.add(DataTypes.createStructField("scale_min", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("scale_max", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField(
-            "counts", DataTypes.createArrayType(DataTypes.LongType, false), false));
-        f.add(dbl("mean"));
-        f.add(dbl("standard_error"));
-        f.add(dbl("lower"));
-        f.add(dbl("upper"));
-        f.add(dbl("top_box"));
-        f.add(dbl("bottom_box"));
-      }
-      case MEAN -> {
-        f.add(dbl("score"));
-        f.add(lng("n"));
-        f.add(dbl("standard_deviation"));
-        f.add(dbl("standard_error"));
-        f.add(dbl("lower"));
-        f.add(dbl("upper"));
-      }
-      default -> throw new AssertionError(kind);
+    for (Field<?> field : LAYOUTS.get(kind).fields()) {
+      f.add(DataTypes.createStructField(field.name(), field.type(), field.derived()));
     }
     f.add(DataTypes.createStructField("level", DataTypes.DoubleType, false));
-    f.add(lng("rejected"));
+    f.add(DataTypes.createStructField("rejected", DataTypes.LongType, false));
     return DataTypes.createStructType(f);
   }
 
-  private static StructField dbl(String name) {
-    return DataTypes.createStructField(name, DataTypes.DoubleType, true);
+  /**
+   * One field of a result struct: its name and type, whether it is derived (null on an empty
+   * group, so nullable) or a count (always present), and how it is read from the metric. {@link
+   * #schema()} and {@link #finish} both walk the same list, so they cannot disagree.
+   */
+  private record Field<T>(String name, DataType type, boolean derived, Function<T, Object> value) {}
+
+  /** How a kind computes its metric from the distribution, and the fields read from it. */
+  private record Layout<T>(
+      BiFunction<ScoreAggregator, ScoreDistribution, T> metric, List<Field<T>> fields) {
+
+    Layout {
+      fields = List.copyOf(fields);
+    }
+
+    // Appends the field values of the metric of d; derived fields are null when empty.
+    void values(ScoreAggregator agg, ScoreDistribution d, boolean empty, List<Object> out) {
+      T m = metric.apply(agg, d);
+      for (Field<T> f : fields) {
+        out.add(f.derived() && empty ? null : f.value().apply(m));
+      }
+    }
   }
 
-  private static StructField lng(String name) {
-    return DataTypes.createStructField(name, DataTypes.LongType, false);
+  private static <T> Field<T> derived(String name, ToDoubleFunction<T> value) {
+    return new Field<>(name, DataTypes.DoubleType, true, m -> value.applyAsDouble(m));
   }
+
+  private static <T> Field<T> count(String name, ToLongFunction<T> value) {
+    return new Field<>(name, DataTypes.LongType, false, m -> value.applyAsLong(m));
+  }
+
+  // The standard error and the interval bounds of an estimate, in this order.
+  private static <T> List<Field<T>> estimate(
+      ToDoubleFunction<T> standardError, Function<T, Interval> interval) {
+    return List.of(
+        derived("standard_error", standardError),
+        derived("lower", m -> interval.apply(m).lower()),
+        derived("upper", m -> interval.apply(m).upper()));
+  }
+
+  @SafeVarargs
+  private static <T> List<Field<T>> fields(List<Field<T>>... parts) {
+    List<Field<T>> all = new ArrayList<>();
+    for (List<Field<T>> p : parts) {
+      all.addAll(p);
+    }
+    return all;
+  }
+
+  // Score and interval through the SurveyMetric contract, the rest through each metric's accessors.
+  private static final Map<Kind, Layout<?>> LAYOUTS = new EnumMap<>(Map.of(
+      Kind.NPS, new Layout<NetPromoterScore>(
+          (a, d) -> NetPromoterScore.of(NetPromoterScore.Definition.DEFAULT.withLevel(a.level), d),
+          fields(
+              List.of(
+                  derived("score", NetPromoterScore::score),
+                  count("n", NetPromoterScore::n),
+                  count("promoters", NetPromoterScore::promoters),
+                  count("passives", NetPromoterScore::passives),
+                  count("detractors", NetPromoterScore::detractors)),
+              estimate(NetPromoterScore::standardError, NetPromoterScore::interval))),
+      Kind.CSAT, new Layout<CustomerSatisfaction>(
+          (a, d) -> CustomerSatisfaction.of(
+              new CustomerSatisfaction.Definition(d.scale(), a.boxes, a.level), d),
+          fields(
+              List.of(
+                  derived("score", CustomerSatisfaction::score),
+                  count("n", CustomerSatisfaction::n),
+                  count("satisfied", c -> c.topBox().hits()),
+                  derived("mean", c -> c.mean().mean())),
+              estimate(c -> c.topBox().standardError(), CustomerSatisfaction::interval))),
+      Kind.CES, new Layout<CustomerEffortScore>(
+          (a, d) -> CustomerEffortScore.of(
+              new CustomerEffortScore.Definition(
+                  d.scale(),
+                  a.lowIsEasy
+                      ? CustomerEffortScore.Direction.LOW_IS_EASY
+                      : CustomerEffortScore.Direction.HIGH_IS_EASY,
+                  a.boxes,
+                  a.level),
+              d),
+          fields(
+              List.of(
+                  derived("score", c -> c.mean().mean()),
+                  count("n", CustomerEffortScore::n),
+                  count("easy", c -> c.easyShare().hits()),
+                  derived("easy_share", CustomerEffortScore::score)),
+              estimate(c -> c.mean().standardError(), c -> c.mean().interval()))),
+      Kind.RATING_DISTRIBUTION, new Layout<Rating>(
+          (a, d) -> Rating.of(
+              new Rating.Definition(Instrument.rating("rating", d.scale()), a.boxes, a.level), d),
+          fields(
+              List.of(
+                  count("n", Rating::n),
+                  new Field<>("scale_min", DataTypes.IntegerType, false,
+                      r -> r.distribution().scale().min()),
+                  new Field<>("scale_max", DataTypes.IntegerType, false,
+                      r -> r.distribution().scale().max()),
+                  new Field<>("counts", DataTypes.createArrayType(DataTypes.LongType, false),
+                      false, r -> r.distribution().counts()),
+                  derived("mean", r -> r.mean().mean())),
+              estimate(r -> r.mean().standardError(), r -> r.mean().interval()),
+              List.of(
+                  derived("top_box", Rating::score),
+                  derived("bottom_box", r -> r.bottomBox().share())))),
+      Kind.MEAN, new Layout<MeanEstimate>(
+          (a, d) -> MeanEstimate.of(d, a.level),
+          fields(
+              List.of(
+                  derived("score", MeanEstimate::mean),
+                  count("n", MeanEstimate::n),
+                  derived("standard_deviation", MeanEstimate::standardDeviation)),
+              estimate(MeanEstimate::standardError, MeanEstimate::interval)))));
 
   /** Returns an empty buffer on the scale. */
   @Override
@@ -295,77 +359,11 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
     ScoreDistribution d = buffer.distribution();
     // A weighted group whose weights are all 0 has no estimate either (its counts still show).
     boolean empty = d.n() == 0 || d.totalWeight() == 0;
-    Scale scale = d.scale();
     List<Object> v = new ArrayList<>();
-    switch (kind) {
-      case NPS -> {
-        NetPromoterScore nps =
-            NetPromoterScore.of(d).with(NetPromoterScore.Options.DEFAULT.withLevel(level));
-        v.add(empty ? null : nps.score());
-        v.add(nps.n());
-        v.add(nps.promoters());
-        v.add(nps.passives());
-        v.add(nps.detractors());
-        addEstimate(v, empty, empty ? 0 : nps.standardError(), empty ? null : nps.interval());
-      }
-      case CSAT -> {
-        CustomerSatisfaction c =
-            CustomerSatisfaction.of(new CustomerSatisfaction.Definition(scale, boxes, level), d);
-        ShareEstimate top = c.topBox();
-        v.add(empty ? null : top.share());
-        v.add(c.n());
-        v.add(top.hits());
-        v.add(empty ? null : c.mean().mean());
-        addEstimate(v, empty, empty ? 0 : top.standardError(), empty ? null : top.interval());
-      }
-      case CES -> {
-        CustomerEffortScore c = CustomerEffortScore.of(
-            new CustomerEffortScore.Definition(
-                scale,
-                lowIsEasy
-                    ? CustomerEffortScore.Direction.LOW_IS_EASY
-                    : CustomerEffortScore.Direction.HIGH_IS_EASY,
-                boxes,
-                level),
-            d);
-        MeanEstimate m = c.mean();
-        v.add(empty ? null : m.mean());
-        v.add(c.n());
-        v.add(c.easyShare().hits());
-        v.add(empty ? null : c.easyShare().share());
-        addEstimate(v, empty, empty ? 0 : m.standardError(), empty ? null : m.interval());
-      }
-      case RATING_DISTRIBUTION -> {
-        Rating r = Rating.of(
-            new Rating.Definition(Instrument.rating("rating", scale), boxes, level), d);
-        MeanEstimate m = r.mean();
-        v.add(r.n());
-        v.add(min);
-        v.add(max);
-        v.add(d.counts());
-        v.add(empty ? null : m.mean());
-        addEstimate(v, empty, empty ? 0 : m.standardError(), empty ? null : m.interval());
-        v.add(empty ? null : r.topBox().share());
-        v.add(empty ? null : r.bottomBox().share());
-      }
-      case MEAN -> {
-        MeanEstimate m = MeanEstimate.of(d, level);
-        v.add(empty ? null : m.mean());
-        v.add(m.n());
-        v.add(empty ? null : m.standardDeviation());
-        addEstimate(v, empty, empty ? 0 : m.standardError(), empty ? null : m.interval());
-      }
-      default -> throw new AssertionError(kind);
-    }
+    LAYOUTS.get(kind).values(this, d, empty, v);
     v.add(level);
     v.add(buffer.rejected());
     return RowFactory.create(v.toArray());
-  }
-
-  private static void addEstimate(List<Object> v, boolean empty, double se, Interval interval) {
-    v.add(empty ? null : se);
-    v.add(empty ? null : interval.lower());
-    v.add(empty ? null : interval.upper());
   }
 
   /** Returns a Java-serialization encoder of the buffer (see {@link ScoreBuffer}). */

@@ -14,14 +14,12 @@ import org.cx4j.metrics.score.ScoreDistribution;
  * (one {@code long} count per point of the scale) and the number of rejected (null) rows.
  *
  * <p>Spark keeps the buffer as an object while it aggregates a partition and serializes it only
- * to ship a partial aggregate: it is then written as its compact state, the scale and the
- * histogram of counts ({@link ScoreDistribution#counts()}), with the weight and squared-weight
- * sums per point when weighted ({@link WeightedScoreAggregator}), and read back into a fresh
- * accumulator ({@link ScoreAccumulator#addAll(ScoreDistribution)}), so a partial costs {@code 8 *
- * points} bytes (24 when weighted) plus a small header. The weighted sums travel without their
- * compensation terms, so a weighted result agrees with the single-machine one to rounding (about
- * 1e-15 relative), not bit for bit. Merging is {@link ScoreAccumulator#merge}: exact for counts,
- * associative and commutative.
+ * to ship a partial aggregate: it is then written as the scale, the rejected count and the
+ * accumulator's state in cx-metrics' versioned binary format ({@link ScoreAccumulator#writeTo}:
+ * {@code 8 * points} bytes of counts, {@code 40 * points} more when weighted, plus a small
+ * header), and read back with {@link ScoreAccumulator#mergeFrom}. The weighted sums travel with
+ * their compensation terms, so a partial merges exactly as the accumulator would. Merging is
+ * {@link ScoreAccumulator#merge}: exact for counts, associative and commutative.
  *
  * <p>Not thread-safe: Spark uses one buffer per task and group.
  */
@@ -56,13 +54,13 @@ public final class ScoreBuffer implements Serializable {
   }
 
   /**
-   * Adds one score with its sampling weight ({@link ScoreAccumulator#add(int, double)}).
+   * Adds one score with its sampling weight ({@link ScoreAccumulator#addWeighted(int, double)}).
    *
    * @throws IllegalArgumentException if {@code score} is outside the scale or {@code weight} is
    *     NaN, infinite or negative, naming it
    */
   public void add(int score, double weight) {
-    accumulator.add(score, weight);
+    accumulator.addWeighted(score, weight);
   }
 
   /** Counts one rejected (null) row. */
@@ -105,17 +103,8 @@ public final class ScoreBuffer implements Serializable {
     out.writeInt(s.min());
     out.writeInt(s.max());
     out.writeLong(rejected);
-    ScoreDistribution d = accumulator.distribution();
-    for (long c : d.counts()) {
-      out.writeLong(c);
-    }
-    out.writeBoolean(d.isWeighted());
-    if (d.isWeighted()) {
-      for (int score = s.min(); score <= s.max(); score++) {
-        out.writeDouble(d.weight(score));
-        out.writeDouble(d.weightSquares(score));
-      }
-    }
+    // cx-metrics' versioned partial-state format (ScoreAccumulator.writeTo).
+    accumulator.writeTo(out);
   }
 
   @Serial
@@ -123,22 +112,7 @@ public final class ScoreBuffer implements Serializable {
     in.defaultReadObject();
     Scale s = Scale.of(in.readInt(), in.readInt());
     rejected = in.readLong();
-    long[] counts = new long[s.points()];
-    for (int k = 0; k < counts.length; k++) {
-      counts[k] = in.readLong();
-    }
-    accumulator = ScoreDistribution.accumulator(s);
-    if (in.readBoolean()) {
-      double[] weights = new double[counts.length];
-      double[] squares = new double[counts.length];
-      for (int k = 0; k < counts.length; k++) {
-        weights[k] = in.readDouble();
-        squares[k] = in.readDouble();
-      }
-      accumulator.addAll(ScoreDistribution.ofWeights(s, counts, weights, squares));
-    } else {
-      accumulator.addAll(ScoreDistribution.ofCounts(s, counts));
-    }
+    accumulator = ScoreDistribution.accumulator(s).mergeFrom(in);
   }
 
   @Override
