@@ -96,7 +96,7 @@ public final class CxReport {
   public CxReport withNotesFirst(List<String> first) {
     List<String> all = new java.util.ArrayList<>(first);
     all.addAll(notes);
-    return new CxReport(input, options, nps, csat, ces, journeys, retention, value, drivers,
+    return new CxReport(input, options, scores, journeys, retention, value, drivers,
         attribution, all);
   }
 
