@@ -724,21 +724,7 @@ public final class CxReportCommand implements Callable<Integer> {
 
     /** Returns the version, or "(unknown version)" if the resource is missing or unfiltered. */
     static String version() {
-      try (java.io.InputStream in =
-          CxReportCommand.class.getResourceAsStream("cx-report-version.properties")) {
-        if (in != null) {
-          java.util.Properties p = new java.util.Properties();
-          p.load(in);
-          String v = p.getProperty("version");
-          if (v != null && !v.isBlank() && !v.startsWith("${")) {
-            return v.strip();
-          }
-        }
-      } catch (IOException e) {
-        // fall through to the manifest
-      }
-      String v = CxReportCommand.class.getPackage().getImplementationVersion();
-      return v == null ? "(unknown version)" : v;
+      return HtmlReport.version();
     }
   }
 }

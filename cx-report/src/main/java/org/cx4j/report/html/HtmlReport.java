@@ -77,6 +77,15 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /**
+   * Returns the cx4j version that writes reports: from the build-filtered {@code
+   * cx-report-version.properties} (so it is right however the code is launched: the jar, {@code
+   * ./cx report}, {@code exec:java}, an IDE), else the jar manifest, else "(unknown version)".
+   */
+  public static String version() {
+    return VERSION;
+  }
+
   private static String readVersion() {
     try (java.io.InputStream in =
         HtmlReport.class.getResourceAsStream("/org/cx4j/report/cli/cx-report-version.properties")) {
