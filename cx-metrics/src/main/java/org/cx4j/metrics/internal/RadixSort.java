@@ -8,12 +8,13 @@ import static com.google.common.base.Preconditions.checkArgument;
  * with case weights), journey rebuild (customer and time packed, row index riding along),
  * variants and path coding (packed label ranks), and the transition graph's buffered counts.
  *
- * <p>Cost: one read of the keys counts every digit at once; then one scatter pass per digit that
- * is not the same in every key (a constant digit, such as the sign and most of the exponent of
- * survival times, costs nothing more), so at most {@code ceil(keyBits / 11)} passes of {@code
- * O(n)}. Keys already in order are detected by a scan that stops at the first descent and are
- * returned as they are. Stability is what makes equal keys keep their input order without
- * packing the index into the key.
+ * <p>Cost, {@code long} keys: one read of the keys counts every digit at once; then one scatter
+ * pass per digit that is not the same in every key (a constant digit, such as the sign and most of
+ * the exponent of survival times, costs nothing more), so at most {@code ceil(keyBits / 11)}
+ * passes of {@code O(n)}. Keys already in order are detected by a scan that stops at the first
+ * descent and are returned as they are. {@code int} keys: a count and a scatter per digit, a
+ * constant digit skipped after its count. Stability is what makes equal keys keep their input
+ * order without packing the index into the key.
  *
  * <p>Buffers: the input arrays are used as scratch space; the sorted data is in the arrays the
  * result names (the inputs or new arrays), and the inputs must not be read afterwards except
@@ -191,28 +192,19 @@ public final class RadixSort {
         keyBits);
     checkArgument(size >= 0 && size <= keys.length && size <= scratch.length,
         "size must be in [0, %s], got %s", Math.min(keys.length, scratch.length), size);
-    int i0 = 1;
-    while (i0 < size && Integer.compareUnsigned(keys[i0 - 1], keys[i0]) <= 0) {
-      i0++;
-    }
-    if (i0 >= size) {
-      return keys;
-    }
-    int passes = (keyBits + BITS - 1) / BITS;
-    int[][] counts = new int[passes][RADIX];
-    for (int i = 0; i < size; i++) {
-      int k = keys[i];
-      for (int p = 0; p < passes; p++) {
-        counts[p][(k >>> (p * BITS)) & MASK]++;
-      }
-    }
+    // Per-pass counting over the current order (not all digits up front): the buffers of the
+    // callers (about 2^20 keys) stay in cache between the count and the scatter of a pass, which
+    // measured faster for this case in the transition graph.
     int[] src = keys;
     int[] dst = scratch;
-    for (int p = 0; p < passes; p++) {
-      int[] c = counts[p];
-      int shift = p * BITS;
-      if (c[(src[0] >>> shift) & MASK] == size) {
-        continue;
+    int[] c = new int[RADIX];
+    for (int shift = 0; shift < keyBits; shift += BITS) {
+      java.util.Arrays.fill(c, 0);
+      for (int i = 0; i < size; i++) {
+        c[(src[i] >>> shift) & MASK]++;
+      }
+      if (size == 0 || c[(src[0] >>> shift) & MASK] == size) {
+        continue; // every key has this digit: the pass would not move anything
       }
       int sum = 0;
       for (int d = 0; d < RADIX; d++) {
