@@ -143,26 +143,14 @@ public final class RadixSort {
         dstI = ints == null ? null : new int[n];
         dstD = doubles == null ? null : new double[n];
       }
-      // One loop per payload kind, so that the hot loop tests nothing but the digit.
+      // One loop per payload kind, each its own small method for the JIT, so that the hot loop
+      // tests nothing but the digit.
       if (srcI != null) {
-        for (int i = 0; i < n; i++) {
-          long k = srcK[i];
-          int pos = c[(int) (k >>> shift) & MASK]++;
-          dstK[pos] = k;
-          dstI[pos] = srcI[i];
-        }
+        scatter(srcK, srcI, dstK, dstI, c, shift);
       } else if (srcD != null) {
-        for (int i = 0; i < n; i++) {
-          long k = srcK[i];
-          int pos = c[(int) (k >>> shift) & MASK]++;
-          dstK[pos] = k;
-          dstD[pos] = srcD[i];
-        }
+        scatter(srcK, srcD, dstK, dstD, c, shift);
       } else {
-        for (int i = 0; i < n; i++) {
-          long k = srcK[i];
-          dstK[c[(int) (k >>> shift) & MASK]++] = k;
-        }
+        scatter(srcK, dstK, c, shift);
       }
       long[] tk = srcK;
       srcK = dstK;
@@ -175,6 +163,33 @@ public final class RadixSort {
       dstD = td;
     }
     return new Sorted(srcK, srcI, srcD);
+  }
+
+  private static void scatter(long[] srcK, int[] srcI, long[] dstK, int[] dstI, int[] c,
+      int shift) {
+    for (int i = 0, n = srcK.length; i < n; i++) {
+      long k = srcK[i];
+      int pos = c[(int) (k >>> shift) & MASK]++;
+      dstK[pos] = k;
+      dstI[pos] = srcI[i];
+    }
+  }
+
+  private static void scatter(long[] srcK, double[] srcD, long[] dstK, double[] dstD, int[] c,
+      int shift) {
+    for (int i = 0, n = srcK.length; i < n; i++) {
+      long k = srcK[i];
+      int pos = c[(int) (k >>> shift) & MASK]++;
+      dstK[pos] = k;
+      dstD[pos] = srcD[i];
+    }
+  }
+
+  private static void scatter(long[] srcK, long[] dstK, int[] c, int shift) {
+    for (int i = 0, n = srcK.length; i < n; i++) {
+      long k = srcK[i];
+      dstK[c[(int) (k >>> shift) & MASK]++] = k;
+    }
   }
 
   /**
