@@ -171,6 +171,26 @@ class FunnelTest {
   }
 
   @Test
+  void attributionSaysWhichStepWithoutCodes() {
+    assertEquals(Attribution.Anchor.FIRST_STEP, Attribution.FIRST_STEP.anchor());
+    assertTrue(Attribution.FIRST_STEP.step().isEmpty());
+    assertEquals(Attribution.Anchor.LAST_STEP_REACHED, Attribution.LAST_STEP.anchor());
+    assertEquals(java.util.OptionalInt.of(2), Attribution.atStep(2).step());
+    assertEquals("step 2", Attribution.atStep(2).toString());
+    assertEquals("last step reached", Attribution.LAST_STEP.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Attribution(Attribution.Anchor.FIRST_STEP, java.util.OptionalInt.of(1)));
+    assertEquals("attribution step must be given exactly for CHOSEN_STEP, got FIRST_STEP with step "
+        + "OptionalInt[1]", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Attribution(Attribution.Anchor.CHOSEN_STEP, java.util.OptionalInt.empty()));
+    assertThrows(IllegalArgumentException.class, () -> Attribution.atStep(-1));
+    assertThrows(IllegalArgumentException.class,
+        () -> threeSteps().build().breakdown(journeys(), FunnelProperty.touchpoint(),
+            Attribution.atStep(3)));
+  }
+
+  @Test
   void breakdownTrendAndComparison() {
     // Channel at the first step: all home (web) -> one group.
     Funnel f = threeSteps().build();

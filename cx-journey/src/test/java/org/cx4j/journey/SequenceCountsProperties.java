@@ -13,7 +13,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.cx4j.journey.variant.SequenceCounts;
+import org.cx4j.journey.internal.SequenceCounts;
 import org.junit.jupiter.api.Test;
 
 /** {@link SequenceCounts} against a {@code HashMap} keyed by sequence lists (the oracle). */

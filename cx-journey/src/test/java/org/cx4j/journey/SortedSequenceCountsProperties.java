@@ -13,8 +13,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.cx4j.journey.variant.SequenceCounts;
-import org.cx4j.journey.variant.SortedSequenceCounts;
+import org.cx4j.journey.internal.SequenceCounts;
+import org.cx4j.journey.internal.SortedSequenceCounts;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -173,6 +173,17 @@ public final class MarkovAttribution {
       double[] removalEffects,
       AttributionResult attribution) {
 
+    /** Copies {@code removalEffects}, so that the caller's array cannot change the result. */
+    public MarkovResult {
+      removalEffects = removalEffects.clone();
+    }
+
+    /** Returns a copy of each channel's removal effect, in channel-code order. */
+    @Override
+    public double[] removalEffects() {
+      return removalEffects.clone();
+    }
+
     /** Returns the removal effect of the named channel. */
     public double removalEffect(String channel) {
       List<AttributionResult.ChannelCredit> cs = attribution.channels();

@@ -102,6 +102,26 @@ public final class ShapleyAttribution {
    */
   public record OrderedResult(List<String> channels, double[][] credit) {
 
+    /** Copies {@code credit} (every row), so that the caller's arrays cannot change the result. */
+    public OrderedResult {
+      channels = List.copyOf(channels);
+      credit = deepCopy(credit);
+    }
+
+    /** Returns a copy of {@code credit[channel][position]}, conversions. */
+    @Override
+    public double[][] credit() {
+      return deepCopy(credit);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+      double[][] c = new double[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        c[i] = a[i].clone();
+      }
+      return c;
+    }
+
     /** Returns the conversions credited to {@code channel} at 0-based {@code position}. */
     public double credit(String channel, int position) {
       int i = channels.indexOf(channel);
@@ -216,6 +236,24 @@ public final class ShapleyAttribution {
       boolean exact,
       int samples,
       long seed) {
+
+    /** Copies the arrays, so that the caller's arrays cannot change the result. */
+    public RateResult {
+      shapley = shapley.clone();
+      standardError = standardError.clone();
+    }
+
+    /** Returns a copy of each channel's Shapley value of the conversion-rate game. */
+    @Override
+    public double[] shapley() {
+      return shapley.clone();
+    }
+
+    /** Returns a copy of each value's Monte Carlo standard error (0 when exact). */
+    @Override
+    public double[] standardError() {
+      return standardError.clone();
+    }
 
     @Override
     public boolean equals(Object o) {

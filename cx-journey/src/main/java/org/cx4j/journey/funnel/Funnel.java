@@ -207,9 +207,9 @@ public final class Funnel {
     Objects.requireNonNull(property, "property");
     Objects.requireNonNull(attribution, "attribution");
     checkArgument(
-        attribution.step() < steps.size(),
+        attribution.step().orElse(0) < steps.size(),
         "attribution step %s is outside the funnel's %s steps",
-        attribution.step(),
+        attribution.step().orElse(0),
         steps.size());
     Map<String, Accumulator> groups = new HashMap<>();
     Matcher m = new Matcher(this, journeys);
@@ -218,7 +218,7 @@ public final class Funnel {
       if (f < 0) {
         return;
       }
-      int at = attribution.step() == -1 ? 0 : attribution.step() == -2 ? f : attribution.step();
+      int at = attribution.stepFor(f);
       String key = at <= f && m.bestEvent[at] >= 0
           ? property.value(journeys, m.bestEvent[at])
           : Attribution.NOT_REACHED;

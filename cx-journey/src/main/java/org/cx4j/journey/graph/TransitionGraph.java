@@ -19,6 +19,7 @@ import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.timing.DurationSummary;
 import org.cx4j.journey.timing.SecondsHistogram;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * The transition graph, or directly-follows graph, of a set of journeys: for each ordered pair of
@@ -225,7 +226,6 @@ public final class TransitionGraph {
     private static final int SEC_BITS = 11;
     private static final int SEC_CAP = 1 << SEC_BITS;
     private static final int BUFFER = 1 << 20;
-    private static final int RADIX_BITS = 11;
 
     private final Abstraction abstraction;
     private final int n;
@@ -355,7 +355,7 @@ public final class TransitionGraph {
       }
     }
 
-    /** Sorts the buffered transitions (LSD radix on the packed key) and adds them in runs. */
+    /** Sorts the buffered transitions (radix sort of the packed key) and adds them in runs. */
     private void flush() {
       int size = buffered;
       if (size == 0) {
@@ -364,29 +364,8 @@ public final class TransitionGraph {
       if (scratch == null || scratch.length < size) {
         scratch = new int[buffer.length];
       }
-      int[] src = buffer;
-      int[] dst = scratch;
-      int[] count = new int[1 << RADIX_BITS];
-      int mask = (1 << RADIX_BITS) - 1;
-      for (int shift = 0; shift < keyBits; shift += RADIX_BITS) {
-        java.util.Arrays.fill(count, 0);
-        for (int i = 0; i < size; i++) {
-          count[(src[i] >>> shift) & mask]++;
-        }
-        int sum = 0;
-        for (int d = 0; d < count.length; d++) {
-          int c = count[d];
-          count[d] = sum;
-          sum += c;
-        }
-        for (int i = 0; i < size; i++) {
-          int k = src[i];
-          dst[count[(k >>> shift) & mask]++] = k;
-        }
-        int[] t = src;
-        src = dst;
-        dst = t;
-      }
+      int[] src = RadixSort.sort(buffer, size, scratch, keyBits);
+      int[] dst = src == buffer ? scratch : buffer;
       int i = 0;
       while (i < size) {
         int k = src[i];

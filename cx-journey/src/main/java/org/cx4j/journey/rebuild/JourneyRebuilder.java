@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.log.InteractionLog;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * Rebuilds journeys from an {@link InteractionLog}: groups events by customer, orders them by
@@ -145,15 +146,15 @@ public final class JourneyRebuilder {
         keys[i] = ((long) cust[i] << millisBits) | (ms[i] - min);
         idx[i] = i;
       }
-      RadixSort.Result r = RadixSort.sort(keys, idx, millisBits + customerBits);
+      RadixSort.Sorted r = RadixSort.sort(keys, idx, millisBits + customerBits);
       long mask = millisBits == 0 ? 0 : -1L >>> (64 - millisBits);
-      long[] k = r.keys;
+      long[] k = r.keys();
       for (int i = 0; i < n; i++) {
         long key = k[i];
         sCust[i] = (int) (key >>> millisBits);
         sMillis[i] = (key & mask) + min;
       }
-      order = r.payload;
+      order = r.intPayload();
     } else {
       // Fallback: three stable passes (time, then journey id, then customer) give the order
       // (customer, journey id, time, arrival).
@@ -163,22 +164,22 @@ public final class JourneyRebuilder {
         keys[i] = ms[i] - min;
         idx[i] = i;
       }
-      RadixSort.Result r = RadixSort.sort(keys, idx, millisBits);
-      order = r.payload;
+      RadixSort.Sorted r = RadixSort.sort(keys, idx, millisBits);
+      order = r.intPayload();
       if (jid != null) {
-        keys = r.keys;
+        keys = r.keys();
         for (int i = 0; i < n; i++) {
           keys[i] = jid[order[i]] + 1L;
         }
         r = RadixSort.sort(keys, order, 32);
-        order = r.payload;
+        order = r.intPayload();
       }
-      keys = r.keys;
+      keys = r.keys();
       for (int i = 0; i < n; i++) {
         keys[i] = cust[order[i]];
       }
       r = RadixSort.sort(keys, order, Math.max(1, customerBits));
-      order = r.payload;
+      order = r.intPayload();
       for (int i = 0; i < n; i++) {
         int o = order[i];
         sCust[i] = cust[o];

@@ -11,9 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import org.cx4j.journey.internal.SequenceCounts;
+import org.cx4j.journey.internal.SortedSequenceCounts;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.Journeys;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * The variants of a set of journeys: the distinct sequences of nodes (touchpoints, channels,
@@ -406,7 +409,9 @@ public final class Variants {
         keys[e] = maxCount - all.count(e, 0);
         order[e] = e;
       }
-      order = LongRadixSort.sort(keys, order);
+      RadixSort.Sorted sortedKeys = RadixSort.sort(keys, order, Long.SIZE);
+      keys = sortedKeys.keys();
+      order = sortedKeys.intPayload();
       long[] counts = new long[n];
       for (int i = 0; i < n; i++) {
         counts[i] = all.count(order[i], 0);

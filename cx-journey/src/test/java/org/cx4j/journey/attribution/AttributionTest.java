@@ -116,6 +116,33 @@ class AttributionTest {
     assertEquals(2.0 / 3, pooled.credit("c", 1), TOL);
   }
 
+  /** Mutating an array a result hands out, or the array it was built from, changes nothing. */
+  @Test
+  void resultsNeverHandOutTheirArrays() {
+    MarkovAttribution.MarkovResult m = MarkovAttribution.fit(small(), 1);
+    double effect = m.removalEffects()[0];
+    double effectOfA = m.removalEffect("a");
+    m.removalEffects()[0] = -99;
+    assertEquals(effect, m.removalEffects()[0]);
+    assertEquals(effectOfA, m.removalEffect("a"));
+
+    ShapleyAttribution.OrderedResult o = ShapleyAttribution.orderedPresence(small(), 3);
+    o.credit()[0][0] = -99;
+    assertEquals(2.0 / 3, o.credit("a", 0), TOL);
+    double[][] credit = {{1, 2}, {3, 4}};
+    ShapleyAttribution.OrderedResult built = new ShapleyAttribution.OrderedResult(
+        List.of("x", "y"), credit);
+    credit[1][0] = -99;
+    assertEquals(3, built.credit("y", 0));
+
+    ShapleyAttribution.RateResult r = ShapleyAttribution.conversionRate(small(), 100, 1);
+    double first = r.shapley()[0];
+    r.shapley()[0] = -99;
+    r.standardError()[0] = -99;
+    assertEquals(first, r.shapley()[0]);
+    assertEquals(0, r.standardError()[0]);
+  }
+
   @Test
   void channelAttributionPathData() throws IOException {
     Path csv = SharedDatasets.require("channelattribution/Data.csv");

@@ -72,7 +72,7 @@ public final class BgBbModel {
      *     positive and finite at the estimates
      * @throws IllegalStateException if standard errors are not available
      */
-    public Interval interval(ToDoubleFunction<BgBbModel> prediction, double level) {
+    public IntervalEstimate interval(ToDoubleFunction<BgBbModel> prediction, double level) {
       return SbgModel.deltaInterval(model.parameters(), estimates, level,
           t -> prediction.applyAsDouble(of(t[0], t[1], t[2], t[3])));
     }

@@ -518,7 +518,7 @@ public final class BgNbdModel implements PurchaseModel {
    * @throws IllegalArgumentException if {@code level} is not in (0, 1), {@code t} is negative, or
    *     the history is invalid
    */
-  public Interval predictionInterval(double level, double t, int x, double tx, double age) {
+  public IntervalEstimate predictionInterval(double level, double t, int x, double tx, double age) {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be in (0, 1), got " + level);
     }
@@ -533,7 +533,7 @@ public final class BgNbdModel implements PurchaseModel {
         lower = k;
       }
       if (cdf >= highTail - 1e-12) {
-        return new Interval(mean, lower, k, level);
+        return new IntervalEstimate(mean, lower, k, level);
       }
     }
     throw new ArithmeticException("prediction interval needs more than 1e6 purchase counts");
@@ -607,7 +607,7 @@ public final class BgNbdModel implements PurchaseModel {
    *     or {@code data} is empty
    * @throws ArithmeticException if fewer than half the refits succeed
    */
-  public static Interval bootstrapInterval(
+  public static IntervalEstimate bootstrapInterval(
       PurchaseModelFit<BgNbdModel> fit, RepeatPurchaseData data,
       java.util.function.ToDoubleFunction<PurchaseModel> prediction, int replicates, long seed,
       double level) {
@@ -642,7 +642,7 @@ public final class BgNbdModel implements PurchaseModel {
     double lo = v[(int) Math.floor((1 - level) / 2 * (ok - 1))];
     double hi = v[(int) Math.ceil((1 + level) / 2 * (ok - 1))];
     double estimate = prediction.applyAsDouble(fit.model());
-    return new Interval(estimate, Math.min(lo, estimate), Math.max(hi, estimate), level);
+    return new IntervalEstimate(estimate, Math.min(lo, estimate), Math.max(hi, estimate), level);
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class DiscountedClv {
    * @throws IllegalArgumentException if the history is invalid or {@code level} not in (0, 1)
    * @throws IllegalStateException if either fit has no standard errors
    */
-  public static Interval interval(
+  public static IntervalEstimate interval(
       PurchaseModelFit<?> purchaseFit, GammaGammaFit spendFit, ClvHorizon horizon,
       int x, double tx, double age, double zbar, double level) {
     double zq = ParameterEstimates.normalQuantile(level);
@@ -117,7 +117,8 @@ public final class DiscountedClv {
         phi -> gm.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
         gm.parameters(), spendFit.estimates().logCovarianceUnsafe());
     double sd = Math.sqrt(v1 + v2);
-    return new Interval(value, value * Math.exp(-zq * sd), value * Math.exp(zq * sd), level);
+    return new IntervalEstimate(
+        value, value * Math.exp(-zq * sd), value * Math.exp(zq * sd), level);
   }
 
   /** Returns the purchase model. */

@@ -23,7 +23,7 @@ public record GammaGammaFit(
    *     {@code level} is not in (0, 1)
    * @throws IllegalStateException if standard errors are not available
    */
-  public Interval conditionalExpectedSpendInterval(int x, double zbar, double level) {
+  public IntervalEstimate conditionalExpectedSpendInterval(int x, double zbar, double level) {
     double z = ParameterEstimates.normalQuantile(level);
     if (!estimates.standardErrorsAvailable()) {
       throw new IllegalStateException("standard errors of the Gamma-Gamma fit are not available");
@@ -33,7 +33,7 @@ public record GammaGammaFit(
         phi -> model.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
         model.parameters(), estimates.logCovarianceUnsafe());
     double sd = Math.sqrt(var);
-    return new Interval(e, e * Math.exp(-z * sd), e * Math.exp(z * sd), level);
+    return new IntervalEstimate(e, e * Math.exp(-z * sd), e * Math.exp(z * sd), level);
   }
 
   @Override

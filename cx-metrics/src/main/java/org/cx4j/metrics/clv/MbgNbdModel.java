@@ -368,7 +368,7 @@ public final class MbgNbdModel implements PurchaseModel {
    * @throws IllegalArgumentException if {@code level} is not in (0, 1), {@code t} is negative, or
    *     the history is invalid
    */
-  public Interval predictionInterval(double level, double t, int x, double tx, double age) {
+  public IntervalEstimate predictionInterval(double level, double t, int x, double tx, double age) {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be in (0, 1), got " + level);
     }
@@ -381,7 +381,7 @@ public final class MbgNbdModel implements PurchaseModel {
         lower = k;
       }
       if (cdf >= (1 + level) / 2 - 1e-12) {
-        return new Interval(mean, lower, k, level);
+        return new IntervalEstimate(mean, lower, k, level);
       }
     }
     throw new ArithmeticException("prediction interval needs more than 1e6 purchase counts");

@@ -128,7 +128,7 @@ public final class ParameterEstimates {
    *     1)
    * @throws IllegalStateException if standard errors are not available
    */
-  public Interval confidenceInterval(String name, double level, IntervalScale scale) {
+  public IntervalEstimate confidenceInterval(String name, double level, IntervalScale scale) {
     if (scale == IntervalScale.LOG) {
       return confidenceInterval(name, level);
     }
@@ -138,7 +138,7 @@ public final class ParameterEstimates {
       throw new IllegalStateException("standard errors of the " + model + " fit are not available");
     }
     double se = standardError(name);
-    return new Interval(estimates[i], estimates[i] - z * se, estimates[i] + z * se, level);
+    return new IntervalEstimate(estimates[i], estimates[i] - z * se, estimates[i] + z * se, level);
   }
 
   /**
@@ -149,7 +149,7 @@ public final class ParameterEstimates {
    *     1)
    * @throws IllegalStateException if standard errors are not available
    */
-  public Interval confidenceInterval(String name, double level) {
+  public IntervalEstimate confidenceInterval(String name, double level) {
     double z = normalQuantile(level);
     int i = index(name);
     if (!standardErrorsAvailable()) {
@@ -157,7 +157,8 @@ public final class ParameterEstimates {
     }
     double se = Math.sqrt(logCovariance[i][i]);
     double phi = Math.log(estimates[i]);
-    return new Interval(estimates[i], Math.exp(phi - z * se), Math.exp(phi + z * se), level);
+    return new IntervalEstimate(
+        estimates[i], Math.exp(phi - z * se), Math.exp(phi + z * se), level);
   }
 
   /** Returns the covariance matrix of the estimates on the natural scale (delta method). */

@@ -23,7 +23,7 @@ public record PurchaseModelFit<M extends PurchaseModel>(M model, ParameterEstima
    * @throws IllegalArgumentException if {@code t <= 0} or {@code level} is not in (0, 1)
    * @throws IllegalStateException if standard errors are not available
    */
-  public Interval expectedPurchasesInterval(double t, double level) {
+  public IntervalEstimate expectedPurchasesInterval(double t, double level) {
     if (!(t > 0) || !Double.isFinite(t)) {
       throw new IllegalArgumentException("t must be positive and finite, got " + t);
     }
@@ -39,7 +39,7 @@ public record PurchaseModelFit<M extends PurchaseModel>(M model, ParameterEstima
    *     is not in (0, 1)
    * @throws IllegalStateException if standard errors are not available
    */
-  public Interval conditionalExpectedPurchasesInterval(
+  public IntervalEstimate conditionalExpectedPurchasesInterval(
       double t, int x, double tx, double age, double level) {
     if (!(t > 0) || !Double.isFinite(t)) {
       throw new IllegalArgumentException("t must be positive and finite, got " + t);
@@ -55,7 +55,7 @@ public record PurchaseModelFit<M extends PurchaseModel>(M model, ParameterEstima
    *     positive at the estimates
    * @throws IllegalStateException if standard errors are not available
    */
-  public Interval interval(ToDoubleFunction<PurchaseModel> prediction, double level) {
+  public IntervalEstimate interval(ToDoubleFunction<PurchaseModel> prediction, double level) {
     double z = ParameterEstimates.normalQuantile(level);
     if (!estimates.standardErrorsAvailable()) {
       throw new IllegalStateException("standard errors of the fit are not available");
@@ -69,7 +69,7 @@ public record PurchaseModelFit<M extends PurchaseModel>(M model, ParameterEstima
         phi -> prediction.applyAsDouble(model.withParameters(MaximumLikelihood.exp(phi))),
         theta, estimates.logCovarianceUnsafe());
     double sd = Math.sqrt(var);
-    return new Interval(g0, g0 * Math.exp(-z * sd), g0 * Math.exp(z * sd), level);
+    return new IntervalEstimate(g0, g0 * Math.exp(-z * sd), g0 * Math.exp(z * sd), level);
   }
 
   @Override

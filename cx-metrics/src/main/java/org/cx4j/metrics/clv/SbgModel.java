@@ -75,7 +75,7 @@ public final class SbgModel {
      *     positive and finite at the estimates
      * @throws IllegalStateException if standard errors are not available
      */
-    public Interval interval(ToDoubleFunction<SbgModel> prediction, double level) {
+    public IntervalEstimate interval(ToDoubleFunction<SbgModel> prediction, double level) {
       return deltaInterval(model.parameters(), estimates, level,
           theta -> prediction.applyAsDouble(of(theta[0], theta[1])));
     }
@@ -86,7 +86,7 @@ public final class SbgModel {
     }
   }
 
-  static Interval deltaInterval(
+  static IntervalEstimate deltaInterval(
       double[] theta, ParameterEstimates estimates, double level,
       ToDoubleFunction<double[]> prediction) {
     double z = ParameterEstimates.normalQuantile(level);
@@ -103,7 +103,7 @@ public final class SbgModel {
         phi -> prediction.applyAsDouble(MaximumLikelihood.exp(phi)), theta,
         estimates.logCovarianceUnsafe());
     double sd = Math.sqrt(var);
-    return new Interval(g0, g0 * Math.exp(-z * sd), g0 * Math.exp(z * sd), level);
+    return new IntervalEstimate(g0, g0 * Math.exp(-z * sd), g0 * Math.exp(z * sd), level);
   }
 
   /**

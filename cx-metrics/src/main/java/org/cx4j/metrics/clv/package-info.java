@@ -39,7 +39,7 @@
  * GammaGammaFit gg = GammaGammaModel.fit(data.frequency(), s.monetaryValues());
  * ClvHorizon year = new ClvHorizon(12, 52.0 / 12, 0.01, 0.3);      // 12 months, 1%/month, 30% margin
  * double[] clv = DiscountedClv.of(bg.model(), gg.model(), year).values(data, s.monetaryValues());
- * Interval next39 = bg.model().predictionInterval(0.9, 39, 2, 30.43, 38.86);
+ * IntervalEstimate next39 = bg.model().predictionInterval(0.9, 39, 2, 30.43, 38.86);
  * }</pre>
  */
 package org.cx4j.metrics.clv;

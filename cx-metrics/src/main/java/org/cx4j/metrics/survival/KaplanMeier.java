@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collector;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * The Kaplan-Meier estimate of a survival curve (time to churn) with right censoring, optional
@@ -137,7 +138,7 @@ public final class KaplanMeier {
       // sort before events at the same time, which does not matter as they are counted together.
       keys[i] = (Double.doubleToRawLongBits(t + 0.0) << 1) | (events[i] ? 1L : 0L);
     }
-    keys = RadixSort.sort(keys, null).keys();
+    keys = RadixSort.sort(keys).keys();
     int m = 0;
     long previous = 0;
     for (int i = 0; i < n; i++) {
@@ -316,9 +317,9 @@ public final class KaplanMeier {
       }
     }
     // Sort (time, event) keys with the weights riding along: one radix sort, no index sort.
-    RadixSort.Sorted sorted = RadixSort.sort(keys, w);
+    RadixSort.Sorted sorted = RadixSort.sort(keys, w, Long.SIZE);
     keys = sorted.keys();
-    w = sorted.payload();
+    w = sorted.doublePayload();
     int m = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || (keys[i] >>> 1) != (keys[i - 1] >>> 1)) {
@@ -361,9 +362,9 @@ public final class KaplanMeier {
           q++;
         }
       }
-      RadixSort.Sorted late = RadixSort.sort(lateKeys, lateWeights);
+      RadixSort.Sorted late = RadixSort.sort(lateKeys, lateWeights, Long.SIZE);
       lateKeys = late.keys();
-      lateWeights = late.payload();
+      lateWeights = late.doublePayload();
     }
     double[] atRisk = new double[m];
     // From the last time backwards: suffix sums of non-negative terms, no cancellation. At time t

@@ -183,11 +183,11 @@ class BgBbModelTest {
     BgBbModel truth = BgBbModel.of(1.2, 0.75, 0.66, 2.8);
     BgBbModel.Fit fit = BgBbModel.fit(truth.simulate(40_000, 8, 2010));
     for (String name : truth.parameterNames()) {
-      Interval ci = fit.estimates().confidenceInterval(name, 0.999);
+      IntervalEstimate ci = fit.estimates().confidenceInterval(name, 0.999);
       double value = truth.parameters()[truth.parameterNames().indexOf(name)];
       assertTrue(ci.contains(value), name + " " + ci);
     }
-    Interval e = fit.interval(m -> m.conditionalExpectedTransactions(5, 3, 8, 8), 0.999);
+    IntervalEstimate e = fit.interval(m -> m.conditionalExpectedTransactions(5, 3, 8, 8), 0.999);
     assertTrue(e.contains(truth.conditionalExpectedTransactions(5, 3, 8, 8)), e.toString());
   }
 

@@ -83,8 +83,8 @@ class BgNbdCdnowTest {
     // information, and refits on 40 data sets simulated from the fit (seeded). With 40 replicates
     // the bootstrap width is itself uncertain by roughly 10-25%, hence the wide band.
     RepeatPurchaseData data = CdnowData.load().data();
-    Interval delta = fit.expectedPurchasesInterval(39, 0.9);
-    Interval boot = BgNbdModel.bootstrapInterval(
+    IntervalEstimate delta = fit.expectedPurchasesInterval(39, 0.9);
+    IntervalEstimate boot = BgNbdModel.bootstrapInterval(
         fit, data, m -> m.expectedPurchases(39), 40, 2005, 0.9);
     assertEquals(delta.estimate(), boot.estimate(), 1e-12);
     double ratio = boot.width() / delta.width();

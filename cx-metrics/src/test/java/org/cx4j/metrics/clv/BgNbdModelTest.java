@@ -136,7 +136,7 @@ class BgNbdModelTest {
 
   @Test
   void predictionIntervalCoversAtLeastTheLevel() {
-    Interval pi = MODEL.predictionInterval(0.9, 39, 3, 4, 6);
+    IntervalEstimate pi = MODEL.predictionInterval(0.9, 39, 3, 4, 6);
     double inside = 0;
     for (int k = (int) pi.lower(); k <= pi.upper(); k++) {
       inside += MODEL.probabilityOfPurchases(k, 39, 3, 4, 6);

@@ -93,10 +93,11 @@ class ClvHelpersTest {
     for (String name : e.names()) {
       double theta = e.estimate(name);
       double se = e.standardError(name);
-      Interval nat = e.confidenceInterval(name, 0.95, ParameterEstimates.IntervalScale.NATURAL);
+      IntervalEstimate nat =
+          e.confidenceInterval(name, 0.95, ParameterEstimates.IntervalScale.NATURAL);
       assertEquals(theta - 1.959963984540054 * se, nat.lower(), 1e-12 * theta);
       assertEquals(theta + 1.959963984540054 * se, nat.upper(), 1e-12 * theta);
-      Interval log = e.confidenceInterval(name, 0.95, ParameterEstimates.IntervalScale.LOG);
+      IntervalEstimate log = e.confidenceInterval(name, 0.95, ParameterEstimates.IntervalScale.LOG);
       assertEquals(e.confidenceInterval(name, 0.95), log);
       // Log scale: exp(ln θ ± z se/θ).
       assertEquals(theta * Math.exp(-1.959963984540054 * se / theta), log.lower(), 1e-12 * theta);

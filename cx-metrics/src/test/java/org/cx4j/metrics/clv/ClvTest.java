@@ -45,9 +45,9 @@ class ClvTest {
     PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(c.data());
     GammaGammaFit gg = GammaGammaModel.fit(c.x, c.zbar);
     ClvHorizon h = ClvHorizon.of(12, 4.35, 0.01);
-    Interval ci = DiscountedClv.interval(bg, gg, h, 2, 30.43, 38.86, 22.35, 0.95);
+    IntervalEstimate ci = DiscountedClv.interval(bg, gg, h, 2, 30.43, 38.86, 22.35, 0.95);
     assertTrue(ci.lower() < ci.estimate() && ci.estimate() < ci.upper(), ci.toString());
-    Interval ex = bg.expectedPurchasesInterval(39, 0.95);
+    IntervalEstimate ex = bg.expectedPurchasesInterval(39, 0.95);
     assertTrue(ex.lower() < ex.estimate() && ex.estimate() < ex.upper(), ex.toString());
     // Parameter uncertainty from 2357 customers is a few percent, not orders of magnitude.
     assertTrue(ex.upper() / ex.lower() < 1.5, ex.toString());

@@ -117,7 +117,7 @@ class MbgNbdModelTest {
     assertEquals(1, ctotal, 1e-9);
     double cond = m.conditionalExpectedPurchases(t, 3, 20, 31);
     assertEquals(cond, cmean, 1e-7 * (1 + cond));
-    Interval pi = m.predictionInterval(0.9, t, 3, 20, 31);
+    IntervalEstimate pi = m.predictionInterval(0.9, t, 3, 20, 31);
     assertTrue(pi.lower() <= pi.upper() && pi.estimate() == cond, pi.toString());
     // P(alive) from the posterior weights of the likelihood's two terms.
     double alive = Math.exp(LogBeta.value(a, b + 4) - LogBeta.value(a, b)) / Math.pow(al + 31, r + 3)
@@ -135,7 +135,7 @@ class MbgNbdModelTest {
     }
     PurchaseModelFit<MbgNbdModel> fit = MbgNbdModel.fit(truth.simulate(ages, 2007));
     for (String name : truth.parameterNames()) {
-      Interval ci = fit.estimates().confidenceInterval(name, 0.999);
+      IntervalEstimate ci = fit.estimates().confidenceInterval(name, 0.999);
       double v = truth.parameters()[truth.parameterNames().indexOf(name)];
       assertTrue(ci.contains(v), name + " " + ci);
     }

@@ -198,11 +198,11 @@ class SbgModelTest {
     SbgModel truth = SbgModel.of(1.5, 4.0);
     SbgModel.Lifetimes sim = truth.simulate(20_000, 10, 2007);
     SbgModel.Fit fit = SbgModel.fitLifetimes(sim.periods(), sim.churned());
-    Interval a = fit.estimates().confidenceInterval("alpha", 0.999);
-    Interval b = fit.estimates().confidenceInterval("beta", 0.999);
+    IntervalEstimate a = fit.estimates().confidenceInterval("alpha", 0.999);
+    IntervalEstimate b = fit.estimates().confidenceInterval("beta", 0.999);
     assertTrue(a.contains(1.5), a.toString());
     assertTrue(b.contains(4.0), b.toString());
-    Interval s10 = fit.interval(m -> m.survival(10), 0.999);
+    IntervalEstimate s10 = fit.interval(m -> m.survival(10), 0.999);
     assertTrue(s10.contains(truth.survival(10)), s10.toString());
   }
 

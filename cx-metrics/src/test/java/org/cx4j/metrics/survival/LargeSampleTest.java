@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * Large samples (4096 to 30000 rows, full 11-bit digits), against an oracle built on
@@ -36,10 +37,10 @@ class LargeSampleTest {
     }
     long[] k0 = keys.clone();
     Arrays.sort(order, Comparator.comparing(i -> k0[i], Long::compareUnsigned)); // stable
-    RadixSort.Sorted s = RadixSort.sort(keys, payload);
+    RadixSort.Sorted s = RadixSort.sort(keys, payload, Long.SIZE);
     for (int i = 0; i < n; i++) {
       assertEquals(k0[order[i]], s.keys()[i]);
-      assertEquals((double) order[i], s.payload()[i]);
+      assertEquals((double) order[i], s.doublePayload()[i]);
     }
   }
 

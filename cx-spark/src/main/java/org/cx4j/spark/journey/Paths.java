@@ -10,8 +10,8 @@ import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.attribution.PathData;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.rebuild.Journeys;
-import org.cx4j.journey.variant.SequenceCounts;
-import org.cx4j.journey.variant.SortedSequenceCounts;
+import org.cx4j.journey.internal.SequenceCounts;
+import org.cx4j.journey.internal.SortedSequenceCounts;
 
 /**
  * Attribution paths counted by node sequence, the partition-side half of {@code

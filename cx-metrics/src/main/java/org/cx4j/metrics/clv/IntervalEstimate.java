@@ -9,7 +9,7 @@ package org.cx4j.metrics.clv;
  * @param upper the upper bound
  * @param level the nominal coverage, in (0, 1)
  */
-public record Interval(double estimate, double lower, double upper, double level) {
+public record IntervalEstimate(double estimate, double lower, double upper, double level) {
 
   /**
    * Validates the interval.
@@ -17,7 +17,7 @@ public record Interval(double estimate, double lower, double upper, double level
    * @throws IllegalArgumentException if {@code lower > upper}, a bound is NaN, or {@code level} is
    *     not in (0, 1)
    */
-  public Interval {
+  public IntervalEstimate {
     if (!(lower <= upper)) {
       throw new IllegalArgumentException(
           "lower must be at most upper, got lower=" + lower + ", upper=" + upper);

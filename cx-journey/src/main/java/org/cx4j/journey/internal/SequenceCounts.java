@@ -1,4 +1,4 @@
-package org.cx4j.journey.variant;
+package org.cx4j.journey.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

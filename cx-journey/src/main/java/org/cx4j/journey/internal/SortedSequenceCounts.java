@@ -1,4 +1,4 @@
-package org.cx4j.journey.variant;
+package org.cx4j.journey.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * Node sequences with {@code long} counters, held in <em>label order</em> and merged by a k-way
@@ -235,7 +236,9 @@ public final class SortedSequenceCounts {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    order = LongRadixSort.sort(keys, order);
+    RadixSort.Sorted sortedKeys = RadixSort.sort(keys, order, Long.SIZE);
+    keys = sortedKeys.keys();
+    order = sortedKeys.intPayload();
     for (int from = 0; from < n; ) {
       int to = from + 1;
       while (to < n && keys[to] == keys[from]) {
