@@ -63,6 +63,9 @@ import org.cx4j.metrics.retention.CustomerRetentionRate;
 import org.cx4j.metrics.retention.Lifecycle;
 import org.cx4j.metrics.retention.PeriodUnit;
 import org.cx4j.metrics.rfm.BtydSummaries;
+import org.cx4j.metrics.segment.BehaviouralSegmentation;
+import org.cx4j.metrics.segment.Segments;
+import org.cx4j.metrics.nps.NetPromoterScore;
 import org.cx4j.metrics.rfm.BtydSummarizer;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.ScoreAccumulator;
@@ -638,14 +641,91 @@ final class ReportAnalysis {
       for (int i = sorted.length - decile; i < sorted.length; i++) {
         top += sorted[i];
       }
+      List<ValueSection.SegmentProfile> segments =
+          segments(s, data, monetary, noSpend, bg.model(), model);
       return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
           total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
-          total == 0 ? 0 : top / total, alive / data.size(), excluded);
+          total == 0 ? 0 : top / total, alive / data.size(), excluded, segments);
     } catch (FitFailedException | IllegalArgumentException e) {
       String m = e.getMessage();
       notes.add("Lifetime value could not be estimated: " + m + (m.endsWith(".") ? "" : "."));
       return null;
     }
+  }
+
+  /** Customers segmented at most: the silhouette that picks k costs the square of it. */
+  static final int SEGMENT_MAX = 5_000;
+
+  /**
+   * Returns behavioural segments of the customers with a lifetime value (a seeded sample of at
+   * most {@link #SEGMENT_MAX}), each with what sets it apart, its mean CLV and P(active), and the
+   * NPS of its respondents; empty, with a note, when they cannot be found.
+   */
+  private List<ValueSection.SegmentProfile> segments(BtydSummaries s, RepeatPurchaseData data,
+      double[] monetary, boolean[] noSpend, BgNbdModel purchases, DiscountedClv model) {
+    List<Integer> eligible = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      if (!noSpend[i]) {
+        eligible.add(i);
+      }
+    }
+    int[] pick = sampleRows(eligible.size(), SEGMENT_MAX, CLV_FIT_SEED);
+    List<String> features = List.of("weeks since last purchase", "repeat purchases",
+        "mean repeat spend", "P(active)", "CLV");
+    double[][] rows = new double[pick.length][];
+    String[] ids = new String[pick.length];
+    for (int k = 0; k < pick.length; k++) {
+      int i = eligible.get(pick[k]);
+      int x = data.frequency(i);
+      double tx = data.recency(i);
+      double age = data.age(i);
+      rows[k] = new double[] {age - tx, x, monetary[i], purchases.probabilityAlive(x, tx, age),
+          model.value(x, tx, age, monetary[i])};
+      ids[k] = s.summaries().get(i).customer().value();
+    }
+    Segments seg;
+    try {
+      seg = BehaviouralSegmentation.builder().kRange(2, 6).restarts(5).seed(CLV_FIT_SEED)
+          .silhouetteSample(SEGMENT_MAX).build().fit(features, rows);
+    } catch (IllegalArgumentException e) {
+      notes.add("Behavioural segments are left out: " + e.getMessage() + ".");
+      return List.of();
+    }
+    // NPS of each segment's respondents (customers of the sample only).
+    Map<String, Integer> segmentOfCustomer = new HashMap<>();
+    for (int k = 0; k < ids.length; k++) {
+      segmentOfCustomer.put(ids[k], seg.segment(k));
+    }
+    List<ScoreAccumulator<NetPromoterScore>> nps = new ArrayList<>();
+    for (int g = 0; g < seg.k(); g++) {
+      nps.add(NetPromoterScore.accumulator());
+    }
+    for (SurveyResponse r : in.responses()) {
+      Integer g = segmentOfCustomer.get(r.customer().value());
+      if (g != null && r.instrument().kind() == Instrument.Kind.NPS) {
+        nps.get(g).add(r);
+      }
+    }
+    List<ValueSection.SegmentProfile> out = new ArrayList<>();
+    for (int g = 0; g < seg.k(); g++) {
+      List<Map.Entry<String, Double>> apart = new ArrayList<>();
+      for (String f : seg.distinguishingFeatures(g).subList(0, 3)) {
+        apart.add(Map.entry(f, seg.standardisedDifference(g, f)));
+      }
+      double[] centre = seg.centre(g);
+      Estimate e = headline(nps.get(g).result());
+      Estimate npsEstimate = e == null ? Estimate.empty("segment " + (g + 1))
+          : new Estimate("segment " + (g + 1), e.n(), e.value(), e.lower(), e.upper(),
+              e.small() || e.n() < o.minGroupSize());
+      out.add(new ValueSection.SegmentProfile(seg.size(g), seg.size(g) / (double) pick.length,
+          apart, centre[4], centre[3], npsEstimate));
+    }
+    if (pick.length < eligible.size()) {
+      notes.add(String.format(Locale.ROOT, "Behavioural segments were found on a random sample "
+          + "of %,d of the %,d customers with a lifetime value (seed %d).", pick.length,
+          eligible.size(), CLV_FIT_SEED));
+    }
+    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.cx4j.report.analysis;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.cx4j.metrics.clv.BgNbdModel;
 import org.cx4j.metrics.clv.ClvHorizon;
@@ -24,6 +25,8 @@ import org.cx4j.metrics.clv.GammaGammaModel;
  * @param meanAlive the mean probability that a customer is still active, over every customer
  *     (those without a spend model included)
  * @param excluded the customers left out of a model, with the reason; they have no lifetime value
+ * @param segments behavioural segments of the customers with a lifetime value, largest first;
+ *     empty when they could not be found (the report notes why)
  *     and are not counted in {@code customers}
  */
 public record ValueSection(
@@ -37,7 +40,30 @@ public record ValueSection(
     double total,
     double topDecileShare,
     double meanAlive,
-    List<Excluded> excluded) {
+    List<Excluded> excluded,
+    List<SegmentProfile> segments) {
+
+  /**
+   * One behavioural segment of customers (cx-metrics' {@code BehaviouralSegmentation} on their
+   * weeks since the last purchase, repeat purchases, mean repeat spend, P(active) and CLV).
+   *
+   * @param customers the customers in it (of the sample segmented)
+   * @param share its share of the sample
+   * @param apart what sets it apart, largest first: feature name and standardised difference
+   *     {@code (mean in the segment - mean of the rest) / sd}
+   * @param meanClv the segment's mean CLV
+   * @param meanAlive the segment's mean P(active)
+   * @param nps the NPS of the segment's respondents (NPS in points, interval), or {@link
+   *     Estimate#empty(String)} without respondents
+   */
+  public record SegmentProfile(int customers, double share, List<Map.Entry<String, Double>> apart,
+      double meanClv, double meanAlive, Estimate nps) {
+    /** Copies the list. */
+    public SegmentProfile {
+      apart = List.copyOf(apart);
+      Objects.requireNonNull(nps, "nps");
+    }
+  }
 
   /** The reason of a repeat buyer left out of the Gamma-Gamma fit. */
   public static final String NO_SPEND_MODEL = "no spend model";
@@ -64,6 +90,7 @@ public record ValueSection(
     Objects.requireNonNull(purchases, "purchases");
     Objects.requireNonNull(horizon, "horizon");
     excluded = List.copyOf(excluded);
+    segments = List.copyOf(segments);
   }
 
   @Override

@@ -873,7 +873,51 @@ public final class HtmlReport {
                 + "tables/clv_excluded.csv.", n, n == 1 ? "" : "s", n == 1 ? "its" : "their",
             n == 1 ? "it has" : "they have", n == 1 ? "its" : "their"));
       }
+      if (!v.segments().isEmpty()) {
+        segments(v.segments());
+      }
       endSection();
+    }
+
+    /** Behavioural segments: a profile table and one small chart per segment. */
+    private void segments(List<ValueSection.SegmentProfile> segs) {
+      h.append("<h3>Behavioural segments</h3>\n");
+      p(f("Customers grouped by how they buy (k-means++ on weeks since the last purchase, repeat "
+          + "purchases, mean repeat spend, P(active) and CLV, standardised; %d segments, the "
+          + "number with the best silhouette). What sets a segment apart is in standard "
+          + "deviations from the other customers.", segs.size()));
+      List<List<String>> rows = new ArrayList<>();
+      for (int g = 0; g < segs.size(); g++) {
+        ValueSection.SegmentProfile sp = segs.get(g);
+        StringBuilder apart = new StringBuilder();
+        for (Map.Entry<String, Double> e : sp.apart()) {
+          apart.append(apart.length() == 0 ? "" : ", ")
+              .append(f("%s %+.1f sd", e.getKey(), e.getValue()));
+        }
+        Estimate nps = sp.nps();
+        rows.add(Arrays.asList(f("%d", g + 1), f("%,d", sp.customers()),
+            f("%.0f%%", 100 * sp.share()), apart.toString(), f("%,.2f", sp.meanClv()),
+            f("%.2f", sp.meanAlive()),
+            nps.n() == 0 ? "no respondents" : f("%.1f [%.1f, %.1f] n %,d%s", nps.value(),
+                nps.lower(), nps.upper(), nps.n(), nps.small() ? "*" : "")));
+      }
+      table(List.of("segment", "customers", "share", "what sets it apart", "mean CLV",
+          "mean P(active)", "NPS of its respondents"), rows, Set.of(1, 2, 4, 5));
+      for (int g = 0; g < segs.size(); g++) {
+        ValueSection.SegmentProfile sp = segs.get(g);
+        List<String> labels = new ArrayList<>();
+        double[] diff = new double[sp.apart().size()];
+        for (int k = 0; k < diff.length; k++) {
+          labels.add(sp.apart().get(k).getKey());
+          diff[k] = sp.apart().get(k).getValue();
+        }
+        Svg chart = HorizontalBarChart.builder(f("Segment %d: %,d customers", g + 1,
+                sp.customers()), labels, diff)
+            .seriesName("standardised difference").valueAxisLabel("sd from the other customers")
+            .decimals(1).size(360, 200).render();
+        figure("segment-" + (g + 1), chart, esc(f("Segment %d stands out most by %s (%+.1f sd).",
+            g + 1, labels.get(0), diff[0])));
+      }
     }
 
     private void drivers(DriverSection d) {

@@ -74,6 +74,23 @@ public final class ReportTables {
       }
       out.add(t.build());
     });
+    report.value().filter(v -> !v.segments().isEmpty()).ifPresent(v -> {
+      Table.Builder t = Table.builder("segments",
+          "Behavioural segments: size, what sets each apart (sd from the other customers), "
+              + "value and NPS", "segment", "customers", "share", "feature_1", "difference_1",
+          "feature_2", "difference_2", "feature_3", "difference_3", "mean_clv", "mean_p_alive",
+          "nps_n", "nps", "nps_lower", "nps_upper");
+      for (int g = 0; g < v.segments().size(); g++) {
+        var sp = v.segments().get(g);
+        var a = sp.apart();
+        var nps = sp.nps();
+        t.row(g + 1, sp.customers(), sp.share(), a.get(0).getKey(), a.get(0).getValue(),
+            a.get(1).getKey(), a.get(1).getValue(), a.get(2).getKey(), a.get(2).getValue(),
+            sp.meanClv(), sp.meanAlive(), nps.n(), nps.n() == 0 ? null : nps.value(),
+            nps.n() == 0 ? null : nps.lower(), nps.n() == 0 ? null : nps.upper());
+      }
+      out.add(t.build());
+    });
     report.drivers().ifPresent(d -> {
       Table.Builder t = Table.builder("drivers", "Drivers of NPS: touchpoints visited before answering",
           "driver", "n", "pearson", "spearman", "beta", "relative_weight_share", "shapley_share",

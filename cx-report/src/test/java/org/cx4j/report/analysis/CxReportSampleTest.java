@@ -183,4 +183,34 @@ class CxReportSampleTest {
       assertTrue(s.contains(heading), heading);
     }
   }
+
+  @Test
+  void behaviouralSegmentsPartitionTheCustomersWithAValue() {
+    ValueSection v = report.value().orElseThrow();
+    List<ValueSection.SegmentProfile> segs = v.segments();
+    org.junit.jupiter.api.Assertions.assertTrue(segs.size() >= 2 && segs.size() <= 6,
+        segs.toString());
+    // every customer with a lifetime value (the sample has fewer than SEGMENT_MAX) is in one
+    int customers = 0;
+    double share = 0;
+    for (ValueSection.SegmentProfile sp : segs) {
+      customers += sp.customers();
+      share += sp.share();
+      org.junit.jupiter.api.Assertions.assertEquals(3, sp.apart().size());
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(v.customers(), customers);
+    org.junit.jupiter.api.Assertions.assertEquals(1.0, share, 1e-12);
+    // numbered by size, largest first
+    for (int g = 1; g < segs.size(); g++) {
+      org.junit.jupiter.api.Assertions.assertTrue(
+          segs.get(g - 1).customers() >= segs.get(g).customers());
+    }
+    // the customer-weighted mean of the segments' mean CLV is the overall mean CLV
+    double weighted = 0;
+    for (ValueSection.SegmentProfile sp : segs) {
+      weighted += sp.meanClv() * sp.customers();
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(v.mean(), weighted / customers,
+        1e-9 * Math.abs(v.mean()));
+  }
 }

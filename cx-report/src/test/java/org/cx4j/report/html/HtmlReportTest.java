@@ -28,8 +28,10 @@ class HtmlReportTest {
       "nps-trend", "nps-distribution", "nps-segments", "nps-channels",
       "csat-trend", "csat-distribution", "csat-segments", "csat-channels",
       "ces-trend", "ces-distribution", "ces-segments", "ces-channels",
-      "journey-map", "funnel", "retention", "survival", "drivers", "effort-impact",
-      "attribution");
+      "journey-map", "funnel", "retention", "survival",
+      // the bundled sample's behavioural segments (seeded: two)
+      "segment-1", "segment-2",
+      "drivers", "effort-impact", "attribution");
 
   static String html;
   static Document doc;
