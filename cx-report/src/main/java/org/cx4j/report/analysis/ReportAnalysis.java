@@ -65,6 +65,7 @@ import org.cx4j.metrics.retention.PeriodUnit;
 import org.cx4j.metrics.rfm.BtydSummaries;
 import org.cx4j.metrics.segment.BehaviouralSegmentation;
 import org.cx4j.metrics.segment.Segments;
+import org.cx4j.metrics.csat.CustomerSatisfaction;
 import org.cx4j.metrics.nps.NetPromoterScore;
 import org.cx4j.metrics.rfm.BtydSummarizer;
 import org.cx4j.metrics.score.Interval;
@@ -697,13 +698,18 @@ final class ReportAnalysis {
       segmentOfCustomer.put(ids[k], seg.segment(k));
     }
     List<ScoreAccumulator<NetPromoterScore>> nps = new ArrayList<>();
+    List<ScoreAccumulator<CustomerSatisfaction>> csat = new ArrayList<>();
     for (int g = 0; g < seg.k(); g++) {
       nps.add(NetPromoterScore.accumulator());
+      csat.add(CustomerSatisfaction.accumulator());
     }
     for (SurveyResponse r : in.responses()) {
       Integer g = segmentOfCustomer.get(r.customer().value());
       if (g != null && r.instrument().kind() == Instrument.Kind.NPS) {
         nps.get(g).add(r);
+      } else if (g != null && r.instrument().kind() == Instrument.Kind.CSAT
+          && r.instrument().scale().equals(Instrument.csat().scale())) {
+        csat.get(g).add(r);
       }
     }
     List<ValueSection.SegmentProfile> out = new ArrayList<>();
@@ -713,12 +719,9 @@ final class ReportAnalysis {
         apart.add(Map.entry(f, seg.standardisedDifference(g, f)));
       }
       double[] centre = seg.centre(g);
-      Estimate e = headline(nps.get(g).result());
-      Estimate npsEstimate = e == null ? Estimate.empty("segment " + (g + 1))
-          : new Estimate("segment " + (g + 1), e.n(), e.value(), e.lower(), e.upper(),
-              e.small() || e.n() < o.minGroupSize());
       out.add(new ValueSection.SegmentProfile(seg.size(g), seg.size(g) / (double) pick.length,
-          apart, centre[4], centre[3], npsEstimate));
+          apart, centre[4], centre[3], segmentEstimate(g, headline(nps.get(g).result())),
+          segmentEstimate(g, headline(csat.get(g).result()))));
     }
     if (pick.length < eligible.size()) {
       notes.add(String.format(Locale.ROOT, "Behavioural segments were found on a random sample "
@@ -726,6 +729,12 @@ final class ReportAnalysis {
           eligible.size(), CLV_FIT_SEED));
     }
     return out;
+  }
+
+  private Estimate segmentEstimate(int g, Estimate e) {
+    String label = "segment " + (g + 1);
+    return e == null ? Estimate.empty(label) : new Estimate(label, e.n(), e.value(), e.lower(),
+        e.upper(), e.small() || e.n() < o.minGroupSize());
   }
 
   /**

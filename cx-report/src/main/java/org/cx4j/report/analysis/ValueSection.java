@@ -53,15 +53,18 @@ public record ValueSection(
    *     {@code (mean in the segment - mean of the rest) / sd}
    * @param meanClv the segment's mean CLV
    * @param meanAlive the segment's mean P(active)
-   * @param nps the NPS of the segment's respondents (NPS in points, interval), or {@link
+   * @param nps the NPS of the segment's respondents (points, with its interval), or {@link
    *     Estimate#empty(String)} without respondents
+   * @param csat the CSAT top-box share of the segment's respondents (percent, with its
+   *     interval), or {@link Estimate#empty(String)} without respondents
    */
   public record SegmentProfile(int customers, double share, List<Map.Entry<String, Double>> apart,
-      double meanClv, double meanAlive, Estimate nps) {
+      double meanClv, double meanAlive, Estimate nps, Estimate csat) {
     /** Copies the list. */
     public SegmentProfile {
       apart = List.copyOf(apart);
       Objects.requireNonNull(nps, "nps");
+      Objects.requireNonNull(csat, "csat");
     }
   }
 

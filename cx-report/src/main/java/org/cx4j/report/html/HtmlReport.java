@@ -879,6 +879,11 @@ public final class HtmlReport {
       endSection();
     }
 
+    private String withInterval(Estimate e) {
+      return e.n() == 0 ? "no respondents" : f("%.1f [%.1f, %.1f] n %,d%s", e.value(), e.lower(),
+          e.upper(), e.n(), e.small() ? "*" : "");
+    }
+
     /** Behavioural segments: a profile table and one small chart per segment. */
     private void segments(List<ValueSection.SegmentProfile> segs) {
       h.append("<h3>Behavioural segments</h3>\n");
@@ -894,15 +899,13 @@ public final class HtmlReport {
           apart.append(apart.length() == 0 ? "" : ", ")
               .append(f("%s %+.1f sd", e.getKey(), e.getValue()));
         }
-        Estimate nps = sp.nps();
         rows.add(Arrays.asList(f("%d", g + 1), f("%,d", sp.customers()),
             f("%.0f%%", 100 * sp.share()), apart.toString(), f("%,.2f", sp.meanClv()),
-            f("%.2f", sp.meanAlive()),
-            nps.n() == 0 ? "no respondents" : f("%.1f [%.1f, %.1f] n %,d%s", nps.value(),
-                nps.lower(), nps.upper(), nps.n(), nps.small() ? "*" : "")));
+            f("%.2f", sp.meanAlive()), withInterval(sp.nps()), withInterval(sp.csat())));
       }
       table(List.of("segment", "customers", "share", "what sets it apart", "mean CLV",
-          "mean P(active)", "NPS of its respondents"), rows, Set.of(1, 2, 4, 5));
+          "mean P(active)", "NPS of its respondents", "CSAT (%) of its respondents"), rows,
+          Set.of(1, 2, 4, 5));
       for (int g = 0; g < segs.size(); g++) {
         ValueSection.SegmentProfile sp = segs.get(g);
         List<String> labels = new ArrayList<>();

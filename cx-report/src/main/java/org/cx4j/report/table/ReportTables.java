@@ -79,7 +79,8 @@ public final class ReportTables {
           "Behavioural segments: size, what sets each apart (sd from the other customers), "
               + "value and NPS", "segment", "customers", "share", "feature_1", "difference_1",
           "feature_2", "difference_2", "feature_3", "difference_3", "mean_clv", "mean_p_alive",
-          "nps_n", "nps", "nps_lower", "nps_upper");
+          "nps_n", "nps", "nps_lower", "nps_upper", "csat_n", "csat_percent", "csat_lower",
+          "csat_upper");
       for (int g = 0; g < v.segments().size(); g++) {
         var sp = v.segments().get(g);
         var a = sp.apart();
@@ -87,7 +88,10 @@ public final class ReportTables {
         t.row(g + 1, sp.customers(), sp.share(), a.get(0).getKey(), a.get(0).getValue(),
             a.get(1).getKey(), a.get(1).getValue(), a.get(2).getKey(), a.get(2).getValue(),
             sp.meanClv(), sp.meanAlive(), nps.n(), nps.n() == 0 ? null : nps.value(),
-            nps.n() == 0 ? null : nps.lower(), nps.n() == 0 ? null : nps.upper());
+            nps.n() == 0 ? null : nps.lower(), nps.n() == 0 ? null : nps.upper(),
+            sp.csat().n(), sp.csat().n() == 0 ? null : sp.csat().value(),
+            sp.csat().n() == 0 ? null : sp.csat().lower(),
+            sp.csat().n() == 0 ? null : sp.csat().upper());
       }
       out.add(t.build());
     });
