@@ -74,7 +74,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * inner punctuation and stripped of outer punctuation whatever their length (the reference keeps
  * {@code "ok!"} whole, so it misses {@code ok}); exact-case look-up before lower case (so {@code :D}
  * matches); one-letter words such as {@code I} do not count as capitals; the idiom list ({@code "the
- * bomb"}, ...) and emoji descriptions are not implemented; {@code couldn't be happier} is not
+ * bomb"}, ...) and emoji descriptions are left out by design (emoticons are scored); {@code couldn't be happier} is not
  * negated; scores are not rounded.
  *
  * <p>English only: the negation and booster lists are English and non-English text is not

@@ -11,17 +11,13 @@ import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
 import java.util.stream.Collector;
-import org.cx4j.metrics.compare.Comparisons;
-import org.cx4j.metrics.compare.Difference;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
-import org.cx4j.metrics.score.Interval;
-import org.cx4j.metrics.score.IntervalMethod;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
 import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.metrics.score.ShareEstimate;
-import org.cx4j.metrics.score.SurveyMetric;
+import org.cx4j.metrics.score.ShareMetric;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
@@ -45,7 +41,7 @@ import org.cx4j.metrics.score.impl.Stats;
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonIgnoreProperties(value = {"n", "easyShare", "mean"}, allowGetters = true)
 @JsonPropertyOrder({"n", "easyShare", "mean", "definition", "distribution"})
-public final class CustomerEffortScore implements SurveyMetric<CustomerEffortScore> {
+public final class CustomerEffortScore implements ShareMetric<CustomerEffortScore> {
 
   /** Which end of the scale means low effort. */
   public enum Direction {
@@ -260,67 +256,10 @@ public final class CustomerEffortScore implements SurveyMetric<CustomerEffortSco
         + definition.easyBoxes() + " box" + (definition.easyBoxes() == 1 ? "" : "es") + ")";
   }
 
-  /** Returns {@link SurveyMetric.Unit#SHARE}. */
+  /** Returns {@link #easyShare()}: the share {@link #score()}, its intervals and comparisons are of. */
   @Override
-  public Unit unit() {
-    return Unit.SHARE;
-  }
-
-  /** Returns 0, the smallest share. */
-  @Override
-  public double minimum() {
-    return 0;
-  }
-
-  /** Returns 1, the largest share. */
-  @Override
-  public double maximum() {
-    return 1;
-  }
-
-  /**
-   * Returns the headline, the share of easy answers, in [0, 1].
-   *
-   * @throws IllegalStateException if {@link #isEmpty()}
-   */
-  @Override
-  public double score() {
-    return easyShare().share();
-  }
-
-  /**
-   * Returns the Wilson interval of {@link #score()} at the definition's level.
-   *
-   * @throws IllegalStateException if {@link #isEmpty()}
-   */
-  @Override
-  public Interval interval() {
-    return easyShare().interval();
-  }
-
-  /**
-   * Returns the interval of {@link #score()}: {@link IntervalMethod#WILSON} or {@link
-   * IntervalMethod#WALD}, clipped to [0, 1] (see {@link ShareEstimate#interval(double,
-   * IntervalMethod)}).
-   *
-   * @throws IllegalArgumentException if {@code level} is outside (0, 1) or the method is another
-   * @throws IllegalStateException if {@link #isEmpty()}
-   */
-  @Override
-  public Interval interval(double level, IntervalMethod method) {
-    return easyShare().interval(level, method);
-  }
-
-  /**
-   * Returns {@code this - other} for the two the share of easy answerss by {@link Comparisons#shares} (Wald
-   * interval, pooled two-proportion z test; Kish's n_eff under weights).
-   *
-   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
-   * @throws IllegalStateException if either result is empty
-   */
-  @Override
-  public Difference compare(CustomerEffortScore other, double level) {
-    return Comparisons.shares(easyShare(), other.easyShare(), level);
+  public ShareEstimate headlineShare() {
+    return easyShare();
   }
 
   /**
