@@ -70,19 +70,9 @@ final class InputDecoding {
     PushbackInputStream p = new PushbackInputStream(in, 3);
     byte[] head = new byte[3];
     int n = p.readNBytes(head, 0, 3);
-    Charset cs = charset;
-    int bom = 0;
-    if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
-        && (head[2] & 0xFF) == 0xBF) {
-      cs = StandardCharsets.UTF_8;
-      bom = 3;
-    } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-      cs = StandardCharsets.UTF_16BE;
-      bom = 2;
-    } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-      cs = StandardCharsets.UTF_16LE;
-      bom = 2;
-    }
+    Bom mark = Bom.of(head, n);
+    Charset cs = mark == null ? charset : mark.charset();
+    int bom = mark == null ? 0 : mark.length();
     if (n > bom) {
       p.unread(head, bom, n - bom);
     }
@@ -118,6 +108,29 @@ final class InputDecoding {
     InputDecoding d = open(new Utf8Transcoder(in), StandardCharsets.UTF_8);
     return new InputDecoding(d.bytes, StandardCharsets.UTF_8, true, StandardCharsets.UTF_8,
         d.bomLength);
+  }
+
+  /**
+   * A byte-order mark: its charset and length.
+   *
+   * @param charset the charset the mark names
+   * @param length the mark's length in bytes
+   */
+  record Bom(Charset charset, int length) {
+    /** Returns the mark {@code head} starts with (of its first {@code n} bytes), or null. */
+    static Bom of(byte[] head, int n) {
+      if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+          && (head[2] & 0xFF) == 0xBF) {
+        return new Bom(StandardCharsets.UTF_8, 3);
+      }
+      if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+        return new Bom(StandardCharsets.UTF_16BE, 2);
+      }
+      if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+        return new Bom(StandardCharsets.UTF_16LE, 2);
+      }
+      return null;
+    }
   }
 
   /** Returns the bytes to split (UTF-8 when transcoded). */

@@ -200,19 +200,10 @@ public final class SeparatorDetector {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    int off = 0;
-    Charset cs = charset;
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF) {
-      off = 3;
-      cs = StandardCharsets.UTF_8;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-      off = 2;
-      cs = StandardCharsets.UTF_16BE;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-      off = 2;
-      cs = StandardCharsets.UTF_16LE;
-    }
+    // The reader's own rule: a byte-order mark wins over the charset.
+    InputDecoding.Bom bom = InputDecoding.Bom.of(bytes, bytes.length);
+    int off = bom == null ? 0 : bom.length();
+    Charset cs = bom == null ? charset : bom.charset();
     String text = new String(bytes, off, bytes.length - off, cs);
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n|\r", -1)));
     if (bytes.length == SAMPLE_BYTES && !lines.isEmpty()) {
