@@ -3,9 +3,13 @@ package org.cx4j.journey.funnel;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.cx4j.core.interaction.Interaction;
+import org.cx4j.journey.internal.PartialStates;
 import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.log.UnknownNames;
 import org.cx4j.journey.rebuild.Journeys;
@@ -115,6 +120,7 @@ public final class Funnel {
   private final CountingUnit unit;
   private final ExclusionScope exclusionScope;
   private final UnknownNames unknownNames;
+  private volatile byte[] definition; // lazily, see definition()
 
   private Funnel(Builder b) {
     this.steps = ImmutableList.copyOf(b.steps);
@@ -281,6 +287,56 @@ public final class Funnel {
             && unit == other.unit
             && exclusionScope == other.exclusionScope
             && unknownNames == other.unknownNames);
+  }
+
+  /**
+   * The definition as bytes, field by field (modes, windows, then each step's kind, label,
+   * optionality and window, then the exclusions per gap): equal exactly when {@link
+   * #sameDefinition} holds, so a partial state carries its funnel without relying on {@link
+   * #toString}. Strings are written as a length and UTF-8 bytes, so no label is too long.
+   */
+  byte[] definition() {
+    byte[] d = definition;
+    if (d == null) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      try {
+        writeString(out, mode.name());
+        writeString(out, unit.name());
+        writeString(out, exclusionScope.name());
+        writeString(out, unknownNames.name());
+        out.writeLong(windowMillis);
+        out.writeInt(steps.size());
+        for (int k = 0; k < steps.size(); k++) {
+          writeStep(out, steps.get(k));
+          out.writeBoolean(optional[k]);
+          out.writeLong(stepWindowMillis[k]);
+        }
+        out.writeInt(exclusions.size());
+        for (List<FunnelStep> gap : exclusions) {
+          out.writeInt(gap.size());
+          for (FunnelStep e : gap) {
+            writeStep(out, e);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+      }
+      d = bytes.toByteArray();
+      definition = d;
+    }
+    return d;
+  }
+
+  private static void writeStep(DataOutput out, FunnelStep step) throws IOException {
+    writeString(out, step.kindName());
+    writeString(out, step.label());
+  }
+
+  private static void writeString(DataOutput out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
   }
 
   @Override
@@ -829,15 +885,21 @@ public final class Funnel {
     }
 
     /**
-     * Writes what this accumulator counted (the funnel's description, then per step the count and
+     * Writes what this accumulator counted (the funnel's definition, then per step the count and
      * the time-to-step histogram) so that another process can {@link #mergeFrom} it into an
      * accumulator of the same funnel: the way a distributed engine (cx-spark) merges per-partition
-     * funnels. The format is private to cx4j and may change between versions.
+     * funnels. The bytes are version 1 of cx4j's journey partial-state format: the header
+     * of {@link org.cx4j.journey.internal.PartialStates} (format version, family), then the
+     * state. Later builds keep reading version 1; {@code mergeFrom} refuses other versions and
+     * other families by name.
      *
      * @throws IOException if {@code out} fails
      */
     public void writeTo(DataOutput out) throws IOException {
-      out.writeUTF(fingerprint());
+      PartialStates.writeHeader(out, PartialStates.Family.FUNNEL);
+      byte[] definition = funnel.definition();
+      out.writeInt(definition.length);
+      out.write(definition);
       out.writeInt(counts.length);
       for (int k = 0; k < counts.length; k++) {
         out.writeLong(counts[k]);
@@ -854,9 +916,19 @@ public final class Funnel {
      * @throws IllegalArgumentException if the state belongs to another funnel
      */
     public Accumulator mergeFrom(DataInput in) throws IOException {
-      String other = in.readUTF();
-      checkArgument(other.equals(fingerprint()),
-          "cannot merge results of different funnels: %s and %s", fingerprint(), other);
+      PartialStates.readHeader(in, PartialStates.Family.FUNNEL);
+      int length = in.readInt();
+      byte[] mine = funnel.definition();
+      // A state of this funnel has a definition of exactly this length: anything else is another
+      // funnel, and is refused before reading (or allocating) it.
+      checkArgument(length == mine.length,
+          "cannot merge results of different funnels: this is %s, the state's definition has %s"
+              + " bytes, not %s", funnel, length, mine.length);
+      byte[] other = new byte[length];
+      in.readFully(other);
+      checkArgument(Arrays.equals(other, mine),
+          "cannot merge results of different funnels: this is %s, the state's steps, windows,"
+              + " exclusions or modes differ", funnel);
       int m = in.readInt();
       checkArgument(m == counts.length, "state has %s steps, the funnel %s", m, counts.length);
       long[] c = new long[m];
@@ -872,12 +944,6 @@ public final class Funnel {
         times[k].merge(t[k]);
       }
       return this;
-    }
-
-    // writeUTF holds at most 65535 bytes: a very long description is cut, its hash kept.
-    private String fingerprint() {
-      String f = funnel.toString();
-      return f.length() <= 16_000 ? f : f.substring(0, 16_000) + "#" + f.hashCode();
     }
 
     /** Returns the result so far. */

@@ -70,6 +70,11 @@ public final class FunnelStep {
     return value;
   }
 
+  /** The kind's name, for the funnel's definition bytes. */
+  String kindName() {
+    return kind.name();
+  }
+
   /** Returns whether this step needs the interaction object (a predicate step). */
   boolean isPredicate() {
     return kind == Kind.PREDICATE;

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.cx4j.journey.internal.PartialStates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -457,13 +458,16 @@ public final class TransitionGraph {
      * Writes what this accumulator counted (the node labels; each occurring edge with its gap
      * histogram; starts, ends, visits and rework per node; the journey count) so that another
      * process can {@link #mergeFrom} it into an accumulator over the same nodes: the way a
-     * distributed engine (cx-spark) merges per-partition graphs. The format is private to cx4j
-     * and may change between versions.
+     * distributed engine (cx-spark) merges per-partition graphs. The bytes are version 1 of cx4j's journey partial-state format: the header
+     * of {@link org.cx4j.journey.internal.PartialStates} (format version, family), then the
+     * state. Later builds keep reading version 1; {@code mergeFrom} refuses other versions and
+     * other families by name.
      *
      * @throws IOException if {@code out} fails
      */
     public void writeTo(DataOutput out) throws IOException {
       flush();
+      PartialStates.writeHeader(out, PartialStates.Family.TRANSITION_GRAPH);
       List<String> labels = abstraction.labels();
       out.writeInt(labels.size());
       for (String l : labels) {
@@ -499,6 +503,7 @@ public final class TransitionGraph {
      * @throws IllegalArgumentException if the nodes differ or an edge is out of range
      */
     public Accumulator mergeFrom(DataInput in) throws IOException {
+      PartialStates.readHeader(in, PartialStates.Family.TRANSITION_GRAPH);
       int size = in.readInt();
       checkArgument(size >= 0, "label count must be non-negative, got %s", size);
       List<String> labels = new ArrayList<>(size);

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.cx4j.journey.internal.PartialStates;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -261,13 +262,16 @@ public final class Variants {
      * Writes what this accumulator counted (the node labels and repeat handling, then each
      * variant's node sequence and count, in label order) so that another process can {@link
      * #mergeFrom} it into an accumulator over the same nodes: the way a distributed engine
-     * (cx-spark) merges per-partition variants. The format is private to cx4j and may change
-     * between versions.
+     * (cx-spark) merges per-partition variants. The bytes are version 1 of cx4j's journey partial-state format: the header
+     * of {@link org.cx4j.journey.internal.PartialStates} (format version, family), then the
+     * state. Later builds keep reading version 1; {@code mergeFrom} refuses other versions and
+     * other families by name.
      *
      * @throws IOException if {@code out} fails
      */
     public void writeTo(DataOutput out) throws IOException {
       SortedSequenceCounts all = sorted();
+      PartialStates.writeHeader(out, PartialStates.Family.VARIANTS);
       writeLabels(out, abstraction.labels());
       out.writeBoolean(collapseRepeats);
       out.writeLong(total);
@@ -301,6 +305,7 @@ public final class Variants {
      *     #writeTo} of this version)
      */
     public Accumulator mergeFrom(DataInput in) throws IOException {
+      PartialStates.readHeader(in, PartialStates.Family.VARIANTS);
       List<String> labels = readLabels(in);
       boolean collapse = in.readBoolean();
       checkArgument(

@@ -395,14 +395,20 @@ public final class CohortRetention {
     };
   }
 
+  /** The format version {@link #writeTo} writes first, and the newest {@link #readFrom} reads. */
+  public static final byte FORMAT_VERSION = 1;
+
   /**
-   * Writes the table (unit, zone, then per cohort its start, size and the counts of every {@link
-   * RetentionKind}) so that {@link #readFrom} rebuilds an equal table in another process. The
-   * format is private to cx4j and may change between versions.
+   * Writes the table so that {@link #readFrom} rebuilds an equal table in another process or a
+   * later build. Version 1: the byte {@link #FORMAT_VERSION}; unit and zone id (modified UTF-8,
+   * as {@link DataOutput#writeUTF}); {@code int} cohort count; then per cohort its start ({@code
+   * long} epoch day), {@code int} size, {@code int} period count p and the counts of every {@link
+   * RetentionKind} in declaration order, p {@code int}s each. Later builds keep reading version 1.
    *
    * @throws IOException if {@code out} fails
    */
   public void writeTo(DataOutput out) throws IOException {
+    out.writeByte(FORMAT_VERSION);
     out.writeUTF(unit.name());
     out.writeUTF(zone.getId());
     out.writeInt(starts.length);
@@ -422,10 +428,15 @@ public final class CohortRetention {
    * Reads a table written by {@link #writeTo}.
    *
    * @throws IOException if {@code in} fails or ends early
-   * @throws IllegalArgumentException if the data are not a valid table (unknown unit or zone,
-   *     negative sizes or lengths)
+   * @throws IllegalArgumentException if the version byte is not one this build reads, or the data
+   *     are not a valid table (unknown unit or zone, negative sizes or lengths)
    */
   public static CohortRetention readFrom(DataInput in) throws IOException {
+    byte version = in.readByte();
+    if (version != FORMAT_VERSION) {
+      throw new IllegalArgumentException("cohort retention format version " + version
+          + " is not one this build reads (it reads " + FORMAT_VERSION + ")");
+    }
     PeriodUnit unit = PeriodUnit.valueOf(in.readUTF());
     ZoneId zone = ZoneId.of(in.readUTF());
     int cohorts = in.readInt();
