@@ -1,2 +1,5 @@
-/** Comparisons of two samples (NPS, shares, means), finite-population correction and sample-size planning. */
+/**
+ * Comparisons of two samples (NPS, shares, means), multiple-testing control across many comparisons
+ * (Benjamini-Hochberg, Holm), finite-population correction and sample-size planning.
+ */
 package org.cx4j.metrics.compare;
