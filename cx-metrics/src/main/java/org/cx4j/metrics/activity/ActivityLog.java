@@ -2,7 +2,6 @@ package org.cx4j.metrics.activity;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.function.Function;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.transaction.Transaction;
+import org.cx4j.metrics.internal.ActivityColumns;
 
 /**
  * Customer activity in columnar form: one row per interaction or transaction, holding only who
@@ -25,6 +25,10 @@ import org.cx4j.core.transaction.Transaction;
  * <p>Immutable: the factories copy their arrays. Rows need not be sorted.
  */
 public final class ActivityLog {
+
+  static {
+    ActivityColumns.register(log -> new ActivityColumns.View(log.customers, log.epochMillis));
+  }
 
   private final int[] customers;
   private final long[] epochMillis;
@@ -163,39 +167,6 @@ public final class ActivityLog {
   /** Returns a copy of the epoch-millisecond column. */
   public long[] epochMillis() {
     return epochMillis.clone();
-  }
-
-  /**
-   * Returns a read-only view of the columns for models in other cx4j packages, without copying.
-   * The arrays must not be modified.
-   */
-  public Columns columns() {
-    return new Columns(customers, epochMillis);
-  }
-
-  /**
-   * The raw columns of a log, shared without copying for speed. Treat as read-only.
-   *
-   * @param customers the customer code of each row
-   * @param epochMillis the instant of each row
-   */
-  public record Columns(int[] customers, long[] epochMillis) {
-    @Override
-    public String toString() {
-      return "Columns[" + customers.length + " rows]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Columns c
-          && Arrays.equals(customers, c.customers)
-          && Arrays.equals(epochMillis, c.epochMillis);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Arrays.hashCode(customers) + Arrays.hashCode(epochMillis);
-    }
   }
 
   @Override

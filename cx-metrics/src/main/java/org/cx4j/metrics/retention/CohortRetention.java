@@ -18,6 +18,7 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.function.Function;
 import org.cx4j.core.customer.CustomerId;
+import org.cx4j.metrics.internal.ActivityColumns;
 import org.cx4j.metrics.activity.ActivityLog;
 
 /**
@@ -187,7 +188,7 @@ public final class CohortRetention {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(zone, "zone");
-    ActivityLog.Columns cols = log.columns();
+    ActivityColumns.View cols = ActivityColumns.of(log);
     int[] cust = cols.customers();
     long[] when = cols.epochMillis();
     int n = cust.length;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import org.cx4j.metrics.internal.ActivityColumns;
 import org.cx4j.metrics.activity.ActivityLog;
 
 /**
@@ -63,7 +64,7 @@ public final class Lifecycle {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(zone, "zone");
-    ActivityLog.Columns cols = log.columns();
+    ActivityColumns.View cols = ActivityColumns.of(log);
     int n = cols.customers().length;
     if (n == 0) {
       return new Lifecycle(

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.cx4j.metrics.internal.ActivityColumns;
 import org.cx4j.metrics.activity.ActivityLog;
 
 /**
@@ -58,7 +59,7 @@ public record ChurnSurvival(int[] customers, double[] times, boolean[] churned) 
     long end = observationEnd.toEpochMilli();
     long gapMs = gap.toMillis();
     double unitMs = timeUnit.toNanos() / 1e6;
-    ActivityLog.Columns cols = log.columns();
+    ActivityColumns.View cols = ActivityColumns.of(log);
     int[] cust = cols.customers();
     long[] when = cols.epochMillis();
     int m = log.customerCount();
