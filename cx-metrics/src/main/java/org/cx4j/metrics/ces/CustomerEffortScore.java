@@ -214,19 +214,6 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
     return distribution;
   }
 
-  /** Returns the number of responses. */
-  @Override
-  @JsonProperty("n")
-  public long n() {
-    return distribution.n();
-  }
-
-  /** Returns whether there is no score ({@code n == 0} or total weight 0). */
-  @Override
-  public boolean isEmpty() {
-    return !(distribution.totalWeight() > 0);
-  }
-
   /** Returns the share of easy answers with its Wilson interval. */
   @JsonProperty("easyShare")
   public ShareEstimate easyShare() {

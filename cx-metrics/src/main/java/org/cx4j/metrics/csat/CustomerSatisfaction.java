@@ -203,19 +203,6 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
     return distribution;
   }
 
-  /** Returns the number of responses. */
-  @Override
-  @JsonProperty("n")
-  public long n() {
-    return distribution.n();
-  }
-
-  /** Returns whether there is no score ({@code n == 0} or total weight 0). */
-  @Override
-  public boolean isEmpty() {
-    return !(distribution.totalWeight() > 0);
-  }
-
   /** Returns the top-box share (the CSAT score as a proportion) with its Wilson interval. */
   @JsonProperty("topBox")
   public ShareEstimate topBox() {

@@ -339,13 +339,6 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
     return distribution;
   }
 
-  /** Returns the number of responses. */
-  @Override
-  @JsonProperty("n")
-  public long n() {
-    return distribution.n();
-  }
-
   /** Returns the number of promoters (9-10). */
   @JsonProperty("promoters")
   public long promoters() {
@@ -362,12 +355,6 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   @JsonProperty("detractors")
   public long detractors() {
     return distribution.count(0, 6);
-  }
-
-  /** Returns whether there is no score: {@code n == 0} or a total weight of 0. */
-  @Override
-  public boolean isEmpty() {
-    return !(distribution.totalWeight() > 0);
   }
 
   /** Returns whether any response carried a sampling weight. */

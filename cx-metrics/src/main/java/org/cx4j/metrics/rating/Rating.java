@@ -196,19 +196,6 @@ public final class Rating implements ShareMetric<Rating> {
     return distribution;
   }
 
-  /** Returns the number of responses. */
-  @Override
-  @JsonProperty("n")
-  public long n() {
-    return distribution.n();
-  }
-
-  /** Returns whether there is no score ({@code n == 0} or total weight 0). */
-  @Override
-  public boolean isEmpty() {
-    return !(distribution.totalWeight() > 0);
-  }
-
   /** Returns the share of the top {@code boxes} points. */
   @JsonProperty("topBox")
   public ShareEstimate topBox() {

@@ -1,5 +1,6 @@
 package org.cx4j.metrics.score;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cx4j.metrics.compare.Difference;
 
 /**
@@ -64,7 +65,8 @@ public interface SurveyMetric<M extends SurveyMetric<M>> {
   /** Returns the distribution of the scores the result was computed from. */
   ScoreDistribution distribution();
 
-  /** Returns the number of responses scored ({@code 0} when empty). */
+  /** Returns the number of responses scored ({@code 0} when empty); JSON property {@code n}. */
+  @JsonProperty("n")
   default long n() {
     return distribution().n();
   }
