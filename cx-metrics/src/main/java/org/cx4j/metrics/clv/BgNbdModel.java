@@ -1,7 +1,5 @@
 package org.cx4j.metrics.clv;
 
-import java.util.List;
-import java.util.Locale;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -30,20 +28,20 @@ import org.hipparchus.random.RandomDataGenerator;
  *
  * <p>Immutable and thread-safe.
  */
-public final class BgNbdModel implements PurchaseModel {
-
-  private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
-
-  private final double r;
-  private final double alpha;
-  private final double a;
-  private final double b;
+public final class BgNbdModel extends NbdMixtureModel {
 
   private BgNbdModel(double r, double alpha, double a, double b) {
-    this.r = positive("r", r);
-    this.alpha = positive("alpha", alpha);
-    this.a = positive("a", a);
-    this.b = positive("b", b);
+    super(r, alpha, a, b);
+  }
+
+  @Override
+  String modelName() {
+    return "BG/NBD";
+  }
+
+  @Override
+  double likelihoodPass(RepeatPurchaseData data, double[] gradient) {
+    return logLikelihood(data, r, alpha, a, b, gradient);
   }
 
   static double positive(String name, double v) {
@@ -219,74 +217,10 @@ public final class BgNbdModel implements PurchaseModel {
     return sum;
   }
 
-  /** Returns the parameter {@code r}. */
-  public double r() {
-    return r;
-  }
-
-  /** Returns the parameter {@code alpha}. */
-  public double alpha() {
-    return alpha;
-  }
-
-  /** Returns the parameter {@code a}. */
-  public double a() {
-    return a;
-  }
-
-  /** Returns the parameter {@code b}. */
-  public double b() {
-    return b;
-  }
-
-  @Override
-  public double[] parameters() {
-    return new double[] {r, alpha, a, b};
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
-
   @Override
   public BgNbdModel withParameters(double[] p) {
-    if (p.length != 4) {
-      throw new IllegalArgumentException("BG/NBD needs 4 parameters, got " + p.length);
-    }
+    four(p);
     return of(p[0], p[1], p[2], p[3]);
-  }
-
-  @Override
-  public double logLikelihood(RepeatPurchaseData data) {
-    return logLikelihood(data, r, alpha, a, b, null);
-  }
-
-  /**
-   * Returns the total log-likelihood of {@code data} and writes into {@code gradient} its gradient
-   * with respect to the log-parameters {@code (ln r, ln alpha, ln a, ln b)} (the formulas are on
-   * the class's fitting method). One primitive pass; what the optimiser calls.
-   *
-   * @throws IllegalArgumentException if {@code gradient} does not have length 4
-   * @throws NullPointerException if an argument is null
-   */
-  public double logLikelihood(RepeatPurchaseData data, double[] gradient) {
-    if (gradient.length != 4) {
-      throw new IllegalArgumentException("gradient must have length 4, got " + gradient.length);
-    }
-    return logLikelihood(data, r, alpha, a, b, gradient);
-  }
-
-  /**
-   * Returns the log-likelihood of one customer, {@code ln L(r, alpha, a, b | x, t_x, T)}.
-   *
-   * @throws IllegalArgumentException if the history is invalid
-   */
-  public double logLikelihood(int x, double tx, double age) {
-    RepeatPurchaseData.check(0, x, tx, age);
-    return logLikelihood(
-        RepeatPurchaseData.wrap(new int[] {x}, new double[] {tx}, new double[] {age}),
-        r, alpha, a, b, null);
   }
 
   /**
@@ -643,22 +577,5 @@ public final class BgNbdModel implements PurchaseModel {
     double hi = v[(int) Math.ceil((1 + level) / 2 * (ok - 1))];
     double estimate = prediction.applyAsDouble(fit.model());
     return new IntervalEstimate(estimate, Math.min(lo, estimate), Math.max(hi, estimate), level);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof BgNbdModel m
-        && Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0
-        && Double.compare(a, m.a) == 0 && Double.compare(b, m.b) == 0;
-  }
-
-  @Override
-  public int hashCode() {
-    return java.util.Arrays.hashCode(parameters());
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "BG/NBD[r=%.4g, alpha=%.4g, a=%.4g, b=%.4g]", r, alpha, a, b);
   }
 }

@@ -1,7 +1,5 @@
 package org.cx4j.metrics.clv;
 
-import java.util.List;
-import java.util.Locale;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -34,20 +32,20 @@ import org.hipparchus.random.RandomDataGenerator;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MbgNbdModel implements PurchaseModel {
-
-  private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
-
-  private final double r;
-  private final double alpha;
-  private final double a;
-  private final double b;
+public final class MbgNbdModel extends NbdMixtureModel {
 
   private MbgNbdModel(double r, double alpha, double a, double b) {
-    this.r = BgNbdModel.positive("r", r);
-    this.alpha = BgNbdModel.positive("alpha", alpha);
-    this.a = BgNbdModel.positive("a", a);
-    this.b = BgNbdModel.positive("b", b);
+    super(r, alpha, a, b);
+  }
+
+  @Override
+  String modelName() {
+    return "MBG/NBD";
+  }
+
+  @Override
+  double likelihoodPass(RepeatPurchaseData data, double[] gradient) {
+    return logLikelihood(data, r, alpha, a, b, gradient);
   }
 
   /**
@@ -169,74 +167,10 @@ public final class MbgNbdModel implements PurchaseModel {
     return sum;
   }
 
-  /** Returns the parameter {@code r}. */
-  public double r() {
-    return r;
-  }
-
-  /** Returns the parameter {@code alpha}. */
-  public double alpha() {
-    return alpha;
-  }
-
-  /** Returns the parameter {@code a}. */
-  public double a() {
-    return a;
-  }
-
-  /** Returns the parameter {@code b}. */
-  public double b() {
-    return b;
-  }
-
-  @Override
-  public double[] parameters() {
-    return new double[] {r, alpha, a, b};
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
-
   @Override
   public MbgNbdModel withParameters(double[] p) {
-    if (p.length != 4) {
-      throw new IllegalArgumentException("MBG/NBD needs 4 parameters, got " + p.length);
-    }
+    four(p);
     return of(p[0], p[1], p[2], p[3]);
-  }
-
-  @Override
-  public double logLikelihood(RepeatPurchaseData data) {
-    return logLikelihood(data, r, alpha, a, b, null);
-  }
-
-  /**
-   * Returns the total log-likelihood of {@code data} and writes into {@code gradient} its gradient
-   * with respect to {@code (ln r, ln alpha, ln a, ln b)} (formulas on the class). One primitive
-   * pass; what the optimiser calls.
-   *
-   * @throws IllegalArgumentException if {@code gradient} does not have length 4
-   * @throws NullPointerException if an argument is null
-   */
-  public double logLikelihood(RepeatPurchaseData data, double[] gradient) {
-    if (gradient.length != 4) {
-      throw new IllegalArgumentException("gradient must have length 4, got " + gradient.length);
-    }
-    return logLikelihood(data, r, alpha, a, b, gradient);
-  }
-
-  /**
-   * Returns the log-likelihood of one customer, {@code ln L(r, alpha, a, b | x, t_x, T)}.
-   *
-   * @throws IllegalArgumentException if the history is invalid
-   */
-  public double logLikelihood(int x, double tx, double age) {
-    RepeatPurchaseData.check(0, x, tx, age);
-    return logLikelihood(
-        RepeatPurchaseData.wrap(new int[] {x}, new double[] {tx}, new double[] {age}),
-        r, alpha, a, b, null);
   }
 
   /**
@@ -424,21 +358,5 @@ public final class MbgNbdModel implements PurchaseModel {
       t[i] = age;
     }
     return RepeatPurchaseData.wrap(x, tx, t);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MbgNbdModel m && java.util.Arrays.equals(parameters(), m.parameters());
-  }
-
-  @Override
-  public int hashCode() {
-    return java.util.Arrays.hashCode(parameters());
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "MBG/NBD[r=%.4g, alpha=%.4g, a=%.4g, b=%.4g]",
-        r, alpha, a, b);
   }
 }

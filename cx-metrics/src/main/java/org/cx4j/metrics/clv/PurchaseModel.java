@@ -7,7 +7,7 @@ package org.cx4j.metrics.clv;
  *
  * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
+public sealed interface PurchaseModel permits NbdMixtureModel, ParetoNbdModel {
 
   /** Returns the parameters in the model's order (see {@link #parameterNames()}). */
   double[] parameters();
