@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.cx4j.metrics.clv.BgNbdModel;
+import org.cx4j.metrics.clv.MbgNbdModel;
 import org.cx4j.metrics.clv.ParameterEstimates;
-import org.cx4j.metrics.clv.PurchaseModelFit;
 import org.cx4j.metrics.clv.RepeatPurchaseData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One BG/NBD log-likelihood evaluation (and one with its analytic gradient) over {@code n}
- * synthetic customers, against the baseline of one {@code Math.log} pass over {@code n} doubles
+ * One BG/NBD or MBG/NBD ({@code model}) log-likelihood evaluation (and one with its analytic
+ * gradient) over {@code n} synthetic customers, against the baseline of one {@code Math.log} pass over {@code n} doubles
  * in the same run.
  *
  * <p>Customers are drawn from r = 0.5, alpha = 5, a = 0.7, b = 2.5 with T uniform on (0, 52]
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * ./mvnw -o -q -DskipTests -Dmaven.javadoc.skip -pl cx-benchmarks -am package
- * java -jar cx-benchmarks/target/benchmarks.jar 'BgNbdLikelihood' -f 1 -wi 3 -w 1 -i 5 -r 1
+ * java -jar cx-benchmarks/target/benchmarks.jar 'NbdLikelihood' -f 1 -wi 3 -w 1 -i 5 -r 1
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -40,25 +40,36 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
-public class BgNbdLikelihoodBenchmark {
+public class NbdLikelihoodBenchmark {
+
+  /** The likelihood pass of one model: the total, and the gradient when {@code g} is given. */
+  private interface Likelihood {
+    double value(RepeatPurchaseData d, double[] g);
+  }
+
+  @Param({"BG_NBD", "MBG_NBD"})
+  String model;
 
   @Param("1000000")
   int n;
 
   private RepeatPurchaseData data;
-  private BgNbdModel model;
+  private Likelihood likelihood;
   private double[] logInputs;
   private double[] gradient;
 
   @Setup
   public void setUp() {
-    BgNbdModel truth = BgNbdModel.of(0.5, 5, 0.7, 2.5);
+    boolean bg = model.equals("BG_NBD");
+    String name = bg ? "BG/NBD" : "MBG/NBD";
+    BgNbdModel bgTruth = BgNbdModel.of(0.5, 5, 0.7, 2.5);
+    MbgNbdModel mbgTruth = MbgNbdModel.of(0.5, 5, 0.7, 2.5);
     SplittableRandom rnd = new SplittableRandom(2005);
     double[] ages = new double[n];
     for (int i = 0; i < n; i++) {
       ages[i] = 52 * (1 - rnd.nextDouble()); // uniform on (0, 52]
     }
-    data = truth.simulate(ages, 42);
+    data = bg ? bgTruth.simulate(ages, 42) : mbgTruth.simulate(ages, 42);
     // The baseline logs the same number of positive doubles (the ages plus 1, as the likelihood
     // logs alpha + T).
     logInputs = new double[n];
@@ -67,25 +78,27 @@ public class BgNbdLikelihoodBenchmark {
     }
     gradient = new double[4];
     long start = System.nanoTime();
-    PurchaseModelFit<BgNbdModel> fit = BgNbdModel.fit(data);
+    ParameterEstimates e =
+        bg ? BgNbdModel.fit(data).estimates() : MbgNbdModel.fit(data).estimates();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    ParameterEstimates e = fit.estimates();
-    double[] want = truth.parameters();
+    double[] want = bgTruth.parameters(); // the same four values for both models
     StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-        "%n[BG/NBD recovery] n = %d, share with x = 0: %.4f, fit %d ms, %d iterations%n",
-        n, data.zeroRepeaters() / (double) n, millis, e.iterations()));
+        "%n[%s recovery] n = %d, share with x = 0: %.4f, fit %d ms, %d iterations%n",
+        name, n, data.zeroRepeaters() / (double) n, millis, e.iterations()));
     for (int i = 0; i < 4; i++) {
-      String name = e.names().get(i);
-      double z = (e.estimate(name) - want[i]) / e.standardError(name);
+      String p = e.names().get(i);
+      double z = (e.estimate(p) - want[i]) / e.standardError(p);
       report.append(String.format(Locale.ROOT, "  %-5s true %.4f  est %.5f  se %.5f  z %+.2f%n",
-          name, want[i], e.estimate(name), e.standardError(name), z));
+          p, want[i], e.estimate(p), e.standardError(p), z));
       if (!(Math.abs(z) < 3)) {
-        throw new IllegalStateException("BG/NBD did not recover " + name + ": " + report);
+        throw new IllegalStateException(name + " did not recover " + p + ": " + report);
       }
     }
     System.out.print(report);
     // Evaluate at the truth, not at the fit, so every benchmark sees the same parameters.
-    model = truth;
+    likelihood = bg
+        ? (d, g) -> g == null ? bgTruth.logLikelihood(d) : bgTruth.logLikelihood(d, g)
+        : (d, g) -> g == null ? mbgTruth.logLikelihood(d) : mbgTruth.logLikelihood(d, g);
   }
 
   /** Baseline: one pass of {@code Math.log} over {@code n} doubles. */
@@ -102,13 +115,13 @@ public class BgNbdLikelihoodBenchmark {
   /** One total log-likelihood evaluation. */
   @Benchmark
   public double logLikelihood() {
-    return model.logLikelihood(data);
+    return likelihood.value(data, null);
   }
 
   /** One total log-likelihood evaluation with its analytic gradient. */
   @Benchmark
   public double logLikelihoodAndGradient() {
-    double ll = model.logLikelihood(data, gradient);
+    double ll = likelihood.value(data, gradient);
     return ll + gradient[0] + gradient[1] + gradient[2] + gradient[3];
   }
 }
