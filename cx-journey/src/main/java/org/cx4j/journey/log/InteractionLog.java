@@ -16,6 +16,7 @@ import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.core.touchpoint.Touchpoint;
 import org.cx4j.core.touchpoint.TouchpointCatalog;
+import org.cx4j.journey.internal.CodeTable;
 
 /**
  * A columnar store of interactions: one primitive array per field, in arrival order, with
@@ -394,14 +395,12 @@ public final class InteractionLog {
    * are rejected as coming from the future.
    */
   public static final class Builder {
-    private final Map<CustomerId, Integer> customerCodes = new HashMap<>();
-    private final List<CustomerId> customers = new ArrayList<>();
+    private final CodeTable<CustomerId> customerCodes = new CodeTable<>();
     private final Map<String, Integer> touchpointCodes = new HashMap<>();
     private final List<Touchpoint> touchpoints = new ArrayList<>();
     private final Map<Outcome, Integer> outcomeCodes = new HashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
-    private final Map<String, Integer> journeyCodes = new HashMap<>();
-    private final List<String> journeyIds = new ArrayList<>();
+    private final CodeTable<String> journeyCodes = new CodeTable<>();
     private UnknownTouchpoints unknown = UnknownTouchpoints.REJECT;
     private Clock clock = Clock.systemUTC();
     private boolean catalogGiven;
@@ -484,7 +483,7 @@ public final class InteractionLog {
       Objects.requireNonNull(interaction, "interaction");
       int t = touchpointCode(interaction.touchpoint(), interaction);
       long ms = checkTime(interaction.timestamp(), interaction);
-      int c = customerCodes.computeIfAbsent(interaction.customer(), this::newCustomer);
+      int c = customerCodes.code(interaction.customer());
       int o = -1;
       if (interaction.outcome() != null) {
         o = outcomeCodes.computeIfAbsent(interaction.outcome(), this::newOutcome);
@@ -492,7 +491,7 @@ public final class InteractionLog {
       }
       int j = -1;
       if (interaction.journeyId() != null) {
-        j = journeyCodes.computeIfAbsent(interaction.journeyId(), this::newJourney);
+        j = journeyCodes.code(interaction.journeyId());
         anyJourney = true;
       }
       append(c, ms, t, (short) o, j);
@@ -540,14 +539,14 @@ public final class InteractionLog {
     /** Returns the log of the interactions added so far; the builder stays usable. */
     public InteractionLog build() {
       return new InteractionLog(
-          customers,
+          customerCodes.keys(),
           Arrays.copyOf(customer, size),
           Arrays.copyOf(millis, size),
           TouchpointDictionary.of(touchpoints),
           Arrays.copyOf(touchpoint, size),
           outcomes,
           anyOutcome ? Arrays.copyOf(outcome, size) : null,
-          journeyIds,
+          journeyCodes.keys(),
           anyJourney ? Arrays.copyOf(journey, size) : null,
           attributeNames,
           copyAttributes(),
@@ -606,20 +605,10 @@ public final class InteractionLog {
       return touchpoints.size() - 1;
     }
 
-    private int newCustomer(CustomerId id) {
-      customers.add(id);
-      return customers.size() - 1;
-    }
-
     private int newOutcome(Outcome o) {
       checkArgument(outcomes.size() < Short.MAX_VALUE, "more than %s distinct outcomes", Short.MAX_VALUE);
       outcomes.add(o);
       return outcomes.size() - 1;
-    }
-
-    private int newJourney(String id) {
-      journeyIds.add(id);
-      return journeyIds.size() - 1;
     }
 
     private void append(int c, long ms, int t, short o, int j) {
