@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import org.cx4j.metrics.clv.BgNbdClvBatch;
 import org.cx4j.metrics.clv.BgNbdModel;
 import org.cx4j.metrics.clv.ClvHorizon;
-import org.cx4j.metrics.clv.DiscountedClv;
 import org.cx4j.metrics.clv.GammaGammaFit;
 import org.cx4j.metrics.clv.IntervalEstimate;
 import org.cx4j.metrics.clv.PurchaseModelFit;
@@ -22,12 +22,13 @@ import org.cx4j.metrics.rfm.RfmSegment;
  * #forEach(IntPredicate, java.util.function.Consumer)} hands the rows over one at a time, in
  * customer order, for streaming to a file.
  *
- * <p>The CLV interval is the delta-method interval of {@link DiscountedClv#interval}: it comes
- * from the uncertainty of the fitted parameters only and excludes the variance of the purchase
+ * <p>The CLV and its interval are those of cx-metrics' {@code DiscountedClv}, computed by {@link
+ * BgNbdClvBatch} (the hypergeometric part once per {@code (x, T)}). The interval is the
+ * delta-method interval from the uncertainty of the fitted parameters only and excludes the variance of the purchase
  * process itself (how many purchases a customer with known parameters will make), so it is an
  * interval for the expected value, not a prediction interval for what the customer will spend.
  *
- * <p>Immutable; rows may be computed from several threads.
+ * <p>Not thread-safe: the calculator caches by {@code (x, T)}; rows are computed on one thread.
  */
 public final class CustomerValues {
 
@@ -50,7 +51,7 @@ public final class CustomerValues {
   private final PurchaseModelFit<BgNbdModel> purchases;
   private final GammaGammaFit spend;
   private final ClvHorizon horizon;
-  private final DiscountedClv model;
+  private final BgNbdClvBatch model;
   private final double level;
   private final boolean intervals;
 
@@ -90,9 +91,8 @@ public final class CustomerValues {
     this.spend = Objects.requireNonNull(spend, "spend");
     this.horizon = Objects.requireNonNull(horizon, "horizon");
     this.level = level;
-    this.model = DiscountedClv.of(purchases.model(), spend.model(), horizon);
-    this.intervals = purchases.estimates().standardErrorsAvailable()
-        && spend.estimates().standardErrorsAvailable();
+    this.model = BgNbdClvBatch.of(purchases, spend, horizon);
+    this.intervals = model.hasIntervals();
     this.clv = new double[n];
     for (int i = 0; i < n; i++) {
       clv[i] = noSpend[i] ? Double.NaN : model.value(x[i], tx[i], age[i], monetary[i]);
@@ -167,8 +167,7 @@ public final class CustomerValues {
     if (!noSpend[i]) {
       spendI = spend.model().conditionalExpectedSpend(x[i], monetary[i]);
       if (intervals && clv[i] > 0) {
-        IntervalEstimate e = DiscountedClv.interval(purchases, spend, horizon, x[i], tx[i], age[i],
-            monetary[i], level);
+        IntervalEstimate e = model.interval(x[i], tx[i], age[i], monetary[i], level);
         lo = e.lower();
         hi = e.upper();
       }
