@@ -132,7 +132,7 @@ public final class MatrixHeatmap {
       if (nr == 0 || nc == 0) {
         return Frame.noData(width, height, title, "No cells");
       }
-      double top = 40 + 30;
+      double top = 40 + 40;
       double hiValue = 0;
       for (double[] r : values) {
         for (double v : r) {
@@ -155,7 +155,7 @@ public final class MatrixHeatmap {
       double bottom = height - 44;
       double cellH = (bottom - top) / nr;
       double cellW = (right - left) / nc;
-      Frame.xTitle(w, left, right, 54, columnTitle);
+      Frame.xTitle(w, left, right, 56, columnTitle);
       // Column labels: every k-th so that they do not collide.
       double labelW = 0;
       for (String c : columns) {
@@ -163,7 +163,7 @@ public final class MatrixHeatmap {
       }
       int every = Math.max(1, (int) Math.ceil((labelW + 6) / cellW));
       for (int j = 0; j < nc; j += every) {
-        w.label(left + cellW * (j + 0.5), top - 4, columns.get(j), cellW * every,
+        w.label(left + cellW * (j + 0.5), top - 6, columns.get(j), cellW * every,
             Frame.SMALL_SIZE, "middle", Palette.MUTED, false);
       }
       int rowEvery = Math.max(1, (int) Math.ceil(14 / cellH));

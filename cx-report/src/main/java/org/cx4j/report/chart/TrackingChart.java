@@ -138,8 +138,16 @@ public final class TrackingChart {
       Scale x = new Scale(0, n, left, right);
       Scale y = new Scale(ticks.min(), ticks.max(), bottom, top);
       Frame.yAxis(w, ticks, y, left, right, yAxisLabel, v -> Text.count(Math.round(v)));
+      // Week ticks inside the data only: a nice step, never a tick past the last week.
       Ticks xt = Ticks.counts(n, 8);
-      Frame.xAxis(w, xt, x, top, bottom, v -> Text.count(Math.round(v)));
+      for (double v : xt.values()) {
+        if (v <= n) {
+          double px = x.map(v);
+          w.line(px, top, px, bottom, v == 0 ? Palette.AXIS : Palette.GRID, 1).close();
+          w.label(px, bottom + 16, Text.count(Math.round(v)), Frame.SMALL_SIZE, "middle",
+              Palette.MUTED);
+        }
+      }
       w.line(left, bottom, right, bottom, Palette.AXIS, 1).close();
       Frame.xTitle(w, left, right, height - 8, xAxisLabel);
       if (!Double.isNaN(calibrationEnd)) {

@@ -100,8 +100,8 @@ final class ValueHtml {
     h.append("<table class=\"clv-searchable\" id=\"").append(id).append("\">\n<thead><tr>");
     h.append("<th>customer</th>");
     for (String col : List.of("repeat purchases x", "recency t_x (weeks)", "age T (weeks)",
-        "expected purchases next month", "P(alive)", "expected spend per purchase",
-        f("CLV [%d%% interval, parameters only]", pct))) {
+        "expected purchases next month", "P(alive)", "expected spend per purchase", "CLV",
+        f("%d%% interval of CLV (parameters only)", pct))) {
       h.append("<th class=\"n\">").append(esc(col)).append("</th>");
     }
     h.append("<th>RFM segment</th></tr></thead>\n<tbody>\n");
@@ -114,8 +114,10 @@ final class ValueHtml {
       num(f("%.2f", r.expectedPurchases()));
       num(f("%.2f", r.alive()));
       num(Double.isNaN(r.expectedSpend()) ? "" : f("%,.2f", r.expectedSpend()));
-      num(Double.isNaN(r.lower()) ? f("%,.2f", r.clv())
-          : f("%,.2f [%,.2f, %,.2f]", r.clv(), r.lower(), r.upper()));
+      num(f("%,.2f", r.clv()));
+      h.append("<td class=\"n\" style=\"white-space:nowrap\">")
+          .append(Double.isNaN(r.lower()) ? "n/a" : esc(f("%,.2f to %,.2f", r.lower(), r.upper())))
+          .append("</td>");
       h.append("<td>").append(r.rfmSegment() == null ? "" : esc(r.rfmSegment().replace('_', ' ')))
           .append("</td></tr>\n");
     }
