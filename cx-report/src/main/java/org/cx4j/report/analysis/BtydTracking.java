@@ -18,9 +18,9 @@ import org.cx4j.metrics.clv.PurchaseModel;
  * <pre>{@code
  * expected(D) = sum_{s <= D} n_s E[X((D - s) / u)]
  * }</pre>
- * with {@code n_s} the customers acquired on day {@code s}. Since {@code E[X]} is needed only at
- * whole days {@code d = D - s}, it is evaluated once per {@code d}: {@code O(days)} model
- * evaluations and {@code O(days x points)} additions, whatever the number of customers.
+ * with {@code n_s} the customers acquired on day {@code s}, computed by cx-metrics' {@link
+ * PurchaseModel#trackingCurve} with times {@code s / u} and {@code D / u} (customers acquired on
+ * the same day are evaluated once).
  *
  * <p>Actual repeat transactions are counted as the model counts them: a customer's purchase days
  * after the first (several purchases on one day are one).
@@ -48,12 +48,10 @@ public final class BtydTracking {
       throw new IllegalArgumentException("daysPerUnit must be positive and finite, got "
           + daysPerUnit);
     }
-    int maxEnd = 0;
     for (int d : endDays) {
       if (d < 0) {
         throw new IllegalArgumentException("end days must be at least 0, got " + d);
       }
-      maxEnd = Math.max(maxEnd, d);
     }
     for (int s = 0; s < birthsByDay.length; s++) {
       if (birthsByDay[s] < 0) {
@@ -61,23 +59,27 @@ public final class BtydTracking {
             + birthsByDay[s]);
       }
     }
-    // E[X(d / u)] for every whole-day age d that occurs.
-    double[] byAge = new double[maxEnd + 1];
-    for (int d = 1; d <= maxEnd; d++) {
-      byAge[d] = model.expectedPurchases(d / daysPerUnit);
+    long n = 0;
+    for (long c : birthsByDay) {
+      n += c;
     }
-    double[] out = new double[endDays.length];
-    for (int k = 0; k < endDays.length; k++) {
-      int end = endDays[k];
-      double sum = 0;
-      for (int s = 0; s <= Math.min(end, birthsByDay.length - 1); s++) {
-        if (birthsByDay[s] > 0) {
-          sum += birthsByDay[s] * byAge[end - s];
-        }
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 8)
+          + " customers, got " + n);
+    }
+    // cx-metrics' tracking curve on one calendar axis in model time units.
+    double[] acquisitions = new double[(int) n];
+    int k = 0;
+    for (int s = 0; s < birthsByDay.length; s++) {
+      for (long c = 0; c < birthsByDay[s]; c++) {
+        acquisitions[k++] = s / daysPerUnit;
       }
-      out[k] = sum;
     }
-    return out;
+    double[] times = new double[endDays.length];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = endDays[i] / daysPerUnit;
+    }
+    return model.trackingCurve(acquisitions, times);
   }
 
   /**
