@@ -664,9 +664,20 @@ final class ReportAnalysis {
       List<ValueSection.ModelFit> fits = List.of(
           ValueDetails.fit("BG/NBD", bg.estimates(), o.level()),
           ValueDetails.fit("Gamma-Gamma", gg.estimates(), o.level()));
-      ValueSection.Tracking tracking = ValueDetails.tracking(
-          trackingModel(bg.model(), origin, last), ids, s.summaries(), in.transactions(), origin,
-          last, calibrationEnd(origin, last), o.zone());
+      LocalDate calibrationEnd = calibrationEnd(origin, last);
+      BgNbdModel trackingModel = bg.model();
+      if (calibrationEnd != null) {
+        try {
+          trackingModel = calibrationModel(calibrationEnd);
+        } catch (FitFailedException | IllegalArgumentException e) {
+          notes.add("The tracking plot's model could not be fitted on the transactions up to "
+              + calibrationEnd + " (" + e.getMessage() + "): the plot uses the whole period as "
+              + "calibration.");
+          calibrationEnd = null;
+        }
+      }
+      ValueSection.Tracking tracking = ValueDetails.tracking(trackingModel, ids, s.summaries(),
+          in.transactions(), origin, last, calibrationEnd, o.zone());
       return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
           total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
           total == 0 ? 0 : top / total, alive / data.size(), excluded, segments, fits, tracking,
@@ -697,15 +708,13 @@ final class ReportAnalysis {
   }
 
   /**
-   * Returns the BG/NBD model of the tracking plot: {@code full} (fitted on the whole period), or
-   * with a calibration end, a model fitted on the transactions up to that day only (a seeded
-   * sample as for the main fit), so that the weeks after it test the model out of sample.
+   * Returns the BG/NBD model of the tracking plot with a calibration end {@code c}: fitted on the
+   * transactions up to that day only (a seeded sample as for the main fit), so that the weeks
+   * after it test the model out of sample.
+   *
+   * @throws FitFailedException if the fit does not converge
    */
-  private BgNbdModel trackingModel(BgNbdModel full, LocalDate origin, LocalDate last) {
-    LocalDate c = o.calibrationEnd();
-    if (c == null || c.isBefore(origin) || !c.isBefore(last)) {
-      return full;
-    }
+  private BgNbdModel calibrationModel(LocalDate c) {
     RepeatPurchaseData cal = BtydSummarizer.builder(c).zone(o.zone()).build()
         .summarize(in.transactions()).repeatPurchaseData();
     int[] rows = sampleRows(cal.size(), CLV_FIT_MAX, CLV_FIT_SEED);

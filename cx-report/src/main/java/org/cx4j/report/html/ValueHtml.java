@@ -97,6 +97,8 @@ final class ValueHtml {
 
   private void customers(String id, int[] rows) {
     CustomerValues c = v.perCustomer();
+    // Wide tables scroll inside their box on a narrow screen, never the page.
+    h.append("<div style=\"overflow-x:auto\">\n");
     h.append("<table class=\"clv-searchable\" id=\"").append(id).append("\">\n<thead><tr>");
     h.append("<th>customer</th>");
     for (String col : List.of("repeat purchases x", "recency t_x (weeks)", "age T (weeks)",
@@ -121,7 +123,7 @@ final class ValueHtml {
       h.append("<td>").append(r.rfmSegment() == null ? "" : esc(r.rfmSegment().replace('_', ' ')))
           .append("</td></tr>\n");
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table>\n</div>\n");
   }
 
   private void num(String text) {
@@ -167,7 +169,8 @@ final class ValueHtml {
             + "tables/clv_excluded.csv (and marked in tables/clv.csv).",
         Wording.count(n, "customer was", "customers were"),
         n <= LISTED ? (n == 1 ? "it is" : "all are") : "the first " + LISTED + " are"));
-    h.append("<table class=\"clv-searchable\" id=\"clv-excluded-list\">\n<thead><tr>"
+    h.append("<div style=\"overflow-x:auto\">\n<table class=\"clv-searchable\" "
+        + "id=\"clv-excluded-list\">\n<thead><tr>"
         + "<th>customer</th><th>model left out of</th><th>reason</th><th>detail</th>"
         + "</tr></thead>\n<tbody>\n");
     for (ValueSection.Excluded e : v.excluded().subList(0, Math.min(LISTED, n))) {
@@ -175,7 +178,7 @@ final class ValueHtml {
           + "</td><td>").append(esc(e.reason())).append("</td><td>").append(esc(e.detail()))
           .append("</td></tr>\n");
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table>\n</div>\n");
   }
 
   private void parameters() {
@@ -185,7 +188,7 @@ final class ValueHtml {
         + "Gamma(r, alpha) per week, drop-out probability Beta(a, b) after each purchase. "
         + "Gamma-Gamma: spend per purchase with shape p and Gamma(q, gamma) scale "
         + "(Fader, Hardie and Lee 2005).", pct));
-    h.append("<table id=\"clv-parameter-table\">\n<thead><tr><th>model</th><th>parameter</th>"
+    h.append("<div style=\"overflow-x:auto\">\n<table id=\"clv-parameter-table\">\n<thead><tr><th>model</th><th>parameter</th>"
         + "<th class=\"n\">estimate</th><th class=\"n\">").append(pct)
         .append("% interval</th><th class=\"n\">log-likelihood</th><th class=\"n\">customers "
             + "fitted</th></tr></thead>\n<tbody>\n");
@@ -200,7 +203,7 @@ final class ValueHtml {
         h.append("</tr>\n");
       }
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table>\n</div>\n");
   }
 
   private void figure(String id, Svg svg, String reading, String table) {
