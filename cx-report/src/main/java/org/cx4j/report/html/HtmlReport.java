@@ -55,8 +55,9 @@ import org.cx4j.report.input.ReportInput;
  * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, no
  * fonts, images or links to anything outside the file but the data tables written beside it
  * ({@code tables/*.csv}), and one inline script (the lifetime value section's customer search,
- * {@link ValueHtml#SEARCH_SCRIPT}), so it opens offline and can be mailed as it is. Every chart sits in a {@code <figure class="chart">} with a title, axes and
- * units, and a caption with a one-line reading of what it shows, computed from the data.
+ * {@code ValueHtml.SEARCH_SCRIPT}), so it opens offline and can be mailed as it is. Every chart
+ * sits in a {@code <figure class="chart">} with a title, axes and units, and a caption with a
+ * one-line reading of what it shows, computed from the data.
  *
  * <p>Sections: data read (with rejected rows and why), headline figures, each survey metric
  * (trend with confidence band, score distribution, by segment and by channel), the journey map,
