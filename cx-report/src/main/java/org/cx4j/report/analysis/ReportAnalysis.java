@@ -619,20 +619,37 @@ final class ReportAnalysis {
           i -> "customer " + s.summaries().get(fitRows[i]).customer().value());
       ClvHorizon horizon = new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
       DiscountedClv model = DiscountedClv.of(bg.model(), gg.model(), horizon);
-      double[] clv = new double[data.size() - excluded.size()];
-      double alive = 0;
-      for (int i = 0, k = 0; i < data.size(); i++) {
-        alive += bg.model().probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
-        if (!noSpend[i]) {
-          clv[k++] = model.value(data.frequency(i), data.recency(i), data.age(i), monetary[i]);
-        }
+      CustomerId[] ids = new CustomerId[data.size()];
+      LocalDate origin = last;
+      int maxX = 0;
+      double maxAge = 0;
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = s.summaries().get(i).customer();
+        LocalDate first = s.summaries().get(i).firstPurchase();
+        origin = first.isBefore(origin) ? first : origin;
+        maxX = Math.max(maxX, data.frequency(i));
+        maxAge = Math.max(maxAge, data.age(i));
       }
-      if (clv.length == 0) {
+      int[] allX = new int[ids.length];
+      double[] allTx = new double[ids.length];
+      double[] allAge = new double[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        allX[i] = data.frequency(i);
+        allTx[i] = data.recency(i);
+        allAge[i] = data.age(i);
+      }
+      CustomerValues perCustomer = new CustomerValues(i -> ids[i].value(), allX, allTx, allAge,
+          monetary, noSpend, ValueDetails.rfm(ids, in.transactions(), last, o.zone()), bg, gg,
+          horizon, o.level());
+      double alive = 0;
+      for (int i = 0; i < data.size(); i++) {
+        alive += perCustomer.alive(i);
+      }
+      double[] sorted = perCustomer.sortedValues();
+      if (sorted.length == 0) {
         notes.add("Lifetime value is left out: no customer has a spend model.");
         return null;
       }
-      double[] sorted = clv;
-      Arrays.sort(sorted);
       double total = 0;
       for (double v : sorted) {
         total += v;
@@ -644,14 +661,77 @@ final class ReportAnalysis {
       }
       List<ValueSection.SegmentProfile> segments =
           segments(s, data, monetary, noSpend, bg.model(), model);
+      List<ValueSection.ModelFit> fits = List.of(
+          ValueDetails.fit("BG/NBD", bg.estimates(), o.level()),
+          ValueDetails.fit("Gamma-Gamma", gg.estimates(), o.level()));
+      LocalDate calibrationEnd = calibrationEnd(origin, last);
+      BgNbdModel trackingModel = bg.model();
+      if (calibrationEnd != null) {
+        try {
+          trackingModel = calibrationModel(calibrationEnd);
+        } catch (FitFailedException | IllegalArgumentException e) {
+          notes.add("The tracking plot's model could not be fitted on the transactions up to "
+              + calibrationEnd + " (" + e.getMessage() + "): the plot uses the whole period as "
+              + "calibration.");
+          calibrationEnd = null;
+        }
+      }
+      ValueSection.Tracking tracking = ValueDetails.tracking(trackingModel, ids, s.summaries(),
+          in.transactions(), origin, last, calibrationEnd, o.zone());
       return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
           total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
-          total == 0 ? 0 : top / total, alive / data.size(), excluded, segments);
+          total == 0 ? 0 : top / total, alive / data.size(), excluded, segments, fits, tracking,
+          ValueDetails.frequencyRecency(bg.model(), maxX, maxAge, horizon.periodLength()),
+          ValueDetails.aliveCounts(perCustomer),
+          ValueDetails.atRisk(perCustomer, sorted, total, o.atRiskTop(), o.atRiskAlive()),
+          perCustomer);
     } catch (FitFailedException | IllegalArgumentException e) {
       String m = e.getMessage();
       notes.add("Lifetime value could not be estimated: " + m + (m.endsWith(".") ? "" : "."));
       return null;
     }
+  }
+
+  /**
+   * Returns {@code --calibration-end} when it falls within the transactions (from the first day
+   * up to, not including, the last), else null with a note: then the whole period is calibration.
+   */
+  private LocalDate calibrationEnd(LocalDate origin, LocalDate last) {
+    LocalDate c = o.calibrationEnd();
+    if (c != null && (c.isBefore(origin) || !c.isBefore(last))) {
+      notes.add("The calibration end " + c + " is not within the transactions (" + origin
+          + " to " + last + ", the last day excluded): the tracking plot uses the whole period "
+          + "as calibration.");
+      return null;
+    }
+    return c;
+  }
+
+  /**
+   * Returns the BG/NBD model of the tracking plot with a calibration end {@code c}: fitted on the
+   * transactions up to that day only (a seeded sample as for the main fit), so that the weeks
+   * after it test the model out of sample.
+   *
+   * @throws FitFailedException if the fit does not converge
+   */
+  private BgNbdModel calibrationModel(LocalDate c) {
+    RepeatPurchaseData cal = BtydSummarizer.builder(c).zone(o.zone()).build()
+        .summarize(in.transactions()).repeatPurchaseData();
+    int[] rows = sampleRows(cal.size(), CLV_FIT_MAX, CLV_FIT_SEED);
+    int[] x = new int[rows.length];
+    double[] tx = new double[rows.length];
+    double[] age = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      x[i] = cal.frequency(rows[i]);
+      tx[i] = cal.recency(rows[i]);
+      age[i] = cal.age(rows[i]);
+    }
+    BgNbdModel m = BgNbdModel.fit(RepeatPurchaseData.of(x, tx, age)).model();
+    notes.add(String.format(Locale.ROOT, "The tracking plot's model was fitted on the "
+        + "transactions up to %s (calibration: %,d customers); the weeks after test it out of "
+        + "sample. Everything else in the lifetime value section uses the whole period.", c,
+        cal.size()));
+    return m;
   }
 
   /** Customers segmented at most: the silhouette that picks k costs the square of it. */

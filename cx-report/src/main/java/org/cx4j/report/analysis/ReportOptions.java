@@ -3,6 +3,7 @@ package org.cx4j.report.analysis;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -28,6 +29,13 @@ import org.cx4j.metrics.trend.Period;
  * @param topN how many pain points, delights, paths and drivers the summary lists; default 5
  * @param effort the effort to fix a touchpoint by id (any consistent unit); touchpoints not
  *     listed get a default by channel
+ * @param calibrationEnd the last day (inclusive) of the calibration period of the lifetime
+ *     value tracking plot, whose model is then fitted on the transactions up to that day and
+ *     checked against the later ones; null (the default) makes the whole period calibration
+ * @param atRiskTop the share of customers with the highest CLV among whom "at risk" customers
+ *     are looked for, in (0, 1]; default 0.2
+ * @param atRiskAlive a customer of that top share is at risk when P(alive) is below this, in
+ *     (0, 1]; default 0.5
  */
 public record ReportOptions(
     double level,
@@ -40,7 +48,10 @@ public record ReportOptions(
     double monthlyDiscount,
     double margin,
     int topN,
-    Map<String, Double> effort) {
+    Map<String, Double> effort,
+    LocalDate calibrationEnd,
+    double atRiskTop,
+    double atRiskAlive) {
 
   /**
    * Validates.
@@ -63,65 +74,98 @@ public record ReportOptions(
     effort = Map.copyOf(effort);
     effort.forEach((k, v) -> checkArgument(v != null && v > 0 && Double.isFinite(v),
         "effort of '%s' must be positive and finite, got %s", k, v));
+    checkArgument(atRiskTop > 0 && atRiskTop <= 1, "atRiskTop must be in (0, 1], got %s",
+        atRiskTop);
+    checkArgument(atRiskAlive > 0 && atRiskAlive <= 1, "atRiskAlive must be in (0, 1], got %s",
+        atRiskAlive);
   }
 
   /** Returns the defaults listed on the record. */
   public static ReportOptions defaults() {
     return new ReportOptions(0.95, ZoneOffset.UTC, Period.MONTH, 30, null, 90, 12, 0.01, 0.3, 5,
-        Map.of());
+        Map.of(), null, 0.2, 0.5);
   }
 
   /** Returns these options with another confidence level. */
   public ReportOptions withLevel(double level) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with another time zone. */
   public ReportOptions withZone(ZoneId zone) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with another trend period. */
   public ReportOptions withTrendPeriod(Period trendPeriod) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with another minimum group size. */
   public ReportOptions withMinGroupSize(int minGroupSize) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with journeys split after {@code gap} of inactivity (null: never). */
   public ReportOptions withJourneyGap(Duration gap) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, gap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with another churn threshold. */
   public ReportOptions withChurnAfterDays(int days) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, days, clvMonths,
-        monthlyDiscount, margin, topN, effort);
+        monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with another CLV horizon, discount rate and margin. */
   public ReportOptions withClv(int months, double monthlyDiscount, double margin) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        months, monthlyDiscount, margin, topN, effort);
+        months, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with another number of listed items. */
   public ReportOptions withTopN(int topN) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
   }
 
   /** Returns these options with effort estimates by touchpoint id. */
   public ReportOptions withEffort(Map<String, Double> effort) {
     return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
-        clvMonths, monthlyDiscount, margin, topN, effort);
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd,
+        atRiskTop, atRiskAlive);
+  }
+
+  /**
+   * Returns these options with a calibration period for the lifetime value tracking plot ending
+   * on {@code calibrationEnd} (inclusive); null for the whole period.
+   */
+  public ReportOptions withCalibrationEnd(LocalDate calibrationEnd) {
+    return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd, atRiskTop, atRiskAlive);
+  }
+
+  /**
+   * Returns these options with other "at risk" thresholds: customers in the top {@code top}
+   * share by CLV whose P(alive) is below {@code alive}.
+   *
+   * @throws IllegalArgumentException if a threshold is not in (0, 1]
+   */
+  public ReportOptions withAtRisk(double top, double alive) {
+    return new ReportOptions(level, zone, trendPeriod, minGroupSize, journeyGap, churnAfterDays,
+        clvMonths, monthlyDiscount, margin, topN, effort, calibrationEnd, top, alive);
   }
 }

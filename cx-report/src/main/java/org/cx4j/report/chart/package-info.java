@@ -22,6 +22,10 @@
  *       given thresholds, labels nudged apart.</li>
  *   <li>{@link org.cx4j.report.chart.AttributionChart}: grouped bars, one group per channel and
  *       one bar per attribution model.</li>
+ *   <li>{@link org.cx4j.report.chart.TrackingChart}: the BTYD tracking plot, actual and expected
+ *       cumulative repeat transactions by week, the end of calibration marked.</li>
+ *   <li>{@link org.cx4j.report.chart.MatrixHeatmap}: a matrix of non-negative values on the
+ *       sequential scale (the frequency-recency matrices), impossible cells blank.</li>
  * </ul>
  *
  * <h2>Usage</h2>

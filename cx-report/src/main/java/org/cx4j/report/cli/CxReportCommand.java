@@ -31,6 +31,7 @@ import org.cx4j.report.input.ReportConfig;
 import org.cx4j.report.input.RejectSpool;
 import org.cx4j.report.input.ResponseRaking;
 import org.cx4j.report.input.ReportInput;
+import org.cx4j.report.table.ClvTables;
 import org.cx4j.report.table.ReportTables;
 import org.cx4j.report.table.TableWriter;
 import picocli.CommandLine;
@@ -252,6 +253,22 @@ public final class CxReportCommand implements Callable<Integer> {
       description = "Share of spend that is profit (default: ${DEFAULT-VALUE}).")
   double margin;
 
+  @Option(names = "--calibration-end", paramLabel = "DATE",
+      description = "Last day (yyyy-MM-dd, inclusive) of the calibration period of the lifetime "
+          + "value tracking plot: its model is fitted on the transactions up to that day and "
+          + "checked against the later ones (default: the whole period is calibration).")
+  String calibrationEnd;
+
+  @Option(names = "--at-risk-top", paramLabel = "SHARE", defaultValue = "0.2",
+      description = "\"At risk\" customers are looked for among this share of customers with "
+          + "the highest CLV (default: ${DEFAULT-VALUE}).")
+  double atRiskTop;
+
+  @Option(names = "--at-risk-alive", paramLabel = "P", defaultValue = "0.5",
+      description = "...and are at risk when their P(alive) is below this "
+          + "(default: ${DEFAULT-VALUE}).")
+  double atRiskAlive;
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "5",
       description = "How many pain points, delights and drivers to list (default: ${DEFAULT-VALUE}).")
   int top;
@@ -430,6 +447,21 @@ public final class CxReportCommand implements Callable<Integer> {
     check(margin > 0 && margin <= 1,
         "--margin must be a share above 0 and at most 1, such as 0.3 for 30%%; got %s", margin);
     check(top >= 1, "--top must be at least 1, got %s", top);
+    check(atRiskTop > 0 && atRiskTop <= 1,
+        "--at-risk-top must be a share above 0 and at most 1, such as 0.2 for the top 20%%; "
+            + "got %s", atRiskTop);
+    check(atRiskAlive > 0 && atRiskAlive <= 1,
+        "--at-risk-alive must be a probability above 0 and at most 1, such as 0.5; got %s",
+        atRiskAlive);
+    java.time.LocalDate calEnd = null;
+    if (calibrationEnd != null) {
+      try {
+        calEnd = java.time.LocalDate.parse(calibrationEnd.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        check(false, "--calibration-end must be a date such as 1997-09-30 (yyyy-MM-dd); got '%s'",
+            SafeText.escape(calibrationEnd));
+      }
+    }
     effort.forEach((touchpoint, e) -> check(e != null && e > 0 && Double.isFinite(e),
         "--effort %s=%s: an effort must be a positive number, such as 3 (person-weeks)",
         touchpoint, e));
@@ -449,7 +481,9 @@ public final class CxReportCommand implements Callable<Integer> {
         .withChurnAfterDays(churnAfter)
         .withClv(clvMonths, discount, margin)
         .withTopN(top)
-        .withEffort(allEffort);
+        .withEffort(allEffort)
+        .withCalibrationEnd(calEnd)
+        .withAtRisk(atRiskTop, atRiskAlive);
   }
 
   /** Throws a usage error with the formatted message unless {@code ok}. */
@@ -632,6 +666,8 @@ public final class CxReportCommand implements Callable<Integer> {
         writeString(folder.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
       });
       TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
+      // One row per customer, written as computed: never all in memory.
+      report.value().ifPresent(v -> ClvTables.writeCustomers(v, folder.resolve("tables")));
       if (spool != null) {
         // Every reject, not only the first ones each read keeps.
         spool.close();

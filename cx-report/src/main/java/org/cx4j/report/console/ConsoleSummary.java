@@ -19,6 +19,7 @@ import org.cx4j.journey.variant.Variants;
 import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.retention.RetentionKind;
+import org.cx4j.report.analysis.ValueSection;
 import org.cx4j.report.analysis.Wording;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.DriverSection;
@@ -97,6 +98,11 @@ public final class ConsoleSummary {
                 + "lifetime value: tables/clv_excluded.csv", n, n == 1 ? "" : "s",
             n == 1 ? "has" : "have");
       }
+      ValueSection.AtRisk r = v.atRisk();
+      t.line("  at risk: %s in the top %.0f%% by CLV with P(alive) below %s, worth %,.0f (%.1f%% "
+              + "of the value): tables/clv_at_risk.csv", Wording.count(r.customers(), "customer",
+              "customers"), 100 * r.topShare(), String.valueOf(r.aliveBelow()), r.value(),
+          100 * r.shareOfValue());
     });
     report.drivers().ifPresent(d -> drivers(t, d, report.options().topN()));
     attribution(t, report.attribution());

@@ -53,9 +53,11 @@ import org.cx4j.report.input.ReportInput;
 
 /**
  * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, no
- * scripts, fonts, images or links to anything outside the file, so it opens offline and can be
- * mailed as it is. Every chart sits in a {@code <figure class="chart">} with a title, axes and
- * units, and a caption with a one-line reading of what it shows, computed from the data.
+ * fonts, images or links to anything outside the file but the data tables written beside it
+ * ({@code tables/*.csv}), and one inline script (the lifetime value section's customer search,
+ * {@code ValueHtml.SEARCH_SCRIPT}), so it opens offline and can be mailed as it is. Every chart
+ * sits in a {@code <figure class="chart">} with a title, axes and units, and a caption with a
+ * one-line reading of what it shows, computed from the data.
  *
  * <p>Sections: data read (with rejected rows and why), headline figures, each survey metric
  * (trend with confidence band, score distribution, by segment and by channel), the journey map,
@@ -873,6 +875,7 @@ public final class HtmlReport {
                 + "tables/clv_excluded.csv.", n, n == 1 ? "" : "s", n == 1 ? "its" : "their",
             n == 1 ? "it has" : "they have", n == 1 ? "its" : "their"));
       }
+      ValueHtml.render(h, v, pct);
       if (!v.segments().isEmpty()) {
         segments(v.segments());
       }

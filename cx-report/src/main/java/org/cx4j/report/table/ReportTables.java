@@ -74,6 +74,7 @@ public final class ReportTables {
       }
       out.add(t.build());
     });
+    report.value().ifPresent(v -> out.addAll(ClvTables.of(v, report.options().level())));
     report.value().filter(v -> !v.segments().isEmpty()).ifPresent(v -> {
       Table.Builder t = Table.builder("segments",
           "Behavioural segments: size, what sets each apart (sd from the other customers), "

@@ -83,6 +83,102 @@ public final class TableWriter {
   }
 
   /**
+   * Starts a CSV table written row by row as the rows are produced, so that a table of millions
+   * of rows (one per customer) never exists in memory as a whole: the header is written now,
+   * each {@link RowWriter#row(Object...)} goes straight to {@code out} through Jackson's CSV
+   * generator, with the same rules as {@link #csv(Table, Writer)}: null is an empty cell, a
+   * {@code double} that is NaN or infinite is an empty cell, text cells of a text column are
+   * neutralised against CSV injection. Whether a column is numeric is declared here, since the
+   * values are not known in advance; a numeric column refuses text.
+   *
+   * @param out where the CSV goes; not closed by {@link RowWriter#close()}
+   * @param columns the column names
+   * @param numeric {@code numeric[i]}: column {@code i} holds numbers and booleans only
+   * @return the row writer; close it to flush the last rows
+   * @throws IllegalArgumentException if there are no columns or the lengths differ
+   * @throws UncheckedIOException if the header cannot be written
+   */
+  public static RowWriter csvRows(Writer out, List<String> columns, boolean[] numeric) {
+    Objects.requireNonNull(out, "out");
+    if (columns.isEmpty() || columns.size() != numeric.length) {
+      throw new IllegalArgumentException("csvRows needs one numeric flag per column, got "
+          + numeric.length + " flags for " + columns.size() + " columns");
+    }
+    return new RowWriter(out, List.copyOf(columns), numeric.clone());
+  }
+
+  /**
+   * A CSV table being written row by row ({@link #csvRows}). Not thread-safe; close it when the
+   * last row is written.
+   */
+  public static final class RowWriter implements AutoCloseable {
+    private final List<String> columns;
+    private final boolean[] numeric;
+    private final com.fasterxml.jackson.databind.SequenceWriter w;
+    private long rows;
+
+    private RowWriter(Writer out, List<String> columns, boolean[] numeric) {
+      this.columns = columns;
+      this.numeric = numeric;
+      CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+      for (String c : columns) {
+        schema.addColumn(c);
+      }
+      try {
+        w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start a CSV table", e);
+      }
+    }
+
+    /**
+     * Writes one row.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the columns, or a
+     *     numeric column gets a value that is not a number or a boolean (the column is named)
+     * @throws UncheckedIOException if the writer fails
+     */
+    public void row(Object... values) {
+      if (values.length != columns.size()) {
+        throw new IllegalArgumentException("row " + rows + " has " + values.length
+            + " values for " + columns.size() + " columns");
+      }
+      List<Object> row = java.util.Arrays.asList(values.clone());
+      for (int i = 0; i < values.length; i++) {
+        Object v = values[i];
+        if (v instanceof Double d && !Double.isFinite(d)) {
+          row.set(i, null);
+        } else if (numeric[i] && v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
+          throw new IllegalArgumentException("column " + columns.get(i) + " is numeric, got '"
+              + v + "' in row " + rows);
+        }
+      }
+      try {
+        w.write(csvRow(columns, numeric, row));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write row " + rows, e);
+      }
+      rows++;
+    }
+
+    /** Returns the number of rows written so far. */
+    public long rows() {
+      return rows;
+    }
+
+    /** Flushes the last rows; the underlying writer stays open. @throws UncheckedIOException */
+    @Override
+    public void close() {
+      try {
+        w.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot finish a CSV table", e);
+      }
+    }
+  }
+
+  /**
    * Returns {@code text} with a single quote in front when it begins with a character that makes
    * a spreadsheet read it as a formula ({@code = + - @}, tab, carriage return; OWASP "CSV
    * Injection"); otherwise {@code text} itself (null stays null).
