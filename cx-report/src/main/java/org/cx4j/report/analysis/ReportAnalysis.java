@@ -36,6 +36,7 @@ import org.cx4j.journey.funnel.FunnelStep;
 import org.cx4j.journey.graph.TransitionGraph;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.log.InteractionLog;
+import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.painpoint.NodeScore;
 import org.cx4j.journey.painpoint.PainPointAnalysis;
@@ -751,18 +752,37 @@ final class ReportAnalysis {
       }
     }
     int[] pick = sampleRows(eligible.size(), SEGMENT_MAX, CLV_FIT_SEED);
-    List<String> features = List.of("weeks since last purchase", "repeat purchases",
-        "mean repeat spend", "P(active)", "CLV");
-    double[][] rows = new double[pick.length][];
     String[] ids = new String[pick.length];
+    for (int k = 0; k < pick.length; k++) {
+      ids[k] = s.summaries().get(eligible.get(pick[k])).customer().value();
+    }
+    // Journey features when there are interactions: channels used, interactions, converted.
+    double[][] journey = journeyFeatures(in.interactions(), ids);
+    List<String> features = new ArrayList<>(List.of("weeks since last purchase",
+        "repeat purchases", "mean repeat spend", "P(active)", "CLV"));
+    // A journey feature that is the same for everyone cannot separate segments: left out.
+    List<Integer> kept = new ArrayList<>();
+    for (int j = 0; journey != null && j < JOURNEY_FEATURES.size(); j++) {
+      for (double[] r : journey) {
+        if (r[j] != journey[0][j]) {
+          kept.add(j);
+          features.add(JOURNEY_FEATURES.get(j));
+          break;
+        }
+      }
+    }
+    double[][] rows = new double[pick.length][];
     for (int k = 0; k < pick.length; k++) {
       int i = eligible.get(pick[k]);
       int x = data.frequency(i);
       double tx = data.recency(i);
       double age = data.age(i);
-      rows[k] = new double[] {age - tx, x, monetary[i], purchases.probabilityAlive(x, tx, age),
+      double[] value = {age - tx, x, monetary[i], purchases.probabilityAlive(x, tx, age),
           model.value(x, tx, age, monetary[i])};
-      ids[k] = s.summaries().get(i).customer().value();
+      rows[k] = Arrays.copyOf(value, value.length + kept.size());
+      for (int j = 0; j < kept.size(); j++) {
+        rows[k][value.length + j] = journey[k][kept.get(j)];
+      }
     }
     Segments seg;
     try {
@@ -807,6 +827,63 @@ final class ReportAnalysis {
       notes.add(String.format(Locale.ROOT, "Behavioural segments were found on a random sample "
           + "of %,d of the %,d customers with a lifetime value (seed %d).", pick.length,
           eligible.size(), CLV_FIT_SEED));
+    }
+    return out;
+  }
+
+  /** The journey features of segmentation, in order. */
+  static final List<String> JOURNEY_FEATURES =
+      List.of("channels used", "interactions", "converted");
+
+  /**
+   * Returns, per customer of {@code ids}, the number of distinct channels of their interactions,
+   * the number of interactions and whether any interaction converted (outcome {@code
+   * converted}: 1, else 0); all zero for a customer without interactions. Null when there are no
+   * interactions at all, or when no customer of {@code ids} has any (the features would be
+   * constant).
+   */
+  static double[][] journeyFeatures(InteractionLog log, String[] ids) {
+    if (log.isEmpty()) {
+      return null;
+    }
+    Map<String, Integer> row = new HashMap<>();
+    for (int k = 0; k < ids.length; k++) {
+      row.put(ids[k], k);
+    }
+    // Customer code of the log to row of ids (-1: not sampled).
+    List<CustomerId> customers = log.customers();
+    int[] rowOf = new int[customers.size()];
+    boolean any = false;
+    for (int c = 0; c < rowOf.length; c++) {
+      Integer k = row.get(customers.get(c).value());
+      rowOf[c] = k == null ? -1 : k;
+      any |= k != null;
+    }
+    if (!any) {
+      return null;
+    }
+    TouchpointDictionary dict = log.dictionary();
+    int[] channelOf = new int[dict.size()];
+    Map<Channel, Integer> channelCodes = new HashMap<>();
+    for (int t = 0; t < channelOf.length; t++) {
+      channelOf[t] = channelCodes.computeIfAbsent(dict.touchpoint(t).channel(),
+          ch -> channelCodes.size());
+    }
+    int converted = log.outcomes().indexOf(Outcome.CONVERTED);
+    long[] channelMask = new long[ids.length]; // up to 64 channels; more count as the 64th
+    double[][] out = new double[ids.length][3];
+    for (int e = 0; e < log.size(); e++) {
+      int k = rowOf[log.customerCode(e)];
+      if (k >= 0) {
+        channelMask[k] |= 1L << Math.min(63, channelOf[log.touchpointCode(e)]);
+        out[k][1]++;
+        if (converted >= 0 && log.outcomeCode(e) == converted) {
+          out[k][2] = 1;
+        }
+      }
+    }
+    for (int k = 0; k < ids.length; k++) {
+      out[k][0] = Long.bitCount(channelMask[k]);
     }
     return out;
   }
