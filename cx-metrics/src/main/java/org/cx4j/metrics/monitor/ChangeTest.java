@@ -3,6 +3,7 @@ package org.cx4j.metrics.monitor;
 import java.util.Objects;
 import org.cx4j.metrics.compare.Comparisons;
 import org.cx4j.metrics.compare.Difference;
+import org.cx4j.metrics.nps.NetPromoterScore;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.SurveyMetric;
 
@@ -52,6 +53,33 @@ public interface ChangeTest<R> {
       @Override
       public Difference difference(M after, M before, double level) {
         return after.compare(before, level);
+      }
+    };
+  }
+
+  /**
+   * Returns the NPS test the monitor uses by default: the interval of {@link Comparisons#nps} with
+   * the pooled z test of {@link Comparisons#npsPooled}, which keeps its level in the far tail that
+   * multiple testing over many keys reaches (see the simulation results in the README). Estimates
+   * carry {@link NetPromoterScore#interval()}.
+   */
+  static ChangeTest<NetPromoterScore> nps() {
+    return new ChangeTest<>() {
+      @Override
+      public String metric() {
+        return "NPS";
+      }
+
+      @Override
+      public WindowEstimate estimate(NetPromoterScore window) {
+        return window.isEmpty()
+            ? WindowEstimate.empty()
+            : new WindowEstimate(window.n(), window.score(), window.interval());
+      }
+
+      @Override
+      public Difference difference(NetPromoterScore after, NetPromoterScore before, double level) {
+        return Comparisons.npsPooled(after, before, level);
       }
     };
   }
