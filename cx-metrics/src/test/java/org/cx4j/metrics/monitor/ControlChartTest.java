@@ -42,6 +42,9 @@ class ControlChartTest {
   }
 
   static void assertArl(double published, double[] sim, String what) {
+    if (Boolean.getBoolean("cx4j.simulation.print")) {
+      System.out.printf("%s: simulated %.2f +- %.2f, published %s%n", what, sim[0], sim[1], published);
+    }
     assertTrue(Math.abs(sim[0] - published) <= 3 * sim[1],
         what + ": simulated " + sim[0] + " +- " + sim[1] + ", published " + published);
   }
