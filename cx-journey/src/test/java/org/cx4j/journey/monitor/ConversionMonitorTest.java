@@ -104,6 +104,9 @@ class ConversionMonitorTest {
       any += ev.anySignificant() ? 1 : 0;
     }
     double rate = (double) any / evaluations;
+    if (Boolean.getBoolean("cx4j.simulation.print")) {
+      System.out.printf("conversions, no change: any significant %.4f%n", rate);
+    }
     assertTrue(rate <= q + 3 * Math.sqrt(q * (1 - q) / evaluations), "false-alarm share " + rate);
   }
 }
