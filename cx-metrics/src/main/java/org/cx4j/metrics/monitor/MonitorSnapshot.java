@@ -55,6 +55,11 @@ public final class MonitorSnapshot<R> {
     return config;
   }
 
+  /** Returns the scale of the scores. */
+  public org.cx4j.core.feedback.Scale scale() {
+    return factory.get().scale();
+  }
+
   SortedMap<String, KeyState<R>> states() {
     return states;
   }

@@ -188,6 +188,10 @@ public final class ScoreMonitor<R> {
       throw new IllegalArgumentException("cannot merge " + snapshot.config().bucketSize()
           + " buckets into " + config.bucketSize() + " buckets");
     }
+    if (!snapshot.scale().equals(scale)) {
+      throw new IllegalArgumentException(
+          "cannot merge scores on " + snapshot.scale() + " into a monitor of scores on " + scale);
+    }
     snapshot.watermark().ifPresent(t -> advance(t.toEpochMilli()));
     long w = watermark.get();
     long oldest = w == Long.MIN_VALUE ? Long.MIN_VALUE : config.bucketSize().bucketOf(w) - retained + 1;

@@ -244,4 +244,17 @@ class ScoreMonitorTest {
     assertTrue(e.getMessage().contains("got 3"));
     assertEquals(168 + 24 + 1, MonitorConfig.sliding(BucketSize.HOUR, 24).retainingAWeek().retainedBuckets());
   }
+
+  @Test
+  void mergingAnotherScaleIsRefusedBeforeAnythingChanges() {
+    ScoreMonitor<NetPromoterScore> m = nps(MonitorConfig.sliding(BucketSize.HOUR, 1));
+    ScoreMonitor<CustomerSatisfaction> c =
+        ScoreMonitor.of(MonitorConfig.sliding(BucketSize.HOUR, 1), CustomerSatisfaction::accumulator);
+    c.add("k", 5, 0);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    MonitorSnapshot<NetPromoterScore> wrong = (MonitorSnapshot) c.snapshot();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.merge(wrong));
+    assertTrue(e.getMessage().startsWith("cannot merge scores on "), e.getMessage());
+    assertEquals(0, m.keyCount());
+  }
 }
