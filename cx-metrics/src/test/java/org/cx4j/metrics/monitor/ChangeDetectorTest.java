@@ -188,4 +188,27 @@ class ChangeDetectorTest {
     assertEquals(6, d.evaluate().orElseThrow().windowEnd());
     assertThrows(IllegalArgumentException.class, () -> d.evaluate(m.snapshot(), 5));
   }
+
+  @Test
+  void evaluationsWithTooFewResponsesDoNotReArm() {
+    ScoreMonitor<NetPromoterScore> m = monitor();
+    ChangeDetector<NetPromoterScore> d =
+        ChangeDetector.builder(m, ChangeTest.nps()).rearmAfter(2).build();
+    // Hour 1 changes (alert); hours 2-3 have 10 answers (too few); hour 4 like hour 3's baseline
+    // would be, but hour 3 has too few so hour 4 is also untested; hours 5-6 quiet: re-armed.
+    int[][] hours = {{50, 50}, {80, 20}, {5, 5}, {5, 5}, {80, 20}, {80, 20}, {80, 20}};
+    List<Status> statuses = new ArrayList<>();
+    for (int h = 0; h < hours.length; h++) {
+      nps(m, "a", h, hours[h][0], hours[h][1]);
+      if (h > 0) {
+        statuses.add(d.evaluate(m.snapshot(), h + 1).keys().get(0).status());
+      }
+      if (h == 4 || h == 5) {
+        assertFalse(d.isArmed("a"), "hour " + h); // TOO_FEW did not count; one quiet is not two
+      }
+    }
+    assertEquals(List.of(Status.ALERTED, Status.TOO_FEW, Status.TOO_FEW, Status.TOO_FEW,
+        Status.NOT_SIGNIFICANT, Status.NOT_SIGNIFICANT), statuses);
+    assertTrue(d.isArmed("a"));
+  }
 }

@@ -257,4 +257,32 @@ class ScoreMonitorTest {
     assertTrue(e.getMessage().startsWith("cannot merge scores on "), e.getMessage());
     assertEquals(0, m.keyCount());
   }
+
+  @Test
+  void snapshotBytesAreBuiltFromTheDocumentedFormat() throws IOException {
+    ScoreMonitor<NetPromoterScore> m = nps(MonitorConfig.sliding(BucketSize.MINUTE, 1));
+    m.add("k", 9, 60_000);
+    m.add("k", 9, 60_001);
+    m.add("k", 3, 0); // late
+    // Written by hand from the Javadoc of MonitorSnapshot.writeTo and ScoreAccumulator.writeTo.
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(b);
+    out.writeByte(1); // monitor format version
+    out.writeLong(60_000); // bucket width
+    out.writeLong(60_001); // watermark
+    out.writeInt(1); // keys
+    out.writeUTF("k");
+    out.writeLong(1); // late
+    out.writeInt(1); // buckets
+    out.writeLong(1); // bucket number
+    out.writeByte(1); // accumulator format version
+    out.writeInt(0);
+    out.writeInt(10); // scale 0..10
+    for (int score = 0; score <= 10; score++) {
+      out.writeLong(score == 9 ? 2 : 0);
+    }
+    out.writeByte(0); // unweighted
+    out.writeInt(0); // no missing codes
+    assertArrayEquals(b.toByteArray(), bytes(m.snapshot()));
+  }
 }
