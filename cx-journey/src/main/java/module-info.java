@@ -36,6 +36,7 @@ module org.cx4j.journey {
   exports org.cx4j.journey.painpoint;
   exports org.cx4j.journey.attribution;
   exports org.cx4j.journey.eventlog;
+  exports org.cx4j.journey.monitor;
 
   // Unsupported internals (sequence counters), exported because cx-spark, not a module, cannot be
   // named in a qualified export; left out of the Javadoc.

@@ -18,6 +18,7 @@ module org.cx4j.metrics {
   exports org.cx4j.metrics.ces;
   exports org.cx4j.metrics.rating;
   exports org.cx4j.metrics.compare;
+  exports org.cx4j.metrics.monitor;
   exports org.cx4j.metrics.breakdown;
   exports org.cx4j.metrics.trend;
   exports org.cx4j.metrics.weighting;

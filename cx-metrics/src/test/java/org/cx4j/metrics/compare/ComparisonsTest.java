@@ -117,4 +117,23 @@ class ComparisonsTest {
         assertThrows(IllegalArgumentException.class, () -> SampleSizePlanner.nps(1.2, 0, 5, 0.95)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> SampleSizePlanner.share(0.5, 0.03, 1.0));
   }
+
+  @Test
+  void npsPooledTestUsesTheCombinedSampleVariance() {
+    // a: 80 promoters, 20 detractors (NPS 60); b: 50 and 50 (NPS 0). Combined: 130 and 70 of
+    // 200, pP = 0.65, pD = 0.35, per-response variance 10^4 (0.65 + 0.35 - 0.3²) = 9100,
+    // se0 = sqrt(9100 (1/100 + 1/100)) = 13.491, z = 60 / 13.491 = 4.4475.
+    int[] a = new int[100];
+    java.util.Arrays.fill(a, 0, 80, 9);
+    int[] b = new int[100];
+    java.util.Arrays.fill(b, 0, 50, 10);
+    Difference d = Comparisons.npsPooled(NetPromoterScore.of(a), NetPromoterScore.of(b), 0.95);
+    assertEquals(60, d.estimate(), 1e-12);
+    assertEquals(60 / Math.sqrt(9100 * 0.02), d.statistic(), 1e-9);
+    // The interval is the unpooled Wald one of nps().
+    Difference w = Comparisons.nps(NetPromoterScore.of(a), NetPromoterScore.of(b), 0.95);
+    assertEquals(w.interval(), d.interval());
+    assertEquals(w.standardError(), d.standardError(), 0);
+    assertTrue(d.pValue() > w.pValue());
+  }
 }
