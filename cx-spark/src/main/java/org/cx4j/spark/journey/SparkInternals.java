@@ -42,9 +42,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * changed is detected, not misread), and the Dataset has a query execution (a Spark Connect
  * Dataset has none). Otherwise the caller takes the public API.
  *
- * <p>All internal classes are referenced from the nested {@code Catalyst} class only, which the
- * JVM loads on first use: when they are missing, this class still loads and reports them
- * unusable.
+ * <p>The internal classes are referenced from the nested {@code Catalyst} and {@code Cursor}
+ * classes only (imports here serve the Javadoc), which the JVM loads on first use: when they are
+ * missing, this class still loads and reports them unusable.
  */
 final class SparkInternals {
 
