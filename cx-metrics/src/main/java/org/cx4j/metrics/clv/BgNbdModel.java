@@ -72,6 +72,63 @@ public final class BgNbdModel extends NbdMixtureModel {
    */
   public static PurchaseModelFit<BgNbdModel> fit(RepeatPurchaseData data) {
     requireFittable("BG/NBD", data);
+    return maximize(data);
+  }
+
+  /**
+   * Fits the model to counted histories: row {@code i} of {@code rows} stands for {@code
+   * counts[i]} customers with that {@code (x, t_x, T)}, and the log-likelihood maximized is the
+   * weighted sum {@code Σ counts[i] ln L(x_i, t_x_i, T_i)}. This is the likelihood of {@link
+   * #fit(RepeatPurchaseData)} on the data with each row repeated {@code counts[i]} times, so the
+   * estimates and standard errors are those of that fit (to rounding: the sums run in another
+   * order); a customer base of hundreds of millions fits from its histogram of distinct
+   * histories, whose size is bounded by the distinct {@code (x, t_x, T)}, not the customers.
+   * {@link ParameterEstimates#customers()} is the sum of the counts. Rows with count 0 are
+   * ignored.
+   *
+   * @throws IllegalArgumentException if the lengths differ, a count is negative, the counts sum
+   *     to 0 or to more than {@code Integer.MAX_VALUE}, or every counted customer has {@code x =
+   *     0}
+   * @throws FitFailedException if the optimiser does not converge
+   */
+  public static PurchaseModelFit<BgNbdModel> fit(RepeatPurchaseData rows, long[] counts) {
+    if (counts.length != rows.size()) {
+      throw new IllegalArgumentException("counts must have one entry per row of the data ("
+          + rows.size() + "), got " + counts.length);
+    }
+    long total = 0;
+    int kept = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException(
+            "count of row " + i + " must be at least 0, got " + counts[i]);
+      }
+      total += counts[i];
+      if (total > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "counts must sum to at most " + Integer.MAX_VALUE + " customers, got more by row " + i);
+      }
+      kept += counts[i] > 0 ? 1 : 0;
+    }
+    int[] x = new int[kept];
+    double[] tx = new double[kept];
+    double[] t = new double[kept];
+    long[] c = new long[kept];
+    for (int i = 0, k = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        x[k] = rows.x[i];
+        tx[k] = rows.tx[i];
+        t[k] = rows.t[i];
+        c[k++] = counts[i];
+      }
+    }
+    RepeatPurchaseData data =
+        RepeatPurchaseData.wrapCounts(RepeatPurchaseData.wrap(x, tx, t), c);
+    requireFittable("BG/NBD", data);
+    return maximize(data);
+  }
+
+  private static PurchaseModelFit<BgNbdModel> maximize(RepeatPurchaseData data) {
     double meanT = data.meanAge();
     double[] start = {0, Math.log(Math.max(meanT, 1e-6)), 0, 0};
     MaximumLikelihood.Objective objective =
@@ -89,7 +146,7 @@ public final class BgNbdModel extends NbdMixtureModel {
           }
         };
     ParameterEstimates est =
-        MaximumLikelihood.maximize("BG/NBD", NAMES, objective, start, data.size());
+        MaximumLikelihood.maximize("BG/NBD", NAMES, objective, start, (int) data.customers);
     double[] p = est.estimates();
     return new PurchaseModelFit<>(of(p[0], p[1], p[2], p[3]), est);
   }
@@ -109,7 +166,8 @@ public final class BgNbdModel extends NbdMixtureModel {
    * Returns the total log-likelihood of {@code data} at the given parameters, and, when {@code
    * gradient} is not null, writes into it the gradient with respect to the log-parameters {@code
    * (ln r, ln alpha, ln a, ln b)}. One primitive pass over the customers; the log-gamma and digamma
-   * terms are computed once per distinct frequency.
+   * terms are computed once per distinct frequency. Counted rows ({@link
+   * RepeatPurchaseData#wrapCounts}) add their terms times their counts.
    *
    * <p>The gradient in the natural parameters, with {@code w} the posterior weight of the
    * "dropped out after the last purchase" term:
@@ -153,7 +211,9 @@ public final class BgNbdModel extends NbdMixtureModel {
         invB1[j] = x > 0 ? 1 / (b + x - 1) : 0;
       }
     }
-    int n = d.x.length;
+    double n = d.customers;
+    double[] zeroCount = d.zeroCount;
+    double[] repCount = d.repCount;
     double sum = 0;
     double gr = 0;
     double gAlpha = 0;
@@ -165,9 +225,10 @@ public final class BgNbdModel extends NbdMixtureModel {
     double sumInvZero = 0;
     for (int i = 0; i < zeroAge.length; i++) {
       double aT = alpha + zeroAge[i];
-      sumLogZero += Math.log(aT);
+      double c = zeroCount == null ? 1 : zeroCount[i];
+      sumLogZero += c * Math.log(aT);
       if (g) {
-        sumInvZero += 1 / aT;
+        sumInvZero += c / aT;
       }
     }
     sum -= r * sumLogZero;
@@ -192,15 +253,16 @@ public final class BgNbdModel extends NbdMixtureModel {
       double diff = dropped - alive;
       double e = Math.exp(-Math.abs(diff));
       double ll = (diff > 0 ? dropped : alive) + Math.log(1 + e);
-      sum += constant[j] + ll;
+      double c = repCount == null ? 1 : repCount[i];
+      sum += c * (constant[j] + ll);
       if (g) {
         double inv = 1 / (1 + e);
         double w = diff > 0 ? inv : e * inv;
         double w1 = 1 - w;
-        gr += dR[j] - w1 * lT - w * lTx;
-        gAlpha -= rx * (w1 / aT + w / aTx);
-        ga += dA[j] + w / a;
-        gb += dB[j] - w * invB1[j];
+        gr += c * (dR[j] - w1 * lT - w * lTx);
+        gAlpha -= c * rx * (w1 / aT + w / aTx);
+        ga += c * (dA[j] + w / a);
+        gb += c * (dB[j] - w * invB1[j]);
       }
     }
     double lnAlpha = Math.log(alpha);

@@ -34,8 +34,21 @@ public final class RepeatPurchaseData {
   final int[] repIndex;
   final double[] repTx;
   final double[] repAge;
+  /**
+   * Counted rows only ({@link #wrapCounts}, for {@link BgNbdModel#fit(RepeatPurchaseData,
+   * long[])}): the number of customers each row of {@link #zeroAge} and of the {@code rep}
+   * columns stands for; null when every row is one customer.
+   */
+  final double[] zeroCount;
+  final double[] repCount;
+  /** The number of customers: the rows, or the sum of the counts. */
+  final long customers;
 
   private RepeatPurchaseData(int[] x, double[] tx, double[] t) {
+    this(x, tx, t, null);
+  }
+
+  private RepeatPurchaseData(int[] x, double[] tx, double[] t, long[] counts) {
     this.x = x;
     this.tx = tx;
     this.t = t;
@@ -62,9 +75,20 @@ public final class RepeatPurchaseData {
     this.repIndex = new int[reps];
     this.repTx = new double[reps];
     this.repAge = new double[reps];
+    this.zeroCount = counts == null ? null : new double[zeros];
+    this.repCount = counts == null ? null : new double[reps];
+    long total = counts == null ? x.length : 0;
     int z = 0;
     int q = 0;
     for (int i = 0; i < x.length; i++) {
+      if (counts != null) {
+        total += counts[i];
+        if (x[i] == 0) {
+          zeroCount[z] = counts[i];
+        } else {
+          repCount[q] = counts[i];
+        }
+      }
       if (x[i] == 0) {
         zeroAge[z++] = t[i];
       } else {
@@ -74,6 +98,7 @@ public final class RepeatPurchaseData {
         repAge[q++] = t[i];
       }
     }
+    this.customers = total;
   }
 
   /**
@@ -104,6 +129,15 @@ public final class RepeatPurchaseData {
   /** Trusted factory for arrays built in this package (not copied). */
   static RepeatPurchaseData wrap(int[] frequency, double[] recency, double[] age) {
     return new RepeatPurchaseData(frequency, recency, age);
+  }
+
+  /**
+   * Trusted factory for counted rows (row {@code i} stands for {@code counts[i]} customers, each
+   * at least 1): only the BG/NBD likelihood reads the counts, so such data never leave the
+   * package.
+   */
+  static RepeatPurchaseData wrapCounts(RepeatPurchaseData rows, long[] counts) {
+    return new RepeatPurchaseData(rows.x, rows.tx, rows.t, counts);
   }
 
   static void check(int i, int x, double tx, double t) {
@@ -168,6 +202,23 @@ public final class RepeatPurchaseData {
   /** Returns the mean age {@code T} (running mean), or 0 when empty; sets the fitters' time scale. */
   double meanAge() {
     double mean = 0;
+    if (zeroCount != null) {
+      // West's weighted running mean over the counted rows.
+      double seen = 0;
+      for (int i = 0; i < zeroAge.length; i++) {
+        if (zeroCount[i] > 0) {
+          seen += zeroCount[i];
+          mean += zeroCount[i] * (zeroAge[i] - mean) / seen;
+        }
+      }
+      for (int i = 0; i < repAge.length; i++) {
+        if (repCount[i] > 0) {
+          seen += repCount[i];
+          mean += repCount[i] * (repAge[i] - mean) / seen;
+        }
+      }
+      return mean;
+    }
     for (int i = 0; i < t.length; i++) {
       mean += (t[i] - mean) / (i + 1);
     }

@@ -1,6 +1,9 @@
 package org.cx4j.spark.clv;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -11,10 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -42,7 +47,9 @@ import org.cx4j.spark.SparkInputs;
  * to one {@link BtydSummarizer.Accumulator} of the same settings, so every summary equals {@link
  * BtydSummarizer#summarize} on one machine (the same conventions, listed there). The fit
  * collects {@code (x, t_x, T)}, 20 bytes per customer, to the driver: fine for tens of millions
- * of customers.
+ * of customers. For hundreds of millions, {@link #histogram(Dataset, double)} counts the customers
+ * of each distinct {@code (x, t_x, T)} on Spark and {@link Histogram#fitBgNbd()} fits the weighted
+ * likelihood to those counted rows on the driver: the same fit, from far fewer rows.
  *
  * <pre>{@code
  * SparkClv clv = SparkClv.builder(LocalDate.of(1997, 9, 30)).build();
@@ -158,6 +165,136 @@ public final class SparkClv {
       age[i] = r.getDouble(3);
     }
     return RepeatPurchaseData.of(x, tx, age);
+  }
+
+  /**
+   * Returns the histogram of {@code summaries}' {@code (x, t_x, T)}: each distinct history and its
+   * number of customers, counted on Spark, with {@code t_x} and {@code T} first rounded to the
+   * nearest multiple of {@code resolution} (in the summaries' time unit) when {@code resolution >
+   * 0}. The rows come in {@code (x, t_x, T)} order.
+   *
+   * <p>Rounding: {@code v -> floor(v / resolution + 0.5) * resolution}, half up, monotone, so
+   * {@code t_x <= T} still holds and {@code t_x = 0} stays 0; each time moves by at most {@code
+   * resolution / 2}. With {@code resolution = 0} nothing is rounded and {@link
+   * Histogram#fitBgNbd()} is the per-customer fit ({@link #fitBgNbd}) exactly, up to the order of
+   * its sums. The histogram has at most (distinct x) × (distinct t_x) × (distinct T) rows: with
+   * daily purchase periods over two years, times in weeks are multiples of 1/7 and the exact
+   * histogram is usually far smaller than the customer base; a resolution of 1 (a week) bounds
+   * the distinct times to about 105 each.
+   *
+   * @throws IllegalArgumentException if {@code resolution} is negative, NaN or infinite, or
+   *     there are no summaries
+   */
+  public static Histogram histogram(Dataset<Row> summaries, double resolution) {
+    Objects.requireNonNull(summaries, "summaries");
+    if (!(resolution >= 0) || Double.isInfinite(resolution)) {
+      throw new IllegalArgumentException(
+          "resolution must be finite and at least 0, got " + resolution);
+    }
+    Column tx = col("t_x");
+    Column age = col("T");
+    if (resolution > 0) {
+      tx = floor(tx.divide(lit(resolution)).plus(lit(0.5))).cast(DataTypes.DoubleType)
+          .multiply(lit(resolution));
+      age = floor(age.divide(lit(resolution)).plus(lit(0.5))).cast(DataTypes.DoubleType)
+          .multiply(lit(resolution));
+    }
+    List<Row> rows = summaries.select(col("x"), tx.as("t_x"), age.as("T"))
+        .groupBy(col("x"), col("t_x"), col("T"))
+        .agg(count(lit(1)).as("customers"))
+        .orderBy(col("x"), col("t_x"), col("T"))
+        .collectAsList();
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("no customer summaries to count: the calibration period "
+          + "holds no first purchase");
+    }
+    int n = rows.size();
+    int[] x = new int[n];
+    double[] txs = new double[n];
+    double[] ages = new double[n];
+    long[] customers = new long[n];
+    for (int i = 0; i < n; i++) {
+      Row r = rows.get(i);
+      x[i] = r.getInt(0);
+      txs[i] = r.getDouble(1);
+      ages[i] = r.getDouble(2);
+      customers[i] = r.getLong(3);
+    }
+    return new Histogram(RepeatPurchaseData.of(x, txs, ages), customers, resolution);
+  }
+
+  /**
+   * Distinct {@code (x, t_x, T)} histories and the number of customers of each ({@link
+   * #histogram}); the rows of {@code histories} match {@code customers}.
+   *
+   * @param histories the distinct histories
+   * @param customers the customers of each history, each at least 1 (a copy is kept and given)
+   * @param resolution the rounding of {@code t_x} and {@code T} (0: none)
+   */
+  public record Histogram(RepeatPurchaseData histories, long[] customers, double resolution) {
+
+    /**
+     * Checks and copies.
+     *
+     * @throws IllegalArgumentException if the lengths differ or a count is below 1
+     */
+    public Histogram {
+      Objects.requireNonNull(histories, "histories");
+      customers = customers.clone();
+      if (customers.length != histories.size()) {
+        throw new IllegalArgumentException("customers must have one count per history ("
+            + histories.size() + "), got " + customers.length);
+      }
+      for (int i = 0; i < customers.length; i++) {
+        if (customers[i] < 1) {
+          throw new IllegalArgumentException(
+              "customers of history " + i + " must be at least 1, got " + customers[i]);
+        }
+      }
+    }
+
+    /** Returns a copy of the counts. */
+    @Override
+    public long[] customers() {
+      return customers.clone();
+    }
+
+    /** Returns the number of customers, the sum of the counts. */
+    public long totalCustomers() {
+      return Arrays.stream(customers).sum();
+    }
+
+    /**
+     * Fits BG/NBD to the counted histories ({@link BgNbdModel#fit(RepeatPurchaseData, long[])},
+     * the weighted likelihood).
+     *
+     * @throws IllegalArgumentException if the counts sum to more than {@code Integer.MAX_VALUE}
+     *     or every customer has {@code x = 0}
+     * @throws org.cx4j.metrics.clv.FitFailedException if the model cannot be fitted
+     */
+    public PurchaseModelFit<BgNbdModel> fitBgNbd() {
+      return BgNbdModel.fit(histories, customers);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Histogram h && Arrays.equals(h.customers, customers)
+          && Double.compare(h.resolution, resolution) == 0
+          && Arrays.equals(h.histories.frequency(), histories.frequency())
+          && Arrays.equals(h.histories.recency(), histories.recency())
+          && Arrays.equals(h.histories.age(), histories.age());
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(customers) * 31 + Double.hashCode(resolution);
+    }
+
+    @Override
+    public String toString() {
+      return "Histogram[" + customers.length + " histories of " + totalCustomers()
+          + " customers, resolution " + resolution + "]";
+    }
   }
 
   /**

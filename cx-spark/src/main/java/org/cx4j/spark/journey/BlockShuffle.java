@@ -7,17 +7,16 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.Partitioner;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
-import org.apache.spark.unsafe.Platform;
-import org.apache.spark.unsafe.types.UTF8String;
+import org.cx4j.spark.journey.SparkInternals.Rows;
+import org.cx4j.spark.journey.SparkInternals.Utf8Field;
 import scala.Tuple2;
 
 /**
@@ -29,10 +28,10 @@ import scala.Tuple2;
  * row of about 56 bytes here, sorted by target partition and serialized one by one), which cost
  * more than the whole of the target's baseline (see cx-benchmarks' README, "Spark"). Here each
  * map task reads its rows (Spark's internal rows of the input columns as they are, with no
- * projection: see {@link InternalRows}) and appends each to the block of its target partition,
- * already in the form the partition task needs: the customer id as its length and, up to 8
- * bytes, its bytes as one {@code long} ({@link UTF8String#getPrefix()}), the touchpoint as its
- * catalog code (a touchpoint outside the catalog fails here, naming it), the time as Spark's epoch
+ * projection, through {@link SparkInternals}) and appends each to the block of its target
+ * partition, already in the form the partition task needs: the customer id as its length and, up
+ * to 8 bytes, its bytes as one {@code long} (Spark's {@code UTF8String.getPrefix()}), the
+ * touchpoint as its catalog code (a touchpoint outside the catalog fails here, naming it), the time as Spark's epoch
  * microseconds. It emits each target partition's block as chunks of up to 1 MB (see {@code
  * Block}), keyed by (target, map partition). Each reduce task orders its chunks by map partition
  * and sequence, so rows arrive in a deterministic order (map partition, then row order within
@@ -72,19 +71,13 @@ final class BlockShuffle {
    * touchpoint (string), time (timestamp) and, when {@code outcome}, the outcome (string).
    * Returns the tasks' outputs in partition order.
    *
-   * @throws IllegalArgumentException if {@code input} is not a classic Dataset
+   * @throws IllegalArgumentException if {@code input}'s internal rows cannot be read ({@link
+   *     SparkInternals#usable})
    */
   static List<byte[]> run(Dataset<Row> input, int n, boolean outcome, PartitionTask task) {
-    if (!InternalRows.supports(input)) {
-      throw new IllegalArgumentException(
-          "the block shuffle reads internal rows only of a classic Dataset, got "
-              + input.getClass().getName());
-    }
-    JavaRDD<InternalRow> rows = ((org.apache.spark.sql.classic.Dataset<Row>) input)
-        .queryExecution().toRdd().toJavaRDD();
     String[] touchpoints = task.touchpointIds();
-    return rows
-        .mapPartitionsToPair(it -> encode(it, n, outcome, touchpoints, task))
+    return JavaPairRDD.fromJavaRDD(SparkInternals.mapPartitions(input,
+            rows -> encode(rows, n, outcome, touchpoints, task)))
         .partitionBy(new TargetPartitioner(n))
         .mapPartitions(blocks -> List.of(task.fromBlocks(cursor(blocks, outcome,
             touchpoints.length))).iterator())
@@ -101,26 +94,25 @@ final class BlockShuffle {
    * target << 32 | map partition}; a touchpoint not in {@code touchpoints} is refused through
    * {@code task}.
    */
-  static Iterator<Tuple2<Long, byte[]>> encode(Iterator<InternalRow> rows, int n, boolean outcome,
+  static Iterator<Tuple2<Long, byte[]>> encode(Rows r, int n, boolean outcome,
       String[] touchpoints, PartitionTask task) {
     Utf8Codes codes = new Utf8Codes(touchpoints.length);
     for (int t = 0; t < touchpoints.length; t++) {
-      codes.put(UTF8String.fromString(touchpoints[t]), t);
+      codes.put(touchpoints[t].getBytes(StandardCharsets.UTF_8), t);
     }
     boolean wide = wide(touchpoints.length);
     Block[] blocks = new Block[n];
     Utf8Field id = new Utf8Field();
     Utf8Field tp = new Utf8Field();
     Utf8Field outcomeField = new Utf8Field();
-    while (rows.hasNext()) {
-      InternalRow r = rows.next();
+    while (r.next()) {
       int nulls = (r.isNullAt(0) ? CUSTOMER_NULL : 0) | (r.isNullAt(1) ? TOUCHPOINT_NULL : 0)
           | (r.isNullAt(2) ? TIME_NULL : 0) | (outcome && r.isNullAt(3) ? OUTCOME_NULL : 0);
       int target = 0;
       long prefix = 0;
       int length = 0;
       if ((nulls & CUSTOMER_NULL) == 0) {
-        id.read(r, 0);
+        r.readString(0, id);
         length = id.length;
         if (length <= 8) {
           prefix = Utf8Codes.prefix(id.base, id.offset, length);
@@ -132,8 +124,8 @@ final class BlockShuffle {
       }
       int code = 0;
       if ((nulls & TOUCHPOINT_NULL) == 0) {
-        tp.read(r, 1);
-        code = codes.get(tp.base, tp.offset, tp.length);
+        r.readString(1, tp);
+        code = codes.get(tp);
         if (code < 0) {
           throw task.unknownTouchpoint(tp.toString());
         }
@@ -148,7 +140,7 @@ final class BlockShuffle {
         bytes += length <= 8 ? 8 : 4 + length;
       }
       if (outcome && (nulls & OUTCOME_NULL) == 0) {
-        outcomeField.read(r, 3);
+        r.readString(3, outcomeField);
         bytes += 4 + outcomeField.length;
       }
       b.startRecord(bytes);
@@ -307,45 +299,8 @@ final class BlockShuffle {
     void putString(Utf8Field s) {
       int len = s.length;
       putInt(len);
-      Platform.copyMemory(s.base, s.offset, buf, Platform.BYTE_ARRAY_OFFSET + size, len);
+      SparkInternals.copy(s.base, s.offset, buf, size, len);
       size += len;
-    }
-  }
-
-  /**
-   * Where a string field of the current row lies, read without a {@link UTF8String} per row: a
-   * row's {@code getUTF8String} makes a new object each time (two per interaction, a sixth of
-   * what the pipeline allocated), while an {@link UnsafeRow}, what Spark's scans produce, gives
-   * the field's offset and size in one {@code long} ({@code offset << 32 | size}, the layout its
-   * own {@code getUTF8String} reads). Other rows go through their {@code UTF8String}. Valid until
-   * the row moves on.
-   */
-  static final class Utf8Field {
-    Object base;
-    long offset;
-    int length;
-
-    /** Points at string field {@code ordinal} (not null) of {@code r}. */
-    void read(InternalRow r, int ordinal) {
-      if (r instanceof UnsafeRow u) {
-        long offsetAndSize = u.getLong(ordinal);
-        base = u.getBaseObject();
-        offset = u.getBaseOffset() + (int) (offsetAndSize >> 32);
-        length = (int) offsetAndSize;
-      } else {
-        UTF8String s = r.getUTF8String(ordinal);
-        base = s.getBaseObject();
-        offset = s.getBaseOffset();
-        length = s.numBytes();
-      }
-    }
-
-    /** The field as a new {@code String} (for messages). */
-    @Override
-    public String toString() {
-      byte[] bytes = new byte[length];
-      Platform.copyMemory(base, offset, bytes, Platform.BYTE_ARRAY_OFFSET, length);
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
@@ -442,7 +397,7 @@ final class BlockShuffle {
       return idLength;
     }
 
-    /** An id of at most 8 bytes as {@link UTF8String#getPrefix()} gives it. */
+    /** An id of at most 8 bytes as Spark's {@code UTF8String.getPrefix()} gives it. */
     long idPrefix() {
       return prefix;
     }
@@ -460,15 +415,15 @@ final class BlockShuffle {
       return blocks.get(i);
     }
 
-    /** The customer id (customer not null); a new string, pointing into the block when long. */
-    UTF8String id() {
+    /** The customer id (customer not null), decoded (for messages). */
+    String id() {
       if (idLength > 8) {
-        return UTF8String.fromBytes(b, idAt, idLength);
+        return new String(b, idAt, idLength, StandardCharsets.UTF_8);
       }
       for (int k = 0; k < idLength; k++) {
         shortId[k] = (byte) (prefix >>> (56 - 8 * k));
       }
-      return UTF8String.fromBytes(Arrays.copyOf(shortId, idLength));
+      return new String(shortId, 0, idLength, StandardCharsets.UTF_8);
     }
 
     /** The touchpoint's catalog code (touchpoint not null). */
@@ -483,12 +438,12 @@ final class BlockShuffle {
 
     /** The code of the outcome (not null) in {@code codes}, or -1; reads it in place. */
     int outcomeCode(Utf8Codes codes) {
-      return codes.get(b, Platform.BYTE_ARRAY_OFFSET + outcomeAt + 4L, (int) INT.get(b, outcomeAt));
+      return codes.get(b, SparkInternals.arrayOffset(outcomeAt + 4), (int) INT.get(b, outcomeAt));
     }
 
-    /** The outcome (not null), pointing into the block. */
-    UTF8String outcome() {
-      return UTF8String.fromBytes(b, outcomeAt + 4, (int) INT.get(b, outcomeAt));
+    /** The outcome (not null)'s UTF-8 bytes, a copy. */
+    byte[] outcome() {
+      return Arrays.copyOfRange(b, outcomeAt + 4, outcomeAt + 4 + (int) INT.get(b, outcomeAt));
     }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +12,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.core.touchpoint.Channel;
@@ -32,11 +30,15 @@ import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.Recipe;
+import org.cx4j.spark.journey.SparkInternals.Rows;
+import org.cx4j.spark.journey.SparkInternals.Utf8Field;
 
 /**
  * What each task runs: one partition's interactions to one state (bytes) that the driver merges.
- * The rows are, in order: customer id (string), touchpoint id (string), epoch milliseconds (long)
- * and, when the data have outcomes, the outcome (string, null for none).
+ * The rows of {@link #internal()} and {@link #rows()} are, in order: customer id (string),
+ * touchpoint id (string), epoch milliseconds (long) and, when the data have outcomes, the outcome
+ * (string, null for none); the block shuffle's records carry epoch microseconds instead (see
+ * {@link #fromBlocks}).
  *
  * <p>The rows are read into primitive columns (customer code, millis, touchpoint code, outcome
  * code) and handed to cx-journey as an {@link InteractionLog} built from columns: no {@code
@@ -44,10 +46,11 @@ import org.cx4j.spark.Recipe;
  * columns: the records of the block shuffle ({@link #fromBlocks}, the default: touchpoints
  * already coded, short ids as one {@code long}; {@link CustomerGroups} groups the rows by
  * customer and orders them by time, so the rebuilder has nothing left to sort), Spark's internal
- * rows ({@link #internal()}, after Spark's own repartition and sort: a customer's rows are
- * contiguous and a new customer is recognized by comparing the id with the previous row's) and
- * public {@link Row}s ({@link #rows()}, the fallback for Datasets whose internal rows cannot be
- * read; customers looked up in a hash map unless Spark sorted them).
+ * rows through {@link SparkInternals} ({@link #internal()}, after Spark's own repartition and
+ * sort: a customer's rows are contiguous and a new customer is recognized by comparing the id
+ * with the previous row's) and public {@link Row}s ({@link #rows()}, the fallback for Datasets
+ * whose internal rows cannot be read or when the internals are off; customers looked up in a
+ * hash map unless Spark sorted them).
  */
 final class PartitionTask implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -78,8 +81,8 @@ final class PartitionTask implements Serializable {
     this.sorted = sorted;
   }
 
-  /** The task over Spark's internal rows. */
-  FlatMapFunction<Iterator<InternalRow>, byte[]> internal() {
+  /** The task over Spark's internal rows (read through {@link SparkInternals}). */
+  SparkInternals.PartitionFunction<byte[]> internal() {
     return rows -> List.of(fromInternalRows(rows)).iterator();
   }
 
@@ -116,48 +119,56 @@ final class PartitionTask implements Serializable {
   }
 
   /** The task over Spark's internal rows, which Spark sorted by customer and time. */
-  byte[] fromInternalRows(Iterator<InternalRow> rows) {
+  byte[] fromInternalRows(Rows rows) {
     if (!sorted) {
       throw new IllegalStateException("internal rows are read after Spark's sort only");
     }
     Columns c = new Columns();
     Utf8Codes touchpoints = new Utf8Codes(catalog.length);
     for (int t = 0; t < catalog.length; t++) {
-      touchpoints.put(UTF8String.fromString(catalog[t][0]), t);
+      touchpoints.put(catalog[t][0].getBytes(StandardCharsets.UTF_8), t);
     }
     Utf8Codes outcomes = new Utf8Codes(4);
-    UTF8String last = null;
+    Utf8Field id = new Utf8Field();
+    Utf8Field tp = new Utf8Field();
+    Utf8Field o = new Utf8Field();
+    byte[] last = null;
+    long lastAt = SparkInternals.arrayOffset(0);
     int lastCode = -1;
-    while (rows.hasNext()) {
-      InternalRow r = rows.next();
-      if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2)) {
-        c.reject(r.isNullAt(0) ? 0 : r.isNullAt(1) ? 1 : 2,
-            r.isNullAt(0) ? null : r.getUTF8String(0).toString());
+    while (rows.next()) {
+      if (rows.isNullAt(0) || rows.isNullAt(1) || rows.isNullAt(2)) {
+        String customerId = null;
+        if (!rows.isNullAt(0)) {
+          rows.readString(0, id);
+          customerId = id.toString();
+        }
+        c.reject(rows.isNullAt(0) ? 0 : rows.isNullAt(1) ? 1 : 2, customerId);
         continue;
       }
-      UTF8String tp = r.getUTF8String(1);
+      rows.readString(1, tp);
       int code = touchpoints.get(tp);
       if (code < 0) {
         throw unknownTouchpoint(tp.toString());
       }
       // Sorted by Spark: a customer's rows are contiguous, a new id starts a new customer (a
       // copy: Spark reuses a row's buffer for the next row).
-      UTF8String id = r.getUTF8String(0);
-      if (last == null || !last.equals(id)) {
-        last = id.clone();
-        lastCode = c.customer(last.toString());
+      rows.readString(0, id);
+      if (last == null || last.length != id.length
+          || !SparkInternals.equal(id.base, id.offset, last, lastAt, id.length)) {
+        last = id.toBytes();
+        lastCode = c.customer(new String(last, StandardCharsets.UTF_8));
       }
       int outcome = -1;
-      if (c.hasOutcome && !r.isNullAt(3)) {
-        UTF8String o = r.getUTF8String(3);
+      if (c.hasOutcome && !rows.isNullAt(3)) {
+        rows.readString(3, o);
         outcome = outcomes.get(o);
         if (outcome < 0) {
-          UTF8String copy = o.clone();
-          outcome = c.outcome(copy.toString());
+          byte[] copy = o.toBytes();
+          outcome = c.outcome(new String(copy, StandardCharsets.UTF_8));
           outcomes.put(copy, outcome);
         }
       }
-      c.add(lastCode, r.getLong(2), code, outcome);
+      c.add(lastCode, rows.getLong(2), code, outcome);
     }
     return c.state();
   }
@@ -178,16 +189,16 @@ final class PartitionTask implements Serializable {
       if ((nulls & missing) != 0) {
         boolean noCustomer = (nulls & BlockShuffle.CUSTOMER_NULL) != 0;
         c.reject(noCustomer ? 0 : (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? 1 : 2,
-            noCustomer ? null : rows.id().toString());
+            noCustomer ? null : rows.id());
         continue;
       }
       int outcome = -1;
       if ((nulls & BlockShuffle.OUTCOME_NULL) == 0) {
         outcome = rows.outcomeCode(outcomes); // no string per row once the outcome is known
         if (outcome < 0) {
-          UTF8String o = rows.outcome();
-          outcome = c.outcome(o.toString());
-          outcomes.put(o, outcome); // points into a block, which outlives the table
+          byte[] o = rows.outcome();
+          outcome = c.outcome(new String(o, StandardCharsets.UTF_8));
+          outcomes.put(o, outcome);
         }
       }
       groups.add(Math.floorDiv(rows.micros(), 1000L), rows.touchpoint(), outcome);

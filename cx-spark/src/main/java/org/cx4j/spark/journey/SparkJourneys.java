@@ -39,21 +39,27 @@ import org.cx4j.spark.SparkInputs;
 /**
  * Journey analytics over a Dataset of interactions, computed by cx-journey inside Spark.
  *
- * <p>How it runs: the interactions are repartitioned by customer, so every customer's events are
- * in one partition; each partition reads its rows into primitive columns, builds a cx-journey
+ * <p>How it runs: the interactions are brought together by customer, so every customer's events
+ * are in one partition; each partition reads its rows into primitive columns, builds a cx-journey
  * {@code InteractionLog} from them over one shared touchpoint catalog, rebuilds its journeys with
- * the {@link JourneyRebuilder} (whose radix sort orders each customer's events by time; ties keep
- * their arrival order), and feeds them to the funnel, variants and transition-graph accumulators
- * and to a count of attribution paths. Each partition ships its accumulators' state ({@code
- * writeTo}); the driver merges them ({@code mergeFrom}, i.e. the accumulators' own merge) and fits
- * {@link MarkovAttribution} to the merged paths, whose counts are exactly the merged transition
- * counts of the chain. The results are cx-journey's types and equal the single-machine results on
- * the same interactions.
+ * the {@link JourneyRebuilder} (ties in time keep their arrival order), and feeds them to the
+ * funnel, variants and transition-graph accumulators and to a count of attribution paths. Each
+ * partition ships its accumulators' state ({@code writeTo}); the driver merges them ({@code
+ * mergeFrom}, i.e. the accumulators' own merge) and fits {@link MarkovAttribution} to the merged
+ * paths, whose counts are exactly the merged transition counts of the chain. The results are
+ * cx-journey's types and equal the single-machine results on the same interactions.
  *
- * <p>Reading rows: tasks read Spark's internal rows through {@code queryExecution().toRdd()} of
- * the classic Dataset, Spark's unstable developer API (annotated {@code @Unstable}); cx-spark is
- * built and tested against Spark 4.2.x. Any other Dataset (Spark Connect) is read through the
- * public {@link Row} API, with the same results, more slowly.
+ * <p>Three ways to the partitions, with the same results: by default a shuffle of byte blocks
+ * ({@code BlockShuffle}: each map task codes its rows, the time as Spark's epoch microseconds,
+ * floored to milliseconds on the reduce side); with {@link Builder#sortWithinPartitions
+ * sortWithinPartitions(true)}, Spark's {@code repartition} and sort of the customer, touchpoint,
+ * time as epoch milliseconds ({@code unix_millis}) and outcome; and, where Spark's internal rows
+ * cannot be read, that repartition read through the public {@link Row} API. The first two read
+ * Spark's internal rows through one seam ({@code SparkInternals}), Spark's unstable developer
+ * API ({@code queryExecution().toRdd()}), which it uses only when a probe of Spark's row layout
+ * passes and the Dataset has a query execution (not Spark Connect); the system property {@code
+ * cx4j.spark.internals=false} or {@link Builder#internalRows internalRows(false)} forces the
+ * public API. cx-spark is tested on Spark 4.2 and 3.5 (Scala 2.13).
  *
  * <pre>{@code
  * JourneyAnalysis a = SparkJourneys.builder()
@@ -181,12 +187,12 @@ public final class SparkJourneys {
     }
     Dataset<Row> input = interactions.select(raw.toArray(Column[]::new));
     List<byte[]> states;
-    if (internalRows && !sortInSpark && InternalRows.supports(input)) {
+    if (internalRows && !sortInSpark && SparkInternals.usable(input)) {
       // Customers grouped by a shuffle of a few byte blocks per task (see BlockShuffle), not one
       // shuffle record per interaction; the rebuilder sorts each partition.
       states = BlockShuffle.run(input, partitionCount, hasOutcome, task);
-    } else if (internalRows && InternalRows.supports(sorted)) {
-      states = InternalRows.mapPartitions(sorted, task.internal());
+    } else if (internalRows && SparkInternals.usable(sorted)) {
+      states = SparkInternals.mapPartitions(sorted, task.internal()).collect();
     } else {
       states = sorted.mapPartitions(task.rows(), Encoders.BINARY()).collectAsList();
     }
@@ -425,10 +431,13 @@ public final class SparkJourneys {
     }
 
     /**
-     * Sets whether tasks read Spark's internal rows where the Dataset allows it (default true),
-     * or always public {@code Row}s; for tests of both readers, which give identical results.
+     * Sets whether tasks may read Spark's internal rows (default true): they do when Spark's
+     * internals pass cx-spark's probe, the Dataset has a query execution (not Spark Connect) and
+     * the system property {@code cx4j.spark.internals} is not {@code false}. With false, tasks
+     * always read public {@code Row}s after Spark's own repartition: the same results, more
+     * slowly (for a Spark whose internals misbehave in a way the probe does not see).
      */
-    Builder internalRows(boolean internal) {
+    public Builder internalRows(boolean internal) {
       this.internalRows = internal;
       return this;
     }

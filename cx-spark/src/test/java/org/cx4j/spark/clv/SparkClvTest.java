@@ -88,6 +88,10 @@ class SparkClvTest {
     // The same (x, t_x, T) in the same (customer id) order: the same fit.
     org.junit.jupiter.api.Assertions.assertArrayEquals(oneFit.model().parameters(),
         fit.model().parameters(), 1e-12);
+    // The histogram's weighted fit is the per-customer fit.
+    SparkClv.Histogram h = SparkClv.histogram(summaries, 0);
+    assertEquals(expected.size(), h.totalCustomers());
+    assertFitsEqual(oneFit, h.fitBgNbd(), "sample histogram");
     BgNbdModel m = fit.model();
     for (Row p : clv.predict(summaries, m, 13).collectAsList()) {
       int x = p.getInt(1);
@@ -126,7 +130,93 @@ class SparkClvTest {
     assertEquals(oneFit.model().alpha(), fit.model().alpha(), 1e-7);
     assertEquals(oneFit.model().a(), fit.model().a(), 1e-9);
     assertEquals(oneFit.model().b(), fit.model().b(), 1e-9);
+    assertHistogramFits(summaries, expected, oneFit);
     summaries.unpersist();
+  }
+
+  /** Relative agreement of two fits of one likelihood whose sums run in another order. */
+  private static final double FIT_TOLERANCE = 1e-7;
+
+  private static void assertFitsEqual(PurchaseModelFit<BgNbdModel> expected,
+      PurchaseModelFit<BgNbdModel> actual, String what) {
+    double[] e = expected.model().parameters();
+    double[] a = actual.model().parameters();
+    for (int i = 0; i < e.length; i++) {
+      assertEquals(e[i], a[i], FIT_TOLERANCE * e[i], what + ": " + expected.model().parameterNames()
+          .get(i));
+    }
+    assertEquals(expected.estimates().logLikelihood(), actual.estimates().logLikelihood(),
+        1e-9 * Math.abs(expected.estimates().logLikelihood()), what + ": log-likelihood");
+    assertEquals(expected.estimates().customers(), actual.estimates().customers(), what);
+  }
+
+  /**
+   * The histogram of CDNOW's 23,570 (x, t_x, T): counted on Spark, it equals a naive count of the
+   * one-machine summaries; its weighted fit equals the per-customer fit; rounded to a week, it
+   * equals the naive count of the rounded histories and its fit the per-customer fit to them.
+   */
+  private static void assertHistogramFits(Dataset<Row> summaries, BtydSummaries expected,
+      PurchaseModelFit<BgNbdModel> perCustomer) {
+    int exactSize = 0;
+    for (double resolution : new double[] {0, 1}) {
+      String what = "resolution " + resolution;
+      // The oracle: the one-machine histories, rounded as documented, counted in a tree map.
+      int n = expected.size();
+      int[] x = new int[n];
+      double[] tx = new double[n];
+      double[] t = new double[n];
+      java.util.TreeMap<List<Double>, Long> naive = new java.util.TreeMap<>((p, q) -> {
+        for (int k = 0; k < 3; k++) {
+          int c = Double.compare(p.get(k), q.get(k));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      });
+      int i = 0;
+      for (BtydSummary s : expected.summaries()) {
+        x[i] = s.frequency();
+        tx[i] = round(s.recency(), resolution);
+        t[i] = round(s.age(), resolution);
+        naive.merge(List.of((double) x[i], tx[i], t[i]), 1L, Long::sum);
+        i++;
+      }
+      SparkClv.Histogram h = SparkClv.histogram(summaries, resolution);
+      assertEquals(naive.size(), h.histories().size(), what);
+      // Exact: 8,685 distinct histories of 23,570 customers; a week's rounding merges more.
+      assertTrue(h.histories().size() < (resolution == 0 ? n : exactSize), what + ": " + h);
+      if (resolution == 0) {
+        exactSize = h.histories().size();
+      }
+      assertEquals(n, h.totalCustomers(), what);
+      int k = 0;
+      for (Map.Entry<List<Double>, Long> e : naive.entrySet()) {
+        assertEquals(e.getKey().get(0).intValue(), h.histories().frequency(k), what + " x");
+        // Summaries on Spark equal those on one machine to 1e-12 (assertSame), the histories too.
+        assertEquals(e.getKey().get(1), h.histories().recency(k), 1e-9, what + " t_x");
+        assertEquals(e.getKey().get(2), h.histories().age(k), 1e-9, what + " T");
+        assertEquals(e.getValue(), h.customers()[k], what + " customers of " + e.getKey());
+        k++;
+      }
+      PurchaseModelFit<BgNbdModel> counted = h.fitBgNbd();
+      PurchaseModelFit<BgNbdModel> reference = resolution == 0 ? perCustomer
+          : BgNbdModel.fit(org.cx4j.metrics.clv.RepeatPurchaseData.of(x, tx, t));
+      assertFitsEqual(reference, counted, what);
+      if (resolution > 0) {
+        // A week's rounding moves the estimates a little (within 3% on CDNOW), no more.
+        double[] exact = perCustomer.model().parameters();
+        double[] rounded = counted.model().parameters();
+        for (int p = 0; p < 4; p++) {
+          assertEquals(exact[p], rounded[p], 0.03 * exact[p], "rounded parameter " + p);
+        }
+      }
+    }
+  }
+
+  /** The documented rounding: half up to a multiple of the resolution. */
+  private static double round(double v, double resolution) {
+    return resolution == 0 ? v : Math.floor(v / resolution + 0.5) * resolution;
   }
 
   @Test
@@ -139,5 +229,15 @@ class SparkClvTest {
     assertTrue(all.contains("null in column 'time'"), all);
     Dataset<Row> wrong = d.drop("amount");
     assertThrows(IllegalArgumentException.class, () -> clv.summaries(wrong));
+    Dataset<Row> none = clv.summaries(d.limit(0));
+    for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+          () -> SparkClv.histogram(none, bad));
+      assertTrue(r.getMessage().contains("resolution must be finite and at least 0, got " + bad),
+          r.getMessage());
+    }
+    IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+        () -> SparkClv.histogram(none, 0));
+    assertTrue(r.getMessage().contains("no customer summaries"), r.getMessage());
   }
 }

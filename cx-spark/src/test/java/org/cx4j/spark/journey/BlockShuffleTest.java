@@ -81,18 +81,20 @@ class BlockShuffleTest {
   private static Object[] values(BlockShuffle.Cursor c, int fields) {
     int nulls = c.nulls();
     Object[] v = new Object[fields];
-    v[0] = (nulls & BlockShuffle.CUSTOMER_NULL) != 0 ? null : c.id().toString();
+    v[0] = (nulls & BlockShuffle.CUSTOMER_NULL) != 0 ? null : c.id();
     v[1] = (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? null : TOUCHPOINTS[c.touchpoint()];
     v[2] = (nulls & BlockShuffle.TIME_NULL) != 0 ? null : (Object) c.micros();
     if (fields == 4) {
-      v[3] = (nulls & BlockShuffle.OUTCOME_NULL) != 0 ? null : c.outcome().toString();
+      v[3] = (nulls & BlockShuffle.OUTCOME_NULL) != 0 ? null
+          : new String(c.outcome(), java.nio.charset.StandardCharsets.UTF_8);
     }
     return v;
   }
 
   private static List<Tuple2<Long, byte[]>> encode(List<InternalRow> rows, int n, boolean o) {
     List<Tuple2<Long, byte[]>> blocks = new ArrayList<>();
-    BlockShuffle.encode(rows.iterator(), n, o, TOUCHPOINTS, task()).forEachRemaining(blocks::add);
+    BlockShuffle.encode(SparkInternals.Catalyst.rows(rows.iterator()), n, o, TOUCHPOINTS, task())
+        .forEachRemaining(blocks::add);
     return blocks;
   }
 
@@ -225,8 +227,8 @@ class BlockShuffleTest {
     BlockShuffle.Cursor c = BlockShuffle.cursor(encode(rows, 1, false).iterator(), false, 5);
     List<String> got = new ArrayList<>();
     while (c.next()) {
-      got.add(c.id().toString());
-      assertEquals(c.id().numBytes(), c.idLength());
+      got.add(c.id());
+      assertEquals(c.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, c.idLength());
     }
     assertEquals(ids, got);
   }
@@ -249,7 +251,8 @@ class BlockShuffleTest {
   void unknownTouchpointIsRefusedOnTheMapSideByName() {
     Iterator<InternalRow> rows = List.of(internal(new Object[] {"a", "t9", 1L})).iterator();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BlockShuffle.encode(rows, 2, false, TOUCHPOINTS, task()));
+        () -> BlockShuffle.encode(SparkInternals.Catalyst.rows(rows), 2, false, TOUCHPOINTS,
+            task()));
     assertTrue(e.getMessage().contains("'t9'") && e.getMessage().contains("touchpoint"),
         e.getMessage());
   }

@@ -63,7 +63,7 @@ class CustomerGroupsTest {
         internal.add(g);
       }
       List<Tuple2<Long, byte[]>> blocks = new ArrayList<>();
-      BlockShuffle.encode(internal.iterator(), 1, false, TOUCHPOINTS, task())
+      BlockShuffle.encode(SparkInternals.Catalyst.rows(internal.iterator()), 1, false, TOUCHPOINTS, task())
           .forEachRemaining(blocks::add);
       BlockShuffle.Cursor cursor = BlockShuffle.cursor(blocks.iterator(), false, 4);
       CustomerGroups groups = new CustomerGroups(cursor);

@@ -45,7 +45,7 @@ class SparkJourneysTest {
 
   private static final Recipe<JourneyRebuilder> REBUILD =
       () -> JourneyRebuilder.defaults().noInactivityGap();
-  private static final Recipe<Funnel> FUNNEL = () -> Funnel.builder()
+  static final Recipe<Funnel> FUNNEL = () -> Funnel.builder()
       .step(FunnelStep.stage(JourneyStage.AWARENESS))
       .step(FunnelStep.stage(JourneyStage.CONSIDERATION))
       .step(FunnelStep.touchpoint("checkout_payment"))

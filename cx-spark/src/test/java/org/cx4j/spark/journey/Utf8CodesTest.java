@@ -42,16 +42,16 @@ class Utf8CodesTest {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       byte[] buf = new byte[b.length + 7];
       System.arraycopy(b, 0, buf, 3, b.length);
-      UTF8String probe = UTF8String.fromBytes(buf, 3, b.length);
+      SparkInternals.Utf8Field probe = new SparkInternals.Utf8Field().set(buf, 3, b.length);
       Integer expected = oracle.get(s);
       assertEquals(expected == null ? -1 : expected, codes.get(probe), s);
       if (expected == null && oracle.size() < keys) {
         oracle.put(s, oracle.size());
-        codes.put(probe.clone(), oracle.size() - 1);
+        codes.put(probe.toBytes(), oracle.size() - 1);
       }
     }
     for (Map.Entry<String, Integer> e : oracle.entrySet()) {
-      assertEquals(e.getValue(), codes.get(UTF8String.fromString(e.getKey())), e.getKey());
+      assertEquals(e.getValue(), codes.get(utf8(e.getKey())), e.getKey());
     }
   }
 
@@ -69,15 +69,19 @@ class Utf8CodesTest {
     }
   }
 
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
   @Test
   void lengthTellsZeroPaddedKeysApart() {
     // "a" and "a\0" share their zero-padded first 8 bytes; the length differs.
     Utf8Codes codes = new Utf8Codes(2);
-    codes.put(UTF8String.fromString("a"), 0);
-    assertEquals(-1, codes.get(UTF8String.fromString("a\u0000")));
-    codes.put(UTF8String.fromString("a\u0000"), 1);
-    assertEquals(0, codes.get(UTF8String.fromString("a")));
-    assertEquals(1, codes.get(UTF8String.fromString("a\u0000")));
-    assertEquals(-1, codes.get(UTF8String.fromString("")));
+    codes.put(utf8("a"), 0);
+    assertEquals(-1, codes.get(utf8("a\u0000")));
+    codes.put(utf8("a\u0000"), 1);
+    assertEquals(0, codes.get(utf8("a")));
+    assertEquals(1, codes.get(utf8("a\u0000")));
+    assertEquals(-1, codes.get(utf8("")));
   }
 }
