@@ -208,10 +208,13 @@ public final class ReportJson {
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new IllegalArgumentException(at + "nests deeper than " + MAX_NESTING
+          + " levels; not a report.json", e);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : String.format(Locale.ROOT,
-          "line %d, column %d: ", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      throw new IllegalArgumentException(at + "not valid JSON at " + where
+      String where = e.getLocation() == null ? ": " : String.format(Locale.ROOT,
+          " at line %d, column %d: ", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      throw new IllegalArgumentException(at + "not valid JSON" + where
           + e.getOriginalMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
