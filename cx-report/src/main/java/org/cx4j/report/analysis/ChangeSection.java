@@ -180,8 +180,10 @@ public record ChangeSection(
      * points, z 3.41, q 0.004)}.
      */
     public String describe(String adjustedName) {
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s%s, %s: %.1f -> %.1f (%+.1f%s",
-          metric, test == Test.MEAN ? " mean" : "", group(), baseline, current, change(),
+      String f = test == Test.MEAN ? "%s%s, %s: %.2f -> %.2f (%+.2f%s"
+          : "%s%s, %s: %.1f -> %.1f (%+.1f%s";
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, f, metric,
+          test == Test.MEAN ? " mean" : "", group(), baseline, current, change(),
           changeUnit().isEmpty() ? "" : " " + changeUnit()));
       if (tested()) {
         sb.append(String.format(Locale.ROOT, ", %s %s, %s %s",

@@ -32,7 +32,8 @@ public final class ChangeTables {
           x.change(), d == null ? null : k * d.interval().lower(),
           d == null ? null : k * d.interval().upper(), c.level(), x.test().description(),
           d == null ? null : d.statistic(), d == null ? null : d.degreesOfFreedom(),
-          d == null ? null : d.pValue(), x.adjusted(), adjustment, x.tested() ? x.significant() : null,
+          d == null ? null : d.pValue(), x.adjusted(), adjustment,
+          x.tested() ? x.significant() : null,
           x.baselineN(), x.currentN(), x.baselineEffectiveN(), x.currentEffectiveN(),
           x.untested());
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,8 +132,16 @@ class BaselineCommandTest {
     }
     assertTrue(found, csv.toString());
 
-    Document doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+    Parser parser = Parser.htmlParser().setTrackErrors(100);
+    Document doc = Jsoup.parse(Files.readString(out.resolve("report.html")), "", parser);
+    assertTrue(parser.getErrors().isEmpty(), "HTML5 parse errors: " + parser.getErrors());
+    assertTrue(doc.select("script").isEmpty(), "sorted without a script");
     assertTrue(doc.getElementById("changes") != null, "no What changed section");
+    assertEquals(3, doc.select("#changes input[type=radio][name=chg-sort]").size());
+    // The default order: tested changes by decreasing |z|.
+    org.jsoup.nodes.Element first = doc.selectFirst("#changes table.chg-z tbody tr");
+    assertTrue(first.text().contains("web") && first.hasClass("sig"), first.text());
+    assertEquals(3, doc.select("#changes ol.chg-top li").size());
     assertEquals(3, doc.select("#changes table").size(), "one table per sort order");
     assertFalse(doc.select("#changes tr.sig").isEmpty());
     assertTrue(doc.select("nav a[href=#changes]").size() == 1);
