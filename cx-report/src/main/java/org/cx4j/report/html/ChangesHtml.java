@@ -27,6 +27,7 @@ final class ChangesHtml {
       "#chg-by-z:checked ~ .chg-tables .chg-z, #chg-by-change:checked ~ .chg-tables .chg-change,",
       "#chg-by-group:checked ~ .chg-tables .chg-group { display: table; }",
       ".chg-tables { overflow-x: auto; }",
+      ".chg-tables td.n { white-space: nowrap; }",
       "tr.sig td { font-weight: 600; }",
       "tr.untested td { color: var(--muted); }",
       "@media print { .chg-sort { display: none; } .chg-tables table { display: none; }",
