@@ -125,6 +125,11 @@ class BaselineCommandTest {
         found = true;
         assertTrue(Double.parseDouble(row.get("adjusted")) < 0.05, row.toString());
         assertEquals("true", row.get("significant"), row.toString());
+        // Wald interval: its half-width is 1.959964 standard errors.
+        double half = (Double.parseDouble(row.get("upper")) - Double.parseDouble(row.get("lower")))
+            / 2;
+        assertEquals(half / 1.959963984540054, Double.parseDouble(row.get("standard_error")),
+            1e-9);
       }
       if (row.get("group_type").equals("channel") && !row.get("group").equals("web")) {
         assertEquals("false", row.get("significant"), "no change planted: " + row);
