@@ -71,6 +71,7 @@ public final class ReportJson {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   static {

@@ -183,6 +183,9 @@ class ReportJsonTest {
     m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json", deep))
         .getMessage();
     assertEquals("baseline f.json: nests deeper than 32 levels; not a report.json", m);
+    m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json",
+        "{\"format\": \"cx4j-report\"}\n{\"more\": 1}")).getMessage();
+    assertTrue(m.startsWith("baseline f.json: not valid JSON at line 2"), m);
     m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json", ""))
         .getMessage();
     assertEquals("baseline f.json: the file is empty, not a report.json", m);
