@@ -17,6 +17,7 @@ module org.cx4j.report {
   exports org.cx4j.report.console;
   exports org.cx4j.report.table;
   exports org.cx4j.report.html;
+  exports org.cx4j.report.json;
   exports org.cx4j.report.cli;
 
   // picocli fills the command's option fields reflectively.

@@ -35,6 +35,8 @@ public final class CxReport {
   private final DriverSection drivers;
   private final List<AttributionResult> attribution;
   private final List<String> notes;
+  private final ReportSnapshot snapshot;
+  private final ChangeSection changes;
 
   CxReport(
       ReportInput input,
@@ -45,7 +47,9 @@ public final class CxReport {
       ValueSection value,
       DriverSection drivers,
       List<AttributionResult> attribution,
-      List<String> notes) {
+      List<String> notes,
+      ReportSnapshot snapshot,
+      ChangeSection changes) {
     this.input = input;
     this.options = options;
     this.scores = ImmutableList.copyOf(scores);
@@ -55,6 +59,8 @@ public final class CxReport {
     this.drivers = drivers;
     this.attribution = ImmutableList.copyOf(attribution);
     this.notes = ImmutableList.copyOf(notes);
+    this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+    this.changes = changes;
   }
 
   /**
@@ -97,7 +103,31 @@ public final class CxReport {
     List<String> all = new java.util.ArrayList<>(first);
     all.addAll(notes);
     return new CxReport(input, options, scores, journeys, retention, value, drivers,
-        attribution, all);
+        attribution, all, snapshot, changes);
+  }
+
+  /**
+   * Returns this report with {@code changes}, the comparison with a baseline report ({@link
+   * ChangeSection#compare}), shown in the summary, the HTML and {@code tables/changes.csv}.
+   *
+   * @throws NullPointerException if {@code changes} is null
+   */
+  public CxReport withChanges(ChangeSection changes) {
+    return new CxReport(input, options, scores, journeys, retention, value, drivers,
+        attribution, notes, snapshot, Objects.requireNonNull(changes, "changes"));
+  }
+
+  /**
+   * Returns the sufficient statistics of the survey metrics, overall and per segment,
+   * touchpoint and channel: what {@code report.json} holds and a later report compares with.
+   */
+  public ReportSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Returns what changed since a baseline report, absent unless one was given. */
+  public Optional<ChangeSection> changes() {
+    return Optional.ofNullable(changes);
   }
 
   /** Returns the data the report was computed from. */

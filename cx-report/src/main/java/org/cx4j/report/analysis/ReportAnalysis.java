@@ -167,10 +167,13 @@ final class ReportAnalysis {
               npsResponses == null ? null : drivers(js, npsResponses, journeyNotes));
         })) {
       List<ScoreSection> scores = new ArrayList<>();
+      List<ReportSnapshot.MetricStats> stats = new ArrayList<>();
       for (ReportMetric<?> m : metrics) {
         ScoreSection s = scores(m, byKind.get(m.kind()));
         if (s != null) {
           scores.add(s);
+          stats.add(ReportSnapshot.of(s.metric(), s.measure(), s.instrument(),
+              byKind.get(m.kind()), segmentOf::get));
         }
       }
       int mark = notes.size();
@@ -188,7 +191,8 @@ final class ReportAnalysis {
       List<String> all = new ArrayList<>(notes.subList(0, mark));
       all.addAll(journeyNotes);
       all.addAll(notes.subList(mark, notes.size()));
-      return new CxReport(in, o, scores, journeys, retention, value, drivers, attribution, all);
+      return new CxReport(in, o, scores, journeys, retention, value, drivers, attribution, all,
+          new ReportSnapshot(in.name(), stats), null);
     }
   }
 

@@ -19,7 +19,11 @@ import org.cx4j.core.io.CxReadException;
 import org.cx4j.core.io.ReadLimits;
 import org.cx4j.journey.graph.GraphExport;
 import org.cx4j.metrics.trend.Period;
+import org.cx4j.metrics.compare.MultipleTesting;
+import org.cx4j.report.analysis.ChangeSection;
 import org.cx4j.report.analysis.CxReport;
+import org.cx4j.report.analysis.ReportMetric;
+import org.cx4j.report.analysis.ReportSnapshot;
 import org.cx4j.report.analysis.ReportOptions;
 import org.cx4j.report.console.ConsoleSummary;
 import org.cx4j.report.console.SafeText;
@@ -32,6 +36,7 @@ import org.cx4j.report.input.RejectSpool;
 import org.cx4j.report.input.ResponseRaking;
 import org.cx4j.report.input.ReportInput;
 import org.cx4j.report.table.ClvTables;
+import org.cx4j.report.json.ReportJson;
 import org.cx4j.report.table.ReportTables;
 import org.cx4j.report.table.TableWriter;
 import picocli.CommandLine;
@@ -64,7 +69,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Output folder: report.html (one self-contained file), summary.txt, tables/*.csv and "
+      "Output folder: report.html (one self-contained file), summary.txt, report.json (the "
+          + "sufficient statistics that --baseline compares with), tables/*.csv and "
           + "tables/*.json, journey.dot and journey.mmd. It is written into a temporary folder "
           + "next to it and then moved into place; an existing folder that is not an earlier "
           + "report is refused unless --force is given, and symbolic links are never followed.",
@@ -196,6 +202,23 @@ public final class CxReportCommand implements Callable<Integer> {
           + "responses are raked separately; the report says how it went.")
   Path rake;
 
+  @Option(names = "--baseline", paramLabel = "PATH",
+      description = "Compare with an earlier report: its report.json, or its folder (which may "
+          + "be the output folder: it is read before it is replaced). Each metric's change per "
+          + "group is tested and corrected for multiple testing (see --adjust).")
+  Path baseline;
+
+  @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "bh",
+      description = "Multiple-testing correction of the --baseline changes: bh "
+          + "(Benjamini-Hochberg, false discovery rate) or holm (family-wise error rate); "
+          + "default: ${DEFAULT-VALUE}.")
+  String adjust;
+
+  @Option(names = "--strict-baseline",
+      description = "Refuse a --baseline whose response period overlaps this report's (exit "
+          + "code 3); without it, the overlap is a warning.")
+  boolean strictBaseline;
+
   @Option(names = "--force",
       description = "Replace the output folder even if it is not an earlier report (what it "
           + "holds is deleted). Without it, such a folder is refused (exit code 4).")
@@ -315,7 +338,12 @@ public final class CxReportCommand implements Callable<Integer> {
       usage(() -> InputLoader.timestampFormat(timestamps), "--timestamps");
     }
     options(null);
+    MultipleTesting.Method method = BaselineOption.method(spec.commandLine(), adjust);
+    ReportSnapshot base = null;
     try {
+      if (baseline != null) {
+        base = ReportJson.read(baseline);
+      }
       // Read once: its effort estimates go into the options, its files into the loader.
       ReportConfig cfg = config == null ? null : ReportConfig.read(config);
       options = options(cfg);
@@ -352,6 +380,14 @@ public final class CxReportCommand implements Callable<Integer> {
     }
     long t1 = System.nanoTime();
     CxReport report = CxReport.of(input, options).withNotesFirst(rakingNotes);
+    if (base != null) {
+      ChangeSection changes = ChangeSection.compare(report.snapshot(), base,
+          ReportMetric.defaults(), options.level(), options.minGroupSize(), method);
+      if (!BaselineOption.checkOverlap(changes, strictBaseline, err)) {
+        return ExitCodes.INPUT;
+      }
+      report = report.withChanges(changes);
+    }
     String summary = ConsoleSummary.render(report);
     long t2 = System.nanoTime();
     if (!quiet) {
@@ -668,6 +704,7 @@ public final class CxReportCommand implements Callable<Integer> {
       TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
       // One row per customer, written as computed: never all in memory.
       report.value().ifPresent(v -> ClvTables.writeCustomers(v, folder.resolve("tables")));
+      ReportJson.write(report.snapshot(), folder.resolve(ReportJson.FILE_NAME));
       if (spool != null) {
         // Every reject, not only the first ones each read keeps.
         spool.close();

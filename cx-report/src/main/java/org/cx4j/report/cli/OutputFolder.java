@@ -41,7 +41,7 @@ final class OutputFolder {
 
   /** What a report writes at the top of its folder. */
   static final Set<String> REPORT_ENTRIES = Set.of(MARKER, "report.html", "summary.txt",
-      "tables", "journey.dot", "journey.mmd");
+      "tables", "journey.dot", "journey.mmd", "report.json");
 
   /** Writes the report's files into a folder. */
   @FunctionalInterface

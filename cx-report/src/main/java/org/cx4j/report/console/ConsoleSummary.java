@@ -53,6 +53,7 @@ public final class ConsoleSummary {
     ReportInput in = report.input();
     int pct = (int) Math.round(100 * report.options().level());
     t.line("CX report: %s", in.name());
+    report.changes().ifPresent(c -> ChangesSummary.lines(c).forEach(l -> t.line("%s", l)));
     t.line("Data: %s, %s, %s, %s", Wording.count(in.customers().size(), "customer", "customers"),
         Wording.count(in.interactions().size(), "interaction", "interactions"),
         Wording.count(in.responses().size(), "survey response", "survey responses"),

@@ -266,7 +266,8 @@ public final class HtmlReport {
           // ends with the name (the title's own text comes before it).
           .append("<title>CX report: ").append(esc(balance(in.name())))
           .append("</title>\n")
-          .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+          .append("<style>\n").append(CSS).append(ChangesHtml.CSS)
+          .append("</style>\n</head>\n<body>\n");
       h.append("<header>\n<h1>Customer experience report</h1>\n<p class=\"sub\">")
           .append(bdi(in.name())).append(" &middot; ")
           .append(f("%s, %s, %s, %s", Wording.count(in.customers().size(), "customer",
@@ -279,6 +280,7 @@ public final class HtmlReport {
       h.append("<main>\n");
       data();
       headline();
+      r.changes().ifPresent(c -> h.append(ChangesHtml.section(c, pct)));
       for (ScoreSection s : r.scores()) {
         scores(s);
       }
@@ -302,6 +304,9 @@ public final class HtmlReport {
       h.append("<nav><ul>");
       link("data", "Data");
       link("headline", "Headline");
+      if (r.changes().isPresent()) {
+        link(ChangesHtml.ID, "What changed");
+      }
       for (ScoreSection s : r.scores()) {
         link(s.metric().toLowerCase(Locale.ROOT), s.metric());
       }

@@ -47,6 +47,7 @@ public final class ReportTables {
       out.add(trend(report));
       out.add(distribution(report));
     }
+    report.changes().ifPresent(c -> out.add(ChangeTables.changes(c)));
     report.journeys().ifPresent(j -> {
       out.add(nodes(j));
       out.add(edges(j.graph()));
