@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.cx4j.core.customer.CustomerId;
-import org.cx4j.journey.internal.CodeTable;
+import org.cx4j.journey.internal.StringCodeTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,12 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Dictionary encoding of the customer and journey ids of an interaction log as it is built, one
  * lookup of each per row, as {@code InteractionLog.Builder.add} does: the open-addressing {@link
- * CodeTable} against the {@code HashMap<K, Integer>} with {@code computeIfAbsent} it replaced
+ * StringCodeTable} against the {@code HashMap<K, Integer>} with {@code computeIfAbsent} it replaced
  * (baseline, same run).
  *
  * <p>Data: {@code rows} rows in time order over {@code customers} customers (ids {@code
- * C0000123}, one shared {@link CustomerId} instance per customer, as the readers' pool gives),
- * journey ids {@code C0000123-j1} as fresh strings per row, as a CSV reader makes them.
+ * C0000123}) and journey ids ({@code C0000123-j1}) as fresh objects per row, as the report's
+ * interaction reader makes them.
  *
  * <pre>
  * java -jar cx-benchmarks/target/benchmarks.jar 'DictionaryEncoding' -f 1 -wi 2 -i 3
@@ -60,7 +60,7 @@ public class DictionaryEncodingBenchmark {
     journeyIds = new String[rows];
     for (int i = 0; i < rows; i++) {
       int c = rnd.nextInt(customers);
-      customerIds[i] = pool[c];
+      customerIds[i] = CustomerId.of(new String(pool[c].value()));
       journeyIds[i] = new String(pool[c].value() + "-j" + (1 + rnd.nextInt(2)));
     }
   }
@@ -78,14 +78,14 @@ public class DictionaryEncodingBenchmark {
     return sum;
   }
 
-  /** The encoding the builder uses: two {@link CodeTable#code} per row. */
+  /** The encoding the builder uses: two {@link StringCodeTable#code} per row. */
   @Benchmark
-  public long codeTable() {
-    CodeTable<CustomerId> cs = new CodeTable<>();
-    CodeTable<String> js = new CodeTable<>();
+  public long stringCodeTable() {
+    StringCodeTable cs = new StringCodeTable();
+    StringCodeTable js = new StringCodeTable();
     long sum = 0;
     for (int i = 0; i < rows; i++) {
-      sum += cs.code(customerIds[i]);
+      sum += cs.code(customerIds[i].value());
       sum += js.code(journeyIds[i]);
     }
     return sum;

@@ -16,7 +16,7 @@ import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.core.touchpoint.Touchpoint;
 import org.cx4j.core.touchpoint.TouchpointCatalog;
-import org.cx4j.journey.internal.CodeTable;
+import org.cx4j.journey.internal.StringCodeTable;
 
 /**
  * A columnar store of interactions: one primitive array per field, in arrival order, with
@@ -395,12 +395,16 @@ public final class InteractionLog {
    * are rejected as coming from the future.
    */
   public static final class Builder {
-    private final CodeTable<CustomerId> customerCodes = new CodeTable<>();
+    // Ids as strings in an open-addressing table: a row's fresh CustomerId is kept only on first
+    // sight (see StringCodeTable for why not a HashMap).
+    private final StringCodeTable customerCodes = new StringCodeTable();
+    private final List<CustomerId> customers = new ArrayList<>();
     private final Map<String, Integer> touchpointCodes = new HashMap<>();
     private final List<Touchpoint> touchpoints = new ArrayList<>();
     private final Map<Outcome, Integer> outcomeCodes = new HashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
-    private final CodeTable<String> journeyCodes = new CodeTable<>();
+    private final StringCodeTable journeyCodes = new StringCodeTable();
+    private final List<String> journeyIds = new ArrayList<>();
     private UnknownTouchpoints unknown = UnknownTouchpoints.REJECT;
     private Clock clock = Clock.systemUTC();
     private boolean catalogGiven;
@@ -483,7 +487,11 @@ public final class InteractionLog {
       Objects.requireNonNull(interaction, "interaction");
       int t = touchpointCode(interaction.touchpoint(), interaction);
       long ms = checkTime(interaction.timestamp(), interaction);
-      int c = customerCodes.code(interaction.customer());
+      CustomerId id = interaction.customer();
+      int c = customerCodes.code(id.value());
+      if (c == customers.size()) {
+        customers.add(id);
+      }
       int o = -1;
       if (interaction.outcome() != null) {
         o = outcomeCodes.computeIfAbsent(interaction.outcome(), this::newOutcome);
@@ -491,7 +499,11 @@ public final class InteractionLog {
       }
       int j = -1;
       if (interaction.journeyId() != null) {
-        j = journeyCodes.code(interaction.journeyId());
+        String jid = interaction.journeyId();
+        j = journeyCodes.code(jid);
+        if (j == journeyIds.size()) {
+          journeyIds.add(jid);
+        }
         anyJourney = true;
       }
       append(c, ms, t, (short) o, j);
@@ -539,14 +551,14 @@ public final class InteractionLog {
     /** Returns the log of the interactions added so far; the builder stays usable. */
     public InteractionLog build() {
       return new InteractionLog(
-          customerCodes.keys(),
+          customers,
           Arrays.copyOf(customer, size),
           Arrays.copyOf(millis, size),
           TouchpointDictionary.of(touchpoints),
           Arrays.copyOf(touchpoint, size),
           outcomes,
           anyOutcome ? Arrays.copyOf(outcome, size) : null,
-          journeyCodes.keys(),
+          journeyIds,
           anyJourney ? Arrays.copyOf(journey, size) : null,
           attributeNames,
           copyAttributes(),

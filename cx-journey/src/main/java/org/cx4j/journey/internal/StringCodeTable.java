@@ -1,0 +1,152 @@
+package org.cx4j.journey.internal;
+
+import java.util.Arrays;
+
+/**
+ * Dense codes for distinct strings, in order of first sight ({@code 0, 1, 2, ...}): the
+ * dictionary encoding of customer and journey ids as an interaction log is built, one lookup per
+ * row over millions of distinct ids.
+ *
+ * <p>Open addressing with linear probing over one {@code long[]} of slots, each the string's
+ * spread hash and its code, at most half full; the characters of every key are copied once into
+ * one {@code char[]}, in code order. A lookup reads one slot (hash and code together) and, when
+ * the hashes agree, the key's characters from the arena: two or three cache misses on a large
+ * table, where a {@code HashMap<CustomerId, Integer>} takes six (table, node, id, string, bytes,
+ * boxed code) and a table of key objects four.
+ *
+ * <p>Not thread-safe. Unsupported: public only for cx4j's own modules.
+ */
+public final class StringCodeTable {
+
+  private static final int MAX_CAPACITY = 1 << 30;
+
+  private long[] slots; // 0: empty; else (hash << 32) | (code + 1)
+  private int mask;
+  private char[] chars = new char[256];
+  private int[] starts = new int[17]; // key c is chars[starts[c], starts[c + 1])
+  private int size;
+
+  /** Returns an empty table. */
+  public StringCodeTable() {
+    slots = new long[16];
+    mask = 15;
+  }
+
+  // Fibonacci hashing spreads ids that differ in their last characters over the whole table.
+  private static int spread(int h) {
+    return h * 0x9E3779B9;
+  }
+
+  /**
+   * Returns the code of {@code key}, giving it the next code ({@link #size()} before the call)
+   * on first sight.
+   *
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException past 2^29 distinct keys or 2^31 characters in all
+   */
+  public int code(String key) {
+    int h = spread(key.hashCode());
+    int i = h & mask;
+    long s;
+    while ((s = slots[i]) != 0) {
+      if ((int) (s >>> 32) == h) {
+        int c = (int) s - 1;
+        if (matches(key, c)) {
+          return c;
+        }
+      }
+      i = (i + 1) & mask;
+    }
+    int code = append(key);
+    slots[i] = ((long) h << 32) | (code + 1L);
+    if (2 * size > slots.length) {
+      grow();
+    }
+    return code;
+  }
+
+  /**
+   * Returns the code of {@code key}, or -1 when it has none.
+   *
+   * @throws NullPointerException if {@code key} is null
+   */
+  public int find(String key) {
+    int h = spread(key.hashCode());
+    long s;
+    for (int i = h & mask; (s = slots[i]) != 0; i = (i + 1) & mask) {
+      if ((int) (s >>> 32) == h && matches(key, (int) s - 1)) {
+        return (int) s - 1;
+      }
+    }
+    return -1;
+  }
+
+  private boolean matches(String key, int c) {
+    int from = starts[c];
+    int len = starts[c + 1] - from;
+    if (len != key.length()) {
+      return false;
+    }
+    char[] a = chars;
+    for (int j = 0; j < len; j++) {
+      if (a[from + j] != key.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int append(String key) {
+    if (slots.length >= MAX_CAPACITY && 2 * (size + 1) > slots.length) {
+      throw new IllegalStateException("more than " + MAX_CAPACITY / 2 + " distinct keys");
+    }
+    int from = starts[size];
+    long end = (long) from + key.length();
+    if (end > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("keys of more than 2^31 characters in all");
+    }
+    if (end > chars.length) {
+      chars = Arrays.copyOf(chars, (int) Math.min(Integer.MAX_VALUE - 8,
+          Math.max(end, 2L * chars.length)));
+    }
+    key.getChars(0, key.length(), chars, from);
+    if (size + 2 > starts.length) {
+      starts = Arrays.copyOf(starts, 2 * starts.length);
+    }
+    starts[size + 1] = (int) end;
+    return size++;
+  }
+
+  private void grow() {
+    long[] old = slots;
+    slots = new long[2 * old.length];
+    mask = slots.length - 1;
+    for (long s : old) {
+      if (s != 0) {
+        int i = (int) (s >>> 32) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = s;
+      }
+    }
+  }
+
+  /** Returns the number of distinct keys. */
+  public int size() {
+    return size;
+  }
+
+  /** Returns the key of {@code code} (a new string). */
+  public String key(int code) {
+    if (code < 0 || code >= size) {
+      throw new IndexOutOfBoundsException("code " + code + " is not in [0, " + size + ")");
+    }
+    return new String(chars, starts[code], starts[code + 1] - starts[code]);
+  }
+
+  @Override
+  public String toString() {
+    return "StringCodeTable[" + size + " keys]";
+  }
+}

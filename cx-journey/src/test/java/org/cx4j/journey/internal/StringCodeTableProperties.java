@@ -1,0 +1,80 @@
+package org.cx4j.journey.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StringCodeTable} against the obvious oracle, a {@code HashMap} that gives each new key
+ * the next code: same code for every lookup, same keys in code order, -1 for absent keys.
+ */
+class StringCodeTableProperties {
+
+  @Provide
+  Arbitrary<List<String>> keys() {
+    // Few distinct values, so keys repeat; lengths 0..3 over a small alphabet with non-Latin-1
+    // characters, so prefixes, the empty string and UTF-16 strings all occur.
+    return Arbitraries.strings().withChars("ab\u00e9\u4e2d").ofMaxLength(3).list().ofMaxSize(300);
+  }
+
+  @Property(tries = 2000, seed = "42")
+  void codesEqualFirstSightOrder(@ForAll("keys") List<String> keys) {
+    StringCodeTable table = new StringCodeTable();
+    Map<String, Integer> oracle = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    for (String k : keys) {
+      Integer want = oracle.computeIfAbsent(k, x -> {
+        order.add(x);
+        return order.size() - 1;
+      });
+      assertEquals(want.intValue(), table.code(new String(k))); // a fresh instance each time
+    }
+    assertEquals(order.size(), table.size());
+    for (int c = 0; c < order.size(); c++) {
+      assertEquals(order.get(c), table.key(c));
+    }
+    for (String k : keys) {
+      assertEquals(oracle.get(k).intValue(), table.find(k));
+    }
+    assertEquals(-1, table.find("not there"));
+  }
+
+  /** Strings with equal hash codes ("Aa" and "BB") get distinct codes, across growth. */
+  @Test
+  void collidingHashesAndGrowth() {
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    StringCodeTable table = new StringCodeTable();
+    List<String> colliding = new ArrayList<>();
+    for (int i = 0; i < 256; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int bit = 0; bit < 8; bit++) {
+        b.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      colliding.add(b.toString()); // all 256 share one hash code
+    }
+    for (int i = 0; i < colliding.size(); i++) {
+      assertEquals(i, table.code(colliding.get(i)));
+    }
+    for (int i = 0; i < colliding.size(); i++) {
+      assertEquals(i, table.code(colliding.get(i)));
+      assertEquals(colliding.get(i), table.key(i));
+    }
+    StringCodeTable many = new StringCodeTable();
+    for (int i = 0; i < 200_000; i++) {
+      assertEquals(i, many.code("C" + i));
+    }
+    assertEquals(200_000, many.size());
+    assertEquals("C123456", many.key(123_456));
+    assertNotEquals(-1, many.find("C199999"));
+  }
+}
