@@ -1,0 +1,625 @@
+package org.cx4j.metrics.score.grouped;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.cx4j.core.feedback.Scale;
+import org.cx4j.metrics.internal.Counting;
+import org.cx4j.metrics.internal.GroupedCounting;
+import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.ScoreDistribution;
+
+/**
+ * A survey metric over columns, computed in one pass: the overall result and one result per
+ * group (NPS, CSAT, CES, Rating: any metric with a {@link ScoreAccumulator}). The result of
+ * each group is its metric's own accumulator's result on that group's scores, so scores,
+ * intervals and comparisons are those of the per-row path: counts are equal exactly, weighted
+ * sums agree to about 1e-15 relative.
+ *
+ * <pre>{@code
+ * GroupedColumns cols = GroupedColumns.of(scores, segment, 8);      // byte[] scores, byte[] codes
+ * GroupedScores<NetPromoterScore> nps = GroupedScores.of(NetPromoterScore::accumulator, cols);
+ * nps.overall().score(); nps.group(3).interval(); nps.n(3);
+ * GroupedScores.of(CustomerSatisfaction::accumulator, cols.withWeights(w));   // weighted
+ * GroupedScores.parallel(NetPromoterScore::accumulator, cols);               // fork-join, chunks
+ * }</pre>
+ *
+ * <p>Chunked input (a stream of slices, partitions) goes through an {@link Accumulator}: {@code
+ * add} slices, {@code merge} partial accumulators (exact for counts, compensated for weights),
+ * {@code result()}. How fast: {@code cx-benchmarks} ({@code GroupedKernel}) and its README.
+ *
+ * <p><b>Empty.</b> A group without rows has {@code n(g) == 0} and its result is the metric's
+ * empty result ({@code isEmpty()}; its score throws {@link IllegalStateException}); so is the
+ * overall result of no rows. Immutable and thread-safe if the results are.
+ *
+ * @param <R> the metric type
+ */
+public final class GroupedScores<R> {
+
+  private final R overall;
+  private final List<R> groups;
+  private final long[] n;
+
+  private GroupedScores(R overall, List<R> groups, long[] n) {
+    this.overall = overall;
+    this.groups = Collections.unmodifiableList(groups);
+    this.n = n;
+  }
+
+  /**
+   * Returns a new, empty accumulator of {@code groupCount} groups whose results come from
+   * accumulators from {@code metric} (e.g. {@code NetPromoterScore::accumulator}, or {@code () ->
+   * CustomerSatisfaction.accumulator(definition)}).
+   *
+   * @throws IllegalArgumentException if {@code groupCount < 1}, or if {@code groupCount} times
+   *     the points of the scale exceeds 2^26
+   */
+  public static <R> Accumulator<R> accumulator(
+      Supplier<ScoreAccumulator<R>> metric, int groupCount) {
+    return new Accumulator<>(metric, groupCount);
+  }
+
+  /**
+   * Returns the metric of {@code columns}, overall and per group, in one pass on this thread.
+   *
+   * @throws IllegalArgumentException naming the index and the value of the first score outside
+   *     the scale, group code outside {@code 0..groupCount - 1} or weight that is negative, NaN or
+   *     infinite
+   */
+  public static <R> GroupedScores<R> of(
+      Supplier<ScoreAccumulator<R>> metric, GroupedColumns columns) {
+    return accumulator(metric, columns.groupCount()).add(columns).result();
+  }
+
+  /**
+   * Returns {@link #of} computed in parallel: chunks of at least 65,536 rows in the common
+   * {@link ForkJoinPool} (and the calling thread), merged. The same result as {@link #of}: equal
+   * counts, and weighted sums to about 1e-15 relative (the chunks are summed in another order).
+   *
+   * @throws IllegalArgumentException as {@link #of}, naming the first invalid row
+   */
+  public static <R> GroupedScores<R> parallel(
+      Supplier<ScoreAccumulator<R>> metric, GroupedColumns columns) {
+    int length = columns.length();
+    int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
+    int chunks = (int) Math.max(1, Math.min(length / PARALLEL_MIN_CHUNK, 4L * threads));
+    if (chunks == 1) {
+      return of(metric, columns);
+    }
+    Accumulator<R> acc;
+    try {
+      acc = IntStream.range(0, chunks)
+          .parallel()
+          .mapToObj(c -> accumulator(metric, columns.groupCount())
+              .add(columns, (int) ((long) length * c / chunks),
+                  (int) ((long) length * (c + 1) / chunks)))
+          .reduce(Accumulator::merge)
+          .orElseThrow();
+    } catch (IllegalArgumentException e) {
+      // Another chunk may have failed first: name the first invalid row, as the serial path does.
+      IllegalArgumentException first = firstInvalid(columns, 0, length, metric.get().scale());
+      throw first != null ? first : e;
+    }
+    return acc.result();
+  }
+
+  /** Smallest chunk of {@link #parallel}: below it, forking costs more than it saves. */
+  static final int PARALLEL_MIN_CHUNK = 1 << 16;
+
+  /** Returns the overall result: every row. */
+  public R overall() {
+    return overall;
+  }
+
+  /**
+   * Returns the result of group {@code code}.
+   *
+   * @throws IllegalArgumentException if {@code code} is outside {@code 0..groupCount() - 1}
+   */
+  public R group(int code) {
+    return groups.get(checkCode(code));
+  }
+
+  /**
+   * Returns the number of rows of group {@code code}.
+   *
+   * @throws IllegalArgumentException if {@code code} is outside {@code 0..groupCount() - 1}
+   */
+  public long n(int code) {
+    return n[checkCode(code)];
+  }
+
+  /** Returns the results of every group, in code order (unmodifiable). */
+  public List<R> groups() {
+    return groups;
+  }
+
+  /** Returns the number of groups. */
+  public int groupCount() {
+    return groups.size();
+  }
+
+  private int checkCode(int code) {
+    if (code < 0 || code >= groups.size()) {
+      throw new IllegalArgumentException(
+          "group code must be in 0.." + (groups.size() - 1) + ", got " + code);
+    }
+    return code;
+  }
+
+  @Override
+  public String toString() {
+    return "GroupedScores[" + groups.size() + " groups, overall " + overall + "]";
+  }
+
+  /**
+   * Returns the exception for the first invalid row of {@code columns} in {@code from .. to - 1}
+   * (score, code or weight), or null if there is none.
+   */
+  static IllegalArgumentException firstInvalid(
+      GroupedColumns columns, int from, int to, Scale scale) {
+    double[] w = columns.weights();
+    int top = columns.groupCount() - 1;
+    for (int i = from; i < to; i++) {
+      int s = columns.scoreAt(i);
+      if (scale != null && !scale.contains(s)) {
+        return Counting.outside(s, i, scale);
+      }
+      int g = columns.codeAt(i);
+      if (g < 0 || g > top) {
+        return new IllegalArgumentException("group code " + g + " at index " + i
+            + " is outside 0.." + top + " (groupCount " + (top + 1) + ")");
+      }
+      if (w != null && !(w[i] >= 0 && w[i] < Double.POSITIVE_INFINITY)) {
+        return new IllegalArgumentException(
+            "weight " + w[i] + " at index " + i + " must be finite and non-negative");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A mergeable accumulator of grouped columns, whose {@link #result()} is a {@link
+   * GroupedScores}: {@code add} slices of columns in any order and {@code merge} partial
+   * accumulators; the result equals one {@code add} of all rows (counts exactly, weighted sums to
+   * about 1e-15 relative).
+   *
+   * <p><b>State and cost.</b> Unweighted rows are counted in a table of {@code int} counts per
+   * (group, score), with four interleaved lanes when the table is small (up to 1,024 bins; see
+   * {@code GroupedCounting}), moved into {@code long} totals before a lane could overflow; no
+   * allocation per row or per slice. Weighted rows are summed ({@code Σw}, {@code Σw²} per group
+   * and score) in plain blocks of {@code max(16384, groupCount × points)} rows, each block then
+   * added to Neumaier-compensated totals. A slice that fails a check adds nothing.
+   *
+   * <p><b>Limits.</b> Squared weights must not overflow a double (weights below about 1e150);
+   * counts are {@code long}, unchecked after 2^63 rows.
+   *
+   * <p><b>Not thread-safe.</b> Use one per thread and {@link #merge}, or {@link
+   * GroupedScores#parallel}.
+   *
+   * @param <R> the metric type
+   */
+  public static final class Accumulator<R> {
+
+    private final Supplier<ScoreAccumulator<R>> metric;
+    private final Scale scale;
+    private final int min;
+    private final int span;
+    private final int points;
+    private final int groups;
+    private final int sh;
+    private final int sm;
+    private final int gm;
+    private final int lb;
+    private final int lm;
+    private final int block;
+    // Unweighted: int counts per bin and lane since the last flush, long totals per (group, score).
+    private final int[] lanes;
+    private long sinceFlush;
+    private final long[] counts;
+    // Weighted, allocated on the first weighted slice: totals, per (group, score): count, and
+    // Σw, its compensation, Σw², its compensation; per-slice pending totals; one block's sums.
+    private long[] weightedCounts;
+    private double[] weightSums;
+    private long[] pendingCounts;
+    private double[] pendingSums;
+    private int[] blockCounts;
+    private double[] blockSums;
+
+    Accumulator(Supplier<ScoreAccumulator<R>> metric, int groupCount) {
+      this.metric = Objects.requireNonNull(metric, "metric");
+      if (groupCount < 1) {
+        throw new IllegalArgumentException("groupCount must be at least 1, got " + groupCount);
+      }
+      this.scale = Objects.requireNonNull(metric.get(), "metric.get()").scale();
+      this.min = scale.min();
+      this.span = scale.max() - scale.min();
+      this.points = span + 1;
+      this.groups = groupCount;
+      if ((long) groupCount * Integer.highestOneBit(2 * points - 1) > 1 << 26) {
+        throw new IllegalArgumentException("groupCount times the points of the scale must be at"
+            + " most 2^26, got " + groupCount + " groups on " + scale);
+      }
+      this.sh = 32 - Integer.numberOfLeadingZeros(points - 1);
+      this.sm = (1 << sh) - 1;
+      this.gm = (1 << (32 - Integer.numberOfLeadingZeros(groupCount - 1))) - 1;
+      int slots = (gm + 1) << sh;
+      // Lanes pay where consecutive rows often share a bin (few bins); with many bins they only
+      // spread the table beyond the L1 cache.
+      this.lb = slots <= 1024 ? 2 : 0;
+      this.lm = (1 << lb) - 1;
+      this.lanes = new int[slots << lb];
+      this.counts = new long[groups * points];
+      this.block = Math.max(16384, groups * points);
+    }
+
+    /** Returns the scale of the metric. */
+    public Scale scale() {
+      return scale;
+    }
+
+    /** Returns the number of groups. */
+    public int groupCount() {
+      return groups;
+    }
+
+    /**
+     * Adds every row of {@code columns}.
+     *
+     * @return this accumulator
+     * @throws IllegalArgumentException if the columns have another group count, or naming the
+     *     index and value of the first invalid score, code or weight (nothing is added)
+     */
+    public Accumulator<R> add(GroupedColumns columns) {
+      return add(columns, 0, columns.length());
+    }
+
+    /**
+     * Adds rows {@code from .. to - 1} of {@code columns}: a chunk.
+     *
+     * @return this accumulator
+     * @throws IllegalArgumentException if the columns have another group count, {@code from ..
+     *     to} is not within the rows, or naming the index and value of the first invalid score,
+     *     code or weight in the chunk (nothing is added)
+     */
+    public Accumulator<R> add(GroupedColumns columns, int from, int to) {
+      if (columns.groupCount() != groups) {
+        throw new IllegalArgumentException("columns have " + columns.groupCount()
+            + " groups, this accumulator " + groups);
+      }
+      if (from < 0 || from > to || to > columns.length()) {
+        throw new IllegalArgumentException("rows " + from + ".." + to + " are not within 0.."
+            + columns.length());
+      }
+      if (columns.isWeighted()) {
+        addWeighted(columns, from, to);
+      } else {
+        addCounts(columns, from, to);
+      }
+      return this;
+    }
+
+    private void addCounts(GroupedColumns c, int from, int to) {
+      Object s = c.scores();
+      Object g = c.groups();
+      if (g == null && from == 0 && to == c.length()) {
+        // One group, whole arrays: the one-shot histograms (SWAR for bytes, fields for ints).
+        long[] h = s instanceof byte[] b ? Counting.histogram(b, scale)
+            : Counting.histogram((int[]) s, scale);
+        for (int k = 0; k < points; k++) {
+          counts[k] += h[k];
+        }
+        return;
+      }
+      int n = to - from;
+      if (sinceFlush + n > Integer.MAX_VALUE) {
+        flush();
+      }
+      int top = groups - 1;
+      int bad;
+      if (s instanceof byte[] b) {
+        if (g instanceof byte[] gb) {
+          bad = GroupedCounting.countBytesBytes(b, gb, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof short[] gs) {
+          bad = GroupedCounting.countBytesShorts(b, gs, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof int[] gi) {
+          bad = GroupedCounting.countBytesInts(b, gi, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        } else {
+          bad = GroupedCounting.countBytesNone(b, null, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        }
+      } else {
+        int[] v = (int[]) s;
+        if (g instanceof byte[] gb) {
+          bad = GroupedCounting.countIntsBytes(v, gb, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof short[] gs) {
+          bad = GroupedCounting.countIntsShorts(v, gs, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof int[] gi) {
+          bad = GroupedCounting.countIntsInts(v, gi, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        } else {
+          bad = GroupedCounting.countIntsNone(v, null, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
+        }
+      }
+      if (bad < 0) {
+        undo(c, from, to);
+        throw Objects.requireNonNull(firstInvalid(c, from, to, scale), "invalid row not found");
+      }
+      sinceFlush += n;
+    }
+
+    private void undo(GroupedColumns c, int from, int to) {
+      Object s = c.scores();
+      Object g = c.groups();
+      if (s instanceof byte[] b) {
+        if (g instanceof byte[] gb) {
+          GroupedCounting.undoBytesBytes(b, gb, from, to, min, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof short[] gs) {
+          GroupedCounting.undoBytesShorts(b, gs, from, to, min, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof int[] gi) {
+          GroupedCounting.undoBytesInts(b, gi, from, to, min, sh, sm, gm, lb, lm, lanes);
+        } else {
+          GroupedCounting.undoBytesNone(b, null, from, to, min, sh, sm, gm, lb, lm, lanes);
+        }
+      } else {
+        int[] v = (int[]) s;
+        if (g instanceof byte[] gb) {
+          GroupedCounting.undoIntsBytes(v, gb, from, to, min, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof short[] gs) {
+          GroupedCounting.undoIntsShorts(v, gs, from, to, min, sh, sm, gm, lb, lm, lanes);
+        } else if (g instanceof int[] gi) {
+          GroupedCounting.undoIntsInts(v, gi, from, to, min, sh, sm, gm, lb, lm, lanes);
+        } else {
+          GroupedCounting.undoIntsNone(v, null, from, to, min, sh, sm, gm, lb, lm, lanes);
+        }
+      }
+    }
+
+    /** Moves the lane counts into the long totals. */
+    private void flush() {
+      for (int g = 0; g < groups; g++) {
+        for (int x = 0; x < points; x++) {
+          int base = ((g << sh) | x) << lb;
+          long sum = 0;
+          for (int l = 0; l <= lm; l++) {
+            sum += lanes[base + l];
+            lanes[base + l] = 0;
+          }
+          counts[g * points + x] += sum;
+        }
+      }
+      sinceFlush = 0;
+    }
+
+    private void addWeighted(GroupedColumns c, int from, int to) {
+      if (weightedCounts == null) {
+        int bins = groups * points;
+        weightedCounts = new long[bins];
+        weightSums = new double[4 * bins];
+        pendingCounts = new long[bins];
+        pendingSums = new double[4 * bins];
+        blockCounts = new int[lanes.length];
+        blockSums = new double[2 * lanes.length];
+      }
+      try {
+        for (int lo = from; lo < to; lo += block) {
+          int hi = (int) Math.min(to, (long) lo + block);
+          int flags = weightedBlock(c, lo, hi);
+          if (flags != 0) {
+            IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
+            if (e != null) {
+              throw e;
+            }
+            // Only -0.0 weights (sign bit set, yet valid): go on.
+          }
+          if (!foldBlock()) {
+            IllegalArgumentException e = firstInvalid(c, lo, hi, scale); // a NaN or infinity
+            throw e != null ? e : new IllegalArgumentException("the squared weights of rows " + lo
+                + ".." + hi + " overflow a double; scale the weights down");
+          }
+        }
+      } catch (RuntimeException e) {
+        Arrays.fill(blockCounts, 0);
+        Arrays.fill(blockSums, 0);
+        Arrays.fill(pendingCounts, 0);
+        Arrays.fill(pendingSums, 0);
+        throw e;
+      }
+      for (int k = 0; k < pendingCounts.length; k++) {
+        weightedCounts[k] += pendingCounts[k];
+        pendingCounts[k] = 0;
+        for (int j = 0; j < 4; j += 2) {
+          addCompensated(weightSums, 4 * k + j, pendingSums[4 * k + j]);
+          addCompensated(weightSums, 4 * k + j, pendingSums[4 * k + j + 1]);
+          pendingSums[4 * k + j] = 0;
+          pendingSums[4 * k + j + 1] = 0;
+        }
+      }
+    }
+
+    private int weightedBlock(GroupedColumns c, int from, int to) {
+      Object s = c.scores();
+      Object g = c.groups();
+      double[] w = c.weights();
+      int top = groups - 1;
+      int[] t = blockCounts;
+      double[] d = blockSums;
+      if (s instanceof byte[] b) {
+        if (g instanceof byte[] gb) {
+          return GroupedCounting.weightedBytesBytes(b, gb, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        } else if (g instanceof short[] gs) {
+          return GroupedCounting.weightedBytesShorts(b, gs, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        } else if (g instanceof int[] gi) {
+          return GroupedCounting.weightedBytesInts(b, gi, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        }
+        return GroupedCounting.weightedBytesNone(b, null, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+      }
+      int[] v = (int[]) s;
+      if (g instanceof byte[] gb) {
+        return GroupedCounting.weightedIntsBytes(v, gb, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+      } else if (g instanceof short[] gs) {
+        return GroupedCounting.weightedIntsShorts(v, gs, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+      } else if (g instanceof int[] gi) {
+        return GroupedCounting.weightedIntsInts(v, gi, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+      }
+      return GroupedCounting.weightedIntsNone(v, null, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+    }
+
+    /**
+     * Adds the block's plain sums (lanes summed) to the pending compensated totals and clears
+     * the block; returns false if a sum is not finite (a NaN or infinite weight, or an overflow).
+     */
+    private boolean foldBlock() {
+      boolean finite = true;
+      for (int g = 0; g < groups; g++) {
+        for (int x = 0; x < points; x++) {
+          int base = ((g << sh) | x) << lb;
+          long cnt = 0;
+          double sw = 0;
+          double sw2 = 0;
+          for (int l = 0; l <= lm; l++) {
+            int k = base + l;
+            cnt += blockCounts[k];
+            sw += blockSums[2 * k];
+            sw2 += blockSums[2 * k + 1];
+            blockCounts[k] = 0;
+            blockSums[2 * k] = 0;
+            blockSums[2 * k + 1] = 0;
+          }
+          if (cnt != 0) {
+            int i = g * points + x;
+            pendingCounts[i] += cnt;
+            addCompensated(pendingSums, 4 * i, sw);
+            addCompensated(pendingSums, 4 * i + 2, sw2);
+            finite &= Double.isFinite(sw2) && Double.isFinite(sw);
+          }
+        }
+      }
+      return finite;
+    }
+
+    /**
+     * Adds everything {@code other} has accumulated; {@code other} is unchanged. Exact for counts;
+     * weighted sums are merged with their compensation terms.
+     *
+     * @return this accumulator
+     * @throws IllegalArgumentException if the scales or the group counts differ
+     */
+    public Accumulator<R> merge(Accumulator<?> other) {
+      if (!scale.equals(other.scale) || groups != other.groups) {
+        throw new IllegalArgumentException("cannot merge " + other.groups + " groups on "
+            + other.scale + " into " + groups + " groups on " + scale);
+      }
+      long[] theirs = other.unitCounts();
+      for (int k = 0; k < counts.length; k++) {
+        counts[k] += theirs[k];
+      }
+      if (other.weightedCounts != null) {
+        if (weightedCounts == null) {
+          weightedCounts = new long[counts.length];
+          weightSums = new double[4 * counts.length];
+          pendingCounts = new long[counts.length];
+          pendingSums = new double[4 * counts.length];
+          blockCounts = new int[lanes.length];
+          blockSums = new double[2 * lanes.length];
+        }
+        double[] ws = other.weightSums.clone(); // other may be this
+        for (int k = 0; k < counts.length; k++) {
+          weightedCounts[k] += other.weightedCounts[k];
+          for (int j = 0; j < 4; j++) {
+            addCompensated(weightSums, 4 * k + (j & 2), ws[4 * k + j]);
+          }
+        }
+      }
+      return this;
+    }
+
+    /** Returns the unweighted counts per (group, score): totals plus lanes. */
+    private long[] unitCounts() {
+      long[] all = counts.clone();
+      for (int g = 0; g < groups; g++) {
+        for (int x = 0; x < points; x++) {
+          int base = ((g << sh) | x) << lb;
+          for (int l = 0; l <= lm; l++) {
+            all[g * points + x] += lanes[base + l];
+          }
+        }
+      }
+      return all;
+    }
+
+    /** Returns the number of rows added so far. */
+    public long n() {
+      long n = 0;
+      for (long c : unitCounts()) {
+        n += c;
+      }
+      if (weightedCounts != null) {
+        for (long c : weightedCounts) {
+          n += c;
+        }
+      }
+      return n;
+    }
+
+    /**
+     * Returns the results so far (a snapshot): each group's from a fresh accumulator of the
+     * metric given that group's counts and weight sums, and the overall one their merge.
+     *
+     * @throws IllegalStateException if the metric's accumulators change scale between calls
+     */
+    public GroupedScores<R> result() {
+      long[] unit = unitCounts();
+      ScoreAccumulator<R> all = newMetric();
+      List<R> results = new ArrayList<>(groups);
+      long[] n = new long[groups];
+      for (int g = 0; g < groups; g++) {
+        ScoreAccumulator<R> acc = newMetric();
+        long[] c = Arrays.copyOfRange(unit, g * points, (g + 1) * points);
+        acc.addAll(ScoreDistribution.ofCounts(scale, c));
+        if (weightedCounts != null) {
+          long[] wc = Arrays.copyOfRange(weightedCounts, g * points, (g + 1) * points);
+          if (Arrays.stream(wc).anyMatch(x -> x > 0)) {
+            double[] w = new double[points];
+            double[] w2 = new double[points];
+            for (int x = 0; x < points; x++) {
+              int i = 4 * (g * points + x);
+              w[x] = weightSums[i] + weightSums[i + 1];
+              w2[x] = weightSums[i + 2] + weightSums[i + 3];
+            }
+            acc.addAll(ScoreDistribution.ofWeights(scale, wc, w, w2));
+          }
+        }
+        n[g] = acc.n();
+        results.add(acc.result());
+        all.merge(acc);
+      }
+      return new GroupedScores<>(all.result(), results, n);
+    }
+
+    private ScoreAccumulator<R> newMetric() {
+      ScoreAccumulator<R> acc = metric.get();
+      if (!acc.scale().equals(scale)) {
+        throw new IllegalStateException(
+            "the metric's accumulators changed scale from " + scale + " to " + acc.scale());
+      }
+      return acc;
+    }
+
+    // Neumaier's improved Kahan summation: state[i] the sum, state[i + 1] its compensation.
+    private static void addCompensated(double[] state, int i, double x) {
+      double s = state[i];
+      double t = s + x;
+      state[i + 1] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+      state[i] = t;
+    }
+
+    @Override
+    public String toString() {
+      return "GroupedScores.Accumulator[" + groups + " groups on " + scale + ", n " + n() + "]";
+    }
+  }
+}
