@@ -209,17 +209,18 @@ public final class GroupedScores<R> {
     private final Supplier<ScoreAccumulator<R>> metric;
     private final Scale scale;
     private final int min;
-    private final int span;
     private final int points;
     private final int groups;
     private final int sh;
     private final int sm;
     private final int gm;
-    private final int lb;
-    private final int lm;
     private final int block;
-    // Unweighted: int counts per bin and lane since the last flush, long totals per (group, score).
-    private final int[] lanes;
+    // Unweighted: int counts per lane (t1..t3 are t0 when there is one lane) since the last flush,
+    // and long totals per (group, score).
+    private final int[] t0;
+    private final int[] t1;
+    private final int[] t2;
+    private final int[] t3;
     private long sinceFlush;
     private final long[] counts;
     // Weighted, allocated on the first weighted slice: totals, per (group, score): count, and
@@ -228,8 +229,8 @@ public final class GroupedScores<R> {
     private double[] weightSums;
     private long[] pendingCounts;
     private double[] pendingSums;
-    private int[] blockCounts;
-    private double[] blockSums;
+    private int[][] blockCounts;
+    private double[][] blockSums;
 
     Accumulator(Supplier<ScoreAccumulator<R>> metric, int groupCount) {
       this.metric = Objects.requireNonNull(metric, "metric");
@@ -238,8 +239,7 @@ public final class GroupedScores<R> {
       }
       this.scale = Objects.requireNonNull(metric.get(), "metric.get()").scale();
       this.min = scale.min();
-      this.span = scale.max() - scale.min();
-      this.points = span + 1;
+      this.points = scale.points();
       this.groups = groupCount;
       if ((long) groupCount * Integer.highestOneBit(2 * points - 1) > 1 << 26) {
         throw new IllegalArgumentException("groupCount times the points of the scale must be at"
@@ -247,13 +247,16 @@ public final class GroupedScores<R> {
       }
       this.sh = 32 - Integer.numberOfLeadingZeros(points - 1);
       this.sm = (1 << sh) - 1;
-      this.gm = (1 << (32 - Integer.numberOfLeadingZeros(groupCount - 1))) - 1;
-      int slots = (gm + 1) << sh;
+      int tableGroups = Math.max(256, Integer.highestOneBit(2 * groupCount - 1));
+      this.gm = Integer.highestOneBit(2 * groupCount - 1) - 1;
+      int length = (tableGroups << sh) + 2 * GroupedCounting.SLACK;
+      this.t0 = new int[length];
       // Lanes pay where consecutive rows often share a bin (few bins); with many bins they only
-      // spread the table beyond the L1 cache.
-      this.lb = slots <= 1024 ? 2 : 0;
-      this.lm = (1 << lb) - 1;
-      this.lanes = new int[slots << lb];
+      // spread the counts beyond the L1 cache.
+      boolean lanes = (gm + 1) << sh <= 1024;
+      this.t1 = lanes ? new int[length] : t0;
+      this.t2 = lanes ? new int[length] : t0;
+      this.t3 = lanes ? new int[length] : t0;
       this.counts = new long[groups * points];
       this.block = Math.max(16384, groups * points);
     }
@@ -280,7 +283,9 @@ public final class GroupedScores<R> {
     }
 
     /**
-     * Adds rows {@code from .. to - 1} of {@code columns}: a chunk.
+     * Adds rows {@code from .. to - 1} of {@code columns}: a chunk. Costs, besides the rows, a
+     * check of every (group, score) bin, so chunks should be much longer than {@code groupCount
+     * × points}.
      *
      * @return this accumulator
      * @throws IllegalArgumentException if the columns have another group count, {@code from ..
@@ -296,6 +301,13 @@ public final class GroupedScores<R> {
         throw new IllegalArgumentException("rows " + from + ".." + to + " are not within 0.."
             + columns.length());
       }
+      if (from == to) {
+        return this;
+      }
+      if (columns.scores() instanceof byte[] && (min > 127 || scale.max() < -128)) {
+        // No byte is on the scale (and the kernels assume |min| <= 228).
+        throw firstInvalid(columns, from, to, scale);
+      }
       if (columns.isWeighted()) {
         addWeighted(columns, from, to);
       } else {
@@ -308,7 +320,7 @@ public final class GroupedScores<R> {
       Object s = c.scores();
       Object g = c.groups();
       if (g == null && from == 0 && to == c.length()) {
-        // One group, whole arrays: the one-shot histograms (SWAR for bytes, fields for ints).
+        // One group, whole arrays: the one-shot histograms (pairs for bytes, fields for ints).
         long[] h = s instanceof byte[] b ? Counting.histogram(b, scale)
             : Counting.histogram((int[]) s, scale);
         for (int k = 0; k < points; k++) {
@@ -320,95 +332,113 @@ public final class GroupedScores<R> {
       if (sinceFlush + n > Integer.MAX_VALUE) {
         flush();
       }
-      int top = groups - 1;
-      int bad;
-      if (s instanceof byte[] b) {
-        if (g instanceof byte[] gb) {
-          bad = GroupedCounting.countBytesBytes(b, gb, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        } else if (g instanceof short[] gs) {
-          bad = GroupedCounting.countBytesShorts(b, gs, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        } else if (g instanceof int[] gi) {
-          bad = GroupedCounting.countBytesInts(b, gi, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        } else {
-          bad = GroupedCounting.countBytesNone(b, null, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        }
-      } else {
-        int[] v = (int[]) s;
-        if (g instanceof byte[] gb) {
-          bad = GroupedCounting.countIntsBytes(v, gb, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        } else if (g instanceof short[] gs) {
-          bad = GroupedCounting.countIntsShorts(v, gs, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        } else if (g instanceof int[] gi) {
-          bad = GroupedCounting.countIntsInts(v, gi, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        } else {
-          bad = GroupedCounting.countIntsNone(v, null, from, to, min, span, top, sh, sm, gm, lb, lm, lanes);
-        }
-      }
-      if (bad < 0) {
-        undo(c, from, to);
+      int bad = count(s, g, from, to, t0, t1, t2, t3);
+      if (bad != 0 || sum(t0, t1, t2, t3) != sinceFlush + n) {
+        undo(s, g, from, to);
         throw Objects.requireNonNull(firstInvalid(c, from, to, scale), "invalid row not found");
       }
       sinceFlush += n;
     }
 
-    private void undo(GroupedColumns c, int from, int to) {
-      Object s = c.scores();
-      Object g = c.groups();
-      if (s instanceof byte[] b) {
+    private int count(Object s, Object g, int from, int to, int[] a, int[] b, int[] c, int[] d) {
+      if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
-          GroupedCounting.undoBytesBytes(b, gb, from, to, min, sh, sm, gm, lb, lm, lanes);
+          return GroupedCounting.countBytesBytes(v, gb, from, to, min, sh, sm, gm, a, b, c, d);
         } else if (g instanceof short[] gs) {
-          GroupedCounting.undoBytesShorts(b, gs, from, to, min, sh, sm, gm, lb, lm, lanes);
+          return GroupedCounting.countBytesShorts(v, gs, from, to, min, sh, sm, gm, a, b, c, d);
         } else if (g instanceof int[] gi) {
-          GroupedCounting.undoBytesInts(b, gi, from, to, min, sh, sm, gm, lb, lm, lanes);
-        } else {
-          GroupedCounting.undoBytesNone(b, null, from, to, min, sh, sm, gm, lb, lm, lanes);
+          return GroupedCounting.countBytesInts(v, gi, from, to, min, sh, sm, gm, a, b, c, d);
         }
-      } else {
-        int[] v = (int[]) s;
+        return GroupedCounting.countBytesNone(v, null, from, to, min, sh, sm, gm, a, b, c, d);
+      }
+      int[] v = (int[]) s;
+      if (g instanceof byte[] gb) {
+        return GroupedCounting.countIntsBytes(v, gb, from, to, min, sh, sm, gm, a, b, c, d);
+      } else if (g instanceof short[] gs) {
+        return GroupedCounting.countIntsShorts(v, gs, from, to, min, sh, sm, gm, a, b, c, d);
+      } else if (g instanceof int[] gi) {
+        return GroupedCounting.countIntsInts(v, gi, from, to, min, sh, sm, gm, a, b, c, d);
+      }
+      return GroupedCounting.countIntsNone(v, null, from, to, min, sh, sm, gm, a, b, c, d);
+    }
+
+    private void undo(Object s, Object g, int from, int to) {
+      if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
-          GroupedCounting.undoIntsBytes(v, gb, from, to, min, sh, sm, gm, lb, lm, lanes);
+          GroupedCounting.undoBytesBytes(v, gb, from, to, min, sh, sm, gm, t0, t1, t2, t3);
         } else if (g instanceof short[] gs) {
-          GroupedCounting.undoIntsShorts(v, gs, from, to, min, sh, sm, gm, lb, lm, lanes);
+          GroupedCounting.undoBytesShorts(v, gs, from, to, min, sh, sm, gm, t0, t1, t2, t3);
         } else if (g instanceof int[] gi) {
-          GroupedCounting.undoIntsInts(v, gi, from, to, min, sh, sm, gm, lb, lm, lanes);
+          GroupedCounting.undoBytesInts(v, gi, from, to, min, sh, sm, gm, t0, t1, t2, t3);
         } else {
-          GroupedCounting.undoIntsNone(v, null, from, to, min, sh, sm, gm, lb, lm, lanes);
+          GroupedCounting.undoBytesNone(v, null, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+        }
+        return;
+      }
+      int[] v = (int[]) s;
+      if (g instanceof byte[] gb) {
+        GroupedCounting.undoIntsBytes(v, gb, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+      } else if (g instanceof short[] gs) {
+        GroupedCounting.undoIntsShorts(v, gs, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+      } else if (g instanceof int[] gi) {
+        GroupedCounting.undoIntsInts(v, gi, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+      } else {
+        GroupedCounting.undoIntsNone(v, null, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+      }
+    }
+
+    /** Returns the index of bin (group, score - min) in a lane table. */
+    private int bin(int g, int x) {
+      return GroupedCounting.SLACK + (g << sh) + x;
+    }
+
+    /** Returns the sum of the bins inside the groups and the scale, over distinct lanes. */
+    private long sum(int[] a, int[] b, int[] c, int[] d) {
+      long sum = 0;
+      for (int g = 0; g < groups; g++) {
+        for (int x = 0; x < points; x++) {
+          int k = bin(g, x);
+          sum += a == b ? a[k] : (long) a[k] + b[k] + c[k] + d[k];
         }
       }
+      return sum;
     }
 
     /** Moves the lane counts into the long totals. */
     private void flush() {
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
-          int base = ((g << sh) | x) << lb;
-          long sum = 0;
-          for (int l = 0; l <= lm; l++) {
-            sum += lanes[base + l];
-            lanes[base + l] = 0;
-          }
-          counts[g * points + x] += sum;
+          int k = bin(g, x);
+          counts[g * points + x] += t0 == t1 ? t0[k] : (long) t0[k] + t1[k] + t2[k] + t3[k];
+          t0[k] = 0;
+          t1[k] = 0;
+          t2[k] = 0;
+          t3[k] = 0;
         }
       }
       sinceFlush = 0;
     }
 
+    private void allocateWeighted() {
+      int bins = groups * points;
+      weightedCounts = new long[bins];
+      weightSums = new double[4 * bins];
+      pendingCounts = new long[bins];
+      pendingSums = new double[4 * bins];
+      int lanes = t0 == t1 ? 1 : 4;
+      blockCounts = new int[lanes][t0.length];
+      blockSums = new double[lanes][2 * t0.length];
+    }
+
     private void addWeighted(GroupedColumns c, int from, int to) {
       if (weightedCounts == null) {
-        int bins = groups * points;
-        weightedCounts = new long[bins];
-        weightSums = new double[4 * bins];
-        pendingCounts = new long[bins];
-        pendingSums = new double[4 * bins];
-        blockCounts = new int[lanes.length];
-        blockSums = new double[2 * lanes.length];
+        allocateWeighted();
       }
       try {
         for (int lo = from; lo < to; lo += block) {
           int hi = (int) Math.min(to, (long) lo + block);
           int flags = weightedBlock(c, lo, hi);
-          if (flags != 0) {
+          if (flags != 0 || blockSum() != hi - lo) {
             IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
             if (e != null) {
               throw e;
@@ -422,8 +452,10 @@ public final class GroupedScores<R> {
           }
         }
       } catch (RuntimeException e) {
-        Arrays.fill(blockCounts, 0);
-        Arrays.fill(blockSums, 0);
+        for (int l = 0; l < blockCounts.length; l++) {
+          Arrays.fill(blockCounts[l], 0);
+          Arrays.fill(blockSums[l], 0);
+        }
         Arrays.fill(pendingCounts, 0);
         Arrays.fill(pendingSums, 0);
         throw e;
@@ -444,28 +476,45 @@ public final class GroupedScores<R> {
       Object s = c.scores();
       Object g = c.groups();
       double[] w = c.weights();
-      int top = groups - 1;
-      int[] t = blockCounts;
-      double[] d = blockSums;
-      if (s instanceof byte[] b) {
+      int[] a = blockCounts[0];
+      int[] b = blockCounts[blockCounts.length == 1 ? 0 : 1];
+      int[] cc = blockCounts[blockCounts.length == 1 ? 0 : 2];
+      int[] d = blockCounts[blockCounts.length == 1 ? 0 : 3];
+      double[] e = blockSums[0];
+      double[] f = blockSums[blockSums.length == 1 ? 0 : 1];
+      double[] h = blockSums[blockSums.length == 1 ? 0 : 2];
+      double[] k = blockSums[blockSums.length == 1 ? 0 : 3];
+      if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
-          return GroupedCounting.weightedBytesBytes(b, gb, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+          return GroupedCounting.weightedBytesBytes(v, gb, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
         } else if (g instanceof short[] gs) {
-          return GroupedCounting.weightedBytesShorts(b, gs, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+          return GroupedCounting.weightedBytesShorts(v, gs, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
         } else if (g instanceof int[] gi) {
-          return GroupedCounting.weightedBytesInts(b, gi, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+          return GroupedCounting.weightedBytesInts(v, gi, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
         }
-        return GroupedCounting.weightedBytesNone(b, null, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        return GroupedCounting.weightedBytesNone(v, null, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
       }
       int[] v = (int[]) s;
       if (g instanceof byte[] gb) {
-        return GroupedCounting.weightedIntsBytes(v, gb, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        return GroupedCounting.weightedIntsBytes(v, gb, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
       } else if (g instanceof short[] gs) {
-        return GroupedCounting.weightedIntsShorts(v, gs, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        return GroupedCounting.weightedIntsShorts(v, gs, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
       } else if (g instanceof int[] gi) {
-        return GroupedCounting.weightedIntsInts(v, gi, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+        return GroupedCounting.weightedIntsInts(v, gi, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
       }
-      return GroupedCounting.weightedIntsNone(v, null, w, from, to, min, span, top, sh, sm, gm, lb, lm, t, d);
+      return GroupedCounting.weightedIntsNone(v, null, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+    }
+
+    private long blockSum() {
+      long sum = 0;
+      for (int g = 0; g < groups; g++) {
+        for (int x = 0; x < points; x++) {
+          for (int[] lane : blockCounts) {
+            sum += lane[bin(g, x)];
+          }
+        }
+      }
+      return sum;
     }
 
     /**
@@ -476,18 +525,17 @@ public final class GroupedScores<R> {
       boolean finite = true;
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
-          int base = ((g << sh) | x) << lb;
+          int k = bin(g, x);
           long cnt = 0;
           double sw = 0;
           double sw2 = 0;
-          for (int l = 0; l <= lm; l++) {
-            int k = base + l;
-            cnt += blockCounts[k];
-            sw += blockSums[2 * k];
-            sw2 += blockSums[2 * k + 1];
-            blockCounts[k] = 0;
-            blockSums[2 * k] = 0;
-            blockSums[2 * k + 1] = 0;
+          for (int l = 0; l < blockCounts.length; l++) {
+            cnt += blockCounts[l][k];
+            sw += blockSums[l][2 * k];
+            sw2 += blockSums[l][2 * k + 1];
+            blockCounts[l][k] = 0;
+            blockSums[l][2 * k] = 0;
+            blockSums[l][2 * k + 1] = 0;
           }
           if (cnt != 0) {
             int i = g * points + x;
@@ -519,12 +567,7 @@ public final class GroupedScores<R> {
       }
       if (other.weightedCounts != null) {
         if (weightedCounts == null) {
-          weightedCounts = new long[counts.length];
-          weightSums = new double[4 * counts.length];
-          pendingCounts = new long[counts.length];
-          pendingSums = new double[4 * counts.length];
-          blockCounts = new int[lanes.length];
-          blockSums = new double[2 * lanes.length];
+          allocateWeighted();
         }
         double[] ws = other.weightSums.clone(); // other may be this
         for (int k = 0; k < counts.length; k++) {
@@ -542,10 +585,8 @@ public final class GroupedScores<R> {
       long[] all = counts.clone();
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
-          int base = ((g << sh) | x) << lb;
-          for (int l = 0; l <= lm; l++) {
-            all[g * points + x] += lanes[base + l];
-          }
+          int k = bin(g, x);
+          all[g * points + x] += t0 == t1 ? t0[k] : (long) t0[k] + t1[k] + t2[k] + t3[k];
         }
       }
       return all;
