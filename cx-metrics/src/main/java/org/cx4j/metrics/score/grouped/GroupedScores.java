@@ -214,13 +214,10 @@ public final class GroupedScores<R> {
     private final int sh;
     private final int sm;
     private final int gm;
-    private final int block;
-    // Unweighted: int counts per lane (t1..t3 are t0 when there is one lane) since the last flush,
-    // and long totals per (group, score).
-    private final int[] t0;
-    private final int[] t1;
-    private final int[] t2;
-    private final int[] t3;
+    private final int lb;
+    private final int lm;
+    // Unweighted: int counts per bin and lane since the last flush, long totals per (group, score).
+    private final int[] t;
     private long sinceFlush;
     private final long[] counts;
     // Weighted, allocated on the first weighted slice: totals, per (group, score): count, and
@@ -229,8 +226,8 @@ public final class GroupedScores<R> {
     private double[] weightSums;
     private long[] pendingCounts;
     private double[] pendingSums;
-    private int[][] blockCounts;
-    private double[][] blockSums;
+    private int[] blockCounts;
+    private double[] blockSums;
 
     Accumulator(Supplier<ScoreAccumulator<R>> metric, int groupCount) {
       this.metric = Objects.requireNonNull(metric, "metric");
@@ -247,18 +244,15 @@ public final class GroupedScores<R> {
       }
       this.sh = 32 - Integer.numberOfLeadingZeros(points - 1);
       this.sm = (1 << sh) - 1;
-      int tableGroups = Math.max(256, Integer.highestOneBit(2 * groupCount - 1));
-      this.gm = Integer.highestOneBit(2 * groupCount - 1) - 1;
-      int length = (tableGroups << sh) + 2 * GroupedCounting.SLACK;
-      this.t0 = new int[length];
+      // Byte codes are not masked: with 256 groups or fewer, the check holds them to gm.
+      int tableGroups = Integer.highestOneBit(2 * groupCount - 1);
+      this.gm = tableGroups - 1;
       // Lanes pay where consecutive rows often share a bin (few bins); with many bins they only
       // spread the counts beyond the L1 cache.
-      boolean lanes = (gm + 1) << sh <= 1024;
-      this.t1 = lanes ? new int[length] : t0;
-      this.t2 = lanes ? new int[length] : t0;
-      this.t3 = lanes ? new int[length] : t0;
+      this.lb = tableGroups << sh <= 1024 ? 2 : 0;
+      this.lm = (1 << lb) - 1;
+      this.t = new int[(tableGroups << sh) << lb];
       this.counts = new long[groups * points];
-      this.block = Math.max(16384, groups * points);
     }
 
     /** Returns the scale of the metric. */
@@ -304,16 +298,31 @@ public final class GroupedScores<R> {
       if (from == to) {
         return this;
       }
-      if (columns.scores() instanceof byte[] && (min > 127 || scale.max() < -128)) {
-        // No byte is on the scale (and the kernels assume |min| <= 228).
-        throw firstInvalid(columns, from, to, scale);
-      }
       if (columns.isWeighted()) {
         addWeighted(columns, from, to);
       } else {
         addCounts(columns, from, to);
       }
       return this;
+    }
+
+    /**
+     * Returns whether rows {@code from .. to - 1} may hold a score or a code beyond the masks
+     * (exact for the masks; values beyond the scale or the groups but within the masks pass).
+     */
+    private boolean outside(GroupedColumns c, int from, int to) {
+      Object s = c.scores();
+      Object g = c.groups();
+      boolean bad = s instanceof byte[] b ? GroupedCounting.bytesOutside(b, from, to, min, sm)
+          : GroupedCounting.intsOutside((int[]) s, from, to, min, sm);
+      if (g instanceof byte[] gb) {
+        bad |= gm < 255 && GroupedCounting.bytesAbove(gb, from, to, gm);
+      } else if (g instanceof short[] gs) {
+        bad |= GroupedCounting.shortsAbove(gs, from, to, gm);
+      } else if (g instanceof int[] gi) {
+        bad |= GroupedCounting.intsOutside(gi, from, to, 0, gm);
+      }
+      return bad;
     }
 
     private void addCounts(GroupedColumns c, int from, int to) {
@@ -332,73 +341,89 @@ public final class GroupedScores<R> {
       if (sinceFlush + n > Integer.MAX_VALUE) {
         flush();
       }
-      int bad = count(s, g, from, to, t0, t1, t2, t3);
-      if (bad != 0 || sum(t0, t1, t2, t3) != sinceFlush + n) {
+      for (int lo = from, hi; lo < to; lo = hi) {
+        hi = (int) Math.min(to, (long) lo + GroupedCounting.BLOCK);
+        if (outside(c, lo, hi)) {
+          IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
+          if (e != null) {
+            undo(s, g, from, lo);
+            throw e;
+          }
+        }
+        count(s, g, lo, hi);
+      }
+      // Rows beyond the scale or the groups but within the masks sit outside the bins read here.
+      if (sum() != sinceFlush + n) {
         undo(s, g, from, to);
         throw Objects.requireNonNull(firstInvalid(c, from, to, scale), "invalid row not found");
       }
       sinceFlush += n;
     }
 
-    private int count(Object s, Object g, int from, int to, int[] a, int[] b, int[] c, int[] d) {
+    private void count(Object s, Object g, int from, int to) {
       if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
-          return GroupedCounting.countBytesBytes(v, gb, from, to, min, sh, sm, gm, a, b, c, d);
+          GroupedCounting.countBytesBytes(v, gb, from, to, min, sh, lb, lm, t);
         } else if (g instanceof short[] gs) {
-          return GroupedCounting.countBytesShorts(v, gs, from, to, min, sh, sm, gm, a, b, c, d);
+          GroupedCounting.countBytesShorts(v, gs, from, to, min, sh, lb, lm, t);
         } else if (g instanceof int[] gi) {
-          return GroupedCounting.countBytesInts(v, gi, from, to, min, sh, sm, gm, a, b, c, d);
-        }
-        return GroupedCounting.countBytesNone(v, null, from, to, min, sh, sm, gm, a, b, c, d);
-      }
-      int[] v = (int[]) s;
-      if (g instanceof byte[] gb) {
-        return GroupedCounting.countIntsBytes(v, gb, from, to, min, sh, sm, gm, a, b, c, d);
-      } else if (g instanceof short[] gs) {
-        return GroupedCounting.countIntsShorts(v, gs, from, to, min, sh, sm, gm, a, b, c, d);
-      } else if (g instanceof int[] gi) {
-        return GroupedCounting.countIntsInts(v, gi, from, to, min, sh, sm, gm, a, b, c, d);
-      }
-      return GroupedCounting.countIntsNone(v, null, from, to, min, sh, sm, gm, a, b, c, d);
-    }
-
-    private void undo(Object s, Object g, int from, int to) {
-      if (s instanceof byte[] v) {
-        if (g instanceof byte[] gb) {
-          GroupedCounting.undoBytesBytes(v, gb, from, to, min, sh, sm, gm, t0, t1, t2, t3);
-        } else if (g instanceof short[] gs) {
-          GroupedCounting.undoBytesShorts(v, gs, from, to, min, sh, sm, gm, t0, t1, t2, t3);
-        } else if (g instanceof int[] gi) {
-          GroupedCounting.undoBytesInts(v, gi, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+          GroupedCounting.countBytesInts(v, gi, from, to, min, sh, lb, lm, t);
         } else {
-          GroupedCounting.undoBytesNone(v, null, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+          GroupedCounting.countBytesNone(v, null, from, to, min, sh, lb, lm, t);
         }
         return;
       }
       int[] v = (int[]) s;
       if (g instanceof byte[] gb) {
-        GroupedCounting.undoIntsBytes(v, gb, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+        GroupedCounting.countIntsBytes(v, gb, from, to, min, sh, lb, lm, t);
       } else if (g instanceof short[] gs) {
-        GroupedCounting.undoIntsShorts(v, gs, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+        GroupedCounting.countIntsShorts(v, gs, from, to, min, sh, lb, lm, t);
       } else if (g instanceof int[] gi) {
-        GroupedCounting.undoIntsInts(v, gi, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+        GroupedCounting.countIntsInts(v, gi, from, to, min, sh, lb, lm, t);
       } else {
-        GroupedCounting.undoIntsNone(v, null, from, to, min, sh, sm, gm, t0, t1, t2, t3);
+        GroupedCounting.countIntsNone(v, null, from, to, min, sh, lb, lm, t);
       }
     }
 
-    /** Returns the index of bin (group, score - min) in a lane table. */
-    private int bin(int g, int x) {
-      return GroupedCounting.SLACK + (g << sh) + x;
+    private void undo(Object s, Object g, int from, int to) {
+      if (s instanceof byte[] v) {
+        if (g instanceof byte[] gb) {
+          GroupedCounting.undoBytesBytes(v, gb, from, to, min, sh, lb, lm, t);
+        } else if (g instanceof short[] gs) {
+          GroupedCounting.undoBytesShorts(v, gs, from, to, min, sh, lb, lm, t);
+        } else if (g instanceof int[] gi) {
+          GroupedCounting.undoBytesInts(v, gi, from, to, min, sh, lb, lm, t);
+        } else {
+          GroupedCounting.undoBytesNone(v, null, from, to, min, sh, lb, lm, t);
+        }
+        return;
+      }
+      int[] v = (int[]) s;
+      if (g instanceof byte[] gb) {
+        GroupedCounting.undoIntsBytes(v, gb, from, to, min, sh, lb, lm, t);
+      } else if (g instanceof short[] gs) {
+        GroupedCounting.undoIntsShorts(v, gs, from, to, min, sh, lb, lm, t);
+      } else if (g instanceof int[] gi) {
+        GroupedCounting.undoIntsInts(v, gi, from, to, min, sh, lb, lm, t);
+      } else {
+        GroupedCounting.undoIntsNone(v, null, from, to, min, sh, lb, lm, t);
+      }
     }
 
-    /** Returns the sum of the bins inside the groups and the scale, over distinct lanes. */
-    private long sum(int[] a, int[] b, int[] c, int[] d) {
+    /** Returns the index of lane 0 of bin (group, score - min). */
+    private int bin(int g, int x) {
+      return ((g << sh) + x) << lb;
+    }
+
+    /** Returns the sum of the lane counts inside the groups and the scale. */
+    private long sum() {
       long sum = 0;
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
           int k = bin(g, x);
-          sum += a == b ? a[k] : (long) a[k] + b[k] + c[k] + d[k];
+          for (int l = 0; l <= lm; l++) {
+            sum += t[k + l];
+          }
         }
       }
       return sum;
@@ -409,11 +434,10 @@ public final class GroupedScores<R> {
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
           int k = bin(g, x);
-          counts[g * points + x] += t0 == t1 ? t0[k] : (long) t0[k] + t1[k] + t2[k] + t3[k];
-          t0[k] = 0;
-          t1[k] = 0;
-          t2[k] = 0;
-          t3[k] = 0;
+          for (int l = 0; l <= lm; l++) {
+            counts[g * points + x] += t[k + l];
+            t[k + l] = 0;
+          }
         }
       }
       sinceFlush = 0;
@@ -425,25 +449,31 @@ public final class GroupedScores<R> {
       weightSums = new double[4 * bins];
       pendingCounts = new long[bins];
       pendingSums = new double[4 * bins];
-      int lanes = t0 == t1 ? 1 : 4;
-      blockCounts = new int[lanes][t0.length];
-      blockSums = new double[lanes][2 * t0.length];
+      blockCounts = new int[t.length];
+      blockSums = new double[2 * t.length];
     }
 
     private void addWeighted(GroupedColumns c, int from, int to) {
       if (weightedCounts == null) {
         allocateWeighted();
       }
+      // Blocks of at least groupCount × points rows, so that folding a block costs at most about
+      // one operation per row; the plain sums within a block run over at most that many terms.
+      int block = Math.max(GroupedCounting.BLOCK, groups * points);
+      double[] w = c.weights();
       try {
-        for (int lo = from; lo < to; lo += block) {
-          int hi = (int) Math.min(to, (long) lo + block);
-          int flags = weightedBlock(c, lo, hi);
-          if (flags != 0 || blockSum() != hi - lo) {
+        for (int lo = from, hi; lo < to; lo = hi) {
+          hi = (int) Math.min(to, (long) lo + block);
+          if (outside(c, lo, hi) || GroupedCounting.signSet(w, lo, hi)) {
             IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
             if (e != null) {
               throw e;
             }
             // Only -0.0 weights (sign bit set, yet valid): go on.
+          }
+          weightedBlock(c, lo, hi);
+          if (blockSum() != hi - lo) {
+            throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
           }
           if (!foldBlock()) {
             IllegalArgumentException e = firstInvalid(c, lo, hi, scale); // a NaN or infinity
@@ -452,10 +482,8 @@ public final class GroupedScores<R> {
           }
         }
       } catch (RuntimeException e) {
-        for (int l = 0; l < blockCounts.length; l++) {
-          Arrays.fill(blockCounts[l], 0);
-          Arrays.fill(blockSums[l], 0);
-        }
+        Arrays.fill(blockCounts, 0);
+        Arrays.fill(blockSums, 0);
         Arrays.fill(pendingCounts, 0);
         Arrays.fill(pendingSums, 0);
         throw e;
@@ -472,45 +500,43 @@ public final class GroupedScores<R> {
       }
     }
 
-    private int weightedBlock(GroupedColumns c, int from, int to) {
+    private void weightedBlock(GroupedColumns c, int from, int to) {
       Object s = c.scores();
       Object g = c.groups();
       double[] w = c.weights();
-      int[] a = blockCounts[0];
-      int[] b = blockCounts[blockCounts.length == 1 ? 0 : 1];
-      int[] cc = blockCounts[blockCounts.length == 1 ? 0 : 2];
-      int[] d = blockCounts[blockCounts.length == 1 ? 0 : 3];
-      double[] e = blockSums[0];
-      double[] f = blockSums[blockSums.length == 1 ? 0 : 1];
-      double[] h = blockSums[blockSums.length == 1 ? 0 : 2];
-      double[] k = blockSums[blockSums.length == 1 ? 0 : 3];
+      int[] k = blockCounts;
+      double[] d = blockSums;
       if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
-          return GroupedCounting.weightedBytesBytes(v, gb, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+          GroupedCounting.weightedBytesBytes(v, gb, w, from, to, min, sh, lb, lm, k, d);
         } else if (g instanceof short[] gs) {
-          return GroupedCounting.weightedBytesShorts(v, gs, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+          GroupedCounting.weightedBytesShorts(v, gs, w, from, to, min, sh, lb, lm, k, d);
         } else if (g instanceof int[] gi) {
-          return GroupedCounting.weightedBytesInts(v, gi, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+          GroupedCounting.weightedBytesInts(v, gi, w, from, to, min, sh, lb, lm, k, d);
+        } else {
+          GroupedCounting.weightedBytesNone(v, null, w, from, to, min, sh, lb, lm, k, d);
         }
-        return GroupedCounting.weightedBytesNone(v, null, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+        return;
       }
       int[] v = (int[]) s;
       if (g instanceof byte[] gb) {
-        return GroupedCounting.weightedIntsBytes(v, gb, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+        GroupedCounting.weightedIntsBytes(v, gb, w, from, to, min, sh, lb, lm, k, d);
       } else if (g instanceof short[] gs) {
-        return GroupedCounting.weightedIntsShorts(v, gs, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+        GroupedCounting.weightedIntsShorts(v, gs, w, from, to, min, sh, lb, lm, k, d);
       } else if (g instanceof int[] gi) {
-        return GroupedCounting.weightedIntsInts(v, gi, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
+        GroupedCounting.weightedIntsInts(v, gi, w, from, to, min, sh, lb, lm, k, d);
+      } else {
+        GroupedCounting.weightedIntsNone(v, null, w, from, to, min, sh, lb, lm, k, d);
       }
-      return GroupedCounting.weightedIntsNone(v, null, w, from, to, min, sh, sm, gm, a, b, cc, d, e, f, h, k);
     }
 
     private long blockSum() {
       long sum = 0;
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
-          for (int[] lane : blockCounts) {
-            sum += lane[bin(g, x)];
+          int k = bin(g, x);
+          for (int l = 0; l <= lm; l++) {
+            sum += blockCounts[k + l];
           }
         }
       }
@@ -525,17 +551,17 @@ public final class GroupedScores<R> {
       boolean finite = true;
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
-          int k = bin(g, x);
+          int b = bin(g, x);
           long cnt = 0;
           double sw = 0;
           double sw2 = 0;
-          for (int l = 0; l < blockCounts.length; l++) {
-            cnt += blockCounts[l][k];
-            sw += blockSums[l][2 * k];
-            sw2 += blockSums[l][2 * k + 1];
-            blockCounts[l][k] = 0;
-            blockSums[l][2 * k] = 0;
-            blockSums[l][2 * k + 1] = 0;
+          for (int k = b; k <= b + lm; k++) {
+            cnt += blockCounts[k];
+            sw += blockSums[2 * k];
+            sw2 += blockSums[2 * k + 1];
+            blockCounts[k] = 0;
+            blockSums[2 * k] = 0;
+            blockSums[2 * k + 1] = 0;
           }
           if (cnt != 0) {
             int i = g * points + x;
@@ -586,7 +612,9 @@ public final class GroupedScores<R> {
       for (int g = 0; g < groups; g++) {
         for (int x = 0; x < points; x++) {
           int k = bin(g, x);
-          all[g * points + x] += t0 == t1 ? t0[k] : (long) t0[k] + t1[k] + t2[k] + t3[k];
+          for (int l = 0; l <= lm; l++) {
+            all[g * points + x] += t[k + l];
+          }
         }
       }
       return all;
