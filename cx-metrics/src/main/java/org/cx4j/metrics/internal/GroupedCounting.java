@@ -106,6 +106,93 @@ public final class GroupedCounting {
     return (bad & ~mask) != 0;
   }
 
+  /**
+   * Checks rows {@code from .. to - 1} of byte scores and byte codes and packs each row into one
+   * byte {@code (g << sh) | (s - min)} of {@code p[0 .. to - from)}, eight rows per {@code long}
+   * (SWAR): {@code x = S - min * ONES} (no borrow while every score is at least {@code min}) and
+   * {@code (C << sh) | x}, which stays within each byte while every code is at most {@code gm} and
+   * {@code (gm + 1) << sh <= 256}. Requires {@code 0 <= min} and {@code min + sm <= 127} (see
+   * {@link #bytesOutside}). Returns whether some score minus {@code min} is outside {@code 0 ..
+   * sm} or some code above {@code gm} (exact); {@code p} is then meaningless.
+   */
+  public static boolean packBytes(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int sm, int gm, byte[] p) {
+    long sub = min * ONES;
+    long bad = 0;
+    long gbad = 0;
+    int i = from;
+    int o = 0;
+    for (; i + 7 < to; i += 8, o += 8) {
+      long x = (long) LONGS.get(s, i) - sub;
+      long g = (long) LONGS.get(c, i);
+      bad |= x;
+      gbad |= g;
+      LONGS.set(p, o, (g << sh) | x);
+    }
+    bad = (bad & ~(sm * ONES)) | (gbad & ~(gm * ONES));
+    int tail = 0;
+    int gtail = 0;
+    for (; i < to; i++, o++) {
+      int x = s[i] - min;
+      int g = c[i] & 0xFF;
+      tail |= x;
+      gtail |= g;
+      p[o] = (byte) ((g << sh) | x);
+    }
+    return bad != 0 || (tail & ~sm) != 0 || (gtail & ~gm) != 0;
+  }
+
+  /**
+   * Counts the packed rows {@code p[0 .. n)} into four interleaved lanes: {@code t[(p[i] & 0xFF)
+   * << 2 | lane]}, the layout of the other kernels with {@code lb = 2}.
+   */
+  public static void countPacked(byte[] p, int n, int[] t) {
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      t[(p[i] & 0xFF) << 2]++;
+      t[(p[i + 1] & 0xFF) << 2 | 1]++;
+      t[(p[i + 2] & 0xFF) << 2 | 2]++;
+      t[(p[i + 3] & 0xFF) << 2 | 3]++;
+    }
+    for (; i < n; i++) {
+      t[(p[i] & 0xFF) << 2]++;
+    }
+  }
+
+  /** {@link #countPacked}, adding {@code w[from + i]} and its square to {@code d[2k], d[2k + 1]}. */
+  public static void weightedPacked(byte[] p, int n, double[] w, int from, int[] t, double[] d) {
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      int k0 = (p[i] & 0xFF) << 2;
+      int k1 = (p[i + 1] & 0xFF) << 2 | 1;
+      int k2 = (p[i + 2] & 0xFF) << 2 | 2;
+      int k3 = (p[i + 3] & 0xFF) << 2 | 3;
+      double w0 = w[from + i];
+      double w1 = w[from + i + 1];
+      double w2 = w[from + i + 2];
+      double w3 = w[from + i + 3];
+      t[k0]++;
+      d[2 * k0] += w0;
+      d[2 * k0 + 1] += w0 * w0;
+      t[k1]++;
+      d[2 * k1] += w1;
+      d[2 * k1 + 1] += w1 * w1;
+      t[k2]++;
+      d[2 * k2] += w2;
+      d[2 * k2 + 1] += w2 * w2;
+      t[k3]++;
+      d[2 * k3] += w3;
+      d[2 * k3 + 1] += w3 * w3;
+    }
+    for (; i < n; i++) {
+      int k = (p[i] & 0xFF) << 2;
+      double v = w[from + i];
+      t[k]++;
+      d[2 * k] += v;
+      d[2 * k + 1] += v * v;
+    }
+  }
+
   /** Returns whether some weight has its sign bit set (negative, -0.0, or a negative NaN). */
   public static boolean signSet(double[] w, int from, int to) {
     long bits = 0;

@@ -228,6 +228,10 @@ public final class GroupedScores<R> {
     private double[] pendingSums;
     private int[] blockCounts;
     private double[] blockSums;
+    // Byte scores by byte codes on at most 256 bins (table groups × 2^sh), four lanes: each
+    // block is checked and packed into one byte per row, then counted (allocated on first use).
+    private final boolean packs;
+    private byte[] packed;
 
     Accumulator(Supplier<ScoreAccumulator<R>> metric, int groupCount) {
       this.metric = Objects.requireNonNull(metric, "metric");
@@ -252,6 +256,7 @@ public final class GroupedScores<R> {
       this.lb = tableGroups << sh <= 1024 ? 2 : 0;
       this.lm = (1 << lb) - 1;
       this.t = new int[(tableGroups << sh) << lb];
+      this.packs = tableGroups << sh <= 256 && min >= 0 && min + sm <= 127;
       this.counts = new long[groups * points];
     }
 
@@ -341,8 +346,20 @@ public final class GroupedScores<R> {
       if (sinceFlush + n > Integer.MAX_VALUE) {
         flush();
       }
+      boolean pack = packs && s instanceof byte[] && g instanceof byte[];
+      if (pack && packed == null) {
+        packed = new byte[GroupedCounting.BLOCK];
+      }
       for (int lo = from, hi; lo < to; lo = hi) {
         hi = (int) Math.min(to, (long) lo + GroupedCounting.BLOCK);
+        if (pack) {
+          if (GroupedCounting.packBytes((byte[]) s, (byte[]) g, lo, hi, min, sh, sm, gm, packed)) {
+            undo(s, g, from, lo);
+            throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
+          }
+          GroupedCounting.countPacked(packed, hi - lo, t);
+          continue;
+        }
         if (outside(c, lo, hi)) {
           IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
           if (e != null) {
@@ -471,7 +488,18 @@ public final class GroupedScores<R> {
             }
             // Only -0.0 weights (sign bit set, yet valid): go on.
           }
-          weightedBlock(c, lo, hi);
+          if (packs && c.scores() instanceof byte[] sb && c.groups() instanceof byte[] gb) {
+            if (packed == null) {
+              packed = new byte[GroupedCounting.BLOCK];
+            }
+            for (int plo = lo, phi; plo < hi; plo = phi) {
+              phi = Math.min(hi, plo + GroupedCounting.BLOCK);
+              GroupedCounting.packBytes(sb, gb, plo, phi, min, sh, sm, gm, packed); // checked above
+              GroupedCounting.weightedPacked(packed, phi - plo, w, plo, blockCounts, blockSums);
+            }
+          } else {
+            weightedBlock(c, lo, hi);
+          }
           if (blockSum() != hi - lo) {
             throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
           }
