@@ -267,6 +267,21 @@ public final class GroupedCounting {
     }
   }
 
+  /** {@code countBytesBytes} for one lane ({@code lb = 0}): no lane arithmetic. */
+  public static void countBytesBytesOneLane(byte[] s, byte[] c, int from, int to, int min, int sh,
+      int[] t) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
+      t[(((c[i + 1] & 0xFF) << sh) + (s[i + 1] - min))]++;
+      t[(((c[i + 2] & 0xFF) << sh) + (s[i + 2] - min))]++;
+      t[(((c[i + 3] & 0xFF) << sh) + (s[i + 3] - min))]++;
+    }
+    for (; i < to; i++) {
+      t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
+    }
+  }
+
   /** Takes back what {@code countBytesBytes} added for rows {@code from .. to - 1}. */
   public static void undoBytesBytes(byte[] s, byte[] c, int from, int to, int min, int sh,
       int lb, int lm, int[] t) {
@@ -338,6 +353,21 @@ public final class GroupedCounting {
     }
   }
 
+  /** {@code countBytesShorts} for one lane ({@code lb = 0}): no lane arithmetic. */
+  public static void countBytesShortsOneLane(byte[] s, short[] c, int from, int to, int min, int sh,
+      int[] t) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      t[(((c[i] & 0xFFFF) << sh) + (s[i] - min))]++;
+      t[(((c[i + 1] & 0xFFFF) << sh) + (s[i + 1] - min))]++;
+      t[(((c[i + 2] & 0xFFFF) << sh) + (s[i + 2] - min))]++;
+      t[(((c[i + 3] & 0xFFFF) << sh) + (s[i + 3] - min))]++;
+    }
+    for (; i < to; i++) {
+      t[(((c[i] & 0xFFFF) << sh) + (s[i] - min))]++;
+    }
+  }
+
   /** Takes back what {@code countBytesShorts} added for rows {@code from .. to - 1}. */
   public static void undoBytesShorts(byte[] s, short[] c, int from, int to, int min, int sh,
       int lb, int lm, int[] t) {
@@ -406,6 +436,21 @@ public final class GroupedCounting {
     for (; i < to; i++) {
       int k = ((c[i] << sh) + (s[i] - min)) << lb;
       t[k]++;
+    }
+  }
+
+  /** {@code countBytesInts} for one lane ({@code lb = 0}): no lane arithmetic. */
+  public static void countBytesIntsOneLane(byte[] s, int[] c, int from, int to, int min, int sh,
+      int[] t) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      t[((c[i] << sh) + (s[i] - min))]++;
+      t[((c[i + 1] << sh) + (s[i + 1] - min))]++;
+      t[((c[i + 2] << sh) + (s[i + 2] - min))]++;
+      t[((c[i + 3] << sh) + (s[i + 3] - min))]++;
+    }
+    for (; i < to; i++) {
+      t[((c[i] << sh) + (s[i] - min))]++;
     }
   }
 
@@ -551,6 +596,21 @@ public final class GroupedCounting {
     }
   }
 
+  /** {@code countIntsBytes} for one lane ({@code lb = 0}): no lane arithmetic. */
+  public static void countIntsBytesOneLane(int[] s, byte[] c, int from, int to, int min, int sh,
+      int[] t) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
+      t[(((c[i + 1] & 0xFF) << sh) + (s[i + 1] - min))]++;
+      t[(((c[i + 2] & 0xFF) << sh) + (s[i + 2] - min))]++;
+      t[(((c[i + 3] & 0xFF) << sh) + (s[i + 3] - min))]++;
+    }
+    for (; i < to; i++) {
+      t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
+    }
+  }
+
   /** Takes back what {@code countIntsBytes} added for rows {@code from .. to - 1}. */
   public static void undoIntsBytes(int[] s, byte[] c, int from, int to, int min, int sh,
       int lb, int lm, int[] t) {
@@ -622,6 +682,21 @@ public final class GroupedCounting {
     }
   }
 
+  /** {@code countIntsShorts} for one lane ({@code lb = 0}): no lane arithmetic. */
+  public static void countIntsShortsOneLane(int[] s, short[] c, int from, int to, int min, int sh,
+      int[] t) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      t[(((c[i] & 0xFFFF) << sh) + (s[i] - min))]++;
+      t[(((c[i + 1] & 0xFFFF) << sh) + (s[i + 1] - min))]++;
+      t[(((c[i + 2] & 0xFFFF) << sh) + (s[i + 2] - min))]++;
+      t[(((c[i + 3] & 0xFFFF) << sh) + (s[i + 3] - min))]++;
+    }
+    for (; i < to; i++) {
+      t[(((c[i] & 0xFFFF) << sh) + (s[i] - min))]++;
+    }
+  }
+
   /** Takes back what {@code countIntsShorts} added for rows {@code from .. to - 1}. */
   public static void undoIntsShorts(int[] s, short[] c, int from, int to, int min, int sh,
       int lb, int lm, int[] t) {
@@ -690,6 +765,21 @@ public final class GroupedCounting {
     for (; i < to; i++) {
       int k = ((c[i] << sh) + (s[i] - min)) << lb;
       t[k]++;
+    }
+  }
+
+  /** {@code countIntsInts} for one lane ({@code lb = 0}): no lane arithmetic. */
+  public static void countIntsIntsOneLane(int[] s, int[] c, int from, int to, int min, int sh,
+      int[] t) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      t[((c[i] << sh) + (s[i] - min))]++;
+      t[((c[i + 1] << sh) + (s[i + 1] - min))]++;
+      t[((c[i + 2] << sh) + (s[i + 2] - min))]++;
+      t[((c[i + 3] << sh) + (s[i + 3] - min))]++;
+    }
+    for (; i < to; i++) {
+      t[((c[i] << sh) + (s[i] - min))]++;
     }
   }
 

@@ -378,6 +378,10 @@ public final class GroupedScores<R> {
     }
 
     private void count(Object s, Object g, int from, int to) {
+      if (lb == 0 && g != null) {
+        countOneLane(s, g, from, to);
+        return;
+      }
       if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
           GroupedCounting.countBytesBytes(v, gb, from, to, min, sh, lb, lm, t);
@@ -399,6 +403,27 @@ public final class GroupedScores<R> {
         GroupedCounting.countIntsInts(v, gi, from, to, min, sh, lb, lm, t);
       } else {
         GroupedCounting.countIntsNone(v, null, from, to, min, sh, lb, lm, t);
+      }
+    }
+
+    private void countOneLane(Object s, Object g, int from, int to) {
+      if (s instanceof byte[] v) {
+        if (g instanceof byte[] gb) {
+          GroupedCounting.countBytesBytesOneLane(v, gb, from, to, min, sh, t);
+        } else if (g instanceof short[] gs) {
+          GroupedCounting.countBytesShortsOneLane(v, gs, from, to, min, sh, t);
+        } else {
+          GroupedCounting.countBytesIntsOneLane(v, (int[]) g, from, to, min, sh, t);
+        }
+        return;
+      }
+      int[] v = (int[]) s;
+      if (g instanceof byte[] gb) {
+        GroupedCounting.countIntsBytesOneLane(v, gb, from, to, min, sh, t);
+      } else if (g instanceof short[] gs) {
+        GroupedCounting.countIntsShortsOneLane(v, gs, from, to, min, sh, t);
+      } else {
+        GroupedCounting.countIntsIntsOneLane(v, (int[]) g, from, to, min, sh, t);
       }
     }
 
