@@ -97,7 +97,7 @@ public final class GroupedCounting {
     return (bad & 0xFFFF & ~mask) != 0;
   }
 
-  /** Returns whether some {@code a[i] - min} is outside {@code 0 .. mask} (mask + 1 a power of two). */
+  /** Returns whether some {@code a[i] - min} is outside {@code 0 .. mask} ({@code 2^k - 1}). */
   public static boolean intsOutside(int[] a, int from, int to, int min, int mask) {
     int bad = 0;
     for (int i = from; i < to; i++) {
@@ -159,7 +159,7 @@ public final class GroupedCounting {
     }
   }
 
-  /** {@link #countPacked}, adding {@code w[from + i]} and its square to {@code d[2k], d[2k + 1]}. */
+  /** {@link #countPacked}, adding {@code w[from + i]} and its square to {@code d[2k], d[2k+1]}. */
   public static void weightedPacked(byte[] p, int n, double[] w, int from, int[] t, double[] d) {
     int i = 0;
     for (; i + 3 < n; i += 4) {

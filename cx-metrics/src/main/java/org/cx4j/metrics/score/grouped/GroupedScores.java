@@ -506,22 +506,25 @@ public final class GroupedScores<R> {
       try {
         for (int lo = from, hi; lo < to; lo = hi) {
           hi = (int) Math.min(to, (long) lo + block);
-          if (outside(c, lo, hi) || GroupedCounting.signSet(w, lo, hi)) {
+          // Packed blocks are checked while they are packed; the others by one OR pass first.
+          boolean pack = packs && c.scores() instanceof byte[] && c.groups() instanceof byte[];
+          if (GroupedCounting.signSet(w, lo, hi) || !pack && outside(c, lo, hi)) {
             IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
             if (e != null) {
               throw e;
             }
             // Only -0.0 weights (sign bit set, yet valid): go on.
           }
-          if (packs && c.scores() instanceof byte[] sb && c.groups() instanceof byte[] gb) {
+          if (pack) {
+            // groupCount × points <= 256 here, so the block is GroupedCounting.BLOCK rows.
             if (packed == null) {
               packed = new byte[GroupedCounting.BLOCK];
             }
-            for (int plo = lo, phi; plo < hi; plo = phi) {
-              phi = Math.min(hi, plo + GroupedCounting.BLOCK);
-              GroupedCounting.packBytes(sb, gb, plo, phi, min, sh, sm, gm, packed); // checked above
-              GroupedCounting.weightedPacked(packed, phi - plo, w, plo, blockCounts, blockSums);
+            if (GroupedCounting.packBytes((byte[]) c.scores(), (byte[]) c.groups(), lo, hi, min,
+                sh, sm, gm, packed)) {
+              throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
             }
+            GroupedCounting.weightedPacked(packed, hi - lo, w, lo, blockCounts, blockSums);
           } else {
             weightedBlock(c, lo, hi);
           }

@@ -395,6 +395,32 @@ class GroupedScoresProperties {
   }
 
   @Test
+  void badScoresAndCodesInWeightedBlocksAreNamedAndNothingIsAdded() {
+    byte[] s = new byte[40000];
+    byte[] g = new byte[40000];
+    double[] w = new double[40000];
+    Arrays.fill(w, 2.0);
+    GroupedScores.Accumulator<NetPromoterScore> acc =
+        GroupedScores.accumulator(NetPromoterScore::accumulator, 8);
+    s[33333] = 11; // past the mask check (0..15): only the bins outside the scale show it
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> acc.add(GroupedColumns.of(s, g, 8).withWeights(w)));
+    assertEquals("score 11 at index 33333 is outside the scale " + NetPromoterScore.SCALE,
+        e.getMessage());
+    s[33333] = 0;
+    g[20000] = 9;
+    e = assertThrows(IllegalArgumentException.class,
+        () -> acc.add(GroupedColumns.of(s, g, 8).withWeights(w)));
+    assertEquals("group code 9 at index 20000 is outside 0..7 (groupCount 8)", e.getMessage());
+    assertEquals(0, acc.n());
+    g[20000] = 7;
+    GroupedScores<NetPromoterScore> r = acc.add(GroupedColumns.of(s, g, 8).withWeights(w)).result();
+    assertEquals(40000, r.overall().n());
+    assertEquals(1, r.n(7));
+    assertEquals(2.0, r.group(7).distribution().totalWeight(), 1e-12);
+  }
+
+  @Test
   void lengthAndGroupCountMismatches() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GroupedColumns.of(new byte[3], new byte[2], 2));
