@@ -34,8 +34,9 @@ module org.cx4j.metrics {
   exports org.cx4j.metrics.rfm;
   exports org.cx4j.metrics.clv;
 
-  // Unsupported internals (the one radix sort), exported because cx-spark and the benchmarks, not
-  // modules, cannot be named in a qualified export; left out of the Javadoc.
+  // Unsupported internals (the radix sort, the score counting kernels), exported because cx-spark
+  // and the benchmarks, not modules, cannot be named in a qualified export; left out of the
+  // Javadoc.
   exports org.cx4j.metrics.internal;
 
   // Jackson reads and writes the survey results (private @JsonProperty members).

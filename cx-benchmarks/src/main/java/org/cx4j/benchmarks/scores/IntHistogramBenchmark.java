@@ -3,7 +3,7 @@ package org.cx4j.benchmarks.scores;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.cx4j.core.feedback.Scale;
-import org.cx4j.metrics.score.impl.Counting;
+import org.cx4j.metrics.internal.Counting;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,6 +2,7 @@ package org.cx4j.metrics.breakdown;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
 import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.metrics.score.grouped.GroupedColumns;
+import org.cx4j.metrics.score.grouped.GroupedScores;
 
 /**
  * A metric broken down by a key (segment, touchpoint, channel, journey stage, or any function of a
@@ -29,6 +32,9 @@ import org.cx4j.metrics.score.ScoreAccumulator;
  *     Breakdown.of(responses, Breakdown.byChannel(), NetPromoterScore::accumulator, 30);
  * b.overall(); b.groups(); b.group(Channel.WEB);
  * }</pre>
+ *
+ * <p>A table already held in columns (scores and group codes in arrays) is broken down by the
+ * grouped kernel: {@link #of(List, GroupedColumns, Supplier, long)}.
  *
  * <p>Responses whose key is {@code null} (no touchpoint, say) count in the overall figure and in
  * {@link #unassigned()}. Groups keep the order in which their keys were first seen. Immutable.
@@ -122,6 +128,56 @@ public final class Breakdown<K, R> {
       groups.add(group(e.getKey(), e.getValue(), minimumN));
     }
     return new Breakdown<>(all.result(), groups, none == null ? null : group(null, none, minimumN), minimumN);
+  }
+
+  /**
+   * Returns the breakdown of a table held in columns: row {@code i} has a score and the group code
+   * {@code c}, whose key is {@code keys.get(c)} (e.g. the segment names, in code order). Computed
+   * in one pass by the grouped kernel ({@link GroupedScores}), with the same results as {@link
+   * #of(Iterable, Function, Supplier, long)} on the same rows, weighted if the columns are. Groups
+   * keep the order of {@code keys}; keys without a row are left out, as the response form never
+   * sees them; there is no unassigned group.
+   *
+   * <pre>{@code
+   * Breakdown<String, NetPromoterScore> b = Breakdown.of(List.of("new", "loyal", "lapsed"),
+   *     GroupedColumns.of(scores, segmentCodes, 3), NetPromoterScore::accumulator, 30);
+   * }</pre>
+   *
+   * @param keys the key of each group code, distinct and not null
+   * @param columns scores, group codes (0 to {@code keys.size() - 1}) and optional weights
+   * @param accumulator a factory of fresh accumulators, e.g. {@code NetPromoterScore::accumulator}
+   * @param minimumN the smallest group size considered large enough for a meaningful interval
+   * @throws IllegalArgumentException if {@code minimumN < 0}, the number of keys is not the group
+   *     count of the columns, a key repeats, or as {@link GroupedScores#of} for an invalid score,
+   *     code or weight (naming its index and value)
+   * @throws NullPointerException if a key is null
+   */
+  public static <K, R> Breakdown<K, R> of(
+      List<? extends K> keys,
+      GroupedColumns columns,
+      Supplier<ScoreAccumulator<R>> accumulator,
+      long minimumN) {
+    List<K> ks = List.copyOf(keys);
+    Objects.requireNonNull(accumulator, "accumulator");
+    if (minimumN < 0) {
+      throw new IllegalArgumentException("minimumN must be non-negative, got " + minimumN);
+    }
+    if (ks.size() != columns.groupCount()) {
+      throw new IllegalArgumentException("keys has " + ks.size() + " entries; the columns have "
+          + columns.groupCount() + " groups");
+    }
+    if (new HashSet<>(ks).size() != ks.size()) {
+      throw new IllegalArgumentException("keys must be distinct, got " + ks);
+    }
+    GroupedScores<R> r = GroupedScores.of(accumulator, columns);
+    List<Group<K, R>> groups = new ArrayList<>();
+    for (int c = 0; c < ks.size(); c++) {
+      long n = r.n(c);
+      if (n > 0) {
+        groups.add(new Group<>(ks.get(c), n, n < minimumN, r.group(c)));
+      }
+    }
+    return new Breakdown<>(r.overall(), groups, null, minimumN);
   }
 
   private static <K, R> Group<K, R> group(K key, ScoreAccumulator<R> acc, long minimumN) {

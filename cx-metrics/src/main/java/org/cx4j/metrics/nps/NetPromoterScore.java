@@ -17,6 +17,8 @@ import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
 import org.cx4j.metrics.compare.Comparisons;
 import org.cx4j.metrics.compare.Difference;
+import org.cx4j.metrics.internal.Counting;
+import org.cx4j.metrics.internal.GroupedCounting;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
 import org.cx4j.metrics.score.FinitePopulation;
 import org.cx4j.metrics.score.Interval;
@@ -271,6 +273,28 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   public static NetPromoterScore ofCounts(long promoters, long passives, long detractors) {
     ScoreAccumulator<NetPromoterScore> acc = accumulator();
     return acc.addCount(10, promoters).addCount(8, passives).addCount(0, detractors).result();
+  }
+
+  /**
+   * Returns the NPS of unweighted 0..10 {@code scores} from their three category counts alone,
+   * {@link #ofCounts}{@code (promoters, passives, detractors)}: the fastest path (one vectorized
+   * pass that counts {@code s >= 7} and {@code s >= 9}, no histogram). Score, standard error and
+   * the Wald and adjusted-Wald intervals equal those of {@link #of(int...)}; the distribution
+   * holds the counts at 10, 8 and 0, so the bootstrap interval and distribution-based figures
+   * differ. Empty {@code scores} give the empty result.
+   *
+   * @throws IllegalArgumentException naming the index and value of the first score outside 0..10
+   */
+  public static NetPromoterScore ofCategories(int[] scores) {
+    long[] c = GroupedCounting.npsCategories(scores);
+    if (c[2] != 0) {
+      for (int i = 0; i < scores.length; i++) {
+        if (!SCALE.contains(scores[i])) {
+          throw Counting.outside(scores[i], i, SCALE);
+        }
+      }
+    }
+    return ofCounts(c[1], c[0] - c[1], scores.length - c[0]);
   }
 
   // ---------------------------------------------------------------- accumulators

@@ -12,7 +12,7 @@ import java.util.stream.Collector;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
-import org.cx4j.metrics.score.impl.Counting;
+import org.cx4j.metrics.internal.Counting;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**

@@ -85,4 +85,32 @@ class BreakdownTest {
     assertThrows(IllegalArgumentException.class,
         () -> Breakdown.of(sample(), Breakdown.byStage(), NetPromoterScore::accumulator, -1));
   }
+
+  @Test
+  void columnsGiveTheSameGroupsAsResponses() {
+    // The sample without the unassigned response, as columns: code 0 web, 1 app, 2 email (empty).
+    byte[] scores = {10, 10, 9, 3, 0, 8};
+    byte[] codes = {0, 0, 0, 0, 1, 1};
+    Breakdown<Channel, NetPromoterScore> b = Breakdown.of(
+        List.of(Channel.WEB, Channel.APP, Channel.EMAIL),
+        org.cx4j.metrics.score.grouped.GroupedColumns.of(scores, codes, 3),
+        NetPromoterScore::accumulator, 3);
+    Breakdown<Channel, NetPromoterScore> rows = Breakdown.of(
+        sample().subList(0, 6), Breakdown.byChannel(), NetPromoterScore::accumulator, 3);
+    assertEquals(rows.overall(), b.overall());
+    assertEquals(rows.groups(), b.groups()); // web 50, app -50 (small); email left out
+    assertTrue(b.group(Channel.EMAIL).isEmpty());
+    assertTrue(b.unassigned().isEmpty());
+  }
+
+  @Test
+  void columnsNeedOneDistinctKeyPerGroup() {
+    var cols = org.cx4j.metrics.score.grouped.GroupedColumns.of(new byte[2], new byte[2], 2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Breakdown.of(List.of("a"), cols, NetPromoterScore::accumulator, 0));
+    assertEquals("keys has 1 entries; the columns have 2 groups", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Breakdown.of(List.of("a", "a"), cols, NetPromoterScore::accumulator, 0));
+    assertEquals("keys must be distinct, got [a, a]", e.getMessage());
+  }
 }

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.cx4j.core.feedback.Scale;
-import org.cx4j.metrics.score.impl.Counting;
+import org.cx4j.metrics.internal.Counting;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.cx4j.metrics.score.impl;
+package org.cx4j.metrics.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -7,8 +7,10 @@ import org.cx4j.core.feedback.Scale;
 
 /**
  * The one-shot hot loops: score histograms over primitive arrays, in one pass, with the range
- * check folded into the same pass. Internal; measured in {@code cx-benchmarks}
- * ({@code org.cx4j.benchmarks.scores}).
+ * check folded into the same pass; measured in {@code cx-benchmarks} ({@code
+ * org.cx4j.benchmarks.scores}). Unsupported internal API (moved here from {@code
+ * org.cx4j.metrics.score.impl}): exported for the benchmarks, left out of the Javadoc, and free
+ * to change in any release.
  */
 public final class Counting {
 
