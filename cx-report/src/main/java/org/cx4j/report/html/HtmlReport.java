@@ -157,6 +157,28 @@ public final class HtmlReport {
   private record Raw(String html) {}
 
   /**
+   * A cell of a sortable table: its markup, and for a number the value it sorts by (as text,
+   * {@code null} for text cells, which sort by their text).
+   */
+  private record Cell(String html, String sortKey) {
+    static Cell text(String s) {
+      return new Cell(esc(s), null);
+    }
+
+    static Cell name(String s) {
+      return new Cell(s.isEmpty() ? "" : bdi(s), null);
+    }
+
+    static Cell number(String shown, double value) {
+      return new Cell(esc(shown), Double.isFinite(value) ? f("%s", value) : "");
+    }
+
+    static Cell missing() {
+      return new Cell("n/a", "");
+    }
+  }
+
+  /**
    * Returns a name from the data as HTML: escaped, its bidirectional controls balanced ({@link
    * #balance(String)}) and isolated in {@code <bdi>}, so that an override in it (U+202E) cannot
    * reorder the text around it.
@@ -292,6 +314,7 @@ public final class HtmlReport {
           + "BG/NBD and Gamma-Gamma (Fader, Hardie and Lee 2005); Shapley value regression "
           + "(Lindeman, Merenda and Gold 1980); Markov removal effects. The tables behind every "
           + "chart are in the <code>tables</code> folder next to this file.</footer>\n");
+      h.append("<script>\n").append(SORT_SCRIPT).append("</script>\n");
       h.append("</body>\n</html>\n");
       return h.toString();
     }
@@ -370,6 +393,32 @@ public final class HtmlReport {
         h.append("</tr>\n");
       }
       h.append("</tbody>\n</table>\n");
+    }
+
+    /**
+     * Writes a table whose columns sort on a click of their heading (the page's one small inline
+     * script, {@link #SORT_SCRIPT}); numeric cells sort by their value, not their text.
+     */
+    private void sortable(String id, List<String> head, List<List<Cell>> rows) {
+      h.append("<div class=\"scroll\"><table class=\"sortable\" id=\"table-").append(id)
+          .append("\">\n<thead><tr>");
+      List<Cell> first = rows.isEmpty() ? List.of() : rows.get(0);
+      for (int i = 0; i < head.size(); i++) {
+        boolean num = i < first.size() && first.get(i).sortKey() != null;
+        h.append(num ? "<th class=\"n\" data-type=\"number\">" : "<th>")
+            .append("<button type=\"button\">").append(esc(head.get(i)))
+            .append("</button></th>");
+      }
+      h.append("</tr></thead>\n<tbody>\n");
+      for (List<Cell> row : rows) {
+        h.append("<tr>");
+        for (Cell c : row) {
+          h.append(c.sortKey() != null ? "<td class=\"n\" data-v=\"" + c.sortKey() + "\">"
+              : "<td>").append(c.html()).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</tbody>\n</table></div>\n");
     }
 
     // -------------------------------------------------------------------------------------------
@@ -482,6 +531,7 @@ public final class HtmlReport {
               + r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " with its "
               + pct + "% confidence band", periods, v)
           .band(lo, hi).bandLabel(pct + "% interval").responses(counts)
+          .minResponses(r.options().minGroupSize())
           .yAxisLabel(axis).seriesLabel(s.metric())
           .xAxisLabel(r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " starting");
       tb.yRange(s.minimum(), s.maximum());
@@ -515,7 +565,45 @@ public final class HtmlReport {
       figure(id + "-distribution", d, esc(distributionReading(s)));
       groups(id + "-segments", s, s.bySegment(), "segment");
       groups(id + "-channels", s, s.byChannel(), "channel");
+      groups(id + "-stages", s, s.byStage(), "journey stage");
+      scoreTable(id, s);
       endSection();
+    }
+
+    /**
+     * The metric by touchpoint and by journey stage as one sortable table: each row's figure in
+     * its unit, the interval, n and the small-group flag.
+     */
+    private void scoreTable(String id, ScoreSection s) {
+      if (s.byTouchpoint().isEmpty() && s.byStage().isEmpty()) {
+        return;
+      }
+      Map<String, String> stageOf = new HashMap<>();
+      r.journeys().ifPresent(j -> j.nodes().forEach(n -> stageOf.put(n.id(), n.stage())));
+      h.append("<h3>").append(esc(s.metric())).append(" by touchpoint and journey stage</h3>\n");
+      h.append("<p class=\"small\">").append(esc(f("%s with its %d%% interval; responses "
+          + "without a touchpoint count only overall. Click a column heading to sort. Flagged "
+          + "rows (*) have fewer than %d responses, or a figure outside its own interval: shown, "
+          + "not hidden, but unstable. All rows: tables/scores.csv.", axisLabel(s), pct,
+          r.options().minGroupSize()))).append("</p>\n");
+      List<List<Cell>> rows = new ArrayList<>();
+      for (Estimate e : s.byStage()) {
+        rows.add(scoreRow("stage", e.label(), "", e));
+      }
+      for (Estimate e : s.byTouchpoint()) {
+        rows.add(scoreRow("touchpoint", e.label(), stageOf.getOrDefault(e.label(), ""), e));
+      }
+      sortable(id + "-by-touchpoint", List.of("level", "name", "stage", axisLabel(s),
+          pct + "% interval", "n (responses)", "flag"), rows);
+    }
+
+    private List<Cell> scoreRow(String level, String name, String stage, Estimate e) {
+      return List.of(Cell.text(level), Cell.name(name), Cell.name(stage),
+          e.isEmpty() ? Cell.missing() : Cell.number(f("%.1f", e.value()), e.value()),
+          e.isEmpty() ? Cell.missing() : Cell.number(f("%.1f to %.1f", e.lower(), e.upper()),
+              e.upper() - e.lower()),
+          Cell.number(f("%,d", e.n()), e.n()),
+          Cell.text(e.small() ? "* small" : ""));
     }
 
     /** Returns the value-axis label: "NPS (points)", "CSAT (%)", a mean's plain name. */
@@ -1030,6 +1118,39 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * The page's only script, inline: sorts a {@code table.sortable} by the column whose heading
+   * button is clicked (again: the other way), numbers by their {@code data-v} value with missing
+   * values last, text by its content; the heading's {@code aria-sort} says how. Without scripts
+   * the tables stay in their written order.
+   */
+  static final String SORT_SCRIPT = String.join("\n",
+      "document.querySelectorAll('table.sortable').forEach(function (t) {",
+      "  var heads = t.tHead.rows[0].cells;",
+      "  Array.prototype.forEach.call(heads, function (th, col) {",
+      "    th.querySelector('button').addEventListener('click', function () {",
+      "      var asc = th.getAttribute('aria-sort') !== 'ascending';",
+      "      Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('aria-sort'); });",
+      "      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');",
+      "      var num = th.getAttribute('data-type') === 'number';",
+      "      var body = t.tBodies[0];",
+      "      var rows = Array.prototype.slice.call(body.rows);",
+      "      rows.sort(function (a, b) {",
+      "        var x = a.cells[col], y = b.cells[col];",
+      "        if (num) {",
+      "          var u = parseFloat(x.getAttribute('data-v')), v = parseFloat(y.getAttribute('data-v'));",
+      "          if (isNaN(u) || isNaN(v)) { return isNaN(u) ? (isNaN(v) ? 0 : 1) : -1; }",
+      "          return asc ? u - v : v - u;",
+      "        }",
+      "        var c = x.textContent.localeCompare(y.textContent);",
+      "        return asc ? c : -c;",
+      "      });",
+      "      rows.forEach(function (r) { body.appendChild(r); });",
+      "    });",
+      "  });",
+      "});",
+      "");
+
   private static final String CSS = String.join("\n",
       ":root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f8fafc; --accent: #0072b2; }",
       "* { box-sizing: border-box; }",
@@ -1061,6 +1182,12 @@ public final class HtmlReport {
       ".kpi .ci, .kpi .count { color: var(--muted); font-size: 13px; }",
       ".warn { color: #a33f00; font-weight: 600; }",
       ".small { color: var(--muted); font-size: 13px; }",
+      ".scroll { max-width: 100%; overflow-x: auto; }",
+      "table.sortable th { padding: 0; }",
+      "table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none;",
+      "  border: 0; padding: 4px 10px; width: 100%; text-align: inherit; cursor: pointer; }",
+      "table.sortable th[aria-sort=ascending] button::after { content: ' \\25B2'; }",
+      "table.sortable th[aria-sort=descending] button::after { content: ' \\25BC'; }",
       "footer { max-width: 1120px; margin: 0 auto 32px; padding: 0 24px; color: var(--muted);",
       "  font-size: 13px; }",
       "");

@@ -25,9 +25,9 @@ class HtmlReportTest {
 
   /** Every chart the report of the sample must show (issue #7's list). */
   static final List<String> CHARTS = List.of(
-      "nps-trend", "nps-distribution", "nps-segments", "nps-channels",
-      "csat-trend", "csat-distribution", "csat-segments", "csat-channels",
-      "ces-trend", "ces-distribution", "ces-segments", "ces-channels",
+      "nps-trend", "nps-distribution", "nps-segments", "nps-channels", "nps-stages",
+      "csat-trend", "csat-distribution", "csat-segments", "csat-channels", "csat-stages",
+      "ces-trend", "ces-distribution", "ces-segments", "ces-channels", "ces-stages",
       "journey-map", "funnel", "retention", "survival",
       // the bundled sample's behavioural segments (seeded: two)
       "segment-1", "segment-2",
@@ -99,14 +99,18 @@ class HtmlReportTest {
 
   @Test
   void theFileIsSelfContained() {
-    assertTrue(doc.select("script").isEmpty(), "no scripts");
+    // One inline script (table sorting), nothing loaded.
+    assertEquals(1, doc.select("script").size(), "one script");
+    assertTrue(doc.select("script[src]").isEmpty(), "no script file");
+    assertEquals(HtmlReport.SORT_SCRIPT, doc.selectFirst("script").data().strip() + "\n");
     assertTrue(doc.select("link, img, iframe, object, embed").isEmpty(), "no external resources");
     for (Element e : doc.select("[href], [src], [xlink:href]")) {
       String ref = e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("xlink:href");
       assertTrue(ref.startsWith("#"), "external reference " + ref);
     }
     assertFalse(html.contains("@import") || html.contains("url("), "no CSS imports or urls");
-    assertFalse(html.contains("NaN") || html.contains("Infinity"), "no NaN in the page");
+    String page = html.replace(HtmlReport.SORT_SCRIPT, "");
+    assertFalse(page.contains("NaN") || page.contains("Infinity"), "no NaN in the page");
   }
 
   @Test
@@ -116,6 +120,21 @@ class HtmlReportTest {
       assertTrue(kpis.contains(m), m);
     }
     assertTrue(kpis.contains("95% interval"), kpis);
+  }
+
+  @Test
+  void csatAndCesHaveSortableTablesByTouchpointAndStage() {
+    for (String m : List.of("nps", "csat", "ces")) {
+      Element t = doc.getElementById("table-" + m + "-by-touchpoint");
+      assertTrue(t != null && t.hasClass("sortable"), m);
+      String text = t.text();
+      assertTrue(text.contains("touchpoint") && text.contains("stage"), text);
+      assertTrue(text.contains("95% interval") && text.contains("n (responses)"), text);
+      // Numeric cells sort by value: every n cell carries its number.
+      for (Element td : t.select("tbody td:nth-child(6)")) {
+        assertTrue(td.hasAttr("data-v"), td.outerHtml());
+      }
+    }
   }
 
   @Test
