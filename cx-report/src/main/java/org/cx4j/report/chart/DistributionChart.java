@@ -41,6 +41,21 @@ public final class DistributionChart {
    *     negative
    */
   public static Svg nps(String title, long[] counts) {
+    return npsBuilder(title, counts).render();
+  }
+
+  /**
+   * Returns a builder for an NPS distribution (scores 0 to 10 coloured as detractors, passives
+   * and promoters), for options such as the size.
+   *
+   * @param title the chart title
+   * @param counts the number of answers per score 0..10 (length 11), non-negative
+   * @return a new builder
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code counts} does not have length 11 or a count is
+   *     negative
+   */
+  public static Builder npsBuilder(String title, long[] counts) {
     if (counts.length != 11) {
       throw new IllegalArgumentException(
           "counts must have 11 entries (scores 0..10), got " + counts.length);
@@ -53,7 +68,7 @@ public final class DistributionChart {
     }
     return builder(title, labels, counts)
         .categories(List.of("Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"), category)
-        .xAxisLabel("Score").render();
+        .xAxisLabel("Score");
   }
 
   /**

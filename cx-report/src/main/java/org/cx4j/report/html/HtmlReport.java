@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.io.ReadError;
 import org.cx4j.core.io.ReadReport;
@@ -64,6 +65,52 @@ import org.cx4j.report.input.ReportInput;
  * the notes on what was left out.
  */
 public final class HtmlReport {
+
+  /**
+   * The widths, in pixels, each chart is laid out at: for a wide page, a tablet or a printed
+   * page, and a phone (390 px wide, less the page's margins).
+   */
+  static final int[] WIDTHS = {1000, 680, 360};
+
+  /** The CSS class of each of {@link #WIDTHS}. */
+  private static final String[] WIDTH_CLASS = {"w-l", "w-m", "w-s"};
+
+  /**
+   * Returns the height of a chart laid out {@code width} pixels wide: {@code wide} at 1,000 px,
+   * {@code narrow} at 360 px, linear between.
+   */
+  static int tall(int width, int wide, int narrow) {
+    return (int) Math.round(narrow + (wide - narrow) * (width - 360) / 640.0);
+  }
+
+  /**
+   * Returns the name of the table (in {@code tables/}) behind the chart with this id, or null.
+   */
+  static String tableOf(String chartId) {
+    if (chartId.endsWith("-trend")) {
+      return "score_trend";
+    }
+    if (chartId.endsWith("-distribution")) {
+      return "score_distribution";
+    }
+    if (chartId.endsWith("-segments") || chartId.endsWith("-channels")
+        || chartId.endsWith("-stages")) {
+      return "scores";
+    }
+    if (chartId.startsWith("segment-")) {
+      return "segments";
+    }
+    return switch (chartId) {
+      case "journey-map" -> "journey_touchpoints";
+      case "funnel" -> "funnel";
+      case "retention" -> "cohort_retention";
+      case "survival" -> "survival";
+      case "drivers" -> "drivers";
+      case "effort-impact" -> "effort_impact";
+      case "attribution" -> "attribution";
+      default -> null;
+    };
+  }
 
   /** At most this many journey-map links are drawn; the rest are in the transitions table. */
   static final int MAX_MAP_LINKS = 60;
@@ -367,7 +414,30 @@ public final class HtmlReport {
     private void figure(String id, Svg svg, String readingHtml) {
       h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n")
           .append(svg.markup()).append("\n<figcaption>").append(readingHtml)
+          .append(dataLink(id)).append("</figcaption>\n</figure>\n");
+    }
+
+    /**
+     * Writes a chart laid out at each of {@link #WIDTHS}, with its reading: the page's CSS shows
+     * the layout that suits the width of the figure (container queries), so a chart is drawn for
+     * the room it has rather than shrunk from one size; without container queries the widest
+     * shows, scaled.
+     */
+    private void figure(String id, IntFunction<Svg> at, String readingHtml) {
+      h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n");
+      for (int k = 0; k < WIDTHS.length; k++) {
+        h.append("<div class=\"").append(WIDTH_CLASS[k]).append("\">")
+            .append(at.apply(WIDTHS[k]).markup()).append("</div>\n");
+      }
+      h.append("<figcaption>").append(readingHtml).append(dataLink(id))
           .append("</figcaption>\n</figure>\n");
+    }
+
+    /** Returns the link to the table behind a chart, or nothing when it has none. */
+    private static String dataLink(String id) {
+      String table = tableOf(id);
+      return table == null ? "" : " <a class=\"data\" href=\"tables/" + table + ".csv\">Data: "
+          + "tables/" + table + ".csv</a>";
     }
 
     /**
@@ -538,12 +608,13 @@ public final class HtmlReport {
       if (!s.overall().isEmpty()) {
         tb.referenceLine(s.overall().value(), "overall");
       }
-      figure(id + "-trend", tb.render(), esc(trendReading(s)));
+      figure(id + "-trend", w -> tb.size(w, tall(w, 340, 280)).render(), esc(trendReading(s)));
       // Distribution.
       long[] dist = s.distribution().counts();
-      Svg d;
+      DistributionChart.Builder d;
       if (s.instrument().kind() == Instrument.Kind.NPS) {
-        d = DistributionChart.nps("Distribution of " + s.metric() + " answers", dist);
+        d = DistributionChart.npsBuilder("Distribution of " + s.metric() + " answers (counts)",
+            dist).yAxisLabel("Responses");
       } else {
         List<String> values = new ArrayList<>();
         int min = s.instrument().scale().min();
@@ -559,10 +630,13 @@ public final class HtmlReport {
           values.add(Integer.toString(min + i));
           cat[i] = kinds.indexOf(s.categories().get(i));
         }
-        d = DistributionChart.builder("Distribution of " + s.metric() + " answers", values, dist)
-            .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses").render();
+        d = DistributionChart.builder("Distribution of " + s.metric() + " answers (counts)",
+                values, dist)
+            .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses");
       }
-      figure(id + "-distribution", d, esc(distributionReading(s)));
+      DistributionChart.Builder chart = d;
+      figure(id + "-distribution", w -> chart.size(w, tall(w, 300, 260)).render(),
+          esc(distributionReading(s)));
       groups(id + "-segments", s, s.bySegment(), "segment");
       groups(id + "-channels", s, s.byChannel(), "channel");
       groups(id + "-stages", s, s.byStage(), "journey stage");
@@ -663,7 +737,7 @@ public final class HtmlReport {
                     + " outside its own interval.", small, kind,
                     small == 1 ? "" : "s", r.options().minGroupSize()));
       }
-      figure(id, b.render(), reading);
+      figure(id, w -> b.width(w).render(), reading);
     }
 
     private static List<Estimate> nonEmpty(List<Estimate> es) {
@@ -773,10 +847,10 @@ public final class HtmlReport {
           links.add(new JourneyMapChart.Link(e.from(), e.to(), e.count()));
         }
       }
-      Svg map = JourneyMapChart.builder("Journey map: touchpoints by stage, flows between them",
+      JourneyMapChart.Builder map = JourneyMapChart.builder("Journey map: touchpoints by stage, flows between them",
               j.stages(), nodes, links)
-          .topLinks(MAX_MAP_LINKS).unit("interactions").size(1040, 620).render();
-      figure("journey-map", map, html("The busiest touchpoint is %s (%,d interactions). Marked "
+          .topLinks(MAX_MAP_LINKS).unit("interactions");
+      figure("journey-map", w -> map.width(w).render(), html("The busiest touchpoint is %s (%,d interactions). Marked "
               + "as pain points: %s; as moments of delight: %s. Band widths are transitions; the "
               + "%d largest flows are drawn (all are in tables/journey_transitions.csv).",
           busiest == null ? "none" : new Name(busiest.id()), busiest == null ? 0 : busiest.visits(),
@@ -785,9 +859,9 @@ public final class HtmlReport {
           Math.min(MAX_MAP_LINKS, links.size())));
       // Funnel.
       FunnelResult fr = j.funnel();
-      Svg funnel = FunnelChart.builder("Funnel: journeys reaching each step", fr.steps(),
-          fr.counts()).unit("journeys").render();
-      figure("funnel", funnel, funnelReading(fr));
+      FunnelChart.Builder funnel = FunnelChart.builder("Funnel: journeys reaching each step",
+          fr.steps(), fr.counts()).unit("journeys");
+      figure("funnel", w -> funnel.size(w, tall(w, 340, 300)).render(), funnelReading(fr));
       // Pain points and delights.
       h.append("<h3>Top pain points</h3>\n");
       painTable(j.painPoints(), true);
@@ -881,12 +955,11 @@ public final class HtmlReport {
           share[i][k] = c.share(RetentionKind.CLASSIC, i, k);
         }
       }
-      Svg heat = RetentionHeatmap.builder("Monthly cohorts: share active k months after the "
-              + "first", cohorts, sizes, share).periodLabel("months since first " + activity(rs))
-          .render();
+      RetentionHeatmap.Builder heat = RetentionHeatmap.builder("Monthly cohorts: share active k months after the "
+              + "first", cohorts, sizes, share).periodLabel("months since first " + activity(rs));
       OptionalDouble m1 = c.pooledShare(RetentionKind.CLASSIC, 1);
       OptionalDouble m3 = c.pooledShare(RetentionKind.CLASSIC, 3);
-      figure("retention", heat, html("Across cohorts, %s of customers are active again one month "
+      figure("retention", w -> heat.width(w).render(), html("Across cohorts, %s of customers are active again one month "
               + "after their first month and %s three months after (activity = %s).%s",
           m1.isPresent() ? f("%.1f%%", 100 * m1.getAsDouble()) : "n/a",
           m3.isPresent() ? f("%.1f%%", 100 * m3.getAsDouble()) : "n/a", rs.source(),
@@ -906,10 +979,10 @@ public final class HtmlReport {
         lo[j] = band.lower(j).isPresent() ? band.lower(j).getAsDouble() : s[j];
         hi[j] = band.upper(j).isPresent() ? band.upper(j).getAsDouble() : s[j];
       }
-      Svg surv = SurvivalChart.builder("Still active: Kaplan-Meier estimate with " + pct + "% band",
+      SurvivalChart.Builder surv = SurvivalChart.builder("Still active: Kaplan-Meier estimate with " + pct + "% band",
               "days since first " + activity(rs),
               List.of(SurvivalChart.Curve.of("all customers", t, s).withBand(lo, hi)))
-          .yAxisLabel("share still active").bandLabel(pct + "% band (log-log)").render();
+          .yAxisLabel("share still active").bandLabel(pct + "% band (log-log)");
       String churn = Wording.count(rs.churnAfterDays(), "day", "days") + " without activity";
       String median;
       if (rs.median().estimate().isEmpty()) {
@@ -923,7 +996,7 @@ public final class HtmlReport {
         median = f("Half of customers churn (%s) within %s of their first %s (%s).", churn,
             Wording.days(rs.median().estimate().getAsDouble()), activity(rs), interval(pct, rs));
       }
-      figure("survival", surv, esc(median + f(" %,d of %s churned; the rest are censored.",
+      figure("survival", w -> surv.size(w, tall(w, 360, 300)).render(), esc(median + f(" %,d of %s churned; the rest are censored.",
           rs.churned(), Wording.count(rs.customers(), "customer", "customers"))));
       endSection();
     }
@@ -1023,12 +1096,12 @@ public final class HtmlReport {
         share[i] = di.shapleyShare();
         r2[i] = di.relativeWeightShare();
       }
-      Svg chart = HorizontalBarChart.builder("Driver importance: share of explained NPS variance",
-              labels, share)
+      HorizontalBarChart.Builder chart = HorizontalBarChart.builder("Driver importance: share "
+              + "of explained NPS variance", labels, share)
           .seriesName("Shapley share of R\u00b2").second("Relative weight share", r2)
-          .percent().valueAxisLabel("share of R\u00b2 (%)").render();
+          .percent().valueAxisLabel("share of R\u00b2 (%)");
       DriverImportance top = ranked.get(0);
-      figure("drivers", chart, html("Drivers are the touchpoints a respondent visited before "
+      figure("drivers", w -> chart.width(w).render(), html("Drivers are the touchpoints a respondent visited before "
               + "answering. %s explains %.0f%% of what the model explains (R\u00b2 = %.3f, %,d "
               + "respondents); respondents who visited it score %s. (\u2212) lowers NPS, (+) "
               + "raises it.", new Name(top.name()), 100 * top.shapleyShare(), d.drivers().rSquared(),
@@ -1040,13 +1113,12 @@ public final class HtmlReport {
           items.add(new EffortImpactChart.Item(p.initiative().name(), p.initiative().effort(),
               p.initiative().impact()));
         }
-        Svg matrix = EffortImpactChart.builder("Effort-impact matrix of fixes", items,
+        EffortImpactChart.Builder matrix = EffortImpactChart.builder("Effort-impact matrix of fixes", items,
                 m.effortThreshold(), m.impactThreshold())
             .quadrants("Quick wins", "Major projects", "Fill-ins", "Thankless tasks")
             .axisLabels("effort (" + (d.effortSource().startsWith("your") ? "your units"
-                : "person-weeks, default estimates") + ")", "impact (% of explained NPS variance)")
-            .render();
-        figure("effort-impact", matrix, html("Fixing the touchpoints that lower NPS: quick wins %s; "
+                : "person-weeks, default estimates") + ")", "impact (% of explained NPS variance)");
+        figure("effort-impact", w -> matrix.size(w, tall(w, 460, 400)).render(), html("Fixing the touchpoints that lower NPS: quick wins %s; "
                 + "major projects %s. Effort: %s.", names(m, Quadrant.QUICK_WIN),
             names(m, Quadrant.MAJOR_PROJECT), d.effortSource()));
       }
@@ -1083,8 +1155,9 @@ public final class HtmlReport {
           share[m][c] = models.get(m).credit(channels.get(c)).share();
         }
       }
-      Svg chart = AttributionChart.builder("Share of conversions credited to each channel, by "
-          + "model", channels, names, share).yAxisLabel("share of conversions (%)").render();
+      AttributionChart.Builder chart = AttributionChart.builder("Share of conversions credited "
+          + "to each channel, by model", channels, names, share)
+          .yAxisLabel("share of conversions (%)");
       String reading = html("%,.0f conversions.", models.get(0).totalConversions());
       if (markov >= 0 && last >= 0) {
         int most = 0;
@@ -1099,7 +1172,7 @@ public final class HtmlReport {
             100 * share[last][most],
             100 * share[markov][most]);
       }
-      figure("attribution", chart, reading);
+      figure("attribution", w -> chart.size(w, tall(w, 380, 360)).render(), reading);
       endSection();
     }
 
@@ -1167,8 +1240,13 @@ public final class HtmlReport {
       "  padding: 16px 24px; margin: 20px 0; }",
       "h2 { font-size: 20px; margin: 4px 0 12px; }",
       "h3 { font-size: 16px; margin: 20px 0 8px; }",
-      "figure.chart { margin: 16px 0 24px; }",
+      "figure.chart { margin: 16px 0 24px; container-type: inline-size; }",
       "figure.chart svg { max-width: 100%; height: auto; display: block; }",
+      // Each chart is laid out at three widths; show the one that suits the figure's width.
+      ".chart .w-m, .chart .w-s { display: none; }",
+      "@container (max-width: 799px) { .chart .w-l { display: none; } .chart .w-m { display: block; } }",
+      "@container (max-width: 559px) { .chart .w-m { display: none; } .chart .w-s { display: block; } }",
+      "a.data { white-space: nowrap; }",
       "figcaption { color: var(--muted); font-size: 14px; margin-top: 6px; max-width: 900px; }",
       "table { border-collapse: collapse; font-size: 14px; margin: 8px 0 12px; }",
       "th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left;",
@@ -1190,5 +1268,25 @@ public final class HtmlReport {
       "table.sortable th[aria-sort=descending] button::after { content: ' \\25BC'; }",
       "footer { max-width: 1120px; margin: 0 auto 32px; padding: 0 24px; color: var(--muted);",
       "  font-size: 13px; }",
+      "@media (max-width: 600px) {",
+      "  header { padding: 16px 12px 4px; } nav { padding: 0 12px; }",
+      "  main { padding: 4px 8px 24px; } section { padding: 12px; }",
+      "  footer { padding: 0 12px; } .kpis { grid-template-columns: 1fr 1fr; gap: 8px; }",
+      "  .kpi .value { font-size: 26px; }",
+      "}",
+      // Printing (or saving as PDF): no navigation, no boxes, charts and table rows kept whole.
+      "@media print {",
+      "  @page { margin: 15mm; }",
+      "  body { background: #fff; font-size: 10.5pt; }",
+      "  nav { display: none; }",
+      "  header { padding: 0 0 8px; border: 0; }",
+      "  main, footer { max-width: none; padding: 0; }",
+      "  section { border: 0; border-radius: 0; padding: 0; margin: 0 0 14pt; }",
+      "  h2, h3 { break-after: avoid; }",
+      "  figure.chart, tr, .kpi { break-inside: avoid; }",
+      "  .scroll { overflow: visible; }",
+      "  table.sortable th button { padding: 2px 6px; }",
+      "  a { color: inherit; text-decoration: none; }",
+      "}",
       "");
 }

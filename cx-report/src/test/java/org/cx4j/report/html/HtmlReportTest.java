@@ -34,12 +34,16 @@ class HtmlReportTest {
       "drivers", "effort-impact", "attribution");
 
   static String html;
+  static java.util.Set<String> TABLES;
   static Document doc;
   static List<ParseError> errors;
 
   @BeforeAll
   static void render() {
-    html = HtmlReport.render(CxReport.of(ReportInput.sample()));
+    CxReport report = CxReport.of(ReportInput.sample());
+    html = HtmlReport.render(report);
+    TABLES = new java.util.HashSet<>();
+    org.cx4j.report.table.ReportTables.of(report).forEach(t -> TABLES.add(t.name()));
     Parser parser = Parser.htmlParser().setTrackErrors(100);
     doc = Jsoup.parse(html, "", parser);
     errors = new ArrayList<>(parser.getErrors());
@@ -94,7 +98,34 @@ class HtmlReportTest {
       from = end;
       count++;
     }
-    assertEquals(CHARTS.size(), count);
+    assertEquals(doc.select("figure.chart svg").size(), count);
+    assertTrue(count >= CHARTS.size());
+  }
+
+  @Test
+  void everyChartIsLaidOutForEachWidthAndLinksItsData() {
+    for (Element fig : doc.select("figure.chart")) {
+      // Laid out at each width, or (the small segment profiles) once.
+      int layouts = fig.select("svg").size();
+      assertTrue(layouts == 1 || layouts == HtmlReport.WIDTHS.length, fig.id() + ": " + layouts);
+      if (layouts > 1) {
+        for (int k = 0; k < layouts; k++) {
+          assertEquals(String.valueOf(HtmlReport.WIDTHS[k]),
+              fig.select("svg").get(k).attr("width"), fig.id());
+        }
+      }
+      for (Element svg : fig.select("svg")) {
+        assertTrue(svg.selectFirst("title") != null && svg.child(0).tagName().equals("title"),
+            fig.id() + " has a title");
+        assertTrue(svg.selectFirst("desc") != null
+            && !svg.selectFirst("desc").text().isBlank(), fig.id() + " has a description");
+      }
+      Element data = fig.selectFirst("figcaption a.data");
+      assertTrue(data != null && data.attr("href").matches("tables/[a-z_]+\\.csv"),
+          fig.id() + " links its table");
+      String table = data.attr("href").replace("tables/", "").replace(".csv", "");
+      assertTrue(TABLES.contains(table), fig.id() + " links a table that is written: " + table);
+    }
   }
 
   @Test
@@ -106,7 +137,9 @@ class HtmlReportTest {
     assertTrue(doc.select("link, img, iframe, object, embed").isEmpty(), "no external resources");
     for (Element e : doc.select("[href], [src], [xlink:href]")) {
       String ref = e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("xlink:href");
-      assertTrue(ref.startsWith("#"), "external reference " + ref);
+      // In-page anchors, and the tables written next to the page.
+      assertTrue(ref.startsWith("#") || ref.matches("tables/[a-z_]+\\.csv"),
+          "external reference " + ref);
     }
     assertFalse(html.contains("@import") || html.contains("url("), "no CSS imports or urls");
     String page = html.replace(HtmlReport.SORT_SCRIPT, "");
