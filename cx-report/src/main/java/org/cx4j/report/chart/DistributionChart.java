@@ -269,9 +269,12 @@ public final class DistributionChart {
             .attr("width", barW).attr("height", bottom - by).attr("fill", colour)
             .tooltip(values.get(i) + ": " + Text.count(counts[i]) + " (" + share + ")")
             .end("rect");
-        // Percentages above the bars when they fit the band, else only in the tooltip.
-        if (Text.width(share, Frame.SMALL_SIZE, false) <= band + 2) {
-          w.label(cx, Math.max(top - 2, by - 5), share, Frame.SMALL_SIZE, "middle",
+        // Percentages above the bars when they fit the band with a gap (else whole percents,
+        // else only in the tooltip), so that neighbours never touch.
+        String above = Text.width(share, Frame.SMALL_SIZE, false) <= band - 4 ? share
+            : Text.percent((double) counts[i] / total, 0);
+        if (Text.width(above, Frame.SMALL_SIZE, false) <= band - 4) {
+          w.label(cx, Math.max(top - 2, by - 5), above, Frame.SMALL_SIZE, "middle",
               Palette.TEXT);
         }
         if (i % every == 0) {

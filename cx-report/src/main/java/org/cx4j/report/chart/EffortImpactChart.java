@@ -227,19 +227,6 @@ public final class EffortImpactChart {
       // Place everything before drawing: labels that find no room are listed under the chart,
       // which grows by a line for each.
       LabelPlacer placer = new LabelPlacer(left, top, right, bottom);
-      String[] quadrant = {quickWins, majorProjects, fillIns, thankless};
-      double[][] qAt = {{left + 6, top + 16, sx - left - 12, 0}, {right - 6, top + 16,
-          right - sx - 12, 1}, {left + 6, bottom - 8, sx - left - 12, 0},
-          {right - 6, bottom - 8, right - sx - 12, 1}};
-      String[] qShown = new String[4];
-      for (int q = 0; q < 4; q++) {
-        if (qAt[q][2] >= 20 && !quadrant[q].isEmpty()) {
-          qShown[q] = Text.fit(quadrant[q], qAt[q][2], Frame.LABEL_SIZE, true);
-          double tw = Text.width(qShown[q], Frame.LABEL_SIZE, true);
-          double x0 = qAt[q][3] > 0 ? qAt[q][0] - tw : qAt[q][0];
-          placer.obstacle(x0, qAt[q][1] - 12, x0 + tw, qAt[q][1] + 3);
-        }
-      }
       int n = items.size();
       double[] cx = new double[n];
       double[] cy = new double[n];
@@ -252,6 +239,44 @@ public final class EffortImpactChart {
         r[i] = maxSize == 0 ? 6 : 4 + 10 * Math.sqrt(it.size() / maxSize);
         placer.point(cx[i], cy[i], r[i]);
       }
+      // Each quadrant's name in its outer corner, or the corner by the split line when a point
+      // sits on the outer one; labels then keep off the names and the split lines.
+      String[] quadrant = {quickWins, majorProjects, fillIns, thankless};
+      double[] qx = {left + 6, right - 6, left + 6, right - 6};
+      double[] qRoom = {sx - left - 12, right - sx - 12, sx - left - 12, right - sx - 12};
+      double[][] qy = {{top + 16, sy - 8}, {top + 16, sy - 8}, {bottom - 8, sy + 16},
+          {bottom - 8, sy + 16}};
+      String[] qShown = new String[4];
+      double[] qAt = new double[4];
+      List<double[]> pointBoxes = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        pointBoxes.add(new double[] {cx[i] - r[i], cy[i] - r[i], cx[i] + r[i], cy[i] + r[i]});
+      }
+      for (int q = 0; q < 4; q++) {
+        if (qRoom[q] < 20 || quadrant[q].isEmpty()) {
+          continue;
+        }
+        qShown[q] = Text.fit(quadrant[q], qRoom[q], Frame.LABEL_SIZE, true);
+        double tw = Text.width(qShown[q], Frame.LABEL_SIZE, true);
+        double x0 = q % 2 == 1 ? qx[q] - tw : qx[q];
+        qAt[q] = qy[q][0];
+        for (double cand : qy[q]) {
+          double[] box = {x0, cand - 12, x0 + tw, cand + 3};
+          boolean inside = box[1] >= top && box[3] <= bottom
+              && (q < 2 ? box[3] <= sy : box[1] >= sy);
+          boolean clear = true;
+          for (double[] pb : pointBoxes) {
+            clear &= !LabelPlacer.collide(box, pb, 0);
+          }
+          if (inside && clear) {
+            qAt[q] = cand;
+            break;
+          }
+        }
+        placer.obstacle(x0, qAt[q] - 12, x0 + tw, qAt[q] + 3);
+      }
+      placer.obstacle(sx - 1, top, sx + 1, bottom);
+      placer.obstacle(left, sy - 1, right, sy + 1);
       // Labels in decreasing size, so that the big items get the best places.
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -292,7 +317,7 @@ public final class EffortImpactChart {
           .attr("class", "split").close();
       for (int q = 0; q < 4; q++) {
         if (qShown[q] != null) {
-          quadrantName(w, quadrant[q], qShown[q], qAt[q][0], qAt[q][1], qAt[q][3] > 0);
+          quadrantName(w, quadrant[q], qShown[q], qx[q], qAt[q], q % 2 == 1);
         }
       }
       // Leader lines under the points and labels.
@@ -346,7 +371,8 @@ public final class EffortImpactChart {
         boolean end) {
       w.open("text").attr("class", "quadrant").attr("x", x).attr("y", y)
           .attr("font-size", Frame.LABEL_SIZE).attr("font-weight", "600")
-          .attr("fill", Palette.MUTED);
+          .attr("fill", Palette.MUTED).attr("stroke", "#ffffff").attr("stroke-width", 3)
+          .attr("paint-order", "stroke");
       if (end) {
         w.attr("text-anchor", "end");
       }

@@ -344,7 +344,8 @@ public final class TrendChart {
       for (int i = 0; i < n; i++) {
         w.line(px[i], bottom, px[i], bottom + 4, Palette.AXIS, 1).close();
         if (i % every == 0) {
-          w.label(px[i], bottom + 16, periods.get(i), Math.max(band * every - 6, 20),
+          // 18 px down: clear of the lowest tick label, which is centred on the axis line.
+          w.label(px[i], bottom + 18, periods.get(i), Math.max(band * every - 6, 20),
               Frame.SMALL_SIZE, "middle", Palette.MUTED, false);
         }
       }

@@ -28,6 +28,7 @@ import org.cx4j.metrics.priority.Quadrant;
 import org.cx4j.metrics.retention.CohortRetention;
 import org.cx4j.metrics.retention.RetentionKind;
 import org.cx4j.metrics.score.ScoreCategory;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.survival.KaplanMeier;
 import org.cx4j.metrics.survival.SurvivalBand;
 import org.cx4j.report.analysis.CxReport;
@@ -445,7 +446,8 @@ public final class HtmlReport {
      * from the data: each is isolated in {@code <bdi>}; a {@link Raw} cell is markup as it is.
      */
     private void table(List<String> head, List<? extends List<?>> rows, Set<Integer> numeric) {
-      h.append("<table>\n<thead><tr>");
+      // A wide table scrolls inside its box on a phone; the page itself never scrolls sideways.
+      h.append("<div class=\"scroll\"><table>\n<thead><tr>");
       for (int i = 0; i < head.size(); i++) {
         h.append(numeric.contains(i) ? "<th class=\"n\">" : "<th>").append(esc(head.get(i)))
             .append("</th>");
@@ -462,7 +464,7 @@ public final class HtmlReport {
         }
         h.append("</tr>\n");
       }
-      h.append("</tbody>\n</table>\n");
+      h.append("</tbody>\n</table></div>\n");
     }
 
     /**
@@ -836,9 +838,8 @@ public final class HtmlReport {
       for (JourneySection.Node n : j.nodes()) {
         JourneyMapChart.Mark mark = pains.contains(n.id()) ? JourneyMapChart.Mark.PAIN_POINT
             : delights.containsKey(n.id()) ? JourneyMapChart.Mark.DELIGHT : JourneyMapChart.Mark.NONE;
-        NodeScore ns = scores.get(n.id());
         nodes.add(new JourneyMapChart.Node(n.id(), n.id(), stageIndex.getOrDefault(n.stage(), 0),
-            n.visits(), mark, ns == null ? n.channel() : n.channel() + note(ns)));
+            n.visits(), mark, nodeNote(n, scores.get(n.id()))));
         busiest = busiest == null || n.visits() > busiest.visits() ? n : busiest;
       }
       List<JourneyMapChart.Link> links = new ArrayList<>();
@@ -851,12 +852,16 @@ public final class HtmlReport {
               j.stages(), nodes, links)
           .topLinks(MAX_MAP_LINKS).unit("interactions");
       figure("journey-map", w -> map.width(w).render(), html("The busiest touchpoint is %s (%,d interactions). Marked "
-              + "as pain points: %s; as moments of delight: %s. Band widths are transitions; the "
-              + "%d largest flows are drawn (all are in tables/journey_transitions.csv).",
+              + "as pain points: %s; as moments of delight: %s. Under each touchpoint: its channel "
+              + "and interactions, the share of its journeys that end there without converting "
+              + "(drop-off), and each survey metric given there with its %d%% interval and n "
+              + "(NPS in points, CSAT and CES as %% of answers; * fewer than %d responses). Band "
+              + "widths are transitions; the %d largest flows are drawn (all are in "
+              + "tables/journey_transitions.csv).",
           busiest == null ? "none" : new Name(busiest.id()), busiest == null ? 0 : busiest.visits(),
           pains.isEmpty() ? "none" : isolated(labels(j.painPoints()), ", "),
-          delights.isEmpty() ? "none" : isolated(labels(j.delights()), ", "),
-          Math.min(MAX_MAP_LINKS, links.size())));
+          delights.isEmpty() ? "none" : isolated(labels(j.delights()), ", "), pct,
+          r.options().minGroupSize(), Math.min(MAX_MAP_LINKS, links.size())));
       // Funnel.
       FunnelResult fr = j.funnel();
       FunnelChart.Builder funnel = FunnelChart.builder("Funnel: journeys reaching each step",
@@ -892,15 +897,27 @@ public final class HtmlReport {
       return out;
     }
 
-    private static String note(NodeScore ns) {
-      for (FeedbackSummary fs : ns.feedback()) {
-        if (fs.responses() > 0) {
-          boolean nps = fs.metric().equals("nps");
-          return f(" \u00b7 %s %.0f%s", fs.instrument().name().toUpperCase(Locale.ROOT),
-              nps ? fs.score() : 100 * fs.score(), nps ? "" : "%");
+    /**
+     * Returns the lines shown under a touchpoint on the journey map: channel and volume, the
+     * drop-off after it, then each survey metric given there with its interval and n (flagged
+     * with * under the minimum group size).
+     */
+    private String nodeNote(JourneySection.Node n, NodeScore ns) {
+      List<String> lines = new ArrayList<>();
+      lines.add(f("%s \u00b7 %,d interactions", n.channel(), n.visits()));
+      if (ns != null && ns.journeys() > 0) {
+        lines.add(f("drop-off %.0f%% of %,d journeys", 100 * ns.dropOffPart(), ns.journeys()));
+      }
+      for (ScoreSection s : r.scores()) {
+        for (Estimate e : s.byTouchpoint()) {
+          if (e.label().equals(n.id()) && !e.isEmpty()) {
+            String u = s.unit() == SurveyMetric.Unit.SHARE ? "%" : "";
+            lines.add(f("%s %.0f%s [%.0f, %.0f] n %,d%s", s.metric(), e.value(), u, e.lower(),
+                e.upper(), e.n(), e.small() ? "*" : ""));
+          }
         }
       }
-      return "";
+      return String.join("\n", lines);
     }
 
     private void painTable(List<NodeScore> list, boolean pain) {
