@@ -271,11 +271,12 @@ public final class DistributionChart {
             .end("rect");
         // Percentages above the bars when they fit the band with a gap (else whole percents,
         // else only in the tooltip), so that neighbours never touch.
-        String above = Text.width(share, Frame.SMALL_SIZE, false) <= band - 4 ? share
-            : Text.percent((double) counts[i] / total, 0);
-        if (Text.width(above, Frame.SMALL_SIZE, false) <= band - 4) {
-          w.label(cx, Math.max(top - 2, by - 5), above, Frame.SMALL_SIZE, "middle",
-              Palette.TEXT);
+        String whole = Text.percent((double) counts[i] / total, 0);
+        String above = Text.width(share, Frame.SMALL_SIZE, false) <= band - 4 ? share : whole;
+        double size = Text.width(above, Frame.SMALL_SIZE, false) <= band - 4 ? Frame.SMALL_SIZE
+            : 9.5;
+        if (Text.width(above, size, false) <= band - 4) {
+          w.label(cx, Math.max(top - 2, by - 5), above, size, "middle", Palette.TEXT);
         }
         if (i % every == 0) {
           w.label(cx, bottom + 16, values.get(i), band * every, Frame.LABEL_SIZE, "middle",

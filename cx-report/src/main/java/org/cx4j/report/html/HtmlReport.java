@@ -682,6 +682,24 @@ public final class HtmlReport {
           Cell.text(e.small() ? "* small" : ""));
     }
 
+    /** Returns the unit written after a figure: " points", "%" or nothing for a mean. */
+    private static String unit(ScoreSection s) {
+      return switch (s.unit()) {
+        case POINTS -> " points";
+        case SHARE -> "%";
+        case MEAN -> "";
+      };
+    }
+
+    /** Returns the number of periods with responses but fewer than the minimum group size. */
+    private int small(ScoreSection s) {
+      int k = 0;
+      for (Estimate e : s.trend()) {
+        k += !e.isEmpty() && e.n() < r.options().minGroupSize() ? 1 : 0;
+      }
+      return k;
+    }
+
     /** Returns the value-axis label: "NPS (points)", "CSAT (%)", a mean's plain name. */
     private static String axisLabel(ScoreSection s) {
       return switch (s.unit()) {
@@ -731,8 +749,10 @@ public final class HtmlReport {
         boolean apart = bE.lower() > wE.upper();
         reading = labels.size() == 1
             ? html("Only one %s (%s) has responses.", kind, new Name(bE.label()))
-            : html("Highest: %s at %.1f; lowest: %s at %.1f. Their intervals %s.%s",
-                new Name(bE.label()), bE.value(), new Name(wE.label()), wE.value(),
+            : html("Highest: %s at %.1f%s (n %,d); lowest: %s at %.1f%s (n %,d). Their "
+                    + "intervals %s.%s",
+                new Name(bE.label()), bE.value(), unit(s), bE.n(), new Name(wE.label()),
+                wE.value(), unit(s), wE.n(),
                 apart ? "do not overlap: the gap is larger than sampling noise"
                     : "overlap: the gap may be sampling noise",
                 small == 0 ? "" : f(" * %d %s%s unstable: fewer than %d responses, or the figure"
@@ -785,11 +805,15 @@ public final class HtmlReport {
       String lastVsAll = last.upper() < all.value() ? "below the overall figure, beyond sampling noise"
           : last.lower() > all.value() ? "above the overall figure, beyond sampling noise"
           : "consistent with the overall figure";
-      return f("%s ranged from %.1f (%s) to %.1f (%s); the latest period with responses, %s, "
-              + "is at %.1f [%.1f, %.1f]: %s.%s", s.metric(), worst.value(), worst.label(),
-          best.value(), best.label(), last.label(), last.value(), last.lower(), last.upper(),
-          lastVsAll, empty == 0 ? "" : f(" %d period%s without responses.", empty,
-              empty == 1 ? "" : "s"));
+      String u = unit(s);
+      return f("%s ranged from %.1f%s (%s, n %,d) to %.1f%s (%s, n %,d); the latest period with "
+              + "responses, %s, is at %.1f%s [%.1f, %.1f] (n %,d): %s.%s%s", s.metric(),
+          worst.value(), u, worst.label(), worst.n(), best.value(), u, best.label(), best.n(),
+          last.label(), last.value(), u, last.lower(), last.upper(), last.n(), lastVsAll,
+          empty == 0 ? "" : f(" %d period%s without responses (gaps).", empty,
+              empty == 1 ? "" : "s"),
+          small(s) == 0 ? "" : f(" Hollow points: %d period%s with fewer than %d responses.",
+              small(s), small(s) == 1 ? "" : "s", r.options().minGroupSize()));
     }
 
     private String distributionReading(ScoreSection s) {
@@ -1109,7 +1133,8 @@ public final class HtmlReport {
       double[] r2 = new double[ranked.size()];
       for (int i = 0; i < ranked.size(); i++) {
         DriverImportance di = ranked.get(i);
-        labels.add(di.name() + (di.pearson() < 0 ? " (\u2212)" : " (+)"));
+        // The sign first: a truncated name on a phone keeps it.
+        labels.add((di.pearson() < 0 ? "(\u2212) " : "(+) ") + di.name());
         share[i] = di.shapleyShare();
         r2[i] = di.relativeWeightShare();
       }
@@ -1301,7 +1326,10 @@ public final class HtmlReport {
       "  section { border: 0; border-radius: 0; padding: 0; margin: 0 0 14pt; }",
       "  h2, h3 { break-after: avoid; }",
       "  figure.chart, tr, .kpi { break-inside: avoid; }",
+      // Paper cannot scroll: wide tables wrap their cells instead.
       "  .scroll { overflow: visible; }",
+      "  table { font-size: 9pt; max-width: 100%; }",
+      "  th, td { padding: 2px 5px; overflow-wrap: anywhere; }",
       "  table.sortable th button { padding: 2px 6px; }",
       "  a { color: inherit; text-decoration: none; }",
       "}",

@@ -99,6 +99,15 @@ class HtmlReportBrowserTest {
     }
   }
 
+  /** Returns the first elements (outside a scrolling box) that reach past {@code width}. */
+  private static Object wider(int width) {
+    return driver.executeScript("const w = arguments[0]; return Array.from("
+        + "document.querySelectorAll('body *')).filter(e => !e.closest('.scroll')"
+        + " && e.getBoundingClientRect().right > w + 1).slice(0, 8).map(e => e.tagName + '#'"
+        + " + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
+        width);
+  }
+
   private static void viewport(int width, int height) {
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
         "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
@@ -111,10 +120,7 @@ class HtmlReportBrowserTest {
     driver.get(page.toUri().toString());
     assertEquals("complete", driver.executeScript("return document.readyState"));
     // A phone widens its layout viewport to fit content that is too wide: name what is.
-    Object wide = driver.executeScript("const w = arguments[0]; return Array.from("
-        + "document.querySelectorAll('body *')).filter(e => !e.closest('.scroll')"
-        + " && e.getBoundingClientRect().right > w + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
-        + " + Math.round(e.getBoundingClientRect().right))", width);
+    Object wide = wider(width);
     assertEquals(width, ((Number) driver.executeScript("return window.innerWidth")).intValue(),
         "content wider than the screen: " + wide);
 
@@ -169,6 +175,7 @@ class HtmlReportBrowserTest {
     Path shots = target.resolve("browser-shots/" + width);
     Files.createDirectories(shots);
     for (WebElement fig : driver.findElements(By.cssSelector("figure.chart"))) {
+      driver.executeScript("arguments[0].scrollIntoView()", fig);
       Files.write(shots.resolve(fig.getAttribute("id") + ".png"),
           fig.getScreenshotAs(OutputType.BYTES));
     }
@@ -183,6 +190,38 @@ class HtmlReportBrowserTest {
     assertTrue(png.length > 50_000, "screenshot too small: " + png.length + " bytes");
 
     assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theReportPrintsToPdf() throws IOException {
+    // An A4 page at 96 px per inch, less 15 mm margins each side: 180 mm, 680 px.
+    viewport(680, 1000);
+    driver.get(page.toUri().toString());
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertEquals("none", driver.executeScript(
+          "return getComputedStyle(document.querySelector('nav')).display"), "no navigation");
+      long scroll = ((Number) driver.executeScript(
+          "return document.documentElement.scrollWidth")).longValue();
+      assertTrue(scroll <= 680, "the printed page is " + scroll + " px wide: " + wider(680));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> charts = (List<Map<String, Object>>) driver.executeScript(
+          CHART_SCRIPT, TOUCH);
+      for (Map<String, Object> c : charts) {
+        assertEquals(1, ((Number) c.get("visible")).intValue(), c.get("id") + " layouts");
+        assertEquals(List.of(), c.get("overlaps"), c.get("id") + " overlaps");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of(
+          "paperWidth", 8.27, "paperHeight", 11.69, "preferCSSPageSize", true,
+          "printBackground", true));
+      byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+      Files.write(target.resolve("report.pdf"), bytes);
+      assertTrue(new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"));
+      assertTrue(bytes.length > 50_000, "PDF too small: " + bytes.length + " bytes");
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
   }
 
   /**
