@@ -54,13 +54,18 @@ import org.cx4j.report.console.SafeText;
 import org.cx4j.report.input.ReportInput;
 
 /**
- * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, no
- * scripts, fonts, images or links to anything outside the file, so it opens offline and can be
- * mailed as it is. Every chart sits in a {@code <figure class="chart">} with a title, axes and
- * units, and a caption with a one-line reading of what it shows, computed from the data.
+ * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, one
+ * small inline script (sorting the tables by touchpoint and stage), no fonts, images or links
+ * to anything outside the file but the {@code tables/*.csv} written beside it, so it opens
+ * offline and can be mailed as it is. Every chart sits in a {@code <figure class="chart">} with
+ * a title, axes and units, and a caption with a one-line reading of what it shows (figures with
+ * their unit and n), computed from the data, and a link to the table behind it. Charts are laid
+ * out at each of {@link #WIDTHS} and CSS container queries show the one that fits the figure;
+ * a print stylesheet makes the page print cleanly to PDF.
  *
  * <p>Sections: data read (with rejected rows and why), headline figures, each survey metric
- * (trend with confidence band, score distribution, by segment and by channel), the journey map,
+ * (trend with confidence band, score distribution, by segment, channel and stage, and a sortable
+ * table by stage and touchpoint), the journey map,
  * the funnel, pain points and moments of delight, retention (cohort heat map, survival curve),
  * lifetime value, the drivers of NPS and the effort-impact matrix, attribution by channel, and
  * the notes on what was left out.

@@ -39,7 +39,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * non-empty box; and no two pieces of text in a chart overlap, measured from the DOM (the
  * bounding boxes the browser laid out, in screen pixels, rotation and scaling included).
  * Screenshots for review: {@code cx-report/target/report-<width>.png} (the whole page) and
- * {@code cx-report/target/browser-shots/<width>/<chart>.png} (each chart).
+ * {@code cx-report/target/browser-shots/<width>/<chart>.png} (each chart). Printed (print
+ * media on an A4 page's 680 px): no navigation, nothing wider than the paper, each chart in one
+ * layout without overlapping text ({@code browser-shots/print/}), and {@code target/report.pdf}
+ * from Chromium's own print to PDF.
  *
  * <p>Chromium and chromedriver are looked up at {@code /usr/bin} (system properties {@code
  * cx4j.chromium} and {@code cx4j.chromedriver} override). {@code .ci/run} installs them; in CI
@@ -210,6 +213,14 @@ class HtmlReportBrowserTest {
       for (Map<String, Object> c : charts) {
         assertEquals(1, ((Number) c.get("visible")).intValue(), c.get("id") + " layouts");
         assertEquals(List.of(), c.get("overlaps"), c.get("id") + " overlaps");
+      }
+      // The charts as printed (their 680 px layouts), for review.
+      Path shots = target.resolve("browser-shots/print");
+      Files.createDirectories(shots);
+      for (WebElement fig : driver.findElements(By.cssSelector("figure.chart"))) {
+        driver.executeScript("arguments[0].scrollIntoView()", fig);
+        Files.write(shots.resolve(fig.getAttribute("id") + ".png"),
+            fig.getScreenshotAs(OutputType.BYTES));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of(
