@@ -82,9 +82,6 @@ public record ScoreSection(
     for (Estimate e : byChannel) {
       row(sb, "channel " + e.label(), e);
     }
-    for (Estimate e : byStage) {
-      row(sb, "stage " + e.label(), e);
-    }
     return sb.toString();
   }
 

@@ -1205,7 +1205,9 @@ public final class HtmlReport {
       AttributionChart.Builder chart = AttributionChart.builder("Share of conversions credited "
           + "to each channel, by model", channels, names, share)
           .yAxisLabel("share of conversions (%)");
-      String reading = html("%,.0f conversions.", models.get(0).totalConversions());
+      // Position carries the model too, not colour alone: say the order.
+      String reading = html("%,.0f conversions. In each channel's group the bars are in the "
+          + "legend's order: %s.", models.get(0).totalConversions(), String.join(", ", names));
       if (markov >= 0 && last >= 0) {
         int most = 0;
         for (int c = 1; c < channels.size(); c++) {
