@@ -266,6 +266,27 @@ final class ReportAnalysis {
     }
     channels.sort(Comparator.comparingLong(Estimate::n).reversed()
         .thenComparing(Estimate::label));
+    Breakdown<String, M> byTouchpoint =
+        Breakdown.of(responses, Breakdown.byTouchpoint(), acc, o.minGroupSize());
+    List<Estimate> touchpoints = new ArrayList<>();
+    for (Breakdown.Group<String, M> g : byTouchpoint.groups()) {
+      touchpoints.add(label(g.key(), headline(g.result()), g));
+    }
+    touchpoints.sort(Comparator.comparingLong(Estimate::n).reversed()
+        .thenComparing(Estimate::label));
+    Breakdown<JourneyStage, M> byStage =
+        Breakdown.of(responses, Breakdown.byStage(), acc, o.minGroupSize());
+    // In the order of the journey's stages; a stage that is not in the list goes last.
+    List<JourneyStage> order = in.stages().stages();
+    List<Breakdown.Group<JourneyStage, M>> stageGroups = new ArrayList<>(byStage.groups());
+    stageGroups.sort(Comparator.comparingInt((Breakdown.Group<JourneyStage, M> g) -> {
+      int i = order.indexOf(g.key());
+      return i < 0 ? Integer.MAX_VALUE : i;
+    }).thenComparing(g -> g.key().name()));
+    List<Estimate> stages = new ArrayList<>();
+    for (Breakdown.Group<JourneyStage, M> g : stageGroups) {
+      stages.add(label(g.key().name(), headline(g.result()), g));
+    }
     TimeSeries<M> series = TimeSeries.of(responses, o.trendPeriod(), o.zone(), acc);
     List<Estimate> trend = new ArrayList<>();
     for (TimeSeries.Point<M> p : series.points()) {
@@ -278,7 +299,7 @@ final class ReportAnalysis {
     // The overall result already holds the histogram of every response.
     return new ScoreSection(blank.name(), metric.title(), blank.measure(), unit,
         unit.toDisplay(blank.minimum()), unit.toDisplay(blank.maximum()), instrument, overall,
-        segments, channels, trend, bySegment.overall().distribution(), categories);
+        segments, channels, touchpoints, stages, trend, bySegment.overall().distribution(), categories);
   }
 
   /**

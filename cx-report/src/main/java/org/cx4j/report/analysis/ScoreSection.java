@@ -28,6 +28,10 @@ import org.cx4j.metrics.score.SurveyMetric;
  * @param bySegment one figure per customer segment (responses of unknown customers left out and
  *     counted in {@code overall})
  * @param byChannel one figure per channel of the touchpoint the response was given at
+ * @param byTouchpoint one figure per touchpoint the response was given at (responses without a
+ *     touchpoint left out and counted in {@code overall}), most responses first
+ * @param byStage one figure per journey stage of the touchpoint the response was given at, in
+ *     the stages' order
  * @param trend one figure per period, empty periods included with {@code n = 0}
  * @param distribution the histogram of the raw scores
  * @param categories the category of each scale point for the distribution chart, e.g.
@@ -44,6 +48,8 @@ public record ScoreSection(
     Estimate overall,
     List<Estimate> bySegment,
     List<Estimate> byChannel,
+    List<Estimate> byTouchpoint,
+    List<Estimate> byStage,
     List<Estimate> trend,
     ScoreDistribution distribution,
     List<ScoreCategory> categories) {
@@ -58,6 +64,8 @@ public record ScoreSection(
     Objects.requireNonNull(overall, "overall");
     bySegment = ImmutableList.copyOf(bySegment);
     byChannel = ImmutableList.copyOf(byChannel);
+    byTouchpoint = ImmutableList.copyOf(byTouchpoint);
+    byStage = ImmutableList.copyOf(byStage);
     trend = ImmutableList.copyOf(trend);
     Objects.requireNonNull(distribution, "distribution");
     categories = ImmutableList.copyOf(categories);

@@ -41,6 +41,21 @@ public final class DistributionChart {
    *     negative
    */
   public static Svg nps(String title, long[] counts) {
+    return npsBuilder(title, counts).render();
+  }
+
+  /**
+   * Returns a builder for an NPS distribution (scores 0 to 10 coloured as detractors, passives
+   * and promoters), for options such as the size.
+   *
+   * @param title the chart title
+   * @param counts the number of answers per score 0..10 (length 11), non-negative
+   * @return a new builder
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code counts} does not have length 11 or a count is
+   *     negative
+   */
+  public static Builder npsBuilder(String title, long[] counts) {
     if (counts.length != 11) {
       throw new IllegalArgumentException(
           "counts must have 11 entries (scores 0..10), got " + counts.length);
@@ -53,7 +68,7 @@ public final class DistributionChart {
     }
     return builder(title, labels, counts)
         .categories(List.of("Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"), category)
-        .xAxisLabel("Score").render();
+        .xAxisLabel("Score");
   }
 
   /**
@@ -254,10 +269,14 @@ public final class DistributionChart {
             .attr("width", barW).attr("height", bottom - by).attr("fill", colour)
             .tooltip(values.get(i) + ": " + Text.count(counts[i]) + " (" + share + ")")
             .end("rect");
-        // Percentages above the bars when they fit the band, else only in the tooltip.
-        if (Text.width(share, Frame.SMALL_SIZE, false) <= band + 2) {
-          w.label(cx, Math.max(top - 2, by - 5), share, Frame.SMALL_SIZE, "middle",
-              Palette.TEXT);
+        // Percentages above the bars when they fit the band with a gap (else whole percents,
+        // else only in the tooltip), so that neighbours never touch.
+        String whole = Text.percent((double) counts[i] / total, 0);
+        String above = Text.width(share, Frame.SMALL_SIZE, false) <= band - 4 ? share : whole;
+        double size = Text.width(above, Frame.SMALL_SIZE, false) <= band - 4 ? Frame.SMALL_SIZE
+            : 9.5;
+        if (Text.width(above, size, false) <= band - 4) {
+          w.label(cx, Math.max(top - 2, by - 5), above, size, "middle", Palette.TEXT);
         }
         if (i % every == 0) {
           w.label(cx, bottom + 16, values.get(i), band * every, Frame.LABEL_SIZE, "middle",

@@ -7,10 +7,13 @@ import java.util.Objects;
 /**
  * An effort-impact (prioritisation) matrix: one point per item at (effort, impact), its area
  * proportional to an optional size (e.g. the number of customers affected), two split lines at
- * the given effort and impact thresholds making four named quadrants, and point labels placed
- * to avoid overlapping each other, the points and the quadrant names (a greedy choice among
- * eight positions around each point; labels that cannot avoid a collision keep the least
- * overlapping position and always carry the full text in the point's tooltip).
+ * the given effort and impact thresholds making four named quadrants (the lines always inside
+ * the plot area), and point labels that never overlap each other, a point or a quadrant name
+ * and never leave the plot area: a greedy placement ({@link LabelPlacer}) tries eight places
+ * around each point, biggest items first, then the nearest free place farther out with a leader
+ * line to its point; a label with no free place anywhere is named in a line under the chart
+ * (which grows by that line) instead. An axis whose values (and split) are all non-negative
+ * starts at 0 or above, never below.
  *
  * <p>Quadrants (default names after the common action-priority matrix): low effort / high
  * impact "Quick wins" (top left), high effort / high impact "Major projects" (top right), low
@@ -26,6 +29,12 @@ import java.util.Objects;
  * <p>With no items the chart shows its title and "No data".
  */
 public final class EffortImpactChart {
+
+  /** The height of a point label's box in pixels (an 11 px font's text box, rounded up). */
+  static final double LABEL_HEIGHT = 14;
+
+  /** Where a label's baseline sits below the top of its box. */
+  static final double LABEL_BASELINE = 11;
 
   private EffortImpactChart() {}
 
@@ -195,13 +204,12 @@ public final class EffortImpactChart {
         yHi = Math.max(yHi, it.impact());
         maxSize = Math.max(maxSize, it.size());
       }
-      // Pad by 8% so that points do not sit on the frame.
+      // Pad by 8% so that points do not sit on the frame; but an axis whose values are all
+      // non-negative (effort, a share of variance) never runs below 0.
       double px = Math.max((xHi - xLo) * 0.08, 1e-9 + Math.abs(xHi) * 1e-3);
       double py = Math.max((yHi - yLo) * 0.08, 1e-9 + Math.abs(yHi) * 1e-3);
-      Ticks xt = Ticks.nice(xLo - px, xHi + px, 5);
-      Ticks yt = Ticks.nice(yLo - py, yHi + py, 5);
-      SvgWriter w = Frame.start(width, height, title, items.size() + " items by "
-          + effortLabel + " and " + impactLabel);
+      Ticks xt = Ticks.nice(xLo >= 0 ? Math.max(0, xLo - px) : xLo - px, xHi + px, 5);
+      Ticks yt = Ticks.nice(yLo >= 0 ? Math.max(0, yLo - py) : yLo - py, yHi + py, 5);
       double tickW = 0;
       for (double v : yt.values()) {
         tickW = Math.max(tickW, Text.width(yt.format(v), Frame.SMALL_SIZE, false));
@@ -212,8 +220,86 @@ public final class EffortImpactChart {
       double bottom = height - 44;
       Scale x = new Scale(xt.min(), xt.max(), left, right);
       Scale y = new Scale(yt.min(), yt.max(), bottom, top);
-      double sx = x.map(effortSplit);
-      double sy = y.map(impactSplit);
+      // The split lines stay inside the plot area whatever the rounding.
+      double sx = Math.max(left, Math.min(right, x.map(effortSplit)));
+      double sy = Math.max(top, Math.min(bottom, y.map(impactSplit)));
+
+      // Place everything before drawing: labels that find no room are listed under the chart,
+      // which grows by a line for each.
+      LabelPlacer placer = new LabelPlacer(left, top, right, bottom);
+      int n = items.size();
+      double[] cx = new double[n];
+      double[] cy = new double[n];
+      double[] r = new double[n];
+      for (int i = 0; i < n; i++) {
+        Item it = items.get(i);
+        cx[i] = x.map(it.effort());
+        cy[i] = y.map(it.impact());
+        // Area proportional to size: radius ~ sqrt(size), 4 to 14 px.
+        r[i] = maxSize == 0 ? 6 : 4 + 10 * Math.sqrt(it.size() / maxSize);
+        placer.point(cx[i], cy[i], r[i]);
+      }
+      // Each quadrant's name in its outer corner, or the corner by the split line when a point
+      // sits on the outer one; labels then keep off the names and the split lines.
+      String[] quadrant = {quickWins, majorProjects, fillIns, thankless};
+      double[] qx = {left + 6, right - 6, left + 6, right - 6};
+      double[] qRoom = {sx - left - 12, right - sx - 12, sx - left - 12, right - sx - 12};
+      double[][] qy = {{top + 16, sy - 8}, {top + 16, sy - 8}, {bottom - 8, sy + 16},
+          {bottom - 8, sy + 16}};
+      String[] qShown = new String[4];
+      double[] qAt = new double[4];
+      List<double[]> pointBoxes = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        pointBoxes.add(new double[] {cx[i] - r[i], cy[i] - r[i], cx[i] + r[i], cy[i] + r[i]});
+      }
+      for (int q = 0; q < 4; q++) {
+        if (qRoom[q] < 20 || quadrant[q].isEmpty()) {
+          continue;
+        }
+        qShown[q] = Text.fit(quadrant[q], qRoom[q], Frame.LABEL_SIZE, true);
+        double tw = Text.width(qShown[q], Frame.LABEL_SIZE, true);
+        double x0 = q % 2 == 1 ? qx[q] - tw : qx[q];
+        qAt[q] = qy[q][0];
+        for (double cand : qy[q]) {
+          double[] box = {x0, cand - 12, x0 + tw, cand + 3};
+          boolean inside = box[1] >= top && box[3] <= bottom
+              && (q < 2 ? box[3] <= sy : box[1] >= sy);
+          boolean clear = true;
+          for (double[] pb : pointBoxes) {
+            clear &= !LabelPlacer.collide(box, pb, 0);
+          }
+          if (inside && clear) {
+            qAt[q] = cand;
+            break;
+          }
+        }
+        placer.obstacle(x0, qAt[q] - 12, x0 + tw, qAt[q] + 3);
+      }
+      placer.obstacle(sx - 1, top, sx + 1, bottom);
+      placer.obstacle(left, sy - 1, right, sy + 1);
+      // Labels in decreasing size, so that the big items get the best places.
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
+      double[][] placed = new double[n][];
+      String[] shownText = new String[n];
+      List<Integer> unplaced = new ArrayList<>();
+      double labelMax = Math.min(150, (right - left) * 0.45);
+      for (int i : order) {
+        shownText[i] = Text.fit(items.get(i).label(), labelMax, Frame.SMALL_SIZE, false);
+        double tw = Text.width(shownText[i], Frame.SMALL_SIZE, false);
+        placed[i] = placer.place(cx[i], cy[i], r[i], tw, LABEL_HEIGHT);
+        if (placed[i] == null) {
+          unplaced.add(i);
+        }
+      }
+
+      SvgWriter w = Frame.start(width, height + 16 * unplaced.size(), title, items.size()
+          + " items by " + effortLabel + " and " + impactLabel + "; split at " + effortLabel + " "
+          + Text.decimal(effortSplit, 1) + " and " + impactLabel + " "
+          + Text.decimal(impactSplit, 1));
       // Tints: green-ish where to act first, vermillion where to avoid.
       w.rect(left, top, sx - left, sy - top, Palette.BLUISH_GREEN).attr("fill-opacity", 0.07)
           .close();
@@ -229,24 +315,18 @@ public final class EffortImpactChart {
           .attr("class", "split").close();
       w.line(left, sy, right, sy, Palette.TEXT, 1.25).attr("stroke-dasharray", "5 3")
           .attr("class", "split").close();
-
-      List<double[]> boxes = new ArrayList<>();
-      quadrantName(w, boxes, quickWins, left + 6, top + 16, sx - left - 12, "start");
-      quadrantName(w, boxes, majorProjects, right - 6, top + 16, right - sx - 12, "end");
-      quadrantName(w, boxes, fillIns, left + 6, bottom - 8, sx - left - 12, "start");
-      quadrantName(w, boxes, thankless, right - 6, bottom - 8, right - sx - 12, "end");
-
-      int n = items.size();
-      double[] cx = new double[n];
-      double[] cy = new double[n];
-      double[] r = new double[n];
+      for (int q = 0; q < 4; q++) {
+        if (qShown[q] != null) {
+          quadrantName(w, quadrant[q], qShown[q], qx[q], qAt[q], q % 2 == 1);
+        }
+      }
+      // Leader lines under the points and labels.
       for (int i = 0; i < n; i++) {
-        Item it = items.get(i);
-        cx[i] = x.map(it.effort());
-        cy[i] = y.map(it.impact());
-        // Area proportional to size: radius ~ sqrt(size), 4 to 14 px.
-        r[i] = maxSize == 0 ? 6 : 4 + 10 * Math.sqrt(it.size() / maxSize);
-        boxes.add(new double[] {cx[i] - r[i], cy[i] - r[i], cx[i] + r[i], cy[i] + r[i]});
+        if (placed[i] != null && placed[i][4] > 0) {
+          double[] end = LabelPlacer.nearestOnBox(placed[i], cx[i], cy[i]);
+          w.line(cx[i], cy[i], end[0], end[1], Palette.MUTED, 0.75).attr("class", "leader")
+              .close();
+        }
       }
       for (int i = 0; i < n; i++) {
         Item it = items.get(i);
@@ -258,66 +338,42 @@ public final class EffortImpactChart {
                 + (it.size() == 1 ? "" : ", size " + Text.decimal(it.size(), 0)))
             .end("circle");
       }
-      // Labels in decreasing size, so that the big items get the best places.
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
       for (int i : order) {
-        String text = Text.fit(items.get(i).label(), 150, Frame.SMALL_SIZE, false);
-        double tw = Text.width(text, Frame.SMALL_SIZE, false);
-        double th = 12;
-        double best = Double.POSITIVE_INFINITY;
-        double[] bestBox = null;
-        double g = r[i] + 3;
-        double[][] candidates = {
-            {cx[i] + g, cy[i] - th / 2}, {cx[i] - g - tw, cy[i] - th / 2},
-            {cx[i] - tw / 2, cy[i] - g - th}, {cx[i] - tw / 2, cy[i] + g},
-            {cx[i] + g * 0.7, cy[i] - g * 0.7 - th}, {cx[i] - g * 0.7 - tw, cy[i] - g * 0.7 - th},
-            {cx[i] + g * 0.7, cy[i] + g * 0.7}, {cx[i] - g * 0.7 - tw, cy[i] + g * 0.7}};
-        for (double[] c : candidates) {
-          double[] box = {c[0], c[1], c[0] + tw, c[1] + th};
-          double cost = 0;
-          for (double[] o : boxes) {
-            cost += overlap(box, o);
-          }
-          // Outside the plot costs more than any overlap.
-          cost += 10 * (Math.max(0, left - box[0]) + Math.max(0, box[2] - right)
-              + Math.max(0, top - box[1]) + Math.max(0, box[3] - bottom)) * th;
-          if (cost < best - 1e-9) {
-            best = cost;
-            bestBox = box;
-          }
+        if (placed[i] == null) {
+          continue;
         }
-        double bx = Math.max(left + 1, Math.min(right - tw - 1, bestBox[0]));
-        double by = Math.max(top + 1, Math.min(bottom - th - 1, bestBox[1]));
-        boxes.add(new double[] {bx, by, bx + tw, by + th});
-        w.open("text").attr("class", "point-label").attr("x", bx).attr("y", by + th - 2)
-            .attr("font-size", Frame.SMALL_SIZE).attr("fill", Palette.TEXT)
+        w.open("text").attr("class", "point-label").attr("x", placed[i][0])
+            .attr("y", placed[i][1] + LABEL_BASELINE).attr("font-size", Frame.SMALL_SIZE)
+            .attr("fill", Palette.TEXT)
             .attr("stroke", "#ffffff").attr("stroke-width", 3).attr("paint-order", "stroke")
-            .text(text);
-        if (!text.equals(items.get(i).label())) {
+            .text(shownText[i]);
+        if (!shownText[i].equals(items.get(i).label())) {
           w.tooltip(items.get(i).label());
         }
         w.end("text");
       }
+      // Labels with no free place in the plot are named under it, never drawn over a mark.
+      double noteY = height - 10;
+      for (int i : unplaced) {
+        noteY += 16;
+        Item it = items.get(i);
+        w.open("text").attr("class", "unplaced").attr("x", Frame.PAD).attr("y", noteY)
+            .attr("font-size", Frame.SMALL_SIZE).attr("fill", Palette.MUTED)
+            .text(Text.fit("Not labelled in the plot (no room): " + it.label() + " at "
+                + effortLabel + " " + Text.decimal(it.effort(), 1) + ", " + impactLabel + " "
+                + Text.decimal(it.impact(), 1), width - 2 * Frame.PAD, Frame.SMALL_SIZE, false))
+            .end("text");
+      }
       return w.finish();
     }
 
-    private static void quadrantName(SvgWriter w, List<double[]> boxes, String name, double x,
-        double y, double maxWidth, String anchor) {
-      if (maxWidth < 20 || name.isEmpty()) {
-        return;
-      }
-      String shown = Text.fit(name, maxWidth, Frame.LABEL_SIZE, true);
-      double tw = Text.width(shown, Frame.LABEL_SIZE, true);
-      double x0 = "end".equals(anchor) ? x - tw : x;
-      boxes.add(new double[] {x0, y - 12, x0 + tw, y + 2});
+    private static void quadrantName(SvgWriter w, String name, String shown, double x, double y,
+        boolean end) {
       w.open("text").attr("class", "quadrant").attr("x", x).attr("y", y)
           .attr("font-size", Frame.LABEL_SIZE).attr("font-weight", "600")
-          .attr("fill", Palette.MUTED);
-      if ("end".equals(anchor)) {
+          .attr("fill", Palette.MUTED).attr("stroke", "#ffffff").attr("stroke-width", 3)
+          .attr("paint-order", "stroke");
+      if (end) {
         w.attr("text-anchor", "end");
       }
       w.text(shown);
@@ -325,12 +381,6 @@ public final class EffortImpactChart {
         w.tooltip(name);
       }
       w.end("text");
-    }
-
-    private static double overlap(double[] a, double[] b) {
-      double ox = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-      double oy = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-      return ox > 0 && oy > 0 ? ox * oy : 0;
     }
   }
 }

@@ -24,13 +24,48 @@ final class Frame {
 
   private Frame() {}
 
-  /** Starts a chart with its title drawn; the accessible name is the title. */
+  /** The extra height of a title on two lines. */
+  static final double TITLE_WRAP = 20;
+
+  /**
+   * Starts a chart with its title drawn; the accessible name is the title. A title too long
+   * for one line (a narrow chart) is broken at a space onto a second line, and the chart is
+   * drawn {@link #TITLE_WRAP} pixels lower in an SVG that much taller, so that no chart's own
+   * layout changes; what does not fit on two lines ends in an ellipsis, with the whole title in
+   * its tooltip.
+   */
   static SvgWriter start(int width, int height, String title, String description) {
     // A blank accessible name is no name: screen readers would announce just "image".
     String name = title.replaceAll("[\\p{Cntrl}]", " ").strip();
-    SvgWriter w = new SvgWriter(width, height, name.isEmpty() ? "Chart" : title, description);
-    w.label(PAD, TITLE_Y, title, width - 2 * PAD, TITLE_SIZE, "start", Palette.TEXT, true);
-    return w;
+    String accessible = name.isEmpty() ? "Chart" : title;
+    double max = width - 2 * PAD;
+    int cut = -1;
+    if (Text.width(title, TITLE_SIZE, true) > max && height + TITLE_WRAP <= Checks.MAX_SIZE) {
+      for (int i = 1; i < title.length(); i++) {
+        if (title.charAt(i) == ' '
+            && Text.width(title.substring(0, i), TITLE_SIZE, true) <= max) {
+          cut = i;
+        }
+      }
+    }
+    if (cut < 0) {
+      SvgWriter w = new SvgWriter(width, height, accessible, description);
+      w.label(PAD, TITLE_Y, title, max, TITLE_SIZE, "start", Palette.TEXT, true);
+      return w;
+    }
+    SvgWriter w = new SvgWriter(width, (int) (height + TITLE_WRAP), accessible, description);
+    String rest = title.substring(cut + 1);
+    String shown = Text.fit(rest, max, TITLE_SIZE, true);
+    // One text element: its content is the whole title (the first line keeps its space).
+    w.open("text").attr("x", PAD).attr("y", TITLE_Y).attr("font-size", TITLE_SIZE)
+        .attr("fill", Palette.TEXT).attr("font-weight", "600");
+    w.open("tspan").attr("x", PAD).text(title.substring(0, cut + 1)).end("tspan");
+    w.open("tspan").attr("x", PAD).attr("dy", TITLE_WRAP).text(shown).end("tspan");
+    if (!shown.equals(rest)) {
+      w.tooltip(title);
+    }
+    w.end("text");
+    return w.shiftDown(TITLE_WRAP);
   }
 
   /** Renders the "No data" state: the title and a centred message, never an empty SVG. */

@@ -56,6 +56,9 @@ public final class FunnelChart {
     private final String title;
     private final List<String> steps;
     private final long[] counts;
+    /** Below this width each step's name sits above its bar rather than beside it. */
+    private static final int NARROW = 480;
+
     private int width = 720;
     private int height = 360;
     private String unit = "";
@@ -125,6 +128,11 @@ public final class FunnelChart {
       double legendH = Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       double top = 40 + legendH + 14;
       double bottom = height - 8;
+      String suffix0 = unit.isEmpty() ? "" : " " + unit;
+      if (width < NARROW) {
+        stacked(w, top, bottom, max, suffix0);
+        return w.finish();
+      }
       double labelCol = Math.min(width * 0.26, 200);
       double x0 = Frame.PAD + labelCol + 8;
       String suffix = unit.isEmpty() ? "" : " " + unit;
@@ -172,6 +180,51 @@ public final class FunnelChart {
         }
       }
       return w.finish();
+    }
+
+    /**
+     * The narrow layout: each step's name and figures on a line of their own, its bar the full
+     * width under them, and the step-to-step line above.
+     */
+    private void stacked(SvgWriter w, double top, double bottom, long max, String suffix) {
+      int n = steps.size();
+      double rowH = (bottom - top) / n;
+      double x0 = Frame.PAD;
+      double barMax = width - 2 * Frame.PAD;
+      for (int i = 0; i < n; i++) {
+        double y = top + i * rowH;
+        if (i > 0) {
+          String step = counts[i - 1] == 0 ? "n/a"
+              : Text.percent((double) counts[i] / counts[i - 1], 1);
+          long drop = counts[i - 1] - counts[i];
+          String dropText = drop >= 0 ? Text.count(drop) + " dropped" : "+" + Text.count(-drop);
+          w.label(x0 + 4, y + 10, "\u2193 " + step + " continued \u00b7 " + dropText, barMax - 4,
+              Frame.SMALL_SIZE, "start", Palette.MUTED, false);
+          y += 16;
+        }
+        String name = Text.fit(steps.get(i), barMax * 0.5, Frame.LABEL_SIZE, true);
+        w.label(x0, y + 12, steps.get(i), barMax * 0.5, Frame.LABEL_SIZE, "start", Palette.TEXT,
+            true);
+        double nameW = Text.width(name, Frame.LABEL_SIZE, true) + 8;
+        w.label(x0 + nameW, y + 12, valueText(i, suffix), barMax - nameW, Frame.SMALL_SIZE,
+            "start", Palette.TEXT, false);
+        // A chart too short for its rows squeezes the bars, never draws them outside.
+        double barH = Math.max(1, Math.min(24, top + (i + 1) * rowH - y - 24));
+        double by = Math.max(0, Math.min(y + 18, height - barH));
+        double bw = (double) counts[i] / max * barMax;
+        w.open("rect").attr("class", "bar").attr("x", x0).attr("y", by).attr("width", bw)
+            .attr("height", barH).attr("fill", Palette.BLUE).attr("rx", 2)
+            .tooltip(steps.get(i) + ": " + Text.count(counts[i]) + suffix).end("rect");
+        if (i > 0 && counts[i - 1] > counts[i]) {
+          double dw = (double) (counts[i - 1] - counts[i]) / max * barMax;
+          w.open("rect").attr("class", "drop").attr("x", x0 + bw).attr("y", by)
+              .attr("width", dw).attr("height", barH).attr("fill", Palette.VERMILLION)
+              .attr("fill-opacity", 0.22).attr("stroke", Palette.VERMILLION)
+              .attr("stroke-opacity", 0.5).attr("stroke-dasharray", "3 2")
+              .tooltip(Text.count(counts[i - 1] - counts[i]) + suffix + " dropped between "
+                  + steps.get(i - 1) + " and " + steps.get(i)).end("rect");
+        }
+      }
     }
 
     private String valueText(int i, String suffix) {

@@ -32,6 +32,15 @@ import java.util.Objects;
  *     .topLinks(100).render();
  * }</pre>
  *
+ * <p>A node's note may hold several lines separated by {@code '\n'} (its volume, drop-off and
+ * scores with intervals, say); each is drawn under the label, and the map grows to fit them.
+ *
+ * <p>Narrower than {@link #ROWS_BELOW} pixels, a Sankey diagram has no room to be read: the map
+ * is then laid out as rows, stage by stage from the top, one row per touchpoint (busiest first)
+ * with its mark, name, a bar as long as its volume, its note lines and where most of its flows
+ * go next; flows themselves are not drawn and the chart says so. That layout's height always
+ * fits its rows.
+ *
  * <p>With no stages or no nodes the chart shows its title and "No data". The height grows with
  * the busiest column unless set with {@link Builder#size}.
  */
@@ -42,6 +51,9 @@ public final class JourneyMapChart {
   private static final String BACKWARD = Palette.REDDISH_PURPLE;
   private static final String PAIN_TEXT = "#a33f00";
   private static final String DELIGHT_TEXT = "#006b4e";
+
+  /** Below this width the map is laid out as rows by stage rather than as a Sankey diagram. */
+  public static final int ROWS_BELOW = 700;
 
   private JourneyMapChart() {}
 
@@ -63,7 +75,8 @@ public final class JourneyMapChart {
    * @param stage the index of the node's stage (column), {@code 0..stages-1}
    * @param volume the number of customers (or events) at the touchpoint, {@code >= 0}
    * @param mark the pain point / delight mark
-   * @param note a short note shown under the label, e.g. "CES 5.8"; may be empty
+   * @param note a short note shown under the label, e.g. "CES 5.8"; may be empty, and may hold
+   *     several lines separated by {@code '\n'}
    */
   public record Node(String id, String label, int stage, long volume, Mark mark, String note) {
 
@@ -242,6 +255,21 @@ public final class JourneyMapChart {
     }
 
     /**
+     * Sets the width in pixels and fits the height to the content, so that the chart can be
+     * laid out for the width it is shown at.
+     *
+     * @param width the width, 120..20000
+     * @return this builder
+     * @throws IllegalArgumentException if the width is out of range
+     */
+    public Builder width(int width) {
+      Checks.size(width, Checks.MIN_SIZE);
+      this.width = width;
+      this.height = -1;
+      return this;
+    }
+
+    /**
      * Sets the size in pixels (default width 960, height fitted to the busiest stage).
      *
      * @param width the width, 120..20000
@@ -272,16 +300,23 @@ public final class JourneyMapChart {
       for (int c : perStage) {
         busiest = Math.max(busiest, c);
       }
-      double legendTop = 46;
-      double headerY = legendTop + 18 + 20;
-      double top = headerY + 14;
-      double footer = 30;
-      int h = height > 0 ? height : (int) Math.min(Checks.MAX_SIZE,
-          Math.max(420, top + busiest * 60 + footer));
       if (ns == 0 || nn == 0) {
         return Frame.noData(width, height > 0 ? height : 360, title,
             ns == 0 ? "No stages" : "No touchpoints");
       }
+      int lines = 0;
+      for (Node n : nodes) {
+        lines = Math.max(lines, noteLines(n).size());
+      }
+      // Room under each node for its label and note lines.
+      double labelRoom = 16 + 12 * lines;
+      double legendTop = 46;
+      double headerY = legendTop + Frame.legendHeight(width - 2 * Frame.PAD, legendEntries(true))
+          + 20;
+      double top = headerY + 14;
+      double footer = 30;
+      int h = height > 0 ? height : (int) Math.min(Checks.MAX_SIZE,
+          Math.max(420, top + busiest * Math.max(60, labelRoom + 12) + footer));
       // Merge duplicates, split off self-loops, then filter.
       Map<Long, long[]> merged = new LinkedHashMap<>();
       long[] repeats = new long[nn];
@@ -302,6 +337,9 @@ public final class JourneyMapChart {
       kept.removeIf(l -> l[2] < minLinkCount || l[2] == 0);
       // A stable sort keeps the given order among equal counts.
       kept.sort((p, q) -> Long.compare(q[2], p[2]));
+      if (width < ROWS_BELOW) {
+        return renderRows(merged, repeats);
+      }
       if (kept.size() > topLinks) {
         kept = new ArrayList<>(kept.subList(0, topLinks));
       }
@@ -312,13 +350,7 @@ public final class JourneyMapChart {
       for (long[] l : kept) {
         anyBackward |= nodes.get((int) l[1]).stage() <= nodes.get((int) l[0]).stage();
       }
-      List<Frame.Entry> legend = new ArrayList<>();
-      legend.add(new Frame.Entry("Flow (width = " + unit + ")", FORWARD, Frame.Kind.BAND));
-      if (anyBackward) {
-        legend.add(new Frame.Entry("Flow back or within a stage", BACKWARD, Frame.Kind.BAND));
-      }
-      legend.add(new Frame.Entry("Pain point", Palette.VERMILLION, Frame.Kind.TRIANGLE));
-      legend.add(new Frame.Entry("Moment of delight", Palette.BLUISH_GREEN, Frame.Kind.POINT));
+      List<Frame.Entry> legend = legendEntries(anyBackward);
       Frame.legend(w, Frame.PAD, legendTop, width - 2 * Frame.PAD, legend);
 
       // Every column's labels go to the right of its nodes; the last column keeps room for them.
@@ -330,7 +362,7 @@ public final class JourneyMapChart {
       for (int s = 0; s < ns; s++) {
         colX[s] = plotLeft + s * spacing;
       }
-      double labelMax = spacing - nodeW - 26;
+      double labelMax = spacing - nodeW - 14;
       for (int s = 0; s < ns; s++) {
         w.label(colX[s], headerY, stages.get(s), spacing - 8, Frame.LABEL_SIZE, "start",
             Palette.TEXT, true);
@@ -340,7 +372,8 @@ public final class JourneyMapChart {
 
       // Vertical scale: every node gets k * volume, and at least minSlot for its label.
       double gap = Math.min(10, avail / Math.max(1, busiest) * 0.2);
-      double minSlot = Math.max(2, Math.min(28, avail / Math.max(1, busiest) - gap));
+      double minSlot = Math.max(2, Math.min(Math.max(28, labelRoom),
+          avail / Math.max(1, busiest) - gap));
       // The largest k with sum(max(k * volume, minSlot)) + gaps <= avail in every column; the
       // left side is monotone in k, so bisection finds it.
       double k = Double.POSITIVE_INFINITY;
@@ -519,7 +552,7 @@ public final class JourneyMapChart {
                 + Text.count(l[2]) + " " + unit).end("path");
       }
       for (int i = 0; i < nn; i++) {
-        drawNode(w, i, colX, nodeW, nodeY, nodeH, repeats[i], labelMax, top, bottom);
+        drawNode(w, i, colX, nodeW, nodeY, nodeH, repeats[i], labelMax, top, bottom, lines);
       }
       if (kept.size() < total) {
         String note = "Showing " + kept.size() + " of " + total + " flows"
@@ -533,18 +566,18 @@ public final class JourneyMapChart {
     }
 
     private void drawNode(SvgWriter w, int i, double[] colX, double nodeW, double[] nodeY,
-        double[] nodeH, long repeat, double labelMax, double top, double bottom) {
+        double[] nodeH, long repeat, double labelMax, double top, double bottom, int lines) {
       Node n = nodes.get(i);
       double x = colX[n.stage()];
       String tip = n.label() + " (" + stages.get(n.stage()) + "): " + Text.count(n.volume())
           + " " + unit + (repeat > 0 ? ", " + Text.count(repeat) + " repeats" : "")
-          + (n.note().isEmpty() ? "" : " \u2014 " + n.note());
+          + (n.note().isEmpty() ? "" : " \u2014 " + String.join("; ", noteLines(n)));
       w.open("rect").attr("class", "node").attr("x", x).attr("y", nodeY[i])
           .attr("width", nodeW).attr("height", nodeH[i]).attr("fill", NODE).attr("rx", 1.5)
           .tooltip(tip).end("rect");
       boolean marked = n.mark() != Mark.NONE;
       double cy = nodeY[i] + Math.min(nodeH[i], 24) / 2;
-      double labelY = Math.max(top + 10, Math.min(bottom - 12, cy + 4));
+      double labelY = Math.max(top + 10, Math.min(bottom - 4 - 12 * lines, cy + 4));
       boolean hasNote = !n.note().isEmpty();
       double markX = Math.min(x + nodeW + 11, w.width() - 7);
       double textX = x + nodeW + 6 + (marked ? 16 : 0);
@@ -554,22 +587,164 @@ public final class JourneyMapChart {
         if (n.mark() == Mark.PAIN_POINT) {
           w.open("path").attr("class", "pain").attr("d", Frame.triangle(markX, my, 6.5))
               .attr("fill", Palette.VERMILLION).tooltip("Pain point: " + n.label()
-                  + (hasNote ? " \u2014 " + n.note() : "")).end("path");
+                  + (hasNote ? " \u2014 " + String.join("; ", noteLines(n)) : "")).end("path");
           w.label(markX, my + 4, "!", 9, "middle", "#ffffff");
         } else {
           w.open("circle").attr("class", "delight").attr("cx", markX).attr("cy", my)
               .attr("r", 6).attr("fill", Palette.BLUISH_GREEN).tooltip("Moment of delight: "
-                  + n.label() + (hasNote ? " \u2014 " + n.note() : "")).end("circle");
+                  + n.label() + (hasNote ? " \u2014 " + String.join("; ", noteLines(n)) : ""))
+              .end("circle");
           w.label(markX, my + 3.5, "+", 10, "middle", "#ffffff");
         }
       }
       double max = Math.max(10, labelMax - (marked ? 16 : 0));
       halo(w, textX, labelY, n.label(), max, Frame.SMALL_SIZE, anchor, Palette.TEXT, true);
       if (hasNote) {
-        String colour = n.mark() == Mark.PAIN_POINT ? PAIN_TEXT
-            : n.mark() == Mark.DELIGHT ? DELIGHT_TEXT : Palette.MUTED;
-        halo(w, textX, Math.min(bottom, labelY + 12), n.note(), max, 10, anchor, colour, false);
+        String colour = noteColour(n);
+        double ly = labelY;
+        for (String line : noteLines(n)) {
+          ly += 12;
+          halo(w, textX, Math.min(bottom, ly), line, max, 10, anchor, colour, false);
+        }
       }
+    }
+
+    private static String noteColour(Node n) {
+      return n.mark() == Mark.PAIN_POINT ? PAIN_TEXT
+          : n.mark() == Mark.DELIGHT ? DELIGHT_TEXT : Palette.MUTED;
+    }
+
+    /** Returns the lines of a node's note: none for an empty note. */
+    private static List<String> noteLines(Node n) {
+      if (n.note().isEmpty()) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (String line : n.note().split("\n", -1)) {
+        if (!line.isBlank()) {
+          out.add(line);
+        }
+      }
+      return out;
+    }
+
+    private List<Frame.Entry> legendEntries(boolean anyBackward) {
+      List<Frame.Entry> legend = new ArrayList<>();
+      legend.add(new Frame.Entry("Flow (width = " + unit + ")", FORWARD, Frame.Kind.BAND));
+      if (anyBackward) {
+        legend.add(new Frame.Entry("Flow back or within a stage", BACKWARD, Frame.Kind.BAND));
+      }
+      legend.add(new Frame.Entry("Pain point", Palette.VERMILLION, Frame.Kind.TRIANGLE));
+      legend.add(new Frame.Entry("Moment of delight", Palette.BLUISH_GREEN, Frame.Kind.POINT));
+      return legend;
+    }
+
+    /**
+     * The narrow layout: stages as blocks from the top, one row per touchpoint (busiest first)
+     * with its mark, name, a volume bar on one scale for all, its note lines and its largest
+     * flow onwards (a share of all its flows to other touchpoints, before any filtering).
+     */
+    private Svg renderRows(Map<Long, long[]> merged, long[] repeats) {
+      int nn = nodes.size();
+      long[] outTotal = new long[nn];
+      int[] next = new int[nn];
+      long[] nextCount = new long[nn];
+      Arrays.fill(next, -1);
+      for (Map.Entry<Long, long[]> e : merged.entrySet()) {
+        int a = (int) (e.getKey() / nn);
+        int b = (int) (e.getKey() % nn);
+        long c = e.getValue()[0];
+        outTotal[a] += c;
+        if (c > nextCount[a]) {
+          nextCount[a] = c;
+          next[a] = b;
+        }
+      }
+      long maxVolume = 1;
+      for (Node n : nodes) {
+        maxVolume = Math.max(maxVolume, n.volume());
+      }
+      List<Frame.Entry> legend = new ArrayList<>();
+      legend.add(new Frame.Entry("Bar length = " + unit, NODE, Frame.Kind.BOX));
+      legend.add(new Frame.Entry("Pain point", Palette.VERMILLION, Frame.Kind.TRIANGLE));
+      legend.add(new Frame.Entry("Moment of delight", Palette.BLUISH_GREEN, Frame.Kind.POINT));
+      double legendH = Frame.legendHeight(width - 2 * Frame.PAD, legend);
+      List<List<Integer>> byStage = new ArrayList<>();
+      for (int s = 0; s < stages.size(); s++) {
+        byStage.add(new ArrayList<>());
+      }
+      for (int i = 0; i < nn; i++) {
+        byStage.get(nodes.get(i).stage()).add(i);
+      }
+      double needed = 46 + legendH + 8;
+      for (List<Integer> col : byStage) {
+        col.sort((a, b) -> Long.compare(nodes.get(b).volume(), nodes.get(a).volume()));
+        if (!col.isEmpty()) {
+          needed += 24;
+        }
+        for (int i : col) {
+          needed += rowHeight(i, next);
+        }
+      }
+      needed += 28;
+      int h = (int) Math.min(Checks.MAX_SIZE, Math.max(height > 0 ? height : 0, needed));
+      SvgWriter w = Frame.start(width, h, title, "Journey map of " + nn + " touchpoints in "
+          + stages.size() + " stages, as rows (flows not drawn at this width)");
+      Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
+      double x = Frame.PAD + 18;
+      double textMax = width - x - Frame.PAD;
+      double y = 46 + legendH + 8;
+      for (int s = 0; s < stages.size(); s++) {
+        List<Integer> col = byStage.get(s);
+        if (col.isEmpty()) {
+          continue;
+        }
+        y += 18;
+        w.label(Frame.PAD, y, stages.get(s), width - 2 * Frame.PAD, Frame.LABEL_SIZE, "start",
+            Palette.TEXT, true);
+        w.line(Frame.PAD, y + 4, width - Frame.PAD, y + 4, Palette.GRID, 1).close();
+        y += 6;
+        for (int i : col) {
+          Node n = nodes.get(i);
+          y += 14;
+          double my = y - 4;
+          if (n.mark() == Mark.PAIN_POINT) {
+            w.open("path").attr("class", "pain").attr("d", Frame.triangle(Frame.PAD + 7, my, 6))
+                .attr("fill", Palette.VERMILLION).tooltip("Pain point: " + n.label())
+                .end("path");
+          } else if (n.mark() == Mark.DELIGHT) {
+            w.open("circle").attr("class", "delight").attr("cx", Frame.PAD + 7).attr("cy", my)
+                .attr("r", 5.5).attr("fill", Palette.BLUISH_GREEN)
+                .tooltip("Moment of delight: " + n.label()).end("circle");
+          }
+          w.label(x, y, n.label(), textMax, Frame.SMALL_SIZE, "start", Palette.TEXT, true);
+          double len = Math.max(1.5, textMax * n.volume() / maxVolume);
+          w.open("rect").attr("class", "node").attr("x", x).attr("y", y + 4).attr("width", len)
+              .attr("height", 6).attr("fill", NODE).attr("rx", 1.5)
+              .tooltip(n.label() + " (" + stages.get(s) + "): " + Text.count(n.volume()) + " "
+                  + unit + (repeats[i] > 0 ? ", " + Text.count(repeats[i]) + " repeats" : ""))
+              .end("rect");
+          y += 10;
+          for (String line : noteLines(n)) {
+            y += 12;
+            w.label(x, y, line, textMax, 10, "start", noteColour(n), false);
+          }
+          if (next[i] >= 0) {
+            y += 12;
+            w.label(x, y, "then " + nodes.get(next[i]).label() + " "
+                    + Text.percent((double) nextCount[i] / outTotal[i], 0),
+                textMax, 10, "start", Palette.MUTED, false);
+          }
+          y += 6;
+        }
+      }
+      w.label(Frame.PAD, h - 10, "Narrow layout: flows between touchpoints are not drawn.",
+          width - 2 * Frame.PAD, Frame.SMALL_SIZE, "start", Palette.MUTED, false);
+      return w.finish();
+    }
+
+    private double rowHeight(int i, int[] next) {
+      return 14 + 10 + 12 * (noteLines(nodes.get(i)).size() + (next[i] >= 0 ? 1 : 0)) + 6;
     }
 
     /** A label with a white outline so that it stays readable over the flows. */

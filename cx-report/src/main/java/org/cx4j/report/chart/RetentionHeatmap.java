@@ -89,6 +89,21 @@ public final class RetentionHeatmap {
     }
 
     /**
+     * Sets the width in pixels and fits the height to the content, so that the chart can be
+     * laid out for the width it is shown at.
+     *
+     * @param width the width, 120..20000
+     * @return this builder
+     * @throws IllegalArgumentException if the width is out of range
+     */
+    public Builder width(int width) {
+      Checks.size(width, Checks.MIN_SIZE);
+      this.width = width;
+      this.height = -1;
+      return this;
+    }
+
+    /**
      * Sets the size in pixels (default width 720, height fitted to the cohorts).
      *
      * @param width the width, 120..20000

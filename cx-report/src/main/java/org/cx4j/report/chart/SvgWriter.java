@@ -17,6 +17,7 @@ final class SvgWriter {
   private final int width;
   private final int height;
   private boolean inTag;
+  private int groups;
 
   /** Opens the {@code <svg>} element with its accessible name and description. */
   SvgWriter(int width, int height, String title, String description) {
@@ -151,9 +152,23 @@ final class SvgWriter {
     return label(x, y, text, Double.POSITIVE_INFINITY, fontSize, anchor, fill, false);
   }
 
+  /**
+   * Draws everything that follows {@code dy} pixels lower, in a translated group that {@link
+   * #finish()} closes: room for a title on two lines without moving any chart's layout.
+   */
+  SvgWriter shiftDown(double dy) {
+    open("g").attr("transform", "translate(0 " + num(dy) + ")");
+    finishTag();
+    groups++;
+    return this;
+  }
+
   /** Returns the finished markup, closing the {@code <svg>} element. */
   Svg finish() {
     finishTag();
+    for (; groups > 0; groups--) {
+      out.append("</g>");
+    }
     out.append("</svg>");
     return new Svg(out.toString(), width, height);
   }

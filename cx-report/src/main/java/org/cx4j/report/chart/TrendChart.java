@@ -66,6 +66,7 @@ public final class TrendChart {
     private double[] lower;
     private double[] upper;
     private long[] responses;
+    private long minResponses;
     private double yMin = Double.NaN;
     private double yMax = Double.NaN;
     private double reference = Double.NaN;
@@ -135,6 +136,24 @@ public final class TrendChart {
       Checks.length("responses", responses.length, "periods", periods.size());
       Checks.nonNegative("responses", responses);
       this.responses = responses.clone();
+      return this;
+    }
+
+    /**
+     * Draws the points of periods with fewer than {@code min} responses hollow (white inside),
+     * with their n in the tooltip, so that an unstable figure does not look like a firm one
+     * (default 0: every point solid). Needs {@link #responses(long[])}; a period with no
+     * responses stays a gap.
+     *
+     * @param min the smallest number of responses drawn solid, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code min} is negative
+     */
+    public Builder minResponses(long min) {
+      if (min < 0) {
+        throw new IllegalArgumentException("min must be >= 0, got " + min);
+      }
+      this.minResponses = min;
       return this;
     }
 
@@ -275,6 +294,14 @@ public final class TrendChart {
       for (double s : score) {
         gaps |= Double.isNaN(s);
       }
+      boolean anySmall = false;
+      for (int i = 0; i < n; i++) {
+        anySmall |= isSmall(i);
+      }
+      if (anySmall) {
+        legend.add(new Frame.Entry("Fewer than " + Text.count(minResponses) + " responses",
+            Palette.BLUE, Frame.Kind.HOLLOW));
+      }
       if (gaps) {
         legend.add(new Frame.Entry("No responses", Palette.MUTED, Frame.Kind.HOLLOW));
       }
@@ -317,7 +344,8 @@ public final class TrendChart {
       for (int i = 0; i < n; i++) {
         w.line(px[i], bottom, px[i], bottom + 4, Palette.AXIS, 1).close();
         if (i % every == 0) {
-          w.label(px[i], bottom + 16, periods.get(i), Math.max(band * every - 6, 20),
+          // 18 px down: clear of the lowest tick label, which is centred on the axis line.
+          w.label(px[i], bottom + 18, periods.get(i), Math.max(band * every - 6, 20),
               Frame.SMALL_SIZE, "middle", Palette.MUTED, false);
         }
       }
@@ -362,6 +390,15 @@ public final class TrendChart {
           tip += " (" + bandLabel + " " + Text.decimal(lower[i], 1) + " to "
               + Text.decimal(upper[i], 1) + ")";
         }
+        if (isSmall(i)) {
+          // Hollow: a figure from fewer responses than the minimum group size.
+          w.open("circle").attr("class", "point small").attr("cx", px[i])
+              .attr("cy", y.clamped(score[i])).attr("r", Math.max(2.5, r))
+              .attr("fill", "#ffffff").attr("stroke", Palette.BLUE).attr("stroke-width", 1.5)
+              .tooltip(tip + nText + " (fewer than " + Text.count(minResponses) + ")")
+              .end("circle");
+          continue;
+        }
         w.open("circle").attr("class", "point").attr("cx", px[i])
             .attr("cy", y.clamped(score[i])).attr("r", r).attr("fill", Palette.BLUE)
             .attr("stroke", "#ffffff").attr("stroke-width", 1).tooltip(tip + nText)
@@ -402,6 +439,10 @@ public final class TrendChart {
         }
         i = j + 1;
       }
+    }
+
+    private boolean isSmall(int i) {
+      return responses != null && !Double.isNaN(score[i]) && responses[i] < minResponses;
     }
 
     private boolean hasBand(int i) {

@@ -19,7 +19,8 @@
  *   <li>{@link org.cx4j.report.chart.HorizontalBarChart}: ranked bars with optional intervals
  *       and a second value per row (driver importance).</li>
  *   <li>{@link org.cx4j.report.chart.EffortImpactChart}: items in four named quadrants split at
- *       given thresholds, labels nudged apart.</li>
+ *       given thresholds, labels placed so that they never overlap (leader lines when moved
+ *       away from their point).</li>
  *   <li>{@link org.cx4j.report.chart.AttributionChart}: grouped bars, one group per channel and
  *       one bar per attribution model.</li>
  *   <li>{@link org.cx4j.report.chart.TrackingChart}: the BTYD tracking plot, actual and expected
@@ -46,6 +47,11 @@
  *   <li>Accessible: {@code role="img"}, an {@code aria-label} and a first {@code <title>} child
  *       carrying the chart title, a {@code <desc>} summarising the data; tooltips
  *       ({@code <title>} children) on marks and on truncated labels.</li>
+ *   <li>Laid out for a width: every chart takes its width from its builder and lays itself out
+ *       for it (narrow layouts change shape where needed: journey map as rows below
+ *       {@link org.cx4j.report.chart.JourneyMapChart#ROWS_BELOW}, funnel names above bars,
+ *       titles on two lines), so a page can render one chart at several widths and show the
+ *       one that fits.</li>
  *   <li>Deterministic: the same input gives the same bytes, whatever the default locale
  *       (numbers are formatted with {@link java.util.Locale#ROOT}).</li>
  *   <li>Every coordinate is finite and inside the {@code viewBox}; the root element has

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.io.ReadError;
 import org.cx4j.core.io.ReadReport;
@@ -27,6 +28,7 @@ import org.cx4j.metrics.priority.Quadrant;
 import org.cx4j.metrics.retention.CohortRetention;
 import org.cx4j.metrics.retention.RetentionKind;
 import org.cx4j.metrics.score.ScoreCategory;
+import org.cx4j.metrics.score.SurveyMetric;
 import org.cx4j.metrics.survival.KaplanMeier;
 import org.cx4j.metrics.survival.SurvivalBand;
 import org.cx4j.report.analysis.CxReport;
@@ -52,20 +54,70 @@ import org.cx4j.report.console.SafeText;
 import org.cx4j.report.input.ReportInput;
 
 /**
- * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, no
- * fonts, images or links to anything outside the file but the data tables written beside it
- * ({@code tables/*.csv}), and one inline script (the lifetime value section's customer search,
- * {@code ValueHtml.SEARCH_SCRIPT}), so it opens offline and can be mailed as it is. Every chart
- * sits in a {@code <figure class="chart">} with a title, axes and units, and a caption with a
- * one-line reading of what it shows, computed from the data.
+ * The CX report as one self-contained HTML5 document: inline CSS and inline SVG charts, two
+ * small inline scripts (sorting the tables by touchpoint and stage; the lifetime value
+ * section's customer search, {@code ValueHtml.SEARCH_SCRIPT}), no fonts, images or links
+ * to anything outside the file but the {@code tables/*.csv} written beside it, so it opens
+ * offline and can be mailed as it is. Every chart sits in a {@code <figure class="chart">} with
+ * a title, axes and units, and a caption with a one-line reading of what it shows (figures with
+ * their unit and n), computed from the data, and a link to the table behind it. Charts are laid
+ * out at each of {@link #WIDTHS} and CSS container queries show the one that fits the figure;
+ * a print stylesheet makes the page print cleanly to PDF.
  *
  * <p>Sections: data read (with rejected rows and why), headline figures, each survey metric
- * (trend with confidence band, score distribution, by segment and by channel), the journey map,
+ * (trend with confidence band, score distribution, by segment, channel and stage, and a sortable
+ * table by stage and touchpoint), the journey map,
  * the funnel, pain points and moments of delight, retention (cohort heat map, survival curve),
  * lifetime value, the drivers of NPS and the effort-impact matrix, attribution by channel, and
  * the notes on what was left out.
  */
 public final class HtmlReport {
+
+  /**
+   * The widths, in pixels, each chart is laid out at: for a wide page, a tablet or a printed
+   * page, and a phone (390 px wide, less the page's margins).
+   */
+  static final int[] WIDTHS = {1000, 680, 360};
+
+  /** The CSS class of each of {@link #WIDTHS}. */
+  private static final String[] WIDTH_CLASS = {"w-l", "w-m", "w-s"};
+
+  /**
+   * Returns the height of a chart laid out {@code width} pixels wide: {@code wide} at 1,000 px,
+   * {@code narrow} at 360 px, linear between.
+   */
+  static int tall(int width, int wide, int narrow) {
+    return (int) Math.round(narrow + (wide - narrow) * (width - 360) / 640.0);
+  }
+
+  /**
+   * Returns the name of the table (in {@code tables/}) behind the chart with this id, or null.
+   */
+  static String tableOf(String chartId) {
+    if (chartId.endsWith("-trend")) {
+      return "score_trend";
+    }
+    if (chartId.endsWith("-distribution")) {
+      return "score_distribution";
+    }
+    if (chartId.endsWith("-segments") || chartId.endsWith("-channels")
+        || chartId.endsWith("-stages")) {
+      return "scores";
+    }
+    if (chartId.startsWith("segment-")) {
+      return "segments";
+    }
+    return switch (chartId) {
+      case "journey-map" -> "journey_touchpoints";
+      case "funnel" -> "funnel";
+      case "retention" -> "cohort_retention";
+      case "survival" -> "survival";
+      case "drivers" -> "drivers";
+      case "effort-impact" -> "effort_impact";
+      case "attribution" -> "attribution";
+      default -> null;
+    };
+  }
 
   /** At most this many journey-map links are drawn; the rest are in the transitions table. */
   static final int MAX_MAP_LINKS = 60;
@@ -157,6 +209,28 @@ public final class HtmlReport {
 
   /** Markup that is already escaped. */
   private record Raw(String html) {}
+
+  /**
+   * A cell of a sortable table: its markup, and for a number the value it sorts by (as text,
+   * {@code null} for text cells, which sort by their text).
+   */
+  private record Cell(String html, String sortKey) {
+    static Cell text(String s) {
+      return new Cell(esc(s), null);
+    }
+
+    static Cell name(String s) {
+      return new Cell(s.isEmpty() ? "" : bdi(s), null);
+    }
+
+    static Cell number(String shown, double value) {
+      return new Cell(esc(shown), Double.isFinite(value) ? f("%s", value) : "");
+    }
+
+    static Cell missing() {
+      return new Cell("n/a", "");
+    }
+  }
 
   /**
    * Returns a name from the data as HTML: escaped, its bidirectional controls balanced ({@link
@@ -296,6 +370,7 @@ public final class HtmlReport {
           + "BG/NBD and Gamma-Gamma (Fader, Hardie and Lee 2005); Shapley value regression "
           + "(Lindeman, Merenda and Gold 1980); Markov removal effects. The tables behind every "
           + "chart are in the <code>tables</code> folder next to this file.</footer>\n");
+      h.append("<script>\n").append(SORT_SCRIPT).append("</script>\n");
       h.append("</body>\n</html>\n");
       return h.toString();
     }
@@ -351,7 +426,30 @@ public final class HtmlReport {
     private void figure(String id, Svg svg, String readingHtml) {
       h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n")
           .append(svg.markup()).append("\n<figcaption>").append(readingHtml)
+          .append(dataLink(id)).append("</figcaption>\n</figure>\n");
+    }
+
+    /**
+     * Writes a chart laid out at each of {@link #WIDTHS}, with its reading: the page's CSS shows
+     * the layout that suits the width of the figure (container queries), so a chart is drawn for
+     * the room it has rather than shrunk from one size; without container queries the widest
+     * shows, scaled.
+     */
+    private void figure(String id, IntFunction<Svg> at, String readingHtml) {
+      h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n");
+      for (int k = 0; k < WIDTHS.length; k++) {
+        h.append("<div class=\"").append(WIDTH_CLASS[k]).append("\">")
+            .append(at.apply(WIDTHS[k]).markup()).append("</div>\n");
+      }
+      h.append("<figcaption>").append(readingHtml).append(dataLink(id))
           .append("</figcaption>\n</figure>\n");
+    }
+
+    /** Returns the link to the table behind a chart, or nothing when it has none. */
+    private static String dataLink(String id) {
+      String table = tableOf(id);
+      return table == null ? "" : " <a class=\"data\" href=\"tables/" + table + ".csv\">Data: "
+          + "tables/" + table + ".csv</a>";
     }
 
     /**
@@ -359,7 +457,8 @@ public final class HtmlReport {
      * from the data: each is isolated in {@code <bdi>}; a {@link Raw} cell is markup as it is.
      */
     private void table(List<String> head, List<? extends List<?>> rows, Set<Integer> numeric) {
-      h.append("<table>\n<thead><tr>");
+      // A wide table scrolls inside its box on a phone; the page itself never scrolls sideways.
+      h.append("<div class=\"scroll\"><table>\n<thead><tr>");
       for (int i = 0; i < head.size(); i++) {
         h.append(numeric.contains(i) ? "<th class=\"n\">" : "<th>").append(esc(head.get(i)))
             .append("</th>");
@@ -376,7 +475,33 @@ public final class HtmlReport {
         }
         h.append("</tr>\n");
       }
-      h.append("</tbody>\n</table>\n");
+      h.append("</tbody>\n</table></div>\n");
+    }
+
+    /**
+     * Writes a table whose columns sort on a click of their heading (the page's one small inline
+     * script, {@link #SORT_SCRIPT}); numeric cells sort by their value, not their text.
+     */
+    private void sortable(String id, List<String> head, List<List<Cell>> rows) {
+      h.append("<div class=\"scroll\"><table class=\"sortable\" id=\"table-").append(id)
+          .append("\">\n<thead><tr>");
+      List<Cell> first = rows.isEmpty() ? List.of() : rows.get(0);
+      for (int i = 0; i < head.size(); i++) {
+        boolean num = i < first.size() && first.get(i).sortKey() != null;
+        h.append(num ? "<th class=\"n\" data-type=\"number\">" : "<th>")
+            .append("<button type=\"button\">").append(esc(head.get(i)))
+            .append("</button></th>");
+      }
+      h.append("</tr></thead>\n<tbody>\n");
+      for (List<Cell> row : rows) {
+        h.append("<tr>");
+        for (Cell c : row) {
+          h.append(c.sortKey() != null ? "<td class=\"n\" data-v=\"" + c.sortKey() + "\">"
+              : "<td>").append(c.html()).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</tbody>\n</table></div>\n");
     }
 
     // -------------------------------------------------------------------------------------------
@@ -489,18 +614,20 @@ public final class HtmlReport {
               + r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " with its "
               + pct + "% confidence band", periods, v)
           .band(lo, hi).bandLabel(pct + "% interval").responses(counts)
+          .minResponses(r.options().minGroupSize())
           .yAxisLabel(axis).seriesLabel(s.metric())
           .xAxisLabel(r.options().trendPeriod().name().toLowerCase(Locale.ROOT) + " starting");
       tb.yRange(s.minimum(), s.maximum());
       if (!s.overall().isEmpty()) {
         tb.referenceLine(s.overall().value(), "overall");
       }
-      figure(id + "-trend", tb.render(), esc(trendReading(s)));
+      figure(id + "-trend", w -> tb.size(w, tall(w, 340, 280)).render(), esc(trendReading(s)));
       // Distribution.
       long[] dist = s.distribution().counts();
-      Svg d;
+      DistributionChart.Builder d;
       if (s.instrument().kind() == Instrument.Kind.NPS) {
-        d = DistributionChart.nps("Distribution of " + s.metric() + " answers", dist);
+        d = DistributionChart.npsBuilder("Distribution of " + s.metric() + " answers (counts)",
+            dist).yAxisLabel("Responses");
       } else {
         List<String> values = new ArrayList<>();
         int min = s.instrument().scale().min();
@@ -516,13 +643,72 @@ public final class HtmlReport {
           values.add(Integer.toString(min + i));
           cat[i] = kinds.indexOf(s.categories().get(i));
         }
-        d = DistributionChart.builder("Distribution of " + s.metric() + " answers", values, dist)
-            .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses").render();
+        d = DistributionChart.builder("Distribution of " + s.metric() + " answers (counts)",
+                values, dist)
+            .categories(names, cat).xAxisLabel("Score").yAxisLabel("Responses");
       }
-      figure(id + "-distribution", d, esc(distributionReading(s)));
+      DistributionChart.Builder chart = d;
+      figure(id + "-distribution", w -> chart.size(w, tall(w, 300, 260)).render(),
+          esc(distributionReading(s)));
       groups(id + "-segments", s, s.bySegment(), "segment");
       groups(id + "-channels", s, s.byChannel(), "channel");
+      groups(id + "-stages", s, s.byStage(), "journey stage");
+      scoreTable(id, s);
       endSection();
+    }
+
+    /**
+     * The metric by touchpoint and by journey stage as one sortable table: each row's figure in
+     * its unit, the interval, n and the small-group flag.
+     */
+    private void scoreTable(String id, ScoreSection s) {
+      if (s.byTouchpoint().isEmpty() && s.byStage().isEmpty()) {
+        return;
+      }
+      Map<String, String> stageOf = new HashMap<>();
+      r.journeys().ifPresent(j -> j.nodes().forEach(n -> stageOf.put(n.id(), n.stage())));
+      h.append("<h3>").append(esc(s.metric())).append(" by touchpoint and journey stage</h3>\n");
+      h.append("<p class=\"small\">").append(esc(f("%s with its %d%% interval; responses "
+          + "without a touchpoint count only overall. Click a column heading to sort. Flagged "
+          + "rows (*) have fewer than %d responses, or a figure outside its own interval: shown, "
+          + "not hidden, but unstable. All rows: tables/scores.csv.", axisLabel(s), pct,
+          r.options().minGroupSize()))).append("</p>\n");
+      List<List<Cell>> rows = new ArrayList<>();
+      for (Estimate e : s.byStage()) {
+        rows.add(scoreRow("stage", e.label(), "", e));
+      }
+      for (Estimate e : s.byTouchpoint()) {
+        rows.add(scoreRow("touchpoint", e.label(), stageOf.getOrDefault(e.label(), ""), e));
+      }
+      sortable(id + "-by-touchpoint", List.of("level", "name", "stage", axisLabel(s),
+          pct + "% interval", "n (responses)", "flag"), rows);
+    }
+
+    private List<Cell> scoreRow(String level, String name, String stage, Estimate e) {
+      return List.of(Cell.text(level), Cell.name(name), Cell.name(stage),
+          e.isEmpty() ? Cell.missing() : Cell.number(f("%.1f", e.value()), e.value()),
+          e.isEmpty() ? Cell.missing() : Cell.number(f("%.1f to %.1f", e.lower(), e.upper()),
+              e.upper() - e.lower()),
+          Cell.number(f("%,d", e.n()), e.n()),
+          Cell.text(e.small() ? "* small" : ""));
+    }
+
+    /** Returns the unit written after a figure: " points", "%" or nothing for a mean. */
+    private static String unit(ScoreSection s) {
+      return switch (s.unit()) {
+        case POINTS -> " points";
+        case SHARE -> "%";
+        case MEAN -> "";
+      };
+    }
+
+    /** Returns the number of periods with responses but fewer than the minimum group size. */
+    private int small(ScoreSection s) {
+      int k = 0;
+      for (Estimate e : s.trend()) {
+        k += !e.isEmpty() && e.n() < r.options().minGroupSize() ? 1 : 0;
+      }
+      return k;
     }
 
     /** Returns the value-axis label: "NPS (points)", "CSAT (%)", a mean's plain name. */
@@ -574,15 +760,17 @@ public final class HtmlReport {
         boolean apart = bE.lower() > wE.upper();
         reading = labels.size() == 1
             ? html("Only one %s (%s) has responses.", kind, new Name(bE.label()))
-            : html("Highest: %s at %.1f; lowest: %s at %.1f. Their intervals %s.%s",
-                new Name(bE.label()), bE.value(), new Name(wE.label()), wE.value(),
+            : html("Highest: %s at %.1f%s (n %,d); lowest: %s at %.1f%s (n %,d). Their "
+                    + "intervals %s.%s",
+                new Name(bE.label()), bE.value(), unit(s), bE.n(), new Name(wE.label()),
+                wE.value(), unit(s), wE.n(),
                 apart ? "do not overlap: the gap is larger than sampling noise"
                     : "overlap: the gap may be sampling noise",
                 small == 0 ? "" : f(" * %d %s%s unstable: fewer than %d responses, or the figure"
                     + " outside its own interval.", small, kind,
                     small == 1 ? "" : "s", r.options().minGroupSize()));
       }
-      figure(id, b.render(), reading);
+      figure(id, w -> b.width(w).render(), reading);
     }
 
     private static List<Estimate> nonEmpty(List<Estimate> es) {
@@ -628,11 +816,15 @@ public final class HtmlReport {
       String lastVsAll = last.upper() < all.value() ? "below the overall figure, beyond sampling noise"
           : last.lower() > all.value() ? "above the overall figure, beyond sampling noise"
           : "consistent with the overall figure";
-      return f("%s ranged from %.1f (%s) to %.1f (%s); the latest period with responses, %s, "
-              + "is at %.1f [%.1f, %.1f]: %s.%s", s.metric(), worst.value(), worst.label(),
-          best.value(), best.label(), last.label(), last.value(), last.lower(), last.upper(),
-          lastVsAll, empty == 0 ? "" : f(" %d period%s without responses.", empty,
-              empty == 1 ? "" : "s"));
+      String u = unit(s);
+      return f("%s ranged from %.1f%s (%s, n %,d) to %.1f%s (%s, n %,d); the latest period with "
+              + "responses, %s, is at %.1f%s [%.1f, %.1f] (n %,d): %s.%s%s", s.metric(),
+          worst.value(), u, worst.label(), worst.n(), best.value(), u, best.label(), best.n(),
+          last.label(), last.value(), u, last.lower(), last.upper(), last.n(), lastVsAll,
+          empty == 0 ? "" : f(" %d period%s without responses (gaps).", empty,
+              empty == 1 ? "" : "s"),
+          small(s) == 0 ? "" : f(" Hollow points: %d period%s with fewer than %d responses.",
+              small(s), small(s) == 1 ? "" : "s", r.options().minGroupSize()));
     }
 
     private String distributionReading(ScoreSection s) {
@@ -681,9 +873,8 @@ public final class HtmlReport {
       for (JourneySection.Node n : j.nodes()) {
         JourneyMapChart.Mark mark = pains.contains(n.id()) ? JourneyMapChart.Mark.PAIN_POINT
             : delights.containsKey(n.id()) ? JourneyMapChart.Mark.DELIGHT : JourneyMapChart.Mark.NONE;
-        NodeScore ns = scores.get(n.id());
         nodes.add(new JourneyMapChart.Node(n.id(), n.id(), stageIndex.getOrDefault(n.stage(), 0),
-            n.visits(), mark, ns == null ? n.channel() : n.channel() + note(ns)));
+            n.visits(), mark, nodeNote(n, scores.get(n.id()))));
         busiest = busiest == null || n.visits() > busiest.visits() ? n : busiest;
       }
       List<JourneyMapChart.Link> links = new ArrayList<>();
@@ -692,21 +883,25 @@ public final class HtmlReport {
           links.add(new JourneyMapChart.Link(e.from(), e.to(), e.count()));
         }
       }
-      Svg map = JourneyMapChart.builder("Journey map: touchpoints by stage, flows between them",
+      JourneyMapChart.Builder map = JourneyMapChart.builder("Journey map: touchpoints by stage, flows between them",
               j.stages(), nodes, links)
-          .topLinks(MAX_MAP_LINKS).unit("interactions").size(1040, 620).render();
-      figure("journey-map", map, html("The busiest touchpoint is %s (%,d interactions). Marked "
-              + "as pain points: %s; as moments of delight: %s. Band widths are transitions; the "
-              + "%d largest flows are drawn (all are in tables/journey_transitions.csv).",
+          .topLinks(MAX_MAP_LINKS).unit("interactions");
+      figure("journey-map", w -> map.width(w).render(), html("The busiest touchpoint is %s (%,d interactions). Marked "
+              + "as pain points: %s; as moments of delight: %s. Under each touchpoint: its channel "
+              + "and interactions, the share of its journeys that end there without converting "
+              + "(drop-off), and each survey metric given there with its %d%% interval and n "
+              + "(NPS in points, CSAT and CES as %% of answers; * fewer than %d responses). Band "
+              + "widths are transitions; the %d largest flows are drawn (all are in "
+              + "tables/journey_transitions.csv).",
           busiest == null ? "none" : new Name(busiest.id()), busiest == null ? 0 : busiest.visits(),
           pains.isEmpty() ? "none" : isolated(labels(j.painPoints()), ", "),
-          delights.isEmpty() ? "none" : isolated(labels(j.delights()), ", "),
-          Math.min(MAX_MAP_LINKS, links.size())));
+          delights.isEmpty() ? "none" : isolated(labels(j.delights()), ", "), pct,
+          r.options().minGroupSize(), Math.min(MAX_MAP_LINKS, links.size())));
       // Funnel.
       FunnelResult fr = j.funnel();
-      Svg funnel = FunnelChart.builder("Funnel: journeys reaching each step", fr.steps(),
-          fr.counts()).unit("journeys").render();
-      figure("funnel", funnel, funnelReading(fr));
+      FunnelChart.Builder funnel = FunnelChart.builder("Funnel: journeys reaching each step",
+          fr.steps(), fr.counts()).unit("journeys");
+      figure("funnel", w -> funnel.size(w, tall(w, 340, 300)).render(), funnelReading(fr));
       // Pain points and delights.
       h.append("<h3>Top pain points</h3>\n");
       painTable(j.painPoints(), true);
@@ -737,15 +932,27 @@ public final class HtmlReport {
       return out;
     }
 
-    private static String note(NodeScore ns) {
-      for (FeedbackSummary fs : ns.feedback()) {
-        if (fs.responses() > 0) {
-          boolean nps = fs.metric().equals("nps");
-          return f(" \u00b7 %s %.0f%s", fs.instrument().name().toUpperCase(Locale.ROOT),
-              nps ? fs.score() : 100 * fs.score(), nps ? "" : "%");
+    /**
+     * Returns the lines shown under a touchpoint on the journey map: channel and volume, the
+     * drop-off after it, then each survey metric given there with its interval and n (flagged
+     * with * under the minimum group size).
+     */
+    private String nodeNote(JourneySection.Node n, NodeScore ns) {
+      List<String> lines = new ArrayList<>();
+      lines.add(f("%s \u00b7 %,d interactions", n.channel(), n.visits()));
+      if (ns != null && ns.journeys() > 0) {
+        lines.add(f("drop-off %.0f%% of %,d journeys", 100 * ns.dropOffPart(), ns.journeys()));
+      }
+      for (ScoreSection s : r.scores()) {
+        for (Estimate e : s.byTouchpoint()) {
+          if (e.label().equals(n.id()) && !e.isEmpty()) {
+            String u = s.unit() == SurveyMetric.Unit.SHARE ? "%" : "";
+            lines.add(f("%s %.0f%s [%.0f, %.0f] n %,d%s", s.metric(), e.value(), u, e.lower(),
+                e.upper(), e.n(), e.small() ? "*" : ""));
+          }
         }
       }
-      return "";
+      return String.join("\n", lines);
     }
 
     private void painTable(List<NodeScore> list, boolean pain) {
@@ -800,12 +1007,11 @@ public final class HtmlReport {
           share[i][k] = c.share(RetentionKind.CLASSIC, i, k);
         }
       }
-      Svg heat = RetentionHeatmap.builder("Monthly cohorts: share active k months after the "
-              + "first", cohorts, sizes, share).periodLabel("months since first " + activity(rs))
-          .render();
+      RetentionHeatmap.Builder heat = RetentionHeatmap.builder("Monthly cohorts: share active k months after the "
+              + "first", cohorts, sizes, share).periodLabel("months since first " + activity(rs));
       OptionalDouble m1 = c.pooledShare(RetentionKind.CLASSIC, 1);
       OptionalDouble m3 = c.pooledShare(RetentionKind.CLASSIC, 3);
-      figure("retention", heat, html("Across cohorts, %s of customers are active again one month "
+      figure("retention", w -> heat.width(w).render(), html("Across cohorts, %s of customers are active again one month "
               + "after their first month and %s three months after (activity = %s).%s",
           m1.isPresent() ? f("%.1f%%", 100 * m1.getAsDouble()) : "n/a",
           m3.isPresent() ? f("%.1f%%", 100 * m3.getAsDouble()) : "n/a", rs.source(),
@@ -825,10 +1031,10 @@ public final class HtmlReport {
         lo[j] = band.lower(j).isPresent() ? band.lower(j).getAsDouble() : s[j];
         hi[j] = band.upper(j).isPresent() ? band.upper(j).getAsDouble() : s[j];
       }
-      Svg surv = SurvivalChart.builder("Still active: Kaplan-Meier estimate with " + pct + "% band",
+      SurvivalChart.Builder surv = SurvivalChart.builder("Still active: Kaplan-Meier estimate with " + pct + "% band",
               "days since first " + activity(rs),
               List.of(SurvivalChart.Curve.of("all customers", t, s).withBand(lo, hi)))
-          .yAxisLabel("share still active").bandLabel(pct + "% band (log-log)").render();
+          .yAxisLabel("share still active").bandLabel(pct + "% band (log-log)");
       String churn = Wording.count(rs.churnAfterDays(), "day", "days") + " without activity";
       String median;
       if (rs.median().estimate().isEmpty()) {
@@ -842,7 +1048,7 @@ public final class HtmlReport {
         median = f("Half of customers churn (%s) within %s of their first %s (%s).", churn,
             Wording.days(rs.median().estimate().getAsDouble()), activity(rs), interval(pct, rs));
       }
-      figure("survival", surv, esc(median + f(" %,d of %s churned; the rest are censored.",
+      figure("survival", w -> surv.size(w, tall(w, 360, 300)).render(), esc(median + f(" %,d of %s churned; the rest are censored.",
           rs.churned(), Wording.count(rs.customers(), "customer", "customers"))));
       endSection();
     }
@@ -939,16 +1145,17 @@ public final class HtmlReport {
       double[] r2 = new double[ranked.size()];
       for (int i = 0; i < ranked.size(); i++) {
         DriverImportance di = ranked.get(i);
-        labels.add(di.name() + (di.pearson() < 0 ? " (\u2212)" : " (+)"));
+        // The sign first: a truncated name on a phone keeps it.
+        labels.add((di.pearson() < 0 ? "(\u2212) " : "(+) ") + di.name());
         share[i] = di.shapleyShare();
         r2[i] = di.relativeWeightShare();
       }
-      Svg chart = HorizontalBarChart.builder("Driver importance: share of explained NPS variance",
-              labels, share)
+      HorizontalBarChart.Builder chart = HorizontalBarChart.builder("Driver importance: share "
+              + "of explained NPS variance", labels, share)
           .seriesName("Shapley share of R\u00b2").second("Relative weight share", r2)
-          .percent().valueAxisLabel("share of R\u00b2 (%)").render();
+          .percent().valueAxisLabel("share of R\u00b2 (%)");
       DriverImportance top = ranked.get(0);
-      figure("drivers", chart, html("Drivers are the touchpoints a respondent visited before "
+      figure("drivers", w -> chart.width(w).render(), html("Drivers are the touchpoints a respondent visited before "
               + "answering. %s explains %.0f%% of what the model explains (R\u00b2 = %.3f, %,d "
               + "respondents); respondents who visited it score %s. (\u2212) lowers NPS, (+) "
               + "raises it.", new Name(top.name()), 100 * top.shapleyShare(), d.drivers().rSquared(),
@@ -960,13 +1167,12 @@ public final class HtmlReport {
           items.add(new EffortImpactChart.Item(p.initiative().name(), p.initiative().effort(),
               p.initiative().impact()));
         }
-        Svg matrix = EffortImpactChart.builder("Effort-impact matrix of fixes", items,
+        EffortImpactChart.Builder matrix = EffortImpactChart.builder("Effort-impact matrix of fixes", items,
                 m.effortThreshold(), m.impactThreshold())
             .quadrants("Quick wins", "Major projects", "Fill-ins", "Thankless tasks")
             .axisLabels("effort (" + (d.effortSource().startsWith("your") ? "your units"
-                : "person-weeks, default estimates") + ")", "impact (% of explained NPS variance)")
-            .render();
-        figure("effort-impact", matrix, html("Fixing the touchpoints that lower NPS: quick wins %s; "
+                : "person-weeks, default estimates") + ")", "impact (% of explained NPS variance)");
+        figure("effort-impact", w -> matrix.size(w, tall(w, 460, 400)).render(), html("Fixing the touchpoints that lower NPS: quick wins %s; "
                 + "major projects %s. Effort: %s.", names(m, Quadrant.QUICK_WIN),
             names(m, Quadrant.MAJOR_PROJECT), d.effortSource()));
       }
@@ -1003,9 +1209,12 @@ public final class HtmlReport {
           share[m][c] = models.get(m).credit(channels.get(c)).share();
         }
       }
-      Svg chart = AttributionChart.builder("Share of conversions credited to each channel, by "
-          + "model", channels, names, share).yAxisLabel("share of conversions (%)").render();
-      String reading = html("%,.0f conversions.", models.get(0).totalConversions());
+      AttributionChart.Builder chart = AttributionChart.builder("Share of conversions credited "
+          + "to each channel, by model", channels, names, share)
+          .yAxisLabel("share of conversions (%)");
+      // Position carries the model too, not colour alone: say the order.
+      String reading = html("%,.0f conversions. In each channel's group the bars are in the "
+          + "legend's order: %s.", models.get(0).totalConversions(), String.join(", ", names));
       if (markov >= 0 && last >= 0) {
         int most = 0;
         for (int c = 1; c < channels.size(); c++) {
@@ -1019,7 +1228,7 @@ public final class HtmlReport {
             100 * share[last][most],
             100 * share[markov][most]);
       }
-      figure("attribution", chart, reading);
+      figure("attribution", w -> chart.size(w, tall(w, 380, 360)).render(), reading);
       endSection();
     }
 
@@ -1038,6 +1247,39 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * The page's only script, inline: sorts a {@code table.sortable} by the column whose heading
+   * button is clicked (again: the other way), numbers by their {@code data-v} value with missing
+   * values last, text by its content; the heading's {@code aria-sort} says how. Without scripts
+   * the tables stay in their written order.
+   */
+  static final String SORT_SCRIPT = String.join("\n",
+      "document.querySelectorAll('table.sortable').forEach(function (t) {",
+      "  var heads = t.tHead.rows[0].cells;",
+      "  Array.prototype.forEach.call(heads, function (th, col) {",
+      "    th.querySelector('button').addEventListener('click', function () {",
+      "      var asc = th.getAttribute('aria-sort') !== 'ascending';",
+      "      Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('aria-sort'); });",
+      "      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');",
+      "      var num = th.getAttribute('data-type') === 'number';",
+      "      var body = t.tBodies[0];",
+      "      var rows = Array.prototype.slice.call(body.rows);",
+      "      rows.sort(function (a, b) {",
+      "        var x = a.cells[col], y = b.cells[col];",
+      "        if (num) {",
+      "          var u = parseFloat(x.getAttribute('data-v')), v = parseFloat(y.getAttribute('data-v'));",
+      "          if (isNaN(u) || isNaN(v)) { return isNaN(u) ? (isNaN(v) ? 0 : 1) : -1; }",
+      "          return asc ? u - v : v - u;",
+      "        }",
+      "        var c = x.textContent.localeCompare(y.textContent);",
+      "        return asc ? c : -c;",
+      "      });",
+      "      rows.forEach(function (r) { body.appendChild(r); });",
+      "    });",
+      "  });",
+      "});",
+      "");
+
   private static final String CSS = String.join("\n",
       ":root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f8fafc; --accent: #0072b2; }",
       "* { box-sizing: border-box; }",
@@ -1054,8 +1296,13 @@ public final class HtmlReport {
       "  padding: 16px 24px; margin: 20px 0; }",
       "h2 { font-size: 20px; margin: 4px 0 12px; }",
       "h3 { font-size: 16px; margin: 20px 0 8px; }",
-      "figure.chart { margin: 16px 0 24px; }",
+      "figure.chart { margin: 16px 0 24px; container-type: inline-size; }",
       "figure.chart svg { max-width: 100%; height: auto; display: block; }",
+      // Each chart is laid out at three widths; show the one that suits the figure's width.
+      ".chart .w-m, .chart .w-s { display: none; }",
+      "@container (max-width: 799px) { .chart .w-l { display: none; } .chart .w-m { display: block; } }",
+      "@container (max-width: 559px) { .chart .w-m { display: none; } .chart .w-s { display: block; } }",
+      "a.data { white-space: nowrap; }",
       "figcaption { color: var(--muted); font-size: 14px; margin-top: 6px; max-width: 900px; }",
       "table { border-collapse: collapse; font-size: 14px; margin: 8px 0 12px; }",
       "th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left;",
@@ -1069,7 +1316,36 @@ public final class HtmlReport {
       ".kpi .ci, .kpi .count { color: var(--muted); font-size: 13px; }",
       ".warn { color: #a33f00; font-weight: 600; }",
       ".small { color: var(--muted); font-size: 13px; }",
+      ".scroll { max-width: 100%; overflow-x: auto; }",
+      "table.sortable th { padding: 0; }",
+      "table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none;",
+      "  border: 0; padding: 4px 10px; width: 100%; text-align: inherit; cursor: pointer; }",
+      "table.sortable th[aria-sort=ascending] button::after { content: ' \\25B2'; }",
+      "table.sortable th[aria-sort=descending] button::after { content: ' \\25BC'; }",
       "footer { max-width: 1120px; margin: 0 auto 32px; padding: 0 24px; color: var(--muted);",
       "  font-size: 13px; }",
+      "@media (max-width: 600px) {",
+      "  header { padding: 16px 12px 4px; } nav { padding: 0 12px; }",
+      "  main { padding: 4px 8px 24px; } section { padding: 12px; }",
+      "  footer { padding: 0 12px; } .kpis { grid-template-columns: 1fr 1fr; gap: 8px; }",
+      "  .kpi .value { font-size: 26px; }",
+      "}",
+      // Printing (or saving as PDF): no navigation, no boxes, charts and table rows kept whole.
+      "@media print {",
+      "  @page { margin: 15mm; }",
+      "  body { background: #fff; font-size: 10.5pt; }",
+      "  nav { display: none; }",
+      "  header { padding: 0 0 8px; border: 0; }",
+      "  main, footer { max-width: none; padding: 0; }",
+      "  section { border: 0; border-radius: 0; padding: 0; margin: 0 0 14pt; }",
+      "  h2, h3 { break-after: avoid; }",
+      "  figure.chart, tr, .kpi { break-inside: avoid; }",
+      // Paper cannot scroll: wide tables wrap their cells instead.
+      "  .scroll { overflow: visible; }",
+      "  table { font-size: 9pt; max-width: 100%; }",
+      "  th, td { padding: 2px 5px; overflow-wrap: anywhere; }",
+      "  table.sortable th button { padding: 2px 6px; }",
+      "  a { color: inherit; text-decoration: none; }",
+      "}",
       "");
 }

@@ -156,7 +156,8 @@ public final class ReportTables {
 
   private static Table scores(CxReport report) {
     Table.Builder t = Table.builder("scores",
-        "Survey metrics overall, by segment and by channel, with confidence intervals",
+        "Survey metrics overall, by segment, channel, touchpoint and journey stage, with "
+            + "confidence intervals",
         "metric", "measure", "group_type", "group", "n", "value", "lower", "upper", "level",
         "small");
     double level = report.options().level();
@@ -164,6 +165,8 @@ public final class ReportTables {
       add(t, s, "overall", List.of(s.overall()), level);
       add(t, s, "segment", s.bySegment(), level);
       add(t, s, "channel", s.byChannel(), level);
+      add(t, s, "touchpoint", s.byTouchpoint(), level);
+      add(t, s, "stage", s.byStage(), level);
     }
     return t.build();
   }

@@ -90,6 +90,51 @@ class CxReportSampleTest {
   }
 
   @Test
+  void csatAndCesByTouchpointAndStageEqualBruteForceCounts() {
+    // Per touchpoint and per stage, the weighted top-2-box CSAT share (4 and 5 of 1..5) and the
+    // weighted CES easy share (5, 6 and 7 of 1..7), counted from the raw responses.
+    record Case(Instrument instrument, int threshold, ScoreSection section) {}
+    for (Case c : List.of(new Case(Instrument.csat(), 4, report.csat().orElseThrow()),
+        new Case(Instrument.ces(), 5, report.ces().orElseThrow()))) {
+      Map<String, List<SurveyResponse>> byTouchpoint = new HashMap<>();
+      Map<String, List<SurveyResponse>> byStage = new HashMap<>();
+      for (SurveyResponse r : responses(c.instrument())) {
+        if (r.touchpoint() != null) {
+          byTouchpoint.computeIfAbsent(r.touchpoint().id(), k -> new java.util.ArrayList<>())
+              .add(r);
+          byStage.computeIfAbsent(r.touchpoint().stage().name(),
+              k -> new java.util.ArrayList<>()).add(r);
+        }
+      }
+      assertFalse(byTouchpoint.isEmpty(), "the sample has touchpoint responses");
+      assertEquals(byTouchpoint.size(), c.section().byTouchpoint().size());
+      assertEquals(byStage.size(), c.section().byStage().size());
+      for (Estimate e : c.section().byTouchpoint()) {
+        check(c.threshold(), byTouchpoint.get(e.label()), e);
+      }
+      for (Estimate e : c.section().byStage()) {
+        check(c.threshold(), byStage.get(e.label()), e);
+      }
+      // Most responses first, so the table opens on the touchpoints that matter.
+      for (int i = 1; i < c.section().byTouchpoint().size(); i++) {
+        assertTrue(c.section().byTouchpoint().get(i - 1).n()
+            >= c.section().byTouchpoint().get(i).n());
+      }
+    }
+  }
+
+  private static void check(int threshold, List<SurveyResponse> rs, Estimate e) {
+    double expected = 100.0 * weight(rs.stream().filter(r -> r.score() >= threshold).toList())
+        / weight(rs);
+    assertEquals(rs.size(), e.n(), e.label());
+    assertEquals(expected, e.value(), 1e-9, e.label());
+    assertTrue(e.lower() <= expected && expected <= e.upper(), e.toString());
+    if (rs.size() < report.options().minGroupSize()) {
+      assertTrue(e.small(), "a group under --min-group is flagged: " + e);
+    }
+  }
+
+  @Test
   void funnelCountsMatchTheJourneys() {
     // One journey per customer (journey id <customer>-j1): count by brute force.
     Set<String> aware = new HashSet<>();

@@ -46,6 +46,24 @@ class TrendChartTest {
   }
 
   @Test
+  void pointsUnderTheMinimumAreHollowWithTheirN() {
+    double[] s = {10, 20, NAN, -50, 50};
+    // n per period: 40 and 12 and 0 (the gap) and 29 and 30, minimum 30: W2 and W4 are hollow.
+    Document doc = assertValid(TrendChart.builder("NPS", P, s)
+        .responses(new long[] {40, 12, 0, 29, 30}).minResponses(30).render());
+    List<Element> small = byClass(doc, "small");
+    assertEquals(2, small.size());
+    assertEquals("#ffffff", small.get(0).getAttribute("fill"));
+    assertTrue(small.get(0).getTextContent().contains("W2: Score 20.0, n = 12"),
+        small.get(0).getTextContent());
+    assertTrue(small.get(1).getTextContent().contains("W4"), small.get(1).getTextContent());
+    assertTrue(String.join(" ", texts(doc)).contains("Fewer than 30 responses"));
+    // Without a minimum every point is solid.
+    assertEquals(0, byClass(assertValid(TrendChart.builder("NPS", P, s)
+        .responses(new long[] {40, 12, 0, 29, 30}).render()), "small").size());
+  }
+
+  @Test
   void referenceLineAndAutoRange() {
     Document doc = assertValid(TrendChart.builder("CSAT", List.of("Jan", "Feb"),
         new double[] {4.1, 4.3}).referenceLine(4.2, "Year <avg>").yAxisLabel("CSAT (1-5)")

@@ -25,9 +25,9 @@ class HtmlReportTest {
 
   /** Every chart the report of the sample must show (issue #7's list). */
   static final List<String> CHARTS = List.of(
-      "nps-trend", "nps-distribution", "nps-segments", "nps-channels",
-      "csat-trend", "csat-distribution", "csat-segments", "csat-channels",
-      "ces-trend", "ces-distribution", "ces-segments", "ces-channels",
+      "nps-trend", "nps-distribution", "nps-segments", "nps-channels", "nps-stages",
+      "csat-trend", "csat-distribution", "csat-segments", "csat-channels", "csat-stages",
+      "ces-trend", "ces-distribution", "ces-segments", "ces-channels", "ces-stages",
       "journey-map", "funnel", "retention", "survival",
       // the bundled sample's behavioural segments (seeded: two)
       "segment-1", "segment-2",
@@ -36,12 +36,16 @@ class HtmlReportTest {
       "drivers", "effort-impact", "attribution");
 
   static String html;
+  static java.util.Set<String> TABLES;
   static Document doc;
   static List<ParseError> errors;
 
   @BeforeAll
   static void render() {
-    html = HtmlReport.render(CxReport.of(ReportInput.sample()));
+    CxReport report = CxReport.of(ReportInput.sample());
+    html = HtmlReport.render(report);
+    TABLES = new java.util.HashSet<>();
+    org.cx4j.report.table.ReportTables.of(report).forEach(t -> TABLES.add(t.name()));
     Parser parser = Parser.htmlParser().setTrackErrors(100);
     doc = Jsoup.parse(html, "", parser);
     errors = new ArrayList<>(parser.getErrors());
@@ -96,14 +100,47 @@ class HtmlReportTest {
       from = end;
       count++;
     }
-    assertEquals(CHARTS.size(), count);
+    assertEquals(doc.select("figure.chart svg").size(), count);
+    assertTrue(count >= CHARTS.size());
+  }
+
+  @Test
+  void everyChartIsLaidOutForEachWidthAndLinksItsData() {
+    for (Element fig : doc.select("figure.chart")) {
+      // Laid out at each width, or (the small segment profiles) once.
+      int layouts = fig.select("svg").size();
+      assertTrue(layouts == 1 || layouts == HtmlReport.WIDTHS.length, fig.id() + ": " + layouts);
+      if (layouts > 1) {
+        for (int k = 0; k < layouts; k++) {
+          assertEquals(String.valueOf(HtmlReport.WIDTHS[k]),
+              fig.select("svg").get(k).attr("width"), fig.id());
+        }
+      }
+      for (Element svg : fig.select("svg")) {
+        assertTrue(svg.selectFirst("title") != null && svg.child(0).tagName().equals("title"),
+            fig.id() + " has a title");
+        assertTrue(svg.selectFirst("desc") != null
+            && !svg.selectFirst("desc").text().isBlank(), fig.id() + " has a description");
+      }
+      Element data = fig.selectFirst("figcaption a.data");
+      assertTrue(data != null && data.attr("href").matches("tables/[a-z_]+\\.csv"),
+          fig.id() + " links its table");
+      String table = data.attr("href").replace("tables/", "").replace(".csv", "");
+      assertTrue(TABLES.contains(table), fig.id() + " links a table that is written: " + table);
+    }
   }
 
   @Test
   void theFileIsSelfContained() {
-    // One inline script, the customer search of the lifetime value section; nothing loaded.
-    assertEquals(1, doc.select("script").size(), "one script");
-    assertEquals(ValueHtml.SEARCH_SCRIPT, doc.selectFirst("script").data().strip() + "\n");
+    // Two inline scripts (table sorting; the customer search of the lifetime value section),
+    // nothing loaded.
+    assertEquals(2, doc.select("script").size(), "two scripts");
+    assertTrue(doc.select("script[src]").isEmpty(), "no script file");
+    java.util.Set<String> scripts = new java.util.HashSet<>();
+    for (Element s : doc.select("script")) {
+      scripts.add(s.data().strip() + "\n");
+    }
+    assertEquals(java.util.Set.of(HtmlReport.SORT_SCRIPT, ValueHtml.SEARCH_SCRIPT), scripts);
     assertTrue(doc.select("link, img, iframe, object, embed").isEmpty(), "no external resources");
     for (Element e : doc.select("[href], [src], [xlink:href]")) {
       String ref = e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("xlink:href");
@@ -112,7 +149,8 @@ class HtmlReportTest {
           "external reference " + ref);
     }
     assertFalse(html.contains("@import") || html.contains("url("), "no CSS imports or urls");
-    assertFalse(html.contains("NaN") || html.contains("Infinity"), "no NaN in the page");
+    String page = html.replace(HtmlReport.SORT_SCRIPT, "");
+    assertFalse(page.contains("NaN") || page.contains("Infinity"), "no NaN in the page");
   }
 
   @Test
@@ -122,6 +160,21 @@ class HtmlReportTest {
       assertTrue(kpis.contains(m), m);
     }
     assertTrue(kpis.contains("95% interval"), kpis);
+  }
+
+  @Test
+  void csatAndCesHaveSortableTablesByTouchpointAndStage() {
+    for (String m : List.of("nps", "csat", "ces")) {
+      Element t = doc.getElementById("table-" + m + "-by-touchpoint");
+      assertTrue(t != null && t.hasClass("sortable"), m);
+      String text = t.text();
+      assertTrue(text.contains("touchpoint") && text.contains("stage"), text);
+      assertTrue(text.contains("95% interval") && text.contains("n (responses)"), text);
+      // Numeric cells sort by value: every n cell carries its number.
+      for (Element td : t.select("tbody td:nth-child(6)")) {
+        assertTrue(td.hasAttr("data-v"), td.outerHtml());
+      }
+    }
   }
 
   @Test
