@@ -86,6 +86,11 @@ public final class HtmlReport {
    * Returns the height of a chart laid out {@code width} pixels wide: {@code wide} at 1,000 px,
    * {@code narrow} at 360 px, linear between.
    */
+  /** The CSS class that shows the layout at {@code WIDTHS[k]}. */
+  static String widthClass(int k) {
+    return WIDTH_CLASS[k];
+  }
+
   static int tall(int width, int wide, int narrow) {
     return (int) Math.round(narrow + (wide - narrow) * (width - 360) / 640.0);
   }

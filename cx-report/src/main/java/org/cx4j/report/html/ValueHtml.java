@@ -5,6 +5,7 @@ import static org.cx4j.report.html.HtmlReport.esc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import org.cx4j.report.analysis.CustomerValues;
@@ -206,10 +207,15 @@ final class ValueHtml {
     h.append("</tbody>\n</table>\n</div>\n");
   }
 
-  private void figure(String id, Svg svg, String reading, String table) {
-    h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n")
-        .append(svg.markup()).append("\n<figcaption>").append(esc(reading))
-        .append(" <a href=\"tables/").append(table).append(".csv\">Data: tables/").append(table)
+  /** A chart laid out at each of the page's widths (see {@code HtmlReport.figure}). */
+  private void figure(String id, IntFunction<Svg> at, String reading, String table) {
+    h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n");
+    for (int k = 0; k < HtmlReport.WIDTHS.length; k++) {
+      h.append("<div class=\"").append(HtmlReport.widthClass(k)).append("\">")
+          .append(at.apply(HtmlReport.WIDTHS[k]).markup()).append("</div>\n");
+    }
+    h.append("<figcaption>").append(esc(reading))
+        .append(" <a class=\"data\" href=\"tables/").append(table).append(".csv\">Data: tables/").append(table)
         .append(".csv</a></figcaption>\n</figure>\n");
   }
 
@@ -237,7 +243,7 @@ final class ValueHtml {
               + "expected %,.0f.", t.calibrationEnd(), actual[n - 1] - a,
           t.expected()[n - 1] - e);
     }
-    figure("clv-tracking", b.render(), f("By the end, %,.0f repeat transactions (purchase days "
+    figure("clv-tracking", w -> b.size(w, HtmlReport.tall(w, 340, 280)).render(), f("By the end, %,.0f repeat transactions (purchase days "
         + "after each customer's first) against %,.0f expected by BG/NBD (%+.1f%%). %s",
         actual[n - 1], t.expected()[n - 1], actual[n - 1] == 0 ? 0.0
             : 100 * (t.expected()[n - 1] - actual[n - 1]) / actual[n - 1], split), "clv_tracking");
@@ -254,16 +260,17 @@ final class ValueHtml {
       cols.add(f("%.0f", r));
     }
     String who = f("a customer first seen %.0f weeks ago (the longest observed)", fr.age());
-    Svg expected = MatrixHeatmap.builder("Expected purchases next month by frequency and recency",
+    MatrixHeatmap.Builder expected = MatrixHeatmap.builder(
+            "Expected purchases next month by frequency and recency",
             rows, cols, fr.expectedPurchases()).rowTitle("repeat purchases x")
-        .columnTitle("weeks from first to last purchase t_x").decimals(2).render();
-    figure("clv-fr-purchases", expected, "For " + who + ": the more often and the more recently "
+        .columnTitle("weeks from first to last purchase t_x").decimals(2);
+    figure("clv-fr-purchases", w -> expected.size(w, HtmlReport.tall(w, 420, 380)).render(), "For " + who + ": the more often and the more recently "
         + "a customer bought, the more purchases the model expects; frequent buyers who have "
         + "not bought for long are expected to have left.", "clv_frequency_recency");
-    Svg alive = MatrixHeatmap.builder("P(alive) by frequency and recency", rows, cols,
-            fr.alive()).rowTitle("repeat purchases x")
-        .columnTitle("weeks from first to last purchase t_x").max(1).decimals(2).render();
-    figure("clv-fr-alive", alive, "For " + who + ": the probability of still being an active "
+    MatrixHeatmap.Builder alive = MatrixHeatmap.builder("P(alive) by frequency and recency", rows,
+            cols, fr.alive()).rowTitle("repeat purchases x")
+        .columnTitle("weeks from first to last purchase t_x").max(1).decimals(2);
+    figure("clv-fr-alive", w -> alive.size(w, HtmlReport.tall(w, 420, 380)).render(), "For " + who + ": the probability of still being an active "
         + "customer. Blank cells cannot occur (no repeat purchase means t_x = 0).",
         "clv_frequency_recency");
   }
@@ -274,13 +281,13 @@ final class ValueHtml {
     long total = 0;
     long below = 0;
     for (int b = 0; b < counts.length; b++) {
-      labels.add(f("%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
+      labels.add(f("%.1f", b / 10.0)); // the bin's lower end: short enough for a phone
       total += counts[b];
       below += b < 5 ? counts[b] : 0;
     }
-    Svg chart = DistributionChart.builder("Customers by P(alive)", labels, counts)
-        .xAxisLabel("P(alive)").yAxisLabel("customers").render();
-    figure("clv-alive-histogram", chart, f("%.1f%% of customers are more likely gone than "
+    DistributionChart.Builder chart = DistributionChart.builder("Customers by P(alive)", labels,
+        counts).xAxisLabel("P(alive), bins of 0.1 from").yAxisLabel("customers");
+    figure("clv-alive-histogram", w -> chart.size(w, HtmlReport.tall(w, 300, 260)).render(), f("%.1f%% of customers are more likely gone than "
             + "active (P(alive) below 0.5). A customer without a repeat purchase has P(alive) = 1 "
             + "in BG/NBD (drop-out happens only after a purchase).",
         total == 0 ? 0.0 : 100.0 * below / total), "clv_alive_histogram");
