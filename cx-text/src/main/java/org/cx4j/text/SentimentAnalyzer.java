@@ -8,7 +8,12 @@ import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import com.google.common.collect.Sets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,13 +147,72 @@ public final class SentimentAnalyzer {
     return b.build();
   }
 
+  // Multi-word expressions whose sense is not the sum of their words: VADER's SPECIAL_CASES and
+  // SENTIMENT_LADEN_IDIOMS (vaderSentiment 3.3, MIT) with their valences, less "in the black" and
+  // "in the red", which in reviews are mostly colours. Longer ones first.
+  private static final Map<String[], Double> IDIOMS = idioms();
+
+  private static Map<String[], Double> idioms() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("kiss of death", -1.5);
+    m.put("to die for", 3.0);
+    m.put("cut the mustard", 2.0);
+    m.put("hand to mouth", -2.0);
+    m.put("break a leg", 2.0);
+    m.put("cooking with gas", 2.0);
+    m.put("on the ball", 2.0);
+    m.put("under the weather", -2.0);
+    m.put("the shit", 3.0);
+    m.put("the bomb", 3.0);
+    m.put("bad ass", 1.5);
+    m.put("yeah right", -2.0);
+    m.put("beating heart", 3.1);
+    m.put("broken heart", -2.9);
+    m.put("back handed", -2.0);
+    m.put("blow smoke", -2.0);
+    m.put("blowing smoke", -2.0);
+    m.put("upper hand", 1.0);
+    m.put("bus stop", 0.0);
+    Map<String[], Double> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k.split(" "), v));
+    return Collections.unmodifiableMap(out);
+  }
+
+  // Facts about a word found in one hash look-up per token: its lexicon valence (NaN when absent),
+  // its booster increment (0 when it is none) and the function-word flags below.
+  private static final int NEG = 1;
+  private static final int BUT = 1 << 1;
+  private static final int NO = 1 << 2;
+  private static final int LEAST = 1 << 3;
+  private static final int KIND_SORT = 1 << 4;
+  private static final int OF = 1 << 5;
+  private static final int AT_VERY = 1 << 6;
+  private static final int NEVER = 1 << 7;
+  private static final int SO_THIS = 1 << 8;
+  private static final int WITHOUT = 1 << 9;
+  private static final int DOUBT = 1 << 10;
+  private static final int BE = 1 << 11;
+  private static final int COULDNT = 1 << 12;
+  private static final int COULD_CAN = 1 << 13;
+  private static final int NOT = 1 << 14;
+  private static final int OR_NOR = 1 << 15;
+  private static final int IDIOM_START = 1 << 16;
+
+  private record Word(double valence, double booster, int flags, List<Idiom> idioms) {
+    static final Word NEGATION = new Word(Double.NaN, 0, NEG, List.of());
+  }
+
+  private record Idiom(String[] words, double valence) {}
+
   private final SentimentLexicon lexicon;
   private final int maxLength;
   private final Analyzer tokenizer;
+  private final WordTable<Word> words;
 
   private SentimentAnalyzer(Builder b) {
     this.lexicon = b.lexicon;
     this.maxLength = b.maxLength;
+    this.words = wordTable(lexicon);
     // Lucene's Analyzer reuses one WhitespaceTokenizer per thread (its default reuse strategy).
     this.tokenizer =
         new Analyzer() {
@@ -157,6 +221,54 @@ public final class SentimentAnalyzer {
             return new TokenStreamComponents(new WhitespaceTokenizer());
           }
         };
+  }
+
+  /** Lexicon entries (as written) merged with the booster, negation and other function words. */
+  private static WordTable<Word> wordTable(SentimentLexicon lexicon) {
+    Map<String, double[]> vb = new HashMap<>(); // valence, booster
+    Map<String, Integer> flags = new HashMap<>();
+    lexicon.entries().forEach((k, v) -> vb.computeIfAbsent(k, x -> empty())[0] = v);
+    BOOSTERS.forEach((k, v) -> vb.computeIfAbsent(k, x -> empty())[1] = v);
+    for (String k : NEGATIONS) {
+      flags.merge(k, NEG, (a, b) -> a | b);
+    }
+    flag(flags, BUT, "but");
+    flag(flags, NO, "no");
+    flag(flags, LEAST, "least");
+    flag(flags, KIND_SORT, "kind", "sort");
+    flag(flags, OF, "of");
+    flag(flags, AT_VERY, "at", "very");
+    flag(flags, NEVER, "never");
+    flag(flags, SO_THIS, "so", "this");
+    flag(flags, WITHOUT, "without");
+    flag(flags, DOUBT, "doubt");
+    flag(flags, BE, "be");
+    flag(flags, COULDNT, "couldn't", "couldnt", "can't", "cant", "cannot");
+    flag(flags, COULD_CAN, "could", "can");
+    flag(flags, NOT, "not");
+    flag(flags, OR_NOR, "or", "nor");
+    Map<String, List<Idiom>> idioms = new HashMap<>();
+    IDIOMS.forEach((words, v) -> {
+      flag(flags, IDIOM_START, words[0]);
+      idioms.computeIfAbsent(words[0], x -> new ArrayList<>()).add(new Idiom(words, v));
+    });
+    Map<String, Word> out = new HashMap<>(2 * (vb.size() + flags.size()));
+    for (String k : Sets.union(vb.keySet(), flags.keySet())) {
+      double[] x = vb.getOrDefault(k, empty());
+      int f = flags.getOrDefault(k, 0) | (k.contains("n't") ? NEG : 0);
+      out.put(k, new Word(x[0], x[1], f, List.copyOf(idioms.getOrDefault(k, List.of()))));
+    }
+    return new WordTable<>(out);
+  }
+
+  private static double[] empty() {
+    return new double[] {Double.NaN, 0};
+  }
+
+  private static void flag(Map<String, Integer> flags, int flag, String... keys) {
+    for (String k : keys) {
+      flags.merge(k, flag, (a, b) -> a | b);
+    }
   }
 
   /** Returns an analyzer with the VADER lexicon and the default maximum length. */
@@ -192,8 +304,7 @@ public final class SentimentAnalyzer {
     if (text.isBlank()) {
       return Optional.empty();
     }
-    List<String> words = words(text);
-    return Optional.of(scoreWords(words, text, truncated));
+    return Optional.of(scoreTokens(tokenize(text), text, truncated));
   }
 
   /**
@@ -206,9 +317,13 @@ public final class SentimentAnalyzer {
       return List.of();
     }
     String text = clean(comment.length() > maxLength ? comment.substring(0, maxLength) : comment);
-    return List.copyOf(words(text));
+    Tokens t = tokenize(text);
+    String[] out = new String[t.n];
+    for (int i = 0; i < t.n; i++) {
+      out[i] = t.word(i);
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
-
   /** HTML, control characters and the typographic apostrophe. */
   static String clean(String text) {
     String s = text;
@@ -247,17 +362,86 @@ public final class SentimentAnalyzer {
     return out.toString();
   }
 
-  private List<String> words(String text) {
-    List<String> out = new ArrayList<>();
+  /**
+   * The tokens of one comment as slices of one char array, and where clauses end; arrays grown as
+   * needed. No String per token on the scoring path.
+   */
+  private static final class Tokens {
+    char[] chars = new char[256];
+    int[] start = new int[32];
+    int[] length = new int[32];
+    // clauseEnd[i]: a clause boundary (, ; : . ! ? parentheses or a lone dash) follows token i
+    boolean[] clauseEnd = new boolean[32];
+    int n;
+    int used;
+
+    void add(char[] b, int off, int len) {
+      if (n == start.length) {
+        start = Arrays.copyOf(start, 2 * n);
+        length = Arrays.copyOf(length, 2 * n);
+        clauseEnd = Arrays.copyOf(clauseEnd, 2 * n);
+      }
+      if (used + len > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(2 * chars.length, used + len));
+      }
+      System.arraycopy(b, off, chars, used, len);
+      start[n] = used;
+      length[n] = len;
+      used += len;
+      n++;
+    }
+
+    void endClause() {
+      if (n > 0) {
+        clauseEnd[n - 1] = true;
+      }
+    }
+
+    String word(int i) {
+      return new String(chars, start[i], length[i]);
+    }
+
+    /** Whether token {@code i} contains {@code lower} ignoring case. */
+    boolean contains(int i, String lower) {
+      int m = lower.length();
+      for (int p = start[i]; p + m <= start[i] + length[i]; p++) {
+        int k = 0;
+        while (k < m && WordTable.fold(chars[p + k]) == lower.charAt(k)) {
+          k++;
+        }
+        if (k == m) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether token {@code i} is {@code lower} ignoring case ({@code lower} is lower case). */
+    boolean is(int i, String lower) {
+      if (length[i] != lower.length()) {
+        return false;
+      }
+      for (int k = 0; k < length[i]; k++) {
+        if (WordTable.fold(chars[start[i] + k]) != lower.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private Tokens tokenize(String text) {
+    Tokens out = new Tokens();
     try (TokenStream ts = tokenizer.tokenStream("comment", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        String token = term.toString();
-        if (isPlainWord(token) || lexicon.contains(token)) {
-          out.add(token); // an emoticon, or a word without punctuation
+        char[] b = term.buffer();
+        int len = term.length();
+        if (isPlainWord(b, len) || inLexicon(b, len)) {
+          out.add(b, 0, len); // an emoticon, or a word without punctuation
         } else {
-          split(token, out);
+          split(b, len, out);
         }
       }
       ts.end();
@@ -267,70 +451,179 @@ public final class SentimentAnalyzer {
     return out;
   }
 
+  /** As {@link SentimentLexicon#contains(String)}: as written, then lower case. */
+  private boolean inLexicon(char[] b, int len) {
+    Word w = words.exact(b, 0, len);
+    if (w == null || Double.isNaN(w.valence())) {
+      w = words.folded(b, 0, len);
+    }
+    return w != null && !Double.isNaN(w.valence());
+  }
+
   /** Letters and digits only: splitting would return it unchanged, no need to look it up. */
-  private static boolean isPlainWord(String token) {
-    for (int k = 0; k < token.length(); k++) {
-      if (!Character.isLetterOrDigit(token.charAt(k))) {
+  private static boolean isPlainWord(char[] b, int len) {
+    for (int k = 0; k < len; k++) {
+      char c = b[k];
+      boolean plain = c < 128
+          ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          : Character.isLetterOrDigit(c);
+      if (!plain) {
         return false;
       }
     }
     return true;
   }
 
-  /** Splits at punctuation except inner apostrophes and hyphens; keeps pieces with a letter/digit. */
-  private static void split(String token, List<String> out) {
-    int n = token.length();
+  /**
+   * Splits at punctuation except inner apostrophes and hyphens; keeps pieces with a letter/digit,
+   * and marks a clause end where the punctuation after a piece holds a clause mark.
+   */
+  private static void split(char[] b, int n, Tokens out) {
     int start = -1;
+    boolean pieces = false;
+    boolean dash = false;
     for (int i = 0; i <= n; i++) {
-      boolean wordChar = i < n && isWordChar(token, i);
+      boolean wordChar = i < n && isWordChar(b, n, i);
       if (wordChar && start < 0) {
         start = i;
       } else if (!wordChar && start >= 0) {
-        out.add(token.substring(start, i));
+        out.add(b, start, i - start);
+        pieces = true;
         start = -1;
       }
+      if (!wordChar && i < n) {
+        if (isClauseMark(b[i])) {
+          out.endClause();
+        }
+        dash |= b[i] == '-';
+      }
+    }
+    if (!pieces && dash) {
+      out.endClause(); // a lone dash between words: "Unreliable - I'm giving up"
     }
   }
 
-  private static boolean isWordChar(String t, int i) {
-    char c = t.charAt(i);
+  private static boolean isClauseMark(char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '('
+        || c == ')';
+  }
+
+  private static boolean isWordChar(char[] t, int n, int i) {
+    char c = t[i];
     if (Character.isLetterOrDigit(c)) {
       return true;
     }
     // An apostrophe or hyphen between two letters/digits: don't, wi-fi.
     return (c == '\'' || c == '-')
         && i > 0
-        && i + 1 < t.length()
-        && Character.isLetterOrDigit(t.charAt(i - 1))
-        && Character.isLetterOrDigit(t.charAt(i + 1));
+        && i + 1 < n
+        && Character.isLetterOrDigit(t[i - 1])
+        && Character.isLetterOrDigit(t[i + 1]);
   }
 
-  private SentimentScore scoreWords(List<String> words, String text, boolean truncated) {
-    int n = words.size();
-    String[] w = words.toArray(new String[0]);
-    String[] lw = new String[n];
-    // One look-up per token; NaN marks "not in the lexicon".
-    double[] lex = new double[n];
-    int shouted = 0;
-    for (int i = 0; i < n; i++) {
-      lw[i] = w[i].toLowerCase(Locale.ROOT);
-      lex[i] = lexicon.valenceOrNaN(w[i], lw[i]);
-      if (isShouted(w[i])) {
-        shouted++;
+  /** Per-token facts of one comment, filled by one look-up per token. */
+  private static final class Facts {
+    final double[] lex;
+    final double[] boost;
+    final int[] flags;
+    final boolean[] shouted;
+    final boolean[] clauseEnd;
+    final boolean capDiff;
+    final int n;
+
+    Facts(Tokens t, WordTable<Word> table) {
+      n = t.n;
+      lex = new double[n];
+      boost = new double[n];
+      flags = new int[n];
+      shouted = new boolean[n];
+      clauseEnd = t.clauseEnd;
+      char[] b = t.chars;
+      int shout = 0;
+      for (int i = 0; i < n; i++) {
+        int off = t.start[i];
+        int len = t.length[i];
+        int letters = 0;
+        boolean upper = false;
+        boolean lower = false;
+        boolean apostrophe = false;
+        int h = 0; // WordTable's hash, computed in the same pass
+        for (int k = off; k < off + len; k++) {
+          char c = b[k];
+          char folded = c;
+          if (c >= 'a' && c <= 'z') {
+            lower = true;
+            letters++;
+          } else if (c >= 'A' && c <= 'Z') {
+            upper = true;
+            letters++;
+            folded = (char) (c + 32);
+          } else if (c >= 128) {
+            lower |= Character.isLowerCase(c);
+            upper |= Character.isUpperCase(c);
+            letters += Character.isLetter(c) ? 1 : 0;
+            folded = WordTable.fold(c);
+          } else {
+            apostrophe |= c == '\'';
+          }
+          h = 31 * h + folded;
+        }
+        h = WordTable.spread(h);
+        // Without capitals the token is its own lower case: compare as written, no folding.
+        Word word = upper ? table.folded(b, off, len, h) : table.exact(b, off, len, h);
+        double valence = word == null ? Double.NaN : word.valence();
+        if (upper) {
+          // The token as written first (":D"), then its lower-case form ("GREAT" as "great").
+          Word exact = table.exact(b, off, len, h);
+          if (exact != null && !Double.isNaN(exact.valence())) {
+            valence = exact.valence();
+          }
+        }
+        if (word == null && apostrophe && t.contains(i, "n't")) {
+          word = Word.NEGATION; // any n't word negates
+        }
+        lex[i] = valence;
+        if (word != null) {
+          boost[i] = word.booster();
+          flags[i] = word.flags();
+        }
+        shouted[i] = !lower && letters >= 2; // "GREAT" shouts, "I" and "A+" do not
+        if (shouted[i]) {
+          shout++;
+        }
       }
+      capDiff = shout > 0 && shout < n;
     }
-    boolean capDiff = shouted > 0 && shouted < n;
+
+    boolean is(int i, int flag) {
+      return (flags[i] & flag) != 0;
+    }
+
+    /** Whether a clause boundary lies between tokens {@code j < i}. */
+    boolean clauseBreak(int j, int i) {
+      for (int k = j; k < i; k++) {
+        if (clauseEnd[k]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private SentimentScore scoreTokens(Tokens t, String text, boolean truncated) {
+    Facts f = new Facts(t, words);
+    int n = f.n;
+    idioms(t, f);
     double[] s = new double[n];
     int but = -1;
     for (int i = 0; i < n; i++) {
-      if (but < 0 && lw[i].equals("but")) {
+      if (but < 0 && f.is(i, BUT)) {
         but = i;
       }
-      if (BOOSTERS.containsKey(lw[i])
-          || (lw[i].equals("kind") && i + 1 < n && lw[i + 1].equals("of"))) {
+      if (f.boost[i] != 0 || (f.is(i, KIND_SORT) && i + 1 < n && f.is(i + 1, OF))) {
         continue; // boosters and "kind of" carry no valence of their own
       }
-      s[i] = valence(w, lw, lex, i, capDiff);
+      s[i] = valence(f, t, i);
     }
     if (but >= 0) {
       for (int i = 0; i < n; i++) {
@@ -344,29 +637,62 @@ public final class SentimentAnalyzer {
     return combine(s, punctuationEmphasis(text), truncated);
   }
 
-  private static double valence(String[] w, String[] lw, double[] lex, int i, boolean capDiff) {
-    double base = lex[i];
+  /** Replaces the valence of an idiom's words by the idiom's, on its first word. */
+  private void idioms(Tokens t, Facts f) {
+    for (int i = 0; i < f.n; i++) {
+      if (!f.is(i, IDIOM_START)) {
+        continue;
+      }
+      for (Idiom e : words.folded(t.chars, t.start[i], t.length[i]).idioms()) {
+        String[] idiom = e.words();
+        if (matches(t, i, idiom)) {
+          f.lex[i] = e.valence();
+          for (int k = 1; k < idiom.length; k++) {
+            f.lex[i + k] = Double.NaN;
+            f.boost[i + k] = 0;
+          }
+          i += idiom.length - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean matches(Tokens t, int i, String[] idiom) {
+    if (i + idiom.length > t.n) {
+      return false;
+    }
+    for (int k = 0; k < idiom.length; k++) {
+      if (!t.is(i + k, idiom[k]) || (k + 1 < idiom.length && t.clauseEnd[i + k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double valence(Facts f, Tokens t, int i) {
+    double base = f.lex[i];
     if (Double.isNaN(base)) {
       return 0;
     }
-    int n = w.length;
+    int n = f.n;
     double v = base;
-    if (lw[i].equals("no") && i + 1 < n && !Double.isNaN(lex[i + 1])) {
+    if (f.is(i, NO) && i + 1 < n && !Double.isNaN(f.lex[i + 1])) {
       v = 0; // "no" before a lexicon word: the negation is carried by the next word
     }
-    if ((i > 0 && lw[i - 1].equals("no"))
-        || (i > 1 && lw[i - 2].equals("no"))
-        || (i > 2 && lw[i - 3].equals("no") && (lw[i - 1].equals("or") || lw[i - 1].equals("nor")))) {
+    if ((i > 0 && f.is(i - 1, NO))
+        || (i > 1 && f.is(i - 2, NO))
+        || (i > 2 && f.is(i - 3, NO) && f.is(i - 1, OR_NOR))) {
       v = base * NEGATION_SCALAR;
     }
-    if (capDiff && isShouted(w[i])) {
+    if (f.capDiff && f.shouted[i]) {
       v += v > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
     }
-    boolean superlativeIdiom = couldNotBeComparative(lw, i);
+    boolean superlativeIdiom = couldNotBeComparative(f, t, i);
     for (int d = 0; d < 3; d++) {
       int j = i - (d + 1);
-      if (j >= 0 && Double.isNaN(lex[j])) {
-        double b = boost(w[j], lw[j], v, capDiff);
+      if (j >= 0 && Double.isNaN(f.lex[j])) {
+        double b = boost(f, j, v);
         if (d == 1) {
           b *= 0.95;
         } else if (d == 2) {
@@ -374,78 +700,66 @@ public final class SentimentAnalyzer {
         }
         v += b;
         if (!superlativeIdiom) {
-          v = negation(v, lw, d, i);
+          v = negation(f, v, d, i);
         }
       }
     }
-    return least(v, lw, lex, i);
+    return least(f, v, i);
   }
 
   /**
    * "couldn't be happier", "could not be worse", "can't be better": a negated comparative after
    * "be" means the extreme of that word, not its opposite (not in the reference implementation).
    */
-  private static boolean couldNotBeComparative(String[] lw, int i) {
-    if (i < 2 || !lw[i - 1].equals("be") || !lw[i].endsWith("er")) {
+  private static boolean couldNotBeComparative(Facts f, Tokens t, int i) {
+    int end = t.start[i] + t.length[i];
+    if (i < 2 || !f.is(i - 1, BE) || t.length[i] < 3
+        || WordTable.fold(t.chars[end - 2]) != 'e' || WordTable.fold(t.chars[end - 1]) != 'r') {
       return false;
     }
-    String n = lw[i - 2];
-    if (COULD_NOT.contains(n)) {
-      return true;
-    }
-    return i >= 3 && n.equals("not") && (lw[i - 3].equals("could") || lw[i - 3].equals("can"));
+    return f.is(i - 2, COULDNT) || (i >= 3 && f.is(i - 2, NOT) && f.is(i - 3, COULD_CAN));
   }
 
-  private static final Set<String> COULD_NOT =
-      ImmutableSet.of("couldn't", "couldnt", "can't", "cant", "cannot");
-
-  private static double boost(String word, String lower, double valence, boolean capDiff) {
-    Double b = BOOSTERS.get(lower);
-    if (b == null) {
+  private static double boost(Facts f, int j, double valence) {
+    double b = f.boost[j];
+    if (b == 0) {
       return 0;
     }
     double scalar = valence < 0 ? -b : b;
-    if (capDiff && isShouted(word)) {
+    if (f.capDiff && f.shouted[j]) {
       scalar += valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
     }
     return scalar;
   }
 
-  private static double negation(double v, String[] lw, int d, int i) {
+  private static double negation(Facts f, double v, int d, int i) {
     if (d == 0) {
-      return isNegation(lw[i - 1]) ? v * NEGATION_SCALAR : v;
+      return f.is(i - 1, NEG) ? v * NEGATION_SCALAR : v;
     }
     if (d == 1) {
-      if (lw[i - 2].equals("never") && (lw[i - 1].equals("so") || lw[i - 1].equals("this"))) {
+      if (f.is(i - 2, NEVER) && f.is(i - 1, SO_THIS)) {
         return v * 1.25;
       }
-      if (lw[i - 2].equals("without") && lw[i - 1].equals("doubt")) {
+      if (f.is(i - 2, WITHOUT) && f.is(i - 1, DOUBT)) {
         return v;
       }
-      return isNegation(lw[i - 2]) ? v * NEGATION_SCALAR : v;
+      return f.is(i - 2, NEG) ? v * NEGATION_SCALAR : v;
     }
-    if (lw[i - 3].equals("never")
-        && (lw[i - 2].equals("so") || lw[i - 2].equals("this")
-            || lw[i - 1].equals("so") || lw[i - 1].equals("this"))) {
+    if (f.is(i - 3, NEVER) && (f.is(i - 2, SO_THIS) || f.is(i - 1, SO_THIS))) {
       return v * 1.25;
     }
-    if (lw[i - 3].equals("without") && (lw[i - 2].equals("doubt") || lw[i - 1].equals("doubt"))) {
+    if (f.is(i - 3, WITHOUT) && (f.is(i - 2, DOUBT) || f.is(i - 1, DOUBT))) {
       return v;
     }
-    return isNegation(lw[i - 3]) ? v * NEGATION_SCALAR : v;
+    return f.is(i - 3, NEG) ? v * NEGATION_SCALAR : v;
   }
 
-  private static double least(double v, String[] lw, double[] lex, int i) {
-    if (i > 1 && Double.isNaN(lex[i - 1]) && lw[i - 1].equals("least")) {
-      if (!lw[i - 2].equals("at") && !lw[i - 2].equals("very")) {
-        return v * NEGATION_SCALAR;
-      }
-    } else if (i > 0 && Double.isNaN(lex[i - 1]) && lw[i - 1].equals("least")) {
-      return v * NEGATION_SCALAR;
+  private static double least(Facts f, double v, int i) {
+    if (i > 0 && Double.isNaN(f.lex[i - 1]) && f.is(i - 1, LEAST)) {
+      return i > 1 && f.is(i - 2, AT_VERY) ? v : v * NEGATION_SCALAR;
     }
     return v;
   }
-
   static boolean isNegation(String lower) {
     return NEGATIONS.contains(lower) || lower.contains("n't");
   }
