@@ -45,27 +45,36 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       {@code :)} or {@code <3}) is kept whole; otherwise punctuation is stripped from its ends and
  *       it is split at inner punctuation other than {@code '} and {@code -} ({@code
  *       "minutes.MAJOR"} gives {@code minutes}, {@code MAJOR}); pieces without a letter or digit are
- *       dropped.
+ *       dropped. The punctuation {@code , ; : . ! ? ( )} and a lone dash mark clause ends, {@code .
+ *       ! ?} sentence ends.
  *   <li><b>Valence.</b> Each token gets its lexicon valence (0 when absent). Booster words
  *       ({@code very}, {@code extremely}, ...; {@code barely}, {@code somewhat}, ...) score 0
- *       themselves, as does {@code kind} before {@code of}.
+ *       themselves, as does {@code kind} or {@code sort} before {@code of}.
+ *   <li><b>Idioms.</b> VADER's multi-word expressions ({@code "to die for"} 3, {@code "yeah right"}
+ *       -2, {@code "under the weather"} -2, ...; not across a clause end) replace the valences of
+ *       their words, carried by their first word.
  *   <li><b>Capitals.</b> When some but not all words are in capitals (a word of at least two letters
  *       with no lower-case letter), a capitalised lexicon word moves {@value #CAPS_INCREMENT} away
  *       from 0.
  *   <li><b>Boosters.</b> A booster 1, 2 or 3 tokens before a lexicon word (when that token is not
  *       itself in the lexicon) adds {@code ±}{@value #BOOSTER_INCREMENT} away from 0 (intensifier) or
  *       towards 0 (dampener), scaled by 1, 0.95 and 0.9 with the distance; a booster in capitals
- *       adds a further {@value #CAPS_INCREMENT}.
+ *       adds a further {@value #CAPS_INCREMENT}. {@code kind of} and {@code sort of} dampen like
+ *       {@code kinda}. Boosters and negations do not reach across a clause end ({@code "not
+ *       bad, good"}: {@code good} is not negated).
  *   <li><b>Negation.</b> A negation ({@code not}, {@code never}, {@code without}, any word with
  *       {@code n't}, ...) up to 3 tokens before a lexicon word (again only through tokens not in the
  *       lexicon) multiplies its valence by {@value #NEGATION_SCALAR}; {@code never so/this}
  *       multiplies by 1.25 instead, {@code without doubt} leaves it. {@code no} before a lexicon word
- *       scores 0 itself and negates words 1 to 2 after it (3 after {@code no ... or/nor});
+ *       in its clause scores 0 itself and negates words 1 to 2 after it (3 after {@code no ... or/nor});
  *       {@code least} negates the next word unless after {@code at} or {@code very}. Not
  *       negated: a comparative after {@code couldn't be}, {@code could not be}, {@code can't be}
- *       ({@code "couldn't be happier"} is as positive as {@code happier}).
- *   <li><b>Contrast.</b> Where the comment contains {@code but}, valences before its first
- *       occurrence are halved and those after it multiplied by 1.5.
+ *       ({@code "couldn't be happier"} is as positive as {@code happier}). Not negated either: a
+ *       negative word in a warning, a sentence that starts with (optionally {@code please}) {@code
+ *       don't}, {@code do not} or {@code never}, then the word, then {@code your} ({@code "Don't
+ *       waste your money"} is negative).
+ *   <li><b>Contrast.</b> In each sentence that contains {@code but} or {@code however}, valences
+ *       before its first occurrence are halved and those after it multiplied by 1.5.
  *   <li><b>Exclamation and question marks.</b> Each {@code !} (at most 4) adds {@value
  *       #EXCLAMATION_INCREMENT}; 2 or 3 {@code ?} add 0.18 each, more add 0.96; the emphasis moves
  *       the sum away from 0 (it does nothing to a sum of exactly 0).
@@ -78,9 +87,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <p>Differences from the reference Python implementation (vaderSentiment 3.3): tokens are split at
  * inner punctuation and stripped of outer punctuation whatever their length (the reference keeps
  * {@code "ok!"} whole, so it misses {@code ok}); exact-case look-up before lower case (so {@code :D}
- * matches); one-letter words such as {@code I} do not count as capitals; the idiom list ({@code "the
- * bomb"}, ...) and emoji descriptions are left out by design (emoticons are scored); {@code couldn't be happier} is not
- * negated; scores are not rounded.
+ * matches); one-letter words such as {@code I} do not count as capitals; emoji descriptions are left out by design
+ * (emoticons are scored); {@code couldn't be happier} and warnings are not negated; negation and
+ * boosters stop at clause ends; contrast is per sentence and {@code however} counts as {@code
+ * but}; {@code kind of} dampens towards 0 (the reference adds -0.293 whatever the sign); idioms
+ * are matched wherever they occur (the reference only around lexicon words) and "in the red/black"
+ * are left out; scores are not rounded.
  *
  * <p>English only: the negation and booster lists are English and non-English text is not
  * detected; a comment in another language mostly scores 0. Other languages can bring their lexicon
@@ -232,7 +244,7 @@ public final class SentimentAnalyzer {
     for (String k : NEGATIONS) {
       flags.merge(k, NEG, (a, b) -> a | b);
     }
-    flag(flags, BUT, "but");
+    flag(flags, BUT, "but", "however");
     flag(flags, NO, "no");
     flag(flags, LEAST, "least");
     flag(flags, KIND_SORT, "kind", "sort");
@@ -372,6 +384,8 @@ public final class SentimentAnalyzer {
     int[] length = new int[32];
     // clauseEnd[i]: a clause boundary (, ; : . ! ? parentheses or a lone dash) follows token i
     boolean[] clauseEnd = new boolean[32];
+    // sentenceEnd[i]: . ! or ? follows token i
+    boolean[] sentenceEnd = new boolean[32];
     int n;
     int used;
 
@@ -380,6 +394,7 @@ public final class SentimentAnalyzer {
         start = Arrays.copyOf(start, 2 * n);
         length = Arrays.copyOf(length, 2 * n);
         clauseEnd = Arrays.copyOf(clauseEnd, 2 * n);
+        sentenceEnd = Arrays.copyOf(sentenceEnd, 2 * n);
       }
       if (used + len > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(2 * chars.length, used + len));
@@ -394,6 +409,12 @@ public final class SentimentAnalyzer {
     void endClause() {
       if (n > 0) {
         clauseEnd[n - 1] = true;
+      }
+    }
+
+    void endSentence() {
+      if (n > 0) {
+        sentenceEnd[n - 1] = true;
       }
     }
 
@@ -494,6 +515,9 @@ public final class SentimentAnalyzer {
       if (!wordChar && i < n) {
         if (isClauseMark(b[i])) {
           out.endClause();
+          if (b[i] == '.' || b[i] == '!' || b[i] == '?') {
+            out.endSentence();
+          }
         }
         dash |= b[i] == '-';
       }
@@ -528,6 +552,7 @@ public final class SentimentAnalyzer {
     final int[] flags;
     final boolean[] shouted;
     final boolean[] clauseEnd;
+    final boolean[] sentenceEnd;
     final boolean capDiff;
     final int n;
 
@@ -538,6 +563,7 @@ public final class SentimentAnalyzer {
       flags = new int[n];
       shouted = new boolean[n];
       clauseEnd = t.clauseEnd;
+      sentenceEnd = t.sentenceEnd;
       char[] b = t.chars;
       int shout = 0;
       for (int i = 0; i < n; i++) {
@@ -615,26 +641,42 @@ public final class SentimentAnalyzer {
     int n = f.n;
     idioms(t, f);
     double[] s = new double[n];
-    int but = -1;
     for (int i = 0; i < n; i++) {
-      if (but < 0 && f.is(i, BUT)) {
-        but = i;
-      }
       if (f.boost[i] != 0 || (f.is(i, KIND_SORT) && i + 1 < n && f.is(i + 1, OF))) {
         continue; // boosters and "kind of" carry no valence of their own
       }
       s[i] = valence(f, t, i);
     }
-    if (but >= 0) {
-      for (int i = 0; i < n; i++) {
+    contrast(f, s);
+    return combine(s, punctuationEmphasis(text), truncated);
+  }
+
+  /**
+   * In each sentence with "but" or "however", valences before its first occurrence are halved and
+   * those after it multiplied by 1.5.
+   */
+  private static void contrast(Facts f, double[] s) {
+    int n = f.n;
+    for (int a = 0; a < n; ) {
+      int e = a;
+      while (e < n - 1 && !f.sentenceEnd[e]) {
+        e++;
+      }
+      int but = -1;
+      for (int i = a; i <= e && but < 0; i++) {
+        if (f.is(i, BUT)) {
+          but = i;
+        }
+      }
+      for (int i = a; but >= 0 && i <= e; i++) {
         if (i < but) {
           s[i] *= 0.5;
         } else if (i > but) {
           s[i] *= 1.5;
         }
       }
+      a = e + 1;
     }
-    return combine(s, punctuationEmphasis(text), truncated);
   }
 
   /** Replaces the valence of an idiom's words by the idiom's, on its first word. */
@@ -670,6 +712,30 @@ public final class SentimentAnalyzer {
     return true;
   }
 
+
+  /**
+   * A warning: "Don't waste your money", "Never risk your ...": a sentence that starts (after an
+   * optional "please") with don't, do not or never, then the negative word, then "your". The
+   * negation belongs to the advice, not to the word: the speaker calls the thing a waste.
+   */
+  private static boolean warning(Facts f, Tokens t, int i) {
+    if (i + 1 >= f.n || !t.is(i + 1, "your")) {
+      return false;
+    }
+    int a = i - 1;
+    if (a >= 0 && (t.is(a, "don't") || t.is(a, "dont") || t.is(a, "never"))) {
+      a -= 1;
+    } else if (a >= 1 && t.is(a, "not") && t.is(a - 1, "do")) {
+      a -= 2;
+    } else {
+      return false;
+    }
+    if (a >= 0 && t.is(a, "please")) {
+      a--;
+    }
+    return a < 0 || f.sentenceEnd[a];
+  }
+
   private static double valence(Facts f, Tokens t, int i) {
     double base = f.lex[i];
     if (Double.isNaN(base)) {
@@ -677,12 +743,20 @@ public final class SentimentAnalyzer {
     }
     int n = f.n;
     double v = base;
-    if (f.is(i, NO) && i + 1 < n && !Double.isNaN(f.lex[i + 1])) {
+    // Negations and boosters reach at most 3 tokens back, and not across a clause boundary.
+    int lo = Math.max(0, i - 3);
+    for (int k = i - 1; k >= lo; k--) {
+      if (f.clauseEnd[k]) {
+        lo = k + 1;
+        break;
+      }
+    }
+    if (f.is(i, NO) && i + 1 < n && !f.clauseEnd[i] && !Double.isNaN(f.lex[i + 1])) {
       v = 0; // "no" before a lexicon word: the negation is carried by the next word
     }
-    if ((i > 0 && f.is(i - 1, NO))
-        || (i > 1 && f.is(i - 2, NO))
-        || (i > 2 && f.is(i - 3, NO) && f.is(i - 1, OR_NOR))) {
+    if ((i - 1 >= lo && f.is(i - 1, NO))
+        || (i - 2 >= lo && f.is(i - 2, NO))
+        || (i - 3 >= lo && f.is(i - 3, NO) && f.is(i - 1, OR_NOR))) {
       v = base * NEGATION_SCALAR;
     }
     if (f.capDiff && f.shouted[i]) {
@@ -691,20 +765,23 @@ public final class SentimentAnalyzer {
     boolean superlativeIdiom = couldNotBeComparative(f, t, i);
     for (int d = 0; d < 3; d++) {
       int j = i - (d + 1);
-      if (j >= 0 && Double.isNaN(f.lex[j])) {
+      if (j >= lo && Double.isNaN(f.lex[j])) {
         double b = boost(f, j, v);
+        if (f.is(j, OF) && j > 0 && f.is(j - 1, KIND_SORT)) {
+          b = v < 0 ? BOOSTER_INCREMENT : -BOOSTER_INCREMENT;
+        }
         if (d == 1) {
           b *= 0.95;
         } else if (d == 2) {
           b *= 0.9;
         }
         v += b;
-        if (!superlativeIdiom) {
+        if (!superlativeIdiom && !(base < 0 && warning(f, t, i))) {
           v = negation(f, v, d, i);
         }
       }
     }
-    return least(f, v, i);
+    return i - 1 >= lo ? least(f, v, i) : v;
   }
 
   /**
