@@ -36,7 +36,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *   <li><b>No comment.</b> {@code null}, empty or whitespace-only text is "no comment": {@link
  *       #score(String)} returns empty (never a neutral score).
  *   <li><b>Cleaning.</b> Comments longer than {@link Builder#maxLength(int)} characters (default
- *       {@value #DEFAULT_MAX_LENGTH}) are cut there and flagged {@link SentimentScore#truncated()};
+ *       {@value #DEFAULT_MAX_LENGTH}) after the stripping below are cut there and flagged {@link
+ *       SentimentScore#truncated()};
  *       HTML markup is stripped and entities decoded (Lucene's {@code HTMLStripCharFilter}, only
  *       when the text has a {@code <} or {@code &}); control characters become spaces; the typographic
  *       apostrophe {@code ’} becomes {@code '}.
@@ -311,8 +312,11 @@ public final class SentimentAnalyzer {
     if (comment == null || comment.isBlank()) {
       return Optional.empty();
     }
-    boolean truncated = comment.length() > maxLength;
-    String text = clean(truncated ? comment.substring(0, maxLength) : comment);
+    String text = clean(comment, maxLength + 1);
+    boolean truncated = text.length() > maxLength;
+    if (truncated) {
+      text = text.substring(0, maxLength);
+    }
     if (text.isBlank()) {
       return Optional.empty();
     }
@@ -328,7 +332,10 @@ public final class SentimentAnalyzer {
     if (comment == null || comment.isBlank()) {
       return List.of();
     }
-    String text = clean(comment.length() > maxLength ? comment.substring(0, maxLength) : comment);
+    String text = clean(comment, maxLength + 1);
+    if (text.length() > maxLength) {
+      text = text.substring(0, maxLength);
+    }
     Tokens t = tokenize(text);
     String[] out = new String[t.n];
     for (int i = 0; i < t.n; i++) {
@@ -338,9 +345,20 @@ public final class SentimentAnalyzer {
   }
   /** HTML, control characters and the typographic apostrophe. */
   static String clean(String text) {
+    return clean(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #clean(String)}, reading at most {@code limit} characters of the cleaned text: a
+   * long comment is cut after its markup is stripped, never inside a tag, and a megabyte of HTML is
+   * not decoded to score its first 5,000 characters.
+   */
+  static String clean(String text, int limit) {
     String s = text;
     if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0) {
-      s = stripHtml(s);
+      s = stripHtml(s, limit);
+    } else if (s.length() > limit) {
+      s = s.substring(0, limit);
     }
     char[] chars = null;
     for (int i = 0; i < s.length(); i++) {
@@ -361,12 +379,12 @@ public final class SentimentAnalyzer {
     return chars == null ? s : new String(chars);
   }
 
-  private static String stripHtml(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+  private static String stripHtml(String s, int limit) {
+    StringBuilder out = new StringBuilder(Math.min(s.length(), limit));
     char[] buf = new char[256];
     try (HTMLStripCharFilter f = new HTMLStripCharFilter(new StringReader(s))) {
-      for (int n = f.read(buf); n >= 0; n = f.read(buf)) {
-        out.append(buf, 0, n);
+      for (int n = f.read(buf); n >= 0 && out.length() < limit; n = f.read(buf)) {
+        out.append(buf, 0, Math.min(n, limit - out.length()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail

@@ -241,6 +241,12 @@ class SentimentAnalyzerTest {
     assertTrue(s.truncated());
     assertEquals(n(1.9), s.compound(), TOL);
     assertFalse(a.score("good").orElseThrow().truncated());
+    // The limit applies after markup is stripped: "<b>good</b> phone but terrible" is
+    // "good phone but terrible", cut to "good phone": 1.9; markup alone is no comment.
+    SentimentScore html = a.score("<b>good</b> phone but terrible").orElseThrow();
+    assertTrue(html.truncated());
+    assertEquals(n(1.9), html.compound(), TOL);
+    assertTrue(a.score("<p>&nbsp;</p>\u0007").isEmpty());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SentimentAnalyzer.builder().maxLength(0));
     assertTrue(e.getMessage().contains("maxLength"), e.getMessage());
