@@ -35,6 +35,9 @@ public final class CxReport {
   private final DriverSection drivers;
   private final List<AttributionResult> attribution;
   private final List<String> notes;
+  // Computed on first use, so the report's analysis and constructor stay as they are.
+  private final com.google.common.base.Supplier<TextSection> text =
+      com.google.common.base.Suppliers.memoize(this::computeText);
 
   CxReport(
       ReportInput input,
@@ -98,6 +101,19 @@ public final class CxReport {
     all.addAll(notes);
     return new CxReport(input, options, scores, journeys, retention, value, drivers,
         attribution, all);
+  }
+
+  /**
+   * Returns "What customers say" ({@link TextSection}), computed on first call; absent without
+   * survey responses. Without comments it is present and {@link TextSection#hasComments()} is
+   * false.
+   */
+  public Optional<TextSection> text() {
+    return input.responses().isEmpty() ? Optional.empty() : Optional.of(text.get());
+  }
+
+  private TextSection computeText() {
+    return TextSection.of(input.responses(), options.level());
   }
 
   /** Returns the data the report was computed from. */

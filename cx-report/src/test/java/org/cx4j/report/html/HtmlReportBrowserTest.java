@@ -98,6 +98,13 @@ class HtmlReportBrowserTest {
         assertTrue(((Number) c.get("shown")).doubleValue() > 10_000, id + " is not shown: " + c);
       }
 
+      // "What customers say": its tables are laid out and shown (comments rendered as text).
+      Number textRows = (Number) js.executeScript(
+          "const s = document.getElementById('text'); if (!s) return 0;"
+              + " const t = s.querySelector('table'); const r = t ? t.getBoundingClientRect() : null;"
+              + " return r && r.width * r.height > 1000 ? s.querySelectorAll('tbody tr').length : 0;");
+      assertTrue(textRows.intValue() > 3, "the comments section shows too little: " + textRows);
+
       // The whole page in one screenshot: grow the window to the document's height first.
       long height = ((Number) js.executeScript(
           "return document.documentElement.scrollHeight")).longValue();
