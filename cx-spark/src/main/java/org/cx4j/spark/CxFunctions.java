@@ -43,7 +43,8 @@ import org.cx4j.spark.text.TextFunctions;
  *       effective_sample_size} ({@link WeightedScoreAggregator})</td>
  *       <td>as the unweighted function</td></tr>
  *   <tr><td>{@code cx_sentiment(text)}</td><td>compound sentiment in [-1, 1], {@code NULL} for no
- *       comment (a scalar function; {@link TextFunctions})</td><td>VADER lexicon, 5000 chars</td></tr>
+ *       comment (a scalar function; {@link TextFunctions})</td>
+ *       <td>VADER lexicon, 5000 chars</td></tr>
  * </table>
  *
  * <p>Each returns a struct; its fields are documented by {@link ScoreAggregator#schema()}. Null

@@ -76,8 +76,8 @@ public final class FeedbackSentiment {
 
   /**
    * Returns the sentiment summary of the comments per touchpoint name (responses without a
-   * touchpoint under {@value #NO_TOUCHPOINT}), in the order touchpoints are first seen; each summary
-   * has its mean and Student-t interval ({@link SentimentSummary#meanInterval(double)}).
+   * touchpoint under {@value #NO_TOUCHPOINT}), in the order touchpoints are first seen; each
+   * summary has its mean and Student-t interval ({@link SentimentSummary#meanInterval(double)}).
    */
   public Map<String, SentimentSummary> byTouchpoint(Iterable<SurveyResponse> responses) {
     Map<String, SentimentSummary.Accumulator> acc = new LinkedHashMap<>();
@@ -118,6 +118,7 @@ public final class FeedbackSentiment {
       KeyDriverAnalysis.Builder analysis, String name, List<SurveyResponse> responses) {
     requireNonNull(analysis, "analysis");
     requireNonNull(responses, "responses");
-    return analysis.driver(name, driverValues(responses.stream().map(SurveyResponse::comment).toList()));
+    List<String> comments = responses.stream().map(SurveyResponse::comment).toList();
+    return analysis.driver(name, driverValues(comments));
   }
 }

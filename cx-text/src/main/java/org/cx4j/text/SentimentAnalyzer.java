@@ -67,7 +67,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       {@code n't}, ...) up to 3 tokens before a lexicon word (again only through tokens not in the
  *       lexicon) multiplies its valence by {@value #NEGATION_SCALAR}; {@code never so/this}
  *       multiplies by 1.25 instead, {@code without doubt} leaves it. {@code no} before a lexicon word
- *       in its clause scores 0 itself and negates words 1 to 2 after it (3 after {@code no ... or/nor});
+ *       in its clause scores 0 itself and negates words 1 to 2 after it (3 after {@code no ...
+ *       or/nor});
  *       {@code least} negates the next word unless after {@code at} or {@code very}. Not
  *       negated: a comparative after {@code couldn't be}, {@code could not be}, {@code can't be}
  *       ({@code "couldn't be happier"} is as positive as {@code happier}). Not negated either: a
