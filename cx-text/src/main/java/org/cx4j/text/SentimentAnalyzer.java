@@ -337,12 +337,31 @@ public final class SentimentAnalyzer {
     if (text.length() > maxLength) {
       text = text.substring(0, maxLength);
     }
-    Tokens t = tokenize(text);
-    String[] out = new String[t.n];
-    for (int i = 0; i < t.n; i++) {
-      out[i] = t.word(i);
+    // Strings straight from Lucene's buffer: no char copy, no clause marks (the baseline of the
+    // benchmark does only what any tokenising must).
+    Words words = new Words();
+    tokenize(text, words);
+    return Collections.unmodifiableList(words.list);
+  }
+
+  /** Tokens as Strings only, for {@link #tokens(String)}. */
+  private static final class Words extends Tokens {
+    final List<String> list = new ArrayList<>();
+
+    Words() {
+      chars = null;
+      start = null;
+      length = null;
+      hash = null;
+      shape = null;
+      clauseEnd = new boolean[0];
+      sentenceEnd = new boolean[0];
     }
-    return Collections.unmodifiableList(Arrays.asList(out));
+
+    @Override
+    void add(char[] b, int off, int len) {
+      list.add(new String(b, off, len));
+    }
   }
   /** HTML, control characters and the typographic apostrophe. */
   static String clean(String text) {
@@ -397,7 +416,7 @@ public final class SentimentAnalyzer {
    * The tokens of one comment as slices of one char array, and where clauses end; arrays grown as
    * needed. No String per token on the scoring path.
    */
-  private static final class Tokens {
+  private static class Tokens {
     char[] chars = new char[256];
     int[] start = new int[32];
     int[] length = new int[32];
@@ -405,8 +424,17 @@ public final class SentimentAnalyzer {
     boolean[] clauseEnd = new boolean[32];
     // sentenceEnd[i]: . ! or ? follows token i
     boolean[] sentenceEnd = new boolean[32];
+    // WordTable's hash of each token and its shape (UPPER, LOWER, APOSTROPHE, LETTERS2 bits),
+    // computed while the characters are copied, so the scorer reads each character once
+    int[] hash = new int[32];
+    int[] shape = new int[32];
     int n;
     int used;
+
+    static final int UPPER = 1;
+    static final int LOWER = 2;
+    static final int APOSTROPHE = 4;
+    static final int LETTERS2 = 8;
 
     void add(char[] b, int off, int len) {
       if (n == start.length) {
@@ -414,11 +442,38 @@ public final class SentimentAnalyzer {
         length = Arrays.copyOf(length, 2 * n);
         clauseEnd = Arrays.copyOf(clauseEnd, 2 * n);
         sentenceEnd = Arrays.copyOf(sentenceEnd, 2 * n);
+        hash = Arrays.copyOf(hash, 2 * n);
+        shape = Arrays.copyOf(shape, 2 * n);
       }
       if (used + len > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(2 * chars.length, used + len));
       }
-      System.arraycopy(b, off, chars, used, len);
+      int letters = 0;
+      int sh = 0;
+      int h = 0;
+      for (int k = 0; k < len; k++) {
+        char c = b[off + k];
+        chars[used + k] = c;
+        char folded = c;
+        if (c >= 'a' && c <= 'z') {
+          sh |= LOWER;
+          letters++;
+        } else if (c >= 'A' && c <= 'Z') {
+          sh |= UPPER;
+          letters++;
+          folded = (char) (c + 32);
+        } else if (c >= 128) {
+          sh |= Character.isLowerCase(c) ? LOWER : 0;
+          sh |= Character.isUpperCase(c) ? UPPER : 0;
+          letters += Character.isLetter(c) ? 1 : 0;
+          folded = WordTable.fold(c);
+        } else if (c == '\'') {
+          sh |= APOSTROPHE;
+        }
+        h = 31 * h + folded;
+      }
+      hash[n] = WordTable.spread(h);
+      shape[n] = sh | (letters >= 2 ? LETTERS2 : 0);
       start[n] = used;
       length[n] = len;
       used += len;
@@ -426,13 +481,13 @@ public final class SentimentAnalyzer {
     }
 
     void endClause() {
-      if (n > 0) {
+      if (n > 0 && n <= clauseEnd.length) {
         clauseEnd[n - 1] = true;
       }
     }
 
     void endSentence() {
-      if (n > 0) {
+      if (n > 0 && n <= sentenceEnd.length) {
         sentenceEnd[n - 1] = true;
       }
     }
@@ -471,7 +526,10 @@ public final class SentimentAnalyzer {
   }
 
   private Tokens tokenize(String text) {
-    Tokens out = new Tokens();
+    return tokenize(text, new Tokens());
+  }
+
+  private Tokens tokenize(String text, Tokens out) {
     try (TokenStream ts = tokenizer.tokenStream("comment", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
@@ -574,6 +632,9 @@ public final class SentimentAnalyzer {
     final boolean[] sentenceEnd;
     final boolean capDiff;
     final int n;
+    // the words found, for their idioms; the union of all tokens' flags, to skip absent rules
+    final Word[] found;
+    final int allFlags;
 
     Facts(Tokens t, WordTable<Word> table) {
       n = t.n;
@@ -581,6 +642,8 @@ public final class SentimentAnalyzer {
       boost = new double[n];
       flags = new int[n];
       shouted = new boolean[n];
+      found = new Word[n];
+      int union = 0;
       clauseEnd = t.clauseEnd;
       sentenceEnd = t.sentenceEnd;
       char[] b = t.chars;
@@ -588,32 +651,10 @@ public final class SentimentAnalyzer {
       for (int i = 0; i < n; i++) {
         int off = t.start[i];
         int len = t.length[i];
-        int letters = 0;
-        boolean upper = false;
-        boolean lower = false;
-        boolean apostrophe = false;
-        int h = 0; // WordTable's hash, computed in the same pass
-        for (int k = off; k < off + len; k++) {
-          char c = b[k];
-          char folded = c;
-          if (c >= 'a' && c <= 'z') {
-            lower = true;
-            letters++;
-          } else if (c >= 'A' && c <= 'Z') {
-            upper = true;
-            letters++;
-            folded = (char) (c + 32);
-          } else if (c >= 128) {
-            lower |= Character.isLowerCase(c);
-            upper |= Character.isUpperCase(c);
-            letters += Character.isLetter(c) ? 1 : 0;
-            folded = WordTable.fold(c);
-          } else {
-            apostrophe |= c == '\'';
-          }
-          h = 31 * h + folded;
-        }
-        h = WordTable.spread(h);
+        int h = t.hash[i];
+        boolean upper = (t.shape[i] & Tokens.UPPER) != 0;
+        boolean lower = (t.shape[i] & Tokens.LOWER) != 0;
+        boolean apostrophe = (t.shape[i] & Tokens.APOSTROPHE) != 0;
         // Without capitals the token is its own lower case: compare as written, no folding.
         Word word = upper ? table.folded(b, off, len, h) : table.exact(b, off, len, h);
         double valence = word == null ? Double.NaN : word.valence();
@@ -631,13 +672,17 @@ public final class SentimentAnalyzer {
         if (word != null) {
           boost[i] = word.booster();
           flags[i] = word.flags();
+          union |= word.flags();
+          found[i] = word;
         }
-        shouted[i] = !lower && letters >= 2; // "GREAT" shouts, "I" and "A+" do not
+        // "GREAT" shouts, "I" and "A+" do not
+        shouted[i] = !lower && (t.shape[i] & Tokens.LETTERS2) != 0;
         if (shouted[i]) {
           shout++;
         }
       }
       capDiff = shout > 0 && shout < n;
+      allFlags = union;
     }
 
     boolean is(int i, int flag) {
@@ -658,7 +703,9 @@ public final class SentimentAnalyzer {
   private SentimentScore scoreTokens(Tokens t, String text, boolean truncated) {
     Facts f = new Facts(t, words);
     int n = f.n;
-    idioms(t, f);
+    if ((f.allFlags & IDIOM_START) != 0) {
+      idioms(t, f);
+    }
     double[] s = new double[n];
     for (int i = 0; i < n; i++) {
       if (f.boost[i] != 0 || (f.is(i, KIND_SORT) && i + 1 < n && f.is(i + 1, OF))) {
@@ -666,7 +713,9 @@ public final class SentimentAnalyzer {
       }
       s[i] = valence(f, t, i);
     }
-    contrast(f, s);
+    if ((f.allFlags & BUT) != 0) {
+      contrast(f, s);
+    }
     return combine(s, punctuationEmphasis(text), truncated);
   }
 
@@ -704,7 +753,7 @@ public final class SentimentAnalyzer {
       if (!f.is(i, IDIOM_START)) {
         continue;
       }
-      for (Idiom e : words.folded(t.chars, t.start[i], t.length[i]).idioms()) {
+      for (Idiom e : f.found[i].idioms()) {
         String[] idiom = e.words();
         if (matches(t, i, idiom)) {
           f.lex[i] = e.valence();
