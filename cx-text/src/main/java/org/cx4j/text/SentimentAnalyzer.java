@@ -326,8 +326,8 @@ public final class SentimentAnalyzer {
 
   /**
    * Returns the tokens the scorer sees for {@code comment} after cleaning (see the class
-   * description), in order; empty for no comment. The same work as {@link #score(String)} up to the
-   * valences: the baseline of the sentiment benchmark.
+   * description), in order; empty for no comment. The same cleaning, tokenizer and splitting as
+   * {@link #score(String)}, as Strings: the baseline of the sentiment benchmark.
    */
   public List<String> tokens(String comment) {
     if (comment == null || comment.isBlank()) {
