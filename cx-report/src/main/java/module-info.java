@@ -5,6 +5,7 @@
 module org.cx4j.report {
   requires transitive org.cx4j.journey;
   requires transitive org.cx4j.metrics;
+  requires transitive org.cx4j.text;
   requires transitive org.cx4j.core;
   requires com.google.common;
   requires info.picocli;

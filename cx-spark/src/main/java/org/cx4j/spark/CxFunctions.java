@@ -11,6 +11,7 @@ import org.cx4j.metrics.csat.CustomerSatisfaction;
 import org.cx4j.spark.score.InstrumentScoreAggregator;
 import org.cx4j.spark.score.ScoreAggregator;
 import org.cx4j.spark.score.WeightedScoreAggregator;
+import org.cx4j.spark.text.TextFunctions;
 
 /**
  * Registers cx4j's SQL aggregate functions in a Spark session:
@@ -41,6 +42,9 @@ import org.cx4j.spark.score.WeightedScoreAggregator;
  *       <td>the same with sampling weights, plus {@code total_weight} and {@code
  *       effective_sample_size} ({@link WeightedScoreAggregator})</td>
  *       <td>as the unweighted function</td></tr>
+ *   <tr><td>{@code cx_sentiment(text)}</td><td>compound sentiment in [-1, 1], {@code NULL} for no
+ *       comment (a scalar function; {@link TextFunctions})</td>
+ *       <td>VADER lexicon, 5000 chars</td></tr>
  * </table>
  *
  * <p>Each returns a struct; its fields are documented by {@link ScoreAggregator#schema()}. Null
@@ -52,7 +56,7 @@ public final class CxFunctions {
   public static final List<String> NAMES =
       List.of("cx_nps", "cx_csat", "cx_ces", "cx_rating_distribution", "cx_mean", "cx_score",
           "cx_nps_weighted", "cx_csat_weighted", "cx_ces_weighted",
-          "cx_rating_distribution_weighted", "cx_mean_weighted");
+          "cx_rating_distribution_weighted", "cx_mean_weighted", TextFunctions.SENTIMENT);
 
   /** The default scale of {@code cx_rating_distribution}: 1..5. */
   public static final Scale RATING_SCALE = Scale.of(1, 5);
@@ -63,7 +67,7 @@ public final class CxFunctions {
   private CxFunctions() {}
 
   /**
-   * Registers the eleven functions with their defaults and the lenient null policy.
+   * Registers the twelve functions with their defaults and the lenient null policy.
    *
    * @throws NullPointerException if {@code spark} is null
    */
@@ -72,7 +76,7 @@ public final class CxFunctions {
   }
 
   /**
-   * Registers the eleven functions with their defaults and null policy {@code nulls}.
+   * Registers the twelve functions with their defaults and null policy {@code nulls}.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -93,6 +97,7 @@ public final class CxFunctions {
     for (ScoreAggregator a : aggregators) {
       register(spark, WeightedScoreAggregator.of(a));
     }
+    TextFunctions.register(spark);
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.cx4j.text;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 /**
  * The sentiment of one comment, as {@link SentimentAnalyzer} computes it.
  *
@@ -25,11 +23,22 @@ public record SentimentScore(
    *     or {@code tokens} negative
    */
   public SentimentScore {
-    checkArgument(compound >= -1 && compound <= 1, "compound must be in [-1, 1], got %s", compound);
-    checkArgument(positive >= 0 && positive <= 1, "positive must be in [0, 1], got %s", positive);
-    checkArgument(neutral >= 0 && neutral <= 1, "neutral must be in [0, 1], got %s", neutral);
-    checkArgument(negative >= 0 && negative <= 1, "negative must be in [0, 1], got %s", negative);
-    checkArgument(tokens >= 0, "tokens must be >= 0, got %s", tokens);
+    // Checked before any message is built: the scorer makes one of these per comment.
+    if (!(compound >= -1 && compound <= 1)) {
+      throw new IllegalArgumentException("compound must be in [-1, 1], got " + compound);
+    }
+    checkShare("positive", positive);
+    checkShare("neutral", neutral);
+    checkShare("negative", negative);
+    if (tokens < 0) {
+      throw new IllegalArgumentException("tokens must be >= 0, got " + tokens);
+    }
+  }
+
+  private static void checkShare(String name, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], got " + share);
+    }
   }
 
   /** Returns the class under the three-class rule of {@link Polarity#of(double)}. */

@@ -74,8 +74,57 @@ class SentimentAnalyzerTest {
     assertEquals(n(-2.5 - 0.293), compound("The phone is very bad"), TOL);
     // Two boosters: 0.293 at distance 1, 0.293 * 0.95 at distance 2.
     assertEquals(n(1.9 + 0.293 + 0.293 * 0.95), compound("very very good"), TOL);
-    // "kind of": kind (2.4 in the lexicon) scores 0 before "of"; good keeps 1.9.
-    assertEquals(n(1.9), compound("The phone is kind of good"), TOL);
+    // "kind of": kind (2.4 in the lexicon) scores 0 before "of"; "kind of" dampens good by 0.293
+    // at distance 1 ("of"): 1.9 - 0.293 = 1.607; "kind" (a lexicon word) is skipped at distance 2.
+    assertEquals(n(1.607), compound("The phone is kind of good"), TOL);
+    // "sort of" towards 0 on a negative word: -2.5 + 0.293 = -2.207.
+    assertEquals(n(-2.207), compound("The food is sort of bad"), TOL);
+  }
+
+  @Test
+  void negationAndBoostersStopAtAClauseEnd() {
+    // not bad: -2.5 * -0.74 = 1.85; good after the comma is out of "not"'s reach: 1.9.
+    // Sum 3.75. (Without clause ends: good at distance 2 from "not", 1.9 * -0.74 = -1.406.)
+    assertEquals(n(3.75), compound("Not bad, good"), TOL);
+    // "very" before a full stop does not boost the next sentence: 1.9.
+    assertEquals(n(1.9), compound("Very. Good"), TOL);
+    // "no" followed by a comma keeps its own -1.2 and negates nothing: -1.2 + 1.9 = 0.7.
+    assertEquals(n(0.7), compound("No, good"), TOL);
+  }
+
+  @Test
+  void contrastIsPerSentenceAndHoweverCountsAsBut() {
+    // As with "but": good 1.9 x 0.5 = 0.95, horrible -2.5 x 1.5 = -3.75; sum -2.8.
+    assertEquals(n(-2.8), compound("The food is good however the service is horrible"), TOL);
+    // The first sentence keeps good 1.9; in the second, nice 1.8 x 1.5 = 2.7; sum 4.6.
+    // (Over the whole comment, good would be halved: 0.95 + 2.7 = 3.65.)
+    assertEquals(n(4.6), compound("The food is good. The service is slow but nice"), TOL);
+  }
+
+  @Test
+  void warningsAreNotNegated() {
+    // Sentence-initial "Don't", waste (-1.8), then "your": the advice keeps waste negative.
+    // (Negated it would be -1.8 * -0.74 = +1.332.)
+    assertEquals(n(-1.8), compound("Don't waste your money"), TOL);
+    // please 1.3 (a lexicon word) + waste -1.8 = -0.5.
+    assertEquals(n(-0.5), compound("Please don't waste your money"), TOL);
+    // After a full stop: bad -2.5 + waste -1.8 = -4.3.
+    assertEquals(n(-4.3), compound("Bad. Do not waste your time"), TOL);
+    // Not a warning (no "your", or not at the start): negated as usual, +1.332.
+    assertEquals(n(1.332), compound("Don't waste money"), TOL);
+    assertEquals(n(1.332), compound("I don't waste your time"), TOL);
+  }
+
+  @Test
+  void idiomsReplaceTheirWords() {
+    // "to die for" 3.0 instead of die -2.9.
+    assertEquals(n(3.0), compound("The cake is to die for"), TOL);
+    // "yeah right" -2 instead of yeah 1.2.
+    assertEquals(n(-2.0), compound("Yeah right"), TOL);
+    // The idiom's valence sits on its first word, so "not" right before it negates: 3 * -0.74.
+    assertEquals(n(-2.22), compound("not to die for"), TOL);
+    // Not across a clause end: "to, die for" is die -2.9.
+    assertEquals(n(-2.9), compound("to, die for"), TOL);
   }
 
   @Test
@@ -192,6 +241,12 @@ class SentimentAnalyzerTest {
     assertTrue(s.truncated());
     assertEquals(n(1.9), s.compound(), TOL);
     assertFalse(a.score("good").orElseThrow().truncated());
+    // The limit applies after markup is stripped: "<b>good</b> phone but terrible" is
+    // "good phone but terrible", cut to "good phone": 1.9; markup alone is no comment.
+    SentimentScore html = a.score("<b>good</b> phone but terrible").orElseThrow();
+    assertTrue(html.truncated());
+    assertEquals(n(1.9), html.compound(), TOL);
+    assertTrue(a.score("<p>&nbsp;</p>\u0007").isEmpty());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SentimentAnalyzer.builder().maxLength(0));
     assertTrue(e.getMessage().contains("maxLength"), e.getMessage());

@@ -37,6 +37,9 @@ public final class CxReport {
   private final List<String> notes;
   private final ReportSnapshot snapshot;
   private final ChangeSection changes;
+  // Computed on first use, so the report's analysis and constructor stay as they are.
+  private final com.google.common.base.Supplier<TextSection> text =
+      com.google.common.base.Suppliers.memoize(this::computeText);
 
   CxReport(
       ReportInput input,
@@ -128,6 +131,19 @@ public final class CxReport {
   /** Returns what changed since a baseline report, absent unless one was given. */
   public Optional<ChangeSection> changes() {
     return Optional.ofNullable(changes);
+  }
+
+  /**
+   * Returns "What customers say" ({@link TextSection}), computed on first call; absent without
+   * survey responses. Without comments it is present and {@link TextSection#hasComments()} is
+   * false.
+   */
+  public Optional<TextSection> text() {
+    return input.responses().isEmpty() ? Optional.empty() : Optional.of(text.get());
+  }
+
+  private TextSection computeText() {
+    return TextSection.of(input.responses(), options.level());
   }
 
   /** Returns the data the report was computed from. */

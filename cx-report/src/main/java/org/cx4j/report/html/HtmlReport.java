@@ -367,6 +367,7 @@ public final class HtmlReport {
       r.retention().ifPresent(this::retention);
       r.value().ifPresent(this::value);
       r.drivers().ifPresent(this::drivers);
+      r.text().ifPresent(t -> h.append(TextSectionHtml.render(t, pct)));
       attribution();
       notes();
       h.append("</main>\n<footer>Made with cx4j ").append(esc(VERSION));
@@ -401,6 +402,9 @@ public final class HtmlReport {
       }
       if (r.drivers().isPresent()) {
         link("drivers", "Drivers");
+      }
+      if (r.text().isPresent()) {
+        link(TextSectionHtml.ID, TextSectionHtml.NAV);
       }
       if (!r.attribution().isEmpty()) {
         link("attribution", "Attribution");

@@ -196,6 +196,18 @@ class HtmlReportBrowserTest {
   }
 
   @org.junit.jupiter.api.Test
+  void theCommentsSectionIsLaidOutAndShown() {
+    viewport(1400, 900);
+    driver.get(page.toUri().toString());
+    // "What customers say": its tables are laid out and shown (comments rendered as text).
+    Number textRows = (Number) driver.executeScript(
+        "const s = document.getElementById('text'); if (!s) return 0;"
+            + " const t = s.querySelector('table'); const r = t ? t.getBoundingClientRect() : null;"
+            + " return r && r.width * r.height > 1000 ? s.querySelectorAll('tbody tr').length : 0;");
+    assertTrue(textRows.intValue() > 3, "the comments section shows too little: " + textRows);
+  }
+
+  @org.junit.jupiter.api.Test
   void theReportPrintsToPdf() throws IOException {
     // An A4 page at 96 px per inch, less 15 mm margins each side: 180 mm, 680 px.
     viewport(680, 1000);
