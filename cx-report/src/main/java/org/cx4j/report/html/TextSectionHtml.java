@@ -67,7 +67,7 @@ final class TextSectionHtml {
   }
 
   private void head(String... cells) {
-    h.append("<table>\n<thead><tr>");
+    h.append("<div class=\"scroll\"><table>\n<thead><tr>");
     for (String c : cells) {
       boolean numeric = c.startsWith("#");
       h.append(numeric ? "<th class=\"n\">" : "<th>").append(esc(numeric ? c.substring(1) : c))
@@ -85,7 +85,7 @@ final class TextSectionHtml {
   }
 
   private void end() {
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table></div>\n");
   }
 
   private String interval(SentimentSummary s) {

@@ -99,7 +99,7 @@ final class ValueHtml {
   private void customers(String id, int[] rows) {
     CustomerValues c = v.perCustomer();
     // Wide tables scroll inside their box on a narrow screen, never the page.
-    h.append("<div style=\"overflow-x:auto\">\n");
+    h.append("<div class=\"scroll\">\n");
     h.append("<table class=\"clv-searchable\" id=\"").append(id).append("\">\n<thead><tr>");
     h.append("<th>customer</th>");
     for (String col : List.of("repeat purchases x", "recency t_x (weeks)", "age T (weeks)",
@@ -170,7 +170,7 @@ final class ValueHtml {
             + "tables/clv_excluded.csv (and marked in tables/clv.csv).",
         Wording.count(n, "customer was", "customers were"),
         n <= LISTED ? (n == 1 ? "it is" : "all are") : "the first " + LISTED + " are"));
-    h.append("<div style=\"overflow-x:auto\">\n<table class=\"clv-searchable\" "
+    h.append("<div class=\"scroll\">\n<table class=\"clv-searchable\" "
         + "id=\"clv-excluded-list\">\n<thead><tr>"
         + "<th>customer</th><th>model left out of</th><th>reason</th><th>detail</th>"
         + "</tr></thead>\n<tbody>\n");
@@ -189,7 +189,7 @@ final class ValueHtml {
         + "Gamma(r, alpha) per week, drop-out probability Beta(a, b) after each purchase. "
         + "Gamma-Gamma: spend per purchase with shape p and Gamma(q, gamma) scale "
         + "(Fader, Hardie and Lee 2005).", pct));
-    h.append("<div style=\"overflow-x:auto\">\n<table id=\"clv-parameter-table\">\n<thead><tr><th>model</th><th>parameter</th>"
+    h.append("<div class=\"scroll\">\n<table id=\"clv-parameter-table\">\n<thead><tr><th>model</th><th>parameter</th>"
         + "<th class=\"n\">estimate</th><th class=\"n\">").append(pct)
         .append("% interval</th><th class=\"n\">log-likelihood</th><th class=\"n\">customers "
             + "fitted</th></tr></thead>\n<tbody>\n");
