@@ -5,8 +5,8 @@
  * ({@code org.cx4j.core.touchpoint}), interactions ({@code org.cx4j.core.interaction}), survey
  * feedback ({@code org.cx4j.core.feedback}), transactions ({@code org.cx4j.core.transaction}), the
  * Jackson setup ({@code org.cx4j.core.json}), streaming CSV and JSON Lines readers and writers
- * ({@code org.cx4j.core.io}), and a seeded generator of realistic sample data with the main
- * command that summarizes it ({@code org.cx4j.core.sample}).
+ * ({@code org.cx4j.core.io}), and a seeded generator of realistic sample data with the main command
+ * that summarizes it ({@code org.cx4j.core.sample}).
  */
 module org.cx4j.core {
   requires transitive com.fasterxml.jackson.databind;
@@ -27,9 +27,14 @@ module org.cx4j.core {
   exports org.cx4j.core.naming;
 
   // Jackson reads and writes the records reflectively.
-  opens org.cx4j.core.customer to com.fasterxml.jackson.databind;
-  opens org.cx4j.core.touchpoint to com.fasterxml.jackson.databind;
-  opens org.cx4j.core.interaction to com.fasterxml.jackson.databind;
-  opens org.cx4j.core.feedback to com.fasterxml.jackson.databind;
-  opens org.cx4j.core.transaction to com.fasterxml.jackson.databind;
+  opens org.cx4j.core.customer to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.core.touchpoint to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.core.interaction to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.core.feedback to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.core.transaction to
+      com.fasterxml.jackson.databind;
 }

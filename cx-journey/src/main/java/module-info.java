@@ -11,8 +11,7 @@
  *   <li>{@code org.cx4j.journey.path}: path analysis and channel switching;
  *   <li>{@code org.cx4j.journey.conformance}: designed journeys and conformance checking;
  *   <li>{@code org.cx4j.journey.painpoint}: pain points and moments of delight;
- *   <li>{@code org.cx4j.journey.attribution}: multi-touch attribution (heuristic, Markov,
- *       Shapley);
+ *   <li>{@code org.cx4j.journey.attribution}: multi-touch attribution (heuristic, Markov, Shapley);
  *   <li>{@code org.cx4j.journey.eventlog}: event logs from CSV and IEEE 1849 XES.
  * </ul>
  */
@@ -23,7 +22,6 @@ module org.cx4j.journey {
   // Hipparchus and EJML declare no module name: they are not required here but relocated into
   // org.cx4j.journey.internal.shaded when the jar is packaged (pom.xml, README).
   requires java.xml; // XES via StAX
-
 
   exports org.cx4j.journey.log;
   exports org.cx4j.journey.rebuild;

@@ -40,10 +40,16 @@ module org.cx4j.metrics {
   exports org.cx4j.metrics.internal;
 
   // Jackson reads and writes the survey results (private @JsonProperty members).
-  opens org.cx4j.metrics.score to com.fasterxml.jackson.databind;
-  opens org.cx4j.metrics.nps to com.fasterxml.jackson.databind;
-  opens org.cx4j.metrics.csat to com.fasterxml.jackson.databind;
-  opens org.cx4j.metrics.ces to com.fasterxml.jackson.databind;
-  opens org.cx4j.metrics.rating to com.fasterxml.jackson.databind;
-  opens org.cx4j.metrics.compare to com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.score to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.nps to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.csat to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.ces to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.rating to
+      com.fasterxml.jackson.databind;
+  opens org.cx4j.metrics.compare to
+      com.fasterxml.jackson.databind;
 }

@@ -22,5 +22,6 @@ module org.cx4j.report {
   exports org.cx4j.report.cli;
 
   // picocli fills the command's option fields reflectively.
-  opens org.cx4j.report.cli to info.picocli;
+  opens org.cx4j.report.cli to
+      info.picocli;
 }

@@ -47,20 +47,32 @@ class DomainValidationTest {
 
   @Test
   void scoresOutsideTheScale() {
-    rejects("score 11 is outside the nps scale 0..10", () -> SurveyResponse.of(C, Instrument.nps(), 11, T));
-    rejects("score -1 is outside the nps scale 0..10", () -> SurveyResponse.of(C, Instrument.nps(), -1, T));
-    rejects("score 0 is outside the csat scale 1..5", () -> SurveyResponse.of(C, Instrument.csat(), 0, T));
+    rejects(
+        "score 11 is outside the nps scale 0..10",
+        () -> SurveyResponse.of(C, Instrument.nps(), 11, T));
+    rejects(
+        "score -1 is outside the nps scale 0..10",
+        () -> SurveyResponse.of(C, Instrument.nps(), -1, T));
+    rejects(
+        "score 0 is outside the csat scale 1..5",
+        () -> SurveyResponse.of(C, Instrument.csat(), 0, T));
     assertEquals(10, SurveyResponse.of(C, Instrument.nps(), 10, T).score());
-    rejects("NPS instrument must use the 0..10 scale", () -> new Instrument(Instrument.Kind.NPS, "nps", Scale.of(1, 10)));
+    rejects(
+        "NPS instrument must use the 0..10 scale",
+        () -> new Instrument(Instrument.Kind.NPS, "nps", Scale.of(1, 10)));
     rejects("scale min (5) must be less than max (5)", () -> Scale.of(5, 5));
     rejects("102 points", () -> Scale.of(0, 101));
   }
 
   @Test
   void weightsAndAmounts() {
-    rejects("weight must be finite and non-negative, got -0.5", () -> new SurveyResponse(C, null, Instrument.nps(), 9, T, -0.5, null));
+    rejects(
+        "weight must be finite and non-negative, got -0.5",
+        () -> new SurveyResponse(C, null, Instrument.nps(), 9, T, -0.5, null));
     rejects("got NaN", () -> new SurveyResponse(C, null, Instrument.nps(), 9, T, Double.NaN, null));
-    rejects("got Infinity", () -> new SurveyResponse(C, null, Instrument.nps(), 9, T, Double.POSITIVE_INFINITY, null));
+    rejects(
+        "got Infinity",
+        () -> new SurveyResponse(C, null, Instrument.nps(), 9, T, Double.POSITIVE_INFINITY, null));
     assertEquals(0.0, new SurveyResponse(C, null, Instrument.nps(), 9, T, 0.0, null).weight());
     rejects("amount must be finite, got NaN", () -> Transaction.of(C, T, Double.NaN));
     rejects("quantity must be at least 1, got 0", () -> new Transaction(C, T, 1, 0, null));
@@ -73,21 +85,41 @@ class DomainValidationTest {
     assertEquals("call_center", Channel.of("Call  Center").name());
     assertEquals(JourneyStage.PURCHASE, JourneyStage.of("PURCHASE"));
     rejects("channel name must not be blank", () -> Channel.of(" "));
-    rejects("touchpoint id must not be blank", () -> Touchpoint.of(" ", Channel.WEB, JourneyStage.PURCHASE));
-    rejects("journeyId must be null or non-blank", () -> new Interaction(C, Touchpoint.of("t", Channel.WEB, JourneyStage.PURCHASE), T, null, " ", Map.of()));
+    rejects(
+        "touchpoint id must not be blank",
+        () -> Touchpoint.of(" ", Channel.WEB, JourneyStage.PURCHASE));
+    rejects(
+        "journeyId must be null or non-blank",
+        () ->
+            new Interaction(
+                C, Touchpoint.of("t", Channel.WEB, JourneyStage.PURCHASE), T, null, " ", Map.of()));
   }
 
   @Test
   void catalogsStageModelsAndSegments() {
     Touchpoint a = Touchpoint.of("a", Channel.WEB, JourneyStage.PURCHASE);
-    rejects("touchpoint id 'a' is used twice", () -> TouchpointCatalog.of(List.of(a, Touchpoint.of("a", Channel.APP, JourneyStage.PURCHASE))));
-    rejects("not in the stage model", () -> TouchpointCatalog.of(List.of(Touchpoint.of("b", Channel.WEB, JourneyStage.of("onboarding")))));
-    rejects("stage 'buy' appears twice (positions 0 and 2)", () -> StageModel.of("buy", "use", "buy"));
+    rejects(
+        "touchpoint id 'a' is used twice",
+        () ->
+            TouchpointCatalog.of(
+                List.of(a, Touchpoint.of("a", Channel.APP, JourneyStage.PURCHASE))));
+    rejects(
+        "not in the stage model",
+        () ->
+            TouchpointCatalog.of(
+                List.of(Touchpoint.of("b", Channel.WEB, JourneyStage.of("onboarding")))));
+    rejects(
+        "stage 'buy' appears twice (positions 0 and 2)", () -> StageModel.of("buy", "use", "buy"));
     rejects("unknown touchpoint id 'zz'", () -> TouchpointCatalog.of(List.of(a)).get("zz"));
     rejects("'in' rule on 'plan' needs at least one value", () -> SegmentRule.in("plan"));
     rejects("has min 'b' greater than max 'a'", () -> SegmentRule.range("x", "b", "a"));
-    SegmentRule.range("age", "9", "10"); // numbers compare as numbers: 9 <= 10, though "9" > "10" as text
-    rejects("must be given as the record field", () -> new Customer(C, null, null, null, Map.of("plan", "x")));
-    rejects("segment name 'other' is used twice", () -> Segmentation.of(Segment.of("other", SegmentRule.all())));
+    SegmentRule.range(
+        "age", "9", "10"); // numbers compare as numbers: 9 <= 10, though "9" > "10" as text
+    rejects(
+        "must be given as the record field",
+        () -> new Customer(C, null, null, null, Map.of("plan", "x")));
+    rejects(
+        "segment name 'other' is used twice",
+        () -> Segmentation.of(Segment.of("other", SegmentRule.all())));
   }
 }

@@ -6,9 +6,7 @@ import org.cx4j.journey.attribution.MarkovAttribution.MarkovResult;
 import org.cx4j.journey.attribution.MarkovAttribution.Solver;
 import org.cx4j.journey.attribution.PathData;
 
-/**
- * Solves one Markov chain with dense LU and sparse LU: cx-journey's shaded Hipparchus and EJML.
- */
+/** Solves one Markov chain with dense LU and sparse LU: cx-journey's shaded Hipparchus and EJML. */
 public final class Main {
   private Main() {}
 

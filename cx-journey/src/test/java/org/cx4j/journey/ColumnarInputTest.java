@@ -14,7 +14,10 @@ import org.cx4j.journey.rebuild.JourneyRebuilder;
 import org.cx4j.journey.rebuild.Journeys;
 import org.junit.jupiter.api.Test;
 
-/** The columnar entry points: {@code InteractionLog.ofColumns} with outcomes, {@code PathData.ofColumns}. */
+/**
+ * The columnar entry points: {@code InteractionLog.ofColumns} with outcomes, {@code
+ * PathData.ofColumns}.
+ */
 class ColumnarInputTest {
 
   private static final TouchpointDictionary DICT = TouchpointDictionary.of(CATALOG.touchpoints());
@@ -26,17 +29,23 @@ class ColumnarInputTest {
     // rebuild keeps their arrival order (home before cart). Outcome 0 = converted on a's cart.
     List<CustomerId> customers = List.of(CustomerId.of("a"), CustomerId.of("b"));
     long t = T0.toEpochMilli();
-    InteractionLog cols = InteractionLog.ofColumns(customers,
-        new int[] {1, 0, 0, 1},
-        new long[] {t + 5000, t, t, t},
-        DICT,
-        new int[] {2, 1, 4, 1},
-        List.of(Outcome.CONVERTED),
-        new short[] {-1, -1, 0, -1},
-        NOW);
-    InteractionLog built = log(List.of(
-        at("b", PRODUCT, 5), at("a", HOME, 0), at("a", CART, 0, Outcome.CONVERTED),
-        at("b", HOME, 0)));
+    InteractionLog cols =
+        InteractionLog.ofColumns(
+            customers,
+            new int[] {1, 0, 0, 1},
+            new long[] {t + 5000, t, t, t},
+            DICT,
+            new int[] {2, 1, 4, 1},
+            List.of(Outcome.CONVERTED),
+            new short[] {-1, -1, 0, -1},
+            NOW);
+    InteractionLog built =
+        log(
+            List.of(
+                at("b", PRODUCT, 5),
+                at("a", HOME, 0),
+                at("a", CART, 0, Outcome.CONVERTED),
+                at("b", HOME, 0)));
     assertEquals(4, cols.size());
     assertEquals(-1, cols.outcomeCode(0));
     assertEquals(0, cols.outcomeCode(2));
@@ -54,25 +63,63 @@ class ColumnarInputTest {
 
   @Test
   void logWithoutOutcomeColumnHasNoOutcomes() {
-    InteractionLog cols = InteractionLog.ofColumns(List.of(CustomerId.of("a")), new int[] {0},
-        new long[] {0}, DICT, new int[] {0}, List.of(), null, NOW);
+    InteractionLog cols =
+        InteractionLog.ofColumns(
+            List.of(CustomerId.of("a")),
+            new int[] {0},
+            new long[] {0},
+            DICT,
+            new int[] {0},
+            List.of(),
+            null,
+            NOW);
     assertEquals(-1, cols.outcomeCode(0));
   }
 
   @Test
   void logRejectsBadOutcomeCodesNamingThem() {
     List<CustomerId> one = List.of(CustomerId.of("a"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionLog.ofColumns(one, new int[] {0}, new long[] {0}, DICT, new int[] {0},
-            List.of(Outcome.CONVERTED), new short[] {1}, NOW));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                InteractionLog.ofColumns(
+                    one,
+                    new int[] {0},
+                    new long[] {0},
+                    DICT,
+                    new int[] {0},
+                    List.of(Outcome.CONVERTED),
+                    new short[] {1},
+                    NOW));
     assertTrue(e.getMessage().contains("outcomeCodes[0] = 1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionLog.ofColumns(one, new int[] {0}, new long[] {0}, DICT, new int[] {0},
-            List.of(Outcome.CONVERTED), new short[] {0, 0}, NOW));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                InteractionLog.ofColumns(
+                    one,
+                    new int[] {0},
+                    new long[] {0},
+                    DICT,
+                    new int[] {0},
+                    List.of(Outcome.CONVERTED),
+                    new short[] {0, 0},
+                    NOW));
     assertTrue(e.getMessage().contains("outcomeCodes 2"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionLog.ofColumns(one, new int[] {0}, new long[] {0}, DICT, new int[] {0},
-            List.of(Outcome.CONVERTED, Outcome.CONVERTED), new short[] {0}, NOW));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                InteractionLog.ofColumns(
+                    one,
+                    new int[] {0},
+                    new long[] {0},
+                    DICT,
+                    new int[] {0},
+                    List.of(Outcome.CONVERTED, Outcome.CONVERTED),
+                    new short[] {0},
+                    NOW));
     assertTrue(e.getMessage().contains("distinct"), e.getMessage());
   }
 
@@ -81,8 +128,14 @@ class ColumnarInputTest {
     // Already sorted by customer and time (the rebuilder's sort is skipped) against the same
     // events reversed: equal journeys, ties (customer 0 at t twice) in arrival order.
     List<CustomerId> customers = List.of(CustomerId.of("a"), CustomerId.of("b"));
-    InteractionLog sorted = InteractionLog.ofColumns(customers, new int[] {0, 0, 0, 1},
-        new long[] {0, 10, 10, 3}, DICT, new int[] {0, 1, 2, 3}, NOW);
+    InteractionLog sorted =
+        InteractionLog.ofColumns(
+            customers,
+            new int[] {0, 0, 0, 1},
+            new long[] {0, 10, 10, 3},
+            DICT,
+            new int[] {0, 1, 2, 3},
+            NOW);
     Journeys js = JourneyRebuilder.defaults().rebuild(sorted);
     assertEquals(2, js.journeyCount());
     int[] tps = new int[4];
@@ -90,8 +143,14 @@ class ColumnarInputTest {
       tps[e] = js.touchpointCode(e);
     }
     assertArrayEquals(new int[] {0, 1, 2, 3}, tps);
-    InteractionLog reversed = InteractionLog.ofColumns(customers, new int[] {1, 0, 0, 0},
-        new long[] {3, 10, 10, 0}, DICT, new int[] {3, 2, 1, 0}, NOW);
+    InteractionLog reversed =
+        InteractionLog.ofColumns(
+            customers,
+            new int[] {1, 0, 0, 0},
+            new long[] {3, 10, 10, 0},
+            DICT,
+            new int[] {3, 2, 1, 0},
+            NOW);
     Journeys jr = JourneyRebuilder.defaults().rebuild(reversed);
     for (int e = 0; e < 4; e++) {
       tps[e] = jr.touchpointCode(e);
@@ -103,8 +162,14 @@ class ColumnarInputTest {
   @Test
   void pathDataFromColumnsEqualsTheBuilder() {
     // Paths "web > app" (1 conversion, value 1, 2 nulls) and "social" (0, 0, 4).
-    PathData cols = PathData.ofColumns(List.of("web", "app", "social"), new int[] {0, 2, 3},
-        new int[] {0, 1, 2}, new long[] {1, 0}, new double[] {1, 0}, new long[] {2, 4});
+    PathData cols =
+        PathData.ofColumns(
+            List.of("web", "app", "social"),
+            new int[] {0, 2, 3},
+            new int[] {0, 1, 2},
+            new long[] {1, 0},
+            new double[] {1, 0},
+            new long[] {2, 4});
     PathData built = PathData.builder().add("web > app", 1, 1, 2).add("social", 0, 0, 4).build();
     assertEquals(built.channels(), cols.channels());
     assertEquals(2, cols.size());
@@ -118,19 +183,51 @@ class ColumnarInputTest {
   @Test
   void pathDataFromColumnsRejectsBadInputNamingIt() {
     List<String> ch = List.of("web");
-    assertThrows(IllegalArgumentException.class, () -> PathData.ofColumns(List.of("web", "web"),
-        new int[] {0, 1}, new int[] {0}, new long[] {0}, new double[] {0}, new long[] {1}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PathData.ofColumns(ch, new int[] {0, 0, 1}, new int[] {0}, new long[] {0, 0},
-            new double[] {0, 0}, new long[] {1, 1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            PathData.ofColumns(
+                List.of("web", "web"),
+                new int[] {0, 1},
+                new int[] {0},
+                new long[] {0},
+                new double[] {0},
+                new long[] {1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PathData.ofColumns(
+                    ch,
+                    new int[] {0, 0, 1},
+                    new int[] {0},
+                    new long[] {0, 0},
+                    new double[] {0, 0},
+                    new long[] {1, 1}));
     assertTrue(e.getMessage().contains("path 0 is empty"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PathData.ofColumns(ch, new int[] {0, 1}, new int[] {1}, new long[] {0},
-            new double[] {0}, new long[] {1}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PathData.ofColumns(
+                    ch,
+                    new int[] {0, 1},
+                    new int[] {1},
+                    new long[] {0},
+                    new double[] {0},
+                    new long[] {1}));
     assertTrue(e.getMessage().contains("touches[0] = 1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PathData.ofColumns(ch, new int[] {0, 1}, new int[] {0}, new long[] {-1},
-            new double[] {0}, new long[] {1}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PathData.ofColumns(
+                    ch,
+                    new int[] {0, 1},
+                    new int[] {0},
+                    new long[] {-1},
+                    new double[] {0},
+                    new long[] {1}));
     assertTrue(e.getMessage().contains("conversions must be >= 0"), e.getMessage());
   }
 }

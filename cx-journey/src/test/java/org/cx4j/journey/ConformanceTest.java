@@ -9,8 +9,8 @@ import java.util.Map;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.journey.conformance.ConformanceChecker;
 import org.cx4j.journey.conformance.ConformanceReport;
-import org.cx4j.journey.conformance.Deviation;
 import org.cx4j.journey.conformance.DesignedJourney;
+import org.cx4j.journey.conformance.Deviation;
 import org.cx4j.journey.conformance.JourneyConformance;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
 import org.cx4j.journey.rebuild.Journeys;
@@ -32,6 +32,8 @@ class ConformanceTest {
           .build();
 
   /**
+   *
+   *
    * <pre>
    * a: home product cart checkout                 conforms, fitness 1
    * b: ad home home product cart checkout          conforms (repeat of the current step is fine)
@@ -48,13 +50,27 @@ class ConformanceTest {
         .rebuild(
             log(
                 List.of(
-                    at("a", HOME, 0), at("a", PRODUCT, 1), at("a", CART, 2), at("a", CHECKOUT, 3),
-                    at("b", AD, 0), at("b", HOME, 1), at("b", HOME, 2), at("b", PRODUCT, 3),
-                    at("b", CART, 4), at("b", CHECKOUT, 5),
-                    at("c", HOME, 0), at("c", CART, 1), at("c", CHECKOUT, 2),
-                    at("d", HOME, 0), at("d", PRODUCT, 1), at("d", CALL, 2), at("d", CART, 3),
-                    at("d", PRODUCT, 4), at("d", CHECKOUT, 5),
-                    at("e", PRODUCT, 0), at("e", HOME, 1))));
+                    at("a", HOME, 0),
+                    at("a", PRODUCT, 1),
+                    at("a", CART, 2),
+                    at("a", CHECKOUT, 3),
+                    at("b", AD, 0),
+                    at("b", HOME, 1),
+                    at("b", HOME, 2),
+                    at("b", PRODUCT, 3),
+                    at("b", CART, 4),
+                    at("b", CHECKOUT, 5),
+                    at("c", HOME, 0),
+                    at("c", CART, 1),
+                    at("c", CHECKOUT, 2),
+                    at("d", HOME, 0),
+                    at("d", PRODUCT, 1),
+                    at("d", CALL, 2),
+                    at("d", CART, 3),
+                    at("d", PRODUCT, 4),
+                    at("d", CHECKOUT, 5),
+                    at("e", PRODUCT, 0),
+                    at("e", HOME, 1))));
   }
 
   @Test
@@ -96,7 +112,9 @@ class ConformanceTest {
     assertEquals(new Deviation(Deviation.Kind.SKIPPED, "cart"), r.deviations().get(0).deviation());
     assertEquals(Map.of("consideration", 1L, "retention", 1L, "awareness", 1L), r.leftAtStage());
     ConformanceReport twice =
-        ConformanceChecker.against(DESIGN).accumulator().addAll(journeys())
+        ConformanceChecker.against(DESIGN)
+            .accumulator()
+            .addAll(journeys())
             .merge(ConformanceChecker.against(DESIGN).accumulator().addAll(journeys()))
             .result();
     assertEquals(10, twice.journeys());
@@ -108,8 +126,13 @@ class ConformanceTest {
     IllegalArgumentException dup =
         assertThrows(
             IllegalArgumentException.class,
-            () -> DesignedJourney.builder().stage(JourneyStage.AWARENESS).required("home")
-                .stage(JourneyStage.PURCHASE).required("home").build());
+            () ->
+                DesignedJourney.builder()
+                    .stage(JourneyStage.AWARENESS)
+                    .required("home")
+                    .stage(JourneyStage.PURCHASE)
+                    .required("home")
+                    .build());
     assertTrue(dup.getMessage().contains("home"), dup.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DesignedJourney.builder().build());
     assertThrows(IllegalStateException.class, () -> DesignedJourney.builder().required("home"));

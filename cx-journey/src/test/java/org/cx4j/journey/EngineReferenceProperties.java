@@ -38,18 +38,19 @@ import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.Variants;
 
 /**
- * The transition graph, variants, path analysis and conformance against naive versions written
- * from their Javadoc: per journey, the list of node labels (and times), counted with maps of
- * strings. The rebuild itself is checked by {@code JourneyProperties}.
+ * The transition graph, variants, path analysis and conformance against naive versions written from
+ * their Javadoc: per journey, the list of node labels (and times), counted with maps of strings.
+ * The rebuild itself is checked by {@code JourneyProperties}.
  */
 class EngineReferenceProperties {
 
-  static final JourneyRebuilder REBUILD = JourneyRebuilder.defaults().inactivityGap(Duration.ofHours(30));
+  static final JourneyRebuilder REBUILD =
+      JourneyRebuilder.defaults().inactivityGap(Duration.ofHours(30));
 
   /**
    * 1 to 30 events of 3 customers over the 7 fixture touchpoints, times 0..200,000 s with
-   * millisecond parts: gaps above 30 h split journeys, gaps above 2^16 s reach the graph's
-   * overflow list, and equal seconds make ties.
+   * millisecond parts: gaps above 30 h split journeys, gaps above 2^16 s reach the graph's overflow
+   * list, and equal seconds make ties.
    */
   @Provide
   Arbitrary<List<Interaction>> events() {
@@ -57,7 +58,8 @@ class EngineReferenceProperties {
         Combinators.combine(
                 Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 6),
-                Arbitraries.oneOf(Arbitraries.longs().between(0, 200_000_000L),
+                Arbitraries.oneOf(
+                    Arbitraries.longs().between(0, 200_000_000L),
                     Arbitraries.longs().between(0, 20).map(s -> s * 1000)))
             .as((c, t, ms) -> Interaction.of(CustomerId.of("c" + c), tp(t), T0.plusMillis(ms)));
     return one.list().ofMinSize(1).ofMaxSize(30);
@@ -92,7 +94,8 @@ class EngineReferenceProperties {
   }
 
   @Property(tries = 1000, seed = "42")
-  void transitionGraphEqualsCounting(@ForAll("events") List<Interaction> events, @ForAll Level level) {
+  void transitionGraphEqualsCounting(
+      @ForAll("events") List<Interaction> events, @ForAll Level level) {
     Journeys js = REBUILD.rebuild(log(events));
     TransitionGraph g = TransitionGraph.of(js, level);
     Function<Touchpoint, String> lab = label(level);
@@ -118,7 +121,8 @@ class EngineReferenceProperties {
         }
         if (i > 0) {
           long sec = (j.millis().get(i) - j.millis().get(i - 1)) / 1000; // whole seconds, floor
-          edges.computeIfAbsent(List.of(lab.apply(j.tps().get(i - 1)), node), k -> new TreeMap<>())
+          edges
+              .computeIfAbsent(List.of(lab.apply(j.tps().get(i - 1)), node), k -> new TreeMap<>())
               .merge(sec, 1L, Long::sum);
         }
       }
@@ -149,20 +153,23 @@ class EngineReferenceProperties {
 
   private static Map<String, Long> nonZero(Map<String, Long> m) {
     Map<String, Long> out = new TreeMap<>();
-    m.forEach((k, v) -> {
-      if (v != 0) {
-        out.put(k, v);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (v != 0) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 
   @Property(tries = 1000, seed = "42")
-  void variantsEqualCounting(@ForAll("events") List<Interaction> events, @ForAll Level level,
-      @ForAll boolean collapse) {
+  void variantsEqualCounting(
+      @ForAll("events") List<Interaction> events, @ForAll Level level, @ForAll boolean collapse) {
     Journeys js = REBUILD.rebuild(log(events));
-    Variants v = new Variants.Accumulator(Abstraction.of(js.dictionary(), level), collapse)
-        .addAll(js).result();
+    Variants v =
+        new Variants.Accumulator(Abstraction.of(js.dictionary(), level), collapse)
+            .addAll(js)
+            .result();
     Function<Touchpoint, String> lab = label(level);
     Map<List<String>, Long> counts = new HashMap<>();
     for (J j : journeys(js)) {
@@ -177,13 +184,14 @@ class EngineReferenceProperties {
     }
     // Most frequent first; ties by sequence, element by element, a prefix first.
     List<Map.Entry<List<String>, Long>> want = new ArrayList<>(counts.entrySet());
-    want.sort((a, b) -> {
-      int c = Long.compare(b.getValue(), a.getValue());
-      for (int i = 0; c == 0 && i < Math.min(a.getKey().size(), b.getKey().size()); i++) {
-        c = a.getKey().get(i).compareTo(b.getKey().get(i));
-      }
-      return c != 0 ? c : Integer.compare(a.getKey().size(), b.getKey().size());
-    });
+    want.sort(
+        (a, b) -> {
+          int c = Long.compare(b.getValue(), a.getValue());
+          for (int i = 0; c == 0 && i < Math.min(a.getKey().size(), b.getKey().size()); i++) {
+            c = a.getKey().get(i).compareTo(b.getKey().get(i));
+          }
+          return c != 0 ? c : Integer.compare(a.getKey().size(), b.getKey().size());
+        });
     long total = js.journeyCount();
     assertEquals(total, v.total());
     assertEquals(want.size(), v.distinct());
@@ -210,8 +218,12 @@ class EngineReferenceProperties {
     Journeys js = REBUILD.rebuild(log(events));
     Abstraction a = Abstraction.of(js.dictionary(), Level.TOUCHPOINT);
     String anchor = tp(anchorTp).id();
-    PathAnalysis analysis = PathAnalysis.over(a).steps(steps).edgeLimit(edgeLimit)
-        .minEdgeWeight(minWeight).collapseRepeats(collapse);
+    PathAnalysis analysis =
+        PathAnalysis.over(a)
+            .steps(steps)
+            .edgeLimit(edgeLimit)
+            .minEdgeWeight(minWeight)
+            .collapseRepeats(collapse);
     PathFlow flow = forward ? analysis.forward(js, anchor) : analysis.backward(js, anchor);
     String stop = forward ? PathAnalysis.END : PathAnalysis.START;
     // Per journey visiting the anchor: the nodes walked away from it (first visit forward, last
@@ -260,27 +272,32 @@ class EngineReferenceProperties {
       // the anchor, then the farther one (the catalogue's order; the stop node last).
       List<Map.Entry<List<String>, Long>> kept = new ArrayList<>(count.entrySet());
       kept.removeIf(x -> x.getValue() < minWeight);
-      kept.sort((x, y) -> {
-        int c = Long.compare(y.getValue(), x.getValue());
-        for (int k = 0; c == 0 && k < 2; k++) {
-          c = Integer.compare(code(a, x.getKey().get(k)), code(a, y.getKey().get(k)));
-        }
-        return c;
-      });
+      kept.sort(
+          (x, y) -> {
+            int c = Long.compare(y.getValue(), x.getValue());
+            for (int k = 0; c == 0 && k < 2; k++) {
+              c = Integer.compare(code(a, x.getKey().get(k)), code(a, y.getKey().get(k)));
+            }
+            return c;
+          });
       kept = kept.subList(0, Math.min(edgeLimit, kept.size()));
       List<PathFlow.Edge> want = new ArrayList<>();
       Set<List<String>> keep = new HashSet<>();
       for (Map.Entry<List<String>, Long> x : kept) {
         keep.add(x.getKey());
         List<String> k = x.getKey();
-        want.add(forward ? new PathFlow.Edge(d, k.get(0), k.get(1), x.getValue())
-            : new PathFlow.Edge(d, k.get(1), k.get(0), x.getValue()));
+        want.add(
+            forward
+                ? new PathFlow.Edge(d, k.get(0), k.get(1), x.getValue())
+                : new PathFlow.Edge(d, k.get(1), k.get(0), x.getValue()));
       }
       assertEquals(want, flow.atDepth(d), "depth " + d + " of " + flow);
       final int depth = d;
-      active.removeIf(i -> walks.get(i).size() <= depth
-          || !keep.contains(walks.get(i).subList(depth - 1, depth + 1))
-          || walks.get(i).get(depth).equals(stop));
+      active.removeIf(
+          i ->
+              walks.get(i).size() <= depth
+                  || !keep.contains(walks.get(i).subList(depth - 1, depth + 1))
+                  || walks.get(i).get(depth).equals(stop));
     }
   }
 
@@ -296,8 +313,13 @@ class EngineReferenceProperties {
     Random r = new Random(seed);
     List<Integer> tps = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6));
     java.util.Collections.shuffle(tps, r);
-    List<JourneyStage> stages = new ArrayList<>(List.of(JourneyStage.AWARENESS,
-        JourneyStage.CONSIDERATION, JourneyStage.PURCHASE, JourneyStage.RETENTION));
+    List<JourneyStage> stages =
+        new ArrayList<>(
+            List.of(
+                JourneyStage.AWARENESS,
+                JourneyStage.CONSIDERATION,
+                JourneyStage.PURCHASE,
+                JourneyStage.RETENTION));
     java.util.Collections.shuffle(stages, r);
     DesignedJourney.Builder b = DesignedJourney.builder();
     List<String> order = new ArrayList<>();
@@ -362,8 +384,10 @@ class EngineReferenceProperties {
       assertEquals(unexpected, c.unexpected());
       assertEquals(leftAt, c.leftAtStage());
       assertEquals(path.size(), c.events());
-      double fitness = 1 - (double) (skipped.size() + outOfOrder.size() + unexpected.size())
-          / (req + path.size());
+      double fitness =
+          1
+              - (double) (skipped.size() + outOfOrder.size() + unexpected.size())
+                  / (req + path.size());
       assertEquals(fitness, c.fitness(), 1e-12);
       assertEquals(skipped.isEmpty() && outOfOrder.isEmpty() && unexpected.isEmpty(), c.conforms());
     }

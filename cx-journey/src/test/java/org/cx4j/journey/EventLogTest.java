@@ -87,7 +87,8 @@ class EventLogTest {
     assertEquals(42, fromCsv.eventCount());
     EventLog.Event first = fromXes.traces().get(0).events().get(0);
     assertEquals("register request", first.activity().orElseThrow());
-    assertEquals(OffsetDateTime.parse("2010-12-30T14:32:00+01:00"), first.timestamp().orElseThrow());
+    assertEquals(
+        OffsetDateTime.parse("2010-12-30T14:32:00+01:00"), first.timestamp().orElseThrow());
     assertEquals("Pete", first.attributes().get("org:resource"));
     assertEquals("3", fromXes.traces().get(0).name().orElseThrow());
     Journeys a = REBUILD.rebuild(fromXes.toInteractionLog());
@@ -102,7 +103,9 @@ class EventLogTest {
 
   @Test
   void theCatalogueIsInferredAndCanBeRefined() {
-    EventLog log = xes("""
+    EventLog log =
+        xes(
+            """
         <log><trace><string key="concept:name" value="c1"/>
           <event><string key="concept:name" value="pay"/>
             <date key="time:timestamp" value="2020-01-01T10:00:00Z"/></event>
@@ -111,8 +114,8 @@ class EventLogTest {
     Touchpoint t = inferred.dictionary().touchpoint(0);
     assertEquals("pay", t.id());
     assertEquals(EventLog.UNASSIGNED, t.channel().name());
-    InteractionLog refined = log.toInteractionLog(
-        act -> Touchpoint.of(act, Channel.WEB, JourneyStage.PURCHASE));
+    InteractionLog refined =
+        log.toInteractionLog(act -> Touchpoint.of(act, Channel.WEB, JourneyStage.PURCHASE));
     assertEquals(JourneyStage.PURCHASE, refined.dictionary().touchpoint(0).stage());
     assertEquals(Instant.parse("2020-01-01T10:00:00Z"), refined.interaction(0).timestamp());
   }
@@ -121,8 +124,10 @@ class EventLogTest {
   void externalEntitiesAndDtdsAreRejected() throws Exception {
     Path secret = Files.createTempFile("xxe", ".txt");
     Files.writeString(secret, "TOP-SECRET");
-    String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE log [<!ENTITY x SYSTEM \"" + secret.toUri()
-        + "\">]>\n<log><string key=\"k\" value=\"&x;\"/></log>";
+    String doc =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE log [<!ENTITY x SYSTEM \""
+            + secret.toUri()
+            + "\">]>\n<log><string key=\"k\" value=\"&x;\"/></log>";
     CxReadException e = assertThrows(CxReadException.class, () -> xes(doc));
     assertTrue(e.getMessage().contains("DTD"), e.getMessage());
     assertFalse(e.getMessage().contains("TOP-SECRET"), e.getMessage());
@@ -131,11 +136,13 @@ class EventLogTest {
 
   @Test
   void badXmlNamesTheLine() {
-    CxReadException e = assertThrows(CxReadException.class,
-        () -> xes("<log>\n<trace>\n<event>\n</trace>\n</log>"));
+    CxReadException e =
+        assertThrows(CxReadException.class, () -> xes("<log>\n<trace>\n<event>\n</trace>\n</log>"));
     assertTrue(e.getMessage().startsWith("t.xes:4: malformed XML"), e.getMessage());
-    CxReadException v = assertThrows(CxReadException.class,
-        () -> xes("<log>\n<trace>\n<int key=\"cost\" value=\"12x\"/>\n</trace></log>"));
+    CxReadException v =
+        assertThrows(
+            CxReadException.class,
+            () -> xes("<log>\n<trace>\n<int key=\"cost\" value=\"12x\"/>\n</trace></log>"));
     assertEquals("t.xes:3: column 'cost', value '12x': not a valid XES int", v.getMessage());
     CxReadException root = assertThrows(CxReadException.class, () -> xes("<events/>"));
     assertTrue(root.getMessage().contains("expected the root element <log>"), root.getMessage());
@@ -143,46 +150,74 @@ class EventLogTest {
 
   @Test
   void csvMappingNamesColumnsAndLines() {
-    String csv = "order,step,at,case:segment,channel\n"
-        + "o1,visit,2024-01-01 10:00:00,gold,web\n"
-        + "o2,visit,2024-01-01T11:00:00+02:00,silver,\n"
-        + "o1,buy,2024-01-01 10:05:00,gold,app\n";
-    EventLog log = EventLogCsv.columns("order", "step", "at").zone(ZoneId.of("Europe/Paris"))
-        .read(new StringReader(csv), "orders.csv");
+    String csv =
+        "order,step,at,case:segment,channel\n"
+            + "o1,visit,2024-01-01 10:00:00,gold,web\n"
+            + "o2,visit,2024-01-01T11:00:00+02:00,silver,\n"
+            + "o1,buy,2024-01-01 10:05:00,gold,app\n";
+    EventLog log =
+        EventLogCsv.columns("order", "step", "at")
+            .zone(ZoneId.of("Europe/Paris"))
+            .read(new StringReader(csv), "orders.csv");
     assertEquals(2, log.traces().size());
     EventLog.Trace o1 = log.traces().get(0);
     assertEquals(Map.of("concept:name", "o1", "segment", "gold"), o1.attributes());
-    assertEquals(List.of("visit", "buy"),
+    assertEquals(
+        List.of("visit", "buy"),
         o1.events().stream().map(x -> x.activity().orElseThrow()).toList());
     // No offset: read in Europe/Paris, UTC+1 in January.
-    assertEquals(OffsetDateTime.of(2024, 1, 1, 10, 0, 0, 0, ZoneOffset.ofHours(1)),
+    assertEquals(
+        OffsetDateTime.of(2024, 1, 1, 10, 0, 0, 0, ZoneOffset.ofHours(1)),
         o1.events().get(0).timestamp().orElseThrow());
     assertEquals("web", o1.events().get(0).attributes().get("channel"));
     assertFalse(log.traces().get(1).events().get(0).attributes().containsKey("channel"));
 
-    CxReadException missing = assertThrows(CxReadException.class,
-        () -> EventLogCsv.pm4py().read(new StringReader(csv), "orders.csv"));
-    assertTrue(missing.getMessage().startsWith("orders.csv:1: column 'case:concept:name'"),
+    CxReadException missing =
+        assertThrows(
+            CxReadException.class,
+            () -> EventLogCsv.pm4py().read(new StringReader(csv), "orders.csv"));
+    assertTrue(
+        missing.getMessage().startsWith("orders.csv:1: column 'case:concept:name'"),
         missing.getMessage());
-    CxReadException bad = assertThrows(CxReadException.class,
-        () -> EventLogCsv.columns("order", "step", "at").read(
-            new StringReader("order,step,at\no1,visit,2024-01-01 10:00\no1,buy,yesterday\n"),
-            "orders.csv"));
-    assertTrue(bad.getMessage().startsWith("orders.csv:3: column 'at', value 'yesterday'"),
+    CxReadException bad =
+        assertThrows(
+            CxReadException.class,
+            () ->
+                EventLogCsv.columns("order", "step", "at")
+                    .read(
+                        new StringReader(
+                            "order,step,at\no1,visit,2024-01-01 10:00\no1,buy,yesterday\n"),
+                        "orders.csv"));
+    assertTrue(
+        bad.getMessage().startsWith("orders.csv:3: column 'at', value 'yesterday'"),
         bad.getMessage());
-    CxReadException afterQuotes = assertThrows(CxReadException.class,
-        () -> EventLogCsv.columns("order", "step", "at").read(new StringReader(
-            "order,step,at,note\no1,visit,2024-01-01T10:00:00Z,\"two\nlines\"\no1,buy,never,\n"),
-            "orders.csv"));
-    assertTrue(afterQuotes.getMessage().startsWith("orders.csv:4: column 'at', value 'never'"),
+    CxReadException afterQuotes =
+        assertThrows(
+            CxReadException.class,
+            () ->
+                EventLogCsv.columns("order", "step", "at")
+                    .read(
+                        new StringReader(
+                            "order,step,at,note\no1,visit,2024-01-01T10:00:00Z,\"two\nlines\"\no1,buy,never,\n"),
+                        "orders.csv"));
+    assertTrue(
+        afterQuotes.getMessage().startsWith("orders.csv:4: column 'at', value 'never'"),
         afterQuotes.getMessage());
-    CxReadException afterBlank = assertThrows(CxReadException.class,
-        () -> EventLogCsv.columns("order", "step", "at").read(
-            new StringReader("order,step,at\n\no1,buy,never\n"), "orders.csv"));
+    CxReadException afterBlank =
+        assertThrows(
+            CxReadException.class,
+            () ->
+                EventLogCsv.columns("order", "step", "at")
+                    .read(new StringReader("order,step,at\n\no1,buy,never\n"), "orders.csv"));
     assertTrue(afterBlank.getMessage().startsWith("orders.csv:3: "), afterBlank.getMessage());
-    CxReadException empty = assertThrows(CxReadException.class,
-        () -> EventLogCsv.columns("order", "step", "at").read(
-            new StringReader("order,step,at\n,visit,2024-01-01T10:00:00Z\n"), "orders.csv"));
+    CxReadException empty =
+        assertThrows(
+            CxReadException.class,
+            () ->
+                EventLogCsv.columns("order", "step", "at")
+                    .read(
+                        new StringReader("order,step,at\n,visit,2024-01-01T10:00:00Z\n"),
+                        "orders.csv"));
     assertTrue(empty.getMessage().startsWith("orders.csv:2: column 'order'"), empty.getMessage());
   }
 
@@ -191,33 +226,46 @@ class EventLogTest {
   @Provide
   Arbitrary<EventLog> logs() {
     // Characters one by one (a lone surrogate is not text), and whole supplementary characters.
-    Arbitrary<String> text = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("ab <>&\"'é€=:").ofMaxLength(8),
-        Arbitraries.of("😀", "a😀&"));
-    Arbitrary<Object> value = Arbitraries.oneOf(
-        text.map(s -> (Object) s),
-        Arbitraries.longs().map(l -> (Object) l),
-        Arbitraries.doubles().map(d -> (Object) d),
-        Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0)
-            .map(d -> (Object) d),
-        Arbitraries.of(true, false).map(b -> (Object) b),
-        Combinators.combine(Arbitraries.longs().between(-5_000_000_000_000L, 5_000_000_000_000L),
-                Arbitraries.integers().between(-18 * 4, 18 * 4))
-            .as((ms, q) -> (Object) OffsetDateTime.ofInstant(Instant.ofEpochMilli(ms),
-                ZoneOffset.ofTotalSeconds(q * 900))));
-    Arbitrary<Map<String, Object>> attrs = Combinators.combine(
-            Arbitraries.strings().withChars("abc:").ofMinLength(1).ofMaxLength(3).list().ofMaxSize(4),
-            value.list().ofSize(4))
-        .as((keys, vals) -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          for (int i = 0; i < keys.size(); i++) {
-            m.put(keys.get(i), vals.get(i));
-          }
-          return m;
-        });
-    Arbitrary<EventLog.Trace> trace = Combinators.combine(attrs,
-            attrs.map(EventLog.Event::new).list().ofMaxSize(3))
-        .as(EventLog.Trace::new);
+    Arbitrary<String> text =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("ab <>&\"'é€=:").ofMaxLength(8),
+            Arbitraries.of("😀", "a😀&"));
+    Arbitrary<Object> value =
+        Arbitraries.oneOf(
+            text.map(s -> (Object) s),
+            Arbitraries.longs().map(l -> (Object) l),
+            Arbitraries.doubles().map(d -> (Object) d),
+            Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0)
+                .map(d -> (Object) d),
+            Arbitraries.of(true, false).map(b -> (Object) b),
+            Combinators.combine(
+                    Arbitraries.longs().between(-5_000_000_000_000L, 5_000_000_000_000L),
+                    Arbitraries.integers().between(-18 * 4, 18 * 4))
+                .as(
+                    (ms, q) ->
+                        (Object)
+                            OffsetDateTime.ofInstant(
+                                Instant.ofEpochMilli(ms), ZoneOffset.ofTotalSeconds(q * 900))));
+    Arbitrary<Map<String, Object>> attrs =
+        Combinators.combine(
+                Arbitraries.strings()
+                    .withChars("abc:")
+                    .ofMinLength(1)
+                    .ofMaxLength(3)
+                    .list()
+                    .ofMaxSize(4),
+                value.list().ofSize(4))
+            .as(
+                (keys, vals) -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  for (int i = 0; i < keys.size(); i++) {
+                    m.put(keys.get(i), vals.get(i));
+                  }
+                  return m;
+                });
+    Arbitrary<EventLog.Trace> trace =
+        Combinators.combine(attrs, attrs.map(EventLog.Event::new).list().ofMaxSize(3))
+            .as(EventLog.Trace::new);
     return Combinators.combine(attrs, trace.list().ofMaxSize(3)).as(EventLog::new);
   }
 

@@ -47,6 +47,7 @@ class FeedbackSummaryTest {
         FeedbackSummary.of(Instrument.ces(), responses(Instrument.ces(), 7, 5, 4, 1));
     assertEquals("easy-share", ces.metric());
     assertEquals(0.5, ces.score(), 1e-12);
-    assertThrows(IllegalArgumentException.class, () -> FeedbackSummary.of(Instrument.nps(), List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> FeedbackSummary.of(Instrument.nps(), List.of()));
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
@@ -23,22 +24,21 @@ import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
-import java.util.Map;
 import org.cx4j.journey.funnel.Attribution;
 import org.cx4j.journey.funnel.CountingUnit;
-import org.cx4j.journey.funnel.FunnelBreakdown;
-import org.cx4j.journey.funnel.FunnelProperty;
 import org.cx4j.journey.funnel.ExclusionScope;
 import org.cx4j.journey.funnel.Funnel;
+import org.cx4j.journey.funnel.FunnelBreakdown;
 import org.cx4j.journey.funnel.FunnelMode;
+import org.cx4j.journey.funnel.FunnelProperty;
 import org.cx4j.journey.funnel.FunnelResult;
 import org.cx4j.journey.funnel.FunnelStep;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
 
 /**
- * {@link Funnel} equals {@link FunnelReference} (the README's definition applied by brute
- * force) on random small logs, 10,000 per mode (seconds in all): per step the count and the
- * whole multiset of times to step. Logs have ties in time, several journeys per customer whose ids are out of time
+ * {@link Funnel} equals {@link FunnelReference} (the README's definition applied by brute force) on
+ * random small logs, 10,000 per mode (seconds in all): per step the count and the whole multiset of
+ * times to step. Logs have ties in time, several journeys per customer whose ids are out of time
  * order, and steps that overlap (touchpoint, channel, stage and predicate steps over the same
  * touchpoints); funnels have optional steps anywhere after the first, per-step windows and
  * exclusions in any gap, under both exclusion scopes and both counting units.
@@ -49,16 +49,21 @@ class FunnelDefinitionProperties {
   static final JourneyRebuilder REBUILD = JourneyRebuilder.defaults().noInactivityGap();
 
   private static final String[] JOURNEY_IDS = {null, null, null, "j2", "j1"};
-  private static final Channel[] CHANNELS = {Channel.WEB, Channel.APP, Channel.SOCIAL, Channel.PHONE};
+  private static final Channel[] CHANNELS = {
+    Channel.WEB, Channel.APP, Channel.SOCIAL, Channel.PHONE
+  };
   private static final JourneyStage[] STAGES = {
-    JourneyStage.AWARENESS, JourneyStage.CONSIDERATION, JourneyStage.PURCHASE, JourneyStage.RETENTION
+    JourneyStage.AWARENESS,
+    JourneyStage.CONSIDERATION,
+    JourneyStage.PURCHASE,
+    JourneyStage.RETENTION
   };
 
   /**
    * 4 to 18 events of 2 customers over the 7 fixture touchpoints, whole seconds 0..40 (ties are
    * common), journey ids null 3 times in 5, else one of two, so a customer has several journeys
-   * whose ids do not follow time. Denser logs make the brute force slow; sparser ones rarely
-   * reach the last step (the statistics below are printed with each run).
+   * whose ids do not follow time. Denser logs make the brute force slow; sparser ones rarely reach
+   * the last step (the statistics below are printed with each run).
    */
   @Provide
   Arbitrary<List<Interaction>> logs() {
@@ -135,34 +140,40 @@ class FunnelDefinitionProperties {
       scope = ExclusionScope.DROP_UNIT;
       b.exclusionScope(scope);
     }
-    return new Drawn(b.build(),
-        new FunnelReference.Spec(mode, unit, scope, steps, optional, window, stepWindow, exclusions));
+    return new Drawn(
+        b.build(),
+        new FunnelReference.Spec(
+            mode, unit, scope, steps, optional, window, stepWindow, exclusions));
   }
 
   /** A random step and the touchpoint ids it matches; kinds overlap on purpose. */
   private static Object[] step(Random r) {
     switch (r.nextInt(4)) {
-      case 0: {
-        Touchpoint t = tp(r.nextInt(7));
-        return new Object[] {FunnelStep.touchpoint(t.id()), Set.of(t.id())};
-      }
-      case 1: {
-        Channel c = CHANNELS[r.nextInt(CHANNELS.length)];
-        return new Object[] {FunnelStep.channel(c), ids(t -> t.channel().equals(c))};
-      }
-      case 2: {
-        JourneyStage s = STAGES[r.nextInt(STAGES.length)];
-        return new Object[] {FunnelStep.stage(s), ids(t -> t.stage().equals(s))};
-      }
-      default: {
-        String a = tp(r.nextInt(7)).id();
-        String c = tp(r.nextInt(7)).id();
-        Set<String> both = new HashSet<>(List.of(a, c));
-        String name = "either " + new java.util.TreeSet<>(both);
-        return new Object[] {
-          FunnelStep.matching(name, i -> both.contains(i.touchpoint().id())), both
-        };
-      }
+      case 0:
+        {
+          Touchpoint t = tp(r.nextInt(7));
+          return new Object[] {FunnelStep.touchpoint(t.id()), Set.of(t.id())};
+        }
+      case 1:
+        {
+          Channel c = CHANNELS[r.nextInt(CHANNELS.length)];
+          return new Object[] {FunnelStep.channel(c), ids(t -> t.channel().equals(c))};
+        }
+      case 2:
+        {
+          JourneyStage s = STAGES[r.nextInt(STAGES.length)];
+          return new Object[] {FunnelStep.stage(s), ids(t -> t.stage().equals(s))};
+        }
+      default:
+        {
+          String a = tp(r.nextInt(7)).id();
+          String c = tp(r.nextInt(7)).id();
+          Set<String> both = new HashSet<>(List.of(a, c));
+          String name = "either " + new java.util.TreeSet<>(both);
+          return new Object[] {
+            FunnelStep.matching(name, i -> both.contains(i.touchpoint().id())), both
+          };
+        }
     }
   }
 
@@ -190,19 +201,24 @@ class FunnelDefinitionProperties {
       assertEquals(want, r.timeToConvert(k).frequencies(), "times to step " + k + " of " + what);
     }
     // A breakdown at the last step reached groups units by the event that reached it.
-    FunnelBreakdown b = d.funnel().breakdown(REBUILD.rebuild(log(log)), FunnelProperty.touchpoint(),
-        Attribution.LAST_STEP);
+    FunnelBreakdown b =
+        d.funnel()
+            .breakdown(
+                REBUILD.rebuild(log(log)), FunnelProperty.touchpoint(), Attribution.LAST_STEP);
     Map<String, List<Long>> got = new TreeMap<>();
     b.groups().forEach((k, v) -> got.put(k, Arrays.stream(v.counts()).boxed().toList()));
     Map<String, List<Long>> wantGroups = new TreeMap<>();
-    expected.byLastTouchpoint().forEach(
-        (k, v) -> wantGroups.put(k, Arrays.stream(v).boxed().toList()));
+    expected
+        .byLastTouchpoint()
+        .forEach((k, v) -> wantGroups.put(k, Arrays.stream(v).boxed().toList()));
     assertEquals(wantGroups, got, "breakdown at the last step of " + what);
     Statistics.label("reached the last step").collect(r.converted() > 0);
     Statistics.label("entered").collect(r.entered() > 0);
     if (mode == FunnelMode.ORDERED) {
-      Statistics.label("exclusions matter").collect(!Arrays.equals(expected.counts(),
-          FunnelReference.run(noExclusions(d.spec()), log).counts()));
+      Statistics.label("exclusions matter")
+          .collect(
+              !Arrays.equals(
+                  expected.counts(), FunnelReference.run(noExclusions(d.spec()), log).counts()));
     }
   }
 
@@ -211,8 +227,15 @@ class FunnelDefinitionProperties {
     for (int g = 0; g < s.steps().size(); g++) {
       none.add(Set.of());
     }
-    return new FunnelReference.Spec(s.mode(), s.unit(), ExclusionScope.BREAK_CHAIN, s.steps(),
-        s.optional(), s.window(), s.stepWindow(), none);
+    return new FunnelReference.Spec(
+        s.mode(),
+        s.unit(),
+        ExclusionScope.BREAK_CHAIN,
+        s.steps(),
+        s.optional(),
+        s.window(),
+        s.stepWindow(),
+        none);
   }
 
   @Property(tries = 10000, seed = "42")
@@ -226,7 +249,8 @@ class FunnelDefinitionProperties {
   }
 
   @Property(tries = 10000, seed = "42")
-  void unorderedFunnelEqualsTheDefinition(@ForAll("logs") List<Interaction> log, @ForAll long seed) {
+  void unorderedFunnelEqualsTheDefinition(
+      @ForAll("logs") List<Interaction> log, @ForAll long seed) {
     check(log, seed, FunnelMode.UNORDERED);
   }
 }

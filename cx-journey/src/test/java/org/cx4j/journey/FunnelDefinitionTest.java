@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The worked examples of the funnel definition in the cx-journey README, one test per rule, with
- * the expected counts and times worked out by hand in the README. A = home, B = product, C =
- * cart, D = checkout, X = ad.
+ * the expected counts and times worked out by hand in the README. A = home, B = product, C = cart,
+ * D = checkout, X = ad.
  */
 class FunnelDefinitionTest {
 
@@ -51,7 +51,10 @@ class FunnelDefinitionTest {
   }
 
   private static Funnel.Builder aOptBc() {
-    return Funnel.builder().step("home").optionalStep(FunnelStep.touchpoint("product")).step("cart");
+    return Funnel.builder()
+        .step("home")
+        .optionalStep(FunnelStep.touchpoint("product"))
+        .step("cart");
   }
 
   @Test
@@ -97,45 +100,60 @@ class FunnelDefinitionTest {
     Funnel.Builder x = ab().exclude(0, FunnelStep.touchpoint("ad"));
     Journeys axb = journeys(c(0, HOME), c(1, AD), c(2, PRODUCT));
     assertArrayEquals(new long[] {1, 0}, x.build().run(axb).counts());
-    assertArrayEquals(new long[] {0, 0},
-        x.exclusionScope(ExclusionScope.DROP_UNIT).build().run(axb).counts());
+    assertArrayEquals(
+        new long[] {0, 0}, x.exclusionScope(ExclusionScope.DROP_UNIT).build().run(axb).counts());
     // The step events themselves are not checked: product (web) is excluded by channel web.
-    assertArrayEquals(new long[] {1, 1},
-        ab().exclude(0, FunnelStep.channel(Channel.WEB)).build()
-            .run(journeys(c(0, HOME), c(1, PRODUCT))).counts());
+    assertArrayEquals(
+        new long[] {1, 1},
+        ab().exclude(0, FunnelStep.channel(Channel.WEB))
+            .build()
+            .run(journeys(c(0, HOME), c(1, PRODUCT)))
+            .counts());
     // A X A B: the second attempt is clean under both scopes.
     Journeys axab = journeys(c(0, HOME), c(1, AD), c(2, HOME), c(3, PRODUCT));
     for (ExclusionScope s : ExclusionScope.values()) {
-      FunnelResult r = ab().exclude(0, FunnelStep.touchpoint("ad")).exclusionScope(s).build().run(axab);
+      FunnelResult r =
+          ab().exclude(0, FunnelStep.touchpoint("ad")).exclusionScope(s).build().run(axab);
       assertArrayEquals(new long[] {1, 1}, r.counts(), s.name());
       assertEquals(Map.of(1L, 1L), times(r, 1), s.name());
     }
     // Skipped gaps: X in gap 1 guards A to C even when B is skipped.
     Funnel gap1 = aOptBc().exclude(1, FunnelStep.touchpoint("ad")).build();
-    assertArrayEquals(new long[] {1, 0, 0},
-        gap1.run(journeys(c(0, HOME), c(1, AD), c(2, CART))).counts());
-    assertArrayEquals(new long[] {1, 1, 1},
+    assertArrayEquals(
+        new long[] {1, 0, 0}, gap1.run(journeys(c(0, HOME), c(1, AD), c(2, CART))).counts());
+    assertArrayEquals(
+        new long[] {1, 1, 1},
         gap1.run(journeys(c(0, HOME), c(1, AD), c(2, PRODUCT), c(3, CART))).counts());
   }
 
   @Test
   void rule6StrictExploresEveryChoice() {
     // app_product is both "consideration" (optional step 1) and "app" (step 2).
-    Funnel f = Funnel.builder().mode(FunnelMode.STRICT).step("home")
-        .optionalStep(FunnelStep.stage(JourneyStage.CONSIDERATION))
-        .step(FunnelStep.channel(Channel.APP)).step("cart").build();
+    Funnel f =
+        Funnel.builder()
+            .mode(FunnelMode.STRICT)
+            .step("home")
+            .optionalStep(FunnelStep.stage(JourneyStage.CONSIDERATION))
+            .step(FunnelStep.channel(Channel.APP))
+            .step("cart")
+            .build();
     FunnelResult r = f.run(journeys(c(0, HOME), c(1, APP_PRODUCT), c(2, CART)));
     assertArrayEquals(new long[] {1, 1, 1, 1}, r.counts());
     assertEquals(Map.of(1L, 1L), times(r, 1)); // the chain home, app_product as step 1 is valid
     assertEquals(Map.of(2L, 1L), times(r, 3));
-    assertArrayEquals(new long[] {1, 0, 0, 0},
-        f.run(journeys(c(0, HOME), c(1, CALL), c(2, CART))).counts());
+    assertArrayEquals(
+        new long[] {1, 0, 0, 0}, f.run(journeys(c(0, HOME), c(1, CALL), c(2, CART))).counts());
   }
 
   @Test
   void rule7UnorderedStepsAnyOrder() {
-    Funnel f = Funnel.builder().mode(FunnelMode.UNORDERED).step("home").step("product").step("cart")
-        .build();
+    Funnel f =
+        Funnel.builder()
+            .mode(FunnelMode.UNORDERED)
+            .step("home")
+            .step("product")
+            .step("cart")
+            .build();
     FunnelResult r = f.run(journeys(c(0, CART), c(5, HOME), c(9, PRODUCT)));
     assertArrayEquals(new long[] {1, 1, 1}, r.counts());
     assertEquals(Map.of(5L, 1L), times(r, 0));
@@ -145,8 +163,13 @@ class FunnelDefinitionTest {
 
   @Test
   void rule8BestAttemptIsFurthestThenEarliest() {
-    Funnel f = Funnel.builder().step("home").step("product").step("cart")
-        .window(Duration.ofSeconds(10)).build();
+    Funnel f =
+        Funnel.builder()
+            .step("home")
+            .step("product")
+            .step("cart")
+            .window(Duration.ofSeconds(10))
+            .build();
     FunnelResult r = f.run(journeys(c(0, HOME), c(8, HOME), c(12, PRODUCT), c(15, CART)));
     assertArrayEquals(new long[] {1, 1, 1}, r.counts());
     assertEquals(Map.of(7L, 1L), times(r, 2)); // from the second attempt: 15 - 8
@@ -159,26 +182,40 @@ class FunnelDefinitionTest {
     assertEquals(Map.of(7L, 1L), times(r, 1));
     assertEquals(Map.of(5L, 1L), times(r, 2));
     // Of two valid chains through product, the earlier one gives the time.
-    FunnelResult two = aOptBc().build()
-        .run(journeys(c(0, HOME), c(3, PRODUCT), c(8, PRODUCT), c(10, CART)));
+    FunnelResult two =
+        aOptBc().build().run(journeys(c(0, HOME), c(3, PRODUCT), c(8, PRODUCT), c(10, CART)));
     assertEquals(Map.of(3L, 1L), times(two, 1));
   }
 
   @Test
   void unknownTouchpointNamesAreRejectedWithTheClosestKnownOnes() {
     Journeys js = journeys(c(0, HOME), c(1, CART));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Funnel.builder().step("home").step("crat").build().run(js));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Funnel.builder().step("home").step("crat").build().run(js));
     assertTrue(e.getMessage().contains("funnel step 1 names 'crat'"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("closest known: cart. Pass UnknownNames.ALLOW to accept "
-        + "names that match no event."), e.getMessage());
-    IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-        () -> ab().exclude(0, FunnelStep.touchpoint("addd")).build().run(js));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "closest known: cart. Pass UnknownNames.ALLOW to accept "
+                    + "names that match no event."),
+        e.getMessage());
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ab().exclude(0, FunnelStep.touchpoint("addd")).build().run(js));
     assertTrue(x.getMessage().contains("exclusion after step 0 names 'addd'"), x.getMessage());
     assertTrue(x.getMessage().contains("closest known: ad"), x.getMessage());
-    assertArrayEquals(new long[] {1, 0},
-        Funnel.builder().step("home").step("crat").unknownTouchpoints(UnknownNames.ALLOW).build()
-            .run(js).counts());
+    assertArrayEquals(
+        new long[] {1, 0},
+        Funnel.builder()
+            .step("home")
+            .step("crat")
+            .unknownTouchpoints(UnknownNames.ALLOW)
+            .build()
+            .run(js)
+            .counts());
     PathAnalysis p = PathAnalysis.over(Abstraction.of(js.dictionary(), Level.TOUCHPOINT));
     IllegalArgumentException pe =
         assertThrows(IllegalArgumentException.class, () -> p.forward(js, "hme"));
@@ -190,20 +227,26 @@ class FunnelDefinitionTest {
   void closestNamesAreWithinTwoEditsClosestFirstAtMostThree() {
     // Levenshtein distances from "cat": cart 1 (insert r), chat 1 (insert h), call 2 (t to l,
     // insert l), ad 2 (delete c, t to d), home 4: the three closest, catalogue order on ties.
-    assertEquals(List.of("cart", "chat", "call"),
+    assertEquals(
+        List.of("cart", "chat", "call"),
         UnknownNames.closest("cat", List.of("home", "cart", "chat", "call", "ad")));
     assertEquals(List.of(), UnknownNames.closest("zzzzzz", List.of("home", "cart")));
   }
 
   @Test
   void modesRejectWhatTheyCannotApply() {
-    IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
-        () -> ab().mode(FunnelMode.STRICT).exclude(0, FunnelStep.touchpoint("ad")).build());
+    IllegalArgumentException s =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ab().mode(FunnelMode.STRICT).exclude(0, FunnelStep.touchpoint("ad")).build());
     assertTrue(s.getMessage().contains("STRICT"), s.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ab().mode(FunnelMode.UNORDERED).exclude(0, FunnelStep.touchpoint("ad")).build());
-    IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
-        () -> ab().mode(FunnelMode.UNORDERED).stepWindow(1, Duration.ofSeconds(5)).build());
+    IllegalArgumentException w =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ab().mode(FunnelMode.UNORDERED).stepWindow(1, Duration.ofSeconds(5)).build());
     assertTrue(w.getMessage().contains("UNORDERED"), w.getMessage());
   }
 }

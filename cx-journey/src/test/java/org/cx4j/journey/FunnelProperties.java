@@ -27,9 +27,9 @@ class FunnelProperties {
   static final JourneyRebuilder REBUILD = JourneyRebuilder.defaults().noInactivityGap();
 
   /**
-   * 4 to 40 events of 3 customers over touchpoints 0..4, times 0..300 s: dense enough that about
-   * a third of the tries reach the last step and exclusions change the counts (checked with
-   * jqwik statistics while writing this test).
+   * 4 to 40 events of 3 customers over touchpoints 0..4, times 0..300 s: dense enough that about a
+   * third of the tries reach the last step and exclusions change the counts (checked with jqwik
+   * statistics while writing this test).
    */
   @Provide
   Arbitrary<List<Interaction>> events() {
@@ -39,12 +39,21 @@ class FunnelProperties {
                 Arbitraries.integers().between(0, 4),
                 Arbitraries.longs().between(0, 300))
             .as((c, t, s) -> at("c" + c, tp(t), s));
-    return one.list().ofMinSize(4).ofMaxSize(40).uniqueElements(e -> e.customer().value() + e.timestamp());
+    return one.list()
+        .ofMinSize(4)
+        .ofMaxSize(40)
+        .uniqueElements(e -> e.customer().value() + e.timestamp());
   }
 
   /** A random ordered funnel over touchpoints 0..4: 3 steps from a fixed permutation family. */
-  private static Funnel funnel(int variant, int window, int stepWindow, boolean optional,
-      boolean exclusion, FunnelMode mode, CountingUnit unit) {
+  private static Funnel funnel(
+      int variant,
+      int window,
+      int stepWindow,
+      boolean optional,
+      boolean exclusion,
+      FunnelMode mode,
+      CountingUnit unit) {
     int[][] orders = {{0, 1, 2}, {1, 2, 3}, {2, 0, 4}, {4, 3, 1}};
     int[] o = orders[variant];
     Funnel.Builder b = Funnel.builder().mode(mode).countBy(unit).step(tp(o[0]).id());
@@ -73,11 +82,17 @@ class FunnelProperties {
   /**
    * Brute force, ordered mode: for every start event matching step 0, enumerate every chain
    * (skipping optional steps) that satisfies the windows and exclusions; the best attempt is the
-   * one reaching the highest step, earliest start on ties; its time to step k is the minimum
-   * over its chains.
+   * one reaching the highest step, earliest start on ties; its time to step k is the minimum over
+   * its chains.
    */
-  static long[] bruteForce(Journeys js, String[] steps, boolean[] optional, long window,
-      long[] stepWindow, String[] exclusion, List<long[]> timesOut) {
+  static long[] bruteForce(
+      Journeys js,
+      String[] steps,
+      boolean[] optional,
+      long window,
+      long[] stepWindow,
+      String[] exclusion,
+      List<long[]> timesOut) {
     long[] counts = new long[steps.length];
     for (int j = 0; j < js.journeyCount(); j++) {
       int from = js.eventStart(j);
@@ -114,8 +129,18 @@ class FunnelProperties {
     return counts;
   }
 
-  private static void search(Journeys js, String[] steps, boolean[] optional, long window,
-      long[] stepWindow, String[] exclusion, int start, int prev, int k, int to, long[] times) {
+  private static void search(
+      Journeys js,
+      String[] steps,
+      boolean[] optional,
+      long window,
+      long[] stepWindow,
+      String[] exclusion,
+      int start,
+      int prev,
+      int k,
+      int to,
+      long[] times) {
     for (int next = k + 1; next < steps.length; next++) {
       for (int e = prev + 1; e < to; e++) {
         long t = js.epochMillis(e);
@@ -136,8 +161,12 @@ class FunnelProperties {
     }
   }
 
-  /** The exclusion of gap g applies between steps g and g+1; a skip from k to next crosses gaps k..next-1. */
-  private static boolean excludedBetween(Journeys js, String[] exclusion, int prev, int e, int k, int next) {
+  /**
+   * The exclusion of gap g applies between steps g and g+1; a skip from k to next crosses gaps
+   * k..next-1.
+   */
+  private static boolean excludedBetween(
+      Journeys js, String[] exclusion, int prev, int e, int k, int next) {
     for (int x = prev + 1; x < e; x++) {
       for (int g = k; g < next; g++) {
         if (exclusion[g] != null && id(js, x).equals(exclusion[g])) {
@@ -161,11 +190,21 @@ class FunnelProperties {
       @ForAll boolean exclusion) {
     // Optional steps with exclusions are covered by FunnelDefinitionProperties.
     Journeys js = REBUILD.rebuild(log(events));
-    Funnel f = funnel(variant, window, stepWindow, false, exclusion, FunnelMode.ORDERED, CountingUnit.JOURNEY);
+    Funnel f =
+        funnel(
+            variant,
+            window,
+            stepWindow,
+            false,
+            exclusion,
+            FunnelMode.ORDERED,
+            CountingUnit.JOURNEY);
     FunnelResult r = f.run(js);
     String[] steps = f.labels().toArray(new String[0]);
     long w = window > 0 ? window * 1000L : Long.MAX_VALUE;
-    long[] sw = {Long.MAX_VALUE, Long.MAX_VALUE, stepWindow > 0 ? stepWindow * 1000L : Long.MAX_VALUE};
+    long[] sw = {
+      Long.MAX_VALUE, Long.MAX_VALUE, stepWindow > 0 ? stepWindow * 1000L : Long.MAX_VALUE
+    };
     String[] ex = new String[3];
     if (exclusion) {
       int[][] orders = {{0, 1, 2}, {1, 2, 3}, {2, 0, 4}, {4, 3, 1}};
@@ -210,15 +249,17 @@ class FunnelProperties {
     long w = window > 0 ? window * 1000L : Long.MAX_VALUE;
     long[] sw = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
     long[] expected =
-        bruteForce(js, steps, new boolean[] {false, true, false}, w, sw, new String[3], new ArrayList<>());
+        bruteForce(
+            js, steps, new boolean[] {false, true, false}, w, sw, new String[3], new ArrayList<>());
     assertArrayEquals(expected, f.run(js).counts(), f.toString());
   }
 
   /**
-   * Brute force for strict and unordered modes (no optional steps, no step windows): per
-   * journey, over every attempt, the furthest step reached.
+   * Brute force for strict and unordered modes (no optional steps, no step windows): per journey,
+   * over every attempt, the furthest step reached.
    */
-  static long[] bruteForceStrictOrUnordered(Journeys js, String[] steps, long window, boolean strict) {
+  static long[] bruteForceStrictOrUnordered(
+      Journeys js, String[] steps, long window, boolean strict) {
     long[] counts = new long[steps.length];
     for (int j = 0; j < js.journeyCount(); j++) {
       int from = js.eventStart(j);
@@ -232,7 +273,8 @@ class FunnelProperties {
           }
           reached = 0;
           for (int e = s + 1; e < to && reached + 1 < steps.length; e++) {
-            if (js.epochMillis(e) - js.epochMillis(s) > window || !id(js, e).equals(steps[reached + 1])) {
+            if (js.epochMillis(e) - js.epochMillis(s) > window
+                || !id(js, e).equals(steps[reached + 1])) {
               break;
             }
             reached++;
@@ -265,8 +307,15 @@ class FunnelProperties {
       @ForAll @IntRange(min = 0, max = 200) int window,
       @ForAll boolean strict) {
     Journeys js = REBUILD.rebuild(log(events));
-    Funnel f = funnel(variant, window, 0, false, false,
-        strict ? FunnelMode.STRICT : FunnelMode.UNORDERED, CountingUnit.JOURNEY);
+    Funnel f =
+        funnel(
+            variant,
+            window,
+            0,
+            false,
+            false,
+            strict ? FunnelMode.STRICT : FunnelMode.UNORDERED,
+            CountingUnit.JOURNEY);
     long w = window > 0 ? window * 1000L : Long.MAX_VALUE;
     assertArrayEquals(
         bruteForceStrictOrUnordered(js, f.labels().toArray(new String[0]), w, strict),
@@ -283,10 +332,13 @@ class FunnelProperties {
       @ForAll boolean exclusion,
       @ForAll FunnelMode mode,
       @ForAll CountingUnit unit) {
-    FunnelResult r = funnel(variant, window, 0, optional, exclusion && mode == FunnelMode.ORDERED, mode, unit).run(REBUILD.rebuild(log(events)));
+    FunnelResult r =
+        funnel(variant, window, 0, optional, exclusion && mode == FunnelMode.ORDERED, mode, unit)
+            .run(REBUILD.rebuild(log(events)));
     for (int k = 1; k < r.size(); k++) {
       assertTrue(r.count(k) <= r.count(k - 1), r.toString());
-      assertTrue(r.conversionFromFirst(k) >= 0 && r.conversionFromFirst(k) <= 1 || r.entered() == 0);
+      assertTrue(
+          r.conversionFromFirst(k) >= 0 && r.conversionFromFirst(k) <= 1 || r.entered() == 0);
     }
   }
 

@@ -14,9 +14,9 @@ import org.cx4j.journey.funnel.FunnelMode;
 
 /**
  * The funnel definition of the cx-journey README, applied literally and naively: for each unit,
- * every attempt and every chain (every assignment of events to steps) is enumerated, the rules
- * are checked one by one, and the best attempt is kept. Written from the README, not from the
- * engine; exponential, for small logs only.
+ * every attempt and every chain (every assignment of events to steps) is enumerated, the rules are
+ * checked one by one, and the best attempt is kept. Written from the README, not from the engine;
+ * exponential, for small logs only.
  */
 final class FunnelReference {
 
@@ -51,17 +51,17 @@ final class FunnelReference {
   private FunnelReference() {}
 
   /**
-   * Returns counts and times of {@code spec} over {@code log}, whose list order is the input
-   * order. Journeys are the (customer, journey id) groups (a rebuild with ids and no inactivity
-   * gap); a customer unit is all events of the customer.
+   * Returns counts and times of {@code spec} over {@code log}, whose list order is the input order.
+   * Journeys are the (customer, journey id) groups (a rebuild with ids and no inactivity gap); a
+   * customer unit is all events of the customer.
    */
   static Result run(Spec spec, List<Interaction> log) {
     // Rule 1: units, each ordered by (timestamp, input position).
     Map<String, List<Integer>> units = new LinkedHashMap<>();
     for (int i = 0; i < log.size(); i++) {
       Interaction in = log.get(i);
-      String key = in.customer().value()
-          + (spec.unit() == CountingUnit.JOURNEY ? "/" + in.journeyId() : "");
+      String key =
+          in.customer().value() + (spec.unit() == CountingUnit.JOURNEY ? "/" + in.journeyId() : "");
       units.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     int m = spec.steps().size();
@@ -72,8 +72,9 @@ final class FunnelReference {
     }
     Map<String, long[]> byLast = new java.util.TreeMap<>();
     for (List<Integer> idx : units.values()) {
-      idx.sort(Comparator.<Integer>comparingLong(i -> log.get(i).timestamp().toEpochMilli())
-          .thenComparingInt(i -> i));
+      idx.sort(
+          Comparator.<Integer>comparingLong(i -> log.get(i).timestamp().toEpochMilli())
+              .thenComparingInt(i -> i));
       List<Event> events = new ArrayList<>();
       for (int i : idx) {
         events.add(new Event(log.get(i).timestamp().toEpochMilli(), log.get(i).touchpoint().id()));
@@ -145,12 +146,19 @@ final class FunnelReference {
   }
 
   /**
-   * Rules 3 to 6: extends the chain whose last matched event is {@code last} at step {@code s}
-   * by every possible next (event, step), recording per step the least time from {@code a} and
-   * the earliest event with that time.
+   * Rules 3 to 6: extends the chain whose last matched event is {@code last} at step {@code s} by
+   * every possible next (event, step), recording per step the least time from {@code a} and the
+   * earliest event with that time.
    */
-  private static void chains(Spec spec, List<Event> ev, int a, int last, int s, long[] times,
-      int[] pos, boolean withExclusions) {
+  private static void chains(
+      Spec spec,
+      List<Event> ev,
+      int a,
+      int last,
+      int s,
+      long[] times,
+      int[] pos,
+      boolean withExclusions) {
     int m = spec.steps().size();
     boolean strict = spec.mode() == FunnelMode.STRICT;
     for (int j = last + 1; j < ev.size() && (!strict || j == last + 1); j++) {
@@ -194,10 +202,15 @@ final class FunnelReference {
     return false;
   }
 
-  /** Rule 7: the prefix of the window's events after which step k and the required steps below are matched. */
+  /**
+   * Rule 7: the prefix of the window's events after which step k and the required steps below are
+   * matched.
+   */
   private static void unordered(Spec spec, List<Event> ev, int a, long[] times, int[] pos) {
     int m = spec.steps().size();
-    for (int p = a; p < ev.size() && ev.get(p).millis() - ev.get(a).millis() <= spec.window(); p++) {
+    for (int p = a;
+        p < ev.size() && ev.get(p).millis() - ev.get(a).millis() <= spec.window();
+        p++) {
       Set<Integer> matched = new HashSet<>();
       for (int q = a; q <= p; q++) {
         for (int k = 0; k < m; k++) {

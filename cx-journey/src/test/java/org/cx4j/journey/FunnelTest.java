@@ -42,11 +42,20 @@ class FunnelTest {
         .rebuild(
             log(
                 List.of(
-                    at("a", HOME, 0), at("a", PRODUCT, 60), at("a", CART, 120),
-                    at("b", HOME, 0), at("b", AD, 10), at("b", PRODUCT, 20), at("b", CART, 4000),
-                    at("c", HOME, 0), at("c", CART, 30), at("c", PRODUCT, 50),
+                    at("a", HOME, 0),
+                    at("a", PRODUCT, 60),
+                    at("a", CART, 120),
+                    at("b", HOME, 0),
+                    at("b", AD, 10),
+                    at("b", PRODUCT, 20),
+                    at("b", CART, 4000),
+                    at("c", HOME, 0),
+                    at("c", CART, 30),
+                    at("c", PRODUCT, 50),
                     at("d", PRODUCT, 0),
-                    at("e", HOME, 0), at("e", HOME, 100), at("e", PRODUCT, 110),
+                    at("e", HOME, 0),
+                    at("e", HOME, 100),
+                    at("e", PRODUCT, 110),
                     at("e", CART, 130))));
   }
 
@@ -68,8 +77,7 @@ class FunnelTest {
     assertEquals(110.0, r.timeToConvert(1).p90Seconds());
     // time to cart: a 120, b 4000, e 130 -> median 130
     assertEquals(130.0, r.timeToConvert(2).medianSeconds());
-    assertEquals(
-        java.util.Map.of(120L, 1L, 130L, 1L, 4000L, 1L), r.timeToConvert(2).frequencies());
+    assertEquals(java.util.Map.of(120L, 1L, 130L, 1L, 4000L, 1L), r.timeToConvert(2).frequencies());
     // Bins of 100 s: [100, 200) holds 120 and 130; [4000, 4100) holds 4000.
     assertEquals(java.util.Map.of(100L, 2L, 4000L, 1L), r.timeToConvert(2).histogram(100));
   }
@@ -112,8 +120,7 @@ class FunnelTest {
   @Test
   void exclusionStepsStopTheAttempt() {
     // Exclude ad between home and product: b is stopped at home -> product: a c e = 3, cart a e = 2
-    FunnelResult r =
-        threeSteps().exclude(0, FunnelStep.touchpoint("ad")).build().run(journeys());
+    FunnelResult r = threeSteps().exclude(0, FunnelStep.touchpoint("ad")).build().run(journeys());
     assertArrayEquals(new long[] {4, 3, 2}, r.counts());
   }
 
@@ -142,8 +149,11 @@ class FunnelTest {
             .rebuild(
                 log(
                     List.of(
-                        at("a", AD, 0), at("a", PRODUCT, 10), at("a", CHECKOUT, 20, Outcome.CONVERTED),
-                        at("b", HOME, 0), at("b", PRODUCT, 10))));
+                        at("a", AD, 0),
+                        at("a", PRODUCT, 10),
+                        at("a", CHECKOUT, 20, Outcome.CONVERTED),
+                        at("b", HOME, 0),
+                        at("b", PRODUCT, 10))));
     FunnelResult r =
         Funnel.builder()
             .step(FunnelStep.stage(JourneyStage.AWARENESS))
@@ -178,33 +188,44 @@ class FunnelTest {
     assertEquals(java.util.OptionalInt.of(2), Attribution.atStep(2).step());
     assertEquals("step 2", Attribution.atStep(2).toString());
     assertEquals("last step reached", Attribution.LAST_STEP.toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Attribution(Attribution.Anchor.FIRST_STEP, java.util.OptionalInt.of(1)));
-    assertEquals("attribution step must be given exactly for CHOSEN_STEP, got FIRST_STEP with step "
-        + "OptionalInt[1]", e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Attribution(Attribution.Anchor.FIRST_STEP, java.util.OptionalInt.of(1)));
+    assertEquals(
+        "attribution step must be given exactly for CHOSEN_STEP, got FIRST_STEP with step "
+            + "OptionalInt[1]",
+        e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Attribution(Attribution.Anchor.CHOSEN_STEP, java.util.OptionalInt.empty()));
     assertThrows(IllegalArgumentException.class, () -> Attribution.atStep(-1));
-    assertThrows(IllegalArgumentException.class,
-        () -> threeSteps().build().breakdown(journeys(), FunnelProperty.touchpoint(),
-            Attribution.atStep(3)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            threeSteps()
+                .build()
+                .breakdown(journeys(), FunnelProperty.touchpoint(), Attribution.atStep(3)));
   }
 
   @Test
   void breakdownTrendAndComparison() {
     // Channel at the first step: all home (web) -> one group.
     Funnel f = threeSteps().build();
-    FunnelBreakdown byChannel = f.breakdown(journeys(), FunnelProperty.channel(), Attribution.FIRST_STEP);
+    FunnelBreakdown byChannel =
+        f.breakdown(journeys(), FunnelProperty.channel(), Attribution.FIRST_STEP);
     assertEquals(List.of("web"), List.copyOf(byChannel.groups().keySet()));
     // Touchpoint at the last step reached: a b e end at cart, c at product.
-    FunnelBreakdown last = f.breakdown(journeys(), FunnelProperty.touchpoint(), Attribution.LAST_STEP);
+    FunnelBreakdown last =
+        f.breakdown(journeys(), FunnelProperty.touchpoint(), Attribution.LAST_STEP);
     assertEquals(3, last.group("cart").entered());
     assertEquals(1, last.group("product").entered());
     // Customer property: a and b in group "ab", others "rest".
     FunnelBreakdown seg =
         f.breakdown(
             journeys(),
-            FunnelProperty.customer(c -> c.value().equals("a") || c.value().equals("b") ? "ab" : "rest"),
+            FunnelProperty.customer(
+                c -> c.value().equals("a") || c.value().equals("b") ? "ab" : "rest"),
             Attribution.atStep(0));
     assertArrayEquals(new long[] {2, 2, 2}, seg.group("ab").counts());
     assertArrayEquals(new long[] {2, 2, 1}, seg.group("rest").counts());
@@ -227,19 +248,31 @@ class FunnelTest {
   void breakdownByAKeptInteractionAttribute() {
     // x starts on mobile and converts; y starts on desktop and stops at home; z has no device.
     java.util.function.BiFunction<String, String, org.cx4j.core.interaction.Interaction> home =
-        (c, d) -> new org.cx4j.core.interaction.Interaction(
-            org.cx4j.core.customer.CustomerId.of(c), HOME, T0, null, null,
-            d == null ? java.util.Map.of() : java.util.Map.of("device", d));
+        (c, d) ->
+            new org.cx4j.core.interaction.Interaction(
+                org.cx4j.core.customer.CustomerId.of(c),
+                HOME,
+                T0,
+                null,
+                null,
+                d == null ? java.util.Map.of() : java.util.Map.of("device", d));
     Journeys js =
         JourneyRebuilder.defaults()
             .rebuild(
-                org.cx4j.journey.log.InteractionLog.builder().catalog(CATALOG).attributes("device")
-                    .add(home.apply("x", "mobile")).add(at("x", PRODUCT, 10)).add(at("x", CART, 20))
+                org.cx4j.journey.log.InteractionLog.builder()
+                    .catalog(CATALOG)
+                    .attributes("device")
+                    .add(home.apply("x", "mobile"))
+                    .add(at("x", PRODUCT, 10))
+                    .add(at("x", CART, 20))
                     .add(home.apply("y", "desktop"))
-                    .add(home.apply("z", null)).add(at("z", PRODUCT, 10))
+                    .add(home.apply("z", null))
+                    .add(at("z", PRODUCT, 10))
                     .build());
     FunnelBreakdown b =
-        threeSteps().build().breakdown(js, FunnelProperty.attribute("device"), Attribution.FIRST_STEP);
+        threeSteps()
+            .build()
+            .breakdown(js, FunnelProperty.attribute("device"), Attribution.FIRST_STEP);
     assertArrayEquals(new long[] {1, 1, 1}, b.group("mobile").counts());
     assertArrayEquals(new long[] {1, 0, 0}, b.group("desktop").counts());
     assertArrayEquals(new long[] {1, 1, 0}, b.group("(none)").counts());
@@ -256,8 +289,7 @@ class FunnelTest {
             () -> Funnel.builder().step("home").step("cart").step("home").build());
     assertTrue(dup.getMessage().contains("touchpoint:home"), dup.getMessage());
     IllegalArgumentException zero =
-        assertThrows(
-            IllegalArgumentException.class, () -> Funnel.builder().window(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> Funnel.builder().window(Duration.ZERO));
     assertTrue(zero.getMessage().contains("PT0S"), zero.getMessage());
     IllegalArgumentException neg =
         assertThrows(

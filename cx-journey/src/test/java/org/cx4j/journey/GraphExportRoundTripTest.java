@@ -29,24 +29,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Names with the characters people really use (the path separator, commas, quotes, markup,
- * backslashes, line breaks, the characters that start escapes) survive the DOT and Mermaid
- * exports: each label is parsed back by a small parser written from the formats' rules and equals
- * the name; and a channel containing {@code " > "} goes through attribution as one channel.
+ * backslashes, line breaks, the characters that start escapes) survive the DOT and Mermaid exports:
+ * each label is parsed back by a small parser written from the formats' rules and equals the name;
+ * and a channel containing {@code " > "} goes through attribution as one channel.
  */
 class GraphExportRoundTripTest {
 
   /** Hostile touchpoint names; each must read back unchanged. */
-  static final List<String> NAMES = List.of(
-      "web > direct",
-      "a, b; c",
-      "say \"hi\"",
-      "<b>x</b> & y",
-      "back\\slash\\n not a break",
-      "two\nlines",
-      "#quot; is not a quote",
-      "`tick`",
-      "x\\",
-      "\u05e9\u05dc\u05d5\u05dd \u202eevil");
+  static final List<String> NAMES =
+      List.of(
+          "web > direct",
+          "a, b; c",
+          "say \"hi\"",
+          "<b>x</b> & y",
+          "back\\slash\\n not a break",
+          "two\nlines",
+          "#quot; is not a quote",
+          "`tick`",
+          "x\\",
+          "\u05e9\u05dc\u05d5\u05dd \u202eevil");
 
   /** One customer per name, visiting every name in order: a path through all of them. */
   static TransitionGraph graph() {
@@ -55,15 +56,19 @@ class GraphExportRoundTripTest {
       Touchpoint tp = Touchpoint.of(NAMES.get(i), Channel.WEB, JourneyStage.CONSIDERATION);
       events.add(at("c", tp, 10L * i));
     }
-    InteractionLog log = InteractionLog.builder()
-        .unknownTouchpoints(UnknownTouchpoints.REGISTER).addAll(events).build();
+    InteractionLog log =
+        InteractionLog.builder()
+            .unknownTouchpoints(UnknownTouchpoints.REGISTER)
+            .addAll(events)
+            .build();
     return TransitionGraph.of(JourneyRebuilder.defaults().rebuild(log), Level.TOUCHPOINT);
   }
 
   // DOT: ID [label="escString\nN visits"]; inside the quotes \\ is a backslash, \" a quote and \n
   // a line break (Graphviz, "Node, Edge and Graph Attributes", escString and the DOT grammar).
   private static final Pattern DOT_NODE =
-      Pattern.compile("^  (n\\d+) \\[label=\"((?:[^\"\\\\]|\\\\.)*)\\\\n(\\d+) visits\"\\];$",
+      Pattern.compile(
+          "^  (n\\d+) \\[label=\"((?:[^\"\\\\]|\\\\.)*)\\\\n(\\d+) visits\"\\];$",
           Pattern.MULTILINE);
 
   static Map<String, String> dotLabels(String dot) {
@@ -103,8 +108,10 @@ class GraphExportRoundTripTest {
       StringBuilder sb = new StringBuilder();
       while (e.find()) {
         String code = e.group(1);
-        String text = code.chars().allMatch(Character::isDigit)
-            ? Character.toString(Integer.parseInt(code)) : NAMED.get(code);
+        String text =
+            code.chars().allMatch(Character::isDigit)
+                ? Character.toString(Integer.parseInt(code))
+                : NAMED.get(code);
         e.appendReplacement(sb, Matcher.quoteReplacement(text));
       }
       e.appendTail(sb);
@@ -143,17 +150,20 @@ class GraphExportRoundTripTest {
   void lineBreaksOfAnyKindBecomeOneEscapedBreak() {
     Touchpoint crlf = Touchpoint.of("a\r\nb", Channel.WEB, JourneyStage.AWARENESS);
     Touchpoint cr = Touchpoint.of("c\rd", Channel.WEB, JourneyStage.AWARENESS);
-    InteractionLog log = InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER)
-        .addAll(List.of(at("x", crlf, 0), at("x", cr, 5))).build();
-    TransitionGraph g = TransitionGraph.of(JourneyRebuilder.defaults().rebuild(log),
-        Level.TOUCHPOINT);
+    InteractionLog log =
+        InteractionLog.builder()
+            .unknownTouchpoints(UnknownTouchpoints.REGISTER)
+            .addAll(List.of(at("x", crlf, 0), at("x", cr, 5)))
+            .build();
+    TransitionGraph g =
+        TransitionGraph.of(JourneyRebuilder.defaults().rebuild(log), Level.TOUCHPOINT);
     String dot = GraphExport.dot(g, 1);
-    assertEquals(List.of("a\nb", "c\nd"), List.copyOf(new java.util.TreeSet<>(
-        dotLabels(dot).values())));
+    assertEquals(
+        List.of("a\nb", "c\nd"), List.copyOf(new java.util.TreeSet<>(dotLabels(dot).values())));
     assertEquals(-1, dot.indexOf('\r'));
     String mmd = GraphExport.mermaid(g, 1);
-    assertEquals(List.of("a\nb", "c\nd"), List.copyOf(new java.util.TreeSet<>(
-        mermaidLabels(mmd).values())));
+    assertEquals(
+        List.of("a\nb", "c\nd"), List.copyOf(new java.util.TreeSet<>(mermaidLabels(mmd).values())));
     assertEquals(-1, mmd.indexOf('\r'));
   }
 
@@ -165,18 +175,22 @@ class GraphExportRoundTripTest {
   void aChannelContainingTheSeparatorIsOneChannelInAttribution() {
     Touchpoint a = Touchpoint.of("landing", Channel.of("web > direct"), JourneyStage.AWARENESS);
     Touchpoint b = Touchpoint.of("news", Channel.of("e, mail"), JourneyStage.PURCHASE);
-    InteractionLog log = InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER)
-        .addAll(List.of(at("p", a, 0), at("p", b, 10, Outcome.of("conversion")), at("q", b, 0)))
-        .build();
+    InteractionLog log =
+        InteractionLog.builder()
+            .unknownTouchpoints(UnknownTouchpoints.REGISTER)
+            .addAll(List.of(at("p", a, 0), at("p", b, 10, Outcome.of("conversion")), at("q", b, 0)))
+            .build();
     Journeys js = JourneyRebuilder.defaults().rebuild(log);
-    PathData paths = PathData.fromJourneys(js, Abstraction.of(js.dictionary(), Level.CHANNEL),
-        Outcome.of("conversion"), j -> 1);
+    PathData paths =
+        PathData.fromJourneys(
+            js, Abstraction.of(js.dictionary(), Level.CHANNEL), Outcome.of("conversion"), j -> 1);
     // Channel names are normalised by cx-core (blanks as '_'); the separator stays inside.
     String web = Channel.of("web > direct").name();
     String mail = Channel.of("e, mail").name();
     assertEquals(2, paths.channels().size(), paths.channels().toString());
-    assertEquals(List.of(web, mail), List.of(paths.channels().get(paths.touch(0, 0)),
-        paths.channels().get(paths.touch(0, 1))));
+    assertEquals(
+        List.of(web, mail),
+        List.of(paths.channels().get(paths.touch(0, 0)), paths.channels().get(paths.touch(0, 1))));
     AttributionResult first = HeuristicAttribution.firstTouch(paths);
     assertEquals(1, first.credit(web).conversions(), 1e-12);
     assertEquals(0, first.credit(mail).conversions(), 1e-12);

@@ -29,8 +29,11 @@ class GraphExportTest {
             .rebuild(
                 log(
                     List.of(
-                        at("a", HOME, 0), at("a", PRODUCT, 10), at("a", CART, 100),
-                        at("b", HOME, 0), at("b", PRODUCT, 20)))),
+                        at("a", HOME, 0),
+                        at("a", PRODUCT, 10),
+                        at("a", CART, 100),
+                        at("b", HOME, 0),
+                        at("b", PRODUCT, 20)))),
         Level.TOUCHPOINT);
   }
 
@@ -50,7 +53,9 @@ class GraphExportTest {
     assertTrue(
         dot.contains("  n" + home + " -> n" + product + " [label=\"2 · 15s\", penwidth=5.00];"),
         dot);
-    assertTrue(dot.contains("  n" + product + " -> n" + cart + " [label=\"1 · 1.5 min\", penwidth=3.00];"), dot);
+    assertTrue(
+        dot.contains("  n" + product + " -> n" + cart + " [label=\"1 · 1.5 min\", penwidth=3.00];"),
+        dot);
     assertTrue(dot.contains("  n" + cart + " -> end [label=\"1\", style=dashed];"), dot);
     // Filtering says what it hid.
     String filtered = GraphExport.dot(g, 2);
@@ -73,8 +78,11 @@ class GraphExportTest {
 
   @Test
   void labelsAreEscaped() {
-    assertEquals("say \\\"hi\\\"\\\\", org.cx4j.journey.graph.GraphExportAccess.dot("say \"hi\"\\"));
-    assertEquals("a #lt;b#gt; #quot;c#quot; #amp;", org.cx4j.journey.graph.GraphExportAccess.mermaid("a <b> \"c\" &"));
+    assertEquals(
+        "say \\\"hi\\\"\\\\", org.cx4j.journey.graph.GraphExportAccess.dot("say \"hi\"\\"));
+    assertEquals(
+        "a #lt;b#gt; #quot;c#quot; #amp;",
+        org.cx4j.journey.graph.GraphExportAccess.mermaid("a <b> \"c\" &"));
     assertEquals("45s", org.cx4j.journey.graph.GraphExportAccess.duration(45));
     assertEquals("2.0 h", org.cx4j.journey.graph.GraphExportAccess.duration(7200));
   }

@@ -14,11 +14,11 @@ import java.util.Map;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
+import org.cx4j.core.testing.SharedDatasets;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
 import org.cx4j.core.touchpoint.TouchpointCatalog;
-import org.cx4j.core.testing.SharedDatasets;
 import org.cx4j.journey.log.InteractionLog;
 import org.cx4j.journey.log.UnknownTouchpoints;
 
@@ -32,12 +32,15 @@ public final class JourneyFixtures {
 
   public static final Touchpoint AD = Touchpoint.of("ad", Channel.SOCIAL, JourneyStage.AWARENESS);
   public static final Touchpoint HOME = Touchpoint.of("home", Channel.WEB, JourneyStage.AWARENESS);
-  public static final Touchpoint PRODUCT = Touchpoint.of("product", Channel.WEB, JourneyStage.CONSIDERATION);
+  public static final Touchpoint PRODUCT =
+      Touchpoint.of("product", Channel.WEB, JourneyStage.CONSIDERATION);
   public static final Touchpoint APP_PRODUCT =
       Touchpoint.of("app_product", Channel.APP, JourneyStage.CONSIDERATION);
   public static final Touchpoint CART = Touchpoint.of("cart", Channel.WEB, JourneyStage.PURCHASE);
-  public static final Touchpoint CHECKOUT = Touchpoint.of("checkout", Channel.WEB, JourneyStage.PURCHASE);
-  public static final Touchpoint CALL = Touchpoint.of("call", Channel.PHONE, JourneyStage.RETENTION);
+  public static final Touchpoint CHECKOUT =
+      Touchpoint.of("checkout", Channel.WEB, JourneyStage.PURCHASE);
+  public static final Touchpoint CALL =
+      Touchpoint.of("call", Channel.PHONE, JourneyStage.RETENTION);
 
   /** Seven touchpoints, codes 0..6 in this order. */
   public static final TouchpointCatalog CATALOG =
@@ -97,7 +100,9 @@ public final class JourneyFixtures {
     return rows;
   }
 
-  /** Returns the running example as a log: customer = case, touchpoint = activity (web, awareness). */
+  /**
+   * Returns the running example as a log: customer = case, touchpoint = activity (web, awareness).
+   */
   public static InteractionLog runningExampleLog(List<Row> rows) {
     InteractionLog.Builder b =
         InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER);

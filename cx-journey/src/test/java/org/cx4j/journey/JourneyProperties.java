@@ -26,7 +26,10 @@ class JourneyProperties {
 
   static final JourneyRebuilder REBUILD = JourneyRebuilder.defaults();
 
-  /** Random events: 1..40 of up to 6 customers, 7 touchpoints, times 0..4000 s (gaps > 30 min occur). */
+  /**
+   * Random events: 1..40 of up to 6 customers, 7 touchpoints, times 0..4000 s (gaps > 30 min
+   * occur).
+   */
   @Provide
   Arbitrary<List<Interaction>> events() {
     Arbitrary<Interaction> one =
@@ -50,7 +53,8 @@ class JourneyProperties {
   }
 
   @Property(tries = 300, seed = "42")
-  void rebuildEqualsBruteForce(@ForAll("events") List<Interaction> events, @ForAll boolean collapse) {
+  void rebuildEqualsBruteForce(
+      @ForAll("events") List<Interaction> events, @ForAll boolean collapse) {
     // Oracle: group by customer, stable-sort each group by time (arrival order on ties), drop
     // later (customer, touchpoint, time) duplicates when collapsing, split where the gap
     // exceeds 30 minutes. Journeys are compared as sorted lists of "customer@start path".
@@ -78,7 +82,9 @@ class JourneyProperties {
       StringBuilder cur = null;
       for (int i = 0; i < sorted.size(); i++) {
         Interaction e = sorted.get(i);
-        if (i == 0 || e.timestamp().toEpochMilli() - sorted.get(i - 1).timestamp().toEpochMilli() > 1_800_000) {
+        if (i == 0
+            || e.timestamp().toEpochMilli() - sorted.get(i - 1).timestamp().toEpochMilli()
+                > 1_800_000) {
           if (cur != null) {
             expected.add(cur.toString());
           }
@@ -88,11 +94,16 @@ class JourneyProperties {
       }
       expected.add(cur.toString());
     }
-    Journeys js = REBUILD.duplicates(collapse ? Duplicates.COLLAPSE : Duplicates.KEEP).rebuild(log(events));
+    Journeys js =
+        REBUILD.duplicates(collapse ? Duplicates.COLLAPSE : Duplicates.KEEP).rebuild(log(events));
     List<String> actual = new ArrayList<>();
     for (int j = 0; j < js.journeyCount(); j++) {
-      actual.add(js.journey(j).customer() + "@" + js.journey(j).start() + " "
-          + String.join(" ", js.journey(j).path()));
+      actual.add(
+          js.journey(j).customer()
+              + "@"
+              + js.journey(j).start()
+              + " "
+              + String.join(" ", js.journey(j).path()));
     }
     Collections.sort(expected);
     Collections.sort(actual);
@@ -114,10 +125,24 @@ class JourneyProperties {
     List<String> sa = new ArrayList<>();
     List<String> sb = new ArrayList<>();
     for (int j = 0; j < a.journeyCount(); j++) {
-      sa.add(a.journey(j).customer() + "@" + a.journey(j).start() + "-" + a.journey(j).end()
-          + "#" + a.journey(j).size() + sortedTouchpoints(a, j));
-      sb.add(b.journey(j).customer() + "@" + b.journey(j).start() + "-" + b.journey(j).end()
-          + "#" + b.journey(j).size() + sortedTouchpoints(b, j));
+      sa.add(
+          a.journey(j).customer()
+              + "@"
+              + a.journey(j).start()
+              + "-"
+              + a.journey(j).end()
+              + "#"
+              + a.journey(j).size()
+              + sortedTouchpoints(a, j));
+      sb.add(
+          b.journey(j).customer()
+              + "@"
+              + b.journey(j).start()
+              + "-"
+              + b.journey(j).end()
+              + "#"
+              + b.journey(j).size()
+              + sortedTouchpoints(b, j));
     }
     // Customer codes follow arrival order, so journeys of different customers may come in a
     // different order: compare as sorted lists.
@@ -246,8 +271,7 @@ class JourneyProperties {
   Arbitrary<List<Long>> durations() {
     // Mix of small values and values past the dense limit (65536 s) to exercise the overflow list.
     return Arbitraries.oneOf(
-            Arbitraries.longs().between(0, 100),
-            Arbitraries.longs().between(0, 200_000))
+            Arbitraries.longs().between(0, 100), Arbitraries.longs().between(0, 200_000))
         .list()
         .ofMinSize(1)
         .ofMaxSize(60);

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A modular application ({@code module org.cx4j.consumer { requires org.cx4j.journey; }}, in
- * {@code src/it/consumer}) compiles and runs against the packaged cx-journey jar on the module
- * path, with only the published runtime dependencies beside it (no Hipparchus, no EJML). It
- * solves a Markov chain with dense LU (the relocated Hipparchus) and sparse LU (the relocated
- * EJML). Runs at {@code integration-test} in {@code ./mvnw verify} (see {@link
- * ModulePathConsumer}).
+ * A modular application ({@code module org.cx4j.consumer { requires org.cx4j.journey; }}, in {@code
+ * src/it/consumer}) compiles and runs against the packaged cx-journey jar on the module path, with
+ * only the published runtime dependencies beside it (no Hipparchus, no EJML). It solves a Markov
+ * chain with dense LU (the relocated Hipparchus) and sparse LU (the relocated EJML). Runs at {@code
+ * integration-test} in {@code ./mvnw verify} (see {@link ModulePathConsumer}).
  */
 class ModulePathConsumerIT {
 

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The accumulators' written state (writeTo / mergeFrom), which distributed engines ship between
  * processes: splitting the customers in two, accumulating each part, writing one part's state and
- * merging it into the other must give the result of one accumulator over all events (the oracle
- * is the existing single-accumulator result).
+ * merging it into the other must give the result of one accumulator over all events (the oracle is
+ * the existing single-accumulator result).
  */
 class PartialStateProperties {
 
@@ -73,7 +73,8 @@ class PartialStateProperties {
 
   @Property(tries = 300, seed = "42")
   void mergedWrittenStateEqualsOneAccumulator(
-      @ForAll("events") List<Interaction> events, @ForAll Set<Integer> firstPart) throws IOException {
+      @ForAll("events") List<Interaction> events, @ForAll Set<Integer> firstPart)
+      throws IOException {
     List<Interaction> a = new ArrayList<>();
     List<Interaction> b = new ArrayList<>();
     for (Interaction e : events) {
@@ -136,17 +137,20 @@ class PartialStateProperties {
     Journeys js = REBUILD.rebuild(log(List.of(at("c", HOME, 0), at("c", PRODUCT, 10))));
     Funnel other = Funnel.builder().step("home").step("cart").build();
     byte[] state = bytes(other.accumulator().addAll(js)::writeTo);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FUNNEL.accumulator().mergeFrom(in(state)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FUNNEL.accumulator().mergeFrom(in(state)));
     assertTrue(e.getMessage().contains("different funnels"), e.getMessage());
 
     Abstraction byTouchpoint = Abstraction.of(js.dictionary(), Level.TOUCHPOINT);
     Abstraction byChannel = Abstraction.of(js.dictionary(), Level.CHANNEL);
     byte[] graph = bytes(new TransitionGraph.Accumulator(byChannel).addAll(js)::writeTo);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new TransitionGraph.Accumulator(byTouchpoint).mergeFrom(in(graph)));
     byte[] variants = bytes(new Variants.Accumulator(byTouchpoint, true).addAll(js)::writeTo);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Variants.Accumulator(byTouchpoint, false).mergeFrom(in(variants)));
   }
 

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * The version-1 journey partial states (funnel, transition graph, variants) in the style of
  * DataSketches' SerDe tests: the bytes a build writes for a fixed input equal the committed
  * version-1 fixtures (so a format change cannot slip in unversioned), every later build decodes
- * those fixtures to the counts worked out by hand below, and a header of another version or
- * another family is refused by name.
+ * those fixtures to the counts worked out by hand below, and a header of another version or another
+ * family is refused by name.
  *
  * <p>The input: three customers, {@code c1}: home (0 s), product (10 s), cart (70 s); {@code c2}:
  * home (0 s), product (5 s); {@code c3}: home (0 s). By hand: the funnel home &gt; product &gt;
@@ -47,10 +47,16 @@ class PartialStateSerDeTest {
       Funnel.builder().step("home").step("product").step("cart").build();
 
   private static Journeys journeys() {
-    return JourneyRebuilder.defaults().rebuild(log(List.of(
-        at("c1", HOME, 0), at("c1", PRODUCT, 10), at("c1", CART, 70),
-        at("c2", HOME, 0), at("c2", PRODUCT, 5),
-        at("c3", HOME, 0))));
+    return JourneyRebuilder.defaults()
+        .rebuild(
+            log(
+                List.of(
+                    at("c1", HOME, 0),
+                    at("c1", PRODUCT, 10),
+                    at("c1", CART, 70),
+                    at("c2", HOME, 0),
+                    at("c2", PRODUCT, 5),
+                    at("c3", HOME, 0))));
   }
 
   private static Abstraction nodes(Journeys js) {
@@ -95,8 +101,8 @@ class PartialStateSerDeTest {
     assertArrayEquals(v1, written);
     assertEquals(PartialStates.FORMAT_VERSION, v1[0]);
     assertEquals('F', v1[1]);
-    assertArrayEquals(new long[] {3, 2, 1},
-        FUNNEL.accumulator().mergeFrom(in(v1)).result().counts());
+    assertArrayEquals(
+        new long[] {3, 2, 1}, FUNNEL.accumulator().mergeFrom(in(v1)).result().counts());
   }
 
   @Test
@@ -129,14 +135,16 @@ class PartialStateSerDeTest {
   void anotherFamilyOrVersionIsRefusedByName() throws IOException {
     Journeys js = journeys();
     byte[] graph = bytes(new TransitionGraph.Accumulator(nodes(js)).addAll(js)::writeTo);
-    IllegalArgumentException family = assertThrows(IllegalArgumentException.class,
-        () -> FUNNEL.accumulator().mergeFrom(in(graph)));
+    IllegalArgumentException family =
+        assertThrows(
+            IllegalArgumentException.class, () -> FUNNEL.accumulator().mergeFrom(in(graph)));
     assertEquals("expected a funnel state, found a transition-graph state", family.getMessage());
 
     byte[] funnel = bytes(FUNNEL.accumulator().addAll(js)::writeTo);
     funnel[0] = 2;
-    IllegalArgumentException version = assertThrows(IllegalArgumentException.class,
-        () -> FUNNEL.accumulator().mergeFrom(in(funnel)));
+    IllegalArgumentException version =
+        assertThrows(
+            IllegalArgumentException.class, () -> FUNNEL.accumulator().mergeFrom(in(funnel)));
     assertTrue(version.getMessage().contains("format version 2"), version.getMessage());
   }
 
@@ -146,12 +154,15 @@ class PartialStateSerDeTest {
     // (a predicate step is identified by its name); a stage step and a touchpoint step with the
     // same label print differently but must be told apart structurally, not by their text.
     Funnel byTouchpoint = Funnel.builder().step("home").step("product").build();
-    Funnel byName = Funnel.builder()
-        .step(org.cx4j.journey.funnel.FunnelStep.matching("home", i -> true))
-        .step("product").build();
+    Funnel byName =
+        Funnel.builder()
+            .step(org.cx4j.journey.funnel.FunnelStep.matching("home", i -> true))
+            .step("product")
+            .build();
     byte[] state = bytes(byName.accumulator()::writeTo);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> byTouchpoint.accumulator().mergeFrom(in(state)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> byTouchpoint.accumulator().mergeFrom(in(state)));
     assertTrue(e.getMessage().contains("different funnels"), e.getMessage());
   }
 

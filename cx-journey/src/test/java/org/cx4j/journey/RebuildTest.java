@@ -102,7 +102,10 @@ class RebuildTest {
     // product (both @0, arrival order), product@5 (later time, not a duplicate) = 3 events.
     List<Interaction> ev =
         List.of(
-            at("a", HOME, 0), at("a", HOME, 0), at("a", PRODUCT, 0), at("a", HOME, 0),
+            at("a", HOME, 0),
+            at("a", HOME, 0),
+            at("a", PRODUCT, 0),
+            at("a", HOME, 0),
             at("a", PRODUCT, 5));
     assertEquals(5, GAP_30M.rebuild(log(ev)).eventCount());
     Journeys c = GAP_30M.duplicates(Duplicates.COLLAPSE).rebuild(log(ev));
@@ -113,13 +116,25 @@ class RebuildTest {
   void keptAttributesFollowTheirEventsThroughSortAndCollapse() {
     // Arrival order scrambled; device is kept, campaign dropped. After the rebuild:
     // a: home@0 (mobile), home@0 duplicate (desktop, collapsed away), cart@5 (no device).
-    Interaction home = new Interaction(CustomerId.of("a"), HOME, T0, null, null,
-        java.util.Map.of("device", "mobile", "campaign", "x"));
-    Interaction dup = new Interaction(CustomerId.of("a"), HOME, T0, null, null,
-        java.util.Map.of("device", "desktop"));
+    Interaction home =
+        new Interaction(
+            CustomerId.of("a"),
+            HOME,
+            T0,
+            null,
+            null,
+            java.util.Map.of("device", "mobile", "campaign", "x"));
+    Interaction dup =
+        new Interaction(
+            CustomerId.of("a"), HOME, T0, null, null, java.util.Map.of("device", "desktop"));
     InteractionLog log =
-        InteractionLog.builder().catalog(CATALOG).attributes("device")
-            .add(at("a", CART, 5)).add(home).add(dup).build();
+        InteractionLog.builder()
+            .catalog(CATALOG)
+            .attributes("device")
+            .add(at("a", CART, 5))
+            .add(home)
+            .add(dup)
+            .build();
     assertEquals(List.of("device"), log.attributeNames());
     Journeys js = GAP_30M.duplicates(Duplicates.COLLAPSE).rebuild(log);
     List<Interaction> events = js.journey(0).interactions();
@@ -128,7 +143,8 @@ class RebuildTest {
     assertEquals(java.util.Map.of(), events.get(1).attributes());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> js.attributeIndex("campaign"));
-    assertTrue(e.getMessage().contains("campaign") && e.getMessage().contains("[device]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("campaign") && e.getMessage().contains("[device]"), e.getMessage());
   }
 
   @Test
@@ -169,7 +185,8 @@ class RebuildTest {
     assertTrue(future.getMessage().contains("2024-01-01T00:01:41Z"), future.getMessage());
 
     NullPointerException nullTime =
-        assertThrows(NullPointerException.class, () -> InteractionLog.builder().add("a", HOME, null));
+        assertThrows(
+            NullPointerException.class, () -> InteractionLog.builder().add("a", HOME, null));
     assertTrue(nullTime.getMessage().contains("timestamp"), nullTime.getMessage());
 
     InteractionLog empty = InteractionLog.builder().build();
@@ -180,7 +197,8 @@ class RebuildTest {
     IllegalArgumentException zero =
         assertThrows(IllegalArgumentException.class, () -> GAP_30M.inactivityGap(Duration.ZERO));
     assertTrue(zero.getMessage().contains("PT0S"), zero.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> GAP_30M.inactivityGap(Duration.ofSeconds(-1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> GAP_30M.inactivityGap(Duration.ofSeconds(-1)));
   }
 
   @Test
@@ -191,8 +209,14 @@ class RebuildTest {
     InteractionLog log =
         InteractionLog.ofColumns(
             List.of(
-                CustomerId.of("c0"), CustomerId.of("c1"), CustomerId.of("c2"), CustomerId.of("c3"),
-                CustomerId.of("c4"), CustomerId.of("c5"), CustomerId.of("c6"), CustomerId.of("c7")),
+                CustomerId.of("c0"),
+                CustomerId.of("c1"),
+                CustomerId.of("c2"),
+                CustomerId.of("c3"),
+                CustomerId.of("c4"),
+                CustomerId.of("c5"),
+                CustomerId.of("c6"),
+                CustomerId.of("c7")),
             new int[] {7, 0, 7, 0},
             new long[] {far, far, 0, 0},
             org.cx4j.journey.log.TouchpointDictionary.of(CATALOG.touchpoints()),
@@ -212,7 +236,11 @@ class RebuildTest {
             IllegalArgumentException.class,
             () ->
                 InteractionLog.ofColumns(
-                    List.of(CustomerId.of("a")), new int[] {0}, new long[] {0}, dict, new int[] {9},
+                    List.of(CustomerId.of("a")),
+                    new int[] {0},
+                    new long[] {0},
+                    dict,
+                    new int[] {9},
                     Instant.MAX));
     assertTrue(e.getMessage().contains("touchpointCodes[0] = 9"), e.getMessage());
     IllegalArgumentException f =
@@ -220,14 +248,19 @@ class RebuildTest {
             IllegalArgumentException.class,
             () ->
                 InteractionLog.ofColumns(
-                    List.of(CustomerId.of("a")), new int[] {0}, new long[] {5000}, dict,
-                    new int[] {0}, Instant.ofEpochMilli(4000)));
+                    List.of(CustomerId.of("a")),
+                    new int[] {0},
+                    new long[] {5000},
+                    dict,
+                    new int[] {0},
+                    Instant.ofEpochMilli(4000)));
     assertTrue(f.getMessage().contains("future"), f.getMessage());
   }
 
   @Test
   void theDefaultInactivityGapIsNamedAsSuch() {
-    assertTrue(JourneyRebuilder.defaults().toString().contains("gap=PT30M (default),"),
+    assertTrue(
+        JourneyRebuilder.defaults().toString().contains("gap=PT30M (default),"),
         JourneyRebuilder.defaults().toString());
     String set = JourneyRebuilder.defaults().inactivityGap(Duration.ofMinutes(30)).toString();
     assertTrue(set.contains("gap=PT30M,"), set);
@@ -237,8 +270,13 @@ class RebuildTest {
   @Test
   void inputPositionsFollowTheLogAfterSortingAndCollapsing() {
     // Arrival order: b@10 (0), a@5 (1), a@5 duplicate (2), a@1 (3); sorted: a@1, a@5, b@10.
-    Journeys js = JourneyRebuilder.defaults().duplicates(Duplicates.COLLAPSE).rebuild(log(List.of(
-        at("c", CART, 10), at("c", HOME, 5), at("c", HOME, 5), at("c", AD, 1))));
+    Journeys js =
+        JourneyRebuilder.defaults()
+            .duplicates(Duplicates.COLLAPSE)
+            .rebuild(
+                log(
+                    List.of(
+                        at("c", CART, 10), at("c", HOME, 5), at("c", HOME, 5), at("c", AD, 1))));
     assertEquals(3, js.eventCount());
     assertEquals(3, js.inputPosition(0));
     assertEquals(1, js.inputPosition(1));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class SequenceCountsProperties {
 
   @Property(tries = 30, seed = "42")
-  void agreesWithAHashMap(@ForAll @IntRange(min = 0, max = 20_000) int adds,
+  void agreesWithAHashMap(
+      @ForAll @IntRange(min = 0, max = 20_000) int adds,
       @ForAll @IntRange(min = 1, max = 8) int alphabet,
       @ForAll @IntRange(min = 0, max = 10_000) int seed) {
     Random rnd = new Random(seed);

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * {@link SortedSequenceCounts} against a brute-force oracle: sequences counted in a map keyed by
  * node lists, sorted by a comparator written here (labels as strings element by element, a list
  * before its extensions, then node codes). Labels repeat (different nodes with one label), so the
- * node tie-break is exercised; journeys share long stems, so ties are decided past the packed
- * first steps; up to 600 labels, so that a step takes more than 8 bits. Checks that sorting
- * equals the oracle, and that the k-way merge equals the batch result whatever the order and
- * grouping of the parts (commutative and associative).
+ * node tie-break is exercised; journeys share long stems, so ties are decided past the packed first
+ * steps; up to 600 labels, so that a step takes more than 8 bits. Checks that sorting equals the
+ * oracle, and that the k-way merge equals the batch result whatever the order and grouping of the
+ * parts (commutative and associative).
  */
 class SortedSequenceCountsProperties {
 
@@ -98,8 +98,8 @@ class SortedSequenceCountsProperties {
   }
 
   /** {@code s} holds exactly the entries of {@code h}, in the oracle's order. */
-  private static void assertInOrderWith(SortedSequenceCounts s, List<String> labels,
-      SequenceCounts h) {
+  private static void assertInOrderWith(
+      SortedSequenceCounts s, List<String> labels, SequenceCounts h) {
     Map<List<Integer>, long[]> expected = new HashMap<>();
     for (int e = 0; e < h.size(); e++) {
       List<Integer> key = new ArrayList<>();
@@ -111,8 +111,8 @@ class SortedSequenceCountsProperties {
     assertMatches(expected, labels, s);
   }
 
-  private static void assertMatches(Map<List<Integer>, long[]> oracle, List<String> labels,
-      SortedSequenceCounts actual) {
+  private static void assertMatches(
+      Map<List<Integer>, long[]> oracle, List<String> labels, SortedSequenceCounts actual) {
     List<List<Integer>> keys = new ArrayList<>(oracle.keySet());
     keys.sort((a, b) -> compare(a, b, labels));
     assertEquals(keys.size(), actual.size());
@@ -120,8 +120,10 @@ class SortedSequenceCountsProperties {
       int[] nodes = keys.get(e).stream().mapToInt(Integer::intValue).toArray();
       assertArrayEquals(nodes, actual.sequence(e), "entry " + e);
       assertEquals(nodes.length, actual.length(e));
-      assertArrayEquals(oracle.get(keys.get(e)),
-          new long[] {actual.count(e, 0), actual.count(e, 1)}, "entry " + e);
+      assertArrayEquals(
+          oracle.get(keys.get(e)),
+          new long[] {actual.count(e, 0), actual.count(e, 1)},
+          "entry " + e);
     }
   }
 
@@ -160,12 +162,14 @@ class SortedSequenceCountsProperties {
     assertThrows(IllegalArgumentException.class, () -> s.append(new int[] {1}, 0, 1, new long[1]));
     assertThrows(IllegalArgumentException.class, () -> s.append(new int[] {3}, 0, 1, new long[1]));
     assertThrows(IndexOutOfBoundsException.class, () -> s.append(new int[1], 1, 1, new long[1]));
-    assertThrows(IndexOutOfBoundsException.class, () -> s.append(new int[] {0}, 0, 1,
-        new long[0]));
+    assertThrows(IndexOutOfBoundsException.class, () -> s.append(new int[] {0}, 0, 1, new long[0]));
     assertThrows(IllegalArgumentException.class, () -> new SortedSequenceCounts(List.of(), 0));
     assertThrows(IllegalArgumentException.class, () -> SortedSequenceCounts.merge(List.of()));
-    assertThrows(IllegalArgumentException.class, () -> SortedSequenceCounts.merge(
-        List.of(s, new SortedSequenceCounts(List.of("b", "a", "a"), 2))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SortedSequenceCounts.merge(
+                List.of(s, new SortedSequenceCounts(List.of("b", "a", "a"), 2))));
     assertEquals(0, SortedSequenceCounts.merge(List.of(), List.of("x"), 1).size());
   }
 }

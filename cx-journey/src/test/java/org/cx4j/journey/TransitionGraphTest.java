@@ -34,9 +34,15 @@ class TransitionGraphTest {
             .rebuild(
                 log(
                     List.of(
-                        at("a", HOME, 0), at("a", PRODUCT, 10), at("a", PRODUCT, 40),
-                        at("a", CART, 100), at("a", PRODUCT, 130), at("b", HOME, 0),
-                        at("b", PRODUCT, 20), at("b", CART, 50), at("c", AD, 0),
+                        at("a", HOME, 0),
+                        at("a", PRODUCT, 10),
+                        at("a", PRODUCT, 40),
+                        at("a", CART, 100),
+                        at("a", PRODUCT, 130),
+                        at("b", HOME, 0),
+                        at("b", PRODUCT, 20),
+                        at("b", CART, 50),
+                        at("c", AD, 0),
                         at("c", HOME, 5))));
     TransitionGraph g = TransitionGraph.of(js, Level.TOUCHPOINT);
     assertEquals(2, g.count("home", "product"));
@@ -78,8 +84,7 @@ class TransitionGraphTest {
     TransitionGraph shop =
         TransitionGraph.of(
             js,
-            Abstraction.rename(
-                js.dictionary(), t -> t == PRODUCT || t == CART ? "shop" : t.id()));
+            Abstraction.rename(js.dictionary(), t -> t == PRODUCT || t == CART ? "shop" : t.id()));
     assertEquals(4, shop.count("shop", "shop"));
   }
 
@@ -98,16 +103,15 @@ class TransitionGraphTest {
    * 6: register, examine casually, check ticket, decide, pay compensation
    * </pre>
    *
-   * By hand: check ticket -> decide occurs in cases 1, 3 (twice), 5 (twice), 6 = 6 times;
-   * decide -> reinitiate request 3 times (3 once, 5 twice); register -> examine casually 3 times
-   * (3, 5, 6); 42 events in 6 cases give 36 transitions. The full edge table is checked against
-   * a brute-force oracle over the raw CSV rows.
+   * By hand: check ticket -> decide occurs in cases 1, 3 (twice), 5 (twice), 6 = 6 times; decide ->
+   * reinitiate request 3 times (3 once, 5 twice); register -> examine casually 3 times (3, 5, 6);
+   * 42 events in 6 cases give 36 transitions. The full edge table is checked against a brute-force
+   * oracle over the raw CSV rows.
    */
   @Test
   void runningExampleMatchesPublishedTracesAndBruteForce() throws IOException {
     List<Row> rows = runningExample();
-    Journeys js =
-        JourneyRebuilder.defaults().noInactivityGap().rebuild(runningExampleLog(rows));
+    Journeys js = JourneyRebuilder.defaults().noInactivityGap().rebuild(runningExampleLog(rows));
     assertEquals(6, js.journeyCount());
     assertEquals(42, js.eventCount());
     TransitionGraph g = TransitionGraph.of(js, Level.TOUCHPOINT);
@@ -129,7 +133,8 @@ class TransitionGraphTest {
     for (List<Row> c : byCase.values()) {
       c.sort(Comparator.comparing(Row::time).thenComparingInt(Row::row));
       for (int i = 1; i < c.size(); i++) {
-        gaps.computeIfAbsent(c.get(i - 1).activity() + "|" + c.get(i).activity(), k -> new ArrayList<>())
+        gaps.computeIfAbsent(
+                c.get(i - 1).activity() + "|" + c.get(i).activity(), k -> new ArrayList<>())
             .add((c.get(i).time().toEpochMilli() - c.get(i - 1).time().toEpochMilli()) / 1000);
       }
     }

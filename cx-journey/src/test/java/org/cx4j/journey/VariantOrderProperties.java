@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
@@ -19,16 +22,13 @@ import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.JourneyRebuilder;
 import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.Variants;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 
 /**
- * The order of {@link Variants#all()} against a brute-force oracle: variants counted in a map
- * keyed by their label lists, sorted by count descending, then by the labels compared as
- * strings, element by element, a list before its extensions. Labels are random strings, so their
- * string order differs from the node codes; journeys share long prefixes (up to 70 steps), so
- * that ties are decided past the packed prefix the accumulator compares first.
+ * The order of {@link Variants#all()} against a brute-force oracle: variants counted in a map keyed
+ * by their label lists, sorted by count descending, then by the labels compared as strings, element
+ * by element, a list before its extensions. Labels are random strings, so their string order
+ * differs from the node codes; journeys share long prefixes (up to 70 steps), so that ties are
+ * decided past the packed prefix the accumulator compares first.
  */
 class VariantOrderProperties {
 
@@ -83,8 +83,9 @@ class VariantOrderProperties {
       oracle.merge(steps, 1L, Long::sum);
     }
     List<Map.Entry<List<String>, Long>> expected = new ArrayList<>(oracle.entrySet());
-    expected.sort(Comparator.<Map.Entry<List<String>, Long>>comparingLong(e -> -e.getValue())
-        .thenComparing(Map.Entry::getKey, VariantOrderProperties::compareLabels));
+    expected.sort(
+        Comparator.<Map.Entry<List<String>, Long>>comparingLong(e -> -e.getValue())
+            .thenComparing(Map.Entry::getKey, VariantOrderProperties::compareLabels));
     assertEquals(expected.size(), v.distinct());
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(expected.get(i).getKey(), v.all().get(i).steps(), "variant " + i);

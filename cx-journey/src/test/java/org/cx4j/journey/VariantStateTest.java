@@ -52,23 +52,37 @@ class VariantStateTest {
       cust[i] = rnd.nextInt(100);
       ms[i] = i * 1000L;
       // High codes included, so that codes above 255 are written when there are more nodes.
-      tp[i] = rnd.nextBoolean() ? touchpoints - 1 - rnd.nextInt(Math.min(3, touchpoints))
-          : rnd.nextInt(touchpoints);
+      tp[i] =
+          rnd.nextBoolean()
+              ? touchpoints - 1 - rnd.nextInt(Math.min(3, touchpoints))
+              : rnd.nextInt(touchpoints);
     }
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
-    Journeys all = JourneyRebuilder.defaults().noInactivityGap()
-        .rebuild(InteractionLog.ofColumns(customers, cust, ms, dict, tp, now));
-    Journeys half = JourneyRebuilder.defaults().noInactivityGap().rebuild(
-        InteractionLog.ofColumns(customers, java.util.Arrays.copyOf(cust, n / 2),
-            java.util.Arrays.copyOf(ms, n / 2), dict, java.util.Arrays.copyOf(tp, n / 2), now));
+    Journeys all =
+        JourneyRebuilder.defaults()
+            .noInactivityGap()
+            .rebuild(InteractionLog.ofColumns(customers, cust, ms, dict, tp, now));
+    Journeys half =
+        JourneyRebuilder.defaults()
+            .noInactivityGap()
+            .rebuild(
+                InteractionLog.ofColumns(
+                    customers,
+                    java.util.Arrays.copyOf(cust, n / 2),
+                    java.util.Arrays.copyOf(ms, n / 2),
+                    dict,
+                    java.util.Arrays.copyOf(tp, n / 2),
+                    now));
     Abstraction nodes = Abstraction.of(dict, Level.TOUCHPOINT);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new Variants.Accumulator(nodes, false).addAll(all).writeTo(new DataOutputStream(bytes));
     Variants.Accumulator merged = new Variants.Accumulator(nodes, false).addAll(half);
     merged.mergeFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     Variants expected =
-        new Variants.Accumulator(nodes, false).addAll(all).merge(
-            new Variants.Accumulator(nodes, false).addAll(half)).result();
+        new Variants.Accumulator(nodes, false)
+            .addAll(all)
+            .merge(new Variants.Accumulator(nodes, false).addAll(half))
+            .result();
     assertEquals(expected, merged.result());
     assertEquals(all.journeyCount() + half.journeyCount(), merged.result().total());
   }

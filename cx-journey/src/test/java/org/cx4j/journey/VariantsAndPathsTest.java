@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +38,24 @@ class VariantsAndPathsTest {
         .rebuild(
             log(
                 List.of(
-                    at("a", HOME, 0), at("a", PRODUCT, 1), at("a", CART, 2),
-                    at("b", HOME, 0), at("b", PRODUCT, 1), at("b", CART, 2),
-                    at("c", HOME, 0), at("c", PRODUCT, 1), at("c", CART, 2),
-                    at("d", AD, 0), at("d", HOME, 1), at("d", HOME, 2), at("d", PRODUCT, 3),
-                    at("e", HOME, 0), at("e", APP_PRODUCT, 1), at("e", CART, 2),
-                    at("f", HOME, 0), at("f", PRODUCT, 1))));
+                    at("a", HOME, 0),
+                    at("a", PRODUCT, 1),
+                    at("a", CART, 2),
+                    at("b", HOME, 0),
+                    at("b", PRODUCT, 1),
+                    at("b", CART, 2),
+                    at("c", HOME, 0),
+                    at("c", PRODUCT, 1),
+                    at("c", CART, 2),
+                    at("d", AD, 0),
+                    at("d", HOME, 1),
+                    at("d", HOME, 2),
+                    at("d", PRODUCT, 3),
+                    at("e", HOME, 0),
+                    at("e", APP_PRODUCT, 1),
+                    at("e", CART, 2),
+                    at("f", HOME, 0),
+                    at("f", PRODUCT, 1))));
   }
 
   @Test
@@ -81,7 +92,9 @@ class VariantsAndPathsTest {
     assertThrows(IllegalArgumentException.class, () -> v.covering(1.5));
   }
 
-  /** Van der Aalst (2011), table 1.1: the six cases of the running example are six distinct traces. */
+  /**
+   * Van der Aalst (2011), table 1.1: the six cases of the running example are six distinct traces.
+   */
   @Test
   void runningExampleHasSixVariantsOneCaseEach() throws IOException {
     List<Row> rows = runningExample();
@@ -124,7 +137,8 @@ class VariantsAndPathsTest {
     // Edge limit 1 and min weight 2: only home -> product (4), then product -> cart (3).
     PathFlow pruned = pa.edgeLimit(1).minEdgeWeight(2).forward(js, "home");
     assertEquals(
-        List.of(new PathFlow.Edge(1, "home", "product", 4), new PathFlow.Edge(2, "product", "cart", 3)),
+        List.of(
+            new PathFlow.Edge(1, "home", "product", 4), new PathFlow.Edge(2, "product", "cart", 3)),
         pruned.edges());
     // Collapsing repeats: d becomes ad home product, so home -> product has 5.
     assertEquals(5, pa.collapseRepeats(true).forward(js, "home").atDepth(1).get(0).journeys());
@@ -158,13 +172,19 @@ class VariantsAndPathsTest {
   void variantAndSwitchAccumulatorsMerge() {
     Journeys js = six();
     Abstraction tp = Abstraction.of(js.dictionary(), Level.TOUCHPOINT);
-    Variants twice = new Variants.Accumulator(tp, false).addAll(js)
-        .merge(new Variants.Accumulator(tp, false).addAll(js)).result();
+    Variants twice =
+        new Variants.Accumulator(tp, false)
+            .addAll(js)
+            .merge(new Variants.Accumulator(tp, false).addAll(js))
+            .result();
     assertEquals(12, twice.total());
     assertEquals(6, twice.all().get(0).count());
     Abstraction ch = Abstraction.of(js.dictionary(), Level.CHANNEL);
-    ChannelSwitching s2 = new ChannelSwitching.Accumulator(ch).addAll(js)
-        .merge(new ChannelSwitching.Accumulator(ch).addAll(js)).result();
+    ChannelSwitching s2 =
+        new ChannelSwitching.Accumulator(ch)
+            .addAll(js)
+            .merge(new ChannelSwitching.Accumulator(ch).addAll(js))
+            .result();
     assertEquals(6, s2.switches());
     assertEquals(ChannelSwitching.of(js).switchRate(), s2.switchRate());
   }

@@ -8,8 +8,7 @@ public final class Main {
 
   public static void main(String[] args) {
     // Fader & Hardie (2007), "How to Project Customer Retention", high-end customers, years 0-7.
-    SbgModel.Fit fit =
-        SbgModel.fitSurvivors(new long[] {1000, 869, 743, 653, 593, 551, 517, 491});
+    SbgModel.Fit fit = SbgModel.fitSurvivors(new long[] {1000, 869, 743, 653, 593, 551, 517, 491});
     System.out.printf(
         java.util.Locale.ROOT,
         "alpha=%.3f beta=%.3f module=%s%n",

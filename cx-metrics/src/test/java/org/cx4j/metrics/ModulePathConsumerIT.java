@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A modular application ({@code module org.cx4j.consumer { requires org.cx4j.metrics; }}, in
- * {@code src/it/consumer}) compiles and runs against the packaged cx-metrics jar on the module
- * path, with only cx-metrics' published runtime dependencies beside it (no Hipparchus).
+ * A modular application ({@code module org.cx4j.consumer { requires org.cx4j.metrics; }}, in {@code
+ * src/it/consumer}) compiles and runs against the packaged cx-metrics jar on the module path, with
+ * only cx-metrics' published runtime dependencies beside it (no Hipparchus).
  *
- * <p>Runs at {@code integration-test} in {@code ./mvnw verify} (see {@link ModulePathConsumer}).
- * It fails if {@code module-info} requires a module that is not published (the module graph
- * does not resolve), if a used package is not exported (javac fails), or if the relocated
- * Hipparchus is missing from the jar (the fit fails with {@code NoClassDefFoundError}).
+ * <p>Runs at {@code integration-test} in {@code ./mvnw verify} (see {@link ModulePathConsumer}). It
+ * fails if {@code module-info} requires a module that is not published (the module graph does not
+ * resolve), if a used package is not exported (javac fails), or if the relocated Hipparchus is
+ * missing from the jar (the fit fails with {@code NoClassDefFoundError}).
  */
 class ModulePathConsumerIT {
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * exactly the output the README shows under it (JShell's concise feedback, as {@code ./cx shell}
  * uses: declarations print nothing, expressions print {@code name ==> value}).
  *
- * <p>This is a documentation check: it keeps the README true to the code. Whether the figures
- * are right is tested elsewhere against independent derivations (for the sample, {@code
+ * <p>This is a documentation check: it keeps the README true to the code. Whether the figures are
+ * right is tested elsewhere against independent derivations (for the sample, {@code
  * CxReportSampleTest}).
  */
 class ReadmeJshellTest {
@@ -60,11 +60,13 @@ class ReadmeJshellTest {
       for (Step step : session) {
         List<SnippetEvent> events = run(shell, step.input());
         SnippetEvent last = events.get(events.size() - 1);
-        boolean expression = last.snippet().kind() == Snippet.Kind.EXPRESSION
-            || (last.snippet() instanceof VarSnippet v
-                && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+        boolean expression =
+            last.snippet().kind() == Snippet.Kind.EXPRESSION
+                || (last.snippet() instanceof VarSnippet v
+                    && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
         if (!expression) {
-          assertTrue(step.output().isEmpty(),
+          assertTrue(
+              step.output().isEmpty(),
               "a declaration prints nothing in concise feedback: " + step.input());
           continue;
         }
@@ -75,7 +77,9 @@ class ReadmeJshellTest {
         String value = last.value();
         // Every expression's toString() reads as text, not as ClassName@hash.
         assertFalse(value.matches("(?s).*\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*@[0-9a-f]+.*"), value);
-        assertEquals(shown.substring(arrow + " ==> ".length()), value.replace("\r\n", "\n"),
+        assertEquals(
+            shown.substring(arrow + " ==> ".length()),
+            value.replace("\r\n", "\n"),
             "README output of: " + step.input());
         compared++;
       }
@@ -91,9 +95,11 @@ class ReadmeJshellTest {
           fail("snippet threw " + e.exception() + ": " + unit);
         }
         if (e.status() == Snippet.Status.REJECTED) {
-          String diags = shell.diagnostics(e.snippet())
-              .map(d -> d.getMessage(Locale.ROOT))
-              .collect(Collectors.joining("; "));
+          String diags =
+              shell
+                  .diagnostics(e.snippet())
+                  .map(d -> d.getMessage(Locale.ROOT))
+                  .collect(Collectors.joining("; "));
           fail("snippet rejected: " + unit + " -> " + diags);
         }
         if (e.causeSnippet() == null) {

@@ -54,9 +54,19 @@ public final class CxFunctions {
 
   /** The names registered by {@link #register(SparkSession)}, in the order of the table above. */
   public static final List<String> NAMES =
-      List.of("cx_nps", "cx_csat", "cx_ces", "cx_rating_distribution", "cx_mean", "cx_score",
-          "cx_nps_weighted", "cx_csat_weighted", "cx_ces_weighted",
-          "cx_rating_distribution_weighted", "cx_mean_weighted", TextFunctions.SENTIMENT);
+      List.of(
+          "cx_nps",
+          "cx_csat",
+          "cx_ces",
+          "cx_rating_distribution",
+          "cx_mean",
+          "cx_score",
+          "cx_nps_weighted",
+          "cx_csat_weighted",
+          "cx_ces_weighted",
+          "cx_rating_distribution_weighted",
+          "cx_mean_weighted",
+          TextFunctions.SENTIMENT);
 
   /** The default scale of {@code cx_rating_distribution}: 1..5. */
   public static final Scale RATING_SCALE = Scale.of(1, 5);
@@ -83,17 +93,22 @@ public final class CxFunctions {
   public static void register(SparkSession spark, NullPolicy nulls) {
     Objects.requireNonNull(spark, "spark");
     Objects.requireNonNull(nulls, "nulls");
-    List<ScoreAggregator> aggregators = List.of(
-        ScoreAggregator.nps(0.95, nulls),
-        ScoreAggregator.csat(CustomerSatisfaction.Definition.DEFAULT, nulls),
-        ScoreAggregator.ces(CustomerEffortScore.Definition.DEFAULT, nulls),
-        ScoreAggregator.ratingDistribution(RATING_SCALE, 1, 0.95, nulls),
-        ScoreAggregator.mean(MEAN_SCALE, 0.95, nulls));
+    List<ScoreAggregator> aggregators =
+        List.of(
+            ScoreAggregator.nps(0.95, nulls),
+            ScoreAggregator.csat(CustomerSatisfaction.Definition.DEFAULT, nulls),
+            ScoreAggregator.ces(CustomerEffortScore.Definition.DEFAULT, nulls),
+            ScoreAggregator.ratingDistribution(RATING_SCALE, 1, 0.95, nulls),
+            ScoreAggregator.mean(MEAN_SCALE, 0.95, nulls));
     for (ScoreAggregator a : aggregators) {
       register(spark, a);
     }
-    spark.udf().register(InstrumentScoreAggregator.NAME, functions.udaf(
-        new InstrumentScoreAggregator(nulls), InstrumentScoreAggregator.inputEncoder()));
+    spark
+        .udf()
+        .register(
+            InstrumentScoreAggregator.NAME,
+            functions.udaf(
+                new InstrumentScoreAggregator(nulls), InstrumentScoreAggregator.inputEncoder()));
     for (ScoreAggregator a : aggregators) {
       register(spark, WeightedScoreAggregator.of(a));
     }
@@ -114,15 +129,17 @@ public final class CxFunctions {
   }
 
   /**
-   * Registers the weighted {@code aggregator} under its {@link WeightedScoreAggregator#name()
-   * name} (two arguments: score, weight), replacing a function of that name.
+   * Registers the weighted {@code aggregator} under its {@link WeightedScoreAggregator#name() name}
+   * (two arguments: score, weight), replacing a function of that name.
    *
    * @throws NullPointerException if an argument is null
    */
   public static void register(SparkSession spark, WeightedScoreAggregator aggregator) {
     Objects.requireNonNull(spark, "spark");
     Objects.requireNonNull(aggregator, "aggregator");
-    spark.udf().register(aggregator.name(),
-        functions.udaf(aggregator, WeightedScoreAggregator.inputEncoder()));
+    spark
+        .udf()
+        .register(
+            aggregator.name(), functions.udaf(aggregator, WeightedScoreAggregator.inputEncoder()));
   }
 }

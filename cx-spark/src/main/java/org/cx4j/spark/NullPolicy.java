@@ -10,9 +10,9 @@ package org.cx4j.spark;
  */
 public enum NullPolicy {
   /**
-   * A null is counted, and the count is reported with the result (the {@code rejected} field of
-   * the SQL functions' structs, {@code rejectedRows()} of the Dataset analytics); the row adds
-   * nothing else. The default.
+   * A null is counted, and the count is reported with the result (the {@code rejected} field of the
+   * SQL functions' structs, {@code rejectedRows()} of the Dataset analytics); the row adds nothing
+   * else. The default.
    */
   LENIENT,
   /** A null fails the job with an exception naming the function and the column. */

@@ -8,8 +8,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Checks shared by cx-spark's Dataset analyses ({@code SparkJourneys}, {@code SparkRetention}):
- * that an input column exists with the type the analysis reads, and how many partitions to
- * shuffle into.
+ * that an input column exists with the type the analysis reads, and how many partitions to shuffle
+ * into.
  */
 public final class SparkInputs {
 
@@ -18,8 +18,8 @@ public final class SparkInputs {
   /**
    * Checks that {@code schema} has a column {@code name} of type {@code type}.
    *
-   * @throws IllegalArgumentException naming the column and the columns there are, or the column
-   *     and its actual type
+   * @throws IllegalArgumentException naming the column and the columns there are, or the column and
+   *     its actual type
    */
   public static void requireColumn(StructType schema, String name, DataType type) {
     Objects.requireNonNull(schema, "schema");
@@ -32,7 +32,11 @@ public final class SparkInputs {
     DataType actual = schema.apply(name).dataType();
     if (!actual.equals(type)) {
       throw new IllegalArgumentException(
-          "column '" + name + "' must be " + type.simpleString() + ", got "
+          "column '"
+              + name
+              + "' must be "
+              + type.simpleString()
+              + ", got "
               + actual.simpleString());
     }
   }

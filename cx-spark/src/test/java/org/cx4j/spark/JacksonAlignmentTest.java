@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * cx-spark runs on Spark's Jackson: the databind on the class path is the version Spark's Scala
- * module accepts, and cx-core's JSON (records, java.time, cx-metrics results) still round-trips
- * on it.
+ * module accepts, and cx-core's JSON (records, java.time, cx-metrics results) still round-trips on
+ * it.
  */
 class JacksonAlignmentTest {
 

@@ -34,14 +34,15 @@ public final class SparkTesting {
   /** Returns the shared local[2] session (UI off, 4 shuffle partitions). */
   public static synchronized SparkSession spark() {
     if (spark == null) {
-      spark = SparkSession.builder()
-          .master("local[2]")
-          .appName("cx-spark tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.sql.session.timeZone", "UTC")
-          .getOrCreate();
+      spark =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("cx-spark tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "4")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.sql.session.timeZone", "UTC")
+              .getOrCreate();
       CxFunctions.register(spark);
     }
     return spark;
@@ -69,28 +70,36 @@ public final class SparkTesting {
     Map<String, String> plans = plans();
     List<Row> rows = new ArrayList<>();
     for (SurveyResponse r : sample().responses()) {
-      rows.add(RowFactory.create(
-          r.customer().value(), plans.get(r.customer().value()), r.instrument().name(), r.score()));
+      rows.add(
+          RowFactory.create(
+              r.customer().value(),
+              plans.get(r.customer().value()),
+              r.instrument().name(),
+              r.score()));
     }
-    StructType schema = new StructType()
-        .add("customer_id", DataTypes.StringType)
-        .add("segment", DataTypes.StringType)
-        .add("instrument", DataTypes.StringType)
-        .add("score", DataTypes.IntegerType);
+    StructType schema =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("segment", DataTypes.StringType)
+            .add("instrument", DataTypes.StringType)
+            .add("score", DataTypes.IntegerType);
     return spark().createDataFrame(rows, schema);
   }
 
-  /** Returns the sample interactions as (customer_id, touchpoint, channel, stage, time, outcome). */
+  /**
+   * Returns the sample interactions as (customer_id, touchpoint, channel, stage, time, outcome).
+   */
   public static Dataset<Row> interactions() {
     List<Row> rows = new ArrayList<>();
     for (Interaction i : sample().interactions()) {
-      rows.add(RowFactory.create(
-          i.customer().value(),
-          i.touchpoint().id(),
-          i.touchpoint().channel().name(),
-          i.touchpoint().stage().name(),
-          Timestamp.from(i.timestamp()),
-          i.outcome() == null ? null : i.outcome().name()));
+      rows.add(
+          RowFactory.create(
+              i.customer().value(),
+              i.touchpoint().id(),
+              i.touchpoint().channel().name(),
+              i.touchpoint().stage().name(),
+              Timestamp.from(i.timestamp()),
+              i.outcome() == null ? null : i.outcome().name()));
     }
     return spark().createDataFrame(rows, interactionSchema());
   }
@@ -112,10 +121,11 @@ public final class SparkTesting {
     for (Transaction t : sample().transactions()) {
       rows.add(RowFactory.create(t.customer().value(), Timestamp.from(t.timestamp()), t.amount()));
     }
-    StructType schema = new StructType()
-        .add("customer_id", DataTypes.StringType)
-        .add("time", DataTypes.TimestampType)
-        .add("amount", DataTypes.DoubleType);
+    StructType schema =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("time", DataTypes.TimestampType)
+            .add("amount", DataTypes.DoubleType);
     return spark().createDataFrame(rows, schema);
   }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What distinguishes one group's comments from another's (detractors from promoters, one
- * touchpoint from the rest, this month from last): weighted log-odds ratios with an informative
- * Dirichlet prior, with z-scores (Monroe, Colaresi &amp; Quinn 2008, "Fightin' Words", Political
- * Analysis 16(4), section 3.5.1).
+ * What distinguishes one group's comments from another's (detractors from promoters, one touchpoint
+ * from the rest, this month from last): weighted log-odds ratios with an informative Dirichlet
+ * prior, with z-scores (Monroe, Colaresi &amp; Quinn 2008, "Fightin' Words", Political Analysis
+ * 16(4), section 3.5.1).
  *
  * <p>For a term {@code w} with counts {@code y_a} and {@code y_b} in groups a and b, whose term
  * totals are {@code n_a} and {@code n_b}, and prior {@code α_w = α₀ × (y_a + y_b) / (n_a + n_b)}
@@ -129,8 +129,12 @@ public final class FightinWords {
     return out;
   }
 
-  private static void count(Iterable<String> comments, int group,
-      Function<String, List<String>> extract, Map<String, long[]> counts, long[] totals) {
+  private static void count(
+      Iterable<String> comments,
+      int group,
+      Function<String, List<String>> extract,
+      Map<String, long[]> counts,
+      long[] totals) {
     for (String c : comments) {
       for (String t : extract.apply(c)) {
         counts.computeIfAbsent(t, k -> new long[2])[group]++;

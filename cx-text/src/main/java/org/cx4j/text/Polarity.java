@@ -48,7 +48,6 @@ public enum Polarity {
   }
 
   private static void checkCompound(double compound) {
-    checkArgument(
-        compound >= -1 && compound <= 1, "compound must be in [-1, 1], got %s", compound);
+    checkArgument(compound >= -1 && compound <= 1, "compound must be in [-1, 1], got %s", compound);
   }
 }

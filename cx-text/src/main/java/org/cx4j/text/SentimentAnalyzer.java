@@ -5,17 +5,16 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import com.google.common.collect.Sets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +26,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Rule-based sentiment of a comment in the manner of VADER (Hutto &amp; Gilbert 2014, "VADER: A
- * Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM), with the VADER
- * lexicon or a user's.
+ * Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM), with the
+ * VADER lexicon or a user's.
  *
  * <h2>Steps</h2>
  *
@@ -37,39 +36,37 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       #score(String)} returns empty (never a neutral score).
  *   <li><b>Cleaning.</b> Comments longer than {@link Builder#maxLength(int)} characters (default
  *       {@value #DEFAULT_MAX_LENGTH}) after the stripping below are cut there and flagged {@link
- *       SentimentScore#truncated()};
- *       HTML markup is stripped and entities decoded (Lucene's {@code HTMLStripCharFilter}, only
- *       when the text has a {@code <} or {@code &}); control characters become spaces; the typographic
- *       apostrophe {@code ’} becomes {@code '}.
+ *       SentimentScore#truncated()}; HTML markup is stripped and entities decoded (Lucene's {@code
+ *       HTMLStripCharFilter}, only when the text has a {@code <} or {@code &}); control characters
+ *       become spaces; the typographic apostrophe {@code ’} becomes {@code '}.
  *   <li><b>Tokens.</b> Lucene's {@code WhitespaceTokenizer} splits on white space, keeping case,
  *       {@code !} and emoticons. A token found in the lexicon as it stands (an emoticon such as
- *       {@code :)} or {@code <3}) is kept whole; otherwise punctuation is stripped from its ends and
- *       it is split at inner punctuation other than {@code '} and {@code -} ({@code
- *       "minutes.MAJOR"} gives {@code minutes}, {@code MAJOR}); pieces without a letter or digit are
- *       dropped. The punctuation {@code , ; : . ! ? ( )} and a lone dash mark clause ends, {@code .
- *       ! ?} sentence ends.
- *   <li><b>Valence.</b> Each token gets its lexicon valence (0 when absent). Booster words
- *       ({@code very}, {@code extremely}, ...; {@code barely}, {@code somewhat}, ...) score 0
- *       themselves, as does {@code kind} or {@code sort} before {@code of}.
+ *       {@code :)} or {@code <3}) is kept whole; otherwise punctuation is stripped from its ends
+ *       and it is split at inner punctuation other than {@code '} and {@code -} ({@code
+ *       "minutes.MAJOR"} gives {@code minutes}, {@code MAJOR}); pieces without a letter or digit
+ *       are dropped. The punctuation {@code , ; : . ! ? ( )} and a lone dash mark clause ends,
+ *       {@code . ! ?} sentence ends.
+ *   <li><b>Valence.</b> Each token gets its lexicon valence (0 when absent). Booster words ({@code
+ *       very}, {@code extremely}, ...; {@code barely}, {@code somewhat}, ...) score 0 themselves,
+ *       as does {@code kind} or {@code sort} before {@code of}.
  *   <li><b>Idioms.</b> VADER's multi-word expressions ({@code "to die for"} 3, {@code "yeah right"}
  *       -2, {@code "under the weather"} -2, ...; not across a clause end) replace the valences of
  *       their words, carried by their first word.
- *   <li><b>Capitals.</b> When some but not all words are in capitals (a word of at least two letters
- *       with no lower-case letter), a capitalised lexicon word moves {@value #CAPS_INCREMENT} away
- *       from 0.
+ *   <li><b>Capitals.</b> When some but not all words are in capitals (a word of at least two
+ *       letters with no lower-case letter), a capitalised lexicon word moves {@value
+ *       #CAPS_INCREMENT} away from 0.
  *   <li><b>Boosters.</b> A booster 1, 2 or 3 tokens before a lexicon word (when that token is not
- *       itself in the lexicon) adds {@code ±}{@value #BOOSTER_INCREMENT} away from 0 (intensifier) or
- *       towards 0 (dampener), scaled by 1, 0.95 and 0.9 with the distance; a booster in capitals
+ *       itself in the lexicon) adds {@code ±}{@value #BOOSTER_INCREMENT} away from 0 (intensifier)
+ *       or towards 0 (dampener), scaled by 1, 0.95 and 0.9 with the distance; a booster in capitals
  *       adds a further {@value #CAPS_INCREMENT}. {@code kind of} and {@code sort of} dampen like
- *       {@code kinda}. Boosters and negations do not reach across a clause end ({@code "not
- *       bad, good"}: {@code good} is not negated).
+ *       {@code kinda}. Boosters and negations do not reach across a clause end ({@code "not bad,
+ *       good"}: {@code good} is not negated).
  *   <li><b>Negation.</b> A negation ({@code not}, {@code never}, {@code without}, any word with
- *       {@code n't}, ...) up to 3 tokens before a lexicon word (again only through tokens not in the
- *       lexicon) multiplies its valence by {@value #NEGATION_SCALAR}; {@code never so/this}
- *       multiplies by 1.25 instead, {@code without doubt} leaves it. {@code no} before a lexicon word
- *       in its clause scores 0 itself and negates words 1 to 2 after it (3 after {@code no ...
- *       or/nor});
- *       {@code least} negates the next word unless after {@code at} or {@code very}. Not
+ *       {@code n't}, ...) up to 3 tokens before a lexicon word (again only through tokens not in
+ *       the lexicon) multiplies its valence by {@value #NEGATION_SCALAR}; {@code never so/this}
+ *       multiplies by 1.25 instead, {@code without doubt} leaves it. {@code no} before a lexicon
+ *       word in its clause scores 0 itself and negates words 1 to 2 after it (3 after {@code no ...
+ *       or/nor}); {@code least} negates the next word unless after {@code at} or {@code very}. Not
  *       negated: a comparative after {@code couldn't be}, {@code could not be}, {@code can't be}
  *       ({@code "couldn't be happier"} is as positive as {@code happier}). Not negated either: a
  *       negative word in a warning, a sentence that starts with (optionally {@code please}) {@code
@@ -80,25 +77,25 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *   <li><b>Exclamation and question marks.</b> Each {@code !} (at most 4) adds {@value
  *       #EXCLAMATION_INCREMENT}; 2 or 3 {@code ?} add 0.18 each, more add 0.96; the emphasis moves
  *       the sum away from 0 (it does nothing to a sum of exactly 0).
- *   <li><b>Compound.</b> {@code compound = x / sqrt(x^2 + 15)} of the sum {@code x}, clamped to [-1,
- *       1]. Shares: positive tokens contribute {@code valence + 1}, negative {@code |valence| + 1},
- *       zero tokens 1 to the neutral count; the emphasis is added to the larger side; each side is
- *       divided by the total.
+ *   <li><b>Compound.</b> {@code compound = x / sqrt(x^2 + 15)} of the sum {@code x}, clamped to
+ *       [-1, 1]. Shares: positive tokens contribute {@code valence + 1}, negative {@code |valence|
+ *       + 1}, zero tokens 1 to the neutral count; the emphasis is added to the larger side; each
+ *       side is divided by the total.
  * </ol>
  *
  * <p>Differences from the reference Python implementation (vaderSentiment 3.3): tokens are split at
  * inner punctuation and stripped of outer punctuation whatever their length (the reference keeps
- * {@code "ok!"} whole, so it misses {@code ok}); exact-case look-up before lower case (so {@code :D}
- * matches); one-letter words such as {@code I} do not count as capitals; emoji descriptions are left out by design
- * (emoticons are scored); {@code couldn't be happier} and warnings are not negated; negation and
- * boosters stop at clause ends; contrast is per sentence and {@code however} counts as {@code
- * but}; {@code kind of} dampens towards 0 (the reference adds -0.293 whatever the sign); idioms
- * are matched wherever they occur (the reference only around lexicon words) and "in the red/black"
- * are left out; scores are not rounded.
+ * {@code "ok!"} whole, so it misses {@code ok}); exact-case look-up before lower case (so {@code
+ * :D} matches); one-letter words such as {@code I} do not count as capitals; emoji descriptions are
+ * left out by design (emoticons are scored); {@code couldn't be happier} and warnings are not
+ * negated; negation and boosters stop at clause ends; contrast is per sentence and {@code however}
+ * counts as {@code but}; {@code kind of} dampens towards 0 (the reference adds -0.293 whatever the
+ * sign); idioms are matched wherever they occur (the reference only around lexicon words) and "in
+ * the red/black" are left out; scores are not rounded.
  *
- * <p>English only: the negation and booster lists are English and non-English text is not
- * detected; a comment in another language mostly scores 0. Other languages can bring their lexicon
- * ({@link SentimentLexicon#read}).
+ * <p>English only: the negation and booster lists are English and non-English text is not detected;
+ * a comment in another language mostly scores 0. Other languages can bring their lexicon ({@link
+ * SentimentLexicon#read}).
  *
  * <p>Thread-safe: immutable, and Lucene's analyzer keeps one tokenizer per thread.
  */
@@ -125,13 +122,65 @@ public final class SentimentAnalyzer {
   // VADER's NEGATE list (vaderSentiment 3.3, MIT): words that negate a lexicon word after them.
   private static final Set<String> NEGATIONS =
       ImmutableSet.of(
-          "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't",
-          "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt",
-          "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't",
-          "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not",
-          "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
-          "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
-          "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+          "aint",
+          "arent",
+          "cannot",
+          "cant",
+          "couldnt",
+          "darent",
+          "didnt",
+          "doesnt",
+          "ain't",
+          "aren't",
+          "can't",
+          "couldn't",
+          "daren't",
+          "didn't",
+          "doesn't",
+          "dont",
+          "hadnt",
+          "hasnt",
+          "havent",
+          "isnt",
+          "mightnt",
+          "mustnt",
+          "neither",
+          "don't",
+          "hadn't",
+          "hasn't",
+          "haven't",
+          "isn't",
+          "mightn't",
+          "mustn't",
+          "neednt",
+          "needn't",
+          "never",
+          "none",
+          "nope",
+          "nor",
+          "not",
+          "nothing",
+          "nowhere",
+          "oughtnt",
+          "shant",
+          "shouldnt",
+          "uhuh",
+          "wasnt",
+          "werent",
+          "oughtn't",
+          "shan't",
+          "shouldn't",
+          "uh-uh",
+          "wasn't",
+          "weren't",
+          "without",
+          "wont",
+          "wouldnt",
+          "won't",
+          "wouldn't",
+          "rarely",
+          "seldom",
+          "despite");
 
   // VADER's BOOSTER_DICT (one-word entries): intensifiers +B_INCR, dampeners -B_INCR.
   private static final Map<String, Double> BOOSTERS = boosters();
@@ -140,22 +189,91 @@ public final class SentimentAnalyzer {
     ImmutableMap.Builder<String, Double> b = ImmutableMap.builder();
     for (String w :
         List.of(
-            "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
-            "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially",
-            "exceptional", "exceptionally", "extreme", "extremely", "fabulously", "flipping",
-            "flippin", "frackin", "fracking", "fricking", "frickin", "frigging", "friggin", "fully",
-            "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
-            "incredible", "incredibly", "intensely", "major", "majorly", "more", "most",
-            "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-            "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably",
-            "unusually", "utter", "utterly", "very")) {
+            "absolutely",
+            "amazingly",
+            "awfully",
+            "completely",
+            "considerable",
+            "considerably",
+            "decidedly",
+            "deeply",
+            "effing",
+            "enormous",
+            "enormously",
+            "entirely",
+            "especially",
+            "exceptional",
+            "exceptionally",
+            "extreme",
+            "extremely",
+            "fabulously",
+            "flipping",
+            "flippin",
+            "frackin",
+            "fracking",
+            "fricking",
+            "frickin",
+            "frigging",
+            "friggin",
+            "fully",
+            "fuckin",
+            "fucking",
+            "fuggin",
+            "fugging",
+            "greatly",
+            "hella",
+            "highly",
+            "hugely",
+            "incredible",
+            "incredibly",
+            "intensely",
+            "major",
+            "majorly",
+            "more",
+            "most",
+            "particularly",
+            "purely",
+            "quite",
+            "really",
+            "remarkably",
+            "so",
+            "substantially",
+            "thoroughly",
+            "total",
+            "totally",
+            "tremendous",
+            "tremendously",
+            "uber",
+            "unbelievably",
+            "unusually",
+            "utter",
+            "utterly",
+            "very")) {
       b.put(w, BOOSTER_INCREMENT);
     }
     for (String w :
         List.of(
-            "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little",
-            "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely",
-            "slight", "slightly", "somewhat", "sorta", "sortof", "sort-of")) {
+            "almost",
+            "barely",
+            "hardly",
+            "kinda",
+            "kindof",
+            "kind-of",
+            "less",
+            "little",
+            "marginal",
+            "marginally",
+            "occasional",
+            "occasionally",
+            "partly",
+            "scarce",
+            "scarcely",
+            "slight",
+            "slightly",
+            "somewhat",
+            "sorta",
+            "sortof",
+            "sort-of")) {
       b.put(w, -BOOSTER_INCREMENT);
     }
     return b.build();
@@ -262,10 +380,11 @@ public final class SentimentAnalyzer {
     flag(flags, NOT, "not");
     flag(flags, OR_NOR, "or", "nor");
     Map<String, List<Idiom>> idioms = new HashMap<>();
-    IDIOMS.forEach((words, v) -> {
-      flag(flags, IDIOM_START, words[0]);
-      idioms.computeIfAbsent(words[0], x -> new ArrayList<>()).add(new Idiom(words, v));
-    });
+    IDIOMS.forEach(
+        (words, v) -> {
+          flag(flags, IDIOM_START, words[0]);
+          idioms.computeIfAbsent(words[0], x -> new ArrayList<>()).add(new Idiom(words, v));
+        });
     Map<String, Word> out = new HashMap<>(2 * (vb.size() + flags.size()));
     for (String k : Sets.union(vb.keySet(), flags.keySet())) {
       double[] x = vb.getOrDefault(k, empty());
@@ -363,15 +482,16 @@ public final class SentimentAnalyzer {
       list.add(new String(b, off, len));
     }
   }
+
   /** HTML, control characters and the typographic apostrophe. */
   static String clean(String text) {
     return clean(text, Integer.MAX_VALUE);
   }
 
   /**
-   * As {@link #clean(String)}, reading at most {@code limit} characters of the cleaned text: a
-   * long comment is cut after its markup is stripped, never inside a tag, and a megabyte of HTML is
-   * not decoded to score its first 5,000 characters.
+   * As {@link #clean(String)}, reading at most {@code limit} characters of the cleaned text: a long
+   * comment is cut after its markup is stripped, never inside a tag, and a megabyte of HTML is not
+   * decoded to score its first 5,000 characters.
    */
   static String clean(String text, int limit) {
     String s = text;
@@ -562,9 +682,10 @@ public final class SentimentAnalyzer {
   private static boolean isPlainWord(char[] b, int len) {
     for (int k = 0; k < len; k++) {
       char c = b[k];
-      boolean plain = c < 128
-          ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          : Character.isLetterOrDigit(c);
+      boolean plain =
+          c < 128
+              ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              : Character.isLetterOrDigit(c);
       if (!plain) {
         return false;
       }
@@ -780,7 +901,6 @@ public final class SentimentAnalyzer {
     return true;
   }
 
-
   /**
    * A warning: "Don't waste your money", "Never risk your ...": a sentence that starts (after an
    * optional "please") with don't, do not or never, then the negative word, then "your". The
@@ -858,8 +978,11 @@ public final class SentimentAnalyzer {
    */
   private static boolean couldNotBeComparative(Facts f, Tokens t, int i) {
     int end = t.start[i] + t.length[i];
-    if (i < 2 || !f.is(i - 1, BE) || t.length[i] < 3
-        || WordTable.fold(t.chars[end - 2]) != 'e' || WordTable.fold(t.chars[end - 1]) != 'r') {
+    if (i < 2
+        || !f.is(i - 1, BE)
+        || t.length[i] < 3
+        || WordTable.fold(t.chars[end - 2]) != 'e'
+        || WordTable.fold(t.chars[end - 1]) != 'r') {
       return false;
     }
     return f.is(i - 2, COULDNT) || (i >= 3 && f.is(i - 2, NOT) && f.is(i - 3, COULD_CAN));
@@ -905,6 +1028,7 @@ public final class SentimentAnalyzer {
     }
     return v;
   }
+
   static boolean isNegation(String lower) {
     return NEGATIONS.contains(lower) || lower.contains("n't");
   }
@@ -1014,8 +1138,8 @@ public final class SentimentAnalyzer {
     }
 
     /**
-     * Adds or overrides lexicon entries of the current lexicon (domain words: {@code refund}, {@code
-     * crashed}).
+     * Adds or overrides lexicon entries of the current lexicon (domain words: {@code refund},
+     * {@code crashed}).
      *
      * @throws IllegalArgumentException as {@link SentimentLexicon#withAll(Map)}
      */
@@ -1025,8 +1149,8 @@ public final class SentimentAnalyzer {
     }
 
     /**
-     * Sets the maximum length of a comment in characters (default 5000);
-     * longer comments are truncated there and flagged.
+     * Sets the maximum length of a comment in characters (default 5000); longer comments are
+     * truncated there and flagged.
      *
      * @throws IllegalArgumentException if {@code maxLength < 1}
      */
@@ -1035,7 +1159,6 @@ public final class SentimentAnalyzer {
       this.maxLength = maxLength;
       return this;
     }
-
 
     /** Returns the analyzer. */
     public SentimentAnalyzer build() {

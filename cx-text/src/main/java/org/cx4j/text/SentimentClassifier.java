@@ -62,8 +62,12 @@ public final class SentimentClassifier {
   private final double intercept;
   private final Map<String, Double> weights;
 
-  private SentimentClassifier(SentimentAnalyzer tokenizer, double lambda, boolean bigrams,
-      double intercept, Map<String, Double> weights) {
+  private SentimentClassifier(
+      SentimentAnalyzer tokenizer,
+      double lambda,
+      boolean bigrams,
+      double intercept,
+      Map<String, Double> weights) {
     this.tokenizer = tokenizer;
     this.lambda = lambda;
     this.bigrams = bigrams;
@@ -78,8 +82,8 @@ public final class SentimentClassifier {
 
   /**
    * Returns the probability that {@code comment} is positive, {@code 1 / (1 + exp(-(b + Σ w_f)))}
-   * over its features known to the model; a comment without known features (or no comment) gets
-   * the intercept alone.
+   * over its features known to the model; a comment without known features (or no comment) gets the
+   * intercept alone.
    */
   public double probabilityPositive(String comment) {
     double z = intercept;
@@ -169,12 +173,13 @@ public final class SentimentClassifier {
     try {
       s = JSON.readValue(requireNonNull(json, "json"), Stored.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a " + FORMAT + " model: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "not a " + FORMAT + " model: " + e.getOriginalMessage(), e);
     }
     checkArgument(FORMAT.equals(s.format()), "format must be '%s', got '%s'", FORMAT, s.format());
     checkArgument(s.weights() != null, "weights are missing");
-    return new SentimentClassifier(SentimentAnalyzer.vader(), s.lambda(), s.bigrams(),
-        s.intercept(), s.weights());
+    return new SentimentClassifier(
+        SentimentAnalyzer.vader(), s.lambda(), s.bigrams(), s.intercept(), s.weights());
   }
 
   record Stored(
@@ -197,11 +202,14 @@ public final class SentimentClassifier {
    */
   public static double crossValidatedAccuracy(
       List<String> comments, List<Boolean> labels, Trainer trainer, int folds, long seed) {
-    checkArgument(comments.size() == labels.size(),
-        "comments (%s) and labels (%s) must have the same size", comments.size(), labels.size());
+    checkArgument(
+        comments.size() == labels.size(),
+        "comments (%s) and labels (%s) must have the same size",
+        comments.size(),
+        labels.size());
     checkArgument(folds >= 2, "folds must be >= 2, got %s", folds);
-    checkArgument(comments.size() >= folds, "need at least %s comments, got %s", folds,
-        comments.size());
+    checkArgument(
+        comments.size() >= folds, "need at least %s comments, got %s", folds, comments.size());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < comments.size(); i++) {
       order.add(i);
@@ -246,8 +254,8 @@ public final class SentimentClassifier {
      * @throws IllegalArgumentException if {@code lambda} is negative or not finite
      */
     public Trainer lambda(double lambda) {
-      checkArgument(lambda >= 0 && Double.isFinite(lambda), "lambda must be finite and >= 0, got %s",
-          lambda);
+      checkArgument(
+          lambda >= 0 && Double.isFinite(lambda), "lambda must be finite and >= 0, got %s", lambda);
       this.lambda = lambda;
       return this;
     }
@@ -277,8 +285,11 @@ public final class SentimentClassifier {
      *     and one negative comment
      */
     public SentimentClassifier train(List<String> comments, List<Boolean> labels) {
-      checkArgument(comments.size() == labels.size(),
-          "comments (%s) and labels (%s) must have the same size", comments.size(), labels.size());
+      checkArgument(
+          comments.size() == labels.size(),
+          "comments (%s) and labels (%s) must have the same size",
+          comments.size(),
+          labels.size());
       Map<String, Integer> df = new HashMap<>();
       List<Set<String>> docs = new ArrayList<>();
       List<Boolean> ys = new ArrayList<>();
@@ -292,22 +303,27 @@ public final class SentimentClassifier {
         docs.add(f);
         ys.add(requireNonNull(labels.get(i), "label " + i));
       }
-      checkArgument(ys.contains(true) && ys.contains(false),
-          "training needs positive and negative comments");
+      checkArgument(
+          ys.contains(true) && ys.contains(false), "training needs positive and negative comments");
       List<String> vocab = new ArrayList<>();
       Map<String, Integer> index = new HashMap<>();
-      df.forEach((t, n) -> {
-        if (n >= minCount) {
-          index.put(t, vocab.size());
-          vocab.add(t);
-        }
-      });
+      df.forEach(
+          (t, n) -> {
+            if (n >= minCount) {
+              index.put(t, vocab.size());
+              vocab.add(t);
+            }
+          });
       int n = docs.size();
       int[][] x = new int[n][];
       double[] y = new double[n];
       for (int i = 0; i < n; i++) {
-        x[i] = docs.get(i).stream().map(index::get).filter(java.util.Objects::nonNull)
-            .mapToInt(Integer::intValue).toArray();
+        x[i] =
+            docs.get(i).stream()
+                .map(index::get)
+                .filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue)
+                .toArray();
         y[i] = ys.get(i) ? 1 : -1;
       }
       int dim = vocab.size() + 1; // last: intercept
@@ -322,18 +338,25 @@ public final class SentimentClassifier {
     private static double[] fit(int[][] x, double[] y, int dim, double lambda) {
       int n = x.length;
       double[] best = new double[dim];
-      NonLinearConjugateGradientOptimizer cg = new NonLinearConjugateGradientOptimizer(
-          NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
-          new SimpleValueChecker(1e-12, 1e-14));
+      NonLinearConjugateGradientOptimizer cg =
+          new NonLinearConjugateGradientOptimizer(
+              NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
+              new SimpleValueChecker(1e-12, 1e-14));
       try {
-        best = cg.optimize(new MaxEval(20_000), new MaxIter(5_000),
-            new ObjectiveFunction(w -> loss(x, y, w, lambda, null)),
-            new ObjectiveFunctionGradient(w -> {
-              double[] g = new double[dim];
-              loss(x, y, w, lambda, g);
-              return g;
-            }),
-            GoalType.MINIMIZE, new InitialGuess(new double[dim])).getPoint();
+        best =
+            cg.optimize(
+                    new MaxEval(20_000),
+                    new MaxIter(5_000),
+                    new ObjectiveFunction(w -> loss(x, y, w, lambda, null)),
+                    new ObjectiveFunctionGradient(
+                        w -> {
+                          double[] g = new double[dim];
+                          loss(x, y, w, lambda, g);
+                          return g;
+                        }),
+                    GoalType.MINIMIZE,
+                    new InitialGuess(new double[dim]))
+                .getPoint();
       } catch (MathIllegalStateException e) {
         throw new IllegalStateException(
             "logistic regression did not converge on " + n + " comments: " + e.getMessage(), e);

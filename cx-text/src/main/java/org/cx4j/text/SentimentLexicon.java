@@ -103,7 +103,10 @@ public final class SentimentLexicon {
         int tab = line.indexOf('\t');
         checkArgument(
             tab > 0,
-            "%s line %s: expected <token>TAB<valence>, got '%s'", sourceName, lineNo, line);
+            "%s line %s: expected <token>TAB<valence>, got '%s'",
+            sourceName,
+            lineNo,
+            line);
         int end = line.indexOf('\t', tab + 1);
         String value = line.substring(tab + 1, end < 0 ? line.length() : end).trim();
         double valence;
@@ -115,11 +118,15 @@ public final class SentimentLexicon {
         }
         checkArgument(
             Double.isFinite(valence),
-            "%s line %s: valence '%s' is not finite", sourceName, lineNo, value);
+            "%s line %s: valence '%s' is not finite",
+            sourceName,
+            lineNo,
+            value);
         map.put(line.substring(0, tab), valence);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(sourceName + " line " + (lineNo + 1) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          sourceName + " line " + (lineNo + 1) + ": " + e.getMessage(), e);
     }
     return new SentimentLexicon(Collections.unmodifiableMap(map));
   }
@@ -148,10 +155,13 @@ public final class SentimentLexicon {
         (token, valence) -> {
           checkArgument(
               token != null && !token.isBlank() && token.chars().noneMatch(Character::isWhitespace),
-              "lexicon token must be one non-blank word without whitespace, got '%s'", token);
+              "lexicon token must be one non-blank word without whitespace, got '%s'",
+              token);
           checkArgument(
               valence != null && Double.isFinite(valence),
-              "valence of lexicon token '%s' must be finite, got %s", token, valence);
+              "valence of lexicon token '%s' must be finite, got %s",
+              token,
+              valence);
           map.put(token, valence);
         });
     return new SentimentLexicon(Collections.unmodifiableMap(map));

@@ -14,7 +14,12 @@ package org.cx4j.text;
  *     beginning was scored
  */
 public record SentimentScore(
-    double compound, double positive, double neutral, double negative, int tokens, boolean truncated) {
+    double compound,
+    double positive,
+    double neutral,
+    double negative,
+    int tokens,
+    boolean truncated) {
 
   /**
    * Validates the ranges.

@@ -157,7 +157,14 @@ public final class SentimentSummary {
         java.util.Locale.ROOT,
         "SentimentSummary[scored %d (%d positive, %d neutral, %d negative, %d exactly 0,"
             + " %d truncated), no comment %d, mean compound %.4f]",
-        scored, positive, neutral, negative, exactZeros, truncated, noComment, meanCompound());
+        scored,
+        positive,
+        neutral,
+        negative,
+        exactZeros,
+        truncated,
+        noComment,
+        meanCompound());
   }
 
   /**
@@ -198,11 +205,16 @@ public final class SentimentSummary {
     public void add(SentimentScore score) {
       requireNonNull(score, "score");
       double c = score.compound();
-      merge(0, 1, score.truncated() ? 1 : 0,
+      merge(
+          0,
+          1,
+          score.truncated() ? 1 : 0,
           c >= Polarity.THRESHOLD ? 1 : 0,
           c > -Polarity.THRESHOLD && c < Polarity.THRESHOLD ? 1 : 0,
           c <= -Polarity.THRESHOLD ? 1 : 0,
-          c == 0 ? 1 : 0, c, 0);
+          c == 0 ? 1 : 0,
+          c,
+          0);
     }
 
     /** Counts one "no comment" without scoring anything. */
@@ -212,13 +224,29 @@ public final class SentimentSummary {
 
     /** Adds everything {@code other} holds (it is unchanged). */
     public void addAll(Accumulator other) {
-      merge(other.noComment, other.scored, other.truncated, other.positive, other.neutral,
-          other.negative, other.exactZeros, other.mean, other.m2);
+      merge(
+          other.noComment,
+          other.scored,
+          other.truncated,
+          other.positive,
+          other.neutral,
+          other.negative,
+          other.exactZeros,
+          other.mean,
+          other.m2);
     }
 
     // Chan et al. parallel update of mean and sum of squared deviations.
-    private void merge(long noC, long n, long trunc, long pos, long neu, long neg, long zeros,
-        double otherMean, double otherM2) {
+    private void merge(
+        long noC,
+        long n,
+        long trunc,
+        long pos,
+        long neu,
+        long neg,
+        long zeros,
+        double otherMean,
+        double otherM2) {
       noComment += noC;
       truncated += trunc;
       positive += pos;

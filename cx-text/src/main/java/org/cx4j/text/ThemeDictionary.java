@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * Themes a CX team maintains: each theme is a name and a list of words or phrases ("delivery":
  * {@code delivery}, {@code shipping}, {@code arrived late}). Phrases are analysed exactly like
- * comments ({@link CommentTerms}: lower case, stop words removed, Porter stems), so "deliveries"
- * in a comment matches the phrase "delivery". A comment matches a theme when the stems of one of
- * its phrases occur consecutively among the comment's stems; a comment may match several themes.
+ * comments ({@link CommentTerms}: lower case, stop words removed, Porter stems), so "deliveries" in
+ * a comment matches the phrase "delivery". A comment matches a theme when the stems of one of its
+ * phrases occur consecutively among the comment's stems; a comment may match several themes.
  *
  * <p>{@link #analyze} counts themes per group with sentiment and verbatims ({@link ThemeTable}).
  * Immutable and thread-safe.
@@ -123,14 +123,17 @@ public final class ThemeDictionary {
      *     phrase is given, or a phrase has nothing left after stop-word removal ("the", "it")
      */
     public Builder theme(String theme, String... phrases) {
-      checkArgument(theme != null && !theme.isBlank(), "theme name must not be blank, got '%s'",
-          theme);
+      checkArgument(
+          theme != null && !theme.isBlank(), "theme name must not be blank, got '%s'", theme);
       checkArgument(phrases.length > 0, "theme '%s' needs at least one word or phrase", theme);
       List<List<String>> list = themes.computeIfAbsent(theme, k -> new ArrayList<>());
       for (String p : phrases) {
         List<String> stems = terms.words(p);
-        checkArgument(!stems.isEmpty(),
-            "phrase '%s' of theme '%s' has no word left after stop words are removed", p, theme);
+        checkArgument(
+            !stems.isEmpty(),
+            "phrase '%s' of theme '%s' has no word left after stop words are removed",
+            p,
+            theme);
         list.add(List.copyOf(stems));
       }
       return this;

@@ -149,7 +149,8 @@ public final class ThemeTable {
       }
       String trimmed = text.strip();
       for (String theme : matched) {
-        g.themes.computeIfAbsent(theme, k -> SentimentSummary.accumulator(sentiment))
+        g.themes
+            .computeIfAbsent(theme, k -> SentimentSummary.accumulator(sentiment))
             .add(score.get());
         g.counts.merge(theme, 1L, Long::sum);
         keepShortest(g.shortest.computeIfAbsent(theme, k -> new ArrayList<>()), trimmed);
@@ -175,23 +176,33 @@ public final class ThemeTable {
     ThemeTable build() {
       List<Row> rows = new ArrayList<>();
       Map<String, GroupTotals> totals = new LinkedHashMap<>();
-      groups.forEach((key, g) -> {
-        for (String theme : dictionary.themes()) {
-          SentimentSummary.Accumulator acc = g.themes.get(theme);
-          if (acc != null) {
-            long n = g.counts.get(theme);
-            rows.add(new Row(key, theme, n, n / (double) g.comments, acc.snapshot(),
-                g.shortest.getOrDefault(theme, List.of())));
-          }
-        }
-        List<TermCount> suggestions = g.unmatchedTerms.entrySet().stream()
-            .map(e -> new TermCount(e.getKey(), e.getValue()))
-            .sorted(Comparator.comparingLong(TermCount::comments).reversed()
-                .thenComparing(TermCount::term))
-            .limit(SUGGESTIONS)
-            .toList();
-        totals.put(key, new GroupTotals(g.comments, g.noComment, g.unmatched, suggestions));
-      });
+      groups.forEach(
+          (key, g) -> {
+            for (String theme : dictionary.themes()) {
+              SentimentSummary.Accumulator acc = g.themes.get(theme);
+              if (acc != null) {
+                long n = g.counts.get(theme);
+                rows.add(
+                    new Row(
+                        key,
+                        theme,
+                        n,
+                        n / (double) g.comments,
+                        acc.snapshot(),
+                        g.shortest.getOrDefault(theme, List.of())));
+              }
+            }
+            List<TermCount> suggestions =
+                g.unmatchedTerms.entrySet().stream()
+                    .map(e -> new TermCount(e.getKey(), e.getValue()))
+                    .sorted(
+                        Comparator.comparingLong(TermCount::comments)
+                            .reversed()
+                            .thenComparing(TermCount::term))
+                    .limit(SUGGESTIONS)
+                    .toList();
+            totals.put(key, new GroupTotals(g.comments, g.noComment, g.unmatched, suggestions));
+          });
       return new ThemeTable(rows, totals);
     }
   }

@@ -4,12 +4,12 @@ import java.util.Map;
 
 /**
  * An immutable open-addressing hash table from words to values, looked up on a slice of a char
- * array, as written or case-folded, without making a String or a lower-case copy: the scorer's
- * one look-up per token.
+ * array, as written or case-folded, without making a String or a lower-case copy: the scorer's one
+ * look-up per token.
  *
  * <p>Keys are hashed by their case-folded characters, so a key and its lower-case form share a
- * probe sequence; {@link #exact} compares as written, {@link #folded} compares the token's
- * folded characters with the key (which therefore matches lower-case keys only), as {@code
+ * probe sequence; {@link #exact} compares as written, {@link #folded} compares the token's folded
+ * characters with the key (which therefore matches lower-case keys only), as {@code
  * map.get(token.toLowerCase(Locale.ROOT))} would for the characters of English text.
  *
  * @param <V> the value type

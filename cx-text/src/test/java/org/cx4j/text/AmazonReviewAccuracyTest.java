@@ -68,7 +68,9 @@ class AmazonReviewAccuracyTest {
     }
   }
 
-  /** The baseline: the plain sum of lexicon valences of the lower-cased, punctuation-stripped words. */
+  /**
+   * The baseline: the plain sum of lexicon valences of the lower-cased, punctuation-stripped words.
+   */
   static double plainSum(SentimentLexicon lexicon, String text) {
     double sum = 0;
     for (String raw : text.split("\\s+")) {
@@ -103,11 +105,16 @@ class AmazonReviewAccuracyTest {
         Locale.ROOT,
         "amazon_cells_labelled: scorer accuracy %.3f macro-F1 %.3f zeros %.3f;"
             + " plain lexicon sum accuracy %.3f macro-F1 %.3f zeros %.3f%n",
-        m.accuracy(), m.macroF1(), m.zeroShare(), base.accuracy(), base.macroF1(),
+        m.accuracy(),
+        m.macroF1(),
+        m.zeroShare(),
+        base.accuracy(),
+        base.macroF1(),
         base.zeroShare());
     // Measured 0.852 / 0.852 (baseline 0.801); the floor is the aim of 0.85.
     assertTrue(m.accuracy() >= 0.85, () -> "scorer " + m);
     assertTrue(m.macroF1() >= 0.85, () -> "scorer " + m);
-    assertTrue(m.accuracy() >= base.accuracy() + 0.03, () -> "scorer " + m + " vs baseline " + base);
+    assertTrue(
+        m.accuracy() >= base.accuracy() + 0.03, () -> "scorer " + m + " vs baseline " + base);
   }
 }

@@ -21,8 +21,8 @@ import org.cx4j.metrics.driver.MissingRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sentiment joined to responses, interactions, key drivers and NPS segments. Valences from the VADER
- * lexicon: good 1.9, great 3.1, bad -2.5, terrible -2.1, nice 1.8, rude -2.0.
+ * Sentiment joined to responses, interactions, key drivers and NPS segments. Valences from the
+ * VADER lexicon: good 1.9, great 3.1, bad -2.5, terrible -2.1, nice 1.8, rude -2.0.
  */
 class FeedbackSentimentTest {
 
@@ -50,8 +50,8 @@ class FeedbackSentimentTest {
         new Interaction(CustomerId.of("a"), SUPPORT, T, null, null, Map.of("transcript", "rude"));
     assertEquals(n(-2.0), JOIN.score(chat, "transcript").orElseThrow().compound(), TOL);
     assertTrue(JOIN.score(chat, "email").isEmpty()); // no such attribute: no comment
-    SentimentSummary s = JOIN.summary(List.of(chat, Interaction.of(CustomerId.of("b"), SUPPORT, T)),
-        "transcript");
+    SentimentSummary s =
+        JOIN.summary(List.of(chat, Interaction.of(CustomerId.of("b"), SUPPORT, T)), "transcript");
     assertEquals(1, s.scored());
     assertEquals(1, s.noComment());
   }
@@ -86,8 +86,8 @@ class FeedbackSentimentTest {
                 nps("b", DELIVERY, 2, "bad"),
                 nps("c", SUPPORT, 10, "great"),
                 nps("d", null, 8, "nice")));
-    assertEquals(List.of("Delivery", "Support", FeedbackSentiment.NO_TOUCHPOINT),
-        List.copyOf(by.keySet()));
+    assertEquals(
+        List.of("Delivery", "Support", FeedbackSentiment.NO_TOUCHPOINT), List.copyOf(by.keySet()));
     assertEquals((n(1.9) + n(-2.5)) / 2, by.get("Delivery").meanCompound(), TOL);
     assertEquals(n(3.1), by.get("Support").meanCompound(), TOL);
   }
@@ -109,8 +109,8 @@ class FeedbackSentimentTest {
             .outcome("nps", outcome)
             .driver("delivery rating", rating)
             .missing(MissingRule.PAIRWISE);
-    DriverImportance d = JOIN.addDriver(b, "comment sentiment", rs).run()
-        .driver("comment sentiment").orElseThrow();
+    DriverImportance d =
+        JOIN.addDriver(b, "comment sentiment", rs).run().driver("comment sentiment").orElseThrow();
     // Pearson's r of outcome and compound over the six respondents with a comment, by definition.
     double[] x = {n(1.9), n(3.1), n(-2.5), n(-2.1), n(1.8), n(-2.0)};
     double[] y = {9, 10, 2, 3, 8, 1};
@@ -144,8 +144,8 @@ class FeedbackSentimentTest {
             nps("b2", null, 6, "Shipping was slow, no refund"),
             nps("b3", null, 8, "Fine"));
     DetractorThemes dt =
-        DetractorThemes.of(rs, r -> r.customer().value().substring(0, 1), themes,
-            SentimentAnalyzer.vader(), 2);
+        DetractorThemes.of(
+            rs, r -> r.customer().value().substring(0, 1), themes, SentimentAnalyzer.vader(), 2);
     // Segment a: 2 promoters, 2 detractors of 4: NPS 100 (2 - 2) / 4 = 0.
     assertEquals(0, dt.nps().get("a").score(), TOL);
     // Segment b: 0 promoters, 2 detractors of 3: NPS 100 (0 - 2) / 3.
@@ -153,8 +153,8 @@ class FeedbackSentimentTest {
     // a: two detractor comments, one about delivery (share 1/2), one about the refund (1/2).
     assertEquals(1, dt.themes().row("a", "delivery").orElseThrow().comments());
     assertEquals(0.5, dt.themes().row("a", "delivery").orElseThrow().share(), TOL);
-    assertEquals(List.of("Delivery was late"),
-        dt.themes().row("a", "delivery").orElseThrow().verbatims());
+    assertEquals(
+        List.of("Delivery was late"), dt.themes().row("a", "delivery").orElseThrow().verbatims());
     // b: one detractor comment, matching both themes (share 1 each); one detractor without one.
     assertEquals(1.0, dt.themes().row("b", "delivery").orElseThrow().share(), TOL);
     assertEquals(1.0, dt.themes().row("b", "refund").orElseThrow().share(), TOL);

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * bad:     log(1/(10-0-1)) - log(2/(8-1-1)) = log(1/9) - log(2/6) = log(1/3);  var = 1 + 1/2
  * </pre>
  *
- * <p>Bigrams: a has "great batteri", "great screen" (n_a = 2), b has "bad batteri" (n_b = 1), n = 3;
- * α₀ = 6 gives α_w = 2 for each. "great batteri": log(3/(2+6-1-2)) - log(2/(1+6-0-2)) = log(3/5) -
- * log(2/5) = log(3/2), var = 1/3 + 1/2.
+ * <p>Bigrams: a has "great batteri", "great screen" (n_a = 2), b has "bad batteri" (n_b = 1), n =
+ * 3; α₀ = 6 gives α_w = 2 for each. "great batteri": log(3/(2+6-1-2)) - log(2/(1+6-0-2)) = log(3/5)
+ * - log(2/5) = log(3/2), var = 1/3 + 1/2.
  */
 class FightinWordsTest {
 
@@ -49,7 +49,8 @@ class FightinWordsTest {
     check(m.get("screen"), 1, 0, Math.log(7.0 / 4), 1.5);
     check(m.get("bad"), 0, 1, Math.log(1.0 / 3), 1.5);
     // Highest z first: great 0.8004, screen 0.4569, batteri -0.4121, bad -0.8970.
-    assertEquals(List.of("great", "screen", "batteri", "bad"),
+    assertEquals(
+        List.of("great", "screen", "batteri", "bad"),
         scores.stream().map(TermScore::term).toList());
     assertEquals(0.800377, m.get("great").z(), 1e-6);
   }
@@ -72,12 +73,17 @@ class FightinWordsTest {
   void optionsAndErrors() {
     assertThrows(IllegalArgumentException.class, () -> FightinWords.english().alpha0(0));
     assertThrows(IllegalArgumentException.class, () -> FightinWords.english().minCount(0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FightinWords.english().words(List.of(""), List.of("the")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FightinWords.english().words(List.of(""), List.of("the")));
     assertTrue(e.getMessage().contains("without terms"), e.getMessage());
-    assertEquals(List.of("great"), FightinWords.english().minCount(2).words(A, B).stream()
-        .filter(t -> t.countA() + t.countB() >= 2 && t.term().equals("great"))
-        .map(TermScore::term).toList());
+    assertEquals(
+        List.of("great"),
+        FightinWords.english().minCount(2).words(A, B).stream()
+            .filter(t -> t.countA() + t.countB() >= 2 && t.term().equals("great"))
+            .map(TermScore::term)
+            .toList());
     assertEquals(2, FightinWords.english().minCount(2).words(A, B).size()); // great, batteri
   }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every rule on a hand-worked sentence. Valences from the VADER lexicon: good 1.9, great 3.1, bad
  * -2.5, horrible -2.5, love 3.2, happier 2.4, problems -1.7, no -1.2, kind 2.4, want 0.3, ":)" 2.0,
- * "<3" 1.9, ":(" -1.9. Words such as the, phone, is, food are not in the lexicon (valence 0).
- * N(x) = x / sqrt(x^2 + 15) is VADER's normalisation.
+ * "<3" 1.9, ":(" -1.9. Words such as the, phone, is, food are not in the lexicon (valence 0). N(x)
+ * = x / sqrt(x^2 + 15) is VADER's normalisation.
  */
 class SentimentAnalyzerTest {
 
@@ -131,8 +131,7 @@ class SentimentAnalyzerTest {
   void butShiftsWeightToTheClauseAfterIt() {
     // good (index 3) x 0.5 = 0.95; horrible (index 8) x 1.5 = -3.75; sum -2.8.
     // Shares: positive 1.95, negative 4.75, neutral 7 (The food is but the service is), total 13.7.
-    SentimentScore s =
-        VADER.score("The food is good but the service is horrible").orElseThrow();
+    SentimentScore s = VADER.score("The food is good but the service is horrible").orElseThrow();
     assertEquals(n(-2.8), s.compound(), TOL);
     assertEquals(1.95 / 13.7, s.positive(), TOL);
     assertEquals(4.75 / 13.7, s.negative(), TOL);
@@ -200,17 +199,19 @@ class SentimentAnalyzerTest {
   @Test
   void compoundStaysBelowOne() {
     // 8 x great = 24.8, plus 4 x 0.292: N(25.968) = 0.9889...
-    assertEquals(n(8 * 3.1 + 4 * 0.292),
-        compound("great great great great great great great great!!!!"), TOL);
+    assertEquals(
+        n(8 * 3.1 + 4 * 0.292),
+        compound("great great great great great great great great!!!!"),
+        TOL);
     assertEquals(1, SentimentAnalyzer.normalize(Double.POSITIVE_INFINITY), 0);
   }
 
   @Test
   void tokensKeepCaseEmoticonsAndSplitRunTogetherSentences() {
-    assertEquals(List.of("Great", "It", "works", ":)", "don't", "wi-fi"),
+    assertEquals(
+        List.of("Great", "It", "works", ":)", "don't", "wi-fi"),
         VADER.tokens("Great!It works :) don't (wi-fi)..."));
-    assertEquals(List.of("minutes", "MAJOR", "PROBLEMS"),
-        VADER.tokens("minutes.MAJOR PROBLEMS!!"));
+    assertEquals(List.of("minutes", "MAJOR", "PROBLEMS"), VADER.tokens("minutes.MAJOR PROBLEMS!!"));
   }
 
   @Test
@@ -248,7 +249,8 @@ class SentimentAnalyzerTest {
     assertEquals(n(1.9), html.compound(), TOL);
     assertTrue(a.score("<p>&nbsp;</p>\u0007").isEmpty());
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SentimentAnalyzer.builder().maxLength(0));
+        assertThrows(
+            IllegalArgumentException.class, () -> SentimentAnalyzer.builder().maxLength(0));
     assertTrue(e.getMessage().contains("maxLength"), e.getMessage());
   }
 
@@ -271,11 +273,15 @@ class SentimentAnalyzerTest {
 
   @Test
   void lexiconFileErrorsNameTheLine() {
-    SentimentLexicon l = SentimentLexicon.read(new StringReader("good\t1.5\t0.3\n\nbad\t-2\n"), "mine.txt");
+    SentimentLexicon l =
+        SentimentLexicon.read(new StringReader("good\t1.5\t0.3\n\nbad\t-2\n"), "mine.txt");
     assertEquals(2, l.size());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SentimentLexicon.read(new StringReader("good\t1.5\nbad\tminus\n"), "mine.txt"));
-    assertTrue(e.getMessage().contains("mine.txt line 2") && e.getMessage().contains("minus"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SentimentLexicon.read(new StringReader("good\t1.5\nbad\tminus\n"), "mine.txt"));
+    assertTrue(
+        e.getMessage().contains("mine.txt line 2") && e.getMessage().contains("minus"),
         e.getMessage());
     assertEquals(7506, SentimentLexicon.vader().size()); // 7,520 lines, 14 repeated tokens
   }

@@ -14,14 +14,22 @@ import org.junit.jupiter.api.Test;
 class SentimentClassifierTest {
 
   static final List<String> TEXTS =
-      List.of("good phone", "great battery", "love it", "not good", "bad battery", "awful phone",
-          "great", "bad");
+      List.of(
+          "good phone",
+          "great battery",
+          "love it",
+          "not good",
+          "bad battery",
+          "awful phone",
+          "great",
+          "bad");
   static final List<Boolean> LABELS = List.of(true, true, true, false, false, false, true, false);
 
   @Test
   void negationMarksThreeTokens() {
     SentimentClassifier m = SentimentClassifier.trainer().bigrams(false).train(TEXTS, LABELS);
-    assertEquals(List.of("i", "don't", "not_like", "not_it", "not_at", "all"),
+    assertEquals(
+        List.of("i", "don't", "not_like", "not_it", "not_at", "all"),
         m.features("I don't like it at all"));
   }
 
@@ -40,21 +48,24 @@ class SentimentClassifierTest {
       double[] down = w.clone();
       up[j] += h;
       down[j] -= h;
-      double fd = (SentimentClassifier.Trainer.loss(x, y, up, lambda, null)
-          - SentimentClassifier.Trainer.loss(x, y, down, lambda, null)) / (2 * h);
+      double fd =
+          (SentimentClassifier.Trainer.loss(x, y, up, lambda, null)
+                  - SentimentClassifier.Trainer.loss(x, y, down, lambda, null))
+              / (2 * h);
       assertEquals(fd, g[j], 1e-8, "component " + j);
     }
     // The loss by hand at w: z = 0.3-0.2+0.1 = 0.2, -0.2+0.1 = -0.1, 0.5+0.3+0.1 = 0.9;
     // margins y z = 0.2, 0.1, 0.9; penalty 0.7/(2*3) * (0.09 + 0.04 + 0.25).
-    double expected = (Math.log1p(Math.exp(-0.2)) + Math.log1p(Math.exp(-0.1))
-        + Math.log1p(Math.exp(-0.9))) / 3 + 0.7 / 6 * 0.38;
+    double expected =
+        (Math.log1p(Math.exp(-0.2)) + Math.log1p(Math.exp(-0.1)) + Math.log1p(Math.exp(-0.9))) / 3
+            + 0.7 / 6 * 0.38;
     assertEquals(expected, SentimentClassifier.Trainer.loss(x, y, w, lambda, null), 1e-15);
   }
 
   @Test
   void fitIsAStationaryPointAndSeparatesTheTrainingSet() {
-    SentimentClassifier m = SentimentClassifier.trainer().lambda(0.5).bigrams(false)
-        .train(TEXTS, LABELS);
+    SentimentClassifier m =
+        SentimentClassifier.trainer().lambda(0.5).bigrams(false).train(TEXTS, LABELS);
     for (int i = 0; i < TEXTS.size(); i++) {
       assertEquals(LABELS.get(i), m.positive(TEXTS.get(i)), TEXTS.get(i));
     }
@@ -91,28 +102,35 @@ class SentimentClassifierTest {
     String json = m.toJson();
     SentimentClassifier back = SentimentClassifier.fromJson(json);
     assertEquals(json, back.toJson());
-    assertEquals(m.probabilityPositive("good battery"), back.probabilityPositive("good battery"), 0);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SentimentClassifier.fromJson("{\"format\":\"other\",\"weights\":{}}"));
+    assertEquals(
+        m.probabilityPositive("good battery"), back.probabilityPositive("good battery"), 0);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SentimentClassifier.fromJson("{\"format\":\"other\",\"weights\":{}}"));
     assertTrue(e.getMessage().contains("other"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SentimentClassifier.fromJson("[1"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SentimentClassifier.trainer().train(List.of("good"), List.of(true)));
   }
 
   @Test
   void crossValidatedAccuracyOnAmazonReviews() throws IOException {
-    List<AmazonReviewAccuracyTest.Labelled> data = AmazonReviewAccuracyTest.read(
-        SharedDatasets.require(AmazonReviewAccuracyTest.FILE));
+    List<AmazonReviewAccuracyTest.Labelled> data =
+        AmazonReviewAccuracyTest.read(SharedDatasets.require(AmazonReviewAccuracyTest.FILE));
     List<String> texts = data.stream().map(AmazonReviewAccuracyTest.Labelled::text).toList();
     List<Boolean> labels = data.stream().map(AmazonReviewAccuracyTest.Labelled::positive).toList();
-    double cv = SentimentClassifier.crossValidatedAccuracy(
-        texts, labels, SentimentClassifier.trainer(), 10, 42);
+    double cv =
+        SentimentClassifier.crossValidatedAccuracy(
+            texts, labels, SentimentClassifier.trainer(), 10, 42);
     // Combined with the lexicon, same folds.
     double combined = combinedCv(texts, labels, 10, 42);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "amazon_cells_labelled: logistic regression 10-fold CV accuracy %.3f; combined %.3f%n",
-        cv, combined);
+        cv,
+        combined);
     // Measured 0.828 and 0.889.
     assertTrue(cv >= 0.80, () -> "cv " + cv);
     assertTrue(combined >= 0.86, () -> "combined " + combined);

@@ -17,10 +17,47 @@ class SentimentProperties {
 
   // Lexicon words, boosters, negations, "but", "no", "least", capitals, emoticons and punctuation.
   static final List<String> VOCABULARY =
-      List.of("good", "GREAT", "bad", "horrible", "love", "hate", "very", "EXTREMELY", "barely",
-          "not", "never", "isn't", "without", "doubt", "but", "no", "least", "at", "kind", "of",
-          "so", "this", "phone", "THE", "app", ":)", ":(", "<3", "!", "?", "!!!", "could", "be",
-          "happier", "worst", "nor", "or", "problems", "<b>", "&amp;");
+      List.of(
+          "good",
+          "GREAT",
+          "bad",
+          "horrible",
+          "love",
+          "hate",
+          "very",
+          "EXTREMELY",
+          "barely",
+          "not",
+          "never",
+          "isn't",
+          "without",
+          "doubt",
+          "but",
+          "no",
+          "least",
+          "at",
+          "kind",
+          "of",
+          "so",
+          "this",
+          "phone",
+          "THE",
+          "app",
+          ":)",
+          ":(",
+          "<3",
+          "!",
+          "?",
+          "!!!",
+          "could",
+          "be",
+          "happier",
+          "worst",
+          "nor",
+          "or",
+          "problems",
+          "<b>",
+          "&amp;");
 
   // Lower-case words that are in no list: neither lexicon, booster, negation nor "but"/"of".
   static final List<String> NEUTRAL = List.of("phone", "table", "delivery", "the", "yesterday");
@@ -34,7 +71,9 @@ class SentimentProperties {
   Arbitrary<List<String>> lowerCaseComments() {
     return Arbitraries.of(VOCABULARY)
         .filter(w -> w.equals(w.toLowerCase(java.util.Locale.ROOT)) && !w.equals("kind"))
-        .list().ofMinSize(1).ofMaxSize(25);
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(25);
   }
 
   @Property(tries = 2000, seed = "42")
@@ -58,8 +97,7 @@ class SentimentProperties {
   // neutral words cannot trigger), and lower-case text has no capitals differential to change.
   @Property(tries = 2000, seed = "42")
   void appendingNeutralWordsKeepsTheCompound(
-      @ForAll("lowerCaseComments") List<String> words,
-      @ForAll("neutralTail") List<String> tail) {
+      @ForAll("lowerCaseComments") List<String> words, @ForAll("neutralTail") List<String> tail) {
     List<String> longer = new ArrayList<>(words);
     longer.addAll(tail);
     double before = VADER.score(String.join(" ", words)).map(SentimentScore::compound).orElse(0.0);

@@ -43,15 +43,16 @@ class ThemeDictionaryTest {
     // Phrase order matters: "back money" is not "money back".
     assertEquals(Set.of(), THEMES.themesOf("back money"));
     assertEquals(Set.of(), THEMES.themesOf(null));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ThemeDictionary.builder().theme("x", "the"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ThemeDictionary.builder().theme("x", "the"));
     assertTrue(e.getMessage().contains("'the'") && e.getMessage().contains("'x'"), e.getMessage());
   }
 
   @Test
   void countsSharesSentimentVerbatimsAndSuggestions() {
-    ThemeTable t = THEMES.analyze(COMMENTS, Comment::text, Comment::group,
-        SentimentAnalyzer.vader(), 2);
+    ThemeTable t =
+        THEMES.analyze(COMMENTS, Comment::text, Comment::group, SentimentAnalyzer.vader(), 2);
 
     // Detractors: 4 comments with text, 1 without. delivery in comments 1 and 2.
     GroupTotals d = t.groups().get("detractor");
@@ -59,15 +60,17 @@ class ThemeDictionaryTest {
     assertEquals(1, d.noComment());
     assertEquals(2, d.unmatched());
     // Unmatched stems by comments containing them: app 2, crash 2 (crashed, crashes), again 1.
-    assertEquals(List.of(new TermCount("app", 2), new TermCount("crash", 2),
-        new TermCount("again", 1)), d.suggestions());
+    assertEquals(
+        List.of(new TermCount("app", 2), new TermCount("crash", 2), new TermCount("again", 1)),
+        d.suggestions());
 
     Row delivery = t.row("detractor", "delivery").orElseThrow();
     assertEquals(2, delivery.comments());
     assertEquals(0.5, delivery.share(), 0);
     // Comment 1 has no lexicon word (0); comment 2 has terrible -2.1: mean N(-2.1) / 2.
     assertEquals(n(-2.1) / 2, delivery.meanSentiment(), 1e-12);
-    assertEquals(List.of("Late deliveries, terrible", "Delivery was late and the refund never came"),
+    assertEquals(
+        List.of("Late deliveries, terrible", "Delivery was late and the refund never came"),
         delivery.verbatims());
     assertEquals(0.25, t.row("detractor", "refund").orElseThrow().share(), 0);
     assertTrue(t.row("detractor", "service").isEmpty());
@@ -82,7 +85,8 @@ class ThemeDictionaryTest {
     assertEquals(0.5, t.row("promoter", "delivery").orElseThrow().share(), 0);
     assertEquals(0, t.groups().get("promoter").unmatched());
     // Rows by group, then dictionary order.
-    assertEquals(List.of("detractor/delivery", "detractor/refund", "promoter/delivery",
-        "promoter/service"), t.rows().stream().map(r -> r.group() + "/" + r.theme()).toList());
+    assertEquals(
+        List.of("detractor/delivery", "detractor/refund", "promoter/delivery", "promoter/service"),
+        t.rows().stream().map(r -> r.group() + "/" + r.theme()).toList());
   }
 }

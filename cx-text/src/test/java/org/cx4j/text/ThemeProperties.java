@@ -18,8 +18,22 @@ import org.cx4j.text.FightinWords.TermScore;
 class ThemeProperties {
 
   static final List<String> WORDS =
-      List.of("delivery", "late", "refund", "great", "service", "battery", "screen", "the", "app",
-          "crashed", "money", "back", "slow", "friendly", "staff");
+      List.of(
+          "delivery",
+          "late",
+          "refund",
+          "great",
+          "service",
+          "battery",
+          "screen",
+          "the",
+          "app",
+          "crashed",
+          "money",
+          "back",
+          "slow",
+          "friendly",
+          "staff");
 
   @Provide
   Arbitrary<List<String>> group() {
@@ -31,28 +45,32 @@ class ThemeProperties {
   // δ and z change sign when the groups swap: the formula is antisymmetric in a and b.
   @Property(tries = 500, seed = "42")
   void swappingGroupsNegatesTheLogOdds(
-      @ForAll("group") List<String> a, @ForAll("group") List<String> b,
+      @ForAll("group") List<String> a,
+      @ForAll("group") List<String> b,
       @ForAll @DoubleRange(min = 0.1, max = 1000) double alpha0) {
     FightinWords fw = FightinWords.english().alpha0(alpha0);
     Map<String, TermScore> ab = byTerm(fw.words(a, b));
     Map<String, TermScore> ba = byTerm(fw.words(b, a));
     assertEquals(ab.keySet(), ba.keySet());
-    ab.forEach((term, s) -> {
-      TermScore r = ba.get(term);
-      assertEquals(-s.delta(), r.delta(), 1e-9);
-      assertEquals(s.variance(), r.variance(), 1e-9);
-      assertEquals(s.countA(), r.countB());
-    });
+    ab.forEach(
+        (term, s) -> {
+          TermScore r = ba.get(term);
+          assertEquals(-s.delta(), r.delta(), 1e-9);
+          assertEquals(s.variance(), r.variance(), 1e-9);
+          assertEquals(s.countA(), r.countB());
+        });
   }
 
   // Every comment with text matches a theme or is unmatched; shares are counts over comments.
   @Property(tries = 300, seed = "42")
   void themeCountsAddUp(@ForAll("group") List<String> comments) {
-    ThemeDictionary d = ThemeDictionary.builder()
-        .theme("delivery", "delivery", "late")
-        .theme("refund", "money back", "refund")
-        .build();
-    ThemeTable t = d.analyze(comments, Function.identity(), c -> "all", SentimentAnalyzer.vader(), 2);
+    ThemeDictionary d =
+        ThemeDictionary.builder()
+            .theme("delivery", "delivery", "late")
+            .theme("refund", "money back", "refund")
+            .build();
+    ThemeTable t =
+        d.analyze(comments, Function.identity(), c -> "all", SentimentAnalyzer.vader(), 2);
     ThemeTable.GroupTotals g = t.groups().get("all");
     long matchedAny = comments.stream().filter(c -> !d.themesOf(c).isEmpty()).count();
     assertEquals(comments.size(), g.comments() + g.noComment());

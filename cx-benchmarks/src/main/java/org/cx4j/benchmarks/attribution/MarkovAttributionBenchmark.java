@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Markov attribution on one million single-journey paths over 20 channels (lengths 1 to 8),
- * against the baseline of only counting the transitions of the same integer-encoded paths into a
- * dense matrix. Also parsing the paths from strings, and order 3 with all 20 removals.
+ * Markov attribution on one million single-journey paths over 20 channels (lengths 1 to 8), against
+ * the baseline of only counting the transitions of the same integer-encoded paths into a dense
+ * matrix. Also parsing the paths from strings, and order 3 with all 20 removals.
  *
  * <pre>
  * java -Xmx2g -jar cx-benchmarks/target/benchmarks.jar MarkovAttributionBenchmark -f 1 -wi 2 -w 1 -i 3 -r 1

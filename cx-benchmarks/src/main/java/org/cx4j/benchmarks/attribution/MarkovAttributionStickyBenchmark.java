@@ -21,12 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Markov attribution of order 3 with all 20 removals on a sticky chain: 300 journeys of 3,000
- * touches on average (geometric lengths), each alternating between the two channels of a pair
- * with a 1 % jump to any of the 20 channels. The walks are long, so Gauss-Seidel needs tens of
- * thousands of sweeps, and {@link Solver#AUTO} solves by sparse LU. Baseline: counting the
- * transitions of the same integer-encoded paths into a dense matrix (as in {@link
- * MarkovAttributionBenchmark}); also the same fit with every solver, for the ratio of sparse to
- * dense LU on the same chain.
+ * touches on average (geometric lengths), each alternating between the two channels of a pair with
+ * a 1 % jump to any of the 20 channels. The walks are long, so Gauss-Seidel needs tens of thousands
+ * of sweeps, and {@link Solver#AUTO} solves by sparse LU. Baseline: counting the transitions of the
+ * same integer-encoded paths into a dense matrix (as in {@link MarkovAttributionBenchmark}); also
+ * the same fit with every solver, for the ratio of sparse to dense LU on the same chain.
  *
  * <pre>
  * java -jar cx-benchmarks/target/benchmarks.jar 'MarkovAttribution' -f 1 -wi 3 -w 1 -i 5 -r 1

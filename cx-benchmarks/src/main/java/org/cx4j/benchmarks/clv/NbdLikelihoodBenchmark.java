@@ -21,13 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One BG/NBD or MBG/NBD ({@code model}) log-likelihood evaluation (and one with its analytic
- * gradient) over {@code n} synthetic customers, against the baseline of one {@code Math.log} pass over {@code n} doubles
- * in the same run.
+ * gradient) over {@code n} synthetic customers, against the baseline of one {@code Math.log} pass
+ * over {@code n} doubles in the same run.
  *
- * <p>Customers are drawn from r = 0.5, alpha = 5, a = 0.7, b = 2.5 with T uniform on (0, 52]
- * weeks. The setup also fits the model once on that data and fails the run unless every estimate
- * is within three standard errors of the truth; it prints the estimates and the share of customers
- * with x = 0.
+ * <p>Customers are drawn from r = 0.5, alpha = 5, a = 0.7, b = 2.5 with T uniform on (0, 52] weeks.
+ * The setup also fits the model once on that data and fails the run unless every estimate is within
+ * three standard errors of the truth; it prints the estimates and the share of customers with x =
+ * 0.
  *
  * <pre>
  * ./mvnw -o -q -DskipTests -Dmaven.javadoc.skip -pl cx-benchmarks -am package
@@ -82,23 +82,38 @@ public class NbdLikelihoodBenchmark {
         bg ? BgNbdModel.fit(data).estimates() : MbgNbdModel.fit(data).estimates();
     long millis = (System.nanoTime() - start) / 1_000_000;
     double[] want = bgTruth.parameters(); // the same four values for both models
-    StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-        "%n[%s recovery] n = %d, share with x = 0: %.4f, fit %d ms, %d iterations%n",
-        name, n, data.zeroRepeaters() / (double) n, millis, e.iterations()));
+    StringBuilder report =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%n[%s recovery] n = %d, share with x = 0: %.4f, fit %d ms, %d iterations%n",
+                name,
+                n,
+                data.zeroRepeaters() / (double) n,
+                millis,
+                e.iterations()));
     for (int i = 0; i < 4; i++) {
       String p = e.names().get(i);
       double z = (e.estimate(p) - want[i]) / e.standardError(p);
-      report.append(String.format(Locale.ROOT, "  %-5s true %.4f  est %.5f  se %.5f  z %+.2f%n",
-          p, want[i], e.estimate(p), e.standardError(p), z));
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "  %-5s true %.4f  est %.5f  se %.5f  z %+.2f%n",
+              p,
+              want[i],
+              e.estimate(p),
+              e.standardError(p),
+              z));
       if (!(Math.abs(z) < 3)) {
         throw new IllegalStateException(name + " did not recover " + p + ": " + report);
       }
     }
     System.out.print(report);
     // Evaluate at the truth, not at the fit, so every benchmark sees the same parameters.
-    likelihood = bg
-        ? (d, g) -> g == null ? bgTruth.logLikelihood(d) : bgTruth.logLikelihood(d, g)
-        : (d, g) -> g == null ? mbgTruth.logLikelihood(d) : mbgTruth.logLikelihood(d, g);
+    likelihood =
+        bg
+            ? (d, g) -> g == null ? bgTruth.logLikelihood(d) : bgTruth.logLikelihood(d, g)
+            : (d, g) -> g == null ? mbgTruth.logLikelihood(d) : mbgTruth.logLikelihood(d, g);
   }
 
   /** Baseline: one pass of {@code Math.log} over {@code n} doubles. */

@@ -39,9 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ingest of an interactions CSV file (customer_id, touchpoint, channel, stage, ISO-8601 timestamp,
- * outcome, journey_id) into {@link Interaction} records, against two baselines on the same bytes
- * in the same run: counting lines with {@link BufferedReader#readLine()} (the floor: decoding and
- * line splitting only) and Jackson's CSV parser producing the raw string cells (the cost of CSV
+ * outcome, journey_id) into {@link Interaction} records, against two baselines on the same bytes in
+ * the same run: counting lines with {@link BufferedReader#readLine()} (the floor: decoding and line
+ * splitting only) and Jackson's CSV parser producing the raw string cells (the cost of CSV
  * tokenizing alone). The JSON Lines reader reads the same records written as JSON Lines.
  *
  * <p>Each operation reads the whole file; rows per second = ops/s x {@code rows}. The file is

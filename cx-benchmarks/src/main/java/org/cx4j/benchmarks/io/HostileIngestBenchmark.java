@@ -31,13 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A lenient read of a large interactions CSV with bad rows of every kind (an unquoted comma, a
- * quote never closed, bytes that are not UTF-8, a value over the size limit, Arabic-Indic digits
- * in a timestamp, a line over the record limit), in a 64 MB heap: the records stream, every bad
- * row is one counted reject, and the rest is read. Baseline in the same run: counting the lines of
- * the same file with {@link BufferedReader#readLine()} (decoding and line splitting only).
+ * quote never closed, bytes that are not UTF-8, a value over the size limit, Arabic-Indic digits in
+ * a timestamp, a line over the record limit), in a 64 MB heap: the records stream, every bad row is
+ * one counted reject, and the rest is read. Baseline in the same run: counting the lines of the
+ * same file with {@link BufferedReader#readLine()} (decoding and line splitting only).
  *
- * <p>The file is written once per trial, row by row (never held in memory); one operation reads
- * all of it, so rows/s = {@code rows} / (s/op).
+ * <p>The file is written once per trial, row by row (never held in memory); one operation reads all
+ * of it, so rows/s = {@code rows} / (s/op).
  *
  * <pre>
  * ./mvnw -o -q -pl cx-benchmarks -am -Dmaven.javadoc.skip -DskipTests package
@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", "-Xms64m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx64m", "-Xms64m"})
 @State(Scope.Benchmark)
 public class HostileIngestBenchmark {
 
@@ -67,13 +69,18 @@ public class HostileIngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     csv = Files.createTempFile("cx4j-hostile", ".csv");
-    String[] tps = {"web_home,web,awareness", "web_checkout,web,purchase",
-        "app_support,app,retention", "hotline,phone,retention"};
+    String[] tps = {
+      "web_home,web,awareness",
+      "web_checkout,web,purchase",
+      "app_support,app,retention",
+      "hotline,phone,retention"
+    };
     long every = rows / bad;
     long start = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
     try (OutputStream os = Files.newOutputStream(csv);
-        BufferedWriter w = new BufferedWriter(
-            new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+        BufferedWriter w =
+            new BufferedWriter(
+                new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
       w.write("customer_id,touchpoint,channel,stage,timestamp,outcome,journey_id\n");
       int kinds = 0;
       for (long i = 0; i < rows; i++) {
@@ -89,14 +96,23 @@ public class HostileIngestBenchmark {
               os.write(new byte[] {(byte) 0xFF, '\n'});
             }
             case 3 -> w.write("c" + i + "," + tp + "," + ts.replace('2', '\u0662') + ",,j\n");
-            case 4 -> w.write("c" + i + "," + tp + "," + ts + ",,\"" + "x".repeat(2_000_000)
-                + "\"\n");
-            default -> w.write("c" + i + "," + tp + "," + ts + ",," + "y".repeat(3_000_000)
-                + "\n");
+            case 4 ->
+                w.write("c" + i + "," + tp + "," + ts + ",,\"" + "x".repeat(2_000_000) + "\"\n");
+            default -> w.write("c" + i + "," + tp + "," + ts + ",," + "y".repeat(3_000_000) + "\n");
           }
         } else {
-          w.write("c" + (i % 20_000) + "," + tp + "," + ts + "," + (i % 7 == 0 ? "converted" : "")
-              + ",j" + (i / 5) + "\n");
+          w.write(
+              "c"
+                  + (i % 20_000)
+                  + ","
+                  + tp
+                  + ","
+                  + ts
+                  + ","
+                  + (i % 7 == 0 ? "converted" : "")
+                  + ",j"
+                  + (i / 5)
+                  + "\n");
         }
       }
     }

@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * StringCodeTable} against the {@code HashMap<K, Integer>} with {@code computeIfAbsent} it replaced
  * (baseline, same run).
  *
- * <p>Data: {@code rows} rows in time order over {@code customers} customers (ids {@code
- * C0000123}) and journey ids ({@code C0000123-j1}) as fresh objects per row, as the report's
- * interaction reader makes them.
+ * <p>Data: {@code rows} rows in time order over {@code customers} customers (ids {@code C0000123})
+ * and journey ids ({@code C0000123-j1}) as fresh objects per row, as the report's interaction
+ * reader makes them.
  *
  * <pre>
  * java -jar cx-benchmarks/target/benchmarks.jar 'DictionaryEncoding' -f 1 -wi 2 -i 3
@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @State(Scope.Benchmark)
 public class DictionaryEncodingBenchmark {
 

@@ -39,14 +39,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code rebuild}: journeys from the shuffled log (radix sort, column permutation, split);
  *   <li>{@code funnel5}: a 5-step ordered funnel with a 1-day window over rebuilt journeys;
- *   <li>{@code transitionGraph}: the touchpoint graph, then the exact median and p90 of every
- *       edge.
+ *   <li>{@code transitionGraph}: the touchpoint graph, then the exact median and p90 of every edge.
  * </ul>
  *
- * <p>Data: {@code customers} customers with {@code events / customers} events each, 30
- * touchpoints on 6 channels, a sticky Markov walk (70% of steps advance 1..3 touchpoints), gaps
- * of 5..600 s within a session and 1..72 h between sessions (20%), over 90 days; the event order
- * is shuffled, so events arrive out of order. Seed 42.
+ * <p>Data: {@code customers} customers with {@code events / customers} events each, 30 touchpoints
+ * on 6 channels, a sticky Markov walk (70% of steps advance 1..3 touchpoints), gaps of 5..600 s
+ * within a session and 1..72 h between sessions (20%), over 90 days; the event order is shuffled,
+ * so events arrive out of order. Seed 42.
  *
  * <pre>
  * ./mvnw -o -q -DskipTests -Dmaven.javadoc.skip -pl cx-benchmarks -am package
@@ -57,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Benchmark)
 public class JourneyBenchmark {
 
@@ -77,14 +78,20 @@ public class JourneyBenchmark {
   public void setUp() {
     SplittableRandom rnd = new SplittableRandom(42);
     int nt = 30;
-    Channel[] channels = {Channel.WEB, Channel.APP, Channel.EMAIL, Channel.PHONE, Channel.CHAT, Channel.STORE};
+    Channel[] channels = {
+      Channel.WEB, Channel.APP, Channel.EMAIL, Channel.PHONE, Channel.CHAT, Channel.STORE
+    };
     JourneyStage[] stages = {
-      JourneyStage.AWARENESS, JourneyStage.CONSIDERATION, JourneyStage.PURCHASE,
-      JourneyStage.RETENTION, JourneyStage.ADVOCACY
+      JourneyStage.AWARENESS,
+      JourneyStage.CONSIDERATION,
+      JourneyStage.PURCHASE,
+      JourneyStage.RETENTION,
+      JourneyStage.ADVOCACY
     };
     List<Touchpoint> tps = new ArrayList<>();
     for (int t = 0; t < nt; t++) {
-      tps.add(Touchpoint.of("tp" + t, channels[t % channels.length], stages[t * stages.length / nt]));
+      tps.add(
+          Touchpoint.of("tp" + t, channels[t % channels.length], stages[t * stages.length / nt]));
     }
     List<CustomerId> ids = new ArrayList<>(customers);
     for (int c = 0; c < customers; c++) {
@@ -106,7 +113,10 @@ public class JourneyBenchmark {
         millis[i] = t;
         tp[i] = cur;
         i++;
-        t += rnd.nextInt(5) == 0 ? 3_600_000L + rnd.nextLong(71 * 3_600_000L) : 5_000 + rnd.nextLong(595_000);
+        t +=
+            rnd.nextInt(5) == 0
+                ? 3_600_000L + rnd.nextLong(71 * 3_600_000L)
+                : 5_000 + rnd.nextLong(595_000);
         cur = rnd.nextInt(10) < 7 ? (cur + 1 + rnd.nextInt(3)) % nt : rnd.nextInt(nt);
       }
     }
@@ -123,7 +133,9 @@ public class JourneyBenchmark {
       tp[a] = tp[b];
       tp[b] = x;
     }
-    log = InteractionLog.ofColumns(ids, cust, millis, TouchpointDictionary.of(tps), tp, Instant.now());
+    log =
+        InteractionLog.ofColumns(
+            ids, cust, millis, TouchpointDictionary.of(tps), tp, Instant.now());
     long min = Long.MAX_VALUE;
     for (long m : millis) {
       min = Math.min(min, m);
@@ -136,7 +148,11 @@ public class JourneyBenchmark {
     journeys = rebuilder.rebuild(log);
     funnel =
         Funnel.builder()
-            .step("tp0").step("tp1").step("tp2").step("tp3").step("tp4")
+            .step("tp0")
+            .step("tp1")
+            .step("tp2")
+            .step("tp3")
+            .step("tp4")
             .window(Duration.ofDays(1))
             .build();
   }

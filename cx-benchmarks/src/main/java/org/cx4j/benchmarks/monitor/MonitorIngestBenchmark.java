@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Responses per microsecond (= millions per second) ingested by one thread into a {@link
  * ScoreMonitor} of NPS with 100 keys and hourly buckets: through pre-resolved {@link
- * ScoreMonitor.Key} handles, and by string key; the baseline is what a user would write without
- * the monitor, a {@code HashMap<String, ScoreAccumulator>} {@code get} plus {@code add} (no time
+ * ScoreMonitor.Key} handles, and by string key; the baseline is what a user would write without the
+ * monitor, a {@code HashMap<String, ScoreAccumulator>} {@code get} plus {@code add} (no time
  * buckets, not thread-safe). Each invocation ingests a block of 1,024 pre-generated (key, score,
  * time) triples; times run forward through the hour with out-of-order jitter within the lateness,
  * so a bucket boundary is crossed now and then as in a live service.
@@ -71,9 +71,10 @@ public class MonitorIngestBenchmark {
       }
       names = new String[KEYS];
       handles = new ScoreMonitor.Key[KEYS];
-      monitor = ScoreMonitor.of(
-          MonitorConfig.sliding(BucketSize.HOUR, 24).withLateness(Duration.ofMinutes(1)),
-          NetPromoterScore::accumulator);
+      monitor =
+          ScoreMonitor.of(
+              MonitorConfig.sliding(BucketSize.HOUR, 24).withLateness(Duration.ofMinutes(1)),
+              NetPromoterScore::accumulator);
       map = new HashMap<>();
       for (int k = 0; k < KEYS; k++) {
         names[k] = "segment-" + k;

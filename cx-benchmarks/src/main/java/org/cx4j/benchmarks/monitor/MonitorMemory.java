@@ -8,8 +8,8 @@ import org.cx4j.metrics.nps.NetPromoterScore;
 
 /**
  * Measures the heap a {@link ScoreMonitor} of NPS holds per key and bucket: the used heap after a
- * full GC, before and after filling 1,000 keys x 48 hourly buckets, divided by the 48,000
- * buckets; and the same for 1,000 keys with one bucket each, for the fixed cost per key.
+ * full GC, before and after filling 1,000 keys x 48 hourly buckets, divided by the 48,000 buckets;
+ * and the same for 1,000 keys with one bucket each, for the fixed cost per key.
  *
  * <pre>
  * java -cp cx-benchmarks/target/benchmarks.jar org.cx4j.benchmarks.monitor.MonitorMemory
@@ -33,9 +33,12 @@ public final class MonitorMemory {
   }
 
   static ScoreMonitor<NetPromoterScore> fill(int keys, int buckets) {
-    ScoreMonitor<NetPromoterScore> m = ScoreMonitor.of(
-        MonitorConfig.sliding(BucketSize.HOUR, 24).withRetainedBuckets(48).withLateness(Duration.ofDays(3)),
-        NetPromoterScore::accumulator);
+    ScoreMonitor<NetPromoterScore> m =
+        ScoreMonitor.of(
+            MonitorConfig.sliding(BucketSize.HOUR, 24)
+                .withRetainedBuckets(48)
+                .withLateness(Duration.ofDays(3)),
+            NetPromoterScore::accumulator);
     for (int k = 0; k < keys; k++) {
       ScoreMonitor.Key<NetPromoterScore> h = m.key("segment-" + k);
       for (int b = 0; b < buckets; b++) {

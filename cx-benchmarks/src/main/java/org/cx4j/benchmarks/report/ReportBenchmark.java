@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (customers, interactions, responses, transactions) into a {@link ReportInput};
  *   <li>{@code analyze}: {@link CxReport#of} on the input read once in setup: every section;
  *   <li>{@code html}: {@link HtmlReport#render} of that report: every chart;
- *   <li>{@code command}: the whole command as a user runs it, {@code cx-report --interactions
- *       ... -q -o DIR}: read, analyze, write the HTML page, the tables, DOT and Mermaid.
+ *   <li>{@code command}: the whole command as a user runs it, {@code cx-report --interactions ...
+ *       -q -o DIR}: read, analyze, write the HTML page, the tables, DOT and Mermaid.
  * </ul>
  *
  * <p>Data: the sample generator's files ({@code cx-report sample --customers N}, seed 20250101),
@@ -51,7 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Benchmark)
 public class ReportBenchmark {
 
@@ -67,9 +69,15 @@ public class ReportBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("cx4j-report-bench");
     out = dir.resolve("out");
-    int code = CxReportCommand.run(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()), "sample", "--customers",
-        Integer.toString(customers), "-o", dir.toString());
+    int code =
+        CxReportCommand.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            "sample",
+            "--customers",
+            Integer.toString(customers),
+            "-o",
+            dir.toString());
     if (code != 0) {
       throw new IllegalStateException("sample command exited with " + code);
     }
@@ -80,13 +88,16 @@ public class ReportBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 
@@ -114,12 +125,19 @@ public class ReportBenchmark {
 
   @Benchmark
   public int command() {
-    return CxReportCommand.run(new PrintWriter(new StringWriter()),
+    return CxReportCommand.run(
         new PrintWriter(new StringWriter()),
-        "--customers", dir.resolve("customers.csv").toString(),
-        "--interactions", dir.resolve("interactions.csv").toString(),
-        "--responses", dir.resolve("responses.csv").toString(),
-        "--transactions", dir.resolve("transactions.csv").toString(),
-        "-q", "-o", out.toString());
+        new PrintWriter(new StringWriter()),
+        "--customers",
+        dir.resolve("customers.csv").toString(),
+        "--interactions",
+        dir.resolve("interactions.csv").toString(),
+        "--responses",
+        dir.resolve("responses.csv").toString(),
+        "--transactions",
+        dir.resolve("transactions.csv").toString(),
+        "-q",
+        "-o",
+        out.toString());
   }
 }

@@ -23,14 +23,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole CX report on 10 million interactions and 1 million responses against the time
- * Jackson takes just to parse the same files, in the same JVM ({@code -Xmx4g}), one shot each:
+ * The whole CX report on 10 million interactions and 1 million responses against the time Jackson
+ * takes just to parse the same files, in the same JVM ({@code -Xmx4g}), one shot each:
  *
  * <ul>
  *   <li>{@code jacksonParse} (baseline): a {@link CsvMapper} reader for {@code String[]} with
  *       {@link CsvParser.Feature#WRAP_AS_ARRAY} iterating every row of both files, nothing kept;
- *   <li>{@code report}: {@code cx-report --interactions ... --responses ... -q -o DIR --force},
- *       as a user runs it: read, validate, analyse, write the page and every table.
+ *   <li>{@code report}: {@code cx-report --interactions ... --responses ... -q -o DIR --force}, as
+ *       a user runs it: read, validate, analyse, write the page and every table.
  * </ul>
  *
  * <p>Data: {@code cx-benchmarks/scripts/report-large.sh} writes them (the sample generator with
@@ -46,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class ReportLargeBenchmark {
 
@@ -82,9 +84,11 @@ public class ReportLargeBenchmark {
 
   private long rows(Path file) throws IOException {
     long cells = 0;
-    try (MappingIterator<String[]> it = mapper.readerFor(String[].class)
-        .with(CsvParser.Feature.WRAP_AS_ARRAY)
-        .readValues(file.toFile())) {
+    try (MappingIterator<String[]> it =
+        mapper
+            .readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(file.toFile())) {
       while (it.hasNext()) {
         cells += it.next().length;
       }
@@ -95,11 +99,18 @@ public class ReportLargeBenchmark {
   /** The whole report, as the command runs it. */
   @Benchmark
   public int report() {
-    int code = CxReportCommand.run(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()),
-        "--interactions", interactions.toString(),
-        "--responses", responses.toString(),
-        "-q", "--force", "-o", out.resolve("report").toString());
+    int code =
+        CxReportCommand.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            "--interactions",
+            interactions.toString(),
+            "--responses",
+            responses.toString(),
+            "-q",
+            "--force",
+            "-o",
+            out.resolve("report").toString());
     if (code != 0) {
       throw new IllegalStateException("cx-report exited with " + code);
     }

@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Grouped columnar NPS ({@link GroupedScores}) over 10 million rows: overall plus 8 or 256
- * groups from {@code byte[]} scores and codes, weighted, in parallel, and one group over {@code
- * int[]}; against the plain sums of the same arrays ({@code byte[]}, {@code int[]}, {@code
- * double[]}), in the same run, and the per-row accumulators a user would write today.
+ * Grouped columnar NPS ({@link GroupedScores}) over 10 million rows: overall plus 8 or 256 groups
+ * from {@code byte[]} scores and codes, weighted, in parallel, and one group over {@code int[]};
+ * against the plain sums of the same arrays ({@code byte[]}, {@code int[]}, {@code double[]}), in
+ * the same run, and the per-row accumulators a user would write today.
  *
  * <pre>
  * ./mvnw -o -q -pl cx-benchmarks -am -Dmaven.javadoc.skip -Dmaven.source.skip -DskipTests package

@@ -135,7 +135,8 @@ public class OneShotScoresBenchmark {
   // (satisfied and the rest); the mean, whose
   // t-interval needs the spread, counts each of the five scale points and derives mean and
   // standard deviation from those counts, as cx4j's result does. npsIntStream (two passes),
-  // csatTopBoxIntStream (one pass) and csatMeanIntStreamWithDeviation (two passes: summary statistics, then squared deviations) are
+  // csatTopBoxIntStream (one pass) and csatMeanIntStreamWithDeviation (two passes: summary
+  // statistics, then squared deviations) are
   // the stricter comparisons.
 
   @Benchmark

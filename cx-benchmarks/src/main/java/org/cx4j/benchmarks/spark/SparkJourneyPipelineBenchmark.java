@@ -37,9 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cx-spark journey pipeline (rebuild per customer, funnel, variants, transition graph and
  * Markov attribution, merged) against its baseline, {@code
  * repartition(customer).sortWithinPartitions(customer, time).count()} on the same cached
- * interactions in local[2]. The target is a ratio within 2x. A second baseline forces the sort
- * and reads every row ({@code count()} lets Spark's optimizer drop a sort under an aggregate,
- * and prune the shuffled columns to the customer id).
+ * interactions in local[2]. The target is a ratio within 2x. A second baseline forces the sort and
+ * reads every row ({@code count()} lets Spark's optimizer drop a sort under an aggregate, and prune
+ * the shuffled columns to the customer id).
  *
  * <pre>
  * (build and class path as in SparkScoreSqlBenchmark)
@@ -54,11 +54,26 @@ import org.openjdk.jmh.annotations.Warmup;
 // (measured: 4.8, 3.2, 2.3, then 2.2-2.5 s), so five warm-up iterations.
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
-@Fork(value = 1, jvmArgsAppend = {
-    SparkSessions.O1, SparkSessions.O2, SparkSessions.O3, SparkSessions.O4, SparkSessions.O5,
-    SparkSessions.O6, SparkSessions.O7, SparkSessions.O8, SparkSessions.O9, SparkSessions.O10,
-    SparkSessions.O11, SparkSessions.O12, SparkSessions.O13, SparkSessions.O14,
-    SparkSessions.HEAP, SparkSessions.HEAP_MIN})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      SparkSessions.O1,
+      SparkSessions.O2,
+      SparkSessions.O3,
+      SparkSessions.O4,
+      SparkSessions.O5,
+      SparkSessions.O6,
+      SparkSessions.O7,
+      SparkSessions.O8,
+      SparkSessions.O9,
+      SparkSessions.O10,
+      SparkSessions.O11,
+      SparkSessions.O12,
+      SparkSessions.O13,
+      SparkSessions.O14,
+      SparkSessions.HEAP,
+      SparkSessions.HEAP_MIN
+    })
 @State(Scope.Benchmark)
 public class SparkJourneyPipelineBenchmark {
 
@@ -82,16 +97,20 @@ public class SparkJourneyPipelineBenchmark {
     // Seeded and deterministic: customer id mod customers; the k-th event of a customer comes
     // 1..600 s after the previous one (hash of the id, seed 42), so each customer has about
     // rows / customers events over a few hours; touchpoint and a 3% conversion from hashes.
-    interactions = spark.range(rows)
-        .selectExpr(
-            "concat('c', cast(id % " + customers + " as string)) as customer_id",
-            "concat('t', cast(pmod(hash(id, 7), " + TOUCHPOINTS + ") as string)) as touchpoint",
-            "'web' as channel",
-            "'consideration' as stage",
-            "timestamp_seconds(1700000000 + cast(id / " + customers + " as bigint) * 600"
-                + " + pmod(hash(id, 42), 600)) as time",
-            "case when pmod(hash(id, 11), 100) < 3 then 'converted' end as outcome")
-        .cache();
+    interactions =
+        spark
+            .range(rows)
+            .selectExpr(
+                "concat('c', cast(id % " + customers + " as string)) as customer_id",
+                "concat('t', cast(pmod(hash(id, 7), " + TOUCHPOINTS + ") as string)) as touchpoint",
+                "'web' as channel",
+                "'consideration' as stage",
+                "timestamp_seconds(1700000000 + cast(id / "
+                    + customers
+                    + " as bigint) * 600"
+                    + " + pmod(hash(id, 42), 600)) as time",
+                "case when pmod(hash(id, 11), 100) < 3 then 'converted' end as outcome")
+            .cache();
     if (interactions.count() != rows) {
       throw new IllegalStateException("cache holds the wrong number of rows");
     }
@@ -99,11 +118,12 @@ public class SparkJourneyPipelineBenchmark {
     for (int t = 0; t < TOUCHPOINTS; t++) {
       tps.add(Touchpoint.of("t" + t, Channel.WEB, JourneyStage.CONSIDERATION));
     }
-    SparkJourneys.Builder b = SparkJourneys.builder()
-        .catalog(TouchpointCatalog.of(tps))
-        .funnel(() -> Funnel.builder().step("t0").step("t1").step("t2").build())
-        .attribution(org.cx4j.journey.log.Level.TOUCHPOINT, Outcome.CONVERTED, 1)
-        .partitions(PARTITIONS);
+    SparkJourneys.Builder b =
+        SparkJourneys.builder()
+            .catalog(TouchpointCatalog.of(tps))
+            .funnel(() -> Funnel.builder().step("t0").step("t1").step("t2").build())
+            .attribution(org.cx4j.journey.log.Level.TOUCHPOINT, Outcome.CONVERTED, 1)
+            .partitions(PARTITIONS);
     pipeline = b.build();
     pipelineSparkSorted = b.sortWithinPartitions(true).build();
   }
@@ -117,7 +137,8 @@ public class SparkJourneyPipelineBenchmark {
   /** The baseline named by the target: shuffle by customer, sort, count. */
   @Benchmark
   public long baselineRepartitionSortCount() {
-    return interactions.repartition(PARTITIONS, col("customer_id"))
+    return interactions
+        .repartition(PARTITIONS, col("customer_id"))
         .sortWithinPartitions(col("customer_id"), col("time"))
         .count();
   }
@@ -125,9 +146,11 @@ public class SparkJourneyPipelineBenchmark {
   /** A stricter baseline: the same shuffle and sort of all columns, every row read once. */
   @Benchmark
   public List<Long> baselineSortedRowsRead() {
-    return interactions.repartition(PARTITIONS, col("customer_id"))
+    return interactions
+        .repartition(PARTITIONS, col("customer_id"))
         .sortWithinPartitions(col("customer_id"), col("time"))
-        .mapPartitions((MapPartitionsFunction<Row, Long>) SparkJourneyPipelineBenchmark::countRows,
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Long>) SparkJourneyPipelineBenchmark::countRows,
             Encoders.LONG())
         .collectAsList();
   }

@@ -41,11 +41,26 @@ import org.openjdk.jmh.annotations.Warmup;
 // on (2026-12-04), so eight warm-up iterations.
 @Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 6, time = 2)
-@Fork(value = 1, jvmArgsAppend = {
-    SparkSessions.O1, SparkSessions.O2, SparkSessions.O3, SparkSessions.O4, SparkSessions.O5,
-    SparkSessions.O6, SparkSessions.O7, SparkSessions.O8, SparkSessions.O9, SparkSessions.O10,
-    SparkSessions.O11, SparkSessions.O12, SparkSessions.O13, SparkSessions.O14,
-    SparkSessions.HEAP, SparkSessions.HEAP_MIN})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      SparkSessions.O1,
+      SparkSessions.O2,
+      SparkSessions.O3,
+      SparkSessions.O4,
+      SparkSessions.O5,
+      SparkSessions.O6,
+      SparkSessions.O7,
+      SparkSessions.O8,
+      SparkSessions.O9,
+      SparkSessions.O10,
+      SparkSessions.O11,
+      SparkSessions.O12,
+      SparkSessions.O13,
+      SparkSessions.O14,
+      SparkSessions.HEAP,
+      SparkSessions.HEAP_MIN
+    })
 @State(Scope.Benchmark)
 public class SparkScoreSqlBenchmark {
 
@@ -62,11 +77,13 @@ public class SparkScoreSqlBenchmark {
   public void setUp() {
     spark = SparkSessions.start();
     // Seeded and deterministic: the score is a hash of the row id (seed 42) mod 11.
-    responses = spark.range(rows)
-        .selectExpr(
-            "concat('segment-', cast(id % " + segments + " as string)) as segment",
-            "cast(pmod(hash(id, 42), 11) as int) as score")
-        .cache();
+    responses =
+        spark
+            .range(rows)
+            .selectExpr(
+                "concat('segment-', cast(id % " + segments + " as string)) as segment",
+                "cast(pmod(hash(id, 42), 11) as int) as score")
+            .cache();
     // Materialize the cache before measuring: both benchmarks then read the same in-memory
     // columns, and neither pays for generating them.
     if (responses.count() != rows) {

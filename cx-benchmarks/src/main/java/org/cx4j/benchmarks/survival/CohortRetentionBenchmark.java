@@ -31,14 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar cx-benchmarks/target/benchmarks.jar 'survival.CohortRetentionBenchmark' -f 1 -wi 2 -w 2 -i 5 -r 2
  * </pre>
  *
- * <p>One million customers with their interactions over one year (2024) in Europe/Berlin,
- * arrival spread over the year, by day, ISO week and month.
+ * <p>One million customers with their interactions over one year (2024) in Europe/Berlin, arrival
+ * spread over the year, by day, ISO week and month.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class CohortRetentionBenchmark {
 

@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Kaplan-Meier on {@code size} customers given as {@code double[]} times and {@code boolean[]}
- * events, single thread, including the Greenwood variance, the log-log band and the median with
- * its interval; against {@code Arrays.sort} of a {@code double[]} of the same size (the baseline,
- * in this class so that both run in the same JVM on the same machine state).
+ * events, single thread, including the Greenwood variance, the log-log band and the median with its
+ * interval; against {@code Arrays.sort} of a {@code double[]} of the same size (the baseline, in
+ * this class so that both run in the same JVM on the same machine state).
  *
  * <pre>
  * ./mvnw -o -q -DskipTests -Dmaven.javadoc.skip -pl cx-benchmarks -am package
@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class KaplanMeierBenchmark {
 

@@ -60,8 +60,9 @@ public class SentimentBenchmark {
   /** Reads and replicates the comments. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Path p = Path.of(System.getProperty("cx4j.datasets", "../shared/datasets"))
-        .resolve("feedback_text/amazon_cells_labelled.txt");
+    Path p =
+        Path.of(System.getProperty("cx4j.datasets", "../shared/datasets"))
+            .resolve("feedback_text/amazon_cells_labelled.txt");
     List<String> base = new ArrayList<>();
     for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
       int tab = line.lastIndexOf('\t');

@@ -11,9 +11,9 @@ import java.util.TreeMap;
  * A customer: an identifier, the well-known attributes most CX models segment on (signup date,
  * country, plan) and any further attributes as strings.
  *
- * <p>Segment rules ({@link SegmentRule}) read attributes by name through {@link #attribute(String)};
- * the well-known fields are visible there as {@value #SIGNUP_DATE} (ISO-8601 date), {@value
- * #COUNTRY} and {@value #PLAN}.
+ * <p>Segment rules ({@link SegmentRule}) read attributes by name through {@link
+ * #attribute(String)}; the well-known fields are visible there as {@value #SIGNUP_DATE} (ISO-8601
+ * date), {@value #COUNTRY} and {@value #PLAN}.
  *
  * @param id the customer's identifier
  * @param signupDate the date the customer signed up, or {@code null} when unknown
@@ -31,8 +31,10 @@ public record Customer(
 
   /** Attribute name under which {@link #signupDate()} is visible to segment rules. */
   public static final String SIGNUP_DATE = "signup_date";
+
   /** Attribute name under which {@link #country()} is visible to segment rules. */
   public static final String COUNTRY = "country";
+
   /** Attribute name under which {@link #plan()} is visible to segment rules. */
   public static final String PLAN = "plan";
 
@@ -48,7 +50,10 @@ public record Customer(
     for (String reserved : new String[] {SIGNUP_DATE, COUNTRY, PLAN}) {
       if (attributes.containsKey(reserved)) {
         throw new IllegalArgumentException(
-            "attribute '" + reserved + "' of customer " + id
+            "attribute '"
+                + reserved
+                + "' of customer "
+                + id
                 + " must be given as the record field, not in attributes");
       }
     }

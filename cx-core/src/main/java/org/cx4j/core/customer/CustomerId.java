@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * The identifier of a customer (or survey respondent): an opaque, non-blank string such as
- * {@code "c-000123"} or a CRM key.
+ * The identifier of a customer (or survey respondent): an opaque, non-blank string such as {@code
+ * "c-000123"} or a CRM key.
  *
  * <p>Serialized to JSON as a plain string. {@link #toString()} returns the value itself so that
  * results read naturally in JShell.

@@ -46,9 +46,9 @@ public sealed interface SegmentRule {
 
   /**
    * The deepest nesting of rules accepted: 64 levels, where a leaf rule ({@code equals}, {@code
-   * in}, {@code range}, {@code all}, a custom rule) is 1 and {@code and}, {@code or} and {@code not}
-   * add one to their deepest rule. A deeper rule is refused when it is built, so that reading one
-   * from JSON (a config file with thousands of nested rules), testing and printing it never
+   * in}, {@code range}, {@code all}, a custom rule) is 1 and {@code and}, {@code or} and {@code
+   * not} add one to their deepest rule. A deeper rule is refused when it is built, so that reading
+   * one from JSON (a config file with thousands of nested rules), testing and printing it never
    * overflow the stack; real segment definitions are a few levels deep.
    */
   int MAX_DEPTH = 64;
@@ -244,8 +244,8 @@ public sealed interface SegmentRule {
    */
   record And(List<SegmentRule> rules) implements SegmentRule {
     /**
-     * Validates and copies. @throws IllegalArgumentException if {@code rules} is empty or the
-     * rule would nest deeper than {@link #MAX_DEPTH}
+     * Validates and copies. @throws IllegalArgumentException if {@code rules} is empty or the rule
+     * would nest deeper than {@link #MAX_DEPTH}
      */
     public And {
       rules = List.copyOf(rules);
@@ -276,8 +276,8 @@ public sealed interface SegmentRule {
    */
   record Or(List<SegmentRule> rules) implements SegmentRule {
     /**
-     * Validates and copies. @throws IllegalArgumentException if {@code rules} is empty or the
-     * rule would nest deeper than {@link #MAX_DEPTH}
+     * Validates and copies. @throws IllegalArgumentException if {@code rules} is empty or the rule
+     * would nest deeper than {@link #MAX_DEPTH}
      */
     public Or {
       rules = List.copyOf(rules);
@@ -372,7 +372,8 @@ public sealed interface SegmentRule {
       private static IOException fail(Custom value, SerializerProvider serializers) {
         return com.fasterxml.jackson.databind.JsonMappingException.from(
             serializers,
-            "segment rule custom(" + value.description()
+            "segment rule custom("
+                + value.description()
                 + ") wraps a Java predicate and cannot be serialized; "
                 + "use the declarative rules (equals, in, range, and, or, not) instead");
       }
@@ -404,10 +405,13 @@ public sealed interface SegmentRule {
 
   private static void checkDepth(String op, List<SegmentRule> rules) {
     int depth = 1 + maxDepth(rules);
-    checkArgument(depth <= MAX_DEPTH,
+    checkArgument(
+        depth <= MAX_DEPTH,
         "segment rules nest at most %s levels deep, and this '%s' would be %s deep: flatten the "
             + "rules (one 'and' with several rules, rather than an 'and' inside an 'and')",
-        MAX_DEPTH, op, depth);
+        MAX_DEPTH,
+        op,
+        depth);
   }
 
   private static void requireAttribute(String attribute) {

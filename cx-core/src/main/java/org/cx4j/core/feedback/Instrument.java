@@ -43,8 +43,7 @@ public record Instrument(Kind kind, String name, Scale scale) {
   /**
    * Validates the instrument.
    *
-   * @throws IllegalArgumentException if {@code name} is blank, or an NPS instrument is not on
-   *     0..10
+   * @throws IllegalArgumentException if {@code name} is blank, or an NPS instrument is not on 0..10
    */
   public Instrument {
     Objects.requireNonNull(kind, "kind");

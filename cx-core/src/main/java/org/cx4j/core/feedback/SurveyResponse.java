@@ -12,8 +12,8 @@ import org.cx4j.core.touchpoint.Touchpoint;
  * One answer to one survey question: who answered, about which touchpoint (if any), on which
  * instrument, the score, when, the sampling weight and an optional free-text comment.
  *
- * <p>The weight is a <em>sampling</em> weight (how many population members this respondent
- * stands for), not a frequency count; see the metrics module for how weights enter estimates.
+ * <p>The weight is a <em>sampling</em> weight (how many population members this respondent stands
+ * for), not a frequency count; see the metrics module for how weights enter estimates.
  *
  * @param customer the respondent
  * @param touchpoint the touchpoint the question was about, or {@code null}
@@ -86,7 +86,8 @@ public record SurveyResponse(
       sb.append(", weight ").append(weight);
     }
     if (comment != null) {
-      sb.append(", \"").append(comment.length() > 40 ? comment.substring(0, 40) + "..." : comment)
+      sb.append(", \"")
+          .append(comment.length() > 40 ? comment.substring(0, 40) + "..." : comment)
           .append('"');
     }
     return sb.append(']').toString();

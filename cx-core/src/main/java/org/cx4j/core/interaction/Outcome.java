@@ -18,6 +18,7 @@ public record Outcome(String name) {
 
   /** The customer completed the goal of the journey (bought, signed up, renewed). */
   public static final Outcome CONVERTED = new Outcome("converted");
+
   /** The customer gave up (left the cart, hung up, closed the chat). */
   public static final Outcome ABANDONED = new Outcome("abandoned");
 

@@ -34,8 +34,8 @@ public final class ColumnMapping {
    * Returns a mapping from pairs of logical field name and column name, for example {@code
    * of("customer_id", "respondent_id", "score", "nps_score")}.
    *
-   * @throws IllegalArgumentException if the number of arguments is odd, a field name is unknown,
-   *     a column name is blank, or two fields are mapped to one column
+   * @throws IllegalArgumentException if the number of arguments is odd, a field name is unknown, a
+   *     column name is blank, or two fields are mapped to one column
    */
   public static ColumnMapping of(String... fieldAndColumn) {
     checkArgument(
@@ -80,8 +80,8 @@ public final class ColumnMapping {
   }
 
   /**
-   * Returns whether {@code field} reads no column because its default name is mapped explicitly
-   * to another field: with {@code amount -> quantity}, the quantity field is unmapped rather than
+   * Returns whether {@code field} reads no column because its default name is mapped explicitly to
+   * another field: with {@code amount -> quantity}, the quantity field is unmapped rather than
    * reading the amount column a second time.
    */
   public boolean isShadowed(Field field) {

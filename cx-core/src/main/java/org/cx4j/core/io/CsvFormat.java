@@ -33,8 +33,7 @@ public final class CsvFormat {
   }
 
   /**
-   * Returns semicolon-separated values with a header line (spreadsheets in comma-decimal
-   * locales).
+   * Returns semicolon-separated values with a header line (spreadsheets in comma-decimal locales).
    */
   public static CsvFormat semicolon() {
     return new CsvFormat(';', false, null);
@@ -69,8 +68,8 @@ public final class CsvFormat {
   }
 
   /**
-   * Returns this format for files without a header line, whose columns are named {@code columns}
-   * in order (the names a {@link ColumnMapping} refers to).
+   * Returns this format for files without a header line, whose columns are named {@code columns} in
+   * order (the names a {@link ColumnMapping} refers to).
    *
    * @throws IllegalArgumentException if no column is given, a name is blank, or a name repeats
    */
@@ -120,8 +119,7 @@ public final class CsvFormat {
 
   @Override
   public String toString() {
-    String sep =
-        whitespace ? "whitespace" : separator == '\t' ? "tab" : "'" + separator + "'";
+    String sep = whitespace ? "whitespace" : separator == '\t' ? "tab" : "'" + separator + "'";
     return "CsvFormat[" + sep + (columns == null ? ", header" : ", columns " + columns) + "]";
   }
 }

@@ -24,13 +24,13 @@ import java.util.Set;
  * Rows of a delimited file, in two stages so that one bad line never takes the rest of the file
  * with it: {@link RecordSplitter} cuts the bytes into records (quote-aware, with size and line
  * limits) and {@link InputDecoding} decodes each one; the good records are then handed to one
- * Jackson CSV parser ({@code WRAP_AS_ARRAY}, rows as arrays of strings), which parses their
- * values. Records the splitter or decoder refused are rejects that keep their place in file order.
+ * Jackson CSV parser ({@code WRAP_AS_ARRAY}, rows as arrays of strings), which parses their values.
+ * Records the splitter or decoder refused are rejects that keep their place in file order.
  *
- * <p>Every record handed to Jackson is complete under Jackson's own quoting rules, so its rows
- * are the records one for one; the line each row starts on (in the text handed over) is checked
- * against its record's, so a disagreement could never shift rows silently. Should Jackson still
- * refuse a record, that record is rejected and a new parser takes up the records after it.
+ * <p>Every record handed to Jackson is complete under Jackson's own quoting rules, so its rows are
+ * the records one for one; the line each row starts on (in the text handed over) is checked against
+ * its record's, so a disagreement could never shift rows silently. Should Jackson still refuse a
+ * record, that record is rejected and a new parser takes up the records after it.
  */
 final class CsvRowSource implements RowSource {
 
@@ -76,8 +76,13 @@ final class CsvRowSource implements RowSource {
     this.limits = limits;
     this.decoding = decoding;
     this.splitter =
-        new RecordSplitter(decoding.bytes(), format.separatorChar(), format.isWhitespace(), true,
-            limits.maxRecordBytes(), limits.maxRecordLines());
+        new RecordSplitter(
+            decoding.bytes(),
+            format.separatorChar(),
+            format.isWhitespace(),
+            true,
+            limits.maxRecordBytes(),
+            limits.maxRecordLines());
     if (format.hasHeader()) {
       splitter.expectFieldsOfFirstRecord();
       excelSeparatorLine();
@@ -90,8 +95,8 @@ final class CsvRowSource implements RowSource {
       try {
         any = nextRecord();
       } catch (RowError e) {
-        throw fileError(current == null ? 0 : current.line, null,
-            e.getMessage() + " (in the header)");
+        throw fileError(
+            current == null ? 0 : current.line, null, e.getMessage() + " (in the header)");
       }
       if (!any) {
         throw fileError(0, null, "empty file: expected a header line");
@@ -145,8 +150,13 @@ final class CsvRowSource implements RowSource {
       throw fileError(
           headerLine,
           null,
-          "missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-              + " for " + schema.kind() + " records; the header has " + Arrays.toString(header)
+          "missing column"
+              + (missing.size() == 1 ? " " : "s ")
+              + String.join(", ", missing)
+              + " for "
+              + schema.kind()
+              + " records; the header has "
+              + Arrays.toString(header)
               + separatorHint());
     }
     String problem = schema.checkColumns(present);
@@ -159,9 +169,9 @@ final class CsvRowSource implements RowSource {
   }
 
   /**
-   * Reads an Excel separator line ({@code sep=;}, which Excel writes and reads before the header
-   * of CSV files in locales that use another separator): when the file starts with one, its
-   * separator is used for the rest of the file and the line is not the header.
+   * Reads an Excel separator line ({@code sep=;}, which Excel writes and reads before the header of
+   * CSV files in locales that use another separator): when the file starts with one, its separator
+   * is used for the rest of the file and the line is not the header.
    */
   private void excelSeparatorLine() throws IOException {
     splitter.expectFields(1); // the sep= line is one value; the header sets the real width
@@ -187,8 +197,8 @@ final class CsvRowSource implements RowSource {
       return "";
     }
     String h = header[0];
-    for (String[] s : new String[][] {{";", "semicolon"}, {"\t", "tab"}, {",", "comma"},
-        {"|", "'|'"}}) {
+    for (String[] s :
+        new String[][] {{";", "semicolon"}, {"\t", "tab"}, {",", "comma"}, {"|", "'|'"}}) {
       if (s[0].charAt(0) != format.separatorChar() && h.contains(s[0])) {
         return " (one column only: is the file " + s[1] + "-separated?)";
       }
@@ -264,40 +274,62 @@ final class CsvRowSource implements RowSource {
     byte[] b = splitter.buffer();
     int from = splitter.start();
     int len = Math.min(splitter.end() - from, ReadError.MAX_EXCERPT * 4);
-    return new String(b, from, len, splitter.ascii() ? StandardCharsets.ISO_8859_1
-        : StandardCharsets.UTF_8.equals(decoding.charset()) ? StandardCharsets.UTF_8
-        : decoding.charset());
+    return new String(
+        b,
+        from,
+        len,
+        splitter.ascii()
+            ? StandardCharsets.ISO_8859_1
+            : StandardCharsets.UTF_8.equals(decoding.charset())
+                ? StandardCharsets.UTF_8
+                : decoding.charset());
   }
 
   private RowError problem(RecordSplitter.Problem p) {
     String reason;
     switch (p) {
       case LINE_TOO_LONG:
-        reason = "the line is longer than the limit of " + limits.maxRecordBytes()
-            + " bytes; it is skipped and reading resumes on the next line";
+        reason =
+            "the line is longer than the limit of "
+                + limits.maxRecordBytes()
+                + " bytes; it is skipped and reading resumes on the next line";
         break;
       case RECORD_TOO_LONG:
-        reason = "a quoted value that starts on this line runs past the limit of "
-            + limits.maxRecordBytes() + " bytes per record; this line is rejected and reading "
-            + "resumes on the next line";
+        reason =
+            "a quoted value that starts on this line runs past the limit of "
+                + limits.maxRecordBytes()
+                + " bytes per record; this line is rejected and reading "
+                + "resumes on the next line";
         break;
       case TOO_MANY_LINES:
-        reason = "a quoted value that starts on this line is still open after "
-            + limits.maxRecordLines() + " lines (the limit per record); this line is rejected "
-            + "and reading resumes on the next line";
+        reason =
+            "a quoted value that starts on this line is still open after "
+                + limits.maxRecordLines()
+                + " lines (the limit per record); this line is rejected "
+                + "and reading resumes on the next line";
         return new RowError(null, null, reason, false, 0, ReadError.Kind.TOO_LONG);
       default: // UNTERMINATED_QUOTE
-        return new RowError(null, null, "a quoted value that starts on this line is never "
-            + "closed; this line is rejected and reading resumes on the next line", false, 0,
+        return new RowError(
+            null,
+            null,
+            "a quoted value that starts on this line is never "
+                + "closed; this line is rejected and reading resumes on the next line",
+            false,
+            0,
             ReadError.Kind.MALFORMED);
     }
     return new RowError(null, null, reason, false, 0, ReadError.Kind.TOO_LONG);
   }
 
   private static RowError textAfterQuote(String text) {
-    return new RowError(null, null, "text after a closing quote: a quote inside a quoted value "
-        + "must be doubled (\"\"), and a value that starts with a quote must end with one",
-        false, 0, ReadError.Kind.MALFORMED);
+    return new RowError(
+        null,
+        null,
+        "text after a closing quote: a quote inside a quoted value "
+            + "must be doubled (\"\"), and a value that starts with a quote must end with one",
+        false,
+        0,
+        ReadError.Kind.MALFORMED);
   }
 
   /** Parses the next row with Jackson into {@code values}; sets {@code parserDone} at the end. */
@@ -328,8 +360,14 @@ final class CsvRowSource implements RowSource {
             name + ": internal error: the CSV parser failed with no record to blame", e);
       }
       Item bad = queue.get(k);
-      bad.error = new RowError(null, null, "malformed record: " + e.getOriginalMessage(), false,
-          0, ReadError.Kind.MALFORMED);
+      bad.error =
+          new RowError(
+              null,
+              null,
+              "malformed record: " + e.getOriginalMessage(),
+              false,
+              0,
+              ReadError.Kind.MALFORMED);
       try {
         parser.close();
       } catch (IOException ignored) {
@@ -370,8 +408,12 @@ final class CsvRowSource implements RowSource {
       }
       rowPending = false;
       if (rowFeedLine != head.feedLine) {
-        throw new IllegalStateException(name + ": internal error: the row parsed at line "
-            + rowFeedLine + " of the text handed over is not the record on line " + head.line);
+        throw new IllegalStateException(
+            name
+                + ": internal error: the row parsed at line "
+                + rowFeedLine
+                + " of the text handed over is not the record on line "
+                + head.line);
       }
       return true;
     }
@@ -390,9 +432,12 @@ final class CsvRowSource implements RowSource {
     }
     for (int i = 0; i < width; i++) {
       if (values[i].length() > limits.maxFieldChars()) {
-        throw new RowError(i < header.length ? header[i] : null,
+        throw new RowError(
+            i < header.length ? header[i] : null,
             values[i].substring(0, Math.min(80, values[i].length())) + "...",
-            "a value of " + values[i].length() + " characters is longer than the limit of "
+            "a value of "
+                + values[i].length()
+                + " characters is longer than the limit of "
                 + limits.maxFieldChars(),
             ReadError.Kind.TOO_LONG);
       }
@@ -402,15 +447,24 @@ final class CsvRowSource implements RowSource {
         throw new RowError(
             header[width],
             null,
-            "short row: " + width + " values, expected " + header.length + " "
+            "short row: "
+                + width
+                + " values, expected "
+                + header.length
+                + " "
                 + Arrays.toString(header),
             ReadError.Kind.COLUMN_COUNT);
       }
       throw new RowError(
           null,
           values[header.length],
-          "long row: " + width + " values, expected " + header.length + " "
-              + Arrays.toString(header) + " (is a value with a '"
+          "long row: "
+              + width
+              + " values, expected "
+              + header.length
+              + " "
+              + Arrays.toString(header)
+              + " (is a value with a '"
               + (format.isWhitespace() ? "space" : String.valueOf(format.separatorChar()))
               + "' in it not quoted?)",
           ReadError.Kind.COLUMN_COUNT);
@@ -601,7 +655,12 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public String toString() {
-    return "CsvRowSource[" + name + ", " + format + ", " + decoding.charset().name().toLowerCase(
-        Locale.ROOT) + "]";
+    return "CsvRowSource["
+        + name
+        + ", "
+        + format
+        + ", "
+        + decoding.charset().name().toLowerCase(Locale.ROOT)
+        + "]";
   }
 }

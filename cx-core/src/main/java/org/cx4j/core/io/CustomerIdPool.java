@@ -7,8 +7,8 @@ import org.cx4j.core.customer.CustomerId;
 /**
  * Shared {@link CustomerId} instances for readers of several files that name the same customers
  * ({@link CxReader#sharingIds(CustomerIdPool)}): each distinct id is held once, however many rows
- * of however many files name it. Reading three million customers with their interactions,
- * responses and transactions, that saves one id object and its string per row.
+ * of however many files name it. Reading three million customers with their interactions, responses
+ * and transactions, that saves one id object and its string per row.
  *
  * <p>Thread-safe: readers on several threads may share one pool. It holds every id it has seen
  * until it is no longer referenced.

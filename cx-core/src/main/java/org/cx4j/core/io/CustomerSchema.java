@@ -7,8 +7,7 @@ import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.CustomerId;
 
 /**
- * Customers: customer_id, signup_date, country, plan, and optionally other columns as
- * attributes.
+ * Customers: customer_id, signup_date, country, plan, and optionally other columns as attributes.
  */
 final class CustomerSchema extends RecordSchema<Customer> {
 
@@ -36,8 +35,12 @@ final class CustomerSchema extends RecordSchema<Customer> {
     String d = row.get(Field.SIGNUP_DATE);
     LocalDate signup = d == null ? null : row.date(Field.SIGNUP_DATE, d);
     // Countries and plans repeat across millions of customers: keep one copy of each.
-    return new Customer(id, signup, row.shared(row.get(Field.COUNTRY)),
-        row.shared(row.get(Field.PLAN)), attributes);
+    return new Customer(
+        id,
+        signup,
+        row.shared(row.get(Field.COUNTRY)),
+        row.shared(row.get(Field.PLAN)),
+        attributes);
   }
 
   @Override

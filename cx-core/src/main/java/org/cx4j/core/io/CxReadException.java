@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A file could not be read: a bad row in strict mode, or a file-level problem (no header, a
- * duplicate or missing column) in either mode. Unchecked, so that records can stream through
- * {@link java.util.Iterator} and {@link java.util.stream.Stream}; I/O failures are {@link
+ * duplicate or missing column) in either mode. Unchecked, so that records can stream through {@link
+ * java.util.Iterator} and {@link java.util.stream.Stream}; I/O failures are {@link
  * java.io.UncheckedIOException}s instead.
  */
 public final class CxReadException extends RuntimeException {

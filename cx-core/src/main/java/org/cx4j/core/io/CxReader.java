@@ -32,8 +32,8 @@ import org.cx4j.core.touchpoint.TouchpointCatalog;
  * }</pre>
  *
  * <p>Defaults: comma-separated with a header, default column names, ISO-8601 timestamps with an
- * offset, strict mode, UTF-8 (a byte-order mark wins; see {@link #charset(Charset)}), and the
- * size limits of {@link ReadLimits#defaults()}.
+ * offset, strict mode, UTF-8 (a byte-order mark wins; see {@link #charset(Charset)}), and the size
+ * limits of {@link ReadLimits#defaults()}.
  *
  * @param <T> the record type
  */
@@ -81,41 +81,52 @@ public final class CxReader<T> {
         TimestampFormat.iso(),
         false,
         ErrorSink.none(),
-        false, null, StandardCharsets.UTF_8, ReadLimits.defaults());
+        false,
+        null,
+        StandardCharsets.UTF_8,
+        ReadLimits.defaults());
   }
 
   /** Returns this reader for delimited files of {@code format}. */
   public CxReader<T> format(CsvFormat format) {
     Objects.requireNonNull(format, "format");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /** Returns this reader for JSON Lines: one flat JSON object per line, keys as column names. */
   public CxReader<T> jsonLines() {
-    return new CxReader<>(schema, null, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, null, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /** Returns this reader with the user's column names. */
   public CxReader<T> mapping(ColumnMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /** Returns this reader with timestamps (and signup dates) in {@code timestamps}. */
   public CxReader<T> timestamps(TimestampFormat timestamps) {
     Objects.requireNonNull(timestamps, "timestamps");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /** Returns this reader in strict mode (the default): the first bad row throws. */
   public CxReader<T> strict() {
     return new CxReader<>(
-        schema, format, mapping, timestamps, false, ErrorSink.none(), attributes,
-        ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        false,
+        ErrorSink.none(),
+        attributes,
+        ids,
+        charset,
+        limits);
   }
 
   /**
@@ -132,8 +143,8 @@ public final class CxReader<T> {
    */
   public CxReader<T> lenient(ErrorSink sink) {
     Objects.requireNonNull(sink, "sink");
-    return new CxReader<>(schema, format, mapping, timestamps, true, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, true, sink, attributes, ids, charset, limits);
   }
 
   /**
@@ -146,8 +157,16 @@ public final class CxReader<T> {
   public CxReader<T> touchpoints(TouchpointCatalog catalog) {
     Objects.requireNonNull(catalog, "catalog");
     return new CxReader<>(
-        schema.withCatalog(catalog), format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+        schema.withCatalog(catalog),
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits);
   }
 
   /**
@@ -160,8 +179,8 @@ public final class CxReader<T> {
     if (!schema.hasAttributes()) {
       throw new IllegalStateException(schema.kind() + " records have no attributes");
     }
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, true,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, true, ids, charset, limits);
   }
 
   /**
@@ -173,8 +192,8 @@ public final class CxReader<T> {
    */
   public CxReader<T> sharingIds(CustomerIdPool ids) {
     Objects.requireNonNull(ids, "ids");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /**
@@ -188,20 +207,20 @@ public final class CxReader<T> {
    */
   public CxReader<T> charset(Charset charset) {
     Objects.requireNonNull(charset, "charset");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /**
-   * Returns this reader with other size limits per record (default {@link ReadLimits#defaults()}:
-   * 1 MiB and 100 lines per record, 1 Mi characters per value).
+   * Returns this reader with other size limits per record (default {@link ReadLimits#defaults()}: 1
+   * MiB and 100 lines per record, 1 Mi characters per value).
    *
    * @throws NullPointerException if {@code limits} is null
    */
   public CxReader<T> limits(ReadLimits limits) {
     Objects.requireNonNull(limits, "limits");
-    return new CxReader<>(schema, format, mapping, timestamps, lenient, sink, attributes,
-        ids, charset, limits);
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
   }
 
   /** Returns the charset used when a file has no byte-order mark. */
@@ -215,8 +234,8 @@ public final class CxReader<T> {
   }
 
   /**
-   * Opens {@code file} and returns its records as a lazy stream; close it when done. The
-   * header is read and checked now.
+   * Opens {@code file} and returns its records as a lazy stream; close it when done. The header is
+   * read and checked now.
    *
    * @throws CxReadException for a file-level problem (empty file without header, duplicate column
    *     names, a missing column), in either mode
@@ -234,8 +253,8 @@ public final class CxReader<T> {
   }
 
   /**
-   * Returns the records of the bytes of {@code in}, in this reader's charset (or as its
-   * byte-order mark says), as a lazy stream; closing the stream closes {@code in}.
+   * Returns the records of the bytes of {@code in}, in this reader's charset (or as its byte-order
+   * mark says), as a lazy stream; closing the stream closes {@code in}.
    *
    * @param name the name errors use for the source, such as a file name
    * @throws CxReadException for a file-level problem, in either mode
@@ -316,8 +335,20 @@ public final class CxReader<T> {
 
   @Override
   public String toString() {
-    return "CxReader[" + schema.kind() + ", " + (format == null ? "JSON Lines" : format) + ", "
-        + mapping + ", " + timestamps + ", " + charset.name() + ", " + limits + ", "
-        + (lenient ? "lenient" : "strict") + "]";
+    return "CxReader["
+        + schema.kind()
+        + ", "
+        + (format == null ? "JSON Lines" : format)
+        + ", "
+        + mapping
+        + ", "
+        + timestamps
+        + ", "
+        + charset.name()
+        + ", "
+        + limits
+        + ", "
+        + (lenient ? "lenient" : "strict")
+        + "]";
   }
 }

@@ -14,9 +14,9 @@ import org.cx4j.core.touchpoint.TouchpointCatalog;
 import org.cx4j.core.transaction.Transaction;
 
 /**
- * Entry points for reading interactions, survey responses, transactions and customers from CSV
- * (any separator) or JSON Lines; see {@link CxReader} for the settings and {@link Field} for the
- * columns of each record type.
+ * Entry points for reading interactions, survey responses, transactions and customers from CSV (any
+ * separator) or JSON Lines; see {@link CxReader} for the settings and {@link Field} for the columns
+ * of each record type.
  *
  * <pre>{@code
  * ReadReport report =

@@ -91,8 +91,8 @@ public final class CxWriter<T> {
    * Opens {@code file} (created or truncated) for writing records one at a time.
    *
    * @throws UncheckedIOException if the file cannot be opened
-   * @throws IllegalArgumentException if the mapping gives a field's default column name to
-   *     another field and leaves the field without a column of its own
+   * @throws IllegalArgumentException if the mapping gives a field's default column name to another
+   *     field and leaves the field without a column of its own
    */
   public RecordWriter<T> open(Path file) {
     Objects.requireNonNull(file, "file");
@@ -108,8 +108,8 @@ public final class CxWriter<T> {
    *
    * @param name the name errors use for the target
    * @throws UncheckedIOException if the header cannot be written
-   * @throws IllegalArgumentException if the mapping gives a field's default column name to
-   *     another field and leaves the field without a column of its own
+   * @throws IllegalArgumentException if the mapping gives a field's default column name to another
+   *     field and leaves the field without a column of its own
    */
   public RecordWriter<T> open(Writer out, String name) {
     Objects.requireNonNull(out, "out");
@@ -153,7 +153,14 @@ public final class CxWriter<T> {
 
   @Override
   public String toString() {
-    return "CxWriter[" + schema.kind() + ", " + (format == null ? "JSON Lines" : format) + ", "
-        + mapping + ", " + timestamps + "]";
+    return "CxWriter["
+        + schema.kind()
+        + ", "
+        + (format == null ? "JSON Lines" : format)
+        + ", "
+        + mapping
+        + ", "
+        + timestamps
+        + "]";
   }
 }

@@ -16,8 +16,8 @@ public final class CxWriters {
 
   /**
    * Returns a writer of interactions. Touchpoints are written inline (id, channel, stage) so that
-   * the file stands alone; a touchpoint's display name is not written: read the file with a
-   * {@link org.cx4j.core.touchpoint.TouchpointCatalog} to get names back.
+   * the file stands alone; a touchpoint's display name is not written: read the file with a {@link
+   * org.cx4j.core.touchpoint.TouchpointCatalog} to get names back.
    */
   public static CxWriter<Interaction> interactions() {
     return CxWriter.of(new InteractionSchema(null));

@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * <p>A reader always keeps exact counts and the first {@value ReadReport#MAX_ERRORS} errors in its
  * {@link ReadReport}, which bounds memory; an additional sink sees all of them, for example {@link
- * #toFile(Path)}, which writes each as a CSV row. A lambda is a sink too: {@code
- * errors::add}. The reader never closes a sink; close a {@link FileErrorSink} yourself.
+ * #toFile(Path)}, which writes each as a CSV row. A lambda is a sink too: {@code errors::add}. The
+ * reader never closes a sink; close a {@link FileErrorSink} yourself.
  */
 @FunctionalInterface
 public interface ErrorSink {

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * The logical fields of the four record types, by their default column names.
  *
- * <p>A {@link ColumnMapping} maps a logical field to the column (CSV) or property (JSON Lines)
- * name a user's file actually uses; unmapped fields use {@link #defaultName()}.
+ * <p>A {@link ColumnMapping} maps a logical field to the column (CSV) or property (JSON Lines) name
+ * a user's file actually uses; unmapped fields use {@link #defaultName()}.
  *
  * <table>
  *   <caption>Which record type uses which field</caption>

@@ -19,10 +19,10 @@ import java.util.Arrays;
  * How the bytes of a file become text: the byte-order mark, the charset, and the decoding of one
  * record at a time so that a byte that is not valid in the charset rejects its record only.
  *
- * <p>Precedence: a byte-order mark (UTF-8 {@code EF BB BF}, UTF-16 big-endian {@code FE FF},
- * UTF-16 little-endian {@code FF FE}) wins; else the charset the reader was given; else UTF-8.
- * Charsets that are not ASCII-compatible (UTF-16, UTF-32, Shift_JIS, ...) are transcoded to UTF-8
- * as the file is read; a sequence not valid in them becomes U+FFFF, which then rejects its record.
+ * <p>Precedence: a byte-order mark (UTF-8 {@code EF BB BF}, UTF-16 big-endian {@code FE FF}, UTF-16
+ * little-endian {@code FF FE}) wins; else the charset the reader was given; else UTF-8. Charsets
+ * that are not ASCII-compatible (UTF-16, UTF-32, Shift_JIS, ...) are transcoded to UTF-8 as the
+ * file is read; a sequence not valid in them becomes U+FFFF, which then rejects its record.
  */
 final class InputDecoding {
 
@@ -41,8 +41,7 @@ final class InputDecoding {
   private final CharsetDecoder decoder;
   private CharBuffer chars = CharBuffer.allocate(256);
 
-  private InputDecoding(
-      InputStream bytes, Charset declared, boolean transcoded, long bomLength) {
+  private InputDecoding(InputStream bytes, Charset declared, boolean transcoded, long bomLength) {
     this(bytes, declared, transcoded, transcoded ? StandardCharsets.UTF_8 : declared, bomLength);
   }
 
@@ -106,8 +105,8 @@ final class InputDecoding {
    */
   static InputDecoding open(Reader in) throws IOException {
     InputDecoding d = open(new Utf8Transcoder(in), StandardCharsets.UTF_8);
-    return new InputDecoding(d.bytes, StandardCharsets.UTF_8, true, StandardCharsets.UTF_8,
-        d.bomLength);
+    return new InputDecoding(
+        d.bytes, StandardCharsets.UTF_8, true, StandardCharsets.UTF_8, d.bomLength);
   }
 
   /**
@@ -119,7 +118,9 @@ final class InputDecoding {
   record Bom(Charset charset, int length) {
     /** Returns the mark {@code head} starts with (of its first {@code n} bytes), or null. */
     static Bom of(byte[] head, int n) {
-      if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+      if (n >= 3
+          && (head[0] & 0xFF) == 0xEF
+          && (head[1] & 0xFF) == 0xBB
           && (head[2] & 0xFF) == 0xBF) {
         return new Bom(StandardCharsets.UTF_8, 3);
       }
@@ -190,9 +191,18 @@ final class InputDecoding {
               lineStart = j + 1;
             }
           }
-          throw new RowError(null, null, (line == s.line() ? "" : "line " + line + ", ")
-              + "character " + (k - lineStart + 1)
-              + ": not valid " + declared.name() + " text", false, 0, ReadError.Kind.ENCODING);
+          throw new RowError(
+              null,
+              null,
+              (line == s.line() ? "" : "line " + line + ", ")
+                  + "character "
+                  + (k - lineStart + 1)
+                  + ": not valid "
+                  + declared.name()
+                  + " text",
+              false,
+              0,
+              ReadError.Kind.ENCODING);
         }
       }
     }
@@ -211,12 +221,22 @@ final class InputDecoding {
       hex.append(k == 0 ? "" : " ").append(String.format("%02X", b[from + at + k] & 0xFF));
     }
     long offset = bomLength + s.offset() + at;
-    return new RowError(null, null,
-        (line == s.line() ? "" : "line " + line + ", ") + "byte offset " + offset + ": byte" + (n == 1 ? " " : "s ") + hex
-            + " not valid " + declared.name()
+    return new RowError(
+        null,
+        null,
+        (line == s.line() ? "" : "line " + line + ", ")
+            + "byte offset "
+            + offset
+            + ": byte"
+            + (n == 1 ? " " : "s ")
+            + hex
+            + " not valid "
+            + declared.name()
             + " (if the file was exported as Windows-1252 or ISO-8859-1, read it with that"
             + " charset)",
-        false, 0, ReadError.Kind.ENCODING);
+        false,
+        0,
+        ReadError.Kind.ENCODING);
   }
 
   /** Returns a reader of {@code in} that turns what is not valid in {@code cs} into U+FFFF. */
@@ -230,8 +250,8 @@ final class InputDecoding {
   }
 
   /**
-   * Hands on the text of a reader as UTF-8 bytes; an unpaired surrogate becomes U+FFFF, which
-   * then rejects its record.
+   * Hands on the text of a reader as UTF-8 bytes; an unpaired surrogate becomes U+FFFF, which then
+   * rejects its record.
    */
   private static final class Utf8Transcoder extends InputStream {
     private final Reader in;

@@ -16,9 +16,9 @@ import java.util.Set;
  * Rows of a JSON Lines file: one flat JSON object per line. {@link RecordSplitter} cuts the bytes
  * into lines (at most {@link ReadLimits#maxRecordBytes()} each; a longer line is skipped without
  * being held in memory), {@link InputDecoding} decodes each, and Jackson's streaming parser reads
- * it, so that a malformed or over-long line is one bad row, not the end of the file. Property
- * names are the mapped column names; {@code null} is an absent value; numbers and booleans are
- * read as their text.
+ * it, so that a malformed or over-long line is one bad row, not the end of the file. Property names
+ * are the mapped column names; {@code null} is an absent value; numbers and booleans are read as
+ * their text.
  */
 final class JsonLinesRowSource implements RowSource {
 
@@ -73,17 +73,29 @@ final class JsonLinesRowSource implements RowSource {
     line = splitter.line();
     values.clear();
     if (splitter.problem() != null) {
-      text = new String(splitter.buffer(), splitter.start(), splitter.end() - splitter.start(),
-          StandardCharsets.UTF_8);
-      throw new RowError(null, null, "the line is longer than the limit of "
-          + limits.maxRecordBytes() + " bytes; it is skipped and reading resumes on the next line",
+      text =
+          new String(
+              splitter.buffer(),
+              splitter.start(),
+              splitter.end() - splitter.start(),
+              StandardCharsets.UTF_8);
+      throw new RowError(
+          null,
+          null,
+          "the line is longer than the limit of "
+              + limits.maxRecordBytes()
+              + " bytes; it is skipped and reading resumes on the next line",
           ReadError.Kind.TOO_LONG);
     }
     try {
       text = decoding.decode(splitter);
     } catch (RowError e) {
-      text = new String(splitter.buffer(), splitter.start(), splitter.end() - splitter.start(),
-          StandardCharsets.UTF_8);
+      text =
+          new String(
+              splitter.buffer(),
+              splitter.start(),
+              splitter.end() - splitter.start(),
+              StandardCharsets.UTF_8);
       throw e;
     }
     if (text.isBlank()) {
@@ -91,15 +103,22 @@ final class JsonLinesRowSource implements RowSource {
     }
     if (first && text.stripLeading().startsWith("[")) {
       // One JSON array, not JSON Lines: every line would be a reject; say what the file is.
-      throw new CxReadException(new ReadError(name, line, null, null,
-          "the file is a JSON array, not JSON Lines (one object per line); convert it, e.g. "
-              + "with jq -c '.[]' file.json > file.jsonl", ReadError.Kind.MALFORMED, null));
+      throw new CxReadException(
+          new ReadError(
+              name,
+              line,
+              null,
+              null,
+              "the file is a JSON array, not JSON Lines (one object per line); convert it, e.g. "
+                  + "with jq -c '.[]' file.json > file.jsonl",
+              ReadError.Kind.MALFORMED,
+              null));
     }
     first = false;
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new RowError(null, null, "a JSON Lines row must be a JSON object",
-            ReadError.Kind.MALFORMED);
+        throw new RowError(
+            null, null, "a JSON Lines row must be a JSON object", ReadError.Kind.MALFORMED);
       }
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -107,7 +126,9 @@ final class JsonLinesRowSource implements RowSource {
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           throw new RowError(
-              key, null, "nested values are not supported: rows must be flat objects",
+              key,
+              null,
+              "nested values are not supported: rows must be flat objects",
               ReadError.Kind.MALFORMED);
         }
         if (values.containsKey(key)) {
@@ -116,20 +137,25 @@ final class JsonLinesRowSource implements RowSource {
         if (v != JsonToken.VALUE_NULL) {
           String value = p.getText();
           if (value.length() > limits.maxFieldChars()) {
-            throw new RowError(key, value.substring(0, Math.min(80, value.length())) + "...",
-                "a value of " + value.length() + " characters is longer than the limit of "
-                    + limits.maxFieldChars(), ReadError.Kind.TOO_LONG);
+            throw new RowError(
+                key,
+                value.substring(0, Math.min(80, value.length())) + "...",
+                "a value of "
+                    + value.length()
+                    + " characters is longer than the limit of "
+                    + limits.maxFieldChars(),
+                ReadError.Kind.TOO_LONG);
           }
           values.put(key, value);
         }
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw new RowError(null, null, "expected exactly one JSON object on the line",
-            ReadError.Kind.MALFORMED);
+        throw new RowError(
+            null, null, "expected exactly one JSON object on the line", ReadError.Kind.MALFORMED);
       }
     } catch (JsonProcessingException e) {
-      throw new RowError(null, null, "malformed JSON: " + e.getOriginalMessage(),
-          ReadError.Kind.MALFORMED);
+      throw new RowError(
+          null, null, "malformed JSON: " + e.getOriginalMessage(), ReadError.Kind.MALFORMED);
     }
     return true;
   }

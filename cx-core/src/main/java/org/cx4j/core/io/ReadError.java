@@ -3,8 +3,8 @@ package org.cx4j.core.io;
 import java.util.Objects;
 
 /**
- * One rejected row (or a file-level problem): where it is, which column, what value, why, the
- * kind of problem, and an excerpt of the raw record.
+ * One rejected row (or a file-level problem): where it is, which column, what value, why, the kind
+ * of problem, and an excerpt of the raw record.
  *
  * <p>{@code toString()} reads like a compiler message: {@code survey.csv:12: column 'nps_score',
  * value '11': score 11 is outside the nps scale 0..10}.
@@ -15,11 +15,16 @@ import java.util.Objects;
  * @param value the offending value, or {@code null}
  * @param reason why the row was rejected, as a sentence
  * @param kind the kind of problem, for counting rejects by cause
- * @param excerpt the raw record as read, cut to at most {@value #MAX_EXCERPT} characters, or
- *     {@code null} when there is none (a file-level problem)
+ * @param excerpt the raw record as read, cut to at most {@value #MAX_EXCERPT} characters, or {@code
+ *     null} when there is none (a file-level problem)
  */
 public record ReadError(
-    String source, long line, String column, String value, String reason, Kind kind,
+    String source,
+    long line,
+    String column,
+    String value,
+    String reason,
+    Kind kind,
     String excerpt) {
 
   /** The longest excerpt of a raw record kept in an error. */

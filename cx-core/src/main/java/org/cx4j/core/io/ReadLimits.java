@@ -14,8 +14,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  *   <li>{@link #maxRecordLines()}: the most physical lines a quoted CSV value may span (default
  *       100); past that, the record's first physical line is rejected and reading resumes on the
  *       next one, as for a quote never closed.
- *   <li>{@link #maxFieldChars()}: the longest value in characters (default 1 Mi characters); a
- *       row with a longer value is rejected.
+ *   <li>{@link #maxFieldChars()}: the longest value in characters (default 1 Mi characters); a row
+ *       with a longer value is rejected.
  * </ul>
  *
  * @param maxRecordBytes the longest record, in bytes
@@ -26,14 +26,15 @@ public record ReadLimits(int maxRecordBytes, int maxRecordLines, int maxFieldCha
 
   /** 1 MiB. */
   public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
   /** 100 lines. */
   public static final int DEFAULT_MAX_RECORD_LINES = 100;
+
   /** 1 Mi characters. */
   public static final int DEFAULT_MAX_FIELD_CHARS = 1 << 20;
 
   private static final ReadLimits DEFAULTS =
-      new ReadLimits(
-          DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_RECORD_LINES, DEFAULT_MAX_FIELD_CHARS);
+      new ReadLimits(DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_RECORD_LINES, DEFAULT_MAX_FIELD_CHARS);
 
   /**
    * Validates the limits.
@@ -41,10 +42,11 @@ public record ReadLimits(int maxRecordBytes, int maxRecordLines, int maxFieldCha
    * @throws IllegalArgumentException if a limit is below 1, or the record limit above 1 GiB
    */
   public ReadLimits {
-    checkArgument(maxRecordBytes >= 1 && maxRecordBytes <= 1 << 30,
-        "maxRecordBytes must be between 1 and 2^30, got %s", maxRecordBytes);
-    checkArgument(maxRecordLines >= 1, "maxRecordLines must be at least 1, got %s",
-        maxRecordLines);
+    checkArgument(
+        maxRecordBytes >= 1 && maxRecordBytes <= 1 << 30,
+        "maxRecordBytes must be between 1 and 2^30, got %s",
+        maxRecordBytes);
+    checkArgument(maxRecordLines >= 1, "maxRecordLines must be at least 1, got %s", maxRecordLines);
     checkArgument(maxFieldChars >= 1, "maxFieldChars must be at least 1, got %s", maxFieldChars);
   }
 
@@ -53,7 +55,10 @@ public record ReadLimits(int maxRecordBytes, int maxRecordLines, int maxFieldCha
     return DEFAULTS;
   }
 
-  /** Returns these limits with another record size limit. @throws IllegalArgumentException if out of range */
+  /**
+   * Returns these limits with another record size limit. @throws IllegalArgumentException if out of
+   * range
+   */
   public ReadLimits withMaxRecordBytes(int bytes) {
     return new ReadLimits(bytes, maxRecordLines, maxFieldChars);
   }
@@ -70,7 +75,12 @@ public record ReadLimits(int maxRecordBytes, int maxRecordLines, int maxFieldCha
 
   @Override
   public String toString() {
-    return "ReadLimits[record " + maxRecordBytes + " bytes, " + maxRecordLines + " lines; value "
-        + maxFieldChars + " characters]";
+    return "ReadLimits[record "
+        + maxRecordBytes
+        + " bytes, "
+        + maxRecordLines
+        + " lines; value "
+        + maxFieldChars
+        + " characters]";
   }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a read did: rows read, accepted and rejected (exact counts), the exact number of rejects
- * per kind and column ({@link #tallies()}), and the first {@value #MAX_ERRORS} errors in full.
- * {@code read == accepted + rejected}; blank lines and the header are not rows; a CSV record whose
- * quoted value spans several lines is one row. An empty file gives all zeros.
+ * What a read did: rows read, accepted and rejected (exact counts), the exact number of rejects per
+ * kind and column ({@link #tallies()}), and the first {@value #MAX_ERRORS} errors in full. {@code
+ * read == accepted + rejected}; blank lines and the header are not rows; a CSV record whose quoted
+ * value spans several lines is one row. An empty file gives all zeros.
  *
  * <p>Every reject also goes to the reader's {@link ErrorSink}, which can keep all of them (for
  * example in a file) while this report stays bounded.
@@ -24,7 +24,11 @@ import java.util.Objects;
  *     rejected}, in order of first occurrence
  */
 public record ReadReport(
-    String source, long read, long accepted, long rejected, List<ReadError> errors,
+    String source,
+    long read,
+    long accepted,
+    long rejected,
+    List<ReadError> errors,
     List<Tally> tallies) {
 
   /** The most errors a report keeps in memory; the counts are exact regardless. */
@@ -69,8 +73,12 @@ public record ReadReport(
     tallies = List.copyOf(tallies);
     if (accepted < 0 || rejected < 0 || read != accepted + rejected) {
       throw new IllegalArgumentException(
-          "counts must satisfy read = accepted + rejected >= 0, got read " + read + ", accepted "
-              + accepted + ", rejected " + rejected);
+          "counts must satisfy read = accepted + rejected >= 0, got read "
+              + read
+              + ", accepted "
+              + accepted
+              + ", rejected "
+              + rejected);
     }
     long sum = 0;
     for (Tally t : tallies) {
@@ -101,7 +109,8 @@ public record ReadReport(
       counts.computeIfAbsent(java.util.Arrays.asList(e.kind(), e.column()), k -> new long[1])[0]++;
     }
     List<Tally> out = new ArrayList<>(counts.size());
-    counts.forEach((k, v) -> out.add(new Tally((ReadError.Kind) k.get(0), (String) k.get(1), v[0])));
+    counts.forEach(
+        (k, v) -> out.add(new Tally((ReadError.Kind) k.get(0), (String) k.get(1), v[0])));
     return out;
   }
 

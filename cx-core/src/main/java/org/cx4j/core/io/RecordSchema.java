@@ -92,18 +92,27 @@ abstract class RecordSchema<T> {
           catalog == null
               ? "a touchpoint without a catalog needs "
                   + (channel == null ? "a channel" : "a stage")
-                  + " value (column '" + row.column(channel == null ? Field.CHANNEL : Field.STAGE)
+                  + " value (column '"
+                  + row.column(channel == null ? Field.CHANNEL : Field.STAGE)
                   + "')"
-              : "unknown touchpoint id: not in the catalog " + catalog.touchpoints().size()
+              : "unknown touchpoint id: not in the catalog "
+                  + catalog.touchpoints().size()
                   + " ids, and no inline channel and stage values";
-      throw new RowError(row.column(Field.TOUCHPOINT), id, reason,
+      throw new RowError(
+          row.column(Field.TOUCHPOINT),
+          id,
+          reason,
           catalog == null ? ReadError.Kind.MISSING_VALUE : ReadError.Kind.UNKNOWN_VALUE);
     }
-    return row.touchpoint(id, channel, stage, () -> {
-      Channel c = row.domain(Field.CHANNEL, channel, Channel::of);
-      JourneyStage s = row.domain(Field.STAGE, stage, JourneyStage::of);
-      return row.domain(Field.TOUCHPOINT, id, v -> Touchpoint.of(v, c, s));
-    });
+    return row.touchpoint(
+        id,
+        channel,
+        stage,
+        () -> {
+          Channel c = row.domain(Field.CHANNEL, channel, Channel::of);
+          JourneyStage s = row.domain(Field.STAGE, stage, JourneyStage::of);
+          return row.domain(Field.TOUCHPOINT, id, v -> Touchpoint.of(v, c, s));
+        });
   }
 
   static String text(Object o) {

@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into records before any field is parsed, so that one bad record never
- * takes the rest of the file with it. A record ends at an LF, a CRLF or a lone CR outside quotes
- * (or at the end of the input); with {@code quoting}, a {@code "} that is the first byte of a
- * value opens a quoted value that may span lines, {@code ""} inside it is one quote, and the
- * next lone {@code "} closes it. These are the rules of Jackson's CSV parser, which then parses
- * each record's values; the splitter also flags what Jackson would refuse (text after a closing
- * quote other than spaces and tabs) so that it is never handed a record it cannot read.
+ * Splits a byte stream into records before any field is parsed, so that one bad record never takes
+ * the rest of the file with it. A record ends at an LF, a CRLF or a lone CR outside quotes (or at
+ * the end of the input); with {@code quoting}, a {@code "} that is the first byte of a value opens
+ * a quoted value that may span lines, {@code ""} inside it is one quote, and the next lone {@code
+ * "} closes it. These are the rules of Jackson's CSV parser, which then parses each record's
+ * values; the splitter also flags what Jackson would refuse (text after a closing quote other than
+ * spaces and tabs) so that it is never handed a record it cannot read.
  *
  * <p>Limits, so that a hostile file cannot exhaust memory or swallow good rows: a record longer
  * than {@code maxBytes}, a quoted value still open after {@code maxLines} physical lines, and a
@@ -20,12 +20,12 @@ import java.util.Arrays;
  * longer than {@code maxBytes} is skipped without being held in memory.
  *
  * <p>A record that spans lines but is not valid as it stands (text after a closing quote, or not
- * the header's number of values; see {@link #expectFields(int)}) is taken for a quote never
- * closed that swallowed the lines after it: its first line is rejected and the next line is read
- * as a record. A record that is valid as it stands is always read as written, so a file this
- * library writes reads back unchanged; the one case a reader cannot tell apart is a quote never
- * closed whose swallowed lines happen to make one valid record (the quote closing at a line end
- * with the right number of values), which is read as that record.
+ * the header's number of values; see {@link #expectFields(int)}) is taken for a quote never closed
+ * that swallowed the lines after it: its first line is rejected and the next line is read as a
+ * record. A record that is valid as it stands is always read as written, so a file this library
+ * writes reads back unchanged; the one case a reader cannot tell apart is a quote never closed
+ * whose swallowed lines happen to make one valid record (the quote closing at a line end with the
+ * right number of values), which is read as that record.
  *
  * <p>The input must be in an ASCII-compatible encoding (every byte below 0x80 is that ASCII
  * character and no multi-byte sequence contains such a byte): UTF-8, ISO-8859-x, Windows-125x.
@@ -48,6 +48,7 @@ final class RecordSplitter {
   }
 
   private static final int CHUNK = 1 << 16;
+
   /** Bytes of an over-long line kept for the reject's excerpt. */
   static final int EXCERPT = 1024;
 
@@ -92,7 +93,11 @@ final class RecordSplitter {
    * @param quoting whether quotes are special (false for JSON Lines: one record per line)
    */
   RecordSplitter(
-      InputStream in, char separator, boolean whitespace, boolean quoting, int maxBytes,
+      InputStream in,
+      char separator,
+      boolean whitespace,
+      boolean quoting,
+      int maxBytes,
       int maxLines) {
     this.in = in;
     this.separator = (byte) separator;
@@ -106,8 +111,10 @@ final class RecordSplitter {
   /** Fills the table of ASCII bytes that, inside an unquoted value, end neither it nor the line. */
   private void plainBytes() {
     for (int b = 0; b < 128; b++) {
-      plain[b] = b != '\n' && b != '\r'
-          && (whitespace ? b != ' ' && b != '\t' : b != (this.separator & 0xFF));
+      plain[b] =
+          b != '\n'
+              && b != '\r'
+              && (whitespace ? b != ' ' && b != '\t' : b != (this.separator & 0xFF));
     }
   }
 
@@ -170,7 +177,9 @@ final class RecordSplitter {
         }
         // Past a closing quote with text after it, the record is already malformed: the quote
         // that opened it was never closed, whatever the size.
-        return rejectFirstLine(firstLineEnd, firstTermLen,
+        return rejectFirstLine(
+            firstLineEnd,
+            firstTermLen,
             afterQuote >= 0 || !inQuotes ? Problem.UNTERMINATED_QUOTE : Problem.RECORD_TOO_LONG);
       }
       if (i >= limit) {
@@ -185,13 +194,23 @@ final class RecordSplitter {
           if (i == pos) {
             return false;
           }
-          if (!inQuotes && nLines > 1 && expectedFields > 0
+          if (!inQuotes
+              && nLines > 1
+              && expectedFields > 0
               && (afterQuote >= 0 || fields != expectedFields)) {
             return rejectFirstLine(firstLineEnd, firstTermLen, Problem.UNTERMINATED_QUOTE);
           }
           lastFields = fields;
-          return finish(i, 0, nLines, nonAscii, nonBlank, inQuotes ? Problem.UNTERMINATED_QUOTE
-              : afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
+          return finish(
+              i,
+              0,
+              nLines,
+              nonAscii,
+              nonBlank,
+              inQuotes
+                  ? Problem.UNTERMINATED_QUOTE
+                  : afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null,
+              afterQuote);
         }
       }
       // Fast runs: the bytes inside a value that change nothing but the position.
@@ -250,8 +269,7 @@ final class RecordSplitter {
           }
         }
         if (!inQuotes) {
-          if (nLines > 1 && expectedFields > 0
-              && (afterQuote >= 0 || fields != expectedFields)) {
+          if (nLines > 1 && expectedFields > 0 && (afterQuote >= 0 || fields != expectedFields)) {
             // A quoted value ran over lines into something that is not a record of the header's
             // width: far likelier a quote never closed than a broken multi-line value. Reject the
             // line where it opened; the lines after it are read again as records.
@@ -261,8 +279,14 @@ final class RecordSplitter {
             expectedFields = fields; // the header's width, known before any row is read
           }
           lastFields = fields;
-          return finish(i, term, nLines, nonAscii, nonBlank,
-              afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null, afterQuote);
+          return finish(
+              i,
+              term,
+              nLines,
+              nonAscii,
+              nonBlank,
+              afterQuote >= 0 ? Problem.TEXT_AFTER_QUOTE : null,
+              afterQuote);
         }
         if (firstLineEnd < 0) {
           firstLineEnd = i;
@@ -324,7 +348,12 @@ final class RecordSplitter {
   }
 
   private boolean finish(
-      int endAt, int term, int nLines, boolean nonAscii, boolean nonBlank, Problem p,
+      int endAt,
+      int term,
+      int nLines,
+      boolean nonAscii,
+      boolean nonBlank,
+      Problem p,
       int afterQuote) {
     start = pos;
     end = endAt;
@@ -428,7 +457,9 @@ final class RecordSplitter {
     return true;
   }
 
-  /** Returns the array holding the record's bytes (an excerpt for {@link Problem#LINE_TOO_LONG}). */
+  /**
+   * Returns the array holding the record's bytes (an excerpt for {@link Problem#LINE_TOO_LONG}).
+   */
   byte[] buffer() {
     return excerpt != null ? excerpt : buf;
   }

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -22,9 +22,9 @@ import java.util.stream.StreamSupport;
  *
  * <p>In strict mode the first bad row throws a {@link CxReadException}; in lenient mode it is
  * skipped, counted (exactly, per kind and column), kept in the report (the first {@value
- * ReadReport#MAX_ERRORS}) and passed to the error sink, and reading goes on: a quote never
- * closed, a line over the size limits ({@link ReadLimits}) or bytes not valid in the file's
- * charset reject their own line only. Not thread-safe.
+ * ReadReport#MAX_ERRORS}) and passed to the error sink, and reading goes on: a quote never closed,
+ * a line over the size limits ({@link ReadLimits}) or bytes not valid in the file's charset reject
+ * their own line only. Not thread-safe.
  *
  * @param <T> the record type
  */
@@ -138,7 +138,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
       reject(e, source.line());
     } catch (IllegalArgumentException | NullPointerException e) {
       // a domain record's own validation, e.g. a customer attribute named like a record field
-      reject(new RowError(null, null, String.valueOf(e.getMessage()), ReadError.Kind.INVALID),
+      reject(
+          new RowError(null, null, String.valueOf(e.getMessage()), ReadError.Kind.INVALID),
           source.line());
     }
   }
@@ -146,8 +147,14 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
   private void reject(RowError e, long currentLine) {
     rejected++;
     ReadError error =
-        new ReadError(name, e.line != 0 ? e.line : currentLine, e.column, e.value, e.getMessage(),
-            e.kind, source.text());
+        new ReadError(
+            name,
+            e.line != 0 ? e.line : currentLine,
+            e.column,
+            e.value,
+            e.getMessage(),
+            e.kind,
+            source.text());
     String column = e.column;
     if (tallies.size() >= MAX_TALLIES && !tallies.containsKey(Arrays.asList(e.kind, column))) {
       column = OTHER_COLUMNS; // hostile files name endless columns: keep the tallies bounded
@@ -175,8 +182,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
   /** Returns the counts and first errors so far; final once {@link #hasNext()} returned false. */
   public ReadReport report() {
     List<ReadReport.Tally> t = new ArrayList<>(tallies.size());
-    tallies.forEach((k, v) ->
-        t.add(new ReadReport.Tally((ReadError.Kind) k.get(0), (String) k.get(1), v[0])));
+    tallies.forEach(
+        (k, v) -> t.add(new ReadReport.Tally((ReadError.Kind) k.get(0), (String) k.get(1), v[0])));
     return new ReadReport(name, read, accepted, rejected, errors, t);
   }
 

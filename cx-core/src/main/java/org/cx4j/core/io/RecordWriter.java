@@ -53,8 +53,14 @@ public final class RecordWriter<T> implements AutoCloseable {
       Field f = fields.get(i);
       if (mapping.isShadowed(f)) {
         throw new IllegalArgumentException(
-            "cannot write " + schema.kind() + " field " + f + ": its column name '"
-                + f.defaultName() + "' is mapped to another field; map " + f
+            "cannot write "
+                + schema.kind()
+                + " field "
+                + f
+                + ": its column name '"
+                + f.defaultName()
+                + "' is mapped to another field; map "
+                + f
                 + " to a column of its own");
       }
       columns[i] = mapping.column(f);

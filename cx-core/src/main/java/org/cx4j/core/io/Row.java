@@ -12,8 +12,8 @@ import org.cx4j.core.touchpoint.Touchpoint;
 abstract class Row {
 
   /**
-   * At most this many distinct values are shared per read (see {@link #shared(String)}); beyond
-   * it, new values are returned as they are, so memory stays bounded on high-cardinality columns.
+   * At most this many distinct values are shared per read (see {@link #shared(String)}); beyond it,
+   * new values are returned as they are, so memory stays bounded on high-cardinality columns.
    */
   static final int MAX_SHARED = 4096;
 
@@ -37,8 +37,8 @@ abstract class Row {
   abstract void extras(Map<String, String> out);
 
   /**
-   * Returns an equal, shared instance of a value that repeats from row to row (a country, a
-   * plan), so that millions of records do not each keep their own copy of the same text.
+   * Returns an equal, shared instance of a value that repeats from row to row (a country, a plan),
+   * so that millions of records do not each keep their own copy of the same text.
    */
   final String shared(String value) {
     if (value == null) {
@@ -55,10 +55,10 @@ abstract class Row {
   }
 
   /**
-   * Returns the touchpoint of the given raw id, channel and stage values: made once by {@code
-   * make} and then shared by every row that names the same three values (at most {@link
-   * #MAX_SHARED} of them are kept). Parsing and normalizing per row was a fifth of the reading
-   * time of a large file, and one {@link Touchpoint} per response row most of its memory.
+   * Returns the touchpoint of the given raw id, channel and stage values: made once by {@code make}
+   * and then shared by every row that names the same three values (at most {@link #MAX_SHARED} of
+   * them are kept). Parsing and normalizing per row was a fifth of the reading time of a large
+   * file, and one {@link Touchpoint} per response row most of its memory.
    */
   final Touchpoint touchpoint(String id, String channel, String stage, Supplier<Touchpoint> make) {
     String key = id + '\u0000' + channel + '\u0000' + stage;
@@ -91,16 +91,16 @@ abstract class Row {
   final String require(Field field) {
     String v = get(field);
     if (v == null) {
-      throw new RowError(column(field), raw(field), "missing value for " + field,
-          ReadError.Kind.MISSING_VALUE);
+      throw new RowError(
+          column(field), raw(field), "missing value for " + field, ReadError.Kind.MISSING_VALUE);
     }
     return v;
   }
 
   /**
-   * Returns {@code v} as an integer written in ASCII digits with an optional sign; a decimal
-   * whose fraction is all zeros ({@code 9.0}, as spreadsheets and pandas write integer columns
-   * with gaps) is that integer.
+   * Returns {@code v} as an integer written in ASCII digits with an optional sign; a decimal whose
+   * fraction is all zeros ({@code 9.0}, as spreadsheets and pandas write integer columns with gaps)
+   * is that integer.
    *
    * @throws RowError for other digits (Arabic-Indic, full-width, ...: {@link
    *     ReadError.Kind#NON_ASCII_DIGITS}) and for anything that is not an integer
@@ -111,15 +111,15 @@ abstract class Row {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (!(c >= '0' && c <= '9') && !(i == 0 && (c == '-' || c == '+') && v.length() > 1)) {
-        throw new RowError(column(field), v, field + " must be an integer",
-            ReadError.Kind.NOT_A_NUMBER);
+        throw new RowError(
+            column(field), v, field + " must be an integer", ReadError.Kind.NOT_A_NUMBER);
       }
     }
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new RowError(column(field), v, field + " is too large for an integer",
-          ReadError.Kind.OUT_OF_RANGE);
+      throw new RowError(
+          column(field), v, field + " is too large for an integer", ReadError.Kind.OUT_OF_RANGE);
     }
   }
 
@@ -148,13 +148,12 @@ abstract class Row {
   final double decimal(Field field, String v) {
     checkAsciiDigits(field, v);
     if (!plainDecimal(v)) {
-      throw new RowError(column(field), v, field + " must be a number such as 12.5",
-          ReadError.Kind.NOT_A_NUMBER);
+      throw new RowError(
+          column(field), v, field + " must be a number such as 12.5", ReadError.Kind.NOT_A_NUMBER);
     }
     double d = Double.parseDouble(v);
     if (!Double.isFinite(d)) {
-      throw new RowError(column(field), v, field + " must be finite",
-          ReadError.Kind.OUT_OF_RANGE);
+      throw new RowError(column(field), v, field + " must be finite", ReadError.Kind.OUT_OF_RANGE);
     }
     return d;
   }
@@ -206,8 +205,16 @@ abstract class Row {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (c > 0x7F && Character.isDigit(c)) {
-        throw new RowError(column(field), v, field + " must be written with ASCII digits 0-9, "
-            + "found '" + c + "' (U+" + String.format("%04X", (int) c) + ")",
+        throw new RowError(
+            column(field),
+            v,
+            field
+                + " must be written with ASCII digits 0-9, "
+                + "found '"
+                + c
+                + "' (U+"
+                + String.format("%04X", (int) c)
+                + ")",
             ReadError.Kind.NON_ASCII_DIGITS);
       }
     }
@@ -218,8 +225,12 @@ abstract class Row {
     try {
       return timestamps.parse(v);
     } catch (IllegalArgumentException e) {
-      throw new RowError(column(field), v, "expected a timestamp in " + timestamps
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+      throw new RowError(
+          column(field),
+          v,
+          "expected a timestamp in "
+              + timestamps
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
           ReadError.Kind.TIMESTAMP);
     }
   }
@@ -228,14 +239,16 @@ abstract class Row {
     try {
       return timestamps.parseDate(v);
     } catch (IllegalArgumentException e) {
-      throw new RowError(column(field), v, "expected a date in " + timestamps,
-          ReadError.Kind.TIMESTAMP);
+      throw new RowError(
+          column(field), v, "expected a date in " + timestamps, ReadError.Kind.TIMESTAMP);
     }
   }
 
   /** Returns the customer id of the row. @throws RowError when missing, blank or too long */
   final org.cx4j.core.customer.CustomerId customerId() {
-    return domain(Field.CUSTOMER_ID, require(Field.CUSTOMER_ID),
+    return domain(
+        Field.CUSTOMER_ID,
+        require(Field.CUSTOMER_ID),
         ids == null ? org.cx4j.core.customer.CustomerId::of : ids::get);
   }
 
@@ -245,8 +258,8 @@ abstract class Row {
   }
 
   /**
-   * Runs a domain factory on {@code field}'s value, turning its IllegalArgumentException into a
-   * row error.
+   * Runs a domain factory on {@code field}'s value, turning its IllegalArgumentException into a row
+   * error.
    */
   final <T> T domain(Field field, String v, java.util.function.Function<String, T> factory) {
     try {

@@ -19,27 +19,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Guesses the separator of a delimited text file from its first records, for files whose
- * separator the user did not give.
+ * Guesses the separator of a delimited text file from its first records, for files whose separator
+ * the user did not give.
  *
- * <p>The rule, applied to the first {@value #SAMPLE_RECORDS} non-blank records (a quoted value
- * may span lines; text between double quotes is ignored):
+ * <p>The rule, applied to the first {@value #SAMPLE_RECORDS} non-blank records (a quoted value may
+ * span lines; text between double quotes is ignored):
  *
  * <ol>
  *   <li>For each of comma, semicolon and tab, count its occurrences outside quotes in the first
  *       record (the header). Separators that do not occur there are out.
- *   <li>Of those left, the one that gives the most later records the header's count wins; on a
- *       tie, the one that occurs more often in the header; on a further tie, comma, then
- *       semicolon, then tab.
- *   <li>When none of the three occurs in the header but spaces or tabs outside quotes separate
- *       at least two values in it, the file is {@linkplain CsvFormat#whitespace()
+ *   <li>Of those left, the one that gives the most later records the header's count wins; on a tie,
+ *       the one that occurs more often in the header; on a further tie, comma, then semicolon, then
+ *       tab.
+ *   <li>When none of the three occurs in the header but spaces or tabs outside quotes separate at
+ *       least two values in it, the file is {@linkplain CsvFormat#whitespace()
  *       whitespace-separated} (the layout of fixed-width exports such as the CDNOW transaction
  *       log).
  *   <li>Otherwise (a single column, or an empty file): comma.
  * </ol>
  *
- * <p>Only the first {@value #SAMPLE_BYTES} bytes are read. A UTF-16 byte-order mark selects
- * UTF-16; a UTF-8 one is dropped. Static methods only; thread-safe.
+ * <p>Only the first {@value #SAMPLE_BYTES} bytes are read. A UTF-16 byte-order mark selects UTF-16;
+ * a UTF-8 one is dropped. Static methods only; thread-safe.
  */
 public final class SeparatorDetector {
 
@@ -75,8 +75,8 @@ public final class SeparatorDetector {
   }
 
   /**
-   * Returns the format of a file that begins with {@code lines} (without line ends), by the rule
-   * of the class comment; comma for no lines.
+   * Returns the format of a file that begins with {@code lines} (without line ends), by the rule of
+   * the class comment; comma for no lines.
    *
    * @throws NullPointerException if {@code lines} or an element is null
    */
@@ -118,16 +118,16 @@ public final class SeparatorDetector {
   }
 
   /**
-   * Returns up to {@code max} first non-blank records of {@code file} split into values in
-   * {@code format} (the header first when the format has one), with surrounding spaces stripped:
-   * for checking a file's columns before reading it. A record cut off by the end of the sampled
-   * bytes is left out.
+   * Returns up to {@code max} first non-blank records of {@code file} split into values in {@code
+   * format} (the header first when the format has one), with surrounding spaces stripped: for
+   * checking a file's columns before reading it. A record cut off by the end of the sampled bytes
+   * is left out.
    *
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException if {@code max < 1}
    */
-  public static List<List<String>> firstRecords(Path file, Charset charset, CsvFormat format,
-      int max) {
+  public static List<List<String>> firstRecords(
+      Path file, Charset charset, CsvFormat format, int max) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1, got " + max);
     }

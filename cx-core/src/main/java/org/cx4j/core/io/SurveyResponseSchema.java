@@ -27,8 +27,7 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
     this.byName = byName;
     this.catalog = catalog;
     List<Field> f =
-        new ArrayList<>(
-            List.of(Field.CUSTOMER_ID, Field.TOUCHPOINT, Field.CHANNEL, Field.STAGE));
+        new ArrayList<>(List.of(Field.CUSTOMER_ID, Field.TOUCHPOINT, Field.CHANNEL, Field.STAGE));
     if (fixed == null) {
       f.add(Field.INSTRUMENT);
     }
@@ -64,7 +63,9 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
       instrument = byName.get(name.toLowerCase(Locale.ROOT));
       if (instrument == null) {
         throw new RowError(
-            row.column(Field.INSTRUMENT), name, "unknown instrument; known: " + byName.keySet(),
+            row.column(Field.INSTRUMENT),
+            name,
+            "unknown instrument; known: " + byName.keySet(),
             ReadError.Kind.UNKNOWN_VALUE);
       }
     }
@@ -74,15 +75,19 @@ final class SurveyResponseSchema extends RecordSchema<SurveyResponse> {
       throw new RowError(
           row.column(Field.SCORE),
           s,
-          "score " + score + " is outside the " + instrument.name() + " scale "
+          "score "
+              + score
+              + " is outside the "
+              + instrument.name()
+              + " scale "
               + instrument.scale(),
           ReadError.Kind.OUT_OF_RANGE);
     }
     String w = row.get(Field.WEIGHT);
     double weight = w == null ? 1.0 : row.decimal(Field.WEIGHT, w);
     if (weight < 0) {
-      throw new RowError(row.column(Field.WEIGHT), w, "weight must be non-negative",
-          ReadError.Kind.OUT_OF_RANGE);
+      throw new RowError(
+          row.column(Field.WEIGHT), w, "weight must be non-negative", ReadError.Kind.OUT_OF_RANGE);
     }
     String comment = row.raw(Field.COMMENT);
     if (comment != null && comment.isEmpty()) {

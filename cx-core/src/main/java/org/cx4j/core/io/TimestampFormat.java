@@ -50,10 +50,10 @@ public final class TimestampFormat {
 
   /**
    * Returns ISO-8601 with an offset or zone in every value: {@code 2024-03-01T09:30:00Z}, {@code
-   * 2024-03-01T10:30:00+01:00}, {@code 2024-03-01T10:30:00+01:00[Europe/Paris]}; a space may
-   * stand for the {@code T} ({@code 2024-03-01 09:30:00+00:00}, as SQL exports and pandas write). A local date-time
-   * or a date alone is an error, because its instant is ambiguous: use {@link #iso(ZoneId)}.
-   * Writes {@link Instant#toString()} (UTC, {@code Z}).
+   * 2024-03-01T10:30:00+01:00}, {@code 2024-03-01T10:30:00+01:00[Europe/Paris]}; a space may stand
+   * for the {@code T} ({@code 2024-03-01 09:30:00+00:00}, as SQL exports and pandas write). A local
+   * date-time or a date alone is an error, because its instant is ambiguous: use {@link
+   * #iso(ZoneId)}. Writes {@link Instant#toString()} (UTC, {@code Z}).
    */
   public static TimestampFormat iso() {
     return ISO;
@@ -74,10 +74,10 @@ public final class TimestampFormat {
 
   /**
    * Returns a {@link DateTimeFormatter} pattern such as {@code yyyyMMdd} or {@code dd/MM/yyyy
-   * HH:mm}, read in {@code zone}; a pattern without a time of day means the start of the day.
-   * When the pattern reads an offset or a zone ({@code yyyy-MM-dd HH:mmXXX} for {@code
-   * 2024-03-01 10:30+01:00} or {@code Z}), the value's own offset is used and {@code zone} only
-   * for values without one. Parsing is strict: {@code 19970230} is an error, not 28 February.
+   * HH:mm}, read in {@code zone}; a pattern without a time of day means the start of the day. When
+   * the pattern reads an offset or a zone ({@code yyyy-MM-dd HH:mmXXX} for {@code 2024-03-01
+   * 10:30+01:00} or {@code Z}), the value's own offset is used and {@code zone} only for values
+   * without one. Parsing is strict: {@code 19970230} is an error, not 28 February.
    *
    * @throws IllegalArgumentException if the pattern is invalid
    */
@@ -127,9 +127,10 @@ public final class TimestampFormat {
           {
             TemporalAccessor t = formatter.parse(s);
             LocalDate d = LocalDate.from(t);
-            LocalDateTime local = t.isSupported(ChronoField.HOUR_OF_DAY)
-                ? LocalDateTime.of(d, java.time.LocalTime.from(t))
-                : d.atStartOfDay();
+            LocalDateTime local =
+                t.isSupported(ChronoField.HOUR_OF_DAY)
+                    ? LocalDateTime.of(d, java.time.LocalTime.from(t))
+                    : d.atStartOfDay();
             // An offset or zone written in the text (pattern letters X, x, Z, O, VV, z) wins over
             // the format's zone, which is for text without one.
             ZoneId written = t.query(TemporalQueries.zone());
@@ -166,8 +167,7 @@ public final class TimestampFormat {
       return ((ZonedDateTime) t).toInstant();
     }
     if (zone == null) {
-      throw new DateTimeException(
-          "a local date-time needs a zone: use TimestampFormat.iso(zone)");
+      throw new DateTimeException("a local date-time needs a zone: use TimestampFormat.iso(zone)");
     }
     return ((LocalDateTime) t).atZone(zone).toInstant();
   }
@@ -198,8 +198,17 @@ public final class TimestampFormat {
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
     int milli = n == 24 ? digits(s, 20, 3) : 0;
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59 || milli < 0
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || milli < 0
         || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
       return null;
     }

@@ -34,7 +34,10 @@ final class TransactionSchema extends RecordSchema<Transaction> {
     String q = row.get(Field.QUANTITY);
     int quantity = q == null ? 1 : row.integer(Field.QUANTITY, q);
     if (quantity < 1) {
-      throw new RowError(row.column(Field.QUANTITY), q, "quantity must be at least 1",
+      throw new RowError(
+          row.column(Field.QUANTITY),
+          q,
+          "quantity must be at least 1",
           ReadError.Kind.OUT_OF_RANGE);
     }
     return new Transaction(

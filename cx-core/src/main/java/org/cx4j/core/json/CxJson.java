@@ -21,8 +21,8 @@ public final class CxJson {
   private CxJson() {}
 
   /**
-   * Returns a shared, fully configured mapper. {@code ObjectMapper} is thread-safe once
-   * configured; do not reconfigure the shared instance, use {@link #newMapper()} instead.
+   * Returns a shared, fully configured mapper. {@code ObjectMapper} is thread-safe once configured;
+   * do not reconfigure the shared instance, use {@link #newMapper()} instead.
    */
   public static ObjectMapper mapper() {
     return MAPPER;

@@ -3,9 +3,9 @@ package org.cx4j.core.naming;
 import java.util.Objects;
 
 /**
- * The Levenshtein distance between two names: the fewest single-character insertions, deletions
- * and substitutions that turn one into the other. Used to suggest the closest known name when a
- * user's name matches none (a mistyped column, touchpoint or option value).
+ * The Levenshtein distance between two names: the fewest single-character insertions, deletions and
+ * substitutions that turn one into the other. Used to suggest the closest known name when a user's
+ * name matches none (a mistyped column, touchpoint or option value).
  */
 public final class EditDistance {
 

@@ -17,8 +17,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>Every bit comes from the one {@code SplittableRandom}, and the samplers are pure functions of
  * those bits, so a seed fixes every draw. (The generator's own transcendental functions use {@code
  * StrictMath}; the Commons samplers use {@code java.lang.Math}, which a JVM may compute one ulp
- * differently, so across JVMs a rare rounding boundary could in principle differ.) Not
- * thread-safe: one instance per customer.
+ * differently, so across JVMs a rare rounding boundary could in principle differ.) Not thread-safe:
+ * one instance per customer.
  */
 final class Draws {
 

@@ -43,9 +43,9 @@ import org.cx4j.core.transaction.Transaction;
 /**
  * Simulates the sample data set; the generative model is documented on {@link SampleData}.
  *
- * <p>Each customer is simulated from its own {@code SplittableRandom}, split in customer order
- * from one seeded root, so a customer's story depends only on the seed and its position. All
- * times are whole seconds since the window start; events at or after the window end are dropped
+ * <p>Each customer is simulated from its own {@code SplittableRandom}, split in customer order from
+ * one seeded root, so a customer's story depends only on the seed and its position. All times are
+ * whole seconds since the window start; events at or after the window end are dropped
  * (right-censoring, as in any real extract).
  */
 final class Generator {
@@ -69,6 +69,7 @@ final class Generator {
   private static final double[] MEAN_SPEND = {420, 115, 70, 85};
   private static final double[] MEAN_CHURN = {0.08, 0.10, 0.25, 0.15};
   private static final double[] NPS_RESPONSE_RATE = {0.55, 0.45, 0.30, 0.35};
+
   /** Preferred channel weights over {@link #PREFERRED}, per segment. */
   private static final double[][] PREFERENCE = {
     {0.50, 0.10, 0.10, 0.30},
@@ -175,7 +176,12 @@ final class Generator {
       responses.set(
           npsIndex.get(k),
           new SurveyResponse(
-              r.customer(), r.touchpoint(), r.instrument(), r.score(), r.timestamp(), w,
+              r.customer(),
+              r.touchpoint(),
+              r.instrument(),
+              r.score(),
+              r.timestamp(),
+              w,
               r.comment()));
     }
   }
@@ -211,8 +217,8 @@ final class Generator {
       // Awareness: where the customer first meets the company this year.
       double[] awareness = {0.35, 0.35, 0.10, preferred == STORE ? 0.45 : 0.15};
       Touchpoint first =
-          new Touchpoint[] {SEARCH_AD, SOCIAL_AD, REFERRAL_INVITE, STORE_WINDOW}[
-              d.choose(awareness)];
+          new Touchpoint[] {SEARCH_AD, SOCIAL_AD, REFERRAL_INVITE, STORE_WINDOW}
+              [d.choose(awareness)];
       emit(first, t, null, Map.of());
       boolean referred = first == REFERRAL_INVITE;
 
@@ -278,8 +284,8 @@ final class Generator {
         if (checkout == CHECKOUT_PAYMENT) {
           // Channel switching after a declined card: web -> app or phone, or try again.
           checkout =
-              new Touchpoint[] {APP_CHECKOUT, PHONE_ORDER, CHECKOUT_PAYMENT}[
-                  d.choose(new double[] {0.45, 0.25, 0.30})];
+              new Touchpoint[] {APP_CHECKOUT, PHONE_ORDER, CHECKOUT_PAYMENT}
+                  [d.choose(new double[] {0.45, 0.25, 0.30})];
         }
       }
       purchased(t, checkout, declined);
@@ -466,12 +472,15 @@ final class Generator {
           newThisYear
               ? FIRST_DAY.plusDays(startDay)
               : LocalDate.of(2019, 1, 1).plusDays(d.below(2191));
-      Customer c =
-          new Customer(id, signup, COUNTRIES[d.choose(COUNTRY_MIX)], plan, Map.of());
+      Customer c = new Customer(id, signup, COUNTRIES[d.choose(COUNTRY_MIX)], plan, Map.of());
       if (!LarkspurHome.SEGMENTATION.assign(c).equals(segmentNames[segment])) {
         throw new IllegalStateException(
-            "sample customer " + c + " was drawn for segment " + segmentNames[segment]
-                + " but the segment rules put it in " + LarkspurHome.SEGMENTATION.assign(c));
+            "sample customer "
+                + c
+                + " was drawn for segment "
+                + segmentNames[segment]
+                + " but the segment rules put it in "
+                + LarkspurHome.SEGMENTATION.assign(c));
       }
       customers.add(c);
     }
@@ -485,8 +494,8 @@ final class Generator {
 
     /**
      * Schedules a survey answer about {@code tp} (null: the relationship survey) at time t, with a
-     * {@code local} shift of the latent satisfaction for what happened at that touchpoint.
-     * Scored only in {@link #scoreSurveys()}, once every experience of the customer is known.
+     * {@code local} shift of the latent satisfaction for what happened at that touchpoint. Scored
+     * only in {@link #scoreSurveys()}, once every experience of the customer is known.
      */
     private void survey(Instrument instrument, Touchpoint tp, long t, double local) {
       if (t < HORIZON) {
@@ -513,7 +522,12 @@ final class Generator {
         int score = (int) clamp(Math.round(x), in.scale().min(), in.scale().max());
         responses.add(
             new SurveyResponse(
-                id, p.touchpoint, in, score, START.plusSeconds(p.time), 1.0,
+                id,
+                p.touchpoint,
+                in,
+                score,
+                START.plusSeconds(p.time),
+                1.0,
                 comment(in, p.touchpoint, score, p.time)));
         if (p.touchpoint == null) {
           npsIndex.add(responses.size() - 1);
@@ -603,8 +617,8 @@ final class Generator {
   }
 
   /** A survey answer waiting to be scored. */
-  private record PendingSurvey(Instrument instrument, Touchpoint touchpoint, long time,
-      double local) {}
+  private record PendingSurvey(
+      Instrument instrument, Touchpoint touchpoint, long time, double local) {}
 
   private static double clamp(double x, double lo, double hi) {
     return Math.max(lo, Math.min(hi, x));

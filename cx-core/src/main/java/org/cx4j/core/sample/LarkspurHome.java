@@ -35,8 +35,7 @@ final class LarkspurHome {
       tp("review_site", "Third-party review site", Channel.SOCIAL, co());
   static final Touchpoint STORE_SHOWROOM =
       tp("store_showroom", "Store showroom visit", Channel.STORE, co());
-  static final Touchpoint PRESALES_CHAT =
-      tp("presales_chat", "Pre-sales chat", Channel.CHAT, co());
+  static final Touchpoint PRESALES_CHAT = tp("presales_chat", "Pre-sales chat", Channel.CHAT, co());
 
   // Purchase
   static final Touchpoint CHECKOUT_PAYMENT =
@@ -69,12 +68,27 @@ final class LarkspurHome {
       TouchpointCatalog.of(
           StageModel.DEFAULT,
           List.of(
-              SEARCH_AD, SOCIAL_AD, REFERRAL_INVITE, STORE_WINDOW,
-              PRODUCT_PAGE, APP_BROWSE, REVIEW_SITE, STORE_SHOWROOM, PRESALES_CHAT,
-              CHECKOUT_PAYMENT, APP_CHECKOUT, STORE_TILL, PHONE_ORDER,
-              DELIVERY_EMAIL, CLICK_COLLECT, APP_ONBOARDING, SUPPORT_HOTLINE, SUPPORT_CHAT,
+              SEARCH_AD,
+              SOCIAL_AD,
+              REFERRAL_INVITE,
+              STORE_WINDOW,
+              PRODUCT_PAGE,
+              APP_BROWSE,
+              REVIEW_SITE,
+              STORE_SHOWROOM,
+              PRESALES_CHAT,
+              CHECKOUT_PAYMENT,
+              APP_CHECKOUT,
+              STORE_TILL,
+              PHONE_ORDER,
+              DELIVERY_EMAIL,
+              CLICK_COLLECT,
+              APP_ONBOARDING,
+              SUPPORT_HOTLINE,
+              SUPPORT_CHAT,
               RETURNS_PORTAL,
-              REVIEW_POST, REFER_FRIEND));
+              REVIEW_POST,
+              REFER_FRIEND));
 
   /** Segment names, in the order of {@link #SEGMENTATION}'s rules, the fallback last. */
   static final String BUSINESS = "business";
@@ -102,8 +116,7 @@ final class LarkspurHome {
           List.of(
               Segment.of(BUSINESS, SegmentRule.equals(Customer.PLAN, PLAN_BUSINESS)),
               Segment.of(MEMBERS, SegmentRule.in(Customer.PLAN, PLAN_PLUS, PLAN_PLUS_ANNUAL)),
-              Segment.of(
-                  NEW_CONSUMERS, SegmentRule.range(Customer.SIGNUP_DATE, NEW_SINCE, null))),
+              Segment.of(NEW_CONSUMERS, SegmentRule.range(Customer.SIGNUP_DATE, NEW_SINCE, null))),
           ESTABLISHED);
 
   private static Touchpoint tp(String id, String name, Channel channel, JourneyStage stage) {

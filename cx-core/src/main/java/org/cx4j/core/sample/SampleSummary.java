@@ -31,8 +31,8 @@ public final class SampleSummary {
   private SampleSummary() {}
 
   /**
-   * Prints the summary of the standard sample, or of {@code SampleData.generate(seed,
-   * customers)} when arguments are given.
+   * Prints the summary of the standard sample, or of {@code SampleData.generate(seed, customers)}
+   * when arguments are given.
    *
    * @param args none, or a seed, or a seed and a number of customers
    */
@@ -75,8 +75,8 @@ public final class SampleSummary {
    * interactions by channel and stage, survey responses by instrument with mean scores,
    * transactions and revenue, and the date range.
    *
-   * <p>Mean scores are plain means of the raw scores ({@code sum / n}); the weighted mean uses
-   * the responses' sampling weights ({@code sum(w x) / sum(w)}). "n/a" when there are none.
+   * <p>Mean scores are plain means of the raw scores ({@code sum / n}); the weighted mean uses the
+   * responses' sampling weights ({@code sum(w x) / sum(w)}). "n/a" when there are none.
    *
    * @throws NullPointerException if {@code data} is null
    */
@@ -85,8 +85,13 @@ public final class SampleSummary {
     List<Channel> channels = Channel.STANDARD;
     StageModel stages = data.catalog().stages();
 
-    line(out, "%s sample data: seed %d, %s .. %s (UTC)", SampleData.COMPANY, data.seed(),
-        data.firstDay(), data.lastDay());
+    line(
+        out,
+        "%s sample data: seed %d, %s .. %s (UTC)",
+        SampleData.COMPANY,
+        data.seed(),
+        data.firstDay(),
+        data.lastDay());
     line(out, "");
 
     // Customers by segment.
@@ -99,7 +104,11 @@ public final class SampleSummary {
     }
     line(out, "Customers: %d", data.customers().size());
     for (Map.Entry<String, Integer> e : bySegment.entrySet()) {
-      line(out, "  %-24s %6d  %5.1f%%", e.getKey(), e.getValue(),
+      line(
+          out,
+          "  %-24s %6d  %5.1f%%",
+          e.getKey(),
+          e.getValue(),
           100.0 * e.getValue() / data.customers().size());
     }
     line(out, "");
@@ -115,7 +124,7 @@ public final class SampleSummary {
     Set<String> journeys = new HashSet<>();
     for (Interaction i : data.interactions()) {
       interactions[channels.indexOf(i.touchpoint().channel())][
-              stages.indexOf(i.touchpoint().stage())]++;
+          stages.indexOf(i.touchpoint().stage())]++;
       converted += Outcome.CONVERTED.equals(i.outcome()) ? 1 : 0;
       abandoned += Outcome.ABANDONED.equals(i.outcome()) ? 1 : 0;
       journeys.add(i.journeyId() == null ? i.customer().value() : i.journeyId());
@@ -123,11 +132,19 @@ public final class SampleSummary {
     line(out, "Touchpoints: %d", data.catalog().size());
     table(out, channels, stages, touchpoints);
     line(out, "");
-    line(out, "Interactions: %d in %d journeys (%d converted, %d abandoned)",
-        data.interactions().size(), journeys.size(), converted, abandoned);
+    line(
+        out,
+        "Interactions: %d in %d journeys (%d converted, %d abandoned)",
+        data.interactions().size(),
+        journeys.size(),
+        converted,
+        abandoned);
     table(out, channels, stages, interactions);
     if (!data.interactions().isEmpty()) {
-      line(out, "  first %s, last %s", data.interactions().get(0).timestamp(),
+      line(
+          out,
+          "  first %s, last %s",
+          data.interactions().get(0).timestamp(),
           data.interactions().get(data.interactions().size() - 1).timestamp());
     }
     line(out, "");
@@ -150,9 +167,15 @@ public final class SampleSummary {
           comments += r.comment() == null ? 0 : 1;
         }
       }
-      line(out, "  %-6s %6d %6s %9s %9d   (scale %s)", in.name(), n,
-          n == 0 ? "n/a" : fmt(sum / n), weights == 0 ? "n/a" : fmt(weighted / weights),
-          comments, in.scale());
+      line(
+          out,
+          "  %-6s %6d %6s %9s %9d   (scale %s)",
+          in.name(),
+          n,
+          n == 0 ? "n/a" : fmt(sum / n),
+          weights == 0 ? "n/a" : fmt(weighted / weights),
+          comments,
+          in.scale());
     }
     line(out, "");
 
@@ -166,14 +189,18 @@ public final class SampleSummary {
     }
     // DoubleStream.sum uses compensated (Kahan) summation.
     double revenue = Arrays.stream(amounts).sum();
-    line(out, "Transactions: %d by %d customers, revenue %,.2f (mean %s per transaction)",
-        amounts.length, buyers.size(), revenue,
+    line(
+        out,
+        "Transactions: %d by %d customers, revenue %,.2f (mean %s per transaction)",
+        amounts.length,
+        buyers.size(),
+        revenue,
         amounts.length == 0 ? "n/a" : fmt(revenue / amounts.length));
     return out.toString();
   }
 
-  private static void table(StringBuilder out, List<Channel> channels, StageModel stages,
-      int[][] counts) {
+  private static void table(
+      StringBuilder out, List<Channel> channels, StageModel stages, int[][] counts) {
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-8s", ""));
     for (JourneyStage s : stages.stages()) {
       header.append(String.format(Locale.ROOT, " %13s", s));

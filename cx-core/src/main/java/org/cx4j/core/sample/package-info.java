@@ -5,8 +5,8 @@
  * customer-experience data set for a fictional retailer: customers in four segments, a year of
  * journeys across channels and stages with drop-off, channel switching, painful and delightful
  * touchpoints, NPS / CSAT / CES survey responses that follow those experiences, and repeat
- * transactions with churn. Its class Javadoc documents the generative model, so an analysis can
- * be checked against what it should find. {@link org.cx4j.core.sample.SampleSummary} is the main
+ * transactions with churn. Its class Javadoc documents the generative model, so an analysis can be
+ * checked against what it should find. {@link org.cx4j.core.sample.SampleSummary} is the main
  * command that prints a summary of it.
  *
  * <pre>{@code

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,16 +22,22 @@ public record Channel(String name) implements Comparable<Channel> {
 
   /** The company's website. */
   public static final Channel WEB = new Channel("web");
+
   /** The mobile app. */
   public static final Channel APP = new Channel("app");
+
   /** E-mail. */
   public static final Channel EMAIL = new Channel("email");
+
   /** Phone, call centre, IVR. */
   public static final Channel PHONE = new Channel("phone");
+
   /** Live chat or chatbot. */
   public static final Channel CHAT = new Channel("chat");
+
   /** A physical store or branch. */
   public static final Channel STORE = new Channel("store");
+
   /** Social media. */
   public static final Channel SOCIAL = new Channel("social");
 

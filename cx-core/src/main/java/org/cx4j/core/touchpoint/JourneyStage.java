@@ -4,13 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A stage of the customer journey, such as {@link #AWARENESS} or a user-defined {@code
- * onboarding}. A stage is only a name; its position comes from the {@link StageModel} in use, so
- * the same stage can sit in different orders in different models.
+ * A stage of the customer journey, such as {@link #AWARENESS} or a user-defined {@code onboarding}.
+ * A stage is only a name; its position comes from the {@link StageModel} in use, so the same stage
+ * can sit in different orders in different models.
  *
  * <p>Names are normalized like channel names: trimmed, lower-cased, inner spaces as {@code _}. JSON
  * form: the name.
@@ -21,12 +20,16 @@ public record JourneyStage(String name) {
 
   /** The customer learns the company or product exists. */
   public static final JourneyStage AWARENESS = new JourneyStage("awareness");
+
   /** The customer evaluates, compares and researches. */
   public static final JourneyStage CONSIDERATION = new JourneyStage("consideration");
+
   /** The customer buys or signs up. */
   public static final JourneyStage PURCHASE = new JourneyStage("purchase");
+
   /** The customer uses the product, gets support, renews. */
   public static final JourneyStage RETENTION = new JourneyStage("retention");
+
   /** The customer recommends the company to others. */
   public static final JourneyStage ADVOCACY = new JourneyStage("advocacy");
 

@@ -11,8 +11,8 @@ final class Names {
   private Names() {}
 
   /**
-   * Returns {@code name} trimmed, in lower case ({@link Locale#ROOT}), with every run of
-   * whitespace ({@code \s}) replaced by one {@code _}.
+   * Returns {@code name} trimmed, in lower case ({@link Locale#ROOT}), with every run of whitespace
+   * ({@code \s}) replaced by one {@code _}.
    */
   static String normalize(String name) {
     // Readers call this once per row: trim() and toLowerCase() return their receiver when

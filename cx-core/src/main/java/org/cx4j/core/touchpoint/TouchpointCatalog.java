@@ -39,8 +39,8 @@ public final class TouchpointCatalog {
   /**
    * Returns a catalog of {@code touchpoints} whose stages all belong to {@code stages}.
    *
-   * @throws IllegalArgumentException if two touchpoints share an id, or a touchpoint's stage is
-   *     not in {@code stages}
+   * @throws IllegalArgumentException if two touchpoints share an id, or a touchpoint's stage is not
+   *     in {@code stages}
    */
   public static TouchpointCatalog of(StageModel stages, Collection<Touchpoint> touchpoints) {
     Objects.requireNonNull(stages, "stages");

@@ -44,7 +44,14 @@ public record Transaction(
 
   @Override
   public String toString() {
-    return "Transaction[" + customer + " " + amount + (quantity == 1 ? "" : " x" + quantity)
-        + " @ " + timestamp + (transactionId == null ? "" : ", id " + transactionId) + "]";
+    return "Transaction["
+        + customer
+        + " "
+        + amount
+        + (quantity == 1 ? "" : " x" + quantity)
+        + " @ "
+        + timestamp
+        + (transactionId == null ? "" : ", id " + transactionId)
+        + "]";
   }
 }

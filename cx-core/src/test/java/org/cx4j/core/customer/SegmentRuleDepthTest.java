@@ -15,11 +15,12 @@ class SegmentRuleDepthTest {
   private static SegmentRule nested(int levels, String kind) {
     SegmentRule r = SegmentRule.equals("plan", "pro");
     for (int i = 1; i < levels; i++) {
-      r = switch (kind) {
-        case "and" -> SegmentRule.and(r, SegmentRule.all());
-        case "or" -> SegmentRule.or(SegmentRule.all(), r);
-        default -> SegmentRule.not(r);
-      };
+      r =
+          switch (kind) {
+            case "and" -> SegmentRule.and(r, SegmentRule.all());
+            case "or" -> SegmentRule.or(SegmentRule.all(), r);
+            default -> SegmentRule.not(r);
+          };
     }
     return r;
   }
@@ -28,8 +29,9 @@ class SegmentRuleDepthTest {
   void sixtyFourLevelsAreAcceptedAndSixtyFiveRefused() {
     for (String kind : new String[] {"and", "or", "not"}) {
       nested(SegmentRule.MAX_DEPTH, kind); // no exception
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> nested(SegmentRule.MAX_DEPTH + 1, kind));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> nested(SegmentRule.MAX_DEPTH + 1, kind));
       assertTrue(e.getMessage().contains("at most 64 levels"), e.getMessage());
       assertTrue(e.getMessage().contains("'" + kind + "' would be 65 deep"), e.getMessage());
     }
@@ -52,8 +54,10 @@ class SegmentRuleDepthTest {
     json.append("{\"type\":\"not\",\"rule\":".repeat(levels));
     json.append("{\"type\":\"equals\",\"attribute\":\"plan\",\"value\":\"pro\"}");
     json.append("}".repeat(levels));
-    Exception e = assertThrows(Exception.class,
-        () -> CxJson.newMapper().readValue(json.toString(), SegmentRule.class));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> CxJson.newMapper().readValue(json.toString(), SegmentRule.class));
     assertTrue(String.valueOf(e.getMessage()).contains("at most 64 levels"), e.getMessage());
   }
 }

@@ -4,10 +4,9 @@ import java.io.Reader;
 import java.time.Instant;
 
 /**
- * A CSV file of {@code rows} interactions generated on the fly, never held in memory: header
- * {@code customer_id,touchpoint,timestamp,outcome}, customers {@code c0..c99999}, touchpoints from
- * {@link IoFixtures#CATALOG}, one row per second from 2024-01-01T00:00:00Z, every fifth row
- * converted.
+ * A CSV file of {@code rows} interactions generated on the fly, never held in memory: header {@code
+ * customer_id,touchpoint,timestamp,outcome}, customers {@code c0..c99999}, touchpoints from {@link
+ * IoFixtures#CATALOG}, one row per second from 2024-01-01T00:00:00Z, every fifth row converted.
  */
 final class GeneratedInteractionsReader extends Reader {
 
@@ -46,10 +45,15 @@ final class GeneratedInteractionsReader extends Reader {
     if (next == -1) {
       line.append("customer_id,touchpoint,timestamp,outcome\n");
     } else if (next < rows) {
-      line.append('c').append(next % 100_000).append(',')
-          .append(TOUCHPOINTS[(int) (next & 1)]).append(',')
-          .append(Instant.ofEpochSecond(START + next)).append(',')
-          .append(next % 5 == 0 ? "converted" : "").append('\n');
+      line.append('c')
+          .append(next % 100_000)
+          .append(',')
+          .append(TOUCHPOINTS[(int) (next & 1)])
+          .append(',')
+          .append(Instant.ofEpochSecond(START + next))
+          .append(',')
+          .append(next % 5 == 0 ? "converted" : "")
+          .append('\n');
     } else {
       return false;
     }

@@ -11,7 +11,8 @@ import org.cx4j.core.touchpoint.TouchpointCatalog;
 /** Named inputs and helpers shared by the reader and writer tests. */
 final class IoFixtures {
 
-  static final Touchpoint CHECKOUT = Touchpoint.of("web_checkout", Channel.WEB, JourneyStage.PURCHASE);
+  static final Touchpoint CHECKOUT =
+      Touchpoint.of("web_checkout", Channel.WEB, JourneyStage.PURCHASE);
   static final Touchpoint HOTLINE = Touchpoint.of("hotline", Channel.PHONE, JourneyStage.RETENTION);
   static final TouchpointCatalog CATALOG = TouchpointCatalog.of(List.of(CHECKOUT, HOTLINE));
 

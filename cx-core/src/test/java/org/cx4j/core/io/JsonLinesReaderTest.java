@@ -23,7 +23,9 @@ class JsonLinesReaderTest {
   private static final CxReader<SurveyResponse> NPS =
       CxReaders.surveyResponses(Instrument.nps())
           .jsonLines()
-          .mapping(ColumnMapping.of("customer_id", "respondent_id", "score", "nps_score", "timestamp", "created_at"));
+          .mapping(
+              ColumnMapping.of(
+                  "customer_id", "respondent_id", "score", "nps_score", "timestamp", "created_at"));
 
   @Test
   void readsFlatObjectsWithMappedNamesNumbersAndNulls() {
@@ -34,13 +36,15 @@ class JsonLinesReaderTest {
     assertEquals(
         List.of(
             SurveyResponse.of(CustomerId.of("r1"), Instrument.nps(), 9, T0),
-            new SurveyResponse(CustomerId.of("r2"), null, Instrument.nps(), 10, T0, 1.0, "a \"b\"\nc")),
+            new SurveyResponse(
+                CustomerId.of("r2"), null, Instrument.nps(), 10, T0, 1.0, "a \"b\"\nc")),
         readAll(NPS, jsonl));
   }
 
   @Test
   void interactionsResolveTouchpointsThroughTheCatalog() {
-    String jsonl = "\uFEFF{\"customer_id\":\"c1\",\"touchpoint\":\"web_checkout\",\"timestamp\":\"2024-03-01T09:30:00Z\"}\r\n";
+    String jsonl =
+        "\uFEFF{\"customer_id\":\"c1\",\"touchpoint\":\"web_checkout\",\"timestamp\":\"2024-03-01T09:30:00Z\"}\r\n";
     assertEquals(
         List.of(Interaction.of(CustomerId.of("c1"), CHECKOUT, T0)),
         readAll(CxReaders.interactions(CATALOG).jsonLines(), jsonl));
@@ -50,14 +54,17 @@ class JsonLinesReaderTest {
   void extraPropertiesAsAttributes() {
     String jsonl = "{\"customer_id\":\"c1\",\"plan\":\"gold\",\"segment\":\"smb\",\"visits\":3}\n";
     assertEquals(
-        List.of(new Customer(CustomerId.of("c1"), null, null, "gold", Map.of("segment", "smb", "visits", "3"))),
+        List.of(
+            new Customer(
+                CustomerId.of("c1"), null, null, "gold", Map.of("segment", "smb", "visits", "3"))),
         readAll(CxReaders.customers().jsonLines().extraColumnsAsAttributes(), jsonl));
   }
 
   @Test
   void badLinesAreRowErrorsWithTheirLineNumbers() {
     String jsonl =
-        "{\"respondent_id\":\"r1\",\"nps_score\":9,\"created_at\":\"2024-03-01T09:30:00Z\"}\n" // 1 ok
+        "{\"respondent_id\":\"r1\",\"nps_score\":9,\"created_at\":\"2024-03-01T09:30:00Z\"}\n" // 1
+            // ok
             + "{\"respondent_id\":\"r2\",\"nps_score\":11,\"created_at\":\"2024-03-01T09:30:00Z\"}\n" // 2 scale
             + "{\"respondent_id\":\"r3\",\"nps_score\":9,\n" // 3 malformed
             + "{\"respondent_id\":\"r4\",\"nps_score\":{\"v\":9},\"created_at\":\"2024-03-01T09:30:00Z\"}\n" // 4 nested
@@ -69,7 +76,8 @@ class JsonLinesReaderTest {
     ReadReport r = report(NPS.lenient(), jsonl);
     assertEquals(9, r.read());
     assertEquals(1, r.accepted());
-    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), r.errors().stream().map(ReadError::line).toList());
+    assertEquals(
+        List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), r.errors().stream().map(ReadError::line).toList());
     assertEquals("nps_score", r.errors().get(0).column());
     assertEquals("11", r.errors().get(0).value());
     assertTrue(r.errors().get(1).reason().startsWith("malformed JSON"), r.errors().get(1).reason());

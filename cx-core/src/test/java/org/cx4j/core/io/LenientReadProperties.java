@@ -24,9 +24,9 @@ import org.cx4j.core.feedback.SurveyResponse;
  * accepted + rejected = read}; a strict read stops at the first bad line with its line number.
  *
  * <p>Good comments with a line break have text before it (see the filter in {@code goodLine()}):
- * after a quote never closed, a row whose quoted comment starts with a line break would close
- * that quote at a line end and make the lines in between one valid record, which no reader can
- * tell from a value that spans lines.
+ * after a quote never closed, a row whose quoted comment starts with a line break would close that
+ * quote at a line end and make the lines in between one valid record, which no reader can tell from
+ * a value that spans lines.
  *
  * <p>The oracle is the generator itself: it knows which lines it wrote good or bad and on which
  * physical line each starts (a quoted comment with line breaks spans several).
@@ -46,7 +46,8 @@ class LenientReadProperties {
 
   @Property(tries = 1500, seed = "42")
   void lenientAcceptsExactlyTheGoodRowsAndCountsEveryBadLine(
-      @ForAll("files") List<Line> lines, @ForAll("endings") List<String> endings,
+      @ForAll("files") List<Line> lines,
+      @ForAll("endings") List<String> endings,
       @ForAll("blanks") List<Boolean> blanks) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("customer_id,score,timestamp,comment\n".getBytes(StandardCharsets.UTF_8));
@@ -101,12 +102,15 @@ class LenientReadProperties {
 
     if (bad > 0) {
       long expected = firstBadLine;
-      CxReadException e = assertThrows(CxReadException.class, () -> {
-        try (RecordStream<SurveyResponse> s =
-            NPS.strict().read(new ByteArrayInputStream(file), "p.csv")) {
-          s.forEachRemaining(r -> {});
-        }
-      });
+      CxReadException e =
+          assertThrows(
+              CxReadException.class,
+              () -> {
+                try (RecordStream<SurveyResponse> s =
+                    NPS.strict().read(new ByteArrayInputStream(file), "p.csv")) {
+                  s.forEachRemaining(r -> {});
+                }
+              });
       assertEquals(expected, e.error().line(), e.getMessage() + "\n" + why);
     }
   }
@@ -157,26 +161,35 @@ class LenientReadProperties {
 
   private static Arbitrary<Line> goodLine() {
     return Combinators.combine(Arbitraries.integers().between(0, 10), comment())
-        .as((score, comment) -> {
-          String field = quoteIfNeeded(comment);
-          byte[] b = ("," + score + "," + TS + "," + field).getBytes(StandardCharsets.UTF_8);
-          return new Line(b, true, score, comment, 1 + lineBreaks(comment));
-        })
+        .as(
+            (score, comment) -> {
+              String field = quoteIfNeeded(comment);
+              byte[] b = ("," + score + "," + TS + "," + field).getBytes(StandardCharsets.UTF_8);
+              return new Line(b, true, score, comment, 1 + lineBreaks(comment));
+            })
         // a comment that is only blanks reads as no comment; keep the oracle simple
         .filter(l -> l.comment().isEmpty() || !l.comment().isBlank())
         // The one case no reader can tell apart (see RecordSplitter): a quote never closed on an
         // earlier line closes at this row's opening quote when the comment starts with a line
         // break (or a quote and a line break), and the lines in between make one valid record.
         // Hence: text other than spaces, tabs and quotes before a comment's first line break.
-        .filter(l -> !l.comment().contains("\n")
-            || !l.comment().substring(0, l.comment().indexOf('\n')).replaceAll("[ \t\"]", "")
-                .isEmpty());
+        .filter(
+            l ->
+                !l.comment().contains("\n")
+                    || !l.comment()
+                        .substring(0, l.comment().indexOf('\n'))
+                        .replaceAll("[ \t\"]", "")
+                        .isEmpty());
   }
 
   /** CSV quoting as a careful writer does it: quote when needed, double inner quotes. */
   private static String quoteIfNeeded(String s) {
-    boolean needs = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-        || (!s.isEmpty() && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' '));
+    boolean needs =
+        s.contains(",")
+            || s.contains("\"")
+            || s.contains("\n")
+            || s.contains("\r")
+            || (!s.isEmpty() && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' '));
     return needs ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
@@ -192,32 +205,41 @@ class LenientReadProperties {
   }
 
   private static Arbitrary<Line> badLine() {
-    Arbitrary<byte[]> kinds = Arbitraries.oneOf(
-        // an unquoted separator in a comment: a long row
-        Arbitraries.strings().withChars("abc ").ofMinLength(1).ofMaxLength(10)
-            .map(t -> utf8(",9," + TS + ",slow, " + t)),
-        // scores off the scale, not numbers, other digits
-        Arbitraries.of("11", "-1", "nine", "9.5", "\u0669", "\uFF19", "", "99999999999")
-            .map(s -> utf8("," + s + "," + TS + ",x")),
-        // a bad timestamp
-        Arbitraries.of("yesterday", "2024-02-30T00:00:00Z", "2024-03-01 09:30")
-            .map(t -> utf8(",9," + t + ",x")),
-        // a quote never closed (the comment runs to the end of the line)
-        Arbitraries.strings().withChars("ab ,").ofMaxLength(10)
-            .map(t -> utf8(",9," + TS + ",\"open " + t)),
-        // text after a closing quote
-        Arbitraries.of("\"a\"b", "\"a\" b c", "\"x\"\"y\"z")
-            .map(t -> utf8(",9," + TS + "," + t)),
-        // bytes that are not UTF-8
-        Arbitraries.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, 0x28},
-                new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0xED, (byte) 0xA0,
-                    (byte) 0x80})
-            .map(b -> concat(utf8(",9," + TS + ",caf"), b)),
-        // a line over the byte limit
-        Arbitraries.integers().between(MAX_BYTES, 3 * MAX_BYTES)
-            .map(n -> utf8(",9," + TS + "," + "z".repeat(n))),
-        // too few values
-        Arbitraries.just(utf8(",9")));
+    Arbitrary<byte[]> kinds =
+        Arbitraries.oneOf(
+            // an unquoted separator in a comment: a long row
+            Arbitraries.strings()
+                .withChars("abc ")
+                .ofMinLength(1)
+                .ofMaxLength(10)
+                .map(t -> utf8(",9," + TS + ",slow, " + t)),
+            // scores off the scale, not numbers, other digits
+            Arbitraries.of("11", "-1", "nine", "9.5", "\u0669", "\uFF19", "", "99999999999")
+                .map(s -> utf8("," + s + "," + TS + ",x")),
+            // a bad timestamp
+            Arbitraries.of("yesterday", "2024-02-30T00:00:00Z", "2024-03-01 09:30")
+                .map(t -> utf8(",9," + t + ",x")),
+            // a quote never closed (the comment runs to the end of the line)
+            Arbitraries.strings()
+                .withChars("ab ,")
+                .ofMaxLength(10)
+                .map(t -> utf8(",9," + TS + ",\"open " + t)),
+            // text after a closing quote
+            Arbitraries.of("\"a\"b", "\"a\" b c", "\"x\"\"y\"z")
+                .map(t -> utf8(",9," + TS + "," + t)),
+            // bytes that are not UTF-8
+            Arbitraries.of(
+                    new byte[] {(byte) 0xFF},
+                    new byte[] {(byte) 0xC3, 0x28},
+                    new byte[] {(byte) 0xE2, (byte) 0x82},
+                    new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})
+                .map(b -> concat(utf8(",9," + TS + ",caf"), b)),
+            // a line over the byte limit
+            Arbitraries.integers()
+                .between(MAX_BYTES, 3 * MAX_BYTES)
+                .map(n -> utf8(",9," + TS + "," + "z".repeat(n))),
+            // too few values
+            Arbitraries.just(utf8(",9")));
     return kinds.map(b -> new Line(b, false, -1, null, 1));
   }
 

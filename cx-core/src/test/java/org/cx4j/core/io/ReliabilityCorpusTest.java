@@ -47,12 +47,15 @@ class ReliabilityCorpusTest {
   }
 
   private static ReadError strict(CxReader<SurveyResponse> reader, byte[] file) {
-    CxReadException e = assertThrows(CxReadException.class, () -> {
-      try (RecordStream<SurveyResponse> s =
-          reader.strict().read(new ByteArrayInputStream(file), "corpus.csv")) {
-        s.forEachRemaining(r -> {});
-      }
-    });
+    CxReadException e =
+        assertThrows(
+            CxReadException.class,
+            () -> {
+              try (RecordStream<SurveyResponse> s =
+                  reader.strict().read(new ByteArrayInputStream(file), "corpus.csv")) {
+                s.forEachRemaining(r -> {});
+              }
+            });
     return e.error();
   }
 
@@ -95,8 +98,17 @@ class ReliabilityCorpusTest {
   void quoteNeverClosedRejectsItsLineOnlyEvenWhenLaterLinesHaveQuotes() {
     // Line 3 opens a quote that never closes. Line 4 has a quoted comment whose quote would close
     // it: the record they would make has text after that quote, so line 3 alone is rejected.
-    byte[] f = utf8(HEADER + good(1) + "b1,9," + TS + ",\"it broke\n"
-        + "g2,9," + TS + ",\"good, really\"\n" + good(3));
+    byte[] f =
+        utf8(
+            HEADER
+                + good(1)
+                + "b1,9,"
+                + TS
+                + ",\"it broke\n"
+                + "g2,9,"
+                + TS
+                + ",\"good, really\"\n"
+                + good(3));
     assertEquals(3, strict(NPS, f).line());
     Lenient r = lenient(NPS, f);
     oneReject(r, ReadError.Kind.MALFORMED, 3, "g1", "g2", "g3");
@@ -111,8 +123,16 @@ class ReliabilityCorpusTest {
 
   @Test
   void multiLineCommentWithinTheCapIsOneRecordAndKeepsLineNumbers() {
-    byte[] f = utf8(HEADER + "g1,9," + TS + ",\"line one\nline two, with comma\nthree\"\n"
-        + good(2) + "b1,11," + TS + ",x\n");
+    byte[] f =
+        utf8(
+            HEADER
+                + "g1,9,"
+                + TS
+                + ",\"line one\nline two, with comma\nthree\"\n"
+                + good(2)
+                + "b1,11,"
+                + TS
+                + ",x\n");
     Lenient r = lenient(NPS, f);
     // records: g1 (lines 2-4), g2 (line 5), b1 (line 6)
     oneReject(r, ReadError.Kind.OUT_OF_RANGE, 6, "g1", "g2");
@@ -133,7 +153,8 @@ class ReliabilityCorpusTest {
     assertEquals(6, r.report().read());
     assertEquals(3, r.report().errors().get(0).line());
     assertEquals(ReadError.Kind.TOO_LONG, r.report().errors().get(0).kind());
-    assertEquals(List.of(4L, 5L, 6L),
+    assertEquals(
+        List.of(4L, 5L, 6L),
         r.report().errors().subList(1, 4).stream().map(ReadError::line).toList());
   }
 
@@ -186,8 +207,18 @@ class ReliabilityCorpusTest {
 
   @Test
   void loneCarriageReturnsAndCrlfEndLinesToo() {
-    byte[] f = utf8("id,score,at,comment\r" + "g1,9," + TS + ",a\r\n" + "b1,x," + TS + ",b\r"
-        + "g2,9," + TS + ",c");
+    byte[] f =
+        utf8(
+            "id,score,at,comment\r"
+                + "g1,9,"
+                + TS
+                + ",a\r\n"
+                + "b1,x,"
+                + TS
+                + ",b\r"
+                + "g2,9,"
+                + TS
+                + ",c");
     oneReject(lenient(NPS, f), ReadError.Kind.NOT_A_NUMBER, 3, "g1", "g2");
   }
 
@@ -209,7 +240,8 @@ class ReliabilityCorpusTest {
 
   @Test
   void windows1252ExportsReadWithTheirCharset() {
-    byte[] f = (HEADER + "g1,9," + TS + ",café – “great”\n").getBytes(Charset.forName("windows-1252"));
+    byte[] f =
+        (HEADER + "g1,9," + TS + ",café – “great”\n").getBytes(Charset.forName("windows-1252"));
     List<SurveyResponse> r = new ArrayList<>();
     NPS.charset(Charset.forName("windows-1252")).forEach(write(f), r::add);
     assertEquals("café – “great”", r.get(0).comment());
@@ -221,8 +253,10 @@ class ReliabilityCorpusTest {
   void utf16ByteOrderMarksWinOverTheCharset() {
     String text = HEADER + "g1,9," + TS + ",naïve ✓\n";
     for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
-      byte[] bom = cs == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
-          : new byte[] {(byte) 0xFE, (byte) 0xFF};
+      byte[] bom =
+          cs == StandardCharsets.UTF_16LE
+              ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+              : new byte[] {(byte) 0xFE, (byte) 0xFF};
       byte[] f = concat(bom, text.getBytes(cs));
       Lenient r = lenient(NPS.charset(StandardCharsets.ISO_8859_1), f);
       assertEquals(List.of("g1"), r.ids(), cs + " " + r.report());
@@ -252,7 +286,10 @@ class ReliabilityCorpusTest {
 
   @Test
   void unicodeDigitsAreRejectedWithANamedReason() {
-    for (String digit : List.of("\u0669", "\uFF19", "\u096F", "\u06F9")) { // Arabic-Indic, full-width, Devanagari, Persian 9
+    for (String digit :
+        List.of(
+            "\u0669", "\uFF19", "\u096F",
+            "\u06F9")) { // Arabic-Indic, full-width, Devanagari, Persian 9
       byte[] f = utf8(HEADER + good(1) + "b1," + digit + "," + TS + ",x\n" + good(2));
       ReadError e = strict(NPS, f);
       assertEquals(ReadError.Kind.NON_ASCII_DIGITS, e.kind(), e.toString());
@@ -264,13 +301,39 @@ class ReliabilityCorpusTest {
   @Test
   void javaNumberFormsAreNotNumbers() {
     CxReader<org.cx4j.core.transaction.Transaction> tx = CxReaders.transactions().lenient();
-    String csv = "customer_id,timestamp,amount\n" + "a," + TS + ",12.5\n" + "b," + TS + ",1e3\n"
-        + "c," + TS + ",12d\n" + "d," + TS + ",0x1p3\n" + "e," + TS + ",NaN\n" + "f," + TS
-        + ",Infinity\n" + "g," + TS + ",1e999\n" + "h," + TS + ",-.5\n";
+    String csv =
+        "customer_id,timestamp,amount\n"
+            + "a,"
+            + TS
+            + ",12.5\n"
+            + "b,"
+            + TS
+            + ",1e3\n"
+            + "c,"
+            + TS
+            + ",12d\n"
+            + "d,"
+            + TS
+            + ",0x1p3\n"
+            + "e,"
+            + TS
+            + ",NaN\n"
+            + "f,"
+            + TS
+            + ",Infinity\n"
+            + "g,"
+            + TS
+            + ",1e999\n"
+            + "h,"
+            + TS
+            + ",-.5\n";
     ReadReport r = IoFixtures.report(tx, csv);
     assertEquals(3, r.accepted(), r.toString()); // a, b, h
-    assertEquals(List.of(new ReadReport.Tally(ReadError.Kind.NOT_A_NUMBER, "amount", 4),
-        new ReadReport.Tally(ReadError.Kind.OUT_OF_RANGE, "amount", 1)), r.tallies());
+    assertEquals(
+        List.of(
+            new ReadReport.Tally(ReadError.Kind.NOT_A_NUMBER, "amount", 4),
+            new ReadReport.Tally(ReadError.Kind.OUT_OF_RANGE, "amount", 1)),
+        r.tallies());
   }
 
   // ---- what common exporters write ---------------------------------------------------------
@@ -282,8 +345,9 @@ class ReliabilityCorpusTest {
     Lenient r = lenient(NPS.format(CsvFormat.comma()), f);
     assertEquals(List.of("g1"), r.ids(), r.report().toString());
     assertEquals(1, r.report().read());
-    assertEquals(ReadError.Kind.COLUMN_COUNT, strict(NPS,
-        utf8("sep=;\nid;score;at;comment\ng1;9;" + TS + ";x;y\n")).kind());
+    assertEquals(
+        ReadError.Kind.COLUMN_COUNT,
+        strict(NPS, utf8("sep=;\nid;score;at;comment\ng1;9;" + TS + ";x;y\n")).kind());
     // the detector agrees
     assertEquals(CsvFormat.separator(';'), SeparatorDetector.detect(List.of("sep=;", "a;b")));
     assertEquals(CsvFormat.tab(), SeparatorDetector.detect(List.of("\"sep=\t\"", "a\tb")));
@@ -291,14 +355,19 @@ class ReliabilityCorpusTest {
 
   @Test
   void integralDecimalsAndSpaceSeparatedIsoAsPandasWritesThem() {
-    byte[] f = utf8(HEADER + "g1,9.0,2024-03-01 09:30:00,a\ng2,7.00,2024-03-01 10:30:00+01:00,b\n"
-        + "b1,9.5,2024-03-01 09:30:00Z,c\n");
+    byte[] f =
+        utf8(
+            HEADER
+                + "g1,9.0,2024-03-01 09:30:00,a\ng2,7.00,2024-03-01 10:30:00+01:00,b\n"
+                + "b1,9.5,2024-03-01 09:30:00Z,c\n");
     Lenient r = lenient(NPS.timestamps(TimestampFormat.iso(java.time.ZoneOffset.UTC)), f);
     assertEquals(List.of("g1", "g2"), r.ids(), r.report().toString());
     assertEquals(ReadError.Kind.NOT_A_NUMBER, r.report().errors().get(0).kind());
     List<SurveyResponse> rows = new ArrayList<>();
-    NPS.timestamps(TimestampFormat.iso(java.time.ZoneOffset.UTC)).lenient()
-        .read(new ByteArrayInputStream(f), "p.csv").forEachRemaining(rows::add);
+    NPS.timestamps(TimestampFormat.iso(java.time.ZoneOffset.UTC))
+        .lenient()
+        .read(new ByteArrayInputStream(f), "p.csv")
+        .forEachRemaining(rows::add);
     assertEquals(9, rows.get(0).score());
     assertEquals(java.time.Instant.parse("2024-03-01T09:30:00Z"), rows.get(0).timestamp());
     assertEquals(java.time.Instant.parse("2024-03-01T09:30:00Z"), rows.get(1).timestamp());
@@ -311,30 +380,33 @@ class ReliabilityCorpusTest {
     CxReader<SurveyResponse> reader =
         NPS.jsonLines().limits(ReadLimits.defaults().withMaxRecordBytes(500));
     String ok = "{\"id\":\"g%d\",\"score\":9,\"at\":\"" + TS + "\"}\n";
-    byte[] f = concat(
-        utf8(String.format(ok, 1)),
-        utf8("{\"id\":\"b1\",\"score\":9,\"at\":\"" + TS + "\",\"comment\":\"" + "x".repeat(5000)
-            + "\"}\n"),
-        utf8(String.format(ok, 2)),
-        utf8("{\"id\":\"b2\",\"score\":9,\n"),
-        utf8("{\"id\":\"b3\",\"score\":9,\"at\":\"" + TS + "\",\"comment\":\""),
-        new byte[] {(byte) 0xC3, (byte) 0x28},
-        utf8("\"}\n"),
-        utf8(String.format(ok, 3)));
+    byte[] f =
+        concat(
+            utf8(String.format(ok, 1)),
+            utf8(
+                "{\"id\":\"b1\",\"score\":9,\"at\":\""
+                    + TS
+                    + "\",\"comment\":\""
+                    + "x".repeat(5000)
+                    + "\"}\n"),
+            utf8(String.format(ok, 2)),
+            utf8("{\"id\":\"b2\",\"score\":9,\n"),
+            utf8("{\"id\":\"b3\",\"score\":9,\"at\":\"" + TS + "\",\"comment\":\""),
+            new byte[] {(byte) 0xC3, (byte) 0x28},
+            utf8("\"}\n"),
+            utf8(String.format(ok, 3)));
     Lenient r = lenient(reader, f);
     assertEquals(List.of("g1", "g2", "g3"), r.ids());
-    assertEquals(List.of(ReadError.Kind.TOO_LONG, ReadError.Kind.MALFORMED,
-            ReadError.Kind.ENCODING),
+    assertEquals(
+        List.of(ReadError.Kind.TOO_LONG, ReadError.Kind.MALFORMED, ReadError.Kind.ENCODING),
         r.report().errors().stream().map(ReadError::kind).toList());
-    assertEquals(List.of(2L, 4L, 5L),
-        r.report().errors().stream().map(ReadError::line).toList());
+    assertEquals(List.of(2L, 4L, 5L), r.report().errors().stream().map(ReadError::line).toList());
   }
 
   @Test
   void aJsonArrayIsNotJsonLinesAndSaysSo() {
     byte[] f = utf8("[{\"id\":\"g1\",\"score\":9,\"at\":\"" + TS + "\"}]\n");
-    CxReadException e = assertThrows(CxReadException.class,
-        () -> lenient(NPS.jsonLines(), f));
+    CxReadException e = assertThrows(CxReadException.class, () -> lenient(NPS.jsonLines(), f));
     assertTrue(e.getMessage().contains("JSON array, not JSON Lines"), e.getMessage());
   }
 
@@ -345,7 +417,12 @@ class ReliabilityCorpusTest {
     StringBuilder csv = new StringBuilder(HEADER);
     int bad = ReadReport.MAX_ERRORS + 500;
     for (int i = 0; i < bad; i++) {
-      csv.append("b").append(i).append(",").append(i % 2 == 0 ? "11" : "x").append(",").append(TS)
+      csv.append("b")
+          .append(i)
+          .append(",")
+          .append(i % 2 == 0 ? "11" : "x")
+          .append(",")
+          .append(TS)
           .append(",c\n");
     }
     csv.append(good(1));
@@ -359,8 +436,11 @@ class ReliabilityCorpusTest {
     assertEquals(bad, r.rejected());
     assertEquals(bad, sunk.size());
     assertEquals(ReadReport.MAX_ERRORS, r.errors().size());
-    assertEquals(List.of(new ReadReport.Tally(ReadError.Kind.OUT_OF_RANGE, "score", 750),
-        new ReadReport.Tally(ReadError.Kind.NOT_A_NUMBER, "score", 750)), r.tallies());
+    assertEquals(
+        List.of(
+            new ReadReport.Tally(ReadError.Kind.OUT_OF_RANGE, "score", 750),
+            new ReadReport.Tally(ReadError.Kind.NOT_A_NUMBER, "score", 750)),
+        r.tallies());
   }
 
   private static java.nio.file.Path write(byte[] bytes) {

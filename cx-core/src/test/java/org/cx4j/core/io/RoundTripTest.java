@@ -36,19 +36,32 @@ class RoundTripTest {
 
   /** The formats under test: the four separators, and null for JSON Lines. */
   private static final List<CsvFormat> FORMATS =
-      java.util.Arrays.asList(CsvFormat.comma(), CsvFormat.semicolon(), CsvFormat.tab(), CsvFormat.whitespace(), null);
+      java.util.Arrays.asList(
+          CsvFormat.comma(), CsvFormat.semicolon(), CsvFormat.tab(), CsvFormat.whitespace(), null);
 
   private static final ColumnMapping USER_NAMES =
-      ColumnMapping.of("customer_id", "respondent_id", "score", "nps_score", "timestamp", "created_at", "amount", "dollar_value");
+      ColumnMapping.of(
+          "customer_id",
+          "respondent_id",
+          "score",
+          "nps_score",
+          "timestamp",
+          "created_at",
+          "amount",
+          "dollar_value");
 
-  private static <T> List<T> roundTrip(CxWriter<T> writer, CxReader<T> reader, CsvFormat format, List<T> records) {
+  private static <T> List<T> roundTrip(
+      CxWriter<T> writer, CxReader<T> reader, CsvFormat format, List<T> records) {
     CxWriter<T> w = format == null ? writer.jsonLines() : writer.format(format);
     CxReader<T> r = format == null ? reader.jsonLines() : reader.format(format);
     StringWriter out = new StringWriter();
     assertEquals(records.size(), w.write(out, records));
     try (RecordStream<T> s = r.read(new StringReader(out.toString()), "roundtrip")) {
       List<T> back = s.stream().toList();
-      assertEquals(new ReadReport("roundtrip", records.size(), records.size(), 0, List.of()), s.report(), out::toString);
+      assertEquals(
+          new ReadReport("roundtrip", records.size(), records.size(), 0, List.of()),
+          s.report(),
+          out::toString);
       return back;
     }
   }
@@ -71,7 +84,11 @@ class RoundTripTest {
     for (CsvFormat f : FORMATS) {
       assertEquals(
           records,
-          roundTrip(CxWriters.surveyResponses().mapping(USER_NAMES), CxReaders.surveyResponses().mapping(USER_NAMES), f, records),
+          roundTrip(
+              CxWriters.surveyResponses().mapping(USER_NAMES),
+              CxReaders.surveyResponses().mapping(USER_NAMES),
+              f,
+              records),
           String.valueOf(f));
     }
   }
@@ -81,7 +98,11 @@ class RoundTripTest {
     for (CsvFormat f : FORMATS) {
       assertEquals(
           records,
-          roundTrip(CxWriters.transactions().mapping(USER_NAMES), CxReaders.transactions().mapping(USER_NAMES), f, records),
+          roundTrip(
+              CxWriters.transactions().mapping(USER_NAMES),
+              CxReaders.transactions().mapping(USER_NAMES),
+              f,
+              records),
           String.valueOf(f));
     }
   }
@@ -105,10 +126,23 @@ class RoundTripTest {
     Instant t = Instant.parse("2024-03-01T09:30:00.123Z");
     List<Transaction> tx = List.of(new Transaction(CustomerId.of("c1"), t, 12.5, 2, "t1"));
     TimestampFormat ms = TimestampFormat.epochMillis();
-    assertEquals(tx, roundTrip(CxWriters.transactions().timestamps(ms), CxReaders.transactions().timestamps(ms), CsvFormat.comma(), tx));
+    assertEquals(
+        tx,
+        roundTrip(
+            CxWriters.transactions().timestamps(ms),
+            CxReaders.transactions().timestamps(ms),
+            CsvFormat.comma(),
+            tx));
     TimestampFormat day = TimestampFormat.pattern("yyyyMMdd", ZoneId.of("Europe/Paris"));
-    List<Customer> c = List.of(new Customer(CustomerId.of("c1"), LocalDate.of(2024, 1, 31), null, null, Map.of()));
-    assertEquals(c, roundTrip(CxWriters.customers().timestamps(day), CxReaders.customers().timestamps(day), CsvFormat.semicolon(), c));
+    List<Customer> c =
+        List.of(new Customer(CustomerId.of("c1"), LocalDate.of(2024, 1, 31), null, null, Map.of()));
+    assertEquals(
+        c,
+        roundTrip(
+            CxWriters.customers().timestamps(day),
+            CxReaders.customers().timestamps(day),
+            CsvFormat.semicolon(),
+            c));
   }
 
   @Test
@@ -116,20 +150,37 @@ class RoundTripTest {
     StringWriter out = new StringWriter();
     CxWriters.surveyResponses()
         .mapping(USER_NAMES)
-        .write(out, List.of(new SurveyResponse(CustomerId.of("r1"), null, Instrument.nps(), 9, IoFixtures.T0, 1.0, "fast, \"kind\"")));
+        .write(
+            out,
+            List.of(
+                new SurveyResponse(
+                    CustomerId.of("r1"),
+                    null,
+                    Instrument.nps(),
+                    9,
+                    IoFixtures.T0,
+                    1.0,
+                    "fast, \"kind\"")));
     assertEquals(
         "respondent_id,touchpoint,channel,stage,instrument,nps_score,created_at,weight,comment\n"
             + "r1,,,,nps,9,2024-03-01T09:30:00Z,1.0,\"fast, \"\"kind\"\"\"\n",
         out.toString());
     StringWriter json = new StringWriter();
-    CxWriters.transactions().jsonLines().write(json, List.of(new Transaction(CustomerId.of("c1"), IoFixtures.T0, 11.77, 1, null)));
-    assertEquals("{\"customer_id\":\"c1\",\"timestamp\":\"2024-03-01T09:30:00Z\",\"amount\":11.77,\"quantity\":1}\n", json.toString());
+    CxWriters.transactions()
+        .jsonLines()
+        .write(json, List.of(new Transaction(CustomerId.of("c1"), IoFixtures.T0, 11.77, 1, null)));
+    assertEquals(
+        "{\"customer_id\":\"c1\",\"timestamp\":\"2024-03-01T09:30:00Z\",\"amount\":11.77,\"quantity\":1}\n",
+        json.toString());
   }
 
   @Test
   void filesOnDisk(@TempDir Path dir) {
     Path f = dir.resolve("tx.jsonl");
-    List<Transaction> tx = List.of(Transaction.of(CustomerId.of("c1"), IoFixtures.T0, 1), Transaction.of(CustomerId.of("c2"), IoFixtures.T0, 2));
+    List<Transaction> tx =
+        List.of(
+            Transaction.of(CustomerId.of("c1"), IoFixtures.T0, 1),
+            Transaction.of(CustomerId.of("c2"), IoFixtures.T0, 2));
     assertEquals(2, CxWriters.transactions().jsonLines().write(f, tx));
     List<Transaction> back = new ArrayList<>();
     ReadReport r = CxReaders.transactions().jsonLines().forEach(f, back::add);
@@ -156,11 +207,16 @@ class RoundTripTest {
   private static Arbitrary<Instant> instants() {
     return Arbitraries.longs()
         .between(0, 4_000_000_000L)
-        .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
+        .flatMap(
+            s ->
+                Arbitraries.integers()
+                    .between(0, 999_999_999)
+                    .map(n -> Instant.ofEpochSecond(s, n)));
   }
 
   private static Arbitrary<Touchpoint> touchpoints() {
-    Arbitrary<Channel> channels = Arbitraries.of(Channel.WEB, Channel.APP, Channel.STORE, Channel.of("kiosk"));
+    Arbitrary<Channel> channels =
+        Arbitraries.of(Channel.WEB, Channel.APP, Channel.STORE, Channel.of("kiosk"));
     Arbitrary<JourneyStage> stages = Arbitraries.of(StageModel.DEFAULT.stages());
     return Combinators.combine(token(), channels, stages).as(Touchpoint::of);
   }
@@ -171,16 +227,25 @@ class RoundTripTest {
 
   @Provide
   Arbitrary<List<Interaction>> interactionLists() {
-    Arbitrary<Outcome> outcomes = Arbitraries.of(Outcome.CONVERTED, Outcome.ABANDONED, Outcome.of("resolved")).injectNull(0.3);
+    Arbitrary<Outcome> outcomes =
+        Arbitraries.of(Outcome.CONVERTED, Outcome.ABANDONED, Outcome.of("resolved"))
+            .injectNull(0.3);
     Arbitrary<Interaction> one =
-        Combinators.combine(token().map(CustomerId::of), touchpoints(), instants(), outcomes, token().injectNull(0.5), attributes())
+        Combinators.combine(
+                token().map(CustomerId::of),
+                touchpoints(),
+                instants(),
+                outcomes,
+                token().injectNull(0.5),
+                attributes())
             .as(Interaction::new);
     return one.list().ofMaxSize(8);
   }
 
   @Provide
   Arbitrary<List<SurveyResponse>> responseLists() {
-    Arbitrary<Instrument> instruments = Arbitraries.of(Instrument.nps(), Instrument.csat(), Instrument.ces());
+    Arbitrary<Instrument> instruments =
+        Arbitraries.of(Instrument.nps(), Instrument.csat(), Instrument.ces());
     Arbitrary<SurveyResponse> one =
         Combinators.combine(
                 token().map(CustomerId::of),
@@ -190,7 +255,16 @@ class RoundTripTest {
                 instants(),
                 Arbitraries.doubles().between(0, 1000),
                 nastyText().injectNull(0.3))
-            .as((c, t, i, s, ts, w, m) -> new SurveyResponse(c, t, i, Math.max(i.scale().min(), Math.min(i.scale().max(), s)), ts, w, m));
+            .as(
+                (c, t, i, s, ts, w, m) ->
+                    new SurveyResponse(
+                        c,
+                        t,
+                        i,
+                        Math.max(i.scale().min(), Math.min(i.scale().max(), s)),
+                        ts,
+                        w,
+                        m));
     return one.list().ofMaxSize(8);
   }
 
@@ -209,7 +283,8 @@ class RoundTripTest {
 
   @Provide
   Arbitrary<List<Customer>> customerLists() {
-    Arbitrary<LocalDate> dates = Arbitraries.integers().between(0, 40_000).map(d -> LocalDate.ofEpochDay(d));
+    Arbitrary<LocalDate> dates =
+        Arbitraries.integers().between(0, 40_000).map(d -> LocalDate.ofEpochDay(d));
     Arbitrary<Customer> one =
         Combinators.combine(
                 token().map(CustomerId::of),

@@ -33,7 +33,8 @@ class SeparatorDetectorTest {
     assertEquals(CsvFormat.semicolon(), detect("id;when;amount", "1;2024-01-01;3,5"));
     assertEquals(CsvFormat.tab(), detect("id\twhen\tamount", "1\t2024-01-01\t3.5"));
     // The CDNOW master file's layout: leading spaces, runs of spaces.
-    assertEquals(CsvFormat.whitespace(),
+    assertEquals(
+        CsvFormat.whitespace(),
         detect(" customer_id  date number_of_cds  dollar_value", " 00001 19970101  1   11.77"));
   }
 
@@ -46,7 +47,8 @@ class SeparatorDetectorTest {
   @Test
   void theSeparatorThatKeepsTheRowsAsWideAsTheHeaderWins() {
     // The header has one comma (inside a name) and two tabs; only tab gives every row 2 tabs.
-    assertEquals(CsvFormat.tab(),
+    assertEquals(
+        CsvFormat.tab(),
         detect("id\tamount, USD\twhen", "1\t3.5\t2024-01-01", "2\t4.5\t2024-01-02"));
   }
 
@@ -55,7 +57,8 @@ class SeparatorDetectorTest {
     // Three semicolons inside the quoted comment would outnumber the single comma otherwise.
     assertEquals(CsvFormat.comma(), detect("id,comment", "1,\"a;b;c;d\"", "2,\"x;y;z;w\""));
     // A quoted value over two lines is one record: its second line is not a short row.
-    assertEquals(CsvFormat.semicolon(),
+    assertEquals(
+        CsvFormat.semicolon(),
         detect("id;comment;score", "1;\"first line", "second, line\";9", "2;ok;7"));
   }
 
@@ -77,22 +80,31 @@ class SeparatorDetectorTest {
   @Test
   void filesWithByteOrderMarksAndCrlf() throws IOException {
     Path utf8 = dir.resolve("bom.csv");
-    Files.write(utf8, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-        "a;b;c\r\n1;2;3\r\n".getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        utf8,
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            "a;b;c\r\n1;2;3\r\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals(CsvFormat.semicolon(), SeparatorDetector.detect(utf8));
-    assertEquals(List.of(List.of("a", "b", "c"), List.of("1", "2", "3")),
+    assertEquals(
+        List.of(List.of("a", "b", "c"), List.of("1", "2", "3")),
         SeparatorDetector.firstRecords(utf8, StandardCharsets.UTF_8, CsvFormat.semicolon(), 5));
     Path utf16 = dir.resolve("utf16.tsv");
-    Files.write(utf16, concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-        "a\tb\n1\t2\n".getBytes(StandardCharsets.UTF_16LE)));
+    Files.write(
+        utf16,
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            "a\tb\n1\t2\n".getBytes(StandardCharsets.UTF_16LE)));
     assertEquals(CsvFormat.tab(), SeparatorDetector.detect(utf16));
   }
 
   @Test
   void firstRecordsSplitsWhitespaceFilesAndStripsValues() throws IOException {
     Path f = dir.resolve("ws.txt");
-    Files.writeString(f, " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n");
-    assertEquals(List.of(List.of("customer_id", "date", "number_of_cds", "dollar_value")),
+    Files.writeString(
+        f, " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n");
+    assertEquals(
+        List.of(List.of("customer_id", "date", "number_of_cds", "dollar_value")),
         SeparatorDetector.firstRecords(f, StandardCharsets.UTF_8, CsvFormat.whitespace(), 1));
   }
 
@@ -103,12 +115,12 @@ class SeparatorDetectorTest {
   }
 
   /**
-   * Any table of at least two columns, written with any of the four separators (values that hold
-   * a separator, a quote or a space quoted), is detected as written.
+   * Any table of at least two columns, written with any of the four separators (values that hold a
+   * separator, a quote or a space quoted), is detected as written.
    */
   @Property(tries = 1000, seed = "42")
-  void randomTablesAreDetectedAsWritten(@ForAll("tables") List<List<String>> table,
-      @ForAll("separators") String sep) {
+  void randomTablesAreDetectedAsWritten(
+      @ForAll("tables") List<List<String>> table, @ForAll("separators") String sep) {
     List<String> lines = new ArrayList<>();
     for (List<String> row : table) {
       List<String> cells = new ArrayList<>();
@@ -118,12 +130,13 @@ class SeparatorDetectorTest {
       }
       lines.add(String.join(sep.equals("ws") ? "   " : sep, cells));
     }
-    CsvFormat expected = switch (sep) {
-      case "," -> CsvFormat.comma();
-      case ";" -> CsvFormat.semicolon();
-      case "\t" -> CsvFormat.tab();
-      default -> CsvFormat.whitespace();
-    };
+    CsvFormat expected =
+        switch (sep) {
+          case "," -> CsvFormat.comma();
+          case ";" -> CsvFormat.semicolon();
+          case "\t" -> CsvFormat.tab();
+          default -> CsvFormat.whitespace();
+        };
     assertEquals(expected, SeparatorDetector.detect(lines), String.join("\n", lines));
   }
 
@@ -134,20 +147,26 @@ class SeparatorDetectorTest {
 
   @Provide
   Arbitrary<List<List<String>>> tables() {
-    Arbitrary<String> header = Arbitraries.strings().withChars("abc_ ,;").ofMinLength(1).ofMaxLength(6)
-        .filter(s -> !s.isBlank());
+    Arbitrary<String> header =
+        Arbitraries.strings()
+            .withChars("abc_ ,;")
+            .ofMinLength(1)
+            .ofMaxLength(6)
+            .filter(s -> !s.isBlank());
     Arbitrary<String> value = Arbitraries.strings().withChars("xyz09.-,; \"").ofMaxLength(6);
-    return Combinators.combine(Arbitraries.integers().between(2, 6),
-            Arbitraries.integers().between(0, 8))
-        .flatAs((cols, rows) -> Combinators.combine(
-                header.list().ofSize(cols),
-                value.list().ofSize(cols).list().ofSize(rows))
-            .as((h, body) -> {
-              List<List<String>> t = new ArrayList<>();
-              t.add(h);
-              t.addAll(body);
-              return t;
-            }));
+    return Combinators.combine(
+            Arbitraries.integers().between(2, 6), Arbitraries.integers().between(0, 8))
+        .flatAs(
+            (cols, rows) ->
+                Combinators.combine(
+                        header.list().ofSize(cols), value.list().ofSize(cols).list().ofSize(rows))
+                    .as(
+                        (h, body) -> {
+                          List<List<String>> t = new ArrayList<>();
+                          t.add(h);
+                          t.addAll(body);
+                          return t;
+                        }));
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -19,16 +19,29 @@ class SettingsTest {
     assertEquals("timestamp", m.column(Field.TIMESTAMP));
     assertTrue(m.isExplicit(Field.SCORE));
     assertFalse(m.isExplicit(Field.TIMESTAMP));
-    assertEquals(m, ColumnMapping.defaults().map(Field.CUSTOMER_ID, "respondent_id").map(Field.SCORE, "nps_score"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColumnMapping.of("respondent", "id"));
-    assertTrue(e.getMessage().contains("unknown logical field 'respondent'") && e.getMessage().contains("customer_id"), e.getMessage());
+    assertEquals(
+        m,
+        ColumnMapping.defaults()
+            .map(Field.CUSTOMER_ID, "respondent_id")
+            .map(Field.SCORE, "nps_score"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ColumnMapping.of("respondent", "id"));
+    assertTrue(
+        e.getMessage().contains("unknown logical field 'respondent'")
+            && e.getMessage().contains("customer_id"),
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ColumnMapping.of("customer_id"));
     assertTrue(e.getMessage().contains("got 1 strings"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> ColumnMapping.of("customer_id", "id", "transaction_id", "id"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ColumnMapping.of("customer_id", "id", "transaction_id", "id"));
     assertTrue(e.getMessage().contains("already mapped to customer_id"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ColumnMapping.of("customer_id", " "));
     // remapping a field replaces its column
-    assertEquals("b", ColumnMapping.of("customer_id", "a").map(Field.CUSTOMER_ID, "b").column(Field.CUSTOMER_ID));
+    assertEquals(
+        "b",
+        ColumnMapping.of("customer_id", "a").map(Field.CUSTOMER_ID, "b").column(Field.CUSTOMER_ID));
   }
 
   @Test
@@ -37,7 +50,9 @@ class SettingsTest {
     assertTrue(CsvFormat.whitespace().isWhitespace());
     assertEquals(List.of("a", "b"), CsvFormat.tab().withoutHeader("a", "b").columns());
     assertFalse(CsvFormat.tab().withoutHeader("a").hasHeader());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvFormat.comma().withoutHeader("a", "b", "a"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CsvFormat.comma().withoutHeader("a", "b", "a"));
     assertTrue(e.getMessage().contains("'a' is given twice"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> CsvFormat.comma().withoutHeader());
     assertThrows(IllegalArgumentException.class, () -> CsvFormat.separator('"'));
@@ -48,9 +63,12 @@ class SettingsTest {
   void reportsAndErrorsReadWell() {
     ReadError e = new ReadError("a.csv", 7, null, null, "short row");
     assertEquals("a.csv:7: short row", e.toString());
-    assertEquals("a.csv: empty file", new ReadError("a.csv", 0, null, null, "empty file").toString());
+    assertEquals(
+        "a.csv: empty file", new ReadError("a.csv", 0, null, null, "empty file").toString());
     ReadReport r = new ReadReport("a.csv", 3, 2, 1, List.of(e));
-    assertEquals("ReadReport[a.csv: read 3, accepted 2, rejected 1 [1 x invalid value]; first error: a.csv:7: short row]", r.toString());
+    assertEquals(
+        "ReadReport[a.csv: read 3, accepted 2, rejected 1 [1 x invalid value]; first error: a.csv:7: short row]",
+        r.toString());
     assertThrows(IllegalArgumentException.class, () -> new ReadReport("a.csv", 3, 2, 2, List.of()));
     assertThrows(IllegalArgumentException.class, () -> new ReadError("a.csv", -1, null, null, "x"));
   }

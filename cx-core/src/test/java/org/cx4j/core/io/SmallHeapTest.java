@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The readers stream in constant memory: a child JVM with a 64 MB heap reads millions of
- * generated interaction rows through the CSV reader, and the control (the same rows kept in a
- * list) runs out of memory in the same heap, so the heap limit is known to bite.
+ * The readers stream in constant memory: a child JVM with a 64 MB heap reads millions of generated
+ * interaction rows through the CSV reader, and the control (the same rows kept in a list) runs out
+ * of memory in the same heap, so the heap limit is known to bite.
  *
  * <p>CI reads 2 million rows to stay within about 30 s on a loaded 2-core machine; the 10 million
  * row run is the same main class, {@code java -Xmx64m -cp <test class path>

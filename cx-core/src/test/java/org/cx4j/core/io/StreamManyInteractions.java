@@ -5,8 +5,8 @@ import java.util.List;
 import org.cx4j.core.interaction.Interaction;
 
 /**
- * Streams generated interaction rows through the CSV reader and prints the number of records
- * read, for {@link SmallHeapTest}, which runs it in a child JVM with {@code -Xmx64m}.
+ * Streams generated interaction rows through the CSV reader and prints the number of records read,
+ * for {@link SmallHeapTest}, which runs it in a child JVM with {@code -Xmx64m}.
  *
  * <p>Arguments: the number of rows, and optionally {@code collect} to keep every record in a list
  * instead (the control: that must run out of memory).
@@ -23,7 +23,8 @@ public final class StreamManyInteractions {
     long converted = 0;
     List<Interaction> kept = new ArrayList<>();
     try (RecordStream<Interaction> s =
-        CxReaders.interactions(IoFixtures.CATALOG).read(new GeneratedInteractionsReader(rows), "generated.csv")) {
+        CxReaders.interactions(IoFixtures.CATALOG)
+            .read(new GeneratedInteractionsReader(rows), "generated.csv")) {
       while (s.hasNext()) {
         Interaction i = s.next();
         count++;

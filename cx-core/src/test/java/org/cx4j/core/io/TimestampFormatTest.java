@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class TimestampFormatTest {
 
   private static final Instant T = Instant.parse("2024-03-01T09:30:00Z");
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris"); // UTC+1 in March 2024 (DST from 31 March)
+  private static final ZoneId PARIS =
+      ZoneId.of("Europe/Paris"); // UTC+1 in March 2024 (DST from 31 March)
 
   @Test
   void isoAcceptsOffsetsAndZones() {
@@ -26,8 +27,12 @@ class TimestampFormatTest {
 
   @Test
   void isoRejectsLocalValuesWithoutAZone() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimestampFormat.iso().parse("2024-03-01T10:30"));
-    assertTrue(e.getMessage().contains("'2024-03-01T10:30'") && e.getMessage().contains("needs a zone"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> TimestampFormat.iso().parse("2024-03-01T10:30"));
+    assertTrue(
+        e.getMessage().contains("'2024-03-01T10:30'") && e.getMessage().contains("needs a zone"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TimestampFormat.iso().parse("2024-03-01"));
   }
 
@@ -35,7 +40,8 @@ class TimestampFormatTest {
   void isoWithZoneReadsLocalValuesInIt() {
     TimestampFormat f = TimestampFormat.iso(PARIS);
     assertEquals(T, f.parse("2024-03-01T10:30"));
-    assertEquals(Instant.parse("2024-02-29T23:00:00Z"), f.parse("2024-03-01")); // midnight Paris = 23:00Z
+    assertEquals(
+        Instant.parse("2024-02-29T23:00:00Z"), f.parse("2024-03-01")); // midnight Paris = 23:00Z
     assertEquals(T, f.parse("2024-03-01T09:30:00Z")); // explicit offsets still win
   }
 
@@ -46,7 +52,8 @@ class TimestampFormatTest {
     long ms = 19783L * 86_400_000L + 34_200_000L;
     assertEquals(T, f.parse(Long.toString(ms)));
     assertEquals(Long.toString(ms), f.format(T));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.parse("12:30"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> f.parse("12:30"));
     assertTrue(e.getMessage().contains("epoch milliseconds"), e.getMessage());
   }
 
@@ -57,25 +64,37 @@ class TimestampFormatTest {
     assertEquals("19970101", day.format(Instant.parse("1997-01-01T00:00:00Z")));
     TimestampFormat dmy = TimestampFormat.pattern("dd/MM/yyyy HH:mm", PARIS);
     assertEquals(T, dmy.parse("01/03/2024 10:30"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> day.parse("1997-01-01"));
-    assertTrue(e.getMessage().contains("'1997-01-01'") && e.getMessage().contains("yyyyMMdd"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> day.parse("1997-01-01"));
+    assertTrue(
+        e.getMessage().contains("'1997-01-01'") && e.getMessage().contains("yyyyMMdd"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> day.parse("19970230")); // no 30 February
-    assertEquals(Instant.parse("2000-02-29T00:00:00Z"), day.parse("20000229")); // 2000 is a leap year
-    assertThrows(IllegalArgumentException.class, () -> TimestampFormat.pattern("yyyy-MM-dd'", PARIS));
+    assertEquals(
+        Instant.parse("2000-02-29T00:00:00Z"), day.parse("20000229")); // 2000 is a leap year
+    assertThrows(
+        IllegalArgumentException.class, () -> TimestampFormat.pattern("yyyy-MM-dd'", PARIS));
   }
 
   @Test
   void dates() {
     assertEquals(LocalDate.of(2024, 1, 31), TimestampFormat.iso().parseDate("2024-01-31"));
-    assertEquals(LocalDate.of(2024, 1, 31), TimestampFormat.pattern("yyyyMMdd", PARIS).parseDate("20240131"));
-    assertEquals("20240131", TimestampFormat.pattern("yyyyMMdd", PARIS).formatDate(LocalDate.of(2024, 1, 31)));
-    assertThrows(IllegalArgumentException.class, () -> TimestampFormat.iso().parseDate("31/01/2024"));
+    assertEquals(
+        LocalDate.of(2024, 1, 31),
+        TimestampFormat.pattern("yyyyMMdd", PARIS).parseDate("20240131"));
+    assertEquals(
+        "20240131",
+        TimestampFormat.pattern("yyyyMMdd", PARIS).formatDate(LocalDate.of(2024, 1, 31)));
+    assertThrows(
+        IllegalArgumentException.class, () -> TimestampFormat.iso().parseDate("31/01/2024"));
   }
 
   /** The fast path for canonical UTC instants agrees with {@link Instant#parse}, the oracle. */
   @net.jqwik.api.Property(tries = 2000, seed = "42")
   void canonicalUtcAgreesWithInstantParse(
-      @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = -62_000_000_000L, max = 250_000_000_000L) long epochSecond,
+      @net.jqwik.api.ForAll
+          @net.jqwik.api.constraints.LongRange(min = -62_000_000_000L, max = 250_000_000_000L)
+          long epochSecond,
       @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999) int milli) {
     Instant t = Instant.ofEpochSecond(epochSecond, milli * 1_000_000L);
     String s = t.toString();
@@ -85,18 +104,30 @@ class TimestampFormatTest {
   @Test
   void canonicalUtcFallsBackOnAnythingElse() {
     // invalid values are left to Instant.parse, which rejects them
-    for (String bad : new String[] {"2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
-        "2024-03-01T09:60:00Z", "2024-03-01T09:30:0xZ"}) {
+    for (String bad :
+        new String[] {
+          "2024-02-30T00:00:00Z",
+          "2023-02-29T00:00:00Z",
+          "2024-13-01T00:00:00Z",
+          "2024-03-01T09:60:00Z",
+          "2024-03-01T09:30:0xZ"
+        }) {
       assertEquals(null, TimestampFormat.canonicalUtc(bad), bad);
       assertThrows(IllegalArgumentException.class, () -> TimestampFormat.iso().parse(bad), bad);
     }
     // a space for the T (SQL exports, pandas) is not the canonical layout but reads as ISO
     assertEquals(null, TimestampFormat.canonicalUtc("2024-03-01 09:30:00Z"));
-    assertEquals(Instant.parse("2024-03-01T09:30:00Z"), TimestampFormat.iso().parse("2024-03-01 09:30:00Z"));
+    assertEquals(
+        Instant.parse("2024-03-01T09:30:00Z"), TimestampFormat.iso().parse("2024-03-01 09:30:00Z"));
     // ISO-8601 end of day: not canonical, so Instant.parse reads it as the next midnight
     assertEquals(null, TimestampFormat.canonicalUtc("2024-03-01T24:00:00Z"));
-    assertEquals(Instant.parse("2024-03-02T00:00:00Z"), TimestampFormat.iso().parse("2024-03-01T24:00:00Z"));
-    assertEquals(Instant.parse("2024-02-29T23:59:59.999Z"), TimestampFormat.canonicalUtc("2024-02-29T23:59:59.999Z"));
-    assertEquals(Instant.parse("2024-03-01T09:30:00.123456Z"), TimestampFormat.iso().parse("2024-03-01T09:30:00.123456Z"));
+    assertEquals(
+        Instant.parse("2024-03-02T00:00:00Z"), TimestampFormat.iso().parse("2024-03-01T24:00:00Z"));
+    assertEquals(
+        Instant.parse("2024-02-29T23:59:59.999Z"),
+        TimestampFormat.canonicalUtc("2024-02-29T23:59:59.999Z"));
+    assertEquals(
+        Instant.parse("2024-03-01T09:30:00.123456Z"),
+        TimestampFormat.iso().parse("2024-03-01T09:30:00.123456Z"));
   }
 }

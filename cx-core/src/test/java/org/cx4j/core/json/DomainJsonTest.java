@@ -48,11 +48,18 @@ class DomainJsonTest {
   @Test
   void customersAndIds() throws Exception {
     assertEquals("\"c-1\"", roundTrip(CustomerId.of("c-1"), CustomerId.class));
-    Customer c = new Customer(CustomerId.of("c-1"), LocalDate.of(2024, 1, 31), "FR", "gold", Map.of("tier", "b", "age", "40"));
+    Customer c =
+        new Customer(
+            CustomerId.of("c-1"),
+            LocalDate.of(2024, 1, 31),
+            "FR",
+            "gold",
+            Map.of("tier", "b", "age", "40"));
     assertEquals(
         "{\"id\":\"c-1\",\"signupDate\":\"2024-01-31\",\"country\":\"FR\",\"plan\":\"gold\",\"attributes\":{\"age\":\"40\",\"tier\":\"b\"}}",
         roundTrip(c, Customer.class));
-    assertEquals("{\"id\":\"c-2\",\"attributes\":{}}", roundTrip(Customer.of("c-2"), Customer.class));
+    assertEquals(
+        "{\"id\":\"c-2\",\"attributes\":{}}", roundTrip(Customer.of("c-2"), Customer.class));
   }
 
   @Test
@@ -63,12 +70,28 @@ class DomainJsonTest {
     roundTrip(StageModel.of("discover", "buy", "use"), StageModel.class);
     String i =
         roundTrip(
-            new Interaction(CustomerId.of("c-1"), CHECKOUT, T, Outcome.CONVERTED, "j-9", Map.of("device", "ios")),
+            new Interaction(
+                CustomerId.of("c-1"),
+                CHECKOUT,
+                T,
+                Outcome.CONVERTED,
+                "j-9",
+                Map.of("device", "ios")),
             Interaction.class);
     assertTrue(i.contains("\"timestamp\":\"2024-03-01T09:30:00Z\""), i);
     roundTrip(Interaction.of(CustomerId.of("c-1"), CHECKOUT, T), Interaction.class);
-    roundTrip(new SurveyResponse(CustomerId.of("c-1"), CHECKOUT, Instrument.csat(Scale.of(1, 7)), 6, T, 2.5, "ok, \"fine\""), SurveyResponse.class);
-    roundTrip(SurveyResponse.of(CustomerId.of("c-1"), Instrument.nps(), 10, T), SurveyResponse.class);
+    roundTrip(
+        new SurveyResponse(
+            CustomerId.of("c-1"),
+            CHECKOUT,
+            Instrument.csat(Scale.of(1, 7)),
+            6,
+            T,
+            2.5,
+            "ok, \"fine\""),
+        SurveyResponse.class);
+    roundTrip(
+        SurveyResponse.of(CustomerId.of("c-1"), Instrument.nps(), 10, T), SurveyResponse.class);
     assertEquals(
         "{\"customer\":\"c-1\",\"timestamp\":\"2024-03-01T09:30:00Z\",\"amount\":-12.5,\"quantity\":2,\"transactionId\":\"t-1\"}",
         roundTrip(new Transaction(CustomerId.of("c-1"), T, -12.5, 2, "t-1"), Transaction.class));
@@ -78,7 +101,9 @@ class DomainJsonTest {
   void segmentRulesUseNamedTypeIds() throws Exception {
     SegmentRule rule =
         SegmentRule.or(
-            SegmentRule.and(SegmentRule.equals("plan", "gold"), SegmentRule.range("signup_date", "2024-01-01", null)),
+            SegmentRule.and(
+                SegmentRule.equals("plan", "gold"),
+                SegmentRule.range("signup_date", "2024-01-01", null)),
             SegmentRule.not(SegmentRule.in("country", "FR", "DE")),
             SegmentRule.all());
     String json = roundTrip(rule, SegmentRule.class);
@@ -88,22 +113,36 @@ class DomainJsonTest {
             + "{\"type\":\"not\",\"rule\":{\"type\":\"in\",\"attribute\":\"country\",\"values\":[\"DE\",\"FR\"]}},"
             + "{\"type\":\"all\"}]}",
         json);
-    Segmentation s = Segmentation.of(Segment.of("gold", SegmentRule.equals("plan", "gold")), Segment.of("eu", SegmentRule.in("country", "FR")));
+    Segmentation s =
+        Segmentation.of(
+            Segment.of("gold", SegmentRule.equals("plan", "gold")),
+            Segment.of("eu", SegmentRule.in("country", "FR")));
     roundTrip(s, Segmentation.class);
   }
 
   @Test
   void unknownTypeIdsAndPropertiesFail() {
-    assertThrows(InvalidTypeIdException.class, () -> JSON.readValue("{\"type\":\"script\",\"code\":\"x\"}", SegmentRule.class));
-    assertThrows(UnrecognizedPropertyException.class, () -> JSON.readValue("{\"id\":\"c\",\"attributes\":{},\"nmae\":\"x\"}", Customer.class));
+    assertThrows(
+        InvalidTypeIdException.class,
+        () -> JSON.readValue("{\"type\":\"script\",\"code\":\"x\"}", SegmentRule.class));
+    assertThrows(
+        UnrecognizedPropertyException.class,
+        () -> JSON.readValue("{\"id\":\"c\",\"attributes\":{},\"nmae\":\"x\"}", Customer.class));
   }
 
   @Test
   void customRuleRefusesToSerializeNamingIt() {
-    SegmentRule vip = SegmentRule.and(SegmentRule.equals("plan", "gold"), SegmentRule.custom("vip by spend", c -> true));
-    JsonMappingException e = assertThrows(JsonMappingException.class, () -> JSON.writeValueAsString(vip));
+    SegmentRule vip =
+        SegmentRule.and(
+            SegmentRule.equals("plan", "gold"), SegmentRule.custom("vip by spend", c -> true));
+    JsonMappingException e =
+        assertThrows(JsonMappingException.class, () -> JSON.writeValueAsString(vip));
     assertTrue(e.getMessage().contains("custom(vip by spend)"), e.getMessage());
-    assertThrows(JsonMappingException.class, () -> JSON.writeValueAsString(Segment.of("vip", SegmentRule.custom("vip by spend", c -> true))));
+    assertThrows(
+        JsonMappingException.class,
+        () ->
+            JSON.writeValueAsString(
+                Segment.of("vip", SegmentRule.custom("vip by spend", c -> true))));
   }
 
   @Test
@@ -112,8 +151,9 @@ class DomainJsonTest {
     assertThrows(JsonMappingException.class, () -> JSON.readValue("\" \"", CustomerId.class));
     assertThrows(
         JsonMappingException.class,
-        () -> JSON.readValue(
-            "{\"customer\":\"c\",\"instrument\":{\"kind\":\"NPS\",\"name\":\"nps\",\"scale\":{\"min\":0,\"max\":10}},\"score\":11,\"timestamp\":\"2024-03-01T09:30:00Z\",\"weight\":1.0}",
-            SurveyResponse.class));
+        () ->
+            JSON.readValue(
+                "{\"customer\":\"c\",\"instrument\":{\"kind\":\"NPS\",\"name\":\"nps\",\"scale\":{\"min\":0,\"max\":10}},\"score\":11,\"timestamp\":\"2024-03-01T09:30:00Z\",\"weight\":1.0}",
+                SurveyResponse.class));
   }
 }

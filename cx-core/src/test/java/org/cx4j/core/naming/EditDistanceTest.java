@@ -29,7 +29,8 @@ class EditDistanceTest {
       return a.length();
     }
     int cost = a.charAt(0) == b.charAt(0) ? 0 : 1;
-    return Math.min(naive(a.substring(1), b.substring(1)) + cost,
+    return Math.min(
+        naive(a.substring(1), b.substring(1)) + cost,
         Math.min(naive(a.substring(1), b) + 1, naive(a, b.substring(1)) + 1));
   }
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.cx4j.core.customer.Customer;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.feedback.SurveyResponse;
@@ -14,9 +17,6 @@ import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.transaction.Transaction;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 
 /** Structural invariants of the sample data that hold for every seed and size. */
 class SampleDataProperties {

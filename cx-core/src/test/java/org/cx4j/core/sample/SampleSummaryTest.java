@@ -17,12 +17,19 @@ class SampleSummaryTest {
         new String[] {
           "Larkspur Home sample data: seed 11, 2025-01-01 .. 2025-12-31",
           "Customers: 300",
-          "business", "members", "new_consumers", "established_consumers",
+          "business",
+          "members",
+          "new_consumers",
+          "established_consumers",
           "Touchpoints: 21",
           "Interactions: " + data.interactions().size(),
-          "awareness", "advocacy", "social",
+          "awareness",
+          "advocacy",
+          "social",
           "Survey responses: " + data.responses().size(),
-          "nps", "csat", "ces",
+          "nps",
+          "csat",
+          "ces",
           "Transactions: " + data.transactions().size()
         }) {
       assertTrue(s.contains(expected), "missing '" + expected + "' in\n" + s);

@@ -16,21 +16,21 @@ import java.util.stream.Stream;
 
 /**
  * Compiles and runs a modular application (the sources in {@code src/it/consumer} of the module
- * under test) against the module's packaged jar on the module path, with only its published
- * runtime dependencies beside it: what a user of the module with a {@code module-info} gets.
+ * under test) against the module's packaged jar on the module path, with only its published runtime
+ * dependencies beside it: what a user of the module with a {@code module-info} gets.
  *
  * <p>The parent POM's {@code module-path-consumer} profile (active where {@code
  * src/it/consumer/module-info.java} exists) runs the module's {@code *IT} tests at {@code
- * integration-test}, after the shade plugin has built the jar, and sets the system properties
- * read here: {@code cx4j.consumer.jar}, {@code cx4j.consumer.modulepath} (the runtime
- * dependencies, without the shaded Hipparchus and EJML) and {@code cx4j.consumer.sources}.
+ * integration-test}, after the shade plugin has built the jar, and sets the system properties read
+ * here: {@code cx4j.consumer.jar}, {@code cx4j.consumer.modulepath} (the runtime dependencies,
+ * without the shaded Hipparchus and EJML) and {@code cx4j.consumer.sources}.
  */
 public final class ModulePathConsumer {
   private ModulePathConsumer() {}
 
   /**
-   * Compiles the consumer sources with {@code javac --module-path}, runs {@code java
-   * --module-path ... --module moduleAndMainClass} and returns what it printed, stripped.
+   * Compiles the consumer sources with {@code javac --module-path}, runs {@code java --module-path
+   * ... --module moduleAndMainClass} and returns what it printed, stripped.
    *
    * @throws AssertionError if a property is missing, the packaged jar is absent, the module path
    *     names Hipparchus or EJML, javac fails, or the program exits with a non-zero status

@@ -28,19 +28,28 @@ public final class SharedDatasets {
   }
 
   /**
-   * Returns the path of {@code relative} under the data-set folder, or skips the calling JUnit
-   * test (through an assumption) when that file does not exist.
+   * Returns the path of {@code relative} under the data-set folder, or skips the calling JUnit test
+   * (through an assumption) when that file does not exist.
    */
   public static Path require(String relative) {
     Path p = root().resolve(relative);
     assumeTrue(
         Files.isRegularFile(p),
-        () -> "skipped: public data set " + relative + " not found at " + p
-            + " (set -D" + PROPERTY + "=<folder> to point at ../shared/datasets)");
+        () ->
+            "skipped: public data set "
+                + relative
+                + " not found at "
+                + p
+                + " (set -D"
+                + PROPERTY
+                + "=<folder> to point at ../shared/datasets)");
     return p;
   }
 
-  /** Returns whether {@code relative} exists under the data-set folder (for jqwik, which has no assumptions of JUnit's kind). */
+  /**
+   * Returns whether {@code relative} exists under the data-set folder (for jqwik, which has no
+   * assumptions of JUnit's kind).
+   */
   public static boolean available(String relative) {
     return Files.isRegularFile(root().resolve(relative));
   }

@@ -9,8 +9,8 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 
 /**
- * The fast name normalization equals its definition, the regex {@code trim, lower case, \s+ to
- * _}, for any string (the oracle is the one-line definition itself).
+ * The fast name normalization equals its definition, the regex {@code trim, lower case, \s+ to _},
+ * for any string (the oracle is the one-line definition itself).
  */
 class NameNormalizationProperties {
 
@@ -20,8 +20,13 @@ class NameNormalizationProperties {
 
   @Property(tries = 2000, seed = "42")
   void fastPathEqualsTheRegex(
-      @ForAll @StringLength(max = 20) @Chars({' ', '\t', '\n', '\u000B', '\f', '\r', 'a', 'B',
-          'z', 'Z', '_', '-', '\u00c9', '\u0130', '1'}) String s) {
+      @ForAll
+          @StringLength(max = 20)
+          @Chars({
+            ' ', '\t', '\n', '\u000B', '\f', '\r', 'a', 'B', 'z', 'Z', '_', '-', '\u00c9', '\u0130',
+            '1'
+          })
+          String s) {
     assertEquals(reference(s), Names.normalize(s));
   }
 

@@ -25,15 +25,19 @@ public record AttributionResult(String model, List<ChannelCredit> channels) {
    * @param value the conversion value credited to it
    * @param share its share of all conversions credited: in [0, 1] for the heuristic, presence and
    *     Markov models; the conversion-rate Shapley game can credit a channel whose presence lowers
-   *     the conversion rate with a negative value, so its shares may lie outside [0, 1] (they
-   *     still sum to 1)
+   *     the conversion rate with a negative value, so its shares may lie outside [0, 1] (they still
+   *     sum to 1)
    */
   public record ChannelCredit(String channel, double conversions, double value, double share) {
     @Override
     public String toString() {
       return String.format(
-          Locale.ROOT, "%s: %.2f conversions (%.1f%%), value %.2f", channel, conversions,
-          100 * share, value);
+          Locale.ROOT,
+          "%s: %.2f conversions (%.1f%%), value %.2f",
+          channel,
+          conversions,
+          100 * share,
+          value);
     }
   }
 

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Channel names to dense codes, looked up by a character range of a longer string so that
- * parsing a path allocates nothing for channels already seen. Open addressing over the codes;
- * the hash is String's own over the range. Not thread-safe.
+ * Channel names to dense codes, looked up by a character range of a longer string so that parsing a
+ * path allocates nothing for channels already seen. Open addressing over the codes; the hash is
+ * String's own over the range. Not thread-safe.
  */
 final class ChannelDictionary {
   private final List<String> names = new ArrayList<>();

@@ -7,14 +7,14 @@ import java.util.Objects;
 /**
  * Rule-based attribution of the conversions (and value) of each converting path to its touches.
  *
- * <p>Each model gives every touch of a path a weight; the weights of a path sum to 1 and the
- * path's conversions and value are split in proportion. Non-converting paths get no credit.
+ * <p>Each model gives every touch of a path a weight; the weights of a path sum to 1 and the path's
+ * conversions and value are split in proportion. Non-converting paths get no credit.
  *
  * <ul>
  *   <li>{@link #firstTouch}: all to the first touch;
  *   <li>{@link #lastTouch}: all to the last touch;
- *   <li>{@link #lastNonDirect}: all to the last touch that is not the "direct" channel (to the
- *       last touch when every touch is direct), as Google Analytics' default;
+ *   <li>{@link #lastNonDirect}: all to the last touch that is not the "direct" channel (to the last
+ *       touch when every touch is direct), as Google Analytics' default;
  *   <li>{@link #linear}: equally to every touch (a channel touched twice gets two shares);
  *   <li>{@link #timeDecay}: weight {@code 2^(-d / halfLife)} for a touch {@code d} steps before the
  *       last one (aggregated paths carry no timestamps, so distance is counted in touches);
@@ -40,16 +40,15 @@ public final class HeuristicAttribution {
   /**
    * Returns last-non-direct attribution.
    *
-   * @param direct the name of the direct channel (typed URL, bookmark), one of the data's
-   *     channels
+   * @param direct the name of the direct channel (typed URL, bookmark), one of the data's channels
    * @throws IllegalArgumentException if {@code direct} is not a channel of the data (a misspelt
    *     name would silently give last-touch attribution)
    */
   public static AttributionResult lastNonDirect(PathData data, String direct) {
     Objects.requireNonNull(direct, "direct");
     int code = data.channels().indexOf(direct);
-    checkArgument(code >= 0, "direct channel '%s' is not a channel of the data %s", direct,
-        data.channels());
+    checkArgument(
+        code >= 0, "direct channel '%s' is not a channel of the data %s", direct, data.channels());
     return run(
         "last_non_direct",
         data,

@@ -3,8 +3,8 @@ package org.cx4j.journey.attribution;
 import java.util.Arrays;
 
 /**
- * An open-addressing map from long keys to double sums, for counting transitions without boxing
- * a key per touch. Linear probing; grows at 50% load. Not thread-safe.
+ * An open-addressing map from long keys to double sums, for counting transitions without boxing a
+ * key per touch. Linear probing; grows at 50% load. Not thread-safe.
  */
 final class LongDoubleMap {
   private static final long EMPTY = Long.MIN_VALUE;

@@ -18,8 +18,8 @@ import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
 
 /**
- * Markov-chain attribution (Anderl, Becker, von Wangenheim and Schumann 2016, "Mapping the
- * customer journey: lessons learned from graph-based online attribution modeling", IJRM 33(3)).
+ * Markov-chain attribution (Anderl, Becker, von Wangenheim and Schumann 2016, "Mapping the customer
+ * journey: lessons learned from graph-based online attribution modeling", IJRM 33(3)).
  *
  * <p>Every journey is a walk from a start state through channel states to one of two absorbing
  * states, conversion or null. With order {@code k} a state is the last {@code k} channels touched
@@ -28,20 +28,20 @@ import org.hipparchus.linear.LUDecomposition;
  * state. The conversion probability is the probability of absorption in the conversion state from
  * the start.
  *
- * <p>The <em>removal effect</em> of channel c is {@code 1 - P(conversion without c) / P(conversion)},
- * where removing c sends every transition into a state containing c to the null state. Channel c
- * then receives {@code removal effect / sum of removal effects} of all conversions and of all
- * conversion value.
+ * <p>The <em>removal effect</em> of channel c is {@code 1 - P(conversion without c) /
+ * P(conversion)}, where removing c sends every transition into a state containing c to the null
+ * state. Channel c then receives {@code removal effect / sum of removal effects} of all conversions
+ * and of all conversion value.
  *
  * <p>Absorption probabilities solve {@code (I - Q) x = b} ({@code Q} the transitions among
  * transient states, {@code b} the one-step conversion probabilities) exactly, by {@link
  * Solver#AUTO} unless another solver is given: dense LU (Hipparchus) up to 200 states; above,
  * Gauss-Seidel on the sparse rows for at most 1,000 sweeps, which finishes ordinary chains in tens
- * of sweeps, and sparse LU (EJML) for the chains it cannot finish, the sticky ones whose walks
- * stay thousands of steps between absorptions (two channels alternating with rare jumps
- * elsewhere). Every solve is checked: the infinity norm of the residual, {@code max_s |x_s -
- * sum_t Q(s, t) x_t - b_s|}, is at most 1e-12, or the fit throws {@link IllegalStateException}.
- * The same data always give the same credits: no simulation, no seed.
+ * of sweeps, and sparse LU (EJML) for the chains it cannot finish, the sticky ones whose walks stay
+ * thousands of steps between absorptions (two channels alternating with rare jumps elsewhere).
+ * Every solve is checked: the infinity norm of the residual, {@code max_s |x_s - sum_t Q(s, t) x_t
+ * - b_s|}, is at most 1e-12, or the fit throws {@link IllegalStateException}. The same data always
+ * give the same credits: no simulation, no seed.
  */
 public final class MarkovAttribution {
 
@@ -56,12 +56,16 @@ public final class MarkovAttribution {
   private static final int NULL = 2;
   private static final double TOLERANCE = 1e-15;
   private static final int MAX_SWEEPS = 1_000_000;
+
   /** Up to this many states the chain is solved by dense LU. */
   static final int DIRECT_SOLVE_STATES = 200;
+
   /** Above, Gauss-Seidel gets this many sweeps before the chain goes to sparse LU. */
   static final int AUTO_SWEEPS = 1_000;
+
   /** Every solve is checked: the infinity norm of {@code (I - Q) x - b} is at most this. */
   static final double RESIDUAL_LIMIT = 1e-12;
+
   private static final double REFINE_ABOVE = 1e-15;
   private static final int REFINEMENT_STEPS = 3;
 
@@ -69,30 +73,30 @@ public final class MarkovAttribution {
 
   /**
    * How the absorbing chain is solved. Every solver returns the same absorption probabilities to
-   * rounding (within 1e-9 relative of each other, tested), with a residual of at most 1e-12 in
-   * the infinity norm; they differ in time and memory only.
+   * rounding (within 1e-9 relative of each other, tested), with a residual of at most 1e-12 in the
+   * infinity norm; they differ in time and memory only.
    */
   public enum Solver {
     /**
      * Dense LU up to 200 states; above, Gauss-Seidel for at most 1,000 sweeps, and sparse LU for a
-     * chain it has not finished by then (or whose residual is above 1e-12) and for the removals
-     * of the same fit. The default.
+     * chain it has not finished by then (or whose residual is above 1e-12) and for the removals of
+     * the same fit. The default.
      */
     AUTO,
     /** Dense LU (Hipparchus) of the whole chain: {@code O(n^3)} time, {@code n^2} memory. */
     DENSE_LU,
     /**
      * Sparse LU (EJML {@code LinearSolverFactory_DSCC.lu}, partial pivoting, no fill-reducing
-     * ordering) of the live transient states, with up to three steps of iterative refinement.
-     * Fast where the transition graph is sparse; an order-3 chain of 20 channels in which every
+     * ordering) of the live transient states, with up to three steps of iterative refinement. Fast
+     * where the transition graph is sparse; an order-3 chain of 20 channels in which every
      * transition occurs (8,000 states, a de Bruijn graph) fills in to a nearly dense factor, and
      * one solve takes minutes.
      */
     SPARSE_LU,
     /**
-     * Gauss-Seidel until no probability changes by more than 1e-15, at most 1,000,000 sweeps:
-     * fast when walks are short, but the number of sweeps grows with the expected walk length,
-     * so sticky chains take minutes or fail.
+     * Gauss-Seidel until no probability changes by more than 1e-15, at most 1,000,000 sweeps: fast
+     * when walks are short, but the number of sweeps grows with the expected walk length, so sticky
+     * chains take minutes or fail.
      */
     GAUSS_SEIDEL
   }
@@ -125,12 +129,15 @@ public final class MarkovAttribution {
         order >= 1 && order <= MAX_ORDER, "order must be in 1..%s, got %s", MAX_ORDER, order);
     int channels = data.channels().size();
     checkArgument(
-        channels <= MAX_CHANNELS, "at most %s channels are supported, got %s", MAX_CHANNELS,
+        channels <= MAX_CHANNELS,
+        "at most %s channels are supported, got %s",
+        MAX_CHANNELS,
         channels);
     long totalConversions = data.totalConversions();
     checkArgument(
         totalConversions > 0,
-        "the %s paths hold no conversion: there is nothing to attribute", data.size());
+        "the %s paths hold no conversion: there is nothing to attribute",
+        data.size());
 
     Chain chain = Chain.count(data, order);
     double p = chain.conversionProbability(-1, solver);
@@ -159,8 +166,8 @@ public final class MarkovAttribution {
    *
    * @param order the order
    * @param states the number of channel states (start, conversion and null not counted)
-   * @param transitions the transition matrix: every observed transition with its probability,
-   *     by source state then target state
+   * @param transitions the transition matrix: every observed transition with its probability, by
+   *     source state then target state
    * @param conversionProbability the probability of absorption in conversion from the start
    * @param removalEffects each channel's removal effect, in channel-code order
    * @param attribution the credit per channel
@@ -216,14 +223,17 @@ public final class MarkovAttribution {
       return String.format(
               java.util.Locale.ROOT,
               "MarkovResult[order %d, %d states, %d transitions, P(conversion)=%.6f]%n",
-              order, states, transitions.size(), conversionProbability)
+              order,
+              states,
+              transitions.size(),
+              conversionProbability)
           + attribution;
     }
   }
 
   /**
-   * One entry of the transition matrix. States are named by their channels joined with {@code
-   * ","} (order above 1), plus {@code (start)}, {@code (conversion)} and {@code (null)}.
+   * One entry of the transition matrix. States are named by their channels joined with {@code ","}
+   * (order above 1), plus {@code (start)}, {@code (conversion)} and {@code (null)}.
    *
    * @param from the source state
    * @param to the target state
@@ -236,8 +246,10 @@ public final class MarkovAttribution {
     final int[] rowStart;
     final int[] target;
     final double[] prob;
+
     /** For each state, the channel codes it contains (empty for start/absorbing). */
     final int[][] contains;
+
     /** Set once {@link Solver#AUTO} has found Gauss-Seidel too slow on this chain. */
     boolean sticky;
 
@@ -438,8 +450,8 @@ public final class MarkovAttribution {
     }
 
     /**
-     * Returns the absorption probability in conversion from the start, with channel {@code
-     * removed} taken out (every state containing it absorbs as null), or none when -1.
+     * Returns the absorption probability in conversion from the start, with channel {@code removed}
+     * taken out (every state containing it absorbs as null), or none when -1.
      */
     double conversionProbability(int removed, Solver solver) {
       return absorption(dead(removed), solver)[START];
@@ -463,11 +475,11 @@ public final class MarkovAttribution {
     }
 
     /**
-     * Returns the absorption probabilities in conversion of every state ({@code x[CONVERSION] =
-     * 1}, null and dead states 0), by the given solver.
+     * Returns the absorption probabilities in conversion of every state ({@code x[CONVERSION] = 1},
+     * null and dead states 0), by the given solver.
      *
-     * @throws IllegalStateException if Gauss-Seidel (when chosen explicitly) does not converge,
-     *     or a direct solve leaves a residual above 1e-12
+     * @throws IllegalStateException if Gauss-Seidel (when chosen explicitly) does not converge, or
+     *     a direct solve leaves a residual above 1e-12
      */
     double[] absorption(boolean[] dead, Solver solver) {
       double[] x =
@@ -500,16 +512,22 @@ public final class MarkovAttribution {
       double r = residual(dead, x);
       if (!(r <= RESIDUAL_LIMIT)) {
         throw new IllegalStateException(
-            "the " + solver + " solve of " + stateCount() + " states left a residual of " + r
-                + ", above " + RESIDUAL_LIMIT);
+            "the "
+                + solver
+                + " solve of "
+                + stateCount()
+                + " states left a residual of "
+                + r
+                + ", above "
+                + RESIDUAL_LIMIT);
       }
       return x;
     }
 
     /**
-     * Returns the infinity norm of the residual {@code x - Q x - b} over the live transient
-     * states: {@code max_s |x[s] - sum_t P(s, t) x[t]|} with {@code x[CONVERSION] = 1} and null
-     * and removed states at 0.
+     * Returns the infinity norm of the residual {@code x - Q x - b} over the live transient states:
+     * {@code max_s |x[s] - sum_t P(s, t) x[t]|} with {@code x[CONVERSION] = 1} and null and removed
+     * states at 0.
      */
     double residual(boolean[] dead, double[] x) {
       double worst = 0;
@@ -532,8 +550,8 @@ public final class MarkovAttribution {
 
     /**
      * Dense LU of {@code (I - Q) x = b} over all states (absorbing and removed states as identity
-     * rows with {@code b = 1} for conversion, 0 otherwise): exact to rounding, and for small
-     * chains far cheaper than iterating to 1e-15.
+     * rows with {@code b = 1} for conversion, 0 otherwise): exact to rounding, and for small chains
+     * far cheaper than iterating to 1e-15.
      */
     private double[] solveDense(boolean[] dead) {
       int n = stateCount();
@@ -559,10 +577,9 @@ public final class MarkovAttribution {
     }
 
     /**
-     * Sparse LU (EJML's {@code LuUpLooking_DSCC}, partial pivoting) of {@code (I - Q) x = b}
-     * over the live transient states only, {@code b} the one-step conversion probabilities; then
-     * up to three steps of iterative refinement with the same factors while the residual exceeds
-     * 1e-15.
+     * Sparse LU (EJML's {@code LuUpLooking_DSCC}, partial pivoting) of {@code (I - Q) x = b} over
+     * the live transient states only, {@code b} the one-step conversion probabilities; then up to
+     * three steps of iterative refinement with the same factors while the residual exceeds 1e-15.
      */
     private double[] solveSparse(boolean[] dead) {
       int n = stateCount();

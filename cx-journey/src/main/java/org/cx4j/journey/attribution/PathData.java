@@ -108,7 +108,8 @@ public final class PathData {
     Builder b = builder(separator);
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withSkipFirstDataRow(true);
+    CsvSchema schema =
+        CsvSchema.emptySchema().withColumnSeparator(delimiter).withSkipFirstDataRow(true);
     try (MappingIterator<String[]> rows =
         mapper.readerFor(String[].class).with(schema).readValues(in)) {
       while (rows.hasNext()) {
@@ -120,15 +121,22 @@ public final class PathData {
         }
         if (r.length != 4) {
           throw new IllegalArgumentException(
-              "line " + line + ": expected 4 columns (path, conversions, value, nulls), got "
-                  + r.length + ": " + Arrays.toString(r));
+              "line "
+                  + line
+                  + ": expected 4 columns (path, conversions, value, nulls), got "
+                  + r.length
+                  + ": "
+                  + Arrays.toString(r));
         }
         try {
-          b.add(r[0], Long.parseLong(r[1].trim()), Double.parseDouble(r[2].trim()),
+          b.add(
+              r[0],
+              Long.parseLong(r[1].trim()),
+              Double.parseDouble(r[2].trim()),
               Long.parseLong(r[3].trim()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("line " + line + ": not a number in "
-              + Arrays.toString(r), e);
+          throw new IllegalArgumentException(
+              "line " + line + ": not a number in " + Arrays.toString(r), e);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
         }
@@ -141,8 +149,8 @@ public final class PathData {
 
   /**
    * Returns one path row per journey: its touches mapped through {@code abstraction} (by channel,
-   * by touchpoint, or a cleaning rule), up to and including the first event whose outcome is
-   * {@code conversion}. A journey with such an event counts as one conversion worth {@code
+   * by touchpoint, or a cleaning rule), up to and including the first event whose outcome is {@code
+   * conversion}. A journey with such an event counts as one conversion worth {@code
    * value.applyAsDouble(journey)}; any other journey counts as one null.
    *
    * @param journeys rebuilt journeys
@@ -197,8 +205,8 @@ public final class PathData {
    * @param offsets {@code size() + 1} increasing offsets into {@code touches}, from 0 to {@code
    *     touches.length} (every path has at least one touch)
    * @throws IllegalArgumentException if a name is blank or repeated, the offsets are not as
-   *     described, a code is outside {@code channels}, the count columns differ in length from
-   *     the paths, or a count or value is negative or not finite, naming the row and the value
+   *     described, a code is outside {@code channels}, the count columns differ in length from the
+   *     paths, or a count or value is negative or not finite, naming the row and the value
    */
   public static PathData ofColumns(
       List<String> channels,
@@ -208,8 +216,10 @@ public final class PathData {
       double[] value,
       long[] nulls) {
     List<String> names = List.copyOf(channels);
-    checkArgument(new java.util.HashSet<>(names).size() == names.size(),
-        "channel names must be distinct, got %s", names);
+    checkArgument(
+        new java.util.HashSet<>(names).size() == names.size(),
+        "channel names must be distinct, got %s",
+        names);
     for (String name : names) {
       checkArgument(!name.isBlank(), "blank channel name in %s", names);
     }
@@ -218,25 +228,42 @@ public final class PathData {
     checkArgument(
         conversions.length == rows && value.length == rows && nulls.length == rows,
         "count columns must have one entry per path (%s): conversions %s, value %s, nulls %s",
-        rows, conversions.length, value.length, nulls.length);
-    checkArgument(offsets[0] == 0 && offsets[rows] == touches.length,
-        "offsets must run from 0 to touches.length %s, got %s to %s", touches.length, offsets[0],
+        rows,
+        conversions.length,
+        value.length,
+        nulls.length);
+    checkArgument(
+        offsets[0] == 0 && offsets[rows] == touches.length,
+        "offsets must run from 0 to touches.length %s, got %s to %s",
+        touches.length,
+        offsets[0],
         offsets[rows]);
     for (int i = 0; i < rows; i++) {
       if (offsets[i + 1] <= offsets[i]) {
-        throw new IllegalArgumentException("path " + i + " is empty or has decreasing offsets "
-            + offsets[i] + ", " + offsets[i + 1]);
+        throw new IllegalArgumentException(
+            "path "
+                + i
+                + " is empty or has decreasing offsets "
+                + offsets[i]
+                + ", "
+                + offsets[i + 1]);
       }
       Builder.checkCounts(conversions[i], value[i], nulls[i]);
     }
     for (int k = 0; k < touches.length; k++) {
       if (touches[k] < 0 || touches[k] >= names.size()) {
-        throw new IllegalArgumentException("touches[" + k + "] = " + touches[k]
-            + " is outside the channels [0, " + names.size() + ")");
+        throw new IllegalArgumentException(
+            "touches["
+                + k
+                + "] = "
+                + touches[k]
+                + " is outside the channels [0, "
+                + names.size()
+                + ")");
       }
     }
-    return new PathData(names, offsets.clone(), touches.clone(), conversions.clone(),
-        value.clone(), nulls.clone());
+    return new PathData(
+        names, offsets.clone(), touches.clone(), conversions.clone(), value.clone(), nulls.clone());
   }
 
   /** Returns the channel names; a channel's index in this list is its code. */
@@ -312,14 +339,22 @@ public final class PathData {
 
   @Override
   public String toString() {
-    return "PathData[" + size() + " paths, " + channels.size() + " channels, "
-        + totalConversions() + " conversions, " + totalNulls() + " nulls]";
+    return "PathData["
+        + size()
+        + " paths, "
+        + channels.size()
+        + " channels, "
+        + totalConversions()
+        + " conversions, "
+        + totalNulls()
+        + " nulls]";
   }
 
   /** Builds {@link PathData} row by row. Not thread-safe. */
   public static final class Builder {
     /** What separates channels once blanks around it are trimmed (" > " splits on ">"). */
     private final String splitOn;
+
     private final ChannelDictionary dictionary = new ChannelDictionary();
     private int[] offsets = new int[16];
     private int[] touches = new int[64];
@@ -339,8 +374,8 @@ public final class PathData {
      * Adds a row from a path string such as {@code "search > email > direct"}; channel names are
      * trimmed.
      *
-     * @throws IllegalArgumentException if the path is empty, a channel name is empty, or a count
-     *     or the value is negative or not finite
+     * @throws IllegalArgumentException if the path is empty, a channel name is empty, or a count or
+     *     the value is negative or not finite
      */
     public Builder add(String path, long conversions, double value, long nulls) {
       Objects.requireNonNull(path, "path");
@@ -407,7 +442,8 @@ public final class PathData {
       checkArgument(conv >= 0, "conversions must be >= 0, got %s", conv);
       checkArgument(nul >= 0, "nulls must be >= 0, got %s", nul);
       checkArgument(
-          Double.isFinite(val) && val >= 0, "conversion value must be finite and >= 0, got %s",
+          Double.isFinite(val) && val >= 0,
+          "conversion value must be finite and >= 0, got %s",
           val);
     }
 

@@ -14,24 +14,24 @@ import java.util.SplittableRandom;
  * that adds nothing (Shapley 1953; for attribution, Dalessandro et al. 2012).
  *
  * <ul>
- *   <li>{@link #presence}: {@code v(S)} = conversions of journeys whose channel set lies within
- *       S. Each path contributes a unanimity game on its channel set, whose Shapley value splits
- *       the path's conversions equally among its distinct channels: exact in closed form, for any
+ *   <li>{@link #presence}: {@code v(S)} = conversions of journeys whose channel set lies within S.
+ *       Each path contributes a unanimity game on its channel set, whose Shapley value splits the
+ *       path's conversions equally among its distinct channels: exact in closed form, for any
  *       number of channels.
  *   <li>{@link #conversionRate}: {@code v(S)} = conversion rate of the journeys whose channel set
  *       lies within S (0 when there are none). Exact over all subsets up to {@value
  *       #MAX_EXACT_CHANNELS} channels; above that, estimated from random orders of the channels
  *       with a seed, and the standard error of each channel's value reported. The Shapley values
  *       sum to the overall conversion rate (efficiency), and each channel's credit is its value's
- *       share of that sum times the total conversions (and conversion value), so the credits sum
- *       to the totals. A channel whose presence lowers the conversion rate has a negative
- *       Shapley value: its credit is then negative and the shares are not confined to [0, 1] (no
- *       clipping, which would break the sum). The other games' shares lie in [0, 1].
- *   <li>{@link #orderedPresence}: the order-aware variant of the presence game (after the
- *       "ordered Shapley" of Zhao, Mahboobi and Bagheri 2018, arXiv 1804.05327): each channel's
- *       presence credit is split further by the position (1st, 2nd, ...) at which the channel
- *       first appears in the journey, so an analyst sees whether a channel earns its credit
- *       opening journeys or closing them. Summed over positions it equals {@link #presence}.
+ *       share of that sum times the total conversions (and conversion value), so the credits sum to
+ *       the totals. A channel whose presence lowers the conversion rate has a negative Shapley
+ *       value: its credit is then negative and the shares are not confined to [0, 1] (no clipping,
+ *       which would break the sum). The other games' shares lie in [0, 1].
+ *   <li>{@link #orderedPresence}: the order-aware variant of the presence game (after the "ordered
+ *       Shapley" of Zhao, Mahboobi and Bagheri 2018, arXiv 1804.05327): each channel's presence
+ *       credit is split further by the position (1st, 2nd, ...) at which the channel first appears
+ *       in the journey, so an analyst sees whether a channel earns its credit opening journeys or
+ *       closing them. Summed over positions it equals {@link #presence}.
  * </ul>
  */
 public final class ShapleyAttribution {
@@ -69,8 +69,8 @@ public final class ShapleyAttribution {
 
   /**
    * Returns the order-aware presence game: credit per channel and per position of the channel's
-   * first appearance among the path's distinct channels (positions past {@code maxPosition}
-   * pooled in the last).
+   * first appearance among the path's distinct channels (positions past {@code maxPosition} pooled
+   * in the last).
    *
    * @throws IllegalArgumentException if {@code maxPosition < 1}
    */
@@ -143,7 +143,8 @@ public final class ShapleyAttribution {
 
     @Override
     public String toString() {
-      StringBuilder sb = new StringBuilder("OrderedShapley[conversions by position of first touch]");
+      StringBuilder sb =
+          new StringBuilder("OrderedShapley[conversions by position of first touch]");
       for (int i = 0; i < channels.size(); i++) {
         sb.append(System.lineSeparator()).append("  ").append(channels.get(i)).append(':');
         for (double v : credit[i]) {
@@ -155,8 +156,8 @@ public final class ShapleyAttribution {
   }
 
   /**
-   * Returns conversion-rate Shapley attribution: exact up to {@value #MAX_EXACT_CHANNELS}
-   * channels, else sampled over {@code samples} random orders from {@code seed}.
+   * Returns conversion-rate Shapley attribution: exact up to {@value #MAX_EXACT_CHANNELS} channels,
+   * else sampled over {@code samples} random orders from {@code seed}.
    *
    * @throws IllegalArgumentException if there are more than {@value #MAX_CHANNELS} channels, no
    *     conversion, or {@code samples < 100}
@@ -214,7 +215,11 @@ public final class ShapleyAttribution {
     }
     String model = exact ? "shapley_conversion_rate" : "shapley_conversion_rate(sampled)";
     return new RateResult(
-        AttributionResult.of(model, data.channels(), conv, val), phi, se, exact, exact ? 0 : samples,
+        AttributionResult.of(model, data.channels(), conv, val),
+        phi,
+        se,
+        exact,
+        exact ? 0 : samples,
         seed);
   }
 
@@ -261,7 +266,9 @@ public final class ShapleyAttribution {
           && attribution.equals(r.attribution)
           && java.util.Arrays.equals(shapley, r.shapley)
           && java.util.Arrays.equals(standardError, r.standardError)
-          && exact == r.exact && samples == r.samples && seed == r.seed;
+          && exact == r.exact
+          && samples == r.samples
+          && seed == r.seed;
     }
 
     @Override

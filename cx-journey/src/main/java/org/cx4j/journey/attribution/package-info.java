@@ -1,6 +1,6 @@
 /**
- * Multi-touch attribution: credit for conversions and conversion value per channel, from
- * aggregated paths ({@link org.cx4j.journey.attribution.PathData}).
+ * Multi-touch attribution: credit for conversions and conversion value per channel, from aggregated
+ * paths ({@link org.cx4j.journey.attribution.PathData}).
  *
  * <p>Rule-based models in {@link org.cx4j.journey.attribution.HeuristicAttribution}, the Markov
  * chain removal-effect model solved exactly in {@link

@@ -8,9 +8,9 @@ import org.cx4j.journey.rebuild.Journeys;
 
 /**
  * Checks journeys against a {@link DesignedJourney}: per journey, which required steps were
- * skipped, which events came out of order (a designed step visited after a later designed step
- * had been visited), which touchpoints were unexpected, its fitness, and where it left the
- * designed path; over many journeys, a {@link ConformanceReport}.
+ * skipped, which events came out of order (a designed step visited after a later designed step had
+ * been visited), which touchpoints were unexpected, its fitness, and where it left the designed
+ * path; over many journeys, a {@link ConformanceReport}.
  *
  * <p>Repeating the current step (a self-loop) is not a deviation. Immutable and thread-safe.
  */

@@ -39,7 +39,11 @@ public final class ConformanceReport {
   private final ImmutableList<Count> deviations;
   private final ImmutableMap<String, Long> leftAtStage;
 
-  private ConformanceReport(long journeys, long conforming, double fitnessSum, List<Count> deviations,
+  private ConformanceReport(
+      long journeys,
+      long conforming,
+      double fitnessSum,
+      List<Count> deviations,
       Map<String, Long> leftAtStage) {
     this.journeys = journeys;
     this.conforming = conforming;
@@ -80,16 +84,20 @@ public final class ConformanceReport {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(
-        "ConformanceReport[%d journeys, %.1f%% conform, mean fitness %.3f, left at %s",
-        journeys, 100 * conformingShare(), meanFitness(), leftAtStage));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                "ConformanceReport[%d journeys, %.1f%% conform, mean fitness %.3f, left at %s",
+                journeys, 100 * conformingShare(), meanFitness(), leftAtStage));
     for (int i = 0; i < Math.min(10, deviations.size()); i++) {
       sb.append("\n  ").append(deviations.get(i));
     }
     return sb.append(']').toString();
   }
 
-  /** Accumulates journey conformance. Single-threaded; merges exactly (fitness sum up to rounding). */
+  /**
+   * Accumulates journey conformance. Single-threaded; merges exactly (fitness sum up to rounding).
+   */
   public static final class Accumulator {
     private final ConformanceChecker checker;
     private long journeys;
@@ -135,7 +143,8 @@ public final class ConformanceReport {
       journeys += other.journeys;
       conforming += other.conforming;
       fitnessSum += other.fitnessSum;
-      other.deviations.forEach((k, v) -> deviations.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+      other.deviations.forEach(
+          (k, v) -> deviations.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
       other.leftAt.forEach((k, v) -> leftAt.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
       return this;
     }
@@ -144,12 +153,15 @@ public final class ConformanceReport {
     public ConformanceReport result() {
       List<Count> counts = new ArrayList<>();
       deviations.forEach((k, v) -> counts.add(new Count(k, v[0])));
-      counts.sort(Comparator.comparingLong(Count::journeys).reversed()
-          .thenComparing(c -> c.deviation().kind())
-          .thenComparing(c -> c.deviation().touchpointId()));
+      counts.sort(
+          Comparator.comparingLong(Count::journeys)
+              .reversed()
+              .thenComparing(c -> c.deviation().kind())
+              .thenComparing(c -> c.deviation().touchpointId()));
       List<Map.Entry<String, long[]>> stages = new ArrayList<>(leftAt.entrySet());
-      stages.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-          .thenComparing(Map.Entry::getKey));
+      stages.sort(
+          Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+              .thenComparing(Map.Entry::getKey));
       Map<String, Long> m = new LinkedHashMap<>();
       for (Map.Entry<String, long[]> e : stages) {
         m.put(e.getKey(), e.getValue()[0]);

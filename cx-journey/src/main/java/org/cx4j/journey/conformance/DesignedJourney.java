@@ -14,8 +14,8 @@ import org.cx4j.core.touchpoint.JourneyStage;
 
 /**
  * A designed journey: the journey map a CX team draws. Ordered stages, the touchpoints expected in
- * each (in order), each step required or optional, and target durations per stage and per step.
- * A touchpoint appears at most once in a design.
+ * each (in order), each step required or optional, and target durations per stage and per step. A
+ * touchpoint appears at most once in a design.
  *
  * <p>Immutable; built with {@link #builder()}:
  *
@@ -44,8 +44,11 @@ public final class DesignedJourney {
       Objects.requireNonNull(touchpointId, "touchpointId");
       checkArgument(!touchpointId.isBlank(), "touchpoint id of a designed step must not be blank");
       Objects.requireNonNull(stage, "stage");
-      checkArgument(target == null || (!target.isNegative() && !target.isZero()),
-          "target of step %s must be positive, got %s", touchpointId, target);
+      checkArgument(
+          target == null || (!target.isNegative() && !target.isZero()),
+          "target of step %s must be positive, got %s",
+          touchpointId,
+          target);
     }
   }
 
@@ -55,7 +58,7 @@ public final class DesignedJourney {
    * @param stage the stage
    * @param steps its steps in order
    * @param target the target time spent in the stage per event (from an event at one of its
- *     touchpoints to the journey's next event), or null
+   *     touchpoints to the journey's next event), or null
    */
   public record Stage(JourneyStage stage, List<Step> steps, Duration target) {
     /** Copies the steps. */
@@ -76,7 +79,10 @@ public final class DesignedJourney {
     for (Stage s : stages) {
       for (Step st : s.steps()) {
         Integer prev = pos.put(st.touchpointId(), all.size());
-        checkArgument(prev == null, "touchpoint '%s' appears twice in the designed journey", st.touchpointId());
+        checkArgument(
+            prev == null,
+            "touchpoint '%s' appears twice in the designed journey",
+            st.touchpointId());
         all.add(st);
       }
     }
@@ -99,7 +105,10 @@ public final class DesignedJourney {
     return steps;
   }
 
-  /** Returns the designed position (0-based over all steps) of {@code touchpointId}, or -1 if not designed. */
+  /**
+   * Returns the designed position (0-based over all steps) of {@code touchpointId}, or -1 if not
+   * designed.
+   */
   public int position(String touchpointId) {
     Integer p = position.get(Objects.requireNonNull(touchpointId, "touchpointId"));
     return p == null ? -1 : p;
@@ -157,11 +166,15 @@ public final class DesignedJourney {
      */
     public Builder stage(JourneyStage stage, Duration target) {
       Objects.requireNonNull(stage, "stage");
-      checkArgument(target == null || (!target.isNegative() && !target.isZero()),
-          "target of stage %s must be positive, got %s", stage, target);
+      checkArgument(
+          target == null || (!target.isNegative() && !target.isZero()),
+          "target of stage %s must be positive, got %s",
+          stage,
+          target);
       flush();
       for (Stage s : stages) {
-        checkArgument(!s.stage().equals(stage), "stage %s appears twice in the designed journey", stage);
+        checkArgument(
+            !s.stage().equals(stage), "stage %s appears twice in the designed journey", stage);
       }
       current = stage;
       currentTarget = target;

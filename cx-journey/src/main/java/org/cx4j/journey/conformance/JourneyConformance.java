@@ -6,12 +6,12 @@ import java.util.List;
  * How one journey conforms to a {@link DesignedJourney}.
  *
  * <p>{@code fitness = 1 - (skipped + outOfOrder + unexpected) / (requiredSteps + events)}: 1 for a
- * journey that visits every required step, in designed order, and nothing else; 0 at worst
- * (every required step skipped and every event a deviation). This is a count-based simplification
- * of token-replay fitness, {@code 1/2 (1 - missing/consumed) + 1/2 (1 - remaining/produced)}
- * (Rozinat and van der Aalst, "Conformance checking of processes based on monitoring real
- * behavior", Information Systems 33(1), 2008): skipped steps play the missing tokens, out-of-order
- * and unexpected events the remaining ones.
+ * journey that visits every required step, in designed order, and nothing else; 0 at worst (every
+ * required step skipped and every event a deviation). This is a count-based simplification of
+ * token-replay fitness, {@code 1/2 (1 - missing/consumed) + 1/2 (1 - remaining/produced)} (Rozinat
+ * and van der Aalst, "Conformance checking of processes based on monitoring real behavior",
+ * Information Systems 33(1), 2008): skipped steps play the missing tokens, out-of-order and
+ * unexpected events the remaining ones.
  *
  * @param journey the journey's index in its {@code Journeys}
  * @param events the number of events
@@ -51,7 +51,10 @@ public record JourneyConformance(
 
   @Override
   public String toString() {
-    return String.format("JourneyConformance[#%d fitness %.3f%s%s%s%s]", journey, fitness(),
+    return String.format(
+        "JourneyConformance[#%d fitness %.3f%s%s%s%s]",
+        journey,
+        fitness(),
         skipped.isEmpty() ? "" : ", skipped " + skipped,
         outOfOrder.isEmpty() ? "" : ", out of order " + outOfOrder,
         unexpected.isEmpty() ? "" : ", unexpected " + unexpected,

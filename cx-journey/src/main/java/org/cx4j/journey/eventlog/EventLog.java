@@ -25,12 +25,11 @@ import org.cx4j.journey.log.UnknownTouchpoints;
  * traces (cases), each with attributes and events in log order, each event with attributes. Keys
  * follow the XES standard extensions: {@value #NAME} (trace: case id; event: activity), {@value
  * #TIMESTAMP}, {@value #LIFECYCLE}. Attribute values are {@code String}, {@code OffsetDateTime}
- * (XES {@code date}), {@code Long} ({@code int}), {@code Double} ({@code float}) or {@code
- * Boolean} ({@code boolean}).
+ * (XES {@code date}), {@code Long} ({@code int}), {@code Double} ({@code float}) or {@code Boolean}
+ * ({@code boolean}).
  *
  * <p>Reference: IEEE 1849-2016, <i>Standard for eXtensible Event Stream (XES) for Achieving
- * Interoperability in Event Logs and Event Streams</i>. Immutable; attribute maps keep their
- * order.
+ * Interoperability in Event Logs and Event Streams</i>. Immutable; attribute maps keep their order.
  *
  * @param attributes the log's attributes
  * @param traces the traces, in log order
@@ -39,8 +38,10 @@ public record EventLog(Map<String, Object> attributes, List<Trace> traces) {
 
   /** The concept extension's name key: a trace's case id, an event's activity. */
   public static final String NAME = "concept:name";
+
   /** The time extension's timestamp key. */
   public static final String TIMESTAMP = "time:timestamp";
+
   /** The lifecycle extension's transition key ({@code start}, {@code complete}, ...). */
   public static final String LIFECYCLE = "lifecycle:transition";
 
@@ -120,10 +121,16 @@ public record EventLog(Map<String, Object> attributes, List<Trace> traces) {
     for (Map.Entry<String, Object> e : m.entrySet()) {
       String k = Objects.requireNonNull(e.getKey(), "attribute key");
       Object v = Objects.requireNonNull(e.getValue(), () -> "value of attribute " + k);
-      checkArgument(v instanceof String || v instanceof OffsetDateTime || v instanceof Long
-              || v instanceof Double || v instanceof Boolean,
+      checkArgument(
+          v instanceof String
+              || v instanceof OffsetDateTime
+              || v instanceof Long
+              || v instanceof Double
+              || v instanceof Boolean,
           "attribute '%s' has a value of type %s; supported: String, OffsetDateTime, Long, Double, "
-              + "Boolean", k, v.getClass().getName());
+              + "Boolean",
+          k,
+          v.getClass().getName());
       c.put(k, v);
     }
     return Collections.unmodifiableMap(c);
@@ -152,15 +159,15 @@ public record EventLog(Map<String, Object> attributes, List<Trace> traces) {
   }
 
   /**
-   * Returns the interaction log of these traces: one interaction per event, customer = the
-   * trace's case id, touchpoint = {@code touchpoints} applied to the activity (refine the inferred
-   * catalogue there: channel and stage per activity), timestamp = {@value #TIMESTAMP}. The
-   * events' input order is the log order, so equal timestamps keep it. Lifecycle transitions are
-   * not filtered: filter the traces first to keep, say, only {@code complete} events.
+   * Returns the interaction log of these traces: one interaction per event, customer = the trace's
+   * case id, touchpoint = {@code touchpoints} applied to the activity (refine the inferred
+   * catalogue there: channel and stage per activity), timestamp = {@value #TIMESTAMP}. The events'
+   * input order is the log order, so equal timestamps keep it. Lifecycle transitions are not
+   * filtered: filter the traces first to keep, say, only {@code complete} events.
    *
    * @throws IllegalArgumentException if a trace has no case id, an event has no activity or no
-   *     timestamp, or {@code touchpoints} returns a touchpoint whose id is not the activity,
-   *     naming the trace and the event (0-based)
+   *     timestamp, or {@code touchpoints} returns a touchpoint whose id is not the activity, naming
+   *     the trace and the event (0-based)
    */
   public InteractionLog toInteractionLog(Function<String, Touchpoint> touchpoints) {
     Objects.requireNonNull(touchpoints, "touchpoints");
@@ -171,19 +178,36 @@ public record EventLog(Map<String, Object> attributes, List<Trace> traces) {
     for (int t = 0; t < traces.size(); t++) {
       Trace trace = traces.get(t);
       final int ti = t;
-      String id = trace.name().orElseThrow(() -> new IllegalArgumentException(
-          "trace " + ti + " has no " + NAME + " (case id)"));
+      String id =
+          trace
+              .name()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "trace " + ti + " has no " + NAME + " (case id)"));
       CustomerId customer = CustomerId.of(id);
       for (int e = 0; e < trace.events().size(); e++) {
         Event ev = trace.events().get(e);
         final int ei = e;
-        String activity = ev.activity().orElseThrow(() -> new IllegalArgumentException(
-            "trace '" + id + "' event " + ei + " has no " + NAME + " (activity)"));
-        Instant at = ev.timestamp().orElseThrow(() -> new IllegalArgumentException(
-            "trace '" + id + "' event " + ei + " has no " + TIMESTAMP)).toInstant();
+        String activity =
+            ev.activity()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "trace '" + id + "' event " + ei + " has no " + NAME + " (activity)"));
+        Instant at =
+            ev.timestamp()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "trace '" + id + "' event " + ei + " has no " + TIMESTAMP))
+                .toInstant();
         Touchpoint tp = known.computeIfAbsent(activity, touchpoints);
-        checkArgument(tp != null && tp.id().equals(activity),
-            "the touchpoint for activity '%s' must have that id, got %s", activity, tp);
+        checkArgument(
+            tp != null && tp.id().equals(activity),
+            "the touchpoint for activity '%s' must have that id, got %s",
+            activity,
+            tp);
         out.add(Interaction.of(customer, tp, at));
       }
     }

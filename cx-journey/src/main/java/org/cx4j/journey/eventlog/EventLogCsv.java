@@ -24,8 +24,8 @@ import org.cx4j.core.io.ReadError;
 /**
  * Reads an event log from CSV with a one-line mapping of the case id, activity and timestamp
  * columns; {@link #pm4py()} is pm4py's layout ({@code case:concept:name}, {@code concept:name},
- * {@code time:timestamp}). Then {@link EventLog#toInteractionLog()} infers the touchpoint
- * catalogue (one touchpoint per activity), or {@link EventLog#toInteractionLog(java.util.function.Function)}
+ * {@code time:timestamp}). Then {@link EventLog#toInteractionLog()} infers the touchpoint catalogue
+ * (one touchpoint per activity), or {@link EventLog#toInteractionLog(java.util.function.Function)}
  * refines it.
  *
  * <pre>{@code
@@ -35,13 +35,12 @@ import org.cx4j.core.io.ReadError;
  * Journeys js = JourneyRebuilder.defaults().noInactivityGap().rebuild(log.toInteractionLog());
  * }</pre>
  *
- * <p>Rows become events of the trace of their case id, traces in order of first appearance,
- * events in row order. Other columns become string attributes: those named {@code case:...}
- * (pm4py's convention) of the trace, from the case's first row; the rest of the event; empty
- * cells are left out, and so are columns with a blank header (pandas' unnamed index). Timestamps
- * are ISO 8601, a space allowed between date and time ({@code 2010-12-30 14:32:00+01:00}, as
- * pandas writes them); a date-time without offset is read in {@link #zone} (default UTC).
- * Immutable.
+ * <p>Rows become events of the trace of their case id, traces in order of first appearance, events
+ * in row order. Other columns become string attributes: those named {@code case:...} (pm4py's
+ * convention) of the trace, from the case's first row; the rest of the event; empty cells are left
+ * out, and so are columns with a blank header (pandas' unnamed index). Timestamps are ISO 8601, a
+ * space allowed between date and time ({@code 2010-12-30 14:32:00+01:00}, as pandas writes them); a
+ * date-time without offset is read in {@link #zone} (default UTC). Immutable.
  */
 public final class EventLogCsv {
 
@@ -59,7 +58,10 @@ public final class EventLogCsv {
     this.separator = separator;
   }
 
-  /** Returns the mapping of pm4py's layout: {@code case:concept:name}, {@code concept:name}, {@code time:timestamp}. */
+  /**
+   * Returns the mapping of pm4py's layout: {@code case:concept:name}, {@code concept:name}, {@code
+   * time:timestamp}.
+   */
   public static EventLogCsv pm4py() {
     return columns("case:" + EventLog.NAME, EventLog.NAME, EventLog.TIMESTAMP);
   }
@@ -70,25 +72,37 @@ public final class EventLogCsv {
    *
    * @throws IllegalArgumentException if a name is blank or two are equal
    */
-  public static EventLogCsv columns(String caseColumn, String activityColumn, String timestampColumn) {
+  public static EventLogCsv columns(
+      String caseColumn, String activityColumn, String timestampColumn) {
     for (String s : new String[] {caseColumn, activityColumn, timestampColumn}) {
       Objects.requireNonNull(s, "column");
       if (s.isBlank()) {
         throw new IllegalArgumentException("column names must not be blank");
       }
     }
-    if (caseColumn.equals(activityColumn) || caseColumn.equals(timestampColumn)
+    if (caseColumn.equals(activityColumn)
+        || caseColumn.equals(timestampColumn)
         || activityColumn.equals(timestampColumn)) {
-      throw new IllegalArgumentException("the case, activity and timestamp columns must differ, got '"
-          + caseColumn + "', '" + activityColumn + "', '" + timestampColumn + "'");
+      throw new IllegalArgumentException(
+          "the case, activity and timestamp columns must differ, got '"
+              + caseColumn
+              + "', '"
+              + activityColumn
+              + "', '"
+              + timestampColumn
+              + "'");
     }
     return new EventLogCsv(caseColumn, activityColumn, timestampColumn, ZoneOffset.UTC, ',');
   }
 
   /** Returns a copy that reads timestamps without offset in {@code zone}. */
   public EventLogCsv zone(ZoneId zone) {
-    return new EventLogCsv(caseColumn, activityColumn, timestampColumn,
-        Objects.requireNonNull(zone, "zone"), separator);
+    return new EventLogCsv(
+        caseColumn,
+        activityColumn,
+        timestampColumn,
+        Objects.requireNonNull(zone, "zone"),
+        separator);
   }
 
   /** Returns a copy with another column separator (default {@code ','}). */
@@ -113,7 +127,8 @@ public final class EventLogCsv {
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
     Map<String, List<EventLog.Event>> events = new LinkedHashMap<>();
     Map<String, Map<String, Object>> traceAttributes = new LinkedHashMap<>();
-    try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(in)) {
+    try (MappingIterator<String[]> it =
+        mapper.readerFor(String[].class).with(schema).readValues(in)) {
       if (!it.hasNext()) {
         throw new CxReadException(new ReadError(source, 1, null, null, "no header row"));
       }
@@ -133,8 +148,13 @@ public final class EventLogCsv {
           continue; // blank line
         }
         if (row.length != header.length) {
-          throw new CxReadException(new ReadError(source, rowLine, null, null,
-              "the row has " + row.length + " cells, the header " + header.length));
+          throw new CxReadException(
+              new ReadError(
+                  source,
+                  rowLine,
+                  null,
+                  null,
+                  "the row has " + row.length + " cells, the header " + header.length));
         }
         String id = required(row, c, header, source, rowLine);
         String activity = required(row, a, header, source, rowLine);
@@ -169,8 +189,8 @@ public final class EventLogCsv {
       if (e instanceof CxReadException) {
         throw e;
       }
-      throw new CxReadException(new ReadError(source, 0, null, null, "malformed CSV: "
-          + e.getMessage()), e);
+      throw new CxReadException(
+          new ReadError(source, 0, null, null, "malformed CSV: " + e.getMessage()), e);
     }
     List<EventLog.Trace> traces = new ArrayList<>();
     for (Map.Entry<String, List<EventLog.Event>> e : events.entrySet()) {
@@ -190,8 +210,13 @@ public final class EventLogCsv {
   private static int index(String[] header, String column, String source) {
     int i = Arrays.asList(header).indexOf(column);
     if (i < 0) {
-      throw new CxReadException(new ReadError(source, 1, column, null,
-          "no such column; the header has " + Arrays.toString(header)));
+      throw new CxReadException(
+          new ReadError(
+              source,
+              1,
+              column,
+              null,
+              "no such column; the header has " + Arrays.toString(header)));
     }
     return i;
   }
@@ -199,7 +224,8 @@ public final class EventLogCsv {
   private static String required(String[] row, int i, String[] header, String source, long line) {
     String v = row[i].trim();
     if (v.isEmpty()) {
-      throw new CxReadException(new ReadError(source, line, header[i], row[i], "must not be empty"));
+      throw new CxReadException(
+          new ReadError(source, line, header[i], row[i], "must not be empty"));
     }
     return v;
   }
@@ -216,16 +242,32 @@ public final class EventLogCsv {
         LocalDateTime local = LocalDateTime.parse(s);
         return local.atZone(zone).toOffsetDateTime();
       } catch (DateTimeException e2) {
-        throw new CxReadException(new ReadError(source, line, column, text,
-            "not an ISO 8601 timestamp (2010-12-30T14:32:00+01:00, a space allowed before the "
-                + "time; without offset read in " + zone + ")"));
+        throw new CxReadException(
+            new ReadError(
+                source,
+                line,
+                column,
+                text,
+                "not an ISO 8601 timestamp (2010-12-30T14:32:00+01:00, a space allowed before the "
+                    + "time; without offset read in "
+                    + zone
+                    + ")"));
       }
     }
   }
 
   @Override
   public String toString() {
-    return "EventLogCsv[case " + caseColumn + ", activity " + activityColumn + ", timestamp "
-        + timestampColumn + ", zone " + zone + ", separator '" + separator + "']";
+    return "EventLogCsv[case "
+        + caseColumn
+        + ", activity "
+        + activityColumn
+        + ", timestamp "
+        + timestampColumn
+        + ", zone "
+        + zone
+        + ", separator '"
+        + separator
+        + "']";
   }
 }

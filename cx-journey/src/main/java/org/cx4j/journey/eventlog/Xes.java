@@ -30,15 +30,15 @@ import org.cx4j.core.io.ReadError;
  *
  * <p>Read: the log's, each trace's and each event's attributes of the elementary types {@code
  * string}, {@code date}, {@code int}, {@code float}, {@code boolean} and {@code id} (read as a
- * string). Not kept: extension declarations, {@code global} and {@code classifier} elements,
- * {@code list} and {@code container} attributes, and meta-attributes (attributes nested in an
- * attribute); they are skipped. A {@code date} without an offset is read at UTC.
+ * string). Not kept: extension declarations, {@code global} and {@code classifier} elements, {@code
+ * list} and {@code container} attributes, and meta-attributes (attributes nested in an attribute);
+ * they are skipped. A {@code date} without an offset is read at UTC.
  *
  * <p>Write: UTF-8, the Concept, Time and Lifecycle extensions declared, dates at millisecond
  * precision with their offset ({@code 2010-12-30T14:32:00.000+01:00}), floats as {@link
- * Double#toString} with {@code NaN}, {@code INF}, {@code -INF}. A log read from what {@link
- * #write} wrote equals the log written (for dates of millisecond precision), and writing it again
- * gives the same bytes.
+ * Double#toString} with {@code NaN}, {@code INF}, {@code -INF}. A log read from what {@link #write}
+ * wrote equals the log written (for dates of millisecond precision), and writing it again gives the
+ * same bytes.
  *
  * <p>Reference: IEEE 1849-2016, <i>Standard for eXtensible Event Stream (XES)</i>.
  */
@@ -76,8 +76,14 @@ public final class Xes {
       String msg = e.getMessage();
       // The JDK prefixes its message with "ParseError at [row,col]:[..]"; keep the reason.
       int i = msg == null ? -1 : msg.indexOf("Message: ");
-      throw new CxReadException(new ReadError(source, l == null ? 0 : Math.max(0, l.getLineNumber()),
-          null, null, "malformed XML: " + (i < 0 ? msg : msg.substring(i + 9))), e);
+      throw new CxReadException(
+          new ReadError(
+              source,
+              l == null ? 0 : Math.max(0, l.getLineNumber()),
+              null,
+              null,
+              "malformed XML: " + (i < 0 ? msg : msg.substring(i + 9))),
+          e);
     } finally {
       if (r != null) {
         try {
@@ -101,8 +107,11 @@ public final class Xes {
     EventLog log() throws XMLStreamException {
       int ev = next();
       if (ev != XMLStreamConstants.START_ELEMENT || !r.getLocalName().equals("log")) {
-        throw error(null, null, "expected the root element <log> of an XES document, found "
-            + (ev == XMLStreamConstants.START_ELEMENT ? "<" + r.getLocalName() + ">" : "none"));
+        throw error(
+            null,
+            null,
+            "expected the root element <log> of an XES document, found "
+                + (ev == XMLStreamConstants.START_ELEMENT ? "<" + r.getLocalName() + ">" : "none"));
       }
       Map<String, Object> attributes = new LinkedHashMap<>();
       List<EventLog.Trace> traces = new ArrayList<>();
@@ -135,7 +144,9 @@ public final class Xes {
       return new EventLog.Trace(attributes, events);
     }
 
-    /** Reads an elementary attribute element into {@code into}; returns false for another element. */
+    /**
+     * Reads an elementary attribute element into {@code into}; returns false for another element.
+     */
     private boolean attribute(Map<String, Object> into) throws XMLStreamException {
       String type = r.getLocalName();
       switch (type) {
@@ -188,8 +199,8 @@ public final class Xes {
           case XMLStreamConstants.DTD:
           case XMLStreamConstants.ENTITY_REFERENCE:
           case XMLStreamConstants.ENTITY_DECLARATION:
-            throw error(null, null, "DTDs and entities are not allowed in XES input (XXE "
-                + "protection)");
+            throw error(
+                null, null, "DTDs and entities are not allowed in XES input (XXE " + "protection)");
           case XMLStreamConstants.START_ELEMENT:
           case XMLStreamConstants.END_ELEMENT:
           case XMLStreamConstants.END_DOCUMENT:
@@ -201,8 +212,8 @@ public final class Xes {
     }
 
     private CxReadException error(String key, String value, String reason) {
-      return new CxReadException(new ReadError(
-          source, Math.max(0, r.getLocation().getLineNumber()), key, value, reason));
+      return new CxReadException(
+          new ReadError(source, Math.max(0, r.getLocation().getLineNumber()), key, value, reason));
     }
   }
 
@@ -244,8 +255,13 @@ public final class Xes {
       case "-INF":
         return Double.NEGATIVE_INFINITY;
       default:
-        if (s.contains("Infinity") || s.endsWith("d") || s.endsWith("D") || s.endsWith("f")
-            || s.endsWith("F") || s.startsWith("0x") || s.startsWith("0X")) {
+        if (s.contains("Infinity")
+            || s.endsWith("d")
+            || s.endsWith("D")
+            || s.endsWith("f")
+            || s.endsWith("F")
+            || s.startsWith("0x")
+            || s.startsWith("0X")) {
           throw new NumberFormatException(s); // Java literals, not xs:double
         }
         return Double.parseDouble(s);
@@ -324,8 +340,12 @@ public final class Xes {
       } else if (v instanceof Double) {
         type = "float";
         double d = (Double) v;
-        text = Double.isNaN(d) ? "NaN" : d == Double.POSITIVE_INFINITY ? "INF"
-            : d == Double.NEGATIVE_INFINITY ? "-INF" : Double.toString(d);
+        text =
+            Double.isNaN(d)
+                ? "NaN"
+                : d == Double.POSITIVE_INFINITY
+                    ? "INF"
+                    : d == Double.NEGATIVE_INFINITY ? "-INF" : Double.toString(d);
       } else if (v instanceof Boolean) {
         type = "boolean";
         text = v.toString();

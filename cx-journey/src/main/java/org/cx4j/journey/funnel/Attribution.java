@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Which event of a unit's best attempt a breakdown property is read from: the first step's
- * event, the event of the furthest step reached, or a chosen step's event (units that did not
- * reach that step fall in the group {@value #NOT_REACHED}).
+ * Which event of a unit's best attempt a breakdown property is read from: the first step's event,
+ * the event of the furthest step reached, or a chosen step's event (units that did not reach that
+ * step fall in the group {@value #NOT_REACHED}).
  *
  * @param anchor which step the attribution reads
  * @param step the chosen step index (0-based) when {@code anchor} is {@link Anchor#CHOSEN_STEP},
@@ -22,6 +22,7 @@ public record Attribution(Anchor anchor, OptionalInt step) {
   /** Attribute at the first step. */
   public static final Attribution FIRST_STEP =
       new Attribution(Anchor.FIRST_STEP, OptionalInt.empty());
+
   /** Attribute at the furthest step the unit reached. */
   public static final Attribution LAST_STEP =
       new Attribution(Anchor.LAST_STEP_REACHED, OptionalInt.empty());
@@ -46,8 +47,10 @@ public record Attribution(Anchor anchor, OptionalInt step) {
   public Attribution {
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(step, "step");
-    checkArgument(step.isPresent() == (anchor == Anchor.CHOSEN_STEP),
-        "attribution step must be given exactly for CHOSEN_STEP, got %s with step %s", anchor,
+    checkArgument(
+        step.isPresent() == (anchor == Anchor.CHOSEN_STEP),
+        "attribution step must be given exactly for CHOSEN_STEP, got %s with step %s",
+        anchor,
         step);
     checkArgument(step.orElse(0) >= 0, "attribution step must be >= 0, got %s", step);
   }

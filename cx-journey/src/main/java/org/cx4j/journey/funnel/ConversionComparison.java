@@ -42,7 +42,16 @@ public record ConversionComparison(
   public String toString() {
     return String.format(
         "%s %d/%d (%.1f%%) vs %s %d/%d (%.1f%%) at step %d: difference %.1f points, p = %.4g",
-        groupA, convertedA, enteredA, 100 * conversionA(), groupB, convertedB, enteredB,
-        100 * conversionB(), step, 100 * difference(), pValue);
+        groupA,
+        convertedA,
+        enteredA,
+        100 * conversionA(),
+        groupB,
+        convertedB,
+        enteredB,
+        100 * conversionB(),
+        step,
+        100 * difference(),
+        pValue);
   }
 }

@@ -1,12 +1,10 @@
 package org.cx4j.journey.funnel;
 
-/**
- * What an excluded event does to a unit (see {@link Funnel}, rule 5 of the definition).
- */
+/** What an excluded event does to a unit (see {@link Funnel}, rule 5 of the definition). */
 public enum ExclusionScope {
   /**
-   * The default: an excluded event strictly between two matched step events breaks that chain
-   * only; other chains and other attempts of the unit still count.
+   * The default: an excluded event strictly between two matched step events breaks that chain only;
+   * other chains and other attempts of the unit still count.
    */
   BREAK_CHAIN,
   /**

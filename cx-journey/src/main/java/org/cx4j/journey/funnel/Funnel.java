@@ -28,82 +28,82 @@ import org.cx4j.journey.timing.DurationSummary;
 import org.cx4j.journey.timing.SecondsHistogram;
 
 /**
- * A funnel definition: steps {@code 0..m-1} (step 0 required, later ones required or optional),
- * an optional conversion window {@code W}, optional step windows {@code w(k)} ({@code k >= 1}),
+ * A funnel definition: steps {@code 0..m-1} (step 0 required, later ones required or optional), an
+ * optional conversion window {@code W}, optional step windows {@code w(k)} ({@code k >= 1}),
  * exclusions attached to gap {@code g} (between step {@code g} and step {@code g + 1}), a {@link
  * FunnelMode}, a {@link CountingUnit} and an {@link ExclusionScope}.
  *
- * <p><b>Definition.</b> What a funnel counts, rule by rule, each with a worked example (letters
- * are touchpoints, numbers seconds; the README has the same text).
+ * <p><b>Definition.</b> What a funnel counts, rule by rule, each with a worked example (letters are
+ * touchpoints, numbers seconds; the README has the same text).
  *
  * <ol>
  *   <li><b>Units and order.</b> A unit is a journey, or ({@link CountingUnit#CUSTOMER}) all the
  *       events of one customer over all their journeys. A unit's events are totally ordered by
  *       (timestamp, position in the input log); "before", "after" and "between" use that order,
- *       never journey ids. <i>Example:</i> customer c has journey "j1" = [B at 20] and journey
- *       "j2" = [A at 10]; by customer, funnel A &gt; B sees A then B and converts c.
+ *       never journey ids. <i>Example:</i> customer c has journey "j1" = [B at 20] and journey "j2"
+ *       = [A at 10]; by customer, funnel A &gt; B sees A then B and converts c.
  *   <li><b>Attempts.</b> Every event matching step 0 starts an attempt ({@link
- *       FunnelMode#UNORDERED}: every event matching any step). <i>Example:</i> A B A C with
- *       funnel A &gt; C has two attempts, at the first and the third event.
- *   <li><b>Chains ({@link FunnelMode#ORDERED}).</b> An attempt starting at event {@code a}
- *       reaches step {@code k} when it has a valid chain ending at step {@code k}: events {@code a
- *       = c0 < c1 < ... < cr} and steps {@code 0 = s0 < s1 < ... < sr = k} with {@code ci}
- *       matching step {@code si}, every step strictly between {@code s(i-1)} and {@code si}
- *       optional (skipped), and rules 4 and 5 holding. One event is at most one step of a chain;
- *       an event matching several steps may be any one of them. <i>Example:</i> A &gt; B? &gt; C
- *       (B optional) over A C: the chain (A as 0, C as 2) skips B and reaches step 2.
+ *       FunnelMode#UNORDERED}: every event matching any step). <i>Example:</i> A B A C with funnel
+ *       A &gt; C has two attempts, at the first and the third event.
+ *   <li><b>Chains ({@link FunnelMode#ORDERED}).</b> An attempt starting at event {@code a} reaches
+ *       step {@code k} when it has a valid chain ending at step {@code k}: events {@code a = c0 <
+ *       c1 < ... < cr} and steps {@code 0 = s0 < s1 < ... < sr = k} with {@code ci} matching step
+ *       {@code si}, every step strictly between {@code s(i-1)} and {@code si} optional (skipped),
+ *       and rules 4 and 5 holding. One event is at most one step of a chain; an event matching
+ *       several steps may be any one of them. <i>Example:</i> A &gt; B? &gt; C (B optional) over A
+ *       C: the chain (A as 0, C as 2) skips B and reaches step 2.
  *   <li><b>Windows</b>, compared with {@code <=}: {@code t(cr) - t(a) <= W}; and for each matched
  *       step {@code si} ({@code i >= 1}) {@code t(ci) - t(c(i-1)) <= w(si)}, measured from the
  *       previous <em>matched</em> step (the window of a skipped step does not apply).
  *       <i>Example:</i> {@code W} = 60 s, A at 0: B at 60 is reached, B at 61 is not.
- *   <li><b>Exclusions</b> look only at events strictly between two consecutive matched step
- *       events {@code c(i-1)} and {@code ci}, and there at the exclusions of every gap the chain
- *       spans, {@code s(i-1)} to {@code si - 1} (skipped gaps included); a matched step event is
- *       never checked against exclusions. With {@link ExclusionScope#BREAK_CHAIN} (default) such
- *       an event makes the chain invalid. With {@link ExclusionScope#DROP_UNIT} (PostHog's rule),
- *       a unit whose furthest step over all attempts with exclusions applied is lower than with
- *       exclusions ignored counts at no step. <i>Examples:</i> A &gt; B excluding X in gap 0: A X
- *       B is broken (BREAK_CHAIN counts the unit at step 0, DROP_UNIT nowhere); if B itself also
- *       matches the exclusion, A B still reaches B; A X A B reaches B under both scopes (the
- *       second attempt is clean). A &gt; B? &gt; C excluding X in gap 1: A X C is broken (the
- *       chain A, C spans gaps 0 and 1), A X B C is not.
+ *   <li><b>Exclusions</b> look only at events strictly between two consecutive matched step events
+ *       {@code c(i-1)} and {@code ci}, and there at the exclusions of every gap the chain spans,
+ *       {@code s(i-1)} to {@code si - 1} (skipped gaps included); a matched step event is never
+ *       checked against exclusions. With {@link ExclusionScope#BREAK_CHAIN} (default) such an event
+ *       makes the chain invalid. With {@link ExclusionScope#DROP_UNIT} (PostHog's rule), a unit
+ *       whose furthest step over all attempts with exclusions applied is lower than with exclusions
+ *       ignored counts at no step. <i>Examples:</i> A &gt; B excluding X in gap 0: A X B is broken
+ *       (BREAK_CHAIN counts the unit at step 0, DROP_UNIT nowhere); if B itself also matches the
+ *       exclusion, A B still reaches B; A X A B reaches B under both scopes (the second attempt is
+ *       clean). A &gt; B? &gt; C excluding X in gap 1: A X C is broken (the chain A, C spans gaps 0
+ *       and 1), A X B C is not.
  *   <li><b>{@link FunnelMode#STRICT}</b> is ORDERED with {@code ci} the event immediately after
  *       {@code c(i-1)} in the unit. Every choice of step per event is explored (an automaton over
  *       sets of steps). Exclusions are rejected in this mode: no event lies between two matched
- *       steps. <i>Example:</i> A &gt; B? &gt; C &gt; D where the event x matches both B and C:
- *       A x D reaches D (x as C); A y D reaches step 0 only.
- *   <li><b>{@link FunnelMode#UNORDERED}.</b> An attempt starting at event {@code a} uses the
- *       events from {@code a} on with {@code t - t(a) <= W}; an event counts for every step it
- *       matches. The attempt reaches step {@code k} at the first event by which step {@code k}
- *       and every required step before it have each been matched, and the time to step {@code k}
- *       is the time of that event minus {@code t(a)} (an optional step never matched has no
- *       time). Step windows and exclusions are rejected in this mode. <i>Example:</i> A &gt; B &gt; C over C(0) A(5) B(9): the attempt at C reaches
- *       A at 5 s, B and C at 9 s.
- *   <li><b>Counting.</b> An attempt's furthest step is the largest step it reaches (an
- *       UNORDERED attempt may reach none). Each unit counts once, by its best attempt: the
- *       furthest step, then the earliest start; it counts at every step up to that one, skipped
- *       optional steps included. A unit none of whose attempts reaches a step counts nowhere. <i>Example:</i> A &gt; B
- *       &gt; C with {@code W} = 10 s over A(0) A(8) B(12) C(15): the first attempt reaches step 0
- *       (B is outside its window), the second reaches C; the unit counts at all three steps, by
- *       the second attempt.
+ *       steps. <i>Example:</i> A &gt; B? &gt; C &gt; D where the event x matches both B and C: A x
+ *       D reaches D (x as C); A y D reaches step 0 only.
+ *   <li><b>{@link FunnelMode#UNORDERED}.</b> An attempt starting at event {@code a} uses the events
+ *       from {@code a} on with {@code t - t(a) <= W}; an event counts for every step it matches.
+ *       The attempt reaches step {@code k} at the first event by which step {@code k} and every
+ *       required step before it have each been matched, and the time to step {@code k} is the time
+ *       of that event minus {@code t(a)} (an optional step never matched has no time). Step windows
+ *       and exclusions are rejected in this mode. <i>Example:</i> A &gt; B &gt; C over C(0) A(5)
+ *       B(9): the attempt at C reaches A at 5 s, B and C at 9 s.
+ *   <li><b>Counting.</b> An attempt's furthest step is the largest step it reaches (an UNORDERED
+ *       attempt may reach none). Each unit counts once, by its best attempt: the furthest step,
+ *       then the earliest start; it counts at every step up to that one, skipped optional steps
+ *       included. A unit none of whose attempts reaches a step counts nowhere. <i>Example:</i> A
+ *       &gt; B &gt; C with {@code W} = 10 s over A(0) A(8) B(12) C(15): the first attempt reaches
+ *       step 0 (B is outside its window), the second reaches C; the unit counts at all three steps,
+ *       by the second attempt.
  *   <li><b>Time to step</b> {@code k} (ORDERED, STRICT) is the minimum, over the valid chains of
  *       the best attempt that match step {@code k}, of {@code t(event at step k) - t(a)}; an
  *       optional step that no valid chain of the best attempt matches has no time (it is still
- *       counted). Step 0 has time 0. <i>Example:</i> A &gt; B? &gt; C over A(0) C(5) B(7): the
- *       unit reaches C (time 5) and B has time 7 (the chain A, B is valid on its own).
+ *       counted). Step 0 has time 0. <i>Example:</i> A &gt; B? &gt; C over A(0) C(5) B(7): the unit
+ *       reaches C (time 5) and B has time 7 (the chain A, B is valid on its own).
  * </ol>
  *
  * <p>A funnel or exclusion step naming a touchpoint that is not in the journeys' dictionary is
  * rejected when the funnel is run, with up to three closest known names ({@link UnknownNames});
  * {@link Builder#unknownTouchpoints} accepts such names instead.
  *
- * <p><b>Cost.</b> Per unit, the step and exclusion masks of its events are computed once
- * (predicate steps build one {@link Interaction} per event). Per attempt, ORDERED keeps for each
- * step the latest event ending a valid chain there and the gaps excluded since then (the latest
- * end is the best predecessor for windows and exclusions alike), and STRICT keeps the set of
- * steps the previous event can be: both {@code O(events x steps)} per attempt, no allocation per
- * event. In ORDERED mode without step windows or exclusions, an attempt that the conversion
- * window did not cut short ends the search (later attempts see a subset of its events).
+ * <p><b>Cost.</b> Per unit, the step and exclusion masks of its events are computed once (predicate
+ * steps build one {@link Interaction} per event). Per attempt, ORDERED keeps for each step the
+ * latest event ending a valid chain there and the gaps excluded since then (the latest end is the
+ * best predecessor for windows and exclusions alike), and STRICT keeps the set of steps the
+ * previous event can be: both {@code O(events x steps)} per attempt, no allocation per event. In
+ * ORDERED mode without step windows or exclusions, an attempt that the conversion window did not
+ * cut short ends the search (later attempts see a subset of its events).
  *
  * <p>Immutable and thread-safe; use {@link #accumulator()} to count partitions and merge.
  */
@@ -203,13 +203,14 @@ public final class Funnel {
   }
 
   /**
-   * Returns the funnel broken down by {@code property}, read at {@code attribution} of each
-   * unit's best attempt (at step {@code k}: the event giving its time to step, the earliest).
+   * Returns the funnel broken down by {@code property}, read at {@code attribution} of each unit's
+   * best attempt (at step {@code k}: the event giving its time to step, the earliest).
    *
-   * @throws IllegalArgumentException if the attribution step is not a step index, or a step
-   *     names an unknown touchpoint (see {@link #run})
+   * @throws IllegalArgumentException if the attribution step is not a step index, or a step names
+   *     an unknown touchpoint (see {@link #run})
    */
-  public FunnelBreakdown breakdown(Journeys journeys, FunnelProperty property, Attribution attribution) {
+  public FunnelBreakdown breakdown(
+      Journeys journeys, FunnelProperty property, Attribution attribution) {
     Objects.requireNonNull(property, "property");
     Objects.requireNonNull(attribution, "attribution");
     checkArgument(
@@ -219,25 +220,28 @@ public final class Funnel {
         steps.size());
     Map<String, Accumulator> groups = new HashMap<>();
     Matcher m = new Matcher(this, journeys);
-    forEachUnit(journeys, (from, to) -> {
-      int f = m.evaluate(from, to);
-      if (f < 0) {
-        return;
-      }
-      int at = attribution.stepFor(f);
-      String key = at <= f && m.bestEvent[at] >= 0
-          ? property.value(journeys, m.bestEvent[at])
-          : Attribution.NOT_REACHED;
-      groups.computeIfAbsent(key, k -> accumulator()).record(f, m.bestTime);
-    });
+    forEachUnit(
+        journeys,
+        (from, to) -> {
+          int f = m.evaluate(from, to);
+          if (f < 0) {
+            return;
+          }
+          int at = attribution.stepFor(f);
+          String key =
+              at <= f && m.bestEvent[at] >= 0
+                  ? property.value(journeys, m.bestEvent[at])
+                  : Attribution.NOT_REACHED;
+          groups.computeIfAbsent(key, k -> accumulator()).record(f, m.bestTime);
+        });
     Map<String, FunnelResult> out = new HashMap<>();
     groups.forEach((k, v) -> out.put(k, v.result()));
     return new FunnelBreakdown(out, attribution);
   }
 
   /**
-   * Returns the conversion trend: the funnel per UTC period ({@code DAYS}, {@code WEEKS},
-   * {@code MONTHS}) of the first step, keyed by the period's first day.
+   * Returns the conversion trend: the funnel per UTC period ({@code DAYS}, {@code WEEKS}, {@code
+   * MONTHS}) of the first step, keyed by the period's first day.
    *
    * @throws IllegalArgumentException for another unit
    */
@@ -626,8 +630,11 @@ public final class Funnel {
     int evaluate(int from, int to) {
       load(from, to);
       int best = search(hasExclusions, true);
-      if (best >= 0 && hasExclusions && f.exclusionScope == ExclusionScope.DROP_UNIT
-          && best < m - 1 && search(false, false) > best) {
+      if (best >= 0
+          && hasExclusions
+          && f.exclusionScope == ExclusionScope.DROP_UNIT
+          && best < m - 1
+          && search(false, false) > best) {
         return -1;
       }
       return best;
@@ -802,7 +809,10 @@ public final class Funnel {
       return false;
     }
 
-    /** UNORDERED attempt: steps matched so far; step k is reached once it and the required steps below it are. */
+    /**
+     * UNORDERED attempt: steps matched so far; step k is reached once it and the required steps
+     * below it are.
+     */
     private boolean unordered(int s) {
       Arrays.fill(first, -1);
       long t0 = t[s];
@@ -875,8 +885,11 @@ public final class Funnel {
      * @throws IllegalArgumentException if {@code other} belongs to another funnel
      */
     public Accumulator merge(Accumulator other) {
-      checkArgument(funnel.sameDefinition(other.funnel),
-          "cannot merge results of different funnels: %s and %s", funnel, other.funnel);
+      checkArgument(
+          funnel.sameDefinition(other.funnel),
+          "cannot merge results of different funnels: %s and %s",
+          funnel,
+          other.funnel);
       for (int k = 0; k < counts.length; k++) {
         counts[k] += other.counts[k];
         times[k].merge(other.times[k]);
@@ -888,10 +901,10 @@ public final class Funnel {
      * Writes what this accumulator counted (the funnel's definition, then per step the count and
      * the time-to-step histogram) so that another process can {@link #mergeFrom} it into an
      * accumulator of the same funnel: the way a distributed engine (cx-spark) merges per-partition
-     * funnels. The bytes are version 1 of cx4j's journey partial-state format: the header
-     * of {@link org.cx4j.journey.internal.PartialStates} (format version, family), then the
-     * state. Later builds keep reading version 1; {@code mergeFrom} refuses other versions and
-     * other families by name.
+     * funnels. The bytes are version 1 of cx4j's journey partial-state format: the header of {@link
+     * org.cx4j.journey.internal.PartialStates} (format version, family), then the state. Later
+     * builds keep reading version 1; {@code mergeFrom} refuses other versions and other families by
+     * name.
      *
      * @throws IOException if {@code out} fails
      */
@@ -921,14 +934,20 @@ public final class Funnel {
       byte[] mine = funnel.definition();
       // A state of this funnel has a definition of exactly this length: anything else is another
       // funnel, and is refused before reading (or allocating) it.
-      checkArgument(length == mine.length,
+      checkArgument(
+          length == mine.length,
           "cannot merge results of different funnels: this is %s, the state's definition has %s"
-              + " bytes, not %s", funnel, length, mine.length);
+              + " bytes, not %s",
+          funnel,
+          length,
+          mine.length);
       byte[] other = new byte[length];
       in.readFully(other);
-      checkArgument(Arrays.equals(other, mine),
+      checkArgument(
+          Arrays.equals(other, mine),
           "cannot merge results of different funnels: this is %s, the state's steps, windows,"
-              + " exclusions or modes differ", funnel);
+              + " exclusions or modes differ",
+          funnel);
       int m = in.readInt();
       checkArgument(m == counts.length, "state has %s steps, the funnel %s", m, counts.length);
       long[] c = new long[m];
@@ -956,9 +975,7 @@ public final class Funnel {
     }
   }
 
-  /**
-   * Builds a {@link Funnel}. Steps are numbered from 0 in the order added.
-   */
+  /** Builds a {@link Funnel}. Steps are numbered from 0 in the order added. */
   public static final class Builder {
     private final List<FunnelStep> steps = new ArrayList<>();
     private final List<Boolean> optional = new ArrayList<>();
@@ -984,7 +1001,10 @@ public final class Funnel {
       return step(FunnelStep.touchpoint(touchpointId));
     }
 
-    /** Adds an optional step: a unit may skip it (it then counts as passed if a later step is reached). */
+    /**
+     * Adds an optional step: a unit may skip it (it then counts as passed if a later step is
+     * reached).
+     */
     public Builder optionalStep(FunnelStep step) {
       steps.add(Objects.requireNonNull(step, "step"));
       optional.add(true);
@@ -1020,7 +1040,9 @@ public final class Funnel {
      */
     public Builder exclude(int after, FunnelStep step) {
       checkArgument(after >= 0, "exclusion position must be >= 0, got %s", after);
-      exclusions.computeIfAbsent(after, k -> new ArrayList<>()).add(Objects.requireNonNull(step, "step"));
+      exclusions
+          .computeIfAbsent(after, k -> new ArrayList<>())
+          .add(Objects.requireNonNull(step, "step"));
       return this;
     }
 
@@ -1040,9 +1062,9 @@ public final class Funnel {
     }
 
     /**
-     * Sets what running the funnel does with a step or exclusion naming a touchpoint that is not
-     * in the journeys' dictionary (default {@link UnknownNames#REJECT}; {@link
-     * UnknownNames#ALLOW} lets it match nothing).
+     * Sets what running the funnel does with a step or exclusion naming a touchpoint that is not in
+     * the journeys' dictionary (default {@link UnknownNames#REJECT}; {@link UnknownNames#ALLOW}
+     * lets it match nothing).
      */
     public Builder unknownTouchpoints(UnknownNames policy) {
       this.unknownNames = Objects.requireNonNull(policy, "policy");
@@ -1077,7 +1099,11 @@ public final class Funnel {
       }
       checkArgument(!optional.get(0), "the first funnel step cannot be optional: %s", steps.get(0));
       for (int k : stepWindows.keySet()) {
-        checkArgument(k < steps.size(), "step window for step %s, but the funnel has %s steps", k, steps.size());
+        checkArgument(
+            k < steps.size(),
+            "step window for step %s, but the funnel has %s steps",
+            k,
+            steps.size());
       }
       for (int g : exclusions.keySet()) {
         checkArgument(
@@ -1087,15 +1113,20 @@ public final class Funnel {
             steps.size());
       }
       if (!exclusions.isEmpty()) {
-        checkArgument(mode == FunnelMode.ORDERED,
-            "exclusions %s apply only in ORDERED mode, not %s: %s", exclusions.values(), mode,
+        checkArgument(
+            mode == FunnelMode.ORDERED,
+            "exclusions %s apply only in ORDERED mode, not %s: %s",
+            exclusions.values(),
+            mode,
             mode == FunnelMode.STRICT
                 ? "in STRICT mode no event lies between two consecutive steps"
                 : "in UNORDERED mode steps have no order, so no gap between them");
       }
-      checkArgument(mode != FunnelMode.UNORDERED || stepWindows.isEmpty(),
+      checkArgument(
+          mode != FunnelMode.UNORDERED || stepWindows.isEmpty(),
           "step windows %s do not apply in UNORDERED mode (steps have no previous step); use "
-              + "window(...) for the whole attempt", stepWindows);
+              + "window(...) for the whole attempt",
+          stepWindows);
       return new Funnel(this);
     }
 

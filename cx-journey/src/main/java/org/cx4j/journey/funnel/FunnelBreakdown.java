@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * A funnel broken down into groups by a {@link FunnelProperty} read at an {@link Attribution}
- * step: one {@link FunnelResult} per group, groups sorted by name (periods sort
- * chronologically). Immutable.
+ * A funnel broken down into groups by a {@link FunnelProperty} read at an {@link Attribution} step:
+ * one {@link FunnelResult} per group, groups sorted by name (periods sort chronologically).
+ * Immutable.
  */
 public final class FunnelBreakdown {
 
@@ -44,8 +44,8 @@ public final class FunnelBreakdown {
   }
 
   /**
-   * Compares the conversion from the first step to step {@code step} of groups {@code a} and
-   * {@code b} with the pooled two-proportion z test ({@link ProportionTest#TWO_PROPORTION_Z}).
+   * Compares the conversion from the first step to step {@code step} of groups {@code a} and {@code
+   * b} with the pooled two-proportion z test ({@link ProportionTest#TWO_PROPORTION_Z}).
    *
    * @throws IllegalArgumentException if a group is missing or {@code step} is out of range
    */
@@ -54,8 +54,8 @@ public final class FunnelBreakdown {
   }
 
   /**
-   * Compares the conversion from the first step to step {@code step} of groups {@code a} and
-   * {@code b} with {@code test}.
+   * Compares the conversion from the first step to step {@code step} of groups {@code a} and {@code
+   * b} with {@code test}.
    *
    * @throws IllegalArgumentException if a group is missing or {@code step} is out of range
    */
@@ -66,7 +66,14 @@ public final class FunnelBreakdown {
     long ca = ra.count(step);
     long cb = rb.count(step);
     return new ConversionComparison(
-        a, b, step, ca, ra.entered(), cb, rb.entered(), test.pValue(ca, ra.entered(), cb, rb.entered()));
+        a,
+        b,
+        step,
+        ca,
+        ra.entered(),
+        cb,
+        rb.entered(),
+        test.pValue(ca, ra.entered(), cb, rb.entered()));
   }
 
   @Override
@@ -74,8 +81,10 @@ public final class FunnelBreakdown {
     StringBuilder sb = new StringBuilder("FunnelBreakdown[by ").append(attribution);
     for (Map.Entry<String, FunnelResult> e : groups.entrySet()) {
       FunnelResult r = e.getValue();
-      sb.append(String.format("%n  %s: %d entered, %d converted (%.1f%%)",
-          e.getKey(), r.entered(), r.converted(), 100 * r.conversion()));
+      sb.append(
+          String.format(
+              "%n  %s: %d entered, %d converted (%.1f%%)",
+              e.getKey(), r.entered(), r.converted(), 100 * r.conversion()));
     }
     return sb.append(']').toString();
   }

@@ -38,9 +38,8 @@ public interface FunnelProperty {
 
   /**
    * Returns the value of an interaction attribute kept by the log ({@code
-   * InteractionLog.Builder.attributes(name)}); {@code "(none)"} where the event lacks it.
-   * Unknown names fail on first use with an {@link IllegalArgumentException} naming the kept
-   * attributes.
+   * InteractionLog.Builder.attributes(name)}); {@code "(none)"} where the event lacks it. Unknown
+   * names fail on first use with an {@link IllegalArgumentException} naming the kept attributes.
    */
   static FunnelProperty attribute(String name) {
     Objects.requireNonNull(name, "name");
@@ -51,8 +50,8 @@ public interface FunnelProperty {
   }
 
   /**
-   * Returns a customer-level property, e.g. the segment: {@code
-   * customer(id -> segmentation.assign(customers.get(id)))}. A null value becomes {@code "(none)"}.
+   * Returns a customer-level property, e.g. the segment: {@code customer(id ->
+   * segmentation.assign(customers.get(id)))}. A null value becomes {@code "(none)"}.
    */
   static FunnelProperty customer(Function<CustomerId, String> property) {
     Objects.requireNonNull(property, "property");
@@ -74,11 +73,13 @@ public interface FunnelProperty {
       case DAYS:
         return (js, e) -> date(js, e).toString();
       case WEEKS:
-        return (js, e) -> date(js, e).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+        return (js, e) ->
+            date(js, e).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
       case MONTHS:
         return (js, e) -> date(js, e).withDayOfMonth(1).toString();
       default:
-        throw new IllegalArgumentException("trend period must be DAYS, WEEKS or MONTHS, got " + unit);
+        throw new IllegalArgumentException(
+            "trend period must be DAYS, WEEKS or MONTHS, got " + unit);
     }
   }
 

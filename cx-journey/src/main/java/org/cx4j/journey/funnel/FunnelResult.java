@@ -9,13 +9,13 @@ import org.cx4j.journey.timing.DurationSummary;
 
 /**
  * The result of a funnel: per step, how many units (journeys or customers) reached it, the
- * conversion from the first and from the previous step, the drop-off, and the exact distribution
- * of the time to step (rule 9 of the {@link Funnel} definition: the least time from the best
- * attempt's start to an event at this step in one of its valid chains).
+ * conversion from the first and from the previous step, the drop-off, and the exact distribution of
+ * the time to step (rule 9 of the {@link Funnel} definition: the least time from the best attempt's
+ * start to an event at this step in one of its valid chains).
  *
  * <p>Counts are non-increasing by construction: a unit that reached step {@code k} reached every
- * earlier step (an optional step counts as passed when skipped). Empty results ({@code entered()
- * == 0}) have zero counts and {@code NaN} conversions. Immutable.
+ * earlier step (an optional step counts as passed when skipped). Empty results ({@code entered() ==
+ * 0}) have zero counts and {@code NaN} conversions. Immutable.
  */
 public final class FunnelResult {
 
@@ -70,7 +70,10 @@ public final class FunnelResult {
     return counts[0] == 0 ? Double.NaN : (double) counts[k] / counts[0];
   }
 
-  /** Returns {@code count(k) / count(k - 1)} (1 for the first step); {@code NaN} when the denominator is 0. */
+  /**
+   * Returns {@code count(k) / count(k - 1)} (1 for the first step); {@code NaN} when the
+   * denominator is 0.
+   */
   public double conversionFromPrevious(int k) {
     check(k);
     if (k == 0) {
@@ -79,7 +82,10 @@ public final class FunnelResult {
     return counts[k - 1] == 0 ? Double.NaN : (double) counts[k] / counts[k - 1];
   }
 
-  /** Returns {@code count(k - 1) - count(k)}, the units lost before step {@code k}; 0 for the first step. */
+  /**
+   * Returns {@code count(k - 1) - count(k)}, the units lost before step {@code k}; 0 for the first
+   * step.
+   */
   public long dropOff(int k) {
     check(k);
     return k == 0 ? 0 : counts[k - 1] - counts[k];
@@ -102,7 +108,8 @@ public final class FunnelResult {
   }
 
   private void check(int k) {
-    checkArgument(k >= 0 && k < counts.length, "step index %s is outside [0, %s)", k, counts.length);
+    checkArgument(
+        k >= 0 && k < counts.length, "step index %s is outside [0, %s)", k, counts.length);
   }
 
   @Override
@@ -111,7 +118,9 @@ public final class FunnelResult {
       return false;
     }
     FunnelResult r = (FunnelResult) o;
-    return r.steps.equals(steps) && Arrays.equals(r.counts, counts) && r.timeToConvert.equals(timeToConvert);
+    return r.steps.equals(steps)
+        && Arrays.equals(r.counts, counts)
+        && r.timeToConvert.equals(timeToConvert);
   }
 
   @Override
@@ -123,13 +132,22 @@ public final class FunnelResult {
   public String toString() {
     StringBuilder sb = new StringBuilder("FunnelResult[");
     for (int k = 0; k < counts.length; k++) {
-      sb.append("\n  ").append(k + 1).append(". ").append(steps.get(k)).append(": ").append(counts[k]);
+      sb.append("\n  ")
+          .append(k + 1)
+          .append(". ")
+          .append(steps.get(k))
+          .append(": ")
+          .append(counts[k]);
       if (k > 0) {
         DurationSummary t = timeToConvert.get(k);
-        sb.append(String.format(
-            " (%.1f%% of first, %.1f%% of previous, -%d; median %.0fs, p90 %.0fs)",
-            100 * conversionFromFirst(k), 100 * conversionFromPrevious(k), dropOff(k),
-            t.medianSeconds(), t.p90Seconds()));
+        sb.append(
+            String.format(
+                " (%.1f%% of first, %.1f%% of previous, -%d; median %.0fs, p90 %.0fs)",
+                100 * conversionFromFirst(k),
+                100 * conversionFromPrevious(k),
+                dropOff(k),
+                t.medianSeconds(),
+                t.p90Seconds()));
       }
     }
     return sb.append(']').toString();

@@ -54,8 +54,8 @@ public final class FunnelStep {
   }
 
   /**
-   * Returns the step "an interaction for which {@code predicate} holds", labelled {@code name}.
-   * The interaction has customer, touchpoint, timestamp and outcome (no attributes).
+   * Returns the step "an interaction for which {@code predicate} holds", labelled {@code name}. The
+   * interaction has customer, touchpoint, timestamp and outcome (no attributes).
    *
    * @throws IllegalArgumentException if {@code name} is blank
    */
@@ -80,7 +80,10 @@ public final class FunnelStep {
     return kind == Kind.PREDICATE;
   }
 
-  /** Returns whether this step names one touchpoint (so the name can be checked against a dictionary). */
+  /**
+   * Returns whether this step names one touchpoint (so the name can be checked against a
+   * dictionary).
+   */
   boolean isTouchpoint() {
     return kind == Kind.TOUCHPOINT;
   }
@@ -104,7 +107,9 @@ public final class FunnelStep {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FunnelStep && ((FunnelStep) o).kind == kind && ((FunnelStep) o).value.equals(value);
+    return o instanceof FunnelStep
+        && ((FunnelStep) o).kind == kind
+        && ((FunnelStep) o).value.equals(value);
   }
 
   @Override

@@ -2,8 +2,8 @@ package org.cx4j.journey.funnel;
 
 /**
  * A two-sample test of proportions, the seam through which cx-metrics' proportion tests (for
- * example a two-proportion z-test) judge the difference in conversion between two breakdown
- * groups: pass a method reference to {@link FunnelBreakdown#compare}.
+ * example a two-proportion z-test) judge the difference in conversion between two breakdown groups:
+ * pass a method reference to {@link FunnelBreakdown#compare}.
  */
 @FunctionalInterface
 public interface ProportionTest {

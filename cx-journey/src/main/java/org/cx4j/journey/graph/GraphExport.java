@@ -17,9 +17,9 @@ import java.util.Objects;
  * with its count and median time. Edges seen fewer than {@code minCount} times are left out, and
  * the output says how many (a comment in DOT, {@code %%} in Mermaid), so nothing disappears
  * silently. Node identifiers are generated ({@code n0, n1, ...}) and never derived from names;
- * labels are quoted and escaped per format (DOT: {@code \\}, {@code \"}, line breaks as {@code
- * \n}; Mermaid: entity codes such as {@code #quot;} and {@code <br/>}), so any touchpoint name,
- * with {@code " > "}, commas, quotes, {@code <}, {@code &}, backslashes or line breaks, reads back
+ * labels are quoted and escaped per format (DOT: {@code \\}, {@code \"}, line breaks as {@code \n};
+ * Mermaid: entity codes such as {@code #quot;} and {@code <br/>}), so any touchpoint name, with
+ * {@code " > "}, commas, quotes, {@code <}, {@code &}, backslashes or line breaks, reads back
  * unchanged (line breaks as {@code \n}).
  */
 public final class GraphExport {
@@ -45,13 +45,21 @@ public final class GraphExport {
     sb.append("  start [label=\"start\", shape=circle];\n");
     sb.append("  end [label=\"end\", shape=doublecircle];\n");
     for (String node : graph.nodes()) {
-      sb.append("  ").append(id.get(node)).append(" [label=\"").append(dotEscape(node))
-          .append("\\n").append(graph.visits().getOrDefault(node, 0L)).append(" visits\"];\n");
+      sb.append("  ")
+          .append(id.get(node))
+          .append(" [label=\"")
+          .append(dotEscape(node))
+          .append("\\n")
+          .append(graph.visits().getOrDefault(node, 0L))
+          .append(" visits\"];\n");
     }
     for (Map.Entry<String, Long> e : graph.starts().entrySet()) {
       if (e.getValue() > 0) {
-        sb.append("  start -> ").append(id.get(e.getKey())).append(" [label=\"")
-            .append(e.getValue()).append("\", style=dashed];\n");
+        sb.append("  start -> ")
+            .append(id.get(e.getKey()))
+            .append(" [label=\"")
+            .append(e.getValue())
+            .append("\", style=dashed];\n");
       }
     }
     int hidden = 0;
@@ -61,19 +69,32 @@ public final class GraphExport {
         continue;
       }
       double width = 1 + 4.0 * e.count() / max;
-      sb.append("  ").append(id.get(e.from())).append(" -> ").append(id.get(e.to()))
-          .append(" [label=\"").append(e.count()).append(" · ")
-          .append(duration(e.timing().medianSeconds())).append("\", penwidth=")
-          .append(String.format(Locale.ROOT, "%.2f", width)).append("];\n");
+      sb.append("  ")
+          .append(id.get(e.from()))
+          .append(" -> ")
+          .append(id.get(e.to()))
+          .append(" [label=\"")
+          .append(e.count())
+          .append(" · ")
+          .append(duration(e.timing().medianSeconds()))
+          .append("\", penwidth=")
+          .append(String.format(Locale.ROOT, "%.2f", width))
+          .append("];\n");
     }
     for (Map.Entry<String, Long> e : graph.ends().entrySet()) {
       if (e.getValue() > 0) {
-        sb.append("  ").append(id.get(e.getKey())).append(" -> end [label=\"")
-            .append(e.getValue()).append("\", style=dashed];\n");
+        sb.append("  ")
+            .append(id.get(e.getKey()))
+            .append(" -> end [label=\"")
+            .append(e.getValue())
+            .append("\", style=dashed];\n");
       }
     }
     if (hidden > 0) {
-      sb.append("  // ").append(hidden).append(" edges seen fewer than ").append(minCount)
+      sb.append("  // ")
+          .append(hidden)
+          .append(" edges seen fewer than ")
+          .append(minCount)
           .append(" times are not shown\n");
     }
     return sb.append("}\n").toString();
@@ -93,12 +114,20 @@ public final class GraphExport {
     sb.append("  start((start))\n");
     sb.append("  stop(((end)))\n");
     for (String node : graph.nodes()) {
-      sb.append("  ").append(id.get(node)).append("[\"").append(mermaidEscape(node))
-          .append("<br/>").append(graph.visits().getOrDefault(node, 0L)).append(" visits\"]\n");
+      sb.append("  ")
+          .append(id.get(node))
+          .append("[\"")
+          .append(mermaidEscape(node))
+          .append("<br/>")
+          .append(graph.visits().getOrDefault(node, 0L))
+          .append(" visits\"]\n");
     }
     for (Map.Entry<String, Long> e : graph.starts().entrySet()) {
       if (e.getValue() > 0) {
-        sb.append("  start -.->|").append(e.getValue()).append("| ").append(id.get(e.getKey()))
+        sb.append("  start -.->|")
+            .append(e.getValue())
+            .append("| ")
+            .append(id.get(e.getKey()))
             .append('\n');
       }
     }
@@ -108,18 +137,30 @@ public final class GraphExport {
         hidden++;
         continue;
       }
-      sb.append("  ").append(id.get(e.from())).append(" -->|\"").append(e.count()).append(" · ")
-          .append(duration(e.timing().medianSeconds())).append("\"| ").append(id.get(e.to()))
+      sb.append("  ")
+          .append(id.get(e.from()))
+          .append(" -->|\"")
+          .append(e.count())
+          .append(" · ")
+          .append(duration(e.timing().medianSeconds()))
+          .append("\"| ")
+          .append(id.get(e.to()))
           .append('\n');
     }
     for (Map.Entry<String, Long> e : graph.ends().entrySet()) {
       if (e.getValue() > 0) {
-        sb.append("  ").append(id.get(e.getKey())).append(" -.->|").append(e.getValue())
+        sb.append("  ")
+            .append(id.get(e.getKey()))
+            .append(" -.->|")
+            .append(e.getValue())
             .append("| stop\n");
       }
     }
     if (hidden > 0) {
-      sb.append("  %% ").append(hidden).append(" edges seen fewer than ").append(minCount)
+      sb.append("  %% ")
+          .append(hidden)
+          .append(" edges seen fewer than ")
+          .append(minCount)
           .append(" times are not shown\n");
     }
     return sb.toString();

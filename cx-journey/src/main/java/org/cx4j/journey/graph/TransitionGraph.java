@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableMap;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.cx4j.journey.internal.PartialStates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.cx4j.journey.internal.PartialStates;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.Journeys;
@@ -25,17 +25,17 @@ import org.cx4j.metrics.internal.RadixSort;
 /**
  * The transition graph, or directly-follows graph, of a set of journeys: for each ordered pair of
  * nodes (touchpoints, channels or stages) {@code a -> b}, how often {@code b} directly followed
- * {@code a} in a journey, and the exact distribution of the time between them (mean, median,
- * p90 at one-second resolution). Also per node: journeys starting and ending there, visits, and
- * rework (visits to a node already visited earlier in the same journey). Self-loops are edges
- * {@code a -> a}.
+ * {@code a} in a journey, and the exact distribution of the time between them (mean, median, p90 at
+ * one-second resolution). Also per node: journeys starting and ending there, visits, and rework
+ * (visits to a node already visited earlier in the same journey). Self-loops are edges {@code a ->
+ * a}.
  *
- * <p>Reference: the directly-follows relation {@code a > b} of van der Aalst, <i>Process
- * Mining: Data Science in Action</i>, 2nd ed., Springer 2016, section 6.2.
+ * <p>Reference: the directly-follows relation {@code a > b} of van der Aalst, <i>Process Mining:
+ * Data Science in Action</i>, 2nd ed., Springer 2016, section 6.2.
  *
  * <p>Built by an {@link Accumulator}; accumulators over disjoint sets of journeys {@link
- * Accumulator#merge merge} into exactly the graph of their union. Immutable. An empty graph has
- * no edges and zero counts.
+ * Accumulator#merge merge} into exactly the graph of their union. Immutable. An empty graph has no
+ * edges and zero counts.
  */
 public final class TransitionGraph {
 
@@ -55,9 +55,14 @@ public final class TransitionGraph {
 
     @Override
     public String toString() {
-      return from + " -> " + to + " x" + count + String.format(
-          " (mean %.1fs, median %.1fs, p90 %.0fs)",
-          timing.meanSeconds(), timing.medianSeconds(), timing.p90Seconds());
+      return from
+          + " -> "
+          + to
+          + " x"
+          + count
+          + String.format(
+              " (mean %.1fs, median %.1fs, p90 %.0fs)",
+              timing.meanSeconds(), timing.medianSeconds(), timing.p90Seconds());
     }
   }
 
@@ -142,8 +147,8 @@ public final class TransitionGraph {
   }
 
   /**
-   * Returns, per node, the rework: events at a node the same journey had already visited
-   * (so a journey {@code a b a a} has rework 2 at {@code a}).
+   * Returns, per node, the rework: events at a node the same journey had already visited (so a
+   * journey {@code a b a a} has rework 2 at {@code a}).
    */
   public Map<String, Long> rework() {
     return rework;
@@ -185,9 +190,14 @@ public final class TransitionGraph {
       return false;
     }
     TransitionGraph g = (TransitionGraph) o;
-    return g.journeys == journeys && g.nodes.equals(nodes) && g.edges.equals(edges)
-        && g.starts.equals(starts) && g.ends.equals(ends) && g.visits.equals(visits)
-        && g.rework.equals(rework) && g.reworkJourneys.equals(reworkJourneys);
+    return g.journeys == journeys
+        && g.nodes.equals(nodes)
+        && g.edges.equals(edges)
+        && g.starts.equals(starts)
+        && g.ends.equals(ends)
+        && g.visits.equals(visits)
+        && g.rework.equals(rework)
+        && g.reworkJourneys.equals(reworkJourneys);
   }
 
   @Override
@@ -197,9 +207,16 @@ public final class TransitionGraph {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("TransitionGraph[")
-        .append(journeys).append(" journeys, ").append(nodes.size()).append(" nodes, ")
-        .append(edges.size()).append(" edges, ").append(transitions()).append(" transitions");
+    StringBuilder sb =
+        new StringBuilder("TransitionGraph[")
+            .append(journeys)
+            .append(" journeys, ")
+            .append(nodes.size())
+            .append(" nodes, ")
+            .append(edges.size())
+            .append(" edges, ")
+            .append(transitions())
+            .append(" transitions");
     for (int i = 0; i < Math.min(10, edges.size()); i++) {
       sb.append("\n  ").append(edges.get(i));
     }
@@ -393,9 +410,11 @@ public final class TransitionGraph {
       int[] d = dense[edge];
       if (d == null || sec >= d.length) {
         int len = d == null ? 0 : d.length;
-        d = dense[edge] = java.util.Arrays.copyOf(
-            d == null ? new int[0] : d,
-            (int) Math.min(SecondsHistogram.DENSE_LIMIT, Math.max(sec + 1, 2L * len)));
+        d =
+            dense[edge] =
+                java.util.Arrays.copyOf(
+                    d == null ? new int[0] : d,
+                    (int) Math.min(SecondsHistogram.DENSE_LIMIT, Math.max(sec + 1, 2L * len)));
       }
       long v = d[(int) sec] + times;
       if (v >= SPILL) {
@@ -458,10 +477,10 @@ public final class TransitionGraph {
      * Writes what this accumulator counted (the node labels; each occurring edge with its gap
      * histogram; starts, ends, visits and rework per node; the journey count) so that another
      * process can {@link #mergeFrom} it into an accumulator over the same nodes: the way a
-     * distributed engine (cx-spark) merges per-partition graphs. The bytes are version 1 of cx4j's journey partial-state format: the header
-     * of {@link org.cx4j.journey.internal.PartialStates} (format version, family), then the
-     * state. Later builds keep reading version 1; {@code mergeFrom} refuses other versions and
-     * other families by name.
+     * distributed engine (cx-spark) merges per-partition graphs. The bytes are version 1 of cx4j's
+     * journey partial-state format: the header of {@link org.cx4j.journey.internal.PartialStates}
+     * (format version, family), then the state. Later builds keep reading version 1; {@code
+     * mergeFrom} refuses other versions and other families by name.
      *
      * @throws IOException if {@code out} fails
      */
@@ -510,17 +529,26 @@ public final class TransitionGraph {
       for (int i = 0; i < size; i++) {
         labels.add(in.readUTF());
       }
-      checkArgument(labels.equals(abstraction.labels()),
-          "cannot merge graphs over different nodes: %s and %s", abstraction.labels(), labels);
+      checkArgument(
+          labels.equals(abstraction.labels()),
+          "cannot merge graphs over different nodes: %s and %s",
+          abstraction.labels(),
+          labels);
       int edges = in.readInt();
-      checkArgument(edges >= 0 && edges <= dense.length, "edge count %s is not in 0..%s", edges,
+      checkArgument(
+          edges >= 0 && edges <= dense.length,
+          "edge count %s is not in 0..%s",
+          edges,
           dense.length);
       int[] index = new int[edges];
       SecondsHistogram[] hist = new SecondsHistogram[edges];
       for (int e = 0; e < edges; e++) {
         index[e] = in.readInt();
-        checkArgument(index[e] >= 0 && index[e] < dense.length, "edge %s is not in 0..%s",
-            index[e], dense.length - 1);
+        checkArgument(
+            index[e] >= 0 && index[e] < dense.length,
+            "edge %s is not in 0..%s",
+            index[e],
+            dense.length - 1);
         hist[e] = SecondsHistogram.readFrom(in);
       }
       long[][] perNode = new long[5][n];
@@ -577,12 +605,19 @@ public final class TransitionGraph {
         }
       }
       edges.sort(
-          Comparator.comparingLong(Edge::count).reversed()
+          Comparator.comparingLong(Edge::count)
+              .reversed()
               .thenComparing(Edge::from)
               .thenComparing(Edge::to));
       return new TransitionGraph(
-          labels, edges, perNode(starts), perNode(ends), perNode(visits), perNode(rework),
-          perNode(reworkJourneys), journeys);
+          labels,
+          edges,
+          perNode(starts),
+          perNode(ends),
+          perNode(visits),
+          perNode(rework),
+          perNode(reworkJourneys),
+          journeys);
     }
 
     private Map<String, Long> perNode(long[] v) {

@@ -7,8 +7,8 @@ import java.io.IOException;
 /**
  * The two-byte header of every journey partial state ({@code writeTo}/{@code mergeFrom} of the
  * funnel, transition-graph and variant accumulators): the format version, then the family of the
- * state, so that a state of one kind handed to another kind's {@code mergeFrom}, or a state from
- * a newer build, fails at once with a message that says so instead of as a garbled count.
+ * state, so that a state of one kind handed to another kind's {@code mergeFrom}, or a state from a
+ * newer build, fails at once with a message that says so instead of as a garbled count.
  *
  * <p>Unsupported: public only for the accumulators in the other journey packages.
  */
@@ -53,8 +53,13 @@ public final class PartialStates {
   public static void readHeader(DataInput in, Family expected) throws IOException {
     byte version = in.readByte();
     if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException(expected.label + " state format version " + version
-          + " is not one this build reads (it reads " + FORMAT_VERSION + ")");
+      throw new IllegalArgumentException(
+          expected.label
+              + " state format version "
+              + version
+              + " is not one this build reads (it reads "
+              + FORMAT_VERSION
+              + ")");
     }
     byte tag = in.readByte();
     if (tag != expected.tag) {
@@ -64,8 +69,7 @@ public final class PartialStates {
           found = "a " + f.label + " state";
         }
       }
-      throw new IllegalArgumentException(
-          "expected a " + expected.label + " state, found " + found);
+      throw new IllegalArgumentException("expected a " + expected.label + " state, found " + found);
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
  * Counts of distinct {@code int} sequences (node paths), each with a fixed number of {@code long}
  * counters, in flat arrays: the sequences back to back in one {@code int[]}, an open-addressing
  * table of entry numbers, the counters in one {@code long[]}. No object per sequence, so millions
- * of distinct sequences (variants or paths of long journeys) cost a few arrays rather than
- * millions of small objects for the garbage collector to copy. Entries are numbered {@code 0 ..
- * size() - 1} in order of first addition; {@link SortedSequenceCounts#of} puts them in label
- * order, the form in which they are shipped and merged. Single-threaded.
+ * of distinct sequences (variants or paths of long journeys) cost a few arrays rather than millions
+ * of small objects for the garbage collector to copy. Entries are numbered {@code 0 .. size() - 1}
+ * in order of first addition; {@link SortedSequenceCounts#of} puts them in label order, the form in
+ * which they are shipped and merged. Single-threaded.
  */
 public final class SequenceCounts {
 
@@ -61,8 +61,7 @@ public final class SequenceCounts {
   /**
    * Returns element {@code k} of entry {@code e}'s sequence.
    *
-   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code k} not in its
-   *     sequence
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code k} not in its sequence
    */
   public int element(int e, int k) {
     return arena[start[Objects.checkIndex(e, size)] + Objects.checkIndex(k, length[e])];
@@ -114,7 +113,8 @@ public final class SequenceCounts {
         return insert(i, seq, from, len, hh);
       }
       int e = t - 1;
-      if (hash[e] == hh && length[e] == len
+      if (hash[e] == hh
+          && length[e] == len
           && Arrays.equals(arena, start[e], start[e] + len, seq, from, from + len)) {
         return e;
       }

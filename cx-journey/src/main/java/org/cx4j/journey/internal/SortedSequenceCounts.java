@@ -22,8 +22,8 @@ import org.cx4j.metrics.internal.RadixSort;
  * {@code long} (rank + 1 per step, 0 after the end), so most comparisons are one {@code long}
  * comparison.
  *
- * <p>Entries are numbered {@code 0 .. size() - 1} in label order; they are built by {@link
- * #append} in that order, by {@link #of} from hashed {@link SequenceCounts}, or by {@link #merge}.
+ * <p>Entries are numbered {@code 0 .. size() - 1} in label order; they are built by {@link #append}
+ * in that order, by {@link #of} from hashed {@link SequenceCounts}, or by {@link #merge}.
  * Single-threaded; once built and no longer appended to, safe to read from many threads.
  */
 public final class SortedSequenceCounts {
@@ -40,8 +40,8 @@ public final class SortedSequenceCounts {
   private int size;
 
   /**
-   * Creates empty counts over nodes {@code 0 .. labels.size() - 1} with {@code counters}
-   * counters per sequence.
+   * Creates empty counts over nodes {@code 0 .. labels.size() - 1} with {@code counters} counters
+   * per sequence.
    *
    * @throws IllegalArgumentException if {@code counters < 1}
    * @throws NullPointerException if {@code labels} or a label is null
@@ -88,8 +88,7 @@ public final class SortedSequenceCounts {
   /**
    * Returns node {@code k} of entry {@code e}'s sequence.
    *
-   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code k} not in its
-   *     sequence
+   * @throws IndexOutOfBoundsException if {@code e} is not an entry or {@code k} not in its sequence
    */
   public int element(int e, int k) {
     return arena[start[e] + Objects.checkIndex(k, length(e))];
@@ -118,8 +117,8 @@ public final class SortedSequenceCounts {
    * Appends {@code seq[from .. from + len)} with the counters {@code deltas[0 .. counters)}: a new
    * last entry, or, when the sequence equals the last entry's, added to its counters.
    *
-   * @throws IllegalArgumentException if the sequence comes before the last entry in label order,
-   *     or a node is not in {@code 0 .. labels().size() - 1}
+   * @throws IllegalArgumentException if the sequence comes before the last entry in label order, or
+   *     a node is not in {@code 0 .. labels().size() - 1}
    * @throws IndexOutOfBoundsException if the range is outside {@code seq} or {@code deltas} is
    *     shorter than {@link #counters()}
    */
@@ -131,24 +130,26 @@ public final class SortedSequenceCounts {
       int r = 0;
       if (s < len) {
         int node = seq[from + s];
-        checkArgument(node >= 0 && node < rank.length, "node %s is not in 0..%s", node,
-            rank.length - 1);
+        checkArgument(
+            node >= 0 && node < rank.length, "node %s is not in 0..%s", node, rank.length - 1);
         r = rank[node] + 1;
       }
       k = (k << bits) | r;
     }
     for (int s = steps; s < len; s++) {
       int node = seq[from + s];
-      checkArgument(node >= 0 && node < rank.length, "node %s is not in 0..%s", node,
-          rank.length - 1);
+      checkArgument(
+          node >= 0 && node < rank.length, "node %s is not in 0..%s", node, rank.length - 1);
     }
     if (size > 0) {
       int c = compare(k, seq, from, len, this, size - 1);
       if (c < 0) {
-        throw new IllegalArgumentException("sequence "
-            + Arrays.toString(Arrays.copyOfRange(seq, from, from + len))
-            + " comes before the last entry " + Arrays.toString(sequence(size - 1))
-            + " in label order");
+        throw new IllegalArgumentException(
+            "sequence "
+                + Arrays.toString(Arrays.copyOfRange(seq, from, from + len))
+                + " comes before the last entry "
+                + Arrays.toString(sequence(size - 1))
+                + " in label order");
       }
       if (c == 0) {
         for (int i = 0; i < counters; i++) {
@@ -279,8 +280,8 @@ public final class SortedSequenceCounts {
     long k = 0;
     for (int s = 0; s < len; s++) {
       int node = nodes[from + s];
-      checkArgument(node >= 0 && node < rank.length, "node %s has no label (%s labels)", node,
-          rank.length);
+      checkArgument(
+          node >= 0 && node < rank.length, "node %s has no label (%s labels)", node, rank.length);
       arena[to + s] = node;
       if (s < steps) {
         k = (k << bits) | (rank[node] + 1);
@@ -291,10 +292,10 @@ public final class SortedSequenceCounts {
   }
 
   /**
-   * Merges sorted counts into one, in label order: the union of their sequences, the counters of
-   * a sequence in several parts added. Each part is read once, in order (a k-way merge over a
-   * heap of the parts' next entries: {@code O(n log k)} for {@code n} entries in {@code k}
-   * parts). An empty list gives empty counts only through the other overload.
+   * Merges sorted counts into one, in label order: the union of their sequences, the counters of a
+   * sequence in several parts added. Each part is read once, in order (a k-way merge over a heap of
+   * the parts' next entries: {@code O(n log k)} for {@code n} entries in {@code k} parts). An empty
+   * list gives empty counts only through the other overload.
    *
    * @throws IllegalArgumentException if {@code parts} is empty or the parts differ in labels or
    *     number of counters
@@ -313,16 +314,20 @@ public final class SortedSequenceCounts {
    * @throws IllegalArgumentException if a part has other labels or another number of counters
    * @throws NullPointerException if an argument or a part is null
    */
-  public static SortedSequenceCounts merge(List<SortedSequenceCounts> parts, List<String> labels,
-      int counters) {
+  public static SortedSequenceCounts merge(
+      List<SortedSequenceCounts> parts, List<String> labels, int counters) {
     SortedSequenceCounts out = new SortedSequenceCounts(labels, counters);
     SortedSequenceCounts[] p = parts.toArray(SortedSequenceCounts[]::new);
     int total = 0;
     long cells = 0;
     for (SortedSequenceCounts part : p) {
-      checkArgument(part.labels.equals(out.labels) && part.counters == counters,
+      checkArgument(
+          part.labels.equals(out.labels) && part.counters == counters,
           "cannot merge sequences over %s with %s counters into sequences over %s with %s",
-          part.labels, part.counters, out.labels, counters);
+          part.labels,
+          part.counters,
+          out.labels,
+          counters);
       total += part.size;
       cells += part.start[part.size];
     }
@@ -419,15 +424,19 @@ public final class SortedSequenceCounts {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("SortedSequenceCounts[").append(size)
-        .append(" sequences over ").append(labels.size()).append(" labels");
+    StringBuilder sb =
+        new StringBuilder("SortedSequenceCounts[")
+            .append(size)
+            .append(" sequences over ")
+            .append(labels.size())
+            .append(" labels");
     for (int e = 0; e < Math.min(size, 5); e++) {
       sb.append("\n  ");
       for (int k = 0; k < length(e); k++) {
         sb.append(k == 0 ? "" : " > ").append(labels.get(element(e, k)));
       }
-      sb.append(" ").append(Arrays.toString(Arrays.copyOfRange(counts, e * counters,
-          (e + 1) * counters)));
+      sb.append(" ")
+          .append(Arrays.toString(Arrays.copyOfRange(counts, e * counters, (e + 1) * counters)));
     }
     if (size > 5) {
       sb.append("\n  ... ").append(size - 5).append(" more");

@@ -3,16 +3,16 @@ package org.cx4j.journey.internal;
 import java.util.Arrays;
 
 /**
- * Dense codes for distinct strings, in order of first sight ({@code 0, 1, 2, ...}): the
- * dictionary encoding of customer and journey ids as an interaction log is built, one lookup per
- * row over millions of distinct ids.
+ * Dense codes for distinct strings, in order of first sight ({@code 0, 1, 2, ...}): the dictionary
+ * encoding of customer and journey ids as an interaction log is built, one lookup per row over
+ * millions of distinct ids.
  *
- * <p>Open addressing with linear probing over one {@code long[]} of slots, each the string's
- * spread hash and its code, at most half full; the characters of every key are copied once into
- * one {@code char[]}, in code order. A lookup reads one slot (hash and code together) and, when
- * the hashes agree, the key's characters from the arena: two or three cache misses on a large
- * table, where a {@code HashMap<CustomerId, Integer>} takes six (table, node, id, string, bytes,
- * boxed code) and a table of key objects four.
+ * <p>Open addressing with linear probing over one {@code long[]} of slots, each the string's spread
+ * hash and its code, at most half full; the characters of every key are copied once into one {@code
+ * char[]}, in code order. A lookup reads one slot (hash and code together) and, when the hashes
+ * agree, the key's characters from the arena: two or three cache misses on a large table, where a
+ * {@code HashMap<CustomerId, Integer>} takes six (table, node, id, string, bytes, boxed code) and a
+ * table of key objects four.
  *
  * <p>Not thread-safe. Unsupported: public only for cx4j's own modules.
  */
@@ -38,8 +38,8 @@ public final class StringCodeTable {
   }
 
   /**
-   * Returns the code of {@code key}, giving it the next code ({@link #size()} before the call)
-   * on first sight.
+   * Returns the code of {@code key}, giving it the next code ({@link #size()} before the call) on
+   * first sight.
    *
    * @throws NullPointerException if {@code key} is null
    * @throws IllegalStateException past 2^29 distinct keys or 2^31 characters in all
@@ -106,8 +106,9 @@ public final class StringCodeTable {
       throw new IllegalStateException("keys of more than 2^31 characters in all");
     }
     if (end > chars.length) {
-      chars = Arrays.copyOf(chars, (int) Math.min(Integer.MAX_VALUE - 8,
-          Math.max(end, 2L * chars.length)));
+      chars =
+          Arrays.copyOf(
+              chars, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * chars.length)));
     }
     key.getChars(0, key.length(), chars, from);
     if (size + 2 > starts.length) {

@@ -18,8 +18,8 @@ import org.cx4j.core.touchpoint.Touchpoint;
  *
  * <p>{@link #of(TouchpointDictionary, Level)} groups by touchpoint, channel or stage; {@link
  * #rename(TouchpointDictionary, Function)} is path cleaning: a rule that renames touchpoints, and
- * merges those that get the same name (for example all help pages into {@code "help"}).
- * Node codes follow the order of first appearance in the dictionary.
+ * merges those that get the same name (for example all help pages into {@code "help"}). Node codes
+ * follow the order of first appearance in the dictionary.
  *
  * <p>Immutable and thread-safe.
  */
@@ -57,7 +57,8 @@ public final class Abstraction {
    * @throws IllegalArgumentException if the rule returns a null or blank label, naming the
    *     touchpoint
    */
-  public static Abstraction rename(TouchpointDictionary dictionary, Function<Touchpoint, String> rule) {
+  public static Abstraction rename(
+      TouchpointDictionary dictionary, Function<Touchpoint, String> rule) {
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(rule, "rule");
     Map<String, Integer> codes = new LinkedHashMap<>();
@@ -80,7 +81,9 @@ public final class Abstraction {
     return new Abstraction(dictionary, nodeOf, new ArrayList<>(codes.keySet()));
   }
 
-  /** Returns the node code of touchpoint code {@code touchpointCode} (unchecked: a hot-loop call). */
+  /**
+   * Returns the node code of touchpoint code {@code touchpointCode} (unchecked: a hot-loop call).
+   */
   public int node(int touchpointCode) {
     return nodeOf[touchpointCode];
   }
@@ -122,7 +125,9 @@ public final class Abstraction {
       return false;
     }
     Abstraction a = (Abstraction) o;
-    return a.labels.equals(labels) && Arrays.equals(a.nodeOf, nodeOf) && a.dictionary.equals(dictionary);
+    return a.labels.equals(labels)
+        && Arrays.equals(a.nodeOf, nodeOf)
+        && a.dictionary.equals(dictionary);
   }
 
   @Override

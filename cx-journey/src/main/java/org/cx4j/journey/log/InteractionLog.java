@@ -21,17 +21,17 @@ import org.cx4j.journey.internal.StringCodeTable;
 /**
  * A columnar store of interactions: one primitive array per field, in arrival order, with
  * dictionaries for the repeated values. Event {@code i} is customer {@code customers().get(
- * customerCode(i))} meeting touchpoint {@code dictionary().touchpoint(touchpointCode(i))} at
- * {@code epochMillis(i)}, with outcome code {@code outcomeCode(i)} ({@code -1} for none) and
- * journey-id code {@code journeyCode(i)} ({@code -1} for none).
+ * customerCode(i))} meeting touchpoint {@code dictionary().touchpoint(touchpointCode(i))} at {@code
+ * epochMillis(i)}, with outcome code {@code outcomeCode(i)} ({@code -1} for none) and journey-id
+ * code {@code journeyCode(i)} ({@code -1} for none).
  *
  * <p>Why columnar: ten million events as objects cost about a gigabyte; as columns ({@code int}
  * customer, {@code long} millis, {@code int} touchpoint, {@code short} outcome) they cost 18 bytes
  * each, and rebuilding journeys sorts and permutes primitive arrays only.
  *
- * <p>Of the interactions' free-form attributes, only those named in {@link Builder#attributes}
- * are kept, each as a dictionary-encoded {@code int} column ({@code -1} where absent). Immutable
- * and thread-safe; the arrays are shared only through {@link #columns()}, read-only by contract.
+ * <p>Of the interactions' free-form attributes, only those named in {@link Builder#attributes} are
+ * kept, each as a dictionary-encoded {@code int} column ({@code -1} where absent). Immutable and
+ * thread-safe; the arrays are shared only through {@link #columns()}, read-only by contract.
  */
 public final class InteractionLog {
 
@@ -45,7 +45,8 @@ public final class InteractionLog {
   private final ImmutableList<String> journeyIds;
   private final int[] journey; // null when no event has a journey id
   private final ImmutableList<String> attributeNames;
-  private final int[][] attributes; // attributes[a][i]: value code of attribute a at event i, -1 absent
+  private final int[][]
+      attributes; // attributes[a][i]: value code of attribute a at event i, -1 absent
   private final ImmutableList<ImmutableList<String>> attributeValues;
 
   private InteractionLog(
@@ -83,7 +84,9 @@ public final class InteractionLog {
   private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private static long toMillisSaturated(Instant t) {
-    return t.isAfter(MAX_INSTANT) ? Long.MAX_VALUE : t.isBefore(MIN_INSTANT) ? Long.MIN_VALUE : t.toEpochMilli();
+    return t.isAfter(MAX_INSTANT)
+        ? Long.MAX_VALUE
+        : t.isBefore(MIN_INSTANT) ? Long.MIN_VALUE : t.toEpochMilli();
   }
 
   /** Returns a builder that rejects unknown touchpoints unless told otherwise. */
@@ -130,16 +133,33 @@ public final class InteractionLog {
       int t = touchpointCodes[i];
       if (c < 0 || c >= nc) {
         throw new IllegalArgumentException(
-            "customerCodes[" + i + "] = " + c + " is outside the customer dictionary [0, " + nc + ")");
+            "customerCodes["
+                + i
+                + "] = "
+                + c
+                + " is outside the customer dictionary [0, "
+                + nc
+                + ")");
       }
       if (t < 0 || t >= nt) {
         throw new IllegalArgumentException(
-            "touchpointCodes[" + i + "] = " + t + " is outside the touchpoint dictionary [0, " + nt + ")");
+            "touchpointCodes["
+                + i
+                + "] = "
+                + t
+                + " is outside the touchpoint dictionary [0, "
+                + nt
+                + ")");
       }
       if (epochMillis[i] > limit) {
         throw new IllegalArgumentException(
-            "epochMillis[" + i + "] = " + Instant.ofEpochMilli(epochMillis[i])
-                + " is in the future (after " + notAfter + ")");
+            "epochMillis["
+                + i
+                + "] = "
+                + Instant.ofEpochMilli(epochMillis[i])
+                + " is in the future (after "
+                + notAfter
+                + ")");
       }
     }
     return new InteractionLog(
@@ -158,8 +178,8 @@ public final class InteractionLog {
   }
 
   /**
-   * Returns a log over primitive columns (copied) with outcomes, without journey ids: the fast
-   * path for engines that decode rows straight into columns (cx-spark's journeys).
+   * Returns a log over primitive columns (copied) with outcomes, without journey ids: the fast path
+   * for engines that decode rows straight into columns (cx-spark's journeys).
    *
    * @param customers the customer dictionary; {@code customerCodes[i]} indexes it
    * @param customerCodes the customer of each event
@@ -185,25 +205,38 @@ public final class InteractionLog {
       short[] outcomeCodes,
       Instant notAfter) {
     Objects.requireNonNull(outcomes, "outcomes");
-    checkArgument(outcomes.size() <= Short.MAX_VALUE, "more than %s distinct outcomes: %s",
-        Short.MAX_VALUE, outcomes.size());
-    checkArgument(new java.util.HashSet<>(outcomes).size() == outcomes.size(),
-        "outcomes must be distinct, got %s", outcomes);
-    InteractionLog log = ofColumns(
-        customers, customerCodes, epochMillis, touchpoints, touchpointCodes, notAfter);
+    checkArgument(
+        outcomes.size() <= Short.MAX_VALUE,
+        "more than %s distinct outcomes: %s",
+        Short.MAX_VALUE,
+        outcomes.size());
+    checkArgument(
+        new java.util.HashSet<>(outcomes).size() == outcomes.size(),
+        "outcomes must be distinct, got %s",
+        outcomes);
+    InteractionLog log =
+        ofColumns(customers, customerCodes, epochMillis, touchpoints, touchpointCodes, notAfter);
     if (outcomeCodes == null) {
       return log;
     }
     int n = customerCodes.length;
-    checkArgument(outcomeCodes.length == n,
-        "columns must have equal lengths: customerCodes %s, outcomeCodes %s", n,
+    checkArgument(
+        outcomeCodes.length == n,
+        "columns must have equal lengths: customerCodes %s, outcomeCodes %s",
+        n,
         outcomeCodes.length);
     int no = outcomes.size();
     for (int i = 0; i < n; i++) {
       int o = outcomeCodes[i];
       if (o < -1 || o >= no) {
         throw new IllegalArgumentException(
-            "outcomeCodes[" + i + "] = " + o + " is outside the outcome dictionary [-1, " + no + ")");
+            "outcomeCodes["
+                + i
+                + "] = "
+                + o
+                + " is outside the outcome dictionary [-1, "
+                + no
+                + ")");
       }
     }
     return new InteractionLog(
@@ -281,7 +314,10 @@ public final class InteractionLog {
     return journey == null ? -1 : journey[i];
   }
 
-  /** Returns the names of the interaction attributes kept as columns (see {@link Builder#attributes}). */
+  /**
+   * Returns the names of the interaction attributes kept as columns (see {@link
+   * Builder#attributes}).
+   */
   public List<String> attributeNames() {
     return attributeNames;
   }
@@ -296,7 +332,10 @@ public final class InteractionLog {
     return attributeValues.get(a);
   }
 
-  /** Returns the value code of kept attribute number {@code a} at event {@code i}, {@code -1} if absent. */
+  /**
+   * Returns the value code of kept attribute number {@code a} at event {@code i}, {@code -1} if
+   * absent.
+   */
   public int attributeCode(int a, int i) {
     return attributes[a][i];
   }
@@ -322,7 +361,10 @@ public final class InteractionLog {
         attrs);
   }
 
-  /** Returns a read-only handle on the internal columns (shared, not copied), for the journey rebuild. */
+  /**
+   * Returns a read-only handle on the internal columns (shared, not copied), for the journey
+   * rebuild.
+   */
   public Columns columns() {
     return new Columns(customer, millis, touchpoint, outcome, journey, attributes);
   }
@@ -339,7 +381,12 @@ public final class InteractionLog {
     private final int[] journey;
     private final int[][] attributes;
 
-    Columns(int[] customer, long[] millis, int[] touchpoint, short[] outcome, int[] journey,
+    Columns(
+        int[] customer,
+        long[] millis,
+        int[] touchpoint,
+        short[] outcome,
+        int[] journey,
         int[][] attributes) {
       this.customer = customer;
       this.millis = millis;
@@ -382,8 +429,14 @@ public final class InteractionLog {
 
   @Override
   public String toString() {
-    return "InteractionLog[" + size() + " events, " + customers.size() + " customers, "
-        + dictionary.size() + " touchpoints" + (hasJourneyIds() ? ", " + journeyIds.size() + " journey ids" : "")
+    return "InteractionLog["
+        + size()
+        + " events, "
+        + customers.size()
+        + " customers, "
+        + dictionary.size()
+        + " touchpoints"
+        + (hasJourneyIds() ? ", " + journeyIds.size() + " journey ids" : "")
         + "]";
   }
 
@@ -391,8 +444,8 @@ public final class InteractionLog {
    * Builds an {@link InteractionLog} from interactions, encoding as it goes. Single-threaded.
    *
    * <p>Unknown touchpoints (not in the catalog given to {@link #catalog}) are rejected or
-   * registered according to {@link #unknownTouchpoints}; timestamps after the clock's instant
-   * are rejected as coming from the future.
+   * registered according to {@link #unknownTouchpoints}; timestamps after the clock's instant are
+   * rejected as coming from the future.
    */
   public static final class Builder {
     // Ids as strings in an open-addressing table: a row's fresh CustomerId is kept only on first
@@ -425,7 +478,8 @@ public final class InteractionLog {
 
     /**
      * Keeps the named interaction attributes as dictionary-encoded columns (other attributes are
-     * dropped), so that analyses can group by them, e.g. {@code FunnelProperty.attribute("device")}.
+     * dropped), so that analyses can group by them, e.g. {@code
+     * FunnelProperty.attribute("device")}.
      *
      * @throws IllegalStateException if events were already added
      * @throws IllegalArgumentException if a name is blank or repeated
@@ -463,13 +517,18 @@ public final class InteractionLog {
       return this;
     }
 
-    /** Sets what happens to touchpoints outside the catalog (default {@link UnknownTouchpoints#REJECT}). */
+    /**
+     * Sets what happens to touchpoints outside the catalog (default {@link
+     * UnknownTouchpoints#REJECT}).
+     */
     public Builder unknownTouchpoints(UnknownTouchpoints policy) {
       this.unknown = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Sets the clock whose instant is "now" for the future-timestamp check (default: system UTC). */
+    /**
+     * Sets the clock whose instant is "now" for the future-timestamp check (default: system UTC).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -512,10 +571,15 @@ public final class InteractionLog {
         int code = -1;
         if (v != null) {
           List<String> values = attributeValues.get(a);
-          code = attributeCodes.get(a).computeIfAbsent(v, k -> {
-            values.add(k);
-            return values.size() - 1;
-          });
+          code =
+              attributeCodes
+                  .get(a)
+                  .computeIfAbsent(
+                      v,
+                      k -> {
+                        values.add(k);
+                        return values.size() - 1;
+                      });
         }
         attributes[a][size - 1] = code;
       }
@@ -530,9 +594,11 @@ public final class InteractionLog {
      */
     public Builder add(String customerId, Touchpoint touchpoint, Instant timestamp) {
       Objects.requireNonNull(customerId, "customerId");
-      Objects.requireNonNull(touchpoint, () -> "touchpoint of interaction of customer " + customerId);
       Objects.requireNonNull(
-          timestamp, () -> "timestamp of interaction of customer " + customerId + " at " + touchpoint.id());
+          touchpoint, () -> "touchpoint of interaction of customer " + customerId);
+      Objects.requireNonNull(
+          timestamp,
+          () -> "timestamp of interaction of customer " + customerId + " at " + touchpoint.id());
       return add(Interaction.of(CustomerId.of(customerId), touchpoint, timestamp));
     }
 
@@ -601,8 +667,12 @@ public final class InteractionLog {
       }
       if (catalogGiven && unknown == UnknownTouchpoints.REJECT) {
         throw new IllegalArgumentException(
-            "unknown touchpoint '" + t.id() + "' (not in the catalog " + touchpointCodes.keySet()
-                + "; use UnknownTouchpoints.REGISTER to add it): " + i);
+            "unknown touchpoint '"
+                + t.id()
+                + "' (not in the catalog "
+                + touchpointCodes.keySet()
+                + "; use UnknownTouchpoints.REGISTER to add it): "
+                + i);
       }
       return register(t);
     }
@@ -618,7 +688,8 @@ public final class InteractionLog {
     }
 
     private int newOutcome(Outcome o) {
-      checkArgument(outcomes.size() < Short.MAX_VALUE, "more than %s distinct outcomes", Short.MAX_VALUE);
+      checkArgument(
+          outcomes.size() < Short.MAX_VALUE, "more than %s distinct outcomes", Short.MAX_VALUE);
       outcomes.add(o);
       return outcomes.size() - 1;
     }

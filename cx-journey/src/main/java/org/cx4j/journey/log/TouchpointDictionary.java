@@ -90,7 +90,8 @@ public final class TouchpointDictionary {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TouchpointDictionary && ((TouchpointDictionary) o).touchpoints.equals(touchpoints);
+    return o instanceof TouchpointDictionary
+        && ((TouchpointDictionary) o).touchpoints.equals(touchpoints);
   }
 
   @Override

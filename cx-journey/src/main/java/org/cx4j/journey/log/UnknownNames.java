@@ -8,14 +8,14 @@ import java.util.Objects;
 import org.cx4j.core.naming.EditDistance;
 
 /**
- * What an analysis does with a step or anchor that names a touchpoint (or node) that exists
- * nowhere in the journeys' dictionary: usually a typo, which would otherwise match nothing and
- * silently convert nobody.
+ * What an analysis does with a step or anchor that names a touchpoint (or node) that exists nowhere
+ * in the journeys' dictionary: usually a typo, which would otherwise match nothing and silently
+ * convert nobody.
  */
 public enum UnknownNames {
   /**
-   * The default: throw an {@link IllegalArgumentException} naming the unknown name and up to
-   * three closest known names (edit distance at most 2).
+   * The default: throw an {@link IllegalArgumentException} naming the unknown name and up to three
+   * closest known names (edit distance at most 2).
    */
   REJECT,
   /** Accept the name: it matches no event. */
@@ -58,8 +58,12 @@ public enum UnknownNames {
    */
   public static String message(String what, String name, Collection<String> known) {
     List<String> c = closest(name, known);
-    return what + " names '" + name + "', which matches no known name"
-        + (c.isEmpty() ? " (no known name within edit distance " + MAX_SUGGESTION_DISTANCE + ")"
+    return what
+        + " names '"
+        + name
+        + "', which matches no known name"
+        + (c.isEmpty()
+            ? " (no known name within edit distance " + MAX_SUGGESTION_DISTANCE + ")"
             : "; closest known: " + String.join(", ", c))
         + ". Pass UnknownNames.ALLOW to accept names that match no event.";
   }

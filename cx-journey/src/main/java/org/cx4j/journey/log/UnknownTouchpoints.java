@@ -1,6 +1,8 @@
 package org.cx4j.journey.log;
 
-/** What {@link InteractionLog.Builder} does with an interaction whose touchpoint it does not know. */
+/**
+ * What {@link InteractionLog.Builder} does with an interaction whose touchpoint it does not know.
+ */
 public enum UnknownTouchpoints {
   /** Throw an {@link IllegalArgumentException} naming the touchpoint and the interaction. */
   REJECT,

@@ -18,9 +18,9 @@ import org.cx4j.metrics.score.ShareEstimate;
  * Live conversion rates per key (funnel step, channel, variant, segment) on the same machinery as
  * survey scores: a {@link ScoreMonitor} whose "score" is the outcome of a journey or session, 1
  * converted and 0 not, so that buckets, windows, lateness, the key cap, snapshots and merging are
- * those of the score monitor. {@link #test} compares conversion rates by the pooled
- * two-proportion z test ({@link Comparisons#proportions}) and {@link #detector()} finds the keys
- * whose rate changed, with Benjamini-Hochberg across keys by default. Thread-safe.
+ * those of the score monitor. {@link #test} compares conversion rates by the pooled two-proportion
+ * z test ({@link Comparisons#proportions}) and {@link #detector()} finds the keys whose rate
+ * changed, with Benjamini-Hochberg across keys by default. Thread-safe.
  */
 public final class ConversionMonitor {
 

@@ -62,8 +62,10 @@ public record FeedbackSummary(
     double sum = 0;
     for (SurveyResponse r : responses) {
       checkArgument(
-          r.instrument().equals(instrument), "response on %s among %s responses",
-          r.instrument(), instrument);
+          r.instrument().equals(instrument),
+          "response on %s among %s responses",
+          r.instrument(),
+          instrument);
       sum += r.score();
     }
     double mean = sum / responses.size();
@@ -106,13 +108,20 @@ public record FeedbackSummary(
 
   /** Returns {@code (mean - min) / (max - min)} of the scale: 0 worst, 1 best. */
   public double normalizedMean() {
-    return (mean - instrument.scale().min()) / (instrument.scale().max() - instrument.scale().min());
+    return (mean - instrument.scale().min())
+        / (instrument.scale().max() - instrument.scale().min());
   }
 
   @Override
   public String toString() {
     return String.format(
-        Locale.ROOT, "%s: n=%d mean=%.2f %s=%.3g %s", instrument.name(), responses, mean, metric,
-        score, interval);
+        Locale.ROOT,
+        "%s: n=%d mean=%.2f %s=%.3g %s",
+        instrument.name(),
+        responses,
+        mean,
+        metric,
+        score,
+        interval);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.cx4j.journey.timing.DurationSummary;
 
 /**
- * The evidence and the scores of one touchpoint (or stage), each score decomposed into its parts
- * so an analyst can see why it ranks where it does. All parts lie in {@code [0, 1]}.
+ * The evidence and the scores of one touchpoint (or stage), each score decomposed into its parts so
+ * an analyst can see why it ranks where it does. All parts lie in {@code [0, 1]}.
  *
  * @param label the touchpoint id or stage name
  * @param visits events at the node
@@ -18,10 +18,10 @@ import org.cx4j.journey.timing.DurationSummary;
  * @param feedback feedback per instrument given at the node (responses naming the touchpoint)
  * @param dropOffPart {@code dropOffs / journeys}
  * @param reworkPart {@code rework / visits}
- * @param overTargetPart {@code min(1, max(0, (median timeSpent - target) / target))}; 0 without
- *     a target or times
- * @param feedbackPainPart {@code 1 - } the response-weighted mean of the normalized feedback
- *     means; 0 without feedback
+ * @param overTargetPart {@code min(1, max(0, (median timeSpent - target) / target))}; 0 without a
+ *     target or times
+ * @param feedbackPainPart {@code 1 - } the response-weighted mean of the normalized feedback means;
+ *     0 without feedback
  * @param pain the weighted mean of the four pain parts
  * @param delight {@code (feedback positivity + (1 - dropOffPart)) / 2}, or {@code NaN} without
  *     feedback (a node without feedback is not ranked as a delight)
@@ -55,8 +55,15 @@ public record NodeScore(
     return String.format(
         "%s: pain %.3f = drop-off %.3f, rework %.3f, over target %.3f, feedback %.3f"
             + "%s (visits %d, journeys %d%s)",
-        label, pain, dropOffPart, reworkPart, overTargetPart, feedbackPainPart,
+        label,
+        pain,
+        dropOffPart,
+        reworkPart,
+        overTargetPart,
+        feedbackPainPart,
         Double.isNaN(delight) ? "" : String.format("; delight %.3f", delight),
-        visits, journeys, smallSample ? ", SMALL SAMPLE" : "");
+        visits,
+        journeys,
+        smallSample ? ", SMALL SAMPLE" : "");
   }
 }

@@ -25,21 +25,21 @@ import org.cx4j.journey.timing.SecondsHistogram;
  * <p><b>Scoring rule.</b> For each node, four pain parts in {@code [0, 1]}:
  *
  * <ul>
- *   <li>drop-off: {@code dropOffs / journeys}, journeys that end at the node without a
- *       conversion outcome;
+ *   <li>drop-off: {@code dropOffs / journeys}, journeys that end at the node without a conversion
+ *       outcome;
  *   <li>rework: {@code rework / visits}, repeat visits within a journey;
- *   <li>over target: {@code min(1, max(0, (median time spent - target) / target))}, with the
- *       target from the {@link DesignedJourney} (the step's target for touchpoints, the stage's
- *       for stages); 0 without a target;
- *   <li>feedback: {@code 1 - normalized mean score} of the responses given at the node, pooled
- *       over instruments by response count (NPS 0..10, CSAT, CES rescaled to {@code [0, 1]},
- *       higher is better); 0 without feedback.
+ *   <li>over target: {@code min(1, max(0, (median time spent - target) / target))}, with the target
+ *       from the {@link DesignedJourney} (the step's target for touchpoints, the stage's for
+ *       stages); 0 without a target;
+ *   <li>feedback: {@code 1 - normalized mean score} of the responses given at the node, pooled over
+ *       instruments by response count (NPS 0..10, CSAT, CES rescaled to {@code [0, 1]}, higher is
+ *       better); 0 without feedback.
  * </ul>
  *
- * {@code pain = sum(weight_i * part_i) / sum(weight_i)} (weights default to 1 each). {@code
- * delight = ((1 - feedback part) + (1 - drop-off)) / 2} for nodes with feedback. A part without
- * evidence counts as 0 and the node's {@code smallSample} flag is set when it has fewer than
- * {@code minSample} journeys, or fewer than {@code minSample} responses when it has any.
+ * {@code pain = sum(weight_i * part_i) / sum(weight_i)} (weights default to 1 each). {@code delight
+ * = ((1 - feedback part) + (1 - drop-off)) / 2} for nodes with feedback. A part without evidence
+ * counts as 0 and the node's {@code smallSample} flag is set when it has fewer than {@code
+ * minSample} journeys, or fewer than {@code minSample} responses when it has any.
  *
  * <p>Immutable configuration; {@link #analyze(Journeys)} computes a {@link PainPointReport}.
  */
@@ -52,8 +52,13 @@ public final class PainPointAnalysis {
   private final long minSample;
   private final double[] weights;
 
-  private PainPointAnalysis(Level level, DesignedJourney design, List<SurveyResponse> feedback,
-      Set<Outcome> conversions, long minSample, double[] weights) {
+  private PainPointAnalysis(
+      Level level,
+      DesignedJourney design,
+      List<SurveyResponse> feedback,
+      Set<Outcome> conversions,
+      long minSample,
+      double[] weights) {
     this.level = level;
     this.design = design;
     this.feedback = feedback;
@@ -71,20 +76,26 @@ public final class PainPointAnalysis {
   public static PainPointAnalysis at(Level level) {
     Objects.requireNonNull(level, "level");
     checkArgument(level != Level.CHANNEL, "pain points are per TOUCHPOINT or STAGE, got %s", level);
-    return new PainPointAnalysis(level, null, List.of(), Set.of(Outcome.CONVERTED), 30, new double[] {1, 1, 1, 1});
+    return new PainPointAnalysis(
+        level, null, List.of(), Set.of(Outcome.CONVERTED), 30, new double[] {1, 1, 1, 1});
   }
 
   /** Returns a copy that takes target times from {@code design}. */
   public PainPointAnalysis design(DesignedJourney design) {
-    return new PainPointAnalysis(level, Objects.requireNonNull(design, "design"), feedback, conversions, minSample, weights);
+    return new PainPointAnalysis(
+        level, Objects.requireNonNull(design, "design"), feedback, conversions, minSample, weights);
   }
 
   /** Returns a copy that scores the responses that name a touchpoint. */
   public PainPointAnalysis feedback(Collection<SurveyResponse> responses) {
-    return new PainPointAnalysis(level, design, List.copyOf(responses), conversions, minSample, weights);
+    return new PainPointAnalysis(
+        level, design, List.copyOf(responses), conversions, minSample, weights);
   }
 
-  /** Returns a copy where journeys with one of {@code outcomes} count as converted (not dropped off). */
+  /**
+   * Returns a copy where journeys with one of {@code outcomes} count as converted (not dropped
+   * off).
+   */
   public PainPointAnalysis conversions(Outcome... outcomes) {
     return new PainPointAnalysis(level, design, feedback, Set.of(outcomes), minSample, weights);
   }
@@ -104,11 +115,13 @@ public final class PainPointAnalysis {
    *
    * @throws IllegalArgumentException if a weight is negative or not finite, or all are zero
    */
-  public PainPointAnalysis weights(double dropOff, double rework, double overTarget, double feedback) {
+  public PainPointAnalysis weights(
+      double dropOff, double rework, double overTarget, double feedback) {
     double[] w = {dropOff, rework, overTarget, feedback};
     double sum = 0;
     for (double x : w) {
-      checkArgument(Double.isFinite(x) && x >= 0, "weights must be finite and non-negative, got %s", x);
+      checkArgument(
+          Double.isFinite(x) && x >= 0, "weights must be finite and non-negative, got %s", x);
       sum += x;
     }
     checkArgument(sum > 0, "at least one weight must be positive");
@@ -185,12 +198,31 @@ public final class PainPointAnalysis {
       double positivity = responses == 0 ? Double.NaN : normSum / responses;
       double feedbackPart = responses == 0 ? 0 : 1 - positivity;
       double wsum = weights[0] + weights[1] + weights[2] + weights[3];
-      double pain = (weights[0] * dropPart + weights[1] * reworkPart + weights[2] * overPart
-          + weights[3] * feedbackPart) / wsum;
+      double pain =
+          (weights[0] * dropPart
+                  + weights[1] * reworkPart
+                  + weights[2] * overPart
+                  + weights[3] * feedbackPart)
+              / wsum;
       double delight = responses == 0 ? Double.NaN : (positivity + (1 - dropPart)) / 2;
       boolean small = journeys[i] < minSample || (responses > 0 && responses < minSample);
-      scores.add(new NodeScore(label, visits[i], journeys[i], drops[i], rework[i], time, target, f,
-          dropPart, reworkPart, overPart, feedbackPart, pain, delight, small));
+      scores.add(
+          new NodeScore(
+              label,
+              visits[i],
+              journeys[i],
+              drops[i],
+              rework[i],
+              time,
+              target,
+              f,
+              dropPart,
+              reworkPart,
+              overPart,
+              feedbackPart,
+              pain,
+              delight,
+              small));
     }
     return new PainPointReport(scores);
   }
@@ -227,8 +259,15 @@ public final class PainPointAnalysis {
 
   @Override
   public String toString() {
-    return "PainPointAnalysis[" + level + ", min sample " + minSample + ", weights "
-        + java.util.Arrays.toString(weights) + (design == null ? "" : ", with design")
-        + ", " + feedback.size() + " responses]";
+    return "PainPointAnalysis["
+        + level
+        + ", min sample "
+        + minSample
+        + ", weights "
+        + java.util.Arrays.toString(weights)
+        + (design == null ? "" : ", with design")
+        + ", "
+        + feedback.size()
+        + " responses]";
   }
 }

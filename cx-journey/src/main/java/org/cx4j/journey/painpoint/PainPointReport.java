@@ -38,7 +38,8 @@ public final class PainPointReport {
         l.add(n);
       }
     }
-    l.sort(Comparator.comparingDouble(NodeScore::delight).reversed().thenComparing(NodeScore::label));
+    l.sort(
+        Comparator.comparingDouble(NodeScore::delight).reversed().thenComparing(NodeScore::label));
     return List.copyOf(l);
   }
 

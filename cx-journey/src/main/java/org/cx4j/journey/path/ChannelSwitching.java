@@ -10,8 +10,8 @@ import org.cx4j.journey.log.Level;
 import org.cx4j.journey.rebuild.Journeys;
 
 /**
- * How journeys cross channels (omnichannel consistency): the share of journeys that switch
- * channel at least once, the share that use more than one channel, the switch rate (switches per
+ * How journeys cross channels (omnichannel consistency): the share of journeys that switch channel
+ * at least once, the share that use more than one channel, the switch rate (switches per
  * transition), and the switches {@code from -> to} ranked by frequency.
  *
  * <p>A switch is a pair of consecutive events of a journey on different channels. Built by an
@@ -40,8 +40,12 @@ public final class ChannelSwitching {
   private final long transitions;
   private final ImmutableList<Switch> switches;
 
-  private ChannelSwitching(long journeys, long switchingJourneys, long multiChannelJourneys,
-      long transitions, List<Switch> switches) {
+  private ChannelSwitching(
+      long journeys,
+      long switchingJourneys,
+      long multiChannelJourneys,
+      long transitions,
+      List<Switch> switches) {
     this.journeys = journeys;
     this.switchingJourneys = switchingJourneys;
     this.multiChannelJourneys = multiChannelJourneys;
@@ -52,7 +56,8 @@ public final class ChannelSwitching {
   /** Returns the channel switching of all {@code journeys}. */
   public static ChannelSwitching of(Journeys journeys) {
     return new Accumulator(Abstraction.of(journeys.dictionary(), Level.CHANNEL))
-        .addAll(journeys).result();
+        .addAll(journeys)
+        .result();
   }
 
   /** Returns the number of journeys. */
@@ -84,7 +89,10 @@ public final class ChannelSwitching {
     return s;
   }
 
-  /** Returns {@code switches / transitions} (consecutive event pairs); {@code NaN} with no transitions. */
+  /**
+   * Returns {@code switches / transitions} (consecutive event pairs); {@code NaN} with no
+   * transitions.
+   */
   public double switchRate() {
     return transitions == 0 ? Double.NaN : (double) switches() / transitions;
   }
@@ -100,8 +108,10 @@ public final class ChannelSwitching {
       return false;
     }
     ChannelSwitching c = (ChannelSwitching) o;
-    return c.journeys == journeys && c.switchingJourneys == switchingJourneys
-        && c.multiChannelJourneys == multiChannelJourneys && c.transitions == transitions
+    return c.journeys == journeys
+        && c.switchingJourneys == switchingJourneys
+        && c.multiChannelJourneys == multiChannelJourneys
+        && c.transitions == transitions
         && c.switches.equals(switches);
   }
 
@@ -112,9 +122,11 @@ public final class ChannelSwitching {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(
-        "ChannelSwitching[%d journeys, %.1f%% switch channel, %d multichannel, switch rate %.3f",
-        journeys, 100 * switchingShare(), multiChannelJourneys, switchRate()));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                "ChannelSwitching[%d journeys, %.1f%% switch channel, %d multichannel, switch rate %.3f",
+                journeys, 100 * switchingShare(), multiChannelJourneys, switchRate()));
     for (int i = 0; i < Math.min(10, switches.size()); i++) {
       sb.append("\n  ").append(switches.get(i));
     }
@@ -172,11 +184,16 @@ public final class ChannelSwitching {
       return this;
     }
 
-    /** Adds everything {@code other} counted. @throws IllegalArgumentException if channels differ */
+    /**
+     * Adds everything {@code other} counted. @throws IllegalArgumentException if channels differ
+     */
     public Accumulator merge(Accumulator other) {
       if (!other.channels.equals(channels)) {
         throw new IllegalArgumentException(
-            "cannot merge channel switching over different channels: " + channels + " and " + other.channels);
+            "cannot merge channel switching over different channels: "
+                + channels
+                + " and "
+                + other.channels);
       }
       for (int i = 0; i < counts.length; i++) {
         counts[i] += other.counts[i];
@@ -203,7 +220,11 @@ public final class ChannelSwitching {
           }
         }
       }
-      l.sort(Comparator.comparingLong(Switch::count).reversed().thenComparing(Switch::from).thenComparing(Switch::to));
+      l.sort(
+          Comparator.comparingLong(Switch::count)
+              .reversed()
+              .thenComparing(Switch::from)
+              .thenComparing(Switch::to));
       return new ChannelSwitching(journeys, switching, multi, transitions, l);
     }
   }

@@ -16,21 +16,22 @@ import org.cx4j.journey.rebuild.Journeys;
 /**
  * Path analysis (a "path explorer"): the most common next steps after a start node, or previous
  * steps before an end node, step by step, as a tree of flows. At each depth only the {@code
- * edgeLimit} heaviest edges with at least {@code minEdgeWeight} journeys are kept (equal weights
- * by the node code nearer the anchor, then the farther one, in the abstraction's order with the
- * pseudo-node last); journeys
- * through a dropped edge leave the analysis there. A journey that stops is shown as an edge to
- * {@value #END} (forward) or from {@value #START} (backward), so drop-off is visible.
+ * edgeLimit} heaviest edges with at least {@code minEdgeWeight} journeys are kept (equal weights by
+ * the node code nearer the anchor, then the farther one, in the abstraction's order with the
+ * pseudo-node last); journeys through a dropped edge leave the analysis there. A journey that stops
+ * is shown as an edge to {@value #END} (forward) or from {@value #START} (backward), so drop-off is
+ * visible.
  *
- * <p>Forward analysis anchors each journey at its <em>first</em> visit to the start node;
- * backward analysis at its <em>last</em> visit to the end node. Path cleaning: pass an {@link
- * Abstraction} that renames or merges touchpoints, and {@link #collapseRepeats(boolean)}.
- * Immutable configuration; {@link #forward}/{@link #backward} compute a {@link PathFlow}.
+ * <p>Forward analysis anchors each journey at its <em>first</em> visit to the start node; backward
+ * analysis at its <em>last</em> visit to the end node. Path cleaning: pass an {@link Abstraction}
+ * that renames or merges touchpoints, and {@link #collapseRepeats(boolean)}. Immutable
+ * configuration; {@link #forward}/{@link #backward} compute a {@link PathFlow}.
  */
 public final class PathAnalysis {
 
   /** Pseudo-node: the journey ended. */
   public static final String END = "(end)";
+
   /** Pseudo-node: the journey started. */
   public static final String START = "(start)";
 
@@ -41,11 +42,17 @@ public final class PathAnalysis {
   private final boolean collapseRepeats;
   private final UnknownNames unknownNames;
 
-  private PathAnalysis(Abstraction a, int steps, int edgeLimit, long minEdgeWeight, boolean collapse) {
+  private PathAnalysis(
+      Abstraction a, int steps, int edgeLimit, long minEdgeWeight, boolean collapse) {
     this(a, steps, edgeLimit, minEdgeWeight, collapse, UnknownNames.REJECT);
   }
 
-  private PathAnalysis(Abstraction a, int steps, int edgeLimit, long minEdgeWeight, boolean collapse,
+  private PathAnalysis(
+      Abstraction a,
+      int steps,
+      int edgeLimit,
+      long minEdgeWeight,
+      boolean collapse,
       UnknownNames unknownNames) {
     this.abstraction = a;
     this.steps = steps;
@@ -55,7 +62,10 @@ public final class PathAnalysis {
     this.unknownNames = unknownNames;
   }
 
-  /** Returns an analysis over {@code abstraction}: 5 steps, 10 edges per step, weight at least 1, repeats kept. */
+  /**
+   * Returns an analysis over {@code abstraction}: 5 steps, 10 edges per step, weight at least 1,
+   * repeats kept.
+   */
   public static PathAnalysis over(Abstraction abstraction) {
     return new PathAnalysis(Objects.requireNonNull(abstraction, "abstraction"), 5, 10, 1, false);
   }
@@ -67,7 +77,8 @@ public final class PathAnalysis {
    */
   public PathAnalysis steps(int steps) {
     checkArgument(steps >= 1, "steps must be at least 1, got %s", steps);
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
+    return new PathAnalysis(
+        abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
   }
 
   /**
@@ -77,7 +88,8 @@ public final class PathAnalysis {
    */
   public PathAnalysis edgeLimit(int edgeLimit) {
     checkArgument(edgeLimit >= 1, "edgeLimit must be at least 1, got %s", edgeLimit);
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
+    return new PathAnalysis(
+        abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
   }
 
   /**
@@ -87,7 +99,8 @@ public final class PathAnalysis {
    */
   public PathAnalysis minEdgeWeight(long minEdgeWeight) {
     checkArgument(minEdgeWeight >= 1, "minEdgeWeight must be at least 1, got %s", minEdgeWeight);
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
+    return new PathAnalysis(
+        abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats, unknownNames);
   }
 
   /** Returns a copy that does or does not collapse runs of the same node into one step. */
@@ -100,7 +113,12 @@ public final class PathAnalysis {
    * UnknownNames#ALLOW} such an anchor gives an empty flow instead of an error.
    */
   public PathAnalysis unknownNames(UnknownNames policy) {
-    return new PathAnalysis(abstraction, steps, edgeLimit, minEdgeWeight, collapseRepeats,
+    return new PathAnalysis(
+        abstraction,
+        steps,
+        edgeLimit,
+        minEdgeWeight,
+        collapseRepeats,
         Objects.requireNonNull(policy, "policy"));
   }
 
@@ -128,8 +146,11 @@ public final class PathAnalysis {
   private PathFlow run(Journeys js, String anchorLabel, boolean forward) {
     Objects.requireNonNull(anchorLabel, forward ? "start" : "end");
     if (!abstraction.labels().contains(anchorLabel)) {
-      checkArgument(unknownNames == UnknownNames.ALLOW, "%s",
-          UnknownNames.message("path " + (forward ? "start" : "end"), anchorLabel, abstraction.labels()));
+      checkArgument(
+          unknownNames == UnknownNames.ALLOW,
+          "%s",
+          UnknownNames.message(
+              "path " + (forward ? "start" : "end"), anchorLabel, abstraction.labels()));
       return new PathFlow(anchorLabel, forward, 0, List.of());
     }
     int anchor = abstraction.nodeOf(anchorLabel);
@@ -196,8 +217,9 @@ public final class PathAnalysis {
       }
       List<Map.Entry<Long, long[]>> edges = new ArrayList<>(counts.entrySet());
       edges.removeIf(x -> x.getValue()[0] < minEdgeWeight);
-      edges.sort(Comparator.<Map.Entry<Long, long[]>>comparingLong(x -> -x.getValue()[0])
-          .thenComparingLong(Map.Entry::getKey));
+      edges.sort(
+          Comparator.<Map.Entry<Long, long[]>>comparingLong(x -> -x.getValue()[0])
+              .thenComparingLong(Map.Entry::getKey));
       if (edges.size() > edgeLimit) {
         edges = edges.subList(0, edgeLimit);
       }
@@ -208,9 +230,10 @@ public final class PathAnalysis {
         int b = (int) (long) x.getKey();
         String la = a == stop ? stopLabel : abstraction.label(a);
         String lb = b == stop ? stopLabel : abstraction.label(b);
-        kept.add(forward
-            ? new PathFlow.Edge(d, la, lb, x.getValue()[0])
-            : new PathFlow.Edge(d, lb, la, x.getValue()[0]));
+        kept.add(
+            forward
+                ? new PathFlow.Edge(d, la, lb, x.getValue()[0])
+                : new PathFlow.Edge(d, lb, la, x.getValue()[0]));
       }
       for (int p = 0; p < paths.size(); p++) {
         if (active[p]) {
@@ -224,7 +247,15 @@ public final class PathAnalysis {
 
   @Override
   public String toString() {
-    return "PathAnalysis[" + steps + " steps, " + edgeLimit + " edges per step, min weight "
-        + minEdgeWeight + (collapseRepeats ? ", repeats collapsed" : "") + ", over " + abstraction + "]";
+    return "PathAnalysis["
+        + steps
+        + " steps, "
+        + edgeLimit
+        + " edges per step, min weight "
+        + minEdgeWeight
+        + (collapseRepeats ? ", repeats collapsed" : "")
+        + ", over "
+        + abstraction
+        + "]";
   }
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The result of a {@link PathAnalysis}: the kept edges, step by step from the anchor. Edges
- * point in time order: forward, depth 1 goes from the anchor to the next step; backward, depth 1
- * goes from the step just before to the anchor. Immutable.
+ * The result of a {@link PathAnalysis}: the kept edges, step by step from the anchor. Edges point
+ * in time order: forward, depth 1 goes from the anchor to the next step; backward, depth 1 goes
+ * from the step just before to the anchor. Immutable.
  */
 public final class PathFlow {
 
@@ -71,8 +71,13 @@ public final class PathFlow {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("PathFlow[").append(forward ? "after " : "before ")
-        .append(anchor).append(", ").append(journeys).append(" journeys");
+    StringBuilder sb =
+        new StringBuilder("PathFlow[")
+            .append(forward ? "after " : "before ")
+            .append(anchor)
+            .append(", ")
+            .append(journeys)
+            .append(" journeys");
     for (Edge e : edges) {
       sb.append("\n  ").append(e);
     }

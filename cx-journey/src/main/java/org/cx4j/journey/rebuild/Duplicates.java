@@ -8,8 +8,8 @@ public enum Duplicates {
   /** Keep every event. */
   KEEP,
   /**
-   * Keep the first event in arrival order and drop the later ones; the kept event takes the
-   * first outcome among the duplicates when it has none itself.
+   * Keep the first event in arrival order and drop the later ones; the kept event takes the first
+   * outcome among the duplicates when it has none itself.
    */
   COLLAPSE
 }

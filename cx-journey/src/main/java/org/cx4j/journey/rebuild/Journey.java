@@ -17,8 +17,8 @@ import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
 
 /**
- * One rebuilt journey: a view over the columns of its {@link Journeys}, made on demand. Its
- * events are ordered by time (arrival order on ties). Immutable.
+ * One rebuilt journey: a view over the columns of its {@link Journeys}, made on demand. Its events
+ * are ordered by time (arrival order on ties). Immutable.
  */
 public final class Journey {
 
@@ -49,14 +49,22 @@ public final class Journey {
     return to - from;
   }
 
-  /** Returns the touchpoint of the {@code k}-th event. @throws IndexOutOfBoundsException if out of range */
+  /**
+   * Returns the touchpoint of the {@code k}-th event. @throws IndexOutOfBoundsException if out of
+   * range
+   */
   public Touchpoint touchpoint(int k) {
-    return journeys.dictionary().touchpoint(journeys.touchpointCode(from + java.util.Objects.checkIndex(k, size())));
+    return journeys
+        .dictionary()
+        .touchpoint(journeys.touchpointCode(from + java.util.Objects.checkIndex(k, size())));
   }
 
-  /** Returns the time of the {@code k}-th event. @throws IndexOutOfBoundsException if out of range */
+  /**
+   * Returns the time of the {@code k}-th event. @throws IndexOutOfBoundsException if out of range
+   */
   public Instant timestamp(int k) {
-    return Instant.ofEpochMilli(journeys.epochMillis(from + java.util.Objects.checkIndex(k, size())));
+    return Instant.ofEpochMilli(
+        journeys.epochMillis(from + java.util.Objects.checkIndex(k, size())));
   }
 
   /** Returns the touchpoints in order, repeats included. */
@@ -157,7 +165,15 @@ public final class Journey {
 
   @Override
   public String toString() {
-    return "Journey[" + customer() + " " + start() + " +" + duration() + ": " + String.join(" > ", path())
-        + outcome().map(o -> " -> " + o).orElse("") + "]";
+    return "Journey["
+        + customer()
+        + " "
+        + start()
+        + " +"
+        + duration()
+        + ": "
+        + String.join(" > ", path())
+        + outcome().map(o -> " -> " + o).orElse("")
+        + "]";
   }
 }

@@ -13,15 +13,15 @@ import org.cx4j.journey.log.InteractionLog;
 import org.cx4j.metrics.internal.RadixSort;
 
 /**
- * Rebuilds journeys from an {@link InteractionLog}: groups events by customer, orders them by
- * time (stable: events with equal timestamps keep their arrival order, so out-of-order arrival is
+ * Rebuilds journeys from an {@link InteractionLog}: groups events by customer, orders them by time
+ * (stable: events with equal timestamps keep their arrival order, so out-of-order arrival is
  * harmless), optionally collapses duplicates, and splits each customer's events into journeys.
  *
  * <p>A new journey starts at an event when any configured rule says so:
  *
  * <ul>
- *   <li>inactivity: more than {@link #inactivityGap(Duration)} since the previous event (default
- *       30 minutes, the usual web-analytics session timeout);
+ *   <li>inactivity: more than {@link #inactivityGap(Duration)} since the previous event (default 30
+ *       minutes, the usual web-analytics session timeout);
  *   <li>explicit ids: the journey id differs from the previous event's (on by default; only when
  *       the log has ids). With ids, events are grouped by customer, then journey id (in order of
  *       the id's first arrival), then time, so interleaved sessions stay whole;
@@ -35,7 +35,10 @@ import org.cx4j.metrics.internal.RadixSort;
  */
 public final class JourneyRebuilder {
 
-  /** The inactivity gap used when none is given: 30 minutes, the usual web-analytics session timeout. */
+  /**
+   * The inactivity gap used when none is given: 30 minutes, the usual web-analytics session
+   * timeout.
+   */
   public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(30);
 
   private static final JourneyRebuilder DEFAULTS =
@@ -60,7 +63,10 @@ public final class JourneyRebuilder {
     this.duplicates = duplicates;
   }
 
-  /** Returns the defaults: 30-minute inactivity gap, explicit ids used, no end events, duplicates kept. */
+  /**
+   * Returns the defaults: 30-minute inactivity gap, explicit ids used, no end events, duplicates
+   * kept.
+   */
   public static JourneyRebuilder defaults() {
     return DEFAULTS;
   }
@@ -235,7 +241,10 @@ public final class JourneyRebuilder {
     return new Journeys(log, sCust, sMillis, sTp, sOc, sJ, order, sAt, offsets, null);
   }
 
-  /** Removes later duplicates in place (same customer, millis, touchpoint, journey id); returns the new size. */
+  /**
+   * Removes later duplicates in place (same customer, millis, touchpoint, journey id); returns the
+   * new size.
+   */
   private static int collapse(
       int[] c, long[] t, int[] tp, short[] oc, int[] j, int[] pos, int[][] at) {
     int n = c.length;
@@ -317,8 +326,17 @@ public final class JourneyRebuilder {
   @Override
   public String toString() {
     // The default gap is said to be one, so that a report never applies it silently.
-    String g = gap == null ? "none" : gap == DEFAULT_INACTIVITY_GAP ? gap + " (default)" : gap.toString();
-    return "JourneyRebuilder[gap=" + g + ", journeyIds=" + useJourneyIds
-        + ", endOn=" + endOutcomes + endTouchpoints + ", duplicates=" + duplicates + "]";
+    String g =
+        gap == null ? "none" : gap == DEFAULT_INACTIVITY_GAP ? gap + " (default)" : gap.toString();
+    return "JourneyRebuilder[gap="
+        + g
+        + ", journeyIds="
+        + useJourneyIds
+        + ", endOn="
+        + endOutcomes
+        + endTouchpoints
+        + ", duplicates="
+        + duplicates
+        + "]";
   }
 }

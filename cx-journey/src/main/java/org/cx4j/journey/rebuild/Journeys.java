@@ -23,8 +23,8 @@ import org.cx4j.journey.log.TouchpointDictionary;
  * [eventStart(j), eventEnd(j))}; the journeys of a customer are contiguous.
  *
  * <p>The per-event accessors ({@link #touchpointCode(int)}, {@link #epochMillis(int)}, ...) are
- * what the analyses use in their hot loops; {@link #journey(int)} and {@link #asList()} make
- * {@link Journey} objects lazily for the API. Immutable and thread-safe.
+ * what the analyses use in their hot loops; {@link #journey(int)} and {@link #asList()} make {@link
+ * Journey} objects lazily for the API. Immutable and thread-safe.
  */
 public final class Journeys {
 
@@ -51,7 +51,17 @@ public final class Journeys {
       int[][] attributes,
       int[] offsets,
       Map<CustomerId, List<SurveyResponse>> feedback) {
-    this(log, customer, millis, touchpoint, outcome, journeyId, input, attributes, offsets, feedback,
+    this(
+        log,
+        customer,
+        millis,
+        touchpoint,
+        outcome,
+        journeyId,
+        input,
+        attributes,
+        offsets,
+        feedback,
         Duration.ZERO);
   }
 
@@ -100,7 +110,9 @@ public final class Journeys {
     return offsets[j + 1];
   }
 
-  /** Returns the customer code of event {@code e}; {@code customers().get(code)} is the customer. */
+  /**
+   * Returns the customer code of event {@code e}; {@code customers().get(code)} is the customer.
+   */
   public int customerCode(int e) {
     return customer[e];
   }
@@ -120,14 +132,16 @@ public final class Journeys {
     return outcome == null ? -1 : outcome[e];
   }
 
-  /** Returns the journey-id code of event {@code e}, {@code -1} for none or when ids were not used. */
+  /**
+   * Returns the journey-id code of event {@code e}, {@code -1} for none or when ids were not used.
+   */
   public int journeyIdCode(int e) {
     return journeyId == null ? -1 : journeyId[e];
   }
 
   /**
-   * Returns the position of event {@code e} in the log these journeys were rebuilt from (0 for
-   * the first interaction added). Events of one customer are totally ordered by (timestamp, input
+   * Returns the position of event {@code e} in the log these journeys were rebuilt from (0 for the
+   * first interaction added). Events of one customer are totally ordered by (timestamp, input
    * position): the order funnels use across the journeys of a customer.
    */
   public int inputPosition(int e) {
@@ -135,13 +149,15 @@ public final class Journeys {
   }
 
   /**
-   * Returns the number of kept attribute {@code name} (see {@code InteractionLog.Builder.attributes}).
+   * Returns the number of kept attribute {@code name} (see {@code
+   * InteractionLog.Builder.attributes}).
    *
    * @throws IllegalArgumentException if the log did not keep that attribute, naming the kept ones
    */
   public int attributeIndex(String name) {
     int a = log.attributeNames().indexOf(Objects.requireNonNull(name, "name"));
-    checkArgument(a >= 0, "attribute '%s' was not kept by the log; kept: %s", name, log.attributeNames());
+    checkArgument(
+        a >= 0, "attribute '%s' was not kept by the log; kept: %s", name, log.attributeNames());
     return a;
   }
 
@@ -209,12 +225,23 @@ public final class Journeys {
     checkArgument(!grace.isNegative(), "feedback grace must be zero or positive, got %s", grace);
     Map<CustomerId, List<SurveyResponse>> m = new HashMap<>();
     for (SurveyResponse r : responses) {
-      m.computeIfAbsent(Objects.requireNonNull(r, "response").customer(), k -> new ArrayList<>()).add(r);
+      m.computeIfAbsent(Objects.requireNonNull(r, "response").customer(), k -> new ArrayList<>())
+          .add(r);
     }
     for (List<SurveyResponse> l : m.values()) {
       l.sort(Comparator.comparing(SurveyResponse::timestamp));
     }
-    return new Journeys(log, customer, millis, touchpoint, outcome, journeyId, input, attributes, offsets, m,
+    return new Journeys(
+        log,
+        customer,
+        millis,
+        touchpoint,
+        outcome,
+        journeyId,
+        input,
+        attributes,
+        offsets,
+        m,
         grace);
   }
 
@@ -236,7 +263,12 @@ public final class Journeys {
 
   @Override
   public String toString() {
-    return "Journeys[" + journeyCount() + " journeys, " + eventCount() + " events, "
-        + log.customers().size() + " customers]";
+    return "Journeys["
+        + journeyCount()
+        + " journeys, "
+        + eventCount()
+        + " events, "
+        + log.customers().size()
+        + " customers]";
   }
 }

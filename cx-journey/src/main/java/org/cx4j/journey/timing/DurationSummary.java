@@ -67,7 +67,9 @@ public final class DurationSummary {
     return count == 0 ? Double.NaN : valueAtRank(dense, overflow, overflow.length, rank(q, count));
   }
 
-  /** Returns the 90th percentile in seconds, {@code quantileSeconds(0.9)}; {@code NaN} when empty. */
+  /**
+   * Returns the 90th percentile in seconds, {@code quantileSeconds(0.9)}; {@code NaN} when empty.
+   */
   public double p90Seconds() {
     return quantileSeconds(0.9);
   }
@@ -95,8 +97,8 @@ public final class DurationSummary {
   }
 
   /**
-   * Returns the exact histogram: for each whole second that occurs, how many durations lasted
-   * it, in increasing order; empty when there are no durations.
+   * Returns the exact histogram: for each whole second that occurs, how many durations lasted it,
+   * in increasing order; empty when there are no durations.
    */
   public java.util.SortedMap<Long, Long> frequencies() {
     return histogram(1);
@@ -104,8 +106,8 @@ public final class DurationSummary {
 
   /**
    * Returns the histogram in bins of {@code binSeconds}: bin start {@code b * binSeconds} maps to
-   * the number of durations in {@code [b * binSeconds, (b + 1) * binSeconds)}; only non-empty
-   * bins appear, in increasing order.
+   * the number of durations in {@code [b * binSeconds, (b + 1) * binSeconds)}; only non-empty bins
+   * appear, in increasing order.
    *
    * @throws IllegalArgumentException if {@code binSeconds < 1}
    */
@@ -129,7 +131,8 @@ public final class DurationSummary {
   }
 
   static long rank(double q, long count) {
-    // The small guard keeps q * count from rounding up past an exact integer (0.9 * 30 = 27.000000000000004).
+    // The small guard keeps q * count from rounding up past an exact integer (0.9 * 30 =
+    // 27.000000000000004).
     return Math.max(1, Math.min(count, (long) Math.ceil(q * count - 1e-9)));
   }
 

@@ -13,9 +13,8 @@ import java.util.Arrays;
  * above. Quantiles are exact (no approximation), and two histograms {@link #merge merge} into the
  * histogram of the union of their inputs, so results computed on partitions combine exactly.
  *
- * <p>Durations are recorded as {@code floor(millis / 1000)} seconds. Not thread-safe: one
- * histogram per thread, then merge. {@link #result()} returns an immutable {@link
- * DurationSummary}.
+ * <p>Durations are recorded as {@code floor(millis / 1000)} seconds. Not thread-safe: one histogram
+ * per thread, then merge. {@link #result()} returns an immutable {@link DurationSummary}.
  */
 public final class SecondsHistogram {
 
@@ -61,8 +60,7 @@ public final class SecondsHistogram {
   }
 
   /**
-   * Records {@code times} durations of {@code seconds} each (a bulk add, e.g. from a count
-   * array).
+   * Records {@code times} durations of {@code seconds} each (a bulk add, e.g. from a count array).
    *
    * @return this histogram
    * @throws IllegalArgumentException if {@code seconds} or {@code times} is negative, or {@code
@@ -75,13 +73,19 @@ public final class SecondsHistogram {
       return this;
     }
     if (seconds >= DENSE_LIMIT) {
-      checkArgument(times == 1, "durations of %s s (>= %s) are added one at a time, got times %s",
-          seconds, DENSE_LIMIT, times);
+      checkArgument(
+          times == 1,
+          "durations of %s s (>= %s) are added one at a time, got times %s",
+          seconds,
+          DENSE_LIMIT,
+          times);
       addSecondsUnchecked(seconds);
       return this;
     }
     if (seconds >= dense.length) {
-      dense = Arrays.copyOf(dense, (int) Math.min(DENSE_LIMIT, Math.max(seconds + 1, 2L * dense.length)));
+      dense =
+          Arrays.copyOf(
+              dense, (int) Math.min(DENSE_LIMIT, Math.max(seconds + 1, 2L * dense.length)));
     }
     dense[(int) seconds] += times;
     count += times;
@@ -173,8 +177,11 @@ public final class SecondsHistogram {
   public static SecondsHistogram readFrom(DataInput in) throws IOException {
     SecondsHistogram h = new SecondsHistogram();
     int nonZero = in.readInt();
-    checkArgument(nonZero >= 0 && nonZero <= DENSE_LIMIT, "bucket count %s is not in 0..%s",
-        nonZero, DENSE_LIMIT);
+    checkArgument(
+        nonZero >= 0 && nonZero <= DENSE_LIMIT,
+        "bucket count %s is not in 0..%s",
+        nonZero,
+        DENSE_LIMIT);
     for (int i = 0; i < nonZero; i++) {
       int s = in.readInt();
       checkArgument(s >= 0 && s < DENSE_LIMIT, "bucket %s s is not in 0..%s", s, DENSE_LIMIT - 1);
@@ -217,7 +224,8 @@ public final class SecondsHistogram {
       throw new IllegalStateException("quantile of an empty histogram");
     }
     sortOverflow();
-    return DurationSummary.valueAtRank(dense, overflow, overflowSize, DurationSummary.rank(q, count));
+    return DurationSummary.valueAtRank(
+        dense, overflow, overflowSize, DurationSummary.rank(q, count));
   }
 
   private void sortOverflow() {

@@ -1,4 +1,2 @@
-/**
- * Exact, mergeable duration histograms at one-second resolution.
- */
+/** Exact, mergeable duration histograms at one-second resolution. */
 package org.cx4j.journey.timing;

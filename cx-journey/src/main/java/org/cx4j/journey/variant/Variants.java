@@ -5,13 +5,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.cx4j.journey.internal.PartialStates;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import org.cx4j.journey.internal.PartialStates;
 import org.cx4j.journey.internal.SequenceCounts;
 import org.cx4j.journey.internal.SortedSequenceCounts;
 import org.cx4j.journey.log.Abstraction;
@@ -21,15 +20,15 @@ import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * The variants of a set of journeys: the distinct sequences of nodes (touchpoints, channels,
- * stages, or renamed touchpoints), with counts, shares and cumulative coverage, most frequent
- * first (ties by sequence, lexicographically by label; two sequences with the same labels, as
- * renamed touchpoints sharing a name can give, by node code, so the order never depends on the
- * order of input or merges). Optionally repeats are collapsed first
- * ({@code a a b} becomes {@code a b}), the usual path-cleaning step.
+ * stages, or renamed touchpoints), with counts, shares and cumulative coverage, most frequent first
+ * (ties by sequence, lexicographically by label; two sequences with the same labels, as renamed
+ * touchpoints sharing a name can give, by node code, so the order never depends on the order of
+ * input or merges). Optionally repeats are collapsed first ({@code a a b} becomes {@code a b}), the
+ * usual path-cleaning step.
  *
- * <p>Reference: trace variants, van der Aalst, <i>Process Mining</i>, 2nd ed. (2016), section
- * 5.2. Built by an {@link Accumulator}; accumulators over disjoint journeys merge exactly. An
- * empty result has no variants; shares are then {@code NaN}. Immutable.
+ * <p>Reference: trace variants, van der Aalst, <i>Process Mining</i>, 2nd ed. (2016), section 5.2.
+ * Built by an {@link Accumulator}; accumulators over disjoint journeys merge exactly. An empty
+ * result has no variants; shares are then {@code NaN}. Immutable.
  */
 public final class Variants {
 
@@ -49,7 +48,8 @@ public final class Variants {
 
     @Override
     public String toString() {
-      return String.format("%s x%d (%.1f%%, cumulative %.1f%%)",
+      return String.format(
+          "%s x%d (%.1f%%, cumulative %.1f%%)",
           String.join(" > ", steps), count, 100 * share, 100 * cumulativeShare);
     }
   }
@@ -74,7 +74,9 @@ public final class Variants {
 
   /** Returns the variants of {@code journeys} at {@code level}, repeats kept. */
   public static Variants of(Journeys journeys, Level level) {
-    return new Accumulator(Abstraction.of(journeys.dictionary(), level), false).addAll(journeys).result();
+    return new Accumulator(Abstraction.of(journeys.dictionary(), level), false)
+        .addAll(journeys)
+        .result();
   }
 
   /** Returns every variant, most frequent first. */
@@ -126,7 +128,9 @@ public final class Variants {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Variants && ((Variants) o).total == total && ((Variants) o).variants.equals(variants);
+    return o instanceof Variants
+        && ((Variants) o).total == total
+        && ((Variants) o).variants.equals(variants);
   }
 
   @Override
@@ -136,8 +140,12 @@ public final class Variants {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Variants[").append(variants.size()).append(" distinct of ")
-        .append(total).append(" journeys");
+    StringBuilder sb =
+        new StringBuilder("Variants[")
+            .append(variants.size())
+            .append(" distinct of ")
+            .append(total)
+            .append(" journeys");
     for (int i = 0; i < Math.min(10, variants.size()); i++) {
       sb.append("\n  ").append(variants.get(i));
     }
@@ -171,8 +179,8 @@ public final class Variants {
       for (int k = 0; k < s.length; k++) {
         s[k] = labels.get(sorted.element(e, k));
       }
-      return new Variant(List.of(s), counts[i], (double) counts[i] / total,
-          (double) cumulative[i] / total);
+      return new Variant(
+          List.of(s), counts[i], (double) counts[i] / total, (double) cumulative[i] / total);
     }
 
     @Override
@@ -199,8 +207,8 @@ public final class Variants {
     private int[] buffer = new int[64];
 
     /**
-     * Creates an accumulator over the nodes of {@code abstraction}; {@code collapseRepeats}
-     * merges runs of the same node into one step.
+     * Creates an accumulator over the nodes of {@code abstraction}; {@code collapseRepeats} merges
+     * runs of the same node into one step.
      */
     public Accumulator(Abstraction abstraction, boolean collapseRepeats) {
       this.abstraction = Objects.requireNonNull(abstraction, "abstraction");
@@ -262,10 +270,10 @@ public final class Variants {
      * Writes what this accumulator counted (the node labels and repeat handling, then each
      * variant's node sequence and count, in label order) so that another process can {@link
      * #mergeFrom} it into an accumulator over the same nodes: the way a distributed engine
-     * (cx-spark) merges per-partition variants. The bytes are version 1 of cx4j's journey partial-state format: the header
-     * of {@link org.cx4j.journey.internal.PartialStates} (format version, family), then the
-     * state. Later builds keep reading version 1; {@code mergeFrom} refuses other versions and
-     * other families by name.
+     * (cx-spark) merges per-partition variants. The bytes are version 1 of cx4j's journey
+     * partial-state format: the header of {@link org.cx4j.journey.internal.PartialStates} (format
+     * version, family), then the state. Later builds keep reading version 1; {@code mergeFrom}
+     * refuses other versions and other families by name.
      *
      * @throws IOException if {@code out} fails
      */
@@ -290,19 +298,19 @@ public final class Variants {
     }
 
     /**
-     * Adds what a {@link #writeTo} of an accumulator over the same nodes and repeat handling
-     * wrote: the result equals one accumulator fed both inputs, as with {@link #merge}.
+     * Adds what a {@link #writeTo} of an accumulator over the same nodes and repeat handling wrote:
+     * the result equals one accumulator fed both inputs, as with {@link #merge}.
      *
      * <p>Cost: the state is read once, in order, and kept as it is (its variants are in label
-     * order); the states are combined by one k-way merge when a result is asked for, rather
-     * than by a hash-table probe per variant (with millions of distinct variants, a cache miss or
-     * more each).
+     * order); the states are combined by one k-way merge when a result is asked for, rather than by
+     * a hash-table probe per variant (with millions of distinct variants, a cache miss or more
+     * each).
      *
      * @return this accumulator
      * @throws IOException if {@code in} fails or ends early
-     * @throws IllegalArgumentException if the nodes or the repeat handling differ, a node or
-     *     count is out of range, or the variants are not in label order (not written by {@link
-     *     #writeTo} of this version)
+     * @throws IllegalArgumentException if the nodes or the repeat handling differ, a node or count
+     *     is out of range, or the variants are not in label order (not written by {@link #writeTo}
+     *     of this version)
      */
     public Accumulator mergeFrom(DataInput in) throws IOException {
       PartialStates.readHeader(in, PartialStates.Family.VARIANTS);
@@ -343,8 +351,7 @@ public final class Variants {
     /** Merges the parts into one when there are many, to bound the merge's fan-in and memory. */
     private void compactParts() {
       if (parts.size() >= MAX_PARTS) {
-        SortedSequenceCounts m =
-            SortedSequenceCounts.merge(parts, abstraction.labels(), 1);
+        SortedSequenceCounts m = SortedSequenceCounts.merge(parts, abstraction.labels(), 1);
         parts.clear();
         parts.add(m);
       }
@@ -357,8 +364,8 @@ public final class Variants {
         if (counts.size() > 0) {
           all.add(SortedSequenceCounts.of(counts, abstraction.labels()));
         }
-        SortedSequenceCounts m = all.size() == 1 ? all.get(0)
-            : SortedSequenceCounts.merge(all, abstraction.labels(), 1);
+        SortedSequenceCounts m =
+            all.size() == 1 ? all.get(0) : SortedSequenceCounts.merge(all, abstraction.labels(), 1);
         parts.clear();
         parts.add(m);
         counts = new SequenceCounts(1);

@@ -1,4 +1,2 @@
-/**
- * Journey variants: distinct node sequences with counts, shares and coverage.
- */
+/** Journey variants: distinct node sequences with counts, shares and coverage. */
 package org.cx4j.journey.variant;

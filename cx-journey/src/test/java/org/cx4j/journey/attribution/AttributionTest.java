@@ -66,11 +66,11 @@ class AttributionTest {
   }
 
   /**
-   * Paths a>b (1 conv), a (1 null), b (1 conv, 1 null). Transitions weighted by journeys:
-   * start->a 2, start->b 2, a->b 1, a->null 1, b->conv 2, b->null 1. So x_b = 2/3, x_a = 1/2 *
-   * 2/3 = 1/3, x_start = 1/2 (1/3 + 2/3) = 1/2 (= 2 conversions of 4 journeys). Without a: x_start
-   * = 1/2 * 2/3 = 1/3, removal effect 1/3; without b: 0, removal effect 1. Credits of the 2
-   * conversions: a 2 (1/3)/(4/3) = 1/2, b 3/2.
+   * Paths a>b (1 conv), a (1 null), b (1 conv, 1 null). Transitions weighted by journeys: start->a
+   * 2, start->b 2, a->b 1, a->null 1, b->conv 2, b->null 1. So x_b = 2/3, x_a = 1/2 * 2/3 = 1/3,
+   * x_start = 1/2 (1/3 + 2/3) = 1/2 (= 2 conversions of 4 journeys). Without a: x_start = 1/2 * 2/3
+   * = 1/3, removal effect 1/3; without b: 0, removal effect 1. Credits of the 2 conversions: a 2
+   * (1/3)/(4/3) = 1/2, b 3/2.
    */
   @Test
   void markovByHand() {
@@ -130,8 +130,8 @@ class AttributionTest {
     o.credit()[0][0] = -99;
     assertEquals(2.0 / 3, o.credit("a", 0), TOL);
     double[][] credit = {{1, 2}, {3, 4}};
-    ShapleyAttribution.OrderedResult built = new ShapleyAttribution.OrderedResult(
-        List.of("x", "y"), credit);
+    ShapleyAttribution.OrderedResult built =
+        new ShapleyAttribution.OrderedResult(List.of("x", "y"), credit);
     credit[1][0] = -99;
     assertEquals(3, built.credit("y", 0));
 
@@ -351,7 +351,8 @@ class AttributionTest {
   @Test
   void badInputIsAClearError() {
     assertThrows(IllegalArgumentException.class, () -> PathData.builder().add("", 1, 1, 0));
-    assertThrows(IllegalArgumentException.class, () -> PathData.builder().add(List.of(" "), 1, 1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> PathData.builder().add(List.of(" "), 1, 1, 0));
     assertThrows(IllegalArgumentException.class, () -> PathData.builder().add("a", -1, 1, 0));
     assertThrows(IllegalArgumentException.class, () -> PathData.builder().add("a > > b", 1, 1, 0));
     assertThrows(

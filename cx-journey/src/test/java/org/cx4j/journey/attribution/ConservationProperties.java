@@ -22,7 +22,8 @@ class ConservationProperties {
   private static final String[] CHANNELS = {"direct", "email", "search", "social", "display"};
 
   @Property(tries = 200, seed = "42")
-  void everyModelConservesConversionsAndConversionValue(@ForAll @LongRange(max = 100_000) long seed) {
+  void everyModelConservesConversionsAndConversionValue(
+      @ForAll @LongRange(max = 100_000) long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     PathData.Builder b = PathData.builder();
     double expectedValue = 0;
@@ -80,8 +81,9 @@ class ConservationProperties {
   @Test
   void lastNonDirectRejectsAChannelNotInTheData() {
     PathData d = PathData.builder().add("a > b", 1, 5, 0).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HeuristicAttribution.lastNonDirect(d, "Direct"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> HeuristicAttribution.lastNonDirect(d, "Direct"));
     assertTrue(e.getMessage().contains("'Direct'"), e.getMessage());
     assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
   }

@@ -45,8 +45,8 @@ class MarkovSolverTest {
 
   /**
    * Sticky journeys: each alternates between the two channels of a pair (c, c xor 1), with a
-   * probability {@code jump} of moving to a uniformly random channel instead; lengths are
-   * geometric with the given mean. One journey in three converts.
+   * probability {@code jump} of moving to a uniformly random channel instead; lengths are geometric
+   * with the given mean. One journey in three converts.
    */
   static List<Row> sticky(int journeys, int channels, int meanLength, double jump, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -76,9 +76,9 @@ class MarkovSolverTest {
   /**
    * The sticky chain of the issue: 200 journeys of 3,000 touches on average between pairs of 20
    * channels with 1 % jumps elsewhere, order 2: a few hundred states. Today's Gauss-Seidel (the
-   * solver before this change) does not converge within 10,000 sweeps of the whole chain;
-   * {@link Solver#AUTO} gives up on it after {@value MarkovAttribution#AUTO_SWEEPS} and solves by
-   * sparse LU, matching the dense oracle.
+   * solver before this change) does not converge within 10,000 sweeps of the whole chain; {@link
+   * Solver#AUTO} gives up on it after {@value MarkovAttribution#AUTO_SWEEPS} and solves by sparse
+   * LU, matching the dense oracle.
    */
   @Test
   void stickyChainThatGaussSeidelCannotFinish() {
@@ -106,8 +106,8 @@ class MarkovSolverTest {
 
   /**
    * Random ordinary and sticky chains of order 1 to 3: every solver (sparse LU, dense LU,
-   * Gauss-Seidel and the default) agrees with the oracle, and the sparse solution's residual is at most 1e-12 for the chain and every
-   * removal.
+   * Gauss-Seidel and the default) agrees with the oracle, and the sparse solution's residual is at
+   * most 1e-12 for the chain and every removal.
    */
   @Property(tries = 100, seed = "42")
   void everySolverAgreesWithADenseOracle(

@@ -15,8 +15,8 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link StringCodeTable} against the obvious oracle, a {@code HashMap} that gives each new key
- * the next code: same code for every lookup, same keys in code order, -1 for absent keys.
+ * {@link StringCodeTable} against the obvious oracle, a {@code HashMap} that gives each new key the
+ * next code: same code for every lookup, same keys in code order, -1 for absent keys.
  */
 class StringCodeTableProperties {
 
@@ -33,10 +33,13 @@ class StringCodeTableProperties {
     Map<String, Integer> oracle = new HashMap<>();
     List<String> order = new ArrayList<>();
     for (String k : keys) {
-      Integer want = oracle.computeIfAbsent(k, x -> {
-        order.add(x);
-        return order.size() - 1;
-      });
+      Integer want =
+          oracle.computeIfAbsent(
+              k,
+              x -> {
+                order.add(x);
+                return order.size() - 1;
+              });
       assertEquals(want.intValue(), table.code(new String(k))); // a fresh instance each time
     }
     assertEquals(order.size(), table.size());

@@ -23,8 +23,9 @@ class ConversionMonitorTest {
 
   @Test
   void conversionRateDropIsAlertedWithTheTwoProportionTest() {
-    ConversionMonitor m = ConversionMonitor.of(
-        MonitorConfig.tumbling(BucketSize.HOUR, 1).withLateness(Duration.ofHours(2)));
+    ConversionMonitor m =
+        ConversionMonitor.of(
+            MonitorConfig.tumbling(BucketSize.HOUR, 1).withLateness(Duration.ofHours(2)));
     List<ChangeAlert> alerts = new ArrayList<>();
     ChangeDetector<ScoreDistribution> d = m.detector().listener(alerts::add).build();
     // checkout: 60 of 200 convert in hour 0, 30 of 200 in hour 1. search: 50 of 100 both hours.
@@ -54,10 +55,12 @@ class ConversionMonitorTest {
     double[] cdf = new double[n + 1];
     double total = 0;
     for (int k = 0; k <= n; k++) {
-      double log = org.apache.commons.numbers.gamma.LogGamma.value(n + 1.0)
-          - org.apache.commons.numbers.gamma.LogGamma.value(k + 1.0)
-          - org.apache.commons.numbers.gamma.LogGamma.value(n - k + 1.0)
-          + k * Math.log(p) + (n - k) * Math.log(1 - p);
+      double log =
+          org.apache.commons.numbers.gamma.LogGamma.value(n + 1.0)
+              - org.apache.commons.numbers.gamma.LogGamma.value(k + 1.0)
+              - org.apache.commons.numbers.gamma.LogGamma.value(n - k + 1.0)
+              + k * Math.log(p)
+              + (n - k) * Math.log(1 - p);
       total += Math.exp(log);
       cdf[k] = total;
     }
@@ -70,8 +73,8 @@ class ConversionMonitorTest {
   }
 
   /**
-   * No change in 200 keys over 500 independent evaluations (fresh window pairs), BH at q = 0.1:
-   * the share of evaluations with any significant key is at most q + 3 sqrt(q (1 - q) / 500).
+   * No change in 200 keys over 500 independent evaluations (fresh window pairs), BH at q = 0.1: the
+   * share of evaluations with any significant key is at most q + 3 sqrt(q (1 - q) / 500).
    */
   @Test
   void noChangeFalseAlarmRateIsAtMostQ() {
@@ -79,8 +82,11 @@ class ConversionMonitorTest {
     int evaluations = 500;
     int n = 300;
     double q = 0.1;
-    ConversionMonitor m = ConversionMonitor.of(
-        MonitorConfig.tumbling(BucketSize.HOUR, 1).withRetainedBuckets(2).withLateness(Duration.ofHours(2)));
+    ConversionMonitor m =
+        ConversionMonitor.of(
+            MonitorConfig.tumbling(BucketSize.HOUR, 1)
+                .withRetainedBuckets(2)
+                .withLateness(Duration.ofHours(2)));
     ChangeDetector<ScoreDistribution> d =
         m.detector().multipleTesting(MultipleTesting.Method.BENJAMINI_HOCHBERG, q).build();
     SplittableRandom r = new SplittableRandom(11);

@@ -15,11 +15,11 @@ import org.cx4j.metrics.internal.ActivityColumns;
 
 /**
  * Customer activity in columnar form: one row per interaction or transaction, holding only who
- * ({@code int} customer code) and when (epoch milliseconds, UTC). The shared input of the
- * retention tables, the lifecycle counts and the churn-survival bridge.
+ * ({@code int} customer code) and when (epoch milliseconds, UTC). The shared input of the retention
+ * tables, the lifecycle counts and the churn-survival bridge.
  *
- * <p>Customer codes are dense, {@code 0 <= code < customerCount()}; {@link #customerId(int)} maps
- * a code back to its {@link CustomerId} when the log was built from domain records. A customer is
+ * <p>Customer codes are dense, {@code 0 <= code < customerCount()}; {@link #customerId(int)} maps a
+ * code back to its {@link CustomerId} when the log was built from domain records. A customer is
  * <em>active</em> in a period when it has at least one row in it.
  *
  * <p>Immutable: the factories copy their arrays. Rows need not be sorted.
@@ -46,8 +46,8 @@ public final class ActivityLog {
   /**
    * Returns a log of the given columns, copied.
    *
-   * @param customers the customer code of each row, {@code >= 0}; the customer count is the
-   *     largest code + 1
+   * @param customers the customer code of each row, {@code >= 0}; the customer count is the largest
+   *     code + 1
    * @param epochMillis the instant of each row in milliseconds since 1970-01-01T00:00Z
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the lengths differ or a code is negative
@@ -55,7 +55,9 @@ public final class ActivityLog {
   public static ActivityLog of(int[] customers, long[] epochMillis) {
     if (customers.length != epochMillis.length) {
       throw new IllegalArgumentException(
-          "epochMillis must have the length of customers (" + customers.length + "), got "
+          "epochMillis must have the length of customers ("
+              + customers.length
+              + "), got "
               + epochMillis.length);
     }
     int max = -1;
@@ -80,8 +82,8 @@ public final class ActivityLog {
   }
 
   /**
-   * Returns the activity of the given transactions (refunds included: any transaction is
-   * activity); customers are coded in ascending {@link CustomerId} order.
+   * Returns the activity of the given transactions (refunds included: any transaction is activity);
+   * customers are coded in ascending {@link CustomerId} order.
    *
    * @throws NullPointerException if the collection or an element is null
    */
@@ -124,7 +126,6 @@ public final class ActivityLog {
     return new ActivityLog(c, t, ids.size(), List.copyOf(ids));
   }
 
-
   /** Returns the number of rows. */
   public int size() {
     return customers.length;
@@ -153,8 +154,7 @@ public final class ActivityLog {
    */
   public CustomerId customerId(int code) {
     if (code < 0 || code >= customerCount) {
-      throw new IllegalArgumentException(
-          "code must be in [0, " + customerCount + "), got " + code);
+      throw new IllegalArgumentException("code must be in [0, " + customerCount + "), got " + code);
     }
     return ids == null ? CustomerId.of(String.valueOf(code)) : ids.get(code);
   }
@@ -180,7 +180,14 @@ public final class ActivityLog {
       min = Math.min(min, t);
       max = Math.max(max, t);
     }
-    return "ActivityLog[" + customers.length + " rows, " + customerCount + " customers, "
-        + Instant.ofEpochMilli(min) + " .. " + Instant.ofEpochMilli(max) + "]";
+    return "ActivityLog["
+        + customers.length
+        + " rows, "
+        + customerCount
+        + " customers, "
+        + Instant.ofEpochMilli(min)
+        + " .. "
+        + Instant.ofEpochMilli(max)
+        + "]";
   }
 }

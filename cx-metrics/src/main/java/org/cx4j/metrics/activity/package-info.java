@@ -1,6 +1,6 @@
 /**
- * Columnar customer activity (who and when), the shared input of the retention and survival
- * models: {@link org.cx4j.metrics.activity.ActivityLog}.
+ * Columnar customer activity (who and when), the shared input of the retention and survival models:
+ * {@link org.cx4j.metrics.activity.ActivityLog}.
  *
  * <pre>{@code
  * ActivityLog log = ActivityLog.fromTransactions(transactions);

@@ -16,7 +16,6 @@ import org.cx4j.core.customer.Segmentation;
 import org.cx4j.core.feedback.SurveyResponse;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
-import org.cx4j.core.touchpoint.Touchpoint;
 import org.cx4j.metrics.score.ScoreAccumulator;
 import org.cx4j.metrics.score.grouped.GroupedColumns;
 import org.cx4j.metrics.score.grouped.GroupedScores;
@@ -127,7 +126,8 @@ public final class Breakdown<K, R> {
     for (Map.Entry<K, ScoreAccumulator<R>> e : parts.entrySet()) {
       groups.add(group(e.getKey(), e.getValue(), minimumN));
     }
-    return new Breakdown<>(all.result(), groups, none == null ? null : group(null, none, minimumN), minimumN);
+    return new Breakdown<>(
+        all.result(), groups, none == null ? null : group(null, none, minimumN), minimumN);
   }
 
   /**
@@ -163,8 +163,12 @@ public final class Breakdown<K, R> {
       throw new IllegalArgumentException("minimumN must be non-negative, got " + minimumN);
     }
     if (ks.size() != columns.groupCount()) {
-      throw new IllegalArgumentException("keys has " + ks.size() + " entries; the columns have "
-          + columns.groupCount() + " groups");
+      throw new IllegalArgumentException(
+          "keys has "
+              + ks.size()
+              + " entries; the columns have "
+              + columns.groupCount()
+              + " groups");
     }
     if (new HashSet<>(ks).size() != ks.size()) {
       throw new IllegalArgumentException("keys must be distinct, got " + ks);
@@ -241,12 +245,19 @@ public final class Breakdown<K, R> {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Breakdown (minimum n ").append(minimumN).append(")\n  overall: ").append(overall);
+    StringBuilder sb =
+        new StringBuilder("Breakdown (minimum n ")
+            .append(minimumN)
+            .append(")\n  overall: ")
+            .append(overall);
     for (Group<K, R> g : groups) {
       sb.append("\n  ").append(g);
     }
     if (unassigned != null) {
-      sb.append("\n  (no key)").append(unassigned.small() ? " (small: n " + unassigned.n() + ")" : "").append(": ").append(unassigned.result());
+      sb.append("\n  (no key)")
+          .append(unassigned.small() ? " (small: n " + unassigned.n() + ")" : "")
+          .append(": ")
+          .append(unassigned.result());
     }
     return sb.toString();
   }

@@ -1,2 +1,5 @@
-/** Any survey metric broken down by segment, touchpoint, channel, journey stage or a user key, in one pass. */
+/**
+ * Any survey metric broken down by segment, touchpoint, channel, journey stage or a user key, in
+ * one pass.
+ */
 package org.cx4j.metrics.breakdown;

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.stream.Collector;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
-import java.util.stream.Collector;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
@@ -39,7 +39,9 @@ import org.cx4j.metrics.score.impl.Stats;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonIgnoreProperties(value = {"n", "easyShare", "mean"}, allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"n", "easyShare", "mean"},
+    allowGetters = true)
 @JsonPropertyOrder({"n", "easyShare", "mean", "definition", "distribution"})
 public final class CustomerEffortScore implements ShareMetric<CustomerEffortScore> {
 
@@ -76,8 +78,12 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
       Objects.requireNonNull(direction, "direction");
       if (easyBoxes < 1 || easyBoxes >= scale.points()) {
         throw new IllegalArgumentException(
-            "easyBoxes must be in 1.." + (scale.points() - 1) + " for the scale " + scale
-                + ", got " + easyBoxes);
+            "easyBoxes must be in 1.."
+                + (scale.points() - 1)
+                + " for the scale "
+                + scale
+                + ", got "
+                + easyBoxes);
       }
       Stats.checkLevel(level);
     }
@@ -131,8 +137,7 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
   }
 
   /**
-   * Returns CES of unweighted 1..7 {@code scores} stored one per byte, with the default
-   * definition.
+   * Returns CES of unweighted 1..7 {@code scores} stored one per byte, with the default definition.
    *
    * @throws IllegalArgumentException naming the first score outside 1..7
    */
@@ -164,7 +169,8 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
    *
    * @throws IllegalArgumentException if a response uses another instrument
    */
-  public static CustomerEffortScore of(Definition definition, Collection<SurveyResponse> responses) {
+  public static CustomerEffortScore of(
+      Definition definition, Collection<SurveyResponse> responses) {
     return of(definition, ScoreDistribution.of(definition.instrument(), responses));
   }
 
@@ -175,7 +181,8 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
 
   /** Returns a new single-threaded accumulator. */
   public static ScoreAccumulator<CustomerEffortScore> accumulator(Definition definition) {
-    return new ScoreAccumulator<>(definition.instrument(), d -> new CustomerEffortScore(definition, d));
+    return new ScoreAccumulator<>(
+        definition.instrument(), d -> new CustomerEffortScore(definition, d));
   }
 
   /** Returns a new thread-safe accumulator, for many writers, for the default definition. */
@@ -239,19 +246,25 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
   /** Returns what {@link #score()} measures, e.g. {@code "CES (% easy, top 3 boxes)"}. */
   @Override
   public String measure() {
-    return "CES (% easy, " + (definition.direction() == Direction.HIGH_IS_EASY ? "top " : "bottom ")
-        + definition.easyBoxes() + " box" + (definition.easyBoxes() == 1 ? "" : "es") + ")";
+    return "CES (% easy, "
+        + (definition.direction() == Direction.HIGH_IS_EASY ? "top " : "bottom ")
+        + definition.easyBoxes()
+        + " box"
+        + (definition.easyBoxes() == 1 ? "" : "es")
+        + ")";
   }
 
-  /** Returns {@link #easyShare()}: the share {@link #score()}, its intervals and comparisons are of. */
+  /**
+   * Returns {@link #easyShare()}: the share {@link #score()}, its intervals and comparisons are of.
+   */
   @Override
   public ShareEstimate headlineShare() {
     return easyShare();
   }
 
   /**
-   * Returns the category of {@code score}: easy (the easy boxes at the easy end, positive), difficult (as many boxes at the other
-   * end, negative) or neutral.
+   * Returns the category of {@code score}: easy (the easy boxes at the easy end, positive),
+   * difficult (as many boxes at the other end, negative) or neutral.
    *
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
@@ -287,8 +300,15 @@ public final class CustomerEffortScore implements ShareMetric<CustomerEffortScor
 
   @Override
   public String toString() {
-    return "CES on " + definition.scale() + " (" + definition.direction().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + "): " + mean() + "; easy " + easyShare() + missingNote();
+    return "CES on "
+        + definition.scale()
+        + " ("
+        + definition.direction().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + "): "
+        + mean()
+        + "; easy "
+        + easyShare()
+        + missingNote();
   }
 
   private String missingNote() {

@@ -14,20 +14,22 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * anything with fixed transaction opportunities.
  *
  * <p>While alive, a customer transacts at each opportunity with probability {@code p ~ Beta(alpha,
- * beta)}; at the beginning of each opportunity a living customer dies with probability {@code
- * theta ~ Beta(gamma, delta)}. For a history {@code (x, t_x, n)} (FHS 2010 eq. 5):
+ * beta)}; at the beginning of each opportunity a living customer dies with probability {@code theta
+ * ~ Beta(gamma, delta)}. For a history {@code (x, t_x, n)} (FHS 2010 eq. 5):
+ *
  * <pre>{@code
  * L = B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n)/B(gamma,delta)
  *   + Σ_{i=0}^{n-t_x-1} B(alpha+x, beta+t_x-x+i)/B(alpha,beta) B(gamma+1, delta+t_x+i)/B(gamma,delta)
  * }</pre>
- * evaluated as a log-sum-exp of log-beta terms, weighted by each row's customer count. The
- * gradient in the log-parameters is analytic: each term's derivative is a difference of digamma
- * functions ({@code d lnB(u, v)/du = psi(u) - psi(u+v)}), averaged with the terms' posterior
- * weights. Parameters {@code alpha, beta, gamma, delta > 0}.
  *
- * <p>Predictions need no division by {@code gamma - 1}: sums over future opportunities use
- * {@code E[(1-theta)^t] = B(gamma, delta+t)/B(gamma, delta)} and its ratio recursion, so {@code
- * gamma} near 1 is fine.
+ * evaluated as a log-sum-exp of log-beta terms, weighted by each row's customer count. The gradient
+ * in the log-parameters is analytic: each term's derivative is a difference of digamma functions
+ * ({@code d lnB(u, v)/du = psi(u) - psi(u+v)}), averaged with the terms' posterior weights.
+ * Parameters {@code alpha, beta, gamma, delta > 0}.
+ *
+ * <p>Predictions need no division by {@code gamma - 1}: sums over future opportunities use {@code
+ * E[(1-theta)^t] = B(gamma, delta+t)/B(gamma, delta)} and its ratio recursion, so {@code gamma}
+ * near 1 is fine.
  *
  * <p>Immutable and thread-safe.
  */
@@ -60,8 +62,8 @@ public final class BgBbModel {
    * A fitted BG/BB model with its estimates.
    *
    * @param model the fitted model
-   * @param estimates the estimates of {@code alpha, beta, gamma, delta}; {@code customers()} is
-   *     the total weight rounded
+   * @param estimates the estimates of {@code alpha, beta, gamma, delta}; {@code customers()} is the
+   *     total weight rounded
    */
   public record Fit(BgBbModel model, ParameterEstimates estimates) {
 
@@ -73,7 +75,10 @@ public final class BgBbModel {
      * @throws IllegalStateException if standard errors are not available
      */
     public IntervalEstimate interval(ToDoubleFunction<BgBbModel> prediction, double level) {
-      return SbgModel.deltaInterval(model.parameters(), estimates, level,
+      return SbgModel.deltaInterval(
+          model.parameters(),
+          estimates,
+          level,
           t -> prediction.applyAsDouble(of(t[0], t[1], t[2], t[3])));
     }
 
@@ -119,8 +124,13 @@ public final class BgBbModel {
         new MaximumLikelihood.Objective() {
           @Override
           public double value(double[] phi, double[] gradient) {
-            return logLikelihood(data, Math.exp(phi[0]), Math.exp(phi[1]), Math.exp(phi[2]),
-                Math.exp(phi[3]), gradient);
+            return logLikelihood(
+                data,
+                Math.exp(phi[0]),
+                Math.exp(phi[1]),
+                Math.exp(phi[2]),
+                Math.exp(phi[3]),
+                gradient);
           }
 
           @Override
@@ -140,7 +150,11 @@ public final class BgBbModel {
    * {@code (ln alpha, ln beta, ln gamma, ln delta)}.
    */
   static double logLikelihood(
-      DiscretePurchaseData d, double alpha, double beta, double gamma, double delta,
+      DiscretePurchaseData d,
+      double alpha,
+      double beta,
+      double gamma,
+      double delta,
       double[] gradient) {
     boolean g = gradient != null;
     double lbAb = LogBeta.value(alpha, beta);
@@ -174,8 +188,8 @@ public final class BgBbModel {
       terms[0] = LogBeta.value(alpha + x, beta + n - x) + LogBeta.value(gamma, delta + n);
       double max = terms[0];
       for (int i = 0; i < k - 1; i++) {
-        double v = LogBeta.value(alpha + x, beta + tx - x + i)
-            + LogBeta.value(gamma + 1, delta + tx + i);
+        double v =
+            LogBeta.value(alpha + x, beta + tx - x + i) + LogBeta.value(gamma + 1, delta + tx + i);
         terms[i + 1] = v;
         max = Math.max(max, v);
       }
@@ -229,8 +243,7 @@ public final class BgBbModel {
   }
 
   /**
-   * Returns the log-likelihood of one history, {@code ln L(alpha, beta, gamma, delta | x, t_x,
-   * n)}.
+   * Returns the log-likelihood of one history, {@code ln L(alpha, beta, gamma, delta | x, t_x, n)}.
    *
    * @throws IllegalArgumentException if the history is invalid
    */
@@ -238,7 +251,11 @@ public final class BgBbModel {
     DiscretePurchaseData.check(-1, x, tx, n);
     return logLikelihood(
         DiscretePurchaseData.of(new int[] {x}, new int[] {tx}, new int[] {n}),
-        alpha, beta, gamma, delta, null);
+        alpha,
+        beta,
+        gamma,
+        delta,
+        null);
   }
 
   /** Returns {@code alpha}. */
@@ -277,15 +294,20 @@ public final class BgBbModel {
 
   /**
    * Returns {@code P(alive at opportunity n+1 | x, t_x, n)} (FHS 2010 eq. 11):
+   *
    * <pre>{@code B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n+1)/B(gamma,delta) / L}</pre>
+   *
    * For {@code x = t_x = n} (a transaction at every opportunity) this is {@code (delta+n) /
    * (gamma+delta+n)}.
    *
    * @throws IllegalArgumentException if the history is invalid
    */
   public double probabilityAlive(int x, int tx, int n) {
-    double log = LogBeta.value(alpha + x, beta + n - x) - LogBeta.value(alpha, beta)
-        + LogBeta.value(gamma, delta + n + 1) - LogBeta.value(gamma, delta);
+    double log =
+        LogBeta.value(alpha + x, beta + n - x)
+            - LogBeta.value(alpha, beta)
+            + LogBeta.value(gamma, delta + n + 1)
+            - LogBeta.value(gamma, delta);
     return Math.exp(log - logL(x, tx, n));
   }
 
@@ -305,8 +327,8 @@ public final class BgBbModel {
   }
 
   /**
-   * Returns {@code Σ_{t=1}^{count} B(gamma, d0+s+t)/B(gamma, d0+s)}, by the ratio {@code
-   * B(gamma, v+1)/B(gamma, v) = v/(gamma+v)}.
+   * Returns {@code Σ_{t=1}^{count} B(gamma, d0+s+t)/B(gamma, d0+s)}, by the ratio {@code B(gamma,
+   * v+1)/B(gamma, v) = v/(gamma+v)}.
    */
   private double survivalSum(double d0, int s, long count) {
     double term = 1;
@@ -322,11 +344,13 @@ public final class BgBbModel {
   /**
    * Returns {@code E[X(n, n+nStar) | x, t_x, n]}, the expected number of transactions in the next
    * {@code nStar} opportunities by a customer with this history (FHS 2010 eq. 13):
+   *
    * <pre>{@code
    * (1/L) B(alpha+x+1, beta+n-x)/B(alpha,beta) Σ_{t=1}^{nStar} B(gamma, delta+n+t)/B(gamma,delta)
    * }</pre>
-   * (the paper's closed form divides by {@code gamma - 1}; the sum does not). 0 for {@code nStar
-   * = 0}. Cost O(nStar).
+   *
+   * (the paper's closed form divides by {@code gamma - 1}; the sum does not). 0 for {@code nStar =
+   * 0}. Cost O(nStar).
    *
    * @throws IllegalArgumentException if {@code nStar < 0} or the history is invalid
    */
@@ -334,8 +358,12 @@ public final class BgBbModel {
     if (nStar < 0) {
       throw new IllegalArgumentException("nStar must be at least 0, got " + nStar);
     }
-    double log = LogBeta.value(alpha + x + 1, beta + n - x) - LogBeta.value(alpha, beta)
-        + LogBeta.value(gamma, delta + n) - LogBeta.value(gamma, delta) - logL(x, tx, n);
+    double log =
+        LogBeta.value(alpha + x + 1, beta + n - x)
+            - LogBeta.value(alpha, beta)
+            + LogBeta.value(gamma, delta + n)
+            - LogBeta.value(gamma, delta)
+            - logL(x, tx, n);
     return Math.exp(log) * survivalSum(delta, n, nStar);
   }
 
@@ -352,53 +380,69 @@ public final class BgBbModel {
   }
 
   /**
-   * Returns the discounted expected residual transactions of a customer with this history (FHS
-   * 2010 eq. 14), the transactions from opportunity {@code n+1} on, each discounted by {@code
+   * Returns the discounted expected residual transactions of a customer with this history (FHS 2010
+   * eq. 14), the transactions from opportunity {@code n+1} on, each discounted by {@code
    * (1+d)^-(t-n)}:
+   *
    * <pre>{@code
    * DERT = (1/L) B(alpha+x+1, beta+n-x)/B(alpha,beta) B(gamma, delta+n+1)/(B(gamma,delta) (1+d))
    *        2F1(1, delta+n+1; gamma+delta+n+1; 1/(1+d))
    * }</pre>
-   * The 2F1 is summed term by term (term ratios below {@code 1/(1+d)}). Multiply by the value of
-   * a transaction for a residual lifetime value.
+   *
+   * The 2F1 is summed term by term (term ratios below {@code 1/(1+d)}). Multiply by the value of a
+   * transaction for a residual lifetime value.
    *
    * @throws IllegalArgumentException if {@code d} is not positive and finite or the history is
    *     invalid
-   * @throws ArithmeticException if {@code d} is so small (below about 1e-6) that the sum needs
-   *     more than {@code 1e8} terms
+   * @throws ArithmeticException if {@code d} is so small (below about 1e-6) that the sum needs more
+   *     than {@code 1e8} terms
    */
   public double discountedExpectedResidualTransactions(double d, int x, int tx, int n) {
     SbgModel.checkDiscount(d);
-    double log = LogBeta.value(alpha + x + 1, beta + n - x) - LogBeta.value(alpha, beta)
-        + LogBeta.value(gamma, delta + n + 1) - LogBeta.value(gamma, delta) - Math.log1p(d)
-        - logL(x, tx, n);
-    return Math.exp(log)
-        * SbgModel.series(delta + n + 1, gamma + delta + n + 1, 1 / (1 + d));
+    double log =
+        LogBeta.value(alpha + x + 1, beta + n - x)
+            - LogBeta.value(alpha, beta)
+            + LogBeta.value(gamma, delta + n + 1)
+            - LogBeta.value(gamma, delta)
+            - Math.log1p(d)
+            - logL(x, tx, n);
+    return Math.exp(log) * SbgModel.series(delta + n + 1, gamma + delta + n + 1, 1 / (1 + d));
   }
 
   /**
    * Returns {@code P(X(n) = x)}, the probability that a new customer makes exactly {@code x}
    * transactions in {@code n} opportunities (FHS 2010 eq. 8):
+   *
    * <pre>{@code
    * C(n,x) B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n)/B(gamma,delta)
    * + Σ_{i=x}^{n-1} C(i,x) B(alpha+x, beta+i-x)/B(alpha,beta) B(gamma+1, delta+i)/B(gamma,delta)
    * }</pre>
+   *
    * The expected histogram of a cohort's frequencies, to compare with the observed one.
    *
    * @throws IllegalArgumentException if {@code n < 0} or {@code x} is not in [0, n]
    */
   public double probabilityOfTransactions(int x, int n) {
     if (n < 0 || x < 0 || x > n) {
-      throw new IllegalArgumentException(
-          "need 0 <= x <= n, got x = " + x + ", n = " + n);
+      throw new IllegalArgumentException("need 0 <= x <= n, got x = " + x + ", n = " + n);
     }
     double lbAb = LogBeta.value(alpha, beta);
     double lbGd = LogBeta.value(gamma, delta);
-    double p = Math.exp(logChoose(n, x) + LogBeta.value(alpha + x, beta + n - x) - lbAb
-        + LogBeta.value(gamma, delta + n) - lbGd);
+    double p =
+        Math.exp(
+            logChoose(n, x)
+                + LogBeta.value(alpha + x, beta + n - x)
+                - lbAb
+                + LogBeta.value(gamma, delta + n)
+                - lbGd);
     for (int i = x; i < n; i++) {
-      p += Math.exp(logChoose(i, x) + LogBeta.value(alpha + x, beta + i - x) - lbAb
-          + LogBeta.value(gamma + 1, delta + i) - lbGd);
+      p +=
+          Math.exp(
+              logChoose(i, x)
+                  + LogBeta.value(alpha + x, beta + i - x)
+                  - lbAb
+                  + LogBeta.value(gamma + 1, delta + i)
+                  - lbGd);
     }
     return p;
   }
@@ -408,10 +452,10 @@ public final class BgBbModel {
   }
 
   /**
-   * Returns {@code count} histories over {@code n} opportunities drawn from the model (one row
-   * per customer, weight 1): {@code p} and {@code theta} from their beta distributions, then at
-   * each opportunity death with probability {@code theta} and, if alive, a transaction with
-   * probability {@code p}. Deterministic for a seed (Hipparchus' Well19937c).
+   * Returns {@code count} histories over {@code n} opportunities drawn from the model (one row per
+   * customer, weight 1): {@code p} and {@code theta} from their beta distributions, then at each
+   * opportunity death with probability {@code theta} and, if alive, a transaction with probability
+   * {@code p}. Deterministic for a seed (Hipparchus' Well19937c).
    *
    * @throws IllegalArgumentException if {@code count < 0} or {@code n < 1}
    */
@@ -448,8 +492,7 @@ public final class BgBbModel {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BgBbModel m
-        && java.util.Arrays.equals(parameters(), m.parameters());
+    return o instanceof BgBbModel m && java.util.Arrays.equals(parameters(), m.parameters());
   }
 
   @Override
@@ -459,7 +502,12 @@ public final class BgBbModel {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "BG/BB[alpha=%.4g, beta=%.4g, gamma=%.4g, delta=%.4g]",
-        alpha, beta, gamma, delta);
+    return String.format(
+        Locale.ROOT,
+        "BG/BB[alpha=%.4g, beta=%.4g, gamma=%.4g, delta=%.4g]",
+        alpha,
+        beta,
+        gamma,
+        delta);
   }
 }

@@ -10,17 +10,19 @@ import java.util.Objects;
  * customer.
  *
  * <p>Under BG/NBD (FHL 2005 eq. 10) {@code E[Y(t) | x, t_x, T] = B(t; x, T) P(alive | x, t_x, T)},
- * where the bracket {@code B} (a Gauss hypergeometric function) does not depend on {@code t_x}.
- * So the discounted expected purchases of {@link DiscountedClv} factor as
+ * where the bracket {@code B} (a Gauss hypergeometric function) does not depend on {@code t_x}. So
+ * the discounted expected purchases of {@link DiscountedClv} factor as
+ *
  * <pre>{@code
  * D(x, t_x, T) = P(alive | x, t_x, T) * S(x, T),   S = sum_{k=1..H} (B(k L) - B((k-1) L)) (1+d)^(-k)
  * }</pre>
+ *
  * and {@code ln D = ln P(alive) + ln S}: the delta method's gradient of {@code ln D} (central
  * differences on the log-parameters, as {@link DiscountedClv#interval}) is the sum of the two
  * gradients. {@code S} and its gradient (the {@code 9 H} hypergeometric evaluations) are cached by
  * {@code (x, T)}; {@code P(alive)} is closed form. With purchase data in days, the number of
- * distinct {@code (x, T)} is at most the distinct frequencies times the days observed, however
- * many customers there are. Results equal {@link DiscountedClv}'s up to rounding.
+ * distinct {@code (x, T)} is at most the distinct frequencies times the days observed, however many
+ * customers there are. Results equal {@link DiscountedClv}'s up to rounding.
  *
  * <p>Not thread-safe (the cache); use one per thread. The cache holds at most {@link #CACHE_MAX}
  * entries and is cleared when full.
@@ -39,14 +41,15 @@ public final class BgNbdClvBatch {
   private final boolean standardErrors;
   private final Map<Key, double[]> cache = new HashMap<>();
 
-  private BgNbdClvBatch(PurchaseModelFit<BgNbdModel> purchases, GammaGammaFit spend,
-      ClvHorizon horizon) {
+  private BgNbdClvBatch(
+      PurchaseModelFit<BgNbdModel> purchases, GammaGammaFit spend, ClvHorizon horizon) {
     this.purchases = Objects.requireNonNull(purchases, "purchases");
     this.spend = Objects.requireNonNull(spend, "spend");
     this.horizon = Objects.requireNonNull(horizon, "horizon");
     this.model = purchases.model();
-    this.standardErrors = purchases.estimates().standardErrorsAvailable()
-        && spend.estimates().standardErrorsAvailable();
+    this.standardErrors =
+        purchases.estimates().standardErrorsAvailable()
+            && spend.estimates().standardErrorsAvailable();
   }
 
   /**
@@ -54,8 +57,8 @@ public final class BgNbdClvBatch {
    *
    * @throws NullPointerException if an argument is null
    */
-  public static BgNbdClvBatch of(PurchaseModelFit<BgNbdModel> purchases, GammaGammaFit spend,
-      ClvHorizon horizon) {
+  public static BgNbdClvBatch of(
+      PurchaseModelFit<BgNbdModel> purchases, GammaGammaFit spend, ClvHorizon horizon) {
     return new BgNbdClvBatch(purchases, spend, horizon);
   }
 
@@ -67,14 +70,16 @@ public final class BgNbdClvBatch {
   /**
    * Returns the discounted CLV, as {@link DiscountedClv#value(int, double, double, double)}.
    *
-   * @throws IllegalArgumentException if the history is invalid or {@code x > 0} and {@code zbar}
-   *     is not positive and finite
+   * @throws IllegalArgumentException if the history is invalid or {@code x > 0} and {@code zbar} is
+   *     not positive and finite
    * @throws ArithmeticException if {@code a + b + x <= 1}
    */
   public double value(int x, double tx, double age, double zbar) {
     RepeatPurchaseData.check(0, x, tx, age);
-    return horizon.margin() * spend.model().conditionalExpectedSpend(x, zbar)
-        * model.probabilityAlive(x, tx, age) * cached(x, age)[0];
+    return horizon.margin()
+        * spend.model().conditionalExpectedSpend(x, zbar)
+        * model.probabilityAlive(x, tx, age)
+        * cached(x, age)[0];
   }
 
   /**
@@ -91,21 +96,24 @@ public final class BgNbdClvBatch {
     }
     double value = value(x, tx, age, zbar);
     double[] s = cached(x, age);
-    double[] alive = DeltaMethod.logGradient(
-        phi -> model.withParameters(MaximumLikelihood.exp(phi)).probabilityAlive(x, tx, age),
-        model.parameters());
+    double[] alive =
+        DeltaMethod.logGradient(
+            phi -> model.withParameters(MaximumLikelihood.exp(phi)).probabilityAlive(x, tx, age),
+            model.parameters());
     double[] d = new double[alive.length];
     for (int i = 0; i < d.length; i++) {
       d[i] = alive[i] + s[i + 1];
     }
     double v1 = DeltaMethod.quadraticForm(d, purchases.estimates().logCovarianceUnsafe());
     GammaGammaModel gm = spend.model();
-    double v2 = DeltaMethod.logVariance(
-        phi -> gm.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
-        gm.parameters(), spend.estimates().logCovarianceUnsafe());
+    double v2 =
+        DeltaMethod.logVariance(
+            phi -> gm.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
+            gm.parameters(),
+            spend.estimates().logCovarianceUnsafe());
     double sd = Math.sqrt(v1 + v2);
-    return new IntervalEstimate(value, value * Math.exp(-zq * sd), value * Math.exp(zq * sd),
-        level);
+    return new IntervalEstimate(
+        value, value * Math.exp(-zq * sd), value * Math.exp(zq * sd), level);
   }
 
   /** Returns {@code [S, d ln S / d phi_1..4]} for {@code (x, T)}, from the cache. */
@@ -117,10 +125,13 @@ public final class BgNbdClvBatch {
         cache.clear();
       }
       double s0 = discountedBracket(model, x, age);
-      double[] g = standardErrors
-          ? DeltaMethod.logGradient(phi -> discountedBracket(
-              model.withParameters(MaximumLikelihood.exp(phi)), x, age), model.parameters())
-          : new double[model.parameters().length];
+      double[] g =
+          standardErrors
+              ? DeltaMethod.logGradient(
+                  phi ->
+                      discountedBracket(model.withParameters(MaximumLikelihood.exp(phi)), x, age),
+                  model.parameters())
+              : new double[model.parameters().length];
       s = new double[g.length + 1];
       s[0] = s0;
       System.arraycopy(g, 0, s, 1, g.length);
@@ -132,16 +143,17 @@ public final class BgNbdClvBatch {
   /** {@code S(x, T)} of the class formula. */
   private double discountedBracket(BgNbdModel m, int x, double age) {
     if (!(m.a() + m.b() + x - 1 > 0)) {
-      throw new ArithmeticException("BG/NBD expectations need a + b + x > 1, got a=" + m.a()
-          + ", b=" + m.b() + ", x=" + x);
+      throw new ArithmeticException(
+          "BG/NBD expectations need a + b + x > 1, got a=" + m.a() + ", b=" + m.b() + ", x=" + x);
     }
     double previous = 0;
     double sum = 0;
     double factor = 1;
     double discount = 1 / (1 + horizon.discountRate());
     for (int k = 1; k <= horizon.periods(); k++) {
-      double cumulative = BgNbdModel.bracket(m.a(), m.r() + x, m.b() + x, m.alpha() + age,
-          k * horizon.periodLength());
+      double cumulative =
+          BgNbdModel.bracket(
+              m.a(), m.r() + x, m.b() + x, m.alpha() + age, k * horizon.periodLength());
       factor *= discount;
       sum += (cumulative - previous) * factor;
       previous = cumulative;
@@ -151,7 +163,14 @@ public final class BgNbdClvBatch {
 
   @Override
   public String toString() {
-    return "BgNbdClvBatch[" + model + ", " + spend.model() + ", " + horizon + ", " + cache.size()
+    return "BgNbdClvBatch["
+        + model
+        + ", "
+        + spend.model()
+        + ", "
+        + horizon
+        + ", "
+        + cache.size()
         + " cached]";
   }
 }

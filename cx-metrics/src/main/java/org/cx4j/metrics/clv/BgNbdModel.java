@@ -7,8 +7,8 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
- * The BG/NBD model of repeat purchasing (Fader, Hardie and Lee 2005, "'Counting your customers'
- * the easy way: an alternative to the Pareto/NBD model", Marketing Science 24(2), 275-284).
+ * The BG/NBD model of repeat purchasing (Fader, Hardie and Lee 2005, "'Counting your customers' the
+ * easy way: an alternative to the Pareto/NBD model", Marketing Science 24(2), 275-284).
  *
  * <p>While active, a customer buys as a Poisson process with rate {@code lambda ~ Gamma(r, alpha)}
  * (shape {@code r}, rate {@code alpha}); after every repeat purchase the customer drops out with
@@ -16,14 +16,16 @@ import org.hipparchus.random.RandomDataGenerator;
  * the time unit of the data.
  *
  * <p>Individual likelihood (FHL 2005, eq. 6), evaluated in log space:
+ *
  * <pre>{@code
  * L = B(a, b+x)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
  *   + [x > 0] B(a+1, b+x-1)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+t_x)^(r+x))
  * }</pre>
- * as {@code ln L = lnGamma(r+x) - lnGamma(r) + r ln alpha + lnB(a, b+x) - lnB(a, b)
- * + logsumexp(-(r+x) ln(alpha+T), [x>0](ln a - ln(b+x-1) - (r+x) ln(alpha+t_x)))}, so customers
- * with hundreds of purchases or long ages neither overflow nor underflow (the "#NUM!" problem of
- * Fader and Hardie's 2013 note). The log-gamma and digamma terms depend on {@code x} only and are
+ *
+ * as {@code ln L = lnGamma(r+x) - lnGamma(r) + r ln alpha + lnB(a, b+x) - lnB(a, b) +
+ * logsumexp(-(r+x) ln(alpha+T), [x>0](ln a - ln(b+x-1) - (r+x) ln(alpha+t_x)))}, so customers with
+ * hundreds of purchases or long ages neither overflow nor underflow (the "#NUM!" problem of Fader
+ * and Hardie's 2013 note). The log-gamma and digamma terms depend on {@code x} only and are
  * computed once per distinct frequency per evaluation.
  *
  * <p>Immutable and thread-safe.
@@ -76,25 +78,26 @@ public final class BgNbdModel extends NbdMixtureModel {
   }
 
   /**
-   * Fits the model to counted histories: row {@code i} of {@code rows} stands for {@code
-   * counts[i]} customers with that {@code (x, t_x, T)}, and the log-likelihood maximized is the
-   * weighted sum {@code Σ counts[i] ln L(x_i, t_x_i, T_i)}. This is the likelihood of {@link
+   * Fits the model to counted histories: row {@code i} of {@code rows} stands for {@code counts[i]}
+   * customers with that {@code (x, t_x, T)}, and the log-likelihood maximized is the weighted sum
+   * {@code Σ counts[i] ln L(x_i, t_x_i, T_i)}. This is the likelihood of {@link
    * #fit(RepeatPurchaseData)} on the data with each row repeated {@code counts[i]} times, so the
    * estimates and standard errors are those of that fit (to rounding: the sums run in another
-   * order); a customer base of hundreds of millions fits from its histogram of distinct
-   * histories, whose size is bounded by the distinct {@code (x, t_x, T)}, not the customers.
-   * {@link ParameterEstimates#customers()} is the sum of the counts. Rows with count 0 are
-   * ignored.
+   * order); a customer base of hundreds of millions fits from its histogram of distinct histories,
+   * whose size is bounded by the distinct {@code (x, t_x, T)}, not the customers. {@link
+   * ParameterEstimates#customers()} is the sum of the counts. Rows with count 0 are ignored.
    *
-   * @throws IllegalArgumentException if the lengths differ, a count is negative, the counts sum
-   *     to 0 or to more than {@code Integer.MAX_VALUE}, or every counted customer has {@code x =
-   *     0}
+   * @throws IllegalArgumentException if the lengths differ, a count is negative, the counts sum to
+   *     0 or to more than {@code Integer.MAX_VALUE}, or every counted customer has {@code x = 0}
    * @throws FitFailedException if the optimiser does not converge
    */
   public static PurchaseModelFit<BgNbdModel> fit(RepeatPurchaseData rows, long[] counts) {
     if (counts.length != rows.size()) {
-      throw new IllegalArgumentException("counts must have one entry per row of the data ("
-          + rows.size() + "), got " + counts.length);
+      throw new IllegalArgumentException(
+          "counts must have one entry per row of the data ("
+              + rows.size()
+              + "), got "
+              + counts.length);
     }
     long total = 0;
     int kept = 0;
@@ -122,8 +125,7 @@ public final class BgNbdModel extends NbdMixtureModel {
         c[k++] = counts[i];
       }
     }
-    RepeatPurchaseData data =
-        RepeatPurchaseData.wrapCounts(RepeatPurchaseData.wrap(x, tx, t), c);
+    RepeatPurchaseData data = RepeatPurchaseData.wrapCounts(RepeatPurchaseData.wrap(x, tx, t), c);
     requireFittable("BG/NBD", data);
     return maximize(data);
   }
@@ -136,7 +138,11 @@ public final class BgNbdModel extends NbdMixtureModel {
           @Override
           public double value(double[] phi, double[] gradient) {
             return logLikelihood(
-                data, Math.exp(phi[0]), Math.exp(phi[1]), Math.exp(phi[2]), Math.exp(phi[3]),
+                data,
+                Math.exp(phi[0]),
+                Math.exp(phi[1]),
+                Math.exp(phi[2]),
+                Math.exp(phi[3]),
                 gradient);
           }
 
@@ -157,7 +163,9 @@ public final class BgNbdModel extends NbdMixtureModel {
     }
     if (data.zeroRepeaters() == data.size()) {
       throw new IllegalArgumentException(
-          model + " cannot be fitted when all " + data.size()
+          model
+              + " cannot be fitted when all "
+              + data.size()
               + " customers have frequency x = 0: the drop-out parameters are not identified");
     }
   }
@@ -169,8 +177,9 @@ public final class BgNbdModel extends NbdMixtureModel {
    * terms are computed once per distinct frequency. Counted rows ({@link
    * RepeatPurchaseData#wrapCounts}) add their terms times their counts.
    *
-   * <p>The gradient in the natural parameters, with {@code w} the posterior weight of the
-   * "dropped out after the last purchase" term:
+   * <p>The gradient in the natural parameters, with {@code w} the posterior weight of the "dropped
+   * out after the last purchase" term:
+   *
    * <pre>{@code
    * dL/dr     = psi(r+x) - psi(r) + ln alpha - (1-w) ln(alpha+T) - w ln(alpha+t_x)
    * dL/dalpha = r/alpha - (r+x) ((1-w)/(alpha+T) + w/(alpha+t_x))
@@ -200,8 +209,13 @@ public final class BgNbdModel extends NbdMixtureModel {
     double psiAb = g ? Digamma.value(a + b) : 0;
     for (int j = 0; j < m; j++) {
       int x = distinct[j];
-      constant[j] = LogGamma.value(r + x) - lgR + lgAb + LogGamma.value(b + x) - lgB
-          - LogGamma.value(a + b + x);
+      constant[j] =
+          LogGamma.value(r + x)
+              - lgR
+              + lgAb
+              + LogGamma.value(b + x)
+              - lgB
+              - LogGamma.value(a + b + x);
       logDrop[j] = x > 0 ? lnA - Math.log(b + x - 1) : 0;
       if (g) {
         double psiAbx = Digamma.value(a + b + x);
@@ -317,13 +331,15 @@ public final class BgNbdModel extends NbdMixtureModel {
    * {@code q = s / (s + t)}: FHL 2005 eq. 9 ({@code rr = r, bb = b, s = alpha}) and the bracket of
    * eq. 10 ({@code rr = r+x, bb = b+x, s = alpha+T}).
    *
-   * <p>Near {@code a = 1}: Euler's transformation (A&S 15.3.3) gives {@code q^rr 2F1(rr, bb; c; z) =
-   * q^(a-1) 2F1(c-rr, a-1; c; z)}, and {@code (a-1)_n = (a-1) (a)_(n-1)}, so with {@code S =
+   * <p>Near {@code a = 1}: Euler's transformation (A&S 15.3.3) gives {@code q^rr 2F1(rr, bb; c; z)
+   * = q^(a-1) 2F1(c-rr, a-1; c; z)}, and {@code (a-1)_n = (a-1) (a)_(n-1)}, so with {@code S =
    * Σ_{n>=1} (c-rr)_n (a)_(n-1) / ((c)_n n!) z^n}:
+   *
    * <pre>{@code B = c [ -expm1((a-1) ln q) / (a-1) - q^(a-1) S ]}</pre>
+   *
    * which has no singularity; at {@code a = 1} the first term is its limit {@code -ln q}. The
-   * series has positive terms after at most {@code |c - rr|} sign changes and converges for
-   * {@code z < 1}.
+   * series has positive terms after at most {@code |c - rr|} sign changes and converges for {@code
+   * z < 1}.
    */
   static double bracket(double a, double rr, double bb, double s, double t) {
     double c = a + bb - 1;
@@ -340,7 +356,8 @@ public final class BgNbdModel extends NbdMixtureModel {
   /** {@code S = Σ_{n>=1} (u)_n (a)_(n-1) / ((c)_n n!) z^n}, summed with Neumaier compensation. */
   static double nearOneSeries(double u, double a, double c, double z) {
     if (!(z < Hypergeometric.MAX_Z)) {
-      throw new IllegalArgumentException("the series needs z below " + Hypergeometric.MAX_Z + ", got " + z);
+      throw new IllegalArgumentException(
+          "the series needs z below " + Hypergeometric.MAX_Z + ", got " + z);
     }
     double term = u / c * z; // n = 1: (u)_1 (a)_0 / ((c)_1 1!) z
     double sum = term;
@@ -362,7 +379,8 @@ public final class BgNbdModel extends NbdMixtureModel {
         return sum + comp;
       }
     }
-    throw new ArithmeticException("the BG/NBD series near a = 1 did not converge in " + maxTerms + " terms");
+    throw new ArithmeticException(
+        "the BG/NBD series near a = 1 did not converge in " + maxTerms + " terms");
   }
 
   private void requireAb(int x) {
@@ -391,8 +409,8 @@ public final class BgNbdModel extends NbdMixtureModel {
     if (x == 0) {
       return 1;
     }
-    double logOdds = Math.log(a) - Math.log(b + x - 1)
-        + (r + x) * Math.log1p((age - tx) / (alpha + tx));
+    double logOdds =
+        Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((age - tx) / (alpha + tx));
     return 1 / (1 + Math.exp(logOdds));
   }
 
@@ -400,10 +418,12 @@ public final class BgNbdModel extends NbdMixtureModel {
    * {@inheritDoc}
    *
    * <p>FHL 2005 eq. 10:
+   *
    * <pre>{@code
    * E[Y(t) | x, t_x, T] = (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
    *                        2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] * P(alive | x, t_x, T)
    * }</pre>
+   *
    * with the power and 2F1 combined in log space (the series is scaled, so {@code x} in the
    * hundreds is fine). Near {@code a = 1} the same non-recursive series as {@link
    * #expectedPurchases} replaces the division by {@code a - 1}.
@@ -423,14 +443,16 @@ public final class BgNbdModel extends NbdMixtureModel {
    * Returns {@code P(Y(t) = k | x, t_x, T)}, the probability that a customer with this history
    * makes exactly {@code k} purchases in the next {@code t} time units.
    *
-   * <p>Derived by integrating FHL 2005 eq. 3 for the future window against the posterior of
-   * {@code (lambda, p)} and of being alive at {@code T}. With {@code q = (alpha+T)/(alpha+T+t)},
-   * {@code N ~ NegBin(r+x, q)} (failures before the {@code (r+x)}-th success) and
-   * {@code D = [x>0] B(a+1, b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)}:
+   * <p>Derived by integrating FHL 2005 eq. 3 for the future window against the posterior of {@code
+   * (lambda, p)} and of being alive at {@code T}. With {@code q = (alpha+T)/(alpha+T+t)}, {@code N
+   * ~ NegBin(r+x, q)} (failures before the {@code (r+x)}-th success) and {@code D = [x>0] B(a+1,
+   * b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)}:
+   *
    * <pre>{@code
    * P(Y = k) = ( B(a, b+x+k) P(N = k) + [k>0] B(a+1, b+x+k-1) P(N >= k) + [k=0] D )
    *            / ( B(a, b+x) + D )
    * }</pre>
+   *
    * where {@code P(N >= k) = I_{1-q}(k, r+x)} (regularized incomplete beta, Commons Numbers). The
    * probabilities sum to 1 over {@code k} and their mean is {@link #conditionalExpectedPurchases}.
    *
@@ -447,14 +469,19 @@ public final class BgNbdModel extends NbdMixtureModel {
     double aT = alpha + age;
     double logQ = Math.log(aT / (aT + t));
     double log1mQ = Math.log(t / (aT + t));
-    double logD = x > 0
-        ? LogBeta.value(a + 1, b + x - 1) + rx * Math.log1p((age - tx) / (alpha + tx))
-        : Double.NEGATIVE_INFINITY;
+    double logD =
+        x > 0
+            ? LogBeta.value(a + 1, b + x - 1) + rx * Math.log1p((age - tx) / (alpha + tx))
+            : Double.NEGATIVE_INFINITY;
     double logDen = logSumExp(LogBeta.value(a, b + x), logD);
-    double logPmf = t == 0
-        ? (k == 0 ? 0 : Double.NEGATIVE_INFINITY)
-        : LogGamma.value(rx + k) - LogGamma.value(rx) - LogGamma.value(k + 1.0) + rx * logQ
-            + k * log1mQ;
+    double logPmf =
+        t == 0
+            ? (k == 0 ? 0 : Double.NEGATIVE_INFINITY)
+            : LogGamma.value(rx + k)
+                - LogGamma.value(rx)
+                - LogGamma.value(k + 1.0)
+                + rx * logQ
+                + k * log1mQ;
     double num = LogBeta.value(a, b + x + k) + logPmf;
     if (k > 0 && t > 0) {
       double surv = RegularizedBeta.value(t / (aT + t), k, rx);
@@ -469,17 +496,19 @@ public final class BgNbdModel extends NbdMixtureModel {
   }
 
   /**
-   * Returns the unconditional probability {@code P(X(t) = x)} that a randomly chosen customer
-   * makes exactly {@code x} repeat purchases in {@code (0, t]} after the first (FHL 2005 eq. 8;
+   * Returns the unconditional probability {@code P(X(t) = x)} that a randomly chosen customer makes
+   * exactly {@code x} repeat purchases in {@code (0, t]} after the first (FHL 2005 eq. 8;
    * lifetimes' {@code probability_of_n_purchases_up_to_time}):
+   *
    * <pre>{@code
    * P(X(t) = x) = B(a, b+x)/B(a, b) Γ(r+x)/(Γ(r) x!) (α/(α+t))^r (t/(α+t))^x
    *             + [x > 0] B(a+1, b+x-1)/B(a, b) [1 - (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]
    * }</pre>
+   *
    * where the bracket is the negative-binomial tail {@code I_{t/(α+t)}(x, r)} (regularized
-   * incomplete beta, Commons Numbers), evaluated in log space. 1 for {@code x = 0} at {@code t = 0}.
-   * For the probability given a customer's history, see {@link #probabilityOfPurchases(int, double,
-   * int, double, double)}.
+   * incomplete beta, Commons Numbers), evaluated in log space. 1 for {@code x = 0} at {@code t =
+   * 0}. For the probability given a customer's history, see {@link #probabilityOfPurchases(int,
+   * double, int, double, double)}.
    *
    * @throws IllegalArgumentException if {@code x < 0} or {@code t} is negative or not finite
    */
@@ -494,8 +523,14 @@ public final class BgNbdModel extends NbdMixtureModel {
     double logBetaAb = LogBeta.value(a, b);
     double logQ = Math.log(alpha / (alpha + t));
     double logZ = Math.log(t / (alpha + t));
-    double first = LogBeta.value(a, b + x) - logBetaAb + LogGamma.value(r + x) - LogGamma.value(r)
-        - LogGamma.value(x + 1.0) + r * logQ + x * logZ;
+    double first =
+        LogBeta.value(a, b + x)
+            - logBetaAb
+            + LogGamma.value(r + x)
+            - LogGamma.value(r)
+            - LogGamma.value(x + 1.0)
+            + r * logQ
+            + x * logZ;
     double p = Math.exp(first);
     if (x > 0) {
       double tail = RegularizedBeta.value(t / (alpha + t), x, r);
@@ -506,8 +541,8 @@ public final class BgNbdModel extends NbdMixtureModel {
 
   /**
    * Returns the equal-tailed prediction interval of the customer's realized purchases in the next
-   * {@code t} time units: the smallest {@code lower} with {@code P(Y <= lower) > (1-level)/2} and the
-   * smallest {@code upper} with {@code P(Y <= upper) >= (1+level)/2}, from {@link
+   * {@code t} time units: the smallest {@code lower} with {@code P(Y <= lower) > (1-level)/2} and
+   * the smallest {@code upper} with {@code P(Y <= upper) >= (1+level)/2}, from {@link
    * #probabilityOfPurchases}; the estimate is {@link #conditionalExpectedPurchases}. Coverage is at
    * least {@code level} (the distribution is discrete).
    *
@@ -593,19 +628,22 @@ public final class BgNbdModel extends NbdMixtureModel {
   /**
    * Returns a parametric-bootstrap percentile interval of any prediction of a fitted BG/NBD model:
    * {@code replicates} data sets are simulated from {@code fit}'s model with the ages {@code T} of
-   * {@code data}, the model is refitted on each, and the interval is the empirical
-   * {@code (1-level)/2} and {@code (1+level)/2} quantiles of the refitted predictions (the point
-   * estimate is the prediction of {@code fit}). Deterministic for a given {@code seed}; replicates
-   * whose refit fails are skipped and counted against {@code replicates}. The alternative to
-   * {@link PurchaseModelFit#interval}'s delta method when the sample is small.
+   * {@code data}, the model is refitted on each, and the interval is the empirical {@code
+   * (1-level)/2} and {@code (1+level)/2} quantiles of the refitted predictions (the point estimate
+   * is the prediction of {@code fit}). Deterministic for a given {@code seed}; replicates whose
+   * refit fails are skipped and counted against {@code replicates}. The alternative to {@link
+   * PurchaseModelFit#interval}'s delta method when the sample is small.
    *
-   * @throws IllegalArgumentException if {@code replicates < 10}, {@code level} is not in (0, 1),
-   *     or {@code data} is empty
+   * @throws IllegalArgumentException if {@code replicates < 10}, {@code level} is not in (0, 1), or
+   *     {@code data} is empty
    * @throws ArithmeticException if fewer than half the refits succeed
    */
   public static IntervalEstimate bootstrapInterval(
-      PurchaseModelFit<BgNbdModel> fit, RepeatPurchaseData data,
-      java.util.function.ToDoubleFunction<PurchaseModel> prediction, int replicates, long seed,
+      PurchaseModelFit<BgNbdModel> fit,
+      RepeatPurchaseData data,
+      java.util.function.ToDoubleFunction<PurchaseModel> prediction,
+      int replicates,
+      long seed,
       double level) {
     if (replicates < 10) {
       throw new IllegalArgumentException("replicates must be at least 10, got " + replicates);

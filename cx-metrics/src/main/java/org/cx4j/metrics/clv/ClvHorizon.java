@@ -22,10 +22,12 @@ public record ClvHorizon(int periods, double periodLength, double discountRate, 
       throw new IllegalArgumentException("periods must be at least 1, got " + periods);
     }
     if (!(periodLength > 0) || !Double.isFinite(periodLength)) {
-      throw new IllegalArgumentException("periodLength must be positive and finite, got " + periodLength);
+      throw new IllegalArgumentException(
+          "periodLength must be positive and finite, got " + periodLength);
     }
     if (!(discountRate >= 0) || !Double.isFinite(discountRate)) {
-      throw new IllegalArgumentException("discountRate must be finite and at least 0, got " + discountRate);
+      throw new IllegalArgumentException(
+          "discountRate must be finite and at least 0, got " + discountRate);
     }
     if (!(margin > 0 && margin <= 1)) {
       throw new IllegalArgumentException("margin must be in (0, 1], got " + margin);

@@ -4,10 +4,12 @@ import java.util.Objects;
 
 /**
  * Per-customer discounted customer lifetime value from a purchase model and a spend model:
+ *
  * <pre>{@code
  * CLV(x, t_x, T, zbar) = margin * E[Z | x, zbar]
  *                        * sum_{k=1..H} (E[Y(k L) | x, t_x, T] - E[Y((k-1) L) | x, t_x, T]) (1+d)^(-k)
  * }</pre>
+ *
  * with {@code H} periods of length {@code L} and discount rate {@code d} per period ({@link
  * ClvHorizon}); the bracket is the expected number of purchases in period {@code k}, so purchases
  * are discounted at the end of the period in which they fall. Spend and purchases are independent
@@ -33,7 +35,8 @@ public final class DiscountedClv {
    *
    * @throws NullPointerException if an argument is null
    */
-  public static DiscountedClv of(PurchaseModel purchases, GammaGammaModel spend, ClvHorizon horizon) {
+  public static DiscountedClv of(
+      PurchaseModel purchases, GammaGammaModel spend, ClvHorizon horizon) {
     return new DiscountedClv(purchases, spend, horizon);
   }
 
@@ -47,8 +50,7 @@ public final class DiscountedClv {
     return discountedPurchases(purchases, horizon, x, tx, age);
   }
 
-  static double discountedPurchases(
-      PurchaseModel m, ClvHorizon h, int x, double tx, double age) {
+  static double discountedPurchases(PurchaseModel m, ClvHorizon h, int x, double tx, double age) {
     double previous = 0;
     double sum = 0;
     double factor = 1;
@@ -65,11 +67,12 @@ public final class DiscountedClv {
   /**
    * Returns the discounted CLV of one customer (see the class formula).
    *
-   * @throws IllegalArgumentException if the history is invalid or {@code x > 0} and {@code zbar}
-   *     is not positive and finite
+   * @throws IllegalArgumentException if the history is invalid or {@code x > 0} and {@code zbar} is
+   *     not positive and finite
    */
   public double value(int x, double tx, double age, double zbar) {
-    return horizon.margin() * spend.conditionalExpectedSpend(x, zbar)
+    return horizon.margin()
+        * spend.conditionalExpectedSpend(x, zbar)
         * discountedPurchases(x, tx, age);
   }
 
@@ -80,8 +83,11 @@ public final class DiscountedClv {
    */
   public double[] values(RepeatPurchaseData data, double[] monetaryValue) {
     if (monetaryValue.length != data.size()) {
-      throw new IllegalArgumentException("monetaryValue must have one entry per customer ("
-          + data.size() + "), got " + monetaryValue.length);
+      throw new IllegalArgumentException(
+          "monetaryValue must have one entry per customer ("
+              + data.size()
+              + "), got "
+              + monetaryValue.length);
     }
     double[] out = new double[data.size()];
     for (int i = 0; i < out.length; i++) {
@@ -91,8 +97,8 @@ public final class DiscountedClv {
   }
 
   /**
-   * Returns the delta-method confidence interval of one customer's CLV from the uncertainty of
-   * both fits. The two models are fitted on separate likelihoods, so the joint covariance of their
+   * Returns the delta-method confidence interval of one customer's CLV from the uncertainty of both
+   * fits. The two models are fitted on separate likelihoods, so the joint covariance of their
    * log-parameters is block diagonal and {@code Var(ln CLV) = Var(ln E[Z|x,zbar]) + Var(ln
    * discountedPurchases)}; the interval is {@code CLV exp(+- z sd)}.
    *
@@ -100,8 +106,14 @@ public final class DiscountedClv {
    * @throws IllegalStateException if either fit has no standard errors
    */
   public static IntervalEstimate interval(
-      PurchaseModelFit<?> purchaseFit, GammaGammaFit spendFit, ClvHorizon horizon,
-      int x, double tx, double age, double zbar, double level) {
+      PurchaseModelFit<?> purchaseFit,
+      GammaGammaFit spendFit,
+      ClvHorizon horizon,
+      int x,
+      double tx,
+      double age,
+      double zbar,
+      double level) {
     double zq = ParameterEstimates.normalQuantile(level);
     if (!purchaseFit.estimates().standardErrorsAvailable()
         || !spendFit.estimates().standardErrorsAvailable()) {
@@ -110,12 +122,18 @@ public final class DiscountedClv {
     PurchaseModel pm = purchaseFit.model();
     GammaGammaModel gm = spendFit.model();
     double value = of(pm, gm, horizon).value(x, tx, age, zbar);
-    double v1 = DeltaMethod.logVariance(
-        phi -> discountedPurchases(pm.withParameters(MaximumLikelihood.exp(phi)), horizon, x, tx, age),
-        pm.parameters(), purchaseFit.estimates().logCovarianceUnsafe());
-    double v2 = DeltaMethod.logVariance(
-        phi -> gm.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
-        gm.parameters(), spendFit.estimates().logCovarianceUnsafe());
+    double v1 =
+        DeltaMethod.logVariance(
+            phi ->
+                discountedPurchases(
+                    pm.withParameters(MaximumLikelihood.exp(phi)), horizon, x, tx, age),
+            pm.parameters(),
+            purchaseFit.estimates().logCovarianceUnsafe());
+    double v2 =
+        DeltaMethod.logVariance(
+            phi -> gm.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
+            gm.parameters(),
+            spendFit.estimates().logCovarianceUnsafe());
     double sd = Math.sqrt(v1 + v2);
     return new IntervalEstimate(
         value, value * Math.exp(-zq * sd), value * Math.exp(zq * sd), level);

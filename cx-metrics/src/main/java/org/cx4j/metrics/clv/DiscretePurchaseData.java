@@ -7,11 +7,11 @@ import java.util.Locale;
  * Discrete-time repeat-transaction histories for {@link BgBbModel}: rows of frequency {@code x}
  * (transactions in the {@code n} opportunities after the first), recency {@code t_x} (the
  * opportunity of the last transaction, 0 when {@code x = 0}) and {@code n} (opportunities
- * observed), each with a weight: the number of customers sharing the row (for example the
- * donations data of Fader, Hardie and Shang 2010: 22 rows, 11,104 donors) or 1 per customer.
+ * observed), each with a weight: the number of customers sharing the row (for example the donations
+ * data of Fader, Hardie and Shang 2010: 22 rows, 11,104 donors) or 1 per customer.
  *
- * <p>Immutable: the factory copies the arrays and the accessors return copies. An empty data set
- * is allowed here; the fitter rejects it.
+ * <p>Immutable: the factory copies the arrays and the accessors return copies. An empty data set is
+ * allowed here; the fitter rejects it.
  */
 public final class DiscretePurchaseData {
 
@@ -40,14 +40,20 @@ public final class DiscretePurchaseData {
    * @param tx recencies: 0 when {@code x = 0}, otherwise {@code x <= t_x <= n}
    * @param n opportunities, at least 1
    * @param weights customers per row, non-negative and finite (0 keeps a row without effect)
-   * @throws IllegalArgumentException if the arrays differ in length or a row is invalid, naming
-   *     the row index, the field and the value
+   * @throws IllegalArgumentException if the arrays differ in length or a row is invalid, naming the
+   *     row index, the field and the value
    */
   public static DiscretePurchaseData of(int[] x, int[] tx, int[] n, double[] weights) {
     if (x.length != tx.length || x.length != n.length || x.length != weights.length) {
       throw new IllegalArgumentException(
-          "x, tx, n and weights must have the same length, got " + x.length + ", " + tx.length
-              + ", " + n.length + " and " + weights.length);
+          "x, tx, n and weights must have the same length, got "
+              + x.length
+              + ", "
+              + tx.length
+              + ", "
+              + n.length
+              + " and "
+              + weights.length);
     }
     for (int i = 0; i < x.length; i++) {
       check(i, x[i], tx[i], n[i]);
@@ -76,13 +82,14 @@ public final class DiscretePurchaseData {
       throw new IllegalArgumentException("n must be at least 1" + where + ", got " + n);
     }
     if (x < 0 || x > n) {
-      throw new IllegalArgumentException(
-          "x must be in [0, n = " + n + "]" + where + ", got " + x);
+      throw new IllegalArgumentException("x must be in [0, n = " + n + "]" + where + ", got " + x);
     }
     if (x == 0 ? tx != 0 : (tx < x || tx > n)) {
       throw new IllegalArgumentException(
           (x == 0 ? "t_x must be 0 when x = 0" : "t_x must be in [x = " + x + ", n = " + n + "]")
-              + where + ", got " + tx);
+              + where
+              + ", got "
+              + tx);
     }
   }
 
@@ -118,7 +125,7 @@ public final class DiscretePurchaseData {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "DiscretePurchaseData[%d rows, total weight %.6g]",
-        x.length, totalWeight);
+    return String.format(
+        Locale.ROOT, "DiscretePurchaseData[%d rows, total weight %.6g]", x.length, totalWeight);
   }
 }

@@ -14,15 +14,23 @@ public final class FitFailedException extends RuntimeException {
 
   /** Optimiser iterations spent before giving up. */
   private final int iterations;
+
   /** The last parameters tried, on the model's natural scale. */
   private final double[] parameters;
+
   /** The log-likelihood gradient at the last parameters. */
   private final double[] gradient;
 
   FitFailedException(String message, int iterations, double[] parameters, double[] gradient) {
-    super(message + " (after " + iterations + " iterations; last parameters "
-        + Arrays.toString(parameters) + ", last gradient in log-parameters "
-        + Arrays.toString(gradient) + ")");
+    super(
+        message
+            + " (after "
+            + iterations
+            + " iterations; last parameters "
+            + Arrays.toString(parameters)
+            + ", last gradient in log-parameters "
+            + Arrays.toString(gradient)
+            + ")");
     this.iterations = iterations;
     this.parameters = parameters.clone();
     this.gradient = gradient.clone();

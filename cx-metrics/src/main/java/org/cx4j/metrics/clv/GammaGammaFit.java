@@ -8,10 +8,10 @@ import java.util.Locale;
  * @param model the fitted model
  * @param estimates estimates, standard errors and diagnostics (fitted on the customers with {@code
  *     x >= 1})
- * @param frequencySpendCorrelation the Pearson correlation between {@code x} and {@code zbar}
- *     over the fitted customers; the model assumes spend independent of frequency, so values far
- *     from 0 (Fader and Hardie suggest checking that it is small) argue against it. NaN when either
- *     column is constant.
+ * @param frequencySpendCorrelation the Pearson correlation between {@code x} and {@code zbar} over
+ *     the fitted customers; the model assumes spend independent of frequency, so values far from 0
+ *     (Fader and Hardie suggest checking that it is small) argue against it. NaN when either column
+ *     is constant.
  */
 public record GammaGammaFit(
     GammaGammaModel model, ParameterEstimates estimates, double frequencySpendCorrelation) {
@@ -29,15 +29,19 @@ public record GammaGammaFit(
       throw new IllegalStateException("standard errors of the Gamma-Gamma fit are not available");
     }
     double e = model.conditionalExpectedSpend(x, zbar);
-    double var = DeltaMethod.logVariance(
-        phi -> model.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
-        model.parameters(), estimates.logCovarianceUnsafe());
+    double var =
+        DeltaMethod.logVariance(
+            phi ->
+                model.withParameters(MaximumLikelihood.exp(phi)).conditionalExpectedSpend(x, zbar),
+            model.parameters(),
+            estimates.logCovarianceUnsafe());
     double sd = Math.sqrt(var);
     return new IntervalEstimate(e, e * Math.exp(-z * sd), e * Math.exp(z * sd), level);
   }
 
   @Override
   public String toString() {
-    return estimates + String.format(Locale.ROOT, "; corr(x, zbar) = %.4f", frequencySpendCorrelation);
+    return estimates
+        + String.format(Locale.ROOT, "; corr(x, zbar) = %.4f", frequencySpendCorrelation);
   }
 }

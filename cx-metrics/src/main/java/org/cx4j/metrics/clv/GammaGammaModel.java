@@ -7,17 +7,19 @@ import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie and Lee 2005, "RFM and CLV: using
- * iso-value curves for customer base analysis", Journal of Marketing Research 42(4), 415-430;
- * Fader and Hardie 2013, "The Gamma-Gamma model of monetary value").
+ * iso-value curves for customer base analysis", Journal of Marketing Research 42(4), 415-430; Fader
+ * and Hardie 2013, "The Gamma-Gamma model of monetary value").
  *
  * <p>A customer's transaction values are {@code Gamma(p, nu)} with the customer's rate {@code nu ~
  * Gamma(q, gamma)}; the mean {@code zbar} of {@code x} transactions then has the density
+ *
  * <pre>{@code
  * f(zbar | p, q, gamma, x) = Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q zbar^(px-1) x^(px)
  *                            / (gamma + x zbar)^(px+q)
  * }</pre>
- * which is the likelihood maximised over the customers with at least one repeat purchase ({@code
- * x >= 1}, {@code zbar} the mean of the repeat transactions). The model assumes that spend is
+ *
+ * which is the likelihood maximised over the customers with at least one repeat purchase ({@code x
+ * >= 1}, {@code zbar} the mean of the repeat transactions). The model assumes that spend is
  * independent of frequency; {@link GammaGammaFit#frequencySpendCorrelation()} reports the check.
  *
  * <p>Immutable and thread-safe.
@@ -63,29 +65,32 @@ public final class GammaGammaModel {
 
   /**
    * Returns whether a customer enters the Gamma-Gamma fit and has a spend prediction from its own
-   * history: at least one repeat purchase ({@code x >= 1}) and a positive, finite mean repeat
-   * spend {@code zbar}. A repeat buyer whose repeat purchases sum to 0 cannot be fitted ({@code
-   * ln zbar} is undefined): leave it out of {@link #fit} and of the spend model rather than failing
-   * the whole fit.
+   * history: at least one repeat purchase ({@code x >= 1}) and a positive, finite mean repeat spend
+   * {@code zbar}. A repeat buyer whose repeat purchases sum to 0 cannot be fitted ({@code ln zbar}
+   * is undefined): leave it out of {@link #fit} and of the spend model rather than failing the
+   * whole fit.
    */
   public static boolean hasSpendModel(int frequency, double monetaryValue) {
     return frequency >= 1 && monetaryValue > 0 && Double.isFinite(monetaryValue);
   }
 
   /**
-   * Fits the model as {@link #fit(int[], double[])}, naming customers in error messages by
-   * {@code customer} (e.g. {@code i -> "customer " + ids.get(i)}) rather than by index.
+   * Fits the model as {@link #fit(int[], double[])}, naming customers in error messages by {@code
+   * customer} (e.g. {@code i -> "customer " + ids.get(i)}) rather than by index.
    *
    * @param customer the words that name the customer at an index, for messages
    * @throws IllegalArgumentException as {@link #fit(int[], double[])}, naming the customer
    * @throws FitFailedException if the optimiser does not converge
    */
-  public static GammaGammaFit fit(int[] frequency, double[] monetaryValue,
-      java.util.function.IntFunction<String> customer) {
+  public static GammaGammaFit fit(
+      int[] frequency, double[] monetaryValue, java.util.function.IntFunction<String> customer) {
     java.util.Objects.requireNonNull(customer, "customer");
     if (frequency.length != monetaryValue.length) {
-      throw new IllegalArgumentException("frequency and monetaryValue must have the same length, got "
-          + frequency.length + " and " + monetaryValue.length);
+      throw new IllegalArgumentException(
+          "frequency and monetaryValue must have the same length, got "
+              + frequency.length
+              + " and "
+              + monetaryValue.length);
     }
     int m = 0;
     for (int i = 0; i < frequency.length; i++) {
@@ -96,17 +101,25 @@ public final class GammaGammaModel {
       if (frequency[i] > 0) {
         double z = monetaryValue[i];
         if (!(z > 0) || !Double.isFinite(z)) {
-          throw new IllegalArgumentException("mean repeat spend of " + customer.apply(i)
-              + " (" + frequency[i] + " repeat purchase" + (frequency[i] == 1 ? "" : "s")
-              + ") must be positive and finite, got " + z
-              + "; leave such customers out of the spend model (see hasSpendModel)");
+          throw new IllegalArgumentException(
+              "mean repeat spend of "
+                  + customer.apply(i)
+                  + " ("
+                  + frequency[i]
+                  + " repeat purchase"
+                  + (frequency[i] == 1 ? "" : "s")
+                  + ") must be positive and finite, got "
+                  + z
+                  + "; leave such customers out of the spend model (see hasSpendModel)");
         }
         m++;
       }
     }
     if (m < 2) {
-      throw new IllegalArgumentException("the spend model (Gamma-Gamma) needs at least 2 "
-          + "customers with a repeat purchase, got " + m);
+      throw new IllegalArgumentException(
+          "the spend model (Gamma-Gamma) needs at least 2 "
+              + "customers with a repeat purchase, got "
+              + m);
     }
     double[] xs = new double[m];
     double[] zs = new double[m];
@@ -166,6 +179,7 @@ public final class GammaGammaModel {
   /**
    * Returns the total log-likelihood; the gradient, when requested, is in {@code (ln p, ln q, ln
    * gamma)}:
+   *
    * <pre>{@code
    * dL/dp     = x (psi(px+q) - psi(px) + ln zbar + ln x - ln(gamma + x zbar))
    * dL/dq     = psi(px+q) - psi(q) + ln gamma - ln(gamma + x zbar)
@@ -189,8 +203,14 @@ public final class GammaGammaModel {
       double lnZ = Math.log(z);
       double lnX = Math.log(x);
       double lnGxz = Math.log(gamma + x * z);
-      sum += LogGamma.value(px + q) - LogGamma.value(px) - lgQ + q * lnGamma + (px - 1) * lnZ
-          + px * lnX - (px + q) * lnGxz;
+      sum +=
+          LogGamma.value(px + q)
+              - LogGamma.value(px)
+              - lgQ
+              + q * lnGamma
+              + (px - 1) * lnZ
+              + px * lnX
+              - (px + q) * lnGxz;
       if (g) {
         double psiPxq = Digamma.value(px + q);
         gp += x * (psiPxq - Digamma.value(px) + lnZ + lnX - lnGxz);
@@ -209,23 +229,30 @@ public final class GammaGammaModel {
   /**
    * Returns the total log-likelihood of the customers with {@code x >= 1}.
    *
-   * @throws IllegalArgumentException if the lengths differ or a repeat customer's monetary value
-   *     is not positive and finite
+   * @throws IllegalArgumentException if the lengths differ or a repeat customer's monetary value is
+   *     not positive and finite
    */
   public double logLikelihood(int[] frequency, double[] monetaryValue) {
     if (frequency.length != monetaryValue.length) {
-      throw new IllegalArgumentException("frequency and monetaryValue must have the same length, got "
-          + frequency.length + " and " + monetaryValue.length);
+      throw new IllegalArgumentException(
+          "frequency and monetaryValue must have the same length, got "
+              + frequency.length
+              + " and "
+              + monetaryValue.length);
     }
     double sum = 0;
     for (int i = 0; i < frequency.length; i++) {
       if (frequency[i] > 0) {
         if (!(monetaryValue[i] > 0) || !Double.isFinite(monetaryValue[i])) {
-          throw new IllegalArgumentException("mean repeat spend of the customer at index " + i
-              + " must be positive and finite, got " + monetaryValue[i]);
+          throw new IllegalArgumentException(
+              "mean repeat spend of the customer at index "
+                  + i
+                  + " must be positive and finite, got "
+                  + monetaryValue[i]);
         }
-        sum += logLikelihood(new double[] {frequency[i]}, new double[] {monetaryValue[i]},
-            p, q, gamma, null);
+        sum +=
+            logLikelihood(
+                new double[] {frequency[i]}, new double[] {monetaryValue[i]}, p, q, gamma, null);
       }
     }
     return sum;
@@ -269,8 +296,7 @@ public final class GammaGammaModel {
   }
 
   /**
-   * Returns the expected spend per transaction of a new customer, {@code E[Z] = p gamma / (q -
-   * 1)}.
+   * Returns the expected spend per transaction of a new customer, {@code E[Z] = p gamma / (q - 1)}.
    *
    * @throws ArithmeticException if {@code q <= 1} (the mean is infinite)
    */
@@ -296,7 +322,8 @@ public final class GammaGammaModel {
       throw new IllegalArgumentException("x must be at least 0, got " + x);
     }
     if (x > 0 && (!(zbar > 0) || !Double.isFinite(zbar))) {
-      throw new IllegalArgumentException("zbar must be positive and finite when x > 0, got " + zbar);
+      throw new IllegalArgumentException(
+          "zbar must be positive and finite when x > 0, got " + zbar);
     }
     double den = p * x + q - 1;
     if (!(den > 0)) {
@@ -307,8 +334,10 @@ public final class GammaGammaModel {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GammaGammaModel m && Double.compare(p, m.p) == 0
-        && Double.compare(q, m.q) == 0 && Double.compare(gamma, m.gamma) == 0;
+    return o instanceof GammaGammaModel m
+        && Double.compare(p, m.p) == 0
+        && Double.compare(q, m.q) == 0
+        && Double.compare(gamma, m.gamma) == 0;
   }
 
   @Override

@@ -4,9 +4,11 @@ import java.util.Locale;
 
 /**
  * The historical (descriptive) customer lifetime value of a group of customers:
+ *
  * <pre>{@code
  * CLV = average order value * purchase frequency * expected lifespan * margin
  * }</pre>
+ *
  * with average order value = revenue / orders, purchase frequency = orders per customer per period,
  * and the expected lifespan in the same periods (often {@code 1 / churn rate} per period). No
  * discounting, no heterogeneity: a quick benchmark figure, not a forecast for one customer; use
@@ -101,8 +103,13 @@ public record HistoricalClv(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "HistoricalClv[%.2f = AOV %.2f x %.4g/period x %.4g periods x margin %.2f]",
-        value(), averageOrderValue, purchaseFrequency, expectedLifespan, margin);
+        value(),
+        averageOrderValue,
+        purchaseFrequency,
+        expectedLifespan,
+        margin);
   }
 }

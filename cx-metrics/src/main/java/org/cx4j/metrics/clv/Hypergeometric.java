@@ -2,39 +2,45 @@ package org.cx4j.metrics.clv;
 
 /**
  * The Gauss hypergeometric function {@code 2F1(a, b; c; z)} for the arguments the BG/NBD and
- * Pareto/NBD models produce: {@code a, b, c > 0} and {@code z < 1}. Commons Numbers has no 2F1,
- * so cx4j owns this special function.
+ * Pareto/NBD models produce: {@code a, b, c > 0} and {@code z < 1}. Commons Numbers has no 2F1, so
+ * cx4j owns this special function.
  *
  * <p><b>Method.</b> For {@code 0 <= z < 1} the defining series (Abramowitz and Stegun 15.1.1)
+ *
  * <pre>{@code 2F1(a, b; c; z) = sum_{n>=0} (a)_n (b)_n / ((c)_n n!) z^n}</pre>
- * is summed with the term recurrence {@code t_{n+1} = t_n (a+n)(b+n) / ((c+n)(n+1)) z}. With
- * {@code a, b, c > 0} and {@code z >= 0} every term is positive, so there is no cancellation and
- * the relative rounding error of the sum is of the order of the number of terms times the machine
+ *
+ * is summed with the term recurrence {@code t_{n+1} = t_n (a+n)(b+n) / ((c+n)(n+1)) z}. With {@code
+ * a, b, c > 0} and {@code z >= 0} every term is positive, so there is no cancellation and the
+ * relative rounding error of the sum is of the order of the number of terms times the machine
  * epsilon. The ratio of successive terms tends to {@code z}, so the series converges for every
  * {@code z < 1}; the tail after term {@code n} is bounded by {@code t_n rho / (1 - rho)} once the
- * ratio {@code rho} of successive terms has started to fall below 1 and is decreasing or bounded
- * by {@code z}, and summation stops when that bound is below {@code 1e-17} of the sum. For large
- * {@code a} or {@code b} the terms first grow (peaking near {@code n = a b z / (c (1 - z))}), so the
- * sum is carried with a running power-of-two scale (the result is returned as a logarithm) and
+ * ratio {@code rho} of successive terms has started to fall below 1 and is decreasing or bounded by
+ * {@code z}, and summation stops when that bound is below {@code 1e-17} of the sum. For large
+ * {@code a} or {@code b} the terms first grow (peaking near {@code n = a b z / (c (1 - z))}), so
+ * the sum is carried with a running power-of-two scale (the result is returned as a logarithm) and
  * never overflows, which matters for customers with hundreds of purchases.
  *
  * <p>For {@code z < 0} Pfaff's transformation (Abramowitz and Stegun 15.3.5)
+ *
  * <pre>{@code 2F1(a, b; c; z) = (1 - z)^(-b) 2F1(b, c - a; c; z / (z - 1))}</pre>
+ *
  * maps the argument into {@code [0, 1)}; where {@code c - a <= 0} the transformed series may
  * alternate, so the other Pfaff form (15.3.4, {@code (1-z)^(-a) 2F1(a, c-b; c; z/(z-1))}) is used
  * when {@code c - b > 0}; if both {@code c - a} and {@code c - b} are non-positive the series of
  * the transformed function is summed with signs (it is then a terminating or well-conditioned
  * series for the parameter ranges of the models).
  *
- * <p>The number of terms is about {@code (40 + a b z / c) / (1 - z)}; {@code z} within
- * {@code 1e-9} of 1 is rejected rather than summed for minutes.
+ * <p>The number of terms is about {@code (40 + a b z / c) / (1 - z)}; {@code z} within {@code 1e-9}
+ * of 1 is rejected rather than summed for minutes.
  */
 final class Hypergeometric {
 
   /** Relative truncation target of the series. */
   private static final double TOLERANCE = 1e-17;
+
   /** The largest z accepted; closer to 1 the series needs more than about 1e10 terms. */
   static final double MAX_Z = 1 - 1e-9;
+
   private static final double SCALE_UP = 0x1p-600;
   private static final double LOG_SCALE = 600 * Math.log(2);
 
@@ -69,7 +75,15 @@ final class Hypergeometric {
     double s = signedSeries(a, c - b, c, w);
     if (!(s > 0)) {
       throw new ArithmeticException(
-          "2F1(" + a + ", " + b + "; " + c + "; " + z + ") is not positive; outside the models' range");
+          "2F1("
+              + a
+              + ", "
+              + b
+              + "; "
+              + c
+              + "; "
+              + z
+              + ") is not positive; outside the models' range");
     }
     return -a * log1mz + Math.log(s);
   }
@@ -102,17 +116,29 @@ final class Hypergeometric {
       // series with that ratio bounded by max(ratio, z).
       if (ratio < 1) {
         double rho = Math.max(ratio, z);
-        if (term * rho / (1 - rho) <= TOLERANCE * sum && nextRatioNotAbove(a, b, c, z, n + 1, rho)) {
+        if (term * rho / (1 - rho) <= TOLERANCE * sum
+            && nextRatioNotAbove(a, b, c, z, n + 1, rho)) {
           return Math.log(sum) + logScale;
         }
       }
     }
     throw new ArithmeticException(
-        "2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge in " + maxTerms + " terms");
+        "2F1("
+            + a
+            + ", "
+            + b
+            + "; "
+            + c
+            + "; "
+            + z
+            + ") did not converge in "
+            + maxTerms
+            + " terms");
   }
 
   /** Checks that the term ratio does not rise above rho again (it is monotone in n for n large). */
-  private static boolean nextRatioNotAbove(double a, double b, double c, double z, long n, double rho) {
+  private static boolean nextRatioNotAbove(
+      double a, double b, double c, double z, long n, double rho) {
     double next = (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
     return next <= rho;
   }

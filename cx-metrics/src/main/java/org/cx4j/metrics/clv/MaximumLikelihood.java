@@ -17,8 +17,7 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
- * Maximum likelihood over log-parameters, shared by the BG/NBD, Pareto/NBD and Gamma-Gamma
- * fitters.
+ * Maximum likelihood over log-parameters, shared by the BG/NBD, Pareto/NBD and Gamma-Gamma fitters.
  *
  * <p><b>Why this optimiser.</b> The parameters are positive, so the search runs on {@code phi = ln
  * theta}: unconstrained, and the scales of {@code r} (about 0.2) and {@code alpha} (weeks or days)
@@ -70,10 +69,12 @@ final class MaximumLikelihood {
                 new SimpleValueChecker(1e-12, 1e-14));
         try {
           cg.optimize(
-              new MaxEval(20_000), new MaxIter(5_000),
+              new MaxEval(20_000),
+              new MaxIter(5_000),
               new ObjectiveFunction(tracker::negativeMean),
               new ObjectiveFunctionGradient(tracker::negativeMeanGradient),
-              GoalType.MINIMIZE, new InitialGuess(start));
+              GoalType.MINIMIZE,
+              new InitialGuess(start));
         } finally {
           iterations += cg.getIterations();
         }
@@ -82,8 +83,11 @@ final class MaximumLikelihood {
         BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * k + 1, 0.5, 1e-9);
         try {
           bobyqa.optimize(
-              new MaxEval(20_000), new ObjectiveFunction(tracker::negativeMean),
-              GoalType.MINIMIZE, new InitialGuess(start), SimpleBounds.unbounded(k));
+              new MaxEval(20_000),
+              new ObjectiveFunction(tracker::negativeMean),
+              GoalType.MINIMIZE,
+              new InitialGuess(start),
+              SimpleBounds.unbounded(k));
         } finally {
           iterations += bobyqa.getIterations();
         }
@@ -96,7 +100,9 @@ final class MaximumLikelihood {
     if (tracker.bestPhi == null || !Double.isFinite(tracker.bestValue)) {
       throw new FitFailedException(
           model + " log-likelihood is not finite anywhere the optimiser looked",
-          iterations, exp(start), new double[k]);
+          iterations,
+          exp(start),
+          new double[k]);
     }
     double[] phi = tracker.bestPhi.clone();
     double[] g = new double[k];
@@ -149,9 +155,14 @@ final class MaximumLikelihood {
     }
     if (!allFinite(phi) || !Double.isFinite(value) || !(maxAbs(g) / n <= GRADIENT_TOLERANCE)) {
       throw new FitFailedException(
-          model + " fit did not converge: largest gradient component of the mean log-likelihood "
-              + maxAbs(g) / n + " exceeds " + GRADIENT_TOLERANCE,
-          iterations, exp(phi), g);
+          model
+              + " fit did not converge: largest gradient component of the mean log-likelihood "
+              + maxAbs(g) / n
+              + " exceeds "
+              + GRADIENT_TOLERANCE,
+          iterations,
+          exp(phi),
+          g);
     }
     info = observedInformation(tracker, phi, g);
     double[][] cov = invert(info);
@@ -190,8 +201,10 @@ final class MaximumLikelihood {
   private static double[] solve(double[][] info, double[] g) {
     try {
       RealMatrix m = MatrixUtils.createRealMatrix(info);
-      return new CholeskyDecomposition(m, 1e-14, 1e-12).getSolver()
-          .solve(MatrixUtils.createRealVector(g)).toArray();
+      return new CholeskyDecomposition(m, 1e-14, 1e-12)
+          .getSolver()
+          .solve(MatrixUtils.createRealVector(g))
+          .toArray();
     } catch (RuntimeException e) {
       return null;
     }

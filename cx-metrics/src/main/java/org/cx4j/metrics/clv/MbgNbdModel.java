@@ -7,22 +7,25 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
- * The modified BG/NBD (MBG/NBD) model of repeat purchasing (Batislam, Denizel and Filiztekin
- * 2007, "Empirical validation and comparison of models for customer base analysis",
- * International Journal of Research in Marketing 24(3), 201-209; Python lifetimes'
- * {@code ModifiedBetaGeoFitter}, BTYDplus' {@code mbgcnbd} with {@code k = 1}).
+ * The modified BG/NBD (MBG/NBD) model of repeat purchasing (Batislam, Denizel and Filiztekin 2007,
+ * "Empirical validation and comparison of models for customer base analysis", International Journal
+ * of Research in Marketing 24(3), 201-209; Python lifetimes' {@code ModifiedBetaGeoFitter},
+ * BTYDplus' {@code mbgcnbd} with {@code k = 1}).
  *
- * <p>As {@link BgNbdModel}, but a customer may also drop out right after the first purchase
- * (time 0), so a customer with no repeat purchase is no longer certainly alive. Purchases while
- * active are Poisson with rate {@code lambda ~ Gamma(r, alpha)}; at time 0 and after every repeat
- * purchase the customer drops out with probability {@code p ~ Beta(a, b)}. Likelihood:
+ * <p>As {@link BgNbdModel}, but a customer may also drop out right after the first purchase (time
+ * 0), so a customer with no repeat purchase is no longer certainly alive. Purchases while active
+ * are Poisson with rate {@code lambda ~ Gamma(r, alpha)}; at time 0 and after every repeat purchase
+ * the customer drops out with probability {@code p ~ Beta(a, b)}. Likelihood:
+ *
  * <pre>{@code
  * L = B(a, b+x+1)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
  *   + B(a+1, b+x)/B(a, b) Gamma(r+x) alpha^r / (Gamma(r) (alpha+t_x)^(r+x))
  * }</pre>
- * evaluated in log space as {@code lnGamma(r+x) - lnGamma(r) + r ln alpha + lnB(a, b+x+1) -
- * lnB(a, b) + logsumexp(-(r+x) ln(alpha+T), ln a - ln(b+x) - (r+x) ln(alpha+t_x))}, with the
- * analytic gradient ({@code w} the posterior weight of "dropped out after the last purchase"):
+ *
+ * evaluated in log space as {@code lnGamma(r+x) - lnGamma(r) + r ln alpha + lnB(a, b+x+1) - lnB(a,
+ * b) + logsumexp(-(r+x) ln(alpha+T), ln a - ln(b+x) - (r+x) ln(alpha+t_x))}, with the analytic
+ * gradient ({@code w} the posterior weight of "dropped out after the last purchase"):
+ *
  * <pre>{@code
  * dL/dr     = psi(r+x) - psi(r) + ln alpha - (1-w) ln(alpha+T) - w ln(alpha+t_x)
  * dL/dalpha = r/alpha - (r+x) ((1-w)/(alpha+T) + w/(alpha+t_x))
@@ -59,8 +62,7 @@ public final class MbgNbdModel extends NbdMixtureModel {
 
   /**
    * Fits the model by maximum likelihood over the log-parameters (conjugate gradient with the
-   * analytic gradient, then Newton refinement), with standard errors from the observed
-   * information.
+   * analytic gradient, then Newton refinement), with standard errors from the observed information.
    *
    * @throws IllegalArgumentException if {@code data} is empty or every customer has {@code x = 0}
    * @throws FitFailedException if the optimiser does not converge
@@ -73,7 +75,11 @@ public final class MbgNbdModel extends NbdMixtureModel {
           @Override
           public double value(double[] phi, double[] gradient) {
             return logLikelihood(
-                data, Math.exp(phi[0]), Math.exp(phi[1]), Math.exp(phi[2]), Math.exp(phi[3]),
+                data,
+                Math.exp(phi[0]),
+                Math.exp(phi[1]),
+                Math.exp(phi[2]),
+                Math.exp(phi[3]),
                 gradient);
           }
 
@@ -89,9 +95,9 @@ public final class MbgNbdModel extends NbdMixtureModel {
   }
 
   /**
-   * Returns the total log-likelihood and, when {@code gradient} is not null, its gradient in
-   * {@code (ln r, ln alpha, ln a, ln b)} (formulas on the class). Log-gamma and digamma terms are
-   * computed once per distinct frequency.
+   * Returns the total log-likelihood and, when {@code gradient} is not null, its gradient in {@code
+   * (ln r, ln alpha, ln a, ln b)} (formulas on the class). Log-gamma and digamma terms are computed
+   * once per distinct frequency.
    */
   static double logLikelihood(
       RepeatPurchaseData d, double r, double alpha, double a, double b, double[] gradient) {
@@ -192,14 +198,14 @@ public final class MbgNbdModel extends NbdMixtureModel {
   /**
    * {@inheritDoc}
    *
-   * <p>{@code P(alive) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x))}, below 1 also for
-   * {@code x = 0} (the difference from BG/NBD).
+   * <p>{@code P(alive) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x))}, below 1 also for {@code
+   * x = 0} (the difference from BG/NBD).
    */
   @Override
   public double probabilityAlive(int x, double tx, double age) {
     RepeatPurchaseData.check(0, x, tx, age);
-    double logOdds = Math.log(a) - Math.log(b + x)
-        + (r + x) * Math.log1p((age - tx) / (alpha + tx));
+    double logOdds =
+        Math.log(a) - Math.log(b + x) + (r + x) * Math.log1p((age - tx) / (alpha + tx));
     return 1 / (1 + Math.exp(logOdds));
   }
 
@@ -207,8 +213,8 @@ public final class MbgNbdModel extends NbdMixtureModel {
    * {@inheritDoc}
    *
    * <p>{@code E[Y(t) | x, t_x, T] = (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x,
-   * b+x+1; a+b+x; t/(alpha+T+t))] P(alive | x, t_x, T)} (lifetimes' {@code
-   * ModifiedBetaGeoFitter}), with the power and 2F1 in log space and the series near {@code a = 1}.
+   * b+x+1; a+b+x; t/(alpha+T+t))] P(alive | x, t_x, T)} (lifetimes' {@code ModifiedBetaGeoFitter}),
+   * with the power and 2F1 in log space and the series near {@code a = 1}.
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
@@ -225,12 +231,14 @@ public final class MbgNbdModel extends NbdMixtureModel {
    * {@code x} repeat purchases in {@code (0, t]}: alive through the {@code x+1} drop-out chances
    * with exactly {@code x} Poisson events, or dropped out right after the {@code x}-th purchase
    * with at least {@code x} events:
+   *
    * <pre>{@code
    * P(X(t) = x) = B(a, b+x+1)/B(a, b) NB(x; r, alpha/(alpha+t))
    *             + B(a+1, b+x)/B(a, b) [x = 0 ? 1 : I_{t/(alpha+t)}(x, r)]
    * }</pre>
-   * with {@code NB(x; r, q) = Gamma(r+x)/(Gamma(r) x!) q^r (1-q)^x} and the regularized
-   * incomplete beta from Commons Numbers. 1 for {@code x = 0} at {@code t = 0}.
+   *
+   * with {@code NB(x; r, q) = Gamma(r+x)/(Gamma(r) x!) q^r (1-q)^x} and the regularized incomplete
+   * beta from Commons Numbers. 1 for {@code x = 0} at {@code t = 0}.
    *
    * @throws IllegalArgumentException if {@code x < 0} or {@code t} is negative or not finite
    */
@@ -243,8 +251,12 @@ public final class MbgNbdModel extends NbdMixtureModel {
       return x == 0 ? 1 : 0;
     }
     double lbAb = LogBeta.value(a, b);
-    double logNb = LogGamma.value(r + x) - LogGamma.value(r) - LogGamma.value(x + 1.0)
-        + r * Math.log(alpha / (alpha + t)) + x * Math.log(t / (alpha + t));
+    double logNb =
+        LogGamma.value(r + x)
+            - LogGamma.value(r)
+            - LogGamma.value(x + 1.0)
+            + r * Math.log(alpha / (alpha + t))
+            + x * Math.log(t / (alpha + t));
     double p = Math.exp(LogBeta.value(a, b + x + 1) - lbAb + logNb);
     double tail = x == 0 ? 1 : RegularizedBeta.value(t / (alpha + t), x, r);
     return p + Math.exp(LogBeta.value(a + 1, b + x) - lbAb) * tail;
@@ -253,15 +265,16 @@ public final class MbgNbdModel extends NbdMixtureModel {
   /**
    * Returns {@code P(Y(t) = k | x, t_x, T)}, the probability that a customer with this history
    * makes exactly {@code k} purchases in the next {@code t} time units. As for {@link
-   * BgNbdModel#probabilityOfPurchases(int, double, int, double, double)}, with the alive
-   * customer's drop-out posterior {@code Beta(a, b+x+1)}: with {@code q = (alpha+T)/(alpha+T+t)},
-   * {@code N ~ NegBin(r+x, q)} and {@code D = B(a+1, b+x) ((alpha+T)/(alpha+t_x))^(r+x)},
+   * BgNbdModel#probabilityOfPurchases(int, double, int, double, double)}, with the alive customer's
+   * drop-out posterior {@code Beta(a, b+x+1)}: with {@code q = (alpha+T)/(alpha+T+t)}, {@code N ~
+   * NegBin(r+x, q)} and {@code D = B(a+1, b+x) ((alpha+T)/(alpha+t_x))^(r+x)},
+   *
    * <pre>{@code
    * P(Y = k) = ( B(a, b+x+1+k) P(N = k) + [k>0] B(a+1, b+x+k) P(N >= k) + [k=0] D )
    *            / ( B(a, b+x+1) + D )
    * }</pre>
-   * The probabilities sum to 1 over {@code k}; their mean is {@link
-   * #conditionalExpectedPurchases}.
+   *
+   * The probabilities sum to 1 over {@code k}; their mean is {@link #conditionalExpectedPurchases}.
    *
    * @throws IllegalArgumentException if {@code k < 0}, {@code t} is negative, or the history is
    *     invalid
@@ -276,10 +289,14 @@ public final class MbgNbdModel extends NbdMixtureModel {
     double aT = alpha + age;
     double logD = LogBeta.value(a + 1, b + x) + rx * Math.log1p((age - tx) / (alpha + tx));
     double logDen = BgNbdModel.logSumExp(LogBeta.value(a, b + x + 1), logD);
-    double logPmf = t == 0
-        ? (k == 0 ? 0 : Double.NEGATIVE_INFINITY)
-        : LogGamma.value(rx + k) - LogGamma.value(rx) - LogGamma.value(k + 1.0)
-            + rx * Math.log(aT / (aT + t)) + k * Math.log(t / (aT + t));
+    double logPmf =
+        t == 0
+            ? (k == 0 ? 0 : Double.NEGATIVE_INFINITY)
+            : LogGamma.value(rx + k)
+                - LogGamma.value(rx)
+                - LogGamma.value(k + 1.0)
+                + rx * Math.log(aT / (aT + t))
+                + k * Math.log(t / (aT + t));
     double num = LogBeta.value(a, b + x + 1 + k) + logPmf;
     if (k > 0 && t > 0) {
       double surv = RegularizedBeta.value(t / (aT + t), k, rx);
@@ -322,9 +339,9 @@ public final class MbgNbdModel extends NbdMixtureModel {
   }
 
   /**
-   * Returns synthetic customers drawn from this model, one per entry of {@code ages}: {@code
-   * lambda ~ Gamma(r, rate alpha)}, {@code p ~ Beta(a, b)}; the customer may drop out at time 0
-   * and after each repeat purchase. Deterministic for a seed (Hipparchus' Well19937c).
+   * Returns synthetic customers drawn from this model, one per entry of {@code ages}: {@code lambda
+   * ~ Gamma(r, rate alpha)}, {@code p ~ Beta(a, b)}; the customer may drop out at time 0 and after
+   * each repeat purchase. Deterministic for a seed (Hipparchus' Well19937c).
    *
    * @throws IllegalArgumentException if an age is not positive and finite
    */

@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What BG/NBD and MBG/NBD share: the four parameters of a gamma mixture of Poisson purchase
- * rates ({@code r}, {@code alpha}) and a beta mixture of dropout probabilities ({@code a}, {@code
- * b}), their accessors, the log-likelihood overloads and value semantics. Each model supplies
- * its own likelihood pass ({@link #likelihoodPass}) and
- * predictions.
+ * What BG/NBD and MBG/NBD share: the four parameters of a gamma mixture of Poisson purchase rates
+ * ({@code r}, {@code alpha}) and a beta mixture of dropout probabilities ({@code a}, {@code b}),
+ * their accessors, the log-likelihood overloads and value semantics. Each model supplies its own
+ * likelihood pass ({@link #likelihoodPass}) and predictions.
  */
-abstract sealed class NbdMixtureModel implements PurchaseModel
-    permits BgNbdModel, MbgNbdModel {
+abstract sealed class NbdMixtureModel implements PurchaseModel permits BgNbdModel, MbgNbdModel {
 
   static final List<String> NAMES = List.of("r", "alpha", "a", "b");
 
@@ -21,7 +19,9 @@ abstract sealed class NbdMixtureModel implements PurchaseModel
   final double a;
   final double b;
 
-  /** @throws IllegalArgumentException naming the first parameter that is not positive and finite */
+  /**
+   * @throws IllegalArgumentException naming the first parameter that is not positive and finite
+   */
   NbdMixtureModel(double r, double alpha, double a, double b) {
     this.r = BgNbdModel.positive("r", r);
     this.alpha = BgNbdModel.positive("alpha", alpha);
@@ -33,8 +33,8 @@ abstract sealed class NbdMixtureModel implements PurchaseModel
   abstract String modelName();
 
   /**
-   * The total log-likelihood of {@code data} at this model's parameters; when {@code gradient}
-   * is non-null, its gradient with respect to the log-parameters is written into it.
+   * The total log-likelihood of {@code data} at this model's parameters; when {@code gradient} is
+   * non-null, its gradient with respect to the log-parameters is written into it.
    */
   abstract double likelihoodPass(RepeatPurchaseData data, double[] gradient);
 
@@ -110,7 +110,8 @@ abstract sealed class NbdMixtureModel implements PurchaseModel
   /** Equal when the model and all four parameters are equal ({@link Double#compare}). */
   @Override
   public boolean equals(Object o) {
-    return o != null && o.getClass() == getClass()
+    return o != null
+        && o.getClass() == getClass()
         && Arrays.equals(parameters(), ((NbdMixtureModel) o).parameters());
   }
 
@@ -121,7 +122,7 @@ abstract sealed class NbdMixtureModel implements PurchaseModel
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s[r=%.4g, alpha=%.4g, a=%.4g, b=%.4g]",
-        modelName(), r, alpha, a, b);
+    return String.format(
+        Locale.ROOT, "%s[r=%.4g, alpha=%.4g, a=%.4g, b=%.4g]", modelName(), r, alpha, a, b);
   }
 }

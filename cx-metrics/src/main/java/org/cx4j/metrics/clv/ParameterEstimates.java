@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Maximum-likelihood estimates of a model's positive parameters with their standard errors from
- * the observed information, and the diagnostics of the fit.
+ * Maximum-likelihood estimates of a model's positive parameters with their standard errors from the
+ * observed information, and the diagnostics of the fit.
  *
  * <p>The fitters work on the log-parameters {@code phi = ln theta}, so every estimate is positive.
  * The covariance of {@code phi} is the inverse of the observed information {@code -H}, the negative
@@ -17,9 +17,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * the default. {@link IntervalScale#NATURAL} gives the symmetric {@code theta_i +- z se(theta_i)}
  * that Python lifetimes reports, for comparison.
  *
- * <p>Immutable. When the observed information is not positive definite (a flat or boundary
- * maximum) the standard errors are NaN and {@link #standardErrorsAvailable()} is false; the
- * estimates themselves are still a converged maximum.
+ * <p>Immutable. When the observed information is not positive definite (a flat or boundary maximum)
+ * the standard errors are NaN and {@link #standardErrorsAvailable()} is false; the estimates
+ * themselves are still a converged maximum.
  */
 public final class ParameterEstimates {
 
@@ -193,8 +193,8 @@ public final class ParameterEstimates {
   }
 
   /**
-   * Returns the optimiser iterations used (global search plus Newton refinement; BOBYQA reports
-   * no iterations of its own, see {@link #evaluations()}).
+   * Returns the optimiser iterations used (global search plus Newton refinement; BOBYQA reports no
+   * iterations of its own, see {@link #evaluations()}).
    */
   public int iterations() {
     return iterations;
@@ -236,21 +236,27 @@ public final class ParameterEstimates {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(model).append(" fit on ").append(customers)
-        .append(" customers: ");
+    StringBuilder sb =
+        new StringBuilder(model).append(" fit on ").append(customers).append(" customers: ");
     for (int i = 0; i < estimates.length; i++) {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(names.get(i)).append(" = ")
+      sb.append(names.get(i))
+          .append(" = ")
           .append(String.format(Locale.ROOT, "%.4g", estimates[i]));
       if (standardErrorsAvailable()) {
         sb.append(String.format(Locale.ROOT, " (se %.3g)", standardError(names.get(i))));
       }
     }
-    sb.append(String.format(Locale.ROOT,
-        "; LL = %.4f, %d iterations, %d evaluations, |gradient| = %.2g",
-        logLikelihood, iterations, evaluations, MaximumLikelihood.maxAbs(gradient)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "; LL = %.4f, %d iterations, %d evaluations, |gradient| = %.2g",
+            logLikelihood,
+            iterations,
+            evaluations,
+            MaximumLikelihood.maxAbs(gradient)));
     return sb.toString();
   }
 }

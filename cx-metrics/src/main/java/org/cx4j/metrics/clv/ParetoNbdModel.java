@@ -6,8 +6,8 @@ import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.RegularizedGamma;
 
 /**
- * The Pareto/NBD model of repeat purchasing (Schmittlein, Morrison and Colombo 1987, "Counting
- * your customers: who are they and what will they do next?", Management Science 33(1), 1-24).
+ * The Pareto/NBD model of repeat purchasing (Schmittlein, Morrison and Colombo 1987, "Counting your
+ * customers: who are they and what will they do next?", Management Science 33(1), 1-24).
  *
  * <p>While active, a customer buys as a Poisson process with rate {@code lambda ~ Gamma(r, alpha)};
  * the lifetime is exponential with rate {@code mu ~ Gamma(s, beta)}. Parameters {@code r, alpha, s,
@@ -15,6 +15,7 @@ import org.apache.commons.numbers.gamma.RegularizedGamma;
  *
  * <p>Individual likelihood in the form of Fader and Hardie (2005, "A note on deriving the
  * Pareto/NBD model and related expressions", eq. 22), evaluated in log space:
+ *
  * <pre>{@code
  * L = Gamma(r+x) alpha^r beta^s / Gamma(r) * [ 1/((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0 ]
  * A0 = F(t_x) - F(T),  with, for alpha >= beta,
@@ -22,6 +23,7 @@ import org.apache.commons.numbers.gamma.RegularizedGamma;
  * and for alpha < beta
  *   F(y) = 2F1(r+s+x, r+x; r+s+x+1; (beta-alpha)/(beta+y)) / (beta+y)^(r+s+x)
  * }</pre>
+ *
  * The branch keeps the 2F1 argument in {@code [0, 1)} with positive parameters, where the series of
  * {@link Hypergeometric} has only positive terms; {@code ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln
  * F(t_x)))} and the two bracketed terms are combined by log-sum-exp.
@@ -103,7 +105,9 @@ public final class ParetoNbdModel implements PurchaseModel {
     return sum + n * (r * Math.log(alpha) + s * Math.log(beta));
   }
 
-  /** Returns ln of the bracket of the likelihood: ln(1/((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0). */
+  /**
+   * Returns ln of the bracket of the likelihood: ln(1/((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0).
+   */
   private static double logBracket(
       double r, double alpha, double s, double beta, int x, double tx, double age) {
     double first = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
@@ -120,15 +124,19 @@ public final class ParetoNbdModel implements PurchaseModel {
     double lFtx;
     double lFt;
     if (alpha >= beta) {
-      lFtx = Hypergeometric.log2F1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + tx))
-          - rsx * Math.log(alpha + tx);
-      lFt = Hypergeometric.log2F1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + age))
-          - rsx * Math.log(alpha + age);
+      lFtx =
+          Hypergeometric.log2F1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + tx))
+              - rsx * Math.log(alpha + tx);
+      lFt =
+          Hypergeometric.log2F1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + age))
+              - rsx * Math.log(alpha + age);
     } else {
-      lFtx = Hypergeometric.log2F1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + tx))
-          - rsx * Math.log(beta + tx);
-      lFt = Hypergeometric.log2F1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + age))
-          - rsx * Math.log(beta + age);
+      lFtx =
+          Hypergeometric.log2F1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + tx))
+              - rsx * Math.log(beta + tx);
+      lFt =
+          Hypergeometric.log2F1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + age))
+              - rsx * Math.log(beta + age);
     }
     double diff = lFt - lFtx;
     return diff >= 0 ? Double.NEGATIVE_INFINITY : lFtx + Math.log(-Math.expm1(diff));
@@ -204,23 +212,29 @@ public final class ParetoNbdModel implements PurchaseModel {
   @Override
   public double probabilityAlive(int x, double tx, double age) {
     RepeatPurchaseData.check(0, x, tx, age);
-    double logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + age)
-        + s * Math.log(beta + age) + logA0(r, alpha, s, beta, x, tx, age);
+    double logOdds =
+        Math.log(s / (r + s + x))
+            + (r + x) * Math.log(alpha + age)
+            + s * Math.log(beta + age)
+            + logA0(r, alpha, s, beta, x, tx, age);
     return 1 / (1 + Math.exp(logOdds));
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>{@code E[Y(t) | x, t_x, T] = (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]
-   * P(alive | x, t_x, T)} (Fader and Hardie 2005 note, eq. 19).
+   * <p>{@code E[Y(t) | x, t_x, T] = (r+x)(beta+T) / ((alpha+T)(s-1)) [1 -
+   * ((beta+T)/(beta+T+t))^(s-1)] P(alive | x, t_x, T)} (Fader and Hardie 2005 note, eq. 19).
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
     BgNbdModel.checkTime(t);
     double alive = probabilityAlive(x, tx, age);
-    return (r + x) * (beta + age) / (alpha + age)
-        * powerBracket(s - 1, -Math.log1p(t / (beta + age))) * alive;
+    return (r + x)
+        * (beta + age)
+        / (alpha + age)
+        * powerBracket(s - 1, -Math.log1p(t / (beta + age)))
+        * alive;
   }
 
   /**
@@ -230,7 +244,10 @@ public final class ParetoNbdModel implements PurchaseModel {
    */
   public double logLikelihood(int x, double tx, double age) {
     RepeatPurchaseData.check(0, x, tx, age);
-    return LogGamma.value(r + x) - LogGamma.value(r) + r * Math.log(alpha) + s * Math.log(beta)
+    return LogGamma.value(r + x)
+        - LogGamma.value(r)
+        + r * Math.log(alpha)
+        + s * Math.log(beta)
         + logBracket(r, alpha, s, beta, x, tx, age);
   }
 
@@ -238,19 +255,21 @@ public final class ParetoNbdModel implements PurchaseModel {
    * Returns the discounted expected transactions of a customer in closed form (Fader, Hardie and
    * Lee 2005, JMR 42(4), eq. 2), with continuous discounting at rate {@code delta} per time unit
    * (for an annual rate {@code d} and weekly data, {@code delta = ln(1 + d) / 52}):
+   *
    * <pre>{@code
    * DET = alpha^r beta^s delta^(s-1) Gamma(r+x+1) U(s, s; delta (beta+T))
    *       / (Gamma(r) (alpha+T)^(r+x+1) L(r, alpha, s, beta | x, t_x, T))
    * }</pre>
+   *
    * that is {@code integral_0^inf e^(-delta t) dE[Y(t) | x, t_x, T]} over the customer's whole
    * future. {@code U(s, s; z) = e^z Gamma(1-s, z)} (Abramowitz and Stegun 13.6.28) is computed from
    * Commons Numbers' regularized incomplete gamma for {@code s < 1}; for {@code s >= 1} the
-   * recurrence {@code Gamma(a, z) = (Gamma(a+1, z) - z^a e^(-z)) / a} (A&amp;S 6.5.22) steps down from
-   * {@code a} in (0, 1]; integer {@code s} is nudged by 1e-9 (the function is continuous in
+   * recurrence {@code Gamma(a, z) = (Gamma(a+1, z) - z^a e^(-z)) / a} (A&amp;S 6.5.22) steps down
+   * from {@code a} in (0, 1]; integer {@code s} is nudged by 1e-9 (the function is continuous in
    * {@code s}). Multiply by {@link GammaGammaModel#conditionalExpectedSpend} for a CLV.
    *
-   * @throws IllegalArgumentException if {@code delta} is not positive and finite or the history
-   *     is invalid
+   * @throws IllegalArgumentException if {@code delta} is not positive and finite or the history is
+   *     invalid
    */
   public double discountedExpectedTransactions(double delta, int x, double tx, double age) {
     if (!(delta > 0) || !Double.isFinite(delta)) {
@@ -259,9 +278,15 @@ public final class ParetoNbdModel implements PurchaseModel {
     double logL = logLikelihood(x, tx, age);
     double z = delta * (beta + age);
     double logU = z + logUpperGamma(1 - s, z);
-    double logDet = r * Math.log(alpha) + s * Math.log(beta) + (s - 1) * Math.log(delta)
-        + LogGamma.value(r + x + 1) + logU - LogGamma.value(r) - (r + x + 1) * Math.log(alpha + age)
-        - logL;
+    double logDet =
+        r * Math.log(alpha)
+            + s * Math.log(beta)
+            + (s - 1) * Math.log(delta)
+            + LogGamma.value(r + x + 1)
+            + logU
+            - LogGamma.value(r)
+            - (r + x + 1) * Math.log(alpha + age)
+            - logL;
     return Math.exp(logDet);
   }
 
@@ -290,8 +315,10 @@ public final class ParetoNbdModel implements PurchaseModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof ParetoNbdModel m
-        && Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0
-        && Double.compare(s, m.s) == 0 && Double.compare(beta, m.beta) == 0;
+        && Double.compare(r, m.r) == 0
+        && Double.compare(alpha, m.alpha) == 0
+        && Double.compare(s, m.s) == 0
+        && Double.compare(beta, m.beta) == 0;
   }
 
   @Override

@@ -1,9 +1,9 @@
 package org.cx4j.metrics.clv;
 
 /**
- * A fitted "buy till you die" model of repeat purchasing with latent attrition: {@link
- * BgNbdModel}, {@link MbgNbdModel} or {@link ParetoNbdModel}. Times are in the unit of the data
- * the model was fitted on (weeks for CDNOW). {@link ModelComparison} sets them side by side.
+ * A fitted "buy till you die" model of repeat purchasing with latent attrition: {@link BgNbdModel},
+ * {@link MbgNbdModel} or {@link ParetoNbdModel}. Times are in the unit of the data the model was
+ * fitted on (weeks for CDNOW). {@link ModelComparison} sets them side by side.
  *
  * <p>Implementations are immutable and thread-safe.
  */
@@ -23,8 +23,8 @@ public sealed interface PurchaseModel permits NbdMixtureModel, ParetoNbdModel {
   PurchaseModel withParameters(double[] parameters);
 
   /**
-   * Returns {@code E[X(t)]}, the expected number of purchases of a randomly chosen new customer
-   * in {@code (0, t]}.
+   * Returns {@code E[X(t)]}, the expected number of purchases of a randomly chosen new customer in
+   * {@code (0, t]}.
    *
    * @throws IllegalArgumentException if {@code t} is negative or not finite
    */

@@ -8,8 +8,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The delta method works on the log-parameters {@code phi}: for a prediction {@code g(phi)},
  * {@code Var(ln g) = grad(ln g)' Sigma grad(ln g)} with {@code Sigma} the inverse observed
- * information and the gradient from central differences (step {@code 1e-5}); the interval is
- * {@code g exp(+- z sd(ln g))}, which keeps positive predictions positive.
+ * information and the gradient from central differences (step {@code 1e-5}); the interval is {@code
+ * g exp(+- z sd(ln g))}, which keeps positive predictions positive.
  *
  * @param <M> the model type
  * @param model the fitted model
@@ -35,8 +35,8 @@ public record PurchaseModelFit<M extends PurchaseModel>(M model, ParameterEstima
    * uncertainty only; for the spread of the customer's realized purchases see {@link
    * BgNbdModel#predictionInterval(double, double, int, double, double)}).
    *
-   * @throws IllegalArgumentException if {@code t <= 0}, the history is invalid, or {@code level}
-   *     is not in (0, 1)
+   * @throws IllegalArgumentException if {@code t <= 0}, the history is invalid, or {@code level} is
+   *     not in (0, 1)
    * @throws IllegalStateException if standard errors are not available
    */
   public IntervalEstimate conditionalExpectedPurchasesInterval(
@@ -63,11 +63,14 @@ public record PurchaseModelFit<M extends PurchaseModel>(M model, ParameterEstima
     double[] theta = model.parameters();
     double g0 = prediction.applyAsDouble(model);
     if (!(g0 > 0)) {
-      throw new IllegalArgumentException("prediction must be positive for a log-scale interval, got " + g0);
+      throw new IllegalArgumentException(
+          "prediction must be positive for a log-scale interval, got " + g0);
     }
-    double var = DeltaMethod.logVariance(
-        phi -> prediction.applyAsDouble(model.withParameters(MaximumLikelihood.exp(phi))),
-        theta, estimates.logCovarianceUnsafe());
+    double var =
+        DeltaMethod.logVariance(
+            phi -> prediction.applyAsDouble(model.withParameters(MaximumLikelihood.exp(phi))),
+            theta,
+            estimates.logCovarianceUnsafe());
     double sd = Math.sqrt(var);
     return new IntervalEstimate(g0, g0 * Math.exp(-z * sd), g0 * Math.exp(z * sd), level);
   }

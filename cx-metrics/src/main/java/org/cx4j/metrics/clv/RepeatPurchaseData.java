@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The "buy till you die" sufficient statistics of a customer base, in columns: for each customer
  * {@code x} (frequency, the number of repeat purchases), {@code t_x} (recency, the time of the last
  * purchase measured from the first) and {@code T} (age, the time from the first purchase to the end
- * of calibration), all times in one unit (weeks for CDNOW). This is the input of
- * {@link BgNbdModel#fit(RepeatPurchaseData)} and {@link ParetoNbdModel#fit(RepeatPurchaseData)}.
+ * of calibration), all times in one unit (weeks for CDNOW). This is the input of {@link
+ * BgNbdModel#fit(RepeatPurchaseData)} and {@link ParetoNbdModel#fit(RepeatPurchaseData)}.
  *
  * <p>Immutable: the factories copy the arrays and the accessors return copies. The distinct
  * frequencies are indexed once here, so that a likelihood evaluation computes the log-gamma terms
@@ -20,27 +20,34 @@ public final class RepeatPurchaseData {
   final int[] x;
   final double[] tx;
   final double[] t;
+
   /** The distinct frequencies, ascending. */
   final int[] distinctX;
+
   /** For each customer, the index of its frequency in {@link #distinctX}. */
   final int[] xIndex;
+
   /**
    * The same customers split for the likelihood's hot loop: ages of the {@code x = 0} customers,
    * and {@code x, t_x, T} and the distinct-x index of the others. Two branch-free loops beat one
    * loop whose {@code x == 0} test is unpredictable (about half the customers of a typical base).
    */
   final double[] zeroAge;
+
   final int[] repX;
   final int[] repIndex;
   final double[] repTx;
   final double[] repAge;
+
   /**
    * Counted rows only ({@link #wrapCounts}, for {@link BgNbdModel#fit(RepeatPurchaseData,
-   * long[])}): the number of customers each row of {@link #zeroAge} and of the {@code rep}
-   * columns stands for; null when every row is one customer.
+   * long[])}): the number of customers each row of {@link #zeroAge} and of the {@code rep} columns
+   * stands for; null when every row is one customer.
    */
   final double[] zeroCount;
+
   final double[] repCount;
+
   /** The number of customers: the rows, or the sum of the counts. */
   final long customers;
 
@@ -105,8 +112,8 @@ public final class RepeatPurchaseData {
    * Returns the data for the given columns (copied).
    *
    * @param frequency {@code x}: repeat purchases, each at least 0
-   * @param recency {@code t_x}: time of the last purchase since the first, finite, at least 0, and 0
-   *     where {@code x == 0}
+   * @param recency {@code t_x}: time of the last purchase since the first, finite, at least 0, and
+   *     0 where {@code x == 0}
    * @param age {@code T}: time from the first purchase to the end of calibration, finite, at least
    *     {@code t_x}
    * @throws IllegalArgumentException if the lengths differ or a value breaks the rules above (the
@@ -118,7 +125,11 @@ public final class RepeatPurchaseData {
     if (recency.length != n || age.length != n) {
       throw new IllegalArgumentException(
           "frequency, recency and age must have the same length, got "
-              + n + ", " + recency.length + ", " + age.length);
+              + n
+              + ", "
+              + recency.length
+              + ", "
+              + age.length);
     }
     for (int i = 0; i < n; i++) {
       check(i, frequency[i], recency[i], age[i]);
@@ -132,9 +143,8 @@ public final class RepeatPurchaseData {
   }
 
   /**
-   * Trusted factory for counted rows (row {@code i} stands for {@code counts[i]} customers, each
-   * at least 1): only the BG/NBD likelihood reads the counts, so such data never leave the
-   * package.
+   * Trusted factory for counted rows (row {@code i} stands for {@code counts[i]} customers, each at
+   * least 1): only the BG/NBD likelihood reads the counts, so such data never leave the package.
    */
   static RepeatPurchaseData wrapCounts(RepeatPurchaseData rows, long[] counts) {
     return new RepeatPurchaseData(rows.x, rows.tx, rows.t, counts);
@@ -151,7 +161,12 @@ public final class RepeatPurchaseData {
     }
     if (!Double.isFinite(t) || !(t >= tx)) {
       throw new IllegalArgumentException(
-          "age T of customer " + i + " must be finite and at least its recency " + tx + ", got " + t);
+          "age T of customer "
+              + i
+              + " must be finite and at least its recency "
+              + tx
+              + ", got "
+              + t);
     }
     if (x == 0 && tx != 0) {
       throw new IllegalArgumentException(
@@ -199,7 +214,9 @@ public final class RepeatPurchaseData {
     return zeroAge.length;
   }
 
-  /** Returns the mean age {@code T} (running mean), or 0 when empty; sets the fitters' time scale. */
+  /**
+   * Returns the mean age {@code T} (running mean), or 0 when empty; sets the fitters' time scale.
+   */
   double meanAge() {
     double mean = 0;
     if (zeroCount != null) {
@@ -232,7 +249,12 @@ public final class RepeatPurchaseData {
 
   @Override
   public String toString() {
-    return "RepeatPurchaseData[" + x.length + " customers, " + zeroRepeaters()
-        + " with x = 0, max x = " + maxFrequency() + "]";
+    return "RepeatPurchaseData["
+        + x.length
+        + " customers, "
+        + zeroRepeaters()
+        + " with x = 0, max x = "
+        + maxFrequency()
+        + "]";
   }
 }

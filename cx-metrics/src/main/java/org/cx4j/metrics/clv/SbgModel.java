@@ -8,27 +8,29 @@ import java.util.function.ToDoubleFunction;
  * The shifted beta-geometric (sBG) model of contractual retention (Fader and Hardie 2007, "How to
  * project customer retention", Journal of Interactive Marketing 21(1), 76-90).
  *
- * <p>Each customer renews at the end of every period with a constant probability {@code 1 -
- * theta} until the first non-renewal; the churn probability {@code theta} varies across customers
- * as {@code Beta(alpha, beta)}. The lifetime {@code T} (in periods, {@code T >= 1}: the period in
+ * <p>Each customer renews at the end of every period with a constant probability {@code 1 - theta}
+ * until the first non-renewal; the churn probability {@code theta} varies across customers as
+ * {@code Beta(alpha, beta)}. The lifetime {@code T} (in periods, {@code T >= 1}: the period in
  * which the customer churns) then has
+ *
  * <pre>{@code
  * P(T = t) = B(alpha+1, beta+t-1) / B(alpha, beta)                                 (FH 2007 eq. 7)
  * S(t)     = P(T > t) = B(alpha, beta+t) / B(alpha, beta)                          (eq. 8)
  * r_t      = S(t) / S(t-1) = (beta+t-1) / (alpha+beta+t-1)                         (eq. 9)
  * }</pre>
- * evaluated by the recursions {@code P(1) = alpha/(alpha+beta)}, {@code P(t) = P(t-1)
- * (beta+t-2)/(alpha+beta+t-1)}, {@code S(0) = 1}, {@code S(t) = S(t-1) r_t} in log space.
- * Periods are the model's only time unit (years for the published example); parameters are
- * {@code alpha, beta > 0}. The retention rate increases with tenure: the heterogeneity, not a
- * change in any customer, that makes cohort survival curves flatten.
  *
- * <p>Fitted by maximum likelihood on cohort survivor counts ({@link #fitSurvivors(long[])}) or
- * on individual, right-censored lifetimes ({@link #fitLifetimes(int[], boolean[])}); the
- * optimiser is the one of {@link BgNbdModel} (log-parameters, analytic gradient, Newton polish,
- * standard errors from the observed information). Valuation follows Fader and Hardie (2010),
- * "Customer-base valuation in a contractual setting: the perils of ignoring heterogeneity",
- * Marketing Science 29(1), 85-93: {@link #discountedExpectedLifetime(double)} (DEL) and {@link
+ * evaluated by the recursions {@code P(1) = alpha/(alpha+beta)}, {@code P(t) = P(t-1)
+ * (beta+t-2)/(alpha+beta+t-1)}, {@code S(0) = 1}, {@code S(t) = S(t-1) r_t} in log space. Periods
+ * are the model's only time unit (years for the published example); parameters are {@code alpha,
+ * beta > 0}. The retention rate increases with tenure: the heterogeneity, not a change in any
+ * customer, that makes cohort survival curves flatten.
+ *
+ * <p>Fitted by maximum likelihood on cohort survivor counts ({@link #fitSurvivors(long[])}) or on
+ * individual, right-censored lifetimes ({@link #fitLifetimes(int[], boolean[])}); the optimiser is
+ * the one of {@link BgNbdModel} (log-parameters, analytic gradient, Newton polish, standard errors
+ * from the observed information). Valuation follows Fader and Hardie (2010), "Customer-base
+ * valuation in a contractual setting: the perils of ignoring heterogeneity", Marketing Science
+ * 29(1), 85-93: {@link #discountedExpectedLifetime(double)} (DEL) and {@link
  * #discountedExpectedResidualLifetime(double, int)} (DERL).
  *
  * <p>Immutable and thread-safe.
@@ -58,8 +60,7 @@ public final class SbgModel {
   }
 
   /**
-   * A fitted sBG model with its estimates (standard errors, log-likelihood, optimiser
-   * diagnostics).
+   * A fitted sBG model with its estimates (standard errors, log-likelihood, optimiser diagnostics).
    *
    * @param model the fitted model
    * @param estimates the estimates of {@code alpha, beta}
@@ -67,16 +68,19 @@ public final class SbgModel {
   public record Fit(SbgModel model, ParameterEstimates estimates) {
 
     /**
-     * Returns the delta-method confidence interval (on the log scale, see {@link
-     * PurchaseModelFit}) of any positive, finite prediction of the model, for example {@code
-     * f -> f.survival(12)} or {@code f -> f.clv(100, 0.1)}.
+     * Returns the delta-method confidence interval (on the log scale, see {@link PurchaseModelFit})
+     * of any positive, finite prediction of the model, for example {@code f -> f.survival(12)} or
+     * {@code f -> f.clv(100, 0.1)}.
      *
      * @throws IllegalArgumentException if {@code level} is not in (0, 1) or the prediction is not
      *     positive and finite at the estimates
      * @throws IllegalStateException if standard errors are not available
      */
     public IntervalEstimate interval(ToDoubleFunction<SbgModel> prediction, double level) {
-      return deltaInterval(model.parameters(), estimates, level,
+      return deltaInterval(
+          model.parameters(),
+          estimates,
+          level,
           theta -> prediction.applyAsDouble(of(theta[0], theta[1])));
     }
 
@@ -87,7 +91,9 @@ public final class SbgModel {
   }
 
   static IntervalEstimate deltaInterval(
-      double[] theta, ParameterEstimates estimates, double level,
+      double[] theta,
+      ParameterEstimates estimates,
+      double level,
       ToDoubleFunction<double[]> prediction) {
     double z = ParameterEstimates.normalQuantile(level);
     if (!estimates.standardErrorsAvailable()) {
@@ -99,9 +105,11 @@ public final class SbgModel {
       throw new IllegalArgumentException(
           "prediction must be positive and finite for a log-scale interval, got " + g0);
     }
-    double var = DeltaMethod.logVariance(
-        phi -> prediction.applyAsDouble(MaximumLikelihood.exp(phi)), theta,
-        estimates.logCovarianceUnsafe());
+    double var =
+        DeltaMethod.logVariance(
+            phi -> prediction.applyAsDouble(MaximumLikelihood.exp(phi)),
+            theta,
+            estimates.logCovarianceUnsafe());
     double sd = Math.sqrt(var);
     return new IntervalEstimate(g0, g0 * Math.exp(-z * sd), g0 * Math.exp(z * sd), level);
   }
@@ -113,11 +121,11 @@ public final class SbgModel {
    * contribute {@code ln P(T = t)} each and the last count's customers, still active, {@code ln
    * S(t_max)} each (FH 2007 eq. 10).
    *
-   * @param survivors non-increasing, non-negative counts, at least three of them (periods 0, 1
-   *     and 2: with one period of data only {@code alpha / (alpha + beta)} is identified)
+   * @param survivors non-increasing, non-negative counts, at least three of them (periods 0, 1 and
+   *     2: with one period of data only {@code alpha / (alpha + beta)} is identified)
    * @throws IllegalArgumentException if fewer than 3 counts are given, a count is negative or
-   *     larger than the one before (naming the period), the cohort is empty or larger than
-   *     {@code Integer.MAX_VALUE}, or no customer churns
+   *     larger than the one before (naming the period), the cohort is empty or larger than {@code
+   *     Integer.MAX_VALUE}, or no customer churns
    * @throws FitFailedException if the optimiser does not converge, or when retention is so
    *     homogeneous that a single churn probability (the geometric limit, {@code alpha, beta ->
    *     infinity}) fits at least as well: then there is no finite maximum
@@ -125,7 +133,8 @@ public final class SbgModel {
   public static Fit fitSurvivors(long[] survivors) {
     if (survivors.length < 3) {
       throw new IllegalArgumentException(
-          "sBG needs survivor counts for at least periods 0, 1 and 2, got " + survivors.length
+          "sBG needs survivor counts for at least periods 0, 1 and 2, got "
+              + survivors.length
               + " counts");
     }
     int horizon = survivors.length - 1;
@@ -139,15 +148,23 @@ public final class SbgModel {
       if (t > 0) {
         if (survivors[t] > survivors[t - 1]) {
           throw new IllegalArgumentException(
-              "survivors must not increase, got " + survivors[t] + " in period " + t + " after "
-                  + survivors[t - 1] + " in period " + (t - 1));
+              "survivors must not increase, got "
+                  + survivors[t]
+                  + " in period "
+                  + t
+                  + " after "
+                  + survivors[t - 1]
+                  + " in period "
+                  + (t - 1));
         }
         churned[t] = survivors[t - 1] - survivors[t];
       }
     }
     if (survivors[0] == 0 || survivors[0] > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "cohort size survivors[0] must be in [1, " + Integer.MAX_VALUE + "], got "
+          "cohort size survivors[0] must be in [1, "
+              + Integer.MAX_VALUE
+              + "], got "
               + survivors[0]);
     }
     alive[horizon] = survivors[horizon];
@@ -162,15 +179,17 @@ public final class SbgModel {
    * likelihood as {@link #fitSurvivors(long[])}.
    *
    * @throws IllegalArgumentException if the arrays differ in length or are empty, a period is out
-   *     of range (above {@link #MAX_PERIOD}; naming the customer index), no customer churns, or no customer is observed
-   *     beyond period 1
+   *     of range (above {@link #MAX_PERIOD}; naming the customer index), no customer churns, or no
+   *     customer is observed beyond period 1
    * @throws FitFailedException if the optimiser does not converge or the geometric limit fits at
    *     least as well (see {@link #fitSurvivors(long[])})
    */
   public static Fit fitLifetimes(int[] periods, boolean[] churned) {
     if (periods.length != churned.length) {
       throw new IllegalArgumentException(
-          "periods and churned must have the same length, got " + periods.length + " and "
+          "periods and churned must have the same length, got "
+              + periods.length
+              + " and "
               + churned.length);
     }
     if (periods.length == 0) {
@@ -181,8 +200,16 @@ public final class SbgModel {
       int min = churned[i] ? 1 : 0;
       if (periods[i] < min || periods[i] > MAX_PERIOD) {
         throw new IllegalArgumentException(
-            "periods[" + i + "] must be in [" + min + ", " + MAX_PERIOD + "] for a "
-                + (churned[i] ? "churned" : "censored") + " customer, got " + periods[i]);
+            "periods["
+                + i
+                + "] must be in ["
+                + min
+                + ", "
+                + MAX_PERIOD
+                + "] for a "
+                + (churned[i] ? "churned" : "censored")
+                + " customer, got "
+                + periods[i]);
       }
       max = Math.max(max, periods[i]);
     }
@@ -214,7 +241,8 @@ public final class SbgModel {
     }
     if (last < 2) {
       throw new IllegalArgumentException(
-          "sBG needs customers observed for at least 2 periods, got data up to period " + last
+          "sBG needs customers observed for at least 2 periods, got data up to period "
+              + last
               + ": with one period only alpha / (alpha + beta) is identified");
     }
     MaximumLikelihood.Objective objective =
@@ -243,17 +271,26 @@ public final class SbgModel {
     double geometric = lost * Math.log(q) + (exposure - lost) * Math.log1p(-q);
     if (q >= 1 || geometric >= est.logLikelihood() - 1e-9 * Math.abs(est.logLikelihood())) {
       throw new FitFailedException(
-          "sBG has no finite maximum: a single churn probability " + q + " for every customer (the"
-              + " geometric limit, LL = " + geometric + ") fits at least as well as any "
-              + "heterogeneous sBG (LL = " + est.logLikelihood() + ")",
-          est.iterations(), p, est.gradient());
+          "sBG has no finite maximum: a single churn probability "
+              + q
+              + " for every customer (the"
+              + " geometric limit, LL = "
+              + geometric
+              + ") fits at least as well as any "
+              + "heterogeneous sBG (LL = "
+              + est.logLikelihood()
+              + ")",
+          est.iterations(),
+          p,
+          est.gradient());
     }
     return new Fit(of(p[0], p[1]), est);
   }
 
   /**
-   * Returns {@code Σ_t churned[t] ln P(T = t) + Σ_t alive[t] ln S(t)} and, when {@code gradient}
-   * is not null, its gradient in {@code (ln alpha, ln beta)}. With {@code c = alpha + beta}:
+   * Returns {@code Σ_t churned[t] ln P(T = t) + Σ_t alive[t] ln S(t)} and, when {@code gradient} is
+   * not null, its gradient in {@code (ln alpha, ln beta)}. With {@code c = alpha + beta}:
+   *
    * <pre>{@code
    * d ln S(t)/d alpha = -Σ_{i=1..t} 1/(c+i-1)
    * d ln S(t)/d beta  =  Σ_{i=1..t} [1/(beta+i-1) - 1/(c+i-1)]
@@ -315,8 +352,12 @@ public final class SbgModel {
     for (int t = 1; t < survivors.length; t++) {
       if (survivors[t] < 0 || survivors[t] > survivors[t - 1]) {
         throw new IllegalArgumentException(
-            "survivors must be non-negative and non-increasing, got " + survivors[t]
-                + " in period " + t + " after " + survivors[t - 1]);
+            "survivors must be non-negative and non-increasing, got "
+                + survivors[t]
+                + " in period "
+                + t
+                + " after "
+                + survivors[t - 1]);
       }
       churned[t] = survivors[t - 1] - survivors[t];
     }
@@ -372,8 +413,8 @@ public final class SbgModel {
   }
 
   /**
-   * Returns {@code S(0), ..., S(horizon)}: the survival curve to project a cohort (multiply by
-   * its size for expected survivors).
+   * Returns {@code S(0), ..., S(horizon)}: the survival curve to project a cohort (multiply by its
+   * size for expected survivors).
    *
    * @throws IllegalArgumentException if {@code horizon < 0}
    */
@@ -391,8 +432,8 @@ public final class SbgModel {
   }
 
   /**
-   * Returns {@code P(T = t) = S(t-1) - S(t)}, the probability that a new customer churns in
-   * period {@code t} (FH 2007 eq. 7).
+   * Returns {@code P(T = t) = S(t-1) - S(t)}, the probability that a new customer churns in period
+   * {@code t} (FH 2007 eq. 7).
    *
    * @throws IllegalArgumentException if {@code t < 1}
    */
@@ -421,8 +462,8 @@ public final class SbgModel {
    * <p><b>Infinite when {@code alpha <= 1}</b>, as for both published segments of FH 2007: the
    * density of {@code theta} near 0 is then heavy enough that the mean lifetime diverges, and this
    * method returns {@link Double#POSITIVE_INFINITY}. The discounted value {@link
-   * #discountedExpectedLifetime(double)} and the truncated {@link #expectedPeriods(int)} are
-   * finite for every {@code alpha}; prefer them for valuation.
+   * #discountedExpectedLifetime(double)} and the truncated {@link #expectedPeriods(int)} are finite
+   * for every {@code alpha}; prefer them for valuation.
    */
   public double expectedLifetime() {
     return alpha > 1 ? (alpha + beta - 1) / (alpha - 1) : Double.POSITIVE_INFINITY;
@@ -430,8 +471,8 @@ public final class SbgModel {
 
   /**
    * Returns {@code Σ_{t=0}^{horizon-1} S(t)}, the expected number of periods a new customer is
-   * subscribed (payments made, the first included) within the first {@code horizon} periods;
-   * 0 for {@code horizon = 0}. Finite for every {@code alpha}.
+   * subscribed (payments made, the first included) within the first {@code horizon} periods; 0 for
+   * {@code horizon = 0}. Finite for every {@code alpha}.
    *
    * @throws IllegalArgumentException if {@code horizon < 0}
    */
@@ -450,16 +491,18 @@ public final class SbgModel {
 
   /**
    * Returns the discounted expected lifetime of a new customer, in payments (FH 2010 eq. 3):
+   *
    * <pre>{@code DEL = Σ_{t>=0} S(t) / (1+d)^t = 2F1(1, beta; alpha+beta; 1/(1+d))}</pre>
+   *
    * a payment at the start of each period subscribed, the first one at acquisition undiscounted.
-   * Summed term by term (the term ratio is below {@code 1/(1+d)}, cost about {@code 40/d} terms
-   * at worst).
+   * Summed term by term (the term ratio is below {@code 1/(1+d)}, cost about {@code 40/d} terms at
+   * worst).
    *
    * @param d the discount rate per period, positive and finite (at 0 the sum is {@link
    *     #expectedLifetime()}, infinite for {@code alpha <= 1})
    * @throws IllegalArgumentException if {@code d} is not positive and finite
-   * @throws ArithmeticException if {@code d} is so small (below about 1e-6) that the sum needs
-   *     more than {@code 1e8} terms
+   * @throws ArithmeticException if {@code d} is so small (below about 1e-6) that the sum needs more
+   *     than {@code 1e8} terms
    */
   public double discountedExpectedLifetime(double d) {
     checkDiscount(d);
@@ -468,16 +511,16 @@ public final class SbgModel {
 
   /**
    * Returns the discounted expected residual lifetime of a customer who has made {@code renewals}
-   * contract renewals ({@code n - 1} in FH 2010, i.e. has been a customer for {@code n =
-   * renewals + 1} periods), evaluated just before the next renewal decision, in payments (FH 2010
-   * eq. 6):
+   * contract renewals ({@code n - 1} in FH 2010, i.e. has been a customer for {@code n = renewals +
+   * 1} periods), evaluated just before the next renewal decision, in payments (FH 2010 eq. 6):
+   *
    * <pre>{@code
    * DERL = Σ_{t>=n} S(t)/S(n-1) / (1+d)^(t-n)
    *      = (beta+n-1)/(alpha+beta+n-1) 2F1(1, beta+n; alpha+beta+n; 1/(1+d))
    * }</pre>
-   * The first term, the probability of the coming renewal, is undiscounted. Increases with
-   * {@code renewals}: a customer who has stayed longer is more likely one with a low churn
-   * probability.
+   *
+   * The first term, the probability of the coming renewal, is undiscounted. Increases with {@code
+   * renewals}: a customer who has stayed longer is more likely one with a low churn probability.
    *
    * @throws IllegalArgumentException if {@code d} is not positive and finite or {@code renewals <
    *     0}
@@ -493,8 +536,8 @@ public final class SbgModel {
   }
 
   /**
-   * Returns the expected discounted value of a new subscriber who pays {@code margin} at the
-   * start of every period subscribed: {@code margin * DEL(d)} ({@link
+   * Returns the expected discounted value of a new subscriber who pays {@code margin} at the start
+   * of every period subscribed: {@code margin * DEL(d)} ({@link
    * #discountedExpectedLifetime(double)}).
    *
    * @throws IllegalArgumentException if {@code margin} is not finite or {@code d} is not positive
@@ -507,13 +550,13 @@ public final class SbgModel {
   }
 
   /**
-   * Returns the expected discounted residual value of an existing subscriber with {@code
-   * renewals} renewals, paying {@code margin} per period: {@code margin * DERL(d, renewals)}
-   * ({@link #discountedExpectedResidualLifetime(double, int)}); summed over a customer base's
-   * tenure counts this is the FH 2010 customer-base value.
+   * Returns the expected discounted residual value of an existing subscriber with {@code renewals}
+   * renewals, paying {@code margin} per period: {@code margin * DERL(d, renewals)} ({@link
+   * #discountedExpectedResidualLifetime(double, int)}); summed over a customer base's tenure counts
+   * this is the FH 2010 customer-base value.
    *
-   * @throws IllegalArgumentException if {@code margin} is not finite, {@code d} is not positive
-   *     and finite, or {@code renewals < 0}
+   * @throws IllegalArgumentException if {@code margin} is not finite, {@code d} is not positive and
+   *     finite, or {@code renewals < 0}
    * @throws ArithmeticException if {@code d} is below about 1e-6
    */
   public double residualClv(double margin, double d, int renewals) {
@@ -529,15 +572,14 @@ public final class SbgModel {
 
   static void checkDiscount(double d) {
     if (!(d > 0) || !Double.isFinite(d)) {
-      throw new IllegalArgumentException(
-          "discount rate d must be positive and finite, got " + d);
+      throw new IllegalArgumentException("discount rate d must be positive and finite, got " + d);
     }
   }
 
   /**
-   * {@code 2F1(1, bb; c; z) = Σ_k (bb)_k/(c)_k z^k} for {@code 0 < bb < c}, {@code 0 <= z < 1}: term
-   * ratios {@code (bb+k)/(c+k) z} are below {@code z}, so the tail after a term {@code u} is at
-   * most {@code u z/(1-z)}. Compensated (Neumaier) summation.
+   * {@code 2F1(1, bb; c; z) = Σ_k (bb)_k/(c)_k z^k} for {@code 0 < bb < c}, {@code 0 <= z < 1}:
+   * term ratios {@code (bb+k)/(c+k) z} are below {@code z}, so the tail after a term {@code u} is
+   * at most {@code u z/(1-z)}. Compensated (Neumaier) summation.
    */
   /** Terms of {@link #series} before giving up: enough for any discount rate above about 1e-6. */
   static final long MAX_TERMS = 100_000_000L;
@@ -558,7 +600,10 @@ public final class SbgModel {
       }
     }
     throw new ArithmeticException(
-        "the discounted sum did not converge in " + MAX_TERMS + " terms (discount factor " + z
+        "the discounted sum did not converge in "
+            + MAX_TERMS
+            + " terms (discount factor "
+            + z
             + "); use a larger discount rate");
   }
 
@@ -620,7 +665,8 @@ public final class SbgModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof SbgModel m
-        && Double.compare(alpha, m.alpha) == 0 && Double.compare(beta, m.beta) == 0;
+        && Double.compare(alpha, m.alpha) == 0
+        && Double.compare(beta, m.beta) == 0;
   }
 
   @Override

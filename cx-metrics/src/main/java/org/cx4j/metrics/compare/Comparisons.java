@@ -36,8 +36,12 @@ public final class Comparisons {
     double z = Stats.z(level);
     double d = a.score() - b.score();
     double se = Math.hypot(a.standardError(), b.standardError());
-    Interval i = new Interval(
-        Stats.clip(d - z * se, -200, 200), Stats.clip(d + z * se, -200, 200), level, IntervalMethod.WALD);
+    Interval i =
+        new Interval(
+            Stats.clip(d - z * se, -200, 200),
+            Stats.clip(d + z * se, -200, 200),
+            level,
+            IntervalMethod.WALD);
     double stat = statistic(d, se);
     return new Difference("nps", d, se, i, stat, Stats.normalTwoSidedP(stat), null);
   }
@@ -46,12 +50,12 @@ public final class Comparisons {
    * Returns {@code a - b} in NPS points with the interval of {@link #nps} but a <em>pooled</em> z
    * test, the NPS analogue of the pooled two-proportion test: under "no difference" both samples
    * share one trinomial distribution, so its per-response variance {@code v = 10⁴ [pP + pD - (pP -
-   * pD)²]} is estimated from the two samples combined and {@code z = (NPS_a - NPS_b) / sqrt(v (1/n_a
-   * + 1/n_b))} (Kish's {@code n_eff} under weights). It keeps its level further into the tail
-   * (p near 1e-4, where multiple-testing thresholds over hundreds of keys lie) than the unpooled
-   * test of {@link #nps}, whose standard error shrinks when a sample's variance happens to be low:
-   * with 100 answers per sample, 500 unchanged keys and Benjamini-Hochberg at q = 0.1, the share
-   * of evaluations with any rejection was 0.16 with the unpooled test and 0.11 with this one
+   * pD)²]} is estimated from the two samples combined and {@code z = (NPS_a - NPS_b) / sqrt(v
+   * (1/n_a + 1/n_b))} (Kish's {@code n_eff} under weights). It keeps its level further into the
+   * tail (p near 1e-4, where multiple-testing thresholds over hundreds of keys lie) than the
+   * unpooled test of {@link #nps}, whose standard error shrinks when a sample's variance happens to
+   * be low: with 100 answers per sample, 500 unchanged keys and Benjamini-Hochberg at q = 0.1, the
+   * share of evaluations with any rejection was 0.16 with the unpooled test and 0.11 with this one
    * (cx-metrics {@code MonitorSimulationTest}, 2,000 evaluations).
    *
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
@@ -60,11 +64,19 @@ public final class Comparisons {
   public static Difference npsPooled(NetPromoterScore a, NetPromoterScore b, double level) {
     Difference wald = nps(a, b, level);
     NetPromoterScore pooled = NetPromoterScore.of(a.distribution().plus(b.distribution()));
-    double perResponse = pooled.standardError() * pooled.standardError() * pooled.effectiveSampleSize();
-    double se0 = Math.sqrt(perResponse * (1 / a.effectiveSampleSize() + 1 / b.effectiveSampleSize()));
+    double perResponse =
+        pooled.standardError() * pooled.standardError() * pooled.effectiveSampleSize();
+    double se0 =
+        Math.sqrt(perResponse * (1 / a.effectiveSampleSize() + 1 / b.effectiveSampleSize()));
     double stat = statistic(wald.estimate(), se0);
-    return new Difference("nps", wald.estimate(), wald.standardError(), wald.interval(), stat,
-        Stats.normalTwoSidedP(stat), null);
+    return new Difference(
+        "nps",
+        wald.estimate(),
+        wald.standardError(),
+        wald.interval(),
+        stat,
+        Stats.normalTwoSidedP(stat),
+        null);
   }
 
   /**
@@ -101,8 +113,12 @@ public final class Comparisons {
   private static void checkCounts(String group, long successes, long trials) {
     if (trials <= 0 || successes < 0 || successes > trials) {
       throw new IllegalArgumentException(
-          "group " + group + " needs 0 <= successes <= trials and trials > 0, got " + successes
-              + " of " + trials);
+          "group "
+              + group
+              + " needs 0 <= successes <= trials and trials > 0, got "
+              + successes
+              + " of "
+              + trials);
     }
   }
 
@@ -111,7 +127,12 @@ public final class Comparisons {
     double z = Stats.z(level);
     double d = pa - pb;
     double se = Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
-    Interval i = new Interval(Stats.clip(d - z * se, -1, 1), Stats.clip(d + z * se, -1, 1), level, IntervalMethod.WALD);
+    Interval i =
+        new Interval(
+            Stats.clip(d - z * se, -1, 1),
+            Stats.clip(d + z * se, -1, 1),
+            level,
+            IntervalMethod.WALD);
     double pooled = (pa * na + pb * nb) / (na + nb);
     double se0 = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
     double stat = statistic(d, se0);
@@ -133,7 +154,10 @@ public final class Comparisons {
     double nb = b.effectiveSampleSize();
     if (!(na > 1) || !(nb > 1)) {
       throw new IllegalArgumentException(
-          "Welch's test needs n_eff > 1 in both samples, got " + Stats.fmt(na) + " and " + Stats.fmt(nb));
+          "Welch's test needs n_eff > 1 in both samples, got "
+              + Stats.fmt(na)
+              + " and "
+              + Stats.fmt(nb));
     }
     double va = a.standardError() * a.standardError(); // s_a² / n_a
     double vb = b.standardError() * b.standardError();

@@ -52,8 +52,17 @@ public record Difference(
 
   @Override
   public String toString() {
-    return metric + " difference " + Stats.fmt(estimate) + ", se " + Stats.fmt(standardError) + ", "
-        + interval + ", " + (degreesOfFreedom == null ? "z " : "t(" + Stats.fmt(degreesOfFreedom) + ") ")
-        + Stats.fmt(statistic) + ", p " + Stats.fmt(pValue);
+    return metric
+        + " difference "
+        + Stats.fmt(estimate)
+        + ", se "
+        + Stats.fmt(standardError)
+        + ", "
+        + interval
+        + ", "
+        + (degreesOfFreedom == null ? "z " : "t(" + Stats.fmt(degreesOfFreedom) + ") ")
+        + Stats.fmt(statistic)
+        + ", p "
+        + Stats.fmt(pValue);
   }
 }

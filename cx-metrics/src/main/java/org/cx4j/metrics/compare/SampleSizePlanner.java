@@ -4,8 +4,8 @@ import org.cx4j.metrics.score.FinitePopulation;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
- * Margin-of-error planning: how many responses are needed to estimate a metric to within {@code
- * ±m} at a confidence level, given the distribution expected (from a previous wave, say). Uses the
+ * Margin-of-error planning: how many responses are needed to estimate a metric to within {@code ±m}
+ * at a confidence level, given the distribution expected (from a previous wave, say). Uses the
  * normal approximation {@code n = z² Var₁ / m²}, rounded up, with the per-response variance {@code
  * Var₁}; optionally corrected for a finite population (Cochran 1977, eq. 4.2), in which case the
  * unrounded {@code n0} is corrected and the result rounded up once.
@@ -47,13 +47,15 @@ public final class SampleSizePlanner {
    *
    * @throws IllegalArgumentException as there, or if {@code populationSize < 1}
    */
-  public static long nps(double pP, double pD, double marginPoints, double level, long populationSize) {
-    return Math.max(1, FinitePopulation.sampleSize(npsN0(pP, pD, marginPoints, level), populationSize));
+  public static long nps(
+      double pP, double pD, double marginPoints, double level, long populationSize) {
+    return Math.max(
+        1, FinitePopulation.sampleSize(npsN0(pP, pD, marginPoints, level), populationSize));
   }
 
   /**
-   * Returns the responses needed for a share (CSAT top-box, easy share) within {@code ±margin}
-   * (a proportion, e.g. 0.03) when the share is expected to be {@code p}: {@code n = z² p (1 - p) /
+   * Returns the responses needed for a share (CSAT top-box, easy share) within {@code ±margin} (a
+   * proportion, e.g. 0.03) when the share is expected to be {@code p}: {@code n = z² p (1 - p) /
    * m²}. Use {@code p = 0.5} when nothing is known: it gives the largest n.
    *
    * @throws IllegalArgumentException if {@code p} is outside [0, 1], the margin outside (0, 1] or

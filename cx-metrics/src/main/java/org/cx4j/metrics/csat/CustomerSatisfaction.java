@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.stream.Collector;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
-import java.util.stream.Collector;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
@@ -33,13 +33,15 @@ import org.cx4j.metrics.score.impl.Stats;
  *     CustomerSatisfaction.accumulator(new CustomerSatisfaction.Definition(Scale.of(1, 7), 2, 0.95));
  * }</pre>
  *
- * <p>Immutable and thread-safe; JSON through {@code CxJson.mapper()}, read back from its
- * definition and distribution.
+ * <p>Immutable and thread-safe; JSON through {@code CxJson.mapper()}, read back from its definition
+ * and distribution.
  */
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonIgnoreProperties(value = {"n", "topBox", "mean"}, allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"n", "topBox", "mean"},
+    allowGetters = true)
 @JsonPropertyOrder({"n", "topBox", "mean", "definition", "distribution"})
 public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfaction> {
 
@@ -66,8 +68,12 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
       Objects.requireNonNull(scale, "scale");
       if (topBoxes < 1 || topBoxes >= scale.points()) {
         throw new IllegalArgumentException(
-            "topBoxes must be in 1.." + (scale.points() - 1) + " for the scale " + scale
-                + ", got " + topBoxes);
+            "topBoxes must be in 1.."
+                + (scale.points() - 1)
+                + " for the scale "
+                + scale
+                + ", got "
+                + topBoxes);
       }
       Stats.checkLevel(level);
     }
@@ -153,7 +159,8 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
    *
    * @throws IllegalArgumentException if a response uses another instrument
    */
-  public static CustomerSatisfaction of(Definition definition, Collection<SurveyResponse> responses) {
+  public static CustomerSatisfaction of(
+      Definition definition, Collection<SurveyResponse> responses) {
     return of(definition, ScoreDistribution.of(definition.instrument(), responses));
   }
 
@@ -164,7 +171,8 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
 
   /** Returns a new single-threaded accumulator. */
   public static ScoreAccumulator<CustomerSatisfaction> accumulator(Definition definition) {
-    return new ScoreAccumulator<>(definition.instrument(), d -> new CustomerSatisfaction(definition, d));
+    return new ScoreAccumulator<>(
+        definition.instrument(), d -> new CustomerSatisfaction(definition, d));
   }
 
   /** Returns a new thread-safe accumulator, for many writers, for the default definition. */
@@ -178,7 +186,8 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
   }
 
   /** Returns a collector of CSAT responses under {@code definition}; its combiner is the merge. */
-  public static Collector<SurveyResponse, ?, CustomerSatisfaction> collector(Definition definition) {
+  public static Collector<SurveyResponse, ?, CustomerSatisfaction> collector(
+      Definition definition) {
     Objects.requireNonNull(definition, "definition");
     return ScoreAccumulator.collector(() -> accumulator(definition));
   }
@@ -207,7 +216,8 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
   @JsonProperty("topBox")
   public ShareEstimate topBox() {
     Scale s = definition.scale();
-    return ShareEstimate.of(distribution, s.max() - definition.topBoxes() + 1, s.max(), definition.level());
+    return ShareEstimate.of(
+        distribution, s.max() - definition.topBoxes() + 1, s.max(), definition.level());
   }
 
   /** Returns the mean rating with its t interval. */
@@ -225,19 +235,24 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
   /** Returns what {@link #score()} measures, e.g. {@code "CSAT (% satisfied, top 2 boxes)"}. */
   @Override
   public String measure() {
-    return "CSAT (% satisfied, top " + definition.topBoxes() + " box"
-        + (definition.topBoxes() == 1 ? "" : "es") + ")";
+    return "CSAT (% satisfied, top "
+        + definition.topBoxes()
+        + " box"
+        + (definition.topBoxes() == 1 ? "" : "es")
+        + ")";
   }
 
-  /** Returns {@link #topBox()}: the share {@link #score()}, its intervals and comparisons are of. */
+  /**
+   * Returns {@link #topBox()}: the share {@link #score()}, its intervals and comparisons are of.
+   */
   @Override
   public ShareEstimate headlineShare() {
     return topBox();
   }
 
   /**
-   * Returns the category of {@code score}: satisfied (the top boxes, positive), dissatisfied (as many bottom boxes, negative) or
-   * neutral.
+   * Returns the category of {@code score}: satisfied (the top boxes, positive), dissatisfied (as
+   * many bottom boxes, negative) or neutral.
    *
    * @throws IllegalArgumentException if {@code score} is outside the scale
    */
@@ -247,8 +262,14 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
       throw new IllegalArgumentException(
           "score " + score + " is outside the CSAT scale " + distribution.scale());
     }
-    return ScoreCategory.ofBoxes(distribution.scale(), score, definition.topBoxes(),
-        definition.topBoxes(), SATISFIED, NEUTRAL, DISSATISFIED);
+    return ScoreCategory.ofBoxes(
+        distribution.scale(),
+        score,
+        definition.topBoxes(),
+        definition.topBoxes(),
+        SATISFIED,
+        NEUTRAL,
+        DISSATISFIED);
   }
 
   private static final ScoreCategory SATISFIED =
@@ -273,8 +294,15 @@ public final class CustomerSatisfaction implements ShareMetric<CustomerSatisfact
   /** Returns e.g. {@code CSAT top-2 on 1..5: 64% (...), mean 3.9 (...)}. */
   @Override
   public String toString() {
-    return "CSAT top-" + definition.topBoxes() + " on " + definition.scale() + ": " + topBox()
-        + "; " + mean() + missingNote();
+    return "CSAT top-"
+        + definition.topBoxes()
+        + " on "
+        + definition.scale()
+        + ": "
+        + topBox()
+        + "; "
+        + mean()
+        + missingNote();
   }
 
   private String missingNote() {

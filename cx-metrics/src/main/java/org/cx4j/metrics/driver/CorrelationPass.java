@@ -3,9 +3,9 @@ package org.cx4j.metrics.driver;
 import java.util.List;
 
 /**
- * One pass over the respondents that yields the correlation matrix of the drivers and the
- * outcome, under either missing-data rule, with optional integer case multiplicities (the
- * bootstrap's resample counts, so that a replicate never copies the data).
+ * One pass over the respondents that yields the correlation matrix of the drivers and the outcome,
+ * under either missing-data rule, with optional integer case multiplicities (the bootstrap's
+ * resample counts, so that a replicate never copies the data).
  *
  * <p>Column {@code p} of the data is the outcome; missing values are NaN. Rows without an outcome
  * have already been removed by the caller.
@@ -14,6 +14,7 @@ final class CorrelationPass {
 
   /** Correlations, {@code (p+1) x (p+1)}, outcome last. */
   final double[][] corr;
+
   /** Weighted number of respondents behind each correlation. */
   final long[][] n;
 
@@ -73,8 +74,8 @@ final class CorrelationPass {
   }
 
   /**
-   * Pairwise: each pair of columns accumulates its own weighted co-moments over the rows where
-   * both are present, by West's (1979) weighted incremental update, so means and variances of a
+   * Pairwise: each pair of columns accumulates its own weighted co-moments over the rows where both
+   * are present, by West's (1979) weighted incremental update, so means and variances of a
    * correlation come from exactly the respondents behind it (as R's {@code
    * cor(use="pairwise.complete.obs")}).
    */
@@ -122,15 +123,26 @@ final class CorrelationPass {
       for (int b = a + 1; b < v; b++) {
         if (n[a][b] < 3) {
           throw new IllegalArgumentException(
-              "only " + n[a][b] + " respondents answered both '" + names.get(a) + "' and '"
-                  + names.get(b) + "'; a correlation needs at least 3");
+              "only "
+                  + n[a][b]
+                  + " respondents answered both '"
+                  + names.get(a)
+                  + "' and '"
+                  + names.get(b)
+                  + "'; a correlation needs at least 3");
         }
         if (!(cxx[a][b] > 0) || !(cyy[a][b] > 0)) {
           String constant = !(cxx[a][b] > 0) ? names.get(a) : names.get(b);
           throw new IllegalArgumentException(
-              "'" + constant + "' has zero variance among the " + n[a][b]
-                  + " respondents who answered both '" + names.get(a) + "' and '"
-                  + names.get(b) + "': a constant rating explains nothing");
+              "'"
+                  + constant
+                  + "' has zero variance among the "
+                  + n[a][b]
+                  + " respondents who answered both '"
+                  + names.get(a)
+                  + "' and '"
+                  + names.get(b)
+                  + "': a constant rating explains nothing");
         }
         double r = cxy[a][b] / Math.sqrt(cxx[a][b] * cyy[a][b]);
         corr[a][b] = corr[b][a] = clamp(r);
@@ -150,7 +162,10 @@ final class CorrelationPass {
     for (int k = 0; k < v; k++) {
       if (!(cov[k][k] > 0)) {
         throw new IllegalArgumentException(
-            "'" + names.get(k) + "' has zero variance among the " + n[0][0]
+            "'"
+                + names.get(k)
+                + "' has zero variance among the "
+                + n[0][0]
                 + " complete respondents: a constant rating explains nothing");
       }
       sd[k] = Math.sqrt(cov[k][k]);

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param beta standardized regression coefficient in the model with all drivers
  * @param relativeWeight Johnson's (2000) relative weight, a part of R-squared
  * @param relativeWeightShare {@code relativeWeight / rSquared}
- * @param shapley Shapley value (LMG) of R-squared: the driver's average gain in R-squared over
- *     all orders of entry
+ * @param shapley Shapley value (LMG) of R-squared: the driver's average gain in R-squared over all
+ *     orders of entry
  * @param shapleyShare {@code shapley / rSquared}
  * @param intervals bootstrap percentile intervals of the measures, or {@code null} when no
  *     bootstrap was run

@@ -34,21 +34,21 @@ import java.util.stream.IntStream;
  *
  * <p><b>Missing data.</b> NaN is missing everywhere; in the drivers, so are values equal to {@link
  * Builder#missingCode(double)} (for surveys where a rating of 0 means "not applicable"; the code
- * never applies to the outcome, where 0 is often a real answer such as "not satisfied"). Respondents without an outcome are always dropped.
- * Then {@link MissingRule#LISTWISE} (the default) keeps complete cases only, and {@link
- * MissingRule#PAIRWISE} computes each correlation on the respondents who have both values; a
- * pairwise matrix that is not positive definite is an error. The result reports how many
- * respondents were used and dropped.
+ * never applies to the outcome, where 0 is often a real answer such as "not satisfied").
+ * Respondents without an outcome are always dropped. Then {@link MissingRule#LISTWISE} (the
+ * default) keeps complete cases only, and {@link MissingRule#PAIRWISE} computes each correlation on
+ * the respondents who have both values; a pairwise matrix that is not positive definite is an
+ * error. The result reports how many respondents were used and dropped.
  *
  * <p><b>Bootstrap.</b> With {@link Builder#bootstrap(int, long, double)} every measure gets a
  * percentile interval from resampling respondents with replacement. Replicate {@code b} draws from
- * its own generator, split deterministically from the seed, so the intervals are identical on
- * every run and thread count. Replicates run in parallel.
+ * its own generator, split deterministically from the seed, so the intervals are identical on every
+ * run and thread count. Replicates run in parallel.
  *
- * <p><b>Cost.</b> One correlation pass over the data, {@code O(n p^2)}, then {@code O(2^p p^2)}
- * for the subsets from the correlation matrix alone. Exact Shapley values are supported up to
- * {@value RSquaredDecomposition#MAX_SHAPLEY_DRIVERS} drivers (about a million subsets, well under
- * a second); beyond that the analysis refuses rather than silently sampling.
+ * <p><b>Cost.</b> One correlation pass over the data, {@code O(n p^2)}, then {@code O(2^p p^2)} for
+ * the subsets from the correlation matrix alone. Exact Shapley values are supported up to {@value
+ * RSquaredDecomposition#MAX_SHAPLEY_DRIVERS} drivers (about a million subsets, well under a
+ * second); beyond that the analysis refuses rather than silently sampling.
  *
  * <p>Instances are immutable and thread-safe; the builder is not.
  */
@@ -69,10 +69,10 @@ public final class KeyDriverAnalysis {
    * @param drivers the drivers' names, in the order of the matrix
    * @param driverCorrelations the drivers' correlation matrix, symmetric with unit diagonal
    * @param outcomeCorrelations each driver's correlation with the outcome
-   * @throws IllegalArgumentException if the shapes disagree, names repeat, a correlation is
-   *     outside [-1, 1] or NaN, the matrix is not symmetric with unit diagonal, it is not
-   *     positive definite, or the joint matrix of drivers and outcome is not positive
-   *     semi-definite (smallest eigenvalue below {@code -1e-10}; the message gives it)
+   * @throws IllegalArgumentException if the shapes disagree, names repeat, a correlation is outside
+   *     [-1, 1] or NaN, the matrix is not symmetric with unit diagonal, it is not positive
+   *     definite, or the joint matrix of drivers and outcome is not positive semi-definite
+   *     (smallest eigenvalue below {@code -1e-10}; the message gives it)
    */
   public static KeyDriverResult fromCorrelations(
       String outcome,
@@ -92,8 +92,11 @@ public final class KeyDriverAnalysis {
         outcomeCorrelations.length);
     for (int i = 0; i < p; i++) {
       checkArgument(
-          driverCorrelations[i].length == p, "row %s of the matrix has length %s, expected %s",
-          i, driverCorrelations[i].length, p);
+          driverCorrelations[i].length == p,
+          "row %s of the matrix has length %s, expected %s",
+          i,
+          driverCorrelations[i].length,
+          p);
       checkCorrelation(outcomeCorrelations[i], names.get(i), outcome);
       checkArgument(
           driverCorrelations[i][i] == 1.0,
@@ -105,7 +108,10 @@ public final class KeyDriverAnalysis {
         checkArgument(
             driverCorrelations[i][j] == driverCorrelations[j][i],
             "matrix is not symmetric at '%s','%s': %s vs %s",
-            names.get(i), names.get(j), driverCorrelations[i][j], driverCorrelations[j][i]);
+            names.get(i),
+            names.get(j),
+            driverCorrelations[i][j],
+            driverCorrelations[j][i]);
       }
     }
     double[][] rxx = new double[p][];
@@ -129,11 +135,11 @@ public final class KeyDriverAnalysis {
   static final double MIN_EIGENVALUE = -1e-10;
 
   /**
-   * Checks that the joint correlation matrix of the drivers and the outcome, {@code [[R_xx,
-   * r_xy], [r_xy', 1]]}, is positive semi-definite: its smallest eigenvalue (Hipparchus'
-   * symmetric eigendecomposition) is at least {@link #MIN_EIGENVALUE}. Otherwise no data have
-   * these correlations and {@code R² = r_xy' R_xx^-1 r_xy} can exceed 1 (e.g. 1.28 or 209) even
-   * when {@code R_xx} alone is positive definite.
+   * Checks that the joint correlation matrix of the drivers and the outcome, {@code [[R_xx, r_xy],
+   * [r_xy', 1]]}, is positive semi-definite: its smallest eigenvalue (Hipparchus' symmetric
+   * eigendecomposition) is at least {@link #MIN_EIGENVALUE}. Otherwise no data have these
+   * correlations and {@code R² = r_xy' R_xx^-1 r_xy} can exceed 1 (e.g. 1.28 or 209) even when
+   * {@code R_xx} alone is positive definite.
    *
    * @throws IllegalArgumentException naming the smallest eigenvalue, the outcome and the drivers
    */
@@ -147,17 +153,25 @@ public final class KeyDriverAnalysis {
       joint[p][i] = rxy[i];
     }
     joint[p][p] = 1;
-    double[] eigenvalues = new org.hipparchus.linear.EigenDecompositionSymmetric(
-        new org.hipparchus.linear.Array2DRowRealMatrix(joint, false)).getEigenvalues();
+    double[] eigenvalues =
+        new org.hipparchus.linear.EigenDecompositionSymmetric(
+                new org.hipparchus.linear.Array2DRowRealMatrix(joint, false))
+            .getEigenvalues();
     double min = Double.POSITIVE_INFINITY;
     for (double e : eigenvalues) {
       min = Math.min(min, e);
     }
     if (!(min >= MIN_EIGENVALUE)) {
       throw new IllegalArgumentException(
-          "the joint correlation matrix of the outcome '" + outcome + "' and the drivers " + names
-              + " (" + source + ") is not positive semi-definite: its smallest eigenvalue is "
-              + min + "; no data have these correlations, and R-squared would be "
+          "the joint correlation matrix of the outcome '"
+              + outcome
+              + "' and the drivers "
+              + names
+              + " ("
+              + source
+              + ") is not positive semi-definite: its smallest eigenvalue is "
+              + min
+              + "; no data have these correlations, and R-squared would be "
               + "meaningless (it can exceed 1). Check the correlations, or use listwise deletion");
     }
   }
@@ -247,8 +261,7 @@ public final class KeyDriverAnalysis {
     /**
      * Adds bootstrap percentile intervals.
      *
-     * @param replicates the number of resamples, 100 to 1,000,000 (1,000 or more for 95%
-     *     intervals)
+     * @param replicates the number of resamples, 100 to 1,000,000 (1,000 or more for 95% intervals)
      * @param seed the seed; the same seed gives the same intervals
      * @param level the confidence level, in (0, 1)
      * @throws IllegalArgumentException if an argument is out of range
@@ -292,7 +305,10 @@ public final class KeyDriverAnalysis {
         checkArgument(
             drivers.get(j).length == rows,
             "driver '%s' has %s values but the outcome '%s' has %s",
-            names.get(j), drivers.get(j).length, outcomeName, rows);
+            names.get(j),
+            drivers.get(j).length,
+            outcomeName,
+            rows);
       }
       List<String> all = new ArrayList<>(names);
       all.add(outcomeName);
@@ -326,8 +342,12 @@ public final class KeyDriverAnalysis {
           kept >= p + 2,
           "%s respondents remain after %s deletion (%s without outcome, %s incomplete); "
               + "%s drivers need at least %s",
-          kept, missing.name().toLowerCase(java.util.Locale.ROOT), withoutOutcome, incomplete,
-          p, p + 2);
+          kept,
+          missing.name().toLowerCase(java.util.Locale.ROOT),
+          withoutOutcome,
+          incomplete,
+          p,
+          p + 2);
       double[][] cols = new double[p + 1][];
       if (kept == rows && missing == MissingRule.LISTWISE) {
         // Nothing is missing: the analysis only reads, so it can use the caller's arrays.
@@ -524,8 +544,7 @@ public final class KeyDriverAnalysis {
       }
       RSquaredDecomposition d = RSquaredDecomposition.of(rxx, rxy, driverNames);
       if (rule == MissingRule.PAIRWISE) {
-        checkJointPositiveSemiDefinite(
-            rxx, rxy, driverNames, all.get(p), "pairwise deletion");
+        checkJointPositiveSemiDefinite(rxx, rxy, driverNames, all.get(p), "pairwise deletion");
       }
       return new Replicate(rxy.clone(), ranks.spearman(counts), n, d);
     }

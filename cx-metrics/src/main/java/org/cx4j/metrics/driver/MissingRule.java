@@ -8,9 +8,9 @@ package org.cx4j.metrics.driver;
  */
 public enum MissingRule {
   /**
-   * Listwise (complete-case) deletion: a respondent counts only if the outcome and every driver
-   * are present. All figures then come from one sample, so the correlation matrix is always
-   * positive semi-definite; the price is a smaller sample when many questions are skipped.
+   * Listwise (complete-case) deletion: a respondent counts only if the outcome and every driver are
+   * present. All figures then come from one sample, so the correlation matrix is always positive
+   * semi-definite; the price is a smaller sample when many questions are skipped.
    */
   LISTWISE,
   /**

@@ -8,8 +8,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * The regression quantities of a key driver analysis computed from correlations alone: the
- * drivers' correlation matrix {@code R} and their correlations {@code r} with the outcome.
+ * The regression quantities of a key driver analysis computed from correlations alone: the drivers'
+ * correlation matrix {@code R} and their correlations {@code r} with the outcome.
  *
  * <p>Everything here depends on the data only through {@code (R, r)}, which is why the bootstrap
  * and large data sets cost one correlation pass each and nothing per subset.
@@ -18,9 +18,9 @@ final class RSquaredDecomposition {
 
   /**
    * A pivot {@code d} of the incremental Cholesky factor below this (relative to the diagonal,
-   * which is 1 for a correlation matrix) means the driver is a linear combination of the
-   * drivers before it: 1e-10 is far above rounding error of a correlation pass and far below any
-   * real partial variance.
+   * which is 1 for a correlation matrix) means the driver is a linear combination of the drivers
+   * before it: 1e-10 is far above rounding error of a correlation pass and far below any real
+   * partial variance.
    */
   static final double COLLINEAR = 1e-10;
 
@@ -54,22 +54,23 @@ final class RSquaredDecomposition {
     if (p > MAX_SHAPLEY_DRIVERS) {
       throw new IllegalArgumentException(
           "Shapley regression is exact over all 2^p subsets and supports at most "
-              + MAX_SHAPLEY_DRIVERS + " drivers, got " + p);
+              + MAX_SHAPLEY_DRIVERS
+              + " drivers, got "
+              + p);
     }
     double[] r2 = allSubsetRSquared(rxx, rxy, names);
     double rSquared = r2[(1 << p) - 1];
     double[] beta = standardizedCoefficients(rxx, rxy);
-    return new RSquaredDecomposition(
-        rSquared, beta, relativeWeights(rxx, rxy), shapley(r2, p));
+    return new RSquaredDecomposition(rSquared, beta, relativeWeights(rxx, rxy), shapley(r2, p));
   }
 
   /**
    * Returns R-squared of every subset of drivers, indexed by bit mask.
    *
-   * <p>Depth-first over subsets in increasing index order, so each subset extends its parent by
-   * one driver appended last: the Cholesky factor of the parent gains one row ({@code z = L^-1
-   * R[S, j]}, pivot {@code d = 1 - z.z}) and R-squared gains {@code w^2} with {@code w = (r_j -
-   * z.w_S) / sqrt(d)}, the classical forward-selection update. Cost {@code O(2^p p^2 / 4)}.
+   * <p>Depth-first over subsets in increasing index order, so each subset extends its parent by one
+   * driver appended last: the Cholesky factor of the parent gains one row ({@code z = L^-1 R[S,
+   * j]}, pivot {@code d = 1 - z.z}) and R-squared gains {@code w^2} with {@code w = (r_j - z.w_S) /
+   * sqrt(d)}, the classical forward-selection update. Cost {@code O(2^p p^2 / 4)}.
    */
   static double[] allSubsetRSquared(double[][] rxx, double[] rxy, List<String> names) {
     int p = rxy.length;
@@ -116,10 +117,14 @@ final class RSquaredDecomposition {
           with.append(a == 0 ? "" : ", ").append(names.get(chain[a]));
         }
         throw new IllegalArgumentException(
-            "driver '" + names.get(j) + "' is (numerically) a linear combination of "
+            "driver '"
+                + names.get(j)
+                + "' is (numerically) a linear combination of "
                 + (depth == 0 ? "nothing: it is constant" : "[" + with + "]")
                 + "; the drivers' correlation matrix is not positive definite"
-                + " (residual variance " + d + "). Drop one of them"
+                + " (residual variance "
+                + d
+                + "). Drop one of them"
                 + " (with pairwise deletion, a matrix that is not positive definite can also"
                 + " come from mixing subsamples: use listwise deletion)");
       }
@@ -177,12 +182,12 @@ final class RSquaredDecomposition {
   }
 
   /**
-   * Returns Johnson's (2000) relative weights: with {@code R = Q diag(lambda) Q'} and {@code
-   * Lambda = R^(1/2) = Q diag(sqrt lambda) Q'}, the outcome is regressed on the orthogonal
-   * counterparts of the drivers, {@code beta* = Lambda^-1 r}, and driver j receives {@code
-   * eps_j = sum_k Lambda_jk^2 beta*_k^2}. They sum to R-squared because {@code sum_j Lambda_jk^2
-   * = R_kk = 1}. (Johnson, J. W. (2000). A heuristic method for estimating the relative weight of
-   * predictor variables in multiple regression. Multivariate Behavioral Research 35(1), 1-19.)
+   * Returns Johnson's (2000) relative weights: with {@code R = Q diag(lambda) Q'} and {@code Lambda
+   * = R^(1/2) = Q diag(sqrt lambda) Q'}, the outcome is regressed on the orthogonal counterparts of
+   * the drivers, {@code beta* = Lambda^-1 r}, and driver j receives {@code eps_j = sum_k
+   * Lambda_jk^2 beta*_k^2}. They sum to R-squared because {@code sum_j Lambda_jk^2 = R_kk = 1}.
+   * (Johnson, J. W. (2000). A heuristic method for estimating the relative weight of predictor
+   * variables in multiple regression. Multivariate Behavioral Research 35(1), 1-19.)
    */
   static double[] relativeWeights(double[][] rxx, double[] rxy) {
     int p = rxy.length;

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * <p>Two routes, both linear per (re)sample once set up, and neither sorts per replicate:
  *
  * <ul>
- *   <li>Complete columns of small integers (survey ratings, the common case): the average rank
- *       of a value follows from the column's histogram, {@code rank(v) = #below(v) + (#v + 1) /
- *       2}, so each (re)sample builds one histogram per column and then correlates all drivers'
- *       ranks with the outcome's in one fused pass over the rows.
+ *   <li>Complete columns of small integers (survey ratings, the common case): the average rank of a
+ *       value follows from the column's histogram, {@code rank(v) = #below(v) + (#v + 1) / 2}, so
+ *       each (re)sample builds one histogram per column and then correlates all drivers' ranks with
+ *       the outcome's in one fused pass over the rows.
  *   <li>Anything else: each column is sorted once; a replicate then ranks by walking the sorted
  *       order with its case multiplicities.
  * </ul>
@@ -23,10 +23,13 @@ final class RankCorrelation {
 
   private final double[][] cols;
   private final int p;
+
   /** Per-column order for the general route, or null on the histogram route. */
   private final int[][] order;
+
   /** Per-column minimum and number of integer values for the histogram route, else null. */
   private final int[] min;
+
   private final int[] range;
 
   RankCorrelation(double[][] cols) {
@@ -115,9 +118,8 @@ final class RankCorrelation {
     }
     double[] rho = new double[p];
     for (int j = 0; j < p; j++) {
-      rho[j] = sxx[j] > 0 && syy > 0
-          ? Math.max(-1, Math.min(1, sxy[j] / Math.sqrt(sxx[j] * syy)))
-          : 0;
+      rho[j] =
+          sxx[j] > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy[j] / Math.sqrt(sxx[j] * syy))) : 0;
     }
     return rho;
   }
@@ -193,8 +195,8 @@ final class RankCorrelation {
    *
    * <p>Survey ratings are small integers, so the common case is a counting sort indexed by {@code
    * value - min}: three linear passes with no data-dependent branch to mispredict. Other columns
-   * take two primitive sorts: the values, then {@code (rank of value) << 32 | row} packed in
-   * longs. No boxing either way.
+   * take two primitive sorts: the values, then {@code (rank of value) << 32 | row} packed in longs.
+   * No boxing either way.
    */
   private static int[] sortedPresent(double[] x) {
     int present = 0;

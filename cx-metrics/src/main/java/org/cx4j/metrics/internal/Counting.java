@@ -6,11 +6,11 @@ import java.nio.ByteOrder;
 import org.cx4j.core.feedback.Scale;
 
 /**
- * The one-shot hot loops: score histograms over primitive arrays, in one pass, with the range
- * check folded into the same pass; measured in {@code cx-benchmarks} ({@code
+ * The one-shot hot loops: score histograms over primitive arrays, in one pass, with the range check
+ * folded into the same pass; measured in {@code cx-benchmarks} ({@code
  * org.cx4j.benchmarks.scores}). Unsupported internal API (moved here from {@code
- * org.cx4j.metrics.score.impl}): exported for the benchmarks, left out of the Javadoc, and free
- * to change in any release.
+ * org.cx4j.metrics.score.impl}): exported for the benchmarks, left out of the Javadoc, and free to
+ * change in any release.
  */
 public final class Counting {
 
@@ -24,17 +24,17 @@ public final class Counting {
   /**
    * Returns the histogram of {@code scores} on {@code scale}: {@code counts[s - min]}.
    *
-   * <p>Scales of up to {@value #FIELDS_MAX_POINTS} points, on at least {@value
-   * #FIELDS_MIN_LENGTH} scores, count thresholds in packed fields with loops that C2 vectorizes
-   * (see {@link #histogramFields}); shorter arrays, where that method's fixed setup cost shows,
-   * and scales of up to 16 points count pairs of scores (see {@link #histogramPairs}). Larger
-   * scales use four independent count arrays, which break the store-to-load dependency when
-   * consecutive scores are equal. Every array has the constant length 128 and the index is {@code (s - min) & 127},
-   * so the JIT can drop the bounds checks and an invalid score cannot throw inside the loop. The
-   * range check costs one OR per score: {@code (s - min)} OR-reduced has bits above 127 (or the
-   * sign bit) if any score is below {@code min} or more than 127 above it, and scores between
-   * {@code max + 1} and {@code min + 127} land in bins above the scale that must stay empty. A
-   * second pass then finds and names the first offender.
+   * <p>Scales of up to {@value #FIELDS_MAX_POINTS} points, on at least {@value #FIELDS_MIN_LENGTH}
+   * scores, count thresholds in packed fields with loops that C2 vectorizes (see {@link
+   * #histogramFields}); shorter arrays, where that method's fixed setup cost shows, and scales of
+   * up to 16 points count pairs of scores (see {@link #histogramPairs}). Larger scales use four
+   * independent count arrays, which break the store-to-load dependency when consecutive scores are
+   * equal. Every array has the constant length 128 and the index is {@code (s - min) & 127}, so the
+   * JIT can drop the bounds checks and an invalid score cannot throw inside the loop. The range
+   * check costs one OR per score: {@code (s - min)} OR-reduced has bits above 127 (or the sign bit)
+   * if any score is below {@code min} or more than 127 above it, and scores between {@code max + 1}
+   * and {@code min + 127} land in bins above the scale that must stay empty. A second pass then
+   * finds and names the first offender.
    *
    * @throws IllegalArgumentException naming the first score outside {@code scale}
    */
@@ -74,12 +74,12 @@ public final class Counting {
   }
 
   /**
-   * Returns the histogram of {@code scores} on {@code scale} by counting pairs of scores, the
-   * route of {@link #histogram(int[], Scale)} for arrays shorter than {@link #FIELDS_MIN_LENGTH};
-   * public so that {@code cx-benchmarks} can compare it with {@link #histogramFields}.
+   * Returns the histogram of {@code scores} on {@code scale} by counting pairs of scores, the route
+   * of {@link #histogram(int[], Scale)} for arrays shorter than {@link #FIELDS_MIN_LENGTH}; public
+   * so that {@code cx-benchmarks} can compare it with {@link #histogramFields}.
    *
-   * @throws IllegalArgumentException naming the first score outside {@code scale}, or if the
-   *     scale has more than 16 points
+   * @throws IllegalArgumentException naming the first score outside {@code scale}, or if the scale
+   *     has more than 16 points
    */
   public static long[] histogramPairs(int[] scores, Scale scale) {
     if (scale.max() - scale.min() > 15) {
@@ -89,13 +89,12 @@ public final class Counting {
   }
 
   /**
-   * The {@code int[]} histogram for scales of up to 16 points (every survey scale in practice):
-   * two scores {@code a, b} (minus {@code min}) index a 256-bin histogram of pairs as {@code a | b
-   * << 4}, so there is one store per two scores, into two independent arrays; this measured
-   * faster than one store per score (best of 50 runs of 10 million NPS scores: 1.5x the plain
-   * sum against 1.6x). The range check is one OR per score: every {@code
-   * s - min} must be below 16, and the pair bins holding a value between {@code max - min + 1}
-   * and 15 must stay empty.
+   * The {@code int[]} histogram for scales of up to 16 points (every survey scale in practice): two
+   * scores {@code a, b} (minus {@code min}) index a 256-bin histogram of pairs as {@code a | b <<
+   * 4}, so there is one store per two scores, into two independent arrays; this measured faster
+   * than one store per score (best of 50 runs of 10 million NPS scores: 1.5x the plain sum against
+   * 1.6x). The range check is one OR per score: every {@code s - min} must be below 16, and the
+   * pair bins holding a value between {@code max - min + 1} and 15 must stay empty.
    */
   private static long[] pairs(int[] scores, Scale scale) {
     // On scales within 0..15 (the usual ones) the raw scores index the pairs, which saves a
@@ -139,7 +138,8 @@ public final class Counting {
     return counts;
   }
 
-  // ------------------------------------------------------------------ int[]: packed threshold fields
+  // ------------------------------------------------------------------ int[]: packed threshold
+  // fields
 
   /**
    * Scores per block in {@link #histogramFields}: the lanes of its field accumulators, one score
@@ -162,36 +162,36 @@ public final class Counting {
 
   /**
    * Shortest array counted by {@link #histogramFields} in {@link #histogram(int[], Scale)}: below
-   * it, the fixed cost of that method (up to 19 KB of zeroed buffers and a final reduction over
-   * all lanes) outweighs its faster loop. Measured crossover against the pair histogram, on
-   * arrays in cache: about 2,000 scores on a 5-point scale, about 6,000 on NPS.
+   * it, the fixed cost of that method (up to 19 KB of zeroed buffers and a final reduction over all
+   * lanes) outweighs its faster loop. Measured crossover against the pair histogram, on arrays in
+   * cache: about 2,000 scores on a 5-point scale, about 6,000 on NPS.
    */
   public static final int FIELDS_MIN_LENGTH = 32 * LANES;
 
   /**
-   * The {@code int[]} histogram for scales of up to {@value #FIELDS_MAX_POINTS} points, shaped
-   * for what C2's superword pass on JDK 17 does vectorize: element-wise int arithmetic between
-   * arrays indexed alike. (It does not vectorize the scatter {@code c[x]++}, conditional moves,
-   * per-lane variable shifts, or mixed int/long arithmetic, and its add reductions reduce across
-   * the vector on every iteration, which costs more than the scalar loop once a loop has two.)
+   * The {@code int[]} histogram for scales of up to {@value #FIELDS_MAX_POINTS} points, shaped for
+   * what C2's superword pass on JDK 17 does vectorize: element-wise int arithmetic between arrays
+   * indexed alike. (It does not vectorize the scatter {@code c[x]++}, conditional moves, per-lane
+   * variable shifts, or mixed int/long arithmetic, and its add reductions reduce across the vector
+   * on every iteration, which costs more than the scalar loop once a loop has two.)
    *
    * <p>With {@code y = s - min} and {@code span = max - min}, the counts {@code ge[t] = #{y >= t}}
    * for {@code t = 1 .. span} give the histogram by difference ({@code ge[0] = n}). One int holds
    * five 6-bit fields; field {@code f} of accumulator {@code g} counts threshold {@code t = 5g + f
    * + 1}. Per score, {@code v = s * FIELD_ONES + key_g} puts {@code y + 32 - t} in every field
-   * ({@code min} is folded into the key); that lies in 16..46 for {@code 0 <= y <= 15} and {@code
-   * 1 <= t <= 16}, so no field carries into the next, and its bit 5 is {@code y >= t}. Thus
-   * {@code ((v >>> 5) & FIELD_ONES)} is five threshold indicators, added to the accumulator with
-   * one vector add: 2 accumulators for NPS (11 points), 1 for a 5- or 6-point scale.
+   * ({@code min} is folded into the key); that lies in 16..46 for {@code 0 <= y <= 15} and {@code 1
+   * <= t <= 16}, so no field carries into the next, and its bit 5 is {@code y >= t}. Thus {@code
+   * ((v >>> 5) & FIELD_ONES)} is five threshold indicators, added to the accumulator with one
+   * vector add: 2 accumulators for NPS (11 points), 1 for a 5- or 6-point scale.
    *
-   * <p>The accumulators are arrays of {@value #LANES} lanes, one score per lane per block, and
-   * each block is first copied into a scratch array with {@code System.arraycopy}: C2 vectorizes
-   * {@code acc[j] += f(block[j])} but not {@code acc[j] += f(scores[from + j])}, because it must
-   * assume that {@code scores} and {@code acc} may be the same array and cannot compare the two
-   * index expressions. Each threshold accumulator is its own loop over the block, which stays in
-   * L1; fusing them measured no faster and is less certain to vectorize. Every {@value #ROUNDS}
-   * blocks the 6-bit fields are flushed, lane by lane, into int lanes of their own (again
-   * element-wise, so vectorized), which are summed into longs once at the end.
+   * <p>The accumulators are arrays of {@value #LANES} lanes, one score per lane per block, and each
+   * block is first copied into a scratch array with {@code System.arraycopy}: C2 vectorizes {@code
+   * acc[j] += f(block[j])} but not {@code acc[j] += f(scores[from + j])}, because it must assume
+   * that {@code scores} and {@code acc} may be the same array and cannot compare the two index
+   * expressions. Each threshold accumulator is its own loop over the block, which stays in L1;
+   * fusing them measured no faster and is less certain to vectorize. Every {@value #ROUNDS} blocks
+   * the 6-bit fields are flushed, lane by lane, into int lanes of their own (again element-wise, so
+   * vectorized), which are summed into longs once at the end.
    *
    * <p>The range check is folded into the last accumulator: {@code (y | (span - y))} has its sign
    * bit set exactly when {@code y} is outside {@code 0..span}, and is OR-ed into bit 31, which the
@@ -202,8 +202,8 @@ public final class Counting {
    * <p>Measured in {@code cx-benchmarks} ({@code OneShotScoresBenchmark}, {@code
    * IntHistogramBenchmark}).
    *
-   * @throws IllegalArgumentException naming the first score outside {@code scale}, or if the
-   *     scale has more than {@value #FIELDS_MAX_POINTS} points
+   * @throws IllegalArgumentException naming the first score outside {@code scale}, or if the scale
+   *     has more than {@value #FIELDS_MAX_POINTS} points
    */
   public static long[] histogramFields(int[] scores, Scale scale) {
     final int min = scale.min();
@@ -291,10 +291,10 @@ public final class Counting {
   }
 
   /**
-   * Returns the key of the accumulator whose five fields count thresholds {@code first ..
-   * first + 4}: field {@code f} holds {@code 32 - t} (so that {@code y + 32 - t} has bit 5 set
-   * exactly when {@code y >= t}), less {@code min} in every field. Thresholds above {@code span}
-   * get {@code t = 16}, which no valid {@code y} reaches; their fields stay zero.
+   * Returns the key of the accumulator whose five fields count thresholds {@code first .. first +
+   * 4}: field {@code f} holds {@code 32 - t} (so that {@code y + 32 - t} has bit 5 set exactly when
+   * {@code y >= t}), less {@code min} in every field. Thresholds above {@code span} get {@code t =
+   * 16}, which no valid {@code y} reaches; their fields stay zero.
    */
   private static int fieldKey(int first, int span, int min) {
     int key = 0;
@@ -302,7 +302,8 @@ public final class Counting {
       int t = first + f <= span ? first + f : 16;
       key |= (32 - t) << (6 * f);
     }
-    return key - min * FIELD_ONES; // (s - min) * FIELD_ONES + k == s * FIELD_ONES + (k - min * FIELD_ONES)
+    return key
+        - min * FIELD_ONES; // (s - min) * FIELD_ONES + k == s * FIELD_ONES + (k - min * FIELD_ONES)
   }
 
   // The loops below are element-wise over arrays all indexed by j alone, or at constant offsets
@@ -319,7 +320,9 @@ public final class Counting {
   private static void fieldsChecked(int[] block, int[] acc, int key, int min, int max) {
     for (int j = 0; j < LANES; j++) {
       int s = block[j];
-      acc[j] = (acc[j] + (((s * FIELD_ONES + key) >>> 5) & FIELD_ONES)) | ((s - min) | (max - s)) & STICKY;
+      acc[j] =
+          (acc[j] + (((s * FIELD_ONES + key) >>> 5) & FIELD_ONES))
+              | ((s - min) | (max - s)) & STICKY;
     }
   }
 
@@ -434,15 +437,14 @@ public final class Counting {
   /**
    * Returns the histogram of {@code scores} on {@code scale}: {@code counts[s - min]}.
    *
-   * <p>For scales within 0..127 this reads eight scores per {@code long} (SWAR): for each
-   * threshold {@code t}, adding {@code 0x80 - t} to every byte sets its high bit exactly when the
-   * byte is at least {@code t} (no carry crosses bytes because bytes are below 128), and the high
-   * bits are summed in byte lanes that are flushed every 255 words. {@code count(>= t)} for
-   * {@code t = min+1 .. max+1} gives the histogram and the upper range check; a byte with its
-   * sign bit set, or fewer than {@code n} bytes at least {@code min}, fails the lower check.
-   * Scales of 6 to 16 points (NPS, 1..7, 1..10) instead count pairs of scores (see {@code
-   * histogramPairs}), which measured faster there; scales outside 0..126 use a per-byte
-   * histogram.
+   * <p>For scales within 0..127 this reads eight scores per {@code long} (SWAR): for each threshold
+   * {@code t}, adding {@code 0x80 - t} to every byte sets its high bit exactly when the byte is at
+   * least {@code t} (no carry crosses bytes because bytes are below 128), and the high bits are
+   * summed in byte lanes that are flushed every 255 words. {@code count(>= t)} for {@code t = min+1
+   * .. max+1} gives the histogram and the upper range check; a byte with its sign bit set, or fewer
+   * than {@code n} bytes at least {@code min}, fails the lower check. Scales of 6 to 16 points
+   * (NPS, 1..7, 1..10) instead count pairs of scores (see {@code histogramPairs}), which measured
+   * faster there; scales outside 0..126 use a per-byte histogram.
    *
    * @throws IllegalArgumentException naming the first score outside {@code scale}
    */
@@ -476,7 +478,12 @@ public final class Counting {
       int w = 0;
       while (w < words) {
         int end = Math.min(words, w + 255);
-        long l0 = 0; long l1 = 0; long l2 = 0; long l3 = 0; long l4 = 0; long l5 = 0;
+        long l0 = 0;
+        long l1 = 0;
+        long l2 = 0;
+        long l3 = 0;
+        long l4 = 0;
+        long l5 = 0;
         for (; w < end; w++) {
           long v = (long) LONGS.get(scores, w << 3);
           sign |= v;
@@ -494,7 +501,7 @@ public final class Counting {
         ge[4] += sumBytes(l4);
         ge[5] += sumBytes(l5);
       }
-    } else    if (nt <= 12) {
+    } else if (nt <= 12) {
       // Lanes in locals so that the JIT keeps them in registers; unused thresholds add 0.
       final long a0 = nt > 0 ? add[0] : 0;
       final long a1 = nt > 1 ? add[1] : 0;
@@ -511,7 +518,18 @@ public final class Counting {
       int w = 0;
       while (w < words) {
         int end = Math.min(words, w + 255);
-        long l0 = 0; long l1 = 0; long l2 = 0; long l3 = 0; long l4 = 0; long l5 = 0; long l6 = 0; long l7 = 0; long l8 = 0; long l9 = 0; long l10 = 0; long l11 = 0;
+        long l0 = 0;
+        long l1 = 0;
+        long l2 = 0;
+        long l3 = 0;
+        long l4 = 0;
+        long l5 = 0;
+        long l6 = 0;
+        long l7 = 0;
+        long l8 = 0;
+        long l9 = 0;
+        long l10 = 0;
+        long l11 = 0;
         for (; w < end; w++) {
           long v = (long) LONGS.get(scores, w << 3);
           sign |= v;
@@ -579,13 +597,13 @@ public final class Counting {
   }
 
   /**
-   * The byte histogram for scales of 6 to 16 points within 0..126, where the threshold SWAR
-   * would need too many thresholds: each {@code long} holds four pairs of scores; a pair {@code
-   * (a, b)}, both below 16 after subtracting {@code min} from every byte, indexes a 256-bin
-   * histogram of pairs as {@code a | b << 4}, so there is one store per two scores, into four
-   * independent arrays. The range check is one OR per eight scores: every byte minus {@code min}
-   * must be below 16 (a byte below {@code min} borrows and sets its high nibble), and the pair
-   * bins holding a value between {@code max - min + 1} and 15 must stay empty.
+   * The byte histogram for scales of 6 to 16 points within 0..126, where the threshold SWAR would
+   * need too many thresholds: each {@code long} holds four pairs of scores; a pair {@code (a, b)},
+   * both below 16 after subtracting {@code min} from every byte, indexes a 256-bin histogram of
+   * pairs as {@code a | b << 4}, so there is one store per two scores, into four independent
+   * arrays. The range check is one OR per eight scores: every byte minus {@code min} must be below
+   * 16 (a byte below {@code min} borrows and sets its high nibble), and the pair bins holding a
+   * value between {@code max - min + 1} and 15 must stay empty.
    */
   private static long[] histogramPairs(byte[] scores, Scale scale) {
     final int min = scale.min();

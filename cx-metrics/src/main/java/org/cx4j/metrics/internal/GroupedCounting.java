@@ -9,36 +9,36 @@ import java.nio.ByteOrder;
  * score column and a group-code column that count every (group, score) pair. Unsupported internal
  * API: exported for the benchmarks, left out of the Javadoc, and free to change in any release.
  *
- * <p><b>Blocks, checked first.</b> The caller walks the columns in blocks of {@value #BLOCK}
- * rows. Each block is first range-checked by a cheap OR pass ({@link #bytesOutside} and
- * friends): on {@code byte} columns eight values per {@code long} (SWAR: {@code word - min *
- * ONES} has no borrow when every byte is at least {@code min}, and then every byte must fit the
- * mask), on the others one OR per value, which C2 vectorizes. Then the block, now in the L1/L2
- * cache, is counted with no check at all; that split measured about twice as fast on 10 million
- * rows as checking inside the counting loop, where the stores of the increments fill the
- * out-of-order window and starve the loads of the next rows. Values that pass the mask but lie
- * beyond the scale ({@code max + 1 .. min + 2^sh - 1}) or the groups ({@code groupCount ..
- * 2^gbits - 1}) land in bins outside the scale or the groups, which the caller checks are empty.
+ * <p><b>Blocks, checked first.</b> The caller walks the columns in blocks of {@value #BLOCK} rows.
+ * Each block is first range-checked by a cheap OR pass ({@link #bytesOutside} and friends): on
+ * {@code byte} columns eight values per {@code long} (SWAR: {@code word - min * ONES} has no borrow
+ * when every byte is at least {@code min}, and then every byte must fit the mask), on the others
+ * one OR per value, which C2 vectorizes. Then the block, now in the L1/L2 cache, is counted with no
+ * check at all; that split measured about twice as fast on 10 million rows as checking inside the
+ * counting loop, where the stores of the increments fill the out-of-order window and starve the
+ * loads of the next rows. Values that pass the mask but lie beyond the scale ({@code max + 1 .. min
+ * + 2^sh - 1}) or the groups ({@code groupCount .. 2^gbits - 1}) land in bins outside the scale or
+ * the groups, which the caller checks are empty.
  *
  * <p><b>Table layout.</b> Row {@code (g, s)} increments {@code t[((g << sh) + s - min) << lb |
- * lane]}: {@code 2^sh} slots per group (the scale's points rounded up to a power of two) and
- * {@code 2^lb} interleaved lanes (4 or 1). Row {@code from + 4q + j} of the unrolled loop goes
- * to lane {@code j & lm} and the rows of the tail to lane 0, so that consecutive rows with the
- * same group and score do not wait for each other's increment (a store-to-load dependency
- * through memory); on skewed data (90% of rows in one bin) four lanes measured 1.6x faster than
- * one. With many bins the caller uses one lane: collisions are then rare and the table stays in
- * the L1 cache. The loops are unrolled by four, allocate nothing, and read the columns in counted
- * loops whose bounds checks C2 hoists.
+ * lane]}: {@code 2^sh} slots per group (the scale's points rounded up to a power of two) and {@code
+ * 2^lb} interleaved lanes (4 or 1). Row {@code from + 4q + j} of the unrolled loop goes to lane
+ * {@code j & lm} and the rows of the tail to lane 0, so that consecutive rows with the same group
+ * and score do not wait for each other's increment (a store-to-load dependency through memory); on
+ * skewed data (90% of rows in one bin) four lanes measured 1.6x faster than one. With many bins the
+ * caller uses one lane: collisions are then rare and the table stays in the L1 cache. The loops are
+ * unrolled by four, allocate nothing, and read the columns in counted loops whose bounds checks C2
+ * hoists.
  *
- * <p><b>Weighted.</b> The {@code weighted*} kernels also add {@code w} and {@code w * w} to
- * {@code d[2k]} and {@code d[2k + 1]}; the caller folds each block into Neumaier-compensated
- * totals, so the plain sums run over at most one block.
+ * <p><b>Weighted.</b> The {@code weighted*} kernels also add {@code w} and {@code w * w} to {@code
+ * d[2k]} and {@code d[2k + 1]}; the caller folds each block into Neumaier-compensated totals, so
+ * the plain sums run over at most one block.
  *
  * <p>Errors: the caller undoes what it counted ({@code undo*}, exact for counts, row for row the
  * lanes of the count) or drops the block (weighted), and names the first offender.
  *
- * <p>Generated code: the variants differ only in the array types (scores {@code byte}/{@code
- * int}; codes {@code byte} and {@code short} read unsigned, {@code int}, or none for one group).
+ * <p>Generated code: the variants differ only in the array types (scores {@code byte}/{@code int};
+ * codes {@code byte} and {@code short} read unsigned, {@code int}, or none for one group).
  */
 public final class GroupedCounting {
 
@@ -52,10 +52,10 @@ public final class GroupedCounting {
   private static final long ONES = 0x0101010101010101L;
 
   /**
-   * Returns whether some {@code a[i] - min}, {@code from <= i < to}, is outside {@code 0 ..
-   * mask}; exact. Eight bytes per {@code long} when {@code 0 <= min} and {@code min + mask <=
-   * 127}: no borrow crosses a byte unless a byte is below {@code min}, and then that byte has its
-   * bit 7 set; a negative byte {@code b} (bit 7 set) gives {@code b - min > mask}.
+   * Returns whether some {@code a[i] - min}, {@code from <= i < to}, is outside {@code 0 .. mask};
+   * exact. Eight bytes per {@code long} when {@code 0 <= min} and {@code min + mask <= 127}: no
+   * borrow crosses a byte unless a byte is below {@code min}, and then that byte has its bit 7 set;
+   * a negative byte {@code b} (bit 7 set) gives {@code b - min > mask}.
    */
   public static boolean bytesOutside(byte[] a, int from, int to, int min, int mask) {
     int i = from;
@@ -112,8 +112,8 @@ public final class GroupedCounting {
    * (SWAR): {@code x = S - min * ONES} (no borrow while every score is at least {@code min}) and
    * {@code (C << sh) | x}, which stays within each byte while every code is at most {@code gm} and
    * {@code (gm + 1) << sh <= 256}. Requires {@code 0 <= min} and {@code min + sm <= 127} (see
-   * {@link #bytesOutside}). Returns whether some score minus {@code min} is outside {@code 0 ..
-   * sm} or some code above {@code gm} (exact); {@code p} is then meaningless.
+   * {@link #bytesOutside}). Returns whether some score minus {@code min} is outside {@code 0 .. sm}
+   * or some code above {@code gm} (exact); {@code p} is then meaningless.
    */
   public static boolean packBytes(
       byte[] s, byte[] c, int from, int to, int min, int sh, int sm, int gm, byte[] p) {
@@ -143,8 +143,8 @@ public final class GroupedCounting {
   }
 
   /**
-   * Counts the packed rows {@code p[0 .. n)} into four interleaved lanes: {@code t[(p[i] & 0xFF)
-   * << 2 | lane]}, the layout of the other kernels with {@code lb = 2}.
+   * Counts the packed rows {@code p[0 .. n)} into four interleaved lanes: {@code t[(p[i] & 0xFF) <<
+   * 2 | lane]}, the layout of the other kernels with {@code lb = 2}.
    */
   public static void countPacked(byte[] p, int n, int[] t) {
     int i = 0;
@@ -215,12 +215,12 @@ public final class GroupedCounting {
    * Returns {@code {#(s >= 7), #(s >= 9), #(s outside 0..10)}} of {@code scores}: the NPS
    * categories without the histogram (promoters {@code = ge9}, passives {@code = ge7 - ge9},
    * detractors {@code = n - ge7}). One {@code int} add reduction per score, which C2 vectorizes:
-   * for {@code y} in 0..15, {@code y * FIELDS + NPS_KEY} puts {@code y + 32 - t} in three
-   * 10-bit fields, whose bit 5 is {@code y >= t}. {@code ((y >>> 4) + 0x0FFFFFFF) >>> 28} is 1
-   * exactly when {@code y} is outside 0..15, and is OR-ed into the third field, so the third
-   * count is 0 exactly when every score is in 0..10. A score outside 0..15 makes the other two
-   * fields meaningless, but each field still gains at most 1 per score, so no field overflows
-   * within a block of 1023.
+   * for {@code y} in 0..15, {@code y * FIELDS + NPS_KEY} puts {@code y + 32 - t} in three 10-bit
+   * fields, whose bit 5 is {@code y >= t}. {@code ((y >>> 4) + 0x0FFFFFFF) >>> 28} is 1 exactly
+   * when {@code y} is outside 0..15, and is OR-ed into the third field, so the third count is 0
+   * exactly when every score is in 0..10. A score outside 0..15 makes the other two fields
+   * meaningless, but each field still gains at most 1 per score, so no field overflows within a
+   * block of 1023.
    */
   public static long[] npsCategories(int[] scores) {
     long ge7 = 0;
@@ -244,9 +244,10 @@ public final class GroupedCounting {
     }
     return acc;
   }
+
   /** Counts byte scores by byte codes; see the class comment. */
-  public static void countBytesBytes(byte[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countBytesBytes(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -268,8 +269,8 @@ public final class GroupedCounting {
   }
 
   /** {@code countBytesBytes} for one lane ({@code lb = 0}): no lane arithmetic. */
-  public static void countBytesBytesOneLane(byte[] s, byte[] c, int from, int to, int min, int sh,
-      int[] t) {
+  public static void countBytesBytesOneLane(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int[] t) {
     int i = from;
     for (; i + 3 < to; i += 4) {
       t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
@@ -283,8 +284,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countBytesBytes} added for rows {@code from .. to - 1}. */
-  public static void undoBytesBytes(byte[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoBytesBytes(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -293,8 +294,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of byte scores by byte codes; see the class comment. */
-  public static void weightedBytesBytes(byte[] s, byte[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedBytesBytes(
+      byte[] s,
+      byte[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -331,8 +342,8 @@ public final class GroupedCounting {
   }
 
   /** Counts byte scores by short codes; see the class comment. */
-  public static void countBytesShorts(byte[] s, short[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countBytesShorts(
+      byte[] s, short[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -354,8 +365,8 @@ public final class GroupedCounting {
   }
 
   /** {@code countBytesShorts} for one lane ({@code lb = 0}): no lane arithmetic. */
-  public static void countBytesShortsOneLane(byte[] s, short[] c, int from, int to, int min, int sh,
-      int[] t) {
+  public static void countBytesShortsOneLane(
+      byte[] s, short[] c, int from, int to, int min, int sh, int[] t) {
     int i = from;
     for (; i + 3 < to; i += 4) {
       t[(((c[i] & 0xFFFF) << sh) + (s[i] - min))]++;
@@ -369,8 +380,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countBytesShorts} added for rows {@code from .. to - 1}. */
-  public static void undoBytesShorts(byte[] s, short[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoBytesShorts(
+      byte[] s, short[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -379,8 +390,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of byte scores by short codes; see the class comment. */
-  public static void weightedBytesShorts(byte[] s, short[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedBytesShorts(
+      byte[] s,
+      short[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -417,8 +438,8 @@ public final class GroupedCounting {
   }
 
   /** Counts byte scores by int codes; see the class comment. */
-  public static void countBytesInts(byte[] s, int[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countBytesInts(
+      byte[] s, int[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -440,8 +461,8 @@ public final class GroupedCounting {
   }
 
   /** {@code countBytesInts} for one lane ({@code lb = 0}): no lane arithmetic. */
-  public static void countBytesIntsOneLane(byte[] s, int[] c, int from, int to, int min, int sh,
-      int[] t) {
+  public static void countBytesIntsOneLane(
+      byte[] s, int[] c, int from, int to, int min, int sh, int[] t) {
     int i = from;
     for (; i + 3 < to; i += 4) {
       t[((c[i] << sh) + (s[i] - min))]++;
@@ -455,8 +476,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countBytesInts} added for rows {@code from .. to - 1}. */
-  public static void undoBytesInts(byte[] s, int[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoBytesInts(
+      byte[] s, int[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -465,8 +486,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of byte scores by int codes; see the class comment. */
-  public static void weightedBytesInts(byte[] s, int[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedBytesInts(
+      byte[] s,
+      int[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -503,8 +534,8 @@ public final class GroupedCounting {
   }
 
   /** Counts byte scores by no codes (one group); see the class comment. */
-  public static void countBytesNone(byte[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countBytesNone(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -526,8 +557,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countBytesNone} added for rows {@code from .. to - 1}. */
-  public static void undoBytesNone(byte[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoBytesNone(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -536,8 +567,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of byte scores by no codes (one group); see the class comment. */
-  public static void weightedBytesNone(byte[] s, byte[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedBytesNone(
+      byte[] s,
+      byte[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -574,8 +615,8 @@ public final class GroupedCounting {
   }
 
   /** Counts int scores by byte codes; see the class comment. */
-  public static void countIntsBytes(int[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countIntsBytes(
+      int[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -597,8 +638,8 @@ public final class GroupedCounting {
   }
 
   /** {@code countIntsBytes} for one lane ({@code lb = 0}): no lane arithmetic. */
-  public static void countIntsBytesOneLane(int[] s, byte[] c, int from, int to, int min, int sh,
-      int[] t) {
+  public static void countIntsBytesOneLane(
+      int[] s, byte[] c, int from, int to, int min, int sh, int[] t) {
     int i = from;
     for (; i + 3 < to; i += 4) {
       t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
@@ -612,8 +653,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countIntsBytes} added for rows {@code from .. to - 1}. */
-  public static void undoIntsBytes(int[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoIntsBytes(
+      int[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -622,8 +663,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of int scores by byte codes; see the class comment. */
-  public static void weightedIntsBytes(int[] s, byte[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedIntsBytes(
+      int[] s,
+      byte[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -660,8 +711,8 @@ public final class GroupedCounting {
   }
 
   /** Counts int scores by short codes; see the class comment. */
-  public static void countIntsShorts(int[] s, short[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countIntsShorts(
+      int[] s, short[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -683,8 +734,8 @@ public final class GroupedCounting {
   }
 
   /** {@code countIntsShorts} for one lane ({@code lb = 0}): no lane arithmetic. */
-  public static void countIntsShortsOneLane(int[] s, short[] c, int from, int to, int min, int sh,
-      int[] t) {
+  public static void countIntsShortsOneLane(
+      int[] s, short[] c, int from, int to, int min, int sh, int[] t) {
     int i = from;
     for (; i + 3 < to; i += 4) {
       t[(((c[i] & 0xFFFF) << sh) + (s[i] - min))]++;
@@ -698,8 +749,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countIntsShorts} added for rows {@code from .. to - 1}. */
-  public static void undoIntsShorts(int[] s, short[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoIntsShorts(
+      int[] s, short[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -708,8 +759,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of int scores by short codes; see the class comment. */
-  public static void weightedIntsShorts(int[] s, short[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedIntsShorts(
+      int[] s,
+      short[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -746,8 +807,8 @@ public final class GroupedCounting {
   }
 
   /** Counts int scores by int codes; see the class comment. */
-  public static void countIntsInts(int[] s, int[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countIntsInts(
+      int[] s, int[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -769,8 +830,8 @@ public final class GroupedCounting {
   }
 
   /** {@code countIntsInts} for one lane ({@code lb = 0}): no lane arithmetic. */
-  public static void countIntsIntsOneLane(int[] s, int[] c, int from, int to, int min, int sh,
-      int[] t) {
+  public static void countIntsIntsOneLane(
+      int[] s, int[] c, int from, int to, int min, int sh, int[] t) {
     int i = from;
     for (; i + 3 < to; i += 4) {
       t[((c[i] << sh) + (s[i] - min))]++;
@@ -784,8 +845,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countIntsInts} added for rows {@code from .. to - 1}. */
-  public static void undoIntsInts(int[] s, int[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoIntsInts(
+      int[] s, int[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -794,8 +855,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of int scores by int codes; see the class comment. */
-  public static void weightedIntsInts(int[] s, int[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedIntsInts(
+      int[] s,
+      int[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -832,8 +903,8 @@ public final class GroupedCounting {
   }
 
   /** Counts int scores by no codes (one group); see the class comment. */
-  public static void countIntsNone(int[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void countIntsNone(
+      int[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -855,8 +926,8 @@ public final class GroupedCounting {
   }
 
   /** Takes back what {@code countIntsNone} added for rows {@code from .. to - 1}. */
-  public static void undoIntsNone(int[] s, byte[] c, int from, int to, int min, int sh,
-      int lb, int lm, int[] t) {
+  public static void undoIntsNone(
+      int[] s, byte[] c, int from, int to, int min, int sh, int lb, int lm, int[] t) {
     int unrolled = from + ((to - from) & ~3);
     for (int i = from; i < to; i++) {
       int lane = i < unrolled ? (i - from) & lm : 0;
@@ -865,8 +936,18 @@ public final class GroupedCounting {
   }
 
   /** Adds the weights of int scores by no codes (one group); see the class comment. */
-  public static void weightedIntsNone(int[] s, byte[] c, double[] w, int from, int to,
-      int min, int sh, int lb, int lm, int[] t, double[] d) {
+  public static void weightedIntsNone(
+      int[] s,
+      byte[] c,
+      double[] w,
+      int from,
+      int to,
+      int min,
+      int sh,
+      int lb,
+      int lm,
+      int[] t,
+      double[] d) {
     final int l1 = 1 & lm;
     final int l2 = 2 & lm;
     final int l3 = 3 & lm;
@@ -901,5 +982,4 @@ public final class GroupedCounting {
       d[2 * k + 1] += v * v;
     }
   }
-
 }

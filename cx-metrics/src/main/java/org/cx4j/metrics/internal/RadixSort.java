@@ -4,17 +4,17 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * The one radix sort of cx4j: a stable least-significant-digit sort of unsigned keys, 11 bits per
- * pass, with an optional payload moving with its key. Used by the Kaplan-Meier fits (time bits
- * with case weights), journey rebuild (customer and time packed, row index riding along),
- * variants and path coding (packed label ranks), and the transition graph's buffered counts.
+ * pass, with an optional payload moving with its key. Used by the Kaplan-Meier fits (time bits with
+ * case weights), journey rebuild (customer and time packed, row index riding along), variants and
+ * path coding (packed label ranks), and the transition graph's buffered counts.
  *
  * <p>Cost, {@code long} keys: one read of the keys counts every digit at once; then one scatter
  * pass per digit that is not the same in every key (a constant digit, such as the sign and most of
- * the exponent of survival times, costs nothing more), so at most {@code ceil(keyBits / 11)}
- * passes of {@code O(n)}. Keys already in order are detected by a scan that stops at the first
- * descent and are returned as they are. {@code int} keys: a count and a scatter per digit, a
- * constant digit skipped after its count. Stability is what makes equal keys keep their input
- * order without packing the index into the key.
+ * the exponent of survival times, costs nothing more), so at most {@code ceil(keyBits / 11)} passes
+ * of {@code O(n)}. Keys already in order are detected by a scan that stops at the first descent and
+ * are returned as they are. {@code int} keys: a count and a scatter per digit, a constant digit
+ * skipped after its count. Stability is what makes equal keys keep their input order without
+ * packing the index into the key.
  *
  * <p>Buffers: the input arrays are used as scratch space; the sorted data is in the arrays the
  * result names (the inputs or new arrays), and the inputs must not be read afterwards except
@@ -29,8 +29,8 @@ public final class RadixSort {
   private RadixSort() {}
 
   /**
-   * The sorted keys and their payload. Not a record on purpose: it hands out its arrays, which
-   * are the sort's buffers (possibly the caller's input arrays).
+   * The sorted keys and their payload. Not a record on purpose: it hands out its arrays, which are
+   * the sort's buffers (possibly the caller's input arrays).
    */
   public static final class Sorted {
     private final long[] keys;
@@ -95,13 +95,16 @@ public final class RadixSort {
   }
 
   private static void checkLength(long[] keys, int payloadLength) {
-    checkArgument(payloadLength == keys.length,
-        "payload must have the length of keys (%s), got %s", keys.length, payloadLength);
+    checkArgument(
+        payloadLength == keys.length,
+        "payload must have the length of keys (%s), got %s",
+        keys.length,
+        payloadLength);
   }
 
   private static Sorted sort(long[] keys, int[] ints, double[] doubles, int keyBits) {
-    checkArgument(keyBits >= 0 && keyBits <= Long.SIZE, "keyBits must be in [0, 64], got %s",
-        keyBits);
+    checkArgument(
+        keyBits >= 0 && keyBits <= Long.SIZE, "keyBits must be in [0, 64], got %s", keyBits);
     int n = keys.length;
     // Already in order (e.g. rows an engine sorted by customer and time): the identity is the
     // stable order, and one scan, stopping at the first descent, is all it costs.
@@ -165,8 +168,8 @@ public final class RadixSort {
     return new Sorted(srcK, srcI, srcD);
   }
 
-  private static void scatter(long[] srcK, int[] srcI, long[] dstK, int[] dstI, int[] c,
-      int shift) {
+  private static void scatter(
+      long[] srcK, int[] srcI, long[] dstK, int[] dstI, int[] c, int shift) {
     for (int i = 0, n = srcK.length; i < n; i++) {
       long k = srcK[i];
       int pos = c[(int) (k >>> shift) & MASK]++;
@@ -175,8 +178,8 @@ public final class RadixSort {
     }
   }
 
-  private static void scatter(long[] srcK, double[] srcD, long[] dstK, double[] dstD, int[] c,
-      int shift) {
+  private static void scatter(
+      long[] srcK, double[] srcD, long[] dstK, double[] dstD, int[] c, int shift) {
     for (int i = 0, n = srcK.length; i < n; i++) {
       long k = srcK[i];
       int pos = c[(int) (k >>> shift) & MASK]++;
@@ -195,18 +198,21 @@ public final class RadixSort {
   /**
    * Sorts the first {@code size} entries of {@code keys} (unsigned; only the low {@code keyBits}
    * bits may be set), using {@code scratch} as the second buffer, and returns the array, {@code
-   * keys} or {@code scratch}, whose first {@code size} entries are the sorted keys. The
-   * {@code int} keys suit a caller that packs small keys and reuses its two buffers.
+   * keys} or {@code scratch}, whose first {@code size} entries are the sorted keys. The {@code int}
+   * keys suit a caller that packs small keys and reuses its two buffers.
    *
    * @throws IllegalArgumentException if {@code size} exceeds a buffer's length or {@code keyBits}
    *     is not in [0, 32]
    * @throws NullPointerException if an array is null
    */
   public static int[] sort(int[] keys, int size, int[] scratch, int keyBits) {
-    checkArgument(keyBits >= 0 && keyBits <= Integer.SIZE, "keyBits must be in [0, 32], got %s",
-        keyBits);
-    checkArgument(size >= 0 && size <= keys.length && size <= scratch.length,
-        "size must be in [0, %s], got %s", Math.min(keys.length, scratch.length), size);
+    checkArgument(
+        keyBits >= 0 && keyBits <= Integer.SIZE, "keyBits must be in [0, 32], got %s", keyBits);
+    checkArgument(
+        size >= 0 && size <= keys.length && size <= scratch.length,
+        "size must be in [0, %s], got %s",
+        Math.min(keys.length, scratch.length),
+        size);
     // Per-pass counting over the current order (not all digits up front): the buffers of the
     // callers (about 2^20 keys) stay in cache between the count and the scatter of a pass, which
     // measured faster for this case in the transition graph.

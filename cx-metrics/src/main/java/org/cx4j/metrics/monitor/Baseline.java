@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a window is compared with: the previous window, the same window one week earlier, or a
- * fixed period. Ranges are bucket numbers {@code [from, to)}.
+ * What a window is compared with: the previous window, the same window one week earlier, or a fixed
+ * period. Ranges are bucket numbers {@code [from, to)}.
  */
 public final class Baseline {
 
-  private enum Kind { PREVIOUS, LAST_WEEK, FIXED }
+  private enum Kind {
+    PREVIOUS,
+    LAST_WEEK,
+    FIXED
+  }
 
   private final Kind kind;
   private final Instant from;
@@ -42,7 +46,8 @@ public final class Baseline {
    */
   public static Baseline fixed(Instant from, Instant to) {
     if (!Objects.requireNonNull(from, "from").isBefore(Objects.requireNonNull(to, "to"))) {
-      throw new IllegalArgumentException("baseline start " + from + " must be before its end " + to);
+      throw new IllegalArgumentException(
+          "baseline start " + from + " must be before its end " + to);
     }
     return new Baseline(Kind.FIXED, from, to);
   }

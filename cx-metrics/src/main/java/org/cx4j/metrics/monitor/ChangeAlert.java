@@ -56,9 +56,21 @@ public record ChangeAlert(
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "%s %s %s: %.3g (n=%d) -> %.3g (n=%d), effect %.2f, p=%.2g, q=%.2g (%s, %s to %s)",
-        key, metric, isIncrease() ? "up" : "down", before.value(), before.n(), after.value(),
-        after.n(), effectSize, pValue, qValue, method, windowStart, windowEnd);
+        key,
+        metric,
+        isIncrease() ? "up" : "down",
+        before.value(),
+        before.n(),
+        after.value(),
+        after.n(),
+        effectSize,
+        pValue,
+        qValue,
+        method,
+        windowStart,
+        windowEnd);
   }
 }

@@ -15,9 +15,9 @@ import org.cx4j.metrics.monitor.MonitorConfig.WindowKind;
  * Finds the keys of a {@link ScoreMonitor} whose metric changed: at each evaluation, every key's
  * window of N buckets is compared with its {@link Baseline} by the {@link ChangeTest} (the right
  * two-sample test for the metric), keys with fewer than {@code minimumN} responses in either are
- * skipped, the p-values of the keys tested are adjusted across keys (Benjamini-Hochberg by
- * default, so the expected share of false discoveries among the alerts is at most {@code q}; Holm
- * for the family-wise error rate), and a key whose adjusted value is {@code <= q} is significant.
+ * skipped, the p-values of the keys tested are adjusted across keys (Benjamini-Hochberg by default,
+ * so the expected share of false discoveries among the alerts is at most {@code q}; Holm for the
+ * family-wise error rate), and a key whose adjusted value is {@code <= q} is significant.
  *
  * <p><b>Once per change; re-arm rule.</b> A significant key raises one {@link ChangeAlert} to the
  * listener and is then <em>disarmed</em>: further significant evaluations of it raise nothing. It
@@ -31,8 +31,8 @@ import org.cx4j.metrics.monitor.MonitorConfig.WindowKind;
  * newest window whose buckets are all closed (see {@link MonitorSnapshot#closedBefore()}) and
  * evaluates it once.
  *
- * <p>Evaluations are serialised ({@code synchronized}); ingestion continues meanwhile. The
- * listener is called on the evaluating thread.
+ * <p>Evaluations are serialised ({@code synchronized}); ingestion continues meanwhile. The listener
+ * is called on the evaluating thread.
  *
  * @param <R> the metric of a window
  */
@@ -62,8 +62,13 @@ public final class ChangeDetector<R> {
    * @param status what happened
    */
   public record KeyResult(
-      String key, WindowEstimate before, WindowEstimate after, Difference difference,
-      double pValue, double adjusted, Status status) {
+      String key,
+      WindowEstimate before,
+      WindowEstimate after,
+      Difference difference,
+      double pValue,
+      double adjusted,
+      Status status) {
 
     /** Returns whether the key was significant (alerted or suppressed). */
     public boolean isSignificant() {
@@ -79,7 +84,8 @@ public final class ChangeDetector<R> {
    * @param keys one result per key of the snapshot, in key order
    * @param alerts the alerts raised (also sent to the listener)
    */
-  public record Evaluation(long windowStart, long windowEnd, List<KeyResult> keys, List<ChangeAlert> alerts) {
+  public record Evaluation(
+      long windowStart, long windowEnd, List<KeyResult> keys, List<ChangeAlert> alerts) {
 
     /** Copies the lists. */
     public Evaluation {
@@ -192,7 +198,8 @@ public final class ChangeDetector<R> {
     for (int i = 0; i < k; i++) {
       String key = keys.get(i);
       if (testedIndex[i] < 0) {
-        results.add(new KeyResult(key, before[i], after[i], null, Double.NaN, Double.NaN, Status.TOO_FEW));
+        results.add(
+            new KeyResult(key, before[i], after[i], null, Double.NaN, Double.NaN, Status.TOO_FEW));
         continue;
       }
       double p = diffs[i].pValue();
@@ -203,9 +210,23 @@ public final class ChangeDetector<R> {
         if (quiet == null) {
           status = Status.ALERTED;
           disarmed.put(key, 0);
-          double effect = diffs[i].statistic() * Math.sqrt(1.0 / after[i].n() + 1.0 / before[i].n());
-          alerts.add(new ChangeAlert(key, test.metric(), size.start(start), size.start(end),
-              size.start(base[0]), size.start(base[1]), before[i], after[i], diffs[i], effect, p, adj, method));
+          double effect =
+              diffs[i].statistic() * Math.sqrt(1.0 / after[i].n() + 1.0 / before[i].n());
+          alerts.add(
+              new ChangeAlert(
+                  key,
+                  test.metric(),
+                  size.start(start),
+                  size.start(end),
+                  size.start(base[0]),
+                  size.start(base[1]),
+                  before[i],
+                  after[i],
+                  diffs[i],
+                  effect,
+                  p,
+                  adj,
+                  method));
         } else {
           status = Status.SUPPRESSED;
           disarmed.put(key, 0);
@@ -247,7 +268,7 @@ public final class ChangeDetector<R> {
     private double level = 0.95;
     private long minimumN = 30;
     private int rearmAfter = 3;
-    private Consumer<ChangeAlert> listener = a -> { };
+    private Consumer<ChangeAlert> listener = a -> {};
 
     private Builder(ScoreMonitor<R> monitor, ChangeTest<R> test) {
       this.monitor = Objects.requireNonNull(monitor, "monitor");
@@ -290,8 +311,8 @@ public final class ChangeDetector<R> {
     }
 
     /**
-     * Sets the fewest responses the window and the baseline each need for a key to be tested; 30
-     * by default.
+     * Sets the fewest responses the window and the baseline each need for a key to be tested; 30 by
+     * default.
      *
      * @throws IllegalArgumentException if {@code minimumN < 2}
      */
@@ -304,8 +325,8 @@ public final class ChangeDetector<R> {
     }
 
     /**
-     * Sets how many consecutive tested, non-significant evaluations re-arm a key after an alert;
-     * 3 by default.
+     * Sets how many consecutive tested, non-significant evaluations re-arm a key after an alert; 3
+     * by default.
      *
      * @throws IllegalArgumentException if {@code evaluations < 1}
      */

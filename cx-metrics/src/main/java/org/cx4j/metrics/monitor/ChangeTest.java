@@ -8,8 +8,8 @@ import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.SurveyMetric;
 
 /**
- * How a {@link ChangeDetector} estimates a window's metric and tests a window against its
- * baseline: the right two-sample test per metric. {@link #headline} uses the metric's own {@link
+ * How a {@link ChangeDetector} estimates a window's metric and tests a window against its baseline:
+ * the right two-sample test per metric. {@link #headline} uses the metric's own {@link
  * SurveyMetric#compare} (NPS: z test on the trinomial standard errors; CSAT, CES and rating top
  * boxes: pooled two-proportion z test); {@link #mean} uses Welch's t test on the mean score (the
  * usual choice for ratings); cx-journey's conversion monitor tests two proportions.
@@ -86,8 +86,8 @@ public interface ChangeTest<R> {
 
   /**
    * Returns the test of the mean score by Welch's t test ({@link Comparisons#means}); estimates
-   * carry the t interval of the mean at {@code level}. Windows need {@code n_eff > 1}: use a
-   * {@link ChangeDetector.Builder#minimumN} of at least 2.
+   * carry the t interval of the mean at {@code level}. Windows need {@code n_eff > 1}: use a {@link
+   * ChangeDetector.Builder#minimumN} of at least 2.
    */
   static <M extends SurveyMetric<M>> ChangeTest<M> mean(String metric, double level) {
     Objects.requireNonNull(metric, "metric");
@@ -109,7 +109,9 @@ public interface ChangeTest<R> {
       @Override
       public Difference difference(M after, M before, double lvl) {
         return Comparisons.means(
-            MeanEstimate.of(after.distribution(), lvl), MeanEstimate.of(before.distribution(), lvl), lvl);
+            MeanEstimate.of(after.distribution(), lvl),
+            MeanEstimate.of(before.distribution(), lvl),
+            lvl);
       }
     };
   }

@@ -11,15 +11,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Sequential detection on the buckets of a {@link ScoreMonitor}: one {@link ControlChart} (a
- * {@link Cusum} or an {@link Ewma}) per key, fed once per closed bucket with the bucket's metric
- * standardised by the key's in-control level, {@code z = (x_b - mu0) / (sigma1 / sqrt(n_b))},
- * where {@code x_b} is the bucket's estimate ({@link ChangeTest#estimate}), {@code n_b} its
- * responses, and {@code mu0} and {@code sigma1} (the per-response standard deviation of the
- * metric, e.g. {@code 100 sqrt(pP + pD - (pP - pD)²)} for NPS) come from a {@link Calibration},
- * typically a stable past period. In control the z are approximately standard normal whatever the
- * bucket sizes, so the chart's ARL is the one it was designed for ({@link Cusum#forArl}, {@link
- * Ewma#forArl}). Buckets without responses are skipped (the chart waits).
+ * Sequential detection on the buckets of a {@link ScoreMonitor}: one {@link ControlChart} (a {@link
+ * Cusum} or an {@link Ewma}) per key, fed once per closed bucket with the bucket's metric
+ * standardised by the key's in-control level, {@code z = (x_b - mu0) / (sigma1 / sqrt(n_b))}, where
+ * {@code x_b} is the bucket's estimate ({@link ChangeTest#estimate}), {@code n_b} its responses,
+ * and {@code mu0} and {@code sigma1} (the per-response standard deviation of the metric, e.g.
+ * {@code 100 sqrt(pP + pD - (pP - pD)²)} for NPS) come from a {@link Calibration}, typically a
+ * stable past period. In control the z are approximately standard normal whatever the bucket sizes,
+ * so the chart's ARL is the one it was designed for ({@link Cusum#forArl}, {@link Ewma#forArl}).
+ * Buckets without responses are skipped (the chart waits).
  *
  * <p>A signal is sent to the listener once; the chart restarts after it (see {@link
  * ControlChart#add}). Updates are serialised ({@code synchronized}).
@@ -43,8 +43,12 @@ public final class ChartMonitor<R> {
      */
     public Calibration {
       if (!Double.isFinite(mean) || !(perResponseSd > 0 && Double.isFinite(perResponseSd))) {
-        throw new IllegalArgumentException("calibration needs a finite mean and a positive finite"
-            + " per-response sd, got " + mean + " and " + perResponseSd);
+        throw new IllegalArgumentException(
+            "calibration needs a finite mean and a positive finite"
+                + " per-response sd, got "
+                + mean
+                + " and "
+                + perResponseSd);
       }
     }
   }
@@ -61,8 +65,15 @@ public final class ChartMonitor<R> {
    * @param z the standardised value fed to the chart
    * @param runLength the buckets fed since the chart's last start
    */
-  public record ChartSignal(String key, String metric, Instant bucketStart, ControlChart.Signal direction,
-      double value, long n, double z, long runLength) {}
+  public record ChartSignal(
+      String key,
+      String metric,
+      Instant bucketStart,
+      ControlChart.Signal direction,
+      double value,
+      long n,
+      double z,
+      long runLength) {}
 
   private final ScoreMonitor<R> monitor;
   private final ChangeTest<R> test;
@@ -77,8 +88,12 @@ public final class ChartMonitor<R> {
    * {@code null} to leave a key unmonitored), each gets a chart from {@code charts}, signals go to
    * {@code listener}.
    */
-  public ChartMonitor(ScoreMonitor<R> monitor, ChangeTest<R> test, Function<String, Calibration> calibration,
-      Supplier<? extends ControlChart> charts, Consumer<ChartSignal> listener) {
+  public ChartMonitor(
+      ScoreMonitor<R> monitor,
+      ChangeTest<R> test,
+      Function<String, Calibration> calibration,
+      Supplier<? extends ControlChart> charts,
+      Consumer<ChartSignal> listener) {
     this.monitor = Objects.requireNonNull(monitor, "monitor");
     this.test = Objects.requireNonNull(test, "test");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
@@ -97,8 +112,11 @@ public final class ChartMonitor<R> {
     if (closed == Long.MIN_VALUE) {
       return out;
     }
-    long from = nextBucket == Long.MIN_VALUE ? closed - monitor.config().retainedBuckets() + 1 : nextBucket;
-    for (long b = Math.max(from, closed - monitor.config().retainedBuckets() + 1); b < closed; b++) {
+    long from =
+        nextBucket == Long.MIN_VALUE ? closed - monitor.config().retainedBuckets() + 1 : nextBucket;
+    for (long b = Math.max(from, closed - monitor.config().retainedBuckets() + 1);
+        b < closed;
+        b++) {
       out.addAll(feed(s, b));
     }
     nextBucket = Math.max(nextBucket, closed);
@@ -119,8 +137,16 @@ public final class ChartMonitor<R> {
       long run = chart.runLength() + 1;
       ControlChart.Signal sig = chart.add(z);
       if (sig != ControlChart.Signal.NONE) {
-        ChartSignal cs = new ChartSignal(key, test.metric(), monitor.config().bucketSize().start(bucket),
-            sig, e.value(), e.n(), z, run);
+        ChartSignal cs =
+            new ChartSignal(
+                key,
+                test.metric(),
+                monitor.config().bucketSize().start(bucket),
+                sig,
+                e.value(),
+                e.n(),
+                z,
+                run);
         out.add(cs);
         listener.accept(cs);
       }

@@ -2,8 +2,8 @@ package org.cx4j.metrics.monitor;
 
 /**
  * A sequential control chart on one stream of observations (a metric per bucket, standardised by
- * its in-control mean and standard deviation): {@link Cusum} or {@link Ewma}. Not thread-safe:
- * one chart per stream, fed by one thread.
+ * its in-control mean and standard deviation): {@link Cusum} or {@link Ewma}. Not thread-safe: one
+ * chart per stream, fed by one thread.
  */
 public interface ControlChart {
 
@@ -19,8 +19,7 @@ public interface ControlChart {
 
   /**
    * Adds one observation and returns whether the chart signals. After a signal the chart restarts
-   * from its initial state, so a persisting shift signals again only after it has accumulated
-   * anew.
+   * from its initial state, so a persisting shift signals again only after it has accumulated anew.
    *
    * @throws IllegalArgumentException if {@code x} is NaN or infinite
    */

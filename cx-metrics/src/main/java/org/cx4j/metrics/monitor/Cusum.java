@@ -31,8 +31,8 @@ public final class Cusum implements ControlChart {
 
   /**
    * Returns a chart with reference value {@code k} and decision interval {@code h} (both in
-   * standard deviations) on observations with in-control mean {@code mean} and standard
-   * deviation {@code sigma}.
+   * standard deviations) on observations with in-control mean {@code mean} and standard deviation
+   * {@code sigma}.
    *
    * @throws IllegalArgumentException if {@code k < 0}, {@code h <= 0}, {@code sigma <= 0} or a
    *     parameter is not finite
@@ -60,8 +60,8 @@ public final class Cusum implements ControlChart {
   }
 
   /**
-   * Returns a standardised chart with reference value {@code k} whose {@code h} gives an
-   * in-control average run length of {@code arl0} by Siegmund's approximation ({@link #hForArl}).
+   * Returns a standardised chart with reference value {@code k} whose {@code h} gives an in-control
+   * average run length of {@code arl0} by Siegmund's approximation ({@link #hForArl}).
    *
    * @throws IllegalArgumentException as {@link #hForArl}
    */
@@ -86,7 +86,8 @@ public final class Cusum implements ControlChart {
     // ARL0 increases with h; at h -> 0 it is about 1 for k below ~1.5, so the bracket starts low.
     double lo = 1e-6;
     if (siegmundArl(k, lo, 0) > arl0) {
-      throw new IllegalArgumentException("arl0 " + arl0 + " is below what any h > 0 gives for k = " + k);
+      throw new IllegalArgumentException(
+          "arl0 " + arl0 + " is below what any h > 0 gives for k = " + k);
     }
     return new BrentSolver(1e-9).solve(200, h -> Math.log(siegmundArl(k, h, 0) / arl0), lo, 50);
   }

@@ -77,8 +77,8 @@ public final class Ewma implements ControlChart {
    * Returns the L at which the Markov-chain in-control ARL equals {@code arl0}, by Brent's method
    * on L in [0.5, 6].
    *
-   * @throws IllegalArgumentException if {@code lambda} is outside [0.01, 1] or {@code arl0}
-   *     outside [5, 10^7]
+   * @throws IllegalArgumentException if {@code lambda} is outside [0.01, 1] or {@code arl0} outside
+   *     [5, 10^7]
    */
   public static double lForArl(double lambda, double arl0) {
     if (!(lambda >= 0.01 && lambda <= 1)) {
@@ -112,7 +112,8 @@ public final class Ewma implements ControlChart {
       }
     }
     RealVector ones = new ArrayRealVector(states, 1.0);
-    RealVector arl = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(ones);
+    RealVector arl =
+        new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(ones);
     return arl.getEntry(m);
   }
 

@@ -10,10 +10,10 @@ import java.util.Objects;
  * @param windowBuckets N, the number of buckets in a window
  * @param windowKind whether windows slide by one bucket or tumble by N
  * @param retainedBuckets how many of the newest buckets each key keeps; older ones are evicted.
- *     Must cover the windows compared: {@code 2N} for the previous window, {@code
- *     bucketsPerWeek + N} for the same window last week
- * @param lateness how far behind the newest event time (over all keys) an event may be and still
- *     go to its bucket; later events are counted as late, not added
+ *     Must cover the windows compared: {@code 2N} for the previous window, {@code bucketsPerWeek +
+ *     N} for the same window last week
+ * @param lateness how far behind the newest event time (over all keys) an event may be and still go
+ *     to its bucket; later events are counted as late, not added
  * @param maxKeys the most distinct keys kept; responses for further keys go to {@code otherKey}
  * @param otherKey the key that collects responses for keys beyond {@code maxKeys}
  */
@@ -53,8 +53,11 @@ public record MonitorConfig(
       throw new IllegalArgumentException("windowBuckets must be at least 1, got " + windowBuckets);
     }
     if (retainedBuckets < windowBuckets || retainedBuckets > 1_000_000) {
-      throw new IllegalArgumentException("retainedBuckets must be between windowBuckets ("
-          + windowBuckets + ") and 1,000,000, got " + retainedBuckets);
+      throw new IllegalArgumentException(
+          "retainedBuckets must be between windowBuckets ("
+              + windowBuckets
+              + ") and 1,000,000, got "
+              + retainedBuckets);
     }
     if (lateness.isNegative()) {
       throw new IllegalArgumentException("lateness must not be negative, got " + lateness);
@@ -66,14 +69,20 @@ public record MonitorConfig(
 
   /**
    * Returns sliding windows of {@code windowBuckets} buckets of {@code bucketSize}, keeping {@code
-   * 2 windowBuckets + 1} buckets (enough for the previous-window baseline), no lateness and at
-   * most 10,000 keys.
+   * 2 windowBuckets + 1} buckets (enough for the previous-window baseline), no lateness and at most
+   * 10,000 keys.
    *
    * @throws IllegalArgumentException if {@code windowBuckets < 1}
    */
   public static MonitorConfig sliding(BucketSize bucketSize, int windowBuckets) {
-    return new MonitorConfig(bucketSize, windowBuckets, WindowKind.SLIDING,
-        2 * windowBuckets + 1, Duration.ZERO, 10_000, OTHER);
+    return new MonitorConfig(
+        bucketSize,
+        windowBuckets,
+        WindowKind.SLIDING,
+        2 * windowBuckets + 1,
+        Duration.ZERO,
+        10_000,
+        OTHER);
   }
 
   /** Returns {@link #sliding} with tumbling windows. */
@@ -83,12 +92,14 @@ public record MonitorConfig(
 
   /** Returns this configuration with {@code windowKind}. */
   public MonitorConfig withWindowKind(WindowKind windowKind) {
-    return new MonitorConfig(bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
+    return new MonitorConfig(
+        bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
   }
 
   /** Returns this configuration keeping {@code retainedBuckets} buckets per key. */
   public MonitorConfig withRetainedBuckets(int retainedBuckets) {
-    return new MonitorConfig(bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
+    return new MonitorConfig(
+        bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
   }
 
   /**
@@ -101,11 +112,13 @@ public record MonitorConfig(
 
   /** Returns this configuration with {@code lateness}. */
   public MonitorConfig withLateness(Duration lateness) {
-    return new MonitorConfig(bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
+    return new MonitorConfig(
+        bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
   }
 
   /** Returns this configuration with at most {@code maxKeys} keys, the rest in {@code otherKey}. */
   public MonitorConfig withMaxKeys(int maxKeys, String otherKey) {
-    return new MonitorConfig(bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
+    return new MonitorConfig(
+        bucketSize, windowBuckets, windowKind, retainedBuckets, lateness, maxKeys, otherKey);
   }
 }

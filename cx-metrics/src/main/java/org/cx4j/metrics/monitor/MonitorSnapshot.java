@@ -18,12 +18,12 @@ import org.cx4j.metrics.score.ScoreDistribution;
 
 /**
  * An immutable copy of a {@link ScoreMonitor}: per key, its retained buckets and late count, and
- * the watermark. Windows of any key can be computed from it, it merges with the snapshots of
- * other instances, and it serialises ({@link #writeTo}, {@link #readFrom}).
+ * the watermark. Windows of any key can be computed from it, it merges with the snapshots of other
+ * instances, and it serialises ({@link #writeTo}, {@link #readFrom}).
  *
- * <p>Bucket numbers are {@link BucketSize#bucketOf} of the event times; a window {@code [from,
- * to)} holds the buckets {@code from <= b < to}. A key or window without responses gives an empty
- * result ({@code n = 0}).
+ * <p>Bucket numbers are {@link BucketSize#bucketOf} of the event times; a window {@code [from, to)}
+ * holds the buckets {@code from <= b < to}. A key or window without responses gives an empty result
+ * ({@code n = 0}).
  *
  * @param <R> the metric each bucket computes
  */
@@ -66,7 +66,9 @@ public final class MonitorSnapshot<R> {
 
   /** Returns the newest event time seen, or empty if the monitor saw no event. */
   public Optional<Instant> watermark() {
-    return watermark == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(watermark));
+    return watermark == Long.MIN_VALUE
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(watermark));
   }
 
   /**
@@ -115,8 +117,8 @@ public final class MonitorSnapshot<R> {
   }
 
   /**
-   * Returns the accumulated buckets {@code from <= b < to} of {@code key}, merged; empty ({@code
-   * n = 0}) for an unknown key or a window without responses.
+   * Returns the accumulated buckets {@code from <= b < to} of {@code key}, merged; empty ({@code n
+   * = 0}) for an unknown key or a window without responses.
    *
    * @throws IllegalArgumentException if {@code from > to}
    */
@@ -159,8 +161,12 @@ public final class MonitorSnapshot<R> {
    */
   public MonitorSnapshot<R> merge(MonitorSnapshot<R> other) {
     if (other.config.bucketSize() != config.bucketSize()) {
-      throw new IllegalArgumentException("cannot merge " + other.config.bucketSize()
-          + " buckets with " + config.bucketSize() + " buckets");
+      throw new IllegalArgumentException(
+          "cannot merge "
+              + other.config.bucketSize()
+              + " buckets with "
+              + config.bucketSize()
+              + " buckets");
     }
     TreeMap<String, KeyState<R>> merged = new TreeMap<>();
     for (var src : java.util.List.of(states, other.states)) {
@@ -168,8 +174,12 @@ public final class MonitorSnapshot<R> {
         KeyState<R> have = merged.get(e.getKey());
         TreeMap<Long, ScoreAccumulator<R>> buckets =
             have == null ? new TreeMap<>() : (TreeMap<Long, ScoreAccumulator<R>>) have.buckets();
-        e.getValue().buckets().forEach((b, acc) -> buckets.merge(b, acc.copy(), (x, y) -> x.merge(y)));
-        merged.put(e.getKey(), new KeyState<>((have == null ? 0 : have.late()) + e.getValue().late(), buckets));
+        e.getValue()
+            .buckets()
+            .forEach((b, acc) -> buckets.merge(b, acc.copy(), (x, y) -> x.merge(y)));
+        merged.put(
+            e.getKey(),
+            new KeyState<>((have == null ? 0 : have.late()) + e.getValue().late(), buckets));
       }
     }
     return new MonitorSnapshot<>(config, factory, Math.max(watermark, other.watermark), merged);
@@ -183,9 +193,9 @@ public final class MonitorSnapshot<R> {
    *   <li>{@code long} the bucket width in milliseconds;
    *   <li>{@code long} the watermark in epoch milliseconds ({@code Long.MIN_VALUE}: no event);
    *   <li>{@code int} the number of keys, then per key in increasing order: the key as {@link
-   *       DataOutput#writeUTF}, {@code long} its late count, {@code int} its number of buckets,
-   *       and per bucket in increasing order {@code long} the bucket number followed by the
-   *       bucket's {@link ScoreAccumulator#writeTo} state (its own version byte first).
+   *       DataOutput#writeUTF}, {@code long} its late count, {@code int} its number of buckets, and
+   *       per bucket in increasing order {@code long} the bucket number followed by the bucket's
+   *       {@link ScoreAccumulator#writeTo} state (its own version byte first).
    * </ol>
    *
    * @throws IOException if {@code out} fails
@@ -212,28 +222,40 @@ public final class MonitorSnapshot<R> {
    *
    * @throws IOException if {@code in} fails or ends early
    * @throws IllegalArgumentException if the version is not one this build reads, the bucket width
-   *     differs from {@code config}'s, a count is negative, buckets are not increasing, or a
-   *     bucket state is invalid (see {@link ScoreAccumulator#mergeFrom}); the message names the key
-   *     and bucket
+   *     differs from {@code config}'s, a count is negative, buckets are not increasing, or a bucket
+   *     state is invalid (see {@link ScoreAccumulator#mergeFrom}); the message names the key and
+   *     bucket
    */
   public static <R> MonitorSnapshot<R> readFrom(
-      DataInput in, MonitorConfig config, Supplier<ScoreAccumulator<R>> factory) throws IOException {
+      DataInput in, MonitorConfig config, Supplier<ScoreAccumulator<R>> factory)
+      throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(factory, "factory");
     byte version = in.readByte();
     if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException("monitor snapshot format version " + version
-          + " is not one this build reads (it reads " + FORMAT_VERSION + ")");
+      throw new IllegalArgumentException(
+          "monitor snapshot format version "
+              + version
+              + " is not one this build reads (it reads "
+              + FORMAT_VERSION
+              + ")");
     }
     long width = in.readLong();
     if (width != config.bucketSize().millis()) {
-      throw new IllegalArgumentException("monitor snapshot has buckets of " + width
-          + " ms, this monitor " + config.bucketSize().millis() + " ms (" + config.bucketSize() + ")");
+      throw new IllegalArgumentException(
+          "monitor snapshot has buckets of "
+              + width
+              + " ms, this monitor "
+              + config.bucketSize().millis()
+              + " ms ("
+              + config.bucketSize()
+              + ")");
     }
     long watermark = in.readLong();
     int keys = in.readInt();
     if (keys < 0) {
-      throw new IllegalArgumentException("monitor snapshot key count must be non-negative, got " + keys);
+      throw new IllegalArgumentException(
+          "monitor snapshot key count must be non-negative, got " + keys);
     }
     TreeMap<String, KeyState<R>> states = new TreeMap<>();
     for (int i = 0; i < keys; i++) {
@@ -241,15 +263,25 @@ public final class MonitorSnapshot<R> {
       long late = in.readLong();
       int n = in.readInt();
       if (late < 0 || n < 0) {
-        throw new IllegalArgumentException("monitor snapshot key '" + key
-            + "' late count and bucket count must be non-negative, got " + late + " and " + n);
+        throw new IllegalArgumentException(
+            "monitor snapshot key '"
+                + key
+                + "' late count and bucket count must be non-negative, got "
+                + late
+                + " and "
+                + n);
       }
       TreeMap<Long, ScoreAccumulator<R>> buckets = new TreeMap<>();
       for (int j = 0; j < n; j++) {
         long b = in.readLong();
         if (!buckets.isEmpty() && b <= buckets.lastKey()) {
-          throw new IllegalArgumentException("monitor snapshot key '" + key + "' bucket " + b
-              + " is not after bucket " + buckets.lastKey());
+          throw new IllegalArgumentException(
+              "monitor snapshot key '"
+                  + key
+                  + "' bucket "
+                  + b
+                  + " is not after bucket "
+                  + buckets.lastKey());
         }
         try {
           buckets.put(b, factory.get().mergeFrom(in));
@@ -265,6 +297,10 @@ public final class MonitorSnapshot<R> {
 
   @Override
   public String toString() {
-    return "MonitorSnapshot[" + states.size() + " keys, watermark " + watermark().map(Instant::toString).orElse("none") + "]";
+    return "MonitorSnapshot["
+        + states.size()
+        + " keys, watermark "
+        + watermark().map(Instant::toString).orElse("none")
+        + "]";
   }
 }

@@ -15,12 +15,12 @@ import org.cx4j.core.feedback.SurveyResponse;
 import org.cx4j.metrics.score.ScoreAccumulator;
 
 /**
- * A live, thread-safe monitor of survey scores per key (segment, touchpoint, channel, "eNPS
- * Berlin office": any string the caller gives) in time buckets. Each key keeps the newest {@link
- * MonitorConfig#retainedBuckets()} buckets, each a {@link ScoreAccumulator} from the factory
- * given ({@code NetPromoterScore::accumulator}, {@code CustomerSatisfaction::accumulator}, ...),
- * so any instrument of the library can be monitored, including employee pulse scores: eNPS is
- * {@code NetPromoterScore} on the same 0..10 question asked of employees.
+ * A live, thread-safe monitor of survey scores per key (segment, touchpoint, channel, "eNPS Berlin
+ * office": any string the caller gives) in time buckets. Each key keeps the newest {@link
+ * MonitorConfig#retainedBuckets()} buckets, each a {@link ScoreAccumulator} from the factory given
+ * ({@code NetPromoterScore::accumulator}, {@code CustomerSatisfaction::accumulator}, ...), so any
+ * instrument of the library can be monitored, including employee pulse scores: eNPS is {@code
+ * NetPromoterScore} on the same 0..10 question asked of employees.
  *
  * <p><b>Ingestion.</b> {@link #key(String)} resolves a key once to a {@link Key} handle whose
  * {@code add} is a volatile read, a short per-key lock and an array increment; {@link #add(String,
@@ -28,16 +28,16 @@ import org.cx4j.metrics.score.ScoreAccumulator;
  * at once; writers of different keys do not contend.
  *
  * <p><b>Time.</b> The watermark is the newest event time seen over all keys. An event with time
- * {@code t} goes to bucket {@code floor(t / width)} when {@code t >= watermark - lateness} and
- * its bucket is among the newest {@code retainedBuckets} (counting back from the watermark's);
+ * {@code t} goes to bucket {@code floor(t / width)} when {@code t >= watermark - lateness} and its
+ * bucket is among the newest {@code retainedBuckets} (counting back from the watermark's);
  * otherwise it is not added but counted in {@link Key#lateCount()} and {@link #lateCount()}.
  * Out-of-order events within the lateness are exact. Memory is bounded: each key has a ring of
  * {@code retainedBuckets} slots, and a bucket is replaced (evicted) when a newer bucket needs its
  * slot.
  *
- * <p><b>Keys.</b> At most {@link MonitorConfig#maxKeys()} keys are kept; responses for further
- * keys go to the key {@link MonitorConfig#otherKey()}, so memory stays bounded when keys come
- * from user input.
+ * <p><b>Keys.</b> At most {@link MonitorConfig#maxKeys()} keys are kept; responses for further keys
+ * go to the key {@link MonitorConfig#otherKey()}, so memory stays bounded when keys come from user
+ * input.
  *
  * <p><b>Snapshots and merging.</b> {@link #snapshot()} copies every key's buckets without stopping
  * ingestion (each key is locked only while its slots are copied); it is consistent per key, and
@@ -77,7 +77,8 @@ public final class ScoreMonitor<R> {
    * factory}, e.g. {@code ScoreMonitor.of(MonitorConfig.sliding(BucketSize.HOUR, 24),
    * NetPromoterScore::accumulator)}.
    */
-  public static <R> ScoreMonitor<R> of(MonitorConfig config, Supplier<ScoreAccumulator<R>> factory) {
+  public static <R> ScoreMonitor<R> of(
+      MonitorConfig config, Supplier<ScoreAccumulator<R>> factory) {
     return new ScoreMonitor<>(config, factory);
   }
 
@@ -163,7 +164,8 @@ public final class ScoreMonitor<R> {
    */
   public MonitorSnapshot<R> snapshot() {
     long w = watermark.get();
-    long oldest = w == Long.MIN_VALUE ? Long.MIN_VALUE : config.bucketSize().bucketOf(w) - retained + 1;
+    long oldest =
+        w == Long.MIN_VALUE ? Long.MIN_VALUE : config.bucketSize().bucketOf(w) - retained + 1;
     TreeMap<String, MonitorSnapshot.KeyState<R>> states = new TreeMap<>();
     for (Key<R> k : keys.values()) {
       states.put(k.name, k.copy(oldest));
@@ -185,8 +187,12 @@ public final class ScoreMonitor<R> {
    */
   public void merge(MonitorSnapshot<R> snapshot) {
     if (snapshot.config().bucketSize() != config.bucketSize()) {
-      throw new IllegalArgumentException("cannot merge " + snapshot.config().bucketSize()
-          + " buckets into " + config.bucketSize() + " buckets");
+      throw new IllegalArgumentException(
+          "cannot merge "
+              + snapshot.config().bucketSize()
+              + " buckets into "
+              + config.bucketSize()
+              + " buckets");
     }
     if (!snapshot.scale().equals(scale)) {
       throw new IllegalArgumentException(
@@ -194,7 +200,8 @@ public final class ScoreMonitor<R> {
     }
     snapshot.watermark().ifPresent(t -> advance(t.toEpochMilli()));
     long w = watermark.get();
-    long oldest = w == Long.MIN_VALUE ? Long.MIN_VALUE : config.bucketSize().bucketOf(w) - retained + 1;
+    long oldest =
+        w == Long.MIN_VALUE ? Long.MIN_VALUE : config.bucketSize().bucketOf(w) - retained + 1;
     for (Map.Entry<String, MonitorSnapshot.KeyState<R>> e : snapshot.states().entrySet()) {
       key(e.getKey()).mergeState(e.getValue(), oldest);
     }
@@ -248,8 +255,8 @@ public final class ScoreMonitor<R> {
     }
 
     /**
-     * Adds one unweighted response with score {@code score} at {@code epochMillis} (see the
-     * class comment for lateness).
+     * Adds one unweighted response with score {@code score} at {@code epochMillis} (see the class
+     * comment for lateness).
      *
      * @throws IllegalArgumentException if the event is not late and {@code score} is outside the
      *     scale and not a declared missing code
@@ -278,8 +285,8 @@ public final class ScoreMonitor<R> {
     }
 
     /**
-     * Adds {@code count} unweighted responses with score {@code score} at {@code epochMillis}
-     * (late ones add {@code count} to the late count).
+     * Adds {@code count} unweighted responses with score {@code score} at {@code epochMillis} (late
+     * ones add {@code count} to the late count).
      *
      * @throws IllegalArgumentException if {@code count < 0}, or as {@link #add(int, long)}
      */
@@ -293,8 +300,8 @@ public final class ScoreMonitor<R> {
     /**
      * Adds one response with sampling weight {@code weight} at {@code epochMillis}.
      *
-     * @throws IllegalArgumentException as {@link ScoreAccumulator#addWeighted} or {@link
-     *     #add(int, long)}
+     * @throws IllegalArgumentException as {@link ScoreAccumulator#addWeighted} or {@link #add(int,
+     *     long)}
      */
     public void addWeighted(int score, double weight, long epochMillis) {
       ingest(epochMillis, 1, acc -> acc.addWeighted(score, weight));
@@ -309,7 +316,8 @@ public final class ScoreMonitor<R> {
       ingest(response.timestamp().toEpochMilli(), 1, acc -> acc.add(response));
     }
 
-    private void ingest(long epochMillis, long n, java.util.function.Consumer<ScoreAccumulator<R>> op) {
+    private void ingest(
+        long epochMillis, long n, java.util.function.Consumer<ScoreAccumulator<R>> op) {
       ScoreMonitor<R> m = monitor;
       long w = m.watermark.get();
       long bucket = Math.floorDiv(epochMillis, m.bucketMillis);

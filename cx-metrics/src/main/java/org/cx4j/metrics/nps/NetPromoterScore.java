@@ -60,16 +60,16 @@ import org.cx4j.metrics.score.impl.Stats;
  *       computed from the adjusted proportions and {@code n + 3}. Under weights {@code n_P = p̂_P
  *       n_eff} etc. with Kish's {@code n_eff} (Kish's approximation);
  *   <li>{@link IntervalMethod#BOOTSTRAP}: percentile bootstrap with {@link Definition#resamples()}
- *       resamples from a {@link SplittableRandom} seeded with {@link Definition#seed()}. Unweighted,
- *       each resample draws a multinomial from the merged 11-bin histogram (sequential
+ *       resamples from a {@link SplittableRandom} seeded with {@link Definition#seed()}.
+ *       Unweighted, each resample draws a multinomial from the merged 11-bin histogram (sequential
  *       binomials), so equal histograms give equal intervals however the data were partitioned.
- *       Weighted, it resamples the individual (score, weight) pairs, which only the one-shot
- *       {@link #of(Definition, int[], double[])} has: other weighted results refuse it.
+ *       Weighted, it resamples the individual (score, weight) pairs, which only the one-shot {@link
+ *       #of(Definition, int[], double[])} has: other weighted results refuse it.
  * </ul>
  *
  * <p><b>Empty.</b> With {@code n = 0} (or total weight 0), {@link #isEmpty()} is true, the counts
- * are 0, and {@link #score()}, {@link #standardError()}, {@link #adjustedScore()} and the
- * intervals throw {@link IllegalStateException}; JSON then carries the counts only.
+ * are 0, and {@link #score()}, {@link #standardError()}, {@link #adjustedScore()} and the intervals
+ * throw {@link IllegalStateException}; JSON then carries the counts only.
  *
  * <p>Immutable and thread-safe. JSON through {@code CxJson.mapper()}: the counts, the score,
  * standard error, interval and options, and the distribution from which a result is read back.
@@ -79,11 +79,31 @@ import org.cx4j.metrics.score.impl.Stats;
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(
-    value = {"n", "promoters", "passives", "detractors", "effectiveSampleSize", "score",
-        "standardError", "adjustedScore", "interval"},
+    value = {
+      "n",
+      "promoters",
+      "passives",
+      "detractors",
+      "effectiveSampleSize",
+      "score",
+      "standardError",
+      "adjustedScore",
+      "interval"
+    },
     allowGetters = true)
-@JsonPropertyOrder({"n", "promoters", "passives", "detractors", "effectiveSampleSize", "score",
-    "standardError", "adjustedScore", "interval", "options", "distribution"})
+@JsonPropertyOrder({
+  "n",
+  "promoters",
+  "passives",
+  "detractors",
+  "effectiveSampleSize",
+  "score",
+  "standardError",
+  "adjustedScore",
+  "interval",
+  "options",
+  "distribution"
+})
 public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
 
   /**
@@ -108,13 +128,14 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   public record Definition(double level, IntervalMethod method, long seed, int resamples) {
 
     /** 95%, adjusted Wald, seed 42, 2000 resamples. */
-    public static final Definition DEFAULT = new Definition(0.95, IntervalMethod.ADJUSTED_WALD, 42, 2000);
+    public static final Definition DEFAULT =
+        new Definition(0.95, IntervalMethod.ADJUSTED_WALD, 42, 2000);
 
     /**
      * Validates the options.
      *
-     * @throws IllegalArgumentException if {@code level} is outside (0, 1), the method is not one
-     *     of the three above, or {@code resamples < 100}
+     * @throws IllegalArgumentException if {@code level} is outside (0, 1), the method is not one of
+     *     the three above, or {@code resamples < 100}
      */
     public Definition {
       Stats.checkLevel(level);
@@ -150,7 +171,8 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   // Bootstrap replicates of θ (sorted), computed once on demand, or given by the weighted one-shot.
   private volatile double[] replicates;
 
-  private NetPromoterScore(ScoreDistribution distribution, Definition options, double[] replicates) {
+  private NetPromoterScore(
+      ScoreDistribution distribution, Definition options, double[] replicates) {
     this.distribution = Objects.requireNonNull(distribution, "distribution");
     if (!distribution.scale().equals(SCALE)) {
       throw new IllegalArgumentException("NPS needs the 0..10 scale, got " + distribution.scale());
@@ -169,7 +191,8 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   public static NetPromoterScore of(
       @JsonProperty(value = "options", required = true) Definition definition,
       @JsonProperty(value = "distribution", required = true) ScoreDistribution distribution) {
-    return new NetPromoterScore(distribution, Objects.requireNonNull(definition, "definition"), null);
+    return new NetPromoterScore(
+        distribution, Objects.requireNonNull(definition, "definition"), null);
   }
 
   // ---------------------------------------------------------------- one-shot factories
@@ -279,9 +302,9 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
    * Returns the NPS of unweighted 0..10 {@code scores} from their three category counts alone,
    * {@link #ofCounts}{@code (promoters, passives, detractors)}: the fastest path (one vectorized
    * pass that counts {@code s >= 7} and {@code s >= 9}, no histogram). Score, standard error and
-   * the Wald and adjusted-Wald intervals equal those of {@link #of(int...)}; the distribution
-   * holds the counts at 10, 8 and 0, so the bootstrap interval and distribution-based figures
-   * differ. Empty {@code scores} give the empty result.
+   * the Wald and adjusted-Wald intervals equal those of {@link #of(int...)}; the distribution holds
+   * the counts at 10, 8 and 0, so the bootstrap interval and distribution-based figures differ.
+   * Empty {@code scores} give the empty result.
    *
    * @throws IllegalArgumentException naming the index and value of the first score outside 0..10
    */
@@ -316,7 +339,8 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   }
 
   /** Returns a new thread-safe accumulator whose results use {@code options}. */
-  public static ConcurrentScoreAccumulator<NetPromoterScore> concurrentAccumulator(Definition options) {
+  public static ConcurrentScoreAccumulator<NetPromoterScore> concurrentAccumulator(
+      Definition options) {
     Objects.requireNonNull(options, "options");
     return new ConcurrentScoreAccumulator<>(
         Instrument.nps(), d -> new NetPromoterScore(d, options, null));
@@ -339,8 +363,11 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   /** Returns this result with other interval options (the data are shared). */
   public NetPromoterScore with(Definition options) {
     return new NetPromoterScore(
-        distribution, options, options.seed() == this.options.seed()
-            && options.resamples() == this.options.resamples() ? replicates : null);
+        distribution,
+        options,
+        options.seed() == this.options.seed() && options.resamples() == this.options.resamples()
+            ? replicates
+            : null);
   }
 
   /** Returns this result with intervals at {@code level}. */
@@ -485,8 +512,7 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
   }
 
   /**
-   * Returns the interval at {@code level} by {@code method}, in NPS points, clipped to
-   * -100..100.
+   * Returns the interval at {@code level} by {@code method}, in NPS points, clipped to -100..100.
    *
    * @throws IllegalArgumentException if {@code level} is outside (0, 1) or {@code method} is not
    *     WALD, ADJUSTED_WALD or BOOTSTRAP
@@ -530,10 +556,10 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
    * (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights), applied before clipping to
    * -100..100: Wald {@code NPS ± z f se}; adjusted Wald {@code 100 (θ* ± z f sqrt(Var*))} around
    * {@link #adjustedScore()}; bootstrap: each replicate's distance from the estimate shrinks by
-   * {@code f}. Then clipped. Example: 9 promoters and 1 detractor from {@code N = 13}, Wald at
-   * 95%: {@code se = 100 sqrt((0.9 + 0.1 - 0.64) / 10) = 18.97}, {@code f = sqrt(3 / 12) = 0.5},
-   * upper bound {@code 80 + 1.96 * 0.5 * 18.97 = 98.59} (not 90, which correcting the clipped
-   * interval would give).
+   * {@code f}. Then clipped. Example: 9 promoters and 1 detractor from {@code N = 13}, Wald at 95%:
+   * {@code se = 100 sqrt((0.9 + 0.1 - 0.64) / 10) = 18.97}, {@code f = sqrt(3 / 12) = 0.5}, upper
+   * bound {@code 80 + 1.96 * 0.5 * 18.97 = 98.59} (not 90, which correcting the clipped interval
+   * would give).
    *
    * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
    *     populationSize} is below 1 or below the sample size
@@ -711,8 +737,9 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
       // Beyond int trials the binomial is normal to many digits.
       double mean = trials * p;
       double sd = Math.sqrt(trials * p * (1 - p));
-      double g = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-          .inverseCumulativeProbability(nextOpenUnit(random));
+      double g =
+          org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+              .inverseCumulativeProbability(nextOpenUnit(random));
       return Math.max(0, Math.min(trials, Math.round(mean + sd * g)));
     }
     return BinomialDistribution.of((int) trials, p)
@@ -774,7 +801,8 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
 
   @JsonProperty("interval")
   private Interval jsonInterval() {
-    if (isEmpty() || (options.method() == IntervalMethod.BOOTSTRAP && isWeighted() && replicates == null)) {
+    if (isEmpty()
+        || (options.method() == IntervalMethod.BOOTSTRAP && isWeighted() && replicates == null)) {
       return null;
     }
     return interval();
@@ -819,11 +847,21 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
    */
   @Override
   public String toString() {
-    String counts = "n " + n() + ": " + promoters() + " promoters, " + passives() + " passives, "
-        + detractors() + " detractors"
-        + (isWeighted() ? "; n_eff " + Stats.fmt(effectiveSampleSize()) : "")
-        + (distribution.missingCount() > 0 ? "; " + distribution.missingCount() + " missing" : "")
-        + (!isEmpty() && isUnstable() ? "; unstable below n = " + UNSTABLE_BELOW : "");
+    String counts =
+        "n "
+            + n()
+            + ": "
+            + promoters()
+            + " promoters, "
+            + passives()
+            + " passives, "
+            + detractors()
+            + " detractors"
+            + (isWeighted() ? "; n_eff " + Stats.fmt(effectiveSampleSize()) : "")
+            + (distribution.missingCount() > 0
+                ? "; " + distribution.missingCount() + " missing"
+                : "")
+            + (!isEmpty() && isUnstable() ? "; unstable below n = " + UNSTABLE_BELOW : "");
     if (isEmpty()) {
       return "NPS undefined (" + counts + ")";
     }
@@ -832,8 +870,10 @@ public final class NetPromoterScore implements SurveyMetric<NetPromoterScore> {
       return s;
     }
     Interval i = interval();
-    String centre = options.method() == IntervalMethod.ADJUSTED_WALD
-        ? ", centre " + Stats.fmt(adjustedScore()) : "";
+    String centre =
+        options.method() == IntervalMethod.ADJUSTED_WALD
+            ? ", centre " + Stats.fmt(adjustedScore())
+            : "";
     String str = i.toString();
     return s + ", " + str.substring(0, str.length() - 1) + centre + ")";
   }

@@ -16,13 +16,13 @@ import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.driver.KeyDriverResult;
 
 /**
- * An effort-impact (or value-complexity) matrix: each initiative is placed in a {@link Quadrant}
- * by comparing its impact and effort with two thresholds, and all are ranked.
+ * An effort-impact (or value-complexity) matrix: each initiative is placed in a {@link Quadrant} by
+ * comparing its impact and effort with two thresholds, and all are ranked.
  *
  * <p><b>Thresholds.</b> By default the medians of impact and of effort over the initiatives (the
- * usual "split the chart through the middle" reading, robust to one huge project); or fixed
- * values via {@link #of(List, double, double)}. Impact at or above its threshold is high; effort
- * above its threshold is high, so an initiative exactly at the median effort counts as low effort.
+ * usual "split the chart through the middle" reading, robust to one huge project); or fixed values
+ * via {@link #of(List, double, double)}. Impact at or above its threshold is high; effort above its
+ * threshold is high, so an initiative exactly at the median effort counts as low effort.
  *
  * <p><b>Ranking.</b> By quadrant (quick wins, major projects, fill-ins, thankless tasks), then by
  * impact per unit of effort, largest first, then by name for a stable order.
@@ -45,8 +45,12 @@ public record EffortImpactMatrix(
     @Override
     public String toString() {
       return String.format(
-          Locale.ROOT, "%d. %s [%s] impact %.4g, effort %.4g", rank, initiative.name(),
-          quadrant.name().toLowerCase(Locale.ROOT).replace('_', ' '), initiative.impact(),
+          Locale.ROOT,
+          "%d. %s [%s] impact %.4g, effort %.4g",
+          rank,
+          initiative.name(),
+          quadrant.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          initiative.impact(),
           initiative.effort());
     }
   }
@@ -86,8 +90,10 @@ public record EffortImpactMatrix(
     Set<String> names = new HashSet<>();
     List<Initiative> sorted = new ArrayList<>(initiatives);
     for (Initiative i : sorted) {
-      checkArgument(names.add(Objects.requireNonNull(i, "initiative").name()),
-          "initiative '%s' appears twice", i.name());
+      checkArgument(
+          names.add(Objects.requireNonNull(i, "initiative").name()),
+          "initiative '%s' appears twice",
+          i.name());
     }
     sorted.sort(
         Comparator.comparing((Initiative i) -> quadrant(i, impactThreshold, effortThreshold))
@@ -154,8 +160,11 @@ public record EffortImpactMatrix(
   public String toString() {
     StringBuilder sb =
         new StringBuilder(
-            String.format(Locale.ROOT, "EffortImpactMatrix[impact >= %.4g is high, effort > %.4g is high]",
-                impactThreshold, effortThreshold));
+            String.format(
+                Locale.ROOT,
+                "EffortImpactMatrix[impact >= %.4g is high, effort > %.4g is high]",
+                impactThreshold,
+                effortThreshold));
     for (Placed p : items) {
       sb.append(System.lineSeparator()).append("  ").append(p);
     }

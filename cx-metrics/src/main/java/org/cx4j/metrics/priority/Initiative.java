@@ -29,10 +29,14 @@ public record Initiative(String name, double impact, double effort) {
     checkArgument(!name.isBlank(), "initiative name must not be blank");
     checkArgument(
         Double.isFinite(impact) && impact >= 0,
-        "impact of '%s' must be finite and >= 0, got %s", name, impact);
+        "impact of '%s' must be finite and >= 0, got %s",
+        name,
+        impact);
     checkArgument(
         Double.isFinite(effort) && effort > 0,
-        "effort of '%s' must be finite and > 0, got %s", name, effort);
+        "effort of '%s' must be finite and > 0, got %s",
+        name,
+        effort);
   }
 
   /** Returns {@code impact / effort}, the ranking key within a quadrant. */

@@ -1,9 +1,8 @@
 package org.cx4j.metrics.priority;
 
 /**
- * The four cells of an effort-impact matrix, in the order a team usually works through them.
- * "High" impact means at or above the impact threshold; "high" effort means above the effort
- * threshold.
+ * The four cells of an effort-impact matrix, in the order a team usually works through them. "High"
+ * impact means at or above the impact threshold; "high" effort means above the effort threshold.
  */
 public enum Quadrant {
   /** High impact, low effort: do these first. */

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.stream.Collector;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.Scale;
 import org.cx4j.core.feedback.SurveyResponse;
-import java.util.stream.Collector;
 import org.cx4j.metrics.score.ConcurrentScoreAccumulator;
 import org.cx4j.metrics.score.MeanEstimate;
 import org.cx4j.metrics.score.ScoreAccumulator;
@@ -21,9 +21,9 @@ import org.cx4j.metrics.score.ShareMetric;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
- * A general rating on any bounded scale: top-box and bottom-box shares (Wilson intervals), the
- * mean (t interval) and the full distribution. See {@link ShareEstimate} and {@link
- * MeanEstimate} for formulas, weights and the empty case.
+ * A general rating on any bounded scale: top-box and bottom-box shares (Wilson intervals), the mean
+ * (t interval) and the full distribution. See {@link ShareEstimate} and {@link MeanEstimate} for
+ * formulas, weights and the empty case.
  *
  * <pre>{@code
  * Rating.Definition d = new Rating.Definition(Instrument.rating("ease", Scale.of(0, 100)), 20, 0.95);
@@ -36,7 +36,9 @@ import org.cx4j.metrics.score.impl.Stats;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonIgnoreProperties(value = {"n", "topBox", "bottomBox", "mean"}, allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"n", "topBox", "bottomBox", "mean"},
+    allowGetters = true)
 @JsonPropertyOrder({"n", "topBox", "bottomBox", "mean", "definition", "distribution"})
 public final class Rating implements ShareMetric<Rating> {
 
@@ -64,8 +66,12 @@ public final class Rating implements ShareMetric<Rating> {
       int points = instrument.scale().points();
       if (boxes < 1 || boxes >= points) {
         throw new IllegalArgumentException(
-            "boxes must be in 1.." + (points - 1) + " for the scale " + instrument.scale()
-                + ", got " + boxes);
+            "boxes must be in 1.."
+                + (points - 1)
+                + " for the scale "
+                + instrument.scale()
+                + ", got "
+                + boxes);
       }
       Stats.checkLevel(level);
     }
@@ -79,7 +85,9 @@ public final class Rating implements ShareMetric<Rating> {
     this.distribution = Objects.requireNonNull(distribution, "distribution");
     if (!distribution.scale().equals(definition.instrument().scale())) {
       throw new IllegalArgumentException(
-          "distribution scale " + distribution.scale() + " differs from "
+          "distribution scale "
+              + distribution.scale()
+              + " differs from "
               + definition.instrument().scale());
     }
   }
@@ -180,7 +188,8 @@ public final class Rating implements ShareMetric<Rating> {
 
   /** Returns a new thread-safe accumulator, for many writers. */
   public static ConcurrentScoreAccumulator<Rating> concurrentAccumulator(Definition definition) {
-    return new ConcurrentScoreAccumulator<>(definition.instrument(), d -> new Rating(definition, d));
+    return new ConcurrentScoreAccumulator<>(
+        definition.instrument(), d -> new Rating(definition, d));
   }
 
   /** Returns the definition. */
@@ -225,11 +234,18 @@ public final class Rating implements ShareMetric<Rating> {
   /** Returns what {@link #score()} measures, e.g. {@code "Rating rating (% top 2 boxes)"}. */
   @Override
   public String measure() {
-    return "Rating " + definition.instrument().name() + " (% top " + definition.boxes() + " box"
-        + (definition.boxes() == 1 ? "" : "es") + ")";
+    return "Rating "
+        + definition.instrument().name()
+        + " (% top "
+        + definition.boxes()
+        + " box"
+        + (definition.boxes() == 1 ? "" : "es")
+        + ")";
   }
 
-  /** Returns {@link #topBox()}: the share {@link #score()}, its intervals and comparisons are of. */
+  /**
+   * Returns {@link #topBox()}: the share {@link #score()}, its intervals and comparisons are of.
+   */
   @Override
   public ShareEstimate headlineShare() {
     return topBox();
@@ -246,11 +262,12 @@ public final class Rating implements ShareMetric<Rating> {
       throw new IllegalArgumentException(
           "score " + score + " is outside the Rating scale " + distribution.scale());
     }
-    return ScoreCategory.ofBoxes(distribution.scale(), score, definition.boxes(),
-        definition.boxes(), TOP, MIDDLE, BOTTOM);
+    return ScoreCategory.ofBoxes(
+        distribution.scale(), score, definition.boxes(), definition.boxes(), TOP, MIDDLE, BOTTOM);
   }
 
-  private static final ScoreCategory TOP = new ScoreCategory("top box", ScoreCategory.Tone.POSITIVE);
+  private static final ScoreCategory TOP =
+      new ScoreCategory("top box", ScoreCategory.Tone.POSITIVE);
   private static final ScoreCategory MIDDLE =
       new ScoreCategory("middle", ScoreCategory.Tone.NEUTRAL);
   private static final ScoreCategory BOTTOM =
@@ -270,8 +287,19 @@ public final class Rating implements ShareMetric<Rating> {
 
   @Override
   public String toString() {
-    return "Rating " + definition.instrument() + ": top-" + definition.boxes() + " " + topBox()
-        + "; bottom-" + definition.boxes() + " " + bottomBox() + "; " + mean() + missingNote();
+    return "Rating "
+        + definition.instrument()
+        + ": top-"
+        + definition.boxes()
+        + " "
+        + topBox()
+        + "; bottom-"
+        + definition.boxes()
+        + " "
+        + bottomBox()
+        + "; "
+        + mean()
+        + missingNote();
   }
 
   private String missingNote() {

@@ -18,13 +18,13 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.function.Function;
 import org.cx4j.core.customer.CustomerId;
-import org.cx4j.metrics.internal.ActivityColumns;
 import org.cx4j.metrics.activity.ActivityLog;
+import org.cx4j.metrics.internal.ActivityColumns;
 
 /**
  * A cohort retention table: customers grouped by the period (day, ISO week or month in a given
- * zone) of their first activity, and for each later period {@code k} the number of them retained
- * in the sense of a {@link RetentionKind}: active exactly in period {@code k} ({@link
+ * zone) of their first activity, and for each later period {@code k} the number of them retained in
+ * the sense of a {@link RetentionKind}: active exactly in period {@code k} ({@link
  * RetentionKind#CLASSIC}), in {@code k} or later ({@link RetentionKind#ROLLING}), or in at least
  * one of {@code 1 .. k} ({@link RetentionKind#CUMULATIVE}).
  *
@@ -88,10 +88,10 @@ public final class CohortRetention {
 
   /**
    * Returns the cohort retention table of all customers of the log, observed up to the period
-   * holding {@code observationEnd} rather than the one of the log's latest row. Tables of
-   * disjoint sets of customers observed to the same end can be added with {@link #plus}; this is
-   * how a distributed engine (cx-spark) builds one table per partition and merges them. An empty
-   * log gives a table with no cohorts.
+   * holding {@code observationEnd} rather than the one of the log's latest row. Tables of disjoint
+   * sets of customers observed to the same end can be added with {@link #plus}; this is how a
+   * distributed engine (cx-spark) builds one table per partition and merges them. An empty log
+   * gives a table with no cohorts.
    *
    * @param log the activity
    * @param unit the period
@@ -124,7 +124,9 @@ public final class CohortRetention {
     Objects.requireNonNull(segmentOfCustomer, "segmentOfCustomer");
     if (segmentOfCustomer.length < log.customerCount()) {
       throw new IllegalArgumentException(
-          "segmentOfCustomer must cover the " + log.customerCount() + " customers, got length "
+          "segmentOfCustomer must cover the "
+              + log.customerCount()
+              + " customers, got length "
               + segmentOfCustomer.length);
     }
     for (int c = 0; c < log.customerCount(); c++) {
@@ -183,7 +185,11 @@ public final class CohortRetention {
 
   /** As above; {@code endMilli}, when not null, is the observation end (else the latest row). */
   private static Map<Integer, CohortRetention> compute(
-      ActivityLog log, PeriodUnit unit, ZoneId zone, int[] segmentOfCustomer, long bitmapLimit,
+      ActivityLog log,
+      PeriodUnit unit,
+      ZoneId zone,
+      int[] segmentOfCustomer,
+      long bitmapLimit,
       Long endMilli) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(unit, "unit");
@@ -210,7 +216,9 @@ public final class CohortRetention {
     if (endMilli != null) {
       if (max > endMilli) {
         throw new IllegalArgumentException(
-            "activity at " + Instant.ofEpochMilli(max) + " is after observationEnd "
+            "activity at "
+                + Instant.ofEpochMilli(max)
+                + " is after observationEnd "
                 + Instant.ofEpochMilli(endMilli));
       }
       max = endMilli;
@@ -312,9 +320,9 @@ public final class CohortRetention {
   /**
    * Returns the table of the customers of both tables, which must be disjoint sets of customers
    * (e.g. partitions by customer) with the same unit, zone and observation end: cohorts with the
-   * same start are added count by count; the others are kept. Exact; associative and
-   * commutative; a table with no cohorts is the identity. Tables observed to different ends are
-   * not comparable offset by offset, hence refused.
+   * same start are added count by count; the others are kept. Exact; associative and commutative; a
+   * table with no cohorts is the identity. Tables observed to different ends are not comparable
+   * offset by offset, hence refused.
    *
    * @throws IllegalArgumentException if the units, zones or observation ends differ
    * @throws ArithmeticException if a count exceeds {@code Integer.MAX_VALUE}
@@ -323,8 +331,14 @@ public final class CohortRetention {
     Objects.requireNonNull(other, "other");
     if (unit != other.unit || !zone.equals(other.zone)) {
       throw new IllegalArgumentException(
-          "cannot add a table by " + other.unit + " in " + other.zone + " to one by " + unit
-              + " in " + zone);
+          "cannot add a table by "
+              + other.unit
+              + " in "
+              + other.zone
+              + " to one by "
+              + unit
+              + " in "
+              + zone);
     }
     if (other.starts.length == 0) {
       return this;
@@ -335,13 +349,17 @@ public final class CohortRetention {
     LocalDate end = lastPeriod();
     if (!end.equals(other.lastPeriod())) {
       throw new IllegalArgumentException(
-          "cannot add tables observed to different ends: periods up to " + other.lastPeriod()
-              + " and up to " + end);
+          "cannot add tables observed to different ends: periods up to "
+              + other.lastPeriod()
+              + " and up to "
+              + end);
     }
     int cohorts = 0;
     for (int i = 0, j = 0; i < starts.length || j < other.starts.length; cohorts++) {
-      int cmp = i == starts.length ? 1 : j == other.starts.length ? -1
-          : starts[i].compareTo(other.starts[j]);
+      int cmp =
+          i == starts.length
+              ? 1
+              : j == other.starts.length ? -1 : starts[i].compareTo(other.starts[j]);
       i += cmp <= 0 ? 1 : 0;
       j += cmp >= 0 ? 1 : 0;
     }
@@ -351,8 +369,10 @@ public final class CohortRetention {
     int i = 0;
     int j = 0;
     for (int k = 0; k < cohorts; k++) {
-      int cmp = i == starts.length ? 1 : j == other.starts.length ? -1
-          : starts[i].compareTo(other.starts[j]);
+      int cmp =
+          i == starts.length
+              ? 1
+              : j == other.starts.length ? -1 : starts[i].compareTo(other.starts[j]);
       if (cmp < 0) {
         s[k] = starts[i];
         z[k] = sizes[i];
@@ -401,9 +421,9 @@ public final class CohortRetention {
 
   /**
    * Writes the table so that {@link #readFrom} rebuilds an equal table in another process or a
-   * later build. Version 1: the byte {@link #FORMAT_VERSION}; unit and zone id (modified UTF-8,
-   * as {@link DataOutput#writeUTF}); {@code int} cohort count; then per cohort its start ({@code
-   * long} epoch day), {@code int} size, {@code int} period count p and the counts of every {@link
+   * later build. Version 1: the byte {@link #FORMAT_VERSION}; unit and zone id (modified UTF-8, as
+   * {@link DataOutput#writeUTF}); {@code int} cohort count; then per cohort its start ({@code long}
+   * epoch day), {@code int} size, {@code int} period count p and the counts of every {@link
    * RetentionKind} in declaration order, p {@code int}s each. Later builds keep reading version 1.
    *
    * @throws IOException if {@code out} fails
@@ -435,8 +455,12 @@ public final class CohortRetention {
   public static CohortRetention readFrom(DataInput in) throws IOException {
     byte version = in.readByte();
     if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException("cohort retention format version " + version
-          + " is not one this build reads (it reads " + FORMAT_VERSION + ")");
+      throw new IllegalArgumentException(
+          "cohort retention format version "
+              + version
+              + " is not one this build reads (it reads "
+              + FORMAT_VERSION
+              + ")");
     }
     PeriodUnit unit = PeriodUnit.valueOf(in.readUTF());
     ZoneId zone = ZoneId.of(in.readUTF());
@@ -573,8 +597,8 @@ public final class CohortRetention {
   }
 
   /**
-   * Returns the table as text: one line per cohort with its start, size and the shares (in
-   * percent) at offsets 0, 1, ...
+   * Returns the table as text: one line per cohort with its start, size and the shares (in percent)
+   * at offsets 0, 1, ...
    */
   public String table(RetentionKind kind) {
     StringBuilder sb = new StringBuilder();
@@ -597,7 +621,16 @@ public final class CohortRetention {
 
   @Override
   public String toString() {
-    return "CohortRetention[" + unit + " in " + zone + ", " + starts.length + " cohorts, "
-        + customers() + " customers" + (starts.length == 0 ? "" : ", first " + starts[0]) + "]";
+    return "CohortRetention["
+        + unit
+        + " in "
+        + zone
+        + ", "
+        + starts.length
+        + " cohorts, "
+        + customers()
+        + " customers"
+        + (starts.length == 0 ? "" : ", first " + starts[0])
+        + "]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>One pass over the rows marks each (customer, period) pair in a bitmap of {@code customers ×
  * periods} bits (no branch, one random write per row); the bitmap is then read sequentially, one
- * customer row at a time. No sort, so the cost stays below sorting the rows. Where the bitmap
- * would exceed {@code bitmapLimit} bits, the pairs are packed into longs and sorted instead.
+ * customer row at a time. No sort, so the cost stays below sorting the rows. Where the bitmap would
+ * exceed {@code bitmapLimit} bits, the pairs are packed into longs and sorted instead.
  */
 final class CustomerPeriods {
 
@@ -19,8 +19,8 @@ final class CustomerPeriods {
      * Called once per customer with activity, in ascending customer order.
      *
      * @param customer the customer code
-     * @param periods the distinct period indexes, ascending, in {@code periods[0 .. count-1]}
-     *     (a shared buffer: read it during the call only)
+     * @param periods the distinct period indexes, ascending, in {@code periods[0 .. count-1]} (a
+     *     shared buffer: read it during the call only)
      * @param count how many, at least 1
      */
     void visit(int customer, int[] periods, int count);

@@ -43,7 +43,10 @@ public record CustomerRetentionRate(long start, long end, long acquired) {
     }
     if (end - acquired > start) {
       throw new IllegalArgumentException(
-          "kept customers end - acquired = " + (end - acquired) + " must be <= start (" + start
+          "kept customers end - acquired = "
+              + (end - acquired)
+              + " must be <= start ("
+              + start
               + ")");
     }
   }

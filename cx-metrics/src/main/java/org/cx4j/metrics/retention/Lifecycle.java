@@ -4,12 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
-import org.cx4j.metrics.internal.ActivityColumns;
 import org.cx4j.metrics.activity.ActivityLog;
+import org.cx4j.metrics.internal.ActivityColumns;
 
 /**
- * Customer lifecycle counts per period (growth accounting): in each period, how many customers
- * are
+ * Customer lifecycle counts per period (growth accounting): in each period, how many customers are
  *
  * <ul>
  *   <li><b>new</b>: active for the first time;
@@ -23,8 +22,8 @@ import org.cx4j.metrics.activity.ActivityLog;
  * active(p - 1) = returning(p) + dormant(p)
  * }</pre>
  *
- * <p>Periods run from the one holding the earliest row of the log to the one holding the latest;
- * in period 0 every active customer is new. An empty log has no periods. Cost: as {@link
+ * <p>Periods run from the one holding the earliest row of the log to the one holding the latest; in
+ * period 0 every active customer is new. An empty log has no periods. Cost: as {@link
  * CohortRetention}, no sort. Immutable.
  */
 public final class Lifecycle {

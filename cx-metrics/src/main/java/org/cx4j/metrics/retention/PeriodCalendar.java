@@ -20,8 +20,10 @@ final class PeriodCalendar {
   private final PeriodUnit unit;
   private final ZoneId zone;
   private final LocalDate[] starts;
+
   /** boundaries[i] = first millisecond of period i; boundaries[count] = end of the last. */
   private final long[] boundaries;
+
   private final long nominal;
 
   private PeriodCalendar(PeriodUnit unit, ZoneId zone, LocalDate[] starts, long[] boundaries) {
@@ -50,13 +52,24 @@ final class PeriodCalendar {
         switch (unit) {
           case DAY -> last.toEpochDay() - first.toEpochDay() + 1;
           case ISO_WEEK -> (last.toEpochDay() - first.toEpochDay()) / 7 + 1;
-          case MONTH -> (last.getYear() - first.getYear()) * 12L
-              + last.getMonthValue() - first.getMonthValue() + 1;
+          case MONTH ->
+              (last.getYear() - first.getYear()) * 12L
+                  + last.getMonthValue()
+                  - first.getMonthValue()
+                  + 1;
         };
     if (count > MAX_PERIODS) {
       throw new IllegalArgumentException(
-          "activity spans " + count + " " + unit + " periods (" + first + " .. " + last
-              + "), more than the limit " + MAX_PERIODS);
+          "activity spans "
+              + count
+              + " "
+              + unit
+              + " periods ("
+              + first
+              + " .. "
+              + last
+              + "), more than the limit "
+              + MAX_PERIODS);
     }
     int n = (int) count;
     LocalDate[] starts = new LocalDate[n];

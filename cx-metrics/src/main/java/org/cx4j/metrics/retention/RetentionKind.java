@@ -1,9 +1,8 @@
 package org.cx4j.metrics.retention;
 
 /**
- * Which customers of a cohort count as retained in the {@code k}-th period after the cohort's
- * first one (period {@code k = 0} is the cohort's own period, where every kind counts the whole
- * cohort).
+ * Which customers of a cohort count as retained in the {@code k}-th period after the cohort's first
+ * one (period {@code k = 0} is the cohort's own period, where every kind counts the whole cohort).
  */
 public enum RetentionKind {
   /** Active exactly in period {@code k} ("classic", "N-day" or "bracket" retention). */

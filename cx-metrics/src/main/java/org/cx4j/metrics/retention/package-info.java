@@ -10,8 +10,8 @@
  *       shares; by segment through int codes or a key function.
  *   <li>{@link org.cx4j.metrics.retention.Lifecycle}: new, returning, resurrecting and dormant
  *       customers per period.
- *   <li>{@link org.cx4j.metrics.retention.CustomerRetentionRate}: {@code CRR = (E - N) / S},
- *       {@code churn = 1 - CRR}.
+ *   <li>{@link org.cx4j.metrics.retention.CustomerRetentionRate}: {@code CRR = (E - N) / S}, {@code
+ *       churn = 1 - CRR}.
  * </ul>
  *
  * <pre>{@code

@@ -20,20 +20,21 @@ import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.transaction.Transaction;
 
 /**
- * Turns transactions into per-customer {@link BtydSummary BTYD summaries} (frequency, recency,
- * age, monetary value) over a calibration period, with an optional holdout period.
+ * Turns transactions into per-customer {@link BtydSummary BTYD summaries} (frequency, recency, age,
+ * monetary value) over a calibration period, with an optional holdout period.
  *
- * <p><b>Conventions</b> (those of the BTYD R package and of Python lifetimes'
- * {@code summary_data_from_transaction_data} / {@code calibration_and_holdout_data}):
+ * <p><b>Conventions</b> (those of the BTYD R package and of Python lifetimes' {@code
+ * summary_data_from_transaction_data} / {@code calibration_and_holdout_data}):
+ *
  * <ul>
  *   <li>each transaction is dated in {@link Builder#zone(ZoneId) the zone} (UTC by default) and
  *       mapped to its <em>purchase period</em>: the day by default, or the ISO week (starting
  *       Monday) or the calendar month; all transactions of a customer in one period are one
  *       purchase whose amount is their sum;
- *   <li>the customer's first period is the acquisition, not a repeat purchase; {@code x} counts
- *       the later periods up to and including {@code calibrationEnd};
- *   <li>times are measured between the start dates of the periods, in days divided by the length
- *       of {@link Builder#timeUnit(Duration) the time unit} (a week by default): {@code t_x} is the
+ *   <li>the customer's first period is the acquisition, not a repeat purchase; {@code x} counts the
+ *       later periods up to and including {@code calibrationEnd};
+ *   <li>times are measured between the start dates of the periods, in days divided by the length of
+ *       {@link Builder#timeUnit(Duration) the time unit} (a week by default): {@code t_x} is the
  *       time from the first to the last period. {@code T} depends on the period:
  *       <ul>
  *         <li>{@code DAY} (the default, continuous time): from the first day to {@code
@@ -42,14 +43,14 @@ import org.cx4j.core.transaction.Transaction;
  *         <li>{@code WEEK} and {@code MONTH} (discrete periods, Python lifetimes' {@code freq='W'}
  *             or {@code 'M'}): from the start of the first period to the start of the period
  *             holding {@code calibrationEnd}, i.e. whole periods ({@code T = 39} weeks for the same
- *             customer: Monday 30 December 1996 to Monday 29 September 1997). The holdout
- *             duration is likewise measured between the starts of the periods holding {@code
- *             calibrationEnd} and {@code holdoutEnd}. With {@code MONTH}, a time between month
- *             starts counts {@link #AVERAGE_MONTH} per month, so that with that time unit {@code
- *             t_x} and {@code T} are whole months as in lifetimes;
+ *             customer: Monday 30 December 1996 to Monday 29 September 1997). The holdout duration
+ *             is likewise measured between the starts of the periods holding {@code calibrationEnd}
+ *             and {@code holdoutEnd}. With {@code MONTH}, a time between month starts counts {@link
+ *             #AVERAGE_MONTH} per month, so that with that time unit {@code t_x} and {@code T} are
+ *             whole months as in lifetimes;
  *       </ul>
- *   <li>monetary value is the mean of the repeat purchases only (0 when {@code x = 0}); amounts
- *       are summed with Neumaier compensation, so totals over millions of transactions keep their
+ *   <li>monetary value is the mean of the repeat purchases only (0 when {@code x = 0}); amounts are
+ *       summed with Neumaier compensation, so totals over millions of transactions keep their
  *       cents;
  *   <li>customers whose first purchase is after {@code calibrationEnd} are not in the cohort;
  *       transactions after {@code holdoutEnd} (or after {@code calibrationEnd} without a holdout)
@@ -100,8 +101,10 @@ public final class BtydSummarizer {
     this.calibrationEnd = Objects.requireNonNull(b.calibrationEnd, "calibrationEnd");
     this.holdoutEnd = b.holdoutEnd;
     this.zone = b.zone;
-    this.fixedOffsetSeconds = b.zone.getRules().isFixedOffset()
-        ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
+    this.fixedOffsetSeconds =
+        b.zone.getRules().isFixedOffset()
+            ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds()
+            : Integer.MIN_VALUE;
     this.period = b.period;
     this.unitDays = b.timeUnit.toNanos() / 86_400e9;
   }
@@ -176,8 +179,8 @@ public final class BtydSummarizer {
    * Returns the summaries of the customers acquired by the calibration end, in any input order
    * (transactions are sorted by time first).
    *
-   * @throws IllegalArgumentException if an amount is negative (net refunds against purchases
-   *     before summarizing)
+   * @throws IllegalArgumentException if an amount is negative (net refunds against purchases before
+   *     summarizing)
    * @throws NullPointerException if {@code transactions} or an element is null
    */
   public BtydSummaries summarize(Collection<Transaction> transactions) {
@@ -201,12 +204,13 @@ public final class BtydSummarizer {
   }
 
   /**
-   * Returns a collector of a stream of transactions that is in time order per customer (for
-   * example sorted by timestamp); its combiner is {@link Accumulator#merge}, which is exact for
-   * the consecutive chunks of an ordered stream, so parallel ordered streams work too.
+   * Returns a collector of a stream of transactions that is in time order per customer (for example
+   * sorted by timestamp); its combiner is {@link Accumulator#merge}, which is exact for the
+   * consecutive chunks of an ordered stream, so parallel ordered streams work too.
    */
   public Collector<Transaction, Accumulator, BtydSummaries> collector() {
-    return Collector.of(this::accumulator, Accumulator::add, Accumulator::merge, Accumulator::result);
+    return Collector.of(
+        this::accumulator, Accumulator::add, Accumulator::merge, Accumulator::result);
   }
 
   /** Returns a new, empty streaming accumulator with this summarizer's options. */
@@ -216,9 +220,16 @@ public final class BtydSummarizer {
 
   @Override
   public String toString() {
-    return "BtydSummarizer[calibration to " + calibrationEnd
-        + (holdoutEnd == null ? "" : ", holdout to " + holdoutEnd) + ", " + period + " periods, "
-        + unitDays + "-day time unit, " + zone + "]";
+    return "BtydSummarizer[calibration to "
+        + calibrationEnd
+        + (holdoutEnd == null ? "" : ", holdout to " + holdoutEnd)
+        + ", "
+        + period
+        + " periods, "
+        + unitDays
+        + "-day time unit, "
+        + zone
+        + "]";
   }
 
   /** The calendar date of {@code instant} in the zone; without a time-zone lookup for offsets. */
@@ -233,7 +244,9 @@ public final class BtydSummarizer {
   private double time(LocalDate from, LocalDate to) {
     if (period == PurchasePeriod.MONTH) {
       // Both dates are month starts here: whole months of the average length.
-      return ChronoUnit.MONTHS.between(from, to) * (AVERAGE_MONTH.getSeconds() / 86_400.0) / unitDays;
+      return ChronoUnit.MONTHS.between(from, to)
+          * (AVERAGE_MONTH.getSeconds() / 86_400.0)
+          / unitDays;
     }
     return ChronoUnit.DAYS.between(from, to) / unitDays;
   }
@@ -244,8 +257,8 @@ public final class BtydSummarizer {
   }
 
   /**
-   * A streaming, single-threaded builder of summaries. Transactions of one customer must arrive
-   * in time order (different customers may interleave), so that memory stays one small record per
+   * A streaming, single-threaded builder of summaries. Transactions of one customer must arrive in
+   * time order (different customers may interleave), so that memory stays one small record per
    * customer; {@link BtydSummarizer#summarize(Collection)} sorts for you.
    */
   public final class Accumulator {
@@ -257,8 +270,8 @@ public final class BtydSummarizer {
     /**
      * Adds one transaction.
      *
-     * @throws IllegalArgumentException if the amount is negative, or the transaction is in a
-     *     period before the customer's last recorded one (for example before the customer's first
+     * @throws IllegalArgumentException if the amount is negative, or the transaction is in a period
+     *     before the customer's last recorded one (for example before the customer's first
      *     transaction): the message names the customer, the date and the last period
      * @throws NullPointerException if {@code t} is null
      */
@@ -266,8 +279,13 @@ public final class BtydSummarizer {
       double amount = t.amount();
       if (!(amount >= 0)) {
         throw new IllegalArgumentException(
-            "amount must be at least 0, got " + amount + " for customer " + t.customer() + " at "
-                + t.timestamp() + "; net refunds against their purchases before summarizing");
+            "amount must be at least 0, got "
+                + amount
+                + " for customer "
+                + t.customer()
+                + " at "
+                + t.timestamp()
+                + "; net refunds against their purchases before summarizing");
       }
       LocalDate date = localDate(t.timestamp());
       LocalDate limit = holdoutEnd != null ? holdoutEnd : calibrationEnd;
@@ -294,9 +312,9 @@ public final class BtydSummarizer {
     }
 
     /**
-     * Merges {@code later} into this accumulator: the result is as if {@code later}'s
-     * transactions had been added here after this one's (for example two consecutive months of a
-     * stream). {@code later} is not changed.
+     * Merges {@code later} into this accumulator: the result is as if {@code later}'s transactions
+     * had been added here after this one's (for example two consecutive months of a stream). {@code
+     * later} is not changed.
      *
      * @throws IllegalArgumentException if {@code later} has other options, or holds a purchase of
      *     some customer in a period before that customer's last period here
@@ -334,10 +352,17 @@ public final class BtydSummarizer {
         int x = s.calPeriods - 1;
         double repeatSum = (s.calTotal + s.calTotalC) - (s.firstAmount + s.firstAmountC);
         double hoSum = s.hoTotal + s.hoTotalC;
-        out.add(new BtydSummary(
-            e.getKey(), s.first, x, x == 0 ? 0 : time(s.first, s.lastCal),
-            time(s.first, ageEnd(calibrationEnd)), x == 0 ? 0 : repeatSum / x, s.hoPeriods,
-            s.hoPeriods == 0 ? 0 : hoSum / s.hoPeriods, holdoutDuration));
+        out.add(
+            new BtydSummary(
+                e.getKey(),
+                s.first,
+                x,
+                x == 0 ? 0 : time(s.first, s.lastCal),
+                time(s.first, ageEnd(calibrationEnd)),
+                x == 0 ? 0 : repeatSum / x,
+                s.hoPeriods,
+                s.hoPeriods == 0 ? 0 : hoSum / s.hoPeriods,
+                holdoutDuration));
       }
       out.sort(Comparator.comparing(BtydSummary::customer));
       return new BtydSummaries(out);
@@ -402,9 +427,16 @@ public final class BtydSummarizer {
       LocalDate last = latest();
       if (last != null && key.isBefore(last)) {
         throw new IllegalArgumentException(
-            "transaction of customer " + c + " on " + date + " is before the customer's last "
-                + "recorded purchase period " + last + (first != null && date.isBefore(first)
-                    ? " and before the first purchase " + first : "")
+            "transaction of customer "
+                + c
+                + " on "
+                + date
+                + " is before the customer's last "
+                + "recorded purchase period "
+                + last
+                + (first != null && date.isBefore(first)
+                    ? " and before the first purchase " + first
+                    : "")
                 + "; add each customer's transactions in time order");
       }
       if (calibration) {
@@ -439,9 +471,14 @@ public final class BtydSummarizer {
       LocalDate last = latest();
       LocalDate next = later.earliest();
       if (last != null && next != null && next.isBefore(last)) {
-        throw new IllegalArgumentException("cannot merge: customer " + c + " has a purchase period "
-            + next + " in the merged accumulator before this one's last period " + last
-            + "; merge accumulators in time order");
+        throw new IllegalArgumentException(
+            "cannot merge: customer "
+                + c
+                + " has a purchase period "
+                + next
+                + " in the merged accumulator before this one's last period "
+                + last
+                + "; merge accumulators in time order");
       }
       if (later.calPeriods > 0) {
         if (calPeriods == 0) {

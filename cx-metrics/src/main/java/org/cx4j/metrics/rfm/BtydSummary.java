@@ -13,7 +13,8 @@ import org.cx4j.core.customer.CustomerId;
  * @param customer the customer
  * @param firstPurchase the date (in the summarizer's zone) of the first purchase
  * @param frequency {@code x}: the number of repeat purchase periods in calibration
- * @param recency {@code t_x}: the time from the first purchase to the last one, 0 when {@code x = 0}
+ * @param recency {@code t_x}: the time from the first purchase to the last one, 0 when {@code x =
+ *     0}
  * @param age {@code T}: the time from the first purchase to the end of calibration
  * @param monetaryValue the mean amount of the repeat purchases (each merged period's sum), 0 when
  *     {@code x = 0}; the first purchase is excluded, as the Gamma-Gamma model requires
@@ -45,8 +46,12 @@ public record BtydSummary(
     Objects.requireNonNull(firstPurchase, "firstPurchase");
     if (frequency < 0 || holdoutFrequency < 0) {
       throw new IllegalArgumentException(
-          "frequencies must be at least 0, got " + frequency + " and " + holdoutFrequency
-              + " for customer " + customer);
+          "frequencies must be at least 0, got "
+              + frequency
+              + " and "
+              + holdoutFrequency
+              + " for customer "
+              + customer);
     }
     if (!(recency >= 0) || !Double.isFinite(recency)) {
       throw new IllegalArgumentException(
@@ -54,8 +59,12 @@ public record BtydSummary(
     }
     if (!(age >= recency) || !Double.isFinite(age)) {
       throw new IllegalArgumentException(
-          "age T must be finite and at least the recency " + recency + ", got " + age
-              + " for customer " + customer);
+          "age T must be finite and at least the recency "
+              + recency
+              + ", got "
+              + age
+              + " for customer "
+              + customer);
     }
     if (frequency == 0 && recency != 0) {
       throw new IllegalArgumentException(
@@ -64,18 +73,29 @@ public record BtydSummary(
     if (!(monetaryValue >= 0) || !(holdoutMonetaryValue >= 0) || !(holdoutDuration >= 0)) {
       throw new IllegalArgumentException(
           "monetary values and holdout duration must be at least 0 and not NaN, got "
-              + monetaryValue + ", " + holdoutMonetaryValue + ", " + holdoutDuration
-              + " for customer " + customer);
+              + monetaryValue
+              + ", "
+              + holdoutMonetaryValue
+              + ", "
+              + holdoutDuration
+              + " for customer "
+              + customer);
     }
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s: x=%d, t_x=%.4g, T=%.4g, m=%.2f%s", customer, frequency,
-        recency, age, monetaryValue,
+    return String.format(
+        Locale.ROOT,
+        "%s: x=%d, t_x=%.4g, T=%.4g, m=%.2f%s",
+        customer,
+        frequency,
+        recency,
+        age,
+        monetaryValue,
         holdoutDuration > 0
-            ? String.format(Locale.ROOT, ", holdout x*=%d in %.4g", holdoutFrequency,
-                holdoutDuration)
+            ? String.format(
+                Locale.ROOT, ", holdout x*=%d in %.4g", holdoutFrequency, holdoutDuration)
             : "");
   }
 }

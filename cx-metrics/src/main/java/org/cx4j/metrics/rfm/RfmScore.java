@@ -43,8 +43,15 @@ public record RfmScore(
     Objects.requireNonNull(lastPurchase, "lastPurchase");
     Objects.requireNonNull(segment, "segment");
     if (recencyDays < 0 || frequency < 1 || !(monetary >= 0)) {
-      throw new IllegalArgumentException("need recencyDays >= 0, frequency >= 1, monetary >= 0; got "
-          + recencyDays + ", " + frequency + ", " + monetary + " for " + customer);
+      throw new IllegalArgumentException(
+          "need recencyDays >= 0, frequency >= 1, monetary >= 0; got "
+              + recencyDays
+              + ", "
+              + frequency
+              + ", "
+              + monetary
+              + " for "
+              + customer);
     }
     for (int s : new int[] {recencyScore, frequencyScore, monetaryScore}) {
       if (s < 1 || s > 5) {
@@ -60,7 +67,14 @@ public record RfmScore(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s %s %s (%d days, %d purchases, %.2f)", customer, code(),
-        segment, recencyDays, frequency, monetary);
+    return String.format(
+        Locale.ROOT,
+        "%s %s %s (%d days, %d purchases, %.2f)",
+        customer,
+        code(),
+        segment,
+        recencyDays,
+        frequency,
+        monetary);
   }
 }

@@ -20,11 +20,11 @@ import org.cx4j.core.transaction.Transaction;
  * and a {@link RfmSegment named segment}.
  *
  * <p><b>Quintile rule.</b> For a value {@code v} among {@code n} customers, with {@code below} the
- * number of customers with a smaller value and {@code tied} the number with an equal value
- * (itself included), the mid-percentile is {@code p = (below + tied / 2) / n} and the score is
- * {@code min(5, 1 + floor(5 p))}. Equal values therefore always get equal scores; with distinct
- * values each fifth of the customers gets one score. Recency is scored on the negated number of
- * days, so the most recent customers score 5. A single customer scores 3 on each dimension.
+ * number of customers with a smaller value and {@code tied} the number with an equal value (itself
+ * included), the mid-percentile is {@code p = (below + tied / 2) / n} and the score is {@code
+ * min(5, 1 + floor(5 p))}. Equal values therefore always get equal scores; with distinct values
+ * each fifth of the customers gets one score. Recency is scored on the negated number of days, so
+ * the most recent customers score 5. A single customer scores 3 on each dimension.
  *
  * <p>Transactions after the analysis date are ignored; dates are taken in the given zone.
  *
@@ -50,8 +50,8 @@ public final class RfmScorer {
   }
 
   /**
-   * Returns the scores of every customer with a purchase on or before the analysis date, sorted
-   * by customer id; empty for no such transactions.
+   * Returns the scores of every customer with a purchase on or before the analysis date, sorted by
+   * customer id; empty for no such transactions.
    *
    * @throws IllegalArgumentException if an amount is negative (net refunds first)
    * @throws NullPointerException if {@code transactions} or an element is null
@@ -61,8 +61,13 @@ public final class RfmScorer {
     Map<CustomerId, double[]> spend = new HashMap<>();
     for (Transaction t : transactions) {
       if (!(t.amount() >= 0)) {
-        throw new IllegalArgumentException("amount must be at least 0, got " + t.amount()
-            + " for customer " + t.customer() + " at " + t.timestamp());
+        throw new IllegalArgumentException(
+            "amount must be at least 0, got "
+                + t.amount()
+                + " for customer "
+                + t.customer()
+                + " at "
+                + t.timestamp());
       }
       LocalDate d = t.timestamp().atZone(zone).toLocalDate();
       if (d.isAfter(analysisDate)) {
@@ -74,7 +79,10 @@ public final class RfmScorer {
       // Neumaier-compensated: [sum, compensation], so totals keep their cents.
       double[] m = spend.computeIfAbsent(t.customer(), k -> new double[2]);
       double sum = m[0] + t.amount();
-      m[1] += Math.abs(m[0]) >= Math.abs(t.amount()) ? (m[0] - sum) + t.amount() : (t.amount() - sum) + m[0];
+      m[1] +=
+          Math.abs(m[0]) >= Math.abs(t.amount())
+              ? (m[0] - sum) + t.amount()
+              : (t.amount() - sum) + m[0];
       m[0] = sum;
     }
     List<CustomerId> ids = new ArrayList<>(counts.keySet());
@@ -96,9 +104,17 @@ public final class RfmScorer {
     List<RfmScore> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       long last = counts.get(ids.get(i))[0];
-      out.add(new RfmScore(ids.get(i), LocalDate.ofEpochDay(last),
-          ChronoUnit.DAYS.between(LocalDate.ofEpochDay(last), analysisDate), (long) freq[i],
-          money[i], rs[i], fs[i], ms[i], RfmSegment.of(rs[i], fs[i])));
+      out.add(
+          new RfmScore(
+              ids.get(i),
+              LocalDate.ofEpochDay(last),
+              ChronoUnit.DAYS.between(LocalDate.ofEpochDay(last), analysisDate),
+              (long) freq[i],
+              money[i],
+              rs[i],
+              fs[i],
+              ms[i],
+              RfmSegment.of(rs[i], fs[i])));
     }
     return List.copyOf(out);
   }

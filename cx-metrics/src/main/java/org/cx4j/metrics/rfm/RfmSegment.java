@@ -51,8 +51,8 @@ public enum RfmSegment {
    */
   public static RfmSegment of(int recencyScore, int frequencyScore) {
     if (recencyScore < 1 || recencyScore > 5 || frequencyScore < 1 || frequencyScore > 5) {
-      throw new IllegalArgumentException("scores must be in 1..5, got R=" + recencyScore
-          + ", F=" + frequencyScore);
+      throw new IllegalArgumentException(
+          "scores must be in 1..5, got R=" + recencyScore + ", F=" + frequencyScore);
     }
     int r = recencyScore;
     int f = frequencyScore;

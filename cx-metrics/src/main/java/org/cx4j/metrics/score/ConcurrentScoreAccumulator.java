@@ -10,8 +10,8 @@ import org.cx4j.core.feedback.SurveyResponse;
 /**
  * The thread-safe variant of {@link ScoreAccumulator}, for many writers: unweighted adds go to one
  * {@link LongAdder} per score (contention spreads over cells instead of retrying a CAS); weighted
- * adds go to one of several lock-striped {@link ScoreAccumulator}s chosen by the writing thread,
- * so writers on different stripes do not contend.
+ * adds go to one of several lock-striped {@link ScoreAccumulator}s chosen by the writing thread, so
+ * writers on different stripes do not contend.
  *
  * <p>{@link #result()} is a snapshot. Like {@link LongAdder#sum()}, it is exact when no writer is
  * active; with concurrent writers it includes some subset of the adds in flight. Counts are exact:
@@ -30,13 +30,16 @@ public final class ConcurrentScoreAccumulator<R> {
   private final ScoreAccumulator<ScoreDistribution>[] stripes;
   private final int mask;
 
-  /** Returns an accumulator on {@code scale} whose result is {@code finisher} of the distribution. */
+  /**
+   * Returns an accumulator on {@code scale} whose result is {@code finisher} of the distribution.
+   */
   public ConcurrentScoreAccumulator(Scale scale, Function<ScoreDistribution, R> finisher) {
     this(scale, null, finisher);
   }
 
   /** Returns an accumulator for responses to {@code instrument}. */
-  public ConcurrentScoreAccumulator(Instrument instrument, Function<ScoreDistribution, R> finisher) {
+  public ConcurrentScoreAccumulator(
+      Instrument instrument, Function<ScoreDistribution, R> finisher) {
     this(instrument.scale(), instrument, finisher);
   }
 
@@ -52,7 +55,8 @@ public final class ConcurrentScoreAccumulator<R> {
     for (int k = 0; k <= span; k++) {
       counts[k] = new LongAdder();
     }
-    int n = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1)) << 1;
+    int n =
+        Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1)) << 1;
     stripes = new ScoreAccumulator[n];
     for (int i = 0; i < n; i++) {
       stripes[i] = new ScoreAccumulator<>(scale, d -> d);
@@ -123,7 +127,12 @@ public final class ConcurrentScoreAccumulator<R> {
     if (response.weight() == 1.0) {
       if (instrument != null && !instrument.equals(response.instrument())) {
         throw new IllegalArgumentException(
-            "response instrument " + response.instrument() + " is not " + instrument + ": " + response);
+            "response instrument "
+                + response.instrument()
+                + " is not "
+                + instrument
+                + ": "
+                + response);
       }
       add(response.score());
     } else {
@@ -211,7 +220,9 @@ public final class ConcurrentScoreAccumulator<R> {
 
   private IllegalArgumentException outside(int score) {
     return new IllegalArgumentException(
-        "score " + score + " is outside the "
+        "score "
+            + score
+            + " is outside the "
             + (instrument == null ? "scale " + scale : instrument.name() + " scale " + scale));
   }
 

@@ -3,22 +3,22 @@ package org.cx4j.metrics.score;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
- * The finite-population correction (FPC) for a sample of {@code n} drawn without replacement from
- * a population of {@code N}: standard errors shrink by {@code sqrt((N - n) / (N - 1))} (Cochran
- * 1977, <i>Sampling Techniques</i>, 3rd ed., sec. 2.6). Use it when the sample is a noticeable
- * share of a known population (all 400 enterprise accounts, say); for {@code n} far below {@code
- * N} it is close to 1.
+ * The finite-population correction (FPC) for a sample of {@code n} drawn without replacement from a
+ * population of {@code N}: standard errors shrink by {@code sqrt((N - n) / (N - 1))} (Cochran 1977,
+ * <i>Sampling Techniques</i>, 3rd ed., sec. 2.6). Use it when the sample is a noticeable share of a
+ * known population (all 400 enterprise accounts, say); for {@code n} far below {@code N} it is
+ * close to 1.
  *
  * <p><b>How each interval is corrected.</b> The correction multiplies the standard error, and the
  * interval is formed from the corrected standard error and only then clipped to the scale (never
  * the other way round: shrinking an interval already clipped at 100 around its estimate gives too
  * narrow an upper half). Wald and t intervals: {@code θ ± z f se}. Adjusted Wald (NPS): the
  * adjusted variance times {@code f²} around the adjusted centre. Wilson, which has no plain
- * standard error: the Wilson formula with the effective size {@code n* = n (N - 1) / (N - n)}
- * (for which {@code p (1 - p) / n* = f² p (1 - p) / n}), the point {@code p} itself for a census.
- * Percentile bootstrap: every replicate's distance from the estimate shrinks by {@code f}
- * ({@code θ + f (θ*_b - θ)}), i.e. both half-widths shrink by {@code f}. Under sampling weights
- * {@code n} is Kish's {@code n_eff}.
+ * standard error: the Wilson formula with the effective size {@code n* = n (N - 1) / (N - n)} (for
+ * which {@code p (1 - p) / n* = f² p (1 - p) / n}), the point {@code p} itself for a census.
+ * Percentile bootstrap: every replicate's distance from the estimate shrinks by {@code f} ({@code θ
+ * + f (θ*_b - θ)}), i.e. both half-widths shrink by {@code f}. Under sampling weights {@code n} is
+ * Kish's {@code n_eff}.
  */
 public final class FinitePopulation {
 
@@ -32,7 +32,8 @@ public final class FinitePopulation {
    */
   public static double factor(long populationSize, double n) {
     if (populationSize < 1) {
-      throw new IllegalArgumentException("populationSize must be at least 1, got " + populationSize);
+      throw new IllegalArgumentException(
+          "populationSize must be at least 1, got " + populationSize);
     }
     if (!(n >= 0) || n > populationSize) {
       throw new IllegalArgumentException(
@@ -43,8 +44,8 @@ public final class FinitePopulation {
 
   /**
    * Returns the effective sample size {@code n* = n (N - 1) / (N - n)} with which the Wilson
-   * interval carries the correction: {@code p (1 - p) / n*} is the corrected variance. Infinite
-   * for a census ({@code n == N}).
+   * interval carries the correction: {@code p (1 - p) / n*} is the corrected variance. Infinite for
+   * a census ({@code n == N}).
    *
    * @throws IllegalArgumentException as {@link #factor}
    */
@@ -62,7 +63,8 @@ public final class FinitePopulation {
    * @throws IllegalArgumentException as {@link #factor}, or if {@code estimate} lies outside the
    *     interval
    */
-  public static Interval correct(Interval interval, double estimate, long populationSize, double n) {
+  public static Interval correct(
+      Interval interval, double estimate, long populationSize, double n) {
     if (!interval.contains(estimate)) {
       throw new IllegalArgumentException("estimate " + estimate + " lies outside " + interval);
     }
@@ -82,7 +84,8 @@ public final class FinitePopulation {
    */
   public static long sampleSize(double n0, long populationSize) {
     if (populationSize < 1) {
-      throw new IllegalArgumentException("populationSize must be at least 1, got " + populationSize);
+      throw new IllegalArgumentException(
+          "populationSize must be at least 1, got " + populationSize);
     }
     if (!(n0 >= 0)) {
       throw new IllegalArgumentException("n0 must be non-negative, got " + n0);
@@ -97,7 +100,8 @@ public final class FinitePopulation {
    */
   public static double checkMargin(double margin, double max) {
     if (!(margin > 0 && margin <= max)) {
-      throw new IllegalArgumentException("margin must be in (0, " + Stats.fmt(max) + "], got " + margin);
+      throw new IllegalArgumentException(
+          "margin must be in (0, " + Stats.fmt(max) + "], got " + margin);
     }
     return margin;
   }

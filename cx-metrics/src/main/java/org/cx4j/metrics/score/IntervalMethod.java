@@ -1,8 +1,8 @@
 package org.cx4j.metrics.score;
 
 /**
- * How a confidence interval is computed. Each metric documents which methods it supports; asking
- * a metric for a method it does not support is an {@link IllegalArgumentException}.
+ * How a confidence interval is computed. Each metric documents which methods it supports; asking a
+ * metric for a method it does not support is an {@link IllegalArgumentException}.
  */
 public enum IntervalMethod {
   /**

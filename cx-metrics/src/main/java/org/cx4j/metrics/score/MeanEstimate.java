@@ -13,13 +13,12 @@ import org.cx4j.metrics.score.impl.Stats;
  *
  * <ul>
  *   <li>{@code mean = Σ w x / Σ w};
- *   <li>{@link #standardDeviation()} {@code s = sqrt(v * n_eff / (n_eff - 1))} with {@code v = Σ
- *       w (x - mean)² / Σ w}: the usual sample standard deviation when unweighted;
+ *   <li>{@link #standardDeviation()} {@code s = sqrt(v * n_eff / (n_eff - 1))} with {@code v = Σ w
+ *       (x - mean)² / Σ w}: the usual sample standard deviation when unweighted;
  *   <li>{@link #standardError()} {@code s / sqrt(n_eff)};
  *   <li>{@link #interval()}: {@code mean ± t(level; n_eff - 1) * se}, clipped to the scale, with
  *       Kish's effective sample size {@code n_eff} (Kish's approximation; {@code n} unweighted).
- *       When {@code n_eff <= 1} there is no spread to estimate and the interval is the whole
- *       scale.
+ *       When {@code n_eff <= 1} there is no spread to estimate and the interval is the whole scale.
  * </ul>
  *
  * <p><b>Empty.</b> When {@code n = 0} (or the total weight is 0), {@link #isEmpty()} is true and
@@ -29,7 +28,14 @@ import org.cx4j.metrics.score.impl.Stats;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"n", "effectiveSampleSize", "mean", "standardDeviation", "standardError", "interval"})
+@JsonPropertyOrder({
+  "n",
+  "effectiveSampleSize",
+  "mean",
+  "standardDeviation",
+  "standardError",
+  "interval"
+})
 public final class MeanEstimate {
 
   private final ScoreDistribution distribution;
@@ -127,8 +133,8 @@ public final class MeanEstimate {
 
   /**
    * Returns the interval at {@code level}: {@link IntervalMethod#T} (see the class comment) or
-   * {@link IntervalMethod#WALD} ({@code mean ± z * sqrt(Σ w² (x - mean)²) / Σ w}, the
-   * linearization standard error), clipped to the scale.
+   * {@link IntervalMethod#WALD} ({@code mean ± z * sqrt(Σ w² (x - mean)²) / Σ w}, the linearization
+   * standard error), clipped to the scale.
    *
    * @throws IllegalArgumentException if {@code level} is outside (0, 1) or the method is another
    * @throws IllegalStateException if {@link #isEmpty()}
@@ -138,9 +144,9 @@ public final class MeanEstimate {
   }
 
   /**
-   * Returns the linearization standard error of the mean, {@code sqrt(Σ w_i² (x_i - mean)²) / Σ
-   * w} (the one of the {@link IntervalMethod#WALD} interval; unweighted {@code s sqrt((n - 1) /
-   * n) / sqrt(n)}), its variance multiplied by {@code convention}'s factor: {@link
+   * Returns the linearization standard error of the mean, {@code sqrt(Σ w_i² (x_i - mean)²) / Σ w}
+   * (the one of the {@link IntervalMethod#WALD} interval; unweighted {@code s sqrt((n - 1) / n) /
+   * sqrt(n)}), its variance multiplied by {@code convention}'s factor: {@link
    * VarianceConvention#SURVEY_WITH_REPLACEMENT} is R {@code survey}'s {@code svymean} standard
    * error under {@code svydesign(ids = ~1, weights = ~w)}, and unweighted equals {@link
    * #standardError()}. Invariant to the scale of the weights.
@@ -185,9 +191,9 @@ public final class MeanEstimate {
 
   /**
    * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
-   * sample from {@code populationSize}: the standard error is multiplied by {@code f = sqrt((N -
-   * n) / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights) before the interval is
-   * formed and clipped to the scale.
+   * sample from {@code populationSize}: the standard error is multiplied by {@code f = sqrt((N - n)
+   * / (N - 1))} (Cochran 1977, sec. 2.6; {@code n_eff} under weights) before the interval is formed
+   * and clipped to the scale.
    *
    * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
    *     populationSize} is below 1 or below the sample size
@@ -225,9 +231,21 @@ public final class MeanEstimate {
       return "no mean (n " + n() + ")";
     }
     Interval i = interval();
-    return "mean " + Stats.fmt(mean()) + " (n " + n()
+    return "mean "
+        + Stats.fmt(mean())
+        + " (n "
+        + n()
         + (distribution.isWeighted() ? ", n_eff " + Stats.fmt(effectiveSampleSize()) : "")
-        + "), sd " + Stats.fmt(standardDeviation()) + ", se " + Stats.fmt(standardError())
-        + ", [" + Stats.fmt(i.lower()) + ", " + Stats.fmt(i.upper()) + "] (" + Stats.fmt(level * 100) + "% t)";
+        + "), sd "
+        + Stats.fmt(standardDeviation())
+        + ", se "
+        + Stats.fmt(standardError())
+        + ", ["
+        + Stats.fmt(i.lower())
+        + ", "
+        + Stats.fmt(i.upper())
+        + "] ("
+        + Stats.fmt(level * 100)
+        + "% t)";
   }
 }

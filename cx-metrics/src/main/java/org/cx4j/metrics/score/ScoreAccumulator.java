@@ -23,23 +23,23 @@ import org.cx4j.metrics.score.impl.Stats;
  *
  * <p>It holds one small histogram, so {@code add(int)} is a range check and an array increment,
  * cheap enough for a service's hot path; {@code addWeighted(score, weight)} also updates Neumaier
- * compensated sums of the weights and squared weights, so merged weighted sums agree with a
- * batch sum to about 1e-15 relative. {@link #merge} adds raw state, so merge is exact for counts,
+ * compensated sums of the weights and squared weights, so merged weighted sums agree with a batch
+ * sum to about 1e-15 relative. {@link #merge} adds raw state, so merge is exact for counts,
  * associative and commutative, and equals adding everything to one accumulator.
  *
  * <p><b>Weights of any scale.</b> Weights are stored divided by a power of two {@code 2^e} (the
- * binary exponent of the first positive weight; a much larger later weight or a merge moves it
- * up), so that squared weights of 1e-200 or 1e200 neither underflow nor overflow and every
- * estimate is invariant to the scale of the weights (see {@link ScoreDistribution}).
+ * binary exponent of the first positive weight; a much larger later weight or a merge moves it up),
+ * so that squared weights of 1e-200 or 1e200 neither underflow nor overflow and every estimate is
+ * invariant to the scale of the weights (see {@link ScoreDistribution}).
  *
- * <p><b>Missing-value codes.</b> {@link #missingCodes(int...)} declares codes (0 = not
- * applicable, 99 = don't know) that are counted in {@link ScoreDistribution#missing()} and never
- * scored, whether or not they lie on the scale.
+ * <p><b>Missing-value codes.</b> {@link #missingCodes(int...)} declares codes (0 = not applicable,
+ * 99 = don't know) that are counted in {@link ScoreDistribution#missing()} and never scored,
+ * whether or not they lie on the scale.
  *
- * <p><b>Partial results across processes.</b> {@link #writeTo} writes the raw state in a
- * versioned binary format (its first byte is {@link #FORMAT_VERSION}) and {@link #mergeFrom} adds
- * such a state to an accumulator, in another process or a later build: the same result as {@link
- * #merge}, bit for bit. Version 1 is documented on {@link #writeTo}; later builds keep reading it.
+ * <p><b>Partial results across processes.</b> {@link #writeTo} writes the raw state in a versioned
+ * binary format (its first byte is {@link #FORMAT_VERSION}) and {@link #mergeFrom} adds such a
+ * state to an accumulator, in another process or a later build: the same result as {@link #merge},
+ * bit for bit. Version 1 is documented on {@link #writeTo}; later builds keep reading it.
  *
  * <p><b>Not thread-safe.</b> Use one per thread and merge, or use {@link
  * ConcurrentScoreAccumulator} for many writers. Counts are {@code long}; overflow (after 2^63
@@ -87,7 +87,8 @@ public final class ScoreAccumulator<R> {
     this(instrument.scale(), instrument, finisher);
   }
 
-  private ScoreAccumulator(Scale scale, Instrument instrument, Function<ScoreDistribution, R> finisher) {
+  private ScoreAccumulator(
+      Scale scale, Instrument instrument, Function<ScoreDistribution, R> finisher) {
     this.scale = Objects.requireNonNull(scale, "scale");
     this.instrument = instrument;
     this.finisher = Objects.requireNonNull(finisher, "finisher");
@@ -100,13 +101,11 @@ public final class ScoreAccumulator<R> {
    * Returns a collector of survey responses into accumulators from {@code accumulator}; its
    * combiner is {@link #merge}, so parallel streams give the sequential result.
    */
-  public static <R> Collector<SurveyResponse, ?, R> collector(Supplier<ScoreAccumulator<R>> accumulator) {
+  public static <R> Collector<SurveyResponse, ?, R> collector(
+      Supplier<ScoreAccumulator<R>> accumulator) {
     Objects.requireNonNull(accumulator, "accumulator");
     return Collector.of(
-        accumulator,
-        ScoreAccumulator::add,
-        ScoreAccumulator::merge,
-        ScoreAccumulator::result);
+        accumulator, ScoreAccumulator::add, ScoreAccumulator::merge, ScoreAccumulator::result);
   }
 
   /** Returns the scale. */
@@ -119,8 +118,8 @@ public final class ScoreAccumulator<R> {
    * codes are counted in {@link ScoreDistribution#missing()} and never scored (not in {@code n},
    * the counts or any estimate), whether or not a code lies on the scale. Replaces earlier codes;
    * none by default. Applies to {@code add} and {@code addAll} of scores and responses; counts of
-   * missing answers travel with {@link #merge} and {@link #addAll(ScoreDistribution)}, also into
-   * a {@link ConcurrentScoreAccumulator} (which has no codes of its own).
+   * missing answers travel with {@link #merge} and {@link #addAll(ScoreDistribution)}, also into a
+   * {@link ConcurrentScoreAccumulator} (which has no codes of its own).
    *
    * @return this accumulator
    */
@@ -139,7 +138,9 @@ public final class ScoreAccumulator<R> {
     missing.merge(score, count, Long::sum);
   }
 
-  /** Sets the exponent before any weight is added (one-shot paths normalise by the largest weight). */
+  /**
+   * Sets the exponent before any weight is added (one-shot paths normalise by the largest weight).
+   */
   void presetExponent(int e) {
     if (!exponentSet) {
       exponent = e;
@@ -167,8 +168,8 @@ public final class ScoreAccumulator<R> {
   }
 
   /**
-   * Adds {@code count} unweighted responses with the same score (a frequency: adds {@code count}
-   * to n). Named apart from {@link #addWeighted} so that {@code addCount(9, 3)} never reads as a
+   * Adds {@code count} unweighted responses with the same score (a frequency: adds {@code count} to
+   * n). Named apart from {@link #addWeighted} so that {@code addCount(9, 3)} never reads as a
    * weight.
    *
    * @return this accumulator
@@ -389,19 +390,19 @@ public final class ScoreAccumulator<R> {
    *   <li>{@code int} scale minimum, {@code int} scale maximum;
    *   <li>per point of the scale, lowest first, {@code long}: responses of weight 1;
    *   <li>{@code byte} 0 if no response carried a weight (the state ends with item 6), else 1 and
-   *       then: {@code byte} 1 if the weight exponent {@code e} is set (else 0), {@code int}
-   *       {@code e}, and per point {@code long} responses added with a weight, {@code double} the
-   *       Neumaier sum of their weights times {@code 2^-e} and its compensation, {@code double}
-   *       the sum of their squared weights times {@code 2^-2e} and its compensation;
+   *       then: {@code byte} 1 if the weight exponent {@code e} is set (else 0), {@code int} {@code
+   *       e}, and per point {@code long} responses added with a weight, {@code double} the Neumaier
+   *       sum of their weights times {@code 2^-e} and its compensation, {@code double} the sum of
+   *       their squared weights times {@code 2^-2e} and its compensation;
    *   <li>(nothing: reserved for later versions, which add after item 6);
    *   <li>{@code int} m, the number of missing-value codes seen, then m pairs ({@code int} code,
    *       {@code long} count), codes increasing.
    * </ol>
    *
-   * <p>The declared missing codes ({@link #missingCodes}), the instrument and the result type
-   * are configuration, not state: the reading accumulator has its own. An unweighted state on
-   * 0..10 without missing codes is {@code 1 + 8 + 11 * 8 + 1 + 4 = 102} bytes; weights add {@code
-   * 1 + 4 + 11 * 40 = 445}.
+   * <p>The declared missing codes ({@link #missingCodes}), the instrument and the result type are
+   * configuration, not state: the reading accumulator has its own. An unweighted state on 0..10
+   * without missing codes is {@code 1 + 8 + 11 * 8 + 1 + 4 = 102} bytes; weights add {@code 1 + 4 +
+   * 11 * 40 = 445}.
    *
    * @throws IOException if {@code out} fails
    */
@@ -433,9 +434,9 @@ public final class ScoreAccumulator<R> {
   }
 
   /**
-   * Adds a state written by {@link #writeTo} (format version 1): the result equals {@link
-   * #merge} of the accumulator that wrote it. The state is read fully before anything changes, so
-   * a truncated or invalid state leaves this accumulator as it was.
+   * Adds a state written by {@link #writeTo} (format version 1): the result equals {@link #merge}
+   * of the accumulator that wrote it. The state is read fully before anything changes, so a
+   * truncated or invalid state leaves this accumulator as it was.
    *
    * @return this accumulator
    * @throws IOException if {@code in} fails or ends early ({@link java.io.EOFException})
@@ -446,8 +447,12 @@ public final class ScoreAccumulator<R> {
   public ScoreAccumulator<R> mergeFrom(DataInput in) throws IOException {
     byte version = in.readByte();
     if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException("score state format version " + version
-          + " is not one this build reads (it reads " + FORMAT_VERSION + ")");
+      throw new IllegalArgumentException(
+          "score state format version "
+              + version
+              + " is not one this build reads (it reads "
+              + FORMAT_VERSION
+              + ")");
     }
     Scale s = Scale.of(in.readInt(), in.readInt());
     checkScale(s);
@@ -465,20 +470,26 @@ public final class ScoreAccumulator<R> {
       other.exponent = in.readInt();
       other.allocateWeights();
       for (int k = 0; k <= span; k++) {
-        other.weightedCounts[k] =
-            stateCount(in.readLong(), "weighted count of score " + (min + k));
+        other.weightedCounts[k] = stateCount(in.readLong(), "weighted count of score " + (min + k));
         for (int j = 0; j < 4; j++) {
           double x = in.readDouble();
           if (!Double.isFinite(x) || ((j == 0 || j == 2) && x < 0)) {
             throw new IllegalArgumentException(
-                "score state weight sum " + j + " of score " + (min + k) + " must be finite"
-                    + (j % 2 == 0 ? " and non-negative" : "") + ", got " + x);
+                "score state weight sum "
+                    + j
+                    + " of score "
+                    + (min + k)
+                    + " must be finite"
+                    + (j % 2 == 0 ? " and non-negative" : "")
+                    + ", got "
+                    + x);
           }
           other.weights[4 * k + j] = x;
         }
       }
     } else if (weighted != 0) {
-      throw new IllegalArgumentException("score state weighted flag must be 0 or 1, got " + weighted);
+      throw new IllegalArgumentException(
+          "score state weighted flag must be 0 or 1, got " + weighted);
     }
     int m = in.readInt();
     if (m < 0) {
@@ -535,10 +546,11 @@ public final class ScoreAccumulator<R> {
     double[] w2 = new double[span + 1];
     for (int k = 0; k <= span; k++) {
       all[k] = counts[k] + weightedCounts[k];
-      w[k] = Math.scalb((double) counts[k], -e)
-          + Math.scalb(weights[4 * k] + weights[4 * k + 1], d);
-      w2[k] = Math.scalb((double) counts[k], -2 * e)
-          + Math.scalb(weights[4 * k + 2] + weights[4 * k + 3], 2 * d);
+      w[k] =
+          Math.scalb((double) counts[k], -e) + Math.scalb(weights[4 * k] + weights[4 * k + 1], d);
+      w2[k] =
+          Math.scalb((double) counts[k], -2 * e)
+              + Math.scalb(weights[4 * k + 2] + weights[4 * k + 3], 2 * d);
     }
     return new ScoreDistribution(scale, all, w, w2, e, missing);
   }
@@ -589,7 +601,9 @@ public final class ScoreAccumulator<R> {
 
   private IllegalArgumentException outside(int score) {
     return new IllegalArgumentException(
-        "score " + score + " is outside the "
+        "score "
+            + score
+            + " is outside the "
             + (instrument == null ? "scale " + scale : instrument.name() + " scale " + scale));
   }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.cx4j.core.feedback.Scale;
 
 /**
- * What one point of a scale means for a survey metric: its word ("promoter", "satisfied",
- * "easy") and its {@link Tone}, so that charts order and colour categories without parsing words.
+ * What one point of a scale means for a survey metric: its word ("promoter", "satisfied", "easy")
+ * and its {@link Tone}, so that charts order and colour categories without parsing words.
  *
  * @param label the metric's word for the category, e.g. {@code "detractor"}
  * @param tone whether the category is bad, neutral or good news
@@ -37,13 +37,18 @@ public record ScoreCategory(String label, Tone tone) {
   }
 
   /**
-   * Returns the category of {@code score} by boxes: the top {@code top} points of {@code scale}
-   * are {@code high}, else the bottom {@code bottom} points {@code low}, else {@code neutral}
-   * (the top boxes win where both overlap).
+   * Returns the category of {@code score} by boxes: the top {@code top} points of {@code scale} are
+   * {@code high}, else the bottom {@code bottom} points {@code low}, else {@code neutral} (the top
+   * boxes win where both overlap).
    */
   public static ScoreCategory ofBoxes(
-      Scale scale, int score, int top, int bottom, ScoreCategory high,
-      ScoreCategory neutral, ScoreCategory low) {
+      Scale scale,
+      int score,
+      int top,
+      int bottom,
+      ScoreCategory high,
+      ScoreCategory neutral,
+      ScoreCategory low) {
     return score > scale.max() - top ? high : score < scale.min() + bottom ? low : neutral;
   }
 

@@ -22,8 +22,8 @@ import org.cx4j.metrics.score.impl.Stats;
 /**
  * The full score distribution (histogram) of a sample on a bounded {@link Scale}: for every point
  * of the scale, the number of responses, the sum of their sampling weights and the sum of their
- * squared weights. Every cx4j survey metric (NPS, CSAT, CES, ratings) is a function of it, which
- * is why every accumulator is mergeable exactly: merging adds histograms.
+ * squared weights. Every cx4j survey metric (NPS, CSAT, CES, ratings) is a function of it, which is
+ * why every accumulator is mergeable exactly: merging adds histograms.
  *
  * <p><b>Counts and weights.</b> Frequency counts ({@code add(score, count)}) add to {@code n};
  * sampling weights ({@code add(score, weight)}) describe how many population members one response
@@ -33,13 +33,13 @@ import org.cx4j.metrics.score.impl.Stats;
  *
  * <p><b>Scale of the weights.</b> Standard errors, shares and {@code n_eff} do not depend on the
  * scale of the weights: multiplying every weight by 1e-200 or 1e200 changes none of them. The
- * weights are stored normalised by a power of two {@code 2^e} (exact, no rounding), {@code e}
- * being the binary exponent of the largest weight of a one-shot sample or of the first positive
- * weight of an accumulator (merges keep the larger exponent), and their sums are compensated
- * (Neumaier). {@link #weight(int)}, {@link #weightSquares(int)}, {@link #totalWeight()} and
- * {@link #totalWeightSquares()} return the true sums (which may overflow to infinity or underflow
- * to 0, as the true value does); the estimates use the normalised sums and {@link
- * #share(int, int)} and {@link #relativeWeightSquares(int)}.
+ * weights are stored normalised by a power of two {@code 2^e} (exact, no rounding), {@code e} being
+ * the binary exponent of the largest weight of a one-shot sample or of the first positive weight of
+ * an accumulator (merges keep the larger exponent), and their sums are compensated (Neumaier).
+ * {@link #weight(int)}, {@link #weightSquares(int)}, {@link #totalWeight()} and {@link
+ * #totalWeightSquares()} return the true sums (which may overflow to infinity or underflow to 0, as
+ * the true value does); the estimates use the normalised sums and {@link #share(int, int)} and
+ * {@link #relativeWeightSquares(int)}.
  *
  * <p><b>Missing-value codes.</b> An accumulator given {@link ScoreAccumulator#missingCodes(int...)
  * missing codes} (e.g. 0 = not applicable, 99 = don't know) counts answers with those codes in
@@ -51,9 +51,19 @@ import org.cx4j.metrics.score.impl.Stats;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonPropertyOrder({"scale", "n", "counts", "weights", "weightSquares", "weightExponent", "missing"})
+@JsonPropertyOrder({
+  "scale",
+  "n",
+  "counts",
+  "weights",
+  "weightSquares",
+  "weightExponent",
+  "missing"
+})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(value = {"n"}, allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"n"},
+    allowGetters = true)
 public final class ScoreDistribution {
 
   private final Scale scale;
@@ -72,7 +82,11 @@ public final class ScoreDistribution {
   }
 
   ScoreDistribution(
-      Scale scale, long[] counts, double[] weights, double[] weightSquares, int exponent,
+      Scale scale,
+      long[] counts,
+      double[] weights,
+      double[] weightSquares,
+      int exponent,
       Map<Integer, Long> missing) {
     this.scale = scale;
     this.counts = counts;
@@ -108,7 +122,10 @@ public final class ScoreDistribution {
       Objects.requireNonNull(e.getKey(), "missing code");
       if (e.getValue() == null || e.getValue() < 0) {
         throw new IllegalArgumentException(
-            "the count of missing code " + e.getKey() + " must be non-negative, got " + e.getValue());
+            "the count of missing code "
+                + e.getKey()
+                + " must be non-negative, got "
+                + e.getValue());
       }
     }
     int exp = weightExponent == null ? 0 : weightExponent;
@@ -127,24 +144,34 @@ public final class ScoreDistribution {
         Stats.checkWeight(weightSquares[k]);
         checkConsistent(scale.min() + k, counts[k], weights[k], weightSquares[k]);
       }
-      return new ScoreDistribution(scale, counts.clone(), weights.clone(), weightSquares.clone(), exp, m);
+      return new ScoreDistribution(
+          scale, counts.clone(), weights.clone(), weightSquares.clone(), exp, m);
     }
     return new ScoreDistribution(scale, counts.clone(), null, null, 0, m);
   }
 
   /**
-   * Rejects per-score sums that no set of {@code count} non-negative weights can have: with
-   * {@code c} weights summing to {@code W} and their squares to {@code Q}, {@code W = Q = 0} when
-   * {@code c = 0}, and otherwise {@code W² / c <= Q <= W²} (Cauchy-Schwarz; all weights on one
-   * response), with a relative tolerance of 1e-9 for rounding (not checked where {@code W²} is
-   * below 2^-900 or overflows, too close to underflow or overflow to compare).
+   * Rejects per-score sums that no set of {@code count} non-negative weights can have: with {@code
+   * c} weights summing to {@code W} and their squares to {@code Q}, {@code W = Q = 0} when {@code c
+   * = 0}, and otherwise {@code W² / c <= Q <= W²} (Cauchy-Schwarz; all weights on one response),
+   * with a relative tolerance of 1e-9 for rounding (not checked where {@code W²} is below 2^-900 or
+   * overflows, too close to underflow or overflow to compare).
    */
   private static void checkConsistent(int score, long count, double w, double q) {
-    String at = " at score " + score + " (count " + count + ", weight sum " + w
-        + ", squared-weight sum " + q + ")";
+    String at =
+        " at score "
+            + score
+            + " (count "
+            + count
+            + ", weight sum "
+            + w
+            + ", squared-weight sum "
+            + q
+            + ")";
     if (count == 0) {
       if (w != 0 || q != 0) {
-        throw new IllegalArgumentException("a score with no responses must have zero weight sums" + at);
+        throw new IllegalArgumentException(
+            "a score with no responses must have zero weight sums" + at);
       }
       return;
     }
@@ -154,11 +181,13 @@ public final class ScoreDistribution {
     }
     if (q > w * w * (1 + tol)) {
       throw new IllegalArgumentException(
-          "the squared-weight sum exceeds the squared weight sum, impossible for non-negative weights" + at);
+          "the squared-weight sum exceeds the squared weight sum, impossible for non-negative weights"
+              + at);
     }
     if (q * count < w * w * (1 - tol)) {
       throw new IllegalArgumentException(
-          "the squared-weight sum is below (weight sum)² / count, impossible for real weights" + at);
+          "the squared-weight sum is below (weight sum)² / count, impossible for real weights"
+              + at);
     }
   }
 
@@ -177,14 +206,14 @@ public final class ScoreDistribution {
   /**
    * Returns the weighted distribution with {@code counts[k]} responses, total weight {@code
    * weights[k]} and total squared weight {@code weightSquares[k]} at score {@code scale.min() + k}:
-   * the state a weighted accumulator ships between processes (e.g. a Spark partial aggregate).
-   * The arrays are copied.
+   * the state a weighted accumulator ships between processes (e.g. a Spark partial aggregate). The
+   * arrays are copied.
    *
    * @throws IllegalArgumentException if an array's length is not the number of points of {@code
    *     scale}, a count is negative, a weight sum is NaN, infinite or negative, or the totals of a
-   *     score are inconsistent: weight at a score with no responses, or a squared-weight sum
-   *     {@code Q} outside {@code [W² / count, W²]} for the weight sum {@code W} (no non-negative
-   *     weights have such sums); the message names the score and the three values
+   *     score are inconsistent: weight at a score with no responses, or a squared-weight sum {@code
+   *     Q} outside {@code [W² / count, W²]} for the weight sum {@code W} (no non-negative weights
+   *     have such sums); the message names the score and the three values
    */
   public static ScoreDistribution ofWeights(
       Scale scale, long[] counts, double[] weights, double[] weightSquares) {
@@ -195,12 +224,13 @@ public final class ScoreDistribution {
 
   /** Returns the empty distribution on {@code scale}. */
   public static ScoreDistribution empty(Scale scale) {
-    return new ScoreDistribution(Objects.requireNonNull(scale, "scale"), new long[scale.points()], null, null);
+    return new ScoreDistribution(
+        Objects.requireNonNull(scale, "scale"), new long[scale.points()], null, null);
   }
 
   /**
-   * Returns the distribution of unweighted {@code scores} on {@code scale}, in one pass (see
-   * {@code cx-benchmarks} for its speed).
+   * Returns the distribution of unweighted {@code scores} on {@code scale}, in one pass (see {@code
+   * cx-benchmarks} for its speed).
    *
    * @throws IllegalArgumentException naming the first score outside {@code scale}
    */
@@ -260,8 +290,8 @@ public final class ScoreDistribution {
   }
 
   /**
-   * Returns the distribution of the scores of {@code responses}, with their sampling weights
-   * (a response of weight 1 counts as unweighted). All responses must use {@code instrument}.
+   * Returns the distribution of the scores of {@code responses}, with their sampling weights (a
+   * response of weight 1 counts as unweighted). All responses must use {@code instrument}.
    *
    * @throws IllegalArgumentException if a response uses another instrument (named)
    */
@@ -442,8 +472,8 @@ public final class ScoreDistribution {
 
   /**
    * Returns {@code Σ_{score} w² / (Σw)²}, the squared weights of the responses with {@code score}
-   * relative to the squared total weight, whatever the scale of the weights: the building block
-   * of linearization standard errors ({@code 1 / n²} per response when unweighted).
+   * relative to the squared total weight, whatever the scale of the weights: the building block of
+   * linearization standard errors ({@code 1 / n²} per response when unweighted).
    *
    * @throws IllegalStateException if the total weight is 0 (in particular if {@code n == 0})
    * @throws IllegalArgumentException if {@code score} is outside the scale
@@ -581,8 +611,11 @@ public final class ScoreDistribution {
     return o instanceof ScoreDistribution
         && scale.equals(((ScoreDistribution) o).scale)
         && Arrays.equals(counts, ((ScoreDistribution) o).counts)
-        && Arrays.equals(trueSums(weights, exponent), trueSums(((ScoreDistribution) o).weights, ((ScoreDistribution) o).exponent))
-        && Arrays.equals(trueSums(weightSquares, 2 * exponent),
+        && Arrays.equals(
+            trueSums(weights, exponent),
+            trueSums(((ScoreDistribution) o).weights, ((ScoreDistribution) o).exponent))
+        && Arrays.equals(
+            trueSums(weightSquares, 2 * exponent),
             trueSums(((ScoreDistribution) o).weightSquares, 2 * ((ScoreDistribution) o).exponent))
         && missing.equals(((ScoreDistribution) o).missing);
   }
@@ -601,15 +634,22 @@ public final class ScoreDistribution {
 
   @Override
   public int hashCode() {
-    return Objects.hash(scale, Arrays.hashCode(counts), Arrays.hashCode(trueSums(weights, exponent)));
+    return Objects.hash(
+        scale, Arrays.hashCode(counts), Arrays.hashCode(trueSums(weights, exponent)));
   }
 
-  /** Returns e.g. {@code ScoreDistribution[0..10, n=10: 0:1 6:2 9:3 10:4]} (zero counts left out). */
+  /**
+   * Returns e.g. {@code ScoreDistribution[0..10, n=10: 0:1 6:2 9:3 10:4]} (zero counts left out).
+   */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("ScoreDistribution[").append(scale).append(", n=").append(n);
+    StringBuilder sb =
+        new StringBuilder("ScoreDistribution[").append(scale).append(", n=").append(n);
     if (weights != null) {
-      sb.append(", Σw=").append(Stats.fmt(totalWeight())).append(", n_eff=").append(Stats.fmt(effectiveSampleSize()));
+      sb.append(", Σw=")
+          .append(Stats.fmt(totalWeight()))
+          .append(", n_eff=")
+          .append(Stats.fmt(effectiveSampleSize()));
     }
     sb.append(':');
     for (int k = 0; k < counts.length; k++) {

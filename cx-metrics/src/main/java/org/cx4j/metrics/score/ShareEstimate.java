@@ -8,30 +8,39 @@ import java.util.Objects;
 import org.cx4j.metrics.score.impl.Stats;
 
 /**
- * The share of responses whose score falls in a box {@code from..to} (top-box, bottom-box,
- * "easy" answers), with its standard error and interval. Immutable; computed on demand from a
- * {@link ScoreDistribution}.
+ * The share of responses whose score falls in a box {@code from..to} (top-box, bottom-box, "easy"
+ * answers), with its standard error and interval. Immutable; computed on demand from a {@link
+ * ScoreDistribution}.
  *
  * <ul>
  *   <li>{@code share = Σ_{box} w / Σ w} (the plain proportion {@code hits / n} when unweighted);
- *   <li>{@link #standardError()}: the linearization (Taylor) standard error {@code sqrt(Σ w_i²
- *       (z_i - p)²) / Σ w}, {@code z_i = 1} in the box, else 0; unweighted this is the textbook
- *       {@code sqrt(p (1 - p) / n)};
+ *   <li>{@link #standardError()}: the linearization (Taylor) standard error {@code sqrt(Σ w_i² (z_i
+ *       - p)²) / Σ w}, {@code z_i = 1} in the box, else 0; unweighted this is the textbook {@code
+ *       sqrt(p (1 - p) / n)};
  *   <li>{@link #interval()}: the Wilson score interval (Wilson 1927, JASA 22:209-212; Agresti and
  *       Coull 1998, Am. Stat. 52:119-126) {@code (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 +
- *       z²/n)}, with Kish's effective sample size {@code n_eff} in place of {@code n} under
- *       weights (Kish's approximation), clipped to [0, 1].
+ *       z²/n)}, with Kish's effective sample size {@code n_eff} in place of {@code n} under weights
+ *       (Kish's approximation), clipped to [0, 1].
  * </ul>
  *
  * <p><b>Empty.</b> When {@code n = 0} (or the total weight is 0), {@link #isEmpty()} is true,
- * {@link #share()}, {@link #standardError()} and the intervals throw {@link
- * IllegalStateException}, and JSON leaves them out.
+ * {@link #share()}, {@link #standardError()} and the intervals throw {@link IllegalStateException},
+ * and JSON leaves them out.
  */
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"from", "to", "n", "hits", "effectiveSampleSize", "share", "standardError", "interval"})
+@JsonPropertyOrder({
+  "from",
+  "to",
+  "n",
+  "hits",
+  "effectiveSampleSize",
+  "share",
+  "standardError",
+  "interval"
+})
 public final class ShareEstimate {
 
   private final ScoreDistribution distribution;
@@ -119,9 +128,9 @@ public final class ShareEstimate {
    * Returns the standard error of the share under {@code convention}: {@link
    * VarianceConvention#LINEARIZATION} is {@link #standardError()}; {@link
    * VarianceConvention#SURVEY_WITH_REPLACEMENT} multiplies the variance by {@code n / (n - 1)},
-   * exactly R {@code survey}'s {@code svymean(~I(score in box), svydesign(ids = ~1, weights =
-   * ~w))} (NaN for {@code n = 1}). Computed from weights normalised by a power of two, so
-   * invariant to the scale of the weights.
+   * exactly R {@code survey}'s {@code svymean(~I(score in box), svydesign(ids = ~1, weights = ~w))}
+   * (NaN for {@code n = 1}). Computed from weights normalised by a power of two, so invariant to
+   * the scale of the weights.
    *
    * @throws IllegalStateException if {@link #isEmpty()}
    */
@@ -167,7 +176,8 @@ public final class ShareEstimate {
     switch (method) {
       case WALD:
         double se = f * standardError();
-        return new Interval(Stats.clip(p - z * se, 0, 1), Stats.clip(p + z * se, 0, 1), level, method);
+        return new Interval(
+            Stats.clip(p - z * se, 0, 1), Stats.clip(p + z * se, 0, 1), level, method);
       case WILSON:
         if (f == 0) {
           return new Interval(p, p, level, method); // a census: no sampling error
@@ -183,9 +193,9 @@ public final class ShareEstimate {
   /**
    * Returns {@link #interval(double, IntervalMethod)} with the finite-population correction for a
    * sample from {@code populationSize}, {@code f = sqrt((N - n) / (N - 1))} (Cochran 1977, sec.
-   * 2.6; {@code n_eff} under weights): Wald {@code p ± z f se}, then clipped to [0, 1]; Wilson
-   * with the effective size {@code n* = n (N - 1) / (N - n) = n / f²} in place of {@code n} (the
-   * point {@code p} for a census, {@code n = N}).
+   * 2.6; {@code n_eff} under weights): Wald {@code p ± z f se}, then clipped to [0, 1]; Wilson with
+   * the effective size {@code n* = n (N - 1) / (N - n) = n / f²} in place of {@code n} (the point
+   * {@code p} for a census, {@code n = N}).
    *
    * @throws IllegalArgumentException as {@link #interval(double, IntervalMethod)}, or if {@code
    *     populationSize} is below 1 or below the sample size
@@ -233,9 +243,19 @@ public final class ShareEstimate {
       return "no share (" + box + ")";
     }
     Interval i = interval();
-    return pct(share()) + " (" + box + (distribution.isWeighted() ? ", n_eff " + Stats.fmt(effectiveSampleSize()) : "")
-        + "), se " + pct(standardError()) + ", [" + pct(i.lower()) + ", " + pct(i.upper()) + "] ("
-        + Stats.fmt(level * 100) + "% wilson)";
+    return pct(share())
+        + " ("
+        + box
+        + (distribution.isWeighted() ? ", n_eff " + Stats.fmt(effectiveSampleSize()) : "")
+        + "), se "
+        + pct(standardError())
+        + ", ["
+        + pct(i.lower())
+        + ", "
+        + pct(i.upper())
+        + "] ("
+        + Stats.fmt(level * 100)
+        + "% wilson)";
   }
 
   private static String pct(double x) {

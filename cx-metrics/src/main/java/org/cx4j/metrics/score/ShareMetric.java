@@ -4,9 +4,9 @@ import org.cx4j.metrics.compare.Comparisons;
 import org.cx4j.metrics.compare.Difference;
 
 /**
- * A survey metric whose headline is a share of answers: the CSAT and Rating top boxes, the CES
- * easy boxes. Its score, intervals and comparisons are those of that {@link ShareEstimate}, so a
- * metric says only which share is its headline ({@link #headlineShare()}).
+ * A survey metric whose headline is a share of answers: the CSAT and Rating top boxes, the CES easy
+ * boxes. Its score, intervals and comparisons are those of that {@link ShareEstimate}, so a metric
+ * says only which share is its headline ({@link #headlineShare()}).
  *
  * @param <M> the metric's own type
  */

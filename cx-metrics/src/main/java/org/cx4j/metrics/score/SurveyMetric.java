@@ -5,11 +5,11 @@ import org.cx4j.metrics.compare.Difference;
 
 /**
  * What every cx4j survey metric result has in common ({@code NetPromoterScore}, {@code
- * CustomerSatisfaction}, {@code CustomerEffortScore}, {@code Rating}): a headline {@link
- * #score()} in a {@link Unit}, its sample size, intervals, a comparison with another result of
- * the same metric, and the {@link ScoreDistribution} it was computed from. Code that reports or
- * aggregates metrics (the HTML report, the Spark aggregators) reads them through this interface,
- * so a new metric needs no casts there.
+ * CustomerSatisfaction}, {@code CustomerEffortScore}, {@code Rating}): a headline {@link #score()}
+ * in a {@link Unit}, its sample size, intervals, a comparison with another result of the same
+ * metric, and the {@link ScoreDistribution} it was computed from. Code that reports or aggregates
+ * metrics (the HTML report, the Spark aggregators) reads them through this interface, so a new
+ * metric needs no casts there.
  *
  * <p>Each metric is configured by a nested {@code Definition} record (scale, boxes, level, ...)
  * with a {@code DEFAULT}, and offers the same factories: {@code of(int...)}, {@code of(byte[])},

@@ -14,23 +14,23 @@ import org.hipparchus.clustering.distance.EuclideanDistance;
 import org.hipparchus.random.Well19937c;
 
 /**
- * Behavioural segments: k-means++ (Arthur and Vassilvitskii 2007, through Hipparchus'
- * {@code KMeansPlusPlusClusterer}) with several seeded restarts, on features standardised to mean
- * 0 and standard deviation 1 (RFM, P(alive), expected value, channels used, journey length,
- * conversion: whatever describes a customer's behaviour), with the number of segments chosen by
- * the mean silhouette (Rousseeuw 1987).
+ * Behavioural segments: k-means++ (Arthur and Vassilvitskii 2007, through Hipparchus' {@code
+ * KMeansPlusPlusClusterer}) with several seeded restarts, on features standardised to mean 0 and
+ * standard deviation 1 (RFM, P(alive), expected value, channels used, journey length, conversion:
+ * whatever describes a customer's behaviour), with the number of segments chosen by the mean
+ * silhouette (Rousseeuw 1987).
  *
- * <p>For each {@code k} in the range the best of {@code restarts} runs (least within-segment sum
- * of squares) is kept; the chosen {@code k} has the largest mean silhouette, computed exactly
- * ({@code O(m²)}) on a seeded sample of at most {@link Builder#silhouetteSample(int) m = 10,000}
- * units (the smaller {@code k} on a tie); the within-segment sums of squares of every {@code k}
- * are kept for an elbow plot. Segments are numbered by size, largest first (ties by centre), so
- * the result is deterministic for a seed and does not depend on the clusterer's own order.
+ * <p>For each {@code k} in the range the best of {@code restarts} runs (least within-segment sum of
+ * squares) is kept; the chosen {@code k} has the largest mean silhouette, computed exactly ({@code
+ * O(m²)}) on a seeded sample of at most {@link Builder#silhouetteSample(int) m = 10,000} units (the
+ * smaller {@code k} on a tie); the within-segment sums of squares of every {@code k} are kept for
+ * an elbow plot. Segments are numbered by size, largest first (ties by centre), so the result is
+ * deterministic for a seed and does not depend on the clusterer's own order.
  *
  * <p>Silhouette of unit {@code i}: {@code s(i) = (b - a) / max(a, b)}, where {@code a} is the mean
  * distance from {@code i} to the other units of its segment and {@code b} the least mean distance
- * to the units of another segment, both within the sample; {@code s(i) = 0} for a unit alone in
- * its segment.
+ * to the units of another segment, both within the sample; {@code s(i) = 0} for a unit alone in its
+ * segment.
  *
  * <pre>{@code
  * Segments s = BehaviouralSegmentation.builder().kRange(2, 8).seed(7).build()
@@ -64,13 +64,13 @@ public final class BehaviouralSegmentation {
   }
 
   /**
-   * Segments the units whose features are the rows of {@code rows} ({@code rows[i][f]} is
-   * feature {@code f} of unit {@code i}).
+   * Segments the units whose features are the rows of {@code rows} ({@code rows[i][f]} is feature
+   * {@code f} of unit {@code i}).
    *
    * @param features the feature names, one per column
-   * @throws IllegalArgumentException if a row has the wrong length, a value is not finite (the
-   *     unit and feature are named), a feature is constant (it cannot separate segments), or
-   *     there are fewer than {@code minK + 1} units
+   * @throws IllegalArgumentException if a row has the wrong length, a value is not finite (the unit
+   *     and feature are named), a feature is constant (it cannot separate segments), or there are
+   *     fewer than {@code minK + 1} units
    */
   public Segments fit(List<String> features, double[][] rows) {
     Objects.requireNonNull(features, "features");
@@ -82,12 +82,20 @@ public final class BehaviouralSegmentation {
     double[] mean = new double[d];
     double[] sd = new double[d];
     for (int i = 0; i < n; i++) {
-      checkArgument(rows[i] != null && rows[i].length == d,
-          "unit %s has %s values, expected %s (%s)", i,
-          rows[i] == null ? 0 : rows[i].length, d, features);
+      checkArgument(
+          rows[i] != null && rows[i].length == d,
+          "unit %s has %s values, expected %s (%s)",
+          i,
+          rows[i] == null ? 0 : rows[i].length,
+          d,
+          features);
       for (int f = 0; f < d; f++) {
-        checkArgument(Double.isFinite(rows[i][f]),
-            "unit %s: feature '%s' must be finite, got %s", i, features.get(f), rows[i][f]);
+        checkArgument(
+            Double.isFinite(rows[i][f]),
+            "unit %s: feature '%s' must be finite, got %s",
+            i,
+            features.get(f),
+            rows[i][f]);
       }
     }
     // Welford per feature: no cancellation on large, close values.
@@ -101,8 +109,10 @@ public final class BehaviouralSegmentation {
       }
       mean[f] = m;
       sd[f] = Math.sqrt(s / n);
-      checkArgument(sd[f] > 0, "feature '%s' is the same for every unit and cannot separate "
-          + "segments; leave it out", features.get(f));
+      checkArgument(
+          sd[f] > 0,
+          "feature '%s' is the same for every unit and cannot separate " + "segments; leave it out",
+          features.get(f));
     }
     double[][] z = new double[n][d];
     List<Unit> units = new ArrayList<>(n);
@@ -124,8 +134,9 @@ public final class BehaviouralSegmentation {
       double wss = Double.POSITIVE_INFINITY;
       Well19937c rng = new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), k});
       for (int run = 0; run < restarts; run++) {
-        KMeansPlusPlusClusterer<Unit> one = new KMeansPlusPlusClusterer<>(k, maxIterations,
-            new EuclideanDistance(), new Well19937c(rng.nextLong()));
+        KMeansPlusPlusClusterer<Unit> one =
+            new KMeansPlusPlusClusterer<>(
+                k, maxIterations, new EuclideanDistance(), new Well19937c(rng.nextLong()));
         int[] l = relabel(one.cluster(units), n, d);
         double w = withinSumOfSquares(z, l, k);
         if (w < wss) {
@@ -168,8 +179,9 @@ public final class BehaviouralSegmentation {
   /** Labels 0..k-1 by segment size, largest first, ties by centre (lexicographic). */
   private static int[] relabel(List<CentroidCluster<Unit>> clusters, int n, int d) {
     List<CentroidCluster<Unit>> sorted = new ArrayList<>(clusters);
-    sorted.sort(Comparator.<CentroidCluster<Unit>>comparingInt(c -> -c.getPoints().size())
-        .thenComparing(c -> c.getCenter().getPoint(), Arrays::compare));
+    sorted.sort(
+        Comparator.<CentroidCluster<Unit>>comparingInt(c -> -c.getPoints().size())
+            .thenComparing(c -> c.getCenter().getPoint(), Arrays::compare));
     int[] labels = new int[n];
     Arrays.fill(labels, -1);
     for (int s = 0; s < sorted.size(); s++) {
@@ -257,8 +269,18 @@ public final class BehaviouralSegmentation {
 
   @Override
   public String toString() {
-    return "BehaviouralSegmentation[k " + minK + ".." + maxK + ", " + restarts + " restarts, "
-        + maxIterations + " iterations, seed " + seed + ", silhouette sample " + silhouetteSample
+    return "BehaviouralSegmentation[k "
+        + minK
+        + ".."
+        + maxK
+        + ", "
+        + restarts
+        + " restarts, "
+        + maxIterations
+        + " iterations, seed "
+        + seed
+        + ", silhouette sample "
+        + silhouetteSample
         + "]";
   }
 
@@ -302,17 +324,22 @@ public final class BehaviouralSegmentation {
       return this;
     }
 
-    /** Sets the k-means++ runs per k, the best kept (default 10). @throws IllegalArgumentException if below 1 */
+    /**
+     * Sets the k-means++ runs per k, the best kept (default 10). @throws IllegalArgumentException
+     * if below 1
+     */
     public Builder restarts(int restarts) {
       checkArgument(restarts >= 1, "restarts must be at least 1, got %s", restarts);
       this.restarts = restarts;
       return this;
     }
 
-    /** Sets the iteration cap of one k-means run (default 300). @throws IllegalArgumentException if below 1 */
+    /**
+     * Sets the iteration cap of one k-means run (default 300). @throws IllegalArgumentException if
+     * below 1
+     */
     public Builder maxIterations(int maxIterations) {
-      checkArgument(maxIterations >= 1, "maxIterations must be at least 1, got %s",
-          maxIterations);
+      checkArgument(maxIterations >= 1, "maxIterations must be at least 1, got %s", maxIterations);
       this.maxIterations = maxIterations;
       return this;
     }

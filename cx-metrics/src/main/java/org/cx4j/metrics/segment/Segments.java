@@ -30,8 +30,14 @@ public final class Segments {
   private final double[][] differences; // standardised: (mean in - mean rest) / sd of all
   private final List<Candidate> candidates;
 
-  Segments(List<String> features, double[][] rows, double[] mean, double[] sd, int[] labels,
-      int k, List<Candidate> candidates) {
+  Segments(
+      List<String> features,
+      double[][] rows,
+      double[] mean,
+      double[] sd,
+      int[] labels,
+      int k,
+      List<Candidate> candidates) {
     this.features = features;
     this.k = k;
     this.labels = labels.clone();
@@ -121,8 +127,10 @@ public final class Segments {
     for (int f = 0; f < order.length; f++) {
       order[f] = f;
     }
-    Arrays.sort(order, (x, y) -> Double.compare(Math.abs(differences[segment][y]),
-        Math.abs(differences[segment][x])));
+    Arrays.sort(
+        order,
+        (x, y) ->
+            Double.compare(Math.abs(differences[segment][y]), Math.abs(differences[segment][x])));
     List<String> out = new ArrayList<>();
     for (int f : order) {
       out.add(features.get(f));
@@ -137,8 +145,10 @@ public final class Segments {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "Segments[k %d of %d units; silhouette by k:", k, labels.length));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT, "Segments[k %d of %d units; silhouette by k:", k, labels.length));
     for (Candidate c : candidates) {
       sb.append(String.format(Locale.ROOT, " %d=%.3f", c.k(), c.silhouette()));
     }
@@ -147,8 +157,9 @@ public final class Segments {
       sb.append(String.format(Locale.ROOT, "%n  %d: %d units;", s, sizes[s]));
       List<String> top = distinguishingFeatures(s);
       for (int j = 0; j < Math.min(3, top.size()); j++) {
-        sb.append(String.format(Locale.ROOT, " %s %+.2f sd", top.get(j),
-            standardisedDifference(s, top.get(j))));
+        sb.append(
+            String.format(
+                Locale.ROOT, " %s %+.2f sd", top.get(j), standardisedDifference(s, top.get(j))));
       }
     }
     return sb.toString();

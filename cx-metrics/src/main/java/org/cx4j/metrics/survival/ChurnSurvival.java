@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import org.cx4j.metrics.internal.ActivityColumns;
 import org.cx4j.metrics.activity.ActivityLog;
+import org.cx4j.metrics.internal.ActivityColumns;
 
 /**
  * Survival data (time to churn) derived from customer activity: a customer has churned when it has
@@ -23,8 +23,8 @@ import org.cx4j.metrics.activity.ActivityLog;
  * </ul>
  *
  * <p>Times are measured from each customer's first activity in units of {@code timeUnit} (e.g.
- * {@code Duration.ofDays(1)} for days), as doubles. Gaps between earlier activities do not count:
- * a customer who paused for longer than the gap and came back is not churned. Customers with no
+ * {@code Duration.ofDays(1)} for days), as doubles. Gaps between earlier activities do not count: a
+ * customer who paused for longer than the gap and came back is not churned. Customers with no
  * activity (codes without rows) are left out.
  *
  * @param customers the customer code of each row of the survival data, ascending
@@ -71,8 +71,14 @@ public record ChurnSurvival(int[] customers, double[] times, boolean[] churned) 
       long t = when[i];
       if (t > end) {
         throw new IllegalArgumentException(
-            "activity of customer " + log.customerId(cust[i]) + " at " + Instant.ofEpochMilli(t)
-                + " (row " + i + ") is after observationEnd " + observationEnd);
+            "activity of customer "
+                + log.customerId(cust[i])
+                + " at "
+                + Instant.ofEpochMilli(t)
+                + " (row "
+                + i
+                + ") is after observationEnd "
+                + observationEnd);
       }
       int c = cust[i];
       first[c] = Math.min(first[c], t);
@@ -113,8 +119,12 @@ public record ChurnSurvival(int[] customers, double[] times, boolean[] churned) 
     churned = churned.clone();
     if (times.length != customers.length || churned.length != customers.length) {
       throw new IllegalArgumentException(
-          "customers, times and churned must have one length, got " + customers.length + ", "
-              + times.length + " and " + churned.length);
+          "customers, times and churned must have one length, got "
+              + customers.length
+              + ", "
+              + times.length
+              + " and "
+              + churned.length);
     }
   }
 
@@ -184,7 +194,8 @@ public record ChurnSurvival(int[] customers, double[] times, boolean[] churned) 
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(customers) * 31 * 31 + Arrays.hashCode(times) * 31
+    return Arrays.hashCode(customers) * 31 * 31
+        + Arrays.hashCode(times) * 31
         + Arrays.hashCode(churned);
   }
 

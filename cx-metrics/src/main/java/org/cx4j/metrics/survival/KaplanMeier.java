@@ -11,35 +11,35 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.cx4j.metrics.internal.RadixSort;
 
 /**
- * The Kaplan-Meier estimate of a survival curve (time to churn) with right censoring, optional
- * case weights and optional left truncation (late entry), its Greenwood variance, pointwise
- * confidence bands, the median survival time with its interval, and the restricted mean survival
- * time.
+ * The Kaplan-Meier estimate of a survival curve (time to churn) with right censoring, optional case
+ * weights and optional left truncation (late entry), its Greenwood variance, pointwise confidence
+ * bands, the median survival time with its interval, and the restricted mean survival time.
  *
- * <p>At each distinct observed time {@code t_j} (an event or a censoring time) with {@code n_j}
- * at risk and {@code d_j} events:
+ * <p>At each distinct observed time {@code t_j} (an event or a censoring time) with {@code n_j} at
+ * risk and {@code d_j} events:
  *
  * <pre>{@code
  * S(t_j)   = prod_{i <= j} (1 - d_i / n_i)                          (Kaplan and Meier 1958)
  * se_j^2   = sum_{i <= j} d_i / (n_i * (n_i - d_i))                 (Greenwood 1926)
  * }</pre>
  *
- * <p>{@code se} is the standard error of the cumulative hazard {@code -log S}, the {@code
- * std.err} component of an R {@code survfit} object; {@link #survivalStandardError(int)} is
- * {@code S * se}, the {@code std.err} column of R's {@code summary.survfit}. With case weights,
- * {@code n} and {@code d} are sums of weights; the variance is then the Greenwood formula on the
- * weighted counts, which is R's {@code survfit(..., weights = w, robust = FALSE)}. R's default for
- * weighted data, the infinitesimal-jackknife "robust" variance ({@code robust = TRUE}), is {@link
- * Variance#ROBUST} in {@link #fit(double[], boolean[], double[], Variance)}. With left truncation a customer entering at {@code a} and leaving at {@code t} is at
- * risk at times {@code u} with {@code a < u <= t}, as for R's {@code Surv(start, stop, event)}.
+ * <p>{@code se} is the standard error of the cumulative hazard {@code -log S}, the {@code std.err}
+ * component of an R {@code survfit} object; {@link #survivalStandardError(int)} is {@code S * se},
+ * the {@code std.err} column of R's {@code summary.survfit}. With case weights, {@code n} and
+ * {@code d} are sums of weights; the variance is then the Greenwood formula on the weighted counts,
+ * which is R's {@code survfit(..., weights = w, robust = FALSE)}. R's default for weighted data,
+ * the infinitesimal-jackknife "robust" variance ({@code robust = TRUE}), is {@link Variance#ROBUST}
+ * in {@link #fit(double[], boolean[], double[], Variance)}. With left truncation a customer
+ * entering at {@code a} and leaving at {@code t} is at risk at times {@code u} with {@code a < u <=
+ * t}, as for R's {@code Surv(start, stop, event)}.
  *
- * <p>Results match R 4.2 / survival 3.5-3 to 1e-6 on the {@code aml} and {@code lung} data (see
- * the tests). The estimate is reported at every distinct event or censoring time, as in an R
- * {@code survfit} object; entry times are not reported.
+ * <p>Results match R 4.2 / survival 3.5-3 to 1e-6 on the {@code aml} and {@code lung} data (see the
+ * tests). The estimate is reported at every distinct event or censoring time, as in an R {@code
+ * survfit} object; entry times are not reported.
  *
  * <p>Instances are immutable and thread-safe. Fitting sorts the times once (a radix sort of the
- * time bits, the case weights riding along; entry times in a second one): {@code O(n)} time for
- * a fixed number of key digits, {@code O(n)} extra memory.
+ * time bits, the case weights riding along; entry times in a second one): {@code O(n)} time for a
+ * fixed number of key digits, {@code O(n)} extra memory.
  *
  * <p>Example:
  *
@@ -73,11 +73,11 @@ public final class KaplanMeier {
      * The infinitesimal-jackknife (robust) variance of R's {@code survfit(..., weights = w, robust
      * = TRUE)}: with {@code U_i(t) = ∂S(t)/∂w_i}, the derivative of the estimate with respect to
      * case {@code i}'s weight, {@code Var S(t) = Σ_i (w_i U_i(t))²} (Therneau and Grambsch 2000,
-     * sec. 7.2; the weighted-data default in R). The log-scale standard error is {@code sqrt(Var)
-     * / S}. Differentiating the product limit gives, for a case whose time is {@code t_k},
-     * {@code U_i(t_j) / S(t_j) = G(min(j, k))} for a censored case or one still at risk, and {@code
-     * G(k - 1) - 1 / n_k} for a case churning at {@code t_k <= t_j}, with {@code G(j) = Σ_{l <= j}
-     * d_l / (n_l (n_l - d_l))}; the sum over cases runs in {@code O(n log m)}.
+     * sec. 7.2; the weighted-data default in R). The log-scale standard error is {@code sqrt(Var) /
+     * S}. Differentiating the product limit gives, for a case whose time is {@code t_k}, {@code
+     * U_i(t_j) / S(t_j) = G(min(j, k))} for a censored case or one still at risk, and {@code G(k -
+     * 1) - 1 / n_k} for a case churning at {@code t_k <= t_j}, with {@code G(j) = Σ_{l <= j} d_l /
+     * (n_l (n_l - d_l))}; the sum over cases runs in {@code O(n log m)}.
      */
     ROBUST
   }
@@ -119,8 +119,8 @@ public final class KaplanMeier {
    * Fits the Kaplan-Meier estimate to right-censored times.
    *
    * @param times the observed time of each customer (churn or censoring), finite and {@code >= 0}
-   * @param events {@code events[i]} is true when customer {@code i} churned at {@code times[i]}
-   *     and false when it was still active then (censored)
+   * @param events {@code events[i]} is true when customer {@code i} churned at {@code times[i]} and
+   *     false when it was still active then (censored)
    * @return the estimate; with no customers, an empty curve ({@link #size()} 0, no median)
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length or a time is negative, NaN or
@@ -235,7 +235,7 @@ public final class KaplanMeier {
       g[j] = cum;
     }
     double[] fixedAt = new double[m]; // Σ w² c² of cases whose influence is fixed from t_k on
-    double[] w2At = new double[m];    // Σ w² of cases whose time is t_k
+    double[] w2At = new double[m]; // Σ w² of cases whose time is t_k
     for (int i = 0; i < times.length; i++) {
       int k = upperBound(time, times[i]) - 1;
       double w2 = weights[i] * weights[i];
@@ -270,8 +270,8 @@ public final class KaplanMeier {
    * @param weights the case weights (finite, {@code > 0}), or {@code null} for weight 1
    * @return the estimate; with no customers, an empty curve
    * @throws NullPointerException if {@code entries}, {@code times} or {@code events} is null
-   * @throws IllegalArgumentException if the lengths differ, a value is out of range, or an entry
-   *     is not before its time
+   * @throws IllegalArgumentException if the lengths differ, a value is out of range, or an entry is
+   *     not before its time
    */
   public static KaplanMeier fitTruncated(
       double[] entries, double[] times, boolean[] events, double[] weights) {
@@ -480,8 +480,8 @@ public final class KaplanMeier {
 
   /**
    * Returns the Greenwood standard error of the cumulative hazard at {@code time(j)}, {@code
-   * sqrt(sum d / (n (n - d)))} (R's {@code fit$std.err}); {@code +Infinity} from the time the
-   * last customer at risk churns (then {@code S = 0}).
+   * sqrt(sum d / (n (n - d)))} (R's {@code fit$std.err}); {@code +Infinity} from the time the last
+   * customer at risk churns (then {@code S = 0}).
    */
   public double standardError(int j) {
     return stdErr[j];
@@ -509,8 +509,8 @@ public final class KaplanMeier {
   }
 
   /**
-   * Returns the pointwise confidence band of the curve at every {@link #time(int)}, as R's
-   * {@code survfit(..., conf.type, conf.int = level)}.
+   * Returns the pointwise confidence band of the curve at every {@link #time(int)}, as R's {@code
+   * survfit(..., conf.type, conf.int = level)}.
    *
    * @param type the scale of the interval
    * @param level the confidence level, in {@code (0, 1)}, e.g. 0.95
@@ -530,9 +530,7 @@ public final class KaplanMeier {
     return new SurvivalBand(type, level, time, lower, upper);
   }
 
-  /**
-   * Returns R's default band: {@code confidenceBand(ConfidenceType.LOG, 0.95)}.
-   */
+  /** Returns R's default band: {@code confidenceBand(ConfidenceType.LOG, 0.95)}. */
   public SurvivalBand confidenceBand() {
     return confidenceBand(ConfidenceType.LOG, 0.95);
   }
@@ -552,8 +550,8 @@ public final class KaplanMeier {
    * epsilon)}); where {@code S} equals 0.5 (within {@code tol}) on a flat piece, it is the midpoint
    * between the start of that piece and the next time the curve drops. The lower limit is the same
    * rule applied to the lower band, the upper limit to the upper band; points where a band is
-   * undefined are skipped (R's {@code survmean}). Each part is empty where the curve or band
-   * never reaches 0.5 (for example when every customer is censored), never NaN.
+   * undefined are skipped (R's {@code survmean}). Each part is empty where the curve or band never
+   * reaches 0.5 (for example when every customer is censored), never NaN.
    *
    * @param type the scale of the band the interval is read from
    * @param level the confidence level, in {@code (0, 1)}
@@ -564,11 +562,7 @@ public final class KaplanMeier {
     double z = zValue(level);
     // The band is evaluated lazily, only up to where it crosses 0.5: no band arrays are built.
     return new MedianSurvival(
-        crossingOfSurvival(),
-        crossing(null, type, z, 0),
-        crossing(null, type, z, 1),
-        type,
-        level);
+        crossingOfSurvival(), crossing(null, type, z, 0), crossing(null, type, z, 1), type, level);
   }
 
   /** Returns the median with R's default interval, {@code median(ConfidenceType.LOG, 0.95)}. */
@@ -578,8 +572,8 @@ public final class KaplanMeier {
 
   /**
    * R's {@code minmin} in {@code survmean}: the first time y < 0.5, midpoint rule at 0.5. {@code y}
-   * is {@code curve} when {@code side < 0}, else side 0 (lower) or 1 (upper) of the band of
-   * {@code type}, computed on the fly and skipped where undefined.
+   * is {@code curve} when {@code side < 0}, else side 0 (lower) or 1 (upper) of the band of {@code
+   * type}, computed on the fly and skipped where undefined.
    */
   private OptionalDouble crossing(double[] curve, ConfidenceType type, double z, int side) {
     double[] pair = new double[2];
@@ -654,8 +648,8 @@ public final class KaplanMeier {
   }
 
   /**
-   * Returns the restricted mean survival time up to {@code horizon}, {@code integral_0^horizon
-   * S(t) dt}, with its standard error, as R's {@code print(survfit(...), rmean = horizon)}.
+   * Returns the restricted mean survival time up to {@code horizon}, {@code integral_0^horizon S(t)
+   * dt}, with its standard error, as R's {@code print(survfit(...), rmean = horizon)}.
    *
    * <pre>{@code
    * rmst   = sum of rectangles of the step function S on [0, horizon]
@@ -693,16 +687,14 @@ public final class KaplanMeier {
     return new RestrictedMean(horizon, mean, Math.sqrt(var));
   }
 
-  /**
-   * Returns a new, empty {@link Accumulator}.
-   */
+  /** Returns a new, empty {@link Accumulator}. */
   public static Accumulator accumulator() {
     return new Accumulator();
   }
 
   /**
-   * Returns a collector fitting the Kaplan-Meier estimate to a stream of customers; its combiner
-   * is {@link Accumulator#merge(Accumulator)}, so parallel streams give the same curve.
+   * Returns a collector fitting the Kaplan-Meier estimate to a stream of customers; its combiner is
+   * {@link Accumulator#merge(Accumulator)}, so parallel streams give the same curve.
    *
    * @param time the observed time of a customer, finite and {@code >= 0}
    * @param event whether the customer churned (true) or was censored (false)
@@ -757,8 +749,8 @@ public final class KaplanMeier {
     /**
      * Adds a left-truncated record: observed from {@code entry} (exclusive) to {@code time}.
      *
-     * @throws IllegalArgumentException if {@code time} or {@code weight} is out of range, or
-     *     {@code entry} is not below {@code time}
+     * @throws IllegalArgumentException if {@code time} or {@code weight} is out of range, or {@code
+     *     entry} is not below {@code time}
      */
     public Accumulator add(double entry, double time, boolean event, double weight) {
       checkTime(time, n);
@@ -790,9 +782,7 @@ public final class KaplanMeier {
       return this;
     }
 
-    /**
-     * Adds all records of {@code other} (which is left unchanged) and returns this accumulator.
-     */
+    /** Adds all records of {@code other} (which is left unchanged) and returns this accumulator. */
     public Accumulator merge(Accumulator other) {
       Accumulator o = Objects.requireNonNull(other, "other");
       int m = o.n; // read first: other may be this
@@ -857,8 +847,12 @@ public final class KaplanMeier {
 
     @Override
     public String toString() {
-      return "KaplanMeier.Accumulator[" + n + " records" + (weights != null ? ", weighted" : "")
-          + (entries != null ? ", truncated" : "") + "]";
+      return "KaplanMeier.Accumulator["
+          + n
+          + " records"
+          + (weights != null ? ", weighted" : "")
+          + (entries != null ? ", truncated" : "")
+          + "]";
     }
   }
 
@@ -899,7 +893,14 @@ public final class KaplanMeier {
             String.format(
                 Locale.ROOT,
                 "%10s %10s %8s %8s %8s %8s %8s %8s%n",
-                "time", "n.risk", "n.event", "n.cens", "surv", "std.err", "lower", "upper"));
+                "time",
+                "n.risk",
+                "n.event",
+                "n.cens",
+                "surv",
+                "std.err",
+                "lower",
+                "upper"));
     for (int j = 0; j < time.length; j++) {
       sb.append(
           String.format(

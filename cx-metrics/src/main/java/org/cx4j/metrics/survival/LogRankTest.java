@@ -6,11 +6,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * The log-rank test that two or more groups (segments) of customers have the same survival
- * (time-to-churn) curve, as R's {@code survdiff(Surv(time, status) ~ group)} (Mantel 1966; Peto
- * and Peto 1972; Klein and Moeschberger 2003, section 7.3).
+ * (time-to-churn) curve, as R's {@code survdiff(Surv(time, status) ~ group)} (Mantel 1966; Peto and
+ * Peto 1972; Klein and Moeschberger 2003, section 7.3).
  *
- * <p>At each distinct event time with {@code n} at risk, {@code d} events, and {@code n_g} at
- * risk in group {@code g}:
+ * <p>At each distinct event time with {@code n} at risk, {@code d} events, and {@code n_g} at risk
+ * in group {@code g}:
  *
  * <pre>{@code
  * E_g    += d * n_g / n
@@ -19,8 +19,8 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * df      = (number of groups with E_g > 0) - 1;   p = P(chi^2_df > chi^2)
  * }</pre>
  *
- * <p>This reproduces R's {@code survdiff} with {@code rho = 0} on the {@code aml} and {@code
- * lung} data to 1e-6 (see the tests). Immutable.
+ * <p>This reproduces R's {@code survdiff} with {@code rho = 0} on the {@code aml} and {@code lung}
+ * data to 1e-6 (see the tests). Immutable.
  */
 public final class LogRankTest {
 
@@ -67,8 +67,12 @@ public final class LogRankTest {
     int n = times.length;
     if (events.length != n || groups.length != n) {
       throw new IllegalArgumentException(
-          "events and groups must have the length of times (" + n + "), got " + events.length
-              + " and " + groups.length);
+          "events and groups must have the length of times ("
+              + n
+              + "), got "
+              + events.length
+              + " and "
+              + groups.length);
     }
     int[] labels = groups.clone();
     Arrays.sort(labels);
@@ -146,8 +150,11 @@ public final class LogRankTest {
     }
     if (k < 2) {
       throw new IllegalArgumentException(
-          "log-rank test needs at least 2 groups with customers at risk at an event time, got " + k
-              + " (groups " + Arrays.toString(labels) + ")");
+          "log-rank test needs at least 2 groups with customers at risk at an event time, got "
+              + k
+              + " (groups "
+              + Arrays.toString(labels)
+              + ")");
     }
     int p = k - 1;
     double[][] a = new double[p][p];
@@ -183,7 +190,10 @@ public final class LogRankTest {
         if (i == j) {
           if (!(s > 1e-12 * scale)) {
             throw new IllegalArgumentException(
-                "log-rank variance matrix is singular (pivot " + s + " at group " + (i + 2)
+                "log-rank variance matrix is singular (pivot "
+                    + s
+                    + " at group "
+                    + (i + 2)
                     + "); groups must differ in who is at risk when events happen");
           }
           l[i][i] = Math.sqrt(s);
@@ -267,11 +277,7 @@ public final class LogRankTest {
     }
     return sb.append(
             String.format(
-                Locale.ROOT,
-                "chisq=%.4f on %d df, p=%.4g]",
-                chiSquare,
-                degreesOfFreedom,
-                pValue))
+                Locale.ROOT, "chisq=%.4f on %d df, p=%.4g]", chiSquare, degreesOfFreedom, pValue))
         .toString();
   }
 }

@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * The median survival time of a Kaplan-Meier curve and its confidence interval, read where the
- * curve and its band cross 0.5 (R's {@code print.survfit}; Brookmeyer and Crowley 1982). See
- * {@link KaplanMeier#median(ConfidenceType, double)} for the rule.
+ * curve and its band cross 0.5 (R's {@code print.survfit}; Brookmeyer and Crowley 1982). See {@link
+ * KaplanMeier#median(ConfidenceType, double)} for the rule.
  *
  * @param estimate the median, or empty when the curve never falls to 0.5 (for example every
  *     customer censored)

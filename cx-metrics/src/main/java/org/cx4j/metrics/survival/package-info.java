@@ -4,12 +4,12 @@
  * median survival time with its interval, the restricted mean survival time, the log-rank test
  * between segments, and a bridge from activity to survival data.
  *
- * <p>Every number here reproduces R's {@code survival} package (R 4.2.2, survival 3.5-3) to 1e-6
- * on the public {@code aml} and {@code lung} data: {@code survfit} with {@code conf.type =
- * "plain"}, {@code "log"}, {@code "log-log"}, {@code print(fit, rmean = h)}, and {@code survdiff}.
- * With case weights the variance is Greenwood's on the weighted counts, R's {@code robust =
- * FALSE}, by default; {@code KaplanMeier.Variance.ROBUST} gives the infinitesimal-jackknife
- * variance of R's {@code robust = TRUE}.
+ * <p>Every number here reproduces R's {@code survival} package (R 4.2.2, survival 3.5-3) to 1e-6 on
+ * the public {@code aml} and {@code lung} data: {@code survfit} with {@code conf.type = "plain"},
+ * {@code "log"}, {@code "log-log"}, {@code print(fit, rmean = h)}, and {@code survdiff}. With case
+ * weights the variance is Greenwood's on the weighted counts, R's {@code robust = FALSE}, by
+ * default; {@code KaplanMeier.Variance.ROBUST} gives the infinitesimal-jackknife variance of R's
+ * {@code robust = TRUE}.
  *
  * <pre>{@code
  * // From primitive columns:

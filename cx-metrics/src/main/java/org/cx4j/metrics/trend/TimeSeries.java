@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -15,8 +14,8 @@ import org.cx4j.metrics.score.ScoreAccumulator;
 /**
  * A survey metric per calendar period (day, ISO week from Monday, month, quarter) in an explicit
  * time zone, for dashboards, and over rolling windows of periods. Every period between the first
- * and the last (or the range given) is present: a period with no responses holds the metric's
- * empty result ({@code n = 0}), never a gap.
+ * and the last (or the range given) is present: a period with no responses holds the metric's empty
+ * result ({@code n = 0}), never a gap.
  *
  * <pre>{@code
  * TimeSeries<NetPromoterScore> t = TimeSeries.of(
@@ -59,14 +58,17 @@ public final class TimeSeries<R> {
   private final List<ScoreAccumulator<R>> parts; // private copies, never exposed
   private final List<Point<R>> points;
 
-  private TimeSeries(Period period, ZoneId zone, List<LocalDate> starts, List<ScoreAccumulator<R>> parts) {
+  private TimeSeries(
+      Period period, ZoneId zone, List<LocalDate> starts, List<ScoreAccumulator<R>> parts) {
     this.period = period;
     this.zone = zone;
     this.starts = starts;
     this.parts = parts;
     List<Point<R>> ps = new ArrayList<>(starts.size());
     for (int i = 0; i < starts.size(); i++) {
-      ps.add(new Point<>(starts.get(i), period.next(starts.get(i)), parts.get(i).n(), parts.get(i).result()));
+      ps.add(
+          new Point<>(
+              starts.get(i), period.next(starts.get(i)), parts.get(i).n(), parts.get(i).result()));
     }
     this.points = Collections.unmodifiableList(ps);
   }
@@ -77,7 +79,10 @@ public final class TimeSeries<R> {
    * @throws IllegalArgumentException as the accumulator's {@code add(SurveyResponse)}
    */
   public static <R> TimeSeries<R> of(
-      Iterable<SurveyResponse> responses, Period period, ZoneId zone, Supplier<ScoreAccumulator<R>> accumulator) {
+      Iterable<SurveyResponse> responses,
+      Period period,
+      ZoneId zone,
+      Supplier<ScoreAccumulator<R>> accumulator) {
     return build(responses, period, zone, accumulator, null, null);
   }
 
@@ -175,7 +180,11 @@ public final class TimeSeries<R> {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("TimeSeries per ").append(period.name().toLowerCase(java.util.Locale.ROOT)).append(" in ").append(zone);
+    StringBuilder sb =
+        new StringBuilder("TimeSeries per ")
+            .append(period.name().toLowerCase(java.util.Locale.ROOT))
+            .append(" in ")
+            .append(zone);
     for (Point<R> p : points) {
       sb.append("\n  ").append(p);
     }

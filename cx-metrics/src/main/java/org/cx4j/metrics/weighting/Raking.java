@@ -9,31 +9,32 @@ import java.util.Objects;
 
 /**
  * Raking (iterative proportional fitting, rim weighting) of survey weights to known population
- * margins on several variables (Deming and Stephan 1940; R {@code survey::rake}, {@code
- * anesrake}).
+ * margins on several variables (Deming and Stephan 1940; R {@code survey::rake}, {@code anesrake}).
  *
  * <p>Starting from base weights (or 1), each sweep visits the variables in the order they were
  * added and multiplies the weights of every respondent in category {@code c} of variable {@code v}
  * by {@code target(v, c) / Σ_{i in c} w_i}, so that variable's margins hold exactly; the sweeps
  * repeat until every margin of every variable is within {@code tolerance} of its target, relative
  * to the population total:
+ *
  * <pre>{@code max_{v,c} |Σ_{i in (v,c)} w_i - target(v, c)| / total <= tolerance}</pre>
+ *
  * When a solution exists the limit is the weighting closest to the base weights in the
  * Kullback-Leibler sense that reproduces the margins; in a two-way table it keeps the sample's
  * cross-product ratios (Bishop, Fienberg and Holland 1975, ch. 3). R's {@code survey::rake} stops
  * after 10 sweeps at {@code epsilon = 1} by default; this class rakes to convergence.
  *
- * <p><b>Trimming</b> as in {@code anesrake} (Pasek 2018): with {@link Builder#trimAt(double)} a
- * cap of {@code multiplier} times the mean raked weight ({@code total / n}, default multiplier
- * 5) is applied after every sweep, and sweeps continue until the margins and the cap hold
- * together (R's {@code survey::trimWeights} trims once and does not re-rake). A cap that no
- * weighting can meet ends in {@link RakingFailedException}.
+ * <p><b>Trimming</b> as in {@code anesrake} (Pasek 2018): with {@link Builder#trimAt(double)} a cap
+ * of {@code multiplier} times the mean raked weight ({@code total / n}, default multiplier 5) is
+ * applied after every sweep, and sweeps continue until the margins and the cap hold together (R's
+ * {@code survey::trimWeights} trims once and does not re-rake). A cap that no weighting can meet
+ * ends in {@link RakingFailedException}.
  *
  * <p>Margins are population totals per category (counts, or proportions summing to 1): every
  * variable must have the same total, and the raked weights sum to it. Errors are never fixed
- * silently: a category with a target but no respondents, margins with different totals, a
- * response without one of the variables or with a category that has no target, and
- * non-convergence each throw, naming the variable and the category.
+ * silently: a category with a target but no respondents, margins with different totals, a response
+ * without one of the variables or with a category that has no target, and non-convergence each
+ * throw, naming the variable and the category.
  *
  * <pre>{@code
  * Raking raking = Raking.builder()
@@ -51,8 +52,10 @@ public final class Raking {
 
   /** The default convergence tolerance, relative to the population total. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
+
   /** The default cap on sweeps. */
   public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
   /** The default trimming cap, as a multiple of the mean weight ({@code anesrake}'s default). */
   public static final double DEFAULT_TRIM_MULTIPLIER = 5;
 
@@ -89,8 +92,8 @@ public final class Raking {
      * categories' order is kept for diagnostics when the map keeps one (for example {@link
      * LinkedHashMap}).
      *
-     * @throws IllegalArgumentException if the variable was already added, the margin is empty, or
-     *     a target is not positive and finite (naming the variable and the category)
+     * @throws IllegalArgumentException if the variable was already added, the margin is empty, or a
+     *     target is not positive and finite (naming the variable and the category)
      * @throws NullPointerException if an argument, a category or a target is null
      */
     public Builder margin(String variable, Map<String, ? extends Number> targets) {
@@ -109,8 +112,12 @@ public final class Raking {
         double t = Objects.requireNonNull(e.getValue(), "target of " + variable).doubleValue();
         if (!(t > 0) || !Double.isFinite(t)) {
           throw new IllegalArgumentException(
-              "target of variable '" + variable + "' category '" + category
-                  + "' must be positive and finite, got " + t);
+              "target of variable '"
+                  + variable
+                  + "' category '"
+                  + category
+                  + "' must be positive and finite, got "
+                  + t);
         }
         copy.put(category, t);
       }
@@ -119,8 +126,8 @@ public final class Raking {
     }
 
     /**
-     * Sets the convergence tolerance: the largest margin error allowed, relative to the
-     * population total (default {@value Raking#DEFAULT_TOLERANCE}).
+     * Sets the convergence tolerance: the largest margin error allowed, relative to the population
+     * total (default {@value Raking#DEFAULT_TOLERANCE}).
      *
      * @throws IllegalArgumentException if {@code tolerance} is not in (0, 1)
      */
@@ -147,9 +154,9 @@ public final class Raking {
     }
 
     /**
-     * Trims weights to {@code multiplier} times the mean weight after every sweep, re-raking
-     * until both the margins and the cap hold ({@code anesrake}'s default multiplier is 5:
-     * {@link #trimAt()}).
+     * Trims weights to {@code multiplier} times the mean weight after every sweep, re-raking until
+     * both the margins and the cap hold ({@code anesrake}'s default multiplier is 5: {@link
+     * #trimAt()}).
      *
      * @throws IllegalArgumentException if {@code multiplier} is not above 1 and finite
      */
@@ -187,8 +194,14 @@ public final class Raking {
           firstTotal = t;
         } else if (Math.abs(t - firstTotal) > 1e-9 * Math.max(t, firstTotal)) {
           throw new IllegalArgumentException(
-              "margins must have the same total: variable '" + first + "' sums to " + firstTotal
-                  + ", variable '" + e.getKey() + "' to " + t);
+              "margins must have the same total: variable '"
+                  + first
+                  + "' sums to "
+                  + firstTotal
+                  + ", variable '"
+                  + e.getKey()
+                  + "' to "
+                  + t);
         }
       }
       return firstTotal;
@@ -197,8 +210,8 @@ public final class Raking {
     /**
      * Returns the configured raking.
      *
-     * @throws IllegalArgumentException if no margin was added or the margins' totals differ
-     *     (naming the two variables and their totals; relative difference above 1e-9)
+     * @throws IllegalArgumentException if no margin was added or the margins' totals differ (naming
+     *     the two variables and their totals; relative difference above 1e-9)
      */
     public Raking build() {
       return new Raking(this);
@@ -249,8 +262,8 @@ public final class Raking {
    * @param baseWeights one positive, finite weight per response
    * @throws IllegalArgumentException if there are no responses, the lengths differ, a base weight
    *     is not positive and finite (naming its index), a response lacks a variable or holds a
-   *     category without a target (naming the response index, the variable and the category),
-   *     or a category with a target has no respondents (naming the variable and the category)
+   *     category without a target (naming the response index, the variable and the category), or a
+   *     category with a target has no respondents (naming the variable and the category)
    * @throws RakingFailedException if the margins (and the cap, when trimming) do not hold within
    *     the tolerance after {@code maxIterations} sweeps; it names the worst variable and category
    */
@@ -297,8 +310,14 @@ public final class Raking {
         Integer c = index.get(value);
         if (c == null) {
           throw new IllegalArgumentException(
-              "response " + i + " has category '" + value + "' of variable '" + names[v]
-                  + "', which has no target in the margin " + m.keySet());
+              "response "
+                  + i
+                  + " has category '"
+                  + value
+                  + "' of variable '"
+                  + names[v]
+                  + "', which has no target in the margin "
+                  + m.keySet());
         }
         cell[v][i] = c;
         count[c]++;
@@ -306,8 +325,13 @@ public final class Raking {
       for (int c = 0; c < count.length; c++) {
         if (count[c] == 0) {
           throw new IllegalArgumentException(
-              "category '" + categories[v][c] + "' of variable '" + names[v] + "' has target "
-                  + targets[v][c] + " but no respondents");
+              "category '"
+                  + categories[v][c]
+                  + "' of variable '"
+                  + names[v]
+                  + "' has target "
+                  + targets[v][c]
+                  + " but no respondents");
         }
       }
     }
@@ -341,22 +365,45 @@ public final class Raking {
       worst = worst(w, names, categories, targets, cell, sums);
       if (worst.error <= tolerance * total) {
         return new RakingResult(
-            w, baseWeights, achieved(w, names, categories, cell, sums), margins, iterations,
-            worst.error / total, trimMultiplier, cap, trimmed);
+            w,
+            baseWeights,
+            achieved(w, names, categories, cell, sums),
+            margins,
+            iterations,
+            worst.error / total,
+            trimMultiplier,
+            cap,
+            trimmed);
       }
       if (!Double.isFinite(worst.error)) {
         break;
       }
     }
     throw new RakingFailedException(
-        "raking did not converge in " + iterations + " sweeps"
+        "raking did not converge in "
+            + iterations
+            + " sweeps"
             + (trimMultiplier < Double.POSITIVE_INFINITY
                 ? " with weights trimmed at " + trimMultiplier + " x the mean weight (" + cap + ")"
                 : "")
-            + ": variable '" + worst.variable + "' category '" + worst.category
-            + "' reaches " + worst.achieved + " against the target " + worst.target
-            + " (error " + worst.error / total + " of the total, tolerance " + tolerance + ")",
-        worst.variable, worst.category, worst.achieved, worst.target, iterations);
+            + ": variable '"
+            + worst.variable
+            + "' category '"
+            + worst.category
+            + "' reaches "
+            + worst.achieved
+            + " against the target "
+            + worst.target
+            + " (error "
+            + worst.error / total
+            + " of the total, tolerance "
+            + tolerance
+            + ")",
+        worst.variable,
+        worst.category,
+        worst.achieved,
+        worst.target,
+        iterations);
   }
 
   private static double[] categorySums(double[] w, int[] cell, int m, double[] scratch) {
@@ -368,11 +415,15 @@ public final class Raking {
     return java.util.Arrays.copyOf(s, m);
   }
 
-  private record Worst(String variable, String category, double achieved, double target,
-      double error) {}
+  private record Worst(
+      String variable, String category, double achieved, double target, double error) {}
 
   private static Worst worst(
-      double[] w, String[] names, String[][] categories, double[][] targets, int[][] cell,
+      double[] w,
+      String[] names,
+      String[][] categories,
+      double[][] targets,
+      int[][] cell,
       double[] scratch) {
     Worst worst = null;
     for (int v = 0; v < names.length; v++) {
@@ -405,9 +456,17 @@ public final class Raking {
   public String toString() {
     List<String> parts = new ArrayList<>();
     margins.forEach((v, m) -> parts.add(v + " " + m));
-    return "Raking[" + String.join("; ", parts) + ", total " + total + ", tolerance " + tolerance
-        + ", max " + maxIterations + " sweeps"
-        + (trimMultiplier < Double.POSITIVE_INFINITY ? ", trim at " + trimMultiplier + " x mean"
+    return "Raking["
+        + String.join("; ", parts)
+        + ", total "
+        + total
+        + ", tolerance "
+        + tolerance
+        + ", max "
+        + maxIterations
+        + " sweeps"
+        + (trimMultiplier < Double.POSITIVE_INFINITY
+            ? ", trim at " + trimMultiplier + " x mean"
             : "")
         + "]";
   }

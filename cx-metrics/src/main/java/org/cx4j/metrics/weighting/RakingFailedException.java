@@ -2,9 +2,9 @@ package org.cx4j.metrics.weighting;
 
 /**
  * Thrown when raking does not reach its margins (and its trimming cap) within the tolerance in the
- * allowed sweeps: the margins may be unreachable (for example a cap too tight for a small
- * category, or structural zeros that make the margins inconsistent). Names the variable and
- * category with the largest error and what they reached.
+ * allowed sweeps: the margins may be unreachable (for example a cap too tight for a small category,
+ * or structural zeros that make the margins inconsistent). Names the variable and category with the
+ * largest error and what they reached.
  */
 public final class RakingFailedException extends RuntimeException {
 
@@ -17,7 +17,11 @@ public final class RakingFailedException extends RuntimeException {
   private final int iterations;
 
   RakingFailedException(
-      String message, String variable, String category, double achieved, double target,
+      String message,
+      String variable,
+      String category,
+      double achieved,
+      double target,
       int iterations) {
     super(message);
     this.variable = variable;

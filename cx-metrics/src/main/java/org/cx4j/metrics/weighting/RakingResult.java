@@ -4,14 +4,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The raked weights and the diagnostics of a {@link Raking}: the margins achieved, the sweeps
- * made, the largest remaining margin error, how many weights sit at the trimming cap, and Kish's
- * design effect and effective sample size before (base weights) and after raking:
+ * The raked weights and the diagnostics of a {@link Raking}: the margins achieved, the sweeps made,
+ * the largest remaining margin error, how many weights sit at the trimming cap, and Kish's design
+ * effect and effective sample size before (base weights) and after raking:
+ *
  * <pre>{@code
  * deff = n Σw² / (Σw)² = 1 + cv²(w)        n_eff = (Σw)² / Σw² = n / deff
  * }</pre>
- * (Kish 1965, section 11.7): the variance inflation from unequal weights alone. The weights sum
- * to the margins' total; pass them to the weighted estimators (for example {@code
+ *
+ * (Kish 1965, section 11.7): the variance inflation from unequal weights alone. The weights sum to
+ * the margins' total; pass them to the weighted estimators (for example {@code
  * NetPromoterScore.of(scores, weights)}), whose intervals use {@code n_eff}.
  *
  * <p>Immutable; the accessors return copies of arrays.
@@ -29,9 +31,15 @@ public final class RakingResult {
   private final int atCap;
 
   RakingResult(
-      double[] weights, double[] baseWeights, Map<String, Map<String, Double>> achieved,
-      Map<String, Map<String, Double>> targets, int iterations, double maxRelativeError,
-      double trimMultiplier, double cap, int atCap) {
+      double[] weights,
+      double[] baseWeights,
+      Map<String, Map<String, Double>> achieved,
+      Map<String, Map<String, Double>> targets,
+      int iterations,
+      double maxRelativeError,
+      double trimMultiplier,
+      double cap,
+      int atCap) {
     this.weights = weights.clone();
     this.baseWeights = baseWeights.clone();
     this.achieved = achieved;
@@ -134,27 +142,52 @@ public final class RakingResult {
     if (!Double.isFinite(v)) {
       return Double.toString(v);
     }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
         .toPlainString();
   }
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "Raked %d responses in %d sweeps (max margin error %.2g of the total)", weights.length,
-        iterations, maxRelativeError));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Raked %d responses in %d sweeps (max margin error %.2g of the total)",
+                weights.length,
+                iterations,
+                maxRelativeError));
     if (trimMultiplier < Double.POSITIVE_INFINITY) {
-      sb.append(String.format(Locale.ROOT, ", trimmed at %.4g x mean = %.6g (%d at the cap)",
-          trimMultiplier, cap, atCap));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              ", trimmed at %.4g x mean = %.6g (%d at the cap)",
+              trimMultiplier,
+              cap,
+              atCap));
     }
-    sb.append(String.format(Locale.ROOT,
-        "; Kish deff %.4f -> %.4f, n_eff %.1f -> %.1f", designEffectBefore(), designEffectAfter(),
-        effectiveSampleSizeBefore(), effectiveSampleSizeAfter()));
-    achieved.forEach((v, m) -> {
-      sb.append("\n  ").append(v).append(':');
-      m.forEach((c, a) -> sb.append(' ').append(c).append(' ').append(fmt(a))
-          .append(" (target ").append(fmt(targets.get(v).get(c))).append(')'));
-    });
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "; Kish deff %.4f -> %.4f, n_eff %.1f -> %.1f",
+            designEffectBefore(),
+            designEffectAfter(),
+            effectiveSampleSizeBefore(),
+            effectiveSampleSizeAfter()));
+    achieved.forEach(
+        (v, m) -> {
+          sb.append("\n  ").append(v).append(':');
+          m.forEach(
+              (c, a) ->
+                  sb.append(' ')
+                      .append(c)
+                      .append(' ')
+                      .append(fmt(a))
+                      .append(" (target ")
+                      .append(fmt(targets.get(v).get(c)))
+                      .append(')'));
+        });
     return sb.toString();
   }
 }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class BreakdownTest {
 
-  private static final Touchpoint CHECKOUT = Touchpoint.of("web_checkout", Channel.WEB, JourneyStage.PURCHASE);
-  private static final Touchpoint APP_HOME = Touchpoint.of("app_home", Channel.APP, JourneyStage.RETENTION);
+  private static final Touchpoint CHECKOUT =
+      Touchpoint.of("web_checkout", Channel.WEB, JourneyStage.PURCHASE);
+  private static final Touchpoint APP_HOME =
+      Touchpoint.of("app_home", Channel.APP, JourneyStage.RETENTION);
   private static final Instant T = Instant.parse("2024-03-01T09:30:00Z");
 
   private static SurveyResponse r(Touchpoint tp, int score) {
@@ -65,7 +67,8 @@ class BreakdownTest {
     java.util.Map<CustomerId, org.cx4j.core.customer.Customer> customers =
         java.util.Map.of(CustomerId.of("c10"), org.cx4j.core.customer.Customer.of("c10"));
     Breakdown<String, NetPromoterScore> b =
-        Breakdown.of(sample(), Breakdown.bySegment(seg, customers), NetPromoterScore::accumulator, 0);
+        Breakdown.of(
+            sample(), Breakdown.bySegment(seg, customers), NetPromoterScore::accumulator, 0);
     // Only customer c10 is known (two responses score 10 from "c10"); with no segments it falls
     // into the fallback segment; the other five responses are unassigned.
     assertEquals(1, b.groups().size());
@@ -75,14 +78,23 @@ class BreakdownTest {
 
   @Test
   void byStageAndTouchpointAndCustomKey() {
-    assertEquals(4, Breakdown.of(sample(), Breakdown.byStage(), NetPromoterScore::accumulator, 0)
-        .group(JourneyStage.PURCHASE).orElseThrow().n());
-    assertEquals(2, Breakdown.of(sample(), Breakdown.byTouchpoint(), NetPromoterScore::accumulator, 0)
-        .group("app_home").orElseThrow().n());
+    assertEquals(
+        4,
+        Breakdown.of(sample(), Breakdown.byStage(), NetPromoterScore::accumulator, 0)
+            .group(JourneyStage.PURCHASE)
+            .orElseThrow()
+            .n());
+    assertEquals(
+        2,
+        Breakdown.of(sample(), Breakdown.byTouchpoint(), NetPromoterScore::accumulator, 0)
+            .group("app_home")
+            .orElseThrow()
+            .n());
     Breakdown<Boolean, NetPromoterScore> high =
         Breakdown.of(sample(), r -> r.score() >= 5, NetPromoterScore::accumulator, 0);
     assertEquals(5, high.group(true).orElseThrow().n());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Breakdown.of(sample(), Breakdown.byStage(), NetPromoterScore::accumulator, -1));
   }
 
@@ -91,12 +103,15 @@ class BreakdownTest {
     // The sample without the unassigned response, as columns: code 0 web, 1 app, 2 email (empty).
     byte[] scores = {10, 10, 9, 3, 0, 8};
     byte[] codes = {0, 0, 0, 0, 1, 1};
-    Breakdown<Channel, NetPromoterScore> b = Breakdown.of(
-        List.of(Channel.WEB, Channel.APP, Channel.EMAIL),
-        org.cx4j.metrics.score.grouped.GroupedColumns.of(scores, codes, 3),
-        NetPromoterScore::accumulator, 3);
-    Breakdown<Channel, NetPromoterScore> rows = Breakdown.of(
-        sample().subList(0, 6), Breakdown.byChannel(), NetPromoterScore::accumulator, 3);
+    Breakdown<Channel, NetPromoterScore> b =
+        Breakdown.of(
+            List.of(Channel.WEB, Channel.APP, Channel.EMAIL),
+            org.cx4j.metrics.score.grouped.GroupedColumns.of(scores, codes, 3),
+            NetPromoterScore::accumulator,
+            3);
+    Breakdown<Channel, NetPromoterScore> rows =
+        Breakdown.of(
+            sample().subList(0, 6), Breakdown.byChannel(), NetPromoterScore::accumulator, 3);
     assertEquals(rows.overall(), b.overall());
     assertEquals(rows.groups(), b.groups()); // web 50, app -50 (small); email left out
     assertTrue(b.group(Channel.EMAIL).isEmpty());
@@ -106,11 +121,15 @@ class BreakdownTest {
   @Test
   void columnsNeedOneDistinctKeyPerGroup() {
     var cols = org.cx4j.metrics.score.grouped.GroupedColumns.of(new byte[2], new byte[2], 2);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Breakdown.of(List.of("a"), cols, NetPromoterScore::accumulator, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Breakdown.of(List.of("a"), cols, NetPromoterScore::accumulator, 0));
     assertEquals("keys has 1 entries; the columns have 2 groups", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Breakdown.of(List.of("a", "a"), cols, NetPromoterScore::accumulator, 0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Breakdown.of(List.of("a", "a"), cols, NetPromoterScore::accumulator, 0));
     assertEquals("keys must be distinct, got [a, a]", e.getMessage());
   }
 }

@@ -22,7 +22,8 @@ class CustomerEffortScoreTest {
   @Test
   void lowIsEasyCountsTheBottomBoxes() {
     CustomerEffortScore.Definition d =
-        new CustomerEffortScore.Definition(Scale.of(1, 5), CustomerEffortScore.Direction.LOW_IS_EASY, 2, 0.95);
+        new CustomerEffortScore.Definition(
+            Scale.of(1, 5), CustomerEffortScore.Direction.LOW_IS_EASY, 2, 0.95);
     // 1 and 2 are easy: 1, 2, 2 of 1, 2, 2, 4, 5 -> 3 of 5
     CustomerEffortScore c = CustomerEffortScore.of(d, 1, 2, 2, 4, 5);
     assertEquals(1, c.easyShare().from());
@@ -35,10 +36,12 @@ class CustomerEffortScoreTest {
   void scoreOutsideScaleIsNamed() {
     assertEquals(
         "score 8 at index 1 is outside the scale 1..7",
-        assertThrows(IllegalArgumentException.class, () -> CustomerEffortScore.of(7, 8)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CustomerEffortScore.of(7, 8))
+            .getMessage());
     assertEquals(
         "score 0 is outside the ces scale 1..7",
-        assertThrows(IllegalArgumentException.class, () -> CustomerEffortScore.accumulator().add(0)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CustomerEffortScore.accumulator().add(0))
+            .getMessage());
   }
 
   @Test

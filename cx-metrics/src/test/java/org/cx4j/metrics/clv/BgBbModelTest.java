@@ -58,17 +58,17 @@ class BgBbModelTest {
     assertEquals(-33_225.6, fit.estimates().logLikelihood(), 0.05);
     assertEquals(11_104, fit.estimates().customers());
     assertTrue(fit.estimates().standardErrorsAvailable());
-    assertTrue(fit.toString().startsWith("BG/BB fit on 11104 customers: alpha = 1.20"),
-        fit.toString());
+    assertTrue(
+        fit.toString().startsWith("BG/BB fit on 11104 customers: alpha = 1.20"), fit.toString());
   }
 
   /**
-   * Hardie's note 010, "Implementing the BG/BB model for customer-base analysis in Excel", fits
-   * the same data to alpha = 1.2035, beta = 0.7497, gamma = 0.6567, delta = 2.7834, and its
-   * "Tracking Plot" sheet (cells B7:B17, as quoted by pymc-marketing's tests) gives the expected
-   * transactions of a new donor in the first n = 1..11 opportunities. Four decimals: half a unit,
-   * 5e-5. (The rounded parameters themselves miss n = 2 by 5.3e-5: the sheet uses the unrounded
-   * maximum, as this test does.)
+   * Hardie's note 010, "Implementing the BG/BB model for customer-base analysis in Excel", fits the
+   * same data to alpha = 1.2035, beta = 0.7497, gamma = 0.6567, delta = 2.7834, and its "Tracking
+   * Plot" sheet (cells B7:B17, as quoted by pymc-marketing's tests) gives the expected transactions
+   * of a new donor in the first n = 1..11 opportunities. Four decimals: half a unit, 5e-5. (The
+   * rounded parameters themselves miss n = 2 by 5.3e-5: the sheet uses the unrounded maximum, as
+   * this test does.)
    */
   @Test
   void fitAndTrackingCurveMatchHardiesNote() throws IOException {
@@ -77,8 +77,9 @@ class BgBbModelTest {
     assertEquals(0.7497, m.beta(), 5e-5 + 1e-12, "beta");
     assertEquals(0.6567, m.gamma(), 5e-5 + 1e-12, "gamma");
     assertEquals(2.7834, m.delta(), 5e-5 + 1e-12, "delta");
-    double[] published = {0.4985, 0.9233, 1.2969, 1.6323, 1.9381, 2.2202, 2.4826, 2.7285,
-        2.9603, 3.1798, 3.3887};
+    double[] published = {
+      0.4985, 0.9233, 1.2969, 1.6323, 1.9381, 2.2202, 2.4826, 2.7285, 2.9603, 3.1798, 3.3887
+    };
     for (int n = 1; n <= 11; n++) {
       assertEquals(published[n - 1], m.expectedTransactions(n), 5e-5 + 1e-12, "n = " + n);
     }
@@ -98,11 +99,19 @@ class BgBbModelTest {
 
   /** L written as a plain sum of beta-function ratios (FHS 2010 eq. 5). */
   static double naiveL(double a, double b, double g, double d, int x, int tx, int n) {
-    double l = Math.exp(LogBeta.value(a + x, b + n - x) - LogBeta.value(a, b)
-        + LogBeta.value(g, d + n) - LogBeta.value(g, d));
+    double l =
+        Math.exp(
+            LogBeta.value(a + x, b + n - x)
+                - LogBeta.value(a, b)
+                + LogBeta.value(g, d + n)
+                - LogBeta.value(g, d));
     for (int i = 0; i <= n - tx - 1; i++) {
-      l += Math.exp(LogBeta.value(a + x, b + tx - x + i) - LogBeta.value(a, b)
-          + LogBeta.value(g + 1, d + tx + i) - LogBeta.value(g, d));
+      l +=
+          Math.exp(
+              LogBeta.value(a + x, b + tx - x + i)
+                  - LogBeta.value(a, b)
+                  + LogBeta.value(g + 1, d + tx + i)
+                  - LogBeta.value(g, d));
     }
     return l;
   }
@@ -110,10 +119,14 @@ class BgBbModelTest {
   /** FHS 2010 eq. 13, with its division by gamma - 1. */
   static double paperConditional(
       double a, double b, double g, double d, int nStar, int x, int tx, int n) {
-    double lead = Math.exp(LogBeta.value(a + x + 1, b + n - x) - LogBeta.value(a, b))
-        * d / (g - 1) * Math.exp(LogGamma.value(g + d) - LogGamma.value(1 + d));
-    double bracket = Math.exp(LogGamma.value(1 + d + n) - LogGamma.value(g + d + n))
-        - Math.exp(LogGamma.value(1 + d + n + nStar) - LogGamma.value(g + d + n + nStar));
+    double lead =
+        Math.exp(LogBeta.value(a + x + 1, b + n - x) - LogBeta.value(a, b))
+            * d
+            / (g - 1)
+            * Math.exp(LogGamma.value(g + d) - LogGamma.value(1 + d));
+    double bracket =
+        Math.exp(LogGamma.value(1 + d + n) - LogGamma.value(g + d + n))
+            - Math.exp(LogGamma.value(1 + d + n + nStar) - LogGamma.value(g + d + n + nStar));
     return lead * bracket / naiveL(a, b, g, d, x, tx, n);
   }
 
@@ -134,13 +147,27 @@ class BgBbModelTest {
     int tx = x == 0 ? 0 : x + txRaw % (n - x + 1);
     BgBbModel m = BgBbModel.of(a, b, g, d);
     double expected = paperConditional(a, b, g, d, nStar, x, tx, n);
-    assertEquals(expected, m.conditionalExpectedTransactions(nStar, x, tx, n),
-        1e-9 * (1 + expected));
-    double eq9 = a / (a + b) * d / (g - 1) * (1 - Math.exp(LogGamma.value(g + d)
-        + LogGamma.value(1 + d + n) - LogGamma.value(g + d + n) - LogGamma.value(1 + d)));
+    assertEquals(
+        expected, m.conditionalExpectedTransactions(nStar, x, tx, n), 1e-9 * (1 + expected));
+    double eq9 =
+        a
+            / (a + b)
+            * d
+            / (g - 1)
+            * (1
+                - Math.exp(
+                    LogGamma.value(g + d)
+                        + LogGamma.value(1 + d + n)
+                        - LogGamma.value(g + d + n)
+                        - LogGamma.value(1 + d)));
     assertEquals(eq9, m.expectedTransactions(n), 1e-9 * (1 + eq9));
-    double alive = Math.exp(LogBeta.value(a + x, b + n - x) - LogBeta.value(a, b)
-        + LogBeta.value(g, d + n + 1) - LogBeta.value(g, d)) / naiveL(a, b, g, d, x, tx, n);
+    double alive =
+        Math.exp(
+                LogBeta.value(a + x, b + n - x)
+                    - LogBeta.value(a, b)
+                    + LogBeta.value(g, d + n + 1)
+                    - LogBeta.value(g, d))
+            / naiveL(a, b, g, d, x, tx, n);
     assertEquals(alive, m.probabilityAlive(x, tx, n), 1e-10);
     assertEquals(Math.log(naiveL(a, b, g, d, x, tx, n)), m.logLikelihood(x, tx, n), 1e-9);
     // A new customer: the frequency distribution sums to 1 and its mean is E[X(n)].
@@ -168,12 +195,13 @@ class BgBbModelTest {
     BgBbModel m = BgBbModel.of(a, b, g, d);
     // Σ_{t>=1} (E[X(n, n+t)] - E[X(n, n+t-1)]) / (1+rate)^t, each increment one future
     // opportunity's expected transaction, written out with beta functions.
-    double lead = Math.exp(LogBeta.value(a + x + 1, b + n - x) - LogBeta.value(a, b))
-        / naiveL(a, b, g, d, x, tx, n);
+    double lead =
+        Math.exp(LogBeta.value(a + x + 1, b + n - x) - LogBeta.value(a, b))
+            / naiveL(a, b, g, d, x, tx, n);
     double sum = 0;
     for (int t = 1; t < 5_000; t++) {
-      sum += lead * Math.exp(LogBeta.value(g, d + n + t) - LogBeta.value(g, d)
-          - t * Math.log1p(rate));
+      sum +=
+          lead * Math.exp(LogBeta.value(g, d + n + t) - LogBeta.value(g, d) - t * Math.log1p(rate));
     }
     assertEquals(sum, m.discountedExpectedResidualTransactions(rate, x, tx, n), 1e-10 * sum);
   }
@@ -197,9 +225,12 @@ class BgBbModelTest {
       @ForAll @DoubleRange(min = 0.2, max = 5) double b,
       @ForAll @DoubleRange(min = 0.2, max = 5) double g,
       @ForAll @DoubleRange(min = 0.2, max = 5) double d) {
-    DiscretePurchaseData data = DiscretePurchaseData.of(
-        new int[] {0, 1, 2, 3, 5, 6}, new int[] {0, 1, 4, 3, 6, 6}, new int[] {6, 6, 6, 6, 6, 7},
-        new double[] {30, 10, 5, 2.5, 7, 12});
+    DiscretePurchaseData data =
+        DiscretePurchaseData.of(
+            new int[] {0, 1, 2, 3, 5, 6},
+            new int[] {0, 1, 4, 3, 6, 6},
+            new int[] {6, 6, 6, 6, 6, 7},
+            new double[] {30, 10, 5, 2.5, 7, 12});
     double[] grad = new double[4];
     BgBbModel.logLikelihood(data, a, b, g, d, grad);
     double[] theta = {a, b, g, d};
@@ -209,33 +240,48 @@ class BgBbModelTest {
       double[] down = theta.clone();
       up[i] *= Math.exp(h);
       down[i] *= Math.exp(-h);
-      double fd = (BgBbModel.logLikelihood(data, up[0], up[1], up[2], up[3], null)
-          - BgBbModel.logLikelihood(data, down[0], down[1], down[2], down[3], null)) / (2 * h);
+      double fd =
+          (BgBbModel.logLikelihood(data, up[0], up[1], up[2], up[3], null)
+                  - BgBbModel.logLikelihood(data, down[0], down[1], down[2], down[3], null))
+              / (2 * h);
       assertEquals(fd, grad[i], 1e-5 * (1 + Math.abs(fd)), "component " + i);
     }
   }
 
   @Test
   void badInputIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DiscretePurchaseData.of(new int[] {1, 2}, new int[] {1, 1}, new int[] {6, 6}));
-    assertTrue(e.getMessage().contains("t_x must be in [x = 2, n = 6] in row 1, got 1"),
-        e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> DiscretePurchaseData.of(new int[] {0}, new int[] {0}, new int[] {6},
-            new double[] {-1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DiscretePurchaseData.of(new int[] {1, 2}, new int[] {1, 1}, new int[] {6, 6}));
+    assertTrue(
+        e.getMessage().contains("t_x must be in [x = 2, n = 6] in row 1, got 1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DiscretePurchaseData.of(
+                    new int[] {0}, new int[] {0}, new int[] {6}, new double[] {-1}));
     assertTrue(e.getMessage().contains("weight of row 0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BgBbModel.fit(DiscretePurchaseData.of(new int[] {0, 0}, new int[] {0, 0},
-            new int[] {6, 6})));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                BgBbModel.fit(
+                    DiscretePurchaseData.of(new int[] {0, 0}, new int[] {0, 0}, new int[] {6, 6})));
     assertTrue(e.getMessage().contains("no customer transacts"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BgBbModel.fit(DiscretePurchaseData.of(new int[] {6}, new int[] {6},
-            new int[] {6})));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                BgBbModel.fit(
+                    DiscretePurchaseData.of(new int[] {6}, new int[] {6}, new int[] {6})));
     assertTrue(e.getMessage().contains("every opportunity"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BgBbModel.of(1, 1, 1, 1).discountedExpectedResidualTransactions(0, 1, 1, 6));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BgBbModel.of(1, 1, 1, 1).conditionalExpectedTransactions(-1, 1, 1, 6));
   }
 }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * BG/NBD on CDNOW against the published estimates: Fader, Hardie and Lee (2005), "'Counting your
  * customers' the easy way", Marketing Science 24(2), 275-284, section 5 (and Hardie's note
- * "Implementing the BG/NBD model in Excel"): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426,
- * LL = -9582.4. The same figures are the reference of CLVTools' test suite
- * (tests/testthat/test_correctness_bgnbd.R: r = 0.2425945, alpha = 4.4136019, a = 0.7929199,
- * b = 2.4258881, LL = -9582.429).
+ * "Implementing the BG/NBD model in Excel"): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL =
+ * -9582.4. The same figures are the reference of CLVTools' test suite
+ * (tests/testthat/test_correctness_bgnbd.R: r = 0.2425945, alpha = 4.4136019, a = 0.7929199, b =
+ * 2.4258881, LL = -9582.429).
  */
 class BgNbdCdnowTest {
 
@@ -72,8 +72,11 @@ class BgNbdCdnowTest {
       assertEquals(fit.model().alpha() * c, m.alpha(), 1e-5 * c, "alpha, c=" + c);
       assertEquals(fit.model().a(), m.a(), 1e-5, "a, c=" + c);
       assertEquals(fit.model().b(), m.b(), 1e-4, "b, c=" + c);
-      assertEquals(fit.estimates().logLikelihood() - sumX * Math.log(c),
-          scaled.estimates().logLikelihood(), 1e-6, "LL, c=" + c);
+      assertEquals(
+          fit.estimates().logLikelihood() - sumX * Math.log(c),
+          scaled.estimates().logLikelihood(),
+          1e-6,
+          "LL, c=" + c);
     }
   }
 
@@ -84,8 +87,8 @@ class BgNbdCdnowTest {
     // the bootstrap width is itself uncertain by roughly 10-25%, hence the wide band.
     RepeatPurchaseData data = CdnowData.load().data();
     IntervalEstimate delta = fit.expectedPurchasesInterval(39, 0.9);
-    IntervalEstimate boot = BgNbdModel.bootstrapInterval(
-        fit, data, m -> m.expectedPurchases(39), 40, 2005, 0.9);
+    IntervalEstimate boot =
+        BgNbdModel.bootstrapInterval(fit, data, m -> m.expectedPurchases(39), 40, 2005, 0.9);
     assertEquals(delta.estimate(), boot.estimate(), 1e-12);
     double ratio = boot.width() / delta.width();
     assertTrue(ratio > 0.5 && ratio < 2, "delta " + delta + " vs bootstrap " + boot);

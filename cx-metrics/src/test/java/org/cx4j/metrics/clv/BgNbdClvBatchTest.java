@@ -10,8 +10,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link BgNbdClvBatch} against the plain per-customer {@link DiscountedClv} (the oracle: no
- * factoring, no cache), on random histories; the same calculator is reused across tries, so
- * cached {@code (x, T)} entries are hit as well as filled.
+ * factoring, no cache), on random histories; the same calculator is reused across tries, so cached
+ * {@code (x, T)} entries are hit as well as filled.
  */
 class BgNbdClvBatchTest {
 
@@ -41,7 +41,8 @@ class BgNbdClvBatchTest {
   }
 
   @Property(tries = 400, seed = "42")
-  void equalsDiscountedClv(@ForAll @IntRange(min = 0, max = 12) int x,
+  void equalsDiscountedClv(
+      @ForAll @IntRange(min = 0, max = 12) int x,
       @ForAll @IntRange(min = 0, max = 7) int ageWeek,
       @ForAll @DoubleRange(min = 0, max = 1) double recencyShare,
       @ForAll @DoubleRange(min = 1, max = 200) double zbar) {

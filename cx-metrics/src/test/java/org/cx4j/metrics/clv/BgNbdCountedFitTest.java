@@ -46,10 +46,13 @@ class BgNbdCountedFitTest {
         et.add(t[i]);
       }
     }
-    return new Counted(RepeatPurchaseData.of(x, tx, t), c, RepeatPurchaseData.of(
-        ex.stream().mapToInt(Integer::intValue).toArray(),
-        etx.stream().mapToDouble(Double::doubleValue).toArray(),
-        et.stream().mapToDouble(Double::doubleValue).toArray()));
+    return new Counted(
+        RepeatPurchaseData.of(x, tx, t),
+        c,
+        RepeatPurchaseData.of(
+            ex.stream().mapToInt(Integer::intValue).toArray(),
+            etx.stream().mapToDouble(Double::doubleValue).toArray(),
+            et.stream().mapToDouble(Double::doubleValue).toArray()));
   }
 
   /** The counted log-likelihood and its gradient equal those of the expanded data. */
@@ -88,8 +91,9 @@ class BgNbdCountedFitTest {
     // The histogram, built naively: one map entry per distinct history.
     Map<List<Double>, long[]> histogram = new LinkedHashMap<>();
     for (int i = 0; i < cdnow.x.length; i++) {
-      histogram.computeIfAbsent(List.of((double) cdnow.x[i], cdnow.tx[i], cdnow.t[i]),
-          k -> new long[1])[0]++;
+      histogram
+          .computeIfAbsent(List.of((double) cdnow.x[i], cdnow.tx[i], cdnow.t[i]), k -> new long[1])[
+          0]++;
     }
     int m = histogram.size();
     assertTrue(m < cdnow.x.length, "distinct histories " + m);
@@ -105,8 +109,7 @@ class BgNbdCountedFitTest {
       counts[k++] = e.getValue()[0];
     }
     PurchaseModelFit<BgNbdModel> perCustomer = BgNbdModel.fit(cdnow.data());
-    PurchaseModelFit<BgNbdModel> counted =
-        BgNbdModel.fit(RepeatPurchaseData.of(x, tx, t), counts);
+    PurchaseModelFit<BgNbdModel> counted = BgNbdModel.fit(RepeatPurchaseData.of(x, tx, t), counts);
     ParameterEstimates p = perCustomer.estimates();
     ParameterEstimates c = counted.estimates();
     assertEquals(2357, c.customers());
@@ -114,8 +117,11 @@ class BgNbdCountedFitTest {
     assertEquals(p.logLikelihood(), c.logLikelihood(), 1e-9 * Math.abs(p.logLikelihood()));
     for (String name : p.names()) {
       assertEquals(p.estimate(name), c.estimate(name), FIT_TOLERANCE * p.estimate(name), name);
-      assertEquals(p.standardError(name), c.standardError(name),
-          1e-5 * p.standardError(name), "standard error of " + name);
+      assertEquals(
+          p.standardError(name),
+          c.standardError(name),
+          1e-5 * p.standardError(name),
+          "standard error of " + name);
     }
     // And the published maximum (FHL 2005; CLVTools' four decimals).
     assertEquals(0.2425945, counted.model().r(), 5e-5);
@@ -124,24 +130,24 @@ class BgNbdCountedFitTest {
 
   @Test
   void badCountsAreRefusedNamingTheRow() {
-    RepeatPurchaseData rows = RepeatPurchaseData.of(
-        new int[] {0, 2}, new double[] {0, 3}, new double[] {5, 10});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BgNbdModel.fit(rows, new long[] {1}));
-    assertTrue(e.getMessage().contains("one entry per row of the data (2), got 1"),
-        e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BgNbdModel.fit(rows, new long[] {4, -1}));
-    assertTrue(e.getMessage().contains("count of row 1 must be at least 0, got -1"),
-        e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BgNbdModel.fit(rows, new long[] {0, 0}));
+    RepeatPurchaseData rows =
+        RepeatPurchaseData.of(new int[] {0, 2}, new double[] {0, 3}, new double[] {5, 10});
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BgNbdModel.fit(rows, new long[] {1}));
+    assertTrue(e.getMessage().contains("one entry per row of the data (2), got 1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> BgNbdModel.fit(rows, new long[] {4, -1}));
+    assertTrue(
+        e.getMessage().contains("count of row 1 must be at least 0, got -1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> BgNbdModel.fit(rows, new long[] {0, 0}));
     assertTrue(e.getMessage().contains("at least 1 customer, got 0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BgNbdModel.fit(rows, new long[] {7, 0}));
+    e = assertThrows(IllegalArgumentException.class, () -> BgNbdModel.fit(rows, new long[] {7, 0}));
     assertTrue(e.getMessage().contains("frequency x = 0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BgNbdModel.fit(rows, new long[] {Integer.MAX_VALUE, 1}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BgNbdModel.fit(rows, new long[] {Integer.MAX_VALUE, 1}));
     assertTrue(e.getMessage().contains("at most " + Integer.MAX_VALUE), e.getMessage());
   }
 }

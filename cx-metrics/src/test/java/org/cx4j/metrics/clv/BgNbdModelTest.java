@@ -26,10 +26,19 @@ class BgNbdModelTest {
     double tx = 4, t = 6;
     double beta = Gamma.value(a) * Gamma.value(b) / Gamma.value(a + b);
     double nbd = Gamma.value(r + x) * Math.pow(alpha, r) / Gamma.value(r);
-    double l = Gamma.value(a) * Gamma.value(b + x) / Gamma.value(a + b + x) / beta * nbd
-            / Math.pow(alpha + t, r + x)
-        + Gamma.value(a + 1) * Gamma.value(b + x - 1) / Gamma.value(a + b + x) / beta * nbd
-            / Math.pow(alpha + tx, r + x);
+    double l =
+        Gamma.value(a)
+                * Gamma.value(b + x)
+                / Gamma.value(a + b + x)
+                / beta
+                * nbd
+                / Math.pow(alpha + t, r + x)
+            + Gamma.value(a + 1)
+                * Gamma.value(b + x - 1)
+                / Gamma.value(a + b + x)
+                / beta
+                * nbd
+                / Math.pow(alpha + tx, r + x);
     assertEquals(Math.log(l), MODEL.logLikelihood(x, tx, t), 1e-12);
     // x = 0: only the first term, B(a, b)/B(a, b) alpha^r / (alpha+T)^r.
     assertEquals(r * Math.log(alpha / (alpha + t)), MODEL.logLikelihood(0, 0, t), 1e-14);
@@ -41,9 +50,11 @@ class BgNbdModelTest {
       @ForAll @DoubleRange(min = -1, max = 3) double lalpha,
       @ForAll @DoubleRange(min = -1.5, max = 1.5) double la,
       @ForAll @DoubleRange(min = -1, max = 2) double lb) {
-    RepeatPurchaseData d = RepeatPurchaseData.of(
-        new int[] {0, 1, 2, 7, 40, 1}, new double[] {0, 3, 10, 20, 38, 0.5},
-        new double[] {5, 30, 38, 39, 39, 0.5});
+    RepeatPurchaseData d =
+        RepeatPurchaseData.of(
+            new int[] {0, 1, 2, 7, 40, 1},
+            new double[] {0, 3, 10, 20, 38, 0.5},
+            new double[] {5, 30, 38, 39, 39, 0.5});
     double[] phi = {lr, lalpha, la, lb};
     double[] g = new double[4];
     BgNbdModel.logLikelihood(d, Math.exp(lr), Math.exp(lalpha), Math.exp(la), Math.exp(lb), g);
@@ -73,11 +84,17 @@ class BgNbdModelTest {
     double logBeta = org.apache.commons.numbers.gamma.LogBeta.value(a, b);
     IterativeLegendreGaussIntegrator quad = new IterativeLegendreGaussIntegrator(32, 1e-13, 1e-15);
     for (double t : new double[] {1, 39, 78, 520}) {
-      double integral = quad.integrate(1_000_000, u -> {
-        double p = Math.pow(u, 1 / a);
-        double f = p == 0 ? r * t / alpha : -Math.expm1(r * Math.log(alpha / (alpha + p * t))) / p;
-        return f * Math.pow(1 - p, b - 1) / a * Math.exp(-logBeta);
-      }, 0, 1);
+      double integral =
+          quad.integrate(
+              1_000_000,
+              u -> {
+                double p = Math.pow(u, 1 / a);
+                double f =
+                    p == 0 ? r * t / alpha : -Math.expm1(r * Math.log(alpha / (alpha + p * t))) / p;
+                return f * Math.pow(1 - p, b - 1) / a * Math.exp(-logBeta);
+              },
+              0,
+              1);
       assertEquals(integral, m.expectedPurchases(t), 1e-9 * integral, "t=" + t);
     }
   }
@@ -109,8 +126,8 @@ class BgNbdModelTest {
   @Test
   void newCustomerAtTimeZeroHasTheUnconditionalExpectation() {
     // With x = 0, t_x = 0, T = 0 nothing has been observed: E[Y(t) | 0, 0, 0] = E[X(t)].
-    assertEquals(MODEL.expectedPurchases(10), MODEL.conditionalExpectedPurchases(10, 0, 0, 0),
-        1e-12);
+    assertEquals(
+        MODEL.expectedPurchases(10), MODEL.conditionalExpectedPurchases(10, 0, 0, 0), 1e-12);
   }
 
   @Test
@@ -150,8 +167,10 @@ class BgNbdModelTest {
     assertThrows(IllegalArgumentException.class, () -> BgNbdModel.of(0, 1, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> BgNbdModel.of(1, Double.NaN, 1, 1));
     // T smaller than recency
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RepeatPurchaseData.of(new int[] {2}, new double[] {10}, new double[] {9}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RepeatPurchaseData.of(new int[] {2}, new double[] {10}, new double[] {9}));
     assertTrue(e.getMessage().contains("at least its recency"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> MODEL.probabilityAlive(1, 5, 4));
     // all customers with x = 0
@@ -159,7 +178,8 @@ class BgNbdModelTest {
         RepeatPurchaseData.of(new int[] {0, 0}, new double[] {0, 0}, new double[] {3, 4});
     e = assertThrows(IllegalArgumentException.class, () -> BgNbdModel.fit(zeros));
     assertTrue(e.getMessage().contains("frequency x = 0"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BgNbdModel.fit(RepeatPurchaseData.of(new int[0], new double[0], new double[0])));
   }
 

@@ -2,8 +2,8 @@ package org.cx4j.metrics.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.apache.commons.numbers.gamma.LogBeta;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,8 @@ class BgNbdNearOneTest {
   private static final double ALPHA = 4.414;
   private static final double B = 2.426;
   private static final double[] AS = {
-    1 - 1e-7, 1 - 1e-9, 1 - 1e-12, 1, 1 + 1e-12, 1 + 1e-9, 1 + 1e-7, 1 + 2e-4, 1 - 2e-4, 1.011, 0.989, 1.5
+    1 - 1e-7, 1 - 1e-9, 1 - 1e-12, 1, 1 + 1e-12, 1 + 1e-9, 1 + 1e-7, 1 + 2e-4, 1 - 2e-4, 1.011,
+    0.989, 1.5
   };
 
   /** Tanh-sinh (double-exponential) quadrature on (0, 1), good for endpoint singularities. */
@@ -30,7 +31,7 @@ class BgNbdNearOneTest {
         for (int k = -(int) (4.5 / h); k <= (int) (4.5 / h); k++) {
           double t = k * h;
           double u = Math.PI / 2 * Math.sinh(t);
-          double x = (Math.tanh(u) + 1) / 2;          // node in (0, 1)
+          double x = (Math.tanh(u) + 1) / 2; // node in (0, 1)
           double oneMinusX = 1 / (Math.exp(2 * u) + 1); // 1 - x without cancellation
           double w = Math.PI / 2 * Math.cosh(t) / (Math.cosh(u) * Math.cosh(u)) / 2;
           if (x <= 0 || oneMinusX <= 0 || !(w > 0)) {
@@ -56,31 +57,43 @@ class BgNbdNearOneTest {
    */
   private static double expectedByIntegral(double a, double t) {
     double logBeta = LogBeta.value(a, B);
-    return QUAD.integrate(1_000_000, u -> {
-      double p = Math.pow(u, 1 / a);
-      double f = p == 0 ? R * t / ALPHA : -Math.expm1(R * Math.log(ALPHA / (ALPHA + p * t))) / p;
-      return f * Math.pow(1 - p, B - 1) / a * Math.exp(-logBeta);
-    }, 0, 1);
+    return QUAD.integrate(
+        1_000_000,
+        u -> {
+          double p = Math.pow(u, 1 / a);
+          double f =
+              p == 0 ? R * t / ALPHA : -Math.expm1(R * Math.log(ALPHA / (ALPHA + p * t))) / p;
+          return f * Math.pow(1 - p, B - 1) / a * Math.exp(-logBeta);
+        },
+        0,
+        1);
   }
 
   /**
    * E[Y(t) | x, t_x, T]: integrating lambda out analytically (Gamma prior times lambda^x e^(-lambda
    * T)) leaves, per unit of the common factor Γ(r+x) alpha^r / Γ(r) (alpha+T)^-(r+x),
+   *
    * <pre>
    * num = ∫ (1/p) [1 - ((alpha+T) / (alpha+T+p t))^(r+x)] p^(a-1) (1-p)^(b+x-1) dp
    * den = B(a, b+x) + [x > 0] B(a+1, b+x-1) ((alpha+T) / (alpha+t_x))^(r+x)
    * </pre>
+   *
    * (the alive branch (1-p)^x lambda^x e^(-lambda T) in the numerator, both branches of the
    * likelihood in the denominator; B(a, b) cancels).
    */
   private static double conditionalByIntegral(double a, double t, int x, double tx, double age) {
     double rx = R + x;
     double s = ALPHA + age;
-    double num = QUAD.integrate(1_000_000, u -> {
-      double p = Math.pow(u, 1 / a);
-      double f = p == 0 ? rx * t / s : -Math.expm1(rx * Math.log(s / (s + p * t))) / p;
-      return f * Math.pow(1 - p, B + x - 1) / a;
-    }, 0, 1);
+    double num =
+        QUAD.integrate(
+            1_000_000,
+            u -> {
+              double p = Math.pow(u, 1 / a);
+              double f = p == 0 ? rx * t / s : -Math.expm1(rx * Math.log(s / (s + p * t))) / p;
+              return f * Math.pow(1 - p, B + x - 1) / a;
+            },
+            0,
+            1);
     double den = Math.exp(LogBeta.value(a, B + x));
     if (x > 0) {
       den += Math.exp(LogBeta.value(a + 1, B + x - 1) + rx * Math.log(s / (ALPHA + tx)));
@@ -107,8 +120,11 @@ class BgNbdNearOneTest {
       BgNbdModel m = BgNbdModel.of(R, ALPHA, a, B);
       for (int i = 0; i < xs.length; i++) {
         double expected = conditionalByIntegral(a, 39, xs[i], txs[i], 38.86);
-        assertEquals(expected, m.conditionalExpectedPurchases(39, xs[i], txs[i], 38.86),
-            1e-10 * expected, "a=" + a + " x=" + xs[i]);
+        assertEquals(
+            expected,
+            m.conditionalExpectedPurchases(39, xs[i], txs[i], 38.86),
+            1e-10 * expected,
+            "a=" + a + " x=" + xs[i]);
       }
     }
   }

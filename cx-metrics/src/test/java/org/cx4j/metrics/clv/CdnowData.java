@@ -8,9 +8,9 @@ import java.util.List;
 import org.cx4j.core.testing.SharedDatasets;
 
 /**
- * The CDNOW 1/10th cohort as summarised by Fader, Hardie and Lee (2005):
- * {@code cdnow_customers_summary_with_transactions.csv} (ID, x, t_x, T, zbar), weeks. Tests skip
- * where {@code ../shared/datasets} is absent.
+ * The CDNOW 1/10th cohort as summarised by Fader, Hardie and Lee (2005): {@code
+ * cdnow_customers_summary_with_transactions.csv} (ID, x, t_x, T, zbar), weeks. Tests skip where
+ * {@code ../shared/datasets} is absent.
  */
 final class CdnowData {
 

@@ -18,16 +18,23 @@ class ClvHelpersTest {
     double beta = Gamma.value(a) * Gamma.value(b) / Gamma.value(a + b);
     double q = alpha / (alpha + t);
     double z = t / (alpha + t);
-    double nb = Gamma.value(r + x) / (Gamma.value(r) * Gamma.value(x + 1.0))
-        * Math.pow(q, r) * Math.pow(z, x);
+    double nb =
+        Gamma.value(r + x)
+            / (Gamma.value(r) * Gamma.value(x + 1.0))
+            * Math.pow(q, r)
+            * Math.pow(z, x);
     double p = Gamma.value(a) * Gamma.value(b + x) / Gamma.value(a + b + x) / beta * nb;
     if (x > 0) {
       double sum = 0;
       for (int j = 0; j < x; j++) {
         sum += Gamma.value(r + j) / (Gamma.value(r) * Gamma.value(j + 1.0)) * Math.pow(z, j);
       }
-      p += Gamma.value(a + 1) * Gamma.value(b + x - 1) / Gamma.value(a + b + x) / beta
-          * (1 - Math.pow(q, r) * sum);
+      p +=
+          Gamma.value(a + 1)
+              * Gamma.value(b + x - 1)
+              / Gamma.value(a + b + x)
+              / beta
+              * (1 - Math.pow(q, r) * sum);
     }
     return p;
   }

@@ -17,8 +17,9 @@ class ClvTest {
     // With d = 0 the per-period increments telescope: sum_k (E[Y(k)] - E[Y(k-1)]) = E[Y(H L)].
     ClvHorizon h = ClvHorizon.of(12, 4.33, 0);
     DiscountedClv clv = DiscountedClv.of(BG, GG, h);
-    double expected = GG.conditionalExpectedSpend(2, 22.35)
-        * BG.conditionalExpectedPurchases(12 * 4.33, 2, 30.43, 38.86);
+    double expected =
+        GG.conditionalExpectedSpend(2, 22.35)
+            * BG.conditionalExpectedPurchases(12 * 4.33, 2, 30.43, 38.86);
     assertEquals(expected, clv.value(2, 30.43, 38.86, 22.35), 1e-10 * expected);
   }
 

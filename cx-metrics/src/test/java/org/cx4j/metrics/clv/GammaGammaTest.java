@@ -32,7 +32,12 @@ class GammaGammaTest {
     for (int i = 0; i < d.x.length; i++) {
       if (d.x[i] > 0) {
         double a = d.x[i], b = d.zbar[i];
-        sx += a; sz += b; sxx += a * a; szz += b * b; sxz += a * b; n++;
+        sx += a;
+        sz += b;
+        sxx += a * a;
+        szz += b * b;
+        sxz += a * b;
+        n++;
       }
     }
     double r = (n * sxz - sx * sz) / Math.sqrt((n * sxx - sx * sx) * (n * szz - sz * sz));
@@ -42,14 +47,22 @@ class GammaGammaTest {
 
   @Test
   void logLikelihoodEqualsDirectDensity() {
-    // f(zbar) = Gamma(px+q)/(Gamma(px)Gamma(q)) gamma^q zbar^(px-1) x^(px) / (gamma + x zbar)^(px+q)
+    // f(zbar) = Gamma(px+q)/(Gamma(px)Gamma(q)) gamma^q zbar^(px-1) x^(px) / (gamma + x
+    // zbar)^(px+q)
     double p = 6.25, q = 3.74, g = 15.44;
     int x = 2;
     double z = 22.35;
-    double f = Gamma.value(p * x + q) / (Gamma.value(p * x) * Gamma.value(q)) * Math.pow(g, q)
-        * Math.pow(z, p * x - 1) * Math.pow(x, p * x) / Math.pow(g + x * z, p * x + q);
-    assertEquals(Math.log(f),
-        GammaGammaModel.of(p, q, g).logLikelihood(new int[] {x}, new double[] {z}), 1e-12);
+    double f =
+        Gamma.value(p * x + q)
+            / (Gamma.value(p * x) * Gamma.value(q))
+            * Math.pow(g, q)
+            * Math.pow(z, p * x - 1)
+            * Math.pow(x, p * x)
+            / Math.pow(g + x * z, p * x + q);
+    assertEquals(
+        Math.log(f),
+        GammaGammaModel.of(p, q, g).logLikelihood(new int[] {x}, new double[] {z}),
+        1e-12);
   }
 
   @Test
@@ -76,22 +89,29 @@ class GammaGammaTest {
       double[] dn = phi.clone();
       up[i] += 1e-6;
       dn[i] -= 1e-6;
-      double fd = (GammaGammaModel.logLikelihood(xs, zs, Math.exp(up[0]), Math.exp(up[1]),
-          Math.exp(up[2]), null) - GammaGammaModel.logLikelihood(xs, zs, Math.exp(dn[0]),
-          Math.exp(dn[1]), Math.exp(dn[2]), null)) / 2e-6;
+      double fd =
+          (GammaGammaModel.logLikelihood(
+                      xs, zs, Math.exp(up[0]), Math.exp(up[1]), Math.exp(up[2]), null)
+                  - GammaGammaModel.logLikelihood(
+                      xs, zs, Math.exp(dn[0]), Math.exp(dn[1]), Math.exp(dn[2]), null))
+              / 2e-6;
       assertEquals(fd, g[i], 1e-6 * Math.max(1, Math.abs(fd)));
     }
   }
 
   @Test
   void badInput() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> GammaGammaModel.fit(new int[] {1, 2}, new double[] {Double.NaN, 3}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> GammaGammaModel.fit(new int[] {1, 2}, new double[] {-1, 3}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GammaGammaModel.fit(new int[] {0, 0, 0}, new double[] {0, 0, 0}));
-    assertTrue(e.getMessage().contains("at least 2 customers with a repeat purchase"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GammaGammaModel.fit(new int[] {0, 0, 0}, new double[] {0, 0, 0}));
+    assertTrue(
+        e.getMessage().contains("at least 2 customers with a repeat purchase"), e.getMessage());
   }
 }

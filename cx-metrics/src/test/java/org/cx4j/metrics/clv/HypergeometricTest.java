@@ -18,8 +18,8 @@ class HypergeometricTest {
     // A&S 15.1.3: 2F1(1, 1; 2; z) = -ln(1 - z) / z
     for (double z : new double[] {1e-6, 0.1, 0.5, 0.9, 0.999, -0.5, -3, -100}) {
       double expected = -Math.log1p(-z) / z;
-      assertEquals(expected, Hypergeometric.value(1, 1, 2, z), TOL * 10 * Math.abs(expected),
-          "z=" + z);
+      assertEquals(
+          expected, Hypergeometric.value(1, 1, 2, z), TOL * 10 * Math.abs(expected), "z=" + z);
     }
   }
 
@@ -30,7 +30,8 @@ class HypergeometricTest {
       @ForAll @DoubleRange(min = -20, max = 0.99) double z) {
     // A&S 15.1.8: 2F1(a, b; b; z) = (1 - z)^(-a); checked in log space (large a overflows).
     double expected = -a * Math.log1p(-z);
-    assertEquals(expected, Hypergeometric.log2F1(a, b, b, z), 1e-11 * Math.max(1, Math.abs(expected)));
+    assertEquals(
+        expected, Hypergeometric.log2F1(a, b, b, z), 1e-11 * Math.max(1, Math.abs(expected)));
   }
 
   @Test

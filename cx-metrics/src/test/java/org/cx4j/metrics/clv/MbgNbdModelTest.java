@@ -26,10 +26,10 @@ import org.cx4j.metrics.rfm.BtydSummary;
 import org.junit.jupiter.api.Test;
 
 /**
- * MBG/NBD (Batislam, Denizel and Filiztekin 2007) on CDNOW against Python lifetimes'
- * {@code ModifiedBetaGeoFitter} on {@code cdnow_customers_summary.csv} (its documentation and
- * test suite: r = 0.525, alpha = 6.183, a = 0.891, b = 1.614), and the comparison table against
- * BG/NBD and Pareto/NBD on the CDNOW sample's 39-week calibration / 39-week holdout split.
+ * MBG/NBD (Batislam, Denizel and Filiztekin 2007) on CDNOW against Python lifetimes' {@code
+ * ModifiedBetaGeoFitter} on {@code cdnow_customers_summary.csv} (its documentation and test suite:
+ * r = 0.525, alpha = 6.183, a = 0.891, b = 1.614), and the comparison table against BG/NBD and
+ * Pareto/NBD on the CDNOW sample's 39-week calibration / 39-week holdout split.
  */
 class MbgNbdModelTest {
 
@@ -42,17 +42,18 @@ class MbgNbdModelTest {
     assertEquals(0.891, m.a(), 0.0005 + 1e-9, "a");
     assertEquals(1.614, m.b(), 0.0005 + 1e-9, "b");
     assertTrue(fit.estimates().standardErrorsAvailable());
-    assertTrue(fit.toString().startsWith("MBG/NBD fit on 2357 customers: r = 0.52"),
-        fit.toString());
+    assertTrue(
+        fit.toString().startsWith("MBG/NBD fit on 2357 customers: r = 0.52"), fit.toString());
   }
 
   /** The likelihood of one customer written as the plain sum of its two terms. */
-  static double naiveLikelihood(double r, double al, double a, double b, int x, double tx,
-      double t) {
+  static double naiveLikelihood(
+      double r, double al, double a, double b, int x, double tx, double t) {
     double common = Math.exp(LogGamma.value(r + x) - LogGamma.value(r) + r * Math.log(al));
-    return common * (Math.exp(LogBeta.value(a, b + x + 1) - LogBeta.value(a, b))
-        / Math.pow(al + t, r + x)
-        + Math.exp(LogBeta.value(a + 1, b + x) - LogBeta.value(a, b)) / Math.pow(al + tx, r + x));
+    return common
+        * (Math.exp(LogBeta.value(a, b + x + 1) - LogBeta.value(a, b)) / Math.pow(al + t, r + x)
+            + Math.exp(LogBeta.value(a + 1, b + x) - LogBeta.value(a, b))
+                / Math.pow(al + tx, r + x));
   }
 
   @Property(tries = 300, seed = "42")
@@ -82,8 +83,10 @@ class MbgNbdModelTest {
       double[] dn = theta.clone();
       up[i] *= Math.exp(h);
       dn[i] *= Math.exp(-h);
-      double fd = (MbgNbdModel.logLikelihood(d, up[0], up[1], up[2], up[3], null)
-          - MbgNbdModel.logLikelihood(d, dn[0], dn[1], dn[2], dn[3], null)) / (2 * h);
+      double fd =
+          (MbgNbdModel.logLikelihood(d, up[0], up[1], up[2], up[3], null)
+                  - MbgNbdModel.logLikelihood(d, dn[0], dn[1], dn[2], dn[3], null))
+              / (2 * h);
       assertEquals(fd, g[i], 1e-5 * (1 + Math.abs(fd)), "gradient " + i);
     }
     // E[X(t)] equals the mean of the frequency distribution P(X(t) = k), an independent route.
@@ -101,8 +104,8 @@ class MbgNbdModelTest {
     assertEquals(1, total, 1e-9);
     assertEquals(mean, m.expectedPurchases(t), 1e-7 * (1 + mean));
     // Nothing observed (x = 0, t_x = 0, T = 0): the conditional expectation is E[X(t)].
-    assertEquals(m.expectedPurchases(t), m.conditionalExpectedPurchases(t, 0, 0, 0),
-        1e-10 * (1 + mean));
+    assertEquals(
+        m.expectedPurchases(t), m.conditionalExpectedPurchases(t, 0, 0, 0), 1e-10 * (1 + mean));
     // The conditional distribution P(Y(t) = k | history) sums to 1 and has the conditional mean.
     double ctotal = 0;
     double cmean = 0;
@@ -120,9 +123,11 @@ class MbgNbdModelTest {
     IntervalEstimate pi = m.predictionInterval(0.9, t, 3, 20, 31);
     assertTrue(pi.lower() <= pi.upper() && pi.estimate() == cond, pi.toString());
     // P(alive) from the posterior weights of the likelihood's two terms.
-    double alive = Math.exp(LogBeta.value(a, b + 4) - LogBeta.value(a, b)) / Math.pow(al + 31, r + 3)
-        * Math.exp(LogGamma.value(r + 3) - LogGamma.value(r) + r * Math.log(al))
-        / naiveLikelihood(r, al, a, b, 3, 20, 31);
+    double alive =
+        Math.exp(LogBeta.value(a, b + 4) - LogBeta.value(a, b))
+            / Math.pow(al + 31, r + 3)
+            * Math.exp(LogGamma.value(r + 3) - LogGamma.value(r) + r * Math.log(al))
+            / naiveLikelihood(r, al, a, b, 3, 20, 31);
     assertEquals(alive, m.probabilityAlive(3, 20, 31), 1e-10);
   }
 
@@ -152,16 +157,25 @@ class MbgNbdModelTest {
       }
       String[] f = line.trim().split("\\s+");
       LocalDate d = LocalDate.parse(f[2], ymd);
-      tx.add(new Transaction(CustomerId.of(f[1]), d.atStartOfDay(ZoneOffset.UTC).toInstant(),
-          Double.parseDouble(f[4]), Integer.parseInt(f[3]), null));
+      tx.add(
+          new Transaction(
+              CustomerId.of(f[1]),
+              d.atStartOfDay(ZoneOffset.UTC).toInstant(),
+              Double.parseDouble(f[4]),
+              Integer.parseInt(f[3]),
+              null));
     }
-    BtydSummaries s = BtydSummarizer.builder(LocalDate.of(1997, 9, 30))
-        .holdoutEnd(LocalDate.of(1998, 6, 30)).build().summarize(tx);
+    BtydSummaries s =
+        BtydSummarizer.builder(LocalDate.of(1997, 9, 30))
+            .holdoutEnd(LocalDate.of(1998, 6, 30))
+            .build()
+            .summarize(tx);
     RepeatPurchaseData cal = s.repeatPurchaseData();
     int[] holdout = s.holdoutFrequencies();
     double[] lengths = s.summaries().stream().mapToDouble(BtydSummary::holdoutDuration).toArray();
     ModelComparison c = ModelComparison.fitAll(cal, holdout, lengths);
-    assertEquals(List.of("BG/NBD", "MBG/NBD", "Pareto/NBD"),
+    assertEquals(
+        List.of("BG/NBD", "MBG/NBD", "Pareto/NBD"),
         c.rows().stream().map(ModelComparison.Row::model).toList());
     // The calibration likelihoods of FHL 2005 and CLVTools (see BgNbdCdnowTest, ParetoNbdCdnowTest)
     // and AIC/BIC written out from them: n = 2357 customers, k = 4.
@@ -176,8 +190,10 @@ class MbgNbdModelTest {
     double sq = 0;
     long actual = 0;
     for (int i = 0; i < cal.size(); i++) {
-      double e = holdout[i] - m.conditionalExpectedPurchases(
-          lengths[i], cal.frequency(i), cal.recency(i), cal.age(i));
+      double e =
+          holdout[i]
+              - m.conditionalExpectedPurchases(
+                  lengths[i], cal.frequency(i), cal.recency(i), cal.age(i));
       abs += Math.abs(e);
       sq += e * e;
       actual += holdout[i];
@@ -193,7 +209,7 @@ class MbgNbdModelTest {
     }
     assertTrue(c.toString().contains("MBG/NBD"), c.toString());
     assertThrows(IllegalArgumentException.class, () -> c.row("BG/BB"));
-    assertThrows(IllegalArgumentException.class,
-        () -> ModelComparison.of(cal, new int[3], 39.0, List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> ModelComparison.of(cal, new int[3], 39.0, List.of()));
   }
 }

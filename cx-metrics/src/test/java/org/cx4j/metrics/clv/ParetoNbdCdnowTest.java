@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Pareto/NBD on CDNOW against the published estimates, as reported alongside BG/NBD by Fader,
  * Hardie and Lee (2005, Marketing Science 24(2)) and reproduced by the BTYD and lifetimes
- * documentation: r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669, LL = -9595.0. CLVTools'
- * test suite (tests/testthat/test_correctness_pnbd.R) holds the same data's fit to more digits
- * (r = 0.55315, alpha = 10.57633, s = 0.60625, beta = 11.67150, LL = -9594.976) and its standard
- * errors (r 0.0476264, alpha 0.8427222, s 0.1872594, beta 6.2105448).
+ * documentation: r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669, LL = -9595.0. CLVTools' test
+ * suite (tests/testthat/test_correctness_pnbd.R) holds the same data's fit to more digits (r =
+ * 0.55315, alpha = 10.57633, s = 0.60625, beta = 11.67150, LL = -9594.976) and its standard errors
+ * (r 0.0476264, alpha 0.8427222, s 0.1872594, beta 6.2105448).
  */
 class ParetoNbdCdnowTest {
 
@@ -51,8 +51,8 @@ class ParetoNbdCdnowTest {
     double alive = m.probabilityAlive(2, 30.43, 38.86);
     assertTrue(alive > 0 && alive < 1);
     // Heavy buyer long silent: almost surely gone, and no NaN (CLVTools' regression case).
-    double gone = ParetoNbdModel.of(0.5143, 2.8845, 0.2856, 14.1087)
-        .probabilityAlive(161, 94.71429, 98.0);
+    double gone =
+        ParetoNbdModel.of(0.5143, 2.8845, 0.2856, 14.1087).probabilityAlive(161, 94.71429, 98.0);
     assertTrue(Double.isFinite(gone) && gone >= 0 && gone <= 1, "P(alive) = " + gone);
   }
 }

@@ -15,8 +15,10 @@ class ParetoNbdModelTest {
     // Gamma(-0.5, z) = 2 (e^-z / sqrt z - sqrt(pi) erfc(sqrt z)) (A&S 6.5.22 with Gamma(1/2, z)
     // = sqrt(pi) erfc(sqrt z)); erfc from Commons Numbers.
     for (double z : new double[] {0.05, 0.5, 3}) {
-      double expected = 2 * (Math.exp(-z) / Math.sqrt(z)
-          - Math.sqrt(Math.PI) * org.apache.commons.numbers.gamma.Erfc.value(Math.sqrt(z)));
+      double expected =
+          2
+              * (Math.exp(-z) / Math.sqrt(z)
+                  - Math.sqrt(Math.PI) * org.apache.commons.numbers.gamma.Erfc.value(Math.sqrt(z)));
       assertEquals(Math.log(expected), ParetoNbdModel.logUpperGamma(-0.5, z), 1e-10);
     }
     // a > 0: Gamma(2, z) = (1 + z) e^-z.
@@ -37,16 +39,23 @@ class ParetoNbdModelTest {
       IterativeLegendreGaussIntegrator quad =
           new IterativeLegendreGaussIntegrator(32, 1e-11, 1e-13);
       // t = u / (1 - u) maps (0, 1) onto (0, inf); dt = du / (1 - u)^2.
-      double integral = quad.integrate(10_000_000, u -> {
-        if (u >= 1) {
-          return 0;
-        }
-        double t = u / (1 - u);
-        return delta * Math.exp(-delta * t) * m.conditionalExpectedPurchases(t, x, tx, age)
-            / ((1 - u) * (1 - u));
-      }, 0, 1);
-      assertEquals(integral, m.discountedExpectedTransactions(delta, x, tx, age),
-          1e-6 * integral, "s=" + s);
+      double integral =
+          quad.integrate(
+              10_000_000,
+              u -> {
+                if (u >= 1) {
+                  return 0;
+                }
+                double t = u / (1 - u);
+                return delta
+                    * Math.exp(-delta * t)
+                    * m.conditionalExpectedPurchases(t, x, tx, age)
+                    / ((1 - u) * (1 - u));
+              },
+              0,
+              1);
+      assertEquals(
+          integral, m.discountedExpectedTransactions(delta, x, tx, age), 1e-6 * integral, "s=" + s);
     }
   }
 
@@ -56,25 +65,36 @@ class ParetoNbdModelTest {
     // y)^-(r+s), so L = (alpha/(alpha+T))^r (beta/(beta+T))^s
     //   + alpha^r beta^s s/(r+s) (alpha^-(r+s) - (alpha+T)^-(r+s)).
     double r = 0.5, a = 3, s = 0.8, t = 10;
-    double expected = Math.pow(a / (a + t), r + s)
-        + Math.pow(a, r + s) * s / (r + s) * (Math.pow(a, -(r + s)) - Math.pow(a + t, -(r + s)));
+    double expected =
+        Math.pow(a / (a + t), r + s)
+            + Math.pow(a, r + s)
+                * s
+                / (r + s)
+                * (Math.pow(a, -(r + s)) - Math.pow(a + t, -(r + s)));
     assertEquals(Math.log(expected), ParetoNbdModel.of(r, a, s, a).logLikelihood(0, 0, t), 1e-13);
     // Cross-check the Gamma prefactor with x = 1 against a direct evaluation (alpha = beta again).
     double tx = 4;
-    double l1 = Gamma.value(r + 1) / Gamma.value(r) * Math.pow(a, r + s)
-        * (1 / Math.pow(a + t, r + 1 + s)
-            + s / (r + s + 1) * (Math.pow(a + tx, -(r + s + 1)) - Math.pow(a + t, -(r + s + 1))));
+    double l1 =
+        Gamma.value(r + 1)
+            / Gamma.value(r)
+            * Math.pow(a, r + s)
+            * (1 / Math.pow(a + t, r + 1 + s)
+                + s
+                    / (r + s + 1)
+                    * (Math.pow(a + tx, -(r + s + 1)) - Math.pow(a + t, -(r + s + 1))));
     assertEquals(Math.log(l1), ParetoNbdModel.of(r, a, s, a).logLikelihood(1, tx, t), 1e-13);
   }
 
   @Test
   void badInput() {
     ParetoNbdModel m = ParetoNbdModel.of(0.5, 10, 0.6, 11);
-    assertThrows(IllegalArgumentException.class,
-        () -> m.discountedExpectedTransactions(0, 1, 1, 2));
+    assertThrows(
+        IllegalArgumentException.class, () -> m.discountedExpectedTransactions(0, 1, 1, 2));
     assertThrows(IllegalArgumentException.class, () -> m.probabilityAlive(2, 5, 4));
-    assertThrows(IllegalArgumentException.class,
-        () -> ParetoNbdModel.fit(RepeatPurchaseData.of(new int[] {0}, new double[] {0},
-            new double[] {5})));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ParetoNbdModel.fit(
+                RepeatPurchaseData.of(new int[] {0}, new double[] {0}, new double[] {5})));
   }
 }

@@ -18,11 +18,11 @@ import org.cx4j.core.testing.SharedDatasets;
 import org.junit.jupiter.api.Test;
 
 /**
- * sBG against Fader and Hardie (2007), "How to project customer retention", Journal of
- * Interactive Marketing 21(1): fitted on years 0-7 of the two segments of Table 1 ({@code
- * retention/sbg_contract_survivors.csv}), the paper reports regular alpha = 0.704, beta = 1.182
- * and high end alpha = 0.668, beta = 3.806. The other checks use the closed forms written
- * naively here with Commons' log-beta (FH 2007 eq. 7-8; FH 2010 eq. 3 and 6 as plain sums).
+ * sBG against Fader and Hardie (2007), "How to project customer retention", Journal of Interactive
+ * Marketing 21(1): fitted on years 0-7 of the two segments of Table 1 ({@code
+ * retention/sbg_contract_survivors.csv}), the paper reports regular alpha = 0.704, beta = 1.182 and
+ * high end alpha = 0.668, beta = 3.806. The other checks use the closed forms written naively here
+ * with Commons' log-beta (FH 2007 eq. 7-8; FH 2010 eq. 3 and 6 as plain sums).
  */
 class SbgModelTest {
 
@@ -63,15 +63,17 @@ class SbgModelTest {
     assertEquals(0.703891, regular.model().alpha(), 1e-5, "regular alpha, independent maximum");
     assertEquals(1.180590, regular.model().beta(), 1e-5, "regular beta, independent maximum");
     assertEquals(-1679.40732, regular.estimates().logLikelihood(), 1e-5);
-    assertTrue(regular.estimates().logLikelihood()
-        >= SbgModel.of(0.704, 1.182).logLikelihood(Arrays.copyOf(t[0], 8)));
+    assertTrue(
+        regular.estimates().logLikelihood()
+            >= SbgModel.of(0.704, 1.182).logLikelihood(Arrays.copyOf(t[0], 8)));
     // High end: the independent maximum is alpha = 0.668088, beta = 3.806096, LL = -1611.15815.
     assertEquals(-1611.15815, highEnd.estimates().logLikelihood(), 1e-5);
     assertPublished(0.668, highEnd.model().alpha(), "high end alpha");
     assertPublished(3.806, highEnd.model().beta(), "high end beta");
     assertTrue(regular.estimates().standardErrorsAvailable());
     assertEquals(1000, regular.estimates().customers());
-    assertTrue(regular.toString().startsWith("sBG fit on 1000 customers: alpha = 0.7039"),
+    assertTrue(
+        regular.toString().startsWith("sBG fit on 1000 customers: alpha = 0.7039"),
         regular.toString());
   }
 
@@ -164,8 +166,9 @@ class SbgModelTest {
     assertEquals(-Math.log(1 - z) / z, SbgModel.of(1, 1).discountedExpectedLifetime(d), 1e-13);
     // DERL grows with tenure.
     SbgModel m = SbgModel.of(0.704, 1.182);
-    assertTrue(m.discountedExpectedResidualLifetime(0.1, 5)
-        > m.discountedExpectedResidualLifetime(0.1, 0));
+    assertTrue(
+        m.discountedExpectedResidualLifetime(0.1, 5)
+            > m.discountedExpectedResidualLifetime(0.1, 0));
   }
 
   @Test
@@ -215,42 +218,56 @@ class SbgModelTest {
     double[] g = new double[2];
     SbgModel.logLikelihood(churned, alive, a, b, g);
     double h = 1e-6;
-    double da = (SbgModel.logLikelihood(churned, alive, a * Math.exp(h), b, null)
-        - SbgModel.logLikelihood(churned, alive, a * Math.exp(-h), b, null)) / (2 * h);
-    double db = (SbgModel.logLikelihood(churned, alive, a, b * Math.exp(h), null)
-        - SbgModel.logLikelihood(churned, alive, a, b * Math.exp(-h), null)) / (2 * h);
+    double da =
+        (SbgModel.logLikelihood(churned, alive, a * Math.exp(h), b, null)
+                - SbgModel.logLikelihood(churned, alive, a * Math.exp(-h), b, null))
+            / (2 * h);
+    double db =
+        (SbgModel.logLikelihood(churned, alive, a, b * Math.exp(h), null)
+                - SbgModel.logLikelihood(churned, alive, a, b * Math.exp(-h), null))
+            / (2 * h);
     assertEquals(da, g[0], 1e-5 * (1 + Math.abs(da)));
     assertEquals(db, g[1], 1e-5 * (1 + Math.abs(db)));
   }
 
   @Test
   void badInputIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SbgModel.fitSurvivors(new long[] {1000, 600, 700}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SbgModel.fitSurvivors(new long[] {1000, 600, 700}));
     assertTrue(e.getMessage().contains("period 2"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> SbgModel.fitSurvivors(new long[] {1000, 1000, 1000}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SbgModel.fitSurvivors(new long[] {1000, 1000, 1000}));
     assertTrue(e.getMessage().contains("no customer churns"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> SbgModel.fitSurvivors(new long[] {1000, 600}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SbgModel.fitSurvivors(new long[] {1000, 600}));
     assertTrue(e.getMessage().contains("at least periods 0, 1 and 2"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> SbgModel.fitLifetimes(new int[] {1, 0}, new boolean[] {true, true}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SbgModel.fitLifetimes(new int[] {1, 0}, new boolean[] {true, true}));
     assertTrue(e.getMessage().contains("periods[1]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SbgModel.of(0, 1));
     assertThrows(IllegalArgumentException.class, () -> SbgModel.of(1, 1).clv(10, 0));
     // A discount rate too small for the sum to converge in 1e8 terms: an error, not a truncation.
-    assertThrows(ArithmeticException.class,
-        () -> SbgModel.of(0.5, 1).discountedExpectedLifetime(1e-9));
+    assertThrows(
+        ArithmeticException.class, () -> SbgModel.of(0.5, 1).discountedExpectedLifetime(1e-9));
     assertThrows(IllegalArgumentException.class, () -> SbgModel.of(1, 1).survival(-1));
     // Every customer lost in period 1: nothing is observed beyond period 1.
-    e = assertThrows(IllegalArgumentException.class,
-        () -> SbgModel.fitSurvivors(new long[] {1000, 0, 0}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SbgModel.fitSurvivors(new long[] {1000, 0, 0}));
     assertTrue(e.getMessage().contains("at least 2 periods"), e.getMessage());
     // Exactly geometric survival (retention 1/2 every year): no heterogeneity, so the maximum is
     // at alpha, beta -> infinity with alpha/(alpha+beta) = 1/2.
-    FitFailedException f = assertThrows(FitFailedException.class,
-        () -> SbgModel.fitSurvivors(new long[] {1024, 512, 256, 128, 64, 32}));
+    FitFailedException f =
+        assertThrows(
+            FitFailedException.class,
+            () -> SbgModel.fitSurvivors(new long[] {1024, 512, 256, 128, 64, 32}));
     assertTrue(f.getMessage().contains("single churn probability 0.5"), f.getMessage());
   }
 }

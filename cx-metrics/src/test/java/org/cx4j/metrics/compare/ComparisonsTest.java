@@ -29,7 +29,8 @@ class ComparisonsTest {
     // A: NPS 20, Var 0.076. B: 2 promoters, 3 passives, 5 detractors: NPS -30,
     // Var = [0.2 + 0.5 - 0.3²] / 10 = 0.061. d = 50, se = 100 sqrt(0.137) = 37.0135,
     // z = 1.350858, p = 2 (1 - Φ(1.350858)) = 0.176741 (erf, computed separately).
-    Difference d = Comparisons.nps(NetPromoterScore.of(NPS_TEN), NetPromoterScore.ofCounts(2, 3, 5), 0.95);
+    Difference d =
+        Comparisons.nps(NetPromoterScore.of(NPS_TEN), NetPromoterScore.ofCounts(2, 3, 5), 0.95);
     assertEquals(50, d.estimate(), TOLERANCE);
     assertEquals(100 * Math.sqrt(0.137), d.standardError(), TOLERANCE);
     assertEquals(1.350858, d.statistic(), 1e-6);
@@ -43,8 +44,10 @@ class ComparisonsTest {
   void twoProportionByHand() {
     // 81/263 vs 15/148: d = 0.2066334; unpooled se 0.0377595; pooled p = 96/411,
     // z = 4.752689, p = 2.0073e-6.
-    ShareEstimate a = ShareEstimate.of(ScoreDistribution.ofCounts(Scale.of(0, 1), 182, 81), 1, 1, 0.95);
-    ShareEstimate b = ShareEstimate.of(ScoreDistribution.ofCounts(Scale.of(0, 1), 133, 15), 1, 1, 0.95);
+    ShareEstimate a =
+        ShareEstimate.of(ScoreDistribution.ofCounts(Scale.of(0, 1), 182, 81), 1, 1, 0.95);
+    ShareEstimate b =
+        ShareEstimate.of(ScoreDistribution.ofCounts(Scale.of(0, 1), 133, 15), 1, 1, 0.95);
     Difference d = Comparisons.shares(a, b, 0.95);
     assertEquals(81.0 / 263 - 15.0 / 148, d.estimate(), TOLERANCE);
     assertEquals(0.0377595, d.standardError(), 1e-7);
@@ -66,13 +69,19 @@ class ComparisonsTest {
     assertEquals(3.705936, d.degreesOfFreedom(), 1e-6);
     assertEquals(3.197710, d.statistic(), 1e-6);
     double df = (0.14 + 1.0 / 3) * (0.14 + 1.0 / 3) / (0.14 * 0.14 / 4 + 1.0 / 9 / 2);
-    assertEquals(2 * TDistribution.of(df).survivalProbability(2.2 / Math.sqrt(0.14 + 1.0 / 3)), d.pValue(), 1e-12);
-    assertThrows(IllegalArgumentException.class, () -> Comparisons.means(a.mean(), CustomerSatisfaction.of(3).mean(), 0.95));
+    assertEquals(
+        2 * TDistribution.of(df).survivalProbability(2.2 / Math.sqrt(0.14 + 1.0 / 3)),
+        d.pValue(),
+        1e-12);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Comparisons.means(a.mean(), CustomerSatisfaction.of(3).mean(), 0.95));
   }
 
   @Test
   void differenceJson() throws Exception {
-    Difference d = Comparisons.nps(NetPromoterScore.of(NPS_TEN), NetPromoterScore.ofCounts(2, 3, 5), 0.95);
+    Difference d =
+        Comparisons.nps(NetPromoterScore.of(NPS_TEN), NetPromoterScore.ofCounts(2, 3, 5), 0.95);
     String json = CxJson.mapper().writeValueAsString(d);
     assertFalse(json.contains("degreesOfFreedom"), json);
     assertEquals(d, CxJson.mapper().readValue(json, Difference.class));
@@ -88,7 +97,8 @@ class ComparisonsTest {
     assertEquals(20 - 10 * Math.sqrt(50.0 / 99), c.lower(), TOLERANCE);
     assertEquals(
         "sample size 120.0 must be in 0..100 (the population size)",
-        assertThrows(IllegalArgumentException.class, () -> FinitePopulation.factor(100, 120)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FinitePopulation.factor(100, 120))
+            .getMessage());
   }
 
   @Test
@@ -98,7 +108,8 @@ class ComparisonsTest {
     Interval w = r.interval(0.95, IntervalMethod.WALD, 20);
     assertEquals(20 - Math.sqrt(10.0 / 19) * Z95 * 100 * Math.sqrt(0.076), w.lower(), TOLERANCE);
     // a census has no sampling error
-    Interval census = CustomerSatisfaction.of(CSAT_FIVE).topBox().interval(0.95, IntervalMethod.WILSON, 5);
+    Interval census =
+        CustomerSatisfaction.of(CSAT_FIVE).topBox().interval(0.95, IntervalMethod.WILSON, 5);
     assertEquals(0.8, census.lower(), TOLERANCE);
     assertEquals(0.8, census.upper(), TOLERANCE);
     assertThrows(IllegalArgumentException.class, () -> r.interval(0.95, IntervalMethod.WALD, 9));
@@ -114,7 +125,8 @@ class ComparisonsTest {
     assertEquals(697, SampleSizePlanner.share(0.5, 0.03, 0.95, 2000));
     assertEquals(
         "promoter share must be in [0, 1], got 1.2",
-        assertThrows(IllegalArgumentException.class, () -> SampleSizePlanner.nps(1.2, 0, 5, 0.95)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SampleSizePlanner.nps(1.2, 0, 5, 0.95))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> SampleSizePlanner.share(0.5, 0.03, 1.0));
   }
 

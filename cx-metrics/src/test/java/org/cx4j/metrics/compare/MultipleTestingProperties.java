@@ -42,7 +42,8 @@ class MultipleTestingProperties {
     return q;
   }
 
-  // a_i = max over j with p_j <= p_i of min(1, (n - rank_j + 1) p_j), rank_j = 1 + #{k : p_k < p_j}.
+  // a_i = max over j with p_j <= p_i of min(1, (n - rank_j + 1) p_j), rank_j = 1 + #{k : p_k <
+  // p_j}.
   static double[] naiveHolm(double[] p) {
     int n = p.length;
     double[] a = new double[n];

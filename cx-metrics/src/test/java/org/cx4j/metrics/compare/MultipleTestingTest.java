@@ -23,7 +23,8 @@ class MultipleTestingTest {
   void benjaminiHochbergFour() {
     // n p / rank: 4*0.005/1 = 0.02, 4*0.01/2 = 0.02, 4*0.03/3 = 0.04, 4*0.04/4 = 0.04.
     // Running minimum from rank 4 down: 0.04, 0.04, 0.02, 0.02.
-    assertArrayEquals(new double[] {0.02, 0.04, 0.04, 0.02}, MultipleTesting.benjaminiHochberg(FOUR), TOL);
+    assertArrayEquals(
+        new double[] {0.02, 0.04, 0.04, 0.02}, MultipleTesting.benjaminiHochberg(FOUR), TOL);
   }
 
   @Test
@@ -52,7 +53,8 @@ class MultipleTestingTest {
   void evenlySpacedFive() {
     // p = 0.01..0.05, n = 5. BH: 5*0.01/1 = 5*0.02/2 = ... = 5*0.05/5 = 0.05, all 0.05.
     double[] p = {0.01, 0.02, 0.03, 0.04, 0.05};
-    assertArrayEquals(new double[] {0.05, 0.05, 0.05, 0.05, 0.05}, MultipleTesting.benjaminiHochberg(p), TOL);
+    assertArrayEquals(
+        new double[] {0.05, 0.05, 0.05, 0.05, 0.05}, MultipleTesting.benjaminiHochberg(p), TOL);
     // Holm: 5*0.01 = 0.05, 4*0.02 = 0.08, 3*0.03 = 0.09, 2*0.04 = 0.08, 1*0.05 = 0.05;
     // running maximum: 0.05, 0.08, 0.09, 0.09, 0.09.
     assertArrayEquals(new double[] {0.05, 0.08, 0.09, 0.09, 0.09}, MultipleTesting.holm(p), TOL);
@@ -74,7 +76,8 @@ class MultipleTestingTest {
   void tiesGetTheSameAdjustedValue() {
     // p = (0.02, 0.02). BH: 2*0.02/1 = 0.04, 2*0.02/2 = 0.02 -> min 0.02 for both.
     // Holm: 2*0.02 = 0.04, 1*0.02 = 0.02 -> max 0.04 for both.
-    assertArrayEquals(new double[] {0.02, 0.02}, MultipleTesting.benjaminiHochberg(0.02, 0.02), TOL);
+    assertArrayEquals(
+        new double[] {0.02, 0.02}, MultipleTesting.benjaminiHochberg(0.02, 0.02), TOL);
     assertArrayEquals(new double[] {0.04, 0.04}, MultipleTesting.holm(0.02, 0.02), TOL);
   }
 
@@ -89,17 +92,21 @@ class MultipleTestingTest {
 
   @Test
   void badPValuesNameIndexAndValue() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> MultipleTesting.benjaminiHochberg(0.1, 0.2, Double.NaN));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MultipleTesting.benjaminiHochberg(0.1, 0.2, Double.NaN));
     assertEquals("p-value at index 2 must be in [0, 1], got NaN", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> MultipleTesting.holm(-0.1));
     assertEquals("p-value at index 0 must be in [0, 1], got -0.1", e.getMessage());
-    e = assertThrows(
-        IllegalArgumentException.class,
-        () -> MultipleTesting.test(Method.BENJAMINI_HOCHBERG, 0.05, 0.5, 1.5));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MultipleTesting.test(Method.BENJAMINI_HOCHBERG, 0.05, 0.5, 1.5));
     assertEquals("p-value at index 1 must be in [0, 1], got 1.5", e.getMessage());
-    e = assertThrows(
-        IllegalArgumentException.class, () -> MultipleTesting.test(Method.HOLM, 1.0, 0.5));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> MultipleTesting.test(Method.HOLM, 1.0, 0.5));
     assertEquals("level must be in (0, 1), got 1.0", e.getMessage());
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CustomerSatisfactionTest {
 
-  private static final double T_975_4 = 2.7764451051977987; // Student t, 4 df, 0.975 (tables: 2.776)
+  private static final double T_975_4 =
+      2.7764451051977987; // Student t, 4 df, 0.975 (tables: 2.776)
 
   @Test
   void topBoxAndMeanByHand() {
@@ -53,7 +54,12 @@ class CustomerSatisfactionTest {
 
   /** Newcombe (1998), Stat. Med. 17:857-872, Table I, method 3 (Wilson score), 4 decimals. */
   @ParameterizedTest
-  @CsvSource({"81, 263, 0.2553, 0.3662", "15, 148, 0.0624, 0.1605", "0, 20, 0.0000, 0.1611", "1, 29, 0.0061, 0.1718"})
+  @CsvSource({
+    "81, 263, 0.2553, 0.3662",
+    "15, 148, 0.0624, 0.1605",
+    "0, 20, 0.0000, 0.1611",
+    "1, 29, 0.0061, 0.1718"
+  })
   void wilsonMatchesNewcombeTableOne(long hits, long n, double lower, double upper) {
     ScoreDistribution d = ScoreDistribution.ofCounts(Scale.of(0, 1), n - hits, hits);
     Interval w = ShareEstimate.of(d, 1, 1, 0.95).interval();
@@ -63,13 +69,16 @@ class CustomerSatisfactionTest {
 
   @Test
   void configurableBoxesAndScale() {
-    CustomerSatisfaction.Definition top3of7 = new CustomerSatisfaction.Definition(Scale.of(1, 7), 3, 0.9);
+    CustomerSatisfaction.Definition top3of7 =
+        new CustomerSatisfaction.Definition(Scale.of(1, 7), 3, 0.9);
     CustomerSatisfaction c = CustomerSatisfaction.of(top3of7, 7, 6, 5, 4, 1);
     assertEquals(5, c.topBox().from());
     assertEquals(0.6, c.topBox().share(), TOLERANCE);
     assertEquals(0.9, c.topBox().interval().level(), 0);
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> new CustomerSatisfaction.Definition(Scale.of(1, 5), 5, 0.95));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CustomerSatisfaction.Definition(Scale.of(1, 5), 5, 0.95));
     assertEquals("topBoxes must be in 1..4 for the scale 1..5, got 5", e.getMessage());
   }
 
@@ -77,13 +86,15 @@ class CustomerSatisfactionTest {
   void weightedUsesKishEffectiveN() {
     // scores 5 (w 2), 1 (w 1), 4 (w 1): share = 3 / 4; n_eff = 16 / 6
     CustomerSatisfaction c =
-        CustomerSatisfaction.of(CustomerSatisfaction.Definition.DEFAULT, new int[] {5, 1, 4}, new double[] {2, 1, 1});
+        CustomerSatisfaction.of(
+            CustomerSatisfaction.Definition.DEFAULT, new int[] {5, 1, 4}, new double[] {2, 1, 1});
     assertEquals(0.75, c.topBox().share(), TOLERANCE);
     double ne = 16.0 / 6;
     assertEquals(ne, c.topBox().effectiveSampleSize(), TOLERANCE);
     double z2n = Z95 * Z95 / ne;
     double centre = (0.75 + z2n / 2) / (1 + z2n);
-    assertEquals(centre, (c.topBox().interval().lower() + c.topBox().interval().upper()) / 2, TOLERANCE);
+    assertEquals(
+        centre, (c.topBox().interval().lower() + c.topBox().interval().upper()) / 2, TOLERANCE);
     // linearization: Σ w² (z - p)² = 4 (0.25)² + 1 (0.75)² + 1 (0.25)² = 0.875; / 16
     assertEquals(Math.sqrt(0.875) / 4, c.topBox().standardError(), TOLERANCE);
     // weighted mean (10 + 1 + 4) / 4 = 3.75; v = [2 (1.25)² + (2.75)² + (0.25)²] / 4 = 10.75 / 4

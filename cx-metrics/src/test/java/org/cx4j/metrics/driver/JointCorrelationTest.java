@@ -17,15 +17,19 @@ class JointCorrelationTest {
     // [[1, 0, .8], [0, 1, .8], [.8, .8, 1]] has eigenvalues 1 and 1 ± 0.8 sqrt(2)
     // (characteristic polynomial (1 - l) [(1 - l)² - 1.28]), the smallest 1 - 1.1314 = -0.1314.
     double[][] rxx = {{1, 0}, {0, 1}};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KeyDriverAnalysis.fromCorrelations("nps", List.of("wifi", "seat"), rxx,
-            new double[] {0.8, 0.8}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KeyDriverAnalysis.fromCorrelations(
+                    "nps", List.of("wifi", "seat"), rxx, new double[] {0.8, 0.8}));
     assertTrue(e.getMessage().contains("not positive semi-definite"), e.getMessage());
     assertTrue(e.getMessage().contains("-0.131"), e.getMessage());
     assertTrue(e.getMessage().contains("'nps'"), e.getMessage());
     // With 0.6 each: smallest eigenvalue 1 - 0.6 sqrt(2) = 0.151 > 0, R² = 0.36 + 0.36 = 0.72.
-    KeyDriverResult ok = KeyDriverAnalysis.fromCorrelations("nps", List.of("wifi", "seat"), rxx,
-        new double[] {0.6, 0.6});
+    KeyDriverResult ok =
+        KeyDriverAnalysis.fromCorrelations(
+            "nps", List.of("wifi", "seat"), rxx, new double[] {0.6, 0.6});
     assertEquals(0.72, ok.rSquared(), 1e-12);
   }
 
@@ -47,9 +51,16 @@ class JointCorrelationTest {
       x2[i] = i >= 10 ? (i < 20 ? t : -t + (i % 3) * 0.3) : Double.NaN;
       y[i] = i < 20 ? t : 4.5;
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KeyDriverAnalysis.builder().outcome("y", y).driver("x1", x1).driver("x2", x2)
-            .missing(MissingRule.PAIRWISE).run());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KeyDriverAnalysis.builder()
+                    .outcome("y", y)
+                    .driver("x1", x1)
+                    .driver("x2", x2)
+                    .missing(MissingRule.PAIRWISE)
+                    .run());
     assertTrue(e.getMessage().contains("not positive semi-definite"), e.getMessage());
     assertTrue(e.getMessage().contains("pairwise deletion"), e.getMessage());
   }

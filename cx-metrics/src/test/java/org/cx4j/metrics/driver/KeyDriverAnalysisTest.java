@@ -24,13 +24,13 @@ class KeyDriverAnalysisTest {
 
   /**
    * Orthogonal drivers, derived by hand. x1 = (1,-1,1,-1), x2 = (1,1,-1,-1) are centred and
-   * orthogonal; y = 2 x1 + x2 + e with e = (1,-1,-1,1) orthogonal to both: y = (4,-2,0,-2), mean
-   * 0. Sums: x1.x1 = x2.x2 = 4, y.y = 24, x1.y = 8, x2.y = 4. So r1 = 8/sqrt(96) = 2/sqrt(6), r2
-   * = 1/sqrt(6), r12 = 0. With uncorrelated drivers beta_j = r_j and R2 = r1^2 + r2^2 = 4/6 + 1/6
-   * = 5/6, and both the Shapley value and the relative weight of each driver are r_j^2: 2/3 and
-   * 1/6. Spearman of x1: ranks rx = (3.5,1.5,3.5,1.5), ry = (4,1.5,3,1.5), mean 2.5, deviations
-   * (1,-1,1,-1) and (1.5,-1,0.5,-1): sum of products 4, squares 4 and 4.5, rho = 4/sqrt(18) =
-   * 2 sqrt(2)/3.
+   * orthogonal; y = 2 x1 + x2 + e with e = (1,-1,-1,1) orthogonal to both: y = (4,-2,0,-2), mean 0.
+   * Sums: x1.x1 = x2.x2 = 4, y.y = 24, x1.y = 8, x2.y = 4. So r1 = 8/sqrt(96) = 2/sqrt(6), r2 =
+   * 1/sqrt(6), r12 = 0. With uncorrelated drivers beta_j = r_j and R2 = r1^2 + r2^2 = 4/6 + 1/6 =
+   * 5/6, and both the Shapley value and the relative weight of each driver are r_j^2: 2/3 and 1/6.
+   * Spearman of x1: ranks rx = (3.5,1.5,3.5,1.5), ry = (4,1.5,3,1.5), mean 2.5, deviations
+   * (1,-1,1,-1) and (1.5,-1,0.5,-1): sum of products 4, squares 4 and 4.5, rho = 4/sqrt(18) = 2
+   * sqrt(2)/3.
    */
   @Test
   void orthogonalDriversByHand() {
@@ -57,9 +57,9 @@ class KeyDriverAnalysisTest {
   }
 
   /**
-   * Against an independent route: R2 of every subset by least squares (QR of [1, X_S]) on the
-   * raw data, then Shapley values by the permutation definition (average marginal gain over all
-   * p! orders of entry), not the subset-weight formula the code uses.
+   * Against an independent route: R2 of every subset by least squares (QR of [1, X_S]) on the raw
+   * data, then Shapley values by the permutation definition (average marginal gain over all p!
+   * orders of entry), not the subset-weight formula the code uses.
    */
   @Test
   void shapleyMatchesBruteForceOverAllOrders() {
@@ -179,7 +179,9 @@ class KeyDriverAnalysisTest {
 
     // Pairwise deletion on the same data: either a valid decomposition or a clear error.
     KeyDriverAnalysis.Builder pw =
-        KeyDriverAnalysis.builder().outcome("satisfied", y).missingCode(0)
+        KeyDriverAnalysis.builder()
+            .outcome("satisfied", y)
+            .missingCode(0)
             .missing(MissingRule.PAIRWISE);
     for (int j = 0; j < p; j++) {
       pw.driver(header[first + j], x[j]);
@@ -236,8 +238,11 @@ class KeyDriverAnalysisTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                KeyDriverAnalysis.builder().outcome("y", y).driver("a", a)
-                    .driver("flat", new double[] {3, 3, 3, 3, 3, 3}).run());
+                KeyDriverAnalysis.builder()
+                    .outcome("y", y)
+                    .driver("a", a)
+                    .driver("flat", new double[] {3, 3, 3, 3, 3, 3})
+                    .run());
     assertTrue(constant.getMessage().contains("'flat' has zero variance"), constant.getMessage());
 
     double[] sum = new double[6];
@@ -248,8 +253,12 @@ class KeyDriverAnalysisTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                KeyDriverAnalysis.builder().outcome("y", y).driver("a", a).driver("b", b)
-                    .driver("a+2b", sum).run());
+                KeyDriverAnalysis.builder()
+                    .outcome("y", y)
+                    .driver("a", a)
+                    .driver("b", b)
+                    .driver("a+2b", sum)
+                    .run());
     assertTrue(
         collinear.getMessage().contains("'a+2b' is (numerically) a linear combination of [a, b]"),
         collinear.getMessage());
@@ -258,8 +267,10 @@ class KeyDriverAnalysisTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                KeyDriverAnalysis.builder().outcome("y", new double[] {1, 2, 3})
-                    .driver("a", new double[] {1, 3, 2}).driver("b", new double[] {2, 1, 3})
+                KeyDriverAnalysis.builder()
+                    .outcome("y", new double[] {1, 2, 3})
+                    .driver("a", new double[] {1, 3, 2})
+                    .driver("b", new double[] {2, 1, 3})
                     .run());
     assertTrue(few.getMessage().contains("3 respondents remain"), few.getMessage());
 
@@ -308,8 +319,12 @@ class KeyDriverAnalysisTest {
     double[][] x = correlatedDrivers(300, 3, 21);
     double[] y = outcome(x, new double[] {0.2, 0.5, 0.4}, 1.0, 22);
     KeyDriverResult data =
-        KeyDriverAnalysis.builder().outcome("y", y).driver("a", x[0]).driver("b", x[1])
-            .driver("c", x[2]).run();
+        KeyDriverAnalysis.builder()
+            .outcome("y", y)
+            .driver("a", x[0])
+            .driver("b", x[1])
+            .driver("c", x[2])
+            .run();
     double[][] all = {x[0], x[1], x[2], y};
     double[][] r = new double[3][3];
     double[] ry = new double[3];
@@ -331,8 +346,13 @@ class KeyDriverAnalysisTest {
   }
 
   private static KeyDriverResult bootstrap(double[][] x, double[] y, long seed) {
-    return KeyDriverAnalysis.builder().outcome("y", y).driver("a", x[0]).driver("b", x[1])
-        .driver("c", x[2]).bootstrap(400, seed, 0.9).run();
+    return KeyDriverAnalysis.builder()
+        .outcome("y", y)
+        .driver("a", x[0])
+        .driver("b", x[1])
+        .driver("c", x[2])
+        .bootstrap(400, seed, 0.9)
+        .run();
   }
 
   // ---- independent helpers -------------------------------------------------------------

@@ -80,8 +80,12 @@ class RadixSortProperties {
   @Property(tries = 300, seed = "42")
   void keysAloneMatchTheUnsignedOrder(@ForAll("keys") long[] keys) {
     // Oracle: Arrays.sort of signed longs with the sign bit flipped is the unsigned order.
-    long[] expected = Arrays.stream(keys).map(k -> k ^ Long.MIN_VALUE).sorted()
-        .map(k -> k ^ Long.MIN_VALUE).toArray();
+    long[] expected =
+        Arrays.stream(keys)
+            .map(k -> k ^ Long.MIN_VALUE)
+            .sorted()
+            .map(k -> k ^ Long.MIN_VALUE)
+            .toArray();
     assertArrayEquals(expected, RadixSort.sort(keys).keys());
     assertArrayEquals(expected, RadixSort.sort(keys.clone(), (double[]) null, 64).keys());
   }
@@ -123,14 +127,17 @@ class RadixSortProperties {
   @Test
   void badArgumentsNameTheValue() {
     assertEquals(0, RadixSort.sort(new long[0], new int[0], 64).keys().length);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RadixSort.sort(new long[2], new int[1], 64));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RadixSort.sort(new long[2], new int[1], 64));
     assertEquals("payload must have the length of keys (2), got 1", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> RadixSort.sort(new long[2], new int[2], 65));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RadixSort.sort(new long[2], new int[2], 65));
     assertEquals("keyBits must be in [0, 64], got 65", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> RadixSort.sort(new int[2], 3, new int[3], 8));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RadixSort.sort(new int[2], 3, new int[3], 8));
     assertEquals("size must be in [0, 2], got 3", e.getMessage());
   }
 }

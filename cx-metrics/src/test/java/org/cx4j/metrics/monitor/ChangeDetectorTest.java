@@ -34,7 +34,9 @@ class ChangeDetectorTest {
 
   static ScoreMonitor<NetPromoterScore> monitor() {
     // Lateness of a month: the tests fill keys one after another, not in time order.
-    return ScoreMonitor.of(MonitorConfig.tumbling(BucketSize.HOUR, 1).withRetainedBuckets(400)
+    return ScoreMonitor.of(
+        MonitorConfig.tumbling(BucketSize.HOUR, 1)
+            .withRetainedBuckets(400)
             .withLateness(Duration.ofDays(30)),
         NetPromoterScore::accumulator);
   }
@@ -44,7 +46,9 @@ class ChangeDetectorTest {
     ScoreMonitor<NetPromoterScore> m = monitor();
     List<ChangeAlert> got = new ArrayList<>();
     ChangeDetector<NetPromoterScore> d =
-        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS")).listener(got::add).build();
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .listener(got::add)
+            .build();
     // a: hour 0 NPS (50 - 50) / 100 = 0, hour 1 NPS (80 - 20) / 100 = 60. b: unchanged.
     // c: 10 responses in hour 1, below the minimum of 30.
     nps(m, "a", 0, 50, 50);
@@ -57,7 +61,10 @@ class ChangeDetectorTest {
     assertEquals(3, e.keys().size());
     assertEquals(2, e.tested());
     assertEquals(Status.TOO_FEW, e.keys().get(2).status());
-    double pa = Comparisons.nps(NetPromoterScore.of(counts(80, 20)), NetPromoterScore.of(counts(50, 50)), 0.95).pValue();
+    double pa =
+        Comparisons.nps(
+                NetPromoterScore.of(counts(80, 20)), NetPromoterScore.of(counts(50, 50)), 0.95)
+            .pValue();
     double pb = 1; // equal windows: difference 0, z 0
     double[] q = MultipleTesting.benjaminiHochberg(pa, pb);
     assertEquals(pa, e.keys().get(0).pValue(), 1e-15);
@@ -96,8 +103,11 @@ class ChangeDetectorTest {
   void raisedOncePerChangeAndReArmedAfterQuietEvaluations() {
     ScoreMonitor<NetPromoterScore> m = monitor();
     List<ChangeAlert> got = new ArrayList<>();
-    ChangeDetector<NetPromoterScore> d = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
-        .rearmAfter(2).listener(got::add).build();
+    ChangeDetector<NetPromoterScore> d =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .rearmAfter(2)
+            .listener(got::add)
+            .build();
     // Hours 0-1 NPS 0; hour 2 NPS 60 (a change); hour 3 NPS 0 (back: significant again, but
     // suppressed); hours 4-5 NPS 0 (two quiet evaluations: re-armed); hour 6 NPS 60 (new alert).
     int[][] hours = {{50, 50}, {50, 50}, {80, 20}, {50, 50}, {50, 50}, {50, 50}, {80, 20}};
@@ -108,8 +118,15 @@ class ChangeDetectorTest {
         statuses.add(d.evaluate(m.snapshot(), h + 1).keys().get(0).status());
       }
     }
-    assertEquals(List.of(Status.NOT_SIGNIFICANT, Status.ALERTED, Status.SUPPRESSED,
-        Status.NOT_SIGNIFICANT, Status.NOT_SIGNIFICANT, Status.ALERTED), statuses);
+    assertEquals(
+        List.of(
+            Status.NOT_SIGNIFICANT,
+            Status.ALERTED,
+            Status.SUPPRESSED,
+            Status.NOT_SIGNIFICANT,
+            Status.NOT_SIGNIFICANT,
+            Status.ALERTED),
+        statuses);
     assertEquals(2, got.size());
     assertTrue(got.get(0).isIncrease());
     assertFalse(d.isArmed("a"));
@@ -117,19 +134,28 @@ class ChangeDetectorTest {
 
   @Test
   void holmIsStricterThanBh() {
-    // Two keys with moderate changes; both p-values near 0.03: BH q = max-ish, Holm doubles the smaller.
+    // Two keys with moderate changes; both p-values near 0.03: BH q = max-ish, Holm doubles the
+    // smaller.
     ScoreMonitor<NetPromoterScore> m = monitor();
     nps(m, "a", 0, 50, 50);
     nps(m, "a", 1, 65, 35);
     nps(m, "b", 0, 50, 50);
     nps(m, "b", 1, 65, 35);
-    double p = Comparisons.nps(NetPromoterScore.of(counts(65, 35)), NetPromoterScore.of(counts(50, 50)), 0.95).pValue();
+    double p =
+        Comparisons.nps(
+                NetPromoterScore.of(counts(65, 35)), NetPromoterScore.of(counts(50, 50)), 0.95)
+            .pValue();
     // Equal p for both: BH q = min(2p/1, 2p/2) = p; Holm = max(2p, p) = 2p.
     assertTrue(p < 0.05 && 2 * p > 0.05, "p = " + p);
-    Evaluation bh = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS")).build()
-        .evaluate(m.snapshot(), 2);
-    Evaluation holm = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
-        .multipleTesting(Method.HOLM, 0.05).build().evaluate(m.snapshot(), 2);
+    Evaluation bh =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .build()
+            .evaluate(m.snapshot(), 2);
+    Evaluation holm =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .multipleTesting(Method.HOLM, 0.05)
+            .build()
+            .evaluate(m.snapshot(), 2);
     assertEquals(2, bh.alerts().size());
     assertEquals(p, bh.keys().get(0).adjusted(), 1e-15);
     assertEquals(0, holm.alerts().size());
@@ -138,33 +164,46 @@ class ChangeDetectorTest {
 
   @Test
   void baselinesLastWeekAndFixed() {
-    ScoreMonitor<NetPromoterScore> m = ScoreMonitor.of(
-        MonitorConfig.tumbling(BucketSize.HOUR, 1).retainingAWeek(), NetPromoterScore::accumulator);
+    ScoreMonitor<NetPromoterScore> m =
+        ScoreMonitor.of(
+            MonitorConfig.tumbling(BucketSize.HOUR, 1).retainingAWeek(),
+            NetPromoterScore::accumulator);
     nps(m, "a", 10, 50, 50); // 168 hours before hour 178
     nps(m, "a", 177, 80, 20); // the previous window: as the window
     nps(m, "a", 178, 80, 20);
-    Evaluation prev = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS")).build()
-        .evaluate(m.snapshot(), 179);
+    Evaluation prev =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .build()
+            .evaluate(m.snapshot(), 179);
     assertEquals(Status.NOT_SIGNIFICANT, prev.keys().get(0).status());
-    Evaluation week = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
-        .baseline(Baseline.sameWindowLastWeek()).build().evaluate(m.snapshot(), 179);
+    Evaluation week =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .baseline(Baseline.sameWindowLastWeek())
+            .build()
+            .evaluate(m.snapshot(), 179);
     assertEquals(Status.ALERTED, week.keys().get(0).status());
     assertEquals(0, week.keys().get(0).before().value(), 1e-12);
-    Evaluation fixed = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
-        .baseline(Baseline.fixed(Instant.ofEpochMilli(10 * H + 1), Instant.ofEpochMilli(11 * H))).build()
-        .evaluate(m.snapshot(), 179);
+    Evaluation fixed =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS"))
+            .baseline(
+                Baseline.fixed(Instant.ofEpochMilli(10 * H + 1), Instant.ofEpochMilli(11 * H)))
+            .build()
+            .evaluate(m.snapshot(), 179);
     assertEquals(100, fixed.keys().get(0).before().n());
-    assertThrows(IllegalArgumentException.class, () -> Baseline.fixed(Instant.EPOCH, Instant.EPOCH));
+    assertThrows(
+        IllegalArgumentException.class, () -> Baseline.fixed(Instant.EPOCH, Instant.EPOCH));
   }
 
   @Test
   void ratingsByMeanWithWelch() {
-    ScoreMonitor<Rating> m = ScoreMonitor.of(MonitorConfig.tumbling(BucketSize.HOUR, 1), Rating::accumulator);
+    ScoreMonitor<Rating> m =
+        ScoreMonitor.of(MonitorConfig.tumbling(BucketSize.HOUR, 1), Rating::accumulator);
     fill(m, "app", 0, 3, 40);
     fill(m, "app", 0, 4, 40);
     fill(m, "app", 1, 4, 40);
     fill(m, "app", 1, 5, 40);
-    ChangeDetector<Rating> d = ChangeDetector.builder(m, ChangeTest.<Rating>mean("Rating mean", 0.95)).build();
+    ChangeDetector<Rating> d =
+        ChangeDetector.builder(m, ChangeTest.<Rating>mean("Rating mean", 0.95)).build();
     ChangeDetector.KeyResult r = d.evaluate(m.snapshot(), 2).keys().get(0);
     // Means 3.5 and 4.5, each s² = 0.25 * 80/79, se² = 2 * s²/80, t = 1 / se.
     assertEquals(3.5, r.before().value(), 1e-12);
@@ -175,10 +214,14 @@ class ChangeDetectorTest {
 
   @Test
   void evaluateTakesTheNewestClosedWindowOnce() {
-    ScoreMonitor<NetPromoterScore> m = ScoreMonitor.of(
-        MonitorConfig.tumbling(BucketSize.HOUR, 2).withRetainedBuckets(10).withLateness(Duration.ofMinutes(10)),
-        NetPromoterScore::accumulator);
-    ChangeDetector<NetPromoterScore> d = ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS")).build();
+    ScoreMonitor<NetPromoterScore> m =
+        ScoreMonitor.of(
+            MonitorConfig.tumbling(BucketSize.HOUR, 2)
+                .withRetainedBuckets(10)
+                .withLateness(Duration.ofMinutes(10)),
+            NetPromoterScore::accumulator);
+    ChangeDetector<NetPromoterScore> d =
+        ChangeDetector.builder(m, ChangeTest.<NetPromoterScore>headline("NPS")).build();
     assertTrue(d.evaluate().isEmpty());
     m.add("a", 9, 4 * H + 9 * 60_000); // 4:09, lateness 10 min: hour 3 not closed, closedBefore 3
     // Tumbling windows of 2: the newest closed one ends at 2.
@@ -207,8 +250,15 @@ class ChangeDetectorTest {
         assertFalse(d.isArmed("a"), "hour " + h); // TOO_FEW did not count; one quiet is not two
       }
     }
-    assertEquals(List.of(Status.ALERTED, Status.TOO_FEW, Status.TOO_FEW, Status.TOO_FEW,
-        Status.NOT_SIGNIFICANT, Status.NOT_SIGNIFICANT), statuses);
+    assertEquals(
+        List.of(
+            Status.ALERTED,
+            Status.TOO_FEW,
+            Status.TOO_FEW,
+            Status.TOO_FEW,
+            Status.NOT_SIGNIFICANT,
+            Status.NOT_SIGNIFICANT),
+        statuses);
     assertTrue(d.isArmed("a"));
   }
 }

@@ -43,9 +43,11 @@ class ControlChartTest {
 
   static void assertArl(double published, double[] sim, String what) {
     if (Boolean.getBoolean("cx4j.simulation.print")) {
-      System.out.printf("%s: simulated %.2f +- %.2f, published %s%n", what, sim[0], sim[1], published);
+      System.out.printf(
+          "%s: simulated %.2f +- %.2f, published %s%n", what, sim[0], sim[1], published);
     }
-    assertTrue(Math.abs(sim[0] - published) <= 3 * sim[1],
+    assertTrue(
+        Math.abs(sim[0] - published) <= 3 * sim[1],
         what + ": simulated " + sim[0] + " +- " + sim[1] + ", published " + published);
   }
 
@@ -80,7 +82,8 @@ class ControlChartTest {
     assertEquals(2.814, Ewma.lForArl(0.1, 500), 0.005);
     assertEquals(2.814, Ewma.forArl(0.1, 500).width(), 0.005);
     // A chart chosen for ARL0 = 300 has it in simulation.
-    assertArl(300, simulate(() -> Cusum.forArl(0.5, 300), 0, 6), "CUSUM for ARL0 300 (Siegmund, ~1%)");
+    assertArl(
+        300, simulate(() -> Cusum.forArl(0.5, 300), 0, 6), "CUSUM for ARL0 300 (Siegmund, ~1%)");
   }
 
   @Test
@@ -107,11 +110,14 @@ class ControlChartTest {
 
   @Test
   void badParametersAreNamed() {
-    IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> Cusum.standardized(0.5, 0));
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> Cusum.standardized(0.5, 0));
     assertEquals("h must be finite and positive, got 0.0", x.getMessage());
     x = assertThrows(IllegalArgumentException.class, () -> Ewma.standardized(1.5, 3));
     assertEquals("lambda must be in (0, 1], got 1.5", x.getMessage());
-    x = assertThrows(IllegalArgumentException.class, () -> Cusum.standardized(0.5, 4).add(Double.NaN));
+    x =
+        assertThrows(
+            IllegalArgumentException.class, () -> Cusum.standardized(0.5, 4).add(Double.NaN));
     assertEquals("observation must be finite, got NaN", x.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Cusum.hForArl(0.5, 1));
     assertThrows(IllegalArgumentException.class, () -> Ewma.lForArl(0.1, 1e9));

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest by construction: the change detector on simulated streams. Every figure quoted in the
- * cx-metrics README ("Monitoring") comes from these tests; run them with
- * {@code ./mvnw -q -o -pl cx-metrics -am test -Dtest='MonitorSimulationTest' -Dcx4j.simulation.print=true}.
+ * cx-metrics README ("Monitoring") comes from these tests; run them with {@code ./mvnw -q -o -pl
+ * cx-metrics -am test -Dtest='MonitorSimulationTest' -Dcx4j.simulation.print=true}.
  */
 class MonitorSimulationTest {
 
@@ -23,8 +23,13 @@ class MonitorSimulationTest {
   static final boolean PRINT = Boolean.getBoolean("cx4j.simulation.print");
 
   /** NPS answers 9 (promoter), 7 (passive) and 0 (detractor) in the given shares, as counts. */
-  static void addNps(ScoreMonitor.Key<NetPromoterScore> k, SplittableRandom r, int n,
-      double promoters, double detractors, long time) {
+  static void addNps(
+      ScoreMonitor.Key<NetPromoterScore> k,
+      SplittableRandom r,
+      int n,
+      double promoters,
+      double detractors,
+      long time) {
     long p = 0;
     long d = 0;
     for (int i = 0; i < n; i++) {
@@ -51,9 +56,12 @@ class MonitorSimulationTest {
     double q = 0.1;
     int evaluations = 2000;
     int n = 100; // responses per key and window
-    ScoreMonitor<NetPromoterScore> m = ScoreMonitor.of(
-        MonitorConfig.tumbling(BucketSize.HOUR, 1).withRetainedBuckets(2).withLateness(Duration.ofHours(2)),
-        NetPromoterScore::accumulator);
+    ScoreMonitor<NetPromoterScore> m =
+        ScoreMonitor.of(
+            MonitorConfig.tumbling(BucketSize.HOUR, 1)
+                .withRetainedBuckets(2)
+                .withLateness(Duration.ofHours(2)),
+            NetPromoterScore::accumulator);
     List<ScoreMonitor.Key<NetPromoterScore>> keys = new ArrayList<>();
     // Ten NPS levels from -20 to 70, keys cycling through them; each level's trinomial
     // distribution of (promoters, detractors) in n answers tabulated once (see Trinomial).
@@ -66,8 +74,10 @@ class MonitorSimulationTest {
     for (int k = 0; k < KEYS; k++) {
       keys.add(m.key("segment-" + k));
     }
-    ChangeDetector<NetPromoterScore> d = ChangeDetector.builder(m, ChangeTest.nps())
-        .multipleTesting(org.cx4j.metrics.compare.MultipleTesting.Method.BENJAMINI_HOCHBERG, q).build();
+    ChangeDetector<NetPromoterScore> d =
+        ChangeDetector.builder(m, ChangeTest.nps())
+            .multipleTesting(org.cx4j.metrics.compare.MultipleTesting.Method.BENJAMINI_HOCHBERG, q)
+            .build();
     int anySignificant = 0;
     int anyAlert = 0;
     long tested = 0;
@@ -86,17 +96,19 @@ class MonitorSimulationTest {
     double se = Math.sqrt(q * (1 - q) / evaluations);
     double rate = (double) anySignificant / evaluations;
     if (PRINT) {
-      System.out.printf("no change: %d evaluations x %d keys, q=%.2f: any significant %.4f, any alert"
-          + " %.4f, bound %.4f%n", evaluations, KEYS, q, rate, (double) anyAlert / evaluations, q + 3 * se);
+      System.out.printf(
+          "no change: %d evaluations x %d keys, q=%.2f: any significant %.4f, any alert"
+              + " %.4f, bound %.4f%n",
+          evaluations, KEYS, q, rate, (double) anyAlert / evaluations, q + 3 * se);
     }
     assertTrue(rate <= q + 3 * se, "share of evaluations with any significant key " + rate);
     assertTrue(anyAlert <= anySignificant);
   }
 
   /**
-   * Exact sampling of (promoters, detractors) in n answers: the trinomial probabilities of all
-   * (n + 1)(n + 2) / 2 outcomes, by their logarithms, accumulated into a distribution function
-   * searched by bisection; a draw costs one uniform number instead of n.
+   * Exact sampling of (promoters, detractors) in n answers: the trinomial probabilities of all (n +
+   * 1)(n + 2) / 2 outcomes, by their logarithms, accumulated into a distribution function searched
+   * by bisection; a draw costs one uniform number instead of n.
    */
   static final class Trinomial {
     final int[] promoters;
@@ -117,8 +129,14 @@ class MonitorSimulationTest {
       int i = 0;
       for (int p = 0; p <= n; p++) {
         for (int d = 0; p + d <= n; d++) {
-          double log = logFactorial(n) - logFactorial(p) - logFactorial(d) - logFactorial(n - p - d)
-              + p * lp + d * ld + (n - p - d) * la;
+          double log =
+              logFactorial(n)
+                  - logFactorial(p)
+                  - logFactorial(d)
+                  - logFactorial(n - p - d)
+                  + p * lp
+                  + d * ld
+                  + (n - p - d) * la;
           total += Math.exp(log);
           promoters[i] = p;
           detractors[i] = d;
@@ -144,11 +162,11 @@ class MonitorSimulationTest {
   record Detection(String key, long hour) {}
 
   /**
-   * 500 keys, 100 NPS answers per key and hour, sliding windows of 6 hours against the previous
-   * 6, evaluated every hour with Benjamini-Hochberg at q = 0.05. At hour 30, five keys move from
-   * NPS 20 (45% promoters, 25% detractors) to NPS 45 (60%, 15%): a 25-point shift. Each must be
-   * alerted within 6 hours (one window) of the change; false alerts (an unchanged key, or a planted
-   * key before hour 30) over the 36 evaluations of 500 keys stay within a bound derived from q.
+   * 500 keys, 100 NPS answers per key and hour, sliding windows of 6 hours against the previous 6,
+   * evaluated every hour with Benjamini-Hochberg at q = 0.05. At hour 30, five keys move from NPS
+   * 20 (45% promoters, 25% detractors) to NPS 45 (60%, 15%): a 25-point shift. Each must be alerted
+   * within 6 hours (one window) of the change; false alerts (an unchanged key, or a planted key
+   * before hour 30) over the 36 evaluations of 500 keys stay within a bound derived from q.
    */
   static List<Detection> plantedShift(long seed) {
     int hours = 48;
@@ -156,9 +174,11 @@ class MonitorSimulationTest {
     MonitorConfig c = MonitorConfig.sliding(BucketSize.HOUR, 6).withLateness(Duration.ofHours(1));
     ScoreMonitor<NetPromoterScore> m = ScoreMonitor.of(c, NetPromoterScore::accumulator);
     List<Detection> found = new ArrayList<>();
-    ChangeDetector<NetPromoterScore> d = ChangeDetector.builder(m, ChangeTest.nps())
-        .listener(a -> found.add(new Detection(a.key(), c.bucketSize().bucketOf(a.windowEnd()) - 1)))
-        .build();
+    ChangeDetector<NetPromoterScore> d =
+        ChangeDetector.builder(m, ChangeTest.nps())
+            .listener(
+                a -> found.add(new Detection(a.key(), c.bucketSize().bucketOf(a.windowEnd()) - 1)))
+            .build();
     SplittableRandom r = new SplittableRandom(seed);
     List<ScoreMonitor.Key<NetPromoterScore>> keys = new ArrayList<>();
     for (int k = 0; k < KEYS; k++) {
@@ -181,18 +201,24 @@ class MonitorSimulationTest {
     List<Detection> found = plantedShift(7);
     for (int k = 0; k < 5; k++) {
       String key = "touchpoint-" + k;
-      Detection first = found.stream().filter(x -> x.key().equals(key) && x.hour() >= 30).findFirst().orElseThrow(
-          () -> new AssertionError(key + " was never alerted: " + found));
+      Detection first =
+          found.stream()
+              .filter(x -> x.key().equals(key) && x.hour() >= 30)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(key + " was never alerted: " + found));
       long delay = first.hour() - 30 + 1; // buckets of shifted data in the window
       if (PRINT) {
         System.out.println(key + " alerted with " + delay + " shifted hours in the window");
       }
       assertTrue(delay >= 1 && delay <= 6, key + " delay " + delay);
     }
-    long falseAlerts = found.stream()
-        .filter(x -> Integer.parseInt(x.key().substring(11)) >= 5 || x.hour() < 30).count();
+    long falseAlerts =
+        found.stream()
+            .filter(x -> Integer.parseInt(x.key().substring(11)) >= 5 || x.hour() < 30)
+            .count();
     if (PRINT) {
-      System.out.println("false alerts over 36 hourly evaluations of 495 unchanged keys: " + falseAlerts);
+      System.out.println(
+          "false alerts over 36 hourly evaluations of 495 unchanged keys: " + falseAlerts);
     }
     // Before the change (18 evaluations) at most q = 0.05 of evaluations have any false alert in
     // expectation (0.9); after it the false discovery proportion is at most q, about 5 q / (1 - q)

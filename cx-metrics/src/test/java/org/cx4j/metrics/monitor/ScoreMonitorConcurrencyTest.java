@@ -21,8 +21,10 @@ class ScoreMonitorConcurrencyTest {
   void manyWritersGiveExactCounts() throws Exception {
     int threads = 8;
     int perThread = 200_000;
-    MonitorConfig c = MonitorConfig.sliding(BucketSize.MINUTE, 10).withRetainedBuckets(120)
-        .withLateness(Duration.ofHours(3));
+    MonitorConfig c =
+        MonitorConfig.sliding(BucketSize.MINUTE, 10)
+            .withRetainedBuckets(120)
+            .withLateness(Duration.ofHours(3));
     ScoreMonitor<NetPromoterScore> m = ScoreMonitor.of(c, NetPromoterScore::accumulator);
     // Expected counts per key and score, tallied by each writer in its own array.
     long[][][] expected = new long[threads][20][11];
@@ -31,23 +33,25 @@ class ScoreMonitorConcurrencyTest {
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int id = t;
-      done.add(pool.submit(() -> {
-        SplittableRandom r = new SplittableRandom(id);
-        ScoreMonitor.Key<NetPromoterScore>[] handles = handles(m);
-        start.await();
-        for (int i = 0; i < perThread; i++) {
-          int k = r.nextInt(20);
-          int s = r.nextInt(11);
-          long time = r.nextLong(90 * 60_000L); // 90 minutes, out of order across threads
-          if (i % 2 == 0) {
-            handles[k].add(s, time);
-          } else {
-            m.add("key" + k, s, time);
-          }
-          expected[id][k][s]++;
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                SplittableRandom r = new SplittableRandom(id);
+                ScoreMonitor.Key<NetPromoterScore>[] handles = handles(m);
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                  int k = r.nextInt(20);
+                  int s = r.nextInt(11);
+                  long time = r.nextLong(90 * 60_000L); // 90 minutes, out of order across threads
+                  if (i % 2 == 0) {
+                    handles[k].add(s, time);
+                  } else {
+                    m.add("key" + k, s, time);
+                  }
+                  expected[id][k][s]++;
+                }
+                return null;
+              }));
     }
     start.countDown();
     // Snapshots while writing never see more than was written.

@@ -20,16 +20,19 @@ class ScoreMonitorProperties {
 
   // Ten hours of minutes, four keys; lateness and retention cover everything, so no event is late
   // whatever the order and a merged monitor must equal one monitor of both streams.
-  static final MonitorConfig CONFIG = MonitorConfig.sliding(BucketSize.MINUTE, 5)
-      .withRetainedBuckets(700).withLateness(Duration.ofHours(11));
+  static final MonitorConfig CONFIG =
+      MonitorConfig.sliding(BucketSize.MINUTE, 5)
+          .withRetainedBuckets(700)
+          .withLateness(Duration.ofHours(11));
 
   @Provide
   Arbitrary<List<Event>> stream() {
-    Arbitrary<Event> e = Combinators.combine(
-            Arbitraries.of("a", "b", "c", "d"),
-            Arbitraries.integers().between(0, 10),
-            Arbitraries.longs().between(0, 600 * 60_000L))
-        .as(Event::new);
+    Arbitrary<Event> e =
+        Combinators.combine(
+                Arbitraries.of("a", "b", "c", "d"),
+                Arbitraries.integers().between(0, 10),
+                Arbitraries.longs().between(0, 600 * 60_000L))
+            .as(Event::new);
     return e.list().ofMaxSize(200);
   }
 
@@ -43,7 +46,8 @@ class ScoreMonitorProperties {
 
   @Property(tries = 300, seed = "42")
   void mergeOfTwoMonitorsEqualsOneMonitorOfBothStreams(
-      @ForAll("stream") List<Event> first, @ForAll("stream") List<Event> second) throws IOException {
+      @ForAll("stream") List<Event> first, @ForAll("stream") List<Event> second)
+      throws IOException {
     List<Event> both = new java.util.ArrayList<>(first);
     both.addAll(second);
     java.util.Collections.shuffle(both, new java.util.Random(both.size()));
@@ -61,9 +65,12 @@ class ScoreMonitorProperties {
     ScoreMonitor<NetPromoterScore> m = monitor(events);
     MonitorSnapshot<NetPromoterScore> s = m.snapshot();
     // Window [100, 400) minutes of key a, against a filter of the raw events.
-    int[] scores = events.stream()
-        .filter(e -> e.key().equals("a") && e.time() >= 100 * 60_000L && e.time() < 400 * 60_000L)
-        .mapToInt(Event::score).toArray();
+    int[] scores =
+        events.stream()
+            .filter(
+                e -> e.key().equals("a") && e.time() >= 100 * 60_000L && e.time() < 400 * 60_000L)
+            .mapToInt(Event::score)
+            .toArray();
     NetPromoterScore w = s.result("a", 100, 400);
     assertEquals(scores.length, w.n());
     if (scores.length > 0) {

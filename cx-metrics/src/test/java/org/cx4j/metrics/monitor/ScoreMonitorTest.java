@@ -81,8 +81,10 @@ class ScoreMonitorTest {
   @Test
   void oldBucketsAreEvictedAndMemoryIsARing() {
     // 3 buckets retained; lateness a day, so only retention decides.
-    MonitorConfig c = MonitorConfig.sliding(BucketSize.HOUR, 1).withRetainedBuckets(3)
-        .withLateness(Duration.ofDays(1));
+    MonitorConfig c =
+        MonitorConfig.sliding(BucketSize.HOUR, 1)
+            .withRetainedBuckets(3)
+            .withLateness(Duration.ofDays(1));
     ScoreMonitor<NetPromoterScore> m = nps(c);
     for (int h = 0; h < 10; h++) {
       m.add("k", 9, h * H);
@@ -127,9 +129,11 @@ class ScoreMonitorTest {
   @Test
   void responsesWeightsAndCounts() {
     ScoreMonitor<CustomerSatisfaction> m =
-        ScoreMonitor.of(MonitorConfig.sliding(BucketSize.DAY, 1), CustomerSatisfaction::accumulator);
+        ScoreMonitor.of(
+            MonitorConfig.sliding(BucketSize.DAY, 1), CustomerSatisfaction::accumulator);
     Instant t = Instant.parse("2026-01-05T10:00:00Z");
-    m.add("shop", new SurveyResponse(CustomerId.of("c1"), null, Instrument.csat(), 5, t, 3.0, null));
+    m.add(
+        "shop", new SurveyResponse(CustomerId.of("c1"), null, Instrument.csat(), 5, t, 3.0, null));
     m.add("shop", SurveyResponse.of(CustomerId.of("c2"), Instrument.csat(), 1, t));
     m.key("shop").addCount(4, 2, t.toEpochMilli());
     CustomerSatisfaction r = m.snapshot().window("shop", BucketSize.DAY.bucketOf(t) + 1);
@@ -141,8 +145,8 @@ class ScoreMonitorTest {
   }
 
   /**
-   * eNPS is the NPS question asked of employees ("How likely are you to recommend this company as
-   * a place to work?", 0-10): the same instrument, accumulator and monitor. Pulse scores on a 1-5
+   * eNPS is the NPS question asked of employees ("How likely are you to recommend this company as a
+   * place to work?", 0-10): the same instrument, accumulator and monitor. Pulse scores on a 1-5
    * agreement scale are CSAT-shaped top-box shares.
    */
   @Test
@@ -154,9 +158,11 @@ class ScoreMonitorTest {
       enps.add("office=Berlin", s, 0);
     }
     assertEquals(50, enps.snapshot().window("office=Berlin", 7).score(), 1e-12);
-    assertEquals(NetPromoterScore.of(berlin).score(), enps.snapshot().window("office=Berlin", 7).score(), 0);
+    assertEquals(
+        NetPromoterScore.of(berlin).score(), enps.snapshot().window("office=Berlin", 7).score(), 0);
     ScoreMonitor<CustomerSatisfaction> pulse =
-        ScoreMonitor.of(MonitorConfig.tumbling(BucketSize.DAY, 7), CustomerSatisfaction::accumulator);
+        ScoreMonitor.of(
+            MonitorConfig.tumbling(BucketSize.DAY, 7), CustomerSatisfaction::accumulator);
     // "I have what I need to do my job well", 1-5: agree (4, 5) 3 of 5.
     for (int s : new int[] {5, 4, 4, 2, 1}) {
       pulse.add("team=Support", s, 0);
@@ -179,8 +185,9 @@ class ScoreMonitorTest {
     a.key("y").addWeighted(10, 2.5, 6 * H + 7);
     a.add("y", 3, 4 * H); // late: 2 h behind
     byte[] f = bytes(a.snapshot());
-    MonitorSnapshot<NetPromoterScore> back = MonitorSnapshot.readFrom(
-        new DataInputStream(new ByteArrayInputStream(f)), c, NetPromoterScore::accumulator);
+    MonitorSnapshot<NetPromoterScore> back =
+        MonitorSnapshot.readFrom(
+            new DataInputStream(new ByteArrayInputStream(f)), c, NetPromoterScore::accumulator);
     assertArrayEquals(f, bytes(back));
     assertEquals(1, back.lateCount("y"));
     ScoreMonitor<NetPromoterScore> b = nps(c);
@@ -218,38 +225,61 @@ class ScoreMonitorTest {
     ScoreMonitor<NetPromoterScore> m = nps(c);
     m.add("k", 9, 60_000);
     byte[] f = bytes(m.snapshot());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MonitorSnapshot.readFrom(new DataInputStream(new ByteArrayInputStream(f)),
-            MonitorConfig.sliding(BucketSize.HOUR, 1), NetPromoterScore::accumulator));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MonitorSnapshot.readFrom(
+                    new DataInputStream(new ByteArrayInputStream(f)),
+                    MonitorConfig.sliding(BucketSize.HOUR, 1),
+                    NetPromoterScore::accumulator));
     assertTrue(e.getMessage().contains("60000 ms"), e.getMessage());
     byte[] g = f.clone();
     g[0] = 9;
-    e = assertThrows(IllegalArgumentException.class,
-        () -> MonitorSnapshot.readFrom(new DataInputStream(new ByteArrayInputStream(g)), c, NetPromoterScore::accumulator));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MonitorSnapshot.readFrom(
+                    new DataInputStream(new ByteArrayInputStream(g)),
+                    c,
+                    NetPromoterScore::accumulator));
     assertTrue(e.getMessage().contains("version 9"), e.getMessage());
     byte[] h = f.clone();
     h[f.length - 102 + 4] = (byte) 0xFF; // the scale minimum of the bucket state
-    e = assertThrows(IllegalArgumentException.class,
-        () -> MonitorSnapshot.readFrom(new DataInputStream(new ByteArrayInputStream(h)), c, NetPromoterScore::accumulator));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MonitorSnapshot.readFrom(
+                    new DataInputStream(new ByteArrayInputStream(h)),
+                    c,
+                    NetPromoterScore::accumulator));
     assertTrue(e.getMessage().startsWith("monitor snapshot key 'k' bucket 1: "), e.getMessage());
   }
 
   @Test
   void badConfigurationIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MonitorConfig.sliding(BucketSize.HOUR, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> MonitorConfig.sliding(BucketSize.HOUR, 0));
     assertEquals("windowBuckets must be at least 1, got 0", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> MonitorConfig.sliding(BucketSize.HOUR, 4).withRetainedBuckets(3));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MonitorConfig.sliding(BucketSize.HOUR, 4).withRetainedBuckets(3));
     assertTrue(e.getMessage().contains("got 3"));
-    assertEquals(168 + 24 + 1, MonitorConfig.sliding(BucketSize.HOUR, 24).retainingAWeek().retainedBuckets());
+    assertEquals(
+        168 + 24 + 1,
+        MonitorConfig.sliding(BucketSize.HOUR, 24).retainingAWeek().retainedBuckets());
   }
 
   @Test
   void mergingAnotherScaleIsRefusedBeforeAnythingChanges() {
     ScoreMonitor<NetPromoterScore> m = nps(MonitorConfig.sliding(BucketSize.HOUR, 1));
     ScoreMonitor<CustomerSatisfaction> c =
-        ScoreMonitor.of(MonitorConfig.sliding(BucketSize.HOUR, 1), CustomerSatisfaction::accumulator);
+        ScoreMonitor.of(
+            MonitorConfig.sliding(BucketSize.HOUR, 1), CustomerSatisfaction::accumulator);
     c.add("k", 5, 0);
     @SuppressWarnings({"unchecked", "rawtypes"})
     MonitorSnapshot<NetPromoterScore> wrong = (MonitorSnapshot) c.snapshot();

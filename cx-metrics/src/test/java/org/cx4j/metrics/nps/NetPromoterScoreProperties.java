@@ -29,7 +29,8 @@ class NetPromoterScoreProperties {
     Interval adj = r.interval(level, IntervalMethod.ADJUSTED_WALD);
     assertTrue(wald.contains(r.score()), wald + " " + r.score());
     assertTrue(adj.contains(r.adjustedScore()), adj + " " + r.adjustedScore());
-    assertTrue(wald.lower() >= -100 && wald.upper() <= 100 && adj.lower() >= -100 && adj.upper() <= 100);
+    assertTrue(
+        wald.lower() >= -100 && wald.upper() <= 100 && adj.lower() >= -100 && adj.upper() <= 100);
     // Brute-force oracle for the score.
     int p = 0;
     int d = 0;

@@ -102,7 +102,8 @@ class NetPromoterScoreTest {
     // All-zero weights: n = 2 but no score.
     NetPromoterScore z = NetPromoterScore.of(new int[] {10, 0}, new double[] {0, 0});
     assertEquals(2, z.n());
-    assertTrue(assertThrows(IllegalStateException.class, z::score).getMessage().contains("total weight"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, z::score).getMessage().contains("total weight"));
   }
 
   @Test
@@ -110,15 +111,18 @@ class NetPromoterScoreTest {
     NetPromoterScore r = NetPromoterScore.of(NPS_TEN);
     for (double level : new double[] {0, 1, 1.5, -0.1, Double.NaN}) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> r.interval(level, IntervalMethod.WALD));
+          assertThrows(
+              IllegalArgumentException.class, () -> r.interval(level, IntervalMethod.WALD));
       assertEquals("confidence level must be in (0, 1), exclusive, got " + level, e.getMessage());
     }
     assertEquals(
         "NPS supports WALD, ADJUSTED_WALD and BOOTSTRAP intervals, not WILSON",
-        assertThrows(IllegalArgumentException.class, () -> r.interval(0.9, IntervalMethod.WILSON)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> r.interval(0.9, IntervalMethod.WILSON))
+            .getMessage());
     assertEquals(
         "score 11 is outside the nps scale 0..10",
-        assertThrows(IllegalArgumentException.class, () -> NetPromoterScore.accumulator().add(11)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NetPromoterScore.accumulator().add(11))
+            .getMessage());
   }
 
   @Test
@@ -128,7 +132,8 @@ class NetPromoterScoreTest {
     for (int i = 0; i < s.length; i++) {
       s[i] = rnd.nextInt(11);
     }
-    NetPromoterScore.Definition boot = NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP).withSeed(123);
+    NetPromoterScore.Definition boot =
+        NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP).withSeed(123);
     ScoreAccumulator<NetPromoterScore> a = NetPromoterScore.accumulator(boot);
     ScoreAccumulator<NetPromoterScore> b = NetPromoterScore.accumulator(boot);
     ScoreAccumulator<NetPromoterScore> c = NetPromoterScore.accumulator(boot);
@@ -154,7 +159,8 @@ class NetPromoterScoreTest {
   void weightedBootstrapIsOneShotOnly() {
     int[] s = {10, 9, 0, 7, 3, 10, 10, 8};
     double[] w = {1, 2, 1, 3, 1, 0.5, 2, 1};
-    NetPromoterScore.Definition boot = NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP);
+    NetPromoterScore.Definition boot =
+        NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP);
     NetPromoterScore r = NetPromoterScore.of(boot, s, w);
     Interval i = r.interval();
     assertTrue(i.lower() >= -100 && i.upper() <= 100);

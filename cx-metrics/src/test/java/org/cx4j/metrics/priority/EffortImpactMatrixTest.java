@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class EffortImpactMatrixTest {
 
   /**
-   * Impacts 0.5, 0.4, 0.1, 0.05 have median (0.4 + 0.1) / 2 = 0.25; efforts 1, 8, 2, 9 have
-   * median (2 + 8) / 2 = 5. So chatbot (0.5, 1) is a quick win, app rewrite (0.4, 8) a major
-   * project, faq (0.1, 2) a fill-in, rebrand (0.05, 9) thankless.
+   * Impacts 0.5, 0.4, 0.1, 0.05 have median (0.4 + 0.1) / 2 = 0.25; efforts 1, 8, 2, 9 have median
+   * (2 + 8) / 2 = 5. So chatbot (0.5, 1) is a quick win, app rewrite (0.4, 8) a major project, faq
+   * (0.1, 2) a fill-in, rebrand (0.05, 9) thankless.
    */
   @Test
   void quadrantsByMedianThresholds() {
@@ -27,7 +27,8 @@ class EffortImpactMatrixTest {
                 new Initiative("chatbot", 0.5, 1)));
     assertEquals(0.25, m.impactThreshold(), 1e-15);
     assertEquals(5, m.effortThreshold(), 1e-15);
-    assertEquals(List.of("chatbot", "app rewrite", "faq", "rebrand"),
+    assertEquals(
+        List.of("chatbot", "app rewrite", "faq", "rebrand"),
         m.items().stream().map(p -> p.initiative().name()).toList());
     assertEquals(Quadrant.QUICK_WIN, m.items().get(0).quadrant());
     assertEquals(Quadrant.MAJOR_PROJECT, m.items().get(1).quadrant());
@@ -41,13 +42,16 @@ class EffortImpactMatrixTest {
   void fixedThresholdsAndRatioOrder() {
     EffortImpactMatrix m =
         EffortImpactMatrix.of(
-            List.of(new Initiative("b", 0.5, 2), new Initiative("a", 0.6, 2),
+            List.of(
+                new Initiative("b", 0.5, 2),
+                new Initiative("a", 0.6, 2),
                 new Initiative("c", 0.6, 3)),
-            0.5, 3);
+            0.5,
+            3);
     // Effort 3 is not above the threshold 3: all three are quick wins.
     assertEquals(3, m.in(Quadrant.QUICK_WIN).size());
-    assertEquals(List.of("a", "b", "c"),
-        m.items().stream().map(p -> p.initiative().name()).toList());
+    assertEquals(
+        List.of("a", "b", "c"), m.items().stream().map(p -> p.initiative().name()).toList());
   }
 
   @Test
@@ -63,8 +67,8 @@ class EffortImpactMatrixTest {
     assertEquals(Quadrant.MAJOR_PROJECT, m.items().get(0).quadrant());
     assertEquals("x1", m.items().get(0).initiative().name());
     assertEquals(Quadrant.FILL_IN, m.items().get(1).quadrant());
-    assertThrows(IllegalArgumentException.class,
-        () -> EffortImpactMatrix.ofDrivers(r, Map.of("x1", 3.0)));
+    assertThrows(
+        IllegalArgumentException.class, () -> EffortImpactMatrix.ofDrivers(r, Map.of("x1", 3.0)));
   }
 
   @Test
@@ -73,7 +77,8 @@ class EffortImpactMatrixTest {
     assertThrows(IllegalArgumentException.class, () -> new Initiative("x", -1, 1));
     assertThrows(IllegalArgumentException.class, () -> new Initiative("x", 1, 0));
     assertThrows(IllegalArgumentException.class, () -> new Initiative(" ", 1, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> EffortImpactMatrix.of(List.of(new Initiative("x", 1, 1), new Initiative("x", 2, 2))));
   }
 }

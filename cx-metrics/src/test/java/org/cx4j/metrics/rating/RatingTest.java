@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RatingTest {
 
-  private static final Rating.Definition TEN = new Rating.Definition(Instrument.rating("ease", Scale.of(1, 10)), 2, 0.95);
+  private static final Rating.Definition TEN =
+      new Rating.Definition(Instrument.rating("ease", Scale.of(1, 10)), 2, 0.95);
 
   @Test
   void topBottomMeanAndDistribution() {

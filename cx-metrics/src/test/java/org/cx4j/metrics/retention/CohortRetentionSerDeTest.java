@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * committed version-1 fixture {@code cohort-retention-v1.bin} was written byte by byte from the
  * layout documented on {@code writeTo}, not by the code: version 1; "MONTH"; "UTC"; one cohort
  * starting 2024-01-01 (epoch day 54 * 365 + 13 leap days = 19723) of 4 customers over 3 periods;
- * classic counts 4, 2, 1; rolling 4, 3, 1; cumulative 4, 3, 3: 1 + (2 + 5) + (2 + 3) + 4 + 8 + 4
- * + 4 + 9 * 4 = 69 bytes.
+ * classic counts 4, 2, 1; rolling 4, 3, 1; cumulative 4, 3, 3: 1 + (2 + 5) + (2 + 3) + 4 + 8 + 4 +
+ * 4 + 9 * 4 = 69 bytes.
  */
 class CohortRetentionSerDeTest {
 

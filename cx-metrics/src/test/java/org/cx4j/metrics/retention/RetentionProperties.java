@@ -52,8 +52,9 @@ class RetentionProperties {
             (rows, customers, unit, zone, seed) -> {
               Random r = new Random(seed);
               long start = Instant.parse("2023-12-20T00:00:00Z").toEpochMilli();
-              long span = (unit == PeriodUnit.MONTH ? 400L : unit == PeriodUnit.ISO_WEEK ? 120 : 40)
-                  * 86_400_000L;
+              long span =
+                  (unit == PeriodUnit.MONTH ? 400L : unit == PeriodUnit.ISO_WEEK ? 120 : 40)
+                      * 86_400_000L;
               int[] c = new int[rows];
               long[] t = new long[rows];
               for (int i = 0; i < rows; i++) {
@@ -150,7 +151,8 @@ class RetentionProperties {
   void sortingPathEqualsBitmapPath(@ForAll("cases") Case cs) {
     CohortRetention bitmap =
         CohortRetention.compute(cs.log(), cs.unit(), cs.zone(), null, Long.MAX_VALUE).get(0);
-    CohortRetention sorting = CohortRetention.compute(cs.log(), cs.unit(), cs.zone(), null, 0).get(0);
+    CohortRetention sorting =
+        CohortRetention.compute(cs.log(), cs.unit(), cs.zone(), null, 0).get(0);
     assertTable(oracle(cs, -1), bitmap);
     assertTable(oracle(cs, -1), sorting);
   }
@@ -170,8 +172,8 @@ class RetentionProperties {
   }
 
   /**
-   * Tables of the customers of each segment, observed to the end of the whole log, written,
-   * read back and added with plus(), in any order, equal the oracle of all customers.
+   * Tables of the customers of each segment, observed to the end of the whole log, written, read
+   * back and added with plus(), in any order, equal the oracle of all customers.
    */
   @Property(tries = 200, seed = "42")
   void partsObservedToOneEndAddUpToTheWhole(@ForAll("cases") Case cs) throws Exception {
@@ -181,8 +183,9 @@ class RetentionProperties {
       end = Math.max(end, log.epochMilli(i));
     }
     Instant observationEnd = log.size() == 0 ? Instant.EPOCH : Instant.ofEpochMilli(end);
-    CohortRetention sum = CohortRetention.of(ActivityLog.of(new int[0], new long[0]), cs.unit(),
-        cs.zone(), observationEnd);
+    CohortRetention sum =
+        CohortRetention.of(
+            ActivityLog.of(new int[0], new long[0]), cs.unit(), cs.zone(), observationEnd);
     for (int seg = 2; seg >= 0; seg--) {
       List<Integer> rows = new ArrayList<>();
       for (int i = 0; i < log.size(); i++) {
@@ -200,8 +203,9 @@ class RetentionProperties {
           CohortRetention.of(ActivityLog.of(c, t), cs.unit(), cs.zone(), observationEnd);
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       part.writeTo(new java.io.DataOutputStream(bytes));
-      CohortRetention back = CohortRetention.readFrom(
-          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+      CohortRetention back =
+          CohortRetention.readFrom(
+              new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
       assertTable(oracle(cs, seg), back);
       sum = seg % 2 == 0 ? sum.plus(back) : back.plus(sum);
     }
@@ -217,7 +221,8 @@ class RetentionProperties {
     Instant later = Instant.parse("2030-01-01T00:00:00Z");
     CohortRetention u = CohortRetention.of(cs.log(), cs.unit(), cs.zone(), later);
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.plus(u));
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> t.plus(u));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("different ends"));
   }
 

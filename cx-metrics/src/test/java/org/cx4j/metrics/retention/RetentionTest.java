@@ -88,7 +88,8 @@ class RetentionTest {
         assertThrows(IllegalArgumentException.class, () -> t.count(RetentionKind.CLASSIC, 1, 3));
     assertTrue(e.getMessage().contains("[0, 3)"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> t.cohortSize(2));
-    assertTrue(t.table(RetentionKind.CLASSIC).contains("2024-01-01"), t.table(RetentionKind.CLASSIC));
+    assertTrue(
+        t.table(RetentionKind.CLASSIC).contains("2024-01-01"), t.table(RetentionKind.CLASSIC));
     assertEquals(
         "CohortRetention[ISO_WEEK in Europe/Berlin, 2 cohorts, 4 customers, first 2024-01-01]",
         t.toString());

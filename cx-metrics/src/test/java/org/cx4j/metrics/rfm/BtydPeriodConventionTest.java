@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BtydPeriodConventionTest {
 
   private static final LocalDate CDNOW_START = LocalDate.of(1997, 1, 1); // a Wednesday
-  private static final LocalDate CDNOW_END = LocalDate.of(1997, 9, 30);  // a Tuesday
+  private static final LocalDate CDNOW_END = LocalDate.of(1997, 9, 30); // a Tuesday
 
   @Test
   void weeksAreCountedBetweenPeriodStarts() {
@@ -25,14 +25,25 @@ class BtydPeriodConventionTest {
     assertEquals(212 / 7.0, day.recency(), 1e-12);
     // WEEK: first week starts Monday 1996-12-30, the week of 1997-09-30 starts Monday 1997-09-29:
     // 273 days = 39 weeks. The purchase's week starts Monday 1997-07-28: 210 days = 30 weeks.
-    BtydSummary week = BtydSummarizer.builder(CDNOW_END)
-        .purchasePeriod(BtydSummarizer.PurchasePeriod.WEEK).build().summarize(t).summaries().get(0);
+    BtydSummary week =
+        BtydSummarizer.builder(CDNOW_END)
+            .purchasePeriod(BtydSummarizer.PurchasePeriod.WEEK)
+            .build()
+            .summarize(t)
+            .summaries()
+            .get(0);
     assertEquals(39, week.age(), 1e-12);
     assertEquals(30, week.recency(), 1e-12);
     // Holdout to 1998-06-30 (a Tuesday, week of Monday 1998-06-29): 1997-09-29 to 1998-06-29 is
     // 273 days = 39 weeks.
-    BtydSummary ho = BtydSummarizer.builder(CDNOW_END).holdoutEnd(LocalDate.of(1998, 6, 30))
-        .purchasePeriod(BtydSummarizer.PurchasePeriod.WEEK).build().summarize(t).summaries().get(0);
+    BtydSummary ho =
+        BtydSummarizer.builder(CDNOW_END)
+            .holdoutEnd(LocalDate.of(1998, 6, 30))
+            .purchasePeriod(BtydSummarizer.PurchasePeriod.WEEK)
+            .build()
+            .summarize(t)
+            .summaries()
+            .get(0);
     assertEquals(39, ho.holdoutDuration(), 1e-12);
   }
 
@@ -40,11 +51,16 @@ class BtydPeriodConventionTest {
   void monthsAreWholeMonthsInTheAverageMonthUnit() {
     // First 1997-01-15 (month of January), again 1997-03-20 (March), end 1997-09-30 (September):
     // t_x = 2 months, T = 8 months.
-    List<Transaction> t = List.of(tx("a", LocalDate.of(1997, 1, 15), 10),
-        tx("a", LocalDate.of(1997, 3, 20), 20));
-    BtydSummary m = BtydSummarizer.builder(CDNOW_END)
-        .purchasePeriod(BtydSummarizer.PurchasePeriod.MONTH)
-        .timeUnit(BtydSummarizer.AVERAGE_MONTH).build().summarize(t).summaries().get(0);
+    List<Transaction> t =
+        List.of(tx("a", LocalDate.of(1997, 1, 15), 10), tx("a", LocalDate.of(1997, 3, 20), 20));
+    BtydSummary m =
+        BtydSummarizer.builder(CDNOW_END)
+            .purchasePeriod(BtydSummarizer.PurchasePeriod.MONTH)
+            .timeUnit(BtydSummarizer.AVERAGE_MONTH)
+            .build()
+            .summarize(t)
+            .summaries()
+            .get(0);
     assertEquals(2, m.recency(), 1e-12);
     assertEquals(8, m.age(), 1e-12);
   }

@@ -39,11 +39,19 @@ class BtydSummarizerCdnowTest {
       }
       String[] f = line.trim().split("\\s+");
       LocalDate d = LocalDate.parse(f[2], ymd);
-      tx.add(new Transaction(CustomerId.of(f[1]), d.atStartOfDay(ZoneOffset.UTC).toInstant(),
-          Double.parseDouble(f[4]), Integer.parseInt(f[3]), null));
+      tx.add(
+          new Transaction(
+              CustomerId.of(f[1]),
+              d.atStartOfDay(ZoneOffset.UTC).toInstant(),
+              Double.parseDouble(f[4]),
+              Integer.parseInt(f[3]),
+              null));
     }
-    BtydSummaries s = BtydSummarizer.builder(LocalDate.of(1997, 9, 30))
-        .holdoutEnd(LocalDate.of(1998, 6, 30)).build().summarize(tx);
+    BtydSummaries s =
+        BtydSummarizer.builder(LocalDate.of(1997, 9, 30))
+            .holdoutEnd(LocalDate.of(1998, 6, 30))
+            .build()
+            .summarize(tx);
     Map<String, BtydSummary> byId = new HashMap<>();
     for (BtydSummary b : s.summaries()) {
       byId.put(String.valueOf(Integer.parseInt(b.customer().value())), b);

@@ -24,11 +24,13 @@ class BtydSummarizerTest {
 
   @Test
   void sameDayPurchasesMergeAndFirstIsExcludedFromMonetary() {
-    List<Transaction> t = List.of(
-        tx("a", JAN1, 100), // acquisition
-        tx("a", JAN1.plusDays(7), 10), tx("a", JAN1.plusDays(7), 20), // one purchase of 30
-        tx("a", JAN1.plusDays(21), 60),
-        tx("b", JAN1.plusDays(14), 5));
+    List<Transaction> t =
+        List.of(
+            tx("a", JAN1, 100), // acquisition
+            tx("a", JAN1.plusDays(7), 10),
+            tx("a", JAN1.plusDays(7), 20), // one purchase of 30
+            tx("a", JAN1.plusDays(21), 60),
+            tx("b", JAN1.plusDays(14), 5));
     BtydSummaries s = BtydSummarizer.builder(JAN1.plusDays(27)).build().summarize(t);
     BtydSummary a = s.summaries().get(0);
     assertEquals(2, a.frequency());
@@ -45,11 +47,20 @@ class BtydSummarizerTest {
   @Test
   void weeklyPeriodsAndDayUnits() {
     // 2024-01-01 is a Monday; Jan 3 and Jan 5 fall in the same ISO week as Jan 1.
-    List<Transaction> t = List.of(tx("a", JAN1, 1), tx("a", JAN1.plusDays(2), 1),
-        tx("a", JAN1.plusDays(4), 1), tx("a", JAN1.plusDays(9), 1));
-    BtydSummary a = BtydSummarizer.builder(JAN1.plusDays(20))
-        .purchasePeriod(BtydSummarizer.PurchasePeriod.WEEK).timeUnit(Duration.ofDays(1)).build()
-        .summarize(t).summaries().get(0);
+    List<Transaction> t =
+        List.of(
+            tx("a", JAN1, 1),
+            tx("a", JAN1.plusDays(2), 1),
+            tx("a", JAN1.plusDays(4), 1),
+            tx("a", JAN1.plusDays(9), 1));
+    BtydSummary a =
+        BtydSummarizer.builder(JAN1.plusDays(20))
+            .purchasePeriod(BtydSummarizer.PurchasePeriod.WEEK)
+            .timeUnit(Duration.ofDays(1))
+            .build()
+            .summarize(t)
+            .summaries()
+            .get(0);
     assertEquals(1, a.frequency());
     assertEquals(7, a.recency(), 1e-12); // week of Jan 8 starts 7 days after week of Jan 1
     assertEquals(1, a.monetaryValue(), 1e-12);
@@ -57,11 +68,19 @@ class BtydSummarizerTest {
 
   @Test
   void holdoutAndCohort() {
-    List<Transaction> t = List.of(tx("a", JAN1, 1), tx("a", JAN1.plusDays(40), 7),
-        tx("a", JAN1.plusDays(41), 3), tx("a", JAN1.plusDays(41), 2), tx("a", JAN1.plusDays(90), 9),
-        tx("late", JAN1.plusDays(40), 4));
-    BtydSummaries s = BtydSummarizer.builder(JAN1.plusDays(34)).holdoutEnd(JAN1.plusDays(62))
-        .build().summarize(t);
+    List<Transaction> t =
+        List.of(
+            tx("a", JAN1, 1),
+            tx("a", JAN1.plusDays(40), 7),
+            tx("a", JAN1.plusDays(41), 3),
+            tx("a", JAN1.plusDays(41), 2),
+            tx("a", JAN1.plusDays(90), 9),
+            tx("late", JAN1.plusDays(40), 4));
+    BtydSummaries s =
+        BtydSummarizer.builder(JAN1.plusDays(34))
+            .holdoutEnd(JAN1.plusDays(62))
+            .build()
+            .summarize(t);
     assertEquals(1, s.size(), "a customer first seen in the holdout is not in the cohort");
     BtydSummary a = s.summaries().get(0);
     assertEquals(0, a.frequency());
@@ -77,8 +96,8 @@ class BtydSummarizerTest {
     for (int i = 0; i < 40; i++) {
       t.add(tx("c" + rnd.nextInt(6), JAN1.plusDays(rnd.nextInt(100)), rnd.nextInt(50)));
     }
-    BtydSummarizer s = BtydSummarizer.builder(JAN1.plusDays(80)).holdoutEnd(JAN1.plusDays(99))
-        .build();
+    BtydSummarizer s =
+        BtydSummarizer.builder(JAN1.plusDays(80)).holdoutEnd(JAN1.plusDays(99)).build();
     BtydSummaries expected = s.summarize(t);
     Collections.shuffle(t, rnd);
     assertEquals(expected, s.summarize(t));
@@ -98,8 +117,8 @@ class BtydSummarizerTest {
       t.add(tx("c" + rnd.nextInt(4), JAN1.plusDays(rnd.nextInt(30)), rnd.nextInt(50)));
     }
     t.sort(java.util.Comparator.comparing(Transaction::timestamp));
-    BtydSummarizer s = BtydSummarizer.builder(JAN1.plusDays(18)).holdoutEnd(JAN1.plusDays(28))
-        .build();
+    BtydSummarizer s =
+        BtydSummarizer.builder(JAN1.plusDays(18)).holdoutEnd(JAN1.plusDays(28)).build();
     BtydSummarizer.Accumulator early = s.accumulator().addAll(t.subList(0, split));
     BtydSummarizer.Accumulator late = s.accumulator().addAll(t.subList(split, t.size()));
     BtydSummaries merged = early.merge(late).result();
@@ -120,19 +139,21 @@ class BtydSummarizerTest {
   @Test
   void badInput() {
     BtydSummarizer s = BtydSummarizer.builder(JAN1.plusDays(30)).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> s.summarize(List.of(tx("a", JAN1, -5))));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> s.summarize(List.of(tx("a", JAN1, -5))));
     assertTrue(e.getMessage().contains("amount"), e.getMessage());
     // A transaction before the customer's first one, in the streaming accumulator.
     BtydSummarizer.Accumulator acc = s.accumulator().add(tx("a", JAN1.plusDays(5), 1));
     e = assertThrows(IllegalArgumentException.class, () -> acc.add(tx("a", JAN1, 1)));
     assertTrue(e.getMessage().contains("before the first purchase"), e.getMessage());
     // T smaller than recency.
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new BtydSummary(CustomerId.of("a"), JAN1, 2, 10, 9, 1, 0, 0, 0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BtydSummary(CustomerId.of("a"), JAN1, 2, 10, 9, 1, 0, 0, 0));
     assertTrue(e.getMessage().contains("at least the recency"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> BtydSummarizer.builder(JAN1).holdoutEnd(JAN1));
+    assertThrows(
+        IllegalArgumentException.class, () -> BtydSummarizer.builder(JAN1).holdoutEnd(JAN1));
     assertEquals(0, s.summarize(List.of()).size());
     // Merging in the wrong order would put a customer's later purchase first.
     BtydSummarizer.Accumulator later = s.accumulator().add(tx("a", JAN1.plusDays(9), 1));
@@ -140,7 +161,6 @@ class BtydSummarizerTest {
     e = assertThrows(IllegalArgumentException.class, () -> later.merge(earlier));
     assertTrue(e.getMessage().contains("time order"), e.getMessage());
     BtydSummarizer other = BtydSummarizer.builder(JAN1.plusDays(31)).build();
-    assertThrows(IllegalArgumentException.class,
-        () -> s.accumulator().merge(other.accumulator()));
+    assertThrows(IllegalArgumentException.class, () -> s.accumulator().merge(other.accumulator()));
   }
 }

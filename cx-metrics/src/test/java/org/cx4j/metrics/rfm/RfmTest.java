@@ -30,7 +30,8 @@ class RfmTest {
   @Test
   void quintilesOfDistinctValues() {
     // Ten distinct values: mid-percentiles 0.05, 0.15, ..., 0.95 -> two customers per score.
-    assertArrayEquals(new int[] {1, 1, 2, 2, 3, 3, 4, 4, 5, 5},
+    assertArrayEquals(
+        new int[] {1, 1, 2, 2, 3, 3, 4, 4, 5, 5},
         RfmScorer.quintiles(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
     // Ties: {1,1,1,1,9}: p(1) = (0 + 4/2)/5 = 0.4 -> 3; p(9) = (4 + 0.5)/5 = 0.9 -> 5.
     assertArrayEquals(new int[] {3, 3, 3, 3, 5}, RfmScorer.quintiles(new double[] {1, 1, 1, 1, 9}));
@@ -72,11 +73,12 @@ class RfmTest {
   @Test
   void segmentGridMatchesTheDocumentedTable() {
     String[] rows = { // R = 5 .. 1, F = 1 .. 5, as in the RfmSegment Javadoc table
-        "NEW_CUSTOMERS POTENTIAL_LOYALISTS POTENTIAL_LOYALISTS CHAMPIONS CHAMPIONS",
-        "PROMISING POTENTIAL_LOYALISTS POTENTIAL_LOYALISTS LOYAL LOYAL",
-        "ABOUT_TO_SLEEP ABOUT_TO_SLEEP NEED_ATTENTION LOYAL LOYAL",
-        "HIBERNATING HIBERNATING AT_RISK AT_RISK CANNOT_LOSE",
-        "HIBERNATING HIBERNATING AT_RISK AT_RISK CANNOT_LOSE"};
+      "NEW_CUSTOMERS POTENTIAL_LOYALISTS POTENTIAL_LOYALISTS CHAMPIONS CHAMPIONS",
+      "PROMISING POTENTIAL_LOYALISTS POTENTIAL_LOYALISTS LOYAL LOYAL",
+      "ABOUT_TO_SLEEP ABOUT_TO_SLEEP NEED_ATTENTION LOYAL LOYAL",
+      "HIBERNATING HIBERNATING AT_RISK AT_RISK CANNOT_LOSE",
+      "HIBERNATING HIBERNATING AT_RISK AT_RISK CANNOT_LOSE"
+    };
     Map<RfmSegment, Integer> seen = new EnumMap<>(RfmSegment.class);
     for (int r = 5; r >= 1; r--) {
       String[] cells = rows[5 - r].split(" ");
@@ -93,11 +95,14 @@ class RfmTest {
   @Test
   void scorerByHand() {
     LocalDate at = LocalDate.of(2024, 12, 31);
-    List<Transaction> t = List.of(
-        tx("a", LocalDate.of(2024, 12, 30), 100), tx("a", LocalDate.of(2024, 6, 1), 50),
-        tx("a", LocalDate.of(2024, 1, 1), 50),
-        tx("b", LocalDate.of(2024, 3, 1), 10),
-        tx("c", LocalDate.of(2024, 12, 1), 20), tx("c", LocalDate.of(2025, 1, 5), 999));
+    List<Transaction> t =
+        List.of(
+            tx("a", LocalDate.of(2024, 12, 30), 100),
+            tx("a", LocalDate.of(2024, 6, 1), 50),
+            tx("a", LocalDate.of(2024, 1, 1), 50),
+            tx("b", LocalDate.of(2024, 3, 1), 10),
+            tx("c", LocalDate.of(2024, 12, 1), 20),
+            tx("c", LocalDate.of(2025, 1, 5), 999));
     List<RfmScore> s = RfmScorer.at(at, ZoneOffset.UTC).score(t);
     assertEquals(3, s.size());
     RfmScore a = s.get(0);
@@ -117,7 +122,8 @@ class RfmTest {
     assertEquals(30, c.recencyDays()); // the 2025 purchase is after the analysis date
     assertEquals(20, c.monetary(), 1e-12);
     assertEquals("323", c.code());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RfmScorer.at(at, ZoneOffset.UTC).score(List.of(tx("a", at, -1))));
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packed-field {@code int[]} histogram ({@link Counting#histogramFields}) against the
- * brute-force oracle {@link ScoreSamples#histogram}: exact counts for every length around the
- * block ({@value Counting#LANES} scores) and flush (63 blocks) boundaries, and the first invalid
- * score named wherever it sits.
+ * brute-force oracle {@link ScoreSamples#histogram}: exact counts for every length around the block
+ * ({@value Counting#LANES} scores) and flush (63 blocks) boundaries, and the first invalid score
+ * named wherever it sits.
  */
 class FieldHistogramProperties {
 
@@ -32,15 +32,31 @@ class FieldHistogramProperties {
   Arbitrary<Scale> fieldScale() {
     // Every accumulator count (1, 2, 3), the 16-point limit, negative and non-zero minima.
     return Arbitraries.of(
-        Scale.of(0, 1), Scale.of(1, 5), Scale.of(0, 5), Scale.of(1, 6), Scale.of(1, 7),
-        Scale.of(0, 10), Scale.of(1, 10), Scale.of(0, 15), Scale.of(-3, 3), Scale.of(-8, 7),
+        Scale.of(0, 1),
+        Scale.of(1, 5),
+        Scale.of(0, 5),
+        Scale.of(1, 6),
+        Scale.of(1, 7),
+        Scale.of(0, 10),
+        Scale.of(1, 10),
+        Scale.of(0, 15),
+        Scale.of(-3, 3),
+        Scale.of(-8, 7),
         Scale.of(85, 100));
   }
 
   @Provide
   Arbitrary<Integer> badScore() {
     return Arbitraries.of(
-        Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 16, 64, 1 << 16, -(1 << 20), 0x01041041, 0x80000000 >>> 1);
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE,
+        -1,
+        16,
+        64,
+        1 << 16,
+        -(1 << 20),
+        0x01041041,
+        0x80000000 >>> 1);
   }
 
   @Property(tries = 300, seed = "42")
@@ -57,7 +73,8 @@ class FieldHistogramProperties {
   @Property(tries = 40, seed = "42")
   void countsEqualOracleAcrossFlushes(
       @ForAll("fieldScale") Scale scale,
-      @ForAll @IntRange(min = 2 * 63 * Counting.LANES - 300, max = 2 * 63 * Counting.LANES + 300) int n,
+      @ForAll @IntRange(min = 2 * 63 * Counting.LANES - 300, max = 2 * 63 * Counting.LANES + 300)
+          int n,
       @ForAll long seed) {
     int[] s = random(scale, n, new Random(seed));
     long[] oracle = ScoreSamples.histogram(s, scale.min(), scale.max());
@@ -76,16 +93,18 @@ class FieldHistogramProperties {
     int[] s = random(scale, n, r);
     int at = r.nextInt(n);
     // Just outside either end, or far outside (wrapping around int if need be).
-    int bad = offset == -1 || offset == 16 || offset == 64
-        ? (above ? scale.max() + Math.abs(offset) : scale.min() - Math.abs(offset))
-        : offset;
+    int bad =
+        offset == -1 || offset == 16 || offset == 64
+            ? (above ? scale.max() + Math.abs(offset) : scale.min() - Math.abs(offset))
+            : offset;
     if (scale.contains(bad)) {
       bad = scale.max() + 1;
     }
     s[at] = bad;
     String expected = "score " + bad + " at index " + at + " is outside the scale " + scale;
     int[] scores = s;
-    assertEquals(expected,
+    assertEquals(
+        expected,
         assertThrows(IllegalArgumentException.class, () -> Counting.histogramFields(scores, scale))
             .getMessage());
   }
@@ -94,7 +113,8 @@ class FieldHistogramProperties {
   void anInvalidScoreAfterManyFlushesIsNamed() {
     Scale nps = Scale.of(0, 10);
     int[] s = random(nps, 3 * FLUSH + 5, new Random(7));
-    for (int at : new int[] {0, FLUSH - 1, FLUSH, 2 * FLUSH + LANES / 2, 3 * FLUSH - 1, 3 * FLUSH + 4}) {
+    for (int at :
+        new int[] {0, FLUSH - 1, FLUSH, 2 * FLUSH + LANES / 2, 3 * FLUSH - 1, 3 * FLUSH + 4}) {
       int[] copy = s.clone();
       copy[at] = 11;
       IllegalArgumentException e =
@@ -124,7 +144,9 @@ class FieldHistogramProperties {
   @Test
   void scalesAboveSixteenPointsAreRefused() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Counting.histogramFields(new int[0], Scale.of(0, 16)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Counting.histogramFields(new int[0], Scale.of(0, 16)));
     assertEquals("scale must have at most 16 points, got 0..16", e.getMessage());
   }
 

@@ -65,7 +65,9 @@ class ScoreAccumulatorProperties {
 
   @Property(tries = 300, seed = "42")
   void mergeOfCountsIsExactAssociativeCommutativeAndBatch(
-      @ForAll("npsScores") int[] s, @ForAll @IntRange(min = 0, max = 300) int a, @ForAll @IntRange(min = 0, max = 300) int b) {
+      @ForAll("npsScores") int[] s,
+      @ForAll @IntRange(min = 0, max = 300) int a,
+      @ForAll @IntRange(min = 0, max = 300) int b) {
     int i = Math.min(a, s.length);
     int j = Math.max(i, Math.min(b, s.length));
     long[] batch = ScoreSamples.histogram(s, 0, 10);
@@ -92,7 +94,9 @@ class ScoreAccumulatorProperties {
 
   @Property(tries = 300, seed = "42")
   void weightedMergeEqualsBatchToTwelveDigits(
-      @ForAll("weighted") Weighted w, @ForAll @IntRange(min = 0, max = 200) int a, @ForAll @IntRange(min = 0, max = 200) int b) {
+      @ForAll("weighted") Weighted w,
+      @ForAll @IntRange(min = 0, max = 200) int a,
+      @ForAll @IntRange(min = 0, max = 200) int b) {
     int n = w.scores().length;
     int i = Math.min(a, n);
     int j = Math.max(i, Math.min(b, n));
@@ -140,7 +144,9 @@ class ScoreAccumulatorProperties {
 
   @Property(tries = 300, seed = "42")
   void byteHistogramEqualsOracle(
-      @ForAll("anyScale") Scale scale, @ForAll @IntRange(min = 0, max = 3000) int n, @ForAll long seed) {
+      @ForAll("anyScale") Scale scale,
+      @ForAll @IntRange(min = 0, max = 3000) int n,
+      @ForAll long seed) {
     java.util.Random r = new java.util.Random(seed);
     int[] ints = new int[n];
     byte[] bytes = new byte[n];
@@ -166,21 +172,29 @@ class ScoreAccumulatorProperties {
   }
 
   private static String assertThrowsIae(Runnable r) {
-    return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run)
+        .getMessage();
   }
 
   @Provide
   Arbitrary<Scale> anyScale() {
     return Arbitraries.of(
-        Scale.of(0, 10), Scale.of(1, 5), Scale.of(1, 7), Scale.of(1, 10), Scale.of(0, 100),
-        Scale.of(-3, 3), Scale.of(0, 1), Scale.of(20, 30));
+        Scale.of(0, 10),
+        Scale.of(1, 5),
+        Scale.of(1, 7),
+        Scale.of(1, 10),
+        Scale.of(0, 100),
+        Scale.of(-3, 3),
+        Scale.of(0, 1),
+        Scale.of(20, 30));
   }
 
   @Test
   void concurrentAccumulatorUnderManyWritersGivesExactBatchCounts() throws Exception {
     int threads = 4;
     int perThread = 250_000; // a million adds in all
-    ConcurrentScoreAccumulator<ScoreDistribution> acc = ScoreDistribution.concurrentAccumulator(NPS);
+    ConcurrentScoreAccumulator<ScoreDistribution> acc =
+        ScoreDistribution.concurrentAccumulator(NPS);
     int[][] data = new int[threads][perThread];
     long[] expected = new long[11];
     double expectedWeight = 0;
@@ -196,17 +210,20 @@ class ScoreAccumulatorProperties {
     List<Future<?>> fs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int[] mine = data[t];
-      fs.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < mine.length; i++) {
-          if (i % 10 == 0) {
-            acc.addWeighted(mine[i], 0.5); // every tenth add is weighted, through the striped path
-          } else {
-            acc.add(mine[i]);
-          }
-        }
-        return null;
-      }));
+      fs.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < mine.length; i++) {
+                  if (i % 10 == 0) {
+                    acc.addWeighted(
+                        mine[i], 0.5); // every tenth add is weighted, through the striped path
+                  } else {
+                    acc.add(mine[i]);
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : fs) {
@@ -241,7 +258,8 @@ class ScoreAccumulatorProperties {
       assertEquals(b.weight(s), d.weight(s), 1e-12 * b.weight(s));
     }
     // merging a single-threaded accumulator into a concurrent one, and a concurrent into another
-    ConcurrentScoreAccumulator<ScoreDistribution> other = ScoreDistribution.concurrentAccumulator(NPS);
+    ConcurrentScoreAccumulator<ScoreDistribution> other =
+        ScoreDistribution.concurrentAccumulator(NPS);
     other.merge(batch);
     other.merge(c);
     assertEquals(2 * b.n(), other.result().n());

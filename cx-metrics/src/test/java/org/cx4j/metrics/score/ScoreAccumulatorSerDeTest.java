@@ -23,23 +23,28 @@ import org.cx4j.metrics.nps.NetPromoterScore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The versioned binary state of {@link ScoreAccumulator} ({@code writeTo} / {@code mergeFrom}),
- * in the style of DataSketches' SerDe tests: round trips byte for byte, merging a written state
- * equals merging the accumulator, and the committed version-1 fixture still decodes.
+ * The versioned binary state of {@link ScoreAccumulator} ({@code writeTo} / {@code mergeFrom}), in
+ * the style of DataSketches' SerDe tests: round trips byte for byte, merging a written state equals
+ * merging the accumulator, and the committed version-1 fixture still decodes.
  */
 class ScoreAccumulatorSerDeTest {
 
   private static final Scale NPS = Scale.of(0, 10);
 
   /**
-   * The version-1 fixture, {@code score-state-v1.bin} in test resources, written byte by byte
-   * from the format documented on {@code writeTo} (not by the code): scale 0..10; scores 0, 9, 9
+   * The version-1 fixture, {@code score-state-v1.bin} in test resources, written byte by byte from
+   * the format documented on {@code writeTo} (not by the code): scale 0..10; scores 0, 9, 9
    * unweighted; score 10 with weight 2 (exponent 1, stored sum 1.0, squares 1.0); missing code 99
    * once.
    */
   private static ScoreAccumulator<NetPromoterScore> fixtureAccumulator() {
-    return NetPromoterScore.accumulator().missingCodes(99)
-        .add(0).add(9).add(9).addWeighted(10, 2.0).add(99);
+    return NetPromoterScore.accumulator()
+        .missingCodes(99)
+        .add(0)
+        .add(9)
+        .add(9)
+        .addWeighted(10, 2.0)
+        .add(99);
   }
 
   private static byte[] bytes(ScoreAccumulator<?> acc) throws IOException {
@@ -53,7 +58,8 @@ class ScoreAccumulatorSerDeTest {
   }
 
   private static byte[] fixture() throws IOException {
-    try (InputStream s = ScoreAccumulatorSerDeTest.class.getResourceAsStream("score-state-v1.bin")) {
+    try (InputStream s =
+        ScoreAccumulatorSerDeTest.class.getResourceAsStream("score-state-v1.bin")) {
       return s.readAllBytes();
     }
   }
@@ -106,17 +112,22 @@ class ScoreAccumulatorSerDeTest {
       throws IOException {
     ScoreAccumulator<ScoreDistribution> a = build(s, w);
     byte[] first = bytes(a);
-    ScoreAccumulator<ScoreDistribution> back = ScoreDistribution.accumulator(NPS).mergeFrom(in(first));
+    ScoreAccumulator<ScoreDistribution> back =
+        ScoreDistribution.accumulator(NPS).mergeFrom(in(first));
     assertEquals(a.distribution(), back.distribution());
     assertArrayEquals(first, bytes(back));
   }
 
   @Property(tries = 300, seed = "42")
   void mergingAWrittenStateEqualsMerge(
-      @ForAll("scores") int[] s1, @ForAll("weights") double[] w1,
-      @ForAll("scores") int[] s2, @ForAll("weights") double[] w2) throws IOException {
+      @ForAll("scores") int[] s1,
+      @ForAll("weights") double[] w1,
+      @ForAll("scores") int[] s2,
+      @ForAll("weights") double[] w2)
+      throws IOException {
     ScoreAccumulator<ScoreDistribution> viaMerge = build(s1, w1).merge(build(s2, w2));
-    ScoreAccumulator<ScoreDistribution> viaBytes = build(s1, w1).mergeFrom(in(bytes(build(s2, w2))));
+    ScoreAccumulator<ScoreDistribution> viaBytes =
+        build(s1, w1).mergeFrom(in(bytes(build(s2, w2))));
     assertEquals(viaMerge.distribution(), viaBytes.distribution());
   }
 
@@ -133,17 +144,22 @@ class ScoreAccumulatorSerDeTest {
   void anUnknownVersionOrScaleIsNamed() throws IOException {
     byte[] f = fixture();
     f[0] = 7;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NetPromoterScore.accumulator().mergeFrom(in(f)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> NetPromoterScore.accumulator().mergeFrom(in(f)));
     assertTrue(e.getMessage().contains("version 7"), e.getMessage());
-    IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
-        () -> ScoreDistribution.accumulator(Scale.of(1, 5)).mergeFrom(in(fixture())));
+    IllegalArgumentException s =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ScoreDistribution.accumulator(Scale.of(1, 5)).mergeFrom(in(fixture())));
     assertTrue(s.getMessage().contains("1..5") || s.getMessage().contains("0..10"), s.getMessage());
     byte[] negative = fixture();
     negative[9 + 7] = -1; // low byte of the count of score 0: the long becomes 0x..FF, still >= 0
     negative[9] = (byte) 0x80; // high byte: now negative
-    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
-        () -> NetPromoterScore.accumulator().mergeFrom(in(negative)));
+    IllegalArgumentException c =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NetPromoterScore.accumulator().mergeFrom(in(negative)));
     assertTrue(c.getMessage().contains("count of score 0"), c.getMessage());
   }
 }

@@ -35,16 +35,21 @@ class ScoreDistributionTest {
   @Test
   void scoreOutsideScaleIsNamedWithItsIndex() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ScoreDistribution.of(NPS, 3, 4, 11, 5, 6));
+        assertThrows(
+            IllegalArgumentException.class, () -> ScoreDistribution.of(NPS, 3, 4, 11, 5, 6));
     assertEquals("score 11 at index 2 is outside the scale 0..10", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> ScoreDistribution.of(NPS, new byte[] {3, -1}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ScoreDistribution.of(NPS, new byte[] {3, -1}));
     assertEquals("score -1 at index 1 is outside the scale 0..10", e.getMessage());
     byte[] many = new byte[100];
     many[77] = 11;
     e = assertThrows(IllegalArgumentException.class, () -> ScoreDistribution.of(NPS, many));
     assertEquals("score 11 at index 77 is outside the scale 0..10", e.getMessage());
-    e = assertThrows(
-        IllegalArgumentException.class, () -> ScoreDistribution.accumulator(Scale.of(1, 5)).add(0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ScoreDistribution.accumulator(Scale.of(1, 5)).add(0));
     assertEquals("score 0 is outside the scale 1..5", e.getMessage());
   }
 
@@ -52,14 +57,19 @@ class ScoreDistributionTest {
   void badWeightsAndCountsAreNamed() {
     ScoreAccumulator<ScoreDistribution> acc = ScoreDistribution.accumulator(NPS);
     for (double w : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1.0}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.addWeighted(5, w));
-      assertTrue(e.getMessage().contains("weight") && e.getMessage().contains(Double.toString(w)), e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> acc.addWeighted(5, w));
+      assertTrue(
+          e.getMessage().contains("weight") && e.getMessage().contains(Double.toString(w)),
+          e.getMessage());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.addCount(5, -2L));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> acc.addCount(5, -2L));
     assertEquals("count must be non-negative, got -2", e.getMessage());
-    e = assertThrows(
-        IllegalArgumentException.class,
-        () -> ScoreDistribution.of(NPS, new int[] {1, 2}, new double[] {1, Double.NaN}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ScoreDistribution.of(NPS, new int[] {1, 2}, new double[] {1, Double.NaN}));
     assertEquals("weight must be finite and non-negative, got NaN at index 1", e.getMessage());
     assertEquals(0, acc.n());
   }
@@ -109,15 +119,19 @@ class ScoreDistributionTest {
     assertEquals(3, d.weight(0), 0);
     List<SurveyResponse> wrong = List.of(SurveyResponse.of(c, Instrument.csat(), 5, t));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ScoreDistribution.of(Instrument.nps(), wrong));
-    assertTrue(e.getMessage().startsWith("response instrument csat 1..5 is not nps 0..10"), e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class, () -> ScoreDistribution.of(Instrument.nps(), wrong));
+    assertTrue(
+        e.getMessage().startsWith("response instrument csat 1..5 is not nps 0..10"),
+        e.getMessage());
   }
 
   @Test
   void jsonRoundTrip() throws Exception {
     ScoreDistribution d = ScoreDistribution.of(NPS, new int[] {1, 2, 10}, new double[] {1, 2.5, 3});
     String json = CxJson.mapper().writeValueAsString(d);
-    assertTrue(json.startsWith("{\"scale\":{\"min\":0,\"max\":10},\"n\":3,\"counts\":[0,1,1"), json);
+    assertTrue(
+        json.startsWith("{\"scale\":{\"min\":0,\"max\":10},\"n\":3,\"counts\":[0,1,1"), json);
     assertEquals(d, CxJson.mapper().readValue(json, ScoreDistribution.class));
     ScoreDistribution u = ScoreDistribution.of(NPS, 1, 2, 10);
     String uj = CxJson.mapper().writeValueAsString(u);
@@ -139,16 +153,26 @@ class ScoreDistributionTest {
     Scale scale = Scale.of(1, 3);
     ScoreDistribution direct =
         ScoreDistribution.of(scale, new int[] {1, 1, 3}, new double[] {2, 0.5, 4});
-    ScoreDistribution rebuilt = ScoreDistribution.ofWeights(
-        scale, new long[] {2, 0, 1}, new double[] {2.5, 0, 4}, new double[] {4.25, 0, 16});
+    ScoreDistribution rebuilt =
+        ScoreDistribution.ofWeights(
+            scale, new long[] {2, 0, 1}, new double[] {2.5, 0, 4}, new double[] {4.25, 0, 16});
     assertTrue(rebuilt.isWeighted());
     assertEquals(direct, rebuilt);
     assertEquals(6.5 * 6.5 / 20.25, rebuilt.effectiveSampleSize(), 1e-15);
-    assertThrows(IllegalArgumentException.class, () -> ScoreDistribution.ofWeights(
-        scale, new long[] {2, 0, 1}, new double[] {2.5, -1, 4}, new double[] {4.25, 0, 16}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ScoreDistribution.ofWeights(
-            scale, new long[] {2, 1}, new double[] {2.5, 4}, new double[] {4.25, 16}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ScoreDistribution.ofWeights(
+                scale,
+                new long[] {2, 0, 1},
+                new double[] {2.5, -1, 4},
+                new double[] {4.25, 0, 16}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ScoreDistribution.ofWeights(
+                    scale, new long[] {2, 1}, new double[] {2.5, 4}, new double[] {4.25, 16}));
     assertTrue(e.getMessage().contains("counts has 2 entries"), e.getMessage());
   }
 }

@@ -12,8 +12,8 @@ public final class ScoreSamples {
   public static final double Z95 = 1.959963984540054;
 
   /**
-   * 10 NPS answers: 5 promoters (9, 9, 10, 10, 10), 2 passives (7, 8), 3 detractors (0, 5, 6).
-   * p_P = 0.5, p_D = 0.3, NPS = 20; Var(p̂_P - p̂_D) = [0.5 + 0.3 - 0.2²] / 10 = 0.076.
+   * 10 NPS answers: 5 promoters (9, 9, 10, 10, 10), 2 passives (7, 8), 3 detractors (0, 5, 6). p_P
+   * = 0.5, p_D = 0.3, NPS = 20; Var(p̂_P - p̂_D) = [0.5 + 0.3 - 0.2²] / 10 = 0.076.
    */
   public static final int[] NPS_TEN = {9, 10, 7, 0, 10, 5, 9, 8, 6, 10};
 

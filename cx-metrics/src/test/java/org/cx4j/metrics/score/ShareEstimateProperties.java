@@ -19,7 +19,8 @@ class ShareEstimateProperties {
     if (hits + misses == 0) {
       return;
     }
-    ShareEstimate s = ShareEstimate.of(ScoreDistribution.ofCounts(Scale.of(0, 1), misses, hits), 1, 1, level);
+    ShareEstimate s =
+        ShareEstimate.of(ScoreDistribution.ofCounts(Scale.of(0, 1), misses, hits), 1, 1, level);
     assertEquals((double) hits / (hits + misses), s.share(), 1e-12);
     for (IntervalMethod m : new IntervalMethod[] {IntervalMethod.WILSON, IntervalMethod.WALD}) {
       Interval i = s.interval(level, m);
@@ -30,7 +31,8 @@ class ShareEstimateProperties {
 
   @Property(tries = 500, seed = "42")
   void meanTIntervalContainsTheMeanAndStaysOnTheScale(
-      @ForAll @IntRange(min = 0, max = 50) int a, @ForAll @IntRange(min = 0, max = 50) int b,
+      @ForAll @IntRange(min = 0, max = 50) int a,
+      @ForAll @IntRange(min = 0, max = 50) int b,
       @ForAll @IntRange(min = 0, max = 50) int c) {
     if (a + b + c == 0) {
       return;

@@ -44,15 +44,17 @@ class SurveyEdgeCasesTest {
     double pd = 1.75 / 13;
     double t = pp - pd;
     double half = Z95 * 0.5 * Math.sqrt((pp + pd - t * t) / 13);
-    Interval i = NetPromoterScore.ofCounts(9, 0, 1).interval(0.95, IntervalMethod.ADJUSTED_WALD, 13);
+    Interval i =
+        NetPromoterScore.ofCounts(9, 0, 1).interval(0.95, IntervalMethod.ADJUSTED_WALD, 13);
     assertEquals(100 * (t + half), i.upper(), 1e-9);
     assertEquals(100 * (t - half), i.lower(), 1e-9);
   }
 
   @Test
   void npsBootstrapShrinksEveryReplicateTowardsTheEstimate() {
-    NetPromoterScore nps = NetPromoterScore.ofCounts(30, 10, 20)
-        .with(NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP));
+    NetPromoterScore nps =
+        NetPromoterScore.ofCounts(30, 10, 20)
+            .with(NetPromoterScore.Definition.DEFAULT.withMethod(IntervalMethod.BOOTSTRAP));
     Interval raw = nps.interval(0.95, IntervalMethod.BOOTSTRAP);
     Interval fpc = nps.interval(0.95, IntervalMethod.BOOTSTRAP, 100);
     double f = Math.sqrt(40.0 / 99); // (100 - 60) / (100 - 1)
@@ -64,7 +66,8 @@ class SurveyEdgeCasesTest {
   @Test
   void wilsonUsesTheEffectiveSizeNStar() {
     // 8 of 10 in the top box, N = 20: n* = n (N - 1) / (N - n) = 10 * 19 / 10 = 19.
-    // Wilson with n = 19 (closed form, evaluated here): (p + z²/2n ± z sqrt(p q / n + z² / 4n²)) / (1 + z²/n).
+    // Wilson with n = 19 (closed form, evaluated here): (p + z²/2n ± z sqrt(p q / n + z² / 4n²)) /
+    // (1 + z²/n).
     ScoreDistribution d = ScoreDistribution.ofCounts(Scale.of(1, 5), 1, 1, 0, 4, 4);
     ShareEstimate top = ShareEstimate.of(d, 4, 5, 0.95);
     double n = 19;
@@ -126,22 +129,29 @@ class SurveyEdgeCasesTest {
     // svymean (with replacement): n / (n - 1) = 3 / 2, Var = 21 / 36, se = 76.3763 points.
     NetPromoterScore nps = NetPromoterScore.of(new int[] {10, 10, 0}, new double[] {1, 2, 3});
     assertEquals(100 * Math.sqrt(14.0 / 36), nps.standardError(), 1e-9);
-    assertEquals(100 * Math.sqrt(14.0 / 36),
-        nps.standardError(VarianceConvention.LINEARIZATION), 1e-9);
-    assertEquals(100 * Math.sqrt(21.0 / 36),
-        nps.standardError(VarianceConvention.SURVEY_WITH_REPLACEMENT), 1e-9);
+    assertEquals(
+        100 * Math.sqrt(14.0 / 36), nps.standardError(VarianceConvention.LINEARIZATION), 1e-9);
+    assertEquals(
+        100 * Math.sqrt(21.0 / 36),
+        nps.standardError(VarianceConvention.SURVEY_WITH_REPLACEMENT),
+        1e-9);
     // Share of 10s: p = 0.5, Σ w² (z - p)² = 0.25 (1 + 4 + 9) = 3.5, / 36; times 3/2 for svymean.
     ShareEstimate s = ShareEstimate.of(nps.distribution(), 10, 10, 0.95);
     assertEquals(Math.sqrt(3.5 / 36), s.standardError(), 1e-12);
-    assertEquals(Math.sqrt(1.5 * 3.5 / 36),
-        s.standardError(VarianceConvention.SURVEY_WITH_REPLACEMENT), 1e-12);
+    assertEquals(
+        Math.sqrt(1.5 * 3.5 / 36),
+        s.standardError(VarianceConvention.SURVEY_WITH_REPLACEMENT),
+        1e-12);
     // Mean: (10 + 20 + 0) / 6 = 5; Σ w² (x - m)² = 1 * 25 + 4 * 25 + 9 * 25 = 350,
     // / 36 -> 9.7222, se = 3.11805; svymean: sqrt(1.5 * 9.7222) = 3.81881.
     MeanEstimate mean = MeanEstimate.of(nps.distribution(), 0.95);
     double v = 350.0 / 36;
-    assertEquals(Math.sqrt(v), mean.linearizationStandardError(VarianceConvention.LINEARIZATION), 1e-12);
-    assertEquals(Math.sqrt(1.5 * v),
-        mean.linearizationStandardError(VarianceConvention.SURVEY_WITH_REPLACEMENT), 1e-12);
+    assertEquals(
+        Math.sqrt(v), mean.linearizationStandardError(VarianceConvention.LINEARIZATION), 1e-12);
+    assertEquals(
+        Math.sqrt(1.5 * v),
+        mean.linearizationStandardError(VarianceConvention.SURVEY_WITH_REPLACEMENT),
+        1e-12);
   }
 
   // ---------------------------------------------------------------- small n
@@ -149,7 +159,8 @@ class SurveyEdgeCasesTest {
   @Test
   void oneResponseIsFlaggedAndShowsTheIntervalCentre() {
     // One promoter: NPS 100; adjusted: (1.75 - 0.75) / 4 = 0.25 -> centre 25,
-    // Var* = (0.4375 + 0.1875 - 0.0625) / 4 = 0.140625, half = 1.96 * 0.375 = 0.735 -> [-48.5, 98.5].
+    // Var* = (0.4375 + 0.1875 - 0.0625) / 4 = 0.140625, half = 1.96 * 0.375 = 0.735 -> [-48.5,
+    // 98.5].
     NetPromoterScore one = NetPromoterScore.ofCounts(1, 0, 0);
     assertFalse(one.interval().contains(one.score()));
     assertTrue(one.isUnstable());
@@ -222,20 +233,28 @@ class SurveyEdgeCasesTest {
   void ofWeightsRejectsInconsistentTotals() {
     Scale s = Scale.of(1, 3);
     // No responses at score 1 but weight there.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ScoreDistribution.ofWeights(s, new long[] {0, 1, 1}, new double[] {2, 1, 1},
-            new double[] {4, 1, 1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ScoreDistribution.ofWeights(
+                    s, new long[] {0, 1, 1}, new double[] {2, 1, 1}, new double[] {4, 1, 1}));
     assertTrue(e.getMessage().contains("score 1"), e.getMessage());
     // Two weights summing to 2 have squares summing to at least 2 (both 1) and at most 4.
-    assertThrows(IllegalArgumentException.class,
-        () -> ScoreDistribution.ofWeights(s, new long[] {2, 1, 1}, new double[] {2, 1, 1},
-            new double[] {1.5, 1, 1}));
-    assertThrows(IllegalArgumentException.class,
-        () -> ScoreDistribution.ofWeights(s, new long[] {2, 1, 1}, new double[] {2, 1, 1},
-            new double[] {4.5, 1, 1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ScoreDistribution.ofWeights(
+                s, new long[] {2, 1, 1}, new double[] {2, 1, 1}, new double[] {1.5, 1, 1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ScoreDistribution.ofWeights(
+                s, new long[] {2, 1, 1}, new double[] {2, 1, 1}, new double[] {4.5, 1, 1}));
     // Weights 0.5 and 1.5: sum 2, squares 2.5, consistent.
-    ScoreDistribution ok = ScoreDistribution.ofWeights(s, new long[] {2, 1, 1},
-        new double[] {2, 1, 1}, new double[] {2.5, 1, 1});
+    ScoreDistribution ok =
+        ScoreDistribution.ofWeights(
+            s, new long[] {2, 1, 1}, new double[] {2, 1, 1}, new double[] {2.5, 1, 1});
     assertEquals(4, ok.n());
     assertEquals(16.0 / 4.5, ok.effectiveSampleSize(), TOL);
   }

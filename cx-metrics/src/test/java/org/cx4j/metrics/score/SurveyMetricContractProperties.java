@@ -25,9 +25,9 @@ import org.cx4j.metrics.rating.Rating;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link SurveyMetric} contract of NPS, CSAT, CES and Rating, against naive recounts of the
- * raw scores: every factory gives the same result, the headline score and the categories agree
- * with counting by hand, and counts and weights stay apart on the accumulator.
+ * The {@link SurveyMetric} contract of NPS, CSAT, CES and Rating, against naive recounts of the raw
+ * scores: every factory gives the same result, the headline score and the categories agree with
+ * counting by hand, and counts and weights stay apart on the accumulator.
  */
 class SurveyMetricContractProperties {
 
@@ -58,8 +58,9 @@ class SurveyMetricContractProperties {
   private static List<SurveyResponse> responses(Instrument instrument, int[] scores) {
     List<SurveyResponse> r = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
-      r.add(SurveyResponse.of(CustomerId.of("c" + i), instrument, scores[i],
-          Instant.EPOCH.plusSeconds(i)));
+      r.add(
+          SurveyResponse.of(
+              CustomerId.of("c" + i), instrument, scores[i], Instant.EPOCH.plusSeconds(i)));
     }
     return r;
   }
@@ -111,8 +112,10 @@ class SurveyMetricContractProperties {
     assertEquals(m, CustomerSatisfaction.of(bytes(s)));
     assertEquals(m, CustomerSatisfaction.accumulator().addAll(s).result());
     assertEquals(m, CustomerSatisfaction.concurrentAccumulator().addAll(s).result());
-    assertEquals(m, responses(CustomerSatisfaction.Definition.DEFAULT.instrument(), s).stream()
-        .collect(CustomerSatisfaction.collector()));
+    assertEquals(
+        m,
+        responses(CustomerSatisfaction.Definition.DEFAULT.instrument(), s).stream()
+            .collect(CustomerSatisfaction.collector()));
     assertEquals(m.topBox().interval(), m.interval());
     assertEquals(SurveyMetric.Unit.SHARE, m.unit());
   }
@@ -128,8 +131,8 @@ class SurveyMetricContractProperties {
     assertEquals(m, CustomerEffortScore.of(bytes(s)));
     assertEquals(m, CustomerEffortScore.accumulator().addAll(s).result());
     assertEquals(m, CustomerEffortScore.concurrentAccumulator().addAll(s).result());
-    assertEquals(m, responses(Instrument.ces(), s).stream()
-        .collect(CustomerEffortScore.collector()));
+    assertEquals(
+        m, responses(Instrument.ces(), s).stream().collect(CustomerEffortScore.collector()));
     assertEquals(m.easyShare().interval(), m.interval());
   }
 
@@ -144,8 +147,9 @@ class SurveyMetricContractProperties {
     assertEquals(m, Rating.of(bytes(s)));
     assertEquals(m, Rating.accumulator().addAll(s).result());
     assertEquals(m, Rating.concurrentAccumulator().addAll(s).result());
-    assertEquals(m, responses(Rating.Definition.DEFAULT.instrument(), s).stream()
-        .collect(Rating.collector()));
+    assertEquals(
+        m,
+        responses(Rating.Definition.DEFAULT.instrument(), s).stream().collect(Rating.collector()));
   }
 
   @Property(tries = 200, seed = "42")
@@ -162,8 +166,7 @@ class SurveyMetricContractProperties {
   }
 
   @Property(tries = 200, seed = "42")
-  void addCountIsRepeatedAddAndAddWeightedIsOneResponse(
-      @ForAll("answers") int[] s) {
+  void addCountIsRepeatedAddAndAddWeightedIsOneResponse(@ForAll("answers") int[] s) {
     ScoreAccumulator<NetPromoterScore> counted = NetPromoterScore.accumulator();
     ScoreAccumulator<NetPromoterScore> added = NetPromoterScore.accumulator();
     for (int v = 0; v <= 10; v++) {
@@ -183,8 +186,8 @@ class SurveyMetricContractProperties {
 
   @Test
   void categoriesRejectScoresOffTheScale() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NetPromoterScore.of(5).category(11));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NetPromoterScore.of(5).category(11));
     assertTrue(e.getMessage().contains("11"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> CustomerSatisfaction.of(3).category(0));
     assertTrue(e.getMessage().contains("0"), e.getMessage());
@@ -195,7 +198,8 @@ class SurveyMetricContractProperties {
     ScoreAccumulator<CustomerSatisfaction> a = CustomerSatisfaction.accumulator().add(5);
     assertSame(a, a.merge(CustomerSatisfaction.accumulator().add(1)));
     assertEquals(2, a.n());
-    ConcurrentScoreAccumulator<CustomerSatisfaction> c = CustomerSatisfaction.concurrentAccumulator();
+    ConcurrentScoreAccumulator<CustomerSatisfaction> c =
+        CustomerSatisfaction.concurrentAccumulator();
     assertSame(c, c.merge(a));
     assertEquals(CustomerSatisfaction.of(5, 1), c.result());
   }

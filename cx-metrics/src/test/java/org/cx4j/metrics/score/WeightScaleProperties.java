@@ -20,10 +20,14 @@ class WeightScaleProperties {
 
   @Provide
   Arbitrary<Sample> samples() {
-    return Arbitraries.integers().between(2, 40).flatMap(n -> Combinators.combine(
-        Arbitraries.integers().between(0, 10).array(int[].class).ofSize(n),
-        Arbitraries.doubles().between(0.01, 20).array(double[].class).ofSize(n))
-        .as(Sample::new));
+    return Arbitraries.integers()
+        .between(2, 40)
+        .flatMap(
+            n ->
+                Combinators.combine(
+                        Arbitraries.integers().between(0, 10).array(int[].class).ofSize(n),
+                        Arbitraries.doubles().between(0.01, 20).array(double[].class).ofSize(n))
+                    .as(Sample::new));
   }
 
   @Provide
@@ -82,8 +86,8 @@ class WeightScaleProperties {
     assertEquals(100 * Math.sqrt(v) / w, merged.standardError(), 1e-9);
     assertEquals(w * w / w2, merged.effectiveSampleSize(), 1e-9 * n);
     MeanEstimate mean = MeanEstimate.of(merged.distribution(), 0.95);
-    MeanEstimate unscaled = MeanEstimate.of(
-        NetPromoterScore.of(s.scores(), s.weights()).distribution(), 0.95);
+    MeanEstimate unscaled =
+        MeanEstimate.of(NetPromoterScore.of(s.scores(), s.weights()).distribution(), 0.95);
     assertEquals(unscaled.standardError(), mean.standardError(), 1e-9);
   }
 

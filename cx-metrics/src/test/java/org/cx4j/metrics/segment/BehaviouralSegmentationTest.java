@@ -13,10 +13,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behavioural segments on data whose answer is known: a seeded mixture of four Gaussian clusters
- * in five dimensions (centres at least 6 sd apart) is recovered (k = 4, adjusted Rand index at
- * least 0.9 against the true labels); the silhouette equals a naive evaluation of its definition;
- * the standardised differences match a hand calculation.
+ * Behavioural segments on data whose answer is known: a seeded mixture of four Gaussian clusters in
+ * five dimensions (centres at least 6 sd apart) is recovered (k = 4, adjusted Rand index at least
+ * 0.9 against the true labels); the silhouette equals a naive evaluation of its definition; the
+ * standardised differences match a hand calculation.
  */
 class BehaviouralSegmentationTest {
 
@@ -83,8 +83,10 @@ class BehaviouralSegmentationTest {
     // every k from 2 to 7 was tried; the sum of squares falls as segments are added up to k = 4
     List<Segments.Candidate> c = s.candidates();
     assertEquals(List.of(2, 3, 4, 5, 6, 7), c.stream().map(Segments.Candidate::k).toList());
-    assertTrue(c.get(0).withinSumOfSquares() > c.get(1).withinSumOfSquares()
-        && c.get(1).withinSumOfSquares() > c.get(2).withinSumOfSquares(), c.toString());
+    assertTrue(
+        c.get(0).withinSumOfSquares() > c.get(1).withinSumOfSquares()
+            && c.get(1).withinSumOfSquares() > c.get(2).withinSumOfSquares(),
+        c.toString());
   }
 
   @Test
@@ -107,8 +109,15 @@ class BehaviouralSegmentationTest {
     // x: mean 5, population sd 5; segment 1 vs the rest: (10 - 0) / 5 = 2; segment 0: -2.
     // y: mean 2, sd sqrt(2/3); both segments have mean y 2: difference 0.
     double[][] rows = {{0, 1}, {0, 2}, {0, 3}, {10, 1}, {10, 2}, {10, 3}};
-    Segments s = new Segments(List.of("x", "y"), rows, new double[] {5, 2},
-        new double[] {5, Math.sqrt(2.0 / 3)}, new int[] {0, 0, 0, 1, 1, 1}, 2, List.of());
+    Segments s =
+        new Segments(
+            List.of("x", "y"),
+            rows,
+            new double[] {5, 2},
+            new double[] {5, Math.sqrt(2.0 / 3)},
+            new int[] {0, 0, 0, 1, 1, 1},
+            2,
+            List.of());
     assertEquals(2.0, s.standardisedDifference(1, "x"), 1e-12);
     assertEquals(-2.0, s.standardisedDifference(0, "x"), 1e-12);
     assertEquals(0.0, s.standardisedDifference(1, "y"), 1e-12);
@@ -121,14 +130,20 @@ class BehaviouralSegmentationTest {
   @Test
   void badInputIsNamed() {
     BehaviouralSegmentation seg = BehaviouralSegmentation.builder().build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> seg.fit(List.of("a", "b"), new double[][] {{1, 2}, {1, 3}, {1, 4}}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> seg.fit(List.of("a", "b"), new double[][] {{1, 2}, {1, 3}, {1, 4}}));
     assertTrue(e.getMessage().contains("'a' is the same for every unit"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> seg.fit(List.of("a"), new double[][] {{1}, {Double.NaN}, {3}}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> seg.fit(List.of("a"), new double[][] {{1}, {Double.NaN}, {3}}));
     assertTrue(e.getMessage().contains("unit 1: feature 'a'"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> seg.fit(List.of("a"), new double[][] {{1}, {2}}));
-    assertThrows(IllegalArgumentException.class, () -> BehaviouralSegmentation.builder().kRange(1, 3));
+    assertThrows(
+        IllegalArgumentException.class, () -> seg.fit(List.of("a"), new double[][] {{1}, {2}}));
+    assertThrows(
+        IllegalArgumentException.class, () -> BehaviouralSegmentation.builder().kRange(1, 3));
   }
 
   /** The silhouette's definition, evaluated literally on every unit. */
@@ -169,8 +184,10 @@ class BehaviouralSegmentationTest {
   }
 
   @Property(tries = 300, seed = "42")
-  void silhouetteIsItsDefinition(@ForAll @IntRange(min = 3, max = 25) int n,
-      @ForAll @IntRange(min = 2, max = 4) int k, @ForAll long seed) {
+  void silhouetteIsItsDefinition(
+      @ForAll @IntRange(min = 3, max = 25) int n,
+      @ForAll @IntRange(min = 2, max = 4) int k,
+      @ForAll long seed) {
     Random r = new Random(seed);
     double[][] z = new double[n][2];
     int[] labels = new int[n];
@@ -181,7 +198,7 @@ class BehaviouralSegmentationTest {
       labels[i] = r.nextInt(k);
       all[i] = i;
     }
-    assertEquals(naiveSilhouette(z, labels), BehaviouralSegmentation.silhouette(z, labels, k, all),
-        1e-12);
+    assertEquals(
+        naiveSilhouette(z, labels), BehaviouralSegmentation.silhouette(z, labels, k, all), 1e-12);
   }
 }

@@ -80,7 +80,8 @@ class ChurnSurvivalTest {
   void activityAfterObservationEndIsAnError() {
     ActivityLog log =
         ActivityLog.fromTransactions(
-            List.of(Transaction.of(CustomerId.of("late"), Instant.parse("2024-08-01T00:00:00Z"), 1)));
+            List.of(
+                Transaction.of(CustomerId.of("late"), Instant.parse("2024-08-01T00:00:00Z"), 1)));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

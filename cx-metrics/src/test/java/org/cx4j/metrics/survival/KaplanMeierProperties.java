@@ -25,8 +25,7 @@ class KaplanMeierProperties {
 
   @Provide
   Arbitrary<Sample> samples() {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, 60), Arbitraries.longs())
+    return Combinators.combine(Arbitraries.integers().between(0, 60), Arbitraries.longs())
         .as(
             (n, seed) -> {
               Random r = new Random(seed);
@@ -60,7 +59,8 @@ class KaplanMeierProperties {
           double lo = band.lower(j).getAsDouble();
           double hi = band.upper(j).getAsDouble();
           assertTrue(lo >= 0 && hi <= 1, type + " band in [0, 1]");
-          assertTrue(lo <= km.survival(j) + TOL && km.survival(j) <= hi + TOL, type + " contains S");
+          assertTrue(
+              lo <= km.survival(j) + TOL && km.survival(j) <= hi + TOL, type + " contains S");
         }
       }
       MedianSurvival m = km.median(type, 0.9);
@@ -260,10 +260,11 @@ class KaplanMeierProperties {
     int i = n / 3;
     int j = 2 * n / 3;
     // Part b is weighted and part c left-truncated, so merging must widen the columns.
-    KaplanMeier batch = acc(s, 0, i, false, false)
-        .merge(acc(s, i, j, true, false))
-        .merge(acc(s, j, n, false, true))
-        .result();
+    KaplanMeier batch =
+        acc(s, 0, i, false, false)
+            .merge(acc(s, i, j, true, false))
+            .merge(acc(s, j, n, false, true))
+            .result();
     double[] entry = new double[n];
     double[] time = new double[n];
     double[] weight = new double[n];
@@ -273,14 +274,16 @@ class KaplanMeierProperties {
       weight[k] = k >= i && k < j ? s.weight()[k] : 1.0;
     }
     assertSame(KaplanMeier.fitTruncated(entry, time, s.event(), weight), batch, TOL);
-    KaplanMeier right = acc(s, 0, i, false, false)
-        .merge(acc(s, i, j, true, false).merge(acc(s, j, n, false, true)))
-        .result();
+    KaplanMeier right =
+        acc(s, 0, i, false, false)
+            .merge(acc(s, i, j, true, false).merge(acc(s, j, n, false, true)))
+            .result();
     assertSame(batch, right, TOL);
-    KaplanMeier swapped = acc(s, j, n, false, true)
-        .merge(acc(s, 0, i, false, false))
-        .merge(acc(s, i, j, true, false))
-        .result();
+    KaplanMeier swapped =
+        acc(s, j, n, false, true)
+            .merge(acc(s, 0, i, false, false))
+            .merge(acc(s, i, j, true, false))
+            .result();
     assertSame(batch, swapped, TOL);
   }
 

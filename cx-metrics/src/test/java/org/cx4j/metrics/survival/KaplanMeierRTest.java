@@ -119,7 +119,8 @@ class KaplanMeierRTest {
 
   @Test
   void weightedGreenwoodAsRobustFalse() {
-    KaplanMeier km = KaplanMeier.fit(SurvivalData.W_TIME, SurvivalData.W_EVENT, SurvivalData.W_WEIGHT);
+    KaplanMeier km =
+        KaplanMeier.fit(SurvivalData.W_TIME, SurvivalData.W_EVENT, SurvivalData.W_WEIGHT);
     assertTrue(km.isWeighted());
     assertMatchesR(km, ConfidenceType.PLAIN, WEIGHTED_PLAIN, WEIGHTED_PLAIN_TABLE, 8);
     assertMatchesR(km, ConfidenceType.LOG, WEIGHTED_LOG, WEIGHTED_LOG_TABLE, 8);
@@ -149,7 +150,11 @@ class KaplanMeierRTest {
         km, ConfidenceType.PLAIN, TRUNCATED_WEIGHTED_PLAIN, TRUNCATED_WEIGHTED_PLAIN_TABLE, 9);
     assertMatchesR(km, ConfidenceType.LOG, TRUNCATED_WEIGHTED_LOG, TRUNCATED_WEIGHTED_LOG_TABLE, 9);
     assertMatchesR(
-        km, ConfidenceType.LOG_LOG, TRUNCATED_WEIGHTED_LOG_LOG, TRUNCATED_WEIGHTED_LOG_LOG_TABLE, 9);
+        km,
+        ConfidenceType.LOG_LOG,
+        TRUNCATED_WEIGHTED_LOG_LOG,
+        TRUNCATED_WEIGHTED_LOG_LOG_TABLE,
+        9);
   }
 
   @Test

@@ -171,8 +171,7 @@ class KaplanMeierTest {
     KaplanMeier km =
         KaplanMeier.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, false});
     assertEquals(
-        "KaplanMeier[records=4, times=4, events=3, median=2.5 (95% log CI 1..NA)]",
-        km.toString());
+        "KaplanMeier[records=4, times=4, events=3, median=2.5 (95% log CI 1..NA)]", km.toString());
     assertTrue(km.table(ConfidenceType.PLAIN, 0.95).contains("n.risk"));
   }
 }

@@ -15,8 +15,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.cx4j.metrics.internal.RadixSort;
 
 /**
- * Large samples (4096 to 30000 rows, full 11-bit digits), against an oracle built on
- * {@link TreeMap}s: the weighted, left-truncated risk sets summed from the last time backwards.
+ * Large samples (4096 to 30000 rows, full 11-bit digits), against an oracle built on {@link
+ * TreeMap}s: the weighted, left-truncated risk sets summed from the last time backwards.
  */
 class LargeSampleTest {
 

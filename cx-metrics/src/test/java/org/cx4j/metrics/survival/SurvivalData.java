@@ -90,11 +90,13 @@ final class SurvivalData {
 
   /** Weighted example used with R (see KaplanMeierRTest). */
   static final double[] W_TIME = {1, 2, 2, 3, 4, 4, 5, 6, 7, 8};
+
   static final boolean[] W_EVENT = {true, true, false, true, true, true, false, true, false, true};
   static final double[] W_WEIGHT = {1, 2, 0.5, 1.5, 1, 3, 2, 1, 0.5, 2.5};
 
   /** Left-truncated example used with R (see KaplanMeierRTest). */
   static final double[] LT_START = {0, 0, 1, 2, 0, 3, 1, 0, 2, 4, 0, 5};
+
   static final double[] LT_STOP = {3, 5, 4, 6, 2, 8, 7, 9, 5, 10, 6, 9};
   static final boolean[] LT_EVENT = {
     true, false, true, true, true, false, true, true, false, true, true, false

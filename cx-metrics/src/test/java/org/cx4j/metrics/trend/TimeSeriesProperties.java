@@ -23,18 +23,25 @@ class TimeSeriesProperties {
 
   @Property(tries = 100, seed = "42")
   void periodsAndGroupsAddUpToTheWhole(
-      @ForAll @IntRange(min = 0, max = 300) int n, @ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int p) {
+      @ForAll @IntRange(min = 0, max = 300) int n,
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 3) int p) {
     java.util.Random r = new java.util.Random(seed);
     Touchpoint[] tps = {
-      Touchpoint.of("a", Channel.WEB, JourneyStage.PURCHASE), Touchpoint.of("b", Channel.APP, JourneyStage.PURCHASE), null
+      Touchpoint.of("a", Channel.WEB, JourneyStage.PURCHASE),
+      Touchpoint.of("b", Channel.APP, JourneyStage.PURCHASE),
+      null
     };
     List<SurveyResponse> rs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(r.nextInt(400 * 86400));
-      rs.add(SurveyResponse.of(CustomerId.of("c" + i), tps[r.nextInt(3)], Instrument.nps(), r.nextInt(11), t));
+      rs.add(
+          SurveyResponse.of(
+              CustomerId.of("c" + i), tps[r.nextInt(3)], Instrument.nps(), r.nextInt(11), t));
     }
     Period period = Period.values()[p];
-    TimeSeries<NetPromoterScore> ts = TimeSeries.of(rs, period, ZoneId.of("America/New_York"), NetPromoterScore::accumulator);
+    TimeSeries<NetPromoterScore> ts =
+        TimeSeries.of(rs, period, ZoneId.of("America/New_York"), NetPromoterScore::accumulator);
     long total = 0;
     for (int i = 0; i < ts.points().size(); i++) {
       total += ts.points().get(i).n();
@@ -43,7 +50,8 @@ class TimeSeriesProperties {
       }
     }
     assertEquals(n, total);
-    Breakdown<Channel, NetPromoterScore> b = Breakdown.of(rs, Breakdown.byChannel(), NetPromoterScore::accumulator, 30);
+    Breakdown<Channel, NetPromoterScore> b =
+        Breakdown.of(rs, Breakdown.byChannel(), NetPromoterScore::accumulator, 30);
     long groups = b.unassigned().map(Breakdown.Group::n).orElse(0L);
     for (Breakdown.Group<Channel, NetPromoterScore> g : b.groups()) {
       groups += g.n();

@@ -67,14 +67,22 @@ class TimeSeriesTest {
     assertEquals(LocalDate.of(2024, 4, 1), Period.QUARTER.next(LocalDate.of(2024, 1, 1)));
     assertEquals(LocalDate.of(2024, 2, 1), Period.MONTH.start(LocalDate.of(2024, 2, 29)));
     TimeSeries<NetPromoterScore> months =
-        TimeSeries.of(RS, Period.MONTH, ZoneOffset.UTC, NetPromoterScore::accumulator,
-            LocalDate.of(2024, 1, 15), LocalDate.of(2024, 4, 2));
+        TimeSeries.of(
+            RS,
+            Period.MONTH,
+            ZoneOffset.UTC,
+            NetPromoterScore::accumulator,
+            LocalDate.of(2024, 1, 15),
+            LocalDate.of(2024, 4, 2));
     assertEquals(4, months.points().size()); // Jan (empty), Feb (empty), Mar (3), Apr (empty)
     assertEquals(3, months.points().get(2).n());
     assertTrue(months.points().get(0).isEmpty());
     TimeSeries<NetPromoterScore> days =
         TimeSeries.of(RS, Period.DAY, ZoneOffset.UTC, NetPromoterScore::accumulator);
     assertEquals(18, days.points().size()); // 03-03 .. 03-20
-    assertTrue(TimeSeries.of(List.of(), Period.DAY, ZoneOffset.UTC, NetPromoterScore::accumulator).points().isEmpty());
+    assertTrue(
+        TimeSeries.of(List.of(), Period.DAY, ZoneOffset.UTC, NetPromoterScore::accumulator)
+            .points()
+            .isEmpty());
   }
 }

@@ -45,24 +45,24 @@ class RakingTest {
    * <p>Raking a two-way table converges to the cell totals W_ij = n_ij a_i b_j that meet both
    * margins; such a table keeps the sample's cross-product ratio (Bishop, Fienberg and Holland
    * 1975, ch. 3): W_my W_fo / (W_mo W_fy) = (2 * 1) / (3 * 4) = 1/6. With W_my = u the margins give
-   * W_mo = 60 - u, W_fy = 50 - u, W_fo = 40 - (50 - u) = u - 10, so
-   * u (u - 10) / ((60 - u)(50 - u)) = 1/6, i.e. 6u² - 60u = 3000 - 110u + u², 5u² + 50u - 3000 = 0,
-   * u² + 10u - 600 = 0, u = (-10 + sqrt(100 + 2400)) / 2 = 20.
-   * Cell totals: male-young 20, male-old 40, female-young 30, female-old 10; per respondent:
-   * 20/2 = 10, 40/3 = 13.333..., 30/4 = 7.5, 10/1 = 10.
-   * Check: male 20 + 40 = 60, female 30 + 10 = 40, young 20 + 30 = 50, old 40 + 10 = 50.
-   * Kish: Σw = 100, Σw² = 2*100 + 3*(40/3)² + 4*56.25 + 100 = 200 + 1600/3 + 225 + 100 =
-   * 3175/3, so deff = 10 * (3175/3) / 100² = 1.058333..., n_eff = 10 / deff = 9.4488...
+   * W_mo = 60 - u, W_fy = 50 - u, W_fo = 40 - (50 - u) = u - 10, so u (u - 10) / ((60 - u)(50 - u))
+   * = 1/6, i.e. 6u² - 60u = 3000 - 110u + u², 5u² + 50u - 3000 = 0, u² + 10u - 600 = 0, u = (-10 +
+   * sqrt(100 + 2400)) / 2 = 20. Cell totals: male-young 20, male-old 40, female-young 30,
+   * female-old 10; per respondent: 20/2 = 10, 40/3 = 13.333..., 30/4 = 7.5, 10/1 = 10. Check: male
+   * 20 + 40 = 60, female 30 + 10 = 40, young 20 + 30 = 50, old 40 + 10 = 50. Kish: Σw = 100, Σw² =
+   * 2*100 + 3*(40/3)² + 4*56.25 + 100 = 200 + 1600/3 + 225 + 100 = 3175/3, so deff = 10 * (3175/3)
+   * / 100² = 1.058333..., n_eff = 10 / deff = 9.4488...
    */
   @Test
   void twoVariablesByHand() {
-    List<Map<String, String>> sample = cells("m", "young", 2, "m", "old", 3, "f", "young", 4,
-        "f", "old", 1);
-    Raking raking = Raking.builder()
-        .margin("sex", ordered("m", 60, "f", 40))
-        .margin("age", ordered("young", 50, "old", 50))
-        .tolerance(1e-13)
-        .build();
+    List<Map<String, String>> sample =
+        cells("m", "young", 2, "m", "old", 3, "f", "young", 4, "f", "old", 1);
+    Raking raking =
+        Raking.builder()
+            .margin("sex", ordered("m", 60, "f", 40))
+            .margin("age", ordered("young", 50, "old", 50))
+            .tolerance(1e-13)
+            .build();
     RakingResult r = raking.rake(sample);
     double[] w = r.weights();
     double[] expected = {10, 10, 40.0 / 3, 40.0 / 3, 40.0 / 3, 7.5, 7.5, 7.5, 7.5, 10};
@@ -88,11 +88,11 @@ class RakingTest {
   }
 
   /**
-   * Trimming by hand. One variable, region: north has 3 respondents with base weights 1, 1 and
-   * 8, south 7 with base weight 1; targets 50 and 50 (n = 10, mean weight 10); cap 2 x mean = 20.
-   * Raking alone gives north 5, 5, 40. Trimming the 40 to 20 and re-raking scales the two others
-   * by the same factor while the third stays at the cap, so the fixed point is 2x + 20 = 50:
-   * north 15, 15, 20; south 50/7 each.
+   * Trimming by hand. One variable, region: north has 3 respondents with base weights 1, 1 and 8,
+   * south 7 with base weight 1; targets 50 and 50 (n = 10, mean weight 10); cap 2 x mean = 20.
+   * Raking alone gives north 5, 5, 40. Trimming the 40 to 20 and re-raking scales the two others by
+   * the same factor while the third stays at the cap, so the fixed point is 2x + 20 = 50: north 15,
+   * 15, 20; south 50/7 each.
    */
   @Test
   void trimmingReRakesUntilCapAndMarginsHold() {
@@ -104,8 +104,12 @@ class RakingTest {
       sample.add(Map.of("region", "south"));
     }
     double[] base = {1, 1, 8, 1, 1, 1, 1, 1, 1, 1};
-    RakingResult r = Raking.builder().margin("region", ordered("north", 50, "south", 50))
-        .trimAt(2).build().rake(sample, base);
+    RakingResult r =
+        Raking.builder()
+            .margin("region", ordered("north", 50, "south", 50))
+            .trimAt(2)
+            .build()
+            .rake(sample, base);
     double[] w = r.weights();
     assertEquals(15, w[0], 1e-8);
     assertEquals(15, w[1], 1e-8);
@@ -114,33 +118,54 @@ class RakingTest {
     assertEquals(20, r.cap(), 1e-12);
     assertEquals(1, r.weightsAtCap());
     // Without trimming: 5, 5, 40.
-    double[] untrimmed = Raking.builder().margin("region", ordered("north", 50, "south", 50))
-        .build().rake(sample, base).weights();
+    double[] untrimmed =
+        Raking.builder()
+            .margin("region", ordered("north", 50, "south", 50))
+            .build()
+            .rake(sample, base)
+            .weights();
     assertEquals(40, untrimmed[2], 1e-10);
     // A cap no weighting can meet: north needs 50 from three weights of at most 12 each.
-    RakingFailedException e = assertThrows(RakingFailedException.class,
-        () -> Raking.builder().margin("region", ordered("north", 50, "south", 50))
-            .trimAt(1.2).maxIterations(200).build().rake(sample, base));
+    RakingFailedException e =
+        assertThrows(
+            RakingFailedException.class,
+            () ->
+                Raking.builder()
+                    .margin("region", ordered("north", 50, "south", 50))
+                    .trimAt(1.2)
+                    .maxIterations(200)
+                    .build()
+                    .rake(sample, base));
     assertEquals("region", e.variable());
     assertTrue(e.getMessage().contains("did not converge in 200 sweeps"), e.getMessage());
-    assertTrue(e.getMessage().contains("category 'north'") || e.getMessage()
-        .contains("category 'south'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("category 'north'") || e.getMessage().contains("category 'south'"),
+        e.getMessage());
   }
 
   @Test
   void errorsNameTheVariableAndCategory() {
-    Raking raking = Raking.builder()
-        .margin("sex", ordered("m", 60, "f", 40))
-        .margin("age", ordered("young", 50, "old", 50))
-        .build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> raking.rake(cells("m", "young", 3, "f", "young", 2)));
-    assertEquals("category 'old' of variable 'age' has target 50.0 but no respondents",
-        e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Raking.builder().margin("sex", ordered("m", 60, "f", 40))
-            .margin("age", ordered("young", 50, "old", 51)).build());
-    assertTrue(e.getMessage().contains("variable 'sex' sums to 100.0, variable 'age' to 101.0"),
+    Raking raking =
+        Raking.builder()
+            .margin("sex", ordered("m", 60, "f", 40))
+            .margin("age", ordered("young", 50, "old", 50))
+            .build();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> raking.rake(cells("m", "young", 3, "f", "young", 2)));
+    assertEquals(
+        "category 'old' of variable 'age' has target 50.0 but no respondents", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Raking.builder()
+                    .margin("sex", ordered("m", 60, "f", 40))
+                    .margin("age", ordered("young", 50, "old", 51))
+                    .build());
+    assertTrue(
+        e.getMessage().contains("variable 'sex' sums to 100.0, variable 'age' to 101.0"),
         e.getMessage());
     List<Map<String, String>> missing = new ArrayList<>(cells("m", "young", 1, "f", "old", 1));
     missing.add(Map.of("sex", "m"));
@@ -149,32 +174,36 @@ class RakingTest {
     List<Map<String, String>> unknown = new ArrayList<>(cells("m", "young", 1, "f", "old", 1));
     unknown.add(Map.of("sex", "x", "age", "old"));
     e = assertThrows(IllegalArgumentException.class, () -> raking.rake(unknown));
-    assertTrue(e.getMessage().startsWith("response 2 has category 'x' of variable 'sex'"),
-        e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> raking.rake(cells("m", "young", 1, "f", "old", 1), new double[] {1, 0}));
+    assertTrue(
+        e.getMessage().startsWith("response 2 has category 'x' of variable 'sex'"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> raking.rake(cells("m", "young", 1, "f", "old", 1), new double[] {1, 0}));
     assertTrue(e.getMessage().contains("base weight of response 1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Raking.builder().margin("sex", ordered("m", 0, "f", 40)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Raking.builder().margin("sex", ordered("m", 0, "f", 40)));
     assertTrue(e.getMessage().contains("variable 'sex' category 'm'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> raking.rake(List.of()));
     // Inconsistent structure: only male-young and female-old respondents, so sex and age are
     // the same split and 60/40 against 50/50 cannot both hold.
-    RakingFailedException f = assertThrows(RakingFailedException.class,
-        () -> raking.rake(cells("m", "young", 3, "f", "old", 2)));
+    RakingFailedException f =
+        assertThrows(
+            RakingFailedException.class, () -> raking.rake(cells("m", "young", 3, "f", "old", 2)));
     assertTrue(f.getMessage().contains("did not converge in 1000 sweeps"), f.getMessage());
   }
 
   /**
-   * Random samples over three variables whose margins are those of some hidden positive
-   * weighting of the same sample (so a solution exists): the raked weights reproduce every margin
-   * within the tolerance, sum to the total, and, with anesrake's default trimming at 5 x the mean
-   * and hidden weights in [1, 5] (a weighting under the cap exists), also respect the cap.
+   * Random samples over three variables whose margins are those of some hidden positive weighting
+   * of the same sample (so a solution exists): the raked weights reproduce every margin within the
+   * tolerance, sum to the total, and, with anesrake's default trimming at 5 x the mean and hidden
+   * weights in [1, 5] (a weighting under the cap exists), also respect the cap.
    */
   @Property(tries = 300, seed = "42")
   void rakedWeightsReproduceEveryMargin(
-      @ForAll @IntRange(min = 5, max = 400) int n, @ForAll long seed,
-      @ForAll boolean trim) {
+      @ForAll @IntRange(min = 5, max = 400) int n, @ForAll long seed, @ForAll boolean trim) {
     Random rnd = new Random(seed);
     String[][] cats = {{"a", "b"}, {"x", "y", "z"}, {"p", "q", "r", "s"}};
     String[] vars = {"segment", "channel", "region"};
@@ -225,8 +254,8 @@ class RakingTest {
         got.merge(sample.get(i).get(vars[v]), w[i], Double::sum);
       }
       for (Map.Entry<String, Double> e : targets.get(v).entrySet()) {
-        assertEquals(e.getValue(), got.get(e.getKey()), 1e-9 * raking.total(),
-            vars[v] + "=" + e.getKey());
+        assertEquals(
+            e.getValue(), got.get(e.getKey()), 1e-9 * raking.total(), vars[v] + "=" + e.getKey());
       }
     }
   }

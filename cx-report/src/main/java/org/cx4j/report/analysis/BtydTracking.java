@@ -4,20 +4,22 @@ import java.util.Objects;
 import org.cx4j.metrics.clv.PurchaseModel;
 
 /**
- * The arithmetic of the BTYD tracking plot (Fader, Hardie and Lee 2005, figure 2; Python
- * lifetimes' {@code expected_cumulative_transactions}): actual and expected cumulative repeat
- * transactions of all customers by calendar day.
+ * The arithmetic of the BTYD tracking plot (Fader, Hardie and Lee 2005, figure 2; Python lifetimes'
+ * {@code expected_cumulative_transactions}): actual and expected cumulative repeat transactions of
+ * all customers by calendar day.
  *
- * <p>Days are counted from an origin (day 0, the first purchase of anyone). A customer acquired
- * on day {@code s} has, by the end of day {@code D >= s}, been observed for {@code (D - s) / u}
- * model time units ({@code u} days per unit: 7 for weeks), the same convention as {@code
+ * <p>Days are counted from an origin (day 0, the first purchase of anyone). A customer acquired on
+ * day {@code s} has, by the end of day {@code D >= s}, been observed for {@code (D - s) / u} model
+ * time units ({@code u} days per unit: 7 for weeks), the same convention as {@code
  * BtydSummarizer}'s {@code T}. Repeat purchases by then are {@code X((D - s) / u)}, whose
  * expectation under the model, for a customer about whom nothing else is known, is the
  * unconditional {@link PurchaseModel#expectedPurchases(double) E[X(t)]} (FHL 2005 eq. 9 for
  * BG/NBD). Summing over customers by linearity of expectation:
+ *
  * <pre>{@code
  * expected(D) = sum_{s <= D} n_s E[X((D - s) / u)]
  * }</pre>
+ *
  * with {@code n_s} the customers acquired on day {@code s}, computed by cx-metrics' {@link
  * PurchaseModel#trackingCurve} with times {@code s / u} and {@code D / u} (customers acquired on
  * the same day are evaluated once).
@@ -38,15 +40,15 @@ public final class BtydTracking {
    * @param endDays the days {@code D} at whose end the cumulative count is wanted, each at least 0
    * @param daysPerUnit days per model time unit (7 for weeks), positive
    * @return one expected cumulative count per end day; 0 for a day before every acquisition
-   * @throws IllegalArgumentException if a count or an end day is negative, or {@code
-   *     daysPerUnit} is not positive and finite
+   * @throws IllegalArgumentException if a count or an end day is negative, or {@code daysPerUnit}
+   *     is not positive and finite
    */
-  public static double[] expectedCumulative(PurchaseModel model, long[] birthsByDay,
-      int[] endDays, double daysPerUnit) {
+  public static double[] expectedCumulative(
+      PurchaseModel model, long[] birthsByDay, int[] endDays, double daysPerUnit) {
     Objects.requireNonNull(model, "model");
     if (!(daysPerUnit > 0) || !Double.isFinite(daysPerUnit)) {
-      throw new IllegalArgumentException("daysPerUnit must be positive and finite, got "
-          + daysPerUnit);
+      throw new IllegalArgumentException(
+          "daysPerUnit must be positive and finite, got " + daysPerUnit);
     }
     for (int d : endDays) {
       if (d < 0) {
@@ -55,8 +57,8 @@ public final class BtydTracking {
     }
     for (int s = 0; s < birthsByDay.length; s++) {
       if (birthsByDay[s] < 0) {
-        throw new IllegalArgumentException("birthsByDay[" + s + "] must be at least 0, got "
-            + birthsByDay[s]);
+        throw new IllegalArgumentException(
+            "birthsByDay[" + s + "] must be at least 0, got " + birthsByDay[s]);
       }
     }
     long n = 0;
@@ -64,8 +66,8 @@ public final class BtydTracking {
       n += c;
     }
     if (n > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 8)
-          + " customers, got " + n);
+      throw new IllegalArgumentException(
+          "at most " + (Integer.MAX_VALUE - 8) + " customers, got " + n);
     }
     // cx-metrics' tracking curve on one calendar axis in model time units.
     double[] acquisitions = new double[(int) n];
@@ -106,8 +108,8 @@ public final class BtydTracking {
   }
 
   /**
-   * Returns the last day of each calendar week of {@code days} days counted from day 0: {@code
-   * 6, 13, 20, ...}, the last (possibly partial) week ending on day {@code days - 1}.
+   * Returns the last day of each calendar week of {@code days} days counted from day 0: {@code 6,
+   * 13, 20, ...}, the last (possibly partial) week ending on day {@code days - 1}.
    *
    * @throws IllegalArgumentException if {@code days < 1}
    */

@@ -18,26 +18,25 @@ import org.cx4j.report.analysis.ReportSnapshot.GroupStats;
 import org.cx4j.report.analysis.ReportSnapshot.MetricStats;
 
 /**
- * What changed since a baseline report: for every metric and group (overall, segment,
- * touchpoint, channel) present in both, the change of the headline figure with its two-sample
- * test, and whether it is significant after multiple-testing correction across every change
- * tested. Built from two {@link ReportSnapshot}s: this report's and the baseline's {@code
- * report.json}.
+ * What changed since a baseline report: for every metric and group (overall, segment, touchpoint,
+ * channel) present in both, the change of the headline figure with its two-sample test, and whether
+ * it is significant after multiple-testing correction across every change tested. Built from two
+ * {@link ReportSnapshot}s: this report's and the baseline's {@code report.json}.
  *
  * <p><b>Tests</b> (cx-metrics' {@link Comparisons}, through each metric's {@link
  * SurveyMetric#compare}): NPS by the z test on the difference with variance {@code se_a² + se_b²},
  * each the trinomial (linearization, under weights) variance; a share metric (CSAT top box, CES
- * easy share, a rating's top box) by the pooled two-proportion z test with Kish's {@code n_eff};
- * a {@link Instrument.Kind#RATING} metric also by Welch's t test on the mean score, with {@code
+ * easy share, a rating's top box) by the pooled two-proportion z test with Kish's {@code n_eff}; a
+ * {@link Instrument.Kind#RATING} metric also by Welch's t test on the mean score, with {@code
  * n_eff}. Both periods are scored with this report's definition of the metric, so a change of
  * definition cannot pass for a change of customers.
  *
- * <p><b>Which changes are tested.</b> A group is tested when both periods have an effective
- * sample size of at least {@code minGroup} (the report's {@code --min-group}): the z and t tests
- * rest on large-sample approximations that give false alarms on a handful of answers. Smaller
- * groups are listed with their change and no test. The tested changes form one family, adjusted
- * by Benjamini-Hochberg (false discovery rate) or Holm (family-wise error rate) at {@code alpha =
- * 1 - level}; a change is significant when its adjusted p-value is {@code <= alpha}.
+ * <p><b>Which changes are tested.</b> A group is tested when both periods have an effective sample
+ * size of at least {@code minGroup} (the report's {@code --min-group}): the z and t tests rest on
+ * large-sample approximations that give false alarms on a handful of answers. Smaller groups are
+ * listed with their change and no test. The tested changes form one family, adjusted by
+ * Benjamini-Hochberg (false discovery rate) or Holm (family-wise error rate) at {@code alpha = 1 -
+ * level}; a change is significant when its adjusted p-value is {@code <= alpha}.
  *
  * <p><b>Independence.</b> The tests assume the two periods have different respondents. When the
  * periods of the two reports overlap, {@link #overlap()} is true and {@link #warnings()} says so.
@@ -176,19 +175,33 @@ public record ChangeSection(
     }
 
     /**
-     * Returns the change in one line, e.g. {@code NPS, segment premium: 31.2 -> 44.0 (+12.8
-     * points, z 3.41, q 0.004)}.
+     * Returns the change in one line, e.g. {@code NPS, segment premium: 31.2 -> 44.0 (+12.8 points,
+     * z 3.41, q 0.004)}.
      */
     public String describe(String adjustedName) {
-      String f = test == Test.MEAN ? "%s%s, %s: %.2f -> %.2f (%+.2f%s"
-          : "%s%s, %s: %.1f -> %.1f (%+.1f%s";
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, f, metric,
-          test == Test.MEAN ? " mean" : "", group(), baseline, current, change(),
-          changeUnit().isEmpty() ? "" : " " + changeUnit()));
+      String f =
+          test == Test.MEAN ? "%s%s, %s: %.2f -> %.2f (%+.2f%s" : "%s%s, %s: %.1f -> %.1f (%+.1f%s";
+      StringBuilder sb =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  f,
+                  metric,
+                  test == Test.MEAN ? " mean" : "",
+                  group(),
+                  baseline,
+                  current,
+                  change(),
+                  changeUnit().isEmpty() ? "" : " " + changeUnit()));
       if (tested()) {
-        sb.append(String.format(Locale.ROOT, ", %s %s, %s %s",
-            difference.degreesOfFreedom() == null ? "z" : "t", number(difference.statistic()),
-            adjustedName, pValue(adjusted)));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                ", %s %s, %s %s",
+                difference.degreesOfFreedom() == null ? "z" : "t",
+                number(difference.statistic()),
+                adjustedName,
+                pValue(adjusted)));
       }
       return sb.append(')').toString();
     }
@@ -220,12 +233,14 @@ public record ChangeSection(
   /** Returns the procedure's name for a reader. */
   public String methodName() {
     return method == MultipleTesting.Method.BENJAMINI_HOCHBERG
-        ? "Benjamini-Hochberg (false discovery rate)" : "Holm (family-wise error rate)";
+        ? "Benjamini-Hochberg (false discovery rate)"
+        : "Holm (family-wise error rate)";
   }
 
   /** Returns whether the two reports' response periods overlap. */
   public boolean overlap() {
-    return currentPeriod != null && baselinePeriod != null
+    return currentPeriod != null
+        && baselinePeriod != null
         && currentPeriod.overlaps(baselinePeriod);
   }
 
@@ -253,22 +268,27 @@ public record ChangeSection(
   }
 
   /** Tested changes by decreasing {@code |statistic|}, then untested ones, in report order. */
-  public static final Comparator<Change> BY_STATISTIC = Comparator
-      .comparing((Change c) -> !c.tested())
-      .thenComparing(c -> c.tested() ? -Math.abs(c.difference().statistic()) : 0.0);
+  public static final Comparator<Change> BY_STATISTIC =
+      Comparator.comparing((Change c) -> !c.tested())
+          .thenComparing(c -> c.tested() ? -Math.abs(c.difference().statistic()) : 0.0);
 
   /**
-   * Compares {@code current} with {@code baseline}, scoring both with {@code metrics} (the
-   * report's registered metrics; a metric of the snapshot without one is noted and skipped).
+   * Compares {@code current} with {@code baseline}, scoring both with {@code metrics} (the report's
+   * registered metrics; a metric of the snapshot without one is noted and skipped).
    *
-   * @param level the confidence level of the intervals; {@code 1 - level} is the significance
-   *     level of the adjusted p-values
+   * @param level the confidence level of the intervals; {@code 1 - level} is the significance level
+   *     of the adjusted p-values
    * @param minGroup the smallest effective sample size tested, in both periods
    * @throws IllegalArgumentException if {@code level} is outside (0, 1) or {@code minGroup < 1}
    * @throws NullPointerException if an argument is null
    */
-  public static ChangeSection compare(ReportSnapshot current, ReportSnapshot baseline,
-      List<ReportMetric<?>> metrics, double level, int minGroup, MultipleTesting.Method method) {
+  public static ChangeSection compare(
+      ReportSnapshot current,
+      ReportSnapshot baseline,
+      List<ReportMetric<?>> metrics,
+      double level,
+      int minGroup,
+      MultipleTesting.Method method) {
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(method, "method");
@@ -287,9 +307,13 @@ public record ChangeSection(
         continue;
       }
       if (!base.get().instrument().scale().equals(cur.instrument().scale())) {
-        notes.add(String.format(Locale.ROOT, "%s was on scale %s in the baseline and is on %s "
-            + "now: not compared.", cur.metric(), base.get().instrument().scale(),
-            cur.instrument().scale()));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "%s was on scale %s in the baseline and is on %s " + "now: not compared.",
+                cur.metric(),
+                base.get().instrument().scale(),
+                cur.instrument().scale()));
         continue;
       }
       ReportMetric<?> m = find(metrics, cur, level);
@@ -312,8 +336,12 @@ public record ChangeSection(
         }
       }
       if (only > 0) {
-        notes.add(String.format(Locale.ROOT, "%s: %s in only one of the two reports, not "
-            + "compared.", cur.metric(), Wording.count(only, "group is", "groups are")));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %s in only one of the two reports, not " + "compared.",
+                cur.metric(),
+                Wording.count(only, "group is", "groups are")));
       }
     }
     for (MetricStats b : baseline.metrics()) {
@@ -328,16 +356,21 @@ public record ChangeSection(
     if (cp != null && bp != null && cp.overlaps(bp)) {
       warnings.add(overlapWarning(cp, bp));
     } else if (cp != null && bp != null && bp.first().isAfter(cp.last())) {
-      notes.add("The baseline's responses are later than this report's; each change is still "
-          + "this report minus the baseline.");
+      notes.add(
+          "The baseline's responses are later than this report's; each change is still "
+              + "this report minus the baseline.");
     }
-    return new ChangeSection(baseline.source(), cp, bp, method, level, minGroup, rows, warnings,
-        notes);
+    return new ChangeSection(
+        baseline.source(), cp, bp, method, level, minGroup, rows, warnings, notes);
   }
 
   /** Returns the warning given when the periods overlap. */
   static String overlapWarning(ReportSnapshot.Period current, ReportSnapshot.Period baseline) {
-    return "The two periods overlap (baseline " + baseline + ", this report " + current + "): "
+    return "The two periods overlap (baseline "
+        + baseline
+        + ", this report "
+        + current
+        + "): "
         + "the tests assume different respondents in the two reports, so a response counted in "
         + "both makes the changes look smaller and the p-values wrong. Compare reports on "
         + "separate periods (--strict-baseline refuses overlapping ones).";
@@ -353,8 +386,13 @@ public record ChangeSection(
     return null;
   }
 
-  private static <M extends SurveyMetric<M>> void compareGroup(List<Change> rows,
-      ReportMetric<M> m, MetricStats stats, GroupStats cur, GroupStats base, double level,
+  private static <M extends SurveyMetric<M>> void compareGroup(
+      List<Change> rows,
+      ReportMetric<M> m,
+      MetricStats stats,
+      GroupStats cur,
+      GroupStats base,
+      double level,
       int minGroup) {
     Instrument instrument = stats.instrument();
     M a = score(m, instrument, cur.distribution(), level);
@@ -362,8 +400,10 @@ public record ChangeSection(
     if (a.isEmpty() || b.isEmpty()) {
       return; // no figure to compare (a group of zero total weight)
     }
-    Test test = m.kind() == Instrument.Kind.NPS ? Test.NPS
-        : a.unit() == SurveyMetric.Unit.SHARE ? Test.SHARE : Test.MEAN;
+    Test test =
+        m.kind() == Instrument.Kind.NPS
+            ? Test.NPS
+            : a.unit() == SurveyMetric.Unit.SHARE ? Test.SHARE : Test.MEAN;
     String why = untested(cur, base, minGroup);
     Difference d = null;
     if (why == null) {
@@ -374,16 +414,30 @@ public record ChangeSection(
       }
     }
     SurveyMetric.Unit u = a.unit();
-    rows.add(new Change(stats.metric(), stats.measure(), test, cur.dimension(), cur.key(),
-        u.toDisplay(b.score()), u.toDisplay(a.score()), base.n(), cur.n(),
-        base.effectiveSampleSize(), cur.effectiveSampleSize(), d, null, false, why));
+    rows.add(
+        new Change(
+            stats.metric(),
+            stats.measure(),
+            test,
+            cur.dimension(),
+            cur.key(),
+            u.toDisplay(b.score()),
+            u.toDisplay(a.score()),
+            base.n(),
+            cur.n(),
+            base.effectiveSampleSize(),
+            cur.effectiveSampleSize(),
+            d,
+            null,
+            false,
+            why));
     if (m.kind() == Instrument.Kind.RATING) {
       rows.add(meanChange(stats, cur, base, level, why));
     }
   }
 
-  private static Change meanChange(MetricStats stats, GroupStats cur, GroupStats base,
-      double level, String why) {
+  private static Change meanChange(
+      MetricStats stats, GroupStats cur, GroupStats base, double level, String why) {
     MeanEstimate a = MeanEstimate.of(cur.distribution(), level);
     MeanEstimate b = MeanEstimate.of(base.distribution(), level);
     Difference d = null;
@@ -394,29 +448,42 @@ public record ChangeSection(
         why = e.getMessage();
       }
     }
-    return new Change(stats.metric(), "mean score on " + stats.instrument().scale(), Test.MEAN,
-        cur.dimension(), cur.key(), b.mean(), a.mean(), base.n(), cur.n(),
-        base.effectiveSampleSize(), cur.effectiveSampleSize(), d, null, false, why);
+    return new Change(
+        stats.metric(),
+        "mean score on " + stats.instrument().scale(),
+        Test.MEAN,
+        cur.dimension(),
+        cur.key(),
+        b.mean(),
+        a.mean(),
+        base.n(),
+        cur.n(),
+        base.effectiveSampleSize(),
+        cur.effectiveSampleSize(),
+        d,
+        null,
+        false,
+        why);
   }
 
   private static String untested(GroupStats cur, GroupStats base, int minGroup) {
     double nc = cur.effectiveSampleSize();
     double nb = base.effectiveSampleSize();
     if (nb < minGroup || nc < minGroup) {
-      return String.format(Locale.ROOT, "effective n below %d (baseline %.0f, now %.0f)",
-          minGroup, nb, nc);
+      return String.format(
+          Locale.ROOT, "effective n below %d (baseline %.0f, now %.0f)", minGroup, nb, nc);
     }
     return null;
   }
 
-  private static <M extends SurveyMetric<M>> M score(ReportMetric<M> m, Instrument instrument,
-      ScoreDistribution d, double level) {
+  private static <M extends SurveyMetric<M>> M score(
+      ReportMetric<M> m, Instrument instrument, ScoreDistribution d, double level) {
     return m.scorer().accumulator(instrument, level).addAll(d).result();
   }
 
   /** Adjusts the tested rows' p-values as one family and marks the significant ones. */
-  private static List<Change> adjust(List<Change> rows, MultipleTesting.Method method,
-      double alpha) {
+  private static List<Change> adjust(
+      List<Change> rows, MultipleTesting.Method method, double alpha) {
     List<Integer> at = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).tested()) {
@@ -432,9 +499,24 @@ public record ChangeSection(
     for (int k = 0; k < p.length; k++) {
       Change c = out.get(at.get(k));
       MultipleTesting.Hypothesis h = r.get(k);
-      out.set(at.get(k), new Change(c.metric(), c.figure(), c.test(), c.dimension(), c.key(),
-          c.baseline(), c.current(), c.baselineN(), c.currentN(), c.baselineEffectiveN(),
-          c.currentEffectiveN(), c.difference(), h.adjusted(), h.rejected(), null));
+      out.set(
+          at.get(k),
+          new Change(
+              c.metric(),
+              c.figure(),
+              c.test(),
+              c.dimension(),
+              c.key(),
+              c.baseline(),
+              c.current(),
+              c.baselineN(),
+              c.currentN(),
+              c.baselineEffectiveN(),
+              c.currentEffectiveN(),
+              c.difference(),
+              h.adjusted(),
+              h.rejected(),
+              null));
     }
     return out;
   }

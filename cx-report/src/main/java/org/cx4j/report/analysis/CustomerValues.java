@@ -24,9 +24,10 @@ import org.cx4j.metrics.rfm.RfmSegment;
  *
  * <p>The CLV and its interval are those of cx-metrics' {@code DiscountedClv}, computed by {@link
  * BgNbdClvBatch} (the hypergeometric part once per {@code (x, T)}). The interval is the
- * delta-method interval from the uncertainty of the fitted parameters only and excludes the variance of the purchase
- * process itself (how many purchases a customer with known parameters will make), so it is an
- * interval for the expected value, not a prediction interval for what the customer will spend.
+ * delta-method interval from the uncertainty of the fitted parameters only and excludes the
+ * variance of the purchase process itself (how many purchases a customer with known parameters will
+ * make), so it is an interval for the expected value, not a prediction interval for what the
+ * customer will spend.
  *
  * <p>Not thread-safe: the calculator caches by {@code (x, T)}; rows are computed on one thread.
  */
@@ -36,9 +37,20 @@ public final class CustomerValues {
    * The columns of {@code tables/clv.csv}, in the order of {@link CustomerValue#cells()}; the
    * interval's names say that it is from parameter uncertainty only.
    */
-  public static final List<String> COLUMNS = List.of("customer_id", "x", "t_x", "T",
-      "expected_purchases_next_month", "p_alive", "expected_spend", "clv",
-      "clv_lower_params_only", "clv_upper_params_only", "rfm_segment", "excluded");
+  public static final List<String> COLUMNS =
+      List.of(
+          "customer_id",
+          "x",
+          "t_x",
+          "T",
+          "expected_purchases_next_month",
+          "p_alive",
+          "expected_spend",
+          "clv",
+          "clv_lower_params_only",
+          "clv_upper_params_only",
+          "rfm_segment",
+          "excluded");
 
   private final IntFunction<String> ids;
   private final int[] x;
@@ -56,8 +68,8 @@ public final class CustomerValues {
   private final boolean intervals;
 
   /**
-   * Returns the values of {@code x.length} customers; the arrays are kept, not copied (the
-   * caller hands them over).
+   * Returns the values of {@code x.length} customers; the arrays are kept, not copied (the caller
+   * hands them over).
    *
    * @param ids the id of the customer at an index
    * @param x repeat purchases
@@ -72,11 +84,23 @@ public final class CustomerValues {
    * @param level the level of the CLV intervals
    * @throws IllegalArgumentException if the lengths differ
    */
-  public CustomerValues(IntFunction<String> ids, int[] x, double[] tx, double[] age,
-      double[] monetary, boolean[] noSpend, byte[] rfm, PurchaseModelFit<BgNbdModel> purchases,
-      GammaGammaFit spend, ClvHorizon horizon, double level) {
+  public CustomerValues(
+      IntFunction<String> ids,
+      int[] x,
+      double[] tx,
+      double[] age,
+      double[] monetary,
+      boolean[] noSpend,
+      byte[] rfm,
+      PurchaseModelFit<BgNbdModel> purchases,
+      GammaGammaFit spend,
+      ClvHorizon horizon,
+      double level) {
     int n = x.length;
-    if (tx.length != n || age.length != n || monetary.length != n || noSpend.length != n
+    if (tx.length != n
+        || age.length != n
+        || monetary.length != n
+        || noSpend.length != n
         || rfm.length != n) {
       throw new IllegalArgumentException("every column needs " + n + " customers");
     }
@@ -116,14 +140,36 @@ public final class CustomerValues {
    * @param rfmSegment the RFM segment's name, or null
    * @param excluded the reason the customer has no CLV, or null
    */
-  public record CustomerValue(String customerId, int x, double tx, double age,
-      double expectedPurchases, double alive, double expectedSpend, double clv, double lower,
-      double upper, String rfmSegment, String excluded) {
+  public record CustomerValue(
+      String customerId,
+      int x,
+      double tx,
+      double age,
+      double expectedPurchases,
+      double alive,
+      double expectedSpend,
+      double clv,
+      double lower,
+      double upper,
+      String rfmSegment,
+      String excluded) {
 
     /** Returns the row's cells in the order of {@link #COLUMNS}. */
     public Object[] cells() {
-      return new Object[] {customerId, x, tx, age, expectedPurchases, alive, expectedSpend, clv,
-          lower, upper, rfmSegment, excluded};
+      return new Object[] {
+        customerId,
+        x,
+        tx,
+        age,
+        expectedPurchases,
+        alive,
+        expectedSpend,
+        clv,
+        lower,
+        upper,
+        rfmSegment,
+        excluded
+      };
     }
   }
 
@@ -172,9 +218,19 @@ public final class CustomerValues {
         hi = e.upper();
       }
     }
-    return new CustomerValue(ids.apply(i), x[i], tx[i], age[i], expected, alive(i), spendI,
-        clv[i], lo, hi, rfm[i] < 0 ? null : RfmSegment.values()[rfm[i]].name().toLowerCase(
-            java.util.Locale.ROOT), noSpend[i] ? ValueSection.NO_SPEND_MODEL : null);
+    return new CustomerValue(
+        ids.apply(i),
+        x[i],
+        tx[i],
+        age[i],
+        expected,
+        alive(i),
+        spendI,
+        clv[i],
+        lo,
+        hi,
+        rfm[i] < 0 ? null : RfmSegment.values()[rfm[i]].name().toLowerCase(java.util.Locale.ROOT),
+        noSpend[i] ? ValueSection.NO_SPEND_MODEL : null);
   }
 
   /**
@@ -190,13 +246,15 @@ public final class CustomerValues {
   }
 
   /**
-   * Returns the indices of the at most {@code n} customers with the highest CLV among those
-   * {@code filter} accepts, highest first (ties by index); customers without a CLV never count.
-   * A bounded heap: {@code O(size log n)} time, {@code O(n)} memory.
+   * Returns the indices of the at most {@code n} customers with the highest CLV among those {@code
+   * filter} accepts, highest first (ties by index); customers without a CLV never count. A bounded
+   * heap: {@code O(size log n)} time, {@code O(n)} memory.
    */
   public int[] top(int n, IntPredicate filter) {
-    PriorityQueue<Integer> heap = new PriorityQueue<>(Math.max(1, n + 1),
-        (a, b) -> clv[a] != clv[b] ? Double.compare(clv[a], clv[b]) : Integer.compare(b, a));
+    PriorityQueue<Integer> heap =
+        new PriorityQueue<>(
+            Math.max(1, n + 1),
+            (a, b) -> clv[a] != clv[b] ? Double.compare(clv[a], clv[b]) : Integer.compare(b, a));
     for (int i = 0; i < x.length; i++) {
       if (!Double.isNaN(clv[i]) && filter.test(i)) {
         heap.add(i);

@@ -11,8 +11,8 @@ import org.cx4j.report.input.ReportInput;
  * A complete CX report, computed: the headline survey metrics with their intervals (overall, by
  * segment, by channel, over time), the journeys (map, funnel, paths, pain points and delights),
  * retention and churn, lifetime value, the drivers of NPS with an effort-impact matrix, and
- * attribution by channel. Immutable; render it with {@code ConsoleSummary}, {@code HtmlReport}
- * or {@code ReportTables}.
+ * attribution by channel. Immutable; render it with {@code ConsoleSummary}, {@code HtmlReport} or
+ * {@code ReportTables}.
  *
  * <pre>{@code
  * CxReport report = CxReport.of(ReportInput.sample());
@@ -21,8 +21,8 @@ import org.cx4j.report.input.ReportInput;
  * }</pre>
  *
  * <p>A section whose data are missing (no responses, no transactions, no conversions) or whose
- * model cannot be fitted is absent, and {@link #notes()} says why: a report never fails because
- * one analysis does not apply.
+ * model cannot be fitted is absent, and {@link #notes()} says why: a report never fails because one
+ * analysis does not apply.
  */
 public final class CxReport {
 
@@ -91,22 +91,36 @@ public final class CxReport {
    *
    * @throws NullPointerException if an argument or a metric is null
    */
-  public static CxReport of(ReportInput input, ReportOptions options, List<ReportMetric<?>> metrics) {
-    return new ReportAnalysis(Objects.requireNonNull(input, "input"),
-        Objects.requireNonNull(options, "options"), List.copyOf(metrics)).run();
+  public static CxReport of(
+      ReportInput input, ReportOptions options, List<ReportMetric<?>> metrics) {
+    return new ReportAnalysis(
+            Objects.requireNonNull(input, "input"),
+            Objects.requireNonNull(options, "options"),
+            List.copyOf(metrics))
+        .run();
   }
 
   /**
-   * Returns this report with {@code first} placed before its own notes: what the caller did to
-   * the input before the analysis (such as raking the survey weights) and the reader must know.
+   * Returns this report with {@code first} placed before its own notes: what the caller did to the
+   * input before the analysis (such as raking the survey weights) and the reader must know.
    *
    * @throws NullPointerException if {@code first} is or holds null
    */
   public CxReport withNotesFirst(List<String> first) {
     List<String> all = new java.util.ArrayList<>(first);
     all.addAll(notes);
-    return new CxReport(input, options, scores, journeys, retention, value, drivers,
-        attribution, all, snapshot, changes);
+    return new CxReport(
+        input,
+        options,
+        scores,
+        journeys,
+        retention,
+        value,
+        drivers,
+        attribution,
+        all,
+        snapshot,
+        changes);
   }
 
   /**
@@ -116,13 +130,23 @@ public final class CxReport {
    * @throws NullPointerException if {@code changes} is null
    */
   public CxReport withChanges(ChangeSection changes) {
-    return new CxReport(input, options, scores, journeys, retention, value, drivers,
-        attribution, notes, snapshot, Objects.requireNonNull(changes, "changes"));
+    return new CxReport(
+        input,
+        options,
+        scores,
+        journeys,
+        retention,
+        value,
+        drivers,
+        attribution,
+        notes,
+        snapshot,
+        Objects.requireNonNull(changes, "changes"));
   }
 
   /**
-   * Returns the sufficient statistics of the survey metrics, overall and per segment,
-   * touchpoint and channel: what {@code report.json} holds and a later report compares with.
+   * Returns the sufficient statistics of the survey metrics, overall and per segment, touchpoint
+   * and channel: what {@code report.json} holds and a later report compares with.
    */
   public ReportSnapshot snapshot() {
     return snapshot;

@@ -8,14 +8,13 @@ import org.cx4j.metrics.priority.EffortImpactMatrix;
 /**
  * What drives NPS, and what to fix first.
  *
- * <p>Drivers are the touchpoints a respondent's journey visited (1 or 0) before answering the
- * NPS question; the outcome is the 0..10 score. Importance is the Shapley share of R-squared
- * (Lindeman, Merenda and Gold 1980), with Pearson correlations for direction.
+ * <p>Drivers are the touchpoints a respondent's journey visited (1 or 0) before answering the NPS
+ * question; the outcome is the 0..10 score. Importance is the Shapley share of R-squared (Lindeman,
+ * Merenda and Gold 1980), with Pearson correlations for direction.
  *
- * <p>The effort-impact matrix places the initiatives "fix touchpoint X" for each driver that
- * lowers NPS (negative correlation): impact is the driver's Shapley share of R-squared in
- * percent; effort is the user's estimate where given, else a default per channel (see {@link
- * #effortSource()}).
+ * <p>The effort-impact matrix places the initiatives "fix touchpoint X" for each driver that lowers
+ * NPS (negative correlation): impact is the driver's Shapley share of R-squared in percent; effort
+ * is the user's estimate where given, else a default per channel (see {@link #effortSource()}).
  *
  * @param drivers the key driver analysis
  * @param matrix the effort-impact matrix, or null when no driver lowers NPS
@@ -23,7 +22,9 @@ import org.cx4j.metrics.priority.EffortImpactMatrix;
  * @param effortSource where the effort figures came from
  */
 public record DriverSection(
-    KeyDriverResult drivers, EffortImpactMatrix matrix, Map<String, Double> effort,
+    KeyDriverResult drivers,
+    EffortImpactMatrix matrix,
+    Map<String, Double> effort,
     String effortSource) {
 
   /** Checks for nulls and copies the map. */

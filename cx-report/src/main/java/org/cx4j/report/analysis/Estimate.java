@@ -16,7 +16,8 @@ import java.util.Objects;
  *     outside its own interval (the adjusted-Wald NPS interval is centred on the adjusted score):
  *     the figure is unstable, shown, flagged, never hidden
  */
-public record Estimate(String label, long n, double value, double lower, double upper, boolean small) {
+public record Estimate(
+    String label, long n, double value, double lower, double upper, boolean small) {
 
   /**
    * Checks the label and the count.
@@ -45,7 +46,14 @@ public record Estimate(String label, long n, double value, double lower, double 
     if (n == 0) {
       return label + ": n/a (n 0)";
     }
-    return String.format(Locale.ROOT, "%s: %.1f [%.1f, %.1f] (n %d%s)", label, value, lower, upper,
-        n, small ? ", small" : "");
+    return String.format(
+        Locale.ROOT,
+        "%s: %.1f [%.1f, %.1f] (n %d%s)",
+        label,
+        value,
+        lower,
+        upper,
+        n,
+        small ? ", small" : "");
   }
 }

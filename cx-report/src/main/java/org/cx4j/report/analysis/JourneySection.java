@@ -11,8 +11,8 @@ import org.cx4j.journey.variant.Variants;
 
 /**
  * The journeys in the report: the journey map (touchpoints by stage with their volumes and the
- * flows between them), the stage funnel, the most common paths, and the pain points and
- * moments of delight.
+ * flows between them), the stage funnel, the most common paths, and the pain points and moments of
+ * delight.
  *
  * @param journeys the number of journeys rebuilt
  * @param events the number of interactions in them
@@ -63,22 +63,42 @@ public record JourneySection(
   /** Returns a few lines: counts, the funnel, the pain points and the delights. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
-        "%d journeys, %d interactions, %d touchpoints%n  funnel:", journeys, events,
-        nodes.size()));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                java.util.Locale.ROOT,
+                "%d journeys, %d interactions, %d touchpoints%n  funnel:",
+                journeys,
+                events,
+                nodes.size()));
     for (int k = 0; k < funnel.size(); k++) {
-      sb.append(String.format(java.util.Locale.ROOT, k == 0 ? " %s %d" : " > %s %d (%.1f%%)",
-          funnel.steps().get(k), funnel.count(k), 100 * funnel.conversionFromPrevious(k)));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              k == 0 ? " %s %d" : " > %s %d (%.1f%%)",
+              funnel.steps().get(k),
+              funnel.count(k),
+              100 * funnel.conversionFromPrevious(k)));
     }
     sb.append(String.format("%n  pain points:"));
     for (int i = 0; i < painPoints.size(); i++) {
-      sb.append(String.format(java.util.Locale.ROOT, "%s %s %.2f", i == 0 ? "" : ",",
-          painPoints.get(i).label(), painPoints.get(i).pain()));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s %s %.2f",
+              i == 0 ? "" : ",",
+              painPoints.get(i).label(),
+              painPoints.get(i).pain()));
     }
     sb.append(String.format("%n  delights:"));
     for (int i = 0; i < delights.size(); i++) {
-      sb.append(String.format(java.util.Locale.ROOT, "%s %s %.2f", i == 0 ? "" : ",",
-          delights.get(i).label(), delights.get(i).delight()));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s %s %.2f",
+              i == 0 ? "" : ",",
+              delights.get(i).label(),
+              delights.get(i).delight()));
     }
     return sb.toString();
   }

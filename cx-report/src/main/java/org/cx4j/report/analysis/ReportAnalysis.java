@@ -36,8 +36,8 @@ import org.cx4j.journey.funnel.FunnelStep;
 import org.cx4j.journey.graph.TransitionGraph;
 import org.cx4j.journey.log.Abstraction;
 import org.cx4j.journey.log.InteractionLog;
-import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.log.Level;
+import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.painpoint.NodeScore;
 import org.cx4j.journey.painpoint.PainPointAnalysis;
 import org.cx4j.journey.painpoint.PainPointReport;
@@ -54,9 +54,11 @@ import org.cx4j.metrics.clv.GammaGammaFit;
 import org.cx4j.metrics.clv.GammaGammaModel;
 import org.cx4j.metrics.clv.PurchaseModelFit;
 import org.cx4j.metrics.clv.RepeatPurchaseData;
+import org.cx4j.metrics.csat.CustomerSatisfaction;
 import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.driver.KeyDriverAnalysis;
 import org.cx4j.metrics.driver.KeyDriverResult;
+import org.cx4j.metrics.nps.NetPromoterScore;
 import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.priority.Initiative;
 import org.cx4j.metrics.retention.CohortRetention;
@@ -64,15 +66,13 @@ import org.cx4j.metrics.retention.CustomerRetentionRate;
 import org.cx4j.metrics.retention.Lifecycle;
 import org.cx4j.metrics.retention.PeriodUnit;
 import org.cx4j.metrics.rfm.BtydSummaries;
-import org.cx4j.metrics.segment.BehaviouralSegmentation;
-import org.cx4j.metrics.segment.Segments;
-import org.cx4j.metrics.csat.CustomerSatisfaction;
-import org.cx4j.metrics.nps.NetPromoterScore;
 import org.cx4j.metrics.rfm.BtydSummarizer;
 import org.cx4j.metrics.score.Interval;
 import org.cx4j.metrics.score.ScoreAccumulator;
 import org.cx4j.metrics.score.ScoreCategory;
 import org.cx4j.metrics.score.SurveyMetric;
+import org.cx4j.metrics.segment.BehaviouralSegmentation;
+import org.cx4j.metrics.segment.Segments;
 import org.cx4j.metrics.survival.ChurnSurvival;
 import org.cx4j.metrics.survival.ConfidenceType;
 import org.cx4j.metrics.survival.KaplanMeier;
@@ -89,8 +89,9 @@ final class ReportAnalysis {
    * stores). Users replace them with their own estimates.
    */
   static final Map<String, Double> DEFAULT_EFFORT_BY_CHANNEL =
-      Map.of("web", 3.0, "app", 5.0, "email", 1.0, "phone", 8.0, "chat", 3.0, "store", 10.0,
-          "social", 2.0);
+      Map.of(
+          "web", 3.0, "app", 5.0, "email", 1.0, "phone", 8.0, "chat", 3.0, "store", 10.0, "social",
+          2.0);
 
   /** Pain weights of drop-off, rework, time over target and feedback (see {@link #journeys}). */
   static final double[] PAIN_WEIGHTS = {1, 1, 0, 2};
@@ -128,15 +129,20 @@ final class ReportAnalysis {
 
   CxReport run() {
     if (!in.reads().isEmpty()) {
-      notes.add("Times written without an offset (no Z or +01:00) were read as "
-          + o.zone().getId() + " time; periods and cohorts are in " + o.zone().getId()
-          + " too (change both with --zone).");
+      notes.add(
+          "Times written without an offset (no Z or +01:00) were read as "
+              + o.zone().getId()
+              + " time; periods and cohorts are in "
+              + o.zone().getId()
+              + " too (change both with --zone).");
     }
     if (in.rejectedRows() > 0) {
-      notes.add(String.format(Locale.ROOT,
-          "%s rejected while reading and %s not in any figure (see Data).",
-          Wording.count(in.rejectedRows(), "input row was", "input rows were"),
-          in.rejectedRows() == 1 ? "is" : "are"));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s rejected while reading and %s not in any figure (see Data).",
+              Wording.count(in.rejectedRows(), "input row was", "input rows were"),
+              in.rejectedRows() == 1 ? "is" : "are"));
     }
     Map<Instrument.Kind, List<SurveyResponse>> byKind = responsesByKind();
     // The journey side (rebuild, map, funnel, pain points, attribution, drivers) and the rest
@@ -145,35 +151,46 @@ final class ReportAnalysis {
     List<String> journeyNotes = new ArrayList<>();
     List<SurveyResponse> npsResponses = byKind.get(Instrument.Kind.NPS);
     if (in.interactions().isEmpty()) {
-      journeyNotes.add("No interactions: the journey map, funnel, pain points, drivers and "
-          + "attribution are left out.");
+      journeyNotes.add(
+          "No interactions: the journey map, funnel, pain points, drivers and "
+              + "attribution are left out.");
     } else {
       // No hidden default: say how interactions were cut into journeys.
-      journeyNotes.add(o.journeyGap() == null
-          ? "Journeys: one per customer, or per journey_id where the file has one; no split "
-              + "after inactivity (set --journey-gap, e.g. 30m, to split after that long "
-              + "without activity)."
-          : "Journeys: a customer's interactions are split into a new journey after "
-              + o.journeyGap().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-              + " without activity (--journey-gap).");
+      journeyNotes.add(
+          o.journeyGap() == null
+              ? "Journeys: one per customer, or per journey_id where the file has one; no split "
+                  + "after inactivity (set --journey-gap, e.g. 30m, to split after that long "
+                  + "without activity)."
+              : "Journeys: a customer's interactions are split into a new journey after "
+                  + o.journeyGap().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                  + " without activity (--journey-gap).");
     }
-    try (SecondThread<JourneySide> journeySide = in.interactions().isEmpty() ? null
-        : SecondThread.start("cx4j-report-journeys", () -> {
-          JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
-          rebuilder = o.journeyGap() == null ? rebuilder.noInactivityGap()
-              : rebuilder.inactivityGap(o.journeyGap());
-          Journeys js = rebuilder.rebuild(in.interactions());
-          return new JourneySide(journeys(js), attribution(js, journeyNotes),
-              npsResponses == null ? null : drivers(js, npsResponses, journeyNotes));
-        })) {
+    try (SecondThread<JourneySide> journeySide =
+        in.interactions().isEmpty()
+            ? null
+            : SecondThread.start(
+                "cx4j-report-journeys",
+                () -> {
+                  JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
+                  rebuilder =
+                      o.journeyGap() == null
+                          ? rebuilder.noInactivityGap()
+                          : rebuilder.inactivityGap(o.journeyGap());
+                  Journeys js = rebuilder.rebuild(in.interactions());
+                  return new JourneySide(
+                      journeys(js),
+                      attribution(js, journeyNotes),
+                      npsResponses == null ? null : drivers(js, npsResponses, journeyNotes));
+                })) {
       List<ScoreSection> scores = new ArrayList<>();
       List<ReportSnapshot.MetricStats> stats = new ArrayList<>();
       for (ReportMetric<?> m : metrics) {
         ScoreSection s = scores(m, byKind.get(m.kind()));
         if (s != null) {
           scores.add(s);
-          stats.add(ReportSnapshot.of(s.metric(), s.measure(), s.instrument(),
-              byKind.get(m.kind()), segmentOf::get));
+          stats.add(
+              ReportSnapshot.of(
+                  s.metric(), s.measure(), s.instrument(), byKind.get(m.kind()), segmentOf::get));
         }
       }
       int mark = notes.size();
@@ -191,17 +208,24 @@ final class ReportAnalysis {
       List<String> all = new ArrayList<>(notes.subList(0, mark));
       all.addAll(journeyNotes);
       all.addAll(notes.subList(mark, notes.size()));
-      return new CxReport(in, o, scores, journeys, retention, value, drivers, attribution, all,
-          new ReportSnapshot(in.name(), stats), null);
+      return new CxReport(
+          in,
+          o,
+          scores,
+          journeys,
+          retention,
+          value,
+          drivers,
+          attribution,
+          all,
+          new ReportSnapshot(in.name(), stats),
+          null);
     }
   }
 
   /** What the second thread computes: the journey sections (drivers null without NPS). */
   private record JourneySide(
       JourneySection journeys, List<AttributionResult> attribution, DriverSection drivers) {}
-
-
-
 
   // ---------------------------------------------------------------------------------------------
   // Survey scores
@@ -217,18 +241,31 @@ final class ReportAnalysis {
       List<SurveyResponse> prev = best.get(e.getKey().kind());
       if (prev == null || prev.size() < e.getValue().size()) {
         if (prev != null) {
-          notes.add(String.format(Locale.ROOT, "%s on scale %s %s left out: the report uses "
-                  + "the scale with the most responses.", Wording.count(prev.size(),
-                  prev.get(0).instrument().name() + " response",
-                  prev.get(0).instrument().name() + " responses"),
-              prev.get(0).instrument().scale(), prev.size() == 1 ? "is" : "are"));
+          notes.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s on scale %s %s left out: the report uses "
+                      + "the scale with the most responses.",
+                  Wording.count(
+                      prev.size(),
+                      prev.get(0).instrument().name() + " response",
+                      prev.get(0).instrument().name() + " responses"),
+                  prev.get(0).instrument().scale(),
+                  prev.size() == 1 ? "is" : "are"));
         }
         best.put(e.getKey().kind(), e.getValue());
       } else {
-        notes.add(String.format(Locale.ROOT, "%s on scale %s %s left out: the report uses the "
-                + "scale with the most responses.", Wording.count(e.getValue().size(),
-                e.getKey().name() + " response", e.getKey().name() + " responses"),
-            e.getKey().scale(), e.getValue().size() == 1 ? "is" : "are"));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "%s on scale %s %s left out: the report uses the "
+                    + "scale with the most responses.",
+                Wording.count(
+                    e.getValue().size(),
+                    e.getKey().name() + " response",
+                    e.getKey().name() + " responses"),
+                e.getKey().scale(),
+                e.getValue().size() == 1 ? "is" : "are"));
       }
     }
     return best;
@@ -264,25 +301,27 @@ final class ReportAnalysis {
     for (Breakdown.Group<Channel, M> g : byChannel.groups()) {
       channels.add(label(g.key().name(), headline(g.result()), g));
     }
-    channels.sort(Comparator.comparingLong(Estimate::n).reversed()
-        .thenComparing(Estimate::label));
+    channels.sort(Comparator.comparingLong(Estimate::n).reversed().thenComparing(Estimate::label));
     Breakdown<String, M> byTouchpoint =
         Breakdown.of(responses, Breakdown.byTouchpoint(), acc, o.minGroupSize());
     List<Estimate> touchpoints = new ArrayList<>();
     for (Breakdown.Group<String, M> g : byTouchpoint.groups()) {
       touchpoints.add(label(g.key(), headline(g.result()), g));
     }
-    touchpoints.sort(Comparator.comparingLong(Estimate::n).reversed()
-        .thenComparing(Estimate::label));
+    touchpoints.sort(
+        Comparator.comparingLong(Estimate::n).reversed().thenComparing(Estimate::label));
     Breakdown<JourneyStage, M> byStage =
         Breakdown.of(responses, Breakdown.byStage(), acc, o.minGroupSize());
     // In the order of the journey's stages; a stage that is not in the list goes last.
     List<JourneyStage> order = in.stages().stages();
     List<Breakdown.Group<JourneyStage, M>> stageGroups = new ArrayList<>(byStage.groups());
-    stageGroups.sort(Comparator.comparingInt((Breakdown.Group<JourneyStage, M> g) -> {
-      int i = order.indexOf(g.key());
-      return i < 0 ? Integer.MAX_VALUE : i;
-    }).thenComparing(g -> g.key().name()));
+    stageGroups.sort(
+        Comparator.comparingInt(
+                (Breakdown.Group<JourneyStage, M> g) -> {
+                  int i = order.indexOf(g.key());
+                  return i < 0 ? Integer.MAX_VALUE : i;
+                })
+            .thenComparing(g -> g.key().name()));
     List<Estimate> stages = new ArrayList<>();
     for (Breakdown.Group<JourneyStage, M> g : stageGroups) {
       stages.add(label(g.key().name(), headline(g.result()), g));
@@ -291,15 +330,35 @@ final class ReportAnalysis {
     List<Estimate> trend = new ArrayList<>();
     for (TimeSeries.Point<M> p : series.points()) {
       Estimate e = headline(p.result());
-      trend.add(e == null ? Estimate.empty(p.start().toString())
-          : new Estimate(p.start().toString(), e.n(), e.value(), e.lower(), e.upper(),
-              e.n() < o.minGroupSize()));
+      trend.add(
+          e == null
+              ? Estimate.empty(p.start().toString())
+              : new Estimate(
+                  p.start().toString(),
+                  e.n(),
+                  e.value(),
+                  e.lower(),
+                  e.upper(),
+                  e.n() < o.minGroupSize()));
     }
     SurveyMetric.Unit unit = blank.unit();
     // The overall result already holds the histogram of every response.
-    return new ScoreSection(blank.name(), metric.title(), blank.measure(), unit,
-        unit.toDisplay(blank.minimum()), unit.toDisplay(blank.maximum()), instrument, overall,
-        segments, channels, touchpoints, stages, trend, bySegment.overall().distribution(), categories);
+    return new ScoreSection(
+        blank.name(),
+        metric.title(),
+        blank.measure(),
+        unit,
+        unit.toDisplay(blank.minimum()),
+        unit.toDisplay(blank.maximum()),
+        instrument,
+        overall,
+        segments,
+        channels,
+        touchpoints,
+        stages,
+        trend,
+        bySegment.overall().distribution(),
+        categories);
   }
 
   /**
@@ -313,8 +372,13 @@ final class ReportAnalysis {
     SurveyMetric.Unit u = r.unit();
     double value = r.score();
     Interval i = r.interval();
-    return new Estimate("", r.n(), u.toDisplay(value), u.toDisplay(i.lower()),
-        u.toDisplay(i.upper()), !i.contains(value));
+    return new Estimate(
+        "",
+        r.n(),
+        u.toDisplay(value),
+        u.toDisplay(i.lower()),
+        u.toDisplay(i.upper()),
+        !i.contains(value));
   }
 
   private Estimate label(String label, Estimate e, Breakdown.Group<?, ?> g) {
@@ -332,11 +396,12 @@ final class ReportAnalysis {
     TransitionGraph graph = TransitionGraph.of(js, Level.TOUCHPOINT);
     // No designed journey, so no time target; what customers say counts double against what
     // they do, because drop-off at browsing touchpoints is mostly normal shopping behaviour.
-    PainPointReport pains = PainPointAnalysis.at(Level.TOUCHPOINT)
-        .feedback(in.responses())
-        .minSample(o.minGroupSize())
-        .weights(PAIN_WEIGHTS[0], PAIN_WEIGHTS[1], PAIN_WEIGHTS[2], PAIN_WEIGHTS[3])
-        .analyze(js);
+    PainPointReport pains =
+        PainPointAnalysis.at(Level.TOUCHPOINT)
+            .feedback(in.responses())
+            .minSample(o.minGroupSize())
+            .weights(PAIN_WEIGHTS[0], PAIN_WEIGHTS[1], PAIN_WEIGHTS[2], PAIN_WEIGHTS[3])
+            .analyze(js);
     Map<String, Long> journeysAt = new HashMap<>();
     for (NodeScore n : pains.nodes()) {
       journeysAt.put(n.label(), n.journeys());
@@ -346,8 +411,13 @@ final class ReportAnalysis {
     for (Touchpoint t : js.dictionary().touchpoints()) {
       long v = visits.getOrDefault(t.id(), 0L);
       if (v > 0) {
-        nodes.add(new JourneySection.Node(t.id(), t.stage().name(), t.channel().name(), v,
-            journeysAt.getOrDefault(t.id(), 0L)));
+        nodes.add(
+            new JourneySection.Node(
+                t.id(),
+                t.stage().name(),
+                t.channel().name(),
+                v,
+                journeysAt.getOrDefault(t.id(), 0L)));
       }
     }
     List<String> stages = new ArrayList<>();
@@ -362,8 +432,17 @@ final class ReportAnalysis {
         delights.add(n);
       }
     }
-    return new JourneySection(js.journeyCount(), js.eventCount(), stages, nodes, graph,
-        funnel(js), Variants.of(js, Level.TOUCHPOINT), pains, painPoints, delights);
+    return new JourneySection(
+        js.journeyCount(),
+        js.eventCount(),
+        stages,
+        nodes,
+        graph,
+        funnel(js),
+        Variants.of(js, Level.TOUCHPOINT),
+        pains,
+        painPoints,
+        delights);
   }
 
   private static <T> List<T> top(List<T> list, int n) {
@@ -372,9 +451,9 @@ final class ReportAnalysis {
 
   /**
    * The stage funnel: the first stage present, then each later stage before the purchase stage
-   * (optional: a journey that skips one passes it when it reaches a later step), then a
-   * conversion (an interaction with outcome {@code converted}, which is itself the purchase).
-   * Journeys count once, by their furthest attempt.
+   * (optional: a journey that skips one passes it when it reaches a later step), then a conversion
+   * (an interaction with outcome {@code converted}, which is itself the purchase). Journeys count
+   * once, by their furthest attempt.
    */
   private FunnelResult funnel(Journeys js) {
     List<JourneyStage> present = new ArrayList<>();
@@ -404,8 +483,9 @@ final class ReportAnalysis {
   }
 
   private List<AttributionResult> attribution(Journeys js, List<String> notes) {
-    PathData paths = PathData.fromJourneys(js, Abstraction.of(js.dictionary(), Level.CHANNEL),
-        Outcome.CONVERTED, j -> 1.0);
+    PathData paths =
+        PathData.fromJourneys(
+            js, Abstraction.of(js.dictionary(), Level.CHANNEL), Outcome.CONVERTED, j -> 1.0);
     if (paths.totalConversions() == 0) {
       notes.add("No converted journeys: attribution is left out.");
       return List.of();
@@ -423,8 +503,8 @@ final class ReportAnalysis {
   // ---------------------------------------------------------------------------------------------
   // Drivers of NPS
 
-  private DriverSection drivers(Journeys js, List<SurveyResponse> npsResponses,
-      List<String> notes) {
+  private DriverSection drivers(
+      Journeys js, List<SurveyResponse> npsResponses, List<String> notes) {
     // Each customer's events are contiguous in the rebuilt journeys (sorted by customer, time).
     int customers = js.customers().size();
     int[] first = new int[customers];
@@ -463,11 +543,15 @@ final class ReportAnalysis {
     }
     int n = exposure.size();
     if (n < 3 * o.minGroupSize()) {
-      notes.add(String.format(Locale.ROOT, "Only %s could be linked to journeys, and the driver "
-          + "analysis needs at least %,d (three times --min-group %d): it is left out. A smaller "
-          + "--min-group runs it on fewer.", n == 0 ? "no NPS response"
-              : Wording.count(n, "NPS response", "NPS responses"), 3 * o.minGroupSize(),
-          o.minGroupSize()));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "Only %s could be linked to journeys, and the driver "
+                  + "analysis needs at least %,d (three times --min-group %d): it is left out. A smaller "
+                  + "--min-group runs it on fewer.",
+              n == 0 ? "no NPS response" : Wording.count(n, "NPS response", "NPS responses"),
+              3 * o.minGroupSize(),
+              o.minGroupSize()));
       return null;
     }
     // Candidate drivers: touchpoints that some but not nearly all respondents visited, most
@@ -480,8 +564,10 @@ final class ReportAnalysis {
         exposed[t] += (long) x[t];
       }
     }
-    Arrays.sort(order, Comparator.comparingLong((Integer t) -> -exposed[t])
-        .thenComparing(t -> js.dictionary().touchpoint(t).id()));
+    Arrays.sort(
+        order,
+        Comparator.comparingLong((Integer t) -> -exposed[t])
+            .thenComparing(t -> js.dictionary().touchpoint(t).id()));
     KeyDriverAnalysis.Builder b = KeyDriverAnalysis.builder();
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
@@ -502,8 +588,9 @@ final class ReportAnalysis {
       used++;
     }
     if (used < 2) {
-      notes.add("Fewer than two touchpoints vary enough among NPS respondents: the driver "
-          + "analysis is left out.");
+      notes.add(
+          "Fewer than two touchpoints vary enough among NPS respondents: the driver "
+              + "analysis is left out.");
       return null;
     }
     KeyDriverResult result;
@@ -529,9 +616,12 @@ final class ReportAnalysis {
       }
     }
     EffortImpactMatrix matrix = initiatives.isEmpty() ? null : EffortImpactMatrix.of(initiatives);
-    String source = !anyDefault ? "your estimates"
-        : o.effort().isEmpty() ? "default estimates by channel (person-weeks); give your own with --effort"
-        : "your estimates where given, else defaults by channel";
+    String source =
+        !anyDefault
+            ? "your estimates"
+            : o.effort().isEmpty()
+                ? "default estimates by channel (person-weeks); give your own with --effort"
+                : "your estimates where given, else defaults by channel";
     return new DriverSection(result, matrix, effort, source);
   }
 
@@ -570,8 +660,9 @@ final class ReportAnalysis {
       crr = life.retentionRate(p);
       month = YearMonth.from(life.periodStart(p)).toString();
     }
-    ChurnSurvival churn = ChurnSurvival.fromActivity(activity,
-        Duration.ofDays(o.churnAfterDays()), end, Duration.ofDays(1));
+    ChurnSurvival churn =
+        ChurnSurvival.fromActivity(
+            activity, Duration.ofDays(o.churnAfterDays()), end, Duration.ofDays(1));
     // Whole days since first activity: the curve then has at most one step per day, however
     // many customers there are (exact times would give one step per customer).
     double[] days = churn.times().clone();
@@ -579,8 +670,16 @@ final class ReportAnalysis {
       days[i] = Math.floor(days[i]);
     }
     KaplanMeier km = KaplanMeier.fit(days, churn.churned());
-    return new RetentionSection(source, cohorts, crr, month, o.churnAfterDays(), churn.size(),
-        churn.churnCount(), km, km.confidenceBand(ConfidenceType.LOG_LOG, o.level()),
+    return new RetentionSection(
+        source,
+        cohorts,
+        crr,
+        month,
+        o.churnAfterDays(),
+        churn.size(),
+        churn.churnCount(),
+        km,
+        km.confidenceBand(ConfidenceType.LOG_LOG, o.level()),
         km.median(ConfidenceType.LOG_LOG, o.level()));
   }
 
@@ -598,8 +697,8 @@ final class ReportAnalysis {
     }
     try {
       // Weeks as the model's time unit, as in the BTYD literature (Fader, Hardie and Lee 2005).
-      BtydSummaries s = BtydSummarizer.builder(last).zone(o.zone()).build()
-          .summarize(in.transactions());
+      BtydSummaries s =
+          BtydSummarizer.builder(last).zone(o.zone()).build().summarize(in.transactions());
       RepeatPurchaseData data = s.repeatPurchaseData();
       double[] monetary = s.monetaryValues();
       // A customer a model cannot use leaves that model only: a repeat buyer whose repeat
@@ -611,10 +710,16 @@ final class ReportAnalysis {
         int x = data.frequency(i);
         if (x > 0 && !GammaGammaModel.hasSpendModel(x, monetary[i])) {
           noSpend[i] = true;
-          excluded.add(new ValueSection.Excluded(s.summaries().get(i).customer().value(),
-              ValueSection.NO_SPEND_MODEL, String.format(Locale.ROOT,
-                  "%d repeat purchase%s summing to %s", x, x == 1 ? "" : "s",
-                  monetary[i] * x == 0 ? "0" : String.valueOf(monetary[i] * x))));
+          excluded.add(
+              new ValueSection.Excluded(
+                  s.summaries().get(i).customer().value(),
+                  ValueSection.NO_SPEND_MODEL,
+                  String.format(
+                      Locale.ROOT,
+                      "%d repeat purchase%s summing to %s",
+                      x,
+                      x == 1 ? "" : "s",
+                      monetary[i] * x == 0 ? "0" : String.valueOf(monetary[i] * x))));
         }
       }
       // The models' four and three parameters describe the population: a seeded random sample
@@ -636,14 +741,23 @@ final class ReportAnalysis {
         fitMonetary[i] = monetary[row];
       }
       if (fitRows.length < data.size()) {
-        notes.add(String.format(Locale.ROOT, "Lifetime value models were fitted on a random "
-            + "sample of %,d of the %,d customers (seed %d); values are computed for all.",
-            fitRows.length, data.size(), CLV_FIT_SEED));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "Lifetime value models were fitted on a random "
+                    + "sample of %,d of the %,d customers (seed %d); values are computed for all.",
+                fitRows.length,
+                data.size(),
+                CLV_FIT_SEED));
       }
       PurchaseModelFit<BgNbdModel> bg = BgNbdModel.fit(RepeatPurchaseData.of(x, tx, age));
-      GammaGammaFit gg = GammaGammaModel.fit(spendX, fitMonetary,
-          i -> "customer " + s.summaries().get(fitRows[i]).customer().value());
-      ClvHorizon horizon = new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
+      GammaGammaFit gg =
+          GammaGammaModel.fit(
+              spendX,
+              fitMonetary,
+              i -> "customer " + s.summaries().get(fitRows[i]).customer().value());
+      ClvHorizon horizon =
+          new ClvHorizon(o.clvMonths(), 52.0 / 12, o.monthlyDiscount(), o.margin());
       DiscountedClv model = DiscountedClv.of(bg.model(), gg.model(), horizon);
       CustomerId[] ids = new CustomerId[data.size()];
       LocalDate origin = last;
@@ -664,9 +778,19 @@ final class ReportAnalysis {
         allTx[i] = data.recency(i);
         allAge[i] = data.age(i);
       }
-      CustomerValues perCustomer = new CustomerValues(i -> ids[i].value(), allX, allTx, allAge,
-          monetary, noSpend, ValueDetails.rfm(ids, in.transactions(), last, o.zone()), bg, gg,
-          horizon, o.level());
+      CustomerValues perCustomer =
+          new CustomerValues(
+              i -> ids[i].value(),
+              allX,
+              allTx,
+              allAge,
+              monetary,
+              noSpend,
+              ValueDetails.rfm(ids, in.transactions(), last, o.zone()),
+              bg,
+              gg,
+              horizon,
+              o.level());
       double alive = 0;
       for (int i = 0; i < data.size(); i++) {
         alive += perCustomer.alive(i);
@@ -687,26 +811,51 @@ final class ReportAnalysis {
       }
       List<ValueSection.SegmentProfile> segments =
           segments(s, data, monetary, noSpend, bg.model(), model);
-      List<ValueSection.ModelFit> fits = List.of(
-          ValueDetails.fit("BG/NBD", bg.estimates(), o.level()),
-          ValueDetails.fit("Gamma-Gamma", gg.estimates(), o.level()));
+      List<ValueSection.ModelFit> fits =
+          List.of(
+              ValueDetails.fit("BG/NBD", bg.estimates(), o.level()),
+              ValueDetails.fit("Gamma-Gamma", gg.estimates(), o.level()));
       LocalDate calibrationEnd = calibrationEnd(origin, last);
       BgNbdModel trackingModel = bg.model();
       if (calibrationEnd != null) {
         try {
           trackingModel = calibrationModel(calibrationEnd);
         } catch (FitFailedException | IllegalArgumentException e) {
-          notes.add("The tracking plot's model could not be fitted on the transactions up to "
-              + calibrationEnd + " (" + e.getMessage() + "): the plot uses the whole period as "
-              + "calibration.");
+          notes.add(
+              "The tracking plot's model could not be fitted on the transactions up to "
+                  + calibrationEnd
+                  + " ("
+                  + e.getMessage()
+                  + "): the plot uses the whole period as "
+                  + "calibration.");
           calibrationEnd = null;
         }
       }
-      ValueSection.Tracking tracking = ValueDetails.tracking(trackingModel, ids, s.summaries(),
-          in.transactions(), origin, last, calibrationEnd, o.zone());
-      return new ValueSection(sorted.length, bg.model(), gg.model(), horizon,
-          total / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), total,
-          total == 0 ? 0 : top / total, alive / data.size(), excluded, segments, fits, tracking,
+      ValueSection.Tracking tracking =
+          ValueDetails.tracking(
+              trackingModel,
+              ids,
+              s.summaries(),
+              in.transactions(),
+              origin,
+              last,
+              calibrationEnd,
+              o.zone());
+      return new ValueSection(
+          sorted.length,
+          bg.model(),
+          gg.model(),
+          horizon,
+          total / sorted.length,
+          quantile(sorted, 0.5),
+          quantile(sorted, 0.9),
+          total,
+          total == 0 ? 0 : top / total,
+          alive / data.size(),
+          excluded,
+          segments,
+          fits,
+          tracking,
           ValueDetails.frequencyRecency(bg.model(), maxX, maxAge, horizon.periodLength()),
           ValueDetails.aliveCounts(perCustomer),
           ValueDetails.atRisk(perCustomer, sorted, total, o.atRiskTop(), o.atRiskAlive()),
@@ -719,15 +868,21 @@ final class ReportAnalysis {
   }
 
   /**
-   * Returns {@code --calibration-end} when it falls within the transactions (from the first day
-   * up to, not including, the last), else null with a note: then the whole period is calibration.
+   * Returns {@code --calibration-end} when it falls within the transactions (from the first day up
+   * to, not including, the last), else null with a note: then the whole period is calibration.
    */
   private LocalDate calibrationEnd(LocalDate origin, LocalDate last) {
     LocalDate c = o.calibrationEnd();
     if (c != null && (c.isBefore(origin) || !c.isBefore(last))) {
-      notes.add("The calibration end " + c + " is not within the transactions (" + origin
-          + " to " + last + ", the last day excluded): the tracking plot uses the whole period "
-          + "as calibration.");
+      notes.add(
+          "The calibration end "
+              + c
+              + " is not within the transactions ("
+              + origin
+              + " to "
+              + last
+              + ", the last day excluded): the tracking plot uses the whole period "
+              + "as calibration.");
       return null;
     }
     return c;
@@ -735,14 +890,18 @@ final class ReportAnalysis {
 
   /**
    * Returns the BG/NBD model of the tracking plot with a calibration end {@code c}: fitted on the
-   * transactions up to that day only (a seeded sample as for the main fit), so that the weeks
-   * after it test the model out of sample.
+   * transactions up to that day only (a seeded sample as for the main fit), so that the weeks after
+   * it test the model out of sample.
    *
    * @throws FitFailedException if the fit does not converge
    */
   private BgNbdModel calibrationModel(LocalDate c) {
-    RepeatPurchaseData cal = BtydSummarizer.builder(c).zone(o.zone()).build()
-        .summarize(in.transactions()).repeatPurchaseData();
+    RepeatPurchaseData cal =
+        BtydSummarizer.builder(c)
+            .zone(o.zone())
+            .build()
+            .summarize(in.transactions())
+            .repeatPurchaseData();
     int[] rows = sampleRows(cal.size(), CLV_FIT_MAX, CLV_FIT_SEED);
     int[] x = new int[rows.length];
     double[] tx = new double[rows.length];
@@ -753,10 +912,14 @@ final class ReportAnalysis {
       age[i] = cal.age(rows[i]);
     }
     BgNbdModel m = BgNbdModel.fit(RepeatPurchaseData.of(x, tx, age)).model();
-    notes.add(String.format(Locale.ROOT, "The tracking plot's model was fitted on the "
-        + "transactions up to %s (calibration: %,d customers); the weeks after test it out of "
-        + "sample. Everything else in the lifetime value section uses the whole period.", c,
-        cal.size()));
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "The tracking plot's model was fitted on the "
+                + "transactions up to %s (calibration: %,d customers); the weeks after test it out of "
+                + "sample. Everything else in the lifetime value section uses the whole period.",
+            c,
+            cal.size()));
     return m;
   }
 
@@ -764,12 +927,17 @@ final class ReportAnalysis {
   static final int SEGMENT_MAX = 5_000;
 
   /**
-   * Returns behavioural segments of the customers with a lifetime value (a seeded sample of at
-   * most {@link #SEGMENT_MAX}), each with what sets it apart, its mean CLV and P(active), and the
-   * NPS of its respondents; empty, with a note, when they cannot be found.
+   * Returns behavioural segments of the customers with a lifetime value (a seeded sample of at most
+   * {@link #SEGMENT_MAX}), each with what sets it apart, its mean CLV and P(active), and the NPS of
+   * its respondents; empty, with a note, when they cannot be found.
    */
-  private List<ValueSection.SegmentProfile> segments(BtydSummaries s, RepeatPurchaseData data,
-      double[] monetary, boolean[] noSpend, BgNbdModel purchases, DiscountedClv model) {
+  private List<ValueSection.SegmentProfile> segments(
+      BtydSummaries s,
+      RepeatPurchaseData data,
+      double[] monetary,
+      boolean[] noSpend,
+      BgNbdModel purchases,
+      DiscountedClv model) {
     List<Integer> eligible = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       if (!noSpend[i]) {
@@ -783,8 +951,14 @@ final class ReportAnalysis {
     }
     // Journey features when there are interactions: channels used, interactions, converted.
     double[][] journey = journeyFeatures(in.interactions(), ids);
-    List<String> features = new ArrayList<>(List.of("weeks since last purchase",
-        "repeat purchases", "mean repeat spend", "P(active)", "CLV"));
+    List<String> features =
+        new ArrayList<>(
+            List.of(
+                "weeks since last purchase",
+                "repeat purchases",
+                "mean repeat spend",
+                "P(active)",
+                "CLV"));
     // A journey feature that is the same for everyone cannot separate segments: left out.
     List<Integer> kept = new ArrayList<>();
     for (int j = 0; journey != null && j < JOURNEY_FEATURES.size(); j++) {
@@ -802,8 +976,13 @@ final class ReportAnalysis {
       int x = data.frequency(i);
       double tx = data.recency(i);
       double age = data.age(i);
-      double[] value = {age - tx, x, monetary[i], purchases.probabilityAlive(x, tx, age),
-          model.value(x, tx, age, monetary[i])};
+      double[] value = {
+        age - tx,
+        x,
+        monetary[i],
+        purchases.probabilityAlive(x, tx, age),
+        model.value(x, tx, age, monetary[i])
+      };
       rows[k] = Arrays.copyOf(value, value.length + kept.size());
       for (int j = 0; j < kept.size(); j++) {
         rows[k][value.length + j] = journey[k][kept.get(j)];
@@ -811,8 +990,14 @@ final class ReportAnalysis {
     }
     Segments seg;
     try {
-      seg = BehaviouralSegmentation.builder().kRange(2, 6).restarts(5).seed(CLV_FIT_SEED)
-          .silhouetteSample(SEGMENT_MAX).build().fit(features, rows);
+      seg =
+          BehaviouralSegmentation.builder()
+              .kRange(2, 6)
+              .restarts(5)
+              .seed(CLV_FIT_SEED)
+              .silhouetteSample(SEGMENT_MAX)
+              .build()
+              .fit(features, rows);
     } catch (IllegalArgumentException e) {
       notes.add("Behavioural segments are left out: " + e.getMessage() + ".");
       return List.of();
@@ -832,7 +1017,8 @@ final class ReportAnalysis {
       Integer g = segmentOfCustomer.get(r.customer().value());
       if (g != null && r.instrument().kind() == Instrument.Kind.NPS) {
         nps.get(g).add(r);
-      } else if (g != null && r.instrument().kind() == Instrument.Kind.CSAT
+      } else if (g != null
+          && r.instrument().kind() == Instrument.Kind.CSAT
           && r.instrument().scale().equals(Instrument.csat().scale())) {
         csat.get(g).add(r);
       }
@@ -844,14 +1030,25 @@ final class ReportAnalysis {
         apart.add(Map.entry(f, seg.standardisedDifference(g, f)));
       }
       double[] centre = seg.centre(g);
-      out.add(new ValueSection.SegmentProfile(seg.size(g), seg.size(g) / (double) pick.length,
-          apart, centre[4], centre[3], segmentEstimate(g, headline(nps.get(g).result())),
-          segmentEstimate(g, headline(csat.get(g).result()))));
+      out.add(
+          new ValueSection.SegmentProfile(
+              seg.size(g),
+              seg.size(g) / (double) pick.length,
+              apart,
+              centre[4],
+              centre[3],
+              segmentEstimate(g, headline(nps.get(g).result())),
+              segmentEstimate(g, headline(csat.get(g).result()))));
     }
     if (pick.length < eligible.size()) {
-      notes.add(String.format(Locale.ROOT, "Behavioural segments were found on a random sample "
-          + "of %,d of the %,d customers with a lifetime value (seed %d).", pick.length,
-          eligible.size(), CLV_FIT_SEED));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "Behavioural segments were found on a random sample "
+                  + "of %,d of the %,d customers with a lifetime value (seed %d).",
+              pick.length,
+              eligible.size(),
+              CLV_FIT_SEED));
     }
     return out;
   }
@@ -862,10 +1059,9 @@ final class ReportAnalysis {
 
   /**
    * Returns, per customer of {@code ids}, the number of distinct channels of their interactions,
-   * the number of interactions and whether any interaction converted (outcome {@code
-   * converted}: 1, else 0); all zero for a customer without interactions. Null when there are no
-   * interactions at all, or when no customer of {@code ids} has any (the features would be
-   * constant).
+   * the number of interactions and whether any interaction converted (outcome {@code converted}: 1,
+   * else 0); all zero for a customer without interactions. Null when there are no interactions at
+   * all, or when no customer of {@code ids} has any (the features would be constant).
    */
   static double[][] journeyFeatures(InteractionLog log, String[] ids) {
     if (log.isEmpty()) {
@@ -891,8 +1087,8 @@ final class ReportAnalysis {
     int[] channelOf = new int[dict.size()];
     Map<Channel, Integer> channelCodes = new HashMap<>();
     for (int t = 0; t < channelOf.length; t++) {
-      channelOf[t] = channelCodes.computeIfAbsent(dict.touchpoint(t).channel(),
-          ch -> channelCodes.size());
+      channelOf[t] =
+          channelCodes.computeIfAbsent(dict.touchpoint(t).channel(), ch -> channelCodes.size());
     }
     int converted = log.outcomes().indexOf(Outcome.CONVERTED);
     long[] channelMask = new long[ids.length]; // up to 64 channels; more count as the 64th
@@ -915,14 +1111,16 @@ final class ReportAnalysis {
 
   private Estimate segmentEstimate(int g, Estimate e) {
     String label = "segment " + (g + 1);
-    return e == null ? Estimate.empty(label) : new Estimate(label, e.n(), e.value(), e.lower(),
-        e.upper(), e.small() || e.n() < o.minGroupSize());
+    return e == null
+        ? Estimate.empty(label)
+        : new Estimate(
+            label, e.n(), e.value(), e.lower(), e.upper(), e.small() || e.n() < o.minGroupSize());
   }
 
   /**
    * Returns {@code min(n, max)} distinct row indices in increasing order, drawn uniformly without
-   * replacement with a {@link SplittableRandom} of the given seed (a partial Fisher-Yates
-   * shuffle); all rows when {@code n <= max}.
+   * replacement with a {@link SplittableRandom} of the given seed (a partial Fisher-Yates shuffle);
+   * all rows when {@code n <= max}.
    */
   static int[] sampleRows(int n, int max, long seed) {
     int[] idx = new int[n];

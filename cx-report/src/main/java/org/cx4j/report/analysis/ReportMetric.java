@@ -18,8 +18,8 @@ import org.cx4j.metrics.score.SurveyMetric;
  * package and one entry in {@link #defaults()} (or in the list given to {@link
  * CxReport#of(org.cx4j.report.input.ReportInput, ReportOptions, List)}).
  *
- * @param kind the kind of responses scored; when a file holds several instruments of this kind,
- *     the one with the most responses
+ * @param kind the kind of responses scored; when a file holds several instruments of this kind, the
+ *     one with the most responses
  * @param title the title of the section, e.g. {@code "Net Promoter Score (NPS)"}
  * @param scorer makes an accumulator for the responses
  * @param <M> the metric
@@ -32,38 +32,44 @@ public record ReportMetric<M extends SurveyMetric<M>>(
   public interface Scorer<M extends SurveyMetric<M>> {
 
     /**
-     * Returns a new accumulator of responses to {@code instrument} whose results have intervals
-     * at {@code level}.
+     * Returns a new accumulator of responses to {@code instrument} whose results have intervals at
+     * {@code level}.
      */
     ScoreAccumulator<M> accumulator(Instrument instrument, double level);
   }
 
   /** NPS in points with the adjusted-Wald interval. */
-  public static final ReportMetric<NetPromoterScore> NPS = new ReportMetric<>(
-      Instrument.Kind.NPS, "Net Promoter Score (NPS)",
-      (instrument, level) -> NetPromoterScore.accumulator(
-          NetPromoterScore.Definition.DEFAULT.withLevel(level)));
+  public static final ReportMetric<NetPromoterScore> NPS =
+      new ReportMetric<>(
+          Instrument.Kind.NPS,
+          "Net Promoter Score (NPS)",
+          (instrument, level) ->
+              NetPromoterScore.accumulator(NetPromoterScore.Definition.DEFAULT.withLevel(level)));
 
   /** The CSAT top-2-box share (top box on a 2-point scale) with its Wilson interval. */
-  public static final ReportMetric<CustomerSatisfaction> CSAT = new ReportMetric<>(
-      Instrument.Kind.CSAT, "Customer satisfaction (CSAT)",
-      (instrument, level) -> {
-        Scale scale = instrument.scale();
-        int top = Math.min(2, scale.max() - scale.min());
-        return CustomerSatisfaction.accumulator(
-            new CustomerSatisfaction.Definition(scale, top, level));
-      });
+  public static final ReportMetric<CustomerSatisfaction> CSAT =
+      new ReportMetric<>(
+          Instrument.Kind.CSAT,
+          "Customer satisfaction (CSAT)",
+          (instrument, level) -> {
+            Scale scale = instrument.scale();
+            int top = Math.min(2, scale.max() - scale.min());
+            return CustomerSatisfaction.accumulator(
+                new CustomerSatisfaction.Definition(scale, top, level));
+          });
 
   /** The CES share of easy answers (the default easy boxes) with its Wilson interval. */
-  public static final ReportMetric<CustomerEffortScore> CES = new ReportMetric<>(
-      Instrument.Kind.CES, "Customer effort (CES)",
-      (instrument, level) -> {
-        Scale scale = instrument.scale();
-        CustomerEffortScore.Definition d0 = CustomerEffortScore.Definition.DEFAULT;
-        int easy = Math.min(d0.easyBoxes(), scale.max() - scale.min());
-        return CustomerEffortScore.accumulator(
-            new CustomerEffortScore.Definition(scale, d0.direction(), easy, level));
-      });
+  public static final ReportMetric<CustomerEffortScore> CES =
+      new ReportMetric<>(
+          Instrument.Kind.CES,
+          "Customer effort (CES)",
+          (instrument, level) -> {
+            Scale scale = instrument.scale();
+            CustomerEffortScore.Definition d0 = CustomerEffortScore.Definition.DEFAULT;
+            int easy = Math.min(d0.easyBoxes(), scale.max() - scale.min());
+            return CustomerEffortScore.accumulator(
+                new CustomerEffortScore.Definition(scale, d0.direction(), easy, level));
+          });
 
   /**
    * Checks for nulls.

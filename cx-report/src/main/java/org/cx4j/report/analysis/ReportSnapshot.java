@@ -22,8 +22,8 @@ import org.cx4j.metrics.score.SurveyMetric;
  * per segment, touchpoint and channel, the histogram of the scores (count, {@code Σw} and {@code
  * Σw²} per scale point) and the first and last response time. Every figure of the score sections
  * (score, interval, {@code n}, {@code n_eff}) is a function of these, so a later report can test
- * its change against this one without the raw responses ({@link ChangeSection}). Written as
- * {@code report.json} by {@code org.cx4j.report.json.ReportJson}. Immutable.
+ * its change against this one without the raw responses ({@link ChangeSection}). Written as {@code
+ * report.json} by {@code org.cx4j.report.json.ReportJson}. Immutable.
  *
  * @param source the short name of the data ({@link org.cx4j.report.input.ReportInput#name()})
  * @param metrics one entry per metric with responses, in section order
@@ -32,10 +32,13 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
 
   /** The dimension of the overall group. */
   public static final String OVERALL = "overall";
+
   /** The dimension of groups by customer segment. */
   public static final String SEGMENT = "segment";
+
   /** The dimension of groups by the touchpoint a response was given at. */
   public static final String TOUCHPOINT = "touchpoint";
+
   /** The dimension of groups by the channel of that touchpoint. */
   public static final String CHANNEL = "channel";
 
@@ -52,9 +55,7 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
     metrics = ImmutableList.copyOf(metrics);
   }
 
-  /**
-   * Returns the first and last response time over every metric, or empty without responses.
-   */
+  /** Returns the first and last response time over every metric, or empty without responses. */
   public Optional<Period> period() {
     Instant first = null;
     Instant last = null;
@@ -129,9 +130,16 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
       groups = ImmutableList.copyOf(groups);
       for (GroupStats g : groups) {
         if (!g.distribution().scale().equals(instrument.scale())) {
-          throw new IllegalArgumentException(metric + " " + g.dimension() + " '" + g.key()
-              + "': scale " + g.distribution().scale() + " is not the instrument's "
-              + instrument.scale());
+          throw new IllegalArgumentException(
+              metric
+                  + " "
+                  + g.dimension()
+                  + " '"
+                  + g.key()
+                  + "': scale "
+                  + g.distribution().scale()
+                  + " is not the instrument's "
+                  + instrument.scale());
         }
       }
     }
@@ -139,7 +147,8 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
     /** Returns the group of {@code dimension} with {@code key}, if present. */
     public Optional<GroupStats> group(String dimension, String key) {
       return groups.stream()
-          .filter(g -> g.dimension().equals(dimension) && g.key().equals(key)).findFirst();
+          .filter(g -> g.dimension().equals(dimension) && g.key().equals(key))
+          .findFirst();
     }
 
     /** Returns the overall group, if present. */
@@ -153,8 +162,8 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
    *
    * @param dimension {@link #OVERALL}, {@link #SEGMENT}, {@link #TOUCHPOINT} or {@link #CHANNEL}
    * @param key the segment, touchpoint or channel name; {@code "overall"} for the overall group
-   * @param distribution the histogram: per scale point the count, and under weights {@code Σw}
-   *     and {@code Σw²}
+   * @param distribution the histogram: per scale point the count, and under weights {@code Σw} and
+   *     {@code Σw²}
    * @param first the earliest response time, null when the group is empty
    * @param last the latest response time, null when the group is empty
    */
@@ -198,10 +207,14 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
    *
    * @throws IllegalArgumentException if a response is not of {@code instrument}
    */
-  static MetricStats of(String metric, String measure, Instrument instrument,
-      List<SurveyResponse> responses, Function<CustomerId, String> segmentOf) {
-    Map<String, Map<String, Acc>> byDimension = new TreeMap<>(
-        Comparator.comparingInt(DIMENSIONS::indexOf));
+  static MetricStats of(
+      String metric,
+      String measure,
+      Instrument instrument,
+      List<SurveyResponse> responses,
+      Function<CustomerId, String> segmentOf) {
+    Map<String, Map<String, Acc>> byDimension =
+        new TreeMap<>(Comparator.comparingInt(DIMENSIONS::indexOf));
     for (String d : DIMENSIONS) {
       byDimension.put(d, new TreeMap<>());
     }
@@ -216,13 +229,16 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
       }
     }
     List<GroupStats> groups = new ArrayList<>();
-    byDimension.forEach((d, keys) -> keys.forEach((k, acc) ->
-        groups.add(new GroupStats(d, k, acc.histogram.result(), acc.first, acc.last))));
+    byDimension.forEach(
+        (d, keys) ->
+            keys.forEach(
+                (k, acc) ->
+                    groups.add(new GroupStats(d, k, acc.histogram.result(), acc.first, acc.last))));
     return new MetricStats(metric, measure, instrument, groups);
   }
 
-  private static void add(Map<String, Acc> groups, String key, Instrument instrument,
-      SurveyResponse r) {
+  private static void add(
+      Map<String, Acc> groups, String key, Instrument instrument, SurveyResponse r) {
     if (key != null) {
       groups.computeIfAbsent(key, k -> new Acc(instrument)).add(r);
     }

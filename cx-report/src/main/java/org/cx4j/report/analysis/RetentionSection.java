@@ -8,13 +8,13 @@ import org.cx4j.metrics.survival.MedianSurvival;
 import org.cx4j.metrics.survival.SurvivalBand;
 
 /**
- * Retention and churn: monthly cohorts, the customer retention rate of the last full period,
- * and the survival curve of time to churn.
+ * Retention and churn: monthly cohorts, the customer retention rate of the last full period, and
+ * the survival curve of time to churn.
  *
  * @param source what activity means: "transactions" or "interactions"
  * @param cohorts classic monthly cohort retention
- * @param retentionRate the customer retention rate {@code (E - N) / S} of the last complete
- *     month, or null when there are fewer than two months
+ * @param retentionRate the customer retention rate {@code (E - N) / S} of the last complete month,
+ *     or null when there are fewer than two months
  * @param retentionMonth the month of {@code retentionRate}, e.g. {@code 2025-11}, or null
  * @param churnAfterDays a customer counts as churned after this many days without activity
  * @param customers customers in the survival analysis

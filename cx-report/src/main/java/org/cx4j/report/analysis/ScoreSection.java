@@ -9,12 +9,12 @@ import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.metrics.score.SurveyMetric;
 
 /**
- * One survey metric (NPS, CSAT, CES or any registered {@link ReportMetric}) in the report: overall, by segment, by channel and over
- * time, with the distribution of the raw scores.
+ * One survey metric (NPS, CSAT, CES or any registered {@link ReportMetric}) in the report: overall,
+ * by segment, by channel and over time, with the distribution of the raw scores.
  *
- * <p>Figures are in display units: NPS in points ({@code -100..100}, adjusted-Wald interval);
- * CSAT as the top-2-box share in percent (Wilson interval); CES as the share of "easy" answers
- * in percent (Wilson interval). All intervals are at the report's confidence level.
+ * <p>Figures are in display units: NPS in points ({@code -100..100}, adjusted-Wald interval); CSAT
+ * as the top-2-box share in percent (Wilson interval); CES as the share of "easy" answers in
+ * percent (Wilson interval). All intervals are at the report's confidence level.
  *
  * @param metric the metric's {@link SurveyMetric#name()}: "NPS", "CSAT", "CES", ...
  * @param title the title of the section, e.g. "Net Promoter Score (NPS)"
@@ -30,12 +30,12 @@ import org.cx4j.metrics.score.SurveyMetric;
  * @param byChannel one figure per channel of the touchpoint the response was given at
  * @param byTouchpoint one figure per touchpoint the response was given at (responses without a
  *     touchpoint left out and counted in {@code overall}), most responses first
- * @param byStage one figure per journey stage of the touchpoint the response was given at, in
- *     the stages' order
+ * @param byStage one figure per journey stage of the touchpoint the response was given at, in the
+ *     stages' order
  * @param trend one figure per period, empty periods included with {@code n = 0}
  * @param distribution the histogram of the raw scores
- * @param categories the category of each scale point for the distribution chart, e.g.
- *     detractor, passive, promoter, first point first; each with its tone
+ * @param categories the category of each scale point for the distribution chart, e.g. detractor,
+ *     passive, promoter, first point first; each with its tone
  */
 public record ScoreSection(
     String metric,
@@ -90,8 +90,15 @@ public record ScoreSection(
     if (e.isEmpty()) {
       sb.append("n/a (n 0)");
     } else {
-      sb.append(String.format(java.util.Locale.ROOT, "%6.1f  [%6.1f, %6.1f]  n %5d%s", e.value(),
-          e.lower(), e.upper(), e.n(), e.small() ? "  small" : ""));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%6.1f  [%6.1f, %6.1f]  n %5d%s",
+              e.value(),
+              e.lower(),
+              e.upper(),
+              e.n(),
+              e.small() ? "  small" : ""));
     }
   }
 }

@@ -25,16 +25,16 @@ import org.cx4j.text.ThemeTable;
  *       SentimentAnalyzer#vader()}), its mean per touchpoint with a Student-t interval at the
  *       report's level, and the positive/negative counts.
  *   <li>Distinguishing phrases: Fightin' Words (Monroe, Colaresi &amp; Quinn 2008, weighted
- *       log-odds with an informative Dirichlet prior, α₀ = 100) of NPS detractors' comments
- *       (scores 0 to 6) against promoters' (9, 10), words and two-word phrases together, the
- *       {@value #TOP_TERMS} with the highest z for each side (z above {@value #MIN_Z} only).
+ *       log-odds with an informative Dirichlet prior, α₀ = 100) of NPS detractors' comments (scores
+ *       0 to 6) against promoters' (9, 10), words and two-word phrases together, the {@value
+ *       #TOP_TERMS} with the highest z for each side (z above {@value #MIN_Z} only).
  *   <li>Themes: the {@link #DEFAULT_THEMES} dictionary over the NPS comments by NPS group, with
  *       counts, shares, mean sentiment and the {@value #VERBATIMS} shortest verbatims (as written;
  *       the HTML escapes them).
  * </ul>
  *
- * <p>When no response has a comment (no comment column, or an empty one), {@link #hasComments()}
- * is false and the report says so.
+ * <p>When no response has a comment (no comment column, or an empty one), {@link #hasComments()} is
+ * false and the report says so.
  *
  * @param responses the survey responses
  * @param comments the responses with a comment (text left after markup is stripped)
@@ -72,7 +72,14 @@ public record TextSection(
           .theme("Waiting", "wait", "waiting", "on hold", "queue", "took forever", "slow")
           .theme("Payment", "payment", "checkout", "card", "declined", "billing", "charged")
           .theme("Returns and refunds", "return", "returns", "refund", "money back")
-          .theme("Staff and support", "staff", "agent", "support", "service", "helpful", "rude",
+          .theme(
+              "Staff and support",
+              "staff",
+              "agent",
+              "support",
+              "service",
+              "helpful",
+              "rude",
               "friendly")
           .theme("Price and value", "price", "value", "expensive", "cheap")
           .theme("Quality", "quality", "broken", "damaged")
@@ -100,11 +107,14 @@ public record TextSection(
     Map<String, SentimentSummary> by = new LinkedHashMap<>();
     join.byTouchpoint(responses).entrySet().stream()
         .filter(e -> e.getValue().scored() > 0)
-        .sorted(Comparator.comparingLong((Map.Entry<String, SentimentSummary> e) ->
-            e.getValue().scored()).reversed().thenComparing(Map.Entry::getKey))
+        .sorted(
+            Comparator.comparingLong(
+                    (Map.Entry<String, SentimentSummary> e) -> e.getValue().scored())
+                .reversed()
+                .thenComparing(Map.Entry::getKey))
         .forEach(e -> by.put(e.getKey(), e.getValue()));
-    List<SurveyResponse> nps = responses.stream()
-        .filter(r -> r.instrument().kind() == Instrument.Kind.NPS).toList();
+    List<SurveyResponse> nps =
+        responses.stream().filter(r -> r.instrument().kind() == Instrument.Kind.NPS).toList();
     List<String> detractors = comments(nps, 0, 6, vader);
     List<String> promoters = comments(nps, 9, 10, vader);
     List<TermScore> dTerms = new ArrayList<>();
@@ -120,9 +130,13 @@ public record TextSection(
         }
       }
     }
-    ThemeTable themes = DEFAULT_THEMES.analyze(nps, SurveyResponse::comment,
-        r -> r.score() <= 6 ? "Detractors" : r.score() >= 9 ? "Promoters" : "Passives",
-        vader, VERBATIMS);
+    ThemeTable themes =
+        DEFAULT_THEMES.analyze(
+            nps,
+            SurveyResponse::comment,
+            r -> r.score() <= 6 ? "Detractors" : r.score() >= 9 ? "Promoters" : "Passives",
+            vader,
+            VERBATIMS);
     return new TextSection(responses.size(), all.scored(), by, dTerms, pTerms, themes, level);
   }
 

@@ -47,8 +47,8 @@ final class ValueDetails {
    * Returns the RFM segment ordinal of each customer of {@code ids} (sorted ascending), -1 for a
    * customer the scorer did not score.
    */
-  static byte[] rfm(CustomerId[] ids, Collection<Transaction> transactions, LocalDate last,
-      ZoneId zone) {
+  static byte[] rfm(
+      CustomerId[] ids, Collection<Transaction> transactions, LocalDate last, ZoneId zone) {
     List<RfmScore> scores = RfmScorer.at(last, zone).score(transactions);
     byte[] out = new byte[ids.length];
     Arrays.fill(out, (byte) -1);
@@ -66,13 +66,17 @@ final class ValueDetails {
   }
 
   /**
-   * Returns the repeat purchase days of all customers by day since {@code origin}: each
-   * customer's distinct purchase days after its first, as BTYD counts them. Customers are found
-   * in {@code ids} (sorted) by binary search; the (customer, day) pairs are sorted as longs, so
-   * memory is one long per transaction.
+   * Returns the repeat purchase days of all customers by day since {@code origin}: each customer's
+   * distinct purchase days after its first, as BTYD counts them. Customers are found in {@code ids}
+   * (sorted) by binary search; the (customer, day) pairs are sorted as longs, so memory is one long
+   * per transaction.
    */
-  static long[] repeatsByDay(CustomerId[] ids, Collection<Transaction> transactions,
-      LocalDate origin, int days, ZoneId zone) {
+  static long[] repeatsByDay(
+      CustomerId[] ids,
+      Collection<Transaction> transactions,
+      LocalDate origin,
+      int days,
+      ZoneId zone) {
     long[] keys = new long[transactions.size()];
     int n = 0;
     for (Transaction t : transactions) {
@@ -104,26 +108,31 @@ final class ValueDetails {
    * Returns the tracking plot's data: weeks from {@code origin} to {@code last}, actual repeat
    * purchase days and the expected ones under {@code model} (fitted on calibration).
    */
-  static ValueSection.Tracking tracking(BgNbdModel model, CustomerId[] ids,
-      List<BtydSummary> summaries, Collection<Transaction> transactions, LocalDate origin,
-      LocalDate last, LocalDate calibrationEnd, ZoneId zone) {
+  static ValueSection.Tracking tracking(
+      BgNbdModel model,
+      CustomerId[] ids,
+      List<BtydSummary> summaries,
+      Collection<Transaction> transactions,
+      LocalDate origin,
+      LocalDate last,
+      LocalDate calibrationEnd,
+      ZoneId zone) {
     int days = (int) ChronoUnit.DAYS.between(origin, last) + 1;
     long[] births = new long[days];
     for (BtydSummary s : summaries) {
       births[(int) ChronoUnit.DAYS.between(origin, s.firstPurchase())]++;
     }
     int[] ends = BtydTracking.weekEnds(days);
-    long[] actual = BtydTracking.cumulative(repeatsByDay(ids, transactions, origin, days, zone),
-        ends);
+    long[] actual =
+        BtydTracking.cumulative(repeatsByDay(ids, transactions, origin, days, zone), ends);
     double[] expected = BtydTracking.expectedCumulative(model, births, ends, 7);
     List<LocalDate> endDates = new ArrayList<>();
     for (int e : ends) {
       endDates.add(origin.plusDays(e));
     }
-    int calDays = calibrationEnd == null ? days
-        : (int) ChronoUnit.DAYS.between(origin, calibrationEnd) + 1;
-    return new ValueSection.Tracking(origin, endDates, actual, expected, calibrationEnd,
-        calDays);
+    int calDays =
+        calibrationEnd == null ? days : (int) ChronoUnit.DAYS.between(origin, calibrationEnd) + 1;
+    return new ValueSection.Tracking(origin, endDates, actual, expected, calibrationEnd, calDays);
   }
 
   /**
@@ -131,8 +140,8 @@ final class ValueDetails {
    * frequencies {@code 0..min(maxX, 30)}, recencies from 0 to {@code age} in at most 40 whole-week
    * steps.
    */
-  static ValueSection.FrequencyRecency frequencyRecency(BgNbdModel m, int maxX, double age,
-      double period) {
+  static ValueSection.FrequencyRecency frequencyRecency(
+      BgNbdModel m, int maxX, double age, double period) {
     int rows = Math.min(maxX, MAX_FREQUENCY) + 1;
     int weeks = (int) Math.floor(age);
     int step = Math.max(1, (weeks + MAX_RECENCY_COLUMNS) / MAX_RECENCY_COLUMNS);
@@ -172,8 +181,8 @@ final class ValueDetails {
    * Returns the at-risk summary: the threshold is the {@code ceil(top n)}-th highest CLV ({@code
    * sorted} ascending); customers with a CLV at least that and P(alive) below {@code alive}.
    */
-  static ValueSection.AtRisk atRisk(CustomerValues v, double[] sorted, double total, double top,
-      double alive) {
+  static ValueSection.AtRisk atRisk(
+      CustomerValues v, double[] sorted, double total, double top, double alive) {
     int k = (int) Math.ceil(top * sorted.length - 1e-9);
     double threshold = sorted[sorted.length - Math.max(1, k)];
     int count = 0;
@@ -185,7 +194,7 @@ final class ValueDetails {
         value += c;
       }
     }
-    return new ValueSection.AtRisk(top, alive, threshold, count, value,
-        total == 0 ? 0 : value / total);
+    return new ValueSection.AtRisk(
+        top, alive, threshold, count, value, total == 0 ? 0 : value / total);
   }
 }

@@ -19,8 +19,8 @@ public final class Wording {
   }
 
   /**
-   * Returns a number of days rounded to whole days: "less than a day" below 0.5, "1 day", else
-   * "N days" (NaN: "an unknown number of days").
+   * Returns a number of days rounded to whole days: "less than a day" below 0.5, "1 day", else "N
+   * days" (NaN: "an unknown number of days").
    */
   public static String days(double days) {
     if (Double.isNaN(days)) {

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Attribution by channel: grouped vertical bars, one group per channel and one bar per
- * attribution model (e.g. first touch, last touch, linear, Markov, Shapley), each the
- * channel's share of the conversions credited by that model, in percent, with a legend of the
- * models. Values are written on the bars (rotated when the bars are narrow) and always in the
- * tooltips.
+ * Attribution by channel: grouped vertical bars, one group per channel and one bar per attribution
+ * model (e.g. first touch, last touch, linear, Markov, Shapley), each the channel's share of the
+ * conversions credited by that model, in percent, with a legend of the models. Values are written
+ * on the bars (rotated when the bars are narrow) and always in the tooltips.
  *
  * <pre>{@code
  * Svg svg = AttributionChart.render("Credit by channel",
@@ -30,14 +29,14 @@ public final class AttributionChart {
    * @param title the chart title
    * @param channels the channel names, one group each, in axis order
    * @param models the model names, one bar per group each, in legend order
-   * @param share {@code share[m][c]}: the share of conversions model {@code m} credits to
-   *     channel {@code c}, finite (normally 0..1; Shapley shares can be slightly negative)
+   * @param share {@code share[m][c]}: the share of conversions model {@code m} credits to channel
+   *     {@code c}, finite (normally 0..1; Shapley shares can be slightly negative)
    * @return the chart
    * @throws NullPointerException if an argument, a name or a row is null
    * @throws IllegalArgumentException if the dimensions differ or a share is not finite
    */
-  public static Svg render(String title, List<String> channels, List<String> models,
-      double[][] share) {
+  public static Svg render(
+      String title, List<String> channels, List<String> models, double[][] share) {
     return builder(title, channels, models, share).render();
   }
 
@@ -52,8 +51,8 @@ public final class AttributionChart {
    * @throws NullPointerException if an argument, a name or a row is null
    * @throws IllegalArgumentException if the dimensions differ or a share is not finite
    */
-  public static Builder builder(String title, List<String> channels, List<String> models,
-      double[][] share) {
+  public static Builder builder(
+      String title, List<String> channels, List<String> models, double[][] share) {
     return new Builder(title, channels, models, share);
   }
 
@@ -67,8 +66,7 @@ public final class AttributionChart {
     private int width = 720;
     private int height = 360;
 
-    private Builder(String title, List<String> channels, List<String> models,
-        double[][] share) {
+    private Builder(String title, List<String> channels, List<String> models, double[][] share) {
       this.title = Checks.title(title);
       this.channels = Checks.list("channels", channels);
       this.models = Checks.list("models", models);
@@ -118,8 +116,8 @@ public final class AttributionChart {
       int nc = channels.size();
       int nm = models.size();
       if (nc == 0 || nm == 0) {
-        return Frame.noData(width, height, title,
-            nc == 0 ? "No channels" : "No attribution models");
+        return Frame.noData(
+            width, height, title, nc == 0 ? "No channels" : "No attribution models");
       }
       double lo = 0;
       double hi = 0;
@@ -129,8 +127,12 @@ public final class AttributionChart {
           hi = Math.max(hi, v);
         }
       }
-      SvgWriter w = Frame.start(width, height, title, "Share of conversions by channel for "
-          + nm + " attribution models");
+      SvgWriter w =
+          Frame.start(
+              width,
+              height,
+              title,
+              "Share of conversions by channel for " + nm + " attribution models");
       List<Frame.Entry> legend = new ArrayList<>();
       for (int m = 0; m < nm; m++) {
         legend.add(new Frame.Entry(models.get(m), Palette.series(m), Frame.Kind.BOX));
@@ -153,16 +155,27 @@ public final class AttributionChart {
       double y0 = y.map(0);
       for (int c = 0; c < nc; c++) {
         double gx = left + c * group + (group - inner) / 2;
-        w.label(left + group * (c + 0.5), bottom + 16, channels.get(c), group - 4,
-            Frame.LABEL_SIZE, "middle", Palette.TEXT, false);
+        w.label(
+            left + group * (c + 0.5),
+            bottom + 16,
+            channels.get(c),
+            group - 4,
+            Frame.LABEL_SIZE,
+            "middle",
+            Palette.TEXT,
+            false);
         for (int m = 0; m < nm; m++) {
           double v = share[m][c];
           double bx = gx + m * barW;
           double by = y.map(v);
           // Whole percents on the bars (one decimal below 1%), one decimal in the tooltip.
           String text = Text.percent(v, v != 0 && Math.abs(v) < 0.01 ? 1 : 0);
-          w.open("rect").attr("class", "bar").attr("x", bx + 0.5).attr("y", Math.min(by, y0))
-              .attr("width", Math.max(0, barW - 1)).attr("height", Math.abs(y0 - by))
+          w.open("rect")
+              .attr("class", "bar")
+              .attr("x", bx + 0.5)
+              .attr("y", Math.min(by, y0))
+              .attr("width", Math.max(0, barW - 1))
+              .attr("height", Math.abs(y0 - by))
               .attr("fill", Palette.series(m))
               .tooltip(channels.get(c) + ", " + models.get(m) + ": " + Text.percent(v, 1))
               .end("rect");
@@ -172,10 +185,16 @@ public final class AttributionChart {
             w.label(cx, Math.min(by, y0) - 4, text, 10, "middle", Palette.TEXT);
           } else if (barW >= 9) {
             double ty = Math.min(by, y0) - 4;
-            w.open("text").attr("x", cx).attr("y", ty).attr("font-size", 10)
-                .attr("fill", Palette.TEXT).attr("dominant-baseline", "central")
-                .attr("transform", "rotate(-90 " + SvgWriter.num(cx) + " " + SvgWriter.num(ty)
-                    + ")").text(text).end("text");
+            w.open("text")
+                .attr("x", cx)
+                .attr("y", ty)
+                .attr("font-size", 10)
+                .attr("fill", Palette.TEXT)
+                .attr("dominant-baseline", "central")
+                .attr(
+                    "transform", "rotate(-90 " + SvgWriter.num(cx) + " " + SvgWriter.num(ty) + ")")
+                .text(text)
+                .end("text");
           }
         }
       }

@@ -8,6 +8,7 @@ final class Checks {
 
   /** The smallest and largest accepted chart size in pixels. */
   static final int MIN_SIZE = 120;
+
   static final int MAX_SIZE = 20_000;
 
   private Checks() {}
@@ -35,8 +36,8 @@ final class Checks {
 
   static void length(String name, int length, String otherName, int expected) {
     if (length != expected) {
-      throw new IllegalArgumentException(name + " must have the length of " + otherName + " ("
-          + expected + "), got " + length);
+      throw new IllegalArgumentException(
+          name + " must have the length of " + otherName + " (" + expected + "), got " + length);
     }
   }
 

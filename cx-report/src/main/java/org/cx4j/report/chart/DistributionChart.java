@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * The distribution of scores: one vertical bar per score value (e.g. 0..10 or 1..5), its height
  * proportional to the count, coloured by the category the caller assigns to the value (e.g.
- * detractor / passive / promoter, or bottom / neutral / top box), with the share of all
- * responses ({@code count[i] / sum(count)}) written above each bar and a legend of the
- * categories with their shares.
+ * detractor / passive / promoter, or bottom / neutral / top box), with the share of all responses
+ * ({@code count[i] / sum(count)}) written above each bar and a legend of the categories with their
+ * shares.
  *
  * <pre>{@code
  * Svg svg = DistributionChart.nps("Likelihood to recommend", counts); // counts[0..10]
@@ -23,15 +23,14 @@ import java.util.Objects;
 public final class DistributionChart {
 
   /** The default category colours: vermillion, grey, blue (colour-blind safe, diverging). */
-  private static final List<String> THREE = List.of(Palette.VERMILLION, Palette.GREY,
-      Palette.BLUE);
+  private static final List<String> THREE = List.of(Palette.VERMILLION, Palette.GREY, Palette.BLUE);
 
   private DistributionChart() {}
 
   /**
    * Renders the distribution of 0..10 likelihood-to-recommend answers with the NPS categories:
-   * detractors 0..6, passives 7..8, promoters 9..10 (Reichheld, "The One Number You Need to
-   * Grow", HBR 2003).
+   * detractors 0..6, passives 7..8, promoters 9..10 (Reichheld, "The One Number You Need to Grow",
+   * HBR 2003).
    *
    * @param title the chart title
    * @param counts the number of answers per score 0..10 (length 11), non-negative
@@ -45,8 +44,8 @@ public final class DistributionChart {
   }
 
   /**
-   * Returns a builder for an NPS distribution (scores 0 to 10 coloured as detractors, passives
-   * and promoters), for options such as the size.
+   * Returns a builder for an NPS distribution (scores 0 to 10 coloured as detractors, passives and
+   * promoters), for options such as the size.
    *
    * @param title the chart title
    * @param counts the number of answers per score 0..10 (length 11), non-negative
@@ -136,24 +135,29 @@ public final class DistributionChart {
     }
 
     /**
-     * Colours the bars by category: bar {@code i} gets category {@code categoryOfValue[i]}.
-     * Colours default to vermillion / grey / blue for three categories (low / middle / high),
-     * otherwise the Okabe-Ito series colours.
+     * Colours the bars by category: bar {@code i} gets category {@code categoryOfValue[i]}. Colours
+     * default to vermillion / grey / blue for three categories (low / middle / high), otherwise the
+     * Okabe-Ito series colours.
      *
      * @param names the category names shown in the legend, in order
      * @param categoryOfValue the category index of each value
      * @return this builder
      * @throws NullPointerException if an argument or a name is null
-     * @throws IllegalArgumentException if {@code categoryOfValue} does not have one entry per
-     *     value or an index is outside {@code 0..names.size()-1}
+     * @throws IllegalArgumentException if {@code categoryOfValue} does not have one entry per value
+     *     or an index is outside {@code 0..names.size()-1}
      */
     public Builder categories(List<String> names, int[] categoryOfValue) {
       List<String> n = Checks.list("names", names);
       Checks.length("categoryOfValue", categoryOfValue.length, "values", values.size());
       for (int i = 0; i < categoryOfValue.length; i++) {
         if (categoryOfValue[i] < 0 || categoryOfValue[i] >= n.size()) {
-          throw new IllegalArgumentException("categoryOfValue[" + i + "] must be between 0 and "
-              + (n.size() - 1) + ", got " + categoryOfValue[i]);
+          throw new IllegalArgumentException(
+              "categoryOfValue["
+                  + i
+                  + "] must be between 0 and "
+                  + (n.size() - 1)
+                  + ", got "
+                  + categoryOfValue[i]);
         }
       }
       this.categoryNames = n;
@@ -210,8 +214,11 @@ public final class DistributionChart {
      */
     public Svg render() {
       if (colours != null && colours.size() < categoryNames.size()) {
-        throw new IllegalArgumentException("colours must have one entry per category ("
-            + categoryNames.size() + "), got " + colours.size());
+        throw new IllegalArgumentException(
+            "colours must have one entry per category ("
+                + categoryNames.size()
+                + "), got "
+                + colours.size());
       }
       long total = 0;
       long max = 0;
@@ -231,19 +238,25 @@ public final class DistributionChart {
           perCategory[category[i]] += counts[i];
         }
         for (int c = 0; c < categoryNames.size(); c++) {
-          legend.add(new Frame.Entry(categoryNames.get(c) + " "
-              + Text.percent((double) perCategory[c] / total, 1), colour(c), Frame.Kind.BOX));
+          legend.add(
+              new Frame.Entry(
+                  categoryNames.get(c) + " " + Text.percent((double) perCategory[c] / total, 1),
+                  colour(c),
+                  Frame.Kind.BOX));
         }
       }
-      double legendH = legend.isEmpty() ? 0
-          : Frame.legendHeight(width - 2 * Frame.PAD, legend);
+      double legendH = legend.isEmpty() ? 0 : Frame.legendHeight(width - 2 * Frame.PAD, legend);
       if (!legend.isEmpty()) {
         Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       }
       Ticks ticks = Ticks.counts(max, 5);
-      double left = Frame.PAD + 20 + Math.max(Text.width(ticks.format(ticks.max()),
-          Frame.SMALL_SIZE, false), Text.width(Text.count((long) ticks.max()), Frame.SMALL_SIZE,
-          false)) + 8;
+      double left =
+          Frame.PAD
+              + 20
+              + Math.max(
+                  Text.width(ticks.format(ticks.max()), Frame.SMALL_SIZE, false),
+                  Text.width(Text.count((long) ticks.max()), Frame.SMALL_SIZE, false))
+              + 8;
       double right = width - Frame.PAD;
       double top = 40 + legendH + 22;
       double bottom = height - 44;
@@ -265,22 +278,34 @@ public final class DistributionChart {
         double by = y.map(counts[i]);
         String colour = category == null ? Palette.BLUE : colour(category[i]);
         String share = Text.percent((double) counts[i] / total, 1);
-        w.open("rect").attr("class", "bar").attr("x", cx - barW / 2).attr("y", by)
-            .attr("width", barW).attr("height", bottom - by).attr("fill", colour)
+        w.open("rect")
+            .attr("class", "bar")
+            .attr("x", cx - barW / 2)
+            .attr("y", by)
+            .attr("width", barW)
+            .attr("height", bottom - by)
+            .attr("fill", colour)
             .tooltip(values.get(i) + ": " + Text.count(counts[i]) + " (" + share + ")")
             .end("rect");
         // Percentages above the bars when they fit the band with a gap (else whole percents,
         // else only in the tooltip), so that neighbours never touch.
         String whole = Text.percent((double) counts[i] / total, 0);
         String above = Text.width(share, Frame.SMALL_SIZE, false) <= band - 4 ? share : whole;
-        double size = Text.width(above, Frame.SMALL_SIZE, false) <= band - 4 ? Frame.SMALL_SIZE
-            : 9.5;
+        double size =
+            Text.width(above, Frame.SMALL_SIZE, false) <= band - 4 ? Frame.SMALL_SIZE : 9.5;
         if (Text.width(above, size, false) <= band - 4) {
           w.label(cx, Math.max(top - 2, by - 5), above, size, "middle", Palette.TEXT);
         }
         if (i % every == 0) {
-          w.label(cx, bottom + 16, values.get(i), band * every, Frame.LABEL_SIZE, "middle",
-              Palette.TEXT, false);
+          w.label(
+              cx,
+              bottom + 16,
+              values.get(i),
+              band * every,
+              Frame.LABEL_SIZE,
+              "middle",
+              Palette.TEXT,
+              false);
         }
       }
       w.line(left, bottom, right, bottom, Palette.AXIS, 1).close();
@@ -296,10 +321,12 @@ public final class DistributionChart {
     }
 
     private String description(long total) {
-      StringBuilder sb = new StringBuilder("Distribution of ").append(Text.count(total))
-          .append(" responses: ");
+      StringBuilder sb =
+          new StringBuilder("Distribution of ").append(Text.count(total)).append(" responses: ");
       for (int i = 0; i < values.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(values.get(i)).append(": ")
+        sb.append(i == 0 ? "" : ", ")
+            .append(values.get(i))
+            .append(": ")
             .append(Text.count(counts[i]));
       }
       return sb.toString();

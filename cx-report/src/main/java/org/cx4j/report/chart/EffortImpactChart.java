@@ -6,19 +6,17 @@ import java.util.Objects;
 
 /**
  * An effort-impact (prioritisation) matrix: one point per item at (effort, impact), its area
- * proportional to an optional size (e.g. the number of customers affected), two split lines at
- * the given effort and impact thresholds making four named quadrants (the lines always inside
- * the plot area), and point labels that never overlap each other, a point or a quadrant name
- * and never leave the plot area: a greedy placement ({@link LabelPlacer}) tries eight places
- * around each point, biggest items first, then the nearest free place farther out with a leader
- * line to its point; a label with no free place anywhere is named in a line under the chart
- * (which grows by that line) instead. An axis whose values (and split) are all non-negative
- * starts at 0 or above, never below.
+ * proportional to an optional size (e.g. the number of customers affected), two split lines at the
+ * given effort and impact thresholds making four named quadrants (the lines always inside the plot
+ * area), and point labels that never overlap each other, a point or a quadrant name and never leave
+ * the plot area: a greedy placement ({@link LabelPlacer}) tries eight places around each point,
+ * biggest items first, then the nearest free place farther out with a leader line to its point; a
+ * label with no free place anywhere is named in a line under the chart (which grows by that line)
+ * instead. An axis whose values (and split) are all non-negative starts at 0 or above, never below.
  *
- * <p>Quadrants (default names after the common action-priority matrix): low effort / high
- * impact "Quick wins" (top left), high effort / high impact "Major projects" (top right), low
- * effort / low impact "Fill-ins" (bottom left), high effort / low impact "Thankless tasks"
- * (bottom right).
+ * <p>Quadrants (default names after the common action-priority matrix): low effort / high impact
+ * "Quick wins" (top left), high effort / high impact "Major projects" (top right), low effort / low
+ * impact "Fill-ins" (bottom left), high effort / low impact "Thankless tasks" (bottom right).
  *
  * <pre>{@code
  * Svg svg = EffortImpactChart.render("Where to act", List.of(
@@ -90,8 +88,7 @@ public final class EffortImpactChart {
    * @throws NullPointerException if an argument or an item is null
    * @throws IllegalArgumentException if a split is not finite
    */
-  public static Svg render(String title, List<Item> items, double effortSplit,
-      double impactSplit) {
+  public static Svg render(String title, List<Item> items, double effortSplit, double impactSplit) {
     return builder(title, items, effortSplit, impactSplit).render();
   }
 
@@ -106,8 +103,8 @@ public final class EffortImpactChart {
    * @throws NullPointerException if an argument or an item is null
    * @throws IllegalArgumentException if a split is not finite
    */
-  public static Builder builder(String title, List<Item> items, double effortSplit,
-      double impactSplit) {
+  public static Builder builder(
+      String title, List<Item> items, double effortSplit, double impactSplit) {
     return new Builder(title, items, effortSplit, impactSplit);
   }
 
@@ -145,8 +142,11 @@ public final class EffortImpactChart {
      * @return this builder
      * @throws NullPointerException if a name is null
      */
-    public Builder quadrants(String lowEffortHighImpact, String highEffortHighImpact,
-        String lowEffortLowImpact, String highEffortLowImpact) {
+    public Builder quadrants(
+        String lowEffortHighImpact,
+        String highEffortHighImpact,
+        String lowEffortLowImpact,
+        String highEffortLowImpact) {
       this.quickWins = Objects.requireNonNull(lowEffortHighImpact, "lowEffortHighImpact");
       this.majorProjects = Objects.requireNonNull(highEffortHighImpact, "highEffortHighImpact");
       this.fillIns = Objects.requireNonNull(lowEffortLowImpact, "lowEffortLowImpact");
@@ -244,8 +244,9 @@ public final class EffortImpactChart {
       String[] quadrant = {quickWins, majorProjects, fillIns, thankless};
       double[] qx = {left + 6, right - 6, left + 6, right - 6};
       double[] qRoom = {sx - left - 12, right - sx - 12, sx - left - 12, right - sx - 12};
-      double[][] qy = {{top + 16, sy - 8}, {top + 16, sy - 8}, {bottom - 8, sy + 16},
-          {bottom - 8, sy + 16}};
+      double[][] qy = {
+        {top + 16, sy - 8}, {top + 16, sy - 8}, {bottom - 8, sy + 16}, {bottom - 8, sy + 16}
+      };
       String[] qShown = new String[4];
       double[] qAt = new double[4];
       List<double[]> pointBoxes = new ArrayList<>();
@@ -262,8 +263,8 @@ public final class EffortImpactChart {
         qAt[q] = qy[q][0];
         for (double cand : qy[q]) {
           double[] box = {x0, cand - 12, x0 + tw, cand + 3};
-          boolean inside = box[1] >= top && box[3] <= bottom
-              && (q < 2 ? box[3] <= sy : box[1] >= sy);
+          boolean inside =
+              box[1] >= top && box[3] <= bottom && (q < 2 ? box[3] <= sy : box[1] >= sy);
           boolean clear = true;
           for (double[] pb : pointBoxes) {
             clear &= !LabelPlacer.collide(box, pb, 0);
@@ -296,25 +297,50 @@ public final class EffortImpactChart {
         }
       }
 
-      SvgWriter w = Frame.start(width, height + 16 * unplaced.size(), title, items.size()
-          + " items by " + effortLabel + " and " + impactLabel + "; split at " + effortLabel + " "
-          + Text.decimal(effortSplit, 1) + " and " + impactLabel + " "
-          + Text.decimal(impactSplit, 1));
+      SvgWriter w =
+          Frame.start(
+              width,
+              height + 16 * unplaced.size(),
+              title,
+              items.size()
+                  + " items by "
+                  + effortLabel
+                  + " and "
+                  + impactLabel
+                  + "; split at "
+                  + effortLabel
+                  + " "
+                  + Text.decimal(effortSplit, 1)
+                  + " and "
+                  + impactLabel
+                  + " "
+                  + Text.decimal(impactSplit, 1));
       // Tints: green-ish where to act first, vermillion where to avoid.
-      w.rect(left, top, sx - left, sy - top, Palette.BLUISH_GREEN).attr("fill-opacity", 0.07)
+      w.rect(left, top, sx - left, sy - top, Palette.BLUISH_GREEN)
+          .attr("fill-opacity", 0.07)
           .close();
-      w.rect(sx, sy, right - sx, bottom - sy, Palette.VERMILLION).attr("fill-opacity", 0.05)
+      w.rect(sx, sy, right - sx, bottom - sy, Palette.VERMILLION)
+          .attr("fill-opacity", 0.05)
           .close();
       Frame.yAxis(w, yt, y, left, right, impactLabel, yt::format);
       Frame.xAxis(w, xt, x, top, bottom, xt::format);
       Frame.xTitle(w, left, right, height - 10, effortLabel);
-      w.open("rect").attr("x", left).attr("y", top).attr("width", right - left)
-          .attr("height", bottom - top).attr("fill", "none").attr("stroke", Palette.AXIS)
+      w.open("rect")
+          .attr("x", left)
+          .attr("y", top)
+          .attr("width", right - left)
+          .attr("height", bottom - top)
+          .attr("fill", "none")
+          .attr("stroke", Palette.AXIS)
           .close();
-      w.line(sx, top, sx, bottom, Palette.TEXT, 1.25).attr("stroke-dasharray", "5 3")
-          .attr("class", "split").close();
-      w.line(left, sy, right, sy, Palette.TEXT, 1.25).attr("stroke-dasharray", "5 3")
-          .attr("class", "split").close();
+      w.line(sx, top, sx, bottom, Palette.TEXT, 1.25)
+          .attr("stroke-dasharray", "5 3")
+          .attr("class", "split")
+          .close();
+      w.line(left, sy, right, sy, Palette.TEXT, 1.25)
+          .attr("stroke-dasharray", "5 3")
+          .attr("class", "split")
+          .close();
       for (int q = 0; q < 4; q++) {
         if (qShown[q] != null) {
           quadrantName(w, quadrant[q], qShown[q], qx[q], qAt[q], q % 2 == 1);
@@ -324,28 +350,46 @@ public final class EffortImpactChart {
       for (int i = 0; i < n; i++) {
         if (placed[i] != null && placed[i][4] > 0) {
           double[] end = LabelPlacer.nearestOnBox(placed[i], cx[i], cy[i]);
-          w.line(cx[i], cy[i], end[0], end[1], Palette.MUTED, 0.75).attr("class", "leader")
-              .close();
+          w.line(cx[i], cy[i], end[0], end[1], Palette.MUTED, 0.75).attr("class", "leader").close();
         }
       }
       for (int i = 0; i < n; i++) {
         Item it = items.get(i);
-        w.open("circle").attr("class", "point").attr("cx", cx[i]).attr("cy", cy[i])
-            .attr("r", r[i]).attr("fill", Palette.BLUE).attr("fill-opacity", 0.75)
-            .attr("stroke", "#ffffff").attr("stroke-width", 1)
-            .tooltip(it.label() + ": " + effortLabel + " " + Text.decimal(it.effort(), 2) + ", "
-                + impactLabel + " " + Text.decimal(it.impact(), 2)
-                + (it.size() == 1 ? "" : ", size " + Text.decimal(it.size(), 0)))
+        w.open("circle")
+            .attr("class", "point")
+            .attr("cx", cx[i])
+            .attr("cy", cy[i])
+            .attr("r", r[i])
+            .attr("fill", Palette.BLUE)
+            .attr("fill-opacity", 0.75)
+            .attr("stroke", "#ffffff")
+            .attr("stroke-width", 1)
+            .tooltip(
+                it.label()
+                    + ": "
+                    + effortLabel
+                    + " "
+                    + Text.decimal(it.effort(), 2)
+                    + ", "
+                    + impactLabel
+                    + " "
+                    + Text.decimal(it.impact(), 2)
+                    + (it.size() == 1 ? "" : ", size " + Text.decimal(it.size(), 0)))
             .end("circle");
       }
       for (int i : order) {
         if (placed[i] == null) {
           continue;
         }
-        w.open("text").attr("class", "point-label").attr("x", placed[i][0])
-            .attr("y", placed[i][1] + LABEL_BASELINE).attr("font-size", Frame.SMALL_SIZE)
+        w.open("text")
+            .attr("class", "point-label")
+            .attr("x", placed[i][0])
+            .attr("y", placed[i][1] + LABEL_BASELINE)
+            .attr("font-size", Frame.SMALL_SIZE)
             .attr("fill", Palette.TEXT)
-            .attr("stroke", "#ffffff").attr("stroke-width", 3).attr("paint-order", "stroke")
+            .attr("stroke", "#ffffff")
+            .attr("stroke-width", 3)
+            .attr("paint-order", "stroke")
             .text(shownText[i]);
         if (!shownText[i].equals(items.get(i).label())) {
           w.tooltip(items.get(i).label());
@@ -357,21 +401,43 @@ public final class EffortImpactChart {
       for (int i : unplaced) {
         noteY += 16;
         Item it = items.get(i);
-        w.open("text").attr("class", "unplaced").attr("x", Frame.PAD).attr("y", noteY)
-            .attr("font-size", Frame.SMALL_SIZE).attr("fill", Palette.MUTED)
-            .text(Text.fit("Not labelled in the plot (no room): " + it.label() + " at "
-                + effortLabel + " " + Text.decimal(it.effort(), 1) + ", " + impactLabel + " "
-                + Text.decimal(it.impact(), 1), width - 2 * Frame.PAD, Frame.SMALL_SIZE, false))
+        w.open("text")
+            .attr("class", "unplaced")
+            .attr("x", Frame.PAD)
+            .attr("y", noteY)
+            .attr("font-size", Frame.SMALL_SIZE)
+            .attr("fill", Palette.MUTED)
+            .text(
+                Text.fit(
+                    "Not labelled in the plot (no room): "
+                        + it.label()
+                        + " at "
+                        + effortLabel
+                        + " "
+                        + Text.decimal(it.effort(), 1)
+                        + ", "
+                        + impactLabel
+                        + " "
+                        + Text.decimal(it.impact(), 1),
+                    width - 2 * Frame.PAD,
+                    Frame.SMALL_SIZE,
+                    false))
             .end("text");
       }
       return w.finish();
     }
 
-    private static void quadrantName(SvgWriter w, String name, String shown, double x, double y,
-        boolean end) {
-      w.open("text").attr("class", "quadrant").attr("x", x).attr("y", y)
-          .attr("font-size", Frame.LABEL_SIZE).attr("font-weight", "600")
-          .attr("fill", Palette.MUTED).attr("stroke", "#ffffff").attr("stroke-width", 3)
+    private static void quadrantName(
+        SvgWriter w, String name, String shown, double x, double y, boolean end) {
+      w.open("text")
+          .attr("class", "quadrant")
+          .attr("x", x)
+          .attr("y", y)
+          .attr("font-size", Frame.LABEL_SIZE)
+          .attr("font-weight", "600")
+          .attr("fill", Palette.MUTED)
+          .attr("stroke", "#ffffff")
+          .attr("stroke-width", 3)
           .attr("paint-order", "stroke");
       if (end) {
         w.attr("text-anchor", "end");

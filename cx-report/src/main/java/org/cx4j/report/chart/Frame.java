@@ -3,16 +3,18 @@ package org.cx4j.report.chart;
 import java.util.List;
 
 /**
- * The parts every chart shares: the title, the "No data" state, legends and axes. Layout
- * constants live here so that all charts look like one family.
+ * The parts every chart shares: the title, the "No data" state, legends and axes. Layout constants
+ * live here so that all charts look like one family.
  */
 final class Frame {
 
   static final double TITLE_SIZE = 16;
   static final double LABEL_SIZE = 12;
   static final double SMALL_SIZE = 11;
+
   /** The baseline of the title. */
   static final double TITLE_Y = 24;
+
   /** The left and right padding of the whole chart. */
   static final double PAD = 12;
 
@@ -20,7 +22,16 @@ final class Frame {
   record Entry(String label, String colour, Kind kind) {}
 
   /** The shape of a legend swatch. */
-  enum Kind { BOX, LINE, DASHED_LINE, BAND, POINT, HOLLOW, TRIANGLE, TICK }
+  enum Kind {
+    BOX,
+    LINE,
+    DASHED_LINE,
+    BAND,
+    POINT,
+    HOLLOW,
+    TRIANGLE,
+    TICK
+  }
 
   private Frame() {}
 
@@ -28,11 +39,10 @@ final class Frame {
   static final double TITLE_WRAP = 20;
 
   /**
-   * Starts a chart with its title drawn; the accessible name is the title. A title too long
-   * for one line (a narrow chart) is broken at a space onto a second line, and the chart is
-   * drawn {@link #TITLE_WRAP} pixels lower in an SVG that much taller, so that no chart's own
-   * layout changes; what does not fit on two lines ends in an ellipsis, with the whole title in
-   * its tooltip.
+   * Starts a chart with its title drawn; the accessible name is the title. A title too long for one
+   * line (a narrow chart) is broken at a space onto a second line, and the chart is drawn {@link
+   * #TITLE_WRAP} pixels lower in an SVG that much taller, so that no chart's own layout changes;
+   * what does not fit on two lines ends in an ellipsis, with the whole title in its tooltip.
    */
   static SvgWriter start(int width, int height, String title, String description) {
     // A blank accessible name is no name: screen readers would announce just "image".
@@ -42,8 +52,7 @@ final class Frame {
     int cut = -1;
     if (Text.width(title, TITLE_SIZE, true) > max && height + TITLE_WRAP <= Checks.MAX_SIZE) {
       for (int i = 1; i < title.length(); i++) {
-        if (title.charAt(i) == ' '
-            && Text.width(title.substring(0, i), TITLE_SIZE, true) <= max) {
+        if (title.charAt(i) == ' ' && Text.width(title.substring(0, i), TITLE_SIZE, true) <= max) {
           cut = i;
         }
       }
@@ -57,8 +66,12 @@ final class Frame {
     String rest = title.substring(cut + 1);
     String shown = Text.fit(rest, max, TITLE_SIZE, true);
     // One text element: its content is the whole title (the first line keeps its space).
-    w.open("text").attr("x", PAD).attr("y", TITLE_Y).attr("font-size", TITLE_SIZE)
-        .attr("fill", Palette.TEXT).attr("font-weight", "600");
+    w.open("text")
+        .attr("x", PAD)
+        .attr("y", TITLE_Y)
+        .attr("font-size", TITLE_SIZE)
+        .attr("fill", Palette.TEXT)
+        .attr("font-weight", "600");
     w.open("tspan").attr("x", PAD).text(title.substring(0, cut + 1)).end("tspan");
     w.open("tspan").attr("x", PAD).attr("dy", TITLE_WRAP).text(shown).end("tspan");
     if (!shown.equals(rest)) {
@@ -72,13 +85,26 @@ final class Frame {
   static Svg noData(int width, int height, String title, String message) {
     SvgWriter w = start(width, height, title, "No data");
     double cy = (TITLE_Y + height) / 2;
-    w.open("rect").attr("x", PAD).attr("y", TITLE_Y + 12).attr("width", width - 2 * PAD)
-        .attr("height", Math.max(1, height - TITLE_Y - 12 - PAD)).attr("fill", "#fafafa")
-        .attr("stroke", Palette.GRID).attr("rx", 6).close();
+    w.open("rect")
+        .attr("x", PAD)
+        .attr("y", TITLE_Y + 12)
+        .attr("width", width - 2 * PAD)
+        .attr("height", Math.max(1, height - TITLE_Y - 12 - PAD))
+        .attr("fill", "#fafafa")
+        .attr("stroke", Palette.GRID)
+        .attr("rx", 6)
+        .close();
     w.label(width / 2.0, cy, "No data", width - 4 * PAD, 16, "middle", Palette.MUTED, true);
     if (message != null && !message.isEmpty()) {
-      w.label(width / 2.0, cy + 20, message, width - 4 * PAD, LABEL_SIZE, "middle",
-          Palette.MUTED, false);
+      w.label(
+          width / 2.0,
+          cy + 20,
+          message,
+          width - 4 * PAD,
+          LABEL_SIZE,
+          "middle",
+          Palette.MUTED,
+          false);
     }
     return w.finish();
   }
@@ -128,13 +154,16 @@ final class Frame {
       case BOX -> w.rect(x, cy - 6, 14, 12, e.colour()).attr("rx", 2).close();
       case BAND -> w.rect(x, cy - 6, 16, 12, e.colour()).attr("fill-opacity", 0.25).close();
       case LINE -> w.line(x, cy, x + 16, cy, e.colour(), 2.5).close();
-      case DASHED_LINE -> w.line(x, cy, x + 16, cy, e.colour(), 2)
-          .attr("stroke-dasharray", "4 3").close();
+      case DASHED_LINE ->
+          w.line(x, cy, x + 16, cy, e.colour(), 2).attr("stroke-dasharray", "4 3").close();
       case POINT -> w.circle(x + 8, cy, 4.5, e.colour()).close();
-      case HOLLOW -> w.circle(x + 8, cy, 4, "#ffffff").attr("stroke", e.colour())
-          .attr("stroke-width", 1.5).close();
-      case TRIANGLE -> w.open("path").attr("d", triangle(x + 8, cy, 6)).attr("fill", e.colour())
-          .close();
+      case HOLLOW ->
+          w.circle(x + 8, cy, 4, "#ffffff")
+              .attr("stroke", e.colour())
+              .attr("stroke-width", 1.5)
+              .close();
+      case TRIANGLE ->
+          w.open("path").attr("d", triangle(x + 8, cy, 6)).attr("fill", e.colour()).close();
       case TICK -> w.line(x + 8, cy - 6, x + 8, cy + 6, e.colour(), 1.5).close();
       default -> throw new AssertionError(e.kind());
     }
@@ -142,17 +171,32 @@ final class Frame {
 
   /** Returns the path of an upward warning triangle of half-width {@code r} centred at (x, y). */
   static String triangle(double x, double y, double r) {
-    return "M" + SvgWriter.num(x) + " " + SvgWriter.num(y - r) + " L" + SvgWriter.num(x + r)
-        + " " + SvgWriter.num(y + r * 0.8) + " L" + SvgWriter.num(x - r) + " "
-        + SvgWriter.num(y + r * 0.8) + " Z";
+    return "M"
+        + SvgWriter.num(x)
+        + " "
+        + SvgWriter.num(y - r)
+        + " L"
+        + SvgWriter.num(x + r)
+        + " "
+        + SvgWriter.num(y + r * 0.8)
+        + " L"
+        + SvgWriter.num(x - r)
+        + " "
+        + SvgWriter.num(y + r * 0.8)
+        + " Z";
   }
 
   /**
-   * Draws horizontal grid lines with tick labels on the left of a plot, and the rotated axis
-   * title.
+   * Draws horizontal grid lines with tick labels on the left of a plot, and the rotated axis title.
    */
-  static void yAxis(SvgWriter w, Ticks ticks, Scale y, double left, double right,
-      String axisTitle, java.util.function.DoubleFunction<String> format) {
+  static void yAxis(
+      SvgWriter w,
+      Ticks ticks,
+      Scale y,
+      double left,
+      double right,
+      String axisTitle,
+      java.util.function.DoubleFunction<String> format) {
     for (double v : ticks.values()) {
       double py = y.map(v);
       w.line(left, py, right, py, v == 0 ? Palette.AXIS : Palette.GRID, 1).close();
@@ -161,10 +205,13 @@ final class Frame {
     if (axisTitle != null && !axisTitle.isEmpty()) {
       double cy = (y.r0() + y.r1()) / 2;
       double maxLen = Math.abs(y.r0() - y.r1());
-      w.open("text").attr("x", PAD + 4).attr("y", cy).attr("font-size", LABEL_SIZE)
-          .attr("text-anchor", "middle").attr("fill", Palette.MUTED)
-          .attr("transform", "rotate(-90 " + SvgWriter.num(PAD + 4) + " " + SvgWriter.num(cy)
-              + ")")
+      w.open("text")
+          .attr("x", PAD + 4)
+          .attr("y", cy)
+          .attr("font-size", LABEL_SIZE)
+          .attr("text-anchor", "middle")
+          .attr("fill", Palette.MUTED)
+          .attr("transform", "rotate(-90 " + SvgWriter.num(PAD + 4) + " " + SvgWriter.num(cy) + ")")
           .attr("dominant-baseline", "hanging");
       String shown = Text.fit(axisTitle, maxLen, LABEL_SIZE, false);
       w.text(shown);
@@ -176,7 +223,12 @@ final class Frame {
   }
 
   /** Draws vertical grid lines with tick labels under a plot. */
-  static void xAxis(SvgWriter w, Ticks ticks, Scale x, double top, double bottom,
+  static void xAxis(
+      SvgWriter w,
+      Ticks ticks,
+      Scale x,
+      double top,
+      double bottom,
       java.util.function.DoubleFunction<String> format) {
     for (double v : ticks.values()) {
       double px = x.map(v);
@@ -188,8 +240,15 @@ final class Frame {
   /** Draws an axis title centred under the plot. */
   static void xTitle(SvgWriter w, double left, double right, double y, String axisTitle) {
     if (axisTitle != null && !axisTitle.isEmpty()) {
-      w.label((left + right) / 2, y, axisTitle, right - left, LABEL_SIZE, "middle",
-          Palette.MUTED, false);
+      w.label(
+          (left + right) / 2,
+          y,
+          axisTitle,
+          right - left,
+          LABEL_SIZE,
+          "middle",
+          Palette.MUTED,
+          false);
     }
   }
 }

@@ -3,14 +3,14 @@ package org.cx4j.report.chart;
 import java.util.List;
 
 /**
- * A conversion funnel: one horizontal bar per step, its length proportional to the step's
- * count, labelled with the count and the conversion from the first step; between consecutive
- * steps the step-to-step conversion and the drop-off ({@code count[i-1] - count[i]}), the
- * dropped part drawn as a pale vermillion extension of the bar.
+ * A conversion funnel: one horizontal bar per step, its length proportional to the step's count,
+ * labelled with the count and the conversion from the first step; between consecutive steps the
+ * step-to-step conversion and the drop-off ({@code count[i-1] - count[i]}), the dropped part drawn
+ * as a pale vermillion extension of the bar.
  *
- * <p>Conversions: from start {@code count[i] / count[0]}, step to step
- * {@code count[i] / count[i-1]}; a step after a zero count shows "n/a". Counts need not
- * decrease: an increase is shown as "+n" and drawn without a drop-off.
+ * <p>Conversions: from start {@code count[i] / count[0]}, step to step {@code count[i] /
+ * count[i-1]}; a step after a zero count shows "n/a". Counts need not decrease: an increase is
+ * shown as "+n" and drawn without a drop-off.
  *
  * <pre>{@code
  * Svg svg = FunnelChart.render("Checkout funnel",
@@ -56,6 +56,7 @@ public final class FunnelChart {
     private final String title;
     private final List<String> steps;
     private final long[] counts;
+
     /** Below this width each step's name sits above its bar rather than beside it. */
     private static final int NARROW = 480;
 
@@ -87,8 +88,7 @@ public final class FunnelChart {
     }
 
     /**
-     * Sets the unit of the counts shown after each count, e.g. {@code "customers"} (default
-     * none).
+     * Sets the unit of the counts shown after each count, e.g. {@code "customers"} (default none).
      *
      * @param unit the unit, may be empty
      * @return this builder
@@ -110,8 +110,8 @@ public final class FunnelChart {
         max = Math.max(max, c);
       }
       if (steps.isEmpty() || max == 0) {
-        return Frame.noData(width, height, title, steps.isEmpty() ? "No funnel steps" :
-            "No one reached any step");
+        return Frame.noData(
+            width, height, title, steps.isEmpty() ? "No funnel steps" : "No one reached any step");
       }
       int n = steps.size();
       SvgWriter w = Frame.start(width, height, title, description());
@@ -122,8 +122,9 @@ public final class FunnelChart {
       List<Frame.Entry> legend = new java.util.ArrayList<>();
       legend.add(new Frame.Entry("Reached the step", Palette.BLUE, Frame.Kind.BOX));
       if (drops) {
-        legend.add(new Frame.Entry("Dropped since the previous step", Palette.VERMILLION,
-            Frame.Kind.BAND));
+        legend.add(
+            new Frame.Entry(
+                "Dropped since the previous step", Palette.VERMILLION, Frame.Kind.BAND));
       }
       double legendH = Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       double top = 40 + legendH + 14;
@@ -149,34 +150,75 @@ public final class FunnelChart {
         double y = top + i * rowH;
         double bw = (double) counts[i] / max * barMax;
         double labelY = y + barH / 2 + 4;
-        w.label(Frame.PAD, labelY, steps.get(i), labelCol, Frame.LABEL_SIZE, "start",
-            Palette.TEXT, true);
-        w.open("rect").attr("class", "bar").attr("x", x0).attr("y", y).attr("width", bw)
-            .attr("height", barH).attr("fill", Palette.BLUE).attr("rx", 2)
-            .tooltip(steps.get(i) + ": " + Text.count(counts[i]) + suffix).end("rect");
+        w.label(
+            Frame.PAD,
+            labelY,
+            steps.get(i),
+            labelCol,
+            Frame.LABEL_SIZE,
+            "start",
+            Palette.TEXT,
+            true);
+        w.open("rect")
+            .attr("class", "bar")
+            .attr("x", x0)
+            .attr("y", y)
+            .attr("width", bw)
+            .attr("height", barH)
+            .attr("fill", Palette.BLUE)
+            .attr("rx", 2)
+            .tooltip(steps.get(i) + ": " + Text.count(counts[i]) + suffix)
+            .end("rect");
         double endX = x0 + bw;
         if (i > 0 && counts[i - 1] > counts[i]) {
           double dw = (double) (counts[i - 1] - counts[i]) / max * barMax;
-          w.open("rect").attr("class", "drop").attr("x", endX).attr("y", y).attr("width", dw)
-              .attr("height", barH).attr("fill", Palette.VERMILLION).attr("fill-opacity", 0.22)
-              .attr("stroke", Palette.VERMILLION).attr("stroke-opacity", 0.5)
+          w.open("rect")
+              .attr("class", "drop")
+              .attr("x", endX)
+              .attr("y", y)
+              .attr("width", dw)
+              .attr("height", barH)
+              .attr("fill", Palette.VERMILLION)
+              .attr("fill-opacity", 0.22)
+              .attr("stroke", Palette.VERMILLION)
+              .attr("stroke-opacity", 0.5)
               .attr("stroke-dasharray", "3 2")
-              .tooltip(Text.count(counts[i - 1] - counts[i]) + suffix + " dropped between "
-                  + steps.get(i - 1) + " and " + steps.get(i)).end("rect");
+              .tooltip(
+                  Text.count(counts[i - 1] - counts[i])
+                      + suffix
+                      + " dropped between "
+                      + steps.get(i - 1)
+                      + " and "
+                      + steps.get(i))
+              .end("rect");
           endX += dw;
         }
-        w.label(endX + 6, labelY, valueText(i, suffix), width - Frame.PAD - endX - 6, Frame.SMALL_SIZE,
-            "start", Palette.TEXT, false);
+        w.label(
+            endX + 6,
+            labelY,
+            valueText(i, suffix),
+            width - Frame.PAD - endX - 6,
+            Frame.SMALL_SIZE,
+            "start",
+            Palette.TEXT,
+            false);
         if (i > 0) {
-          String step = counts[i - 1] == 0 ? "n/a" :
-              Text.percent((double) counts[i] / counts[i - 1], 1);
+          String step =
+              counts[i - 1] == 0 ? "n/a" : Text.percent((double) counts[i] / counts[i - 1], 1);
           long drop = counts[i - 1] - counts[i];
           String dropText = drop >= 0 ? Text.count(drop) + " dropped" : "+" + Text.count(-drop);
           // The step-to-step line sits in the gap above this bar when there is room.
           double gap = rowH - barH;
           double ty = gap >= 13 ? y - gap / 2 + 4 : labelY + 13;
-          w.label(x0 + 4, ty, "\u2193 " + step + " continued \u00b7 " + dropText,
-              barMax + valueCol - 4, Frame.SMALL_SIZE, "start", Palette.MUTED, false);
+          w.label(
+              x0 + 4,
+              ty,
+              "\u2193 " + step + " continued \u00b7 " + dropText,
+              barMax + valueCol - 4,
+              Frame.SMALL_SIZE,
+              "start",
+              Palette.MUTED,
+              false);
         }
       }
       return w.finish();
@@ -194,35 +236,69 @@ public final class FunnelChart {
       for (int i = 0; i < n; i++) {
         double y = top + i * rowH;
         if (i > 0) {
-          String step = counts[i - 1] == 0 ? "n/a"
-              : Text.percent((double) counts[i] / counts[i - 1], 1);
+          String step =
+              counts[i - 1] == 0 ? "n/a" : Text.percent((double) counts[i] / counts[i - 1], 1);
           long drop = counts[i - 1] - counts[i];
           String dropText = drop >= 0 ? Text.count(drop) + " dropped" : "+" + Text.count(-drop);
-          w.label(x0 + 4, y + 10, "\u2193 " + step + " continued \u00b7 " + dropText, barMax - 4,
-              Frame.SMALL_SIZE, "start", Palette.MUTED, false);
+          w.label(
+              x0 + 4,
+              y + 10,
+              "\u2193 " + step + " continued \u00b7 " + dropText,
+              barMax - 4,
+              Frame.SMALL_SIZE,
+              "start",
+              Palette.MUTED,
+              false);
           y += 16;
         }
         String name = Text.fit(steps.get(i), barMax * 0.5, Frame.LABEL_SIZE, true);
-        w.label(x0, y + 12, steps.get(i), barMax * 0.5, Frame.LABEL_SIZE, "start", Palette.TEXT,
-            true);
+        w.label(
+            x0, y + 12, steps.get(i), barMax * 0.5, Frame.LABEL_SIZE, "start", Palette.TEXT, true);
         double nameW = Text.width(name, Frame.LABEL_SIZE, true) + 8;
-        w.label(x0 + nameW, y + 12, valueText(i, suffix), barMax - nameW, Frame.SMALL_SIZE,
-            "start", Palette.TEXT, false);
+        w.label(
+            x0 + nameW,
+            y + 12,
+            valueText(i, suffix),
+            barMax - nameW,
+            Frame.SMALL_SIZE,
+            "start",
+            Palette.TEXT,
+            false);
         // A chart too short for its rows squeezes the bars, never draws them outside.
         double barH = Math.max(1, Math.min(24, top + (i + 1) * rowH - y - 24));
         double by = Math.max(0, Math.min(y + 18, height - barH));
         double bw = (double) counts[i] / max * barMax;
-        w.open("rect").attr("class", "bar").attr("x", x0).attr("y", by).attr("width", bw)
-            .attr("height", barH).attr("fill", Palette.BLUE).attr("rx", 2)
-            .tooltip(steps.get(i) + ": " + Text.count(counts[i]) + suffix).end("rect");
+        w.open("rect")
+            .attr("class", "bar")
+            .attr("x", x0)
+            .attr("y", by)
+            .attr("width", bw)
+            .attr("height", barH)
+            .attr("fill", Palette.BLUE)
+            .attr("rx", 2)
+            .tooltip(steps.get(i) + ": " + Text.count(counts[i]) + suffix)
+            .end("rect");
         if (i > 0 && counts[i - 1] > counts[i]) {
           double dw = (double) (counts[i - 1] - counts[i]) / max * barMax;
-          w.open("rect").attr("class", "drop").attr("x", x0 + bw).attr("y", by)
-              .attr("width", dw).attr("height", barH).attr("fill", Palette.VERMILLION)
-              .attr("fill-opacity", 0.22).attr("stroke", Palette.VERMILLION)
-              .attr("stroke-opacity", 0.5).attr("stroke-dasharray", "3 2")
-              .tooltip(Text.count(counts[i - 1] - counts[i]) + suffix + " dropped between "
-                  + steps.get(i - 1) + " and " + steps.get(i)).end("rect");
+          w.open("rect")
+              .attr("class", "drop")
+              .attr("x", x0 + bw)
+              .attr("y", by)
+              .attr("width", dw)
+              .attr("height", barH)
+              .attr("fill", Palette.VERMILLION)
+              .attr("fill-opacity", 0.22)
+              .attr("stroke", Palette.VERMILLION)
+              .attr("stroke-opacity", 0.5)
+              .attr("stroke-dasharray", "3 2")
+              .tooltip(
+                  Text.count(counts[i - 1] - counts[i])
+                      + suffix
+                      + " dropped between "
+                      + steps.get(i - 1)
+                      + " and "
+                      + steps.get(i))
+              .end("rect");
         }
       }
     }
@@ -238,7 +314,9 @@ public final class FunnelChart {
     private String description() {
       StringBuilder sb = new StringBuilder("Funnel of ").append(steps.size()).append(" steps: ");
       for (int i = 0; i < steps.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(steps.get(i)).append(' ')
+        sb.append(i == 0 ? "" : ", ")
+            .append(steps.get(i))
+            .append(' ')
             .append(Text.count(counts[i]));
       }
       return sb.toString();

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A horizontal bar chart for rankings such as driver importance: one row per label in the
- * order given (sort before calling), a bar from zero to the value (negative values to the
- * left), the value written at the end of the bar, optional error bars (lower..upper), and an
- * optional second value per row drawn as a thinner bar beneath (e.g. the correlation next to
- * the relative weight), with a legend when there is more than one thing to tell apart.
+ * A horizontal bar chart for rankings such as driver importance: one row per label in the order
+ * given (sort before calling), a bar from zero to the value (negative values to the left), the
+ * value written at the end of the bar, optional error bars (lower..upper), and an optional second
+ * value per row drawn as a thinner bar beneath (e.g. the correlation next to the relative weight),
+ * with a legend when there is more than one thing to tell apart.
  *
  * <pre>{@code
  * Svg svg = HorizontalBarChart.builder("What drives NPS", drivers, weights)
@@ -20,8 +20,8 @@ import java.util.Objects;
  *     .render();
  * }</pre>
  *
- * <p>With no rows the chart shows its title and "No data". The height grows with the number of
- * rows unless set with {@link Builder#size}.
+ * <p>With no rows the chart shows its title and "No data". The height grows with the number of rows
+ * unless set with {@link Builder#size}.
  */
 public final class HorizontalBarChart {
 
@@ -81,8 +81,8 @@ public final class HorizontalBarChart {
     }
 
     /**
-     * Sets the legend name of the main values (default "Value"; shown when there is a second
-     * series or intervals).
+     * Sets the legend name of the main values (default "Value"; shown when there is a second series
+     * or intervals).
      *
      * @param name the name
      * @return this builder
@@ -100,8 +100,8 @@ public final class HorizontalBarChart {
      * @param upper the upper ends
      * @return this builder
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a length differs, a bound is infinite, or
-     *     {@code lower[i] > upper[i]}
+     * @throws IllegalArgumentException if a length differs, a bound is infinite, or {@code lower[i]
+     *     > upper[i]}
      */
     public Builder intervals(double[] lower, double[] upper) {
       Checks.length("lower", lower.length, "labels", labels.size());
@@ -110,8 +110,8 @@ public final class HorizontalBarChart {
       Checks.finiteOrNaN("upper", upper);
       for (int i = 0; i < lower.length; i++) {
         if (lower[i] > upper[i]) {
-          throw new IllegalArgumentException("lower[" + i + "] must be <= upper[" + i
-              + "], got " + lower[i] + " > " + upper[i]);
+          throw new IllegalArgumentException(
+              "lower[" + i + "] must be <= upper[" + i + "], got " + lower[i] + " > " + upper[i]);
         }
       }
       this.lower = lower.clone();
@@ -132,8 +132,8 @@ public final class HorizontalBarChart {
     }
 
     /**
-     * Adds a second value per row, drawn as a thinner orange bar under the main bar, on the
-     * same axis.
+     * Adds a second value per row, drawn as a thinner orange bar under the main bar, on the same
+     * axis.
      *
      * @param name the legend name, e.g. "Correlation"
      * @param values the second value per row, finite
@@ -181,16 +181,15 @@ public final class HorizontalBarChart {
      */
     public Builder decimals(int decimals) {
       if (decimals < 0 || decimals > 6) {
-        throw new IllegalArgumentException("decimals must be between 0 and 6, got "
-            + decimals);
+        throw new IllegalArgumentException("decimals must be between 0 and 6, got " + decimals);
       }
       this.decimals = decimals;
       return this;
     }
 
     /**
-     * Sets the width in pixels and fits the height to the content, so that the chart can be
-     * laid out for the width it is shown at.
+     * Sets the width in pixels and fits the height to the content, so that the chart can be laid
+     * out for the width it is shown at.
      *
      * @param width the width, 120..20000
      * @return this builder
@@ -243,8 +242,10 @@ public final class HorizontalBarChart {
       double legendH = legend.isEmpty() ? 0 : Frame.legendHeight(width - 2 * Frame.PAD, legend);
       double top = 40 + legendH + 12;
       double footer = valueAxisLabel.isEmpty() ? 28 : 44;
-      int h = height > 0 ? height
-          : (int) Math.min(Checks.MAX_SIZE, Math.max(200, top + n * rowH + footer));
+      int h =
+          height > 0
+              ? height
+              : (int) Math.min(Checks.MAX_SIZE, Math.max(200, top + n * rowH + footer));
       if (n == 0) {
         return Frame.noData(width, h, title, "Nothing to rank");
       }
@@ -274,15 +275,20 @@ public final class HorizontalBarChart {
       labelCol = Math.min(labelCol, width * 0.3);
       double left = Frame.PAD + labelCol + 10;
       // Room for the value labels beyond the longest bar on either side.
-      double valueW = Text.width(format(-Math.max(Math.abs(lo), Math.abs(hi))),
-          Frame.SMALL_SIZE, false) + 8;
+      double valueW =
+          Text.width(format(-Math.max(Math.abs(lo), Math.abs(hi))), Frame.SMALL_SIZE, false) + 8;
       double right = width - Frame.PAD - valueW;
       double plotLeft = left + (lo < 0 ? valueW : 0);
       double bottom = h - footer;
       rowH = (bottom - top) / n;
       Scale x = new Scale(ticks.min(), ticks.max(), plotLeft, right);
-      Frame.xAxis(w, ticks, x, top, bottom, v -> percent ? Text.percent(v, Math.max(0,
-          ticks.decimals() - 2)) : ticks.format(v));
+      Frame.xAxis(
+          w,
+          ticks,
+          x,
+          top,
+          bottom,
+          v -> percent ? Text.percent(v, Math.max(0, ticks.decimals() - 2)) : ticks.format(v));
       Frame.xTitle(w, plotLeft, right, h - 10, valueAxisLabel);
       double x0 = x.map(0);
       double barH = second != null ? rowH * 0.42 : rowH * 0.62;
@@ -290,21 +296,42 @@ public final class HorizontalBarChart {
       for (int i = 0; i < n; i++) {
         double yTop = top + i * rowH + (rowH - barH - (second != null ? secondH + 2 : 0)) / 2;
         double cy = top + (i + 0.5) * rowH;
-        w.label(left - 10, cy + 4, labels.get(i), labelCol, Frame.LABEL_SIZE, "end",
-            Palette.TEXT, false);
+        w.label(
+            left - 10,
+            cy + 4,
+            labels.get(i),
+            labelCol,
+            Frame.LABEL_SIZE,
+            "end",
+            Palette.TEXT,
+            false);
         double xv = x.map(values[i]);
-        w.open("rect").attr("class", "bar").attr("x", Math.min(x0, xv)).attr("y", yTop)
-            .attr("width", Math.abs(xv - x0)).attr("height", barH).attr("fill", Palette.BLUE)
-            .tooltip(labels.get(i) + ": " + seriesName + " " + format(values[i])).end("rect");
+        w.open("rect")
+            .attr("class", "bar")
+            .attr("x", Math.min(x0, xv))
+            .attr("y", yTop)
+            .attr("width", Math.abs(xv - x0))
+            .attr("height", barH)
+            .attr("fill", Palette.BLUE)
+            .tooltip(labels.get(i) + ": " + seriesName + " " + format(values[i]))
+            .end("rect");
         double labelEnd = values[i] >= 0 ? xv : xv;
         if (lower != null && !Double.isNaN(lower[i]) && !Double.isNaN(upper[i])) {
           double xl = x.map(lower[i]);
           double xu = x.map(upper[i]);
           double my = yTop + barH / 2;
-          w.open("g").attr("class", "interval").attr("stroke", Palette.TEXT)
+          w.open("g")
+              .attr("class", "interval")
+              .attr("stroke", Palette.TEXT)
               .attr("stroke-width", 1.25)
-              .tooltip(labels.get(i) + ": " + intervalName + " " + format(lower[i]) + " to "
-                  + format(upper[i]));
+              .tooltip(
+                  labels.get(i)
+                      + ": "
+                      + intervalName
+                      + " "
+                      + format(lower[i])
+                      + " to "
+                      + format(upper[i]));
           w.line(xl, my, xu, my, Palette.TEXT, 1.25).close();
           w.line(xl, my - 4, xl, my + 4, Palette.TEXT, 1.25).close();
           w.line(xu, my - 4, xu, my + 4, Palette.TEXT, 1.25).close();
@@ -312,22 +339,41 @@ public final class HorizontalBarChart {
           labelEnd = values[i] >= 0 ? Math.max(xv, xu) : Math.min(xv, xl);
         }
         if (values[i] >= 0) {
-          w.label(labelEnd + 4, yTop + barH / 2 + 4, format(values[i]), Frame.SMALL_SIZE,
-              "start", Palette.TEXT);
+          w.label(
+              labelEnd + 4,
+              yTop + barH / 2 + 4,
+              format(values[i]),
+              Frame.SMALL_SIZE,
+              "start",
+              Palette.TEXT);
         } else {
-          w.label(labelEnd - 4, yTop + barH / 2 + 4, format(values[i]), Frame.SMALL_SIZE,
-              "end", Palette.TEXT);
+          w.label(
+              labelEnd - 4,
+              yTop + barH / 2 + 4,
+              format(values[i]),
+              Frame.SMALL_SIZE,
+              "end",
+              Palette.TEXT);
         }
         if (second != null) {
           double sy = yTop + barH + 2;
           double xs = x.map(second[i]);
-          w.open("rect").attr("class", "bar2").attr("x", Math.min(x0, xs)).attr("y", sy)
-              .attr("width", Math.abs(xs - x0)).attr("height", secondH)
+          w.open("rect")
+              .attr("class", "bar2")
+              .attr("x", Math.min(x0, xs))
+              .attr("y", sy)
+              .attr("width", Math.abs(xs - x0))
+              .attr("height", secondH)
               .attr("fill", Palette.ORANGE)
               .tooltip(labels.get(i) + ": " + secondName + " " + format(second[i]))
               .end("rect");
-          w.label(second[i] >= 0 ? xs + 4 : xs - 4, sy + secondH / 2 + 3.5, format(second[i]),
-              9.5, second[i] >= 0 ? "start" : "end", Palette.MUTED);
+          w.label(
+              second[i] >= 0 ? xs + 4 : xs - 4,
+              sy + secondH / 2 + 3.5,
+              format(second[i]),
+              9.5,
+              second[i] >= 0 ? "start" : "end",
+              Palette.MUTED);
         }
       }
       w.line(x0, top, x0, bottom, Palette.AXIS, 1).close();

@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A journey map drawn as a flow (Sankey) diagram: the stages are columns in the given order,
- * each touchpoint a node in its stage's column with a height proportional to its volume, and
- * each flow between two touchpoints a curved band whose width is proportional to its count
- * (one scale for all bands). Pain points (vermillion triangle) and moments of delight
- * (bluish-green circle) are marked on their nodes with a short note such as "CES 5.8".
+ * A journey map drawn as a flow (Sankey) diagram: the stages are columns in the given order, each
+ * touchpoint a node in its stage's column with a height proportional to its volume, and each flow
+ * between two touchpoints a curved band whose width is proportional to its count (one scale for all
+ * bands). Pain points (vermillion triangle) and moments of delight (bluish-green circle) are marked
+ * on their nodes with a short note such as "CES 5.8".
  *
  * <p>Layout: the first column's nodes are ordered by volume, later columns by the weighted mean
  * height of their incoming flows (one barycentre sweep, which removes most crossings). Forward
- * flows leave a node's right edge and enter the target's left edge, stacked so that they do
- * not overlap. Flows backwards or within a stage are drawn as purple arcs between the nodes'
- * centres (same width scale), and flows from a touchpoint to itself are not drawn but counted
- * in the node's tooltip as repeats. Flows dropped by {@link Builder#minLinkCount} or
- * {@link Builder#topLinks} are summarised in a footnote. Duplicate links are added up.
+ * flows leave a node's right edge and enter the target's left edge, stacked so that they do not
+ * overlap. Flows backwards or within a stage are drawn as purple arcs between the nodes' centres
+ * (same width scale), and flows from a touchpoint to itself are not drawn but counted in the node's
+ * tooltip as repeats. Flows dropped by {@link Builder#minLinkCount} or {@link Builder#topLinks} are
+ * summarised in a footnote. Duplicate links are added up.
  *
  * <pre>{@code
  * Svg svg = JourneyMapChart.builder("Customer journey", List.of("Discover", "Buy", "Use"),
@@ -35,14 +35,13 @@ import java.util.Objects;
  * <p>A node's note may hold several lines separated by {@code '\n'} (its volume, drop-off and
  * scores with intervals, say); each is drawn under the label, and the map grows to fit them.
  *
- * <p>Narrower than {@link #ROWS_BELOW} pixels, a Sankey diagram has no room to be read: the map
- * is then laid out as rows, stage by stage from the top, one row per touchpoint (busiest first)
- * with its mark, name, a bar as long as its volume, its note lines and where most of its flows
- * go next; flows themselves are not drawn and the chart says so. That layout's height always
- * fits its rows.
+ * <p>Narrower than {@link #ROWS_BELOW} pixels, a Sankey diagram has no room to be read: the map is
+ * then laid out as rows, stage by stage from the top, one row per touchpoint (busiest first) with
+ * its mark, name, a bar as long as its volume, its note lines and where most of its flows go next;
+ * flows themselves are not drawn and the chart says so. That layout's height always fits its rows.
  *
- * <p>With no stages or no nodes the chart shows its title and "No data". The height grows with
- * the busiest column unless set with {@link Builder#size}.
+ * <p>With no stages or no nodes the chart shows its title and "No data". The height grows with the
+ * busiest column unless set with {@link Builder#size}.
  */
 public final class JourneyMapChart {
 
@@ -147,11 +146,10 @@ public final class JourneyMapChart {
    * @param links the flows
    * @return the chart
    * @throws NullPointerException if an argument or an element is null
-   * @throws IllegalArgumentException if ids repeat, a stage index is out of range or a link
-   *     names an unknown node
+   * @throws IllegalArgumentException if ids repeat, a stage index is out of range or a link names
+   *     an unknown node
    */
-  public static Svg render(String title, List<String> stages, List<Node> nodes,
-      List<Link> links) {
+  public static Svg render(String title, List<String> stages, List<Node> nodes, List<Link> links) {
     return builder(title, stages, nodes, links).render();
   }
 
@@ -164,11 +162,11 @@ public final class JourneyMapChart {
    * @param links the flows
    * @return a new builder
    * @throws NullPointerException if an argument or an element is null
-   * @throws IllegalArgumentException if ids repeat, a stage index is out of range or a link
-   *     names an unknown node
+   * @throws IllegalArgumentException if ids repeat, a stage index is out of range or a link names
+   *     an unknown node
    */
-  public static Builder builder(String title, List<String> stages, List<Node> nodes,
-      List<Link> links) {
+  public static Builder builder(
+      String title, List<String> stages, List<Node> nodes, List<Link> links) {
     return new Builder(title, stages, nodes, links);
   }
 
@@ -193,12 +191,17 @@ public final class JourneyMapChart {
       for (int i = 0; i < this.nodes.size(); i++) {
         Node n = this.nodes.get(i);
         if (index.put(n.id(), i) != null) {
-          throw new IllegalArgumentException("nodes[" + i + "].id must be unique, got "
-              + n.id() + " twice");
+          throw new IllegalArgumentException(
+              "nodes[" + i + "].id must be unique, got " + n.id() + " twice");
         }
         if (n.stage() >= this.stages.size()) {
-          throw new IllegalArgumentException("nodes[" + i + "].stage must be < "
-              + this.stages.size() + " (the number of stages), got " + n.stage());
+          throw new IllegalArgumentException(
+              "nodes["
+                  + i
+                  + "].stage must be < "
+                  + this.stages.size()
+                  + " (the number of stages), got "
+                  + n.stage());
         }
       }
       for (int i = 0; i < this.links.size(); i++) {
@@ -255,8 +258,8 @@ public final class JourneyMapChart {
     }
 
     /**
-     * Sets the width in pixels and fits the height to the content, so that the chart can be
-     * laid out for the width it is shown at.
+     * Sets the width in pixels and fits the height to the content, so that the chart can be laid
+     * out for the width it is shown at.
      *
      * @param width the width, 120..20000
      * @return this builder
@@ -301,8 +304,8 @@ public final class JourneyMapChart {
         busiest = Math.max(busiest, c);
       }
       if (ns == 0 || nn == 0) {
-        return Frame.noData(width, height > 0 ? height : 360, title,
-            ns == 0 ? "No stages" : "No touchpoints");
+        return Frame.noData(
+            width, height > 0 ? height : 360, title, ns == 0 ? "No stages" : "No touchpoints");
       }
       int lines = 0;
       for (Node n : nodes) {
@@ -311,12 +314,17 @@ public final class JourneyMapChart {
       // Room under each node for its label and note lines.
       double labelRoom = 16 + 12 * lines;
       double legendTop = 46;
-      double headerY = legendTop + Frame.legendHeight(width - 2 * Frame.PAD, legendEntries(true))
-          + 20;
+      double headerY =
+          legendTop + Frame.legendHeight(width - 2 * Frame.PAD, legendEntries(true)) + 20;
       double top = headerY + 14;
       double footer = 30;
-      int h = height > 0 ? height : (int) Math.min(Checks.MAX_SIZE,
-          Math.max(420, top + busiest * Math.max(60, labelRoom + 12) + footer));
+      int h =
+          height > 0
+              ? height
+              : (int)
+                  Math.min(
+                      Checks.MAX_SIZE,
+                      Math.max(420, top + busiest * Math.max(60, labelRoom + 12) + footer));
       // Merge duplicates, split off self-loops, then filter.
       Map<Long, long[]> merged = new LinkedHashMap<>();
       long[] repeats = new long[nn];
@@ -344,8 +352,18 @@ public final class JourneyMapChart {
         kept = new ArrayList<>(kept.subList(0, topLinks));
       }
 
-      SvgWriter w = Frame.start(width, h, title, "Journey map of " + nn + " touchpoints in "
-          + ns + " stages with " + kept.size() + " flows");
+      SvgWriter w =
+          Frame.start(
+              width,
+              h,
+              title,
+              "Journey map of "
+                  + nn
+                  + " touchpoints in "
+                  + ns
+                  + " stages with "
+                  + kept.size()
+                  + " flows");
       boolean anyBackward = false;
       for (long[] l : kept) {
         anyBackward |= nodes.get((int) l[1]).stage() <= nodes.get((int) l[0]).stage();
@@ -364,16 +382,23 @@ public final class JourneyMapChart {
       }
       double labelMax = spacing - nodeW - 14;
       for (int s = 0; s < ns; s++) {
-        w.label(colX[s], headerY, stages.get(s), spacing - 8, Frame.LABEL_SIZE, "start",
-            Palette.TEXT, true);
+        w.label(
+            colX[s],
+            headerY,
+            stages.get(s),
+            spacing - 8,
+            Frame.LABEL_SIZE,
+            "start",
+            Palette.TEXT,
+            true);
       }
       double bottom = h - footer;
       double avail = bottom - top;
 
       // Vertical scale: every node gets k * volume, and at least minSlot for its label.
       double gap = Math.min(10, avail / Math.max(1, busiest) * 0.2);
-      double minSlot = Math.max(2, Math.min(Math.max(28, labelRoom),
-          avail / Math.max(1, busiest) - gap));
+      double minSlot =
+          Math.max(2, Math.min(Math.max(28, labelRoom), avail / Math.max(1, busiest) - gap));
       // The largest k with sum(max(k * volume, minSlot)) + gaps <= avail in every column; the
       // left side is monotone in k, so bisection finds it.
       double k = Double.POSITIVE_INFINITY;
@@ -440,10 +465,11 @@ public final class JourneyMapChart {
             }
             bary[i] = wsum > 0 ? sum / wsum : Double.MAX_VALUE;
           }
-          col.sort((a, b) -> {
-            int c = Double.compare(bary[a], bary[b]);
-            return c != 0 ? c : Long.compare(nodes.get(b).volume(), nodes.get(a).volume());
-          });
+          col.sort(
+              (a, b) -> {
+                int c = Double.compare(bary[a], bary[b]);
+                return c != 0 ? c : Long.compare(nodes.get(b).volume(), nodes.get(a).volume());
+              });
         }
         double used = (col.size() - 1) * gap;
         for (int i : col) {
@@ -477,13 +503,16 @@ public final class JourneyMapChart {
       List<long[]> forward = new ArrayList<>();
       List<long[]> backward = new ArrayList<>();
       for (long[] l : kept) {
-        (nodes.get((int) l[1]).stage() > nodes.get((int) l[0]).stage() ? forward : backward)
-            .add(l);
+        (nodes.get((int) l[1]).stage() > nodes.get((int) l[0]).stage() ? forward : backward).add(l);
       }
-      Integer[] byTarget = order(forward.size(), (a, b) -> {
-        int c = Double.compare(nodeY[(int) forward.get(a)[1]], nodeY[(int) forward.get(b)[1]]);
-        return c != 0 ? c : Integer.compare(a, b);
-      });
+      Integer[] byTarget =
+          order(
+              forward.size(),
+              (a, b) -> {
+                int c =
+                    Double.compare(nodeY[(int) forward.get(a)[1]], nodeY[(int) forward.get(b)[1]]);
+                return c != 0 ? c : Integer.compare(a, b);
+              });
       double[] outOffset = new double[nn];
       double[] y0 = new double[forward.size()];
       for (int f : byTarget) {
@@ -492,10 +521,14 @@ public final class JourneyMapChart {
         y0[f] = nodeY[(int) l[0]] + outOffset[(int) l[0]] + lw / 2;
         outOffset[(int) l[0]] += lw;
       }
-      Integer[] bySource = order(forward.size(), (a, b) -> {
-        int c = Double.compare(nodeY[(int) forward.get(a)[0]], nodeY[(int) forward.get(b)[0]]);
-        return c != 0 ? c : Integer.compare(a, b);
-      });
+      Integer[] bySource =
+          order(
+              forward.size(),
+              (a, b) -> {
+                int c =
+                    Double.compare(nodeY[(int) forward.get(a)[0]], nodeY[(int) forward.get(b)[0]]);
+                return c != 0 ? c : Integer.compare(a, b);
+              });
       double[] inOffset = new double[nn];
       double[] y1 = new double[forward.size()];
       for (int f : bySource) {
@@ -515,26 +548,64 @@ public final class JourneyMapChart {
         if (nodes.get(a).stage() == nodes.get(b).stage()) {
           // Within a stage: a C-shaped arc out to the left of the column.
           double bulge = Math.min(xa - 2, 16 + Math.abs(ya - yb) / 4);
-          d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(ya) + " C"
-              + SvgWriter.num(xa - bulge) + " " + SvgWriter.num(ya) + " "
-              + SvgWriter.num(xa - bulge) + " " + SvgWriter.num(yb) + " " + SvgWriter.num(xa)
-              + " " + SvgWriter.num(yb);
+          d =
+              "M"
+                  + SvgWriter.num(xa)
+                  + " "
+                  + SvgWriter.num(ya)
+                  + " C"
+                  + SvgWriter.num(xa - bulge)
+                  + " "
+                  + SvgWriter.num(ya)
+                  + " "
+                  + SvgWriter.num(xa - bulge)
+                  + " "
+                  + SvgWriter.num(yb)
+                  + " "
+                  + SvgWriter.num(xa)
+                  + " "
+                  + SvgWriter.num(yb);
         } else {
           double xb = colX[nodes.get(b).stage()] + nodeW;
           double mx = (xa + xb) / 2;
-          d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(ya) + " C" + SvgWriter.num(mx) + " "
-              + SvgWriter.num(ya) + " " + SvgWriter.num(mx) + " " + SvgWriter.num(yb) + " "
-              + SvgWriter.num(xb) + " " + SvgWriter.num(yb);
+          d =
+              "M"
+                  + SvgWriter.num(xa)
+                  + " "
+                  + SvgWriter.num(ya)
+                  + " C"
+                  + SvgWriter.num(mx)
+                  + " "
+                  + SvgWriter.num(ya)
+                  + " "
+                  + SvgWriter.num(mx)
+                  + " "
+                  + SvgWriter.num(yb)
+                  + " "
+                  + SvgWriter.num(xb)
+                  + " "
+                  + SvgWriter.num(yb);
         }
-        w.open("path").attr("class", "link back").attr("d", d).attr("fill", "none")
-            .attr("stroke", BACKWARD).attr("stroke-opacity", 0.3)
+        w.open("path")
+            .attr("class", "link back")
+            .attr("d", d)
+            .attr("fill", "none")
+            .attr("stroke", BACKWARD)
+            .attr("stroke-opacity", 0.3)
             .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
-            .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + " (back): "
-                + Text.count(l[2]) + " " + unit).end("path");
+            .tooltip(
+                nodes.get(a).label()
+                    + " \u2192 "
+                    + nodes.get(b).label()
+                    + " (back): "
+                    + Text.count(l[2])
+                    + " "
+                    + unit)
+            .end("path");
       }
       // Widest first, so that thin flows stay visible on top.
-      Integer[] drawOrder = order(forward.size(),
-          (a, b) -> Long.compare(forward.get(b)[2], forward.get(a)[2]));
+      Integer[] drawOrder =
+          order(forward.size(), (a, b) -> Long.compare(forward.get(b)[2], forward.get(a)[2]));
       for (int f : drawOrder) {
         long[] l = forward.get(f);
         int a = (int) l[0];
@@ -542,39 +613,102 @@ public final class JourneyMapChart {
         double xa = colX[nodes.get(a).stage()] + nodeW;
         double xb = colX[nodes.get(b).stage()];
         double mx = (xa + xb) / 2;
-        String d = "M" + SvgWriter.num(xa) + " " + SvgWriter.num(y0[f]) + " C"
-            + SvgWriter.num(mx) + " " + SvgWriter.num(y0[f]) + " " + SvgWriter.num(mx) + " "
-            + SvgWriter.num(y1[f]) + " " + SvgWriter.num(xb) + " " + SvgWriter.num(y1[f]);
-        w.open("path").attr("class", "link").attr("d", d).attr("fill", "none")
-            .attr("stroke", FORWARD).attr("stroke-opacity", 0.3)
+        String d =
+            "M"
+                + SvgWriter.num(xa)
+                + " "
+                + SvgWriter.num(y0[f])
+                + " C"
+                + SvgWriter.num(mx)
+                + " "
+                + SvgWriter.num(y0[f])
+                + " "
+                + SvgWriter.num(mx)
+                + " "
+                + SvgWriter.num(y1[f])
+                + " "
+                + SvgWriter.num(xb)
+                + " "
+                + SvgWriter.num(y1[f]);
+        w.open("path")
+            .attr("class", "link")
+            .attr("d", d)
+            .attr("fill", "none")
+            .attr("stroke", FORWARD)
+            .attr("stroke-opacity", 0.3)
             .attr("stroke-width", Math.max(0.5, l[2] * linkScale))
-            .tooltip(nodes.get(a).label() + " \u2192 " + nodes.get(b).label() + ": "
-                + Text.count(l[2]) + " " + unit).end("path");
+            .tooltip(
+                nodes.get(a).label()
+                    + " \u2192 "
+                    + nodes.get(b).label()
+                    + ": "
+                    + Text.count(l[2])
+                    + " "
+                    + unit)
+            .end("path");
       }
       for (int i = 0; i < nn; i++) {
         drawNode(w, i, colX, nodeW, nodeY, nodeH, repeats[i], labelMax, top, bottom, lines);
       }
       if (kept.size() < total) {
-        String note = "Showing " + kept.size() + " of " + total + " flows"
-            + (minLinkCount > 1 ? "; flows under " + Text.count(minLinkCount) + " hidden" : "")
-            + (total - kept.size() > 0 && topLinks < total ? "; only the " + topLinks
-                + " largest" : "") + ".";
-        w.label(Frame.PAD, h - 10, note, width - 2 * Frame.PAD, Frame.SMALL_SIZE, "start",
-            Palette.MUTED, false);
+        String note =
+            "Showing "
+                + kept.size()
+                + " of "
+                + total
+                + " flows"
+                + (minLinkCount > 1 ? "; flows under " + Text.count(minLinkCount) + " hidden" : "")
+                + (total - kept.size() > 0 && topLinks < total
+                    ? "; only the " + topLinks + " largest"
+                    : "")
+                + ".";
+        w.label(
+            Frame.PAD,
+            h - 10,
+            note,
+            width - 2 * Frame.PAD,
+            Frame.SMALL_SIZE,
+            "start",
+            Palette.MUTED,
+            false);
       }
       return w.finish();
     }
 
-    private void drawNode(SvgWriter w, int i, double[] colX, double nodeW, double[] nodeY,
-        double[] nodeH, long repeat, double labelMax, double top, double bottom, int lines) {
+    private void drawNode(
+        SvgWriter w,
+        int i,
+        double[] colX,
+        double nodeW,
+        double[] nodeY,
+        double[] nodeH,
+        long repeat,
+        double labelMax,
+        double top,
+        double bottom,
+        int lines) {
       Node n = nodes.get(i);
       double x = colX[n.stage()];
-      String tip = n.label() + " (" + stages.get(n.stage()) + "): " + Text.count(n.volume())
-          + " " + unit + (repeat > 0 ? ", " + Text.count(repeat) + " repeats" : "")
-          + (n.note().isEmpty() ? "" : " \u2014 " + String.join("; ", noteLines(n)));
-      w.open("rect").attr("class", "node").attr("x", x).attr("y", nodeY[i])
-          .attr("width", nodeW).attr("height", nodeH[i]).attr("fill", NODE).attr("rx", 1.5)
-          .tooltip(tip).end("rect");
+      String tip =
+          n.label()
+              + " ("
+              + stages.get(n.stage())
+              + "): "
+              + Text.count(n.volume())
+              + " "
+              + unit
+              + (repeat > 0 ? ", " + Text.count(repeat) + " repeats" : "")
+              + (n.note().isEmpty() ? "" : " \u2014 " + String.join("; ", noteLines(n)));
+      w.open("rect")
+          .attr("class", "node")
+          .attr("x", x)
+          .attr("y", nodeY[i])
+          .attr("width", nodeW)
+          .attr("height", nodeH[i])
+          .attr("fill", NODE)
+          .attr("rx", 1.5)
+          .tooltip(tip)
+          .end("rect");
       boolean marked = n.mark() != Mark.NONE;
       double cy = nodeY[i] + Math.min(nodeH[i], 24) / 2;
       double labelY = Math.max(top + 10, Math.min(bottom - 4 - 12 * lines, cy + 4));
@@ -585,14 +719,27 @@ public final class JourneyMapChart {
       if (marked) {
         double my = labelY - 4;
         if (n.mark() == Mark.PAIN_POINT) {
-          w.open("path").attr("class", "pain").attr("d", Frame.triangle(markX, my, 6.5))
-              .attr("fill", Palette.VERMILLION).tooltip("Pain point: " + n.label()
-                  + (hasNote ? " \u2014 " + String.join("; ", noteLines(n)) : "")).end("path");
+          w.open("path")
+              .attr("class", "pain")
+              .attr("d", Frame.triangle(markX, my, 6.5))
+              .attr("fill", Palette.VERMILLION)
+              .tooltip(
+                  "Pain point: "
+                      + n.label()
+                      + (hasNote ? " \u2014 " + String.join("; ", noteLines(n)) : ""))
+              .end("path");
           w.label(markX, my + 4, "!", 9, "middle", "#ffffff");
         } else {
-          w.open("circle").attr("class", "delight").attr("cx", markX).attr("cy", my)
-              .attr("r", 6).attr("fill", Palette.BLUISH_GREEN).tooltip("Moment of delight: "
-                  + n.label() + (hasNote ? " \u2014 " + String.join("; ", noteLines(n)) : ""))
+          w.open("circle")
+              .attr("class", "delight")
+              .attr("cx", markX)
+              .attr("cy", my)
+              .attr("r", 6)
+              .attr("fill", Palette.BLUISH_GREEN)
+              .tooltip(
+                  "Moment of delight: "
+                      + n.label()
+                      + (hasNote ? " \u2014 " + String.join("; ", noteLines(n)) : ""))
               .end("circle");
           w.label(markX, my + 3.5, "+", 10, "middle", "#ffffff");
         }
@@ -610,7 +757,8 @@ public final class JourneyMapChart {
     }
 
     private static String noteColour(Node n) {
-      return n.mark() == Mark.PAIN_POINT ? PAIN_TEXT
+      return n.mark() == Mark.PAIN_POINT
+          ? PAIN_TEXT
           : n.mark() == Mark.DELIGHT ? DELIGHT_TEXT : Palette.MUTED;
     }
 
@@ -640,9 +788,9 @@ public final class JourneyMapChart {
     }
 
     /**
-     * The narrow layout: stages as blocks from the top, one row per touchpoint (busiest first)
-     * with its mark, name, a volume bar on one scale for all, its note lines and its largest
-     * flow onwards (a share of all its flows to other touchpoints, before any filtering).
+     * The narrow layout: stages as blocks from the top, one row per touchpoint (busiest first) with
+     * its mark, name, a volume bar on one scale for all, its note lines and its largest flow
+     * onwards (a share of all its flows to other touchpoints, before any filtering).
      */
     private Svg renderRows(Map<Long, long[]> merged, long[] repeats) {
       int nn = nodes.size();
@@ -688,8 +836,16 @@ public final class JourneyMapChart {
       }
       needed += 28;
       int h = (int) Math.min(Checks.MAX_SIZE, Math.max(height > 0 ? height : 0, needed));
-      SvgWriter w = Frame.start(width, h, title, "Journey map of " + nn + " touchpoints in "
-          + stages.size() + " stages, as rows (flows not drawn at this width)");
+      SvgWriter w =
+          Frame.start(
+              width,
+              h,
+              title,
+              "Journey map of "
+                  + nn
+                  + " touchpoints in "
+                  + stages.size()
+                  + " stages, as rows (flows not drawn at this width)");
       Frame.legend(w, Frame.PAD, 46, width - 2 * Frame.PAD, legend);
       double x = Frame.PAD + 18;
       double textMax = width - x - Frame.PAD;
@@ -700,8 +856,15 @@ public final class JourneyMapChart {
           continue;
         }
         y += 18;
-        w.label(Frame.PAD, y, stages.get(s), width - 2 * Frame.PAD, Frame.LABEL_SIZE, "start",
-            Palette.TEXT, true);
+        w.label(
+            Frame.PAD,
+            y,
+            stages.get(s),
+            width - 2 * Frame.PAD,
+            Frame.LABEL_SIZE,
+            "start",
+            Palette.TEXT,
+            true);
         w.line(Frame.PAD, y + 4, width - Frame.PAD, y + 4, Palette.GRID, 1).close();
         y += 6;
         for (int i : col) {
@@ -709,20 +872,41 @@ public final class JourneyMapChart {
           y += 14;
           double my = y - 4;
           if (n.mark() == Mark.PAIN_POINT) {
-            w.open("path").attr("class", "pain").attr("d", Frame.triangle(Frame.PAD + 7, my, 6))
-                .attr("fill", Palette.VERMILLION).tooltip("Pain point: " + n.label())
+            w.open("path")
+                .attr("class", "pain")
+                .attr("d", Frame.triangle(Frame.PAD + 7, my, 6))
+                .attr("fill", Palette.VERMILLION)
+                .tooltip("Pain point: " + n.label())
                 .end("path");
           } else if (n.mark() == Mark.DELIGHT) {
-            w.open("circle").attr("class", "delight").attr("cx", Frame.PAD + 7).attr("cy", my)
-                .attr("r", 5.5).attr("fill", Palette.BLUISH_GREEN)
-                .tooltip("Moment of delight: " + n.label()).end("circle");
+            w.open("circle")
+                .attr("class", "delight")
+                .attr("cx", Frame.PAD + 7)
+                .attr("cy", my)
+                .attr("r", 5.5)
+                .attr("fill", Palette.BLUISH_GREEN)
+                .tooltip("Moment of delight: " + n.label())
+                .end("circle");
           }
           w.label(x, y, n.label(), textMax, Frame.SMALL_SIZE, "start", Palette.TEXT, true);
           double len = Math.max(1.5, textMax * n.volume() / maxVolume);
-          w.open("rect").attr("class", "node").attr("x", x).attr("y", y + 4).attr("width", len)
-              .attr("height", 6).attr("fill", NODE).attr("rx", 1.5)
-              .tooltip(n.label() + " (" + stages.get(s) + "): " + Text.count(n.volume()) + " "
-                  + unit + (repeats[i] > 0 ? ", " + Text.count(repeats[i]) + " repeats" : ""))
+          w.open("rect")
+              .attr("class", "node")
+              .attr("x", x)
+              .attr("y", y + 4)
+              .attr("width", len)
+              .attr("height", 6)
+              .attr("fill", NODE)
+              .attr("rx", 1.5)
+              .tooltip(
+                  n.label()
+                      + " ("
+                      + stages.get(s)
+                      + "): "
+                      + Text.count(n.volume())
+                      + " "
+                      + unit
+                      + (repeats[i] > 0 ? ", " + Text.count(repeats[i]) + " repeats" : ""))
               .end("rect");
           y += 10;
           for (String line : noteLines(n)) {
@@ -731,15 +915,31 @@ public final class JourneyMapChart {
           }
           if (next[i] >= 0) {
             y += 12;
-            w.label(x, y, "then " + nodes.get(next[i]).label() + " "
+            w.label(
+                x,
+                y,
+                "then "
+                    + nodes.get(next[i]).label()
+                    + " "
                     + Text.percent((double) nextCount[i] / outTotal[i], 0),
-                textMax, 10, "start", Palette.MUTED, false);
+                textMax,
+                10,
+                "start",
+                Palette.MUTED,
+                false);
           }
           y += 6;
         }
       }
-      w.label(Frame.PAD, h - 10, "Narrow layout: flows between touchpoints are not drawn.",
-          width - 2 * Frame.PAD, Frame.SMALL_SIZE, "start", Palette.MUTED, false);
+      w.label(
+          Frame.PAD,
+          h - 10,
+          "Narrow layout: flows between touchpoints are not drawn.",
+          width - 2 * Frame.PAD,
+          Frame.SMALL_SIZE,
+          "start",
+          Palette.MUTED,
+          false);
       return w.finish();
     }
 
@@ -748,14 +948,29 @@ public final class JourneyMapChart {
     }
 
     /** A label with a white outline so that it stays readable over the flows. */
-    private static void halo(SvgWriter w, double x, double y, String text, double max,
-        double size, String anchor, String fill, boolean bold) {
+    private static void halo(
+        SvgWriter w,
+        double x,
+        double y,
+        String text,
+        double max,
+        double size,
+        String anchor,
+        String fill,
+        boolean bold) {
       String shown = Text.fit(text, max, size, bold);
       // A tiny chart may have no room right of the last column: keep the anchor inside.
       x = Math.min(x, w.width());
-      w.open("text").attr("x", x).attr("y", y).attr("font-size", size).attr("fill", fill)
-          .attr("stroke", "#ffffff").attr("stroke-width", 3).attr("stroke-opacity", 0.85)
-          .attr("paint-order", "stroke").attr("stroke-linejoin", "round");
+      w.open("text")
+          .attr("x", x)
+          .attr("y", y)
+          .attr("font-size", size)
+          .attr("fill", fill)
+          .attr("stroke", "#ffffff")
+          .attr("stroke-width", 3)
+          .attr("stroke-opacity", 0.85)
+          .attr("paint-order", "stroke")
+          .attr("stroke-linejoin", "round");
       if (!"start".equals(anchor)) {
         w.attr("text-anchor", anchor);
       }

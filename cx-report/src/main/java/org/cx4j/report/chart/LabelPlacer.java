@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Greedy placement of point labels inside a plot area, so that no label overlaps another label,
- * a point or any other obstacle (quadrant names, a legend). Labels are placed one at a time, in
- * the order asked (give the most important first): the first of the eight places around the
- * point (right, left, above, below, then the diagonals) that is free and inside the plot wins;
- * when none is, the free place nearest the point on rings of growing distance (24 directions
- * per ring, 6 px apart, out to the plot's diagonal), and the caller draws a leader line to it.
- * A label that fits nowhere is not placed ({@link #place} returns null), never drawn on top of
- * something; the chart then lists it elsewhere.
+ * Greedy placement of point labels inside a plot area, so that no label overlaps another label, a
+ * point or any other obstacle (quadrant names, a legend). Labels are placed one at a time, in the
+ * order asked (give the most important first): the first of the eight places around the point
+ * (right, left, above, below, then the diagonals) that is free and inside the plot wins; when none
+ * is, the free place nearest the point on rings of growing distance (24 directions per ring, 6 px
+ * apart, out to the plot's diagonal), and the caller draws a leader line to it. A label that fits
+ * nowhere is not placed ({@link #place} returns null), never drawn on top of something; the chart
+ * then lists it elsewhere.
  *
  * <p>Boxes are {@code {x0, y0, x1, y1}} in pixels with {@code x0 <= x1, y0 <= y1}; two boxes
- * collide when they overlap by more than nothing after each is grown by {@link #MARGIN}. Cost:
- * at most {@code 8 + 24 * diagonal / 6} candidates per label, each tested against every box so
- * far, so {@code O(n^2)} in the number of labels for a fixed plot: instant for the dozens of
- * items a matrix shows. Not thread-safe.
+ * collide when they overlap by more than nothing after each is grown by {@link #MARGIN}. Cost: at
+ * most {@code 8 + 24 * diagonal / 6} candidates per label, each tested against every box so far, so
+ * {@code O(n^2)} in the number of labels for a fixed plot: instant for the dozens of items a matrix
+ * shows. Not thread-safe.
  */
 final class LabelPlacer {
 
@@ -39,10 +39,19 @@ final class LabelPlacer {
    * @throws IllegalArgumentException if the area is empty or not finite
    */
   LabelPlacer(double left, double top, double right, double bottom) {
-    if (!(left < right && top < bottom) || !Double.isFinite(right - left)
+    if (!(left < right && top < bottom)
+        || !Double.isFinite(right - left)
         || !Double.isFinite(bottom - top)) {
-      throw new IllegalArgumentException("the plot area must be finite and non-empty, got ["
-          + left + ", " + right + "] x [" + top + ", " + bottom + "]");
+      throw new IllegalArgumentException(
+          "the plot area must be finite and non-empty, got ["
+              + left
+              + ", "
+              + right
+              + "] x ["
+              + top
+              + ", "
+              + bottom
+              + "]");
     }
     this.left = left;
     this.top = top;
@@ -61,8 +70,8 @@ final class LabelPlacer {
   }
 
   /**
-   * Places a {@code w x h} label for the point of radius {@code r} at {@code (cx, cy)} and
-   * records it as an obstacle for later labels.
+   * Places a {@code w x h} label for the point of radius {@code r} at {@code (cx, cy)} and records
+   * it as an obstacle for later labels.
    *
    * @return the label's box {@code {x0, y0, x1, y1}} and, as a fifth value, 1 when the label is
    *     away from its point and needs a leader line, else 0; or null when it fits nowhere
@@ -74,10 +83,11 @@ final class LabelPlacer {
     double g = r + 3;
     double d = g * 0.7;
     double[][] near = {
-        {cx + g, cy - h / 2}, {cx - g - w, cy - h / 2},
-        {cx - w / 2, cy - g - h}, {cx - w / 2, cy + g},
-        {cx + d, cy - d - h}, {cx - d - w, cy - d - h},
-        {cx + d, cy + d}, {cx - d - w, cy + d}};
+      {cx + g, cy - h / 2}, {cx - g - w, cy - h / 2},
+      {cx - w / 2, cy - g - h}, {cx - w / 2, cy + g},
+      {cx + d, cy - d - h}, {cx - d - w, cy - d - h},
+      {cx + d, cy + d}, {cx - d - w, cy + d}
+    };
     for (double[] c : near) {
       double[] box = {c[0], c[1], c[0] + w, c[1] + h, 0};
       if (free(box)) {
@@ -127,7 +137,8 @@ final class LabelPlacer {
    * from the point ends.
    */
   static double[] nearestOnBox(double[] box, double x, double y) {
-    return new double[] {Math.max(box[0], Math.min(box[2], x)),
-        Math.max(box[1], Math.min(box[3], y))};
+    return new double[] {
+      Math.max(box[0], Math.min(box[2], x)), Math.max(box[1], Math.min(box[3], y))
+    };
   }
 }

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A heat map of a matrix of non-negative values, such as BTYD's frequency-recency matrix
- * (expected purchases or P(alive) by frequency and recency; Python lifetimes'
- * {@code plot_frequency_recency_matrix}): rows top to bottom, columns left to right, each cell on
- * the sequential blue scale from 0 to the largest value (or a given maximum), the value written
- * in the cell when it fits and always in its tooltip, and a colour legend. A NaN cell is one that
- * cannot occur: drawn blank and hatched.
+ * A heat map of a matrix of non-negative values, such as BTYD's frequency-recency matrix (expected
+ * purchases or P(alive) by frequency and recency; Python lifetimes' {@code
+ * plot_frequency_recency_matrix}): rows top to bottom, columns left to right, each cell on the
+ * sequential blue scale from 0 to the largest value (or a given maximum), the value written in the
+ * cell when it fits and always in its tooltip, and a colour legend. A NaN cell is one that cannot
+ * occur: drawn blank and hatched.
  *
  * <pre>{@code
  * Svg svg = MatrixHeatmap.builder("P(alive)", rows, columns, values)
@@ -34,8 +34,8 @@ public final class MatrixHeatmap {
    * @throws IllegalArgumentException if the lengths differ or a value is negative or infinite
    * @throws NullPointerException if an argument, a label or a row is null
    */
-  public static Builder builder(String title, List<String> rows, List<String> columns,
-      double[][] values) {
+  public static Builder builder(
+      String title, List<String> rows, List<String> columns, double[][] values) {
     return new Builder(title, rows, columns, values);
   }
 
@@ -64,8 +64,8 @@ public final class MatrixHeatmap {
         for (int j = 0; j < values[i].length; j++) {
           double v = values[i][j];
           if (!Double.isNaN(v) && (v < 0 || Double.isInfinite(v))) {
-            throw new IllegalArgumentException("values[" + i + "][" + j
-                + "] must be finite and at least 0, or NaN, got " + v);
+            throw new IllegalArgumentException(
+                "values[" + i + "][" + j + "] must be finite and at least 0, or NaN, got " + v);
           }
         }
         this.values[i] = values[i].clone();
@@ -142,9 +142,19 @@ public final class MatrixHeatmap {
         }
       }
       double colourMax = Double.isNaN(max) ? (hiValue > 0 ? hiValue : 1) : max;
-      SvgWriter w = Frame.start(width, height, title, String.format(Locale.ROOT,
-          "%d rows (%s) by %d columns (%s); values from 0 to %s", nr, rowTitle, nc, columnTitle,
-          Text.decimal(hiValue, decimals)));
+      SvgWriter w =
+          Frame.start(
+              width,
+              height,
+              title,
+              String.format(
+                  Locale.ROOT,
+                  "%d rows (%s) by %d columns (%s); values from 0 to %s",
+                  nr,
+                  rowTitle,
+                  nc,
+                  columnTitle,
+                  Text.decimal(hiValue, decimals)));
       double labelCol = 0;
       for (String r : rows) {
         labelCol = Math.max(labelCol, Text.width(r, Frame.SMALL_SIZE, false));
@@ -163,16 +173,30 @@ public final class MatrixHeatmap {
       }
       int every = Math.max(1, (int) Math.ceil((labelW + 6) / cellW));
       for (int j = 0; j < nc; j += every) {
-        w.label(left + cellW * (j + 0.5), top - 6, columns.get(j), cellW * every,
-            Frame.SMALL_SIZE, "middle", Palette.MUTED, false);
+        w.label(
+            left + cellW * (j + 0.5),
+            top - 6,
+            columns.get(j),
+            cellW * every,
+            Frame.SMALL_SIZE,
+            "middle",
+            Palette.MUTED,
+            false);
       }
       int rowEvery = Math.max(1, (int) Math.ceil(14 / cellH));
       double fontSize = Math.min(Frame.SMALL_SIZE, cellH * 0.6);
       for (int i = 0; i < nr; i++) {
         double y = top + i * cellH;
         if (i % rowEvery == 0) {
-          w.label(left - 6, y + cellH / 2 + 4, rows.get(i), labelCol, Frame.SMALL_SIZE, "end",
-              Palette.MUTED, false);
+          w.label(
+              left - 6,
+              y + cellH / 2 + 4,
+              rows.get(i),
+              labelCol,
+              Frame.SMALL_SIZE,
+              "end",
+              Palette.MUTED,
+              false);
         }
         for (int j = 0; j < nc; j++) {
           double x = left + j * cellW;
@@ -181,18 +205,31 @@ public final class MatrixHeatmap {
           if (Double.isNaN(v)) {
             w.open("g").attr("class", "impossible").tooltip(where + ": cannot occur");
             w.rect(x + 0.5, y + 0.5, Math.max(0, cellW - 1), Math.max(0, cellH - 1), "#ffffff")
-                .attr("stroke", "#e0e0e0").attr("stroke-width", 0.5).close();
+                .attr("stroke", "#e0e0e0")
+                .attr("stroke-width", 0.5)
+                .close();
             w.end("g");
             continue;
           }
           double t = v / colourMax;
-          w.open("rect").attr("class", "cell").attr("x", x).attr("y", y).attr("width", cellW)
-              .attr("height", cellH).attr("fill", Palette.sequential(t))
-              .tooltip(where + ": " + Text.decimal(v, decimals)).end("rect");
+          w.open("rect")
+              .attr("class", "cell")
+              .attr("x", x)
+              .attr("y", y)
+              .attr("width", cellW)
+              .attr("height", cellH)
+              .attr("fill", Palette.sequential(t))
+              .tooltip(where + ": " + Text.decimal(v, decimals))
+              .end("rect");
           String text = Text.decimal(v, decimals);
           double fs = Math.min(fontSize, (cellW - 3) / Math.max(1e-9, Text.width(text, 1, false)));
           if (fs >= 7) {
-            w.label(x + cellW / 2, y + cellH / 2 + fs * 0.35, text, fs, "middle",
+            w.label(
+                x + cellW / 2,
+                y + cellH / 2 + fs * 0.35,
+                text,
+                fs,
+                "middle",
                 Palette.sequentialIsDark(t) ? "#ffffff" : Palette.TEXT);
           }
         }
@@ -207,10 +244,15 @@ public final class MatrixHeatmap {
         return;
       }
       double cy = (top + bottom) / 2;
-      w.open("text").attr("x", Frame.PAD + 4).attr("y", cy).attr("font-size", Frame.LABEL_SIZE)
-          .attr("text-anchor", "middle").attr("fill", Palette.MUTED)
-          .attr("transform", "rotate(-90 " + SvgWriter.num(Frame.PAD + 4) + " "
-              + SvgWriter.num(cy) + ")")
+      w.open("text")
+          .attr("x", Frame.PAD + 4)
+          .attr("y", cy)
+          .attr("font-size", Frame.LABEL_SIZE)
+          .attr("text-anchor", "middle")
+          .attr("fill", Palette.MUTED)
+          .attr(
+              "transform",
+              "rotate(-90 " + SvgWriter.num(Frame.PAD + 4) + " " + SvgWriter.num(cy) + ")")
           .attr("dominant-baseline", "hanging");
       String shown = Text.fit(rowTitle, bottom - top, Frame.LABEL_SIZE, false);
       w.text(shown);

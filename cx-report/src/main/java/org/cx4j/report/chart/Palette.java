@@ -26,15 +26,16 @@ final class Palette {
   static final String AXIS = "#8c8c8c";
 
   /** Series colours in order of use; yellow last because it is weak on white. */
-  static final List<String> SERIES = List.of(BLUE, ORANGE, BLUISH_GREEN, VERMILLION,
-      REDDISH_PURPLE, SKY_BLUE, "#444444", YELLOW);
+  static final List<String> SERIES =
+      List.of(BLUE, ORANGE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE, "#444444", YELLOW);
 
   private static final Pattern HEX = Pattern.compile("#[0-9A-Fa-f]{6}");
 
   private static final int[][] BLUES = {
-      {0xf7, 0xfb, 0xff}, {0xde, 0xeb, 0xf7}, {0xc6, 0xdb, 0xef}, {0x9e, 0xca, 0xe1},
-      {0x6b, 0xae, 0xd6}, {0x42, 0x92, 0xc6}, {0x21, 0x71, 0xb5}, {0x08, 0x51, 0x9c},
-      {0x08, 0x30, 0x6b}};
+    {0xf7, 0xfb, 0xff}, {0xde, 0xeb, 0xf7}, {0xc6, 0xdb, 0xef}, {0x9e, 0xca, 0xe1},
+    {0x6b, 0xae, 0xd6}, {0x42, 0x92, 0xc6}, {0x21, 0x71, 0xb5}, {0x08, 0x51, 0x9c},
+    {0x08, 0x30, 0x6b}
+  };
 
   private Palette() {}
 
@@ -50,8 +51,11 @@ final class Palette {
     double f = x - i;
     int[] a = BLUES[i];
     int[] b = BLUES[i + 1];
-    return String.format(Locale.ROOT, "#%02x%02x%02x",
-        Math.round(a[0] + f * (b[0] - a[0])), Math.round(a[1] + f * (b[1] - a[1])),
+    return String.format(
+        Locale.ROOT,
+        "#%02x%02x%02x",
+        Math.round(a[0] + f * (b[0] - a[0])),
+        Math.round(a[1] + f * (b[1] - a[1])),
         Math.round(a[2] + f * (b[2] - a[2])));
   }
 

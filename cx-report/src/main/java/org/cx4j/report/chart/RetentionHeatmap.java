@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A cohort retention heat map: one row per cohort (label and cohort size), one column per
- * period since the cohort's start (0, 1, 2 ...), each cell the share 0..1 of the cohort still
- * active, coloured on a sequential light-to-dark blue scale with the percentage written in the
- * cell when it fits, and a colour legend.
+ * A cohort retention heat map: one row per cohort (label and cohort size), one column per period
+ * since the cohort's start (0, 1, 2 ...), each cell the share 0..1 of the cohort still active,
+ * coloured on a sequential light-to-dark blue scale with the percentage written in the cell when it
+ * fits, and a colour legend.
  *
- * <p>A NaN share, or a row shorter than the longest row, is a period not yet observed: the
- * cell is drawn blank with a diagonal hatch and "not observed" in its tooltip.
+ * <p>A NaN share, or a row shorter than the longest row, is a period not yet observed: the cell is
+ * drawn blank with a diagonal hatch and "not observed" in its tooltip.
  *
  * <pre>{@code
  * Svg svg = RetentionHeatmap.render("Retention by signup month",
@@ -18,8 +18,8 @@ import java.util.Objects;
  *     new double[][] {{1, 0.42, 0.35}, {1, 0.47, Double.NaN}});
  * }</pre>
  *
- * <p>With no cohorts or no periods, the chart shows its title and "No data". The height grows
- * with the number of cohorts unless set with {@link Builder#size}.
+ * <p>With no cohorts or no periods, the chart shows its title and "No data". The height grows with
+ * the number of cohorts unless set with {@link Builder#size}.
  */
 public final class RetentionHeatmap {
 
@@ -38,8 +38,8 @@ public final class RetentionHeatmap {
    * @throws IllegalArgumentException if the lengths differ, a size is negative or a share is
    *     outside 0..1
    */
-  public static Svg render(String title, List<String> cohorts, long[] cohortSizes,
-      double[][] share) {
+  public static Svg render(
+      String title, List<String> cohorts, long[] cohortSizes, double[][] share) {
     return builder(title, cohorts, cohortSizes, share).render();
   }
 
@@ -55,8 +55,8 @@ public final class RetentionHeatmap {
    * @throws IllegalArgumentException if the lengths differ, a size is negative or a share is
    *     outside 0..1
    */
-  public static Builder builder(String title, List<String> cohorts, long[] cohortSizes,
-      double[][] share) {
+  public static Builder builder(
+      String title, List<String> cohorts, long[] cohortSizes, double[][] share) {
     return new Builder(title, cohorts, cohortSizes, share);
   }
 
@@ -89,8 +89,8 @@ public final class RetentionHeatmap {
     }
 
     /**
-     * Sets the width in pixels and fits the height to the content, so that the chart can be
-     * laid out for the width it is shown at.
+     * Sets the width in pixels and fits the height to the content, so that the chart can be laid
+     * out for the width it is shown at.
      *
      * @param width the width, 120..20000
      * @return this builder
@@ -119,8 +119,8 @@ public final class RetentionHeatmap {
     }
 
     /**
-     * Sets the title of the period axis with its unit, e.g. "Months since first purchase"
-     * (default "Periods since start").
+     * Sets the title of the period axis with its unit, e.g. "Months since first purchase" (default
+     * "Periods since start").
      *
      * @param label the axis title
      * @return this builder
@@ -160,13 +160,16 @@ public final class RetentionHeatmap {
       }
       double top = 40 + 18 + 18;
       double cellH = rows == 0 ? 24 : 24;
-      int h = height > 0 ? height : (int) Math.min(Checks.MAX_SIZE,
-          Math.max(240, top + rows * cellH + 64));
+      int h =
+          height > 0
+              ? height
+              : (int) Math.min(Checks.MAX_SIZE, Math.max(240, top + rows * cellH + 64));
       if (rows == 0 || cols == 0) {
         return Frame.noData(width, Math.max(h, 240), title, "No cohorts observed");
       }
-      SvgWriter w = Frame.start(width, h, title,
-          "Retention of " + rows + " cohorts over " + cols + " periods");
+      SvgWriter w =
+          Frame.start(
+              width, h, title, "Retention of " + rows + " cohorts over " + cols + " periods");
       double labelCol = 0;
       for (int c = 0; c < rows; c++) {
         labelCol = Math.max(labelCol, Text.width(rowLabel(c), Frame.SMALL_SIZE, false));
@@ -179,37 +182,64 @@ public final class RetentionHeatmap {
       double cellW = (right - left) / cols;
       Frame.xTitle(w, left, right, 50, periodLabel);
       for (int p = 0; p < cols; p++) {
-        w.label(left + cellW * (p + 0.5), top - 6, Integer.toString(p), cellW,
-            Frame.SMALL_SIZE, "middle", Palette.MUTED, false);
+        w.label(
+            left + cellW * (p + 0.5),
+            top - 6,
+            Integer.toString(p),
+            cellW,
+            Frame.SMALL_SIZE,
+            "middle",
+            Palette.MUTED,
+            false);
       }
       double fontSize = Math.min(Frame.SMALL_SIZE, cellH * 0.6);
       for (int c = 0; c < rows; c++) {
         double y = top + c * cellH;
-        w.label(left - 8, y + cellH / 2 + 4, rowLabel(c), labelCol, Frame.SMALL_SIZE, "end",
-            Palette.TEXT, false);
+        w.label(
+            left - 8,
+            y + cellH / 2 + 4,
+            rowLabel(c),
+            labelCol,
+            Frame.SMALL_SIZE,
+            "end",
+            Palette.TEXT,
+            false);
         for (int p = 0; p < cols; p++) {
           double x = left + p * cellW;
           double v = p < share[c].length ? share[c][p] : Double.NaN;
           String where = cohorts.get(c) + ", period " + p;
           if (Double.isNaN(v)) {
             w.open("g").attr("class", "not-observed").tooltip(where + ": not observed");
-            w.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, "#ffffff").attr("stroke", "#d0d0d0")
-                .attr("stroke-width", 0.5).close();
+            w.rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1, "#ffffff")
+                .attr("stroke", "#d0d0d0")
+                .attr("stroke-width", 0.5)
+                .close();
             w.line(x + 2, y + cellH - 2, x + cellW - 2, y + 2, "#d0d0d0", 0.75).close();
             w.end("g");
             continue;
           }
           double t = v / colourMax;
-          w.open("rect").attr("class", "cell").attr("x", x).attr("y", y).attr("width", cellW)
-              .attr("height", cellH).attr("fill", Palette.sequential(t))
-              .attr("stroke", "#ffffff").attr("stroke-width", 1)
+          w.open("rect")
+              .attr("class", "cell")
+              .attr("x", x)
+              .attr("y", y)
+              .attr("width", cellW)
+              .attr("height", cellH)
+              .attr("fill", Palette.sequential(t))
+              .attr("stroke", "#ffffff")
+              .attr("stroke-width", 1)
               .tooltip(where + ": " + Text.percent(v, 1) + " of " + Text.count(sizes[c]))
               .end("rect");
           String text = Text.percent(v, 0);
           // Shrink the text to the cell down to 7 px; below that the tooltip has to do.
           double fs = Math.min(fontSize, (cellW - 4) / Text.width(text, 1, false));
           if (fs >= 7) {
-            w.label(x + cellW / 2, y + cellH / 2 + fs * 0.35, text, fs, "middle",
+            w.label(
+                x + cellW / 2,
+                y + cellH / 2 + fs * 0.35,
+                text,
+                fs,
+                "middle",
                 Palette.sequentialIsDark(t) ? "#ffffff" : Palette.TEXT);
           }
         }
@@ -227,8 +257,13 @@ public final class RetentionHeatmap {
       String maxText = Text.percent(colourMax, 0) + (colourMax < 1 ? "+" : "");
       String missing = "not observed yet";
       double x = Math.min(left, Frame.PAD + 40);
-      double fixed = 24 + 4 + Text.width(maxText, Frame.SMALL_SIZE, false) + 20 + 20
-          + Text.width(missing, Frame.SMALL_SIZE, false);
+      double fixed =
+          24
+              + 4
+              + Text.width(maxText, Frame.SMALL_SIZE, false)
+              + 20
+              + 20
+              + Text.width(missing, Frame.SMALL_SIZE, false);
       double sw = Math.max(3, Math.min(28, (right - x - fixed) / steps));
       w.label(x, y + 11, "0%", Frame.SMALL_SIZE, "start", Palette.MUTED);
       x += 24;
@@ -242,8 +277,15 @@ public final class RetentionHeatmap {
       if (x + 14 <= right) {
         w.rect(x, y, 14, 14, "#ffffff").attr("stroke", "#d0d0d0").close();
         w.line(x + 2, y + 12, x + 12, y + 2, "#d0d0d0", 0.75).close();
-        w.label(x + 20, y + 11, missing, right - x - 20, Frame.SMALL_SIZE, "start",
-            Palette.MUTED, false);
+        w.label(
+            x + 20,
+            y + 11,
+            missing,
+            right - x - 20,
+            Frame.SMALL_SIZE,
+            "start",
+            Palette.MUTED,
+            false);
       }
     }
   }

@@ -1,8 +1,8 @@
 package org.cx4j.report.chart;
 
 /**
- * A linear map from a data domain to pixels. A degenerate domain maps everything to the middle
- * of the range.
+ * A linear map from a data domain to pixels. A degenerate domain maps everything to the middle of
+ * the range.
  */
 record Scale(double d0, double d1, double r0, double r1) {
 

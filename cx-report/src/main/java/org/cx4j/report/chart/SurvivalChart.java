@@ -8,12 +8,12 @@ import java.util.Objects;
 /**
  * Survival curves: the step function {@code S(t)} of one or more groups (e.g. a Kaplan-Meier
  * estimate per segment), each with an optional confidence band drawn as a shaded step band and
- * optional censoring marks (short vertical ticks on the curve), y from 0% to 100%, x = time
- * with its unit, and a legend of the groups.
+ * optional censoring marks (short vertical ticks on the curve), y from 0% to 100%, x = time with
+ * its unit, and a legend of the groups.
  *
- * <p>A curve is given as the times at which it steps and the value after each step:
- * {@code S(t) = survival[i]} for {@code time[i] <= t < time[i+1]}, {@code S(t) = 1} before
- * {@code time[0]}, and the last value lasts to the end of the axis.
+ * <p>A curve is given as the times at which it steps and the value after each step: {@code S(t) =
+ * survival[i]} for {@code time[i] <= t < time[i+1]}, {@code S(t) = 1} before {@code time[0]}, and
+ * the last value lasts to the end of the axis.
  *
  * <pre>{@code
  * Svg svg = SurvivalChart.render("Time to churn", "days since first purchase",
@@ -26,9 +26,7 @@ public final class SurvivalChart {
 
   private SurvivalChart() {}
 
-  /**
-   * One group's survival curve; immutable.
-   */
+  /** One group's survival curve; immutable. */
   public static final class Curve {
     private final String name;
     private final double[] time;
@@ -37,8 +35,13 @@ public final class SurvivalChart {
     private final double[] upper;
     private final double[] censored;
 
-    private Curve(String name, double[] time, double[] survival, double[] lower,
-        double[] upper, double[] censored) {
+    private Curve(
+        String name,
+        double[] time,
+        double[] survival,
+        double[] lower,
+        double[] upper,
+        double[] censored) {
       this.name = name;
       this.time = time;
       this.survival = survival;
@@ -67,8 +70,13 @@ public final class SurvivalChart {
           throw new IllegalArgumentException("time[" + i + "] must be >= 0, got " + time[i]);
         }
         if (i > 0 && time[i] < time[i - 1]) {
-          throw new IllegalArgumentException("time must be non-decreasing, got time[" + i
-              + "] = " + time[i] + " after " + time[i - 1]);
+          throw new IllegalArgumentException(
+              "time must be non-decreasing, got time["
+                  + i
+                  + "] = "
+                  + time[i]
+                  + " after "
+                  + time[i - 1]);
         }
         if (!(survival[i] >= 0 && survival[i] <= 1)) {
           throw new IllegalArgumentException(
@@ -85,8 +93,8 @@ public final class SurvivalChart {
      * @param upper the upper bound from each step time on, 0..1 or NaN
      * @return a new curve
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a length differs from the times, a bound is outside
-     *     0..1 or {@code lower[i] > upper[i]}
+     * @throws IllegalArgumentException if a length differs from the times, a bound is outside 0..1
+     *     or {@code lower[i] > upper[i]}
      */
     public Curve withBand(double[] lower, double[] upper) {
       Checks.length("lower", lower.length, "time", time.length);
@@ -95,8 +103,8 @@ public final class SurvivalChart {
         Checks.share("lower[" + i + "]", lower[i]);
         Checks.share("upper[" + i + "]", upper[i]);
         if (lower[i] > upper[i]) {
-          throw new IllegalArgumentException("lower[" + i + "] must be <= upper[" + i
-              + "], got " + lower[i] + " > " + upper[i]);
+          throw new IllegalArgumentException(
+              "lower[" + i + "] must be <= upper[" + i + "], got " + lower[i] + " > " + upper[i]);
         }
       }
       return new Curve(name, time, survival, lower.clone(), upper.clone(), censored);
@@ -131,9 +139,7 @@ public final class SurvivalChart {
       return name;
     }
 
-    /**
-     * Returns {@code S(t)}: 1 before the first step.
-     */
+    /** Returns {@code S(t)}: 1 before the first step. */
     double at(double t) {
       double s = 1;
       for (int i = 0; i < time.length && time[i] <= t; i++) {
@@ -144,8 +150,14 @@ public final class SurvivalChart {
 
     @Override
     public String toString() {
-      return "Curve[" + name + ", " + time.length + " steps" + (lower == null ? "" : ", band")
-          + (censored.length == 0 ? "" : ", " + censored.length + " censored") + "]";
+      return "Curve["
+          + name
+          + ", "
+          + time.length
+          + " steps"
+          + (lower == null ? "" : ", band")
+          + (censored.length == 0 ? "" : ", " + censored.length + " censored")
+          + "]";
     }
   }
 
@@ -153,8 +165,7 @@ public final class SurvivalChart {
    * Renders survival curves with the default size (720 x 360).
    *
    * @param title the chart title
-   * @param timeLabel the title of the time axis with its unit, e.g. "days since first
-   *     purchase"
+   * @param timeLabel the title of the time axis with its unit, e.g. "days since first purchase"
    * @param curves the curves, one per group
    * @return the chart
    * @throws NullPointerException if an argument or a curve is null
@@ -227,8 +238,7 @@ public final class SurvivalChart {
      */
     public Builder maxTime(double maxTime) {
       if (!(maxTime > 0) || Double.isInfinite(maxTime)) {
-        throw new IllegalArgumentException("maxTime must be positive and finite, got "
-            + maxTime);
+        throw new IllegalArgumentException("maxTime must be positive and finite, got " + maxTime);
       }
       this.maxTime = maxTime;
       return this;
@@ -276,8 +286,8 @@ public final class SurvivalChart {
       boolean fixedEnd = !Double.isNaN(maxTime);
       Ticks xt = Ticks.nice(0, fixedEnd ? maxTime : Math.max(tMax, 1e-9), 6);
       double end = fixedEnd ? maxTime : xt.max();
-      SvgWriter w = Frame.start(width, height, title, curves.size() + " survival curves over "
-          + timeLabel);
+      SvgWriter w =
+          Frame.start(width, height, title, curves.size() + " survival curves over " + timeLabel);
       List<Frame.Entry> legend = new ArrayList<>();
       for (int i = 0; i < curves.size(); i++) {
         legend.add(new Frame.Entry(curves.get(i).name(), Palette.series(i), Frame.Kind.LINE));
@@ -300,8 +310,10 @@ public final class SurvivalChart {
       Scale y = new Scale(0, 1, bottom, top);
       Ticks yt = new Ticks(0, 1, 0.2);
       Frame.yAxis(w, yt, y, left, right, yAxisLabel, v -> Text.percent(v, 0));
-      Ticks xShown = fixedEnd ? new Ticks(xt.min(), Math.floor(end / xt.step() + 1e-9)
-          * xt.step(), xt.step()) : xt;
+      Ticks xShown =
+          fixedEnd
+              ? new Ticks(xt.min(), Math.floor(end / xt.step() + 1e-9) * xt.step(), xt.step())
+              : xt;
       Frame.xAxis(w, xShown, x, top, bottom, xShown::format);
       w.line(left, bottom, right, bottom, Palette.AXIS, 1).close();
       Frame.xTitle(w, left, right, height - 10, timeLabel);
@@ -317,16 +329,30 @@ public final class SurvivalChart {
           continue;
         }
         String colour = Palette.series(i);
-        StringBuilder d = new StringBuilder("M").append(SvgWriter.num(x.clamped(0))).append(' ')
-            .append(SvgWriter.num(y.map(1)));
+        StringBuilder d =
+            new StringBuilder("M")
+                .append(SvgWriter.num(x.clamped(0)))
+                .append(' ')
+                .append(SvgWriter.num(y.map(1)));
         for (int k = 0; k < c.time.length && c.time[k] <= end; k++) {
-          d.append(" H").append(SvgWriter.num(x.clamped(c.time[k])))
-              .append(" V").append(SvgWriter.num(y.map(c.survival[k])));
+          d.append(" H")
+              .append(SvgWriter.num(x.clamped(c.time[k])))
+              .append(" V")
+              .append(SvgWriter.num(y.map(c.survival[k])));
         }
         d.append(" H").append(SvgWriter.num(x.clamped(end)));
-        w.open("path").attr("class", "curve").attr("d", d.toString()).attr("fill", "none")
-            .attr("stroke", colour).attr("stroke-width", 2.25).tooltip(c.name() + ": S("
-                + Text.decimal(end, xt.decimals()) + ") = " + Text.percent(c.at(end), 1))
+        w.open("path")
+            .attr("class", "curve")
+            .attr("d", d.toString())
+            .attr("fill", "none")
+            .attr("stroke", colour)
+            .attr("stroke-width", 2.25)
+            .tooltip(
+                c.name()
+                    + ": S("
+                    + Text.decimal(end, xt.decimals())
+                    + ") = "
+                    + Text.percent(c.at(end), 1))
             .end("path");
         for (double t : c.censored) {
           if (t > end) {
@@ -335,14 +361,15 @@ public final class SurvivalChart {
           double cx = x.clamped(t);
           double cy = y.map(c.at(t));
           w.line(cx, Math.max(top, cy - 5), cx, Math.min(bottom, cy + 5), colour, 1.5)
-              .attr("class", "censor").close();
+              .attr("class", "censor")
+              .close();
         }
       }
       return w.finish();
     }
 
-    private static void drawBand(SvgWriter w, Curve c, Scale x, Scale y, double end,
-        String colour) {
+    private static void drawBand(
+        SvgWriter w, Curve c, Scale x, Scale y, double end, String colour) {
       int n = c.time.length;
       int i = 0;
       while (i < n) {
@@ -356,19 +383,29 @@ public final class SurvivalChart {
         }
         // Upper steps left to right, then lower steps right to left.
         StringBuilder d = new StringBuilder();
-        d.append('M').append(SvgWriter.num(x.clamped(c.time[i]))).append(' ')
+        d.append('M')
+            .append(SvgWriter.num(x.clamped(c.time[i])))
+            .append(' ')
             .append(SvgWriter.num(y.map(c.upper[i])));
         for (int k = i; k <= j; k++) {
           double xe = x.clamped(k + 1 < n ? Math.min(c.time[k + 1], end) : end);
-          d.append(" V").append(SvgWriter.num(y.map(c.upper[k])))
-              .append(" H").append(SvgWriter.num(xe));
+          d.append(" V")
+              .append(SvgWriter.num(y.map(c.upper[k])))
+              .append(" H")
+              .append(SvgWriter.num(xe));
         }
         for (int k = j; k >= i; k--) {
-          d.append(" V").append(SvgWriter.num(y.map(c.lower[k])))
-              .append(" H").append(SvgWriter.num(x.clamped(c.time[k])));
+          d.append(" V")
+              .append(SvgWriter.num(y.map(c.lower[k])))
+              .append(" H")
+              .append(SvgWriter.num(x.clamped(c.time[k])));
         }
-        w.open("path").attr("class", "band").attr("d", d.append(" Z").toString())
-            .attr("fill", colour).attr("fill-opacity", 0.15).close();
+        w.open("path")
+            .attr("class", "band")
+            .attr("d", d.append(" Z").toString())
+            .attr("fill", colour)
+            .attr("fill-opacity", 0.15)
+            .close();
         i = j + 1;
       }
     }

@@ -18,12 +18,14 @@ public record Svg(String markup, int width, int height) {
    * Checks the markup is an {@code <svg>} element and the size is positive.
    *
    * @throws NullPointerException if {@code markup} is null
-   * @throws IllegalArgumentException if the markup does not start with {@code <svg} or a size
-   *     is not positive
+   * @throws IllegalArgumentException if the markup does not start with {@code <svg} or a size is
+   *     not positive
    */
   public Svg {
     Objects.requireNonNull(markup, "markup");
-    checkArgument(markup.startsWith("<svg"), "markup must start with <svg, got %s",
+    checkArgument(
+        markup.startsWith("<svg"),
+        "markup must start with <svg, got %s",
         markup.length() > 20 ? markup.substring(0, 20) + "..." : markup);
     checkArgument(width > 0, "width must be positive, got %s", width);
     checkArgument(height > 0, "height must be positive, got %s", height);

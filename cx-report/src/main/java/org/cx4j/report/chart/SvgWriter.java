@@ -3,8 +3,8 @@ package org.cx4j.report.chart;
 import java.math.BigDecimal;
 
 /**
- * A tiny streaming writer of SVG markup: elements, attributes with XML escaping, and numbers in
- * a locale-independent format with at most two decimals.
+ * A tiny streaming writer of SVG markup: elements, attributes with XML escaping, and numbers in a
+ * locale-independent format with at most two decimals.
  *
  * <p>Coordinates are checked to be finite, so that a NaN can never leak into the output (a NaN
  * attribute makes a browser drop the element silently). Not thread-safe.
@@ -37,8 +37,13 @@ final class SvgWriter {
       out.append("<desc>").append(escape(description)).append("</desc>");
     }
     // A white background so that the chart reads the same on a dark page.
-    open("rect").attr("x", 0).attr("y", 0).attr("width", width).attr("height", height)
-        .attr("fill", "#ffffff").close();
+    open("rect")
+        .attr("x", 0)
+        .attr("y", 0)
+        .attr("width", width)
+        .attr("height", height)
+        .attr("fill", "#ffffff")
+        .close();
   }
 
   int width() {
@@ -107,13 +112,22 @@ final class SvgWriter {
   // ---- shapes -----------------------------------------------------------------------------
 
   SvgWriter rect(double x, double y, double w, double h, String fill) {
-    return open("rect").attr("x", x).attr("y", y).attr("width", Math.max(0, w))
-        .attr("height", Math.max(0, h)).attr("fill", fill);
+    return open("rect")
+        .attr("x", x)
+        .attr("y", y)
+        .attr("width", Math.max(0, w))
+        .attr("height", Math.max(0, h))
+        .attr("fill", fill);
   }
 
   SvgWriter line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
-    return open("line").attr("x1", x1).attr("y1", y1).attr("x2", x2).attr("y2", y2)
-        .attr("stroke", stroke).attr("stroke-width", strokeWidth);
+    return open("line")
+        .attr("x1", x1)
+        .attr("y1", y1)
+        .attr("x2", x2)
+        .attr("y2", y2)
+        .attr("stroke", stroke)
+        .attr("stroke-width", strokeWidth);
   }
 
   SvgWriter circle(double cx, double cy, double r, String fill) {
@@ -126,8 +140,15 @@ final class SvgWriter {
    *
    * @param anchor {@code start}, {@code middle} or {@code end}
    */
-  SvgWriter label(double x, double y, String text, double maxWidth, double fontSize,
-      String anchor, String fill, boolean bold) {
+  SvgWriter label(
+      double x,
+      double y,
+      String text,
+      double maxWidth,
+      double fontSize,
+      String anchor,
+      String fill,
+      boolean bold) {
     String shown = Text.fit(text, maxWidth, fontSize, bold);
     // Keep the anchor inside the drawing even when a tiny chart has no room for the label.
     x = Math.max(0, Math.min(width, x));
@@ -176,10 +197,10 @@ final class SvgWriter {
   // ---- formatting -------------------------------------------------------------------------
 
   /**
-   * Returns {@code text} with the five XML special characters escaped, control characters (C0
-   * but tab and line breaks, DEL, C1: parse errors in HTML) as spaces, bidirectional formatting
-   * characters (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) dropped, and other
-   * characters that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as U+FFFD; null as empty.
+   * Returns {@code text} with the five XML special characters escaped, control characters (C0 but
+   * tab and line breaks, DEL, C1: parse errors in HTML) as spaces, bidirectional formatting
+   * characters (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) dropped, and other characters
+   * that XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) as U+FFFD; null as empty.
    */
   static String escape(String text) {
     if (text == null) {
@@ -197,7 +218,9 @@ final class SvgWriter {
         default -> {
           if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
             sb.append(' ');
-          } else if (c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+          } else if (c == '\u200e'
+              || c == '\u200f'
+              || (c >= '\u202a' && c <= '\u202e')
               || (c >= '\u2066' && c <= '\u2069')) {
             // Bidirectional formatting characters are dropped: an override in one label must not
             // reorder the rest of it (the count, the unit) or draw it mirrored.
@@ -221,8 +244,8 @@ final class SvgWriter {
   }
 
   /**
-   * Formats a coordinate with at most two decimals, without exponent and independent of the
-   * default locale.
+   * Formats a coordinate with at most two decimals, without exponent and independent of the default
+   * locale.
    *
    * @throws IllegalStateException if {@code v} is NaN or infinite (a layout bug)
    */

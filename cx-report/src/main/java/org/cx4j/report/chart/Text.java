@@ -11,9 +11,9 @@ final class Text {
   private Text() {}
 
   /**
-   * Returns the estimated width of {@code text} in pixels. System sans-serif fonts average
-   * about 0.6 em per lowercase character (DejaVu Sans, the usual Linux fallback, is among the widest); digits and capitals are wider, so this errs on
-   * the wide side for typical labels.
+   * Returns the estimated width of {@code text} in pixels. System sans-serif fonts average about
+   * 0.6 em per lowercase character (DejaVu Sans, the usual Linux fallback, is among the widest);
+   * digits and capitals are wider, so this errs on the wide side for typical labels.
    */
   static double width(String text, double fontSize, boolean bold) {
     double em = 0;

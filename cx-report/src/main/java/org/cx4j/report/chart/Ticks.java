@@ -1,8 +1,8 @@
 package org.cx4j.report.chart;
 
 /**
- * "Nice" axis ticks: a step of 1, 2 or 5 times a power of ten, and an axis range of whole
- * steps covering the data (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990).
+ * "Nice" axis ticks: a step of 1, 2 or 5 times a power of ten, and an axis range of whole steps
+ * covering the data (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990).
  *
  * @param min the first tick, {@code <=} the data minimum
  * @param max the last tick, {@code >=} the data maximum
@@ -11,8 +11,8 @@ package org.cx4j.report.chart;
 record Ticks(double min, double max, double step) {
 
   /**
-   * Returns ticks covering {@code [lo, hi]} with about {@code target} intervals (at most
-   * {@code 2 * target}). A degenerate range is widened around its value.
+   * Returns ticks covering {@code [lo, hi]} with about {@code target} intervals (at most {@code 2 *
+   * target}). A degenerate range is widened around its value.
    */
   static Ticks nice(double lo, double hi, int target) {
     if (!Double.isFinite(lo) || !Double.isFinite(hi)) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The BTYD tracking plot (Fader, Hardie and Lee 2005, figure 2; Python lifetimes'
- * {@code plot_cumulative_transactions}): actual and expected cumulative repeat transactions over
- * calendar weeks, the actual as a solid line and the model's expectation dashed, with an optional
- * vertical line where calibration ends and the holdout begins.
+ * The BTYD tracking plot (Fader, Hardie and Lee 2005, figure 2; Python lifetimes' {@code
+ * plot_cumulative_transactions}): actual and expected cumulative repeat transactions over calendar
+ * weeks, the actual as a solid line and the model's expectation dashed, with an optional vertical
+ * line where calibration ends and the holdout begins.
  *
  * <pre>{@code
  * Svg svg = TrackingChart.builder("Repeat transactions", actual, expected)
@@ -52,8 +52,13 @@ public final class TrackingChart {
       Checks.finite("expected", expected);
       for (int i = 0; i < actual.length; i++) {
         if (actual[i] < 0 || expected[i] < 0) {
-          throw new IllegalArgumentException("counts must be at least 0, got actual "
-              + actual[i] + " and expected " + expected[i] + " at week " + (i + 1));
+          throw new IllegalArgumentException(
+              "counts must be at least 0, got actual "
+                  + actual[i]
+                  + " and expected "
+                  + expected[i]
+                  + " at week "
+                  + (i + 1));
         }
       }
       this.actual = actual.clone();
@@ -69,8 +74,8 @@ public final class TrackingChart {
      */
     public Builder calibrationEnd(double weeks) {
       if (!(weeks >= 0 && weeks <= actual.length)) {
-        throw new IllegalArgumentException("calibrationEnd must be in 0.." + actual.length
-            + " weeks, got " + weeks);
+        throw new IllegalArgumentException(
+            "calibrationEnd must be in 0.." + actual.length + " weeks, got " + weeks);
       }
       this.calibrationEnd = weeks;
       return this;
@@ -112,11 +117,20 @@ public final class TrackingChart {
         hi = Math.max(hi, Math.max(actual[i], expected[i]));
       }
       Ticks ticks = Ticks.counts(hi, 5);
-      SvgWriter w = Frame.start(width, height, title, String.format(java.util.Locale.ROOT,
-          "Cumulative repeat transactions over %d weeks: actual %s, expected %s at the end%s",
-          n, Text.count(Math.round(actual[n - 1])), Text.count(Math.round(expected[n - 1])),
-          Double.isNaN(calibrationEnd) ? "" : "; calibration ends after week "
-              + Text.decimal(calibrationEnd, 1)));
+      SvgWriter w =
+          Frame.start(
+              width,
+              height,
+              title,
+              String.format(
+                  java.util.Locale.ROOT,
+                  "Cumulative repeat transactions over %d weeks: actual %s, expected %s at the end%s",
+                  n,
+                  Text.count(Math.round(actual[n - 1])),
+                  Text.count(Math.round(expected[n - 1])),
+                  Double.isNaN(calibrationEnd)
+                      ? ""
+                      : "; calibration ends after week " + Text.decimal(calibrationEnd, 1)));
       List<Frame.Entry> legend = new ArrayList<>();
       legend.add(new Frame.Entry("actual", Palette.BLUE, Frame.Kind.LINE));
       legend.add(new Frame.Entry("expected (model)", Palette.VERMILLION, Frame.Kind.DASHED_LINE));
@@ -144,7 +158,12 @@ public final class TrackingChart {
         if (v <= n) {
           double px = x.map(v);
           w.line(px, top, px, bottom, v == 0 ? Palette.AXIS : Palette.GRID, 1).close();
-          w.label(px, bottom + 16, Text.count(Math.round(v)), Frame.SMALL_SIZE, "middle",
+          w.label(
+              px,
+              bottom + 16,
+              Text.count(Math.round(v)),
+              Frame.SMALL_SIZE,
+              "middle",
               Palette.MUTED);
         }
       }
@@ -152,28 +171,53 @@ public final class TrackingChart {
       Frame.xTitle(w, left, right, height - 8, xAxisLabel);
       if (!Double.isNaN(calibrationEnd)) {
         double cx = x.map(calibrationEnd);
-        w.line(cx, top, cx, bottom, Palette.MUTED, 1.5).attr("stroke-dasharray", "2 3")
-            .attr("class", "calibration-end").close();
-        w.label(cx - 4, top + 12, "calibration", Math.max(20, cx - left - 4), Frame.SMALL_SIZE,
-            "end", Palette.MUTED, false);
-        w.label(cx + 4, top + 12, "holdout", Math.max(20, right - cx - 4), Frame.SMALL_SIZE,
-            "start", Palette.MUTED, false);
+        w.line(cx, top, cx, bottom, Palette.MUTED, 1.5)
+            .attr("stroke-dasharray", "2 3")
+            .attr("class", "calibration-end")
+            .close();
+        w.label(
+            cx - 4,
+            top + 12,
+            "calibration",
+            Math.max(20, cx - left - 4),
+            Frame.SMALL_SIZE,
+            "end",
+            Palette.MUTED,
+            false);
+        w.label(
+            cx + 4,
+            top + 12,
+            "holdout",
+            Math.max(20, right - cx - 4),
+            Frame.SMALL_SIZE,
+            "start",
+            Palette.MUTED,
+            false);
       }
       path(w, x, y, actual, Palette.BLUE, null, "actual");
       path(w, x, y, expected, Palette.VERMILLION, "6 4", "expected");
       return w.finish();
     }
 
-    private static void path(SvgWriter w, Scale x, Scale y, double[] v, String colour,
-        String dash, String name) {
-      StringBuilder d = new StringBuilder("M").append(SvgWriter.num(x.map(0))).append(' ')
-          .append(SvgWriter.num(y.map(0)));
+    private static void path(
+        SvgWriter w, Scale x, Scale y, double[] v, String colour, String dash, String name) {
+      StringBuilder d =
+          new StringBuilder("M")
+              .append(SvgWriter.num(x.map(0)))
+              .append(' ')
+              .append(SvgWriter.num(y.map(0)));
       for (int i = 0; i < v.length; i++) {
-        d.append(" L").append(SvgWriter.num(x.map(i + 1))).append(' ')
+        d.append(" L")
+            .append(SvgWriter.num(x.map(i + 1)))
+            .append(' ')
             .append(SvgWriter.num(y.clamped(v[i])));
       }
-      w.open("path").attr("class", name).attr("d", d.toString()).attr("fill", "none")
-          .attr("stroke", colour).attr("stroke-width", 2);
+      w.open("path")
+          .attr("class", name)
+          .attr("d", d.toString())
+          .attr("fill", "none")
+          .attr("stroke", colour)
+          .attr("stroke-width", 2);
       if (dash != null) {
         w.attr("stroke-dasharray", dash);
       }

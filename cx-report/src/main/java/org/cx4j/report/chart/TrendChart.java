@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A score over time with its confidence band: x = period labels (day, week, month ...), y =
- * the score; a line with points, a shaded band from {@code lower} to {@code upper}, and an
- * optional horizontal reference line (e.g. the overall NPS).
+ * A score over time with its confidence band: x = period labels (day, week, month ...), y = the
+ * score; a line with points, a shaded band from {@code lower} to {@code upper}, and an optional
+ * horizontal reference line (e.g. the overall NPS).
  *
- * <p>A NaN score marks a period without responses: the line has a gap there and a hollow
- * marker on the x axis says "no responses" in its tooltip. A NaN bound leaves a gap in the
- * band only.
+ * <p>A NaN score marks a period without responses: the line has a gap there and a hollow marker on
+ * the x axis says "no responses" in its tooltip. A NaN bound leaves a gap in the band only.
  *
  * <pre>{@code
  * Svg svg = TrendChart.nps("NPS by week", weeks, nps, lower, upper);
@@ -38,10 +37,14 @@ public final class TrendChart {
    * @throws NullPointerException if an argument or a label is null
    * @throws IllegalArgumentException if the lengths differ or a value is infinite
    */
-  public static Svg nps(String title, List<String> periods, double[] score, double[] lower,
-      double[] upper) {
-    return builder(title, periods, score).band(lower, upper).yRange(-100, 100)
-        .yAxisLabel("NPS").seriesLabel("NPS").render();
+  public static Svg nps(
+      String title, List<String> periods, double[] score, double[] lower, double[] upper) {
+    return builder(title, periods, score)
+        .band(lower, upper)
+        .yRange(-100, 100)
+        .yAxisLabel("NPS")
+        .seriesLabel("NPS")
+        .render();
   }
 
   /**
@@ -93,8 +96,8 @@ public final class TrendChart {
      * @param upper the upper bound per period, NaN for none
      * @return this builder
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a length differs from the periods, a bound is
-     *     infinite, or {@code lower[i] > upper[i]}
+     * @throws IllegalArgumentException if a length differs from the periods, a bound is infinite,
+     *     or {@code lower[i] > upper[i]}
      */
     public Builder band(double[] lower, double[] upper) {
       Checks.length("lower", lower.length, "periods", periods.size());
@@ -103,8 +106,8 @@ public final class TrendChart {
       Checks.finiteOrNaN("upper", upper);
       for (int i = 0; i < lower.length; i++) {
         if (lower[i] > upper[i]) {
-          throw new IllegalArgumentException("lower[" + i + "] must be <= upper[" + i + "], got "
-              + lower[i] + " > " + upper[i]);
+          throw new IllegalArgumentException(
+              "lower[" + i + "] must be <= upper[" + i + "], got " + lower[i] + " > " + upper[i]);
         }
       }
       this.lower = lower.clone();
@@ -140,10 +143,9 @@ public final class TrendChart {
     }
 
     /**
-     * Draws the points of periods with fewer than {@code min} responses hollow (white inside),
-     * with their n in the tooltip, so that an unstable figure does not look like a firm one
-     * (default 0: every point solid). Needs {@link #responses(long[])}; a period with no
-     * responses stays a gap.
+     * Draws the points of periods with fewer than {@code min} responses hollow (white inside), with
+     * their n in the tooltip, so that an unstable figure does not look like a firm one (default 0:
+     * every point solid). Needs {@link #responses(long[])}; a period with no responses stays a gap.
      *
      * @param min the smallest number of responses drawn solid, {@code >= 0}
      * @return this builder
@@ -158,8 +160,8 @@ public final class TrendChart {
     }
 
     /**
-     * Fixes the y range (default: the data range, rounded to nice ticks). Values outside are
-     * drawn at the edge.
+     * Fixes the y range (default: the data range, rounded to nice ticks). Values outside are drawn
+     * at the edge.
      *
      * @param min the bottom of the axis
      * @param max the top of the axis
@@ -268,8 +270,8 @@ public final class TrendChart {
         }
       }
       if (!any) {
-        return Frame.noData(width, height, title,
-            n == 0 ? "No periods" : "No responses in any period");
+        return Frame.noData(
+            width, height, title, n == 0 ? "No periods" : "No responses in any period");
       }
       if (!Double.isNaN(reference)) {
         lo = Math.min(lo, reference);
@@ -287,8 +289,11 @@ public final class TrendChart {
         legend.add(new Frame.Entry(bandLabel, Palette.BLUE, Frame.Kind.BAND));
       }
       if (!Double.isNaN(reference)) {
-        legend.add(new Frame.Entry(referenceLabel + " " + Text.decimal(reference, 1),
-            Palette.ORANGE, Frame.Kind.DASHED_LINE));
+        legend.add(
+            new Frame.Entry(
+                referenceLabel + " " + Text.decimal(reference, 1),
+                Palette.ORANGE,
+                Frame.Kind.DASHED_LINE));
       }
       boolean gaps = false;
       for (double s : score) {
@@ -299,8 +304,11 @@ public final class TrendChart {
         anySmall |= isSmall(i);
       }
       if (anySmall) {
-        legend.add(new Frame.Entry("Fewer than " + Text.count(minResponses) + " responses",
-            Palette.BLUE, Frame.Kind.HOLLOW));
+        legend.add(
+            new Frame.Entry(
+                "Fewer than " + Text.count(minResponses) + " responses",
+                Palette.BLUE,
+                Frame.Kind.HOLLOW));
       }
       if (gaps) {
         legend.add(new Frame.Entry("No responses", Palette.MUTED, Frame.Kind.HOLLOW));
@@ -345,8 +353,15 @@ public final class TrendChart {
         w.line(px[i], bottom, px[i], bottom + 4, Palette.AXIS, 1).close();
         if (i % every == 0) {
           // 18 px down: clear of the lowest tick label, which is centred on the axis line.
-          w.label(px[i], bottom + 18, periods.get(i), Math.max(band * every - 6, 20),
-              Frame.SMALL_SIZE, "middle", Palette.MUTED, false);
+          w.label(
+              px[i],
+              bottom + 18,
+              periods.get(i),
+              Math.max(band * every - 6, 20),
+              Frame.SMALL_SIZE,
+              "middle",
+              Palette.MUTED,
+              false);
         }
       }
       Frame.xTitle(w, left, right, height - 10, xAxisLabel);
@@ -356,8 +371,10 @@ public final class TrendChart {
       }
       if (!Double.isNaN(reference)) {
         double ry = y.clamped(reference);
-        w.line(left, ry, right, ry, Palette.ORANGE, 1.5).attr("stroke-dasharray", "6 4")
-            .tooltip(referenceLabel + ": " + Text.decimal(reference, 1)).end("line");
+        w.line(left, ry, right, ry, Palette.ORANGE, 1.5)
+            .attr("stroke-dasharray", "6 4")
+            .tooltip(referenceLabel + ": " + Text.decimal(reference, 1))
+            .end("line");
       }
       // The line: one path per run of periods with responses.
       StringBuilder d = new StringBuilder();
@@ -366,42 +383,73 @@ public final class TrendChart {
           continue;
         }
         boolean startsRun = i == 0 || Double.isNaN(score[i - 1]);
-        d.append(startsRun ? "M" : " L").append(SvgWriter.num(px[i])).append(' ')
+        d.append(startsRun ? "M" : " L")
+            .append(SvgWriter.num(px[i]))
+            .append(' ')
             .append(SvgWriter.num(y.clamped(score[i])));
         if (startsRun) {
           d.append(' ');
         }
       }
-      w.open("path").attr("class", "line").attr("d", d.toString().trim()).attr("fill", "none")
-          .attr("stroke", Palette.BLUE).attr("stroke-width", 2.5)
-          .attr("stroke-linejoin", "round").close();
+      w.open("path")
+          .attr("class", "line")
+          .attr("d", d.toString().trim())
+          .attr("fill", "none")
+          .attr("stroke", Palette.BLUE)
+          .attr("stroke-width", 2.5)
+          .attr("stroke-linejoin", "round")
+          .close();
       double r = Math.max(1.5, Math.min(4, band / 4));
       for (int i = 0; i < n; i++) {
         String when = periods.get(i);
         String nText = responses == null ? "" : ", n = " + Text.count(responses[i]);
         if (Double.isNaN(score[i])) {
-          w.open("circle").attr("class", "gap").attr("cx", px[i]).attr("cy", bottom)
-              .attr("r", Math.max(2.5, r)).attr("fill", "#ffffff").attr("stroke", Palette.MUTED)
-              .attr("stroke-width", 1.5).tooltip(when + ": no responses").end("circle");
+          w.open("circle")
+              .attr("class", "gap")
+              .attr("cx", px[i])
+              .attr("cy", bottom)
+              .attr("r", Math.max(2.5, r))
+              .attr("fill", "#ffffff")
+              .attr("stroke", Palette.MUTED)
+              .attr("stroke-width", 1.5)
+              .tooltip(when + ": no responses")
+              .end("circle");
           continue;
         }
         String tip = when + ": " + seriesLabel + " " + Text.decimal(score[i], 1);
         if (lower != null && !Double.isNaN(lower[i]) && !Double.isNaN(upper[i])) {
-          tip += " (" + bandLabel + " " + Text.decimal(lower[i], 1) + " to "
-              + Text.decimal(upper[i], 1) + ")";
+          tip +=
+              " ("
+                  + bandLabel
+                  + " "
+                  + Text.decimal(lower[i], 1)
+                  + " to "
+                  + Text.decimal(upper[i], 1)
+                  + ")";
         }
         if (isSmall(i)) {
           // Hollow: a figure from fewer responses than the minimum group size.
-          w.open("circle").attr("class", "point small").attr("cx", px[i])
-              .attr("cy", y.clamped(score[i])).attr("r", Math.max(2.5, r))
-              .attr("fill", "#ffffff").attr("stroke", Palette.BLUE).attr("stroke-width", 1.5)
+          w.open("circle")
+              .attr("class", "point small")
+              .attr("cx", px[i])
+              .attr("cy", y.clamped(score[i]))
+              .attr("r", Math.max(2.5, r))
+              .attr("fill", "#ffffff")
+              .attr("stroke", Palette.BLUE)
+              .attr("stroke-width", 1.5)
               .tooltip(tip + nText + " (fewer than " + Text.count(minResponses) + ")")
               .end("circle");
           continue;
         }
-        w.open("circle").attr("class", "point").attr("cx", px[i])
-            .attr("cy", y.clamped(score[i])).attr("r", r).attr("fill", Palette.BLUE)
-            .attr("stroke", "#ffffff").attr("stroke-width", 1).tooltip(tip + nText)
+        w.open("circle")
+            .attr("class", "point")
+            .attr("cx", px[i])
+            .attr("cy", y.clamped(score[i]))
+            .attr("r", r)
+            .attr("fill", Palette.BLUE)
+            .attr("stroke", "#ffffff")
+            .attr("stroke-width", 1)
+            .tooltip(tip + nText)
             .end("circle");
       }
       return w.finish();
@@ -421,21 +469,36 @@ public final class TrendChart {
         }
         if (i == j) {
           // A lone period: an error bar instead of an area.
-          w.line(px[i], y.clamped(lower[i]), px[i], y.clamped(upper[i]), Palette.BLUE, 
-              Math.max(2, Math.min(8, band / 3))).attr("class", "band")
-              .attr("stroke-opacity", 0.25).close();
+          w.line(
+                  px[i],
+                  y.clamped(lower[i]),
+                  px[i],
+                  y.clamped(upper[i]),
+                  Palette.BLUE,
+                  Math.max(2, Math.min(8, band / 3)))
+              .attr("class", "band")
+              .attr("stroke-opacity", 0.25)
+              .close();
         } else {
           StringBuilder d = new StringBuilder();
           for (int k = i; k <= j; k++) {
-            d.append(k == i ? "M" : " L").append(SvgWriter.num(px[k])).append(' ')
+            d.append(k == i ? "M" : " L")
+                .append(SvgWriter.num(px[k]))
+                .append(' ')
                 .append(SvgWriter.num(y.clamped(upper[k])));
           }
           for (int k = j; k >= i; k--) {
-            d.append(" L").append(SvgWriter.num(px[k])).append(' ')
+            d.append(" L")
+                .append(SvgWriter.num(px[k]))
+                .append(' ')
                 .append(SvgWriter.num(y.clamped(lower[k])));
           }
-          w.open("path").attr("class", "band").attr("d", d.append(" Z").toString())
-              .attr("fill", Palette.BLUE).attr("fill-opacity", 0.18).close();
+          w.open("path")
+              .attr("class", "band")
+              .attr("d", d.append(" Z").toString())
+              .attr("fill", Palette.BLUE)
+              .attr("fill-opacity", 0.18)
+              .close();
         }
         i = j + 1;
       }

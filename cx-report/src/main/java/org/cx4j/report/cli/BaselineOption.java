@@ -21,8 +21,9 @@ final class BaselineOption {
     return switch (adjust.strip().toLowerCase(Locale.ROOT)) {
       case "bh", "fdr", "benjamini-hochberg" -> MultipleTesting.Method.BENJAMINI_HOCHBERG;
       case "holm" -> MultipleTesting.Method.HOLM;
-      default -> throw new CommandLine.ParameterException(cl,
-          "--adjust must be bh (Benjamini-Hochberg) or holm, got '" + adjust + "'");
+      default ->
+          throw new CommandLine.ParameterException(
+              cl, "--adjust must be bh (Benjamini-Hochberg) or holm, got '" + adjust + "'");
     };
   }
 

@@ -18,25 +18,25 @@ import java.util.concurrent.Callable;
 import org.cx4j.core.io.CxReadException;
 import org.cx4j.core.io.ReadLimits;
 import org.cx4j.journey.graph.GraphExport;
-import org.cx4j.metrics.trend.Period;
 import org.cx4j.metrics.compare.MultipleTesting;
+import org.cx4j.metrics.trend.Period;
 import org.cx4j.report.analysis.ChangeSection;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.ReportMetric;
-import org.cx4j.report.analysis.ReportSnapshot;
 import org.cx4j.report.analysis.ReportOptions;
+import org.cx4j.report.analysis.ReportSnapshot;
 import org.cx4j.report.console.ConsoleSummary;
 import org.cx4j.report.console.SafeText;
 import org.cx4j.report.html.HtmlReport;
 import org.cx4j.report.input.ColumnOption;
 import org.cx4j.report.input.DataKind;
 import org.cx4j.report.input.InputLoader;
-import org.cx4j.report.input.ReportConfig;
 import org.cx4j.report.input.RejectSpool;
-import org.cx4j.report.input.ResponseRaking;
+import org.cx4j.report.input.ReportConfig;
 import org.cx4j.report.input.ReportInput;
-import org.cx4j.report.table.ClvTables;
+import org.cx4j.report.input.ResponseRaking;
 import org.cx4j.report.json.ReportJson;
+import org.cx4j.report.table.ClvTables;
 import org.cx4j.report.table.ReportTables;
 import org.cx4j.report.table.TableWriter;
 import picocli.CommandLine;
@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cx-report}: from data files (or the bundled sample, with no arguments) to a console
- * summary and an output folder with a self-contained HTML report, the tables as CSV and JSON,
- * and the journey graph as Graphviz DOT and Mermaid. See {@link ExitCodes} for exit codes.
+ * summary and an output folder with a self-contained HTML report, the tables as CSV and JSON, and
+ * the journey graph as Graphviz DOT and Mermaid. See {@link ExitCodes} for exit codes.
  */
 @Command(
     name = "cx-report",
@@ -97,33 +97,50 @@ public final class CxReportCommand implements Callable<Integer> {
   private RejectSpool spool; // every reject of a lenient run that writes files
   private List<String> rakingNotes = List.of();
 
-  @Option(names = "--interactions", paramLabel = "FILE",
-      description = "Interactions: customer_id, touchpoint, channel, stage, timestamp, "
-          + "optional outcome, journey_id.")
+  @Option(
+      names = "--interactions",
+      paramLabel = "FILE",
+      description =
+          "Interactions: customer_id, touchpoint, channel, stage, timestamp, "
+              + "optional outcome, journey_id.")
   Path interactions;
 
-  @Option(names = "--responses", paramLabel = "FILE",
-      description = "Survey responses: customer_id, instrument (nps, csat, ces), score, "
-          + "timestamp, optional weight, touchpoint, channel, stage, comment.")
+  @Option(
+      names = "--responses",
+      paramLabel = "FILE",
+      description =
+          "Survey responses: customer_id, instrument (nps, csat, ces), score, "
+              + "timestamp, optional weight, touchpoint, channel, stage, comment.")
   Path responses;
 
-  @Option(names = "--transactions", paramLabel = "FILE",
-      description = "Transactions: customer_id, timestamp, amount, optional quantity, "
-          + "transaction_id.")
+  @Option(
+      names = "--transactions",
+      paramLabel = "FILE",
+      description =
+          "Transactions: customer_id, timestamp, amount, optional quantity, " + "transaction_id.")
   Path transactions;
 
-  @Option(names = "--customers", paramLabel = "FILE",
-      description = "Customers: customer_id, optional signup_date, country, plan; other "
-          + "columns become attributes.")
+  @Option(
+      names = "--customers",
+      paramLabel = "FILE",
+      description =
+          "Customers: customer_id, optional signup_date, country, plan; other "
+              + "columns become attributes.")
   Path customers;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "A JSON config with files, column mappings, separator, timestamps, "
-          + "segmentation and effort (see the cx-report README). Options given here win.")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "A JSON config with files, column mappings, separator, timestamps, "
+              + "segmentation and effort (see the cx-report README). Options given here win.")
   Path config;
 
-  @Option(names = "--map", paramLabel = "KIND.FIELD=COLUMN[:FORMAT]",
-      split = ",(?=\\s*[A-Za-z]+\\.)", splitSynopsisLabel = ",",
+  @Option(
+      names = "--map",
+      paramLabel = "KIND.FIELD=COLUMN[:FORMAT]",
+      split = ",(?=\\s*[A-Za-z]+\\.)",
+      splitSynopsisLabel = ",",
       description = {
         "Maps a field to a column of one kind of file, e.g. responses.score=answer. "
             + "Several in one option, separated by commas, and repeatable: "
@@ -135,170 +152,264 @@ public final class CxReportCommand implements Callable<Integer> {
       })
   List<String> map = new ArrayList<>();
 
-  @Option(names = "--columns", paramLabel = "KIND=NAME,NAME,...",
-      description = "For a CSV file without a header line: the names of its columns in order, "
-          + "e.g. --columns transactions=id,sample,date,cds,value (then map them with --map). "
-          + "Repeatable, one per kind of file.")
+  @Option(
+      names = "--columns",
+      paramLabel = "KIND=NAME,NAME,...",
+      description =
+          "For a CSV file without a header line: the names of its columns in order, "
+              + "e.g. --columns transactions=id,sample,date,cds,value (then map them with --map). "
+              + "Repeatable, one per kind of file.")
   List<String> headerless = new ArrayList<>();
 
-  @Option(names = "--separator", paramLabel = "CHAR",
-      description = "CSV separator: one character, 'tab' or 'whitespace'. Default: detected per "
-          + "file from its first 20 lines (text in quotes ignored): of comma, semicolon and tab, "
-          + "the one in the header that gives the most lines the header's count (ties: the one "
-          + "more frequent in the header, then comma, semicolon, tab); else whitespace when "
-          + "spaces separate the header's names; else comma.")
+  @Option(
+      names = "--separator",
+      paramLabel = "CHAR",
+      description =
+          "CSV separator: one character, 'tab' or 'whitespace'. Default: detected per "
+              + "file from its first 20 lines (text in quotes ignored): of comma, semicolon and tab, "
+              + "the one in the header that gives the most lines the header's count (ties: the one "
+              + "more frequent in the header, then comma, semicolon, tab); else whitespace when "
+              + "spaces separate the header's names; else comma.")
   String separator;
 
-  @Option(names = "--timestamps", paramLabel = "FORMAT",
-      description = "Timestamp format: 'iso' (default, with offset), 'epoch-millis', or a "
-          + "pattern such as 'yyyyMMdd' or 'yyyy-MM-dd HH:mm@Europe/Paris' (without @ZONE: "
-          + "--zone). A pattern with an offset letter (XXX) reads the written offset.")
+  @Option(
+      names = "--timestamps",
+      paramLabel = "FORMAT",
+      description =
+          "Timestamp format: 'iso' (default, with offset), 'epoch-millis', or a "
+              + "pattern such as 'yyyyMMdd' or 'yyyy-MM-dd HH:mm@Europe/Paris' (without @ZONE: "
+              + "--zone). A pattern with an offset letter (XXX) reads the written offset.")
   String timestamps;
 
-  @Option(names = "--lenient",
-      description = "Skip bad rows and report them (how many, and why) instead of stopping at "
-          + "the first.")
+  @Option(
+      names = "--lenient",
+      description =
+          "Skip bad rows and report them (how many, and why) instead of stopping at "
+              + "the first.")
   boolean lenient;
 
-  @Option(names = "--segment-by", paramLabel = "ATTRIBUTE",
+  @Option(
+      names = "--segment-by",
+      paramLabel = "ATTRIBUTE",
       description = "Customer attribute whose values are the segments (default: plan).")
   String segmentBy;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cx-report-output",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "cx-report-output",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--no-files", description = "Print the summary only; write no output folder.")
   boolean noFiles;
 
-  @Option(names = "--charset", paramLabel = "CHARSET",
-      description = "Character encoding of input files without a byte-order mark, e.g. "
-          + "windows-1252 or ISO-8859-1 for spreadsheet exports (default: UTF-8). A UTF-8 or "
-          + "UTF-16 byte-order mark in a file wins.")
+  @Option(
+      names = "--charset",
+      paramLabel = "CHARSET",
+      description =
+          "Character encoding of input files without a byte-order mark, e.g. "
+              + "windows-1252 or ISO-8859-1 for spreadsheet exports (default: UTF-8). A UTF-8 or "
+              + "UTF-16 byte-order mark in a file wins.")
   String charset;
 
-  @Option(names = "--max-record-lines", paramLabel = "N",
-      description = "Most physical lines one quoted CSV value may span; past that, its first "
-          + "line is rejected and reading resumes on the next (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--max-record-lines",
+      paramLabel = "N",
+      description =
+          "Most physical lines one quoted CSV value may span; past that, its first "
+              + "line is rejected and reading resumes on the next (default: ${DEFAULT-VALUE}).",
       defaultValue = "" + ReadLimits.DEFAULT_MAX_RECORD_LINES)
   int maxRecordLines;
 
-  @Option(names = "--max-record-size", paramLabel = "BYTES",
-      description = "Longest CSV record or JSON Lines line, in bytes; a longer one is rejected "
-          + "(default: ${DEFAULT-VALUE}, 1 MiB).",
+  @Option(
+      names = "--max-record-size",
+      paramLabel = "BYTES",
+      description =
+          "Longest CSV record or JSON Lines line, in bytes; a longer one is rejected "
+              + "(default: ${DEFAULT-VALUE}, 1 MiB).",
       defaultValue = "" + ReadLimits.DEFAULT_MAX_RECORD_BYTES)
   int maxRecordSize;
 
-  @Option(names = "--max-field-size", paramLabel = "CHARS",
-      description = "Longest single value, in characters; a row with a longer one is rejected "
-          + "(default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--max-field-size",
+      paramLabel = "CHARS",
+      description =
+          "Longest single value, in characters; a row with a longer one is rejected "
+              + "(default: ${DEFAULT-VALUE}).",
       defaultValue = "" + ReadLimits.DEFAULT_MAX_FIELD_CHARS)
   int maxFieldSize;
 
-  @Option(names = "--rake", paramLabel = "FILE",
-      description = "Rake the survey weights to population margins before scoring: a CSV of "
-          + "variable,category,target (variables: segment, channel, touchpoint, stage or a "
-          + "customer attribute such as plan; targets as counts or shares). Each instrument's "
-          + "responses are raked separately; the report says how it went.")
+  @Option(
+      names = "--rake",
+      paramLabel = "FILE",
+      description =
+          "Rake the survey weights to population margins before scoring: a CSV of "
+              + "variable,category,target (variables: segment, channel, touchpoint, stage or a "
+              + "customer attribute such as plan; targets as counts or shares). Each instrument's "
+              + "responses are raked separately; the report says how it went.")
   Path rake;
 
-  @Option(names = "--baseline", paramLabel = "PATH",
-      description = "Compare with an earlier report: its report.json, or its folder (which may "
-          + "be the output folder: it is read before it is replaced). Each metric's change per "
-          + "group is tested and corrected for multiple testing (see --adjust).")
+  @Option(
+      names = "--baseline",
+      paramLabel = "PATH",
+      description =
+          "Compare with an earlier report: its report.json, or its folder (which may "
+              + "be the output folder: it is read before it is replaced). Each metric's change per "
+              + "group is tested and corrected for multiple testing (see --adjust).")
   Path baseline;
 
-  @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "bh",
-      description = "Multiple-testing correction of the --baseline changes: bh "
-          + "(Benjamini-Hochberg, false discovery rate) or holm (family-wise error rate); "
-          + "default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--adjust",
+      paramLabel = "METHOD",
+      defaultValue = "bh",
+      description =
+          "Multiple-testing correction of the --baseline changes: bh "
+              + "(Benjamini-Hochberg, false discovery rate) or holm (family-wise error rate); "
+              + "default: ${DEFAULT-VALUE}.")
   String adjust;
 
-  @Option(names = "--strict-baseline",
-      description = "Refuse a --baseline whose response period overlaps this report's (exit "
-          + "code 3); without it, the overlap is a warning.")
+  @Option(
+      names = "--strict-baseline",
+      description =
+          "Refuse a --baseline whose response period overlaps this report's (exit "
+              + "code 3); without it, the overlap is a warning.")
   boolean strictBaseline;
 
-  @Option(names = "--force",
-      description = "Replace the output folder even if it is not an earlier report (what it "
-          + "holds is deleted). Without it, such a folder is refused (exit code 4).")
+  @Option(
+      names = "--force",
+      description =
+          "Replace the output folder even if it is not an earlier report (what it "
+              + "holds is deleted). Without it, such a folder is refused (exit code 4).")
   boolean force;
 
-  @Option(names = "--check-only",
-      description = "Read and validate the inputs, print what was read and rejected, and stop: "
-          + "no analysis, no output folder. Exit code 3 if a row is bad in strict mode.")
+  @Option(
+      names = "--check-only",
+      description =
+          "Read and validate the inputs, print what was read and rejected, and stop: "
+              + "no analysis, no output folder. Exit code 3 if a row is bad in strict mode.")
   boolean checkOnly;
 
-  @Option(names = "--timings",
+  @Option(
+      names = "--timings",
       description = "Print how long reading, analysing and writing took (to standard error).")
   boolean timings;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print no summary and no progress.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print no summary and no progress.")
   boolean quiet;
 
-  @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+  @Option(
+      names = "--level",
+      paramLabel = "P",
+      defaultValue = "0.95",
       description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
   double level;
 
-  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-      description = "Time zone of timestamps written without an offset, and of periods and "
-          + "cohorts (default: ${DEFAULT-VALUE}). A timestamp with an offset (Z, +01:00) keeps it.")
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
+      description =
+          "Time zone of timestamps written without an offset, and of periods and "
+              + "cohorts (default: ${DEFAULT-VALUE}). A timestamp with an offset (Z, +01:00) keeps it.")
   String zone;
 
-  @Option(names = "--period", paramLabel = "PERIOD", defaultValue = "month",
-      description = "Trend period: day, week (ISO, Monday), month or quarter "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--period",
+      paramLabel = "PERIOD",
+      defaultValue = "month",
+      description =
+          "Trend period: day, week (ISO, Monday), month or quarter "
+              + "(default: ${DEFAULT-VALUE}).")
   String period;
 
-  @Option(names = "--min-group", paramLabel = "N", defaultValue = "30",
+  @Option(
+      names = "--min-group",
+      paramLabel = "N",
+      defaultValue = "30",
       description = "Groups with fewer responses are flagged as small (default: ${DEFAULT-VALUE}).")
   int minGroup;
 
-  @Option(names = "--journey-gap", paramLabel = "DURATION",
-      description = "Split a customer's interactions into journeys after this much inactivity, "
-          + "e.g. 30m, 2h, 7d (default: one journey per customer or journey_id).")
+  @Option(
+      names = "--journey-gap",
+      paramLabel = "DURATION",
+      description =
+          "Split a customer's interactions into journeys after this much inactivity, "
+              + "e.g. 30m, 2h, 7d (default: one journey per customer or journey_id).")
   String journeyGap;
 
-  @Option(names = "--churn-after", paramLabel = "DAYS", defaultValue = "90",
-      description = "Days without activity after which a customer counts as churned "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--churn-after",
+      paramLabel = "DAYS",
+      defaultValue = "90",
+      description =
+          "Days without activity after which a customer counts as churned "
+              + "(default: ${DEFAULT-VALUE}).")
   int churnAfter;
 
-  @Option(names = "--clv-months", paramLabel = "N", defaultValue = "12",
+  @Option(
+      names = "--clv-months",
+      paramLabel = "N",
+      defaultValue = "12",
       description = "Lifetime value horizon in months (default: ${DEFAULT-VALUE}).")
   int clvMonths;
 
-  @Option(names = "--discount", paramLabel = "RATE", defaultValue = "0.01",
+  @Option(
+      names = "--discount",
+      paramLabel = "RATE",
+      defaultValue = "0.01",
       description = "Monthly discount rate of lifetime value (default: ${DEFAULT-VALUE}).")
   double discount;
 
-  @Option(names = "--margin", paramLabel = "SHARE", defaultValue = "0.3",
+  @Option(
+      names = "--margin",
+      paramLabel = "SHARE",
+      defaultValue = "0.3",
       description = "Share of spend that is profit (default: ${DEFAULT-VALUE}).")
   double margin;
 
-  @Option(names = "--calibration-end", paramLabel = "DATE",
-      description = "Last day (yyyy-MM-dd, inclusive) of the calibration period of the lifetime "
-          + "value tracking plot: its model is fitted on the transactions up to that day and "
-          + "checked against the later ones (default: the whole period is calibration).")
+  @Option(
+      names = "--calibration-end",
+      paramLabel = "DATE",
+      description =
+          "Last day (yyyy-MM-dd, inclusive) of the calibration period of the lifetime "
+              + "value tracking plot: its model is fitted on the transactions up to that day and "
+              + "checked against the later ones (default: the whole period is calibration).")
   String calibrationEnd;
 
-  @Option(names = "--at-risk-top", paramLabel = "SHARE", defaultValue = "0.2",
-      description = "\"At risk\" customers are looked for among this share of customers with "
-          + "the highest CLV (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--at-risk-top",
+      paramLabel = "SHARE",
+      defaultValue = "0.2",
+      description =
+          "\"At risk\" customers are looked for among this share of customers with "
+              + "the highest CLV (default: ${DEFAULT-VALUE}).")
   double atRiskTop;
 
-  @Option(names = "--at-risk-alive", paramLabel = "P", defaultValue = "0.5",
-      description = "...and are at risk when their P(alive) is below this "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--at-risk-alive",
+      paramLabel = "P",
+      defaultValue = "0.5",
+      description =
+          "...and are at risk when their P(alive) is below this " + "(default: ${DEFAULT-VALUE}).")
   double atRiskAlive;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "5",
-      description = "How many pain points, delights and drivers to list (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "How many pain points, delights and drivers to list (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--effort", paramLabel = "TOUCHPOINT=EFFORT",
-      description = "Your effort estimate to fix a touchpoint (any unit, e.g. person-weeks), "
-          + "for the effort-impact matrix. Repeatable. Others get a default by channel.")
+  @Option(
+      names = "--effort",
+      paramLabel = "TOUCHPOINT=EFFORT",
+      description =
+          "Your effort estimate to fix a touchpoint (any unit, e.g. person-weeks), "
+              + "for the effort-impact matrix. Repeatable. Others get a default by channel.")
   Map<String, Double> effort = new LinkedHashMap<>();
 
   /**
@@ -360,8 +471,9 @@ public final class CxReportCommand implements Callable<Integer> {
       // file: line 0 or 1 with no column) cannot.
       boolean row = e.error() == null || e.error().line() > 1 || e.error().column() != null;
       if (row && !lenient) {
-        err.println("Fix the row, or add --lenient to skip bad rows and have them counted and "
-            + "listed in the report.");
+        err.println(
+            "Fix the row, or add --lenient to skip bad rows and have them counted and "
+                + "listed in the report.");
       }
       err.flush();
       return ExitCodes.INPUT;
@@ -381,8 +493,14 @@ public final class CxReportCommand implements Callable<Integer> {
     long t1 = System.nanoTime();
     CxReport report = CxReport.of(input, options).withNotesFirst(rakingNotes);
     if (base != null) {
-      ChangeSection changes = ChangeSection.compare(report.snapshot(), base,
-          ReportMetric.defaults(), options.level(), options.minGroupSize(), method);
+      ChangeSection changes =
+          ChangeSection.compare(
+              report.snapshot(),
+              base,
+              ReportMetric.defaults(),
+              options.level(),
+              options.minGroupSize(),
+              method);
       if (!BaselineOption.checkOverlap(changes, strictBaseline, err)) {
         return ExitCodes.INPUT;
       }
@@ -396,7 +514,10 @@ public final class CxReportCommand implements Callable<Integer> {
     }
     if (noFiles) {
       if (timings) {
-        err.printf(Locale.ROOT, "timings: read %.1f s, analyse %.1f s%n", (t1 - t0) / 1e9,
+        err.printf(
+            Locale.ROOT,
+            "timings: read %.1f s, analyse %.1f s%n",
+            (t1 - t0) / 1e9,
             (t2 - t1) / 1e9);
         err.flush();
       }
@@ -406,8 +527,12 @@ public final class CxReportCommand implements Callable<Integer> {
     try {
       written = write(report, summary);
       if (timings) {
-        err.printf(Locale.ROOT, "timings: read %.1f s, analyse %.1f s, write %.1f s%n",
-            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
+        err.printf(
+            Locale.ROOT,
+            "timings: read %.1f s, analyse %.1f s, write %.1f s%n",
+            (t1 - t0) / 1e9,
+            (t2 - t1) / 1e9,
+            (System.nanoTime() - t2) / 1e9);
         err.flush();
       }
     } catch (OutputFolder.RefusedException e) {
@@ -416,25 +541,29 @@ public final class CxReportCommand implements Callable<Integer> {
       return ExitCodes.OUTPUT;
     } catch (IOException | UncheckedIOException e) {
       Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-      err.println("error: cannot write the output folder " + SafeText.escape(out.toString())
-          + ": " + SafeText.escape(e.getMessage()
-              + (cause == null || cause == e ? "" : " (" + cause.getMessage() + ")"))
-          + "; an earlier report there is unchanged");
+      err.println(
+          "error: cannot write the output folder "
+              + SafeText.escape(out.toString())
+              + ": "
+              + SafeText.escape(
+                  e.getMessage()
+                      + (cause == null || cause == e ? "" : " (" + cause.getMessage() + ")"))
+              + "; an earlier report there is unchanged");
       err.flush();
       return ExitCodes.OUTPUT;
     }
     if (!quiet) {
       outw.println();
-      outw.println("Report written to "
-          + SafeText.escape(written.resolve("report.html").toString()));
+      outw.println(
+          "Report written to " + SafeText.escape(written.resolve("report.html").toString()));
       outw.flush();
     }
     return ExitCodes.OK;
   }
 
   /**
-   * Escapes control characters and escape sequences line by line: a message's own line breaks
-   * (a hint on its own line) stay, everything else from the data is shown escaped.
+   * Escapes control characters and escape sequences line by line: a message's own line breaks (a
+   * hint on its own line) stay, everything else from the data is shown escaped.
    */
   static String escapeLines(String message) {
     if (message == null) {
@@ -451,7 +580,10 @@ public final class CxReportCommand implements Callable<Integer> {
   }
 
   private boolean anyFile() {
-    return interactions != null || responses != null || transactions != null || customers != null
+    return interactions != null
+        || responses != null
+        || transactions != null
+        || customers != null
         || config != null;
   }
 
@@ -462,31 +594,42 @@ public final class CxReportCommand implements Callable<Integer> {
       case "week" -> p = Period.WEEK;
       case "month" -> p = Period.MONTH;
       case "quarter" -> p = Period.QUARTER;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "--period must be day, week, month or quarter, got '" + period + "'");
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--period must be day, week, month or quarter, got '" + period + "'");
     }
     ZoneId z;
     try {
       z = ZoneId.of(zone);
     } catch (java.time.DateTimeException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--zone: unknown time zone '" + zone + "'");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--zone: unknown time zone '" + zone + "'");
     }
-    check(level > 0 && level < 1,
-        "--level must be between 0 and 1, such as 0.95 for 95%% intervals; got %s", level);
+    check(
+        level > 0 && level < 1,
+        "--level must be between 0 and 1, such as 0.95 for 95%% intervals; got %s",
+        level);
     check(minGroup >= 1, "--min-group must be at least 1, got %s", minGroup);
     check(churnAfter >= 1, "--churn-after must be at least 1 day, got %s", churnAfter);
     check(clvMonths >= 1, "--clv-months must be at least 1, got %s", clvMonths);
-    check(discount >= 0 && discount < 1,
+    check(
+        discount >= 0 && discount < 1,
         "--discount must be a monthly rate from 0 up to (not including) 1, such as 0.01 for 1%%; "
-            + "got %s", discount);
-    check(margin > 0 && margin <= 1,
-        "--margin must be a share above 0 and at most 1, such as 0.3 for 30%%; got %s", margin);
+            + "got %s",
+        discount);
+    check(
+        margin > 0 && margin <= 1,
+        "--margin must be a share above 0 and at most 1, such as 0.3 for 30%%; got %s",
+        margin);
     check(top >= 1, "--top must be at least 1, got %s", top);
-    check(atRiskTop > 0 && atRiskTop <= 1,
+    check(
+        atRiskTop > 0 && atRiskTop <= 1,
         "--at-risk-top must be a share above 0 and at most 1, such as 0.2 for the top 20%%; "
-            + "got %s", atRiskTop);
-    check(atRiskAlive > 0 && atRiskAlive <= 1,
+            + "got %s",
+        atRiskTop);
+    check(
+        atRiskAlive > 0 && atRiskAlive <= 1,
         "--at-risk-alive must be a probability above 0 and at most 1, such as 0.5; got %s",
         atRiskAlive);
     java.time.LocalDate calEnd = null;
@@ -494,13 +637,19 @@ public final class CxReportCommand implements Callable<Integer> {
       try {
         calEnd = java.time.LocalDate.parse(calibrationEnd.strip());
       } catch (java.time.format.DateTimeParseException e) {
-        check(false, "--calibration-end must be a date such as 1997-09-30 (yyyy-MM-dd); got '%s'",
+        check(
+            false,
+            "--calibration-end must be a date such as 1997-09-30 (yyyy-MM-dd); got '%s'",
             SafeText.escape(calibrationEnd));
       }
     }
-    effort.forEach((touchpoint, e) -> check(e != null && e > 0 && Double.isFinite(e),
-        "--effort %s=%s: an effort must be a positive number, such as 3 (person-weeks)",
-        touchpoint, e));
+    effort.forEach(
+        (touchpoint, e) ->
+            check(
+                e != null && e > 0 && Double.isFinite(e),
+                "--effort %s=%s: an effort must be a positive number, such as 3 (person-weeks)",
+                touchpoint,
+                e));
     Duration gap = journeyGap == null ? null : usage(() -> duration(journeyGap), "--journey-gap");
     Map<String, Double> allEffort = new LinkedHashMap<>();
     if (cfg != null && cfg.effort() != null) {
@@ -525,13 +674,14 @@ public final class CxReportCommand implements Callable<Integer> {
   /** Throws a usage error with the formatted message unless {@code ok}. */
   private void check(boolean ok, String message, Object... args) {
     if (!ok) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          String.format(Locale.ROOT, message, args));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), String.format(Locale.ROOT, message, args));
     }
   }
 
   /**
-   * Parses a duration: {@code 30m}, {@code 2h}, {@code 7d}, {@code 90s} or ISO-8601 ({@code PT30M}).
+   * Parses a duration: {@code 30m}, {@code 2h}, {@code 7d}, {@code 90s} or ISO-8601 ({@code
+   * PT30M}).
    *
    * @throws IllegalArgumentException if the text is none of these
    */
@@ -543,11 +693,16 @@ public final class CxReportCommand implements Callable<Integer> {
       }
       long n = Long.parseLong(t.substring(0, t.length() - 1));
       switch (t.charAt(t.length() - 1)) {
-        case 's': return Duration.ofSeconds(n);
-        case 'm': return Duration.ofMinutes(n);
-        case 'h': return Duration.ofHours(n);
-        case 'd': return Duration.ofDays(n);
-        default: break;
+        case 's':
+          return Duration.ofSeconds(n);
+        case 'm':
+          return Duration.ofMinutes(n);
+        case 'h':
+          return Duration.ofHours(n);
+        case 'd':
+          return Duration.ofDays(n);
+        default:
+          break;
       }
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       // fall through to the error below
@@ -566,11 +721,15 @@ public final class CxReportCommand implements Callable<Integer> {
     for (String m : map) {
       int eq = m.indexOf('=');
       if (eq < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--map expects "
-            + "KIND.FIELD=COLUMN such as transactions.amount=dollar_value, got '" + m + "'");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--map expects "
+                + "KIND.FIELD=COLUMN such as transactions.amount=dollar_value, got '"
+                + m
+                + "'");
       }
-      out.add(usage(() -> ColumnOption.parse(m.substring(0, eq), m.substring(eq + 1)),
-          "--map " + m));
+      out.add(
+          usage(() -> ColumnOption.parse(m.substring(0, eq), m.substring(eq + 1)), "--map " + m));
     }
     return out;
   }
@@ -584,14 +743,18 @@ public final class CxReportCommand implements Callable<Integer> {
     Map<DataKind, List<String>> out = new java.util.EnumMap<>(DataKind.class);
     for (String h : headerless) {
       int eq = h.indexOf('=');
-      check(eq > 0, "--columns expects KIND=NAME,NAME,... such as "
-          + "transactions=customer_id,sample,date,cds,amount, got '%s'", h);
+      check(
+          eq > 0,
+          "--columns expects KIND=NAME,NAME,... such as "
+              + "transactions=customer_id,sample,date,cds,amount, got '%s'",
+          h);
       DataKind kind = usage(() -> DataKind.of(h.substring(0, eq)), "--columns " + h);
       List<String> names = new ArrayList<>();
       for (String n : h.substring(eq + 1).split(",", -1)) {
         names.add(n.strip());
       }
-      usage(() -> org.cx4j.core.io.CsvFormat.comma().withoutHeader(names.toArray(new String[0])),
+      usage(
+          () -> org.cx4j.core.io.CsvFormat.comma().withoutHeader(names.toArray(new String[0])),
           "--columns " + h);
       out.put(kind, names);
     }
@@ -604,17 +767,22 @@ public final class CxReportCommand implements Callable<Integer> {
       return check.get();
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          m.startsWith(option) ? m : option + ": " + m, e);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), m.startsWith(option) ? m : option + ": " + m, e);
     }
   }
 
-  private ReportInput load(PrintWriter err, ReportConfig cfg, List<ColumnOption> columns,
-      Map<DataKind, List<String>> headers, ZoneId zone) {
+  private ReportInput load(
+      PrintWriter err,
+      ReportConfig cfg,
+      List<ColumnOption> columns,
+      Map<DataKind, List<String>> headers,
+      ZoneId zone) {
     if (!anyFile()) {
       if (!quiet) {
-        err.println("No input files given: reporting on the bundled sample data "
-            + "(cx-report --help for options).");
+        err.println(
+            "No input files given: reporting on the bundled sample data "
+                + "(cx-report --help for options).");
         err.flush();
       }
       return ReportInput.sample();
@@ -656,10 +824,12 @@ public final class CxReportCommand implements Callable<Integer> {
       }
       b.limits(new ReadLimits(maxRecordSize, maxRecordLines, maxFieldSize));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           (charset != null && e instanceof java.nio.charset.UnsupportedCharsetException
-              || e instanceof java.nio.charset.IllegalCharsetNameException
-              ? "--charset: unknown character encoding '" + charset + "'" : e.getMessage()));
+                  || e instanceof java.nio.charset.IllegalCharsetNameException
+              ? "--charset: unknown character encoding '" + charset + "'"
+              : e.getMessage()));
     }
     if (lenient && !noFiles && !checkOnly) {
       try {
@@ -670,11 +840,16 @@ public final class CxReportCommand implements Callable<Integer> {
       b.rejects(spool);
     }
     if (!quiet) {
-      b.progress((file, rows, done) -> {
-        err.printf(Locale.ROOT, "%s %s: %,d rows%n", done ? "read" : "reading",
-            SafeText.escape(String.valueOf(file)), rows);
-        err.flush();
-      });
+      b.progress(
+          (file, rows, done) -> {
+            err.printf(
+                Locale.ROOT,
+                "%s %s: %,d rows%n",
+                done ? "read" : "reading",
+                SafeText.escape(String.valueOf(file)),
+                rows);
+            err.flush();
+          });
     }
     return b.build().load();
   }
@@ -691,27 +866,38 @@ public final class CxReportCommand implements Callable<Integer> {
         inputs.add(p);
       }
     }
-    return OutputFolder.write(out, force, inputs, Version.version(), folder -> {
-      Files.writeString(folder.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-      Files.writeString(folder.resolve("report.html"), HtmlReport.render(report),
-          StandardCharsets.UTF_8);
-      report.journeys().ifPresent(j -> {
-        // Edges seen fewer than 1 in 1000 transitions are left out so that the drawing stays legible.
-        long min = Math.max(1, j.graph().transitions() / 1000);
-        writeString(folder.resolve("journey.dot"), GraphExport.dot(j.graph(), min));
-        writeString(folder.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
-      });
-      TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
-      // One row per customer, written as computed: never all in memory.
-      report.value().ifPresent(v -> ClvTables.writeCustomers(v, folder.resolve("tables")));
-      ReportJson.write(report.snapshot(), folder.resolve(ReportJson.FILE_NAME));
-      if (spool != null) {
-        // Every reject, not only the first ones each read keeps.
-        spool.close();
-        Files.copy(spool.file(), folder.resolve("tables").resolve("rejected_rows.csv"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    });
+    return OutputFolder.write(
+        out,
+        force,
+        inputs,
+        Version.version(),
+        folder -> {
+          Files.writeString(folder.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+          Files.writeString(
+              folder.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+          report
+              .journeys()
+              .ifPresent(
+                  j -> {
+                    // Edges seen fewer than 1 in 1000 transitions are left out so that the drawing
+                    // stays legible.
+                    long min = Math.max(1, j.graph().transitions() / 1000);
+                    writeString(folder.resolve("journey.dot"), GraphExport.dot(j.graph(), min));
+                    writeString(folder.resolve("journey.mmd"), GraphExport.mermaid(j.graph(), min));
+                  });
+          TableWriter.writeAll(ReportTables.of(report), folder.resolve("tables"));
+          // One row per customer, written as computed: never all in memory.
+          report.value().ifPresent(v -> ClvTables.writeCustomers(v, folder.resolve("tables")));
+          ReportJson.write(report.snapshot(), folder.resolve(ReportJson.FILE_NAME));
+          if (spool != null) {
+            // Every reject, not only the first ones each read keeps.
+            spool.close();
+            Files.copy(
+                spool.file(),
+                folder.resolve("tables").resolve("rejected_rows.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+        });
   }
 
   private static void writeString(Path file, String text) {
@@ -737,14 +923,15 @@ public final class CxReportCommand implements Callable<Integer> {
     // "-o sample" is the output folder "sample", not the sample subcommand.
     cl.setAllowSubcommandsAsOptionParameters(true);
     cl.setParameterExceptionHandler(CxReportCommand::usageError);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("error: analysis failed: " + SafeText.escape(e.toString()));
-      for (StackTraceElement s : e.getStackTrace()) {
-        commandLine.getErr().println("    at " + s);
-      }
-      commandLine.getErr().flush();
-      return ExitCodes.SOFTWARE;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: analysis failed: " + SafeText.escape(e.toString()));
+          for (StackTraceElement s : e.getStackTrace()) {
+            commandLine.getErr().println("    at " + s);
+          }
+          commandLine.getErr().flush();
+          return ExitCodes.SOFTWARE;
+        });
     return cl.execute(args);
   }
 
@@ -786,8 +973,8 @@ public final class CxReportCommand implements Callable<Integer> {
 
   /**
    * Prints the project version, from {@code cx-report-version.properties} (written by the build
-   * with Maven resource filtering), so that it is right however the command is launched: the
-   * jar, {@code ./cx report}, {@code exec:java} or an IDE.
+   * with Maven resource filtering), so that it is right however the command is launched: the jar,
+   * {@code ./cx report}, {@code exec:java} or an IDE.
    */
   static final class Version implements CommandLine.IVersionProvider {
     @Override

@@ -19,12 +19,16 @@ public final class ExitCodes {
 
   /** The report was written. */
   public static final int OK = 0;
+
   /** An analysis failed unexpectedly. */
   public static final int SOFTWARE = 1;
+
   /** The command line is wrong. */
   public static final int USAGE = 2;
+
   /** An input file, row or config is wrong. */
   public static final int INPUT = 3;
+
   /** The output folder was refused or could not be written. */
   public static final int OUTPUT = 4;
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cx-report sample}: writes generated sample data ({@link SampleData}) as CSV or JSON Lines
- * files that {@code cx-report} reads back: a starting point for one's own files, and the input
- * of the large-data timing.
+ * files that {@code cx-report} reads back: a starting point for one's own files, and the input of
+ * the large-data timing.
  */
 @Command(
     name = "sample",
@@ -32,21 +32,32 @@ final class SampleCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--customers", paramLabel = "N",
+  @Option(
+      names = "--customers",
+      paramLabel = "N",
       defaultValue = "" + SampleData.DEFAULT_CUSTOMERS,
-      description = "Number of customers, 1 to " + SampleData.MAX_CUSTOMERS
-          + " (default: ${DEFAULT-VALUE}).")
+      description =
+          "Number of customers, 1 to " + SampleData.MAX_CUSTOMERS + " (default: ${DEFAULT-VALUE}).")
   int customers;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + SampleData.DEFAULT_SEED,
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "" + SampleData.DEFAULT_SEED,
       description = "Random seed; the same seed gives the same data (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "csv",
       description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cx-sample-data",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "cx-sample-data",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -57,23 +68,39 @@ final class SampleCommand implements Callable<Integer> {
     switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" -> ext = "csv";
       case "jsonl" -> ext = "jsonl";
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--format must be csv or jsonl, got '" + format + "'");
+      default ->
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(), "--format must be csv or jsonl, got '" + format + "'");
     }
     if (customers < 1 || customers > SampleData.MAX_CUSTOMERS) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "--customers must be between 1 and " + SampleData.MAX_CUSTOMERS + ", got " + customers);
     }
     SampleData data = SampleData.generate(seed, customers);
     try {
       Files.createDirectories(out);
-      long c = with(CxWriters.customers(), ext).write(out.resolve("customers." + ext), data.customers());
-      long i = with(CxWriters.interactions(), ext).write(out.resolve("interactions." + ext), data.interactions());
-      long r = with(CxWriters.surveyResponses(), ext).write(out.resolve("responses." + ext), data.responses());
-      long t = with(CxWriters.transactions(), ext).write(out.resolve("transactions." + ext), data.transactions());
-      spec.commandLine().getOut().printf(Locale.ROOT,
-          "Wrote %,d customers, %,d interactions, %,d responses and %,d transactions to %s%n",
-          c, i, r, t, out);
+      long c =
+          with(CxWriters.customers(), ext).write(out.resolve("customers." + ext), data.customers());
+      long i =
+          with(CxWriters.interactions(), ext)
+              .write(out.resolve("interactions." + ext), data.interactions());
+      long r =
+          with(CxWriters.surveyResponses(), ext)
+              .write(out.resolve("responses." + ext), data.responses());
+      long t =
+          with(CxWriters.transactions(), ext)
+              .write(out.resolve("transactions." + ext), data.transactions());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "Wrote %,d customers, %,d interactions, %,d responses and %,d transactions to %s%n",
+              c,
+              i,
+              r,
+              t,
+              out);
       spec.commandLine().getOut().flush();
     } catch (IOException | UncheckedIOException e) {
       err.println("error: cannot write sample data to " + out + ": " + e.getMessage());

@@ -7,11 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One task run on a second, daemon thread while the caller does other work: how the report uses
- * its second core (reading interactions while the other files are read; analysing journeys while
- * the scores are computed). {@link #join()} returns the result or rethrows what the task threw,
- * unwrapped; {@link #close()} interrupts the task if it is still running (for example because
- * the caller failed first).
+ * One task run on a second, daemon thread while the caller does other work: how the report uses its
+ * second core (reading interactions while the other files are read; analysing journeys while the
+ * scores are computed). {@link #join()} returns the result or rethrows what the task threw,
+ * unwrapped; {@link #close()} interrupts the task if it is still running (for example because the
+ * caller failed first).
  *
  * @param <T> the result type
  */
@@ -21,11 +21,13 @@ public final class SecondThread<T> implements AutoCloseable {
   private final Future<T> future;
 
   private SecondThread(String name, Callable<T> task) {
-    this.pool = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
     this.future = pool.submit(task);
   }
 
@@ -38,8 +40,8 @@ public final class SecondThread<T> implements AutoCloseable {
    * Waits for the task and returns its result.
    *
    * @throws RuntimeException or Error: whatever the task threw, unwrapped
-   * @throws IllegalStateException if this thread is interrupted while waiting, or the task threw
-   *     a checked exception
+   * @throws IllegalStateException if this thread is interrupted while waiting, or the task threw a
+   *     checked exception
    */
   public T join() {
     try {

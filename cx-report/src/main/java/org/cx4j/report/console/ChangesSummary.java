@@ -7,8 +7,8 @@ import org.cx4j.report.analysis.ChangeSection;
 
 /**
  * The lines the console summary opens with when the report has a baseline: how many changes are
- * significant, the (at most) three with the largest {@code |z|}, and any warning. Plain text;
- * the caller escapes names from the data.
+ * significant, the (at most) three with the largest {@code |z|}, and any warning. Plain text; the
+ * caller escapes names from the data.
  */
 public final class ChangesSummary {
 
@@ -20,13 +20,20 @@ public final class ChangesSummary {
   /** Returns the lines for {@code changes}, without a trailing blank line. */
   public static List<String> lines(ChangeSection changes) {
     List<String> out = new ArrayList<>();
-    long significant = changes.changes().stream().filter(ChangeSection.Change::significant)
-        .count();
-    out.add(String.format(Locale.ROOT, "What changed since the baseline (%s): %d of %d tested "
-            + "changes significant (%s, %s <= %.2f)", changes.baselineSource(), significant,
-        changes.tested(), changes.method() == org.cx4j.metrics.compare.MultipleTesting.Method
-            .BENJAMINI_HOCHBERG ? "Benjamini-Hochberg" : "Holm", changes.adjustedName(),
-        changes.alpha()));
+    long significant = changes.changes().stream().filter(ChangeSection.Change::significant).count();
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "What changed since the baseline (%s): %d of %d tested "
+                + "changes significant (%s, %s <= %.2f)",
+            changes.baselineSource(),
+            significant,
+            changes.tested(),
+            changes.method() == org.cx4j.metrics.compare.MultipleTesting.Method.BENJAMINI_HOCHBERG
+                ? "Benjamini-Hochberg"
+                : "Holm",
+            changes.adjustedName(),
+            changes.alpha()));
     for (ChangeSection.Change c : changes.headlines()) {
       out.add("  " + c.describe(changes.adjustedName()));
     }

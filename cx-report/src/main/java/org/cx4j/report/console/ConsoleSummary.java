@@ -1,11 +1,9 @@
 package org.cx4j.report.console;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -19,21 +17,21 @@ import org.cx4j.journey.variant.Variants;
 import org.cx4j.metrics.driver.DriverImportance;
 import org.cx4j.metrics.priority.EffortImpactMatrix;
 import org.cx4j.metrics.retention.RetentionKind;
-import org.cx4j.report.analysis.ValueSection;
-import org.cx4j.report.analysis.Wording;
 import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.DriverSection;
 import org.cx4j.report.analysis.Estimate;
 import org.cx4j.report.analysis.JourneySection;
 import org.cx4j.report.analysis.RetentionSection;
 import org.cx4j.report.analysis.ScoreSection;
+import org.cx4j.report.analysis.ValueSection;
+import org.cx4j.report.analysis.Wording;
 import org.cx4j.report.input.ReportInput;
 
 /**
  * The console summary of a {@link CxReport}: the headline figures with their intervals, then one
  * short block per section, in plain text of at most 100 columns. What {@code cx report} prints.
- * Control characters, terminal escape sequences and bidirectional formatting characters in the
- * data are shown escaped ({@link SafeText}).
+ * Control characters, terminal escape sequences and bidirectional formatting characters in the data
+ * are shown escaped ({@link SafeText}).
  */
 public final class ConsoleSummary {
 
@@ -54,16 +52,19 @@ public final class ConsoleSummary {
     int pct = (int) Math.round(100 * report.options().level());
     t.line("CX report: %s", in.name());
     report.changes().ifPresent(c -> ChangesSummary.lines(c).forEach(l -> t.line("%s", l)));
-    t.line("Data: %s, %s, %s, %s", Wording.count(in.customers().size(), "customer", "customers"),
+    t.line(
+        "Data: %s, %s, %s, %s",
+        Wording.count(in.customers().size(), "customer", "customers"),
         Wording.count(in.interactions().size(), "interaction", "interactions"),
         Wording.count(in.responses().size(), "survey response", "survey responses"),
         Wording.count(in.transactions().size(), "transaction", "transactions"));
     reads(t, in);
 
     t.blank();
-    t.line("Headline (%d%% confidence intervals; * = unstable: fewer than %s,"
-        + " or the figure outside its own interval)", pct,
-        Wording.count(report.options().minGroupSize(), "response", "responses"));
+    t.line(
+        "Headline (%d%% confidence intervals; * = unstable: fewer than %s,"
+            + " or the figure outside its own interval)",
+        pct, Wording.count(report.options().minGroupSize(), "response", "responses"));
     if (report.scores().isEmpty()) {
       t.line("  no survey responses");
     }
@@ -83,28 +84,44 @@ public final class ConsoleSummary {
 
     report.journeys().ifPresent(j -> journeys(t, j, report.options().topN()));
     report.retention().ifPresent(r -> retention(t, r, pct));
-    report.value().ifPresent(v -> {
-      t.blank();
-      t.line("Customer lifetime value (BG/NBD + Gamma-Gamma, %s, %.0f%% margin, %.1f%% "
-              + "monthly discount)", Wording.months(v.horizon().periods()),
-          100 * v.horizon().margin(), 100 * v.horizon().discountRate());
-      t.line("  %s: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
-          Wording.count(v.customers(), "customer", "customers"), v.mean(), v.median(), v.p90(),
-          v.total());
-      t.line("  the top 10%% of customers hold %.1f%% of the value; mean P(still active) %.2f",
-          100 * v.topDecileShare(), v.meanAlive());
-      if (!v.excluded().isEmpty()) {
-        int n = v.excluded().size();
-        t.line("  %,d repeat buyer%s with no spend model (repeat purchases summing to 0) %s no "
-                + "lifetime value: tables/clv_excluded.csv", n, n == 1 ? "" : "s",
-            n == 1 ? "has" : "have");
-      }
-      ValueSection.AtRisk r = v.atRisk();
-      t.line("  at risk: %s in the top %.0f%% by CLV with P(alive) below %s, worth %,.0f (%.1f%% "
-              + "of the value): tables/clv_at_risk.csv", Wording.count(r.customers(), "customer",
-              "customers"), 100 * r.topShare(), String.valueOf(r.aliveBelow()), r.value(),
-          100 * r.shareOfValue());
-    });
+    report
+        .value()
+        .ifPresent(
+            v -> {
+              t.blank();
+              t.line(
+                  "Customer lifetime value (BG/NBD + Gamma-Gamma, %s, %.0f%% margin, %.1f%% "
+                      + "monthly discount)",
+                  Wording.months(v.horizon().periods()),
+                  100 * v.horizon().margin(),
+                  100 * v.horizon().discountRate());
+              t.line(
+                  "  %s: mean %,.2f, median %,.2f, 90th percentile %,.2f, total %,.0f",
+                  Wording.count(v.customers(), "customer", "customers"),
+                  v.mean(),
+                  v.median(),
+                  v.p90(),
+                  v.total());
+              t.line(
+                  "  the top 10%% of customers hold %.1f%% of the value; mean P(still active) %.2f",
+                  100 * v.topDecileShare(), v.meanAlive());
+              if (!v.excluded().isEmpty()) {
+                int n = v.excluded().size();
+                t.line(
+                    "  %,d repeat buyer%s with no spend model (repeat purchases summing to 0) %s no "
+                        + "lifetime value: tables/clv_excluded.csv",
+                    n, n == 1 ? "" : "s", n == 1 ? "has" : "have");
+              }
+              ValueSection.AtRisk r = v.atRisk();
+              t.line(
+                  "  at risk: %s in the top %.0f%% by CLV with P(alive) below %s, worth %,.0f (%.1f%% "
+                      + "of the value): tables/clv_at_risk.csv",
+                  Wording.count(r.customers(), "customer", "customers"),
+                  100 * r.topShare(),
+                  String.valueOf(r.aliveBelow()),
+                  r.value(),
+                  100 * r.shareOfValue());
+            });
     report.drivers().ifPresent(d -> drivers(t, d, report.options().topN()));
     attribution(t, report.attribution());
 
@@ -121,8 +138,12 @@ public final class ConsoleSummary {
   private static void reads(Text t, ReportInput in) {
     for (ReadReport r : in.reads()) {
       // File names only: summary.txt goes into the report folder, without the analyst's paths.
-      t.line("  %s: %s read, %,d accepted, %,d rejected", ReportInput.fileName(r.source()),
-          Wording.count(r.read(), "row", "rows"), r.accepted(), r.rejected());
+      t.line(
+          "  %s: %s read, %,d accepted, %,d rejected",
+          ReportInput.fileName(r.source()),
+          Wording.count(r.read(), "row", "rows"),
+          r.accepted(),
+          r.rejected());
       if (r.rejected() == 0) {
         continue;
       }
@@ -131,25 +152,38 @@ public final class ConsoleSummary {
       int shown = 0;
       for (ReadReport.Tally tally : r.tallies()) {
         if (shown++ == ERRORS_SHOWN) {
-          t.line("      ... %s", Wording.count(r.tallies().size() - ERRORS_SHOWN,
-              "more reason", "more reasons"));
+          t.line(
+              "      ... %s",
+              Wording.count(r.tallies().size() - ERRORS_SHOWN, "more reason", "more reasons"));
           break;
         }
-        t.line("      %,6d x %s%s", tally.rows(), tally.kind().description(),
+        t.line(
+            "      %,6d x %s%s",
+            tally.rows(),
+            tally.kind().description(),
             tally.column() == null ? "" : " in '" + SafeText.escape(tally.column()) + "'");
       }
       for (int i = 0; i < Math.min(3, r.errors().size()); i++) {
         ReadError e = r.errors().get(i);
-        t.line("      e.g. %s", new ReadError(ReportInput.fileName(e.source()), e.line(),
-            e.column(), e.value(), e.reason(), e.kind(), null));
+        t.line(
+            "      e.g. %s",
+            new ReadError(
+                ReportInput.fileName(e.source()),
+                e.line(),
+                e.column(),
+                e.value(),
+                e.reason(),
+                e.kind(),
+                null));
       }
     }
   }
 
   private static void journeys(Text t, JourneySection j, int topN) {
     t.blank();
-    t.line("Journeys: %,d journeys, %,d interactions, %d touchpoints", j.journeys(), j.events(),
-        j.nodes().size());
+    t.line(
+        "Journeys: %,d journeys, %,d interactions, %d touchpoints",
+        j.journeys(), j.events(), j.nodes().size());
     FunnelResult f = j.funnel();
     StringBuilder sb = new StringBuilder("  funnel: ");
     for (int k = 0; k < f.size(); k++) {
@@ -162,8 +196,9 @@ public final class ConsoleSummary {
       }
     }
     t.line("%s", sb);
-    t.line("  overall conversion %.1f%% of %,d journeys that entered", 100 * f.conversion(),
-        f.entered());
+    t.line(
+        "  overall conversion %.1f%% of %,d journeys that entered",
+        100 * f.conversion(), f.entered());
     List<Variants.Variant> top = j.variants().top(Math.min(3, topN));
     if (!top.isEmpty()) {
       t.line("  most common paths:");
@@ -171,11 +206,13 @@ public final class ConsoleSummary {
         t.line("    %5.1f%%  %s", 100 * v.share(), abbreviate(String.join(" > ", v.steps()), 88));
       }
     }
-    t.line("  top pain points (pain 0..1 = weighted drop-off, rework, time over target, feedback):");
+    t.line(
+        "  top pain points (pain 0..1 = weighted drop-off, rework, time over target, feedback):");
     for (int i = 0; i < j.painPoints().size(); i++) {
       NodeScore n = j.painPoints().get(i);
-      t.line("    %d. %-18s pain %.2f  drop-off %4.1f%%, rework %4.1f%%%s", i + 1, n.label(),
-          n.pain(), 100 * n.dropOffPart(), 100 * n.reworkPart(), feedback(n));
+      t.line(
+          "    %d. %-18s pain %.2f  drop-off %4.1f%%, rework %4.1f%%%s",
+          i + 1, n.label(), n.pain(), 100 * n.dropOffPart(), 100 * n.reworkPart(), feedback(n));
     }
     if (!j.delights().isEmpty()) {
       t.line("  moments of delight:");
@@ -190,9 +227,14 @@ public final class ConsoleSummary {
     StringBuilder sb = new StringBuilder();
     for (FeedbackSummary f : n.feedback()) {
       boolean nps = f.metric().equals("nps");
-      sb.append(String.format(Locale.ROOT, "; %s %.0f%s (n %d)",
-          f.instrument().name().toUpperCase(Locale.ROOT), nps ? f.score() : 100 * f.score(),
-          nps ? "" : "% " + f.metric(), f.responses()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "; %s %.0f%s (n %d)",
+              f.instrument().name().toUpperCase(Locale.ROOT),
+              nps ? f.score() : 100 * f.score(),
+              nps ? "" : "% " + f.metric(),
+              f.responses()));
     }
     if (n.smallSample()) {
       sb.append(" [small sample]");
@@ -212,28 +254,46 @@ public final class ConsoleSummary {
     }
     t.line("%s", sb);
     if (r.retentionRate() != null && r.retentionRate().rate().isPresent()) {
-      t.line("  customer retention rate in %s: %.1f%% (churn %.1f%%)", r.retentionMonth(),
+      t.line(
+          "  customer retention rate in %s: %.1f%% (churn %.1f%%)",
+          r.retentionMonth(),
           100 * r.retentionRate().rate().getAsDouble(),
           100 * r.retentionRate().churnRate().getAsDouble());
     }
-    String median = r.median().estimate().isPresent()
-        ? Wording.days(r.median().estimate().getAsDouble()) + " (" + Wording.dayInterval(pct,
-            r.median().lower().orElse(Double.NaN), r.median().upper().orElse(Double.NaN)) + ")"
-        : "not reached (more than half still active)";
-    t.line("  churn = %s without activity: %,d of %s churned; median time to churn (first to "
-            + "last activity) %s", Wording.count(r.churnAfterDays(), "day", "days"), r.churned(),
-        Wording.count(r.customers(), "customer", "customers"), median);
+    String median =
+        r.median().estimate().isPresent()
+            ? Wording.days(r.median().estimate().getAsDouble())
+                + " ("
+                + Wording.dayInterval(
+                    pct,
+                    r.median().lower().orElse(Double.NaN),
+                    r.median().upper().orElse(Double.NaN))
+                + ")"
+            : "not reached (more than half still active)";
+    t.line(
+        "  churn = %s without activity: %,d of %s churned; median time to churn (first to "
+            + "last activity) %s",
+        Wording.count(r.churnAfterDays(), "day", "days"),
+        r.churned(),
+        Wording.count(r.customers(), "customer", "customers"),
+        median);
   }
 
   private static void drivers(Text t, DriverSection d, int topN) {
     t.blank();
-    t.line("What drives NPS (touchpoints visited before answering; R-squared %.3f, %,d respondents)",
+    t.line(
+        "What drives NPS (touchpoints visited before answering; R-squared %.3f, %,d respondents)",
         d.drivers().rSquared(), d.drivers().respondents());
     List<DriverImportance> ranked = d.drivers().ranked();
     for (int i = 0; i < Math.min(topN, ranked.size()); i++) {
       DriverImportance di = ranked.get(i);
-      t.line("  %d. %-18s %5.1f%% of R-squared, r = %+.3f (%s NPS)", i + 1, di.name(),
-          100 * di.shapleyShare(), di.pearson(), di.pearson() < 0 ? "lowers" : "raises");
+      t.line(
+          "  %d. %-18s %5.1f%% of R-squared, r = %+.3f (%s NPS)",
+          i + 1,
+          di.name(),
+          100 * di.shapleyShare(),
+          di.pearson(),
+          di.pearson() < 0 ? "lowers" : "raises");
     }
     EffortImpactMatrix m = d.matrix();
     if (m != null) {
@@ -249,7 +309,8 @@ public final class ConsoleSummary {
       return;
     }
     t.blank();
-    t.line("Attribution of %,.0f conversions by channel (share %%)", models.get(0).totalConversions());
+    t.line(
+        "Attribution of %,.0f conversions by channel (share %%)", models.get(0).totalConversions());
     Set<String> channels = new LinkedHashSet<>();
     for (AttributionResult.ChannelCredit c : models.get(models.size() - 1).ranked()) {
       channels.add(c.channel());
@@ -303,8 +364,14 @@ public final class ConsoleSummary {
     if (e.isEmpty()) {
       return String.format(Locale.ROOT, "%-24s", "n/a (n 0)");
     }
-    return String.format(Locale.ROOT, "%6.1f [%6.1f, %6.1f] n %,7d%s", e.value(), e.lower(),
-        e.upper(), e.n(), e.small() ? "*" : " ");
+    return String.format(
+        Locale.ROOT,
+        "%6.1f [%6.1f, %6.1f] n %,7d%s",
+        e.value(),
+        e.lower(),
+        e.upper(),
+        e.n(),
+        e.small() ? "*" : " ");
   }
 
   private static String cell(Estimate e) {
@@ -322,8 +389,8 @@ public final class ConsoleSummary {
   /**
    * A line buffer with {@link Locale#ROOT} formatting. The format strings are this class's own;
    * every argument that is not a number comes from the data and is passed through {@link
-   * SafeText#escape(String)}, so no control character or terminal escape sequence in a name
-   * reaches the console or {@code summary.txt}, and a line break in a name cannot add a line.
+   * SafeText#escape(String)}, so no control character or terminal escape sequence in a name reaches
+   * the console or {@code summary.txt}, and a line break in a name cannot add a line.
    */
   private static final class Text {
     private final List<String> lines = new ArrayList<>();

@@ -46,15 +46,18 @@ final class TextSectionHtml {
   private String render() {
     h.append("<section id=\"").append(ID).append("\">\n<h2>What customers say</h2>\n");
     if (!t.hasComments()) {
-      p("The survey responses have no comments (no comment column, or it is empty): there is"
-          + " nothing to read here.");
+      p(
+          "The survey responses have no comments (no comment column, or it is empty): there is"
+              + " nothing to read here.");
       h.append("</section>\n");
       return h.toString();
     }
-    p(f("%d of %d survey responses have a comment (%.0f%%). Sentiment is the VADER compound"
-            + " score of each comment, from -1 (most negative) to +1; 0.05 and above counts as"
-            + " positive, -0.05 and below as negative.",
-        t.comments(), t.responses(), 100.0 * t.comments() / t.responses()));
+    p(
+        f(
+            "%d of %d survey responses have a comment (%.0f%%). Sentiment is the VADER compound"
+                + " score of each comment, from -1 (most negative) to +1; 0.05 and above counts as"
+                + " positive, -0.05 and below as negative.",
+            t.comments(), t.responses(), 100.0 * t.comments() / t.responses()));
     touchpoints();
     terms();
     themes();
@@ -70,7 +73,8 @@ final class TextSectionHtml {
     h.append("<div class=\"scroll\"><table>\n<thead><tr>");
     for (String c : cells) {
       boolean numeric = c.startsWith("#");
-      h.append(numeric ? "<th class=\"n\">" : "<th>").append(esc(numeric ? c.substring(1) : c))
+      h.append(numeric ? "<th class=\"n\">" : "<th>")
+          .append(esc(numeric ? c.substring(1) : c))
           .append("</th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
@@ -95,7 +99,12 @@ final class TextSectionHtml {
 
   private void touchpoints() {
     h.append("<h3>Sentiment by touchpoint</h3>\n");
-    head("Touchpoint", "#Comments", "#Mean sentiment", "#" + pct + "% interval", "#Positive",
+    head(
+        "Touchpoint",
+        "#Comments",
+        "#Mean sentiment",
+        "#" + pct + "% interval",
+        "#Positive",
         "#Negative");
     for (Map.Entry<String, SentimentSummary> e : t.byTouchpoint().entrySet()) {
       SentimentSummary s = e.getValue();
@@ -115,17 +124,20 @@ final class TextSectionHtml {
   private void terms() {
     h.append("<h3>Words and phrases of detractors and promoters</h3>\n");
     if (t.detractorTerms().isEmpty() && t.promoterTerms().isEmpty()) {
-      p(f("No word or phrase tells detractors' comments from promoters' at |z| above %.2f.",
-          TextSection.MIN_Z));
+      p(
+          f(
+              "No word or phrase tells detractors' comments from promoters' at |z| above %.2f.",
+              TextSection.MIN_Z));
       return;
     }
     head("More typical of", "Word or phrase (stems)", "#Detractor uses", "#Promoter uses", "#z");
     rows("Detractors", t.detractorTerms());
     rows("Promoters", t.promoterTerms());
     end();
-    p("Weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi and Quinn"
-        + " 2008), on stemmed words without stop words and on adjacent pairs of them; |z| above"
-        + " 1.96 is a difference at the 5% level for one term taken alone.");
+    p(
+        "Weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi and Quinn"
+            + " 2008), on stemmed words without stop words and on adjacent pairs of them; |z| above"
+            + " 1.96 is a difference at the 5% level for one term taken alone.");
   }
 
   private void rows(String side, List<TermScore> terms) {
@@ -147,7 +159,12 @@ final class TextSectionHtml {
       p("No NPS comment matches a theme of the dictionary.");
       return;
     }
-    head("Group", "Theme", "#Comments", "#Share of the group's comments", "#Mean sentiment",
+    head(
+        "Group",
+        "Theme",
+        "#Comments",
+        "#Share of the group's comments",
+        "#Mean sentiment",
         "Shortest comments");
     for (ThemeTable.Row row : table.rows()) {
       h.append("<tr>");
@@ -164,9 +181,16 @@ final class TextSectionHtml {
     }
     end();
     StringBuilder unmatched = new StringBuilder();
-    table.groups().forEach((g, totals) -> unmatched.append(unmatched.length() == 0 ? "" : "; ")
-        .append(f("%s: %d of %d comments match no theme", g, totals.unmatched(),
-            totals.comments())));
+    table
+        .groups()
+        .forEach(
+            (g, totals) ->
+                unmatched
+                    .append(unmatched.length() == 0 ? "" : "; ")
+                    .append(
+                        f(
+                            "%s: %d of %d comments match no theme",
+                            g, totals.unmatched(), totals.comments())));
     p(unmatched + ". A comment can match several themes.");
   }
 }

@@ -11,9 +11,9 @@ import org.cx4j.core.io.Field;
 import org.cx4j.core.io.TimestampFormat;
 
 /**
- * One column mapping as a person writes it: {@code KIND.FIELD=COLUMN}, or for a date or
- * timestamp field {@code KIND.FIELD=COLUMN:FORMAT}, such as {@code transactions.amount=dollar_value}
- * or {@code transactions.timestamp=date:yyyyMMdd}.
+ * One column mapping as a person writes it: {@code KIND.FIELD=COLUMN}, or for a date or timestamp
+ * field {@code KIND.FIELD=COLUMN:FORMAT}, such as {@code transactions.amount=dollar_value} or
+ * {@code transactions.timestamp=date:yyyyMMdd}.
  *
  * <p>{@code FORMAT} is {@code iso}, {@code epoch-millis} or a {@link
  * java.time.format.DateTimeFormatter} pattern ({@code yyyyMMdd}, {@code dd/MM/yyyy HH:mm}),
@@ -22,9 +22,9 @@ import org.cx4j.core.io.TimestampFormat;
  * followed by a valid format, so that names with a colon ({@code time:timestamp}) still work; a
  * value with no valid format after any {@code :} is a column name as a whole. Only {@code
  * timestamp} and {@code signup_date} take a format; it applies to that file's timestamps. Text
- * after the first colon that can only be meant as a format (it holds {@code @}, {@code yy},
- * {@code MM}, {@code dd}, {@code HH}, {@code mm} or {@code ss}, or starts with {@code iso} or
- * {@code epoch}) but is not a valid one is an error that says why.
+ * after the first colon that can only be meant as a format (it holds {@code @}, {@code yy}, {@code
+ * MM}, {@code dd}, {@code HH}, {@code mm} or {@code ss}, or starts with {@code iso} or {@code
+ * epoch}) but is not a valid one is an error that says why.
  *
  * @param kind the kind of file
  * @param field the field
@@ -50,12 +50,20 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
     Objects.requireNonNull(column, "column");
     column = column.strip();
     checkArgument(!column.isEmpty(), "the column for %s.%s must not be blank", kind.key(), field);
-    checkArgument(kind.reads(field), "%s files have no field '%s'; their fields are %s",
-        kind.key(), field, fieldNames(kind));
+    checkArgument(
+        kind.reads(field),
+        "%s files have no field '%s'; their fields are %s",
+        kind.key(),
+        field,
+        fieldNames(kind));
     if (format != null) {
-      checkArgument(DataKind.isTemporal(field),
+      checkArgument(
+          DataKind.isTemporal(field),
           "only timestamp and signup_date columns take a format, got %s.%s=%s:%s",
-          kind.key(), field, column, format);
+          kind.key(),
+          field,
+          column,
+          format);
       timestampFormat(format, ZoneOffset.UTC); // validates
     }
   }
@@ -65,16 +73,18 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
    *
    * @param key {@code KIND.FIELD}, e.g. {@code transactions.timestamp}
    * @param value {@code COLUMN} or {@code COLUMN:FORMAT}, e.g. {@code date:yyyyMMdd}
-   * @throws IllegalArgumentException naming the option if the kind or field is unknown, the
-   *     column blank, or the field does not belong to the kind
+   * @throws IllegalArgumentException naming the option if the kind or field is unknown, the column
+   *     blank, or the field does not belong to the kind
    */
   public static ColumnOption parse(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int dot = key.indexOf('.');
-    checkArgument(dot > 0 && dot < key.length() - 1,
+    checkArgument(
+        dot > 0 && dot < key.length() - 1,
         "a column mapping is KIND.FIELD=COLUMN such as transactions.amount=dollar_value, got '%s=%s'",
-        key, value);
+        key,
+        value);
     DataKind kind = DataKind.of(key.substring(0, dot));
     String name = key.substring(dot + 1);
     Field field = null;
@@ -83,14 +93,18 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
         field = f;
       }
     }
-    checkArgument(field != null, "%s files have no field '%s'; their fields are %s", kind.key(),
-        name, fieldNames(kind));
+    checkArgument(
+        field != null,
+        "%s files have no field '%s'; their fields are %s",
+        kind.key(),
+        name,
+        fieldNames(kind));
     return of(kind, field, value);
   }
 
   /**
-   * Returns the mapping of {@code field} of {@code kind} to {@code value}: {@code COLUMN} or, for
-   * a date or timestamp field, {@code COLUMN:FORMAT} (see the class comment).
+   * Returns the mapping of {@code field} of {@code kind} to {@code value}: {@code COLUMN} or, for a
+   * date or timestamp field, {@code COLUMN:FORMAT} (see the class comment).
    *
    * @throws IllegalArgumentException as {@link #ColumnOption the constructor}
    */
@@ -111,8 +125,14 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
         try {
           timestampFormat(format, ZoneOffset.UTC);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("invalid format '" + format.strip() + "' after column '"
-              + value.substring(0, colon).strip() + "': " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "invalid format '"
+                  + format.strip()
+                  + "' after column '"
+                  + value.substring(0, colon).strip()
+                  + "': "
+                  + e.getMessage(),
+              e);
         }
       }
     }
@@ -145,8 +165,13 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
       try {
         z = ZoneId.of(id);
       } catch (java.time.DateTimeException e) {
-        throw new IllegalArgumentException("unknown time zone '" + id + "' in format '" + format
-            + "' (use a region such as Europe/Paris, or an offset such as +01:00)", e);
+        throw new IllegalArgumentException(
+            "unknown time zone '"
+                + id
+                + "' in format '"
+                + format
+                + "' (use a region such as Europe/Paris, or an offset such as +01:00)",
+            e);
       }
       text = text.substring(0, at).strip();
     }
@@ -158,14 +183,24 @@ public record ColumnOption(DataKind kind, Field field, String column, String for
       checkArgument(at < 0, "epoch-millis takes no zone, got '%s'", format);
       return TimestampFormat.epochMillis();
     }
-    checkArgument(text.chars().anyMatch(Character::isLetter),
-        "timestamp format '%s' has no pattern letters (such as yyyy, MM, dd)", format);
+    checkArgument(
+        text.chars().anyMatch(Character::isLetter),
+        "timestamp format '%s' has no pattern letters (such as yyyy, MM, dd)",
+        format);
     return TimestampFormat.pattern(text, z);
   }
 
-  /** Returns this mapping as the option that gives it, e.g. {@code transactions.timestamp=date:yyyyMMdd}. */
+  /**
+   * Returns this mapping as the option that gives it, e.g. {@code
+   * transactions.timestamp=date:yyyyMMdd}.
+   */
   public String option() {
-    return kind.key() + "." + field.defaultName() + "=" + column + (format == null ? "" : ":" + format);
+    return kind.key()
+        + "."
+        + field.defaultName()
+        + "="
+        + column
+        + (format == null ? "" : ":" + format);
   }
 
   private static String fieldNames(DataKind kind) {

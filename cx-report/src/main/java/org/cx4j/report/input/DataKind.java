@@ -47,7 +47,9 @@ public enum DataKind {
     return required.contains(field) || optional.contains(field);
   }
 
-  /** Returns whether {@code field} holds a date or a timestamp, so that its column takes a format. */
+  /**
+   * Returns whether {@code field} holds a date or a timestamp, so that its column takes a format.
+   */
   public static boolean isTemporal(Field field) {
     return field == Field.TIMESTAMP || field == Field.SIGNUP_DATE;
   }
@@ -69,6 +71,8 @@ public enum DataKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown data kind '" + key + "', expected interactions, responses, transactions or customers");
+        "unknown data kind '"
+            + key
+            + "', expected interactions, responses, transactions or customers");
   }
 }

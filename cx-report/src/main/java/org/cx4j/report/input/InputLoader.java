@@ -32,8 +32,8 @@ import org.cx4j.core.io.CxReader;
 import org.cx4j.core.io.CxReaders;
 import org.cx4j.core.io.ErrorSink;
 import org.cx4j.core.io.Field;
-import org.cx4j.core.io.ReadLimits;
 import org.cx4j.core.io.ReadError;
+import org.cx4j.core.io.ReadLimits;
 import org.cx4j.core.io.ReadReport;
 import org.cx4j.core.io.RecordStream;
 import org.cx4j.core.io.SeparatorDetector;
@@ -50,13 +50,14 @@ import org.cx4j.report.concurrent.SecondThread;
  * columnar {@link InteractionLog}, never into a list of objects.
  *
  * <p>Each file is CSV unless its name ends in {@code .jsonl}, {@code .ndjson} or {@code .json}
- * (JSON Lines). A CSV file's separator, unless given, is detected from its first lines by the
- * rule of {@link SeparatorDetector}; its header is then checked against the mapping before
- * reading, and a missing column is an {@link IllegalArgumentException} that lists the columns
- * found and the {@code --map} option that would work. Column names default to the field names ({@code customer_id}, {@code timestamp},
- * ...) and can be mapped per kind. In strict mode (the default) the first bad row stops the read
- * with a {@link org.cx4j.core.io.CxReadException} naming the file, line, column and value; in
- * lenient mode bad rows are skipped, counted and kept in the {@link ReadReport}s of the result.
+ * (JSON Lines). A CSV file's separator, unless given, is detected from its first lines by the rule
+ * of {@link SeparatorDetector}; its header is then checked against the mapping before reading, and
+ * a missing column is an {@link IllegalArgumentException} that lists the columns found and the
+ * {@code --map} option that would work. Column names default to the field names ({@code
+ * customer_id}, {@code timestamp}, ...) and can be mapped per kind. In strict mode (the default)
+ * the first bad row stops the read with a {@link org.cx4j.core.io.CxReadException} naming the file,
+ * line, column and value; in lenient mode bad rows are skipped, counted and kept in the {@link
+ * ReadReport}s of the result.
  *
  * <pre>{@code
  * ReportInput in = InputLoader.builder()
@@ -95,8 +96,8 @@ public final class InputLoader {
     this.timestamps = b.timestamps;
     this.headers = new EnumMap<>(b.headers);
     this.kindTimestamps = new EnumMap<>(DataKind.class);
-    b.formats.forEach((kind, format) ->
-        kindTimestamps.put(kind, ColumnOption.timestampFormat(format, b.zone)));
+    b.formats.forEach(
+        (kind, format) -> kindTimestamps.put(kind, ColumnOption.timestampFormat(format, b.zone)));
     this.lenient = b.lenient;
     this.segmentBy = b.segmentBy;
     this.segmentation = b.segmentation;
@@ -134,38 +135,53 @@ public final class InputLoader {
         InteractionLog.builder().unknownTouchpoints(UnknownTouchpoints.REGISTER).clock(clock);
     Set<JourneyStage> seenStages = new LinkedHashSet<>();
     Path interactionsFile = files.get(DataKind.INTERACTIONS);
-    try (SecondThread<ReadReport> interactions = interactionsFile == null ? null
-        : SecondThread.start("cx4j-read-interactions",
-            () -> readInteractions(interactionsFile, log, seenStages))) {
+    try (SecondThread<ReadReport> interactions =
+        interactionsFile == null
+            ? null
+            : SecondThread.start(
+                "cx4j-read-interactions",
+                () -> readInteractions(interactionsFile, log, seenStages))) {
       List<ReadReport> reads = new ArrayList<>();
       List<Customer> customers = new ArrayList<>();
       Path file = files.get(DataKind.CUSTOMERS);
       if (file != null) {
-        reads.add(read(configure(CxReaders.customers(), DataKind.CUSTOMERS, ids), file, customers::add));
+        reads.add(
+            read(configure(CxReaders.customers(), DataKind.CUSTOMERS, ids), file, customers::add));
       }
       List<SurveyResponse> responses = new ArrayList<>();
       file = files.get(DataKind.RESPONSES);
       if (file != null) {
-        reads.add(read(configure(CxReaders.surveyResponses(), DataKind.RESPONSES, ids), file,
-            responses::add));
+        reads.add(
+            read(
+                configure(CxReaders.surveyResponses(), DataKind.RESPONSES, ids),
+                file,
+                responses::add));
       }
       List<Transaction> transactions = new ArrayList<>();
       file = files.get(DataKind.TRANSACTIONS);
       if (file != null) {
-        reads.add(read(configure(CxReaders.transactions(), DataKind.TRANSACTIONS, ids), file,
-            transactions::add));
+        reads.add(
+            read(
+                configure(CxReaders.transactions(), DataKind.TRANSACTIONS, ids),
+                file,
+                transactions::add));
       }
       if (interactions != null) {
         // Reports in file order: customers, interactions, responses, transactions.
         reads.add(files.containsKey(DataKind.CUSTOMERS) ? 1 : 0, interactions.join());
       }
       String name = files.isEmpty() ? "no files" : describe();
-      return new ReportInput(name, customers, segmentation(customers), stages(seenStages),
-          log.build(), responses, transactions, reads);
+      return new ReportInput(
+          name,
+          customers,
+          segmentation(customers),
+          stages(seenStages),
+          log.build(),
+          responses,
+          transactions,
+          reads);
     }
   }
-
-
 
   private String describe() {
     Set<String> names = new TreeSet<>();
@@ -191,8 +207,13 @@ public final class InputLoader {
       if (header != null) {
         format = format.withoutHeader(header.toArray(new String[0]));
       }
-      ColumnCheck.check(kind, file, format, separator == null,
-          mappings.getOrDefault(kind, ColumnMapping.defaults()), ts,
+      ColumnCheck.check(
+          kind,
+          file,
+          format,
+          separator == null,
+          mappings.getOrDefault(kind, ColumnMapping.defaults()),
+          ts,
           kindTimestamps.containsKey(kind));
       reader = reader.format(format);
     }
@@ -207,7 +228,9 @@ public final class InputLoader {
     return lenient ? reader.lenient(rejects) : reader.strict();
   }
 
-  /** Returns the timestamp format of one kind of file: its column's format, else the file-wide one. */
+  /**
+   * Returns the timestamp format of one kind of file: its column's format, else the file-wide one.
+   */
   private TimestampFormat timestamps(DataKind kind) {
     return kindTimestamps.getOrDefault(kind, timestamps);
   }
@@ -227,8 +250,10 @@ public final class InputLoader {
       case "whitespace":
         return CsvFormat.whitespace();
       default:
-        checkArgument(separator.length() == 1,
-            "separator must be one character, 'tab' or 'whitespace', got '%s'", separator);
+        checkArgument(
+            separator.length() == 1,
+            "separator must be one character, 'tab' or 'whitespace', got '%s'",
+            separator);
         return CsvFormat.separator(separator.charAt(0));
     }
   }
@@ -250,16 +275,18 @@ public final class InputLoader {
     }
   }
 
-  private ReadReport readInteractions(Path file, InteractionLog.Builder log,
-      Set<JourneyStage> stages) {
+  private ReadReport readInteractions(
+      Path file, InteractionLog.Builder log, Set<JourneyStage> stages) {
     requireFile(file);
     CxReader<Interaction> reader = configure(CxReaders.interactions(), DataKind.INTERACTIONS, null);
     String name = file.toString();
     List<ReadError> late = new ArrayList<>();
     long lateCount = 0;
     ReadReport r;
-    String timestampColumn = mappings.getOrDefault(DataKind.INTERACTIONS, ColumnMapping.defaults())
-        .column(Field.TIMESTAMP);
+    String timestampColumn =
+        mappings
+            .getOrDefault(DataKind.INTERACTIONS, ColumnMapping.defaults())
+            .column(Field.TIMESTAMP);
     try (RecordStream<Interaction> rows = reader.read(file)) {
       long n = 0;
       while (rows.hasNext()) {
@@ -269,8 +296,15 @@ public final class InputLoader {
           stages.add(i.touchpoint().stage());
         } catch (IllegalArgumentException e) {
           // The log refuses what a row-level reader cannot see (a timestamp in the future).
-          ReadError error = new ReadError(name, rows.line(), timestampColumn,
-              String.valueOf(i.timestamp()), e.getMessage(), ReadError.Kind.TIMESTAMP, null);
+          ReadError error =
+              new ReadError(
+                  name,
+                  rows.line(),
+                  timestampColumn,
+                  String.valueOf(i.timestamp()),
+                  e.getMessage(),
+                  ReadError.Kind.TIMESTAMP,
+                  null);
           if (!lenient) {
             throw new org.cx4j.core.io.CxReadException(error);
           }
@@ -302,8 +336,8 @@ public final class InputLoader {
       errors = new ArrayList<>(errors.subList(0, ReadReport.MAX_ERRORS));
     }
     List<ReadReport.Tally> tallies = new ArrayList<>(r.tallies());
-    ReadReport.Tally lateTally = new ReadReport.Tally(ReadError.Kind.TIMESTAMP, timestampColumn,
-        lateCount);
+    ReadReport.Tally lateTally =
+        new ReadReport.Tally(ReadError.Kind.TIMESTAMP, timestampColumn, lateCount);
     int same = -1;
     for (int k = 0; k < tallies.size(); k++) {
       ReadReport.Tally t = tallies.get(k);
@@ -312,13 +346,15 @@ public final class InputLoader {
       }
     }
     if (same >= 0) {
-      tallies.set(same, new ReadReport.Tally(ReadError.Kind.TIMESTAMP, timestampColumn,
-          tallies.get(same).rows() + lateCount));
+      tallies.set(
+          same,
+          new ReadReport.Tally(
+              ReadError.Kind.TIMESTAMP, timestampColumn, tallies.get(same).rows() + lateCount));
     } else {
       tallies.add(lateTally);
     }
-    return new ReadReport(r.source(), r.read(), r.accepted() - lateCount, r.rejected() + lateCount,
-        errors, tallies);
+    return new ReadReport(
+        r.source(), r.read(), r.accepted() - lateCount, r.rejected() + lateCount, errors, tallies);
   }
 
   private static void requireFile(Path file) {
@@ -336,8 +372,10 @@ public final class InputLoader {
       c.attribute(attribute).ifPresent(values::add);
     }
     if (values.isEmpty()) {
-      checkArgument(segmentBy == null || customers.isEmpty(),
-          "no customer has the attribute '%s' to segment by", segmentBy);
+      checkArgument(
+          segmentBy == null || customers.isEmpty(),
+          "no customer has the attribute '%s' to segment by",
+          segmentBy);
       return new Segmentation(List.of(), "all customers");
     }
     List<Segment> segments = new ArrayList<>();
@@ -403,8 +441,8 @@ public final class InputLoader {
     }
 
     /**
-     * Sets the file of one kind (CSV, or JSON Lines when the name ends in {@code .jsonl},
-     * {@code .ndjson} or {@code .json}).
+     * Sets the file of one kind (CSV, or JSON Lines when the name ends in {@code .jsonl}, {@code
+     * .ndjson} or {@code .json}).
      *
      * @throws NullPointerException if an argument is null
      */
@@ -415,8 +453,8 @@ public final class InputLoader {
 
     /**
      * Maps a field of one kind of file to a column of that file: {@code COLUMN}, or for {@code
-     * timestamp} and {@code signup_date} {@code COLUMN:FORMAT} such as {@code date:yyyyMMdd}
-     * (see {@link ColumnOption}).
+     * timestamp} and {@code signup_date} {@code COLUMN:FORMAT} such as {@code date:yyyyMMdd} (see
+     * {@link ColumnOption}).
      *
      * @param field the field's name, e.g. {@code customer_id} ({@link Field#of(String)})
      * @throws IllegalArgumentException if the field is unknown or not read from this kind of file,
@@ -431,8 +469,8 @@ public final class InputLoader {
     }
 
     /**
-     * Applies one column mapping; its format, if any, becomes the timestamp format of that kind
-     * of file.
+     * Applies one column mapping; its format, if any, becomes the timestamp format of that kind of
+     * file.
      *
      * @throws IllegalArgumentException if the column is already mapped to another field
      */
@@ -470,8 +508,8 @@ public final class InputLoader {
     }
 
     /**
-     * Sets how timestamps are written (default ISO-8601, where a value without an offset is in
-     * the {@linkplain #zone(ZoneId) zone}).
+     * Sets how timestamps are written (default ISO-8601, where a value without an offset is in the
+     * {@linkplain #zone(ZoneId) zone}).
      */
     public Builder timestamps(TimestampFormat timestamps) {
       this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
@@ -494,9 +532,9 @@ public final class InputLoader {
     }
 
     /**
-     * Sets the zone of timestamps written without an offset or zone (default UTC), for the
-     * default ISO format, patterns and column formats without {@code @ZONE}; a value with one
-     * ({@code Z}, {@code +01:00}) keeps its own.
+     * Sets the zone of timestamps written without an offset or zone (default UTC), for the default
+     * ISO format, patterns and column formats without {@code @ZONE}; a value with one ({@code Z},
+     * {@code +01:00}) keeps its own.
      */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
@@ -593,8 +631,8 @@ public final class InputLoader {
 
   /**
    * Returns the timestamp format of a config or option value: {@code "iso"}, {@code
-   * "epoch-millis"}, a pattern string {@code "yyyy-MM-dd HH:mm@Europe/Paris"}, or a map with
-   * {@code pattern} and {@code zone}.
+   * "epoch-millis"}, a pattern string {@code "yyyy-MM-dd HH:mm@Europe/Paris"}, or a map with {@code
+   * pattern} and {@code zone}.
    *
    * @throws IllegalArgumentException if the value is none of these (the value is named)
    */
@@ -620,21 +658,27 @@ public final class InputLoader {
       if (t.equalsIgnoreCase("epoch-millis")) {
         return TimestampFormat.epochMillis();
       }
-      checkArgument(!t.isEmpty(),
-          "timestamps must be 'iso', 'epoch-millis' or a pattern such as 'yyyyMMdd', got '%s'", s);
+      checkArgument(
+          !t.isEmpty(),
+          "timestamps must be 'iso', 'epoch-millis' or a pattern such as 'yyyyMMdd', got '%s'",
+          s);
       int at = t.lastIndexOf('@');
       if (at < 0) {
         return TimestampFormat.pattern(t, defaultZone);
       }
-      checkArgument(at > 0, "timestamps must be 'iso', 'epoch-millis' or 'PATTERN@ZONE', got '%s'", s);
+      checkArgument(
+          at > 0, "timestamps must be 'iso', 'epoch-millis' or 'PATTERN@ZONE', got '%s'", s);
       return TimestampFormat.pattern(t.substring(0, at), zone(t.substring(at + 1)));
     }
     if (value instanceof Map<?, ?> m) {
       Object pattern = m.get("pattern");
       Object zone = m.containsKey("zone") ? m.get("zone") : defaultZone.getId();
-      checkArgument(pattern instanceof String && zone instanceof String
+      checkArgument(
+          pattern instanceof String
+              && zone instanceof String
               && m.keySet().stream().allMatch(k -> k.equals("pattern") || k.equals("zone")),
-          "timestamps object must have 'pattern' and optionally 'zone', got %s", m);
+          "timestamps object must have 'pattern' and optionally 'zone', got %s",
+          m);
       return TimestampFormat.pattern((String) pattern, zone((String) zone));
     }
     throw new IllegalArgumentException(

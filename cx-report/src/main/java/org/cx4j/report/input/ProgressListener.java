@@ -2,8 +2,8 @@ package org.cx4j.report.input;
 
 /**
  * Told how far the reading of a large file has got, so that a command line can show progress.
- * Called from the reading thread, at most every {@link InputLoader#PROGRESS_EVERY} rows and once
- * at the end of each file.
+ * Called from the reading thread, at most every {@link InputLoader#PROGRESS_EVERY} rows and once at
+ * the end of each file.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -17,16 +17,17 @@ import org.cx4j.report.table.TableWriter;
 /**
  * Every rejected row of a report's reads, written as it happens to a CSV file ({@code
  * source,line,column,kind,value,reason,raw}) so that the report's {@code tables/rejected_rows.csv}
- * holds all of them however many there are, in constant memory. Sources are written as file
- * names only; text cells are made safe to open in a spreadsheet ({@link
- * TableWriter#neutralise(String)}).
+ * holds all of them however many there are, in constant memory. Sources are written as file names
+ * only; text cells are made safe to open in a spreadsheet ({@link TableWriter#neutralise(String)}).
  *
  * <p>Thread-safe: the report reads interactions on a second thread. Close it when reading is done.
  */
 public final class RejectSpool implements ErrorSink, AutoCloseable {
 
   /** The header of the rejected-rows table. */
-  public static final String[] COLUMNS = {"source", "line", "column", "kind", "value", "reason", "raw"};
+  public static final String[] COLUMNS = {
+    "source", "line", "column", "kind", "value", "reason", "raw"
+  };
 
   private static final CsvMapper CSV = new CsvMapper();
 
@@ -58,15 +59,16 @@ public final class RejectSpool implements ErrorSink, AutoCloseable {
     }
     try {
       // Never null: Jackson's CSV writer would skip a null cell and shift the rest left.
-      out.write(new String[] {
-        cell(ReportInput.fileName(e.source())),
-        Long.toString(e.line()),
-        cell(e.column()),
-        e.kind().name().toLowerCase(java.util.Locale.ROOT),
-        cell(e.value()),
-        cell(e.reason()),
-        cell(e.excerpt())
-      });
+      out.write(
+          new String[] {
+            cell(ReportInput.fileName(e.source())),
+            Long.toString(e.line()),
+            cell(e.column()),
+            e.kind().name().toLowerCase(java.util.Locale.ROOT),
+            cell(e.value()),
+            cell(e.reason()),
+            cell(e.excerpt())
+          });
       written++;
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot write the rejected-rows file " + file, ex);

@@ -18,8 +18,8 @@ import org.cx4j.core.customer.Segmentation;
 import org.cx4j.core.json.CxJson;
 
 /**
- * The small JSON file that tells the report how to read a user's files, as an alternative to
- * (or together with) command-line options; options given on the command line win.
+ * The small JSON file that tells the report how to read a user's files, as an alternative to (or
+ * together with) command-line options; options given on the command line win.
  *
  * <pre>{@code
  * {
@@ -34,15 +34,15 @@ import org.cx4j.core.json.CxJson;
  * }
  * }</pre>
  *
- * <p>Relative file names are resolved against the folder of the config file. Column names map
- * the fields of {@link org.cx4j.core.io.Field} (by their default names, e.g. {@code customer_id})
- * to the file's columns. {@code timestamps} is {@code "iso"} (default), {@code "epoch-millis"},
- * or a pattern with a zone. {@code segmentation} may instead give full segment rules in cx4j's
- * JSON form. Unknown keys are errors that name the key, so a typo never goes unnoticed.
+ * <p>Relative file names are resolved against the folder of the config file. Column names map the
+ * fields of {@link org.cx4j.core.io.Field} (by their default names, e.g. {@code customer_id}) to
+ * the file's columns. {@code timestamps} is {@code "iso"} (default), {@code "epoch-millis"}, or a
+ * pattern with a zone. {@code segmentation} may instead give full segment rules in cx4j's JSON
+ * form. Unknown keys are errors that name the key, so a typo never goes unnoticed.
  *
  * @param separator the CSV separator: one character, or {@code "tab"} or {@code "whitespace"}
- * @param timestamps how timestamps are written: {@code "iso"}, {@code "epoch-millis"}, or an
- *     object with {@code pattern} and {@code zone}
+ * @param timestamps how timestamps are written: {@code "iso"}, {@code "epoch-millis"}, or an object
+ *     with {@code pattern} and {@code zone}
  * @param interactions where and how to read interactions
  * @param responses where and how to read survey responses
  * @param transactions where and how to read transactions
@@ -97,9 +97,9 @@ public record ReportConfig(
   /**
    * Reads a config file; relative file names in it are resolved against its folder.
    *
-   * @throws IllegalArgumentException if the file is not valid JSON, has an unknown key (the
-   *     message names the file, the line and the key), or nests deeper than {@link #MAX_NESTING}
-   *     (segment rules: {@link SegmentRule#MAX_DEPTH}); the message names the file and the limit
+   * @throws IllegalArgumentException if the file is not valid JSON, has an unknown key (the message
+   *     names the file, the line and the key), or nests deeper than {@link #MAX_NESTING} (segment
+   *     rules: {@link SegmentRule#MAX_DEPTH}); the message names the file and the limit
    * @throws UncheckedIOException if it cannot be read
    */
   public static ReportConfig read(Path path) {
@@ -107,8 +107,10 @@ public record ReportConfig(
     ObjectMapper mapper = CxJson.newMapper();
     // A config is a few levels deep; deeper nesting (thousands of segment rules inside each
     // other) is refused by the parser before data binding could recurse into it.
-    mapper.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     ReportConfig c;
     String text;
     try {
@@ -121,9 +123,18 @@ public record ReportConfig(
     } catch (UnrecognizedPropertyException e) {
       // Records are built through their constructor, so Jackson reports the end of the object;
       // the line of the key itself is what the user needs.
-      throw new IllegalArgumentException(path + ": line " + lineOf(text, e.getPropertyName(),
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": unknown key '"
-          + e.getPropertyName() + "', expected one of " + e.getKnownPropertyIds(), e);
+      throw new IllegalArgumentException(
+          path
+              + ": line "
+              + lineOf(
+                  text,
+                  e.getPropertyName(),
+                  e.getLocation() == null ? 0 : e.getLocation().getLineNr())
+              + ": unknown key '"
+              + e.getPropertyName()
+              + "', expected one of "
+              + e.getKnownPropertyIds(),
+          e);
     } catch (StreamConstraintsException e) {
       throw tooDeep(path, e);
     } catch (JsonMappingException e) {
@@ -132,13 +143,17 @@ public record ReportConfig(
       }
       // A record's own check (e.g. SegmentRule.MAX_DEPTH) says best what is wrong.
       Throwable cause = e.getCause();
-      String reason = cause instanceof IllegalArgumentException ? cause.getMessage()
-          : e.getOriginalMessage();
+      String reason =
+          cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
       throw new IllegalArgumentException(path + ": line " + line(e) + ": " + reason, e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(
-          path + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-              + ": not valid JSON: " + e.getOriginalMessage(), e);
+          path
+              + ": line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + ": not valid JSON: "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read config " + path, e);
     }
@@ -146,26 +161,45 @@ public record ReportConfig(
       throw new IllegalArgumentException(path + ": empty config");
     }
     Path base = path.toAbsolutePath().getParent();
-    return new ReportConfig(c.separator, c.timestamps, resolve(c.interactions, base),
-        resolve(c.responses, base), resolve(c.transactions, base), resolve(c.customers, base),
-        c.segmentBy, c.segmentation, c.effort);
+    return new ReportConfig(
+        c.separator,
+        c.timestamps,
+        resolve(c.interactions, base),
+        resolve(c.responses, base),
+        resolve(c.transactions, base),
+        resolve(c.customers, base),
+        c.segmentBy,
+        c.segmentation,
+        c.effort);
   }
 
   private static IllegalArgumentException tooDeep(Path path, StreamConstraintsException e) {
-    return new IllegalArgumentException(path + ": the config is nested more than " + MAX_NESTING
-        + " levels deep" + at(e) + "; segment rules may nest at most " + SegmentRule.MAX_DEPTH
-        + " levels deep: flatten them (one 'and' with several rules, rather than an 'and' inside "
-        + "an 'and')", e);
+    return new IllegalArgumentException(
+        path
+            + ": the config is nested more than "
+            + MAX_NESTING
+            + " levels deep"
+            + at(e)
+            + "; segment rules may nest at most "
+            + SegmentRule.MAX_DEPTH
+            + " levels deep: flatten them (one 'and' with several rules, rather than an 'and' inside "
+            + "an 'and')",
+        e);
   }
 
   private static String line(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "?"
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1
+        ? "?"
         : String.valueOf(e.getLocation().getLineNr());
   }
 
   private static String at(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
             + ")";
   }
 

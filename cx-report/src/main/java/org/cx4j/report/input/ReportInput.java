@@ -20,9 +20,8 @@ import org.cx4j.journey.log.InteractionLog;
  * (columnar, so ten million interactions fit in a few hundred megabytes), survey responses,
  * transactions, and what reading each file did.
  *
- * <p>Any part may be empty; the report then leaves out the sections that need it and says so.
- * Build one from the bundled sample with {@link #sample()}, or from files with {@link
- * InputLoader}.
+ * <p>Any part may be empty; the report then leaves out the sections that need it and says so. Build
+ * one from the bundled sample with {@link #sample()}, or from files with {@link InputLoader}.
  *
  * @param name a short name of the data, shown in the report title
  * @param customers the customers (may be empty: segments then read "unknown")
@@ -115,7 +114,11 @@ public record ReportInput(
   public String toString() {
     return String.format(
         "ReportInput[%s: %d customers, %d interactions, %d responses, %d transactions, %d rows rejected]",
-        name, customers.size(), interactions.size(), responses.size(), transactions.size(),
+        name,
+        customers.size(),
+        interactions.size(),
+        responses.size(),
+        transactions.size(),
         rejectedRows());
   }
 }

@@ -25,13 +25,13 @@ import org.cx4j.metrics.weighting.RakingResult;
  * NPS, CSAT and CES speak for the customer base rather than for who answered.
  *
  * <p>The margins file is CSV with the header {@code variable,category,target}: one row per
- * category, targets as population counts or shares (every variable must have the same total).
- * A variable is {@code segment} (the report's segmentation), {@code channel}, {@code touchpoint}
- * or {@code stage} (of the response), or any customer attribute ({@code plan}, {@code country}, a
+ * category, targets as population counts or shares (every variable must have the same total). A
+ * variable is {@code segment} (the report's segmentation), {@code channel}, {@code touchpoint} or
+ * {@code stage} (of the response), or any customer attribute ({@code plan}, {@code country}, a
  * column of the customers file). Each instrument's responses (NPS, CSAT, CES, ...) are raked
  * separately, as separate samples of the same population, starting from their own weights; a
- * response whose variable has no value, or a category without a target, is an input error
- * naming them ({@link Raking}).
+ * response whose variable has no value, or a category without a target, is an input error naming
+ * them ({@link Raking}).
  */
 public final class ResponseRaking {
 
@@ -67,20 +67,34 @@ public final class ResponseRaking {
         String category = trimmed(row.get("category"));
         String target = trimmed(row.get("target"));
         if (variable == null || category == null || target == null) {
-          throw new IllegalArgumentException(name + ":" + line + ": a margins row needs "
-              + "variable, category and target (header variable,category,target), got " + row);
+          throw new IllegalArgumentException(
+              name
+                  + ":"
+                  + line
+                  + ": a margins row needs "
+                  + "variable, category and target (header variable,category,target), got "
+                  + row);
         }
         double t;
         try {
           t = Double.parseDouble(target);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(name + ":" + line + ": target '" + target
-              + "' of " + variable + "=" + category + " is not a number");
+          throw new IllegalArgumentException(
+              name
+                  + ":"
+                  + line
+                  + ": target '"
+                  + target
+                  + "' of "
+                  + variable
+                  + "="
+                  + category
+                  + " is not a number");
         }
         if (targets.computeIfAbsent(variable, v -> new LinkedHashMap<>()).put(category, t)
             != null) {
-          throw new IllegalArgumentException(name + ":" + line + ": " + variable + "="
-              + category + " is given twice");
+          throw new IllegalArgumentException(
+              name + ":" + line + ": " + variable + "=" + category + " is given twice");
         }
       }
     } catch (IOException e) {
@@ -89,12 +103,16 @@ public final class ResponseRaking {
       if (e instanceof IllegalArgumentException) {
         throw e;
       }
-      throw new IllegalArgumentException(name + ": not a margins file (CSV with the header "
-          + "variable,category,target): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          name
+              + ": not a margins file (CSV with the header "
+              + "variable,category,target): "
+              + e.getMessage(),
+          e);
     }
     if (targets.isEmpty()) {
-      throw new IllegalArgumentException(name + ": no margins (expected rows of "
-          + "variable,category,target)");
+      throw new IllegalArgumentException(
+          name + ": no margins (expected rows of " + "variable,category,target)");
     }
     Raking.Builder b = Raking.builder().trimAt();
     try {
@@ -117,11 +135,11 @@ public final class ResponseRaking {
   public record Result(ReportInput input, List<String> notes) {}
 
   /**
-   * Returns {@code in} with every response's weight raked to the margins, and a note per
-   * instrument (iterations, design effect and effective n before and after).
+   * Returns {@code in} with every response's weight raked to the margins, and a note per instrument
+   * (iterations, design effect and effective n before and after).
    *
-   * @throws IllegalArgumentException if a response lacks a variable, a category has no target,
-   *     or raking does not converge (the variable and category are named)
+   * @throws IllegalArgumentException if a response lacks a variable, a category has no target, or
+   *     raking does not converge (the variable and category are named)
    */
   public Result apply(ReportInput in) {
     Map<CustomerId, Customer> customers = new HashMap<>();
@@ -148,27 +166,56 @@ public final class ResponseRaking {
       try {
         result = raking.rake(vars, base);
       } catch (RuntimeException ex) {
-        throw new IllegalArgumentException("raking the " + e.getKey().name() + " responses to "
-            + source + ": " + ex.getMessage(), ex);
+        throw new IllegalArgumentException(
+            "raking the " + e.getKey().name() + " responses to " + source + ": " + ex.getMessage(),
+            ex);
       }
       double[] w = result.weights();
       for (int k = 0; k < idx.size(); k++) {
         SurveyResponse r = out[idx.get(k)];
-        out[idx.get(k)] = new SurveyResponse(r.customer(), r.touchpoint(), r.instrument(),
-            r.score(), r.timestamp(), w[k], r.comment());
+        out[idx.get(k)] =
+            new SurveyResponse(
+                r.customer(),
+                r.touchpoint(),
+                r.instrument(),
+                r.score(),
+                r.timestamp(),
+                w[k],
+                r.comment());
       }
-      notes.add(String.format(Locale.ROOT, "%s responses were raked to %s (%s) in %d sweep%s: "
-              + "design effect %.2f, effective n %.0f of %d (before: %.2f, %.0f)%s.",
-          e.getKey().name().toUpperCase(Locale.ROOT), source,
-          String.join(", ", raking.margins().keySet()), result.iterations(),
-          result.iterations() == 1 ? "" : "s", result.designEffectAfter(), result.effectiveSampleSizeAfter(), idx.size(),
-          result.designEffectBefore(), result.effectiveSampleSizeBefore(),
-          result.weightsAtCap() == 0 ? ""
-              : String.format(Locale.ROOT, "; %d weights trimmed at %.1f x the mean",
-                  result.weightsAtCap(), result.trimMultiplier())));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s responses were raked to %s (%s) in %d sweep%s: "
+                  + "design effect %.2f, effective n %.0f of %d (before: %.2f, %.0f)%s.",
+              e.getKey().name().toUpperCase(Locale.ROOT),
+              source,
+              String.join(", ", raking.margins().keySet()),
+              result.iterations(),
+              result.iterations() == 1 ? "" : "s",
+              result.designEffectAfter(),
+              result.effectiveSampleSizeAfter(),
+              idx.size(),
+              result.designEffectBefore(),
+              result.effectiveSampleSizeBefore(),
+              result.weightsAtCap() == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; %d weights trimmed at %.1f x the mean",
+                      result.weightsAtCap(),
+                      result.trimMultiplier())));
     }
-    ReportInput raked = new ReportInput(in.name(), in.customers(), in.segmentation(), in.stages(),
-        in.interactions(), List.of(out), in.transactions(), in.reads());
+    ReportInput raked =
+        new ReportInput(
+            in.name(),
+            in.customers(),
+            in.segmentation(),
+            in.stages(),
+            in.interactions(),
+            List.of(out),
+            in.transactions(),
+            in.reads());
     return new Result(raked, notes);
   }
 
@@ -176,13 +223,14 @@ public final class ResponseRaking {
   private Map<String, String> variables(SurveyResponse r, Customer c, ReportInput in) {
     Map<String, String> v = new HashMap<>();
     for (String name : raking.margins().keySet()) {
-      String value = switch (name) {
-        case "segment" -> c == null ? null : in.segmentation().assign(c);
-        case "channel" -> r.touchpoint() == null ? null : r.touchpoint().channel().name();
-        case "touchpoint" -> r.touchpoint() == null ? null : r.touchpoint().id();
-        case "stage" -> r.touchpoint() == null ? null : r.touchpoint().stage().name();
-        default -> c == null ? null : c.attribute(name).orElse(null);
-      };
+      String value =
+          switch (name) {
+            case "segment" -> c == null ? null : in.segmentation().assign(c);
+            case "channel" -> r.touchpoint() == null ? null : r.touchpoint().channel().name();
+            case "touchpoint" -> r.touchpoint() == null ? null : r.touchpoint().id();
+            case "stage" -> r.touchpoint() == null ? null : r.touchpoint().stage().name();
+            default -> c == null ? null : c.attribute(name).orElse(null);
+          };
       if (value != null) {
         v.put(name, value);
       }

@@ -48,10 +48,10 @@ import org.cx4j.report.html.HtmlReport;
  *                           "counts": [...], "weights": [...], "weightSquares": [...]}]}]}
  * }</pre>
  *
- * <p>Readers ignore fields they do not know; a change that a version-1 reader could not ignore
- * gets a new version. {@code n}, {@code effectiveSampleSize}, {@code score} and the top-level
- * {@code period} are derived, for a person reading the file: {@code n} is checked against the
- * counts, the others are recomputed.
+ * <p>Readers ignore fields they do not know; a change that a version-1 reader could not ignore gets
+ * a new version. {@code n}, {@code effectiveSampleSize}, {@code score} and the top-level {@code
+ * period} are derived, for a person reading the file: {@code n} is checked against the counts, the
+ * others are recomputed.
  */
 public final class ReportJson {
 
@@ -67,16 +67,19 @@ public final class ReportJson {
   /** A report.json is a few levels deep; deeper nesting is refused by the parser. */
   static final int MAX_NESTING = 32;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
   }
 
   private ReportJson() {}
@@ -84,8 +87,8 @@ public final class ReportJson {
   /**
    * Returns {@code snapshot} as the JSON text of {@code report.json}.
    *
-   * @throws IllegalArgumentException if a group's true weight sums overflow a double (weights
-   *     near 1e154 and above); scaled-down weights give the same estimates
+   * @throws IllegalArgumentException if a group's true weight sums overflow a double (weights near
+   *     1e154 and above); scaled-down weights give the same estimates
    */
   public static String toJson(ReportSnapshot snapshot) {
     JsonNodeFactory f = JsonNodeFactory.instance;
@@ -94,11 +97,14 @@ public final class ReportJson {
     root.put("version", VERSION);
     root.put("cx4j", HtmlReport.version());
     root.put("source", snapshot.source());
-    snapshot.period().ifPresent(p -> {
-      ObjectNode period = root.putObject("period");
-      period.put("first", p.first().toString());
-      period.put("last", p.last().toString());
-    });
+    snapshot
+        .period()
+        .ifPresent(
+            p -> {
+              ObjectNode period = root.putObject("period");
+              period.put("first", p.first().toString());
+              period.put("last", p.last().toString());
+            });
     ArrayNode metrics = root.putArray("metrics");
     for (MetricStats m : snapshot.metrics()) {
       ObjectNode mo = metrics.addObject();
@@ -142,9 +148,16 @@ public final class ReportJson {
       ArrayNode w2 = o.putArray("weightSquares");
       for (int s = scale.min(); s <= scale.max(); s++) {
         if (!Double.isFinite(d.weight(s)) || !Double.isFinite(d.weightSquares(s))) {
-          throw new IllegalArgumentException(m.metric() + " " + g.dimension() + " '" + g.key()
-              + "': the weight sums at score " + s + " overflow a double; scale the weights down "
-              + "to write report.json");
+          throw new IllegalArgumentException(
+              m.metric()
+                  + " "
+                  + g.dimension()
+                  + " '"
+                  + g.key()
+                  + "': the weight sums at score "
+                  + s
+                  + " overflow a double; scale the weights down "
+                  + "to write report.json");
         }
         w.add(d.weight(s));
         w2.add(d.weightSquares(s));
@@ -177,8 +190,8 @@ public final class ReportJson {
    * Reads a {@code report.json}, or the one in a report folder ({@link #resolve}).
    *
    * @throws IllegalArgumentException if the file does not exist, is not valid JSON (the message
-   *     names the line and column), is not a cx4j report ({@code format}), has another version,
-   *     or a field is missing or invalid (the message names the field's path and value)
+   *     names the line and column), is not a cx4j report ({@code format}), has another version, or
+   *     a field is missing or invalid (the message names the field's path and value)
    * @throws UncheckedIOException if the file cannot be read
    */
   public static ReportSnapshot read(Path path) {
@@ -187,10 +200,14 @@ public final class ReportJson {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(Files.isDirectory(path)
-          ? "baseline: the folder " + path + " holds no " + FILE_NAME
-              + " (it is written by cx report from this version on)"
-          : "baseline: " + file + " does not exist");
+      throw new IllegalArgumentException(
+          Files.isDirectory(path)
+              ? "baseline: the folder "
+                  + path
+                  + " holds no "
+                  + FILE_NAME
+                  + " (it is written by cx report from this version on)"
+              : "baseline: " + file + " does not exist");
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalArgumentException("baseline " + file + ": not UTF-8 text", e);
     } catch (IOException e) {
@@ -210,39 +227,57 @@ public final class ReportJson {
     try {
       root = MAPPER.readTree(text);
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-      throw new IllegalArgumentException(at + "nests deeper than " + MAX_NESTING
-          + " levels; not a report.json", e);
+      throw new IllegalArgumentException(
+          at + "nests deeper than " + MAX_NESTING + " levels; not a report.json", e);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ": " : String.format(Locale.ROOT,
-          " at line %d, column %d: ", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      throw new IllegalArgumentException(at + "not valid JSON" + where
-          + e.getOriginalMessage(), e);
+      String where =
+          e.getLocation() == null
+              ? ": "
+              : String.format(
+                  Locale.ROOT,
+                  " at line %d, column %d: ",
+                  e.getLocation().getLineNr(),
+                  e.getLocation().getColumnNr());
+      throw new IllegalArgumentException(at + "not valid JSON" + where + e.getOriginalMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       throw new IllegalArgumentException(at + "the file is empty, not a report.json");
     }
     if (!root.isObject()) {
-      throw new IllegalArgumentException(at + "expected a JSON object, got " + kind(root)
-          + "; not a report.json");
+      throw new IllegalArgumentException(
+          at + "expected a JSON object, got " + kind(root) + "; not a report.json");
     }
     JsonNode format = root.get("format");
     if (format == null) {
-      throw new IllegalArgumentException(at + "no \"format\" field; not a report.json "
-          + "written by cx report (expected \"format\": \"" + FORMAT + "\")");
+      throw new IllegalArgumentException(
+          at
+              + "no \"format\" field; not a report.json "
+              + "written by cx report (expected \"format\": \""
+              + FORMAT
+              + "\")");
     }
     if (!format.isTextual() || !format.asText().equals(FORMAT)) {
-      throw new IllegalArgumentException(at + "\"format\" is " + shown(format) + ", expected '"
-          + FORMAT + "'; not a report.json written by cx report");
+      throw new IllegalArgumentException(
+          at
+              + "\"format\" is "
+              + shown(format)
+              + ", expected '"
+              + FORMAT
+              + "'; not a report.json written by cx report");
     }
     JsonNode version = root.get("version");
     if (version == null || !version.isIntegralNumber()) {
-      throw new IllegalArgumentException(at + "\"version\" is " + shown(version)
-          + ", expected the integer " + VERSION);
+      throw new IllegalArgumentException(
+          at + "\"version\" is " + shown(version) + ", expected the integer " + VERSION);
     }
     if (version.asLong() != VERSION) {
-      throw new IllegalArgumentException(at + "\"version\" is " + version.asText()
-          + "; this cx4j reads version " + VERSION + (version.asLong() > VERSION
-              ? " (the file was written by a newer cx4j)" : ""));
+      throw new IllegalArgumentException(
+          at
+              + "\"version\" is "
+              + version.asText()
+              + "; this cx4j reads version "
+              + VERSION
+              + (version.asLong() > VERSION ? " (the file was written by a newer cx4j)" : ""));
     }
     Reader r = new Reader(at);
     String name = r.text(root, "source", "source");
@@ -255,8 +290,13 @@ public final class ReportJson {
   }
 
   private static String kind(JsonNode n) {
-    return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number"
-        : n.isBoolean() ? "a boolean" : n.isNull() ? "null" : "an object";
+    return n.isArray()
+        ? "an array"
+        : n.isTextual()
+            ? "a string"
+            : n.isNumber()
+                ? "a number"
+                : n.isBoolean() ? "a boolean" : n.isNull() ? "null" : "an object";
   }
 
   /** A value as it is quoted in an error: cut to 80 characters, control characters escaped. */
@@ -280,8 +320,9 @@ public final class ReportJson {
 
     JsonNode field(JsonNode o, String name, String path) {
       if (!o.isObject()) {
-        throw bad(path.substring(0, Math.max(0, path.lastIndexOf('.'))), "must be an object, got "
-            + shown(o));
+        throw bad(
+            path.substring(0, Math.max(0, path.lastIndexOf('.'))),
+            "must be an object, got " + shown(o));
       }
       JsonNode v = o.get(name);
       if (v == null || v.isNull()) {
@@ -323,15 +364,21 @@ public final class ReportJson {
       try {
         kind = Instrument.Kind.valueOf(kindText);
       } catch (IllegalArgumentException e) {
-        throw bad(path + ".instrument.kind", "is " + shown(in.get("kind")) + ", expected one of "
-            + java.util.Arrays.toString(Instrument.Kind.values()));
+        throw bad(
+            path + ".instrument.kind",
+            "is "
+                + shown(in.get("kind"))
+                + ", expected one of "
+                + java.util.Arrays.toString(Instrument.Kind.values()));
       }
       String name = text(in, "name", path + ".instrument.name");
       JsonNode sc = field(in, "scale", path + ".instrument.scale");
       Instrument instrument;
       try {
-        Scale scale = new Scale(integer(sc, "min", path + ".instrument.scale.min"),
-            integer(sc, "max", path + ".instrument.scale.max"));
+        Scale scale =
+            new Scale(
+                integer(sc, "min", path + ".instrument.scale.min"),
+                integer(sc, "max", path + ".instrument.scale.max"));
         instrument = new Instrument(kind, name, scale);
       } catch (IllegalArgumentException e) {
         if (e.getMessage() != null && e.getMessage().startsWith(at)) {
@@ -350,20 +397,26 @@ public final class ReportJson {
     GroupStats group(JsonNode g, String path, Scale scale) {
       String dimension = text(g, "dimension", path + ".dimension");
       if (!ReportSnapshot.DIMENSIONS.contains(dimension)) {
-        throw bad(path + ".dimension", "is " + shown(g.get("dimension")) + ", expected one of "
-            + ReportSnapshot.DIMENSIONS);
+        throw bad(
+            path + ".dimension",
+            "is " + shown(g.get("dimension")) + ", expected one of " + ReportSnapshot.DIMENSIONS);
       }
       String key = text(g, "key", path + ".key");
       long[] counts = counts(array(g, "counts", path + ".counts"), path + ".counts", scale);
       ScoreDistribution d;
       boolean weighted = g.has("weights") || g.has("weightSquares");
       try {
-        d = weighted
-            ? ScoreDistribution.ofWeights(scale,
-                counts, sums(array(g, "weights", path + ".weights"), path + ".weights", scale),
-                sums(array(g, "weightSquares", path + ".weightSquares"),
-                    path + ".weightSquares", scale))
-            : ScoreDistribution.ofCounts(scale, counts);
+        d =
+            weighted
+                ? ScoreDistribution.ofWeights(
+                    scale,
+                    counts,
+                    sums(array(g, "weights", path + ".weights"), path + ".weights", scale),
+                    sums(
+                        array(g, "weightSquares", path + ".weightSquares"),
+                        path + ".weightSquares",
+                        scale))
+                : ScoreDistribution.ofCounts(scale, counts);
       } catch (IllegalArgumentException e) {
         if (e.getMessage() != null && e.getMessage().startsWith(at)) {
           throw e;
@@ -387,8 +440,8 @@ public final class ReportJson {
 
     long[] counts(JsonNode a, String path, Scale scale) {
       if (a.size() != scale.points()) {
-        throw bad(path, "has " + a.size() + " entries; the scale " + scale + " has "
-            + scale.points());
+        throw bad(
+            path, "has " + a.size() + " entries; the scale " + scale + " has " + scale.points());
       }
       long[] c = new long[a.size()];
       for (int k = 0; k < c.length; k++) {
@@ -403,15 +456,14 @@ public final class ReportJson {
 
     double[] sums(JsonNode a, String path, Scale scale) {
       if (a.size() != scale.points()) {
-        throw bad(path, "has " + a.size() + " entries; the scale " + scale + " has "
-            + scale.points());
+        throw bad(
+            path, "has " + a.size() + " entries; the scale " + scale + " has " + scale.points());
       }
       double[] s = new double[a.size()];
       for (int k = 0; k < s.length; k++) {
         JsonNode v = a.get(k);
         if (!v.isNumber() || !(v.asDouble() >= 0) || Double.isInfinite(v.asDouble())) {
-          throw bad(path + "[" + k + "]", "must be a finite non-negative number, got "
-              + shown(v));
+          throw bad(path + "[" + k + "]", "must be a finite non-negative number, got " + shown(v));
         }
         s[k] = v.asDouble();
       }
@@ -429,8 +481,9 @@ public final class ReportJson {
         }
         return Instant.parse(v.asText());
       } catch (DateTimeParseException e) {
-        throw bad(path + "." + name, "must be an ISO-8601 instant such as "
-            + "2026-01-31T09:30:00Z, got " + shown(v));
+        throw bad(
+            path + "." + name,
+            "must be an ISO-8601 instant such as " + "2026-01-31T09:30:00Z, got " + shown(v));
       }
     }
   }

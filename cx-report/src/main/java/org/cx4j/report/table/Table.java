@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One table behind the report: a name (the file name without extension), a title, column names
- * and rows of plain values (strings, numbers, booleans, lists of strings, or null for "no
- * value").
+ * One table behind the report: a name (the file name without extension), a title, column names and
+ * rows of plain values (strings, numbers, booleans, lists of strings, or null for "no value").
  *
  * @param name the file name stem, e.g. {@code scores}; lower case letters, digits and {@code _}
  * @param title what the table holds, one line
@@ -24,8 +23,8 @@ public record Table(String name, String title, List<String> columns, List<List<O
   /**
    * Validates and copies.
    *
-   * @throws IllegalArgumentException if the name is not a file name stem, there are no columns,
-   *     or a row's length differs from the number of columns (the row is named)
+   * @throws IllegalArgumentException if the name is not a file name stem, there are no columns, or
+   *     a row's length differs from the number of columns (the row is named)
    */
   public Table {
     Objects.requireNonNull(name, "name");
@@ -36,8 +35,13 @@ public record Table(String name, String title, List<String> columns, List<List<O
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       List<Object> r = rows.get(i);
-      checkArgument(r.size() == columns.size(), "table %s row %s has %s values for %s columns",
-          name, i, r.size(), columns.size());
+      checkArgument(
+          r.size() == columns.size(),
+          "table %s row %s has %s values for %s columns",
+          name,
+          i,
+          r.size(),
+          columns.size());
       // Rows may hold nulls ("no value"), which immutable Guava lists refuse.
       copy.add(Collections.unmodifiableList(new ArrayList<>(r)));
     }
@@ -56,9 +60,9 @@ public record Table(String name, String title, List<String> columns, List<List<O
 
   /**
    * Returns whether column {@code index} is numeric: every value in it is a {@link Number} or a
-   * {@link Boolean}, or null. Decided by the values' Java types, never by parsing text: a text
-   * cell {@code "-12.5"} keeps its column a text column. A column with no values at all is
-   * numeric (it has nothing to neutralise).
+   * {@link Boolean}, or null. Decided by the values' Java types, never by parsing text: a text cell
+   * {@code "-12.5"} keeps its column a text column. A column with no values at all is numeric (it
+   * has nothing to neutralise).
    *
    * @throws IndexOutOfBoundsException if {@code index} is not a column
    */
@@ -97,8 +101,12 @@ public record Table(String name, String title, List<String> columns, List<List<O
      * @throws IllegalArgumentException if the number of values differs from the columns
      */
     public Builder row(Object... values) {
-      checkArgument(values.length == columns.size(), "table %s: %s values for %s columns", name,
-          values.length, columns.size());
+      checkArgument(
+          values.length == columns.size(),
+          "table %s: %s values for %s columns",
+          name,
+          values.length,
+          columns.size());
       Object[] v = values.clone();
       for (int i = 0; i < v.length; i++) {
         if (v[i] instanceof Double d && !Double.isFinite(d)) {

@@ -18,16 +18,16 @@ import java.util.Objects;
 import org.cx4j.core.json.CxJson;
 
 /**
- * Writes {@link Table}s as CSV (RFC 4180, header row, UTF-8, empty cell for no value) and as
- * JSON (an object with the title and an array of row objects, {@code null} for no value),
- * through Jackson. A list value (a journey path) is a JSON array in both: native in JSON, as the
- * text of the array in the CSV cell, so names containing separators read back unchanged.
+ * Writes {@link Table}s as CSV (RFC 4180, header row, UTF-8, empty cell for no value) and as JSON
+ * (an object with the title and an array of row objects, {@code null} for no value), through
+ * Jackson. A list value (a journey path) is a JSON array in both: native in JSON, as the text of
+ * the array in the CSV cell, so names containing separators read back unchanged.
  *
- * <p>CSV injection (OWASP, "CSV Injection"): in the CSV files, a text cell that begins with
- * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, which a spreadsheet
- * would run as a formula, is prefixed with a single quote {@code '} so that it is shown as text.
- * Numeric columns ({@link Table#isNumeric(int)}: numbers and booleans only) are written as they
- * are, so an NPS of {@code -12.5} stays a number. The JSON files hold the values unchanged.
+ * <p>CSV injection (OWASP, "CSV Injection"): in the CSV files, a text cell that begins with {@code
+ * =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, which a spreadsheet would run as
+ * a formula, is prefixed with a single quote {@code '} so that it is shown as text. Numeric columns
+ * ({@link Table#isNumeric(int)}: numbers and booleans only) are written as they are, so an NPS of
+ * {@code -12.5} stays a number. The JSON files hold the values unchanged.
  */
 public final class TableWriter {
 
@@ -47,8 +47,11 @@ public final class TableWriter {
     for (String c : table.columns()) {
       schema.addColumn(c);
     }
-    try (var w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out)) {
+    try (var w =
+        CSV.writer(schema.build())
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+            .writeValues(out)) {
       boolean[] numeric = new boolean[table.columns().size()];
       for (int i = 0; i < numeric.length; i++) {
         numeric[i] = table.isNumeric(i);
@@ -66,8 +69,8 @@ public final class TableWriter {
    * (the later values would shift left into the wrong columns), but writes a null field by name as
    * an empty cell in its column.
    */
-  private static Map<String, Object> csvRow(List<String> columns, boolean[] numeric,
-      List<Object> row) {
+  private static Map<String, Object> csvRow(
+      List<String> columns, boolean[] numeric, List<Object> row) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < row.size(); i++) {
       Object v = row.get(i);
@@ -83,13 +86,13 @@ public final class TableWriter {
   }
 
   /**
-   * Starts a CSV table written row by row as the rows are produced, so that a table of millions
-   * of rows (one per customer) never exists in memory as a whole: the header is written now,
-   * each {@link RowWriter#row(Object...)} goes straight to {@code out} through Jackson's CSV
-   * generator, with the same rules as {@link #csv(Table, Writer)}: null is an empty cell, a
-   * {@code double} that is NaN or infinite is an empty cell, text cells of a text column are
-   * neutralised against CSV injection. Whether a column is numeric is declared here, since the
-   * values are not known in advance; a numeric column refuses text.
+   * Starts a CSV table written row by row as the rows are produced, so that a table of millions of
+   * rows (one per customer) never exists in memory as a whole: the header is written now, each
+   * {@link RowWriter#row(Object...)} goes straight to {@code out} through Jackson's CSV generator,
+   * with the same rules as {@link #csv(Table, Writer)}: null is an empty cell, a {@code double}
+   * that is NaN or infinite is an empty cell, text cells of a text column are neutralised against
+   * CSV injection. Whether a column is numeric is declared here, since the values are not known in
+   * advance; a numeric column refuses text.
    *
    * @param out where the CSV goes; not closed by {@link RowWriter#close()}
    * @param columns the column names
@@ -101,8 +104,12 @@ public final class TableWriter {
   public static RowWriter csvRows(Writer out, List<String> columns, boolean[] numeric) {
     Objects.requireNonNull(out, "out");
     if (columns.isEmpty() || columns.size() != numeric.length) {
-      throw new IllegalArgumentException("csvRows needs one numeric flag per column, got "
-          + numeric.length + " flags for " + columns.size() + " columns");
+      throw new IllegalArgumentException(
+          "csvRows needs one numeric flag per column, got "
+              + numeric.length
+              + " flags for "
+              + columns.size()
+              + " columns");
     }
     return new RowWriter(out, List.copyOf(columns), numeric.clone());
   }
@@ -125,8 +132,11 @@ public final class TableWriter {
         schema.addColumn(c);
       }
       try {
-        w = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out);
+        w =
+            CSV.writer(schema.build())
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+                .writeValues(out);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start a CSV table", e);
       }
@@ -141,8 +151,8 @@ public final class TableWriter {
      */
     public void row(Object... values) {
       if (values.length != columns.size()) {
-        throw new IllegalArgumentException("row " + rows + " has " + values.length
-            + " values for " + columns.size() + " columns");
+        throw new IllegalArgumentException(
+            "row " + rows + " has " + values.length + " values for " + columns.size() + " columns");
       }
       List<Object> row = java.util.Arrays.asList(values.clone());
       for (int i = 0; i < values.length; i++) {
@@ -150,8 +160,8 @@ public final class TableWriter {
         if (v instanceof Double d && !Double.isFinite(d)) {
           row.set(i, null);
         } else if (numeric[i] && v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
-          throw new IllegalArgumentException("column " + columns.get(i) + " is numeric, got '"
-              + v + "' in row " + rows);
+          throw new IllegalArgumentException(
+              "column " + columns.get(i) + " is numeric, got '" + v + "' in row " + rows);
         }
       }
       try {
@@ -179,8 +189,8 @@ public final class TableWriter {
   }
 
   /**
-   * Returns {@code text} with a single quote in front when it begins with a character that makes
-   * a spreadsheet read it as a formula ({@code = + - @}, tab, carriage return; OWASP "CSV
+   * Returns {@code text} with a single quote in front when it begins with a character that makes a
+   * spreadsheet read it as a formula ({@code = + - @}, tab, carriage return; OWASP "CSV
    * Injection"); otherwise {@code text} itself (null stays null).
    */
   public static String neutralise(String text) {

@@ -1,5 +1,5 @@
 /**
- * The tables behind the CX report ({@link org.cx4j.report.table.ReportTables}), written as CSV
- * and JSON through Jackson by {@link org.cx4j.report.table.TableWriter}.
+ * The tables behind the CX report ({@link org.cx4j.report.table.ReportTables}), written as CSV and
+ * JSON through Jackson by {@link org.cx4j.report.table.TableWriter}.
  */
 package org.cx4j.report.table;

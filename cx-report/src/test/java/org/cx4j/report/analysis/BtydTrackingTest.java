@@ -42,8 +42,8 @@ class BtydTrackingTest {
     // Ten customers born on day 0 expect ten times one.
     births[0] = 10;
     births[7] = 0;
-    assertEquals(10 * 0.428571, BtydTracking.expectedCumulative(nbd, births, new int[] {6}, 7)[0],
-        1e-3);
+    assertEquals(
+        10 * 0.428571, BtydTracking.expectedCumulative(nbd, births, new int[] {6}, 7)[0], 1e-3);
   }
 
   @Test
@@ -84,7 +84,8 @@ class BtydTrackingTest {
       }
       double mean = sum / count;
       double se = Math.sqrt((sumSq / count - mean * mean) * count);
-      assertTrue(Math.abs(sum - expected[k]) <= 4 * se + 1e-9,
+      assertTrue(
+          Math.abs(sum - expected[k]) <= 4 * se + 1e-9,
           "week " + (k + 1) + ": simulated " + sum + ", formula " + expected[k] + ", se " + se);
     }
   }
@@ -96,10 +97,17 @@ class BtydTrackingTest {
     LocalDate origin = LocalDate.of(2025, 1, 1);
     CustomerId a = CustomerId.of("A");
     CustomerId b = CustomerId.of("B");
-    List<Transaction> ts = List.of(t(b, origin, 9), t(a, origin, 0), t(a, origin, 0),
-        t(a, origin, 3), t(a, origin, 3), t(a, origin, 10), t(b, origin, 2));
-    long[] perDay = ValueDetails.repeatsByDay(new CustomerId[] {a, b}, ts, origin, 11,
-        ZoneOffset.UTC);
+    List<Transaction> ts =
+        List.of(
+            t(b, origin, 9),
+            t(a, origin, 0),
+            t(a, origin, 0),
+            t(a, origin, 3),
+            t(a, origin, 3),
+            t(a, origin, 10),
+            t(b, origin, 2));
+    long[] perDay =
+        ValueDetails.repeatsByDay(new CustomerId[] {a, b}, ts, origin, 11, ZoneOffset.UTC);
     long[] want = new long[11];
     want[3] = 1;
     want[9] = 1;
@@ -116,12 +124,16 @@ class BtydTrackingTest {
   @Test
   void badArgumentsAreNamed() {
     BgNbdModel m = BgNbdModel.of(1, 1, 1.5, 2);
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> BtydTracking.expectedCumulative(m, new long[] {-1}, new int[] {0}, 7));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BtydTracking.expectedCumulative(m, new long[] {-1}, new int[] {0}, 7));
     assertTrue(e.getMessage().contains("birthsByDay[0]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BtydTracking.expectedCumulative(m, new long[] {1}, new int[] {-1}, 7));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BtydTracking.expectedCumulative(m, new long[] {1}, new int[] {0}, 0));
   }
 }

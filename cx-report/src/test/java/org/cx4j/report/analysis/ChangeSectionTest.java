@@ -28,9 +28,9 @@ import org.cx4j.report.analysis.ReportSnapshot.MetricStats;
 import org.junit.jupiter.api.Test;
 
 /**
- * The change tests against hand calculations (expected values from the textbook formulas,
- * computed independently), the multiple-testing family against a naive Benjamini-Hochberg, and
- * a simulation of the false discovery rate when nothing changed.
+ * The change tests against hand calculations (expected values from the textbook formulas, computed
+ * independently), the multiple-testing family against a naive Benjamini-Hochberg, and a simulation
+ * of the false discovery rate when nothing changed.
  */
 class ChangeSectionTest {
 
@@ -58,8 +58,8 @@ class ChangeSectionTest {
   }
 
   static ChangeSection compare(ReportSnapshot now, ReportSnapshot base) {
-    return ChangeSection.compare(now, base, ReportMetric.defaults(), 0.95, 30,
-        MultipleTesting.Method.BENJAMINI_HOCHBERG);
+    return ChangeSection.compare(
+        now, base, ReportMetric.defaults(), 0.95, 30, MultipleTesting.Method.BENJAMINI_HOCHBERG);
   }
 
   @Test
@@ -68,11 +68,20 @@ class ChangeSectionTest {
     // Now 70/20/10 of 100: NPS 60, variance 0.7 + 0.1 - 0.6² = 0.44.
     // se = 100 sqrt(0.61/100 + 0.44/100) = sqrt(105); z = 30 / sqrt(105) = 2.92770;
     // p = erfc(z / sqrt 2) = 0.0034148 (R: 2 * pnorm(-2.9277) = 0.003415).
-    ChangeSection c = compare(
-        snapshot(new MetricStats("NPS", "NPS", Instrument.nps(),
-            List.of(group("overall", "overall", nps(70, 20, 10), Q2)))),
-        snapshot(new MetricStats("NPS", "NPS", Instrument.nps(),
-            List.of(group("overall", "overall", nps(50, 30, 20), Q1)))));
+    ChangeSection c =
+        compare(
+            snapshot(
+                new MetricStats(
+                    "NPS",
+                    "NPS",
+                    Instrument.nps(),
+                    List.of(group("overall", "overall", nps(70, 20, 10), Q2)))),
+            snapshot(
+                new MetricStats(
+                    "NPS",
+                    "NPS",
+                    Instrument.nps(),
+                    List.of(group("overall", "overall", nps(50, 30, 20), Q1)))));
     Change x = c.changes().get(0);
     assertEquals(ChangeSection.Test.NPS, x.test());
     assertEquals(30, x.baseline(), TOL);
@@ -91,8 +100,10 @@ class ChangeSectionTest {
   void csatChangeIsThePooledTwoProportionTestWithKishNeff() {
     // Unweighted: 60 of 100 top-2 (4 or 5) then 75 of 100: pooled p = 0.675,
     // z = 0.15 / sqrt(0.675 * 0.325 * (1/100 + 1/100)) = 2.264554.
-    ChangeSection c = compare(csat(ScoreDistribution.ofCounts(FIVE, 10, 10, 5, 40, 35)),
-        csat(ScoreDistribution.ofCounts(FIVE, 20, 10, 10, 30, 30)));
+    ChangeSection c =
+        compare(
+            csat(ScoreDistribution.ofCounts(FIVE, 10, 10, 5, 40, 35)),
+            csat(ScoreDistribution.ofCounts(FIVE, 20, 10, 10, 30, 30)));
     assertEquals(2.2645540682891916, c.changes().get(0).difference().statistic(), 1e-9);
     assertEquals(15, c.changes().get(0).change(), 1e-9); // percentage points
     // Weighted baseline: 50 answers of 5 at weight 1, 50 answers of 1 at weight 3: p = 50/200,
@@ -104,8 +115,10 @@ class ChangeSectionTest {
       scores[i] = i < 50 ? 5 : 1;
       weights[i] = i < 50 ? 1 : 3;
     }
-    ChangeSection w = compare(csat(ScoreDistribution.ofCounts(FIVE, 50, 0, 0, 0, 50)),
-        csat(ScoreDistribution.of(FIVE, scores, weights)));
+    ChangeSection w =
+        compare(
+            csat(ScoreDistribution.ofCounts(FIVE, 50, 0, 0, 0, 50)),
+            csat(ScoreDistribution.of(FIVE, scores, weights)));
     Change x = w.changes().get(0);
     assertEquals(80, x.baselineEffectiveN(), 1e-9);
     assertEquals(3.4188172937891386, x.difference().statistic(), 1e-9);
@@ -113,23 +126,47 @@ class ChangeSectionTest {
 
   private static ReportSnapshot csat(ScoreDistribution d) {
     Instant from = d.isWeighted() ? Q1 : Q2;
-    return snapshot(new MetricStats("CSAT", "CSAT", Instrument.csat(),
-        List.of(group("overall", "overall", d, from))));
+    return snapshot(
+        new MetricStats(
+            "CSAT", "CSAT", Instrument.csat(), List.of(group("overall", "overall", d, from))));
   }
 
   @Test
   void ratingsAreComparedByTopBoxAndByMeanWithWelch() {
     Instrument ease = Instrument.rating("ease", FIVE);
-    ReportMetric<Rating> rating = new ReportMetric<>(Instrument.Kind.RATING, "Ease",
-        (instrument, level) -> Rating.accumulator(new Rating.Definition(instrument, 1, level)));
+    ReportMetric<Rating> rating =
+        new ReportMetric<>(
+            Instrument.Kind.RATING,
+            "Ease",
+            (instrument, level) -> Rating.accumulator(new Rating.Definition(instrument, 1, level)));
     // Baseline counts 10 each on 1..5: mean 3, s² = 100/49. Now 0,10,10,20,10: mean 3.6,
     // s² = 52/49. t = 0.6 / sqrt(s_a²/50 + s_b²/50) = 2.408865; Welch df = 89.11335.
-    ReportSnapshot base = snapshot(new MetricStats("Rating", "Rating ease", ease, List.of(
-        group("overall", "overall", ScoreDistribution.ofCounts(FIVE, 10, 10, 10, 10, 10), Q1))));
-    ReportSnapshot now = snapshot(new MetricStats("Rating", "Rating ease", ease, List.of(
-        group("overall", "overall", ScoreDistribution.ofCounts(FIVE, 0, 10, 10, 20, 10), Q2))));
-    ChangeSection c = ChangeSection.compare(now, base, List.of(rating), 0.95, 30,
-        MultipleTesting.Method.HOLM);
+    ReportSnapshot base =
+        snapshot(
+            new MetricStats(
+                "Rating",
+                "Rating ease",
+                ease,
+                List.of(
+                    group(
+                        "overall",
+                        "overall",
+                        ScoreDistribution.ofCounts(FIVE, 10, 10, 10, 10, 10),
+                        Q1))));
+    ReportSnapshot now =
+        snapshot(
+            new MetricStats(
+                "Rating",
+                "Rating ease",
+                ease,
+                List.of(
+                    group(
+                        "overall",
+                        "overall",
+                        ScoreDistribution.ofCounts(FIVE, 0, 10, 10, 20, 10),
+                        Q2))));
+    ChangeSection c =
+        ChangeSection.compare(now, base, List.of(rating), 0.95, 30, MultipleTesting.Method.HOLM);
     assertEquals(2, c.changes().size());
     Change top = c.changes().get(0);
     assertEquals(ChangeSection.Test.SHARE, top.test());
@@ -146,17 +183,22 @@ class ChangeSectionTest {
 
   @Test
   void smallGroupsAreShownButNotTestedAndStayOutOfTheFamily() {
-    List<GroupStats> base = List.of(group("overall", "overall", nps(50, 30, 20), Q1),
-        group("segment", "big", nps(50, 30, 20), Q1),
-        group("segment", "tiny", nps(2, 0, 0), Q1),
-        group("segment", "gone", nps(20, 20, 20), Q1));
-    List<GroupStats> now = List.of(group("overall", "overall", nps(70, 20, 10), Q2),
-        group("segment", "big", nps(60, 25, 15), Q2),
-        group("segment", "tiny", nps(0, 0, 2), Q2),
-        group("segment", "new", nps(20, 20, 20), Q2));
-    ChangeSection c = compare(
-        snapshot(new MetricStats("NPS", "NPS", Instrument.nps(), now)),
-        snapshot(new MetricStats("NPS", "NPS", Instrument.nps(), base)));
+    List<GroupStats> base =
+        List.of(
+            group("overall", "overall", nps(50, 30, 20), Q1),
+            group("segment", "big", nps(50, 30, 20), Q1),
+            group("segment", "tiny", nps(2, 0, 0), Q1),
+            group("segment", "gone", nps(20, 20, 20), Q1));
+    List<GroupStats> now =
+        List.of(
+            group("overall", "overall", nps(70, 20, 10), Q2),
+            group("segment", "big", nps(60, 25, 15), Q2),
+            group("segment", "tiny", nps(0, 0, 2), Q2),
+            group("segment", "new", nps(20, 20, 20), Q2));
+    ChangeSection c =
+        compare(
+            snapshot(new MetricStats("NPS", "NPS", Instrument.nps(), now)),
+            snapshot(new MetricStats("NPS", "NPS", Instrument.nps(), base)));
     assertEquals(3, c.changes().size());
     Change tiny = c.changes().get(2);
     assertEquals("tiny", tiny.key());
@@ -167,13 +209,15 @@ class ChangeSectionTest {
     assertEquals("effective n below 30 (baseline 2, now 2)", tiny.untested());
     assertEquals(2, c.tested());
     // BH over the two tested, by the definition: q_(2) = p_(2), q_(1) = min(q_(2), 2 p_(1)).
-    double[] p = {c.changes().get(0).difference().pValue(),
-        c.changes().get(1).difference().pValue()};
+    double[] p = {
+      c.changes().get(0).difference().pValue(), c.changes().get(1).difference().pValue()
+    };
     double[] q = naiveBenjaminiHochberg(p);
     assertEquals(q[0], c.changes().get(0).adjusted(), 1e-15);
     assertEquals(q[1], c.changes().get(1).adjusted(), 1e-15);
-    assertTrue(c.notes().contains("NPS: 2 groups are in only one of the two reports, not "
-        + "compared."), c.notes().toString());
+    assertTrue(
+        c.notes().contains("NPS: 2 groups are in only one of the two reports, not " + "compared."),
+        c.notes().toString());
   }
 
   /** q_i = min over j with p_j >= p_i of m p_j / rank_j, rank by ascending p (ties: any order). */
@@ -198,45 +242,82 @@ class ChangeSectionTest {
 
   @Test
   void overlappingPeriodsAreFlaggedAndLaterBaselinesNoted() {
-    MetricStats a = new MetricStats("NPS", "NPS", Instrument.nps(),
-        List.of(group("overall", "overall", nps(50, 30, 20), Q1)));
-    MetricStats b = new MetricStats("NPS", "NPS", Instrument.nps(),
-        List.of(group("overall", "overall", nps(50, 30, 20), Q1.plus(20, ChronoUnit.DAYS))));
+    MetricStats a =
+        new MetricStats(
+            "NPS",
+            "NPS",
+            Instrument.nps(),
+            List.of(group("overall", "overall", nps(50, 30, 20), Q1)));
+    MetricStats b =
+        new MetricStats(
+            "NPS",
+            "NPS",
+            Instrument.nps(),
+            List.of(group("overall", "overall", nps(50, 30, 20), Q1.plus(20, ChronoUnit.DAYS))));
     ChangeSection c = compare(snapshot(a), snapshot(b));
     assertTrue(c.overlap());
     assertEquals(1, c.warnings().size());
-    assertTrue(c.warnings().get(0).startsWith("The two periods overlap (baseline "
-        + "2026-01-21T00:00:00Z to 2026-02-20T00:00:00Z, this report 2026-01-01T00:00:00Z to "
-        + "2026-01-31T00:00:00Z)"), c.warnings().get(0));
-    MetricStats later = new MetricStats("NPS", "NPS", Instrument.nps(),
-        List.of(group("overall", "overall", nps(50, 30, 20), Q2)));
+    assertTrue(
+        c.warnings()
+            .get(0)
+            .startsWith(
+                "The two periods overlap (baseline "
+                    + "2026-01-21T00:00:00Z to 2026-02-20T00:00:00Z, this report 2026-01-01T00:00:00Z to "
+                    + "2026-01-31T00:00:00Z)"),
+        c.warnings().get(0));
+    MetricStats later =
+        new MetricStats(
+            "NPS",
+            "NPS",
+            Instrument.nps(),
+            List.of(group("overall", "overall", nps(50, 30, 20), Q2)));
     ChangeSection d = compare(snapshot(a), snapshot(later));
     assertFalse(d.overlap());
-    assertTrue(d.notes().get(0).startsWith("The baseline's responses are later"), d.notes()
-        .toString());
+    assertTrue(
+        d.notes().get(0).startsWith("The baseline's responses are later"), d.notes().toString());
   }
 
   @Test
   void aChangedScaleIsNotCompared() {
-    MetricStats five = new MetricStats("CSAT", "CSAT", Instrument.csat(), List.of(
-        group("overall", "overall", ScoreDistribution.ofCounts(FIVE, 10, 10, 10, 10, 10), Q1)));
+    MetricStats five =
+        new MetricStats(
+            "CSAT",
+            "CSAT",
+            Instrument.csat(),
+            List.of(
+                group(
+                    "overall",
+                    "overall",
+                    ScoreDistribution.ofCounts(FIVE, 10, 10, 10, 10, 10),
+                    Q1)));
     Instrument seven = Instrument.csat(new Scale(1, 7));
-    MetricStats sevenPoint = new MetricStats("CSAT", "CSAT", seven, List.of(group("overall",
-        "overall", ScoreDistribution.ofCounts(seven.scale(), 5, 5, 5, 5, 5, 5, 5), Q2)));
+    MetricStats sevenPoint =
+        new MetricStats(
+            "CSAT",
+            "CSAT",
+            seven,
+            List.of(
+                group(
+                    "overall",
+                    "overall",
+                    ScoreDistribution.ofCounts(seven.scale(), 5, 5, 5, 5, 5, 5, 5),
+                    Q2)));
     ChangeSection c = compare(snapshot(sevenPoint), snapshot(five));
     assertTrue(c.changes().isEmpty());
-    assertEquals(List.of("CSAT was on scale 1..5 in the baseline and is on 1..7 now: not "
-        + "compared."), c.notes());
+    assertEquals(
+        List.of("CSAT was on scale 1..5 in the baseline and is on 1..7 now: not " + "compared."),
+        c.notes());
   }
 
   // ---------------------------------------------------------------------------------------------
   // Simulation: no change planted
 
   static final Touchpoint[] TOUCHPOINTS = {
-      Touchpoint.of("t1", Channel.of("web"), JourneyStage.of("support")),
-      Touchpoint.of("t2", Channel.of("web"), JourneyStage.of("support")),
-      Touchpoint.of("t3", Channel.of("phone"), JourneyStage.of("support")),
-      Touchpoint.of("t4", Channel.of("store"), JourneyStage.of("support"))};
+    Touchpoint.of("t1", Channel.of("web"), JourneyStage.of("support")),
+    Touchpoint.of("t2", Channel.of("web"), JourneyStage.of("support")),
+    Touchpoint.of("t3", Channel.of("phone"), JourneyStage.of("support")),
+    Touchpoint.of("t4", Channel.of("store"), JourneyStage.of("support"))
+  };
   static final double[] NPS_P = {0.1, 0.02, 0.02, 0.03, 0.03, 0.05, 0.05, 0.1, 0.2, 0.2, 0.2};
   static final double[] CSAT_P = {0.05, 0.1, 0.2, 0.35, 0.3};
 
@@ -256,11 +337,17 @@ class ChangeSectionTest {
         while (s < probs.length - 1 && (u -= probs[s]) >= 0) {
           s++;
         }
-        rs.add(SurveyResponse.of(id, TOUCHPOINTS[rnd.nextInt(4)], instrument,
-            instrument.scale().min() + s, from.plus(i, ChronoUnit.HOURS)));
+        rs.add(
+            SurveyResponse.of(
+                id,
+                TOUCHPOINTS[rnd.nextInt(4)],
+                instrument,
+                instrument.scale().min() + s,
+                from.plus(i, ChronoUnit.HOURS)));
       }
-      metrics.add(ReportSnapshot.of(instrument.kind().name(), instrument.name(), instrument, rs,
-          segment::get));
+      metrics.add(
+          ReportSnapshot.of(
+              instrument.kind().name(), instrument.name(), instrument, rs, segment::get));
     }
     return new ReportSnapshot("sim", metrics);
   }
@@ -305,14 +392,22 @@ class ChangeSectionTest {
     }
     counts[10] += moved;
     List<GroupStats> groups = new ArrayList<>(nps.groups());
-    groups.set(groups.indexOf(s0), new GroupStats("segment", "s0",
-        ScoreDistribution.ofCounts(NPS, counts), s0.first(), s0.last()));
-    ReportSnapshot planted = new ReportSnapshot("sim", List.of(
-        new MetricStats("NPS", nps.measure(), nps.instrument(), groups), now.metrics().get(1)));
+    groups.set(
+        groups.indexOf(s0),
+        new GroupStats(
+            "segment", "s0", ScoreDistribution.ofCounts(NPS, counts), s0.first(), s0.last()));
+    ReportSnapshot planted =
+        new ReportSnapshot(
+            "sim",
+            List.of(
+                new MetricStats("NPS", nps.measure(), nps.instrument(), groups),
+                now.metrics().get(1)));
     ChangeSection c = compare(planted, base);
-    Change x = c.changes().stream()
-        .filter(ch -> ch.metric().equals("NPS") && ch.key().equals("s0")).findFirst()
-        .orElseThrow();
+    Change x =
+        c.changes().stream()
+            .filter(ch -> ch.metric().equals("NPS") && ch.key().equals("s0"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(x.adjusted() < 0.05, x.toString());
     assertTrue(x.significant());
     assertEquals(x, c.headlines().get(0));

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A customer that a lifetime value model cannot use leaves that model only: a repeat buyer whose
- * repeat purchases sum to $0 leaves the Gamma-Gamma fit, is listed by id, and everyone else
- * still gets a lifetime value.
+ * repeat purchases sum to $0 leaves the Gamma-Gamma fit, is listed by id, and everyone else still
+ * gets a lifetime value.
  */
 class ClvExclusionTest {
 
@@ -37,10 +37,10 @@ class ClvExclusionTest {
   @TempDir Path dir;
 
   /**
-   * 60 customers C01..C60, a fixed arithmetic recipe with no randomness: the first purchase in
-   * the first 60 days of 2024, then {@code c % 5} repeat purchases {@code 5 + (11 c) % 20} days
-   * apart (every seventh customer 60 days apart, so some stay active through the year), amounts
-   * at quantiles of the Gamma-Gamma model; optionally plus ZERO: $20, then $0.
+   * 60 customers C01..C60, a fixed arithmetic recipe with no randomness: the first purchase in the
+   * first 60 days of 2024, then {@code c % 5} repeat purchases {@code 5 + (11 c) % 20} days apart
+   * (every seventh customer 60 days apart, so some stay active through the year), amounts at
+   * quantiles of the Gamma-Gamma model; optionally plus ZERO: $20, then $0.
    */
   private Path transactions(String name, boolean withZero) throws IOException {
     List<String> lines = new ArrayList<>(List.of("customer_id,timestamp,amount"));
@@ -52,10 +52,16 @@ class ClvExclusionTest {
         // The Gamma-Gamma model's own shape at fixed quantiles: nu ~ Gamma(q = 4, rate 40),
         // spend ~ Gamma(p = 6, rate nu), so that the fit has something to find.
         double nu = GammaDistribution.of(4, 1.0 / 40).inverseCumulativeProbability((c - 0.5) / 60);
-        double amount = GammaDistribution.of(6, 1 / nu)
-            .inverseCumulativeProbability((0.5 + k * 0.37 + c * 0.11) % 1);
-        lines.add(String.format(java.util.Locale.ROOT, "C%02d,%sT12:00:00Z,%.2f", c,
-            first.plusDays((long) k * gap), amount));
+        double amount =
+            GammaDistribution.of(6, 1 / nu)
+                .inverseCumulativeProbability((0.5 + k * 0.37 + c * 0.11) % 1);
+        lines.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "C%02d,%sT12:00:00Z,%.2f",
+                c,
+                first.plusDays((long) k * gap),
+                amount));
       }
     }
     if (withZero) {
@@ -68,9 +74,12 @@ class ClvExclusionTest {
   }
 
   private static CxReport report(Path transactions) {
-    return CxReport.of(InputLoader.builder().file(DataKind.TRANSACTIONS, transactions)
-        .clock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC)).build()
-        .load());
+    return CxReport.of(
+        InputLoader.builder()
+            .file(DataKind.TRANSACTIONS, transactions)
+            .clock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC))
+            .build()
+            .load());
   }
 
   @Test
@@ -79,8 +88,11 @@ class ClvExclusionTest {
     CxReport without = report(transactions("without.csv", false));
     ValueSection v = with.value().orElseThrow(() -> new AssertionError(with.notes()));
     ValueSection w = without.value().orElseThrow();
-    assertEquals(List.of(new ValueSection.Excluded("ZERO", ValueSection.NO_SPEND_MODEL,
-        "1 repeat purchase summing to 0")), v.excluded());
+    assertEquals(
+        List.of(
+            new ValueSection.Excluded(
+                "ZERO", ValueSection.NO_SPEND_MODEL, "1 repeat purchase summing to 0")),
+        v.excluded());
     // Everyone else still has a lifetime value: the 60 C customers.
     assertEquals(60, v.customers());
     // The spend model is fitted without ZERO: the same as on the file without ZERO at all.
@@ -91,18 +103,28 @@ class ClvExclusionTest {
     }
     // The purchase model keeps ZERO (61 customers rather than 60).
     assertTrue(!v.purchases().equals(w.purchases()), "BG/NBD is fitted with ZERO");
-    assertTrue(with.notes().stream().noneMatch(n -> n.contains("could not be estimated")),
+    assertTrue(
+        with.notes().stream().noneMatch(n -> n.contains("could not be estimated")),
         with.notes().toString());
   }
 
   @Test
   void theSpendModelNamesCustomersNotRows() {
-    String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> GammaGammaModel.fit(new int[] {1, 2, 1}, new double[] {3, 0, 4},
-            i -> "customer " + List.of("A", "B", "C").get(i))).getMessage();
+    String m =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    GammaGammaModel.fit(
+                        new int[] {1, 2, 1},
+                        new double[] {3, 0, 4},
+                        i -> "customer " + List.of("A", "B", "C").get(i)))
+            .getMessage();
     assertTrue(m.contains("customer B"), m);
-    assertTrue(!GammaGammaModel.hasSpendModel(2, 0) && GammaGammaModel.hasSpendModel(1, 0.01)
-        && !GammaGammaModel.hasSpendModel(0, 5), "x >= 1 and zbar > 0");
+    assertTrue(
+        !GammaGammaModel.hasSpendModel(2, 0)
+            && GammaGammaModel.hasSpendModel(1, 0.01)
+            && !GammaGammaModel.hasSpendModel(0, 5),
+        "x >= 1 and zbar > 0");
   }
 
   /**
@@ -117,24 +139,34 @@ class ClvExclusionTest {
     List<String> lines = Files.readAllLines(f);
     for (String line : lines.subList(1, lines.size())) {
       String[] v = line.trim().split("\\s+");
-      byDay.computeIfAbsent(v[0], k -> new TreeMap<>()).merge(v[1], Double.parseDouble(v[3]),
-          Double::sum);
+      byDay
+          .computeIfAbsent(v[0], k -> new TreeMap<>())
+          .merge(v[1], Double.parseDouble(v[3]), Double::sum);
     }
     Set<String> zero = new TreeSet<>();
     for (var e : byDay.entrySet()) {
       TreeMap<String, Double> days = e.getValue();
-      double repeat = days.values().stream().mapToDouble(Double::doubleValue).sum()
-          - days.firstEntry().getValue();
+      double repeat =
+          days.values().stream().mapToDouble(Double::doubleValue).sum()
+              - days.firstEntry().getValue();
       if (days.size() > 1 && repeat == 0) {
         zero.add(e.getKey());
       }
     }
-    CxReport r = CxReport.of(InputLoader.builder().file(DataKind.TRANSACTIONS, f)
-        .column(DataKind.TRANSACTIONS, "timestamp", "date:yyyyMMdd")
-        .column(DataKind.TRANSACTIONS, "amount", "dollar_value").build().load());
+    CxReport r =
+        CxReport.of(
+            InputLoader.builder()
+                .file(DataKind.TRANSACTIONS, f)
+                .column(DataKind.TRANSACTIONS, "timestamp", "date:yyyyMMdd")
+                .column(DataKind.TRANSACTIONS, "amount", "dollar_value")
+                .build()
+                .load());
     ValueSection v = r.value().orElseThrow(() -> new AssertionError(r.notes()));
-    assertEquals(zero, v.excluded().stream().map(ValueSection.Excluded::customerId)
-        .collect(Collectors.toCollection(TreeSet::new)));
+    assertEquals(
+        zero,
+        v.excluded().stream()
+            .map(ValueSection.Excluded::customerId)
+            .collect(Collectors.toCollection(TreeSet::new)));
     assertTrue(!zero.isEmpty(), "CDNOW has a zero-spend repeat buyer");
     assertEquals(23_570 - zero.size(), v.customers());
   }

@@ -52,9 +52,9 @@ public final class ClvFixtures {
   private ClvFixtures() {}
 
   /**
-   * Returns {@code n} synthetic customers {@code c0, c1, ...} whose history follows from the
-   * index: {@code x = i mod 9}, {@code T} between 1 and 78 weeks, {@code t_x} a share of {@code
-   * T}, spend 10 to 110; every 97th repeat buyer has a zero spend (no spend model).
+   * Returns {@code n} synthetic customers {@code c0, c1, ...} whose history follows from the index:
+   * {@code x = i mod 9}, {@code T} between 1 and 78 weeks, {@code t_x} a share of {@code T}, spend
+   * 10 to 110; every 97th repeat buyer has a zero spend (no spend model).
    */
   public static CustomerValues synthetic(int n) {
     int[] x = new int[n];
@@ -72,7 +72,7 @@ public final class ClvFixtures {
       m[i] = noSpend[i] ? 0 : m[i];
       rfm[i] = (byte) (i % 10);
     }
-    return new CustomerValues(i -> "c" + i, x, tx, age, m, noSpend, rfm, PURCHASES, SPEND,
-        HORIZON, 0.95);
+    return new CustomerValues(
+        i -> "c" + i, x, tx, age, m, noSpend, rfm, PURCHASES, SPEND, HORIZON, 0.95);
   }
 }

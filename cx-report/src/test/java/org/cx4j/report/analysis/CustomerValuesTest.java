@@ -26,8 +26,12 @@ class CustomerValuesTest {
       CustomerValues.CustomerValue r = VALUES.row(i);
       assertEquals("c" + i, r.customerId());
       // FHL 2005 eq. 11: 1 / (1 + a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)).
-      double alive = 1 / (1 + m.a() / (m.b() + r.x() - 1)
-          * Math.pow((m.alpha() + r.age()) / (m.alpha() + r.tx()), m.r() + r.x()));
+      double alive =
+          1
+              / (1
+                  + m.a()
+                      / (m.b() + r.x() - 1)
+                      * Math.pow((m.alpha() + r.age()) / (m.alpha() + r.tx()), m.r() + r.x()));
       assertEquals(alive, r.alive(), TOL);
       // Gamma-Gamma, FHL 2005 JMR eq. 5: p (gamma + x zbar) / (p x + q - 1), zbar = 10 + i % 101.
       double zbar = 10 + (i % 101);

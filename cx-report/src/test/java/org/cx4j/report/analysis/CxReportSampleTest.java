@@ -49,8 +49,10 @@ class CxReportSampleTest {
     List<SurveyResponse> nps = responses(Instrument.nps());
     // The sample's NPS responses carry sampling weights: NPS = 100 (w_P - w_D) / w, with w_P the
     // weight of promoters (9-10), w_D of detractors (0-6) and w of everyone.
-    double promoters = nps.stream().filter(r -> r.score() >= 9).mapToDouble(SurveyResponse::weight).sum();
-    double detractors = nps.stream().filter(r -> r.score() <= 6).mapToDouble(SurveyResponse::weight).sum();
+    double promoters =
+        nps.stream().filter(r -> r.score() >= 9).mapToDouble(SurveyResponse::weight).sum();
+    double detractors =
+        nps.stream().filter(r -> r.score() <= 6).mapToDouble(SurveyResponse::weight).sum();
     double all = nps.stream().mapToDouble(SurveyResponse::weight).sum();
     double expected = 100.0 * (promoters - detractors) / all;
     Estimate overall = report.nps().orElseThrow().overall();
@@ -94,16 +96,20 @@ class CxReportSampleTest {
     // Per touchpoint and per stage, the weighted top-2-box CSAT share (4 and 5 of 1..5) and the
     // weighted CES easy share (5, 6 and 7 of 1..7), counted from the raw responses.
     record Case(Instrument instrument, int threshold, ScoreSection section) {}
-    for (Case c : List.of(new Case(Instrument.csat(), 4, report.csat().orElseThrow()),
-        new Case(Instrument.ces(), 5, report.ces().orElseThrow()))) {
+    for (Case c :
+        List.of(
+            new Case(Instrument.csat(), 4, report.csat().orElseThrow()),
+            new Case(Instrument.ces(), 5, report.ces().orElseThrow()))) {
       Map<String, List<SurveyResponse>> byTouchpoint = new HashMap<>();
       Map<String, List<SurveyResponse>> byStage = new HashMap<>();
       for (SurveyResponse r : responses(c.instrument())) {
         if (r.touchpoint() != null) {
-          byTouchpoint.computeIfAbsent(r.touchpoint().id(), k -> new java.util.ArrayList<>())
+          byTouchpoint
+              .computeIfAbsent(r.touchpoint().id(), k -> new java.util.ArrayList<>())
               .add(r);
-          byStage.computeIfAbsent(r.touchpoint().stage().name(),
-              k -> new java.util.ArrayList<>()).add(r);
+          byStage
+              .computeIfAbsent(r.touchpoint().stage().name(), k -> new java.util.ArrayList<>())
+              .add(r);
         }
       }
       assertFalse(byTouchpoint.isEmpty(), "the sample has touchpoint responses");
@@ -117,15 +123,15 @@ class CxReportSampleTest {
       }
       // Most responses first, so the table opens on the touchpoints that matter.
       for (int i = 1; i < c.section().byTouchpoint().size(); i++) {
-        assertTrue(c.section().byTouchpoint().get(i - 1).n()
-            >= c.section().byTouchpoint().get(i).n());
+        assertTrue(
+            c.section().byTouchpoint().get(i - 1).n() >= c.section().byTouchpoint().get(i).n());
       }
     }
   }
 
   private static void check(int threshold, List<SurveyResponse> rs, Estimate e) {
-    double expected = 100.0 * weight(rs.stream().filter(r -> r.score() >= threshold).toList())
-        / weight(rs);
+    double expected =
+        100.0 * weight(rs.stream().filter(r -> r.score() >= threshold).toList()) / weight(rs);
     assertEquals(rs.size(), e.n(), e.label());
     assertEquals(expected, e.value(), 1e-9, e.label());
     assertTrue(e.lower() <= expected && expected <= e.upper(), e.toString());
@@ -175,13 +181,17 @@ class CxReportSampleTest {
 
   @Test
   void attributionCreditsEveryConversionOnce() {
-    long conversions = data.interactions().stream()
-        .filter(i -> Outcome.CONVERTED.equals(i.outcome())).map(Interaction::journeyId)
-        .distinct().count();
+    long conversions =
+        data.interactions().stream()
+            .filter(i -> Outcome.CONVERTED.equals(i.outcome()))
+            .map(Interaction::journeyId)
+            .distinct()
+            .count();
     assertEquals(6, report.attribution().size());
     for (AttributionResult m : report.attribution()) {
       assertEquals(conversions, m.totalConversions(), 1e-9, m.model());
-      double shares = m.channels().stream().mapToDouble(AttributionResult.ChannelCredit::share).sum();
+      double shares =
+          m.channels().stream().mapToDouble(AttributionResult.ChannelCredit::share).sum();
       assertEquals(1.0, shares, 1e-9, m.model());
     }
   }
@@ -223,8 +233,16 @@ class CxReportSampleTest {
   void theSummaryReadsLikeAReport() {
     String s = report.toString();
     assertTrue(s.startsWith("CX report: Larkspur Home"), s);
-    for (String heading : List.of("Headline", "NPS by segment", "Journeys:", "top pain points",
-        "Retention and churn", "Customer lifetime value", "What drives NPS", "Attribution")) {
+    for (String heading :
+        List.of(
+            "Headline",
+            "NPS by segment",
+            "Journeys:",
+            "top pain points",
+            "Retention and churn",
+            "Customer lifetime value",
+            "What drives NPS",
+            "Attribution")) {
       assertTrue(s.contains(heading), heading);
     }
   }
@@ -233,8 +251,8 @@ class CxReportSampleTest {
   void behaviouralSegmentsPartitionTheCustomersWithAValue() {
     ValueSection v = report.value().orElseThrow();
     List<ValueSection.SegmentProfile> segs = v.segments();
-    org.junit.jupiter.api.Assertions.assertTrue(segs.size() >= 2 && segs.size() <= 6,
-        segs.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        segs.size() >= 2 && segs.size() <= 6, segs.toString());
     // every customer with a lifetime value (the sample has fewer than SEGMENT_MAX) is in one
     int customers = 0;
     double share = 0;
@@ -255,7 +273,7 @@ class CxReportSampleTest {
     for (ValueSection.SegmentProfile sp : segs) {
       weighted += sp.meanClv() * sp.customers();
     }
-    org.junit.jupiter.api.Assertions.assertEquals(v.mean(), weighted / customers,
-        1e-9 * Math.abs(v.mean()));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        v.mean(), weighted / customers, 1e-9 * Math.abs(v.mean()));
   }
 }

@@ -38,18 +38,28 @@ class RegisteredMetricTest {
     ratings = new ArrayList<>();
     for (SurveyResponse r : data.responses()) {
       if (r.instrument().equals(Instrument.nps())) {
-        ratings.add(SurveyResponse.of(r.customer(), r.touchpoint(), EASE, 1 + r.score() % 5,
-            r.timestamp()));
+        ratings.add(
+            SurveyResponse.of(
+                r.customer(), r.touchpoint(), EASE, 1 + r.score() % 5, r.timestamp()));
       }
     }
     List<SurveyResponse> all = new ArrayList<>(sample.responses());
     all.addAll(ratings);
-    ReportInput input = new ReportInput(sample.name(), sample.customers(), sample.segmentation(),
-        sample.stages(), sample.interactions(), all, sample.transactions(), sample.reads());
+    ReportInput input =
+        new ReportInput(
+            sample.name(),
+            sample.customers(),
+            sample.segmentation(),
+            sample.stages(),
+            sample.interactions(),
+            all,
+            sample.transactions(),
+            sample.reads());
     // The one registration.
     List<ReportMetric<?>> metrics = new ArrayList<>(ReportMetric.defaults());
-    metrics.add(new ReportMetric<>(Instrument.Kind.RATING, "Top-point share (TOP)",
-        TopPointShare::accumulator));
+    metrics.add(
+        new ReportMetric<>(
+            Instrument.Kind.RATING, "Top-point share (TOP)", TopPointShare::accumulator));
     report = CxReport.of(input, ReportOptions.defaults(), metrics);
   }
 
@@ -60,9 +70,10 @@ class RegisteredMetricTest {
     long top = ratings.stream().filter(r -> r.score() == 5).count();
     assertEquals(ratings.size(), s.overall().n());
     assertEquals(100.0 * top / ratings.size(), s.overall().value(), 1e-9);
-    assertTrue(s.overall().lower() <= s.overall().value()
-        && s.overall().value() <= s.overall().upper());
-    assertEquals(List.of("NPS", "CSAT", "CES", "TOP"),
+    assertTrue(
+        s.overall().lower() <= s.overall().value() && s.overall().value() <= s.overall().upper());
+    assertEquals(
+        List.of("NPS", "CSAT", "CES", "TOP"),
         report.scores().stream().map(ScoreSection::metric).toList());
     assertEquals(EASE, s.instrument());
     assertEquals("top", s.categories().get(4).label());
@@ -71,12 +82,24 @@ class RegisteredMetricTest {
 
   @Test
   void theTablesConsoleAndHtmlShowIt() {
-    Table scores = ReportTables.of(report).stream().filter(t -> t.name().equals("scores"))
-        .findFirst().orElseThrow();
-    assertTrue(scores.rows().stream().anyMatch(r -> r.get(0).equals("TOP")
-        && r.get(2).equals("overall") && r.get(4).equals((long) ratings.size())), "scores table");
-    Table dist = ReportTables.of(report).stream()
-        .filter(t -> t.name().equals("score_distribution")).findFirst().orElseThrow();
+    Table scores =
+        ReportTables.of(report).stream()
+            .filter(t -> t.name().equals("scores"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        scores.rows().stream()
+            .anyMatch(
+                r ->
+                    r.get(0).equals("TOP")
+                        && r.get(2).equals("overall")
+                        && r.get(4).equals((long) ratings.size())),
+        "scores table");
+    Table dist =
+        ReportTables.of(report).stream()
+            .filter(t -> t.name().equals("score_distribution"))
+            .findFirst()
+            .orElseThrow();
     long topRows = dist.rows().stream().filter(r -> r.get(0).equals("TOP")).count();
     assertEquals(5, topRows);
     assertTrue(ConsoleSummary.render(report).contains("TOP (% on the highest point)"));
@@ -89,7 +112,7 @@ class RegisteredMetricTest {
   void theDefaultReportHasNoSuchSection() {
     CxReport plain = CxReport.of(ReportInput.sample());
     assertFalse(plain.score("TOP").isPresent());
-    assertEquals(List.of("NPS", "CSAT", "CES"),
-        plain.scores().stream().map(ScoreSection::metric).toList());
+    assertEquals(
+        List.of("NPS", "CSAT", "CES"), plain.scores().stream().map(ScoreSection::metric).toList());
   }
 }

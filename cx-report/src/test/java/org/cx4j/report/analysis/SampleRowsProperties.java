@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class SampleRowsProperties {
 
   @Property(tries = 300, seed = "42")
-  void distinctSortedInRangeAndReproducible(@ForAll @IntRange(min = 0, max = 3000) int n,
-      @ForAll @IntRange(min = 1, max = 500) int max, @ForAll long seed) {
+  void distinctSortedInRangeAndReproducible(
+      @ForAll @IntRange(min = 0, max = 3000) int n,
+      @ForAll @IntRange(min = 1, max = 500) int max,
+      @ForAll long seed) {
     int[] rows = ReportAnalysis.sampleRows(n, max, seed);
     assertEquals(Math.min(n, max), rows.length);
     for (int i = 0; i < rows.length; i++) {

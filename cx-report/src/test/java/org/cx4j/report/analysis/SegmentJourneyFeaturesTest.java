@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class SegmentJourneyFeaturesTest {
 
   private static final Touchpoint WEB = Touchpoint.of("home", Channel.WEB, JourneyStage.AWARENESS);
-  private static final Touchpoint WEB2 =
-      Touchpoint.of("cart", Channel.WEB, JourneyStage.PURCHASE);
+  private static final Touchpoint WEB2 = Touchpoint.of("cart", Channel.WEB, JourneyStage.PURCHASE);
   private static final Touchpoint CALL =
       Touchpoint.of("call", Channel.PHONE, JourneyStage.RETENTION);
   private static final Instant T = Instant.parse("2025-01-01T00:00:00Z");
@@ -33,15 +32,16 @@ class SegmentJourneyFeaturesTest {
 
   @Test
   void channelsInteractionsAndConversionPerCustomer() {
-    InteractionLog log = InteractionLog.builder()
-        .unknownTouchpoints(UnknownTouchpoints.REGISTER)
-        .add(at("a", WEB, 0, null))
-        .add(at("b", CALL, 1, null))
-        .add(at("a", WEB2, 2, Outcome.CONVERTED))
-        .add(at("a", CALL, 3, null))
-        .add(at("c", WEB, 4, null)) // c is not asked for
-        .add(at("b", CALL, 5, null))
-        .build();
+    InteractionLog log =
+        InteractionLog.builder()
+            .unknownTouchpoints(UnknownTouchpoints.REGISTER)
+            .add(at("a", WEB, 0, null))
+            .add(at("b", CALL, 1, null))
+            .add(at("a", WEB2, 2, Outcome.CONVERTED))
+            .add(at("a", CALL, 3, null))
+            .add(at("c", WEB, 4, null)) // c is not asked for
+            .add(at("b", CALL, 5, null))
+            .build();
     // a: web and phone (2 channels), 3 events, converted; b: phone only, 2 events, not
     // converted; d: no interactions at all.
     double[][] f = ReportAnalysis.journeyFeatures(log, new String[] {"a", "b", "d"});
@@ -52,11 +52,13 @@ class SegmentJourneyFeaturesTest {
 
   @Test
   void noneWhenNoAskedCustomerHasInteractions() {
-    InteractionLog log = InteractionLog.builder()
-        .unknownTouchpoints(UnknownTouchpoints.REGISTER)
-        .add(at("a", WEB, 0, null)).build();
+    InteractionLog log =
+        InteractionLog.builder()
+            .unknownTouchpoints(UnknownTouchpoints.REGISTER)
+            .add(at("a", WEB, 0, null))
+            .build();
     assertNull(ReportAnalysis.journeyFeatures(log, new String[] {"x"}));
-    assertNull(ReportAnalysis.journeyFeatures(InteractionLog.builder().build(),
-        new String[] {"a"}));
+    assertNull(
+        ReportAnalysis.journeyFeatures(InteractionLog.builder().build(), new String[] {"a"}));
   }
 }

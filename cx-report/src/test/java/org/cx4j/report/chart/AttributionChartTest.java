@@ -18,8 +18,10 @@ class AttributionChartTest {
   @Test
   void oneBarPerModelAndChannelWithHeightsProportionalToShare() {
     double[][] share = {{0.5, 0.3, 0.2}, {0.2, 0.5, 0.3}};
-    Document doc = assertValid(AttributionChart.render("A", List.of("Email", "Search",
-        "Social"), List.of("First", "Last"), share));
+    Document doc =
+        assertValid(
+            AttributionChart.render(
+                "A", List.of("Email", "Search", "Social"), List.of("First", "Last"), share));
     List<Element> bars = byClass(doc, "bar");
     assertEquals(6, bars.size());
     // Bars are written channel by channel, model by model within the channel.
@@ -38,19 +40,25 @@ class AttributionChartTest {
 
   @Test
   void emptyShowsNoData() {
-    SvgAssertions.assertNoData(AttributionChart.render("A", List.of(), List.of(),
-        new double[0][]), "A");
-    SvgAssertions.assertNoData(AttributionChart.render("A", List.of("x"), List.of(),
-        new double[0][]), "A");
+    SvgAssertions.assertNoData(
+        AttributionChart.render("A", List.of(), List.of(), new double[0][]), "A");
+    SvgAssertions.assertNoData(
+        AttributionChart.render("A", List.of("x"), List.of(), new double[0][]), "A");
   }
 
   @Test
   void rejectsRaggedShares() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AttributionChart.render("A", List.of("x", "y"), List.of("m"),
-            new double[][] {{0.5}}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AttributionChart.render(
+                    "A", List.of("x", "y"), List.of("m"), new double[][] {{0.5}}));
     assertTrue(e.getMessage().contains("share[0]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> AttributionChart.render("A",
-        List.of("x"), List.of("m"), new double[][] {{Double.NaN}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AttributionChart.render(
+                "A", List.of("x"), List.of("m"), new double[][] {{Double.NaN}}));
   }
 }

@@ -4,55 +4,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Named, realistic demo data for every chart, shaped like what the report computes from the
- * bundled sample (hand-written, deterministic).
+ * Named, realistic demo data for every chart, shaped like what the report computes from the bundled
+ * sample (hand-written, deterministic).
  */
 final class ChartFixtures {
 
   private ChartFixtures() {}
 
-  static final List<String> WEEKS = List.of("2024-W01", "2024-W02", "2024-W03", "2024-W04",
-      "2024-W05", "2024-W06", "2024-W07", "2024-W08", "2024-W09", "2024-W10", "2024-W11",
-      "2024-W12");
+  static final List<String> WEEKS =
+      List.of(
+          "2024-W01",
+          "2024-W02",
+          "2024-W03",
+          "2024-W04",
+          "2024-W05",
+          "2024-W06",
+          "2024-W07",
+          "2024-W08",
+          "2024-W09",
+          "2024-W10",
+          "2024-W11",
+          "2024-W12");
   static final double NAN = Double.NaN;
-  static final double[] NPS = {28.4, 31.0, 25.2, NAN, 33.8, 36.1, 30.5, 41.2, 38.0, 35.5, 42.7,
-      44.0};
-  static final double[] NPS_LOWER = {18.1, 21.5, 14.0, NAN, 24.9, 27.3, 20.2, 32.8, 29.1, 26.0,
-      34.4, 36.2};
-  static final double[] NPS_UPPER = {38.7, 40.5, 36.4, NAN, 42.7, 44.9, 40.8, 49.6, 46.9, 45.0,
-      51.0, 51.8};
+  static final double[] NPS = {
+    28.4, 31.0, 25.2, NAN, 33.8, 36.1, 30.5, 41.2, 38.0, 35.5, 42.7, 44.0
+  };
+  static final double[] NPS_LOWER = {
+    18.1, 21.5, 14.0, NAN, 24.9, 27.3, 20.2, 32.8, 29.1, 26.0, 34.4, 36.2
+  };
+  static final double[] NPS_UPPER = {
+    38.7, 40.5, 36.4, NAN, 42.7, 44.9, 40.8, 49.6, 46.9, 45.0, 51.0, 51.8
+  };
   static final long[] NPS_RESPONSES = {210, 240, 180, 0, 260, 275, 230, 300, 290, 250, 320, 330};
 
   /** Answers per score 0..10. */
   static final long[] NPS_COUNTS = {22, 9, 14, 18, 21, 40, 66, 170, 260, 310, 290};
 
-  static final List<String> STAGES = List.of("Awareness", "Consideration", "Purchase",
-      "Onboarding", "Support");
+  static final List<String> STAGES =
+      List.of("Awareness", "Consideration", "Purchase", "Onboarding", "Support");
 
   static List<JourneyMapChart.Node> journeyNodes() {
     List<JourneyMapChart.Node> n = new ArrayList<>();
     n.add(new JourneyMapChart.Node("ad", "Online ad", 0, 5200));
     n.add(new JourneyMapChart.Node("social", "Social media", 0, 3100));
-    n.add(new JourneyMapChart.Node("friend", "Friend referral", 0, 1800,
-        JourneyMapChart.Mark.DELIGHT, "NPS 62"));
+    n.add(
+        new JourneyMapChart.Node(
+            "friend", "Friend referral", 0, 1800, JourneyMapChart.Mark.DELIGHT, "NPS 62"));
     n.add(new JourneyMapChart.Node("search", "Search engine", 0, 2600));
     n.add(new JourneyMapChart.Node("web", "Product pages", 1, 6900));
     n.add(new JourneyMapChart.Node("compare", "Comparison site", 1, 2100));
     n.add(new JourneyMapChart.Node("store", "Store visit", 1, 1500));
-    n.add(new JourneyMapChart.Node("chat", "Pre-sales chat", 1, 900,
-        JourneyMapChart.Mark.PAIN_POINT, "CES 5.8"));
-    n.add(new JourneyMapChart.Node("cart", "Web checkout", 2, 4100,
-        JourneyMapChart.Mark.PAIN_POINT, "38% abandon"));
+    n.add(
+        new JourneyMapChart.Node(
+            "chat", "Pre-sales chat", 1, 900, JourneyMapChart.Mark.PAIN_POINT, "CES 5.8"));
+    n.add(
+        new JourneyMapChart.Node(
+            "cart", "Web checkout", 2, 4100, JourneyMapChart.Mark.PAIN_POINT, "38% abandon"));
     n.add(new JourneyMapChart.Node("app", "App purchase", 2, 1700));
-    n.add(new JourneyMapChart.Node("pos", "In-store purchase", 2, 1300,
-        JourneyMapChart.Mark.DELIGHT, "CSAT 4.7"));
+    n.add(
+        new JourneyMapChart.Node(
+            "pos", "In-store purchase", 2, 1300, JourneyMapChart.Mark.DELIGHT, "CSAT 4.7"));
     n.add(new JourneyMapChart.Node("welcome", "Welcome e-mail", 3, 5600));
     n.add(new JourneyMapChart.Node("setup", "Account set-up", 3, 3900));
-    n.add(new JourneyMapChart.Node("tutorial", "Video tutorial", 3, 1200,
-        JourneyMapChart.Mark.DELIGHT, "CSAT 4.8"));
+    n.add(
+        new JourneyMapChart.Node(
+            "tutorial", "Video tutorial", 3, 1200, JourneyMapChart.Mark.DELIGHT, "CSAT 4.8"));
     n.add(new JourneyMapChart.Node("faq", "Help centre / FAQ", 4, 2300));
-    n.add(new JourneyMapChart.Node("call", "Call centre", 4, 1600,
-        JourneyMapChart.Mark.PAIN_POINT, "CES 6.1, wait 9 min"));
+    n.add(
+        new JourneyMapChart.Node(
+            "call",
+            "Call centre",
+            4,
+            1600,
+            JourneyMapChart.Mark.PAIN_POINT,
+            "CES 6.1, wait 9 min"));
     n.add(new JourneyMapChart.Node("mail", "E-mail support", 4, 700));
     return n;
   }
@@ -96,12 +121,14 @@ final class ChartFixtures {
     return l;
   }
 
-  static final List<String> FUNNEL_STEPS = List.of("Viewed product", "Added to cart",
-      "Started checkout", "Entered payment", "Order placed");
+  static final List<String> FUNNEL_STEPS =
+      List.of(
+          "Viewed product", "Added to cart", "Started checkout", "Entered payment", "Order placed");
   static final long[] FUNNEL_COUNTS = {48_200, 12_900, 7_400, 5_100, 4_350};
 
-  static final List<String> COHORTS = List.of("2024-01", "2024-02", "2024-03", "2024-04",
-      "2024-05", "2024-06", "2024-07", "2024-08");
+  static final List<String> COHORTS =
+      List.of(
+          "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08");
   static final long[] COHORT_SIZES = {1240, 980, 1410, 1105, 1320, 990, 1530, 1210};
 
   static double[][] retention() {
@@ -111,9 +138,15 @@ final class ChartFixtures {
       r[c] = new double[8];
       for (int p = 0; p < 8; p++) {
         // A typical decay curve: 100%, then about 45% and a slow decline.
-        r[c][p] = p >= observed ? NAN
-            : p == 0 ? 1.0 : Math.round((0.30 + 0.16 * Math.exp(-0.35 * (p - 1))
-                + 0.01 * ((c * 7 + p * 3) % 5)) * 1000) / 1000.0;
+        r[c][p] =
+            p >= observed
+                ? NAN
+                : p == 0
+                    ? 1.0
+                    : Math.round(
+                            (0.30 + 0.16 * Math.exp(-0.35 * (p - 1)) + 0.01 * ((c * 7 + p * 3) % 5))
+                                * 1000)
+                        / 1000.0;
       }
     }
     r[2][4] = NAN; // a missing measurement in the middle
@@ -130,15 +163,24 @@ final class ChartFixtures {
     double[] l2 = {1, 0.89, 0.80, 0.72, 0.65, 0.57, 0.51, 0.45, 0.38, 0.34, 0.30};
     double[] u2 = {1, 0.95, 0.88, 0.82, 0.75, 0.69, 0.63, 0.57, 0.52, 0.48, 0.46};
     return new SurvivalChart.Curve[] {
-        SurvivalChart.Curve.of("Loyalty members", t1, s1).withBand(l1, u1)
-            .withCensored(new double[] {70, 200, 330, 365}),
-        SurvivalChart.Curve.of("Other customers", t2, s2).withBand(l2, u2)
-            .withCensored(new double[] {55, 170, 300})};
+      SurvivalChart.Curve.of("Loyalty members", t1, s1)
+          .withBand(l1, u1)
+          .withCensored(new double[] {70, 200, 330, 365}),
+      SurvivalChart.Curve.of("Other customers", t2, s2)
+          .withBand(l2, u2)
+          .withCensored(new double[] {55, 170, 300})
+    };
   }
 
-  static final List<String> DRIVERS = List.of("Delivery speed", "Product quality",
-      "Ease of returns", "Price / value for money", "Support friendliness",
-      "Website usability and search relevance on mobile devices", "Packaging");
+  static final List<String> DRIVERS =
+      List.of(
+          "Delivery speed",
+          "Product quality",
+          "Ease of returns",
+          "Price / value for money",
+          "Support friendliness",
+          "Website usability and search relevance on mobile devices",
+          "Packaging");
   static final double[] DRIVER_WEIGHTS = {0.27, 0.22, 0.17, 0.14, 0.10, 0.07, 0.03};
   static final double[] DRIVER_LOWER = {0.21, 0.16, 0.12, 0.09, 0.06, 0.03, 0.0};
   static final double[] DRIVER_UPPER = {0.33, 0.28, 0.23, 0.19, 0.15, 0.11, 0.07};
@@ -159,14 +201,15 @@ final class ChartFixtures {
         new EffortImpactChart.Item("Clearer invoices", 3.0, 6.9, 650));
   }
 
-  static final List<String> CHANNELS = List.of("Paid search", "E-mail", "Social", "Display",
-      "Direct", "Referral");
-  static final List<String> MODELS = List.of("First touch", "Last touch", "Linear", "Markov",
-      "Shapley");
+  static final List<String> CHANNELS =
+      List.of("Paid search", "E-mail", "Social", "Display", "Direct", "Referral");
+  static final List<String> MODELS =
+      List.of("First touch", "Last touch", "Linear", "Markov", "Shapley");
   static final double[][] ATTRIBUTION = {
-      {0.31, 0.12, 0.22, 0.18, 0.09, 0.08},
-      {0.24, 0.26, 0.08, 0.04, 0.30, 0.08},
-      {0.27, 0.20, 0.15, 0.10, 0.19, 0.09},
-      {0.29, 0.22, 0.13, 0.07, 0.20, 0.09},
-      {0.28, 0.21, 0.14, 0.08, 0.20, 0.09}};
+    {0.31, 0.12, 0.22, 0.18, 0.09, 0.08},
+    {0.24, 0.26, 0.08, 0.04, 0.30, 0.08},
+    {0.27, 0.20, 0.15, 0.10, 0.19, 0.09},
+    {0.29, 0.22, 0.13, 0.07, 0.20, 0.09},
+    {0.28, 0.21, 0.14, 0.08, 0.20, 0.09}
+  };
 }

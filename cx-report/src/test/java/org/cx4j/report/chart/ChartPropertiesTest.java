@@ -17,9 +17,9 @@ import net.jqwik.api.constraints.StringLength;
 
 /**
  * For any input in range (empty included), every chart is well-formed, safe, and has all its
- * coordinates finite and inside the viewBox ({@link SvgAssertions#assertValid}).
- * Structured inputs (curves, journeys) are drawn from a {@link Random} seeded by jqwik, so a
- * failure reproduces from the reported seed.
+ * coordinates finite and inside the viewBox ({@link SvgAssertions#assertValid}). Structured inputs
+ * (curves, journeys) are drawn from a {@link Random} seeded by jqwik, so a failure reproduces from
+ * the reported seed.
  */
 class ChartPropertiesTest {
 
@@ -28,7 +28,8 @@ class ChartPropertiesTest {
   @Provide
   Arbitrary<String> label() {
     // Any characters, including XML specials, control characters and emoji.
-    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40),
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(40),
         Arbitraries.strings().withChars("<>&\"' \u00e9\ud83d\ude00abcXYZ").ofMaxLength(80),
         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12));
   }
@@ -57,23 +58,40 @@ class ChartPropertiesTest {
   }
 
   @Property(tries = TRIES, seed = "42")
-  void funnel(@ForAll("label") String title, @ForAll("counts") long[] counts,
-      @ForAll("width") int w, @ForAll("height") int h) {
-    assertValid(FunnelChart.builder(title, labels(title, counts.length), counts).size(w, h)
-        .unit("x").render());
+  void funnel(
+      @ForAll("label") String title,
+      @ForAll("counts") long[] counts,
+      @ForAll("width") int w,
+      @ForAll("height") int h) {
+    assertValid(
+        FunnelChart.builder(title, labels(title, counts.length), counts)
+            .size(w, h)
+            .unit("x")
+            .render());
   }
 
   @Property(tries = TRIES, seed = "42")
-  void distribution(@ForAll("label") String title, @ForAll("counts") long[] counts,
-      @ForAll("width") int w, @ForAll("height") int h, @ForAll long seed) {
+  void distribution(
+      @ForAll("label") String title,
+      @ForAll("counts") long[] counts,
+      @ForAll("width") int w,
+      @ForAll("height") int h,
+      @ForAll long seed) {
     int[] cat = new Random(seed).ints(counts.length, 0, 3).toArray();
-    assertValid(DistributionChart.builder(title, labels("v", counts.length), counts)
-        .categories(List.of("low", title, "high"), cat).size(w, h).render());
+    assertValid(
+        DistributionChart.builder(title, labels("v", counts.length), counts)
+            .categories(List.of("low", title, "high"), cat)
+            .size(w, h)
+            .render());
   }
 
   @Property(tries = TRIES, seed = "42")
-  void trend(@ForAll("label") String title, @ForAll @IntRange(max = 60) int n,
-      @ForAll long seed, @ForAll("width") int w, @ForAll("height") int h) {
+  void trend(
+      @ForAll("label") String title,
+      @ForAll @IntRange(max = 60) int n,
+      @ForAll long seed,
+      @ForAll("width") int w,
+      @ForAll("height") int h) {
     Random r = new Random(seed);
     double[] s = new double[n];
     double[] lo = new double[n];
@@ -83,8 +101,7 @@ class ChartPropertiesTest {
       lo[i] = Double.isNaN(s[i]) || r.nextInt(9) == 0 ? Double.NaN : s[i] - 30 * r.nextDouble();
       hi[i] = Double.isNaN(lo[i]) ? Double.NaN : s[i] + 30 * r.nextDouble();
     }
-    TrendChart.Builder b = TrendChart.builder(title, labels(title, n), s).band(lo, hi)
-        .size(w, h);
+    TrendChart.Builder b = TrendChart.builder(title, labels(title, n), s).band(lo, hi).size(w, h);
     if (r.nextBoolean()) {
       b.yRange(-100, 100).referenceLine(-100 + 200 * r.nextDouble(), title);
     }
@@ -92,8 +109,11 @@ class ChartPropertiesTest {
   }
 
   @Property(tries = TRIES, seed = "42")
-  void heatmap(@ForAll("label") String title, @ForAll @IntRange(max = 20) int rows,
-      @ForAll long seed, @ForAll("width") int w) {
+  void heatmap(
+      @ForAll("label") String title,
+      @ForAll @IntRange(max = 20) int rows,
+      @ForAll long seed,
+      @ForAll("width") int w) {
     Random r = new Random(seed);
     double[][] share = new double[rows][];
     long[] sizes = new long[rows];
@@ -104,8 +124,7 @@ class ChartPropertiesTest {
         share[c][p] = r.nextInt(6) == 0 ? Double.NaN : r.nextDouble();
       }
     }
-    RetentionHeatmap.Builder b = RetentionHeatmap.builder(title, labels(title, rows), sizes,
-        share);
+    RetentionHeatmap.Builder b = RetentionHeatmap.builder(title, labels(title, rows), sizes, share);
     if (r.nextBoolean()) {
       b.size(w, 150 + r.nextInt(1000)).colourMax(0.05 + 0.95 * r.nextDouble());
     }
@@ -113,8 +132,12 @@ class ChartPropertiesTest {
   }
 
   @Property(tries = TRIES, seed = "42")
-  void survival(@ForAll("label") String title, @ForAll @IntRange(max = 4) int groups,
-      @ForAll long seed, @ForAll("width") int w, @ForAll("height") int h) {
+  void survival(
+      @ForAll("label") String title,
+      @ForAll @IntRange(max = 4) int groups,
+      @ForAll long seed,
+      @ForAll("width") int w,
+      @ForAll("height") int h) {
     Random r = new Random(seed);
     List<SurvivalChart.Curve> curves = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
@@ -134,8 +157,7 @@ class ChartPropertiesTest {
         hi[i] = Double.isNaN(lo[i]) ? Double.NaN : surv + (1 - surv) * r.nextDouble();
       }
       double[] censored = r.doubles(r.nextInt(5), 0, time + 10).toArray();
-      curves.add(SurvivalChart.Curve.of(title + g, t, s).withBand(lo, hi)
-          .withCensored(censored));
+      curves.add(SurvivalChart.Curve.of(title + g, t, s).withBand(lo, hi).withCensored(censored));
     }
     SurvivalChart.Builder b = SurvivalChart.builder(title, title, curves).size(w, h);
     if (r.nextBoolean()) {
@@ -145,8 +167,12 @@ class ChartPropertiesTest {
   }
 
   @Property(tries = TRIES, seed = "42")
-  void horizontalBars(@ForAll("label") String title, @ForAll @IntRange(max = 25) int n,
-      @ForAll long seed, @ForAll("width") int w, @ForAll("height") int h) {
+  void horizontalBars(
+      @ForAll("label") String title,
+      @ForAll @IntRange(max = 25) int n,
+      @ForAll long seed,
+      @ForAll("width") int w,
+      @ForAll("height") int h) {
     Random r = new Random(seed);
     double scale = Math.pow(10, r.nextInt(12) - 6);
     double[] v = new double[n];
@@ -159,8 +185,10 @@ class ChartPropertiesTest {
       hi[i] = v[i] + r.nextDouble() * scale;
       second[i] = (r.nextDouble() * 2 - 1) * scale;
     }
-    HorizontalBarChart.Builder b = HorizontalBarChart.builder(title, labels(title, n), v)
-        .intervals(lo, hi).second(title, second);
+    HorizontalBarChart.Builder b =
+        HorizontalBarChart.builder(title, labels(title, n), v)
+            .intervals(lo, hi)
+            .second(title, second);
     if (r.nextBoolean()) {
       b.percent().size(w, h);
     }
@@ -168,21 +196,36 @@ class ChartPropertiesTest {
   }
 
   @Property(tries = TRIES, seed = "42")
-  void effortImpact(@ForAll("label") String title, @ForAll @IntRange(max = 30) int n,
-      @ForAll long seed, @ForAll("width") int w, @ForAll("height") int h) {
+  void effortImpact(
+      @ForAll("label") String title,
+      @ForAll @IntRange(max = 30) int n,
+      @ForAll long seed,
+      @ForAll("width") int w,
+      @ForAll("height") int h) {
     Random r = new Random(seed);
     List<EffortImpactChart.Item> items = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      items.add(new EffortImpactChart.Item(title + i, r.nextDouble() * 10, r.nextDouble() * 10,
-          r.nextInt(4) == 0 ? 0 : r.nextDouble() * 1000));
+      items.add(
+          new EffortImpactChart.Item(
+              title + i,
+              r.nextDouble() * 10,
+              r.nextDouble() * 10,
+              r.nextInt(4) == 0 ? 0 : r.nextDouble() * 1000));
     }
-    assertValid(EffortImpactChart.builder(title, items, r.nextDouble() * 20 - 5,
-        r.nextDouble() * 10).quadrants(title, title, title, title).size(w, h).render());
+    assertValid(
+        EffortImpactChart.builder(title, items, r.nextDouble() * 20 - 5, r.nextDouble() * 10)
+            .quadrants(title, title, title, title)
+            .size(w, h)
+            .render());
   }
 
   @Property(tries = TRIES, seed = "42")
-  void attribution(@ForAll("label") String title, @ForAll @IntRange(max = 6) int models,
-      @ForAll @IntRange(max = 10) int channels, @ForAll long seed, @ForAll("width") int w,
+  void attribution(
+      @ForAll("label") String title,
+      @ForAll @IntRange(max = 6) int models,
+      @ForAll @IntRange(max = 10) int channels,
+      @ForAll long seed,
+      @ForAll("width") int w,
       @ForAll("height") int h) {
     Random r = new Random(seed);
     double[][] share = new double[models][channels];
@@ -191,28 +234,42 @@ class ChartPropertiesTest {
         row[c] = r.nextDouble() * 1.1 - 0.1;
       }
     }
-    assertValid(AttributionChart.builder(title, labels(title, channels), labels("m", models),
-        share).size(w, h).render());
+    assertValid(
+        AttributionChart.builder(title, labels(title, channels), labels("m", models), share)
+            .size(w, h)
+            .render());
   }
 
   @Property(tries = TRIES, seed = "42")
-  void journey(@ForAll("label") String title, @ForAll @IntRange(min = 0, max = 7) int stages,
-      @ForAll @IntRange(max = 40) int nodes, @ForAll @IntRange(max = 120) int links,
+  void journey(
+      @ForAll("label") String title,
+      @ForAll @IntRange(min = 0, max = 7) int stages,
+      @ForAll @IntRange(max = 40) int nodes,
+      @ForAll @IntRange(max = 120) int links,
       @ForAll long seed) {
     Random r = new Random(seed);
     List<JourneyMapChart.Node> ns = new ArrayList<>();
     for (int i = 0; i < (stages == 0 ? 0 : nodes); i++) {
       JourneyMapChart.Mark m = JourneyMapChart.Mark.values()[r.nextInt(3)];
-      ns.add(new JourneyMapChart.Node("n" + i, title, r.nextInt(stages),
-          r.nextInt(3) == 0 ? 0 : r.nextInt(1_000_000), m, r.nextBoolean() ? title : ""));
+      ns.add(
+          new JourneyMapChart.Node(
+              "n" + i,
+              title,
+              r.nextInt(stages),
+              r.nextInt(3) == 0 ? 0 : r.nextInt(1_000_000),
+              m,
+              r.nextBoolean() ? title : ""));
     }
     List<JourneyMapChart.Link> ls = new ArrayList<>();
     for (int i = 0; i < (ns.isEmpty() ? 0 : links); i++) {
-      ls.add(new JourneyMapChart.Link("n" + r.nextInt(ns.size()), "n" + r.nextInt(ns.size()),
-          r.nextInt(2_000_000)));
+      ls.add(
+          new JourneyMapChart.Link(
+              "n" + r.nextInt(ns.size()), "n" + r.nextInt(ns.size()), r.nextInt(2_000_000)));
     }
-    JourneyMapChart.Builder b = JourneyMapChart.builder(title, labels(title, stages), ns, ls)
-        .minLinkCount(r.nextInt(1000)).topLinks(r.nextInt(150));
+    JourneyMapChart.Builder b =
+        JourneyMapChart.builder(title, labels(title, stages), ns, ls)
+            .minLinkCount(r.nextInt(1000))
+            .topLinks(r.nextInt(150));
     if (r.nextBoolean()) {
       b.size(200 + r.nextInt(1400), 150 + r.nextInt(1200));
     }

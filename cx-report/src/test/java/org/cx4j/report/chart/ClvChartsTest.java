@@ -24,8 +24,9 @@ class ClvChartsTest {
   void trackingLinesEndWhereTheDataEndAndHigherIsHigher() {
     double[] actual = {0, 10, 30, 60};
     double[] expected = {0, 12, 28, 50};
-    Document doc = assertValid(TrackingChart.builder("Tracking <a>", actual, expected)
-        .calibrationEnd(2).render());
+    Document doc =
+        assertValid(
+            TrackingChart.builder("Tracking <a>", actual, expected).calibrationEnd(2).render());
     List<Double> a = pathNumbers(byClass(doc, "actual").get(0).getAttribute("d"));
     List<Double> e = pathNumbers(byClass(doc, "expected").get(0).getAttribute("d"));
     // M x0 y0 then four points: five (x, y) pairs; y grows downwards, so more is smaller.
@@ -44,11 +45,14 @@ class ClvChartsTest {
 
   @Test
   void trackingRefusesBadInputAndDrawsNoData() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TrackingChart.builder("T", new double[] {1}, new double[] {1, 2}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TrackingChart.builder("T", new double[] {-1}, new double[] {1}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TrackingChart.builder("T", new double[] {1}, new double[] {1}).calibrationEnd(2));
     assertNoData(TrackingChart.builder("T", new double[0], new double[0]).render(), "T");
   }
@@ -56,18 +60,26 @@ class ClvChartsTest {
   @Test
   void heatmapHasOneCellPerValueAndNanIsImpossible() {
     double[][] v = {{1, Double.NaN, Double.NaN}, {0.2, 0.5, 0.9}};
-    Document doc = assertValid(MatrixHeatmap.builder("P(alive)", List.of("0", "1"),
-        List.of("0", "2", "4"), v).rowTitle("x").columnTitle("t_x").max(1).render());
+    Document doc =
+        assertValid(
+            MatrixHeatmap.builder("P(alive)", List.of("0", "1"), List.of("0", "2", "4"), v)
+                .rowTitle("x")
+                .columnTitle("t_x")
+                .max(1)
+                .render());
     List<Element> cells = byClass(doc, "cell");
     assertEquals(4, cells.size());
     assertEquals(2, byClass(doc, "impossible").size());
-    assertTrue(titles(doc).stream().anyMatch(t -> t.equals("x 1, t_x 4: 0.90")), titles(doc).toString());
+    assertTrue(
+        titles(doc).stream().anyMatch(t -> t.equals("x 1, t_x 4: 0.90")), titles(doc).toString());
     assertTrue(titles(doc).stream().anyMatch(t -> t.contains("cannot occur")));
     assertTrue(byName(doc, "desc").get(0).getTextContent().contains("2 rows (x) by 3 columns"));
-    assertThrows(IllegalArgumentException.class, () -> MatrixHeatmap.builder("M", List.of("a"),
-        List.of("b"), new double[][] {{-1}}));
-    assertThrows(IllegalArgumentException.class, () -> MatrixHeatmap.builder("M", List.of("a"),
-        List.of("b", "c"), new double[][] {{1}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MatrixHeatmap.builder("M", List.of("a"), List.of("b"), new double[][] {{-1}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MatrixHeatmap.builder("M", List.of("a"), List.of("b", "c"), new double[][] {{1}}));
     assertNoData(MatrixHeatmap.builder("M", List.of(), List.of(), new double[0][]).render(), "M");
   }
 }

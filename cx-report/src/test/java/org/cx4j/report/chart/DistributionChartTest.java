@@ -41,10 +41,13 @@ class DistributionChartTest {
 
   @Test
   void customCategoriesAndColours() {
-    Document doc = assertValid(DistributionChart.builder("CSAT",
-        List.of("1", "2", "3", "4", "5"), new long[] {1, 2, 3, 4, 5})
-        .categories(List.of("Bottom", "Neutral", "Top"), new int[] {0, 0, 1, 2, 2})
-        .categoryColours(List.of("#111111", "#222222", "#333333")).render());
+    Document doc =
+        assertValid(
+            DistributionChart.builder(
+                    "CSAT", List.of("1", "2", "3", "4", "5"), new long[] {1, 2, 3, 4, 5})
+                .categories(List.of("Bottom", "Neutral", "Top"), new int[] {0, 0, 1, 2, 2})
+                .categoryColours(List.of("#111111", "#222222", "#333333"))
+                .render());
     List<Element> bars = byClass(doc, "bar");
     assertEquals("#111111", bars.get(1).getAttribute("fill"));
     assertEquals("#333333", bars.get(4).getAttribute("fill"));
@@ -59,12 +62,17 @@ class DistributionChartTest {
   @Test
   void rejectsBadInput() {
     assertThrows(IllegalArgumentException.class, () -> DistributionChart.nps("D", new long[5]));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DistributionChart.builder("D", List.of("a", "b"), new long[] {1, 1})
-            .categories(List.of("x"), new int[] {0, 1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DistributionChart.builder("D", List.of("a", "b"), new long[] {1, 1})
+                    .categories(List.of("x"), new int[] {0, 1}));
     assertTrue(e.getMessage().contains("categoryOfValue[1]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> DistributionChart.builder("D", List.of("a"), new long[] {1})
-            .categoryColours(List.of("red")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            DistributionChart.builder("D", List.of("a"), new long[] {1})
+                .categoryColours(List.of("red")));
   }
 }

@@ -19,8 +19,12 @@ class EffortImpactChartTest {
 
   @Test
   void quadrantsSplitsAndPointsInTheirQuadrants() {
-    List<Item> items = List.of(new Item("Quick", 1, 9), new Item("Big", 9, 9),
-        new Item("Fill", 1, 1), new Item("Avoid", 9, 1));
+    List<Item> items =
+        List.of(
+            new Item("Quick", 1, 9),
+            new Item("Big", 9, 9),
+            new Item("Fill", 1, 1),
+            new Item("Avoid", 9, 1));
     Document doc = assertValid(EffortImpactChart.render("M", items, 5, 5));
     List<String> t = texts(doc);
     for (String q : List.of("Quick wins", "Major projects", "Fill-ins", "Thankless tasks")) {
@@ -40,10 +44,14 @@ class EffortImpactChartTest {
 
   @Test
   void coincidentPointsGetLabelsInDifferentPlacesAndAreaFollowsSize() {
-    List<Item> items = List.of(new Item("First label", 3, 3, 100),
-        new Item("Second label", 3, 3, 25), new Item("Third", 7, 7, 0));
-    Document doc = assertValid(EffortImpactChart.builder("M", items, 5, 5)
-        .quadrants("A", "B", "C", "D").render());
+    List<Item> items =
+        List.of(
+            new Item("First label", 3, 3, 100),
+            new Item("Second label", 3, 3, 25),
+            new Item("Third", 7, 7, 0));
+    Document doc =
+        assertValid(
+            EffortImpactChart.builder("M", items, 5, 5).quadrants("A", "B", "C", "D").render());
     List<Element> labels = byClass(doc, "point-label");
     assertEquals(3, labels.size());
     String p0 = labels.get(0).getAttribute("x") + "," + labels.get(0).getAttribute("y");
@@ -65,8 +73,10 @@ class EffortImpactChartTest {
   void rejectsBadInput() {
     assertThrows(IllegalArgumentException.class, () -> new Item("x", Double.NaN, 1));
     assertThrows(IllegalArgumentException.class, () -> new Item("x", 1, 1, -2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EffortImpactChart.render("M", List.of(), Double.NaN, 5));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EffortImpactChart.render("M", List.of(), Double.NaN, 5));
     assertTrue(e.getMessage().contains("effortSplit"), e.getMessage());
   }
 }

@@ -18,22 +18,24 @@ class EscapingTest {
 
   @Test
   void everyChartRoundTripsSpecialCharacters() {
-    List<Svg> charts = List.of(
-        TrendChart.builder(NASTY, List.of(NASTY), new double[] {5}).render(),
-        DistributionChart.render(NASTY, List.of(NASTY), new long[] {3}),
-        JourneyMapChart.render(NASTY, List.of(NASTY),
-            List.of(new JourneyMapChart.Node("a", NASTY, 0, 5,
-                JourneyMapChart.Mark.PAIN_POINT, NASTY)), List.of()),
-        FunnelChart.render(NASTY, List.of(NASTY), new long[] {3}),
-        RetentionHeatmap.render(NASTY, List.of(NASTY), new long[] {3},
-            new double[][] {{0.5}}),
-        SurvivalChart.render(NASTY, NASTY, SurvivalChart.Curve.of(NASTY, new double[] {1},
-            new double[] {0.5})),
-        HorizontalBarChart.render(NASTY, List.of(NASTY), new double[] {1}),
-        EffortImpactChart.render(NASTY, List.of(new EffortImpactChart.Item(NASTY, 1, 1)), 5,
-            5),
-        AttributionChart.render(NASTY, List.of(NASTY), List.of(NASTY),
-            new double[][] {{0.4}}));
+    List<Svg> charts =
+        List.of(
+            TrendChart.builder(NASTY, List.of(NASTY), new double[] {5}).render(),
+            DistributionChart.render(NASTY, List.of(NASTY), new long[] {3}),
+            JourneyMapChart.render(
+                NASTY,
+                List.of(NASTY),
+                List.of(
+                    new JourneyMapChart.Node(
+                        "a", NASTY, 0, 5, JourneyMapChart.Mark.PAIN_POINT, NASTY)),
+                List.of()),
+            FunnelChart.render(NASTY, List.of(NASTY), new long[] {3}),
+            RetentionHeatmap.render(NASTY, List.of(NASTY), new long[] {3}, new double[][] {{0.5}}),
+            SurvivalChart.render(
+                NASTY, NASTY, SurvivalChart.Curve.of(NASTY, new double[] {1}, new double[] {0.5})),
+            HorizontalBarChart.render(NASTY, List.of(NASTY), new double[] {1}),
+            EffortImpactChart.render(NASTY, List.of(new EffortImpactChart.Item(NASTY, 1, 1)), 5, 5),
+            AttributionChart.render(NASTY, List.of(NASTY), List.of(NASTY), new double[][] {{0.4}}));
     for (Svg svg : charts) {
       assertFalse(svg.markup().contains(NASTY), "raw label in markup");
       Document doc = assertValid(svg);
@@ -42,7 +44,8 @@ class EscapingTest {
       // The label is shown in full or truncated; either way its text survives parsing.
       List<String> all = new java.util.ArrayList<>(texts(doc));
       all.addAll(titles(doc));
-      assertTrue(all.stream().filter(s -> s.contains(NASTY)).count() >= 3,
+      assertTrue(
+          all.stream().filter(s -> s.contains(NASTY)).count() >= 3,
           "title and at least one label: " + all);
     }
   }
@@ -79,8 +82,9 @@ class EscapingTest {
   @Test
   void longLabelsAreTruncatedWithFullTextInTooltip() {
     String longName = "A very long touchpoint name that cannot possibly fit into the column";
-    Document doc = assertValid(FunnelChart.builder("F", List.of(longName), new long[] {5})
-        .size(300, 200).render());
+    Document doc =
+        assertValid(
+            FunnelChart.builder("F", List.of(longName), new long[] {5}).size(300, 200).render());
     assertTrue(texts(doc).stream().anyMatch(s -> s.endsWith("\u2026")), texts(doc).toString());
     assertTrue(titles(doc).contains(longName));
   }

@@ -19,8 +19,9 @@ class FunnelChartTest {
 
   @Test
   void barsAreProportionalAndLabelsShowConversions() {
-    Svg svg = FunnelChart.render("Checkout", List.of("Cart", "Shipping", "Payment"),
-        new long[] {1000, 600, 150});
+    Svg svg =
+        FunnelChart.render(
+            "Checkout", List.of("Cart", "Shipping", "Payment"), new long[] {1000, 600, 150});
     Document doc = assertValid(svg);
     List<Element> bars = byClass(doc, "bar");
     assertEquals(3, bars.size());
@@ -44,8 +45,8 @@ class FunnelChartTest {
 
   @Test
   void increaseIsShownWithoutDropAndZeroStartIsNotApplicable() {
-    Document doc = assertValid(FunnelChart.render("F", List.of("A", "B", "C"),
-        new long[] {0, 10, 20}));
+    Document doc =
+        assertValid(FunnelChart.render("F", List.of("A", "B", "C"), new long[] {0, 10, 20}));
     assertEquals(0, byClass(doc, "drop").size());
     String all = String.join("\n", texts(doc));
     assertTrue(all.contains("n/a"), all);
@@ -54,22 +55,26 @@ class FunnelChartTest {
 
   @Test
   void emptyAndAllZeroShowNoData() {
-    SvgAssertions.assertNoData(FunnelChart.render("Empty funnel", List.of(), new long[0]),
-        "Empty funnel");
-    SvgAssertions.assertNoData(FunnelChart.render("Zero", List.of("A"), new long[] {0}),
-        "Zero");
+    SvgAssertions.assertNoData(
+        FunnelChart.render("Empty funnel", List.of(), new long[0]), "Empty funnel");
+    SvgAssertions.assertNoData(FunnelChart.render("Zero", List.of("A"), new long[] {0}), "Zero");
   }
 
   @Test
   void rejectsInconsistentInput() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FunnelChart.render("F", List.of("A", "B"), new long[] {1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FunnelChart.render("F", List.of("A", "B"), new long[] {1}));
     assertTrue(e.getMessage().contains("counts"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> FunnelChart.render("F", List.of("A", "B"), new long[] {5, -1}));
-    assertTrue(e.getMessage().contains("counts[1]") && e.getMessage().contains("-1"),
-        e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FunnelChart.render("F", List.of("A", "B"), new long[] {5, -1}));
+    assertTrue(
+        e.getMessage().contains("counts[1]") && e.getMessage().contains("-1"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> FunnelChart.builder("F", List.of("A"), new long[] {1}).size(50, 400));
   }
 }

@@ -18,9 +18,12 @@ class HorizontalBarChartTest {
   @Test
   void barWidthsAreProportionalAndNegativeGoesLeft() {
     double[] v = {0.4, 0.2, -0.1};
-    Document doc = assertValid(HorizontalBarChart.builder("Drivers",
-        List.of("Speed", "Price", "Packaging"), v).intervals(new double[] {0.3, 0.1, -0.2},
-            new double[] {0.5, 0.3, 0.0}).second("r", new double[] {0.5, 0.3, 0.1}).render());
+    Document doc =
+        assertValid(
+            HorizontalBarChart.builder("Drivers", List.of("Speed", "Price", "Packaging"), v)
+                .intervals(new double[] {0.3, 0.1, -0.2}, new double[] {0.5, 0.3, 0.0})
+                .second("r", new double[] {0.5, 0.3, 0.1})
+                .render());
     List<Element> bars = byClass(doc, "bar");
     assertEquals(3, bars.size());
     double perUnit = attr(bars.get(0), "width") / 0.4;
@@ -38,8 +41,9 @@ class HorizontalBarChartTest {
 
   @Test
   void percentFormat() {
-    Document doc = assertValid(HorizontalBarChart.builder("W", List.of("a"),
-        new double[] {0.255}).percent().render());
+    Document doc =
+        assertValid(
+            HorizontalBarChart.builder("W", List.of("a"), new double[] {0.255}).percent().render());
     assertTrue(texts(doc).contains("25.5%"), texts(doc).toString());
   }
 
@@ -50,13 +54,19 @@ class HorizontalBarChartTest {
 
   @Test
   void rejectsBadInput() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> HorizontalBarChart.render("B", List.of("a"), new double[] {Double.NaN}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> HorizontalBarChart.render("B", List.of("a", "b"), new double[] {1}));
-    assertThrows(IllegalArgumentException.class, () -> HorizontalBarChart.builder("B",
-        List.of("a"), new double[] {1}).intervals(new double[] {2}, new double[] {1}));
-    assertThrows(IllegalArgumentException.class, () -> HorizontalBarChart.builder("B",
-        List.of("a"), new double[] {1}).decimals(9));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            HorizontalBarChart.builder("B", List.of("a"), new double[] {1})
+                .intervals(new double[] {2}, new double[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HorizontalBarChart.builder("B", List.of("a"), new double[] {1}).decimals(9));
   }
 }

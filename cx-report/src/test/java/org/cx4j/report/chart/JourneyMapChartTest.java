@@ -20,14 +20,19 @@ import org.w3c.dom.Element;
 class JourneyMapChartTest {
 
   private static final List<String> STAGES = List.of("See", "Buy", "Use");
-  private static final List<Node> NODES = List.of(
-      new Node("a", "Ad", 0, 100), new Node("b", "Shop", 1, 80, Mark.PAIN_POINT, "CES 5.8"),
-      new Node("c", "Store", 1, 20), new Node("d", "App", 2, 90, Mark.DELIGHT, "CSAT 4.7"));
+  private static final List<Node> NODES =
+      List.of(
+          new Node("a", "Ad", 0, 100), new Node("b", "Shop", 1, 80, Mark.PAIN_POINT, "CES 5.8"),
+          new Node("c", "Store", 1, 20), new Node("d", "App", 2, 90, Mark.DELIGHT, "CSAT 4.7"));
 
   @Test
   void linkWidthsAreProportionalToCounts() {
-    List<Link> links = List.of(new Link("a", "b", 80), new Link("a", "c", 20),
-        new Link("b", "d", 70), new Link("c", "d", 20));
+    List<Link> links =
+        List.of(
+            new Link("a", "b", 80),
+            new Link("a", "c", 20),
+            new Link("b", "d", 70),
+            new Link("c", "d", 20));
     Document doc = assertValid(JourneyMapChart.render("J", STAGES, NODES, links));
     List<Element> drawn = byClass(doc, "link");
     assertEquals(4, drawn.size());
@@ -44,16 +49,20 @@ class JourneyMapChartTest {
     assertEquals(1, byClass(doc, "pain").size());
     assertEquals(1, byClass(doc, "delight").size());
     List<String> t = texts(doc);
-    assertTrue(t.contains("CES 5.8") && t.contains("CSAT 4.7") && t.contains("Use"),
-        t.toString());
+    assertTrue(t.contains("CES 5.8") && t.contains("CSAT 4.7") && t.contains("Use"), t.toString());
   }
 
   @Test
   void nodeHeightsAreProportionalToVolume() {
-    List<Node> nodes = List.of(new Node("a", "A", 0, 300), new Node("b", "B", 0, 100),
-        new Node("c", "C", 1, 400));
-    Document doc = assertValid(JourneyMapChart.render("J", List.of("S1", "S2"), nodes,
-        List.of(new Link("a", "c", 300), new Link("b", "c", 100))));
+    List<Node> nodes =
+        List.of(new Node("a", "A", 0, 300), new Node("b", "B", 0, 100), new Node("c", "C", 1, 400));
+    Document doc =
+        assertValid(
+            JourneyMapChart.render(
+                "J",
+                List.of("S1", "S2"),
+                nodes,
+                List.of(new Link("a", "c", 300), new Link("b", "c", 100))));
     List<Element> rects = byClass(doc, "node");
     double perUnit = attr(rects.get(2), "height") / 400;
     assertEquals(300 * perUnit, attr(rects.get(0), "height"), 0.02);
@@ -62,9 +71,14 @@ class JourneyMapChartTest {
 
   @Test
   void backwardSameStageAndSelfLinksAndFilters() {
-    List<Link> links = List.of(new Link("a", "b", 50), new Link("b", "a", 10),
-        new Link("b", "c", 5), new Link("d", "d", 7), new Link("a", "d", 3),
-        new Link("a", "b", 10));
+    List<Link> links =
+        List.of(
+            new Link("a", "b", 50),
+            new Link("b", "a", 10),
+            new Link("b", "c", 5),
+            new Link("d", "d", 7),
+            new Link("a", "d", 3),
+            new Link("a", "b", 10));
     Document doc = assertValid(JourneyMapChart.render("J", STAGES, NODES, links));
     // a->b merged to 60, b->a back, b->c same stage back, d->d not drawn, a->d forward.
     assertEquals(4, byClass(doc, "link").size());
@@ -72,12 +86,12 @@ class JourneyMapChartTest {
     assertTrue(titles(doc).stream().anyMatch(s -> s.contains("7 repeats")), "self loop");
     assertTrue(titles(doc).stream().anyMatch(s -> s.startsWith("Ad \u2192 Shop: 60")));
 
-    Document top = assertValid(JourneyMapChart.builder("J", STAGES, NODES, links)
-        .topLinks(2).render());
+    Document top =
+        assertValid(JourneyMapChart.builder("J", STAGES, NODES, links).topLinks(2).render());
     assertEquals(2, byClass(top, "link").size());
     assertTrue(String.join(" ", texts(top)).contains("Showing 2 of 4 flows"));
-    Document min = assertValid(JourneyMapChart.builder("J", STAGES, NODES, links)
-        .minLinkCount(6).render());
+    Document min =
+        assertValid(JourneyMapChart.builder("J", STAGES, NODES, links).minLinkCount(6).render());
     // Counts 60, 10, 5, 3 -> only 60 and 10 reach 6.
     assertEquals(2, byClass(min, "link").size());
   }
@@ -87,9 +101,14 @@ class JourneyMapChartTest {
     List<String> stages = List.of("S0", "S1", "S2", "S3", "S4");
     java.util.ArrayList<Node> nodes = new java.util.ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      nodes.add(new Node("n" + i, "Touchpoint number " + i, i % 5, 100 + (i * 37) % 900,
-          i % 7 == 0 ? Mark.PAIN_POINT : i % 11 == 0 ? Mark.DELIGHT : Mark.NONE,
-          i % 7 == 0 ? "CES " + (4 + i % 3) : ""));
+      nodes.add(
+          new Node(
+              "n" + i,
+              "Touchpoint number " + i,
+              i % 5,
+              100 + (i * 37) % 900,
+              i % 7 == 0 ? Mark.PAIN_POINT : i % 11 == 0 ? Mark.DELIGHT : Mark.NONE,
+              i % 7 == 0 ? "CES " + (4 + i % 3) : ""));
     }
     java.util.ArrayList<Link> links = new java.util.ArrayList<>();
     for (int i = 0; i < 100; i++) {
@@ -102,22 +121,34 @@ class JourneyMapChartTest {
 
   @Test
   void emptyShowsNoData() {
-    SvgAssertions.assertNoData(JourneyMapChart.render("Journey", List.of(), List.of(),
-        List.of()), "Journey");
-    SvgAssertions.assertNoData(JourneyMapChart.render("Journey", STAGES, List.of(),
-        List.of()), "Journey");
+    SvgAssertions.assertNoData(
+        JourneyMapChart.render("Journey", List.of(), List.of(), List.of()), "Journey");
+    SvgAssertions.assertNoData(
+        JourneyMapChart.render("Journey", STAGES, List.of(), List.of()), "Journey");
   }
 
   @Test
   void rejectsInconsistentInput() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> JourneyMapChart.render("J", STAGES, NODES, List.of(new Link("a", "zz", 1))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JourneyMapChart.render("J", STAGES, NODES, List.of(new Link("a", "zz", 1))));
     assertTrue(e.getMessage().contains("zz"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> JourneyMapChart.render("J",
-        STAGES, List.of(new Node("a", "A", 0, 1), new Node("a", "B", 1, 1)), List.of()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                JourneyMapChart.render(
+                    "J",
+                    STAGES,
+                    List.of(new Node("a", "A", 0, 1), new Node("a", "B", 1, 1)),
+                    List.of()));
     assertTrue(e.getMessage().contains("unique"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> JourneyMapChart.render("J",
-        STAGES, List.of(new Node("a", "A", 3, 1)), List.of()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                JourneyMapChart.render("J", STAGES, List.of(new Node("a", "A", 3, 1)), List.of()));
     assertTrue(e.getMessage().contains("stage"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Link("a", "b", -1));
     assertThrows(IllegalArgumentException.class, () -> new Node("a", "A", 0, -5));

@@ -22,10 +22,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Label placement on random point sets: no two labels overlap, no label covers a point, every
- * label lies inside the plot, and every item is either labelled in the plot or named under it.
- * The overlap test here is the plain definition (open rectangles intersect), written apart from
- * {@link LabelPlacer#collide}.
+ * Label placement on random point sets: no two labels overlap, no label covers a point, every label
+ * lies inside the plot, and every item is either labelled in the plot or named under it. The
+ * overlap test here is the plain definition (open rectangles intersect), written apart from {@link
+ * LabelPlacer#collide}.
  */
 class LabelPlacementPropertiesTest {
 
@@ -34,10 +34,14 @@ class LabelPlacementPropertiesTest {
 
   @Provide
   Arbitrary<List<Spot>> spots() {
-    Arbitrary<Spot> one = Combinators.combine(Arbitraries.doubles().between(0, 1),
-        Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(2, 14),
-        Arbitraries.doubles().between(8, 160), Arbitraries.doubles().between(10, 16))
-        .as(Spot::new);
+    Arbitrary<Spot> one =
+        Combinators.combine(
+                Arbitraries.doubles().between(0, 1),
+                Arbitraries.doubles().between(0, 1),
+                Arbitraries.doubles().between(2, 14),
+                Arbitraries.doubles().between(8, 160),
+                Arbitraries.doubles().between(10, 16))
+            .as(Spot::new);
     return one.list().ofMinSize(1).ofMaxSize(40);
   }
 
@@ -47,7 +51,8 @@ class LabelPlacementPropertiesTest {
   }
 
   @Property(tries = 1000, seed = "42")
-  void placedLabelsNeverOverlapAndStayInside(@ForAll("spots") List<Spot> spots,
+  void placedLabelsNeverOverlapAndStayInside(
+      @ForAll("spots") List<Spot> spots,
       @ForAll @IntRange(min = 200, max = 1000) int width,
       @ForAll @IntRange(min = 150, max = 600) int height) {
     double left = 40;
@@ -65,14 +70,14 @@ class LabelPlacementPropertiesTest {
     List<double[]> labels = new ArrayList<>();
     for (int i = 0; i < spots.size(); i++) {
       Spot s = spots.get(i);
-      double[] box = placer.place(left + s.x() * width, top + s.y() * height, s.r(), s.w(),
-          s.h());
+      double[] box = placer.place(left + s.x() * width, top + s.y() * height, s.r(), s.w(), s.h());
       if (box == null) {
         continue;
       }
       assertEquals(s.w(), box[2] - box[0], 1e-9);
       assertEquals(s.h(), box[3] - box[1], 1e-9);
-      assertTrue(box[0] >= left && box[2] <= right && box[1] >= top && box[3] <= bottom,
+      assertTrue(
+          box[0] >= left && box[2] <= right && box[1] >= top && box[3] <= bottom,
           "inside the plot");
       for (double[] p : points) {
         assertFalse(overlap(box, p), "a label covers a point");
@@ -90,19 +95,22 @@ class LabelPlacementPropertiesTest {
 
   @Provide
   Arbitrary<List<Item>> items() {
-    Arbitrary<Item> one = Combinators.combine(
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30),
-        Arbitraries.doubles().between(0, 20), Arbitraries.doubles().between(0, 60),
-        Arbitraries.doubles().between(0, 100)).as(Item::new);
+    Arbitrary<Item> one =
+        Combinators.combine(
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30),
+                Arbitraries.doubles().between(0, 20),
+                Arbitraries.doubles().between(0, 60),
+                Arbitraries.doubles().between(0, 100))
+            .as(Item::new);
     return one.list().ofMinSize(1).ofMaxSize(25);
   }
 
   @Property(tries = 300, seed = "42")
-  void theMatrixLabelsEveryItemWithoutOverlap(@ForAll("items") List<Item> items,
-      @ForAll @IntRange(min = 300, max = 1100) int width) {
+  void theMatrixLabelsEveryItemWithoutOverlap(
+      @ForAll("items") List<Item> items, @ForAll @IntRange(min = 300, max = 1100) int width) {
     int height = Math.max(300, width * 6 / 10);
-    Document doc = assertValid(EffortImpactChart.builder("M", items, 5, 20)
-        .size(width, height).render());
+    Document doc =
+        assertValid(EffortImpactChart.builder("M", items, 5, 20).size(width, height).render());
     List<Element> splits = byClass(doc, "split");
     double top = attr(splits.get(0), "y1");
     double bottom = attr(splits.get(0), "y2");
@@ -114,17 +122,21 @@ class LabelPlacementPropertiesTest {
     List<double[]> points = new ArrayList<>();
     for (Element c : byClass(doc, "point")) {
       double r = attr(c, "r");
-      points.add(new double[] {attr(c, "cx") - r, attr(c, "cy") - r, attr(c, "cx") + r,
-          attr(c, "cy") + r});
+      points.add(
+          new double[] {
+            attr(c, "cx") - r, attr(c, "cy") - r, attr(c, "cx") + r, attr(c, "cy") + r
+          });
     }
     List<double[]> labels = new ArrayList<>();
     for (Element t : byClass(doc, "point-label")) {
       String text = t.getFirstChild().getNodeValue();
       double x = attr(t, "x");
       double y = attr(t, "y") - EffortImpactChart.LABEL_BASELINE;
-      double[] box = {x, y, x + Text.width(text, Frame.SMALL_SIZE, false),
-          y + EffortImpactChart.LABEL_HEIGHT};
-      assertTrue(box[0] >= left && box[2] <= right && box[1] >= top && box[3] <= bottom,
+      double[] box = {
+        x, y, x + Text.width(text, Frame.SMALL_SIZE, false), y + EffortImpactChart.LABEL_HEIGHT
+      };
+      assertTrue(
+          box[0] >= left && box[2] <= right && box[1] >= top && box[3] <= bottom,
           "label inside the plot: " + text);
       for (double[] p : points) {
         assertFalse(overlap(box, p), "label covers a point: " + text);
@@ -134,7 +146,9 @@ class LabelPlacementPropertiesTest {
       }
       labels.add(box);
     }
-    assertEquals(items.size(), labels.size() + byClass(doc, "unplaced").size(),
+    assertEquals(
+        items.size(),
+        labels.size() + byClass(doc, "unplaced").size(),
         "every item is labelled in the plot or named under it");
     // Effort and impact are non-negative here: no tick below 0.
     for (String s : SvgAssertions.texts(doc)) {

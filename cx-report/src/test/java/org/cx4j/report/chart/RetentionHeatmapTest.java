@@ -20,11 +20,14 @@ class RetentionHeatmapTest {
   @Test
   void threeByFourHasTwelveCellsWithNaNAsNotObserved() {
     double[][] share = {
-        {1.0, 0.5, 0.4, 0.3},
-        {1.0, 0.45, 0.35, NAN},
-        {1.0, NAN, NAN, NAN}};
-    Document doc = assertValid(RetentionHeatmap.render("Retention", List.of("Jan", "Feb", "Mar"),
-        new long[] {100, 80, 60}, share));
+      {1.0, 0.5, 0.4, 0.3},
+      {1.0, 0.45, 0.35, NAN},
+      {1.0, NAN, NAN, NAN}
+    };
+    Document doc =
+        assertValid(
+            RetentionHeatmap.render(
+                "Retention", List.of("Jan", "Feb", "Mar"), new long[] {100, 80, 60}, share));
     List<Element> cells = byClass(doc, "cell");
     List<Element> missing = byClass(doc, "not-observed");
     // 4 + 3 + 1 observed cells, 0 + 1 + 3 NaN cells.
@@ -41,8 +44,10 @@ class RetentionHeatmapTest {
 
   @Test
   void shortRowsAreNotObservedAndDarkerMeansMore() {
-    Document doc = assertValid(RetentionHeatmap.render("R", List.of("A", "B"),
-        new long[] {10, 10}, new double[][] {{1.0, 0.2}, {0.6}}));
+    Document doc =
+        assertValid(
+            RetentionHeatmap.render(
+                "R", List.of("A", "B"), new long[] {10, 10}, new double[][] {{1.0, 0.2}, {0.6}}));
     assertEquals(1, byClass(doc, "not-observed").size());
     List<Element> cells = byClass(doc, "cell");
     // Luminance falls with the share on the sequential scale: 1.0 darker than 0.6, than 0.2.
@@ -62,21 +67,26 @@ class RetentionHeatmapTest {
 
   @Test
   void emptyShowsNoData() {
-    SvgAssertions.assertNoData(RetentionHeatmap.render("Cohorts", List.of(), new long[0],
-        new double[0][]), "Cohorts");
-    SvgAssertions.assertNoData(RetentionHeatmap.render("Cohorts", List.of("A"),
-        new long[] {5}, new double[][] {{}}), "Cohorts");
+    SvgAssertions.assertNoData(
+        RetentionHeatmap.render("Cohorts", List.of(), new long[0], new double[0][]), "Cohorts");
+    SvgAssertions.assertNoData(
+        RetentionHeatmap.render("Cohorts", List.of("A"), new long[] {5}, new double[][] {{}}),
+        "Cohorts");
   }
 
   @Test
   void rejectsSharesOutsideZeroOne() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RetentionHeatmap.render("R", List.of("A"), new long[] {1},
-            new double[][] {{1.2}}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RetentionHeatmap.render("R", List.of("A"), new long[] {1}, new double[][] {{1.2}}));
     assertTrue(e.getMessage().contains("share[0][0]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> RetentionHeatmap.render("R",
-        List.of("A"), new long[] {1, 2}, new double[][] {{1}}));
-    assertThrows(IllegalArgumentException.class, () -> RetentionHeatmap.render("R",
-        List.of("A"), new long[] {-1}, new double[][] {{1}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RetentionHeatmap.render("R", List.of("A"), new long[] {1, 2}, new double[][] {{1}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RetentionHeatmap.render("R", List.of("A"), new long[] {-1}, new double[][] {{1}}));
   }
 }

@@ -18,9 +18,10 @@ class SurvivalChartTest {
 
   @Test
   void stepsFollowTheSurvivalValuesOnThePercentAxis() {
-    SurvivalChart.Curve c = SurvivalChart.Curve.of("All", new double[] {10, 20, 40},
-        new double[] {0.8, 0.5, 0.25}).withBand(new double[] {0.7, 0.4, 0.1},
-            new double[] {0.9, 0.6, 0.4}).withCensored(new double[] {15, 30});
+    SurvivalChart.Curve c =
+        SurvivalChart.Curve.of("All", new double[] {10, 20, 40}, new double[] {0.8, 0.5, 0.25})
+            .withBand(new double[] {0.7, 0.4, 0.1}, new double[] {0.9, 0.6, 0.4})
+            .withCensored(new double[] {15, 30});
     Document doc = assertValid(SurvivalChart.render("S", "days", c));
     // Locate 0% and 100% from the y-axis labels' gridlines, independent of the layout code.
     double y0 = gridY(doc, "0%");
@@ -43,10 +44,10 @@ class SurvivalChartTest {
 
   @Test
   void severalGroupsHaveALegend() {
-    SurvivalChart.Curve a = SurvivalChart.Curve.of("Gold", new double[] {0, 5},
-        new double[] {1, 0.9});
-    SurvivalChart.Curve b = SurvivalChart.Curve.of("Basic", new double[] {0, 3},
-        new double[] {1, 0.6});
+    SurvivalChart.Curve a =
+        SurvivalChart.Curve.of("Gold", new double[] {0, 5}, new double[] {1, 0.9});
+    SurvivalChart.Curve b =
+        SurvivalChart.Curve.of("Basic", new double[] {0, 3}, new double[] {1, 0.6});
     Document doc = assertValid(SurvivalChart.render("S", "weeks", a, b));
     assertEquals(2, byClass(doc, "curve").size());
     List<String> t = texts(doc);
@@ -56,22 +57,30 @@ class SurvivalChartTest {
   @Test
   void emptyShowsNoData() {
     SvgAssertions.assertNoData(SurvivalChart.render("S", "days"), "S");
-    SvgAssertions.assertNoData(SurvivalChart.render("S", "days",
-        SurvivalChart.Curve.of("x", new double[0], new double[0])), "S");
+    SvgAssertions.assertNoData(
+        SurvivalChart.render(
+            "S", "days", SurvivalChart.Curve.of("x", new double[0], new double[0])),
+        "S");
   }
 
   @Test
   void rejectsBadCurves() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SurvivalChart.Curve.of("x", new double[] {2, 1}, new double[] {1, 1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SurvivalChart.Curve.of("x", new double[] {2, 1}, new double[] {1, 1}));
     assertTrue(e.getMessage().contains("non-decreasing"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SurvivalChart.Curve.of("x", new double[] {1}, new double[] {1.5}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SurvivalChart.Curve.of("x", new double[] {Double.NaN}, new double[] {1}));
-    assertThrows(IllegalArgumentException.class, () -> SurvivalChart.Curve.of("x",
-        new double[] {1}, new double[] {0.5}).withBand(new double[] {0.6},
-            new double[] {0.4}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SurvivalChart.Curve.of("x", new double[] {1}, new double[] {0.5})
+                .withBand(new double[] {0.6}, new double[] {0.4}));
   }
 
   private static double gridY(Document doc, String label) {

@@ -21,9 +21,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Checks shared by all chart tests: the markup parses as XML with a hardened JDK parser, is
- * safe to inline (no scripts, no outside references), accessible, and every coordinate is a
- * finite number inside the viewBox.
+ * Checks shared by all chart tests: the markup parses as XML with a hardened JDK parser, is safe to
+ * inline (no scripts, no outside references), accessible, and every coordinate is a finite number
+ * inside the viewBox.
  */
 final class SvgAssertions {
 
@@ -50,8 +50,7 @@ final class SvgAssertions {
       b.setErrorHandler(null);
       return b.parse(new ByteArrayInputStream(svg.markup().getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
-      throw new AssertionError("not well-formed XML: " + e.getMessage() + "\n" + svg.markup(),
-          e);
+      throw new AssertionError("not well-formed XML: " + e.getMessage() + "\n" + svg.markup(), e);
     }
   }
 
@@ -88,16 +87,28 @@ final class SvgAssertions {
       if (err.getMessage() != null && err.getMessage().startsWith("in <")) {
         throw err;
       }
-      throw new AssertionError("in <" + e.getLocalName() + " class=" + e.getAttribute("class")
-          + "> \"" + e.getTextContent() + "\": " + err.getMessage(), err);
+      throw new AssertionError(
+          "in <"
+              + e.getLocalName()
+              + " class="
+              + e.getAttribute("class")
+              + "> \""
+              + e.getTextContent()
+              + "\": "
+              + err.getMessage(),
+          err);
     }
   }
 
   private static void walkUnchecked(Element e, double w, double h) {
     String name = e.getLocalName();
-    assertFalse(name.equalsIgnoreCase("script") || name.equalsIgnoreCase("foreignObject")
-        || name.equalsIgnoreCase("image") || name.equalsIgnoreCase("use")
-        || name.equalsIgnoreCase("style"), "forbidden element <" + name + ">");
+    assertFalse(
+        name.equalsIgnoreCase("script")
+            || name.equalsIgnoreCase("foreignObject")
+            || name.equalsIgnoreCase("image")
+            || name.equalsIgnoreCase("use")
+            || name.equalsIgnoreCase("style"),
+        "forbidden element <" + name + ">");
     NamedNodeMap attrs = e.getAttributes();
     for (int i = 0; i < attrs.getLength(); i++) {
       Node a = attrs.item(i);
@@ -106,8 +117,8 @@ final class SvgAssertions {
       assertFalse(an.equalsIgnoreCase("href"), "href attribute on <" + name + ">: " + v);
       assertFalse(an.toLowerCase().startsWith("on"), "event handler " + an);
       assertFalse(v.contains("NaN") && !an.equals("aria-label"), an + " contains NaN: " + v);
-      assertFalse(v.contains("Infinity") && !an.equals("aria-label"),
-          an + " contains Infinity: " + v);
+      assertFalse(
+          v.contains("Infinity") && !an.equals("aria-label"), an + " contains Infinity: " + v);
       assertFalse(v.contains("url(") || v.contains("javascript:"), an + " references " + v);
       switch (an) {
         case "x", "x1", "x2", "cx" -> inside(an, number(v), w, name);
@@ -120,7 +131,7 @@ final class SvgAssertions {
             assertTrue(d >= 0, an + " negative: " + v);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     if (name.equals("rect")) {

@@ -44,8 +44,11 @@ class TicksTest {
     assertTrue(t.min() <= lo + 1e-9 * Math.max(1, Math.abs(lo)), t + " covers " + lo);
     assertTrue(t.max() >= hi - 1e-9 * Math.max(1, Math.abs(hi)), t + " covers " + hi);
     double mantissa = t.step() / Math.pow(10, Math.floor(Math.log10(t.step()) + 1e-12));
-    assertTrue(Math.abs(mantissa - 1) < 1e-6 || Math.abs(mantissa - 2) < 1e-6
-        || Math.abs(mantissa - 5) < 1e-6 || Math.abs(mantissa - 10) < 1e-6,
+    assertTrue(
+        Math.abs(mantissa - 1) < 1e-6
+            || Math.abs(mantissa - 2) < 1e-6
+            || Math.abs(mantissa - 5) < 1e-6
+            || Math.abs(mantissa - 10) < 1e-6,
         "step " + t.step());
     double[] v = t.values();
     assertTrue(v.length >= 2 && v.length <= 2 * target + 2, v.length + " ticks for " + t);

@@ -49,45 +49,66 @@ class TrendChartTest {
   void pointsUnderTheMinimumAreHollowWithTheirN() {
     double[] s = {10, 20, NAN, -50, 50};
     // n per period: 40 and 12 and 0 (the gap) and 29 and 30, minimum 30: W2 and W4 are hollow.
-    Document doc = assertValid(TrendChart.builder("NPS", P, s)
-        .responses(new long[] {40, 12, 0, 29, 30}).minResponses(30).render());
+    Document doc =
+        assertValid(
+            TrendChart.builder("NPS", P, s)
+                .responses(new long[] {40, 12, 0, 29, 30})
+                .minResponses(30)
+                .render());
     List<Element> small = byClass(doc, "small");
     assertEquals(2, small.size());
     assertEquals("#ffffff", small.get(0).getAttribute("fill"));
-    assertTrue(small.get(0).getTextContent().contains("W2: Score 20.0, n = 12"),
+    assertTrue(
+        small.get(0).getTextContent().contains("W2: Score 20.0, n = 12"),
         small.get(0).getTextContent());
     assertTrue(small.get(1).getTextContent().contains("W4"), small.get(1).getTextContent());
     assertTrue(String.join(" ", texts(doc)).contains("Fewer than 30 responses"));
     // Without a minimum every point is solid.
-    assertEquals(0, byClass(assertValid(TrendChart.builder("NPS", P, s)
-        .responses(new long[] {40, 12, 0, 29, 30}).render()), "small").size());
+    assertEquals(
+        0,
+        byClass(
+                assertValid(
+                    TrendChart.builder("NPS", P, s)
+                        .responses(new long[] {40, 12, 0, 29, 30})
+                        .render()),
+                "small")
+            .size());
   }
 
   @Test
   void referenceLineAndAutoRange() {
-    Document doc = assertValid(TrendChart.builder("CSAT", List.of("Jan", "Feb"),
-        new double[] {4.1, 4.3}).referenceLine(4.2, "Year <avg>").yAxisLabel("CSAT (1-5)")
-        .render());
+    Document doc =
+        assertValid(
+            TrendChart.builder("CSAT", List.of("Jan", "Feb"), new double[] {4.1, 4.3})
+                .referenceLine(4.2, "Year <avg>")
+                .yAxisLabel("CSAT (1-5)")
+                .render());
     assertTrue(String.join(" ", texts(doc)).contains("Year <avg> 4.2"));
   }
 
   @Test
   void allNaNOrEmptyShowsNoData() {
-    SvgAssertions.assertNoData(TrendChart.builder("T", P, new double[] {NAN, NAN, NAN, NAN,
-        NAN}).render(), "T");
+    SvgAssertions.assertNoData(
+        TrendChart.builder("T", P, new double[] {NAN, NAN, NAN, NAN, NAN}).render(), "T");
     SvgAssertions.assertNoData(TrendChart.builder("T", List.of(), new double[0]).render(), "T");
   }
 
   @Test
   void rejectsBadInput() {
-    assertThrows(IllegalArgumentException.class,
-        () -> TrendChart.builder("T", P, new double[] {1, 2}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrendChart.builder("T", List.of("a"), new double[] {Double.POSITIVE_INFINITY}));
+    assertThrows(
+        IllegalArgumentException.class, () -> TrendChart.builder("T", P, new double[] {1, 2}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrendChart.builder("T", List.of("a"), new double[] {Double.POSITIVE_INFINITY}));
     assertTrue(e.getMessage().contains("score[0]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> TrendChart.builder("T", List.of("a"),
-        new double[] {1}).band(new double[] {2}, new double[] {1}));
-    assertThrows(IllegalArgumentException.class, () -> TrendChart.builder("T", List.of("a"),
-        new double[] {1}).yRange(5, 5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TrendChart.builder("T", List.of("a"), new double[] {1})
+                .band(new double[] {2}, new double[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TrendChart.builder("T", List.of("a"), new double[] {1}).yRange(5, 5));
   }
 }

@@ -51,15 +51,15 @@ class BaselineCommandTest {
   }
 
   /**
-   * Writes {@code n} NPS responses per channel (web, store, phone) from {@code start}, one an
-   * hour. Each channel answers promoter / passive / detractor with probabilities 0.4 / 0.3 / 0.3,
-   * except web when {@code planted}: 0.65 / 0.2 / 0.15, an NPS of +50 against +10.
+   * Writes {@code n} NPS responses per channel (web, store, phone) from {@code start}, one an hour.
+   * Each channel answers promoter / passive / detractor with probabilities 0.4 / 0.3 / 0.3, except
+   * web when {@code planted}: 0.65 / 0.2 / 0.15, an NPS of +50 against +10.
    */
   static Path responses(String name, long seed, Instant start, int n, boolean planted)
       throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed);
-    StringBuilder sb = new StringBuilder("customer_id,instrument,score,timestamp,touchpoint,"
-        + "channel,stage\n");
+    StringBuilder sb =
+        new StringBuilder("customer_id,instrument,score,timestamp,touchpoint," + "channel,stage\n");
     int i = 0;
     for (String channel : List.of("web", "store", "phone")) {
       for (int k = 0; k < n; k++, i++) {
@@ -67,8 +67,15 @@ class BaselineCommandTest {
         double pd = planted && channel.equals("web") ? 0.15 : 0.3;
         double u = rnd.nextDouble();
         int score = u < pp ? 9 + rnd.nextInt(2) : u < pp + pd ? rnd.nextInt(7) : 7 + rnd.nextInt(2);
-        sb.append(String.format(Locale.ROOT, "c%d,nps,%d,%s,%s_help,%s,support%n", i, score,
-            start.plus(i, ChronoUnit.HOURS), channel, channel));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "c%d,nps,%d,%s,%s_help,%s,support%n",
+                i,
+                score,
+                start.plus(i, ChronoUnit.HOURS),
+                channel,
+                channel));
       }
     }
     Path f = dir.resolve(name);
@@ -102,15 +109,22 @@ class BaselineCommandTest {
     assertEquals(1200, sum);
     assertEquals("2026-01-01T00:00:00Z", overall.get("first").asText());
     // 1,200 responses one an hour: the last is 1,199 hours after the first.
-    assertEquals(Instant.parse("2026-01-01T00:00:00Z").plus(1199, ChronoUnit.HOURS).toString(),
+    assertEquals(
+        Instant.parse("2026-01-01T00:00:00Z").plus(1199, ChronoUnit.HOURS).toString(),
         overall.get("last").asText());
   }
 
   @Test
   void aPlantedChangeIsFoundAndLeadsTheSummary() throws IOException {
     Path out = dir.resolve("q2");
-    Run r = run("--responses", after.toString(), "--baseline", baseReport.toString(),
-        "-o", out.toString());
+    Run r =
+        run(
+            "--responses",
+            after.toString(),
+            "--baseline",
+            baseReport.toString(),
+            "-o",
+            out.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     String[] lines = r.out().split("\n");
     assertTrue(lines[1].startsWith("What changed since the baseline"), r.out());
@@ -126,10 +140,9 @@ class BaselineCommandTest {
         assertTrue(Double.parseDouble(row.get("adjusted")) < 0.05, row.toString());
         assertEquals("true", row.get("significant"), row.toString());
         // Wald interval: its half-width is 1.959964 standard errors.
-        double half = (Double.parseDouble(row.get("upper")) - Double.parseDouble(row.get("lower")))
-            / 2;
-        assertEquals(half / 1.959963984540054, Double.parseDouble(row.get("standard_error")),
-            1e-9);
+        double half =
+            (Double.parseDouble(row.get("upper")) - Double.parseDouble(row.get("lower"))) / 2;
+        assertEquals(half / 1.959963984540054, Double.parseDouble(row.get("standard_error")), 1e-9);
       }
       if (row.get("group_type").equals("channel") && !row.get("group").equals("web")) {
         assertEquals("false", row.get("significant"), "no change planted: " + row);
@@ -158,28 +171,47 @@ class BaselineCommandTest {
   @Test
   void overlappingPeriodsWarnOrAreRefused() throws IOException {
     Path out = dir.resolve("same");
-    Run r = run("--responses", before.toString(), "--baseline",
-        baseReport.resolve("report.json").toString(), "-o", out.toString());
+    Run r =
+        run(
+            "--responses",
+            before.toString(),
+            "--baseline",
+            baseReport.resolve("report.json").toString(),
+            "-o",
+            out.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.err().contains("warning: The two periods overlap"), r.err());
     assertTrue(r.out().contains("warning: The two periods overlap"), r.out());
     Document doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
     assertTrue(doc.select("#changes .warn").text().contains("overlap"));
 
-    Run strict = run("--responses", before.toString(), "--baseline", baseReport.toString(),
-        "--strict-baseline", "--no-files");
+    Run strict =
+        run(
+            "--responses",
+            before.toString(),
+            "--baseline",
+            baseReport.toString(),
+            "--strict-baseline",
+            "--no-files");
     assertEquals(ExitCodes.INPUT, strict.code(), strict.err());
-    assertTrue(strict.err().contains("error: --strict-baseline: The two periods overlap"),
-        strict.err());
+    assertTrue(
+        strict.err().contains("error: --strict-baseline: The two periods overlap"), strict.err());
   }
 
   @Test
   void theOutputFolderCanBeItsOwnBaseline() throws IOException {
     Path out = dir.resolve("rolling");
-    assertEquals(ExitCodes.OK, run("--responses", before.toString(), "-q", "-o",
-        out.toString()).code());
-    Run r = run("--responses", after.toString(), "-q", "--baseline", out.toString(), "-o",
-        out.toString());
+    assertEquals(
+        ExitCodes.OK, run("--responses", before.toString(), "-q", "-o", out.toString()).code());
+    Run r =
+        run(
+            "--responses",
+            after.toString(),
+            "-q",
+            "--baseline",
+            out.toString(),
+            "-o",
+            out.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(Files.exists(out.resolve("tables/changes.csv")));
     assertTrue(Files.readString(out.resolve("report.json")).contains("2026-04-01T00:00:00Z"));
@@ -187,15 +219,31 @@ class BaselineCommandTest {
 
   @Test
   void holmIsAnOption() {
-    Run r = run("--responses", after.toString(), "--baseline", baseReport.toString(),
-        "--adjust", "holm", "--no-files");
+    Run r =
+        run(
+            "--responses",
+            after.toString(),
+            "--baseline",
+            baseReport.toString(),
+            "--adjust",
+            "holm",
+            "--no-files");
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains("(Holm, p_holm <= 0.05)"), r.out());
-    Run bad = run("--responses", after.toString(), "--baseline", baseReport.toString(),
-        "--adjust", "bonferroni", "--no-files");
+    Run bad =
+        run(
+            "--responses",
+            after.toString(),
+            "--baseline",
+            baseReport.toString(),
+            "--adjust",
+            "bonferroni",
+            "--no-files");
     assertEquals(ExitCodes.USAGE, bad.code());
-    assertTrue(bad.err().contains("--adjust must be bh (Benjamini-Hochberg) or holm, got "
-        + "'bonferroni'"), bad.err());
+    assertTrue(
+        bad.err()
+            .contains("--adjust must be bh (Benjamini-Hochberg) or holm, got " + "'bonferroni'"),
+        bad.err());
   }
 
   @Test
@@ -203,18 +251,24 @@ class BaselineCommandTest {
     assertBad(dir.resolve("nowhere.json"), "does not exist");
     Path empty = Files.createDirectories(dir.resolve("empty-folder"));
     assertBad(empty, "holds no report.json");
-    assertBad(write("wrong-format.json", "{\"format\": \"other\", \"version\": 1}"),
+    assertBad(
+        write("wrong-format.json", "{\"format\": \"other\", \"version\": 1}"),
         "\"format\" is 'other', expected 'cx4j-report'");
-    assertBad(write("v2.json", "{\"format\": \"cx4j-report\", \"version\": 2}"),
+    assertBad(
+        write("v2.json", "{\"format\": \"cx4j-report\", \"version\": 2}"),
         "\"version\" is 2; this cx4j reads version 1 (the file was written by a newer cx4j)");
-    assertBad(write("broken.json", "{\"format\": \"cx4j-report\",\n  \"version\": 1,\n  oops}"),
+    assertBad(
+        write("broken.json", "{\"format\": \"cx4j-report\",\n  \"version\": 1,\n  oops}"),
         "not valid JSON at line 3, column");
     assertBad(write("no-format.json", "[1, 2]"), "expected a JSON object, got an array");
   }
 
   static List<Map<String, String>> csv(Path file) throws IOException {
-    try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(file.toFile())) {
       return it.readAll();
     }
   }
@@ -224,8 +278,7 @@ class BaselineCommandTest {
   }
 
   private static void assertBad(Path baseline, String message) {
-    Run r = run("--responses", after.toString(), "--baseline", baseline.toString(),
-        "--no-files");
+    Run r = run("--responses", after.toString(), "--baseline", baseline.toString(), "--no-files");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     assertTrue(r.err().startsWith("error: ") && r.err().contains(message), r.err());
   }

@@ -21,13 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Customer ids come from the user's files: in the CLV tables of the page and in {@code clv.csv}
- * they stay text, whatever they hold, and the page's only scripts are its own (search box, table sorting).
+ * they stay text, whatever they hold, and the page's only scripts are its own (search box, table
+ * sorting).
  */
 class ClvHostileIdsTest {
 
-  static final List<String> HOSTILE = List.of("<script>alert(1)</script>",
-      "=HYPERLINK(\"http://x\")", "a\"b' onmouseover=alert(1)", "abc\u202egnp.exe",
-      "</td></tr></table><img src=x>");
+  static final List<String> HOSTILE =
+      List.of(
+          "<script>alert(1)</script>",
+          "=HYPERLINK(\"http://x\")",
+          "a\"b' onmouseover=alert(1)",
+          "abc\u202egnp.exe",
+          "</td></tr></table><img src=x>");
 
   @TempDir static Path dir;
   static String html;
@@ -45,8 +50,9 @@ class ClvHostileIdsTest {
       int day = rnd.nextInt(120);
       int purchases = hostile ? 12 : 1 + (rnd.nextInt(4) == 0 ? rnd.nextInt(8) : 0);
       for (int k = 0; k < purchases; k++) {
-        rows.add(List.of(id, start.plusDays(day) + "T10:00:00Z",
-            hostile ? 500 + k : 10 + rnd.nextInt(90)));
+        rows.add(
+            List.of(
+                id, start.plusDays(day) + "T10:00:00Z", hostile ? 500 + k : 10 + rnd.nextInt(90)));
         day += hostile ? 20 : 1 + rnd.nextInt(60);
         if (day > 330) {
           break;
@@ -59,8 +65,8 @@ class ClvHostileIdsTest {
     Path in = dir.resolve("orders.csv");
     HostileNamesTest.write(in, List.of("customer_id", "timestamp", "amount"), rows);
     Path out = dir.resolve("out");
-    CxReportCommandTest.Run r = CxReportCommandTest.run("-q", "--transactions", in.toString(),
-        "-o", out.toString());
+    CxReportCommandTest.Run r =
+        CxReportCommandTest.run("-q", "--transactions", in.toString(), "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
     doc = Jsoup.parse(html);
@@ -80,8 +86,10 @@ class ClvHostileIdsTest {
     }
     for (String id : HOSTILE) {
       String plain = id.replaceAll("[\u202a-\u202e\u2066-\u2069]", "");
-      assertTrue(shown.stream().anyMatch(s -> s.replaceAll("[\u202a-\u202e\u2066-\u2069]", "")
-          .equals(plain)), "top table does not show '" + id + "': " + shown);
+      assertTrue(
+          shown.stream()
+              .anyMatch(s -> s.replaceAll("[\u202a-\u202e\u2066-\u2069]", "").equals(plain)),
+          "top table does not show '" + id + "': " + shown);
     }
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
   }
@@ -90,9 +98,10 @@ class ClvHostileIdsTest {
   void clvCsvNeutralisesFormulasAndKeepsEveryCustomer() throws IOException {
     List<Map<String, String>> clv = HostileNamesTest.readCsv(tables.resolve("clv.csv"));
     assertEquals(401, clv.size());
-    assertTrue(clv.stream().anyMatch(r -> r.get("customer_id").equals("'=HYPERLINK(\"http://x\")")));
-    Map<String, String> zero = clv.stream().filter(r -> r.get("customer_id").equals("'=zero"))
-        .findFirst().orElseThrow();
+    assertTrue(
+        clv.stream().anyMatch(r -> r.get("customer_id").equals("'=HYPERLINK(\"http://x\")")));
+    Map<String, String> zero =
+        clv.stream().filter(r -> r.get("customer_id").equals("'=zero")).findFirst().orElseThrow();
     assertEquals("no spend model", zero.get("excluded"));
     assertEquals("", zero.get("clv"));
     assertEquals(1, doc.select("#clv-excluded-list tbody tr").size());

@@ -54,9 +54,18 @@ class ClvReportTest {
 
   @Test
   void everyFileIsWritten() {
-    for (String t : List.of("clv.csv", "clv_at_risk.csv", "clv_excluded.csv",
-        "clv_parameters.csv", "clv_parameters.json", "clv_tracking.csv", "clv_tracking.json",
-        "clv_frequency_recency.csv", "clv_alive_histogram.csv", "clv_at_risk_summary.csv")) {
+    for (String t :
+        List.of(
+            "clv.csv",
+            "clv_at_risk.csv",
+            "clv_excluded.csv",
+            "clv_parameters.csv",
+            "clv_parameters.json",
+            "clv_tracking.csv",
+            "clv_tracking.json",
+            "clv_frequency_recency.csv",
+            "clv_alive_histogram.csv",
+            "clv_at_risk_summary.csv")) {
       assertTrue(Files.isRegularFile(tables.resolve(t)), t);
     }
   }
@@ -79,8 +88,10 @@ class ClvReportTest {
       double p = num(row, "p_alive");
       assertTrue(p > 0 && p <= 1, row.toString());
       if (row.get("excluded").isEmpty()) {
-        assertTrue(num(row, "clv_lower_params_only") < num(row, "clv")
-            && num(row, "clv") < num(row, "clv_upper_params_only"), row.toString());
+        assertTrue(
+            num(row, "clv_lower_params_only") < num(row, "clv")
+                && num(row, "clv") < num(row, "clv_upper_params_only"),
+            row.toString());
       }
     }
     // The tracking plot's last actual value is every repeat purchase day.
@@ -153,14 +164,15 @@ class ClvReportTest {
       assertTrue(rows.get(i).child(8).text().contains(" to "), "interval shown");
     }
     assertTrue(doc.getElementById("clv-search") != null);
-    assertTrue(doc.select("#value").text().contains("excludes the variance of the purchase "
-        + "process"));
+    assertTrue(
+        doc.select("#value").text().contains("excludes the variance of the purchase " + "process"));
   }
 
   @Test
   void parametersAreShownWithIntervalsAndLogLikelihood() {
     List<Map<String, String>> ps = readCsv("clv_parameters.csv");
-    assertEquals(List.of("r", "alpha", "a", "b", "p", "q", "gamma"),
+    assertEquals(
+        List.of("r", "alpha", "a", "b", "p", "q", "gamma"),
         ps.stream().map(p -> p.get("parameter")).toList());
     for (Map<String, String> p : ps) {
       assertTrue(num(p, "lower") < num(p, "estimate") && num(p, "estimate") < num(p, "upper"));
@@ -171,16 +183,18 @@ class ClvReportTest {
 
   @Test
   void everyNewChartHasATitleADescriptionAndItsTable() {
-    for (String id : List.of("clv-tracking", "clv-fr-purchases", "clv-fr-alive",
-        "clv-alive-histogram")) {
+    for (String id :
+        List.of("clv-tracking", "clv-fr-purchases", "clv-fr-alive", "clv-alive-histogram")) {
       Element fig = doc.getElementById("chart-" + id);
       assertNotNull(fig, id);
       Element svg = fig.selectFirst("svg");
       assertFalse(svg.selectFirst("title").text().isBlank(), id);
       assertFalse(svg.selectFirst("desc").text().isBlank(), id);
       String href = fig.selectFirst("figcaption a").attr("href");
-      assertTrue(href.startsWith("tables/") && Files.isRegularFile(tables.resolve(
-          href.substring("tables/".length()))), id + " links to " + href);
+      assertTrue(
+          href.startsWith("tables/")
+              && Files.isRegularFile(tables.resolve(href.substring("tables/".length()))),
+          id + " links to " + href);
     }
   }
 
@@ -191,19 +205,18 @@ class ClvReportTest {
     assertEquals(ex.size(), marked);
     assertNotNull(doc.getElementById("clv-excluded"));
     if (!ex.isEmpty()) {
-      assertEquals(Math.min(50, ex.size()),
-          doc.select("#clv-excluded-list tbody tr").size());
+      assertEquals(Math.min(50, ex.size()), doc.select("#clv-excluded-list tbody tr").size());
     }
   }
 
   @Test
   void calibrationEndSplitsTheTrackingPlot() throws IOException {
     Path out = dir.resolve("calibrated");
-    CxReportCommandTest.Run r = CxReportCommandTest.run("-q", "--calibration-end", "2025-09-30",
-        "-o", out.toString());
+    CxReportCommandTest.Run r =
+        CxReportCommandTest.run("-q", "--calibration-end", "2025-09-30", "-o", out.toString());
     assertEquals(0, r.code(), r.err());
-    List<Map<String, String>> tr = HostileNamesTest.readCsv(out.resolve("tables")
-        .resolve("clv_tracking.csv"));
+    List<Map<String, String>> tr =
+        HostileNamesTest.readCsv(out.resolve("tables").resolve("clv_tracking.csv"));
     for (Map<String, String> w : tr) {
       boolean after = LocalDate.parse(w.get("week_end")).isAfter(LocalDate.of(2025, 9, 30));
       assertEquals(after ? "holdout" : "calibration", w.get("period"), w.toString());
@@ -211,14 +224,16 @@ class ClvReportTest {
     assertTrue(tr.stream().anyMatch(w -> w.get("period").equals("holdout")));
     Document d = Jsoup.parse(Files.readString(out.resolve("report.html")));
     assertNotNull(d.selectFirst("#chart-clv-tracking .calibration-end"));
-    assertTrue(d.select("#chart-clv-tracking figcaption").text().contains("Calibration ends "
-        + "2025-09-30"));
+    assertTrue(
+        d.select("#chart-clv-tracking figcaption")
+            .text()
+            .contains("Calibration ends " + "2025-09-30"));
   }
 
   @Test
   void badValuesOfTheNewOptionsAreUsageErrors() {
-    CxReportCommandTest.Run r = CxReportCommandTest.run("--no-files", "--calibration-end",
-        "30/09/2025");
+    CxReportCommandTest.Run r =
+        CxReportCommandTest.run("--no-files", "--calibration-end", "30/09/2025");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--calibration-end"), r.err());
     r = CxReportCommandTest.run("--no-files", "--at-risk-top", "0");

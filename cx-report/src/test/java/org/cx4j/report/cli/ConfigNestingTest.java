@@ -13,23 +13,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A config whose segment rules nest deep enough to overflow the stack is a clear input error
- * (exit 3) naming the config file and the limit, never a StackOverflowError.
+ * A config whose segment rules nest deep enough to overflow the stack is a clear input error (exit
+ * 3) naming the config file and the limit, never a StackOverflowError.
  */
 class ConfigNestingTest {
 
   @TempDir Path dir;
 
-  private static final String LEAF = "{\"type\":\"equals\",\"attribute\":\"plan\",\"value\":\"pro\"}";
+  private static final String LEAF =
+      "{\"type\":\"equals\",\"attribute\":\"plan\",\"value\":\"pro\"}";
 
   /** A config with {@code levels} rules of {@code kind} nested around one leaf. */
   private Path config(String name, int levels, String kind) throws IOException {
-    String open = kind.equals("and") ? "{\"type\":\"and\",\"rules\":[" : "{\"type\":\"not\",\"rule\":";
+    String open =
+        kind.equals("and") ? "{\"type\":\"and\",\"rules\":[" : "{\"type\":\"not\",\"rule\":";
     String close = kind.equals("and") ? "]}" : "}";
     String rule = open.repeat(levels) + LEAF + close.repeat(levels);
     Path p = dir.resolve(name);
-    Files.writeString(p, "{\"segmentation\":{\"segments\":[{\"name\":\"deep\",\"rule\":" + rule
-        + "}],\"fallback\":\"other\"}}");
+    Files.writeString(
+        p,
+        "{\"segmentation\":{\"segments\":[{\"name\":\"deep\",\"rule\":"
+            + rule
+            + "}],\"fallback\":\"other\"}}");
     return p;
   }
 

@@ -39,11 +39,13 @@ class CxReportCommandTest {
   }
 
   private static String[] inputs(Path responses, String... more) {
-    List<String> a = new ArrayList<>(List.of(
-        "--interactions", data.resolve("interactions.csv").toString(),
-        "--responses", responses.toString(),
-        "--transactions", data.resolve("transactions.csv").toString(),
-        "--customers", data.resolve("customers.csv").toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--interactions", data.resolve("interactions.csv").toString(),
+                "--responses", responses.toString(),
+                "--transactions", data.resolve("transactions.csv").toString(),
+                "--customers", data.resolve("customers.csv").toString()));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
   }
@@ -55,9 +57,18 @@ class CxReportCommandTest {
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().startsWith("CX report: Larkspur Home"), r.out());
     assertTrue(r.err().contains("bundled sample"), r.err());
-    for (String f : List.of("report.html", "summary.txt", "journey.dot", "journey.mmd",
-        "tables/scores.csv", "tables/scores.json", "tables/funnel.csv", "tables/survival.csv",
-        "tables/attribution.csv", "tables/cohort_retention.csv")) {
+    for (String f :
+        List.of(
+            "report.html",
+            "summary.txt",
+            "journey.dot",
+            "journey.mmd",
+            "tables/scores.csv",
+            "tables/scores.json",
+            "tables/funnel.csv",
+            "tables/survival.csv",
+            "tables/attribution.csv",
+            "tables/cohort_retention.csv")) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
     assertTrue(Files.readString(out.resolve("journey.dot")).startsWith("digraph"));
@@ -68,7 +79,8 @@ class CxReportCommandTest {
     Path out = dir.resolve("files-report");
     Run r = run(inputs(data.resolve("responses.csv"), "-o", out.toString(), "--timings"));
     assertEquals(ExitCodes.OK, r.code(), r.err());
-    assertTrue(r.err().matches("(?s).*timings: read [0-9.]+ s, analyse [0-9.]+ s, write [0-9.]+ s.*"),
+    assertTrue(
+        r.err().matches("(?s).*timings: read [0-9.]+ s, analyse [0-9.]+ s, write [0-9.]+ s.*"),
         r.err());
     assertTrue(r.out().contains("responses.csv: 1"), r.out());
     assertTrue(r.err().contains("read "), "progress is shown: " + r.err());
@@ -78,9 +90,9 @@ class CxReportCommandTest {
   /** Appends bad rows to a copy of the sample's responses; returns the copy. */
   private static Path withBadRows(String name) throws IOException {
     List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("responses.csv")));
-    lines.add("C00001,,,,nps,11,2025-03-01T10:00:00Z,1.0,");         // score outside 0..10
-    lines.add("C00002,,,,csat,abc,2025-03-01T10:00:00Z,1.0,");       // not a number
-    lines.add("C00003,,,,nps,7,yesterday,1.0,");                      // bad timestamp
+    lines.add("C00001,,,,nps,11,2025-03-01T10:00:00Z,1.0,"); // score outside 0..10
+    lines.add("C00002,,,,csat,abc,2025-03-01T10:00:00Z,1.0,"); // not a number
+    lines.add("C00003,,,,nps,7,yesterday,1.0,"); // bad timestamp
     Path p = dir.resolve(name);
     Files.write(p, lines, StandardCharsets.UTF_8);
     return p;
@@ -106,7 +118,8 @@ class CxReportCommandTest {
     Run r = run(inputs(bad, "--lenient", "-o", out.toString()));
     assertEquals(ExitCodes.OK, r.code(), r.err());
     long good = Files.readAllLines(data.resolve("responses.csv")).size() - 1;
-    assertTrue(r.out().contains(String.format("%,d rows read, %,d accepted, 3 rejected", good + 3, good)),
+    assertTrue(
+        r.out().contains(String.format("%,d rows read, %,d accepted, 3 rejected", good + 3, good)),
         r.out());
     assertTrue(r.out().contains("3 input rows were rejected"), r.out());
     assertTrue(r.out().contains("score"), r.out());
@@ -124,8 +137,14 @@ class CxReportCommandTest {
     lines.add(5, "C00009,home,web,awareness,not-a-time,,");
     Path p = dir.resolve("bad-interactions.csv");
     Files.write(p, lines, StandardCharsets.UTF_8);
-    Run r = run("--interactions", p.toString(), "--responses",
-        data.resolve("responses.csv").toString(), "--no-files", "-q");
+    Run r =
+        run(
+            "--interactions",
+            p.toString(),
+            "--responses",
+            data.resolve("responses.csv").toString(),
+            "--no-files",
+            "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     assertTrue(r.err().contains("bad-interactions.csv:6:"), r.err());
     assertTrue(r.err().contains("not-a-time"), r.err());
@@ -146,11 +165,33 @@ class CxReportCommandTest {
   void helpExplainsEveryOption() {
     Run r = run("--help");
     assertEquals(ExitCodes.OK, r.code());
-    for (String option : List.of("--interactions", "--responses", "--transactions", "--customers",
-        "--config", "--map", "--separator", "--timestamps", "--lenient", "--segment-by", "--out",
-        "--level", "--zone", "--period", "--min-group", "--journey-gap", "--churn-after",
-        "--clv-months", "--discount", "--margin", "--top", "--effort", "--check-only", "--timings",
-        "Exit codes")) {
+    for (String option :
+        List.of(
+            "--interactions",
+            "--responses",
+            "--transactions",
+            "--customers",
+            "--config",
+            "--map",
+            "--separator",
+            "--timestamps",
+            "--lenient",
+            "--segment-by",
+            "--out",
+            "--level",
+            "--zone",
+            "--period",
+            "--min-group",
+            "--journey-gap",
+            "--churn-after",
+            "--clv-months",
+            "--discount",
+            "--margin",
+            "--top",
+            "--effort",
+            "--check-only",
+            "--timings",
+            "Exit codes")) {
       assertTrue(r.out().contains(option), option);
     }
   }
@@ -179,14 +220,18 @@ class CxReportCommandTest {
     lines.set(0, lines.get(0).replace(",score,", ",answer,"));
     Files.write(dir.resolve("renamed.csv"), lines, StandardCharsets.UTF_8);
     Path config = dir.resolve("cx.json");
-    Files.writeString(config, "{\n  \"responses\": {\"file\": \"renamed.csv\", "
-        + "\"columns\": {\"score\": \"answer\"}},\n  \"effort\": {\"support_hotline\": 20}\n}\n");
+    Files.writeString(
+        config,
+        "{\n  \"responses\": {\"file\": \"renamed.csv\", "
+            + "\"columns\": {\"score\": \"answer\"}},\n  \"effort\": {\"support_hotline\": 20}\n}\n");
     Run ok = run("--config", config.toString(), "--no-files");
     assertEquals(ExitCodes.OK, ok.code(), ok.err());
-    assertTrue(ok.out().contains(String.format("%,d accepted, 0 rejected", lines.size() - 1)), ok.out());
+    assertTrue(
+        ok.out().contains(String.format("%,d accepted, 0 rejected", lines.size() - 1)), ok.out());
 
     Path typo = dir.resolve("typo.json");
-    Files.writeString(typo, "{\n  \"responses\": {\"file\": \"renamed.csv\"},\n  \"segmentBye\": \"plan\"\n}\n");
+    Files.writeString(
+        typo, "{\n  \"responses\": {\"file\": \"renamed.csv\"},\n  \"segmentBye\": \"plan\"\n}\n");
     Run bad = run("--config", typo.toString(), "--no-files");
     assertEquals(ExitCodes.INPUT, bad.code());
     assertTrue(bad.err().contains("typo.json"), bad.err());
@@ -201,8 +246,14 @@ class CxReportCommandTest {
     Path p = dir.resolve("respondent.csv");
     Files.write(p, lines, StandardCharsets.UTF_8);
     assertEquals(ExitCodes.INPUT, run("--responses", p.toString(), "--no-files", "-q").code());
-    Run r = run("--responses", p.toString(), "--map", "responses.customer_id=respondent",
-        "--no-files", "-q");
+    Run r =
+        run(
+            "--responses",
+            p.toString(),
+            "--map",
+            "responses.customer_id=respondent",
+            "--no-files",
+            "-q");
     assertEquals(ExitCodes.OK, r.code(), r.err());
   }
 
@@ -226,7 +277,6 @@ class CxReportCommandTest {
     assertTrue(none.out().contains("no split after inactivity (set --journey-gap"), none.out());
     Run gap = run(inputs(data.resolve("responses.csv"), "--no-files", "--journey-gap", "2h"));
     assertEquals(0, gap.code(), gap.err());
-    assertTrue(gap.out().contains("split into a new journey after 2h without activity"),
-        gap.out());
+    assertTrue(gap.out().contains("split into a new journey after 2h without activity"), gap.out());
   }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,20 +35,25 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileNamesTest {
 
   /** Touchpoint names (ids: kept as written, only trimmed). */
-  static final List<String> TOUCHPOINTS = List.of(
-      "web > direct page",
-      "a, b; c",
-      "say \"hi\" 'there'",
-      "<script>alert(1)</script> & co",
-      "back\\slash\\n",
-      "two\nlines",
-      "=1+1 formula",
-      "abc\u202egnp.exe",
-      "x\u2069\u202dy");
+  static final List<String> TOUCHPOINTS =
+      List.of(
+          "web > direct page",
+          "a, b; c",
+          "say \"hi\" 'there'",
+          "<script>alert(1)</script> & co",
+          "back\\slash\\n",
+          "two\nlines",
+          "=1+1 formula",
+          "abc\u202egnp.exe",
+          "x\u2069\u202dy");
 
   /** Channel names as written; cx-core normalises them (lower case, blanks as '_'). */
-  static final List<String> CHANNELS = List.of("Web > Direct", "e\"mail, <b>", "app",
-      "Bell\u0007Red\u001b[31m Alert\u001b]0;pwned\u0007x\u009b2J\u007f");
+  static final List<String> CHANNELS =
+      List.of(
+          "Web > Direct",
+          "e\"mail, <b>",
+          "app",
+          "Bell\u0007Red\u001b[31m Alert\u001b]0;pwned\u0007x\u009b2J\u007f");
 
   static final int CUSTOMERS = 60;
   static final Instant T0 = Instant.parse("2025-01-06T09:00:00Z");
@@ -78,21 +81,57 @@ class HostileNamesTest {
       int a = i % n;
       int b = (i + 1) % n;
       Instant t = T0.plusSeconds(86_400L * (i % 50));
-      interactions.add(List.of(c, TOUCHPOINTS.get(a), channelOf(a), stages[a % 3], t.toString(),
-          "", ""));
-      interactions.add(List.of(c, TOUCHPOINTS.get(b), channelOf(b), stages[b % 3],
-          t.plusSeconds(3600).toString(), i % 2 == 0 ? "converted" : "", ""));
-      responses.add(List.of(c, TOUCHPOINTS.get(a), channelOf(a), stages[a % 3], "nps",
-          Integer.toString(i % 11), t.plusSeconds(600).toString(), "1.0", "fine, \"really\""));
+      interactions.add(
+          List.of(c, TOUCHPOINTS.get(a), channelOf(a), stages[a % 3], t.toString(), "", ""));
+      interactions.add(
+          List.of(
+              c,
+              TOUCHPOINTS.get(b),
+              channelOf(b),
+              stages[b % 3],
+              t.plusSeconds(3600).toString(),
+              i % 2 == 0 ? "converted" : "",
+              ""));
+      responses.add(
+          List.of(
+              c,
+              TOUCHPOINTS.get(a),
+              channelOf(a),
+              stages[a % 3],
+              "nps",
+              Integer.toString(i % 11),
+              t.plusSeconds(600).toString(),
+              "1.0",
+              "fine, \"really\""));
     }
     Path in = Files.createDirectories(dir.resolve("input"));
-    write(in.resolve("events.csv"), List.of("customer_id", "touchpoint", "channel", "stage",
-        "timestamp", "outcome", "journey_id"), interactions);
-    write(in.resolve("survey.csv"), List.of("customer_id", "touchpoint", "channel", "stage",
-        "instrument", "score", "timestamp", "weight", "comment"), responses);
+    write(
+        in.resolve("events.csv"),
+        List.of(
+            "customer_id", "touchpoint", "channel", "stage", "timestamp", "outcome", "journey_id"),
+        interactions);
+    write(
+        in.resolve("survey.csv"),
+        List.of(
+            "customer_id",
+            "touchpoint",
+            "channel",
+            "stage",
+            "instrument",
+            "score",
+            "timestamp",
+            "weight",
+            "comment"),
+        responses);
     out = dir.resolve("report");
-    run = CxReportCommandTest.run("--interactions", in.resolve("events.csv").toString(),
-        "--responses", in.resolve("survey.csv").toString(), "-o", out.toString());
+    run =
+        CxReportCommandTest.run(
+            "--interactions",
+            in.resolve("events.csv").toString(),
+            "--responses",
+            in.resolve("survey.csv").toString(),
+            "-o",
+            out.toString());
     assertEquals(ExitCodes.OK, run.code(), run.err());
     html = Files.readString(out.resolve("report.html"));
     doc = Jsoup.parse(html);
@@ -105,9 +144,11 @@ class HostileNamesTest {
   }
 
   static List<Map<String, String>> readCsv(Path file) throws IOException {
-    try (MappingIterator<Map<String, String>> it = new CsvMapper()
-        .readerFor(new TypeReference<Map<String, String>>() {})
-        .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerFor(new TypeReference<Map<String, String>>() {})
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(file.toFile())) {
       return it.readAll();
     }
   }
@@ -129,7 +170,8 @@ class HostileNamesTest {
     assertFalse(run.err().contains("analysis failed"), run.err());
     // "<script>" in a name is text, never an element: the page's only scripts are its own.
     assertTrue(doc.select("script").size() <= 2, "a name became a <script> element");
-    assertTrue(org.cx4j.report.html.HtmlReportAccess.onlyOwnScripts(doc),
+    assertTrue(
+        org.cx4j.report.html.HtmlReportAccess.onlyOwnScripts(doc),
         "a name became a <script> element");
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
     String text = stripBidi(doc.text());
@@ -151,7 +193,8 @@ class HostileNamesTest {
    */
   @Test
   void bidiControlsInNamesAreIsolated() {
-    java.util.regex.Pattern bidi = java.util.regex.Pattern.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]");
+    java.util.regex.Pattern bidi =
+        java.util.regex.Pattern.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]");
     int seen = 0;
     for (org.jsoup.nodes.Element e : doc.getAllElements()) {
       for (org.jsoup.nodes.TextNode tn : e.textNodes()) {
@@ -159,16 +202,19 @@ class HostileNamesTest {
           continue;
         }
         seen++;
-        boolean isolated = e.tagName().equals("title") || !e.parents().select("bdi").isEmpty()
-            || e.tagName().equals("bdi");
-        assertTrue(isolated, "bidi control outside <bdi> in <" + e.tagName() + ">: "
-            + tn.getWholeText());
+        boolean isolated =
+            e.tagName().equals("title")
+                || !e.parents().select("bdi").isEmpty()
+                || e.tagName().equals("bdi");
+        assertTrue(
+            isolated, "bidi control outside <bdi> in <" + e.tagName() + ">: " + tn.getWholeText());
         assertTrue(e.closest("svg") == null, "bidi control in SVG text: " + tn.getWholeText());
       }
     }
     assertTrue(seen > 0, "the names with overrides are shown somewhere");
     for (org.jsoup.nodes.Element b : doc.select("bdi")) {
-      assertTrue(org.cx4j.report.html.BidiBalanceAccess.balanced(b.wholeText()),
+      assertTrue(
+          org.cx4j.report.html.BidiBalanceAccess.balanced(b.wholeText()),
           "unbalanced <bdi>: " + b.wholeText());
     }
     // Each name is isolated on its own inside a path: the separator is outside every <bdi>.
@@ -187,12 +233,15 @@ class HostileNamesTest {
     assertTrue(column(nodes, "touchpoint").contains("'=1+1 formula"));
     // JSON holds the names as they are.
     Set<String> fromJson = new HashSet<>();
-    new ObjectMapper().readTree(out.resolve("tables/journey_touchpoints.json").toFile())
-        .get("rows").forEach(r -> fromJson.add(r.get("touchpoint").asText()));
+    new ObjectMapper()
+        .readTree(out.resolve("tables/journey_touchpoints.json").toFile())
+        .get("rows")
+        .forEach(r -> fromJson.add(r.get("touchpoint").asText()));
     assertEquals(new HashSet<>(TOUCHPOINTS), fromJson);
     assertEquals(normalisedChannels(), column(nodes, "channel"));
     List<Map<String, String>> attribution = readCsv(out.resolve("tables/attribution.csv"));
-    assertTrue(column(attribution, "channel").containsAll(normalisedChannels()),
+    assertTrue(
+        column(attribution, "channel").containsAll(normalisedChannels()),
         column(attribution, "channel").toString());
   }
 
@@ -207,8 +256,9 @@ class HostileNamesTest {
     Set<List<String>> fromCsv = new HashSet<>();
     for (Map<String, String> row : readCsv(out.resolve("tables/paths.csv"))) {
       fromCsv.add(json.readValue(row.get("steps"), new TypeReference<List<String>>() {}));
-      String joined = String.join(" > ", json.readValue(row.get("steps"),
-          new TypeReference<List<String>>() {}));
+      String joined =
+          String.join(
+              " > ", json.readValue(row.get("steps"), new TypeReference<List<String>>() {}));
       assertEquals(joined.startsWith("=") ? "'" + joined : joined, row.get("path"));
     }
     assertEquals(expected, fromCsv);
@@ -221,8 +271,13 @@ class HostileNamesTest {
 
   /** C0 (but the layout's line breaks), DEL, C1 and the bidirectional controls. */
   static boolean unsafe(int c) {
-    return (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
-        || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+    return (c < 0x20 && c != '\n')
+        || (c >= 0x7f && c <= 0x9f)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x200e
+        || c == 0x200f
+        || (c >= 0x202a && c <= 0x202e)
         || (c >= 0x2066 && c <= 0x2069);
   }
 
@@ -230,7 +285,8 @@ class HostileNamesTest {
   void theConsoleAndSummaryShowControlCharactersEscaped() throws IOException {
     String summary = Files.readString(out.resolve("summary.txt"), StandardCharsets.UTF_8);
     for (String text : List.of(summary, run.out(), run.err())) {
-      assertTrue(text.chars().noneMatch(HostileNamesTest::unsafe),
+      assertTrue(
+          text.chars().noneMatch(HostileNamesTest::unsafe),
           "a control character reached the console: " + text);
     }
     // The channel's name, normalised by cx-core, then escaped: ESC [ and ESC ] are inert text.
@@ -238,17 +294,21 @@ class HostileNamesTest {
     assertTrue(summary.contains(shown), summary);
     assertTrue(run.out().contains(shown), run.out());
     // The HTML page has none either (escaped in HTML text, blanks in SVG text).
-    assertTrue(html.chars().noneMatch(c -> unsafe(c) && c != '\t' && c != '\r'
-        && !(c >= 0x200e && c <= 0x2069)), "control character in report.html");
+    assertTrue(
+        html.chars()
+            .noneMatch(c -> unsafe(c) && c != '\t' && c != '\r' && !(c >= 0x200e && c <= 0x2069)),
+        "control character in report.html");
   }
 
   @Test
   void errorMessagesQuotingAValueShowItEscaped() throws IOException {
     Path bad = dir.resolve("bad-survey.csv");
-    write(bad, List.of("customer_id", "instrument", "score", "timestamp"),
+    write(
+        bad,
+        List.of("customer_id", "instrument", "score", "timestamp"),
         List.of(List.of("C001", "nps", "7\u001b[2J\u0007", "2025-01-06T09:00:00Z")));
-    CxReportCommandTest.Run r = CxReportCommandTest.run("--responses", bad.toString(),
-        "--no-files", "-q");
+    CxReportCommandTest.Run r =
+        CxReportCommandTest.run("--responses", bad.toString(), "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     assertTrue(r.err().chars().noneMatch(HostileNamesTest::unsafe), r.err());
     assertTrue(r.err().contains("7\\u001b[2J\\u0007"), r.err());
@@ -266,13 +326,14 @@ class HostileNamesTest {
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       assertFalse(text.contains(abs), f + " holds the path " + abs);
-      assertFalse(text.contains("input/events.csv") || text.contains("input\\events.csv"),
-          f.toString());
+      assertFalse(
+          text.contains("input/events.csv") || text.contains("input\\events.csv"), f.toString());
     }
     // The file names are there instead.
     assertTrue(doc.getElementById("data").text().contains("events.csv"));
     assertTrue(doc.getElementById("data").text().contains("survey.csv"));
-    assertTrue(Files.readString(out.resolve("summary.txt")).contains("  events.csv: 120 rows read"));
+    assertTrue(
+        Files.readString(out.resolve("summary.txt")).contains("  events.csv: 120 rows read"));
     List<Map<String, String>> reads = readCsv(out.resolve("tables/reads.csv"));
     assertEquals(Set.of("events.csv", "survey.csv"), column(reads, "source"));
   }
@@ -280,20 +341,29 @@ class HostileNamesTest {
   @Test
   void rejectedRowsNameTheFileNotItsPath() throws IOException {
     Path bad = dir.resolve("input").resolve("lenient-survey.csv");
-    write(bad, List.of("customer_id", "instrument", "score", "timestamp"), List.of(
-        List.of("C001", "nps", "7", "2025-01-06T09:00:00Z"),
-        List.of("C002", "nps", "11", "2025-01-06T09:00:00Z")));
+    write(
+        bad,
+        List.of("customer_id", "instrument", "score", "timestamp"),
+        List.of(
+            List.of("C001", "nps", "7", "2025-01-06T09:00:00Z"),
+            List.of("C002", "nps", "11", "2025-01-06T09:00:00Z")));
     Path lenientOut = dir.resolve("lenient-report");
-    CxReportCommandTest.Run r = CxReportCommandTest.run("--responses", bad.toString(),
-        "--lenient", "-q", "-o", lenientOut.toString());
+    CxReportCommandTest.Run r =
+        CxReportCommandTest.run(
+            "--responses", bad.toString(), "--lenient", "-q", "-o", lenientOut.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     List<Map<String, String>> rejected = readCsv(lenientOut.resolve("tables/rejected_rows.csv"));
     assertEquals(1, rejected.size());
     assertEquals("lenient-survey.csv", rejected.get(0).get("source"));
     assertEquals("3", rejected.get(0).get("line"));
     String abs = dir.toAbsolutePath().toString();
-    for (String f : List.of("report.html", "summary.txt", "tables/rejected_rows.csv",
-        "tables/rejected_rows.json", "tables/reads.json")) {
+    for (String f :
+        List.of(
+            "report.html",
+            "summary.txt",
+            "tables/rejected_rows.csv",
+            "tables/rejected_rows.json",
+            "tables/reads.json")) {
       String text = Files.readString(lenientOut.resolve(f), StandardCharsets.UTF_8);
       assertFalse(text.contains(abs), f);
       assertTrue(text.contains("lenient-survey.csv"), f);

@@ -37,7 +37,9 @@ class OneCommandTest {
     assertEquals(0, r.code(), r.err());
   }
 
-  /** The sample's transactions rewritten: separator {@code sep}, columns renamed, dates yyyyMMdd. */
+  /**
+   * The sample's transactions rewritten: separator {@code sep}, columns renamed, dates yyyyMMdd.
+   */
   private static Path export(String name, String sep) throws IOException {
     List<String> lines = Files.readAllLines(data.resolve("transactions.csv"));
     List<String> header = List.of(lines.get(0).split(",", -1));
@@ -67,17 +69,30 @@ class OneCommandTest {
   void theSeparatorIsDetectedAndSeveralMappingsGoInOneOption() throws IOException {
     for (String sep : List.of(";", "\t", ",")) {
       Path p = export("orders-" + (int) sep.charAt(0) + ".txt", sep);
-      CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map",
-          "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
-              + "transactions.amount=order_value", "--no-files");
+      CxReportCommandTest.Run r =
+          run(
+              "--transactions",
+              p.toString(),
+              "--map",
+              "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
+                  + "transactions.amount=order_value",
+              "--no-files");
       assertEquals(ExitCodes.OK, r.code(), r.err());
       assertTrue(r.out().contains(String.format("%,d accepted, 0 rejected", rows(p))), r.out());
     }
     // The same as three separate options.
     Path p = export("orders-repeated.csv", ",");
-    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map", "transactions.customer_id=Customer ID",
-        "--map", "transactions.timestamp=order_date:yyyyMMdd", "--map",
-        "transactions.amount=order_value", "--no-files");
+    CxReportCommandTest.Run r =
+        run(
+            "--transactions",
+            p.toString(),
+            "--map",
+            "transactions.customer_id=Customer ID",
+            "--map",
+            "transactions.timestamp=order_date:yyyyMMdd",
+            "--map",
+            "transactions.amount=order_value",
+            "--no-files");
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains(String.format("%,d accepted, 0 rejected", rows(p))), r.out());
   }
@@ -95,18 +110,27 @@ class OneCommandTest {
     assertTrue(e.contains("semicolon-separated (detected"), e);
     Matcher m = SUGGESTION.matcher(e);
     assertTrue(m.find(), e);
-    assertEquals("transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
-        + "transactions.amount=order_value", m.group(1));
-    CxReportCommandTest.Run again = run("--transactions", p.toString(), "--map", m.group(1), "--no-files", "-q");
+    assertEquals(
+        "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
+            + "transactions.amount=order_value",
+        m.group(1));
+    CxReportCommandTest.Run again =
+        run("--transactions", p.toString(), "--map", m.group(1), "--no-files", "-q");
     assertEquals(ExitCodes.OK, again.code(), again.err());
   }
 
   @Test
   void aTypoInAMappedColumnIsCorrectedByEditDistance() throws IOException {
     Path p = export("typo.csv", ",");
-    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map",
-        "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
-            + "transactions.amount=ordr_valu", "--no-files", "-q");
+    CxReportCommandTest.Run r =
+        run(
+            "--transactions",
+            p.toString(),
+            "--map",
+            "transactions.customer_id=Customer ID,transactions.timestamp=order_date:yyyyMMdd,"
+                + "transactions.amount=ordr_valu",
+            "--no-files",
+            "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     assertTrue(r.err().contains("looked for 'ordr_valu'"), r.err());
     assertTrue(r.err().contains("\n  --map transactions.amount=order_value"), r.err());
@@ -115,9 +139,16 @@ class OneCommandTest {
   @Test
   void timestampsInAnotherLayoutAreRefusedBeforeEveryRowIs() throws IOException {
     Path p = export("layout.csv", ",");
-    CxReportCommandTest.Run r = run("--transactions", p.toString(), "--lenient", "--map",
-        "transactions.customer_id=Customer ID,transactions.timestamp=order_date,"
-            + "transactions.amount=order_value", "--no-files", "-q");
+    CxReportCommandTest.Run r =
+        run(
+            "--transactions",
+            p.toString(),
+            "--lenient",
+            "--map",
+            "transactions.customer_id=Customer ID,transactions.timestamp=order_date,"
+                + "transactions.amount=order_value",
+            "--no-files",
+            "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     assertTrue(r.err().contains("look like '2"), r.err());
     assertTrue(r.err().contains("--map transactions.timestamp=order_date:yyyyMMdd"), r.err());
@@ -126,9 +157,17 @@ class OneCommandTest {
   @Test
   void badMappingsAreUsageErrors() {
     Path p = data.resolve("transactions.csv");
-    for (String bad : List.of("transactions.foo=x", "payments.amount=x", "amount=x",
-        "transactions.amount=", "transactions.timestamp= ", "transactions.timestamp=date:yyyyMMddd@Mars/Base", "responses.amount=x")) {
-      CxReportCommandTest.Run r = run("--transactions", p.toString(), "--map", bad, "--no-files", "-q");
+    for (String bad :
+        List.of(
+            "transactions.foo=x",
+            "payments.amount=x",
+            "amount=x",
+            "transactions.amount=",
+            "transactions.timestamp= ",
+            "transactions.timestamp=date:yyyyMMddd@Mars/Base",
+            "responses.amount=x")) {
+      CxReportCommandTest.Run r =
+          run("--transactions", p.toString(), "--map", bad, "--no-files", "-q");
       assertEquals(ExitCodes.USAGE, r.code(), bad + ": " + r.err());
       assertTrue(r.err().contains("--map"), r.err());
     }
@@ -144,20 +183,36 @@ class OneCommandTest {
     assertTrue(r.err().contains("Name the 3 columns"), r.err());
     assertTrue(r.err().contains("--columns transactions="), r.err());
     // Named, the missing mappings are suggested, and with them the file reads.
-    r = run("--transactions", p.toString(), "--columns", "transactions=customer_id,day,spend",
-        "--no-files", "-q");
+    r =
+        run(
+            "--transactions",
+            p.toString(),
+            "--columns",
+            "transactions=customer_id,day,spend",
+            "--no-files",
+            "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
     Matcher m = SUGGESTION.matcher(r.err());
     assertTrue(m.find(), r.err());
     assertEquals("transactions.timestamp=day:yyyyMMdd,transactions.amount=spend", m.group(1));
-    r = run("--transactions", p.toString(), "--columns", "transactions=customer_id,day,spend",
-        "--map", m.group(1), "--no-files");
+    r =
+        run(
+            "--transactions",
+            p.toString(),
+            "--columns",
+            "transactions=customer_id,day,spend",
+            "--map",
+            m.group(1),
+            "--no-files");
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains("3 rows read, 3 accepted, 0 rejected"), r.out());
-    assertEquals(ExitCodes.USAGE, run("--transactions", p.toString(), "--columns",
-        "transactions=a,a", "--no-files", "-q").code());
-    assertEquals(ExitCodes.USAGE, run("--transactions", p.toString(), "--columns", "a,b",
-        "--no-files", "-q").code());
+    assertEquals(
+        ExitCodes.USAGE,
+        run("--transactions", p.toString(), "--columns", "transactions=a,a", "--no-files", "-q")
+            .code());
+    assertEquals(
+        ExitCodes.USAGE,
+        run("--transactions", p.toString(), "--columns", "a,b", "--no-files", "-q").code());
   }
 
   @Test
@@ -165,9 +220,11 @@ class OneCommandTest {
     Path p = dir.resolve("config-headerless.txt");
     Files.write(p, List.of("A;20240101;10,50", "B;20240102;7,25"));
     Path config = dir.resolve("headerless.json");
-    Files.writeString(config, "{\"transactions\": {\"file\": \"config-headerless.txt\", "
-        + "\"header\": [\"who\", \"day\", \"spend\"], \"columns\": {\"customer_id\": \"who\", "
-        + "\"timestamp\": \"day:yyyyMMdd\", \"amount\": \"spend\"}}}");
+    Files.writeString(
+        config,
+        "{\"transactions\": {\"file\": \"config-headerless.txt\", "
+            + "\"header\": [\"who\", \"day\", \"spend\"], \"columns\": {\"customer_id\": \"who\", "
+            + "\"timestamp\": \"day:yyyyMMdd\", \"amount\": \"spend\"}}}");
     CxReportCommandTest.Run r = run("--config", config.toString(), "--no-files");
     // Detected as semicolon-separated; "10,50" is then one value, which is no amount: strict
     // mode names it, so the mapping, the format and the header all took effect.
@@ -187,9 +244,14 @@ class OneCommandTest {
   void theCdnowMasterFileInOneCommand() throws IOException {
     Path cdnow = SharedDatasets.require("cdnow/CDNOW_master.txt");
     Path out = dir.resolve("cdnow-report");
-    CxReportCommandTest.Run r = run("--transactions", cdnow.toString(), "--map",
-        "transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value", "-o",
-        out.toString());
+    CxReportCommandTest.Run r =
+        run(
+            "--transactions",
+            cdnow.toString(),
+            "--map",
+            "transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value",
+            "-o",
+            out.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains("69,659 rows read, 69,659 accepted, 0 rejected"), r.out());
     assertTrue(r.out().contains("of 23,570 customers"), r.out());

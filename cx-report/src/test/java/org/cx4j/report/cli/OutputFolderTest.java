@@ -24,8 +24,9 @@ class OutputFolderTest {
   @TempDir Path dir;
 
   static Run report(Path out, String... more) {
-    String[] args = Stream.concat(Stream.of("-q", "-o", out.toString()), Stream.of(more))
-        .toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("-q", "-o", out.toString()), Stream.of(more))
+            .toArray(String[]::new);
     return CxReportCommandTest.run(args);
   }
 
@@ -113,8 +114,8 @@ class OutputFolderTest {
   }
 
   /**
-   * An earlier report whose report.html and tables/ were replaced by links out of the folder:
-   * the new report replaces the links themselves; the files they point to are untouched.
+   * An earlier report whose report.html and tables/ were replaced by links out of the folder: the
+   * new report replaces the links themselves; the files they point to are untouched.
    */
   @Test
   void aLinkInsideTheFolderIsNeverWrittenThrough() throws IOException {
@@ -142,12 +143,20 @@ class OutputFolderTest {
     assertEquals(ExitCodes.OK, report(out).code());
     String before = Files.readString(out.resolve("report.html"));
     List<String> entries = list(out);
-    IOException e = assertThrows(IOException.class, () -> OutputFolder.write(out, false,
-        List.of(), "test", folder -> {
-          Files.writeString(folder.resolve("summary.txt"), "half");
-          Files.createDirectories(folder.resolve("tables"));
-          throw new IOException("disk full (simulated)");
-        }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                OutputFolder.write(
+                    out,
+                    false,
+                    List.of(),
+                    "test",
+                    folder -> {
+                      Files.writeString(folder.resolve("summary.txt"), "half");
+                      Files.createDirectories(folder.resolve("tables"));
+                      throw new IOException("disk full (simulated)");
+                    }));
     assertEquals("disk full (simulated)", e.getMessage());
     assertEquals(before, Files.readString(out.resolve("report.html")));
     assertEquals(entries, list(out));
@@ -155,10 +164,17 @@ class OutputFolderTest {
     assertEquals(List.of("report"), list(dir), "the temporary folder is removed");
     // And with no earlier report, no folder at all.
     Path fresh = dir.resolve("fresh");
-    assertThrows(IllegalStateException.class, () -> OutputFolder.write(fresh, false, List.of(),
-        "test", folder -> {
-          throw new IllegalStateException("bug");
-        }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            OutputFolder.write(
+                fresh,
+                false,
+                List.of(),
+                "test",
+                folder -> {
+                  throw new IllegalStateException("bug");
+                }));
     assertFalse(Files.exists(fresh));
     assertEquals(List.of("report"), list(dir));
   }
@@ -166,11 +182,18 @@ class OutputFolderTest {
   @Test
   void aFolderHoldingTheInputsOrAFileIsRefusedEvenWithForce() throws IOException {
     Path data = dir.resolve("data");
-    assertEquals(ExitCodes.OK, CxReportCommandTest.run("sample", "--customers", "50", "-o",
-        data.toString()).code());
+    assertEquals(
+        ExitCodes.OK,
+        CxReportCommandTest.run("sample", "--customers", "50", "-o", data.toString()).code());
     List<String> inputs = list(data);
-    Run r = CxReportCommandTest.run("-q", "--interactions",
-        data.resolve("interactions.csv").toString(), "-o", data.toString(), "--force");
+    Run r =
+        CxReportCommandTest.run(
+            "-q",
+            "--interactions",
+            data.resolve("interactions.csv").toString(),
+            "-o",
+            data.toString(),
+            "--force");
     assertEquals(ExitCodes.OUTPUT, r.code(), r.err());
     assertTrue(r.err().contains("interactions.csv"), r.err());
     assertEquals(inputs, list(data));

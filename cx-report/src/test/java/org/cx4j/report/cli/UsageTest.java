@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exit codes as documented in {@link ExitCodes}: an invalid option value is a usage error (2)
- * with a message that names the option, even when input files are given; the documented command
- * forms parse.
+ * Exit codes as documented in {@link ExitCodes}: an invalid option value is a usage error (2) with
+ * a message that names the option, even when input files are given; the documented command forms
+ * parse.
  */
 class UsageTest {
 
@@ -35,9 +35,15 @@ class UsageTest {
   }
 
   private static CxReportCommandTest.Run withFiles(String... more) {
-    List<String> a = new ArrayList<>(List.of(
-        "--transactions", data.resolve("transactions.csv").toString(),
-        "--responses", data.resolve("responses.csv").toString(), "--no-files", "-q"));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--transactions",
+                data.resolve("transactions.csv").toString(),
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--no-files",
+                "-q"));
     a.addAll(List.of(more));
     return run(a.toArray(String[]::new));
   }
@@ -83,7 +89,8 @@ class UsageTest {
 
   @Test
   void inputErrorsStayThree() {
-    CxReportCommandTest.Run r = run("--transactions", dir.resolve("missing.csv").toString(), "--no-files", "-q");
+    CxReportCommandTest.Run r =
+        run("--transactions", dir.resolve("missing.csv").toString(), "--no-files", "-q");
     assertEquals(ExitCodes.INPUT, r.code(), r.err());
   }
 
@@ -96,23 +103,42 @@ class UsageTest {
     assertTrue(Files.exists(cwdSample.resolve("report.html")));
     CxReportCommandTest.Run literal = run("--no-files", "-q", "-o", "sample");
     assertEquals(ExitCodes.OK, literal.code(), literal.err());
-    assertFalse(Files.exists(Path.of("sample", "customers.csv")),
-        "the sample subcommand did not run");
+    assertFalse(
+        Files.exists(Path.of("sample", "customers.csv")), "the sample subcommand did not run");
     assertEquals(ExitCodes.OK, run("--out=" + dir.resolve("eq"), "-q").code());
     assertEquals(ExitCodes.OK, run("-o" + dir.resolve("glued"), "-q").code());
     assertTrue(Files.exists(dir.resolve("glued").resolve("report.html")));
     // The sample subcommand with its own -o, and the README's examples.
-    assertEquals(ExitCodes.OK,
+    assertEquals(
+        ExitCodes.OK,
         run("sample", "--customers", "50", "-o", dir.resolve("s2").toString()).code());
     Path config = dir.resolve("cx.json");
-    Files.writeString(config, "{\"responses\": {\"file\": \""
-        + data.resolve("responses.csv").toString().replace("\\", "\\\\") + "\"}}");
-    CxReportCommandTest.Run ex = run("--config", config.toString(), "--map", "responses.score=score", "--effort",
-        "checkout_payment=8", "--no-files", "-q");
+    Files.writeString(
+        config,
+        "{\"responses\": {\"file\": \""
+            + data.resolve("responses.csv").toString().replace("\\", "\\\\")
+            + "\"}}");
+    CxReportCommandTest.Run ex =
+        run(
+            "--config",
+            config.toString(),
+            "--map",
+            "responses.score=score",
+            "--effort",
+            "checkout_payment=8",
+            "--no-files",
+            "-q");
     assertEquals(ExitCodes.OK, ex.code(), ex.err());
-    CxReportCommandTest.Run lenient = run("--interactions", data.resolve("interactions.csv").toString(),
-        "--responses", data.resolve("responses.csv").toString(), "--lenient", "-o",
-        dir.resolve("out").toString(), "-q");
+    CxReportCommandTest.Run lenient =
+        run(
+            "--interactions",
+            data.resolve("interactions.csv").toString(),
+            "--responses",
+            data.resolve("responses.csv").toString(),
+            "--lenient",
+            "-o",
+            dir.resolve("out").toString(),
+            "-q");
     assertEquals(ExitCodes.OK, lenient.code(), lenient.err());
     assertEquals(ExitCodes.OK, run("--help").code());
     assertEquals(ExitCodes.OK, run("help").code());

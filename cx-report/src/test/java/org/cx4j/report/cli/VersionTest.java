@@ -16,8 +16,10 @@ class VersionTest {
   /** The version in cx-report's pom: its own, else its parent's (Maven's inheritance rule). */
   private static String pomVersion() throws Exception {
     // Surefire runs in the module's folder.
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("pom.xml").toFile());
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile());
     var xpath = XPathFactory.newInstance().newXPath();
     String own = xpath.evaluate("/project/version", pom).strip();
     return own.isEmpty() ? xpath.evaluate("/project/parent/version", pom).strip() : own;
@@ -26,8 +28,8 @@ class VersionTest {
   @Test
   void versionIsThePomsVersion() throws Exception {
     StringWriter out = new StringWriter();
-    int code = CxReportCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()),
-        "--version");
+    int code =
+        CxReportCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version");
     assertEquals(ExitCodes.OK, code);
     assertEquals("cx-report " + pomVersion(), out.toString().strip());
   }

@@ -23,10 +23,13 @@ class WordingTest {
   @TempDir Path dir;
 
   /** "1 days", "1 months", "1 customers", ...: a count of one with a plural noun. */
-  private static final Pattern ONE_PLURAL = Pattern.compile(
-      "(?<![\\d.,])1 (days|months|customers|rows|responses|interactions|transactions|reasons)\\b");
+  private static final Pattern ONE_PLURAL =
+      Pattern.compile(
+          "(?<![\\d.,])1 (days|months|customers|rows|responses|interactions|transactions|reasons)\\b");
+
   /** "0 days", "within 0", "[0, 0]": a zero duration written as a number. */
-  private static final Pattern ZERO_DAYS = Pattern.compile("(?<![\\d.,])0 days|within 0|\\[0, 0\\]");
+  private static final Pattern ZERO_DAYS =
+      Pattern.compile("(?<![\\d.,])0 days|within 0|\\[0, 0\\]");
 
   private static String run(String... args) {
     StringWriter out = new StringWriter();
@@ -67,12 +70,26 @@ class WordingTest {
     Path out = dir.resolve("one");
     Path tx = dir.resolve("one.csv");
     // One customer, two purchases a month apart.
-    Files.write(tx, List.of("customer_id,timestamp,amount", "A,2024-01-01T10:00:00Z,10",
-        "A,2024-02-01T10:00:00Z,12"));
-    String summary = run("--transactions", tx.toString(), "--churn-after", "1",
-        "--clv-months", "1", "-o", out.toString());
-    assertTrue(summary.contains("Data: 0 customers, 0 interactions, 0 survey responses, "
-        + "2 transactions"), summary);
+    Files.write(
+        tx,
+        List.of(
+            "customer_id,timestamp,amount",
+            "A,2024-01-01T10:00:00Z,10",
+            "A,2024-02-01T10:00:00Z,12"));
+    String summary =
+        run(
+            "--transactions",
+            tx.toString(),
+            "--churn-after",
+            "1",
+            "--clv-months",
+            "1",
+            "-o",
+            out.toString());
+    assertTrue(
+        summary.contains(
+            "Data: 0 customers, 0 interactions, 0 survey responses, " + "2 transactions"),
+        summary);
     assertTrue(summary.contains("churn = 1 day without activity"), summary);
     assertTrue(summary.contains("of 1 customer churned"), summary);
     assertReadsWell(summary);
@@ -84,13 +101,22 @@ class WordingTest {
   void aMedianTimeToChurnOfZeroReadsAsASentence() throws IOException {
     Path cdnow = SharedDatasets.require("cdnow/CDNOW_master.txt");
     Path out = dir.resolve("cdnow");
-    String summary = run("--transactions", cdnow.toString(), "--map",
-        "transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value", "-o",
-        out.toString());
-    assertTrue(summary.contains("median time to churn (first to last activity) less than a day "
-        + "(95% interval: less than a day)"), summary);
+    String summary =
+        run(
+            "--transactions",
+            cdnow.toString(),
+            "--map",
+            "transactions.timestamp=date:yyyyMMdd,transactions.amount=dollar_value",
+            "-o",
+            out.toString());
+    assertTrue(
+        summary.contains(
+            "median time to churn (first to last activity) less than a day "
+                + "(95% interval: less than a day)"),
+        summary);
     String html = Files.readString(out.resolve("report.html"));
-    assertTrue(html.contains("Half of customers were never active again after their first day"),
+    assertTrue(
+        html.contains("Half of customers were never active again after their first day"),
         "the HTML says it in words");
     assertReadsWell(summary);
     assertReadsWell(html);

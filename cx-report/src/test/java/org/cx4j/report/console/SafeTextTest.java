@@ -22,21 +22,25 @@ class SafeTextTest {
     assertEquals("\\u009b2J\\u007f", SafeText.escape("\u009b2J\u007f"));
     assertEquals("two\\nlines\\ttab\\rcr\\u0000", SafeText.escape("two\nlines\ttab\rcr\u0000"));
     assertEquals("abc\\u202egnp.exe", SafeText.escape("abc\u202egnp.exe"));
-    assertEquals("\\u2066x\\u2069\\u200e\\u200f\\u2028", SafeText.escape("\u2066x\u2069\u200e\u200f\u2028"));
+    assertEquals(
+        "\\u2066x\\u2069\\u200e\\u200f\\u2028", SafeText.escape("\u2066x\u2069\u200e\u200f\u2028"));
     assertEquals("", SafeText.escape(null));
   }
 
   @Test
   void ordinaryTextIsKeptAsItIs() {
-    String s = "Caf\u00e9 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \ud83d\ude00 "
-        + "a > b, \"c\" \\ d";
+    String s =
+        "Caf\u00e9 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \ud83d\ude00 "
+            + "a > b, \"c\" \\ d";
     assertSame(s, SafeText.escape(s));
   }
 
   @Provide
   Arbitrary<String> anyText() {
-    return Arbitraries.strings().withCharRange('\u0000', '\u00ff')
-        .withCharRange('\u2000', '\u206f').ofMaxLength(30);
+    return Arbitraries.strings()
+        .withCharRange('\u0000', '\u00ff')
+        .withCharRange('\u2000', '\u206f')
+        .ofMaxLength(30);
   }
 
   /** Nothing unsafe survives, and text without unsafe characters is unchanged. */
@@ -47,11 +51,21 @@ class SafeTextTest {
     // A naive oracle: the same text with each unsafe character replaced by its escape.
     StringBuilder naive = new StringBuilder();
     for (char c : s.toCharArray()) {
-      boolean unsafe = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
-          || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
-          || (c >= 0x2066 && c <= 0x2069);
-      naive.append(!unsafe ? String.valueOf(c) : c == '\n' ? "\\n" : c == '\t' ? "\\t"
-          : c == '\r' ? "\\r" : String.format("\\u%04x", (int) c));
+      boolean unsafe =
+          c < 0x20
+              || (c >= 0x7f && c <= 0x9f)
+              || c == 0x2028
+              || c == 0x2029
+              || c == 0x200e
+              || c == 0x200f
+              || (c >= 0x202a && c <= 0x202e)
+              || (c >= 0x2066 && c <= 0x2069);
+      naive.append(
+          !unsafe
+              ? String.valueOf(c)
+              : c == '\n'
+                  ? "\\n"
+                  : c == '\t' ? "\\t" : c == '\r' ? "\\r" : String.format("\\u%04x", (int) c));
     }
     assertEquals(naive.toString(), e);
   }

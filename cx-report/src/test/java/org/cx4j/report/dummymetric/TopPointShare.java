@@ -20,8 +20,7 @@ import org.cx4j.metrics.score.SurveyMetric;
 public final class TopPointShare implements SurveyMetric<TopPointShare> {
 
   private static final ScoreCategory TOP = new ScoreCategory("top", ScoreCategory.Tone.POSITIVE);
-  private static final ScoreCategory OTHER =
-      new ScoreCategory("other", ScoreCategory.Tone.NEUTRAL);
+  private static final ScoreCategory OTHER = new ScoreCategory("other", ScoreCategory.Tone.NEUTRAL);
 
   private final ScoreDistribution distribution;
   private final double level;

@@ -26,9 +26,9 @@ class BidiBalanceTest {
   static final char PDI = '\u2069';
 
   /**
-   * Returns whether every opener in {@code s} is closed within it and every closer closes an
-   * opener of its kind: a naive stack check written from UAX #9 X6a (a PDI closes the embeddings
-   * opened after its isolate initiator too).
+   * Returns whether every opener in {@code s} is closed within it and every closer closes an opener
+   * of its kind: a naive stack check written from UAX #9 X6a (a PDI closes the embeddings opened
+   * after its isolate initiator too).
    */
   static boolean balanced(String s) {
     Deque<Character> open = new ArrayDeque<>();
@@ -61,27 +61,29 @@ class BidiBalanceTest {
   void overridesAreClosedAndStrayClosersDropped() {
     // Closed at the end, in reverse order of opening.
     assertEquals("abc" + RLO + "gnp.exe" + PDF, HtmlReport.balance("abc" + RLO + "gnp.exe"));
-    assertEquals(LRE + "a" + FSI + "b" + PDI + PDF,
-        HtmlReport.balance(LRE + "a" + FSI + "b"));
+    assertEquals(LRE + "a" + FSI + "b" + PDI + PDF, HtmlReport.balance(LRE + "a" + FSI + "b"));
     // A PDI that closes nothing opened in the name (it would close the page's isolate) goes.
     assertEquals("x" + RLO + "y" + PDF, HtmlReport.balance("x" + PDI + RLO + "y"));
     assertEquals("x", HtmlReport.balance("x" + PDF));
     // A PDI closes the override opened inside its isolate; a later PDF then closes nothing.
-    assertEquals("" + RLI + RLO + "a" + PDI + "b",
+    assertEquals(
+        "" + RLI + RLO + "a" + PDI + "b",
         HtmlReport.balance("" + RLI + RLO + "a" + PDI + PDF + "b"));
-    assertEquals("plain \u05e9\u05dc\u05d5\u05dd", HtmlReport.balance("plain \u05e9\u05dc\u05d5\u05dd"));
+    assertEquals(
+        "plain \u05e9\u05dc\u05d5\u05dd", HtmlReport.balance("plain \u05e9\u05dc\u05d5\u05dd"));
     assertEquals("", HtmlReport.balance(null));
   }
 
   @Test
   void bdiIsolatesAnEscapedName() {
-    assertEquals("<bdi>a &lt;b&gt;" + RLO + "c" + PDF + "</bdi>",
-        HtmlReport.bdi("a <b>" + RLO + "c"));
+    assertEquals(
+        "<bdi>a &lt;b&gt;" + RLO + "c" + PDF + "</bdi>", HtmlReport.bdi("a <b>" + RLO + "c"));
   }
 
   @Provide
   Arbitrary<String> bidiText() {
-    return Arbitraries.strings().withChars("ab \u05d0\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    return Arbitraries.strings()
+        .withChars("ab \u05d0\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
         .ofMaxLength(16);
   }
 
@@ -89,8 +91,9 @@ class BidiBalanceTest {
   @Property(tries = 2000, seed = "42")
   void balanceBalancesAndKeepsTheText(@ForAll("bidiText") String s) {
     String b = HtmlReport.balance(s);
-    assertTrue(balanced(b), () -> "not balanced: " + b.chars()
-        .mapToObj(c -> String.format("%04x", c)).toList());
+    assertTrue(
+        balanced(b),
+        () -> "not balanced: " + b.chars().mapToObj(c -> String.format("%04x", c)).toList());
     assertEquals(strip(s), strip(b));
     assertEquals(b, HtmlReport.balance(b));
     if (balanced(s)) {

@@ -31,8 +31,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The "What changed" table in headless Chromium: one order shown at a time, a click on another
  * order's label shows the table in that order (CSS only, no script), and at a phone's width the
  * section does not spill sideways (the table scrolls in its box). Screenshots of the section at
- * 1,400 and 390 px are saved as {@code target/changes-1400.png} and {@code changes-390.png}. Skipped without Chromium, as
- * {@link HtmlReportBrowserTest} is.
+ * 1,400 and 390 px are saved as {@code target/changes-1400.png} and {@code changes-390.png}.
+ * Skipped without Chromium, as {@link HtmlReportBrowserTest} is.
  */
 class ChangesBrowserTest {
 
@@ -49,8 +49,15 @@ class ChangesBrowserTest {
     }
     CxReport base = CxReport.of(ReportInput.of(SampleData.generate(7, 3000)));
     CxReport now = CxReport.of(ReportInput.sample());
-    now = now.withChanges(ChangeSection.compare(now.snapshot(), base.snapshot(),
-        ReportMetric.defaults(), 0.95, 30, MultipleTesting.Method.BENJAMINI_HOCHBERG));
+    now =
+        now.withChanges(
+            ChangeSection.compare(
+                now.snapshot(),
+                base.snapshot(),
+                ReportMetric.defaults(),
+                0.95,
+                30,
+                MultipleTesting.Method.BENJAMINI_HOCHBERG));
     Path target = Path.of("target").toAbsolutePath();
     Path page = target.resolve("browser-changes/report.html");
     Files.createDirectories(page.getParent());
@@ -58,12 +65,23 @@ class ChangesBrowserTest {
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,6000",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,6000",
         "--user-data-dir=" + Files.createTempDirectory("cx4j-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(driverBinary.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driverBinary.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     try {
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -75,7 +93,9 @@ class ChangesBrowserTest {
       assertFalse(byChange.isDisplayed());
       assertFalse(byGroup.isDisplayed());
 
-      driver.findElement(By.id("changes")).getScreenshotAs(OutputType.FILE)
+      driver
+          .findElement(By.id("changes"))
+          .getScreenshotAs(OutputType.FILE)
           .renameTo(target.resolve("changes-1400.png").toFile());
       driver.findElement(By.cssSelector("label[for=chg-by-change]")).click();
       assertFalse(byZ.isDisplayed());
@@ -89,18 +109,23 @@ class ChangesBrowserTest {
 
       driver.findElement(By.cssSelector("label[for=chg-by-group]")).click();
       assertTrue(byGroup.isDisplayed());
-      assertEquals("overall", byGroup.findElement(By.cssSelector("tbody tr td:nth-child(2)"))
-          .getText());
+      assertEquals(
+          "overall", byGroup.findElement(By.cssSelector("tbody tr td:nth-child(2)")).getText());
 
       // At 390 px the section does not spill sideways: the table scrolls inside its box.
       // (The page as a whole is the charts' work; this checks only this section.)
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
       JavascriptExecutor js = driver;
-      Number over = (Number) js.executeScript("const s = document.getElementById('changes');"
-          + " return Math.max(s.scrollWidth - s.clientWidth,"
-          + " s.getBoundingClientRect().right - document.documentElement.clientWidth)");
+      Number over =
+          (Number)
+              js.executeScript(
+                  "const s = document.getElementById('changes');"
+                      + " return Math.max(s.scrollWidth - s.clientWidth,"
+                      + " s.getBoundingClientRect().right - document.documentElement.clientWidth)");
       assertTrue(over.intValue() <= 0, "the section spills " + over + " px at 390 px");
-      driver.findElement(By.id("changes")).getScreenshotAs(OutputType.FILE)
+      driver
+          .findElement(By.id("changes"))
+          .getScreenshotAs(OutputType.FILE)
           .renameTo(target.resolve("changes-390.png").toFile());
     } finally {
       driver.quit();

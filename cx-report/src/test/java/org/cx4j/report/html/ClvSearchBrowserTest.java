@@ -45,25 +45,38 @@ class ClvSearchBrowserTest {
     Path page = Path.of("target").toAbsolutePath().resolve("browser-clv/report.html");
     Files.createDirectories(page.getParent());
     Files.writeString(page, html, StandardCharsets.UTF_8);
-    List<String> ids = Jsoup.parse(html).select("table.clv-searchable tbody tr").stream()
-        .map(tr -> tr.child(0).text()).toList();
+    List<String> ids =
+        Jsoup.parse(html).select("table.clv-searchable tbody tr").stream()
+            .map(tr -> tr.child(0).text())
+            .toList();
     String query = ids.get(0).substring(0, 3).toLowerCase(Locale.ROOT);
     long matching = ids.stream().filter(id -> id.toLowerCase(Locale.ROOT).contains(query)).count();
     assertTrue(matching > 1 && matching < ids.size(), "a query that splits the rows: " + query);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-dev-shm-usage", "--window-size=1280,1000",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
         "--user-data-dir=" + Files.createTempDirectory("cx4j-chromium"));
-    ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(driverBinary.toFile()).usingAnyFreePort().build(), options);
+    ChromeDriver driver =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverBinary.toFile())
+                .usingAnyFreePort()
+                .build(),
+            options);
     try {
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
       driver.get(page.toUri().toString());
       JavascriptExecutor js = driver;
-      String visible = "return Array.from(document.querySelectorAll("
-          + "'table.clv-searchable tbody tr')).filter(r => !r.hidden).length";
+      String visible =
+          "return Array.from(document.querySelectorAll("
+              + "'table.clv-searchable tbody tr')).filter(r => !r.hidden).length";
       assertEquals(ids.size(), ((Number) js.executeScript(visible)).intValue());
       WebElement box = driver.findElement(By.id("clv-search"));
       box.sendKeys(query.toUpperCase(Locale.ROOT));
@@ -71,8 +84,10 @@ class ClvSearchBrowserTest {
       box.clear();
       box.sendKeys("<img src=x>");
       assertEquals(0, ((Number) js.executeScript(visible)).intValue());
-      assertEquals(0L, ((Number) js.executeScript(
-          "return document.querySelectorAll('img').length")).longValue());
+      assertEquals(
+          0L,
+          ((Number) js.executeScript("return document.querySelectorAll('img').length"))
+              .longValue());
       box.clear();
       js.executeScript("document.getElementById('clv-search').dispatchEvent(new Event('input'))");
       assertEquals(ids.size(), ((Number) js.executeScript(visible)).intValue());

@@ -16,14 +16,14 @@ public final class HtmlReportAccess {
   }
 
   /**
-   * Returns whether every script element of {@code doc} is one of the page's own scripts (the
-   * sort script and the search script), with no {@code src}.
+   * Returns whether every script element of {@code doc} is one of the page's own scripts (the sort
+   * script and the search script), with no {@code src}.
    */
   public static boolean onlyOwnScripts(org.jsoup.nodes.Document doc) {
     for (org.jsoup.nodes.Element s : doc.select("script")) {
       String data = s.data().strip() + "\n";
-      if (s.hasAttr("src") || !(data.equals(HtmlReport.SORT_SCRIPT)
-          || data.equals(ValueHtml.SEARCH_SCRIPT))) {
+      if (s.hasAttr("src")
+          || !(data.equals(HtmlReport.SORT_SCRIPT) || data.equals(ValueHtml.SEARCH_SCRIPT))) {
         return false;
       }
     }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A report never crashes on a missing value: rejected rows whose column, value or line is not
- * known (null, 0) render as empty cells in the HTML page, the console summary and the tables.
+ * A report never crashes on a missing value: rejected rows whose column, value or line is not known
+ * (null, 0) render as empty cells in the HTML page, the console summary and the tables.
  */
 class HtmlReportMissingValuesTest {
 
@@ -38,12 +38,28 @@ class HtmlReportMissingValuesTest {
   @BeforeAll
   static void report() {
     ReportInput s = ReportInput.sample();
-    ReadReport read = new ReadReport("survey.csv", 5, 2, 3, List.of(
-        new ReadError("survey.csv", 0, null, null, "the file ended inside a quoted field"),
-        new ReadError("survey.csv", 4, null, "a,b,\"c", "the row has 3 columns, the header 9"),
-        new ReadError("survey.csv", 7, "score", null, "reason | with | bars")));
-    report = CxReport.of(new ReportInput(s.name(), s.customers(), s.segmentation(), s.stages(),
-        s.interactions(), s.responses(), s.transactions(), List.of(read)));
+    ReadReport read =
+        new ReadReport(
+            "survey.csv",
+            5,
+            2,
+            3,
+            List.of(
+                new ReadError("survey.csv", 0, null, null, "the file ended inside a quoted field"),
+                new ReadError(
+                    "survey.csv", 4, null, "a,b,\"c", "the row has 3 columns, the header 9"),
+                new ReadError("survey.csv", 7, "score", null, "reason | with | bars")));
+    report =
+        CxReport.of(
+            new ReportInput(
+                s.name(),
+                s.customers(),
+                s.segmentation(),
+                s.stages(),
+                s.interactions(),
+                s.responses(),
+                s.transactions(),
+                List.of(read)));
   }
 
   @Test
@@ -59,8 +75,8 @@ class HtmlReportMissingValuesTest {
     Element second = reasons.select("tbody tr").get(1);
     assertEquals(List.of("survey.csv", "invalid value", "score", "1"), texts(second));
     Element first = reasons.select("tbody tr").get(0);
-    assertEquals(List.of("survey.csv", "invalid value", "", "2"), texts(first),
-        "no column: an empty cell");
+    assertEquals(
+        List.of("survey.csv", "invalid value", "", "2"), texts(first), "no column: an empty cell");
     Element examples = tables.get(2);
     List<String> row0 = texts(examples.select("tbody tr").get(0));
     assertEquals(List.of("survey.csv", "", "", "", "the file ended inside a quoted field"), row0);
@@ -68,9 +84,11 @@ class HtmlReportMissingValuesTest {
   }
 
   static List<Map<String, String>> readCsv(String csv) throws IOException {
-    try (MappingIterator<Map<String, String>> it = new CsvMapper()
-        .readerFor(new TypeReference<Map<String, String>>() {})
-        .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerFor(new TypeReference<Map<String, String>>() {})
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(csv)) {
       return it.readAll();
     }
   }
@@ -87,17 +105,42 @@ class HtmlReportMissingValuesTest {
     assertTrue(summary.contains("1 x invalid value in 'score'"), summary);
     assertTrue(summary.contains("e.g. survey.csv: the file ended inside a quoted field"), summary);
     assertFalse(summary.contains("null"), summary);
-    Table rejected = ReportTables.of(report).stream()
-        .filter(t -> t.name().equals("rejected_rows")).findFirst().orElseThrow();
+    Table rejected =
+        ReportTables.of(report).stream()
+            .filter(t -> t.name().equals("rejected_rows"))
+            .findFirst()
+            .orElseThrow();
     StringWriter csv = new StringWriter();
     TableWriter.csv(rejected, csv);
     // Read back with Jackson: a null column or value is an empty cell in its own column, and
     // the values after it stay in their columns.
     List<Map<String, String>> rows = readCsv(csv.toString());
     assertEquals(3, rows.size());
-    assertEquals(Map.of("source", "survey.csv", "line", "0", "column", "", "value", "",
-        "reason", "the file ended inside a quoted field"), rows.get(0));
-    assertEquals(Map.of("source", "survey.csv", "line", "7", "column", "score", "value", "",
-        "reason", "reason | with | bars"), rows.get(2));
+    assertEquals(
+        Map.of(
+            "source",
+            "survey.csv",
+            "line",
+            "0",
+            "column",
+            "",
+            "value",
+            "",
+            "reason",
+            "the file ended inside a quoted field"),
+        rows.get(0));
+    assertEquals(
+        Map.of(
+            "source",
+            "survey.csv",
+            "line",
+            "7",
+            "column",
+            "score",
+            "value",
+            "",
+            "reason",
+            "reason | with | bars"),
+        rows.get(2));
   }
 }

@@ -24,16 +24,38 @@ import org.xml.sax.InputSource;
 class HtmlReportTest {
 
   /** Every chart the report of the sample must show (issue #7's list). */
-  static final List<String> CHARTS = List.of(
-      "nps-trend", "nps-distribution", "nps-segments", "nps-channels", "nps-stages",
-      "csat-trend", "csat-distribution", "csat-segments", "csat-channels", "csat-stages",
-      "ces-trend", "ces-distribution", "ces-segments", "ces-channels", "ces-stages",
-      "journey-map", "funnel", "retention", "survival",
-      // the bundled sample's behavioural segments (seeded: two)
-      "segment-1", "segment-2",
-      // the lifetime value section's BTYD pictures
-      "clv-tracking", "clv-fr-purchases", "clv-fr-alive", "clv-alive-histogram",
-      "drivers", "effort-impact", "attribution");
+  static final List<String> CHARTS =
+      List.of(
+          "nps-trend",
+          "nps-distribution",
+          "nps-segments",
+          "nps-channels",
+          "nps-stages",
+          "csat-trend",
+          "csat-distribution",
+          "csat-segments",
+          "csat-channels",
+          "csat-stages",
+          "ces-trend",
+          "ces-distribution",
+          "ces-segments",
+          "ces-channels",
+          "ces-stages",
+          "journey-map",
+          "funnel",
+          "retention",
+          "survival",
+          // the bundled sample's behavioural segments (seeded: two)
+          "segment-1",
+          "segment-2",
+          // the lifetime value section's BTYD pictures
+          "clv-tracking",
+          "clv-fr-purchases",
+          "clv-fr-alive",
+          "clv-alive-histogram",
+          "drivers",
+          "effort-impact",
+          "attribution");
 
   static String html;
   static java.util.Set<String> TABLES;
@@ -62,10 +84,15 @@ class HtmlReportTest {
   @Test
   void theFooterNamesThePomsVersion() throws Exception {
     // Surefire runs in the module's folder; cx-report inherits its parent's version.
-    org.w3c.dom.Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(java.nio.file.Path.of("pom.xml").toFile());
-    String version = javax.xml.xpath.XPathFactory.newInstance().newXPath()
-        .evaluate("/project/parent/version", pom).strip();
+    org.w3c.dom.Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(java.nio.file.Path.of("pom.xml").toFile());
+    String version =
+        javax.xml.xpath.XPathFactory.newInstance()
+            .newXPath()
+            .evaluate("/project/parent/version", pom)
+            .strip();
     assertFalse(version.isEmpty());
     String footer = doc.selectFirst("footer").text();
     assertTrue(footer.startsWith("Made with cx4j " + version + ". Methods:"), footer);
@@ -112,18 +139,23 @@ class HtmlReportTest {
       assertTrue(layouts == 1 || layouts == HtmlReport.WIDTHS.length, fig.id() + ": " + layouts);
       if (layouts > 1) {
         for (int k = 0; k < layouts; k++) {
-          assertEquals(String.valueOf(HtmlReport.WIDTHS[k]),
-              fig.select("svg").get(k).attr("width"), fig.id());
+          assertEquals(
+              String.valueOf(HtmlReport.WIDTHS[k]),
+              fig.select("svg").get(k).attr("width"),
+              fig.id());
         }
       }
       for (Element svg : fig.select("svg")) {
-        assertTrue(svg.selectFirst("title") != null && svg.child(0).tagName().equals("title"),
+        assertTrue(
+            svg.selectFirst("title") != null && svg.child(0).tagName().equals("title"),
             fig.id() + " has a title");
-        assertTrue(svg.selectFirst("desc") != null
-            && !svg.selectFirst("desc").text().isBlank(), fig.id() + " has a description");
+        assertTrue(
+            svg.selectFirst("desc") != null && !svg.selectFirst("desc").text().isBlank(),
+            fig.id() + " has a description");
       }
       Element data = fig.selectFirst("figcaption a.data");
-      assertTrue(data != null && data.attr("href").matches("tables/[a-z_]+\\.csv"),
+      assertTrue(
+          data != null && data.attr("href").matches("tables/[a-z_]+\\.csv"),
           fig.id() + " links its table");
       String table = data.attr("href").replace("tables/", "").replace(".csv", "");
       assertTrue(TABLES.contains(table), fig.id() + " links a table that is written: " + table);
@@ -143,9 +175,13 @@ class HtmlReportTest {
     assertEquals(java.util.Set.of(HtmlReport.SORT_SCRIPT, ValueHtml.SEARCH_SCRIPT), scripts);
     assertTrue(doc.select("link, img, iframe, object, embed").isEmpty(), "no external resources");
     for (Element e : doc.select("[href], [src], [xlink:href]")) {
-      String ref = e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("xlink:href");
+      String ref =
+          e.hasAttr("href")
+              ? e.attr("href")
+              : e.hasAttr("src") ? e.attr("src") : e.attr("xlink:href");
       // In-page anchors, and the data tables written beside the page.
-      assertTrue(ref.startsWith("#") || ref.matches("tables/[a-z0-9_]+\\.csv"),
+      assertTrue(
+          ref.startsWith("#") || ref.matches("tables/[a-z0-9_]+\\.csv"),
           "external reference " + ref);
     }
     assertFalse(html.contains("@import") || html.contains("url("), "no CSS imports or urls");
@@ -179,6 +215,7 @@ class HtmlReportTest {
 
   @Test
   void textIsEscaped() {
-    assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", HtmlReport.esc("a <b> & \"c\" 'd'"));
+    assertEquals(
+        "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", HtmlReport.esc("a <b> & \"c\" 'd'"));
   }
 }

@@ -44,8 +44,16 @@ class TextSectionHtmlTest {
 
   static CxReport report(List<SurveyResponse> responses) {
     ReportInput s = ReportInput.sample();
-    return CxReport.of(new ReportInput(s.name(), s.customers(), s.segmentation(), s.stages(),
-        s.interactions(), responses, s.transactions(), s.reads()));
+    return CxReport.of(
+        new ReportInput(
+            s.name(),
+            s.customers(),
+            s.segmentation(),
+            s.stages(),
+            s.interactions(),
+            responses,
+            s.transactions(),
+            s.reads()));
   }
 
   @Test
@@ -56,15 +64,15 @@ class TextSectionHtmlTest {
     assertEquals("What customers say", section.selectFirst("h2").text());
     assertEquals(1, doc.select("nav a[href=#text]").size());
     // The first touchpoint row: the most commented touchpoint, its mean as cx-text computes it.
-    var by = FeedbackSentiment.with(SentimentAnalyzer.vader())
-        .byTouchpoint(report.input().responses());
-    String first = section.select("table").get(0).select("tbody tr").get(0).select("td").get(0)
-        .text();
+    var by =
+        FeedbackSentiment.with(SentimentAnalyzer.vader()).byTouchpoint(report.input().responses());
+    String first =
+        section.select("table").get(0).select("tbody tr").get(0).select("td").get(0).text();
     SentimentSummary s = by.get(first);
     long most = by.values().stream().mapToLong(SentimentSummary::scored).max().orElseThrow();
     assertEquals(most, s.scored());
-    List<String> cells = section.select("table").get(0).select("tbody tr").get(0).select("td")
-        .eachText();
+    List<String> cells =
+        section.select("table").get(0).select("tbody tr").get(0).select("td").eachText();
     assertEquals(Long.toString(s.scored()), cells.get(1));
     assertEquals(String.format(Locale.ROOT, "%+.2f", s.meanCompound()), cells.get(2));
     // Detractor words: the sample's complaints separate detractors from promoters.
@@ -90,8 +98,8 @@ class TextSectionHtmlTest {
     assertEquals(List.of("Delivery", "Support"), List.copyOf(t.byTouchpoint().keySet()));
     // Delivery: good 1.9, bad -2.5, and the script comment: late/delivery/alert not in the
     // lexicon, so 0 (markup stripped before scoring). Mean of three compounds.
-    assertEquals((n(1.9) + n(-2.5) + 0) / 3, t.byTouchpoint().get("Delivery").meanCompound(),
-        1e-12);
+    assertEquals(
+        (n(1.9) + n(-2.5) + 0) / 3, t.byTouchpoint().get("Delivery").meanCompound(), 1e-12);
     String html = HtmlReport.render(report(rs));
     assertFalse(html.contains("<script>alert"), "a comment's markup is never live");
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -35,8 +35,8 @@ class ReportJsonTest {
   @Test
   void theSampleReportRoundTripsToEqualSufficientStatistics() {
     ReportSnapshot s = CxReport.of(ReportInput.sample()).snapshot();
-    assertEquals(List.of("NPS", "CSAT", "CES"),
-        s.metrics().stream().map(MetricStats::metric).toList());
+    assertEquals(
+        List.of("NPS", "CSAT", "CES"), s.metrics().stream().map(MetricStats::metric).toList());
     String json = ReportJson.toJson(s);
     ReportSnapshot back = ReportJson.parse("test", json);
     assertEquals(s, back);
@@ -51,8 +51,10 @@ class ReportJsonTest {
 
   @Property(tries = 300, seed = "42")
   void weightedHistogramsRoundTripExactly(@ForAll("groups") List<GroupStats> groups) {
-    ReportSnapshot s = new ReportSnapshot("random",
-        List.of(new MetricStats("CSAT", "CSAT (% satisfied)", Instrument.csat(), groups)));
+    ReportSnapshot s =
+        new ReportSnapshot(
+            "random",
+            List.of(new MetricStats("CSAT", "CSAT (% satisfied)", Instrument.csat(), groups)));
     ReportSnapshot back = ReportJson.parse("random", ReportJson.toJson(s));
     assertEquals(s, back);
     for (int i = 0; i < groups.size(); i++) {
@@ -65,35 +67,77 @@ class ReportJsonTest {
 
   @Provide
   Arbitrary<List<GroupStats>> groups() {
-    Arbitrary<GroupStats> g = Arbitraries.integers().between(1, 40).flatMap(n ->
-        Arbitraries.integers().between(1, 5).array(int[].class).ofSize(n).flatMap(scores ->
-            Arbitraries.doubles().between(0.01, 50).array(double[].class).ofSize(n).flatMap(w ->
-                Arbitraries.strings().all().ofMaxLength(12).map(key -> new GroupStats(
-                    "segment", key, ScoreDistribution.of(new Scale(1, 5), scores, w), T0,
-                    T0.plusSeconds(scores.length))))));
-    return g.list().ofMaxSize(6).map(list -> {
-      // keys are unique per dimension in a snapshot; the order is kept as given
-      List<GroupStats> out = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        GroupStats x = list.get(i);
-        out.add(new GroupStats(x.dimension(), i + ":" + x.key(), x.distribution(), x.first(),
-            x.last()));
-      }
-      return out;
-    });
+    Arbitrary<GroupStats> g =
+        Arbitraries.integers()
+            .between(1, 40)
+            .flatMap(
+                n ->
+                    Arbitraries.integers()
+                        .between(1, 5)
+                        .array(int[].class)
+                        .ofSize(n)
+                        .flatMap(
+                            scores ->
+                                Arbitraries.doubles()
+                                    .between(0.01, 50)
+                                    .array(double[].class)
+                                    .ofSize(n)
+                                    .flatMap(
+                                        w ->
+                                            Arbitraries.strings()
+                                                .all()
+                                                .ofMaxLength(12)
+                                                .map(
+                                                    key ->
+                                                        new GroupStats(
+                                                            "segment",
+                                                            key,
+                                                            ScoreDistribution.of(
+                                                                new Scale(1, 5), scores, w),
+                                                            T0,
+                                                            T0.plusSeconds(scores.length))))));
+    return g.list()
+        .ofMaxSize(6)
+        .map(
+            list -> {
+              // keys are unique per dimension in a snapshot; the order is kept as given
+              List<GroupStats> out = new ArrayList<>();
+              for (int i = 0; i < list.size(); i++) {
+                GroupStats x = list.get(i);
+                out.add(
+                    new GroupStats(
+                        x.dimension(), i + ":" + x.key(), x.distribution(), x.first(), x.last()));
+              }
+              return out;
+            });
   }
 
   @Test
   void hostileNamesAreEscapedByJacksonAndReadBackUnchanged() throws Exception {
-    List<String> keys = List.of("say \"hi\"", "back\\slash", "line\nbreak", "</script><b>",
-        "\u001b[31mred", "\u202eevil", "nul\u0000", "sep\u2028arator", "emoji \ud83d\ude00");
+    List<String> keys =
+        List.of(
+            "say \"hi\"",
+            "back\\slash",
+            "line\nbreak",
+            "</script><b>",
+            "\u001b[31mred",
+            "\u202eevil",
+            "nul\u0000",
+            "sep\u2028arator",
+            "emoji \ud83d\ude00");
     List<GroupStats> groups = new ArrayList<>();
     for (String k : keys) {
-      groups.add(new GroupStats("touchpoint", k, ScoreDistribution.ofCounts(new Scale(0, 10),
-          1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2), T0, T0));
+      groups.add(
+          new GroupStats(
+              "touchpoint",
+              k,
+              ScoreDistribution.ofCounts(new Scale(0, 10), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2),
+              T0,
+              T0));
     }
-    ReportSnapshot s = new ReportSnapshot("a \"name\"\n",
-        List.of(new MetricStats("NPS", "NPS", Instrument.nps(), groups)));
+    ReportSnapshot s =
+        new ReportSnapshot(
+            "a \"name\"\n", List.of(new MetricStats("NPS", "NPS", Instrument.nps(), groups)));
     String json = ReportJson.toJson(s);
     // Control characters never appear raw inside the JSON text.
     for (char c : json.toCharArray()) {
@@ -109,10 +153,22 @@ class ReportJsonTest {
 
   /** A valid one-group file as a tree, to break one field at a time. */
   private static ObjectNode valid() throws Exception {
-    ReportSnapshot s = new ReportSnapshot("ok", List.of(new MetricStats("NPS", "NPS",
-        Instrument.nps(), List.of(new GroupStats("overall", "overall",
-            ScoreDistribution.ofCounts(new Scale(0, 10), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2), T0,
-            T0.plusSeconds(60))))));
+    ReportSnapshot s =
+        new ReportSnapshot(
+            "ok",
+            List.of(
+                new MetricStats(
+                    "NPS",
+                    "NPS",
+                    Instrument.nps(),
+                    List.of(
+                        new GroupStats(
+                            "overall",
+                            "overall",
+                            ScoreDistribution.ofCounts(
+                                new Scale(0, 10), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2),
+                            T0,
+                            T0.plusSeconds(60))))));
     return (ObjectNode) JSON.readTree(ReportJson.toJson(s));
   }
 
@@ -121,32 +177,38 @@ class ReportJsonTest {
   }
 
   private static String error(ObjectNode root) {
-    return assertThrows(IllegalArgumentException.class,
-        () -> ReportJson.parse("f.json", root.toString())).getMessage();
+    return assertThrows(
+            IllegalArgumentException.class, () -> ReportJson.parse("f.json", root.toString()))
+        .getMessage();
   }
 
   @Test
   void badFieldsAreNamedWithTheirPathAndValue() throws Exception {
     ObjectNode r = valid();
     group(r).putArray("counts").add(1).add(2);
-    assertEquals("baseline f.json: metrics[0].groups[0].counts has 2 entries; the scale 0..10 "
-        + "has 11", error(r));
-
-    r = valid();
-    ((com.fasterxml.jackson.databind.node.ArrayNode) group(r).get("counts")).set(3,
-        JSON.getNodeFactory().numberNode(-4));
-    assertEquals("baseline f.json: metrics[0].groups[0].counts[3] must be a non-negative "
-        + "integer, got -4", error(r));
-
-    r = valid();
-    group(r).put("n", 7);
-    assertEquals("baseline f.json: metrics[0].groups[0].n is 7 but the counts sum to 3",
+    assertEquals(
+        "baseline f.json: metrics[0].groups[0].counts has 2 entries; the scale 0..10 " + "has 11",
         error(r));
 
     r = valid();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) group(r).get("counts"))
+        .set(3, JSON.getNodeFactory().numberNode(-4));
+    assertEquals(
+        "baseline f.json: metrics[0].groups[0].counts[3] must be a non-negative "
+            + "integer, got -4",
+        error(r));
+
+    r = valid();
+    group(r).put("n", 7);
+    assertEquals("baseline f.json: metrics[0].groups[0].n is 7 but the counts sum to 3", error(r));
+
+    r = valid();
     group(r).put("dimension", "planet");
-    assertTrue(error(r).startsWith("baseline f.json: metrics[0].groups[0].dimension is "
-        + "'planet', expected one of [overall, segment, touchpoint, channel]"));
+    assertTrue(
+        error(r)
+            .startsWith(
+                "baseline f.json: metrics[0].groups[0].dimension is "
+                    + "'planet', expected one of [overall, segment, touchpoint, channel]"));
 
     r = valid();
     ((ObjectNode) r.get("metrics").get(0).get("instrument")).put("kind", "MOOD");
@@ -175,19 +237,29 @@ class ReportJsonTest {
 
   @Test
   void malformedJsonNamesTheLine() {
-    String m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json",
-        "{\n\"format\": \"cx4j-report\",\n\"format\": \"x\"}")).getMessage();
+    String m =
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    ReportJson.parse(
+                        "f.json", "{\n\"format\": \"cx4j-report\",\n\"format\": \"x\"}"))
+            .getMessage();
     assertTrue(m.startsWith("baseline f.json: not valid JSON at line 3"), m);
     assertTrue(m.contains("Duplicate field 'format'"), m);
     String deep = "[".repeat(10_000);
-    m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json", deep))
-        .getMessage();
+    m =
+        assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json", deep))
+            .getMessage();
     assertEquals("baseline f.json: nests deeper than 32 levels; not a report.json", m);
-    m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json",
-        "{\"format\": \"cx4j-report\"}\n{\"more\": 1}")).getMessage();
+    m =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ReportJson.parse("f.json", "{\"format\": \"cx4j-report\"}\n{\"more\": 1}"))
+            .getMessage();
     assertTrue(m.startsWith("baseline f.json: not valid JSON at line 2"), m);
-    m = assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json", ""))
-        .getMessage();
+    m =
+        assertThrows(IllegalArgumentException.class, () -> ReportJson.parse("f.json", ""))
+            .getMessage();
     assertEquals("baseline f.json: the file is empty, not a report.json", m);
   }
 }

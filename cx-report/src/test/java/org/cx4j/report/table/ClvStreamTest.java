@@ -43,12 +43,16 @@ class ClvStreamTest {
     CustomerValues c = ClvFixtures.synthetic(20_000);
     CountingWriter w = new CountingWriter();
     long[] atHalf = {-1};
-    long rows = ClvTables.customers(c, i -> {
-      if (i == 10_000) {
-        atHalf[0] = w.chars;
-      }
-      return true;
-    }, w);
+    long rows =
+        ClvTables.customers(
+            c,
+            i -> {
+              if (i == 10_000) {
+                atHalf[0] = w.chars;
+              }
+              return true;
+            },
+            w);
     assertEquals(20_000, rows);
     // Half-way, most of the first half's rows (about 150 characters each) are in the file
     // already: nothing waits for the end.
@@ -63,10 +67,18 @@ class ClvStreamTest {
     // OutOfMemoryError if the rows were collected.
     Path csv = dir.resolve("clv.csv");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx64m", "-cp",
-        System.getProperty("java.class.path"), ClvStreamMain.class.getName(), "1000000",
-        csv.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClvStreamMain.class.getName(),
+                "1000000",
+                csv.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log.txt").toFile())
+            .start();
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "timed out");
     String log = Files.readString(dir.resolve("log.txt"));
     assertEquals(0, p.exitValue(), log);
@@ -77,8 +89,10 @@ class ClvStreamTest {
     }
     assertEquals(1_000_001, lines);
     List<String> head = Files.readAllLines(csv).subList(0, 1);
-    assertEquals(String.join(",", ClvTables.COLUMNS).replace("expected_purchases_next_month",
-        "\"expected_purchases_next_month\""), head.get(0));
+    assertEquals(
+        String.join(",", ClvTables.COLUMNS)
+            .replace("expected_purchases_next_month", "\"expected_purchases_next_month\""),
+        head.get(0));
     assertTrue(new File(csv.toString()).length() > 100_000_000L);
   }
 }

@@ -17,8 +17,9 @@ class RowWriterTest {
 
   @Test
   void streamedRowsEqualTheWholeTableWritten() {
-    Object[][] rows = {{"=1+1", -12.5, null}, {"-3", Double.NaN, "@x"}, {"a,b", 3, "\"q\""},
-        {"plain", null, ""}};
+    Object[][] rows = {
+      {"=1+1", -12.5, null}, {"-3", Double.NaN, "@x"}, {"a,b", 3, "\"q\""}, {"plain", null, ""}
+    };
     StringWriter streamed = new StringWriter();
     try (TableWriter.RowWriter w = TableWriter.csvRows(streamed, COLUMNS, NUMERIC)) {
       for (Object[] r : rows) {
@@ -46,7 +47,8 @@ class RowWriterTest {
       assertTrue(e.getMessage().contains("column value is numeric"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> w.row("a", 1));
     }
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TableWriter.csvRows(out, COLUMNS, Arrays.copyOf(NUMERIC, 2)));
   }
 }

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 class TableWriterTest {
 
   static List<Map<String, String>> readCsv(String csv) throws IOException {
-    try (MappingIterator<Map<String, String>> it = new CsvMapper()
-        .readerFor(new TypeReference<Map<String, String>>() {})
-        .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerFor(new TypeReference<Map<String, String>>() {})
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(csv)) {
       return it.readAll();
     }
   }
@@ -41,10 +43,32 @@ class TableWriterTest {
   @Test
   void formulaLikeTextIsPrefixedWithAQuoteAndNumbersAreNot() throws IOException {
     // The OWASP list: = + - @ tab carriage return. Expected cells written by hand.
-    List<String> text = List.of("=SUM(A1:A9)", "+1", "-12.5", "@cmd", "\tx", "\rx", "plain",
-        "a=b", "'quoted", "", " =space first");
-    List<String> expected = List.of("'=SUM(A1:A9)", "'+1", "'-12.5", "'@cmd", "'\tx", "'\rx",
-        "plain", "a=b", "'quoted", "", " =space first");
+    List<String> text =
+        List.of(
+            "=SUM(A1:A9)",
+            "+1",
+            "-12.5",
+            "@cmd",
+            "\tx",
+            "\rx",
+            "plain",
+            "a=b",
+            "'quoted",
+            "",
+            " =space first");
+    List<String> expected =
+        List.of(
+            "'=SUM(A1:A9)",
+            "'+1",
+            "'-12.5",
+            "'@cmd",
+            "'\tx",
+            "'\rx",
+            "plain",
+            "a=b",
+            "'quoted",
+            "",
+            " =space first");
     Table.Builder b = Table.builder("t", "test", "name", "nps", "small");
     for (int i = 0; i < text.size(); i++) {
       b.row(text.get(i), -12.5 + i, i % 2 == 0);
@@ -65,10 +89,11 @@ class TableWriterTest {
 
   @Test
   void aColumnIsNumericByItsValuesTypesNotByParsingText() {
-    Table t = Table.builder("t", "test", "a", "b", "c")
-        .row("-12.5", 1L, null)
-        .row("3", null, null)
-        .build();
+    Table t =
+        Table.builder("t", "test", "a", "b", "c")
+            .row("-12.5", 1L, null)
+            .row("3", null, null)
+            .build();
     assertFalse(t.isNumeric(0), "text that looks like a number is still text");
     assertTrue(t.isNumeric(1));
     assertTrue(t.isNumeric(2), "an empty column has nothing to neutralise");
@@ -88,8 +113,11 @@ class TableWriterTest {
   Arbitrary<String> cells() {
     // Printable and control characters, the formula starters often first; no lone surrogates
     // (not writable as UTF-8 text).
-    Arbitrary<String> any = Arbitraries.strings().withCharRange('\u0000', '\u00ff')
-        .withChars('\u20ac', '\u202e').ofMaxLength(12);
+    Arbitrary<String> any =
+        Arbitraries.strings()
+            .withCharRange('\u0000', '\u00ff')
+            .withChars('\u20ac', '\u202e')
+            .ofMaxLength(12);
     Arbitrary<String> start = Arbitraries.of("=", "+", "-", "@", "\t", "\r", "'", "a", "1", "");
     return net.jqwik.api.Combinators.combine(start, any).as(String::concat);
   }
@@ -98,8 +126,8 @@ class TableWriterTest {
   @Property(tries = 1000, seed = "42")
   void everyTextCellReadsBackNeutralisedAndEveryNumberExactly(
       @ForAll("cells") String s, @ForAll double x) throws IOException {
-    Table t = Table.builder("t", "test", "text", "number")
-        .row(s, Double.isFinite(x) ? x : 0.0).build();
+    Table t =
+        Table.builder("t", "test", "text", "number").row(s, Double.isFinite(x) ? x : 0.0).build();
     Map<String, String> row = readCsv(csv(t)).get(0);
     boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
     assertEquals(formula ? "'" + s : s, row.get("text"));

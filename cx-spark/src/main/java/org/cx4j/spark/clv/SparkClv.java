@@ -37,18 +37,18 @@ import org.cx4j.metrics.rfm.BtydSummary;
 import org.cx4j.spark.SparkInputs;
 
 /**
- * Customer lifetime value at Spark scale: per-customer BTYD summaries (frequency {@code x},
- * recency {@code t_x}, age {@code T}, mean repeat spend, holdout purchases) computed on the
- * executors from a Dataset of transactions, a BG/NBD fit on the driver from those summaries, and
- * per-customer predictions back as a Dataset.
+ * Customer lifetime value at Spark scale: per-customer BTYD summaries (frequency {@code x}, recency
+ * {@code t_x}, age {@code T}, mean repeat spend, holdout purchases) computed on the executors from
+ * a Dataset of transactions, a BG/NBD fit on the driver from those summaries, and per-customer
+ * predictions back as a Dataset.
  *
- * <p>How it runs: the three columns (customer id, time, amount) are repartitioned by customer
- * and sorted by customer and time within each partition; each partition feeds them, in that order,
- * to one {@link BtydSummarizer.Accumulator} of the same settings, so every summary equals {@link
- * BtydSummarizer#summarize} on one machine (the same conventions, listed there). The fit
- * collects {@code (x, t_x, T)}, 20 bytes per customer, to the driver: fine for tens of millions
- * of customers. For hundreds of millions, {@link #histogram(Dataset, double)} counts the customers
- * of each distinct {@code (x, t_x, T)} on Spark and {@link Histogram#fitBgNbd()} fits the weighted
+ * <p>How it runs: the three columns (customer id, time, amount) are repartitioned by customer and
+ * sorted by customer and time within each partition; each partition feeds them, in that order, to
+ * one {@link BtydSummarizer.Accumulator} of the same settings, so every summary equals {@link
+ * BtydSummarizer#summarize} on one machine (the same conventions, listed there). The fit collects
+ * {@code (x, t_x, T)}, 20 bytes per customer, to the driver: fine for tens of millions of
+ * customers. For hundreds of millions, {@link #histogram(Dataset, double)} counts the customers of
+ * each distinct {@code (x, t_x, T)} on Spark and {@link Histogram#fitBgNbd()} fits the weighted
  * likelihood to those counted rows on the driver: the same fit, from far fewer rows.
  *
  * <pre>{@code
@@ -65,25 +65,27 @@ import org.cx4j.spark.SparkInputs;
 public final class SparkClv {
 
   /** The columns of {@link #summaries(Dataset)}. */
-  public static final StructType SUMMARY_SCHEMA = new StructType()
-      .add("customer_id", DataTypes.StringType, false)
-      .add("first_purchase", DataTypes.DateType, false)
-      .add("x", DataTypes.IntegerType, false)
-      .add("t_x", DataTypes.DoubleType, false)
-      .add("T", DataTypes.DoubleType, false)
-      .add("monetary_value", DataTypes.DoubleType, false)
-      .add("holdout_x", DataTypes.IntegerType, false)
-      .add("holdout_monetary_value", DataTypes.DoubleType, false)
-      .add("holdout_duration", DataTypes.DoubleType, false);
+  public static final StructType SUMMARY_SCHEMA =
+      new StructType()
+          .add("customer_id", DataTypes.StringType, false)
+          .add("first_purchase", DataTypes.DateType, false)
+          .add("x", DataTypes.IntegerType, false)
+          .add("t_x", DataTypes.DoubleType, false)
+          .add("T", DataTypes.DoubleType, false)
+          .add("monetary_value", DataTypes.DoubleType, false)
+          .add("holdout_x", DataTypes.IntegerType, false)
+          .add("holdout_monetary_value", DataTypes.DoubleType, false)
+          .add("holdout_duration", DataTypes.DoubleType, false);
 
   /** The columns {@link #predict(Dataset, BgNbdModel, double)} adds. */
-  public static final StructType PREDICTION_SCHEMA = new StructType()
-      .add("customer_id", DataTypes.StringType, false)
-      .add("x", DataTypes.IntegerType, false)
-      .add("t_x", DataTypes.DoubleType, false)
-      .add("T", DataTypes.DoubleType, false)
-      .add("p_alive", DataTypes.DoubleType, false)
-      .add("expected_purchases", DataTypes.DoubleType, false);
+  public static final StructType PREDICTION_SCHEMA =
+      new StructType()
+          .add("customer_id", DataTypes.StringType, false)
+          .add("x", DataTypes.IntegerType, false)
+          .add("t_x", DataTypes.DoubleType, false)
+          .add("T", DataTypes.DoubleType, false)
+          .add("p_alive", DataTypes.DoubleType, false)
+          .add("expected_purchases", DataTypes.DoubleType, false);
 
   private final Settings settings;
   private final String customer;
@@ -92,8 +94,9 @@ public final class SparkClv {
   private final int partitions;
 
   private SparkClv(Builder b) {
-    this.settings = new Settings(b.calibrationEnd, b.holdoutEnd, b.zone.getId(), b.period,
-        b.timeUnit.toNanos());
+    this.settings =
+        new Settings(
+            b.calibrationEnd, b.holdoutEnd, b.zone.getId(), b.period, b.timeUnit.toNanos());
     this.customer = b.customer;
     this.time = b.time;
     this.amount = b.amount;
@@ -123,11 +126,13 @@ public final class SparkClv {
     SparkInputs.requireColumn(schema, time, DataTypes.TimestampType);
     SparkInputs.requireColumn(schema, amount, DataTypes.DoubleType);
     int n = SparkInputs.partitions(transactions.sparkSession(), partitions);
-    Dataset<Row> rows = transactions.select(col(customer), col(time), col(amount))
-        .repartition(n, col(customer))
-        .sortWithinPartitions(col(customer), col(time));
-    return rows.mapPartitions(new Summarize(settings, customer, time, amount),
-        encoder(SUMMARY_SCHEMA));
+    Dataset<Row> rows =
+        transactions
+            .select(col(customer), col(time), col(amount))
+            .repartition(n, col(customer))
+            .sortWithinPartitions(col(customer), col(time));
+    return rows.mapPartitions(
+        new Summarize(settings, customer, time, amount), encoder(SUMMARY_SCHEMA));
   }
 
   /**
@@ -149,11 +154,14 @@ public final class SparkClv {
    * @throws IllegalArgumentException if there are no summaries
    */
   public static RepeatPurchaseData data(Dataset<Row> summaries) {
-    List<Row> rows = summaries.select(col("customer_id"), col("x"), col("t_x"), col("T"))
-        .orderBy(col("customer_id")).collectAsList();
+    List<Row> rows =
+        summaries
+            .select(col("customer_id"), col("x"), col("t_x"), col("T"))
+            .orderBy(col("customer_id"))
+            .collectAsList();
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException("no customer summaries to fit: the calibration period "
-          + "holds no first purchase");
+      throw new IllegalArgumentException(
+          "no customer summaries to fit: the calibration period " + "holds no first purchase");
     }
     int[] x = new int[rows.size()];
     double[] tx = new double[rows.size()];
@@ -179,11 +187,11 @@ public final class SparkClv {
    * Histogram#fitBgNbd()} is the per-customer fit ({@link #fitBgNbd}) exactly, up to the order of
    * its sums. The histogram has at most (distinct x) × (distinct t_x) × (distinct T) rows: with
    * daily purchase periods over two years, times in weeks are multiples of 1/7 and the exact
-   * histogram is usually far smaller than the customer base; a resolution of 1 (a week) bounds
-   * the distinct times to about 105 each.
+   * histogram is usually far smaller than the customer base; a resolution of 1 (a week) bounds the
+   * distinct times to about 105 each.
    *
-   * @throws IllegalArgumentException if {@code resolution} is negative, NaN or infinite, or
-   *     there are no summaries
+   * @throws IllegalArgumentException if {@code resolution} is negative, NaN or infinite, or there
+   *     are no summaries
    */
   public static Histogram histogram(Dataset<Row> summaries, double resolution) {
     Objects.requireNonNull(summaries, "summaries");
@@ -194,19 +202,25 @@ public final class SparkClv {
     Column tx = col("t_x");
     Column age = col("T");
     if (resolution > 0) {
-      tx = floor(tx.divide(lit(resolution)).plus(lit(0.5))).cast(DataTypes.DoubleType)
-          .multiply(lit(resolution));
-      age = floor(age.divide(lit(resolution)).plus(lit(0.5))).cast(DataTypes.DoubleType)
-          .multiply(lit(resolution));
+      tx =
+          floor(tx.divide(lit(resolution)).plus(lit(0.5)))
+              .cast(DataTypes.DoubleType)
+              .multiply(lit(resolution));
+      age =
+          floor(age.divide(lit(resolution)).plus(lit(0.5)))
+              .cast(DataTypes.DoubleType)
+              .multiply(lit(resolution));
     }
-    List<Row> rows = summaries.select(col("x"), tx.as("t_x"), age.as("T"))
-        .groupBy(col("x"), col("t_x"), col("T"))
-        .agg(count(lit(1)).as("customers"))
-        .orderBy(col("x"), col("t_x"), col("T"))
-        .collectAsList();
+    List<Row> rows =
+        summaries
+            .select(col("x"), tx.as("t_x"), age.as("T"))
+            .groupBy(col("x"), col("t_x"), col("T"))
+            .agg(count(lit(1)).as("customers"))
+            .orderBy(col("x"), col("t_x"), col("T"))
+            .collectAsList();
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException("no customer summaries to count: the calibration period "
-          + "holds no first purchase");
+      throw new IllegalArgumentException(
+          "no customer summaries to count: the calibration period " + "holds no first purchase");
     }
     int n = rows.size();
     int[] x = new int[n];
@@ -242,8 +256,11 @@ public final class SparkClv {
       Objects.requireNonNull(histories, "histories");
       customers = customers.clone();
       if (customers.length != histories.size()) {
-        throw new IllegalArgumentException("customers must have one count per history ("
-            + histories.size() + "), got " + customers.length);
+        throw new IllegalArgumentException(
+            "customers must have one count per history ("
+                + histories.size()
+                + "), got "
+                + customers.length);
       }
       for (int i = 0; i < customers.length; i++) {
         if (customers[i] < 1) {
@@ -265,11 +282,11 @@ public final class SparkClv {
     }
 
     /**
-     * Fits BG/NBD to the counted histories ({@link BgNbdModel#fit(RepeatPurchaseData, long[])},
-     * the weighted likelihood).
+     * Fits BG/NBD to the counted histories ({@link BgNbdModel#fit(RepeatPurchaseData, long[])}, the
+     * weighted likelihood).
      *
-     * @throws IllegalArgumentException if the counts sum to more than {@code Integer.MAX_VALUE}
-     *     or every customer has {@code x = 0}
+     * @throws IllegalArgumentException if the counts sum to more than {@code Integer.MAX_VALUE} or
+     *     every customer has {@code x = 0}
      * @throws org.cx4j.metrics.clv.FitFailedException if the model cannot be fitted
      */
     public PurchaseModelFit<BgNbdModel> fitBgNbd() {
@@ -278,7 +295,8 @@ public final class SparkClv {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Histogram h && Arrays.equals(h.customers, customers)
+      return o instanceof Histogram h
+          && Arrays.equals(h.customers, customers)
           && Double.compare(h.resolution, resolution) == 0
           && Arrays.equals(h.histories.frequency(), histories.frequency())
           && Arrays.equals(h.histories.recency(), histories.recency())
@@ -292,8 +310,13 @@ public final class SparkClv {
 
     @Override
     public String toString() {
-      return "Histogram[" + customers.length + " histories of " + totalCustomers()
-          + " customers, resolution " + resolution + "]";
+      return "Histogram["
+          + customers.length
+          + " histories of "
+          + totalCustomers()
+          + " customers, resolution "
+          + resolution
+          + "]";
     }
   }
 
@@ -310,7 +333,8 @@ public final class SparkClv {
       throw new IllegalArgumentException("horizon must be finite and at least 0, got " + horizon);
     }
     Predict f = new Predict(model.r(), model.alpha(), model.a(), model.b(), horizon);
-    return summaries.select(col("customer_id"), col("x"), col("t_x"), col("T"))
+    return summaries
+        .select(col("customer_id"), col("x"), col("t_x"), col("T"))
         .mapPartitions(f, encoder(PREDICTION_SCHEMA));
   }
 
@@ -324,11 +348,19 @@ public final class SparkClv {
   }
 
   /** The summarizer's settings, serializable, rebuilt into a summarizer in each task. */
-  private record Settings(LocalDate calibrationEnd, LocalDate holdoutEnd, String zone,
-      BtydSummarizer.PurchasePeriod period, long timeUnitNanos) implements Serializable {
+  private record Settings(
+      LocalDate calibrationEnd,
+      LocalDate holdoutEnd,
+      String zone,
+      BtydSummarizer.PurchasePeriod period,
+      long timeUnitNanos)
+      implements Serializable {
     BtydSummarizer summarizer() {
-      BtydSummarizer.Builder b = BtydSummarizer.builder(calibrationEnd)
-          .zone(ZoneId.of(zone)).purchasePeriod(period).timeUnit(Duration.ofNanos(timeUnitNanos));
+      BtydSummarizer.Builder b =
+          BtydSummarizer.builder(calibrationEnd)
+              .zone(ZoneId.of(zone))
+              .purchasePeriod(period)
+              .timeUnit(Duration.ofNanos(timeUnitNanos));
       if (holdoutEnd != null) {
         b.holdoutEnd(holdoutEnd);
       }
@@ -358,18 +390,29 @@ public final class SparkClv {
         Row r = rows.next();
         if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2)) {
           String column = r.isNullAt(0) ? customer : r.isNullAt(1) ? time : amount;
-          throw new IllegalArgumentException("SparkClv: null in column '" + column + "'"
-              + (r.isNullAt(0) ? "" : " of customer " + r.getString(0)));
+          throw new IllegalArgumentException(
+              "SparkClv: null in column '"
+                  + column
+                  + "'"
+                  + (r.isNullAt(0) ? "" : " of customer " + r.getString(0)));
         }
         Timestamp t = r.getTimestamp(1);
-        acc.add(new Transaction(CustomerId.of(r.getString(0)), t.toInstant(), r.getDouble(2), 1,
-            null));
+        acc.add(
+            new Transaction(CustomerId.of(r.getString(0)), t.toInstant(), r.getDouble(2), 1, null));
       }
       List<Row> out = new ArrayList<>();
       for (BtydSummary s : acc.result().summaries()) {
-        out.add(RowFactory.create(s.customer().value(), Date.valueOf(s.firstPurchase()),
-            s.frequency(), s.recency(), s.age(), s.monetaryValue(), s.holdoutFrequency(),
-            s.holdoutMonetaryValue(), s.holdoutDuration()));
+        out.add(
+            RowFactory.create(
+                s.customer().value(),
+                Date.valueOf(s.firstPurchase()),
+                s.frequency(),
+                s.recency(),
+                s.age(),
+                s.monetaryValue(),
+                s.holdoutFrequency(),
+                s.holdoutMonetaryValue(),
+                s.holdoutDuration()));
       }
       return out.iterator();
     }
@@ -401,8 +444,14 @@ public final class SparkClv {
         int x = s.getInt(1);
         double tx = s.getDouble(2);
         double age = s.getDouble(3);
-        out.add(RowFactory.create(s.getString(0), x, tx, age, m.probabilityAlive(x, tx, age),
-            m.conditionalExpectedPurchases(horizon, x, tx, age)));
+        out.add(
+            RowFactory.create(
+                s.getString(0),
+                x,
+                tx,
+                age,
+                m.probabilityAlive(x, tx, age),
+                m.conditionalExpectedPurchases(horizon, x, tx, age)));
       }
       return out.iterator();
     }

@@ -4,10 +4,10 @@ import java.io.Serial;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.Partitioner;
@@ -20,31 +20,31 @@ import org.cx4j.spark.journey.SparkInternals.Utf8Field;
 import scala.Tuple2;
 
 /**
- * Groups the interactions of each customer into one of {@code n} partitions with a shuffle of a
- * few large byte blocks instead of one shuffle record per interaction, then runs the partition
- * task on each group.
+ * Groups the interactions of each customer into one of {@code n} partitions with a shuffle of a few
+ * large byte blocks instead of one shuffle record per interaction, then runs the partition task on
+ * each group.
  *
  * <p>Why: Spark's own {@code repartition} writes every interaction as a shuffle record (an unsafe
  * row of about 56 bytes here, sorted by target partition and serialized one by one), which cost
- * more than the whole of the target's baseline (see cx-benchmarks' README, "Spark"). Here each
- * map task reads its rows (Spark's internal rows of the input columns as they are, with no
- * projection, through {@link SparkInternals}) and appends each to the block of its target
- * partition, already in the form the partition task needs: the customer id as its length and, up
- * to 8 bytes, its bytes as one {@code long} (Spark's {@code UTF8String.getPrefix()}), the
- * touchpoint as its catalog code (a touchpoint outside the catalog fails here, naming it), the time as Spark's epoch
- * microseconds. It emits each target partition's block as chunks of up to 1 MB (see {@code
- * Block}), keyed by (target, map partition). Each reduce task orders its chunks by map partition
- * and sequence, so rows arrive in a deterministic order (map partition, then row order within
- * it), and reads them with a {@link Cursor}: no row, string or boxed value per interaction.
+ * more than the whole of the target's baseline (see cx-benchmarks' README, "Spark"). Here each map
+ * task reads its rows (Spark's internal rows of the input columns as they are, with no projection,
+ * through {@link SparkInternals}) and appends each to the block of its target partition, already in
+ * the form the partition task needs: the customer id as its length and, up to 8 bytes, its bytes as
+ * one {@code long} (Spark's {@code UTF8String.getPrefix()}), the touchpoint as its catalog code (a
+ * touchpoint outside the catalog fails here, naming it), the time as Spark's epoch microseconds. It
+ * emits each target partition's block as chunks of up to 1 MB (see {@code Block}), keyed by
+ * (target, map partition). Each reduce task orders its chunks by map partition and sequence, so
+ * rows arrive in a deterministic order (map partition, then row order within it), and reads them
+ * with a {@link Cursor}: no row, string or boxed value per interaction.
  *
  * <p>A record: one head byte (bits 0 to 3: customer, touchpoint, time, outcome null; bits 4 to 7:
- * the id's length 0 to 8, or 9 for a longer id), then the fields that are not null: the id (8
- * bytes of prefix, or a 4-byte length and the bytes), the touchpoint code (2 bytes, or 4 with
- * more than 65,535 touchpoints), the microseconds (8 bytes), the outcome (4-byte length and
- * bytes). Little-endian. The target of a customer is {@code floorMod(hash, n)} of a mix of its
- * prefix and length (short ids) or of Spark's hash of its bytes (longer ids); a null customer
- * goes to partition 0. Null fields travel as flags; the partition task counts or refuses them
- * exactly as on the other paths.
+ * the id's length 0 to 8, or 9 for a longer id), then the fields that are not null: the id (8 bytes
+ * of prefix, or a 4-byte length and the bytes), the touchpoint code (2 bytes, or 4 with more than
+ * 65,535 touchpoints), the microseconds (8 bytes), the outcome (4-byte length and bytes).
+ * Little-endian. The target of a customer is {@code floorMod(hash, n)} of a mix of its prefix and
+ * length (short ids) or of Spark's hash of its bytes (longer ids); a null customer goes to
+ * partition 0. Null fields travel as flags; the partition task counts or refuses them exactly as on
+ * the other paths.
  */
 final class BlockShuffle {
 
@@ -53,6 +53,7 @@ final class BlockShuffle {
   static final int TIME_NULL = 4;
   static final int OUTCOME_NULL = 8;
   private static final int LONG_ID = 9;
+
   /** A chunk's sequence number and used bytes (see {@code Block}). */
   static final int CHUNK_HEADER = 8;
 
@@ -66,21 +67,23 @@ final class BlockShuffle {
   private BlockShuffle() {}
 
   /**
-   * Runs {@code task} ({@link PartitionTask#fromBlocks}) on {@code n} partitions of {@code
-   * input}'s rows grouped by customer; {@code input} has the columns customer (string),
-   * touchpoint (string), time (timestamp) and, when {@code outcome}, the outcome (string).
-   * Returns the tasks' outputs in partition order.
+   * Runs {@code task} ({@link PartitionTask#fromBlocks}) on {@code n} partitions of {@code input}'s
+   * rows grouped by customer; {@code input} has the columns customer (string), touchpoint (string),
+   * time (timestamp) and, when {@code outcome}, the outcome (string). Returns the tasks' outputs in
+   * partition order.
    *
    * @throws IllegalArgumentException if {@code input}'s internal rows cannot be read ({@link
    *     SparkInternals#usable})
    */
   static List<byte[]> run(Dataset<Row> input, int n, boolean outcome, PartitionTask task) {
     String[] touchpoints = task.touchpointIds();
-    return JavaPairRDD.fromJavaRDD(SparkInternals.mapPartitions(input,
-            rows -> encode(rows, n, outcome, touchpoints, task)))
+    return JavaPairRDD.fromJavaRDD(
+            SparkInternals.mapPartitions(
+                input, rows -> encode(rows, n, outcome, touchpoints, task)))
         .partitionBy(new TargetPartitioner(n))
-        .mapPartitions(blocks -> List.of(task.fromBlocks(cursor(blocks, outcome,
-            touchpoints.length))).iterator())
+        .mapPartitions(
+            blocks ->
+                List.of(task.fromBlocks(cursor(blocks, outcome, touchpoints.length))).iterator())
         .collect();
   }
 
@@ -94,8 +97,8 @@ final class BlockShuffle {
    * target << 32 | map partition}; a touchpoint not in {@code touchpoints} is refused through
    * {@code task}.
    */
-  static Iterator<Tuple2<Long, byte[]>> encode(Rows r, int n, boolean outcome,
-      String[] touchpoints, PartitionTask task) {
+  static Iterator<Tuple2<Long, byte[]>> encode(
+      Rows r, int n, boolean outcome, String[] touchpoints, PartitionTask task) {
     Utf8Codes codes = new Utf8Codes(touchpoints.length);
     for (int t = 0; t < touchpoints.length; t++) {
       codes.put(touchpoints[t].getBytes(StandardCharsets.UTF_8), t);
@@ -106,8 +109,11 @@ final class BlockShuffle {
     Utf8Field tp = new Utf8Field();
     Utf8Field outcomeField = new Utf8Field();
     while (r.next()) {
-      int nulls = (r.isNullAt(0) ? CUSTOMER_NULL : 0) | (r.isNullAt(1) ? TOUCHPOINT_NULL : 0)
-          | (r.isNullAt(2) ? TIME_NULL : 0) | (outcome && r.isNullAt(3) ? OUTCOME_NULL : 0);
+      int nulls =
+          (r.isNullAt(0) ? CUSTOMER_NULL : 0)
+              | (r.isNullAt(1) ? TOUCHPOINT_NULL : 0)
+              | (r.isNullAt(2) ? TIME_NULL : 0)
+              | (outcome && r.isNullAt(3) ? OUTCOME_NULL : 0);
       int target = 0;
       long prefix = 0;
       int length = 0;
@@ -180,15 +186,16 @@ final class BlockShuffle {
   }
 
   /**
-   * A cursor over one reduce partition's blocks, ordered by map partition; {@code touchpoints}
-   * is the catalog's size (it sets the width of the codes).
+   * A cursor over one reduce partition's blocks, ordered by map partition; {@code touchpoints} is
+   * the catalog's size (it sets the width of the codes).
    */
   static Cursor cursor(Iterator<Tuple2<Long, byte[]>> blocks, boolean outcome, int touchpoints) {
     List<Tuple2<Long, byte[]>> list = new ArrayList<>();
     blocks.forEachRemaining(list::add);
     // By target and map partition, then by a map task's chunk sequence.
-    list.sort(Comparator.<Tuple2<Long, byte[]>>comparingLong(Tuple2::_1)
-        .thenComparingInt(t -> (int) INT.get(t._2(), 0)));
+    list.sort(
+        Comparator.<Tuple2<Long, byte[]>>comparingLong(Tuple2::_1)
+            .thenComparingInt(t -> (int) INT.get(t._2(), 0)));
     List<byte[]> bytes = new ArrayList<>(list.size());
     for (Tuple2<Long, byte[]> t : list) {
       bytes.add(t._2());
@@ -227,13 +234,13 @@ final class BlockShuffle {
   }
 
   /**
-   * One target's records as a list of chunks written little-endian; each record starts with
-   * {@link #startRecord}, which makes room for all of it in the current chunk. A chunk begins with
-   * its sequence number and the number of bytes it uses (two ints, {@link #CHUNK_HEADER} bytes),
-   * so that the reduce side puts a map task's chunks back in order and reads no slack. Chunks
-   * grow from 64 KB to 1 MB and are then of that size: growing one array by doubling and trimming
-   * it copied every block about twice over, and a block of many megabytes was a humongous object
-   * for G1; a target with few rows still costs one small chunk.
+   * One target's records as a list of chunks written little-endian; each record starts with {@link
+   * #startRecord}, which makes room for all of it in the current chunk. A chunk begins with its
+   * sequence number and the number of bytes it uses (two ints, {@link #CHUNK_HEADER} bytes), so
+   * that the reduce side puts a map task's chunks back in order and reads no slack. Chunks grow
+   * from 64 KB to 1 MB and are then of that size: growing one array by doubling and trimming it
+   * copied every block about twice over, and a block of many megabytes was a humongous object for
+   * G1; a target with few rows still costs one small chunk.
    */
   private static final class Block {
     private static final int FIRST = 1 << 16;
@@ -332,8 +339,8 @@ final class BlockShuffle {
     }
 
     /**
-     * An estimate of the number of records, for sizing arrays once: the blocks' bytes over the
-     * size of a record with a short id, a 2-byte touchpoint code, a time and no outcome.
+     * An estimate of the number of records, for sizing arrays once: the blocks' bytes over the size
+     * of a record with a short id, a 2-byte touchpoint code, a time and no outcome.
      */
     int expectedRecords() {
       long bytes = 0;

@@ -8,20 +8,20 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * One reduce partition's interactions, grouped by customer and ordered by (customer, time,
- * arrival) without a sort of the whole partition: the rows of the block shuffle arrive in an
- * arbitrary customer order, and a partition holds hundreds of thousands of customers.
+ * One reduce partition's interactions, grouped by customer and ordered by (customer, time, arrival)
+ * without a sort of the whole partition: the rows of the block shuffle arrive in an arbitrary
+ * customer order, and a partition holds hundreds of thousands of customers.
  *
- * <p>How: each row's customer id is hashed (its length and, up to 8 bytes, its bytes as one
- * {@code long}; longer ids over all their bytes, read in the shuffled blocks). The rows are
- * scattered into buckets by the top bits of that hash, about 512 rows each, keeping their arrival
- * order within a bucket (two sequential passes). Each bucket then gives its customers codes in a
- * small hash table that stays in the cache, in order of first appearance, places its rows by
- * customer (a counting sort) and orders each customer's few rows by time (an insertion sort,
- * stable, usually with nothing to move). Customer codes are numbered bucket by bucket, so the
- * rows end in (code, time, arrival) order and cx-journey's rebuilder finds them sorted (it only
- * checks the order). A probe of one table of all customers per row (a cache miss each time), a
- * radix sort of the ids and the rebuilder's own sort are what this replaces.
+ * <p>How: each row's customer id is hashed (its length and, up to 8 bytes, its bytes as one {@code
+ * long}; longer ids over all their bytes, read in the shuffled blocks). The rows are scattered into
+ * buckets by the top bits of that hash, about 512 rows each, keeping their arrival order within a
+ * bucket (two sequential passes). Each bucket then gives its customers codes in a small hash table
+ * that stays in the cache, in order of first appearance, places its rows by customer (a counting
+ * sort) and orders each customer's few rows by time (an insertion sort, stable, usually with
+ * nothing to move). Customer codes are numbered bucket by bucket, so the rows end in (code, time,
+ * arrival) order and cx-journey's rebuilder finds them sorted (it only checks the order). A probe
+ * of one table of all customers per row (a cache miss each time), a radix sort of the ids and the
+ * rebuilder's own sort are what this replaces.
  *
  * <p>Single-threaded; for one partition task.
  */
@@ -41,9 +41,9 @@ final class CustomerGroups {
   private int size;
 
   /**
-   * Groups rows read from {@code blocks}, whose long ids are compared in its blocks. The arrays
-   * are sized once from the blocks' bytes (growing seven arrays of millions of rows by doubling
-   * copied each of them about twice over).
+   * Groups rows read from {@code blocks}, whose long ids are compared in its blocks. The arrays are
+   * sized once from the blocks' bytes (growing seven arrays of millions of rows by doubling copied
+   * each of them about twice over).
    */
   CustomerGroups(BlockShuffle.Cursor blocks) {
     this.blocks = blocks;
@@ -212,8 +212,9 @@ final class CustomerGroups {
         long r = sRef == null ? 0 : sRef[k];
         // The low bits of the hash (the bucket took the high ones).
         int slot = sHash[k] & mask;
-        while (tLocal[slot] != 0 && (tLength[slot] != len
-            || (len <= 8 ? tPrefix[slot] != p : !sameBytes(tRef[slot], r, len)))) {
+        while (tLocal[slot] != 0
+            && (tLength[slot] != len
+                || (len <= 8 ? tPrefix[slot] != p : !sameBytes(tRef[slot], r, len)))) {
           slot = (slot + 1) & mask;
         }
         if (tLocal[slot] == 0) {
@@ -254,9 +255,9 @@ final class CustomerGroups {
   }
 
   /**
-   * Orders one customer's rows by time, stably (ties keep arrival order): an insertion sort,
-   * which moves nothing on rows already in order (the usual case); long runs out of order go
-   * through a merge sort instead, so that a customer with many events costs {@code n log n}.
+   * Orders one customer's rows by time, stably (ties keep arrival order): an insertion sort, which
+   * moves nothing on rows already in order (the usual case); long runs out of order go through a
+   * merge sort instead, so that a customer with many events costs {@code n log n}.
    */
   private static void insertionSortByTime(long[] ms, int[] tp, short[] out, int from, int to) {
     if (to - from > 32) {

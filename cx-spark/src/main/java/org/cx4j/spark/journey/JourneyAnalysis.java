@@ -12,8 +12,8 @@ import org.cx4j.journey.variant.Variants;
  * The merged result of {@link SparkJourneys#run}: cx-journey's own result types, equal to what
  * cx-journey computes on one machine from the same interactions.
  *
- * <p>Immutable. An analysis of no interactions has zero journeys, an empty funnel (all counts
- * 0), no variants and an empty graph; attribution is then absent.
+ * <p>Immutable. An analysis of no interactions has zero journeys, an empty funnel (all counts 0),
+ * no variants and an empty graph; attribution is then absent.
  */
 public final class JourneyAnalysis {
 
@@ -27,8 +27,15 @@ public final class JourneyAnalysis {
   private final PathData paths;
   private final MarkovResult attribution;
 
-  JourneyAnalysis(long events, long journeys, long rejectedRows, int partitions,
-      FunnelResult funnel, Variants variants, TransitionGraph graph, PathData paths,
+  JourneyAnalysis(
+      long events,
+      long journeys,
+      long rejectedRows,
+      int partitions,
+      FunnelResult funnel,
+      Variants variants,
+      TransitionGraph graph,
+      PathData paths,
       MarkovResult attribution) {
     this.events = events;
     this.journeys = journeys;
@@ -52,8 +59,8 @@ public final class JourneyAnalysis {
   }
 
   /**
-   * Returns the number of rows with a null customer id, touchpoint or time that the lenient
-   * {@link org.cx4j.spark.NullPolicy} skipped (0 under the strict policy, which fails instead).
+   * Returns the number of rows with a null customer id, touchpoint or time that the lenient {@link
+   * org.cx4j.spark.NullPolicy} skipped (0 under the strict policy, which fails instead).
    */
   public long rejectedRows() {
     return rejectedRows;
@@ -88,8 +95,8 @@ public final class JourneyAnalysis {
   }
 
   /**
-   * Returns the Markov attribution fitted to the merged paths, if attribution was requested and
-   * the data hold at least one conversion.
+   * Returns the Markov attribution fitted to the merged paths, if attribution was requested and the
+   * data hold at least one conversion.
    */
   public Optional<MarkovResult> attribution() {
     return Optional.ofNullable(attribution);
@@ -97,9 +104,21 @@ public final class JourneyAnalysis {
 
   @Override
   public String toString() {
-    return "JourneyAnalysis[" + journeys + " journeys of " + events + " events, " + rejectedRows
-        + " rejected rows, " + partitions + " partitions, " + variants.distinct() + " variants, "
-        + graph.edges().size() + " edges" + (funnel == null ? "" : ", funnel " + funnel.counts().length + " steps")
-        + (attribution == null ? "" : ", attribution " + attribution.attribution()) + "]";
+    return "JourneyAnalysis["
+        + journeys
+        + " journeys of "
+        + events
+        + " events, "
+        + rejectedRows
+        + " rejected rows, "
+        + partitions
+        + " partitions, "
+        + variants.distinct()
+        + " variants, "
+        + graph.edges().size()
+        + " edges"
+        + (funnel == null ? "" : ", funnel " + funnel.counts().length + " steps")
+        + (attribution == null ? "" : ", attribution " + attribution.attribution())
+        + "]";
   }
 }

@@ -37,20 +37,19 @@ import org.cx4j.spark.journey.SparkInternals.Utf8Field;
  * What each task runs: one partition's interactions to one state (bytes) that the driver merges.
  * The rows of {@link #internal()} and {@link #rows()} are, in order: customer id (string),
  * touchpoint id (string), epoch milliseconds (long) and, when the data have outcomes, the outcome
- * (string, null for none); the block shuffle's records carry epoch microseconds instead (see
- * {@link #fromBlocks}).
+ * (string, null for none); the block shuffle's records carry epoch microseconds instead (see {@link
+ * #fromBlocks}).
  *
  * <p>The rows are read into primitive columns (customer code, millis, touchpoint code, outcome
  * code) and handed to cx-journey as an {@link InteractionLog} built from columns: no {@code
  * Interaction}, {@code Instant} or per-event string is created. Three readers fill the same
- * columns: the records of the block shuffle ({@link #fromBlocks}, the default: touchpoints
- * already coded, short ids as one {@code long}; {@link CustomerGroups} groups the rows by
- * customer and orders them by time, so the rebuilder has nothing left to sort), Spark's internal
- * rows through {@link SparkInternals} ({@link #internal()}, after Spark's own repartition and
- * sort: a customer's rows are contiguous and a new customer is recognized by comparing the id
- * with the previous row's) and public {@link Row}s ({@link #rows()}, the fallback for Datasets
- * whose internal rows cannot be read or when the internals are off; customers looked up in a
- * hash map unless Spark sorted them).
+ * columns: the records of the block shuffle ({@link #fromBlocks}, the default: touchpoints already
+ * coded, short ids as one {@code long}; {@link CustomerGroups} groups the rows by customer and
+ * orders them by time, so the rebuilder has nothing left to sort), Spark's internal rows through
+ * {@link SparkInternals} ({@link #internal()}, after Spark's own repartition and sort: a customer's
+ * rows are contiguous and a new customer is recognized by comparing the id with the previous row's)
+ * and public {@link Row}s ({@link #rows()}, the fallback for Datasets whose internal rows cannot be
+ * read or when the internals are off; customers looked up in a hash map unless Spark sorted them).
  */
 final class PartitionTask implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -66,9 +65,17 @@ final class PartitionTask implements Serializable {
   private final String[] names;
   private final boolean sorted;
 
-  PartitionTask(String[][] catalog, Recipe<JourneyRebuilder> rebuilder, Recipe<Funnel> funnel,
-      Level level, boolean collapseRepeats, Level attributionLevel, String conversion,
-      NullPolicy nulls, String[] names, boolean sorted) {
+  PartitionTask(
+      String[][] catalog,
+      Recipe<JourneyRebuilder> rebuilder,
+      Recipe<Funnel> funnel,
+      Level level,
+      boolean collapseRepeats,
+      Level attributionLevel,
+      String conversion,
+      NullPolicy nulls,
+      String[] names,
+      boolean sorted) {
     this.catalog = catalog;
     this.rebuilder = rebuilder;
     this.funnel = funnel;
@@ -103,8 +110,12 @@ final class PartitionTask implements Serializable {
   /** The error for a touchpoint id that is not in the catalog. */
   IllegalArgumentException unknownTouchpoint(String touchpointId) {
     return new IllegalArgumentException(
-        "cx-spark journeys: touchpoint '" + touchpointId + "' in column " + names[1]
-            + " is not in the catalog " + Arrays.asList(touchpointIds()));
+        "cx-spark journeys: touchpoint '"
+            + touchpointId
+            + "' in column "
+            + names[1]
+            + " is not in the catalog "
+            + Arrays.asList(touchpointIds()));
   }
 
   /** A customer's id, as kept in the partition's dictionary, and its code. */
@@ -153,7 +164,8 @@ final class PartitionTask implements Serializable {
       // Sorted by Spark: a customer's rows are contiguous, a new id starts a new customer (a
       // copy: Spark reuses a row's buffer for the next row).
       rows.readString(0, id);
-      if (last == null || last.length != id.length
+      if (last == null
+          || last.length != id.length
           || !SparkInternals.equal(id.base, id.offset, last, lastAt, id.length)) {
         last = id.toBytes();
         lastCode = c.customer(new String(last, StandardCharsets.UTF_8));
@@ -174,21 +186,22 @@ final class PartitionTask implements Serializable {
   }
 
   /**
-   * The task over the records of a block shuffle (see {@link BlockShuffle}): touchpoints arrive
-   * as catalog codes (refused on the map side when unknown), ids of up to 8 bytes as one {@code
-   * long}, times as epoch microseconds (floored to milliseconds, as Spark's {@code unix_millis}).
+   * The task over the records of a block shuffle (see {@link BlockShuffle}): touchpoints arrive as
+   * catalog codes (refused on the map side when unknown), ids of up to 8 bytes as one {@code long},
+   * times as epoch microseconds (floored to milliseconds, as Spark's {@code unix_millis}).
    */
   byte[] fromBlocks(BlockShuffle.Cursor rows) {
     Columns c = new Columns();
     CustomerGroups groups = new CustomerGroups(rows);
     Utf8Codes outcomes = new Utf8Codes(4);
-    int missing = BlockShuffle.CUSTOMER_NULL | BlockShuffle.TOUCHPOINT_NULL
-        | BlockShuffle.TIME_NULL;
+    int missing =
+        BlockShuffle.CUSTOMER_NULL | BlockShuffle.TOUCHPOINT_NULL | BlockShuffle.TIME_NULL;
     while (rows.next()) {
       int nulls = rows.nulls();
       if ((nulls & missing) != 0) {
         boolean noCustomer = (nulls & BlockShuffle.CUSTOMER_NULL) != 0;
-        c.reject(noCustomer ? 0 : (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? 1 : 2,
+        c.reject(
+            noCustomer ? 0 : (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? 1 : 2,
             noCustomer ? null : rows.id());
         continue;
       }
@@ -264,7 +277,9 @@ final class PartitionTask implements Serializable {
     void reject(int missing, String customerId) {
       if (nulls == NullPolicy.STRICT) {
         throw new IllegalArgumentException(
-            "cx-spark journeys: null " + names[missing] + " in a row of customer "
+            "cx-spark journeys: null "
+                + names[missing]
+                + " in a row of customer "
                 + (customerId == null ? "null" : "'" + customerId + "'")
                 + " (null policy STRICT; use LENIENT to count such rows as rejected)");
       }
@@ -286,7 +301,9 @@ final class PartitionTask implements Serializable {
       }
       if (outcomes.size() == Short.MAX_VALUE) {
         throw new IllegalArgumentException(
-            "cx-spark journeys: more than " + Short.MAX_VALUE + " distinct outcomes in column "
+            "cx-spark journeys: more than "
+                + Short.MAX_VALUE
+                + " distinct outcomes in column "
                 + names[3]);
       }
       outcomes.add(o);
@@ -357,9 +374,16 @@ final class PartitionTask implements Serializable {
       // ofColumns copies its columns; trimmed copies only where they are longer than the rows
       // (the growing columns of fromRows; those of fromBlocks are exact), so that a partition's
       // millions of rows are not copied twice.
-      InteractionLog log = InteractionLog.ofColumns(customers,
-          exact(customer), exact(millis), TouchpointDictionary.of(tps), exact(touchpoint),
-          outcomes, anyOutcome ? exact(outcome) : null, Instant.now());
+      InteractionLog log =
+          InteractionLog.ofColumns(
+              customers,
+              exact(customer),
+              exact(millis),
+              TouchpointDictionary.of(tps),
+              exact(touchpoint),
+              outcomes,
+              anyOutcome ? exact(outcome) : null,
+              Instant.now());
       customer = null; // the log holds copies
       millis = null;
       touchpoint = null;
@@ -370,8 +394,8 @@ final class PartitionTask implements Serializable {
       // which skips the rest, while its own thread skips them.
       if (attributionLevel != null) {
         StateBytes.Output paths = new StateBytes.Output();
-        Paths.count(js, Abstraction.of(js.dictionary(), attributionLevel),
-            Outcome.of(conversion)).writeTo(paths);
+        Paths.count(js, Abstraction.of(js.dictionary(), attributionLevel), Outcome.of(conversion))
+            .writeTo(paths);
         byte[] bytes = paths.toByteArray();
         out.writeInt(bytes.length);
         out.write(bytes);

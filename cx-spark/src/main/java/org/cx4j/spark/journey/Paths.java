@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.attribution.PathData;
-import org.cx4j.journey.log.Abstraction;
-import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.internal.SequenceCounts;
 import org.cx4j.journey.internal.SortedSequenceCounts;
+import org.cx4j.journey.log.Abstraction;
+import org.cx4j.journey.rebuild.Journeys;
 
 /**
  * Attribution paths counted by node sequence, the partition-side half of {@code
@@ -78,11 +78,11 @@ final class Paths {
   }
 
   /**
-   * Adds what {@link #writeTo} wrote: read once, in order, and combined with the rest by one
-   * k-way merge in {@link #result} (see {@link SortedSequenceCounts}).
+   * Adds what {@link #writeTo} wrote: read once, in order, and combined with the rest by one k-way
+   * merge in {@link #result} (see {@link SortedSequenceCounts}).
    *
-   * @throws IllegalArgumentException if the labels differ, a node or count is out of range, or
-   *     the paths are not in label order
+   * @throws IllegalArgumentException if the labels differ, a node or count is out of range, or the
+   *     paths are not in label order
    */
   void mergeFrom(DataInput in) throws IOException {
     int nl = in.readInt();
@@ -113,8 +113,7 @@ final class Paths {
       c[0] = in.readLong();
       c[1] = in.readLong();
       if (c[0] < 0 || c[1] < 0) {
-        throw new IllegalArgumentException(
-            "corrupt partition state: counts " + c[0] + ", " + c[1]);
+        throw new IllegalArgumentException("corrupt partition state: counts " + c[0] + ", " + c[1]);
       }
       part.append(nodes, 0, len, c); // checks the nodes and the order
     }
@@ -128,8 +127,8 @@ final class Paths {
       if (counts.size() > 0) {
         all.add(SortedSequenceCounts.of(counts, labels));
       }
-      SortedSequenceCounts m = all.size() == 1 ? all.get(0)
-          : SortedSequenceCounts.merge(all, labels, 2);
+      SortedSequenceCounts m =
+          all.size() == 1 ? all.get(0) : SortedSequenceCounts.merge(all, labels, 2);
       parts.clear();
       parts.add(m);
       counts = new SequenceCounts(2);

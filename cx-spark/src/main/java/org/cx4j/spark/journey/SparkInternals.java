@@ -28,19 +28,18 @@ import org.apache.spark.unsafe.types.UTF8String;
  * fallback: the same results, more slowly.
  *
  * <p>What it uses: a Dataset's {@code queryExecution().toRdd()} (Spark's unstable developer API,
- * {@code QueryExecution} is {@code @Unstable}; the way Delta Lake and Iceberg read rows), looked
- * up by reflection so that one jar serves Spark 3.5 ({@code org.apache.spark.sql.Dataset}) and
- * Spark 4 (the classic {@code org.apache.spark.sql.classic.Dataset}); {@link UnsafeRow}'s field
- * layout ({@code offset << 32 | size} for a string, read in place without a {@link UTF8String}
- * per row); {@link Platform}, {@link ByteArrayMethods} and {@link Murmur3_x86_32} for bytes at
- * such places.
+ * {@code QueryExecution} is {@code @Unstable}; the way Delta Lake and Iceberg read rows), looked up
+ * by reflection so that one jar serves Spark 3.5 ({@code org.apache.spark.sql.Dataset}) and Spark 4
+ * (the classic {@code org.apache.spark.sql.classic.Dataset}); {@link UnsafeRow}'s field layout
+ * ({@code offset << 32 | size} for a string, read in place without a {@link UTF8String} per row);
+ * {@link Platform}, {@link ByteArrayMethods} and {@link Murmur3_x86_32} for bytes at such places.
  *
  * <p>When it is used, decided on the driver for each Dataset ({@link #usable}): the internals are
  * on ({@link #enabled()}: not switched off with the system property {@value #PROPERTY}{@code
  * =false}, and a probe at class initialization wrote a string into an {@code UnsafeRow} with
  * Spark's own writer and read it back through this seam, so a Spark whose classes or row layout
- * changed is detected, not misread), and the Dataset has a query execution (a Spark Connect
- * Dataset has none). Otherwise the caller takes the public API.
+ * changed is detected, not misread), and the Dataset has a query execution (a Spark Connect Dataset
+ * has none). Otherwise the caller takes the public API.
  *
  * <p>The internal classes are referenced from the nested {@code Catalyst} and {@code Cursor}
  * classes only (imports here serve the Javadoc), which the JVM loads on first use: when they are
@@ -49,9 +48,9 @@ import org.apache.spark.unsafe.types.UTF8String;
 final class SparkInternals {
 
   /**
-   * The system property that switches the internals off: {@code -Dcx4j.spark.internals=false}
-   * makes every journey pipeline of the JVM (the driver's: the choice is made there) take the
-   * public {@code Row} API. Any other value, or none, leaves the automatic choice.
+   * The system property that switches the internals off: {@code -Dcx4j.spark.internals=false} makes
+   * every journey pipeline of the JVM (the driver's: the choice is made there) take the public
+   * {@code Row} API. Any other value, or none, leaves the automatic choice.
    */
   static final String PROPERTY = "cx4j.spark.internals";
 
@@ -87,8 +86,8 @@ final class SparkInternals {
   }
 
   /**
-   * Returns whether the fast readers can read {@code ds}: the internals are {@link #enabled()}
-   * and {@code ds} has a query execution.
+   * Returns whether the fast readers can read {@code ds}: the internals are {@link #enabled()} and
+   * {@code ds} has a query execution.
    */
   static boolean usable(Dataset<Row> ds) {
     return enabled() && queryExecution(ds) != null;
@@ -145,8 +144,12 @@ final class SparkInternals {
     if (qe == null) {
       throw new IllegalArgumentException(
           "cx-spark reads Spark's internal rows only of a Dataset with a query execution while "
-              + PROPERTY + " is not false" + unusableReason().map(r -> " (" + r + ")").orElse("")
-              + ", got " + ds.getClass().getName() + "; read Rows through the public API instead");
+              + PROPERTY
+              + " is not false"
+              + unusableReason().map(r -> " (" + r + ")").orElse("")
+              + ", got "
+              + ds.getClass().getName()
+              + "; read Rows through the public API instead");
     }
     return Catalyst.mapPartitions(qe, f);
   }
@@ -203,7 +206,9 @@ final class SparkInternals {
     return Catalyst.equal(a, aOffset, b, bOffset, n);
   }
 
-  /** Returns {@link UTF8String#hashCode()} of the {@code n} bytes at {@code offset} of {@code base}. */
+  /**
+   * Returns {@link UTF8String#hashCode()} of the {@code n} bytes at {@code offset} of {@code base}.
+   */
   static int hash(Object base, long offset, int n) {
     return Catalyst.hash(base, offset, n);
   }
@@ -277,8 +282,8 @@ final class SparkInternals {
    * {@link Rows} over an iterator of internal rows. String fields of an {@link UnsafeRow}, what
    * Spark's scans produce, are read where they lie: the field holds {@code offset << 32 | size}
    * (the layout {@code UnsafeRow.getUTF8String} reads), so no {@link UTF8String} is made per row
-   * (two per interaction were a sixth of what the pipeline allocated); other rows go through
-   * their {@code UTF8String}.
+   * (two per interaction were a sixth of what the pipeline allocated); other rows go through their
+   * {@code UTF8String}.
    */
   private static final class Cursor implements Rows {
     private final Iterator<InternalRow> rows;

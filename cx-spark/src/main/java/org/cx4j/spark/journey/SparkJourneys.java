@@ -39,8 +39,8 @@ import org.cx4j.spark.SparkInputs;
 /**
  * Journey analytics over a Dataset of interactions, computed by cx-journey inside Spark.
  *
- * <p>How it runs: the interactions are brought together by customer, so every customer's events
- * are in one partition; each partition reads its rows into primitive columns, builds a cx-journey
+ * <p>How it runs: the interactions are brought together by customer, so every customer's events are
+ * in one partition; each partition reads its rows into primitive columns, builds a cx-journey
  * {@code InteractionLog} from them over one shared touchpoint catalog, rebuilds its journeys with
  * the {@link JourneyRebuilder} (ties in time keep their arrival order), and feeds them to the
  * funnel, variants and transition-graph accumulators and to a count of attribution paths. Each
@@ -55,11 +55,11 @@ import org.cx4j.spark.SparkInputs;
  * sortWithinPartitions(true)}, Spark's {@code repartition} and sort of the customer, touchpoint,
  * time as epoch milliseconds ({@code unix_millis}) and outcome; and, where Spark's internal rows
  * cannot be read, that repartition read through the public {@link Row} API. The first two read
- * Spark's internal rows through one seam ({@code SparkInternals}), Spark's unstable developer
- * API ({@code queryExecution().toRdd()}), which it uses only when a probe of Spark's row layout
- * passes and the Dataset has a query execution (not Spark Connect); the system property {@code
- * cx4j.spark.internals=false} or {@link Builder#internalRows internalRows(false)} forces the
- * public API. cx-spark is tested on Spark 4.2 and 3.5 (Scala 2.13).
+ * Spark's internal rows through one seam ({@code SparkInternals}), Spark's unstable developer API
+ * ({@code queryExecution().toRdd()}), which it uses only when a probe of Spark's row layout passes
+ * and the Dataset has a query execution (not Spark Connect); the system property {@code
+ * cx4j.spark.internals=false} or {@link Builder#internalRows internalRows(false)} forces the public
+ * API. cx-spark is tested on Spark 4.2 and 3.5 (Scala 2.13).
  *
  * <pre>{@code
  * JourneyAnalysis a = SparkJourneys.builder()
@@ -72,19 +72,18 @@ import org.cx4j.spark.SparkInputs;
  * }</pre>
  *
  * <p>Input columns (names configurable with {@link Builder#columns}): customer id (string),
- * touchpoint id (string), time (timestamp, used to the millisecond: microseconds are floored, as
- * by {@code unix_millis}), and optionally outcome (string, null for none);
- * channel and stage (strings) are needed only when no {@link Builder#catalog catalog} is given,
- * to derive one (sorted by touchpoint id). Interaction attributes and journey ids are not read.
+ * touchpoint id (string), time (timestamp, used to the millisecond: microseconds are floored, as by
+ * {@code unix_millis}), and optionally outcome (string, null for none); channel and stage (strings)
+ * are needed only when no {@link Builder#catalog catalog} is given, to derive one (sorted by
+ * touchpoint id). Interaction attributes and journey ids are not read.
  *
  * <p>Bad input: a null customer id, touchpoint or time follows the {@link NullPolicy} (counted in
- * {@link JourneyAnalysis#rejectedRows()}, or an error naming the column); a touchpoint outside
- * the catalog, or one id with two channels or stages, is an error naming the value. Errors raised
- * on executors reach the driver as the cause of a {@code SparkException}.
+ * {@link JourneyAnalysis#rejectedRows()}, or an error naming the column); a touchpoint outside the
+ * catalog, or one id with two channels or stages, is an error naming the value. Errors raised on
+ * executors reach the driver as the cause of a {@code SparkException}.
  *
- * <p>Memory: the driver holds one state per partition at a time, each the size of the variants
- * and edges seen in that partition. Immutable and thread-safe; {@link #run} may be called
- * concurrently.
+ * <p>Memory: the driver holds one state per partition at a time, each the size of the variants and
+ * edges seen in that partition. Immutable and thread-safe; {@link #run} may be called concurrently.
  */
 public final class SparkJourneys {
 
@@ -139,9 +138,9 @@ public final class SparkJourneys {
   /**
    * Rebuilds the journeys of {@code interactions} and returns the merged analysis.
    *
-   * @throws IllegalArgumentException if a column is missing or has the wrong type, or the data
-   *     (on the driver or in a task) break the rules of the class comment, naming the value
-   *     (an executor's error reaches the driver as the cause of a {@code SparkException})
+   * @throws IllegalArgumentException if a column is missing or has the wrong type, or the data (on
+   *     the driver or in a task) break the rules of the class comment, naming the value (an
+   *     executor's error reaches the driver as the cause of a {@code SparkException})
    */
   public JourneyAnalysis run(Dataset<Row> interactions) {
     Objects.requireNonNull(interactions, "interactions");
@@ -164,21 +163,31 @@ public final class SparkJourneys {
     // time as epoch milliseconds (no Timestamp object per row on the executors) and the outcome.
     // Touchpoints are encoded on the executors, by hash, rather than here (an array_position
     // over the catalog costs one string comparison per catalog entry and row).
-    List<Column> columns = new ArrayList<>(List.of(
-        col(customer), col(touchpoint), unix_millis(col(time)).as(MILLIS)));
+    List<Column> columns =
+        new ArrayList<>(List.of(col(customer), col(touchpoint), unix_millis(col(time)).as(MILLIS)));
     if (hasOutcome) {
       columns.add(col(outcome));
     }
     int partitionCount = SparkInputs.partitions(interactions.sparkSession(), partitions);
-    Dataset<Row> sorted = interactions
-        .select(columns.toArray(Column[]::new))
-        .repartition(partitionCount, col(customer));
+    Dataset<Row> sorted =
+        interactions
+            .select(columns.toArray(Column[]::new))
+            .repartition(partitionCount, col(customer));
     if (sortInSpark) {
       sorted = sorted.sortWithinPartitions(col(customer), col(MILLIS));
     }
-    PartitionTask task = new PartitionTask(
-        shipped, rebuilder, funnel, level, collapseRepeats, attributionLevel, conversion, nulls,
-        new String[] {customer, touchpoint, time, hasOutcome ? outcome : null}, sortInSpark);
+    PartitionTask task =
+        new PartitionTask(
+            shipped,
+            rebuilder,
+            funnel,
+            level,
+            collapseRepeats,
+            attributionLevel,
+            conversion,
+            nulls,
+            new String[] {customer, touchpoint, time, hasOutcome ? outcome : null},
+            sortInSpark);
     // The block shuffle reads the columns as they are: a projection (unix_millis) would copy
     // every row into a new one, which costs about as much as reading the cached columns.
     List<Column> raw = new ArrayList<>(List.of(col(customer), col(touchpoint), col(time)));
@@ -203,22 +212,27 @@ public final class SparkJourneys {
     StructType schema = interactions.schema();
     SparkInputs.requireColumn(schema, channel, DataTypes.StringType);
     SparkInputs.requireColumn(schema, stage, DataTypes.StringType);
-    List<Row> rows = interactions
-        .select(col(touchpoint), col(channel), col(stage))
-        .where(col(touchpoint).isNotNull())
-        .distinct()
-        .orderBy(col(touchpoint), col(channel), col(stage))
-        .collectAsList();
+    List<Row> rows =
+        interactions
+            .select(col(touchpoint), col(channel), col(stage))
+            .where(col(touchpoint).isNotNull())
+            .distinct()
+            .orderBy(col(touchpoint), col(channel), col(stage))
+            .collectAsList();
     List<Touchpoint> out = new ArrayList<>();
     Map<String, Touchpoint> byId = new HashMap<>();
     for (Row r : rows) {
       String id = r.getString(0);
       if (r.isNullAt(1) || r.isNullAt(2)) {
         throw new IllegalArgumentException(
-            "touchpoint '" + id + "' has a null " + (r.isNullAt(1) ? channel : stage)
+            "touchpoint '"
+                + id
+                + "' has a null "
+                + (r.isNullAt(1) ? channel : stage)
                 + ": give a catalog, or channel and stage on every row");
       }
-      Touchpoint t = Touchpoint.of(id, new Channel(r.getString(1)), new JourneyStage(r.getString(2)));
+      Touchpoint t =
+          Touchpoint.of(id, new Channel(r.getString(1)), new JourneyStage(r.getString(2)));
       Touchpoint seen = byId.putIfAbsent(t.id(), t);
       if (seen != null) {
         throw new IllegalArgumentException(
@@ -233,9 +247,10 @@ public final class SparkJourneys {
     TouchpointDictionary dictionary = TouchpointDictionary.of(touchpoints);
     // Paths and attribution on a second thread: with millions of distinct variants and paths,
     // the two merges take about as long as each other, and the driver has a core to spare.
-    CompletableFuture<Attribution> attribution = attributionLevel == null
-        ? CompletableFuture.completedFuture(new Attribution(null, null))
-        : CompletableFuture.supplyAsync(() -> mergePaths(dictionary, states));
+    CompletableFuture<Attribution> attribution =
+        attributionLevel == null
+            ? CompletableFuture.completedFuture(new Attribution(null, null))
+            : CompletableFuture.supplyAsync(() -> mergePaths(dictionary, states));
     Abstraction nodes = Abstraction.of(dictionary, level);
     Funnel.Accumulator f = funnel == null ? null : funnel.get().accumulator();
     Variants.Accumulator v = new Variants.Accumulator(nodes, collapseRepeats);
@@ -274,8 +289,16 @@ public final class SparkJourneys {
       }
       throw e;
     }
-    return new JourneyAnalysis(events, journeys, rejected, states.size(),
-        f == null ? null : f.result(), variants, g.result(), a.paths, a.markov);
+    return new JourneyAnalysis(
+        events,
+        journeys,
+        rejected,
+        states.size(),
+        f == null ? null : f.result(),
+        variants,
+        g.result(),
+        a.paths,
+        a.markov);
   }
 
   /** The merged paths and their Markov attribution (absent without paths or conversions). */
@@ -302,8 +325,8 @@ public final class SparkJourneys {
       return new Attribution(null, null);
     }
     PathData pathData = paths.result();
-    return new Attribution(pathData,
-        pathData.totalConversions() > 0 ? MarkovAttribution.fit(pathData, order) : null);
+    return new Attribution(
+        pathData, pathData.totalConversions() > 0 ? MarkovAttribution.fit(pathData, order) : null);
   }
 
   /** Configures a {@link SparkJourneys}. Not thread-safe. */
@@ -346,13 +369,18 @@ public final class SparkJourneys {
 
     /**
      * Sets the column names (defaults {@code customer_id}, {@code touchpoint}, {@code channel},
-     * {@code stage}, {@code time}, {@code outcome}); {@code outcome} may be null or absent from
-     * the data (no outcomes).
+     * {@code stage}, {@code time}, {@code outcome}); {@code outcome} may be null or absent from the
+     * data (no outcomes).
      *
      * @throws NullPointerException if a required name is null
      */
-    public Builder columns(String customer, String touchpoint, String channel, String stage,
-        String time, String outcome) {
+    public Builder columns(
+        String customer,
+        String touchpoint,
+        String channel,
+        String stage,
+        String time,
+        String outcome) {
       this.customer = Objects.requireNonNull(customer, "customer");
       this.touchpoint = Objects.requireNonNull(touchpoint, "touchpoint");
       this.channel = Objects.requireNonNull(channel, "channel");
@@ -420,10 +448,10 @@ public final class SparkJourneys {
     /**
      * Sets whether Spark sorts each partition by customer and time before the rebuild (default
      * false). The results are the same either way: cx-journey's rebuilder sorts each partition's
-     * events itself (a radix sort on customer code and time, ties in arrival order, which a
-     * shuffle does not fix in either case; on rows Spark sorted it only checks the order). Spark's
-     * sort makes a customer's rows contiguous, so they need no hash lookup, but costs more than
-     * it saves; see cx-benchmarks' README for the measured difference.
+     * events itself (a radix sort on customer code and time, ties in arrival order, which a shuffle
+     * does not fix in either case; on rows Spark sorted it only checks the order). Spark's sort
+     * makes a customer's rows contiguous, so they need no hash lookup, but costs more than it
+     * saves; see cx-benchmarks' README for the measured difference.
      */
     public Builder sortWithinPartitions(boolean sort) {
       this.sortInSpark = sort;
@@ -434,8 +462,8 @@ public final class SparkJourneys {
      * Sets whether tasks may read Spark's internal rows (default true): they do when Spark's
      * internals pass cx-spark's probe, the Dataset has a query execution (not Spark Connect) and
      * the system property {@code cx4j.spark.internals} is not {@code false}. With false, tasks
-     * always read public {@code Row}s after Spark's own repartition: the same results, more
-     * slowly (for a Spark whose internals misbehave in a way the probe does not see).
+     * always read public {@code Row}s after Spark's own repartition: the same results, more slowly
+     * (for a Spark whose internals misbehave in a way the probe does not see).
      */
     public Builder internalRows(boolean internal) {
       this.internalRows = internal;

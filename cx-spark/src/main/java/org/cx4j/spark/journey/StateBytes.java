@@ -11,9 +11,9 @@ import java.util.Arrays;
 
 /**
  * The partition states' bytes: a {@link DataOutput} into a growable array and a {@link DataInput}
- * over an array, both in {@code DataOutputStream}'s format (big-endian, modified UTF-8) but
- * without its per-byte, synchronized stream calls: the states of millions of variants and paths
- * are written and read one {@code int} at a time.
+ * over an array, both in {@code DataOutputStream}'s format (big-endian, modified UTF-8) but without
+ * its per-byte, synchronized stream calls: the states of millions of variants and paths are written
+ * and read one {@code int} at a time.
  */
 final class StateBytes {
 
@@ -128,7 +128,8 @@ final class StateBytes {
         } else if (c <= 0x7FF) {
           b.put((byte) (0xC0 | (c >> 6))).put((byte) (0x80 | (c & 0x3F)));
         } else {
-          b.put((byte) (0xE0 | (c >> 12))).put((byte) (0x80 | ((c >> 6) & 0x3F)))
+          b.put((byte) (0xE0 | (c >> 12)))
+              .put((byte) (0x80 | ((c >> 6) & 0x3F)))
               .put((byte) (0x80 | (c & 0x3F)));
         }
       }
@@ -145,8 +146,11 @@ final class StateBytes {
 
     private ByteBuffer need(int bytes) throws EOFException {
       if (buf.remaining() < bytes) {
-        throw new EOFException("partition state ends " + (bytes - buf.remaining())
-            + " bytes early, at byte " + buf.position());
+        throw new EOFException(
+            "partition state ends "
+                + (bytes - buf.remaining())
+                + " bytes early, at byte "
+                + buf.position());
       }
       return buf;
     }

@@ -4,11 +4,10 @@ package org.cx4j.spark.journey;
  * Codes of UTF-8 strings (as they lie in Spark's internal rows or in shuffled blocks, addressed
  * through {@link SparkInternals}) in an open-addressing table, built for one lookup per row. A
  * string of at most 8 bytes is identified by its length and its first 8 bytes as one {@code long}
- * (Spark's {@code UTF8String.getPrefix()}, zero-padded), so
- * the lookup compares two primitives in the table's own arrays and never reads the stored key's
- * bytes (a {@code HashMap} reads a node, the key object and its bytes: three cache misses per row
- * with a quarter of a million customers); longer strings are hashed over all their bytes and
- * compared byte by byte. Single-threaded.
+ * (Spark's {@code UTF8String.getPrefix()}, zero-padded), so the lookup compares two primitives in
+ * the table's own arrays and never reads the stored key's bytes (a {@code HashMap} reads a node,
+ * the key object and its bytes: three cache misses per row with a quarter of a million customers);
+ * longer strings are hashed over all their bytes and compared byte by byte. Single-threaded.
  */
 final class Utf8Codes {
 
@@ -30,15 +29,14 @@ final class Utf8Codes {
   }
 
   private static int slot(long p, int n, Object base, long offset) {
-    long h = n <= 8 ? (p + n) * 0x9E3779B97F4A7C15L
-        : hash(base, offset, n) * 0x9E3779B97F4A7C15L;
+    long h = n <= 8 ? (p + n) * 0x9E3779B97F4A7C15L : hash(base, offset, n) * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 29) ^ (h >>> 47));
   }
 
   /**
    * The first 8 bytes at {@code offset} of {@code base} as one {@code long}, the first byte
-   * highest, zero-padded when {@code n < 8}: Spark's {@code UTF8String.getPrefix()} of those
-   * bytes, without reading past them.
+   * highest, zero-padded when {@code n < 8}: Spark's {@code UTF8String.getPrefix()} of those bytes,
+   * without reading past them.
    */
   static long prefix(Object base, long offset, int n) {
     long p = 0;
@@ -48,8 +46,9 @@ final class Utf8Codes {
     return p;
   }
 
-  /** Spark's {@code UTF8String.hashCode()} of the {@code n} bytes at {@code offset} of {@code
-   * base}. */
+  /**
+   * Spark's {@code UTF8String.hashCode()} of the {@code n} bytes at {@code offset} of {@code base}.
+   */
   static int hash(Object base, long offset, int n) {
     return SparkInternals.hash(base, offset, n);
   }
@@ -75,16 +74,18 @@ final class Utf8Codes {
       if (meta == 0) {
         return -1;
       }
-      if (table[2 * i] == p && (int) (meta >>> 32) == n && (n <= 8
-          || SparkInternals.equal(base, offset, keys[i], SparkInternals.arrayOffset(0), n))) {
+      if (table[2 * i] == p
+          && (int) (meta >>> 32) == n
+          && (n <= 8
+              || SparkInternals.equal(base, offset, keys[i], SparkInternals.arrayOffset(0), n))) {
         return (int) meta - 1;
       }
     }
   }
 
   /**
-   * Gives the UTF-8 bytes {@code utf8} the code {@code code} (0 to {@code Integer.MAX_VALUE -
-   * 1}); they must not have one and must not change afterwards (give a copy of a row's string).
+   * Gives the UTF-8 bytes {@code utf8} the code {@code code} (0 to {@code Integer.MAX_VALUE - 1});
+   * they must not have one and must not change afterwards (give a copy of a row's string).
    */
   void put(byte[] utf8, int code) {
     if (2 * (size + 1) > keys.length) {
@@ -97,8 +98,10 @@ final class Utf8Codes {
         }
       }
     }
-    insert(prefix(utf8, SparkInternals.arrayOffset(0), utf8.length),
-        (long) utf8.length << 32 | (code + 1L), utf8);
+    insert(
+        prefix(utf8, SparkInternals.arrayOffset(0), utf8.length),
+        (long) utf8.length << 32 | (code + 1L),
+        utf8);
     size++;
   }
 

@@ -27,9 +27,16 @@ public final class RetentionAnalysis {
   private final Map<String, CohortRetention> cohortsBySegment;
   private final Map<String, KaplanMeier> survivalBySegment;
 
-  RetentionAnalysis(CohortRetention cohorts, KaplanMeier survival, long customers, long churned,
-      long rows, long rejectedRows, Instant observationEnd,
-      Map<String, CohortRetention> cohortsBySegment, Map<String, KaplanMeier> survivalBySegment) {
+  RetentionAnalysis(
+      CohortRetention cohorts,
+      KaplanMeier survival,
+      long customers,
+      long churned,
+      long rows,
+      long rejectedRows,
+      Instant observationEnd,
+      Map<String, CohortRetention> cohortsBySegment,
+      Map<String, KaplanMeier> survivalBySegment) {
     this.cohorts = Objects.requireNonNull(cohorts, "cohorts");
     this.survival = Objects.requireNonNull(survival, "survival");
     this.customers = customers;
@@ -47,8 +54,8 @@ public final class RetentionAnalysis {
   }
 
   /**
-   * Returns the Kaplan-Meier estimate of the time from first activity to churn (no activity for
-   * the churn gap before the observation end), in the builder's time unit.
+   * Returns the Kaplan-Meier estimate of the time from first activity to churn (no activity for the
+   * churn gap before the observation end), in the builder's time unit.
    */
   public KaplanMeier survival() {
     return survival;
@@ -90,8 +97,8 @@ public final class RetentionAnalysis {
   }
 
   /**
-   * Returns the Kaplan-Meier curve of time to churn of each segment, by segment name (empty
-   * without a segment column): e.g. for a log-rank test between plans.
+   * Returns the Kaplan-Meier curve of time to churn of each segment, by segment name (empty without
+   * a segment column): e.g. for a log-rank test between plans.
    */
   public Map<String, KaplanMeier> survivalBySegment() {
     return survivalBySegment;
@@ -99,8 +106,19 @@ public final class RetentionAnalysis {
 
   @Override
   public String toString() {
-    return "RetentionAnalysis[" + customers + " customers, " + churned + " churned, " + rows
-        + " rows, " + rejectedRows + " rejected, end " + observationEnd + ", " + cohorts
-        + (cohortsBySegment.isEmpty() ? "" : ", segments " + cohortsBySegment.keySet()) + "]";
+    return "RetentionAnalysis["
+        + customers
+        + " customers, "
+        + churned
+        + " churned, "
+        + rows
+        + " rows, "
+        + rejectedRows
+        + " rejected, end "
+        + observationEnd
+        + ", "
+        + cohorts
+        + (cohortsBySegment.isEmpty() ? "" : ", segments " + cohortsBySegment.keySet())
+        + "]";
   }
 }

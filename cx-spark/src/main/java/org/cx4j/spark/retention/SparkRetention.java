@@ -38,12 +38,12 @@ import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.SparkInputs;
 
 /**
- * Cohort retention and Kaplan-Meier survival (time from first activity to churn) from a Dataset
- * of activity rows (transactions or interactions: a customer id and a time), computed by
- * cx-metrics inside Spark.
+ * Cohort retention and Kaplan-Meier survival (time from first activity to churn) from a Dataset of
+ * activity rows (transactions or interactions: a customer id and a time), computed by cx-metrics
+ * inside Spark.
  *
- * <p>How it runs: the observation end is the latest time in the data (unless given); the rows
- * (only the two columns) are repartitioned by customer; each partition builds a cx-metrics {@code
+ * <p>How it runs: the observation end is the latest time in the data (unless given); the rows (only
+ * the two columns) are repartitioned by customer; each partition builds a cx-metrics {@code
  * ActivityLog}, its {@code CohortRetention} observed to that common end, and its {@code
  * ChurnSurvival} records; the driver adds the tables ({@code CohortRetention.plus}, exact) and
  * feeds the survival records to one {@code KaplanMeier.Accumulator}. The results equal {@code
@@ -57,9 +57,9 @@ import org.cx4j.spark.SparkInputs;
  * r.cohorts().table(RetentionKind.CLASSIC); r.survival().median();
  * }</pre>
  *
- * <p>Memory: the driver holds the table and one survival record (9 bytes) per customer. Bad
- * input: a null customer id or time follows the {@link NullPolicy}; a time after a given
- * observation end is an error naming it. Immutable and thread-safe.
+ * <p>Memory: the driver holds the table and one survival record (9 bytes) per customer. Bad input:
+ * a null customer id or time follows the {@link NullPolicy}; a time after a given observation end
+ * is an error naming it. Immutable and thread-safe.
  */
 public final class SparkRetention {
 
@@ -95,8 +95,8 @@ public final class SparkRetention {
   /**
    * Computes the retention table and the churn survival curve of {@code activity}.
    *
-   * @throws IllegalArgumentException if a column is missing or has the wrong type, or a task
-   *     fails on bad input (see the class comment), naming the value
+   * @throws IllegalArgumentException if a column is missing or has the wrong type, or a task fails
+   *     on bad input (see the class comment), naming the value
    */
   public RetentionAnalysis run(Dataset<Row> activity) {
     Objects.requireNonNull(activity, "activity");
@@ -116,14 +116,22 @@ public final class SparkRetention {
       observationEnd = latest == null ? Instant.EPOCH : latest.toInstant();
     }
     int n = SparkInputs.partitions(activity.sparkSession(), partitions);
-    PartitionFunction f = new PartitionFunction(
-        unit, zone.getId(), observationEnd.toEpochMilli(), gap.toMillis(), timeUnit.toNanos(),
-        nulls, customer, time, segment);
+    PartitionFunction f =
+        new PartitionFunction(
+            unit,
+            zone.getId(),
+            observationEnd.toEpochMilli(),
+            gap.toMillis(),
+            timeUnit.toNanos(),
+            nulls,
+            customer,
+            time,
+            segment);
     List<byte[]> states =
         rows.repartition(n, col(customer)).mapPartitions(f, Encoders.BINARY()).collectAsList();
 
-    CohortRetention table = CohortRetention.of(
-        ActivityLog.of(new int[0], new long[0]), unit, zone, observationEnd);
+    CohortRetention table =
+        CohortRetention.of(ActivityLog.of(new int[0], new long[0]), unit, zone, observationEnd);
     KaplanMeier.Accumulator km = KaplanMeier.accumulator();
     long customers = 0;
     long churned = 0;
@@ -154,8 +162,15 @@ public final class SparkRetention {
     Map<String, KaplanMeier> segmentSurvival = new TreeMap<>();
     segmentCurves.forEach((name, acc) -> segmentSurvival.put(name, acc.result()));
     return new RetentionAnalysis(
-        table, km.result(), customers, churned, used, rejected, observationEnd,
-        segmentTables, segmentSurvival);
+        table,
+        km.result(),
+        customers,
+        churned,
+        used,
+        rejected,
+        observationEnd,
+        segmentTables,
+        segmentSurvival);
   }
 
   /** Reads survival records into {@code km}; returns {records, churned}. */
@@ -196,8 +211,15 @@ public final class SparkRetention {
     private final String timeColumn;
     private final String segmentColumn; // null: no breakdown
 
-    PartitionFunction(PeriodUnit unit, String zone, long endMilli, long gapMilli,
-        long timeUnitNanos, NullPolicy nulls, String customerColumn, String timeColumn,
+    PartitionFunction(
+        PeriodUnit unit,
+        String zone,
+        long endMilli,
+        long gapMilli,
+        long timeUnitNanos,
+        NullPolicy nulls,
+        String customerColumn,
+        String timeColumn,
         String segmentColumn) {
       this.unit = unit;
       this.zone = zone;
@@ -228,7 +250,10 @@ public final class SparkRetention {
             String column =
                 r.isNullAt(0) ? customerColumn : r.isNullAt(1) ? timeColumn : segmentColumn;
             throw new IllegalArgumentException(
-                "cx-spark retention: null " + column + " in row " + r
+                "cx-spark retention: null "
+                    + column
+                    + " in row "
+                    + r
                     + " (null policy STRICT; use LENIENT to count such rows as rejected)");
           }
           rejected++;
@@ -237,8 +262,13 @@ public final class SparkRetention {
         long millis = r.getTimestamp(1).getTime();
         if (millis > endMilli) {
           throw new IllegalArgumentException(
-              "cx-spark retention: " + timeColumn + " " + Instant.ofEpochMilli(millis)
-                  + " of customer " + r.getString(0) + " is after the observation end "
+              "cx-spark retention: "
+                  + timeColumn
+                  + " "
+                  + Instant.ofEpochMilli(millis)
+                  + " of customer "
+                  + r.getString(0)
+                  + " is after the observation end "
                   + Instant.ofEpochMilli(endMilli));
         }
         if (size == c.length) {
@@ -267,9 +297,15 @@ public final class SparkRetention {
           } else if (segmentOf[code] != g) {
             // A segment is a property of the customer; two values would count them twice.
             throw new IllegalArgumentException(
-                "cx-spark retention: customer " + r.getString(0) + " has two values of "
-                    + segmentColumn + ", '" + segmentNames.get(segmentOf[code]) + "' and '"
-                    + name + "'; a segment must be one per customer");
+                "cx-spark retention: customer "
+                    + r.getString(0)
+                    + " has two values of "
+                    + segmentColumn
+                    + ", '"
+                    + segmentNames.get(segmentOf[code])
+                    + "' and '"
+                    + name
+                    + "'; a segment must be one per customer");
           }
         }
         c[size] = code;
@@ -283,16 +319,23 @@ public final class SparkRetention {
       out.writeLong(rejected);
       out.writeLong(size);
       CohortRetention.of(log, unit, ZoneId.of(zone), observationEnd).writeTo(out);
-      writeRecords(out, ChurnSurvival.fromActivity(
-          log, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos)));
+      writeRecords(
+          out,
+          ChurnSurvival.fromActivity(
+              log, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos)));
       out.writeInt(segmentNames.size());
       ActivityLog[] parts = segmentLogs(c, t, size, codes.size(), segmentOf, segmentNames.size());
       for (int g = 0; g < segmentNames.size(); g++) {
         ActivityLog part = parts[g];
         out.writeUTF(segmentNames.get(g));
         CohortRetention.of(part, unit, ZoneId.of(zone), observationEnd).writeTo(out);
-        writeRecords(out, ChurnSurvival.fromActivity(
-            part, Duration.ofMillis(gapMilli), observationEnd, Duration.ofNanos(timeUnitNanos)));
+        writeRecords(
+            out,
+            ChurnSurvival.fromActivity(
+                part,
+                Duration.ofMillis(gapMilli),
+                observationEnd,
+                Duration.ofNanos(timeUnitNanos)));
       }
       out.flush();
       return List.of(bytes.toByteArray()).iterator();
@@ -356,9 +399,9 @@ public final class SparkRetention {
 
     /**
      * Also computes the table and the curve per segment: {@code column} is a string column whose
-     * value is the customer's segment (e.g. plan or country), the same on all of a customer's
-     * rows. Segments share the observation end and the churn rule of the whole. A null segment
-     * follows the null policy; a customer with two values fails the task, naming both.
+     * value is the customer's segment (e.g. plan or country), the same on all of a customer's rows.
+     * Segments share the observation end and the churn rule of the whole. A null segment follows
+     * the null policy; a customer with two values fails the task, naming both.
      */
     public Builder segment(String column) {
       this.segment = Objects.requireNonNull(column, "column");

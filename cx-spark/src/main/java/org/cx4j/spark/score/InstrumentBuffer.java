@@ -4,9 +4,9 @@ import java.io.Serial;
 import java.io.Serializable;
 
 /**
- * The aggregation buffer of {@link InstrumentScoreAggregator}: the instrument of the group (set
- * by its first row), its {@link ScoreBuffer} (a cx-metrics accumulator on that instrument's
- * scale), and the rejected rows seen before the instrument was known. Not thread-safe.
+ * The aggregation buffer of {@link InstrumentScoreAggregator}: the instrument of the group (set by
+ * its first row), its {@link ScoreBuffer} (a cx-metrics accumulator on that instrument's scale),
+ * and the rejected rows seen before the instrument was known. Not thread-safe.
  */
 public final class InstrumentBuffer implements Serializable {
 
@@ -26,7 +26,12 @@ public final class InstrumentBuffer implements Serializable {
 
   @Override
   public String toString() {
-    return "InstrumentBuffer[" + instrument + ", " + scores + ", rejected before "
-        + rejectedBefore + "]";
+    return "InstrumentBuffer["
+        + instrument
+        + ", "
+        + scores
+        + ", rejected before "
+        + rejectedBefore
+        + "]";
   }
 }

@@ -22,17 +22,17 @@ import scala.Tuple2;
  * names of {@link Instrument#nps()}, {@link Instrument#csat()}, {@link Instrument#ces()}), computed
  * by the same {@link ScoreAggregator}s, and an error when one group mixes instruments.
  *
- * <p>It is the guard for tables that hold several instruments' answers in one score column:
- * {@code SELECT survey, cx_score(instrument, score) FROM responses GROUP BY survey} fails with
- * {@code cx_score: column instrument mixes 'nps' and 'csat' in one group} instead of averaging 0..10
- * and 1..5 answers together. The result struct has {@code instrument}, {@code score}, {@code n},
- * {@code standard_error}, {@code lower}, {@code upper}, {@code level} and {@code rejected}, with
- * the meaning and defaults of the instrument's own function (see {@link
- * org.cx4j.spark.CxFunctions}); an empty group has a null instrument and score.
+ * <p>It is the guard for tables that hold several instruments' answers in one score column: {@code
+ * SELECT survey, cx_score(instrument, score) FROM responses GROUP BY survey} fails with {@code
+ * cx_score: column instrument mixes 'nps' and 'csat' in one group} instead of averaging 0..10 and
+ * 1..5 answers together. The result struct has {@code instrument}, {@code score}, {@code n}, {@code
+ * standard_error}, {@code lower}, {@code upper}, {@code level} and {@code rejected}, with the
+ * meaning and defaults of the instrument's own function (see {@link org.cx4j.spark.CxFunctions});
+ * an empty group has a null instrument and score.
  *
- * <p>Errors (on the executors, reported on the driver): an unknown instrument name, a score
- * outside the instrument's scale, two instruments in one group; nulls (instrument or score)
- * follow the {@link NullPolicy}. Immutable and serializable.
+ * <p>Errors (on the executors, reported on the driver): an unknown instrument name, a score outside
+ * the instrument's scale, two instruments in one group; nulls (instrument or score) follow the
+ * {@link NullPolicy}. Immutable and serializable.
  */
 public final class InstrumentScoreAggregator
     extends Aggregator<Tuple2<String, Integer>, InstrumentBuffer, Row> {
@@ -78,9 +78,14 @@ public final class InstrumentScoreAggregator
       case "nps" -> nps;
       case "csat" -> csat;
       case "ces" -> ces;
-      default -> throw new IllegalArgumentException(
-          NAME + ": unknown instrument '" + instrument + "' (score " + score
-              + "); cx_score knows nps, csat and ces");
+      default ->
+          throw new IllegalArgumentException(
+              NAME
+                  + ": unknown instrument '"
+                  + instrument
+                  + "' (score "
+                  + score
+                  + "); cx_score knows nps, csat and ces");
     };
   }
 
@@ -93,8 +98,8 @@ public final class InstrumentScoreAggregator
   /**
    * Adds one (instrument, score) row.
    *
-   * @throws IllegalArgumentException if the instrument is unknown or differs from the group's,
-   *     the score is outside its scale, or a value is null under {@link NullPolicy#STRICT}
+   * @throws IllegalArgumentException if the instrument is unknown or differs from the group's, the
+   *     score is outside its scale, or a value is null under {@link NullPolicy#STRICT}
    */
   @Override
   public InstrumentBuffer reduce(InstrumentBuffer b, Tuple2<String, Integer> row) {
@@ -135,8 +140,14 @@ public final class InstrumentScoreAggregator
 
   private static IllegalArgumentException mixed(String a, String b, Integer score) {
     return new IllegalArgumentException(
-        NAME + ": column instrument mixes '" + a + "' and '" + b + "' in one group (score "
-            + score + "); group or filter by instrument");
+        NAME
+            + ": column instrument mixes '"
+            + a
+            + "' and '"
+            + b
+            + "' in one group (score "
+            + score
+            + "); group or filter by instrument");
   }
 
   /**

@@ -31,8 +31,8 @@ import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.spark.NullPolicy;
 
 /**
- * A typed Spark {@link Aggregator} of integer scores into one cx-metrics result (NPS, CSAT
- * top-box, CES, a rating distribution, or a mean with its interval), returned as a struct.
+ * A typed Spark {@link Aggregator} of integer scores into one cx-metrics result (NPS, CSAT top-box,
+ * CES, a rating distribution, or a mean with its interval), returned as a struct.
  *
  * <p>The buffer is a {@link ScoreBuffer}, i.e. a cx-metrics {@code ScoreAccumulator}: {@code
  * reduce} is its {@code add}, {@code merge} its {@code merge}, and {@code finish} applies the same
@@ -40,17 +40,17 @@ import org.cx4j.spark.NullPolicy;
  * Spark result equals the single-machine result on the same scores: exactly for counts, and for
  * derived figures too, since they are computed from the same counts by the same code.
  *
- * <p>Use it from the Dataset API, {@code scores.select(ScoreAggregator.nps().toColumn())}, or as
- * a SQL function: {@code functions.udaf(ScoreAggregator.nps(), Encoders.INT())}; {@link
+ * <p>Use it from the Dataset API, {@code scores.select(ScoreAggregator.nps().toColumn())}, or as a
+ * SQL function: {@code functions.udaf(ScoreAggregator.nps(), Encoders.INT())}; {@link
  * org.cx4j.spark.CxFunctions#register} registers the five (and {@code cx_score}). The struct's
- * fields are listed by {@link #schema()}; every struct has {@code n} (scores aggregated),
- * {@code rejected} (null rows, see {@link NullPolicy}) and {@code level}. On an empty group ({@code n = 0}) the derived fields
- * ({@code score}, {@code standard_error}, {@code lower}, {@code upper}, {@code mean}, ...) are
- * null and the counts 0.
+ * fields are listed by {@link #schema()}; every struct has {@code n} (scores aggregated), {@code
+ * rejected} (null rows, see {@link NullPolicy}) and {@code level}. On an empty group ({@code n =
+ * 0}) the derived fields ({@code score}, {@code standard_error}, {@code lower}, {@code upper},
+ * {@code mean}, ...) are null and the counts 0.
  *
  * <p>Errors: a score outside the scale fails the task with an {@link IllegalArgumentException}
- * naming the function, the value and the scale; Spark reports it on the driver (as the cause of
- * a {@code SparkException}). Immutable and serializable, as Spark requires of an aggregator.
+ * naming the function, the value and the scale; Spark reports it on the driver (as the cause of a
+ * {@code SparkException}). Immutable and serializable, as Spark requires of an aggregator.
  */
 public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row> {
 
@@ -80,7 +80,12 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
   private final NullPolicy nulls;
 
   private ScoreAggregator(
-      String name, Kind kind, Scale scale, int boxes, boolean lowIsEasy, double level,
+      String name,
+      Kind kind,
+      Scale scale,
+      int boxes,
+      boolean lowIsEasy,
+      double level,
       NullPolicy nulls) {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = kind;
@@ -119,7 +124,12 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
   /** Returns a CSAT aggregator for {@code definition}. */
   public static ScoreAggregator csat(CustomerSatisfaction.Definition definition, NullPolicy nulls) {
     return new ScoreAggregator(
-        "cx_csat", Kind.CSAT, definition.scale(), definition.topBoxes(), false, definition.level(),
+        "cx_csat",
+        Kind.CSAT,
+        definition.scale(),
+        definition.topBoxes(),
+        false,
+        definition.level(),
         nulls);
   }
 
@@ -131,14 +141,18 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
   /** Returns a CES aggregator for {@code definition}. */
   public static ScoreAggregator ces(CustomerEffortScore.Definition definition, NullPolicy nulls) {
     return new ScoreAggregator(
-        "cx_ces", Kind.CES, definition.scale(), definition.easyBoxes(),
-        definition.direction() == CustomerEffortScore.Direction.LOW_IS_EASY, definition.level(),
+        "cx_ces",
+        Kind.CES,
+        definition.scale(),
+        definition.easyBoxes(),
+        definition.direction() == CustomerEffortScore.Direction.LOW_IS_EASY,
+        definition.level(),
         nulls);
   }
 
   /**
-   * Returns {@code cx_rating_distribution} on {@code scale}: counts per point, the mean with its
-   * t interval, and top and bottom {@code boxes}-box shares, at {@code level}.
+   * Returns {@code cx_rating_distribution} on {@code scale}: counts per point, the mean with its t
+   * interval, and top and bottom {@code boxes}-box shares, at {@code level}.
    *
    * @throws IllegalArgumentException if {@code boxes} is not in 1..points-1 or {@code level} is
    *     outside (0, 1)
@@ -201,9 +215,9 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
   }
 
   /**
-   * One field of a result struct: its name and type, whether it is derived (null on an empty
-   * group, so nullable) or a count (always present), and how it is read from the metric. {@link
-   * #schema()} and {@link #finish} both walk the same list, so they cannot disagree.
+   * One field of a result struct: its name and type, whether it is derived (null on an empty group,
+   * so nullable) or a count (always present), and how it is read from the metric. {@link #schema()}
+   * and {@link #finish} both walk the same list, so they cannot disagree.
    */
   private record Field<T>(String name, DataType type, boolean derived, Function<T, Object> value) {}
 
@@ -251,69 +265,93 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
   }
 
   // Score and interval through the SurveyMetric contract, the rest through each metric's accessors.
-  private static final Map<Kind, Layout<?>> LAYOUTS = new EnumMap<>(Map.of(
-      Kind.NPS, new Layout<NetPromoterScore>(
-          (a, d) -> NetPromoterScore.of(NetPromoterScore.Definition.DEFAULT.withLevel(a.level), d),
-          fields(
-              List.of(
-                  derived("score", NetPromoterScore::score),
-                  count("n", NetPromoterScore::n),
-                  count("promoters", NetPromoterScore::promoters),
-                  count("passives", NetPromoterScore::passives),
-                  count("detractors", NetPromoterScore::detractors)),
-              estimate(NetPromoterScore::standardError, NetPromoterScore::interval))),
-      Kind.CSAT, new Layout<CustomerSatisfaction>(
-          (a, d) -> CustomerSatisfaction.of(
-              new CustomerSatisfaction.Definition(d.scale(), a.boxes, a.level), d),
-          fields(
-              List.of(
-                  derived("score", CustomerSatisfaction::score),
-                  count("n", CustomerSatisfaction::n),
-                  count("satisfied", c -> c.topBox().hits()),
-                  derived("mean", c -> c.mean().mean())),
-              estimate(c -> c.topBox().standardError(), CustomerSatisfaction::interval))),
-      Kind.CES, new Layout<CustomerEffortScore>(
-          (a, d) -> CustomerEffortScore.of(
-              new CustomerEffortScore.Definition(
-                  d.scale(),
-                  a.lowIsEasy
-                      ? CustomerEffortScore.Direction.LOW_IS_EASY
-                      : CustomerEffortScore.Direction.HIGH_IS_EASY,
-                  a.boxes,
-                  a.level),
-              d),
-          fields(
-              List.of(
-                  derived("score", c -> c.mean().mean()),
-                  count("n", CustomerEffortScore::n),
-                  count("easy", c -> c.easyShare().hits()),
-                  derived("easy_share", CustomerEffortScore::score)),
-              estimate(c -> c.mean().standardError(), c -> c.mean().interval()))),
-      Kind.RATING_DISTRIBUTION, new Layout<Rating>(
-          (a, d) -> Rating.of(
-              new Rating.Definition(Instrument.rating("rating", d.scale()), a.boxes, a.level), d),
-          fields(
-              List.of(
-                  count("n", Rating::n),
-                  new Field<>("scale_min", DataTypes.IntegerType, false,
-                      r -> r.distribution().scale().min()),
-                  new Field<>("scale_max", DataTypes.IntegerType, false,
-                      r -> r.distribution().scale().max()),
-                  new Field<>("counts", DataTypes.createArrayType(DataTypes.LongType, false),
-                      false, r -> r.distribution().counts()),
-                  derived("mean", r -> r.mean().mean())),
-              estimate(r -> r.mean().standardError(), r -> r.mean().interval()),
-              List.of(
-                  derived("top_box", Rating::score),
-                  derived("bottom_box", r -> r.bottomBox().share())))),
-      Kind.MEAN, new Layout<MeanEstimate>(
-          (a, d) -> MeanEstimate.of(d, a.level),
-          fields(
-              List.of(
-                  derived("score", MeanEstimate::mean),
-                  count("n", MeanEstimate::n),
-                  derived("standard_deviation", MeanEstimate::standardDeviation)),
-              estimate(MeanEstimate::standardError, MeanEstimate::interval)))));
+  private static final Map<Kind, Layout<?>> LAYOUTS =
+      new EnumMap<>(
+          Map.of(
+              Kind.NPS,
+                  new Layout<NetPromoterScore>(
+                      (a, d) ->
+                          NetPromoterScore.of(
+                              NetPromoterScore.Definition.DEFAULT.withLevel(a.level), d),
+                      fields(
+                          List.of(
+                              derived("score", NetPromoterScore::score),
+                              count("n", NetPromoterScore::n),
+                              count("promoters", NetPromoterScore::promoters),
+                              count("passives", NetPromoterScore::passives),
+                              count("detractors", NetPromoterScore::detractors)),
+                          estimate(NetPromoterScore::standardError, NetPromoterScore::interval))),
+              Kind.CSAT,
+                  new Layout<CustomerSatisfaction>(
+                      (a, d) ->
+                          CustomerSatisfaction.of(
+                              new CustomerSatisfaction.Definition(d.scale(), a.boxes, a.level), d),
+                      fields(
+                          List.of(
+                              derived("score", CustomerSatisfaction::score),
+                              count("n", CustomerSatisfaction::n),
+                              count("satisfied", c -> c.topBox().hits()),
+                              derived("mean", c -> c.mean().mean())),
+                          estimate(
+                              c -> c.topBox().standardError(), CustomerSatisfaction::interval))),
+              Kind.CES,
+                  new Layout<CustomerEffortScore>(
+                      (a, d) ->
+                          CustomerEffortScore.of(
+                              new CustomerEffortScore.Definition(
+                                  d.scale(),
+                                  a.lowIsEasy
+                                      ? CustomerEffortScore.Direction.LOW_IS_EASY
+                                      : CustomerEffortScore.Direction.HIGH_IS_EASY,
+                                  a.boxes,
+                                  a.level),
+                              d),
+                      fields(
+                          List.of(
+                              derived("score", c -> c.mean().mean()),
+                              count("n", CustomerEffortScore::n),
+                              count("easy", c -> c.easyShare().hits()),
+                              derived("easy_share", CustomerEffortScore::score)),
+                          estimate(c -> c.mean().standardError(), c -> c.mean().interval()))),
+              Kind.RATING_DISTRIBUTION,
+                  new Layout<Rating>(
+                      (a, d) ->
+                          Rating.of(
+                              new Rating.Definition(
+                                  Instrument.rating("rating", d.scale()), a.boxes, a.level),
+                              d),
+                      fields(
+                          List.of(
+                              count("n", Rating::n),
+                              new Field<>(
+                                  "scale_min",
+                                  DataTypes.IntegerType,
+                                  false,
+                                  r -> r.distribution().scale().min()),
+                              new Field<>(
+                                  "scale_max",
+                                  DataTypes.IntegerType,
+                                  false,
+                                  r -> r.distribution().scale().max()),
+                              new Field<>(
+                                  "counts",
+                                  DataTypes.createArrayType(DataTypes.LongType, false),
+                                  false,
+                                  r -> r.distribution().counts()),
+                              derived("mean", r -> r.mean().mean())),
+                          estimate(r -> r.mean().standardError(), r -> r.mean().interval()),
+                          List.of(
+                              derived("top_box", Rating::score),
+                              derived("bottom_box", r -> r.bottomBox().share())))),
+              Kind.MEAN,
+                  new Layout<MeanEstimate>(
+                      (a, d) -> MeanEstimate.of(d, a.level),
+                      fields(
+                          List.of(
+                              derived("score", MeanEstimate::mean),
+                              count("n", MeanEstimate::n),
+                              derived("standard_deviation", MeanEstimate::standardDeviation)),
+                          estimate(MeanEstimate::standardError, MeanEstimate::interval)))));
 
   /** Returns an empty buffer on the scale. */
   @Override
@@ -332,7 +370,8 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
     if (score == null) {
       if (nulls == NullPolicy.STRICT) {
         throw new IllegalArgumentException(
-            name + ": null score in a row (null policy STRICT; use LENIENT to count nulls in the"
+            name
+                + ": null score in a row (null policy STRICT; use LENIENT to count nulls in the"
                 + " result's 'rejected' field)");
       }
       buffer.reject();
@@ -380,7 +419,17 @@ public final class ScoreAggregator extends Aggregator<Integer, ScoreBuffer, Row>
 
   @Override
   public String toString() {
-    return name + "[" + kind + " on " + min + ".." + max + ", level " + level + ", nulls " + nulls
+    return name
+        + "["
+        + kind
+        + " on "
+        + min
+        + ".."
+        + max
+        + ", level "
+        + level
+        + ", nulls "
+        + nulls
         + "]";
   }
 }

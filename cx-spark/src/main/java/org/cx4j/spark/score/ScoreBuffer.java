@@ -10,16 +10,16 @@ import org.cx4j.metrics.score.ScoreAccumulator;
 import org.cx4j.metrics.score.ScoreDistribution;
 
 /**
- * The aggregation buffer of a {@link ScoreAggregator}: a cx-metrics {@link ScoreAccumulator}
- * (one {@code long} count per point of the scale) and the number of rejected (null) rows.
+ * The aggregation buffer of a {@link ScoreAggregator}: a cx-metrics {@link ScoreAccumulator} (one
+ * {@code long} count per point of the scale) and the number of rejected (null) rows.
  *
- * <p>Spark keeps the buffer as an object while it aggregates a partition and serializes it only
- * to ship a partial aggregate: it is then written as the scale, the rejected count and the
+ * <p>Spark keeps the buffer as an object while it aggregates a partition and serializes it only to
+ * ship a partial aggregate: it is then written as the scale, the rejected count and the
  * accumulator's state in cx-metrics' versioned binary format ({@link ScoreAccumulator#writeTo}:
- * {@code 8 * points} bytes of counts, {@code 40 * points} more when weighted, plus a small
- * header), and read back with {@link ScoreAccumulator#mergeFrom}. The weighted sums travel with
- * their compensation terms, so a partial merges exactly as the accumulator would. Merging is
- * {@link ScoreAccumulator#merge}: exact for counts, associative and commutative.
+ * {@code 8 * points} bytes of counts, {@code 40 * points} more when weighted, plus a small header),
+ * and read back with {@link ScoreAccumulator#mergeFrom}. The weighted sums travel with their
+ * compensation terms, so a partial merges exactly as the accumulator would. Merging is {@link
+ * ScoreAccumulator#merge}: exact for counts, associative and commutative.
  *
  * <p>Not thread-safe: Spark uses one buffer per task and group.
  */

@@ -16,17 +16,17 @@ import scala.Tuple2;
 /**
  * The sampling-weighted form of a {@link ScoreAggregator}: {@code cx_nps_weighted(score, weight)}
  * and its siblings, each computing what the unweighted function computes, with the weights
- * cx-metrics applies (Kish's effective sample size {@code n_eff = (Σw)² / Σw²} in place of
- * {@code n} for the Wilson, adjusted-Wald and t intervals; the linearization variance for the
- * standard errors; see {@code ScoreDistribution} and the metric classes of cx-metrics).
+ * cx-metrics applies (Kish's effective sample size {@code n_eff = (Σw)² / Σw²} in place of {@code
+ * n} for the Wilson, adjusted-Wald and t intervals; the linearization variance for the standard
+ * errors; see {@code ScoreDistribution} and the metric classes of cx-metrics).
  *
  * <p>The result struct is the unweighted function's ({@link ScoreAggregator#schema()}), in which
- * {@code n} and the counts stay numbers of responses, followed by {@code total_weight} ({@code
- * Σw}) and {@code effective_sample_size}. A group whose weights are all 0 has counts but no
- * estimate (null score and interval), like an empty group.
+ * {@code n} and the counts stay numbers of responses, followed by {@code total_weight} ({@code Σw})
+ * and {@code effective_sample_size}. A group whose weights are all 0 has counts but no estimate
+ * (null score and interval), like an empty group.
  *
- * <p>The buffer is the same {@link ScoreBuffer}, holding a weighted cx-metrics accumulator; merge is
- * its merge. Rows: a null score or a null weight is a rejected row (counted in {@code rejected}
+ * <p>The buffer is the same {@link ScoreBuffer}, holding a weighted cx-metrics accumulator; merge
+ * is its merge. Rows: a null score or a null weight is a rejected row (counted in {@code rejected}
  * under {@link NullPolicy#LENIENT}, an error under {@link NullPolicy#STRICT}); a weight that is
  * NaN, infinite or negative, or a score outside the scale, fails the task with an {@link
  * IllegalArgumentException} naming the function and the value. A weight column of another numeric
@@ -75,7 +75,8 @@ public final class WeightedScoreAggregator
    * total_weight} and {@code effective_sample_size} (doubles, 0 for an empty group).
    */
   public StructType schema() {
-    return scores.schema()
+    return scores
+        .schema()
         .add("total_weight", DataTypes.DoubleType, false)
         .add("effective_sample_size", DataTypes.DoubleType, false);
   }
@@ -89,8 +90,8 @@ public final class WeightedScoreAggregator
   /**
    * Adds one (score, weight) row; a null in either is rejected per the {@link NullPolicy}.
    *
-   * @throws IllegalArgumentException if the score is outside the scale, the weight is NaN,
-   *     infinite or negative, or a value is null under {@link NullPolicy#STRICT}
+   * @throws IllegalArgumentException if the score is outside the scale, the weight is NaN, infinite
+   *     or negative, or a value is null under {@link NullPolicy#STRICT}
    */
   @Override
   public ScoreBuffer reduce(ScoreBuffer buffer, Tuple2<Integer, Double> row) {
@@ -99,8 +100,14 @@ public final class WeightedScoreAggregator
     if (score == null || weight == null) {
       if (scores.nullPolicy() == NullPolicy.STRICT) {
         throw new IllegalArgumentException(
-            name + ": null " + (score == null ? "score" : "weight") + " in a row (score " + score
-                + ", weight " + weight + "; null policy STRICT; use LENIENT to count such rows"
+            name
+                + ": null "
+                + (score == null ? "score" : "weight")
+                + " in a row (score "
+                + score
+                + ", weight "
+                + weight
+                + "; null policy STRICT; use LENIENT to count such rows"
                 + " in the result's 'rejected' field)");
       }
       buffer.reject();

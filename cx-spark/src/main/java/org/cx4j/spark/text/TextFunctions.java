@@ -76,7 +76,8 @@ public final class TextFunctions {
       SparkSession spark, String name, Map<String, List<String>> phrases) {
     requireNonNull(spark, "spark");
     requireNonNull(name, "name");
-    spark.udf().register(name,
-        functions.udaf(new ThemeCountAggregator(phrases), Encoders.STRING()));
+    spark
+        .udf()
+        .register(name, functions.udaf(new ThemeCountAggregator(phrases), Encoders.STRING()));
   }
 }

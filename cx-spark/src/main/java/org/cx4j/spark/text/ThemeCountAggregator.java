@@ -23,9 +23,9 @@ import org.cx4j.text.ThemeDictionary;
  * ThemeDictionary} (stemmed with {@code CommentTerms.english()}), the counts of {@link
  * ThemeDictionary#analyze} on one machine. The result struct ({@link #schema()}): {@code comments}
  * (with text), {@code no_comment} (null, blank or markup only), {@code unmatched} (comments
- * matching no theme), and {@code themes}, a map from every theme of the dictionary to the number
- * of comments matching it (0 included; a comment may match several). Shares are {@code
- * themes[t] / comments}.
+ * matching no theme), and {@code themes}, a map from every theme of the dictionary to the number of
+ * comments matching it (0 included; a comment may match several). Shares are {@code themes[t] /
+ * comments}.
  *
  * <p>Serializable: it ships the themes and phrases as written and builds the dictionary on first
  * use in each executor.
@@ -73,7 +73,9 @@ public final class ThemeCountAggregator extends Aggregator<String, ThemeCountBuf
         .add("comments", DataTypes.LongType, false)
         .add("no_comment", DataTypes.LongType, false)
         .add("unmatched", DataTypes.LongType, false)
-        .add("themes", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
+        .add(
+            "themes",
+            DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
             false);
   }
 
@@ -116,7 +118,10 @@ public final class ThemeCountAggregator extends Aggregator<String, ThemeCountBuf
     for (int i = 0; i < names.size(); i++) {
       counts.put(names.get(i), b.themes[i]);
     }
-    return RowFactory.create(b.comments, b.noComment, b.unmatched,
+    return RowFactory.create(
+        b.comments,
+        b.noComment,
+        b.unmatched,
         scala.jdk.javaapi.CollectionConverters.asScala(counts));
   }
 

@@ -32,16 +32,17 @@ import org.cx4j.spark.SparkTesting;
 import org.junit.jupiter.api.Test;
 
 /**
- * BTYD summaries, the BG/NBD fit and predictions on Spark against {@link BtydSummarizer} and
- * {@link BgNbdModel} on one machine: the bundled sample in four partitions, and the whole CDNOW
- * master file (23,570 customers) in {@code local[2]}.
+ * BTYD summaries, the BG/NBD fit and predictions on Spark against {@link BtydSummarizer} and {@link
+ * BgNbdModel} on one machine: the bundled sample in four partitions, and the whole CDNOW master
+ * file (23,570 customers) in {@code local[2]}.
  */
 class SparkClvTest {
 
-  private static final StructType TX = new StructType()
-      .add("customer_id", DataTypes.StringType, true)
-      .add("time", DataTypes.TimestampType, true)
-      .add("amount", DataTypes.DoubleType, true);
+  private static final StructType TX =
+      new StructType()
+          .add("customer_id", DataTypes.StringType, true)
+          .add("time", DataTypes.TimestampType, true)
+          .add("amount", DataTypes.DoubleType, true);
 
   private static Dataset<Row> dataset(List<Transaction> tx) {
     List<Row> rows = new ArrayList<>(tx.size());
@@ -65,7 +66,10 @@ class SparkClvTest {
       assertEquals(s.frequency(), r.getInt(2), who + " x");
       assertEquals(s.recency(), r.getDouble(3), 1e-12 * Math.max(1, s.recency()), who + " t_x");
       assertEquals(s.age(), r.getDouble(4), 1e-12 * Math.max(1, s.age()), who + " T");
-      assertEquals(s.monetaryValue(), r.getDouble(5), 1e-12 * Math.max(1, s.monetaryValue()),
+      assertEquals(
+          s.monetaryValue(),
+          r.getDouble(5),
+          1e-12 * Math.max(1, s.monetaryValue()),
           who + " monetary");
       assertEquals(s.holdoutFrequency(), r.getInt(6), who + " holdout x");
       assertEquals(s.holdoutDuration(), r.getDouble(8), 1e-12, who + " holdout duration");
@@ -77,8 +81,8 @@ class SparkClvTest {
     List<Transaction> tx = SparkTesting.sample().transactions();
     LocalDate cal = LocalDate.of(2025, 9, 30);
     BtydSummarizer one = BtydSummarizer.builder(cal).holdoutEnd(LocalDate.of(2025, 12, 31)).build();
-    SparkClv clv = SparkClv.builder(cal).holdoutEnd(LocalDate.of(2025, 12, 31)).partitions(4)
-        .build();
+    SparkClv clv =
+        SparkClv.builder(cal).holdoutEnd(LocalDate.of(2025, 12, 31)).partitions(4).build();
     Dataset<Row> summaries = clv.summaries(dataset(tx));
     BtydSummaries expected = one.summarize(tx);
     assertSame(expected, summaries.collectAsList());
@@ -86,8 +90,8 @@ class SparkClvTest {
     PurchaseModelFit<BgNbdModel> fit = clv.fitBgNbd(summaries);
     PurchaseModelFit<BgNbdModel> oneFit = BgNbdModel.fit(expected.repeatPurchaseData());
     // The same (x, t_x, T) in the same (customer id) order: the same fit.
-    org.junit.jupiter.api.Assertions.assertArrayEquals(oneFit.model().parameters(),
-        fit.model().parameters(), 1e-12);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        oneFit.model().parameters(), fit.model().parameters(), 1e-12);
     // The histogram's weighted fit is the per-customer fit.
     SparkClv.Histogram h = SparkClv.histogram(summaries, 0);
     assertEquals(expected.size(), h.totalCustomers());
@@ -112,16 +116,20 @@ class SparkClvTest {
         continue;
       }
       String[] f = line.trim().split("\\s+");
-      tx.add(new Transaction(CustomerId.of(f[0]),
-          LocalDate.parse(f[1], ymd).atStartOfDay(ZoneOffset.UTC).toInstant(),
-          Double.parseDouble(f[3]), Integer.parseInt(f[2]), null));
+      tx.add(
+          new Transaction(
+              CustomerId.of(f[0]),
+              LocalDate.parse(f[1], ymd).atStartOfDay(ZoneOffset.UTC).toInstant(),
+              Double.parseDouble(f[3]),
+              Integer.parseInt(f[2]),
+              null));
     }
     LocalDate cal = LocalDate.of(1997, 9, 30);
-    BtydSummaries expected = BtydSummarizer.builder(cal).holdoutEnd(LocalDate.of(1998, 6, 30))
-        .build().summarize(tx);
+    BtydSummaries expected =
+        BtydSummarizer.builder(cal).holdoutEnd(LocalDate.of(1998, 6, 30)).build().summarize(tx);
     assertEquals(23_570, expected.size());
-    SparkClv clv = SparkClv.builder(cal).holdoutEnd(LocalDate.of(1998, 6, 30)).partitions(2)
-        .build();
+    SparkClv clv =
+        SparkClv.builder(cal).holdoutEnd(LocalDate.of(1998, 6, 30)).partitions(2).build();
     Dataset<Row> summaries = clv.summaries(dataset(tx)).cache();
     assertSame(expected, summaries.collectAsList());
     PurchaseModelFit<BgNbdModel> fit = clv.fitBgNbd(summaries);
@@ -137,16 +145,19 @@ class SparkClvTest {
   /** Relative agreement of two fits of one likelihood whose sums run in another order. */
   private static final double FIT_TOLERANCE = 1e-7;
 
-  private static void assertFitsEqual(PurchaseModelFit<BgNbdModel> expected,
-      PurchaseModelFit<BgNbdModel> actual, String what) {
+  private static void assertFitsEqual(
+      PurchaseModelFit<BgNbdModel> expected, PurchaseModelFit<BgNbdModel> actual, String what) {
     double[] e = expected.model().parameters();
     double[] a = actual.model().parameters();
     for (int i = 0; i < e.length; i++) {
-      assertEquals(e[i], a[i], FIT_TOLERANCE * e[i], what + ": " + expected.model().parameterNames()
-          .get(i));
+      assertEquals(
+          e[i], a[i], FIT_TOLERANCE * e[i], what + ": " + expected.model().parameterNames().get(i));
     }
-    assertEquals(expected.estimates().logLikelihood(), actual.estimates().logLikelihood(),
-        1e-9 * Math.abs(expected.estimates().logLikelihood()), what + ": log-likelihood");
+    assertEquals(
+        expected.estimates().logLikelihood(),
+        actual.estimates().logLikelihood(),
+        1e-9 * Math.abs(expected.estimates().logLikelihood()),
+        what + ": log-likelihood");
     assertEquals(expected.estimates().customers(), actual.estimates().customers(), what);
   }
 
@@ -155,8 +166,8 @@ class SparkClvTest {
    * one-machine summaries; its weighted fit equals the per-customer fit; rounded to a week, it
    * equals the naive count of the rounded histories and its fit the per-customer fit to them.
    */
-  private static void assertHistogramFits(Dataset<Row> summaries, BtydSummaries expected,
-      PurchaseModelFit<BgNbdModel> perCustomer) {
+  private static void assertHistogramFits(
+      Dataset<Row> summaries, BtydSummaries expected, PurchaseModelFit<BgNbdModel> perCustomer) {
     int exactSize = 0;
     for (double resolution : new double[] {0, 1}) {
       String what = "resolution " + resolution;
@@ -165,15 +176,17 @@ class SparkClvTest {
       int[] x = new int[n];
       double[] tx = new double[n];
       double[] t = new double[n];
-      java.util.TreeMap<List<Double>, Long> naive = new java.util.TreeMap<>((p, q) -> {
-        for (int k = 0; k < 3; k++) {
-          int c = Double.compare(p.get(k), q.get(k));
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      });
+      java.util.TreeMap<List<Double>, Long> naive =
+          new java.util.TreeMap<>(
+              (p, q) -> {
+                for (int k = 0; k < 3; k++) {
+                  int c = Double.compare(p.get(k), q.get(k));
+                  if (c != 0) {
+                    return c;
+                  }
+                }
+                return 0;
+              });
       int i = 0;
       for (BtydSummary s : expected.summaries()) {
         x[i] = s.frequency();
@@ -200,8 +213,10 @@ class SparkClvTest {
         k++;
       }
       PurchaseModelFit<BgNbdModel> counted = h.fitBgNbd();
-      PurchaseModelFit<BgNbdModel> reference = resolution == 0 ? perCustomer
-          : BgNbdModel.fit(org.cx4j.metrics.clv.RepeatPurchaseData.of(x, tx, t));
+      PurchaseModelFit<BgNbdModel> reference =
+          resolution == 0
+              ? perCustomer
+              : BgNbdModel.fit(org.cx4j.metrics.clv.RepeatPurchaseData.of(x, tx, t));
       assertFitsEqual(reference, counted, what);
       if (resolution > 0) {
         // A week's rounding moves the estimates a little (within 3% on CDNOW), no more.
@@ -231,13 +246,14 @@ class SparkClvTest {
     assertThrows(IllegalArgumentException.class, () -> clv.summaries(wrong));
     Dataset<Row> none = clv.summaries(d.limit(0));
     for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
-      IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
-          () -> SparkClv.histogram(none, bad));
-      assertTrue(r.getMessage().contains("resolution must be finite and at least 0, got " + bad),
+      IllegalArgumentException r =
+          assertThrows(IllegalArgumentException.class, () -> SparkClv.histogram(none, bad));
+      assertTrue(
+          r.getMessage().contains("resolution must be finite and at least 0, got " + bad),
           r.getMessage());
     }
-    IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
-        () -> SparkClv.histogram(none, 0));
+    IllegalArgumentException r =
+        assertThrows(IllegalArgumentException.class, () -> SparkClv.histogram(none, 0));
     assertTrue(r.getMessage().contains("no customer summaries"), r.getMessage());
   }
 }

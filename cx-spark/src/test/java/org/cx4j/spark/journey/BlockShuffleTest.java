@@ -48,15 +48,25 @@ class BlockShuffleTest {
     for (int t = 0; t < catalog.length; t++) {
       catalog[t] = new String[] {touchpoints[t], touchpoints[t], "web", "consideration"};
     }
-    return new PartitionTask(catalog, JourneyRebuilder::defaults, null, Level.TOUCHPOINT, false,
-        null, null, NullPolicy.LENIENT, new String[] {"customer_id", "touchpoint", "time", null},
+    return new PartitionTask(
+        catalog,
+        JourneyRebuilder::defaults,
+        null,
+        Level.TOUCHPOINT,
+        false,
+        null,
+        null,
+        NullPolicy.LENIENT,
+        new String[] {"customer_id", "touchpoint", "time", null},
         false);
   }
 
   /** A random row: fields null now and then, ids of 0 to about 20 bytes, some non-ASCII. */
   private static Object[] row(Random r, boolean outcome) {
-    String id = r.nextInt(20) == 0 ? null
-        : "c" + "é".repeat(r.nextInt(5)) + r.nextInt(r.nextBoolean() ? 50 : 1_000_000_000);
+    String id =
+        r.nextInt(20) == 0
+            ? null
+            : "c" + "é".repeat(r.nextInt(5)) + r.nextInt(r.nextBoolean() ? 50 : 1_000_000_000);
     String tp = r.nextInt(20) == 0 ? null : TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)];
     Long micros = r.nextInt(20) == 0 ? null : r.nextLong();
     String out = r.nextInt(3) == 0 ? null : r.nextBoolean() ? "converted" : "a longer outcome";
@@ -85,8 +95,10 @@ class BlockShuffleTest {
     v[1] = (nulls & BlockShuffle.TOUCHPOINT_NULL) != 0 ? null : TOUCHPOINTS[c.touchpoint()];
     v[2] = (nulls & BlockShuffle.TIME_NULL) != 0 ? null : (Object) c.micros();
     if (fields == 4) {
-      v[3] = (nulls & BlockShuffle.OUTCOME_NULL) != 0 ? null
-          : new String(c.outcome(), java.nio.charset.StandardCharsets.UTF_8);
+      v[3] =
+          (nulls & BlockShuffle.OUTCOME_NULL) != 0
+              ? null
+              : new String(c.outcome(), java.nio.charset.StandardCharsets.UTF_8);
     }
     return v;
   }
@@ -162,10 +174,12 @@ class BlockShuffleTest {
   @Test
   void unsafeRowsEncodeExactlyAsGenericRows() {
     for (boolean outcome : new boolean[] {false, true}) {
-      DataType[] types = outcome
-          ? new DataType[] {DataTypes.StringType, DataTypes.StringType, DataTypes.LongType,
-              DataTypes.StringType}
-          : new DataType[] {DataTypes.StringType, DataTypes.StringType, DataTypes.LongType};
+      DataType[] types =
+          outcome
+              ? new DataType[] {
+                DataTypes.StringType, DataTypes.StringType, DataTypes.LongType, DataTypes.StringType
+              }
+              : new DataType[] {DataTypes.StringType, DataTypes.StringType, DataTypes.LongType};
       UnsafeProjection toUnsafe = UnsafeProjection.create(types);
       Random random = new Random(7);
       List<InternalRow> generic = new ArrayList<>();
@@ -187,9 +201,9 @@ class BlockShuffleTest {
   }
 
   /**
-   * A map task's rows for one target span several chunks (64 KB, then doubling to 1 MB), and an
-   * id larger than a chunk gets a chunk of its own; the chunks, handed over in any order, decode
-   * to the rows in input order.
+   * A map task's rows for one target span several chunks (64 KB, then doubling to 1 MB), and an id
+   * larger than a chunk gets a chunk of its own; the chunks, handed over in any order, decode to
+   * the rows in input order.
    */
   @Test
   void chunksOfOneMapTaskDecodeInOrderWhateverTheirArrivalOrder() {
@@ -218,8 +232,18 @@ class BlockShuffleTest {
 
   @Test
   void idsAroundEightBytesAndEmptyDecodeExactly() {
-    List<String> ids = List.of("", "a", "a\0", "1234567", "12345678", "123456789", "ééé", "éééé",
-        "ééééé", "a-customer-id-of-many-bytes");
+    List<String> ids =
+        List.of(
+            "",
+            "a",
+            "a\0",
+            "1234567",
+            "12345678",
+            "123456789",
+            "ééé",
+            "éééé",
+            "ééééé",
+            "a-customer-id-of-many-bytes");
     List<InternalRow> rows = new ArrayList<>();
     for (String id : ids) {
       rows.add(internal(new Object[] {id, "t1", 7L}));
@@ -238,8 +262,9 @@ class BlockShuffleTest {
     // Two map partitions' blocks for target 0, given in reverse: map partition 0's rows first.
     byte[] b0 = encode(List.of(internal(new Object[] {"a", "t1", 1L})), 1, false).get(0)._2();
     byte[] b1 = encode(List.of(internal(new Object[] {"a", "t2", 2L})), 1, false).get(0)._2();
-    BlockShuffle.Cursor c = BlockShuffle.cursor(
-        List.of(new Tuple2<>(1L, b1), new Tuple2<>(0L, b0)).iterator(), false, 5);
+    BlockShuffle.Cursor c =
+        BlockShuffle.cursor(
+            List.of(new Tuple2<>(1L, b1), new Tuple2<>(0L, b0)).iterator(), false, 5);
     assertTrue(c.next());
     assertEquals(1, c.touchpoint());
     assertTrue(c.next());
@@ -250,10 +275,13 @@ class BlockShuffleTest {
   @Test
   void unknownTouchpointIsRefusedOnTheMapSideByName() {
     Iterator<InternalRow> rows = List.of(internal(new Object[] {"a", "t9", 1L})).iterator();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BlockShuffle.encode(SparkInternals.Catalyst.rows(rows), 2, false, TOUCHPOINTS,
-            task()));
-    assertTrue(e.getMessage().contains("'t9'") && e.getMessage().contains("touchpoint"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                BlockShuffle.encode(
+                    SparkInternals.Catalyst.rows(rows), 2, false, TOUCHPOINTS, task()));
+    assertTrue(
+        e.getMessage().contains("'t9'") && e.getMessage().contains("touchpoint"), e.getMessage());
   }
 }

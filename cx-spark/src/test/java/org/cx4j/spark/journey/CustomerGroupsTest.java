@@ -18,9 +18,9 @@ import scala.Tuple2;
 
 /**
  * {@link CustomerGroups} without Spark, against an oracle that groups the rows by id in a map and
- * sorts each customer's rows by time with a stable sort: ids of 0 to 30 bytes sharing prefixes
- * (so equal first 8 bytes and equal hashes' buckets meet), customers with one row and with
- * hundreds (out of time order, past the insertion sort's limit), equal times.
+ * sorts each customer's rows by time with a stable sort: ids of 0 to 30 bytes sharing prefixes (so
+ * equal first 8 bytes and equal hashes' buckets meet), customers with one row and with hundreds
+ * (out of time order, past the insertion sort's limit), equal times.
  */
 class CustomerGroupsTest {
 
@@ -39,12 +39,13 @@ class CustomerGroupsTest {
       Random rnd = new Random(seed);
       List<String> ids = new ArrayList<>();
       for (int c = 0; c < 3000; c++) {
-        String base = switch (rnd.nextInt(4)) {
-          case 0 -> "";                          // short, up to 8 bytes with the number
-          case 1 -> "customer-";                 // long, shared first 8 bytes
-          case 2 -> "é";                         // non-ASCII
-          default -> "x-customer-with-long-id-"; // long
-        };
+        String base =
+            switch (rnd.nextInt(4)) {
+              case 0 -> ""; // short, up to 8 bytes with the number
+              case 1 -> "customer-"; // long, shared first 8 bytes
+              case 2 -> "é"; // non-ASCII
+              default -> "x-customer-with-long-id-"; // long
+            };
         ids.add(base + c);
       }
       ids.add(""); // the empty id is an id like any other here
@@ -52,7 +53,8 @@ class CustomerGroupsTest {
       List<InternalRow> internal = new ArrayList<>();
       for (int i = 0; i < 40_000; i++) {
         // A few customers with many rows, most with a few.
-        String id = rnd.nextInt(10) == 0 ? ids.get(rnd.nextInt(3)) : ids.get(rnd.nextInt(ids.size()));
+        String id =
+            rnd.nextInt(10) == 0 ? ids.get(rnd.nextInt(3)) : ids.get(rnd.nextInt(ids.size()));
         int tp = rnd.nextInt(TOUCHPOINTS.length);
         long ms = rnd.nextInt(4) == 0 ? 1000 : rnd.nextInt(5000) - 2500; // ties, negatives
         rows.add(new In(id, tp, ms, i));
@@ -63,7 +65,8 @@ class CustomerGroupsTest {
         internal.add(g);
       }
       List<Tuple2<Long, byte[]>> blocks = new ArrayList<>();
-      BlockShuffle.encode(SparkInternals.Catalyst.rows(internal.iterator()), 1, false, TOUCHPOINTS, task())
+      BlockShuffle.encode(
+              SparkInternals.Catalyst.rows(internal.iterator()), 1, false, TOUCHPOINTS, task())
           .forEachRemaining(blocks::add);
       BlockShuffle.Cursor cursor = BlockShuffle.cursor(blocks.iterator(), false, 4);
       CustomerGroups groups = new CustomerGroups(cursor);
@@ -71,10 +74,12 @@ class CustomerGroupsTest {
         groups.add(Math.floorDiv(cursor.micros(), 1000L), cursor.touchpoint(), -1);
       }
       List<String> registered = new ArrayList<>();
-      CustomerGroups.Sorted s = groups.sort(id -> {
-        registered.add(id);
-        return registered.size() - 1;
-      });
+      CustomerGroups.Sorted s =
+          groups.sort(
+              id -> {
+                registered.add(id);
+                return registered.size() - 1;
+              });
 
       // Oracle: per customer, rows by time, ties in arrival order (List.sort is stable).
       Map<String, List<In>> expected = new LinkedHashMap<>();
@@ -89,7 +94,8 @@ class CustomerGroupsTest {
         if (i > 0) {
           assertTrue(s.customer()[i - 1] <= s.customer()[i], "codes ascend along the rows");
         }
-        actual.computeIfAbsent(registered.get(s.customer()[i]), k -> new ArrayList<>())
+        actual
+            .computeIfAbsent(registered.get(s.customer()[i]), k -> new ArrayList<>())
             .add(new long[] {s.touchpoint()[i], s.millis()[i]});
       }
       for (Map.Entry<String, List<In>> e : expected.entrySet()) {

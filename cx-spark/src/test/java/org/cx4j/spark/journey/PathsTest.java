@@ -52,13 +52,25 @@ class PathsTest {
     for (int i = 0; i < n; i++) {
       cust[i] = rnd.nextInt(200);
       ms[i] = i * 1000L;
-      tp[i] = rnd.nextBoolean() ? touchpoints - 1 - rnd.nextInt(Math.min(2, touchpoints))
-          : rnd.nextInt(Math.min(2, touchpoints));
+      tp[i] =
+          rnd.nextBoolean()
+              ? touchpoints - 1 - rnd.nextInt(Math.min(2, touchpoints))
+              : rnd.nextInt(Math.min(2, touchpoints));
       oc[i] = (short) (rnd.nextInt(10) == 0 ? 0 : -1);
     }
-    Journeys js = JourneyRebuilder.defaults().noInactivityGap().rebuild(InteractionLog.ofColumns(
-        customers, cust, ms, dict, tp, List.of(Outcome.CONVERTED), oc,
-        Instant.parse("2030-01-01T00:00:00Z")));
+    Journeys js =
+        JourneyRebuilder.defaults()
+            .noInactivityGap()
+            .rebuild(
+                InteractionLog.ofColumns(
+                    customers,
+                    cust,
+                    ms,
+                    dict,
+                    tp,
+                    List.of(Outcome.CONVERTED),
+                    oc,
+                    Instant.parse("2030-01-01T00:00:00Z")));
     Abstraction nodes = Abstraction.of(dict, Level.TOUCHPOINT);
 
     StateBytes.Output out = new StateBytes.Output();
@@ -97,9 +109,11 @@ class PathsTest {
   void mergingOtherNodesFails() {
     Paths p = new Paths(List.of("a", "b"));
     StateBytes.Output out = new StateBytes.Output();
-    assertThrows(IllegalArgumentException.class, () -> {
-      new Paths(List.of("a", "c")).writeTo(out);
-      p.mergeFrom(new StateBytes.Input(out.toByteArray()));
-    });
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> {
+          new Paths(List.of("a", "c")).writeTo(out);
+          p.mergeFrom(new StateBytes.Input(out.toByteArray()));
+        });
   }
 }

@@ -11,12 +11,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
-import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
@@ -33,9 +36,6 @@ import org.cx4j.journey.rebuild.Journeys;
 import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.SparkTesting;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,19 +74,23 @@ class SparkJourneysReadersTest {
   void sampleGivesTheSameAnalysisWithEitherReaderAndSort(boolean internal, boolean sorted) {
     SparkJourneysTest.start();
     Dataset<Row> interactions = SparkTesting.interactions();
-    SparkJourneys.Builder b = SparkJourneys.builder()
-        .catalog(SparkTesting.sample().catalog())
-        .rebuilder(() -> JourneyRebuilder.defaults().noInactivityGap())
-        .attribution(Level.CHANNEL, Outcome.CONVERTED, 1)
-        .partitions(3);
+    SparkJourneys.Builder b =
+        SparkJourneys.builder()
+            .catalog(SparkTesting.sample().catalog())
+            .rebuilder(() -> JourneyRebuilder.defaults().noInactivityGap())
+            .attribution(Level.CHANNEL, Outcome.CONVERTED, 1)
+            .partitions(3);
     // The reference: internal rows, no Spark sort (the defaults).
     JourneyAnalysis expected = b.build().run(interactions);
     JourneyAnalysis actual =
         b.internalRows(internal).sortWithinPartitions(sorted).build().run(interactions);
     assertSame(expected, actual);
     // And the defaults against one machine (the oracle of SparkJourneysTest).
-    InteractionLog log = InteractionLog.builder().catalog(SparkTesting.sample().catalog())
-        .addAll(SparkTesting.sample().interactions()).build();
+    InteractionLog log =
+        InteractionLog.builder()
+            .catalog(SparkTesting.sample().catalog())
+            .addAll(SparkTesting.sample().interactions())
+            .build();
     Journeys single = JourneyRebuilder.defaults().noInactivityGap().rebuild(log);
     assertEquals(Variants.of(single, Level.TOUCHPOINT), actual.variants());
   }
@@ -104,8 +108,10 @@ class SparkJourneysReadersTest {
     }
     assertEquals(expected.attribution().isPresent(), actual.attribution().isPresent());
     if (expected.attribution().isPresent()) {
-      assertEquals(expected.attribution().orElseThrow().conversionProbability(),
-          actual.attribution().orElseThrow().conversionProbability(), TOLERANCE);
+      assertEquals(
+          expected.attribution().orElseThrow().conversionProbability(),
+          actual.attribution().orElseThrow().conversionProbability(),
+          TOLERANCE);
     }
   }
 
@@ -128,13 +134,18 @@ class SparkJourneysReadersTest {
       list.add(RowFactory.create(r));
     }
     // One input partition: with one output partition the rows arrive in this order.
-    return SparkTesting.spark().createDataFrame(list, SparkTesting.interactionSchema())
-        .coalesce(1);
+    return SparkTesting.spark().createDataFrame(list, SparkTesting.interactionSchema()).coalesce(1);
   }
 
   private static Object[] row(String customer, Touchpoint t, long seconds, String outcome) {
-    return new Object[] {customer, t.id(), t.channel().name(), t.stage().name(),
-        Timestamp.from(T0.plusSeconds(seconds)), outcome};
+    return new Object[] {
+      customer,
+      t.id(),
+      t.channel().name(),
+      t.stage().name(),
+      Timestamp.from(T0.plusSeconds(seconds)),
+      outcome
+    };
   }
 
   /**
@@ -145,25 +156,32 @@ class SparkJourneysReadersTest {
   @ParameterizedTest(name = "internal rows {0}, Spark sort {1}")
   @CsvSource({"true, false", "true, true", "false, false", "false, true"})
   void equalTimestampsKeepArrivalOrder(boolean internal, boolean sorted) {
-    List<Object[]> data = List.of(
-        row("customer-0000000001", HOME, 0, null),
-        row("customer-0000000002", HOME, 0, null),
-        row("customer-0000000001", PRODUCT_A, 10, null),
-        row("customer-0000000002", PRODUCT_B, 10, null),
-        row("customer-0000000001", PRODUCT_B, 10, null),
-        row("customer-0000000002", PRODUCT_A, 10, null),
-        row("customer-0000000001", CART, 20, "converted"),
-        row("c3", CART, 5, "Converted "),
-        row("c3", HOME, 5, null));
+    List<Object[]> data =
+        List.of(
+            row("customer-0000000001", HOME, 0, null),
+            row("customer-0000000002", HOME, 0, null),
+            row("customer-0000000001", PRODUCT_A, 10, null),
+            row("customer-0000000002", PRODUCT_B, 10, null),
+            row("customer-0000000001", PRODUCT_B, 10, null),
+            row("customer-0000000002", PRODUCT_A, 10, null),
+            row("customer-0000000001", CART, 20, "converted"),
+            row("c3", CART, 5, "Converted "),
+            row("c3", HOME, 5, null));
     JourneyAnalysis a = builder(internal, sorted).partitions(1).build().run(rows(data));
 
     // One machine, same arrival order.
     InteractionLog.Builder lb = InteractionLog.builder().catalog(CATALOG);
     for (Object[] r : data) {
-      Touchpoint t = CATALOG.touchpoints().stream()
-          .filter(x -> x.id().equals(r[1])).findFirst().orElseThrow();
-      lb.add(new Interaction(CustomerId.of((String) r[0]), t, ((Timestamp) r[4]).toInstant(),
-          r[5] == null ? null : Outcome.of((String) r[5]), null, null));
+      Touchpoint t =
+          CATALOG.touchpoints().stream().filter(x -> x.id().equals(r[1])).findFirst().orElseThrow();
+      lb.add(
+          new Interaction(
+              CustomerId.of((String) r[0]),
+              t,
+              ((Timestamp) r[4]).toInstant(),
+              r[5] == null ? null : Outcome.of((String) r[5]),
+              null,
+              null));
     }
     Journeys single = JourneyRebuilder.defaults().noInactivityGap().rebuild(lb.build());
     Abstraction nodes = Abstraction.of(single.dictionary(), Level.TOUCHPOINT);
@@ -180,20 +198,34 @@ class SparkJourneysReadersTest {
     assertEquals(2, a.paths().orElseThrow().totalConversions());
     assertEquals(1, a.paths().orElseThrow().totalNulls());
     MarkovAttribution.MarkovResult m = MarkovAttribution.fit(paths, 1);
-    assertEquals(m.conversionProbability(),
-        a.attribution().orElseThrow().conversionProbability(), TOLERANCE);
+    assertEquals(
+        m.conversionProbability(),
+        a.attribution().orElseThrow().conversionProbability(),
+        TOLERANCE);
   }
 
   /**
-   * Customer ids of every length around the internal reader's 8-byte split (coded by sorting
-   * their bytes up to 8, by hash beyond), ids equal but for trailing zero bytes ("a", "a\0"),
-   * non-ASCII ids: the same journeys as one machine, whose customers are told apart as strings.
+   * Customer ids of every length around the internal reader's 8-byte split (coded by sorting their
+   * bytes up to 8, by hash beyond), ids equal but for trailing zero bytes ("a", "a\0"), non-ASCII
+   * ids: the same journeys as one machine, whose customers are told apart as strings.
    */
   @ParameterizedTest(name = "internal rows {0}, Spark sort {1}")
   @CsvSource({"true, false", "true, true", "false, false"})
   void customerIdsOfAnyLengthAreToldApart(boolean internal, boolean sorted) {
-    List<String> ids = new ArrayList<>(List.of("a", "a\u0000", "a\u0000\u0000", "é", "éé",
-        "abcdefg", "abcdefgh", "abcdefgh\u0000", "abcdefghi", "customer-1", "customer-2"));
+    List<String> ids =
+        new ArrayList<>(
+            List.of(
+                "a",
+                "a\u0000",
+                "a\u0000\u0000",
+                "é",
+                "éé",
+                "abcdefg",
+                "abcdefgh",
+                "abcdefgh\u0000",
+                "abcdefghi",
+                "customer-1",
+                "customer-2"));
     for (int k = 0; k < 200; k++) {
       ids.add("x".repeat(k % 12) + k);
     }
@@ -206,10 +238,11 @@ class SparkJourneysReadersTest {
     JourneyAnalysis a = builder(internal, sorted).partitions(3).build().run(rows(data));
     InteractionLog.Builder lb = InteractionLog.builder().catalog(CATALOG);
     for (Object[] r : data) {
-      Touchpoint t = CATALOG.touchpoints().stream()
-          .filter(x -> x.id().equals(r[1])).findFirst().orElseThrow();
-      lb.add(new Interaction(CustomerId.of((String) r[0]), t, ((Timestamp) r[4]).toInstant(),
-          null, null, null));
+      Touchpoint t =
+          CATALOG.touchpoints().stream().filter(x -> x.id().equals(r[1])).findFirst().orElseThrow();
+      lb.add(
+          new Interaction(
+              CustomerId.of((String) r[0]), t, ((Timestamp) r[4]).toInstant(), null, null, null));
     }
     Journeys single = JourneyRebuilder.defaults().noInactivityGap().rebuild(lb.build());
     assertEquals(single.journeyCount(), a.journeys());
@@ -220,10 +253,12 @@ class SparkJourneysReadersTest {
   @ParameterizedTest(name = "internal rows {0}, Spark sort {1}")
   @CsvSource({"true, false", "true, true", "false, false", "false, true"})
   void nullsAreCountedUnderLenientAndFailUnderStrict(boolean internal, boolean sorted) {
-    List<Object[]> data = new ArrayList<>(List.of(
-        row("c1", HOME, 0, null),
-        row("c1", CART, 60, "converted"),
-        row(null, HOME, 5, null)));
+    List<Object[]> data =
+        new ArrayList<>(
+            List.of(
+                row("c1", HOME, 0, null),
+                row("c1", CART, 60, "converted"),
+                row(null, HOME, 5, null)));
     Object[] noTime = row("c2", HOME, 0, null);
     noTime[4] = null;
     data.add(noTime);
@@ -236,15 +271,32 @@ class SparkJourneysReadersTest {
     assertEquals(1, a.journeys());
     assertEquals(1, a.graph().count("home", "cart"));
 
-    Exception e = assertThrows(Exception.class, () -> builder(internal, sorted)
-        .nullPolicy(NullPolicy.STRICT).build().run(rows(data).where("customer_id IS NULL")));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                builder(internal, sorted)
+                    .nullPolicy(NullPolicy.STRICT)
+                    .build()
+                    .run(rows(data).where("customer_id IS NULL")));
     assertContains(messages(e), "null customer_id in a row of customer null");
-    e = assertThrows(Exception.class, () -> builder(internal, sorted)
-        .nullPolicy(NullPolicy.STRICT).build().run(rows(data).where("time IS NULL")));
+    e =
+        assertThrows(
+            Exception.class,
+            () ->
+                builder(internal, sorted)
+                    .nullPolicy(NullPolicy.STRICT)
+                    .build()
+                    .run(rows(data).where("time IS NULL")));
     assertContains(messages(e), "null time in a row of customer 'c2'");
-    e = assertThrows(Exception.class, () -> builder(internal, sorted)
-        .nullPolicy(NullPolicy.STRICT).build()
-        .run(rows(data).where("touchpoint IS NULL AND time IS NOT NULL")));
+    e =
+        assertThrows(
+            Exception.class,
+            () ->
+                builder(internal, sorted)
+                    .nullPolicy(NullPolicy.STRICT)
+                    .build()
+                    .run(rows(data).where("touchpoint IS NULL AND time IS NOT NULL")));
     assertContains(messages(e), "null touchpoint in a row of customer 'c2'");
   }
 
@@ -253,8 +305,10 @@ class SparkJourneysReadersTest {
   void unknownTouchpointFailsNamingItInEitherReader(boolean internal) {
     Object[] r = row("c1", HOME, 0, null);
     r[1] = "teleport";
-    Exception e = assertThrows(Exception.class,
-        () -> builder(internal, false).build().run(rows(List.<Object[]>of(r))));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> builder(internal, false).build().run(rows(List.<Object[]>of(r))));
     assertContains(messages(e), "touchpoint 'teleport' in column touchpoint is not in the catalog");
   }
 
@@ -283,27 +337,31 @@ class SparkJourneysReadersTest {
   }
 
   /**
-   * {@code -Dcx4j.spark.internals=false} switches the internals off for the JVM: the defaults
-   * then take the public Row API, and the results are those of the internal readers.
+   * {@code -Dcx4j.spark.internals=false} switches the internals off for the JVM: the defaults then
+   * take the public Row API, and the results are those of the internal readers.
    */
   @Test
   void systemPropertyForcesThePublicRowApi() {
     SparkJourneysTest.start();
     Dataset<Row> interactions = SparkTesting.interactions();
-    SparkJourneys journeys = SparkJourneys.builder()
-        .catalog(SparkTesting.sample().catalog())
-        .rebuilder(() -> JourneyRebuilder.defaults().noInactivityGap())
-        .funnel(SparkJourneysTest.FUNNEL)
-        .attribution(Level.CHANNEL, Outcome.CONVERTED, 1)
-        .partitions(3)
-        .build();
+    SparkJourneys journeys =
+        SparkJourneys.builder()
+            .catalog(SparkTesting.sample().catalog())
+            .rebuilder(() -> JourneyRebuilder.defaults().noInactivityGap())
+            .funnel(SparkJourneysTest.FUNNEL)
+            .attribution(Level.CHANNEL, Outcome.CONVERTED, 1)
+            .partitions(3)
+            .build();
     JourneyAnalysis internal = journeys.run(interactions);
     String before = System.getProperty(SparkInternals.PROPERTY);
     System.setProperty(SparkInternals.PROPERTY, "false");
     try {
       assertTrue(!SparkInternals.enabled() && !SparkInternals.usable(interactions));
-      Exception e = assertThrows(IllegalArgumentException.class,
-          () -> SparkInternals.mapPartitions(interactions, rows -> List.<byte[]>of().iterator()));
+      Exception e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  SparkInternals.mapPartitions(interactions, rows -> List.<byte[]>of().iterator()));
       assertContains(e.getMessage(), "read Rows through the public API");
       assertSame(internal, journeys.run(interactions));
     } finally {
@@ -323,26 +381,31 @@ class SparkJourneysReadersTest {
    */
   @Property(tries = 6, seed = "42")
   void internalReadersEqualThePublicRowApiOnRandomData(
-      @ForAll @IntRange(min = 1, max = 3_000) int rows, @ForAll long seed,
-      @ForAll boolean sorted) {
+      @ForAll @IntRange(min = 1, max = 3_000) int rows, @ForAll long seed, @ForAll boolean sorted) {
     SparkJourneysTest.start();
     java.util.Random rnd = new java.util.Random(seed);
     Touchpoint[] tps = {HOME, PRODUCT_A, PRODUCT_B, CART};
     String[] outcomes = {null, null, null, "converted", "Converted ", "churned"};
     List<Object[]> data = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      String id = rnd.nextInt(50) == 0 ? null
-          : "c" + "\u00e9".repeat(rnd.nextInt(3)) + "x".repeat(rnd.nextInt(10))
-              + rnd.nextInt(1 + rows / 5);
-      Object[] r = row(id, tps[rnd.nextInt(4)], rnd.nextInt(rows),
-          outcomes[rnd.nextInt(outcomes.length)]);
+      String id =
+          rnd.nextInt(50) == 0
+              ? null
+              : "c"
+                  + "\u00e9".repeat(rnd.nextInt(3))
+                  + "x".repeat(rnd.nextInt(10))
+                  + rnd.nextInt(1 + rows / 5);
+      Object[] r =
+          row(id, tps[rnd.nextInt(4)], rnd.nextInt(rows), outcomes[rnd.nextInt(outcomes.length)]);
       if (rnd.nextInt(50) == 0) {
         r[4] = null;
       }
       data.add(r);
     }
-    Dataset<Row> ds = SparkTesting.spark()
-        .createDataFrame(toRows(data), SparkTesting.interactionSchema()).repartition(2);
+    Dataset<Row> ds =
+        SparkTesting.spark()
+            .createDataFrame(toRows(data), SparkTesting.interactionSchema())
+            .repartition(2);
     JourneyAnalysis fast = builder(true, sorted).partitions(3).build().run(ds);
     JourneyAnalysis plain = builder(false, sorted).partitions(3).build().run(ds);
     assertSame(plain, fast);

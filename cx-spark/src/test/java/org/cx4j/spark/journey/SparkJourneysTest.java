@@ -9,6 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,9 +33,6 @@ import org.cx4j.journey.variant.Variants;
 import org.cx4j.spark.NullPolicy;
 import org.cx4j.spark.Recipe;
 import org.cx4j.spark.SparkTesting;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +45,13 @@ class SparkJourneysTest {
 
   private static final Recipe<JourneyRebuilder> REBUILD =
       () -> JourneyRebuilder.defaults().noInactivityGap();
-  static final Recipe<Funnel> FUNNEL = () -> Funnel.builder()
-      .step(FunnelStep.stage(JourneyStage.AWARENESS))
-      .step(FunnelStep.stage(JourneyStage.CONSIDERATION))
-      .step(FunnelStep.touchpoint("checkout_payment"))
-      .build();
+  static final Recipe<Funnel> FUNNEL =
+      () ->
+          Funnel.builder()
+              .step(FunnelStep.stage(JourneyStage.AWARENESS))
+              .step(FunnelStep.stage(JourneyStage.CONSIDERATION))
+              .step(FunnelStep.touchpoint("checkout_payment"))
+              .build();
 
   private static Journeys single;
   private static Dataset<Row> interactions;
@@ -90,8 +92,12 @@ class SparkJourneysTest {
     assertEquals(new Variants.Accumulator(nodes, false).addAll(single).result(), a.variants());
     assertEquals(TransitionGraph.of(single, Level.TOUCHPOINT), a.graph());
 
-    PathData paths = PathData.fromJourneys(
-        single, Abstraction.of(single.dictionary(), Level.CHANNEL), Outcome.CONVERTED, j -> 1.0);
+    PathData paths =
+        PathData.fromJourneys(
+            single,
+            Abstraction.of(single.dictionary(), Level.CHANNEL),
+            Outcome.CONVERTED,
+            j -> 1.0);
     MarkovAttribution.MarkovResult expected = MarkovAttribution.fit(paths, 1);
     MarkovAttribution.MarkovResult actual = a.attribution().orElseThrow();
     assertEquals(expected.states(), actual.states());
@@ -99,11 +105,13 @@ class SparkJourneysTest {
     assertEquals(paths.totalConversions(), a.paths().orElseThrow().totalConversions());
     assertEquals(paths.totalNulls(), a.paths().orElseThrow().totalNulls());
     for (AttributionResult.ChannelCredit c : expected.attribution().channels()) {
-      assertEquals(expected.removalEffect(c.channel()), actual.removalEffect(c.channel()),
-          TOLERANCE, c.channel());
+      assertEquals(
+          expected.removalEffect(c.channel()),
+          actual.removalEffect(c.channel()),
+          TOLERANCE,
+          c.channel());
     }
-    assertEquals(expected.attribution().channels().size(),
-        actual.attribution().channels().size());
+    assertEquals(expected.attribution().channels().size(), actual.attribution().channels().size());
   }
 
   @Property(tries = 3, seed = "42")
@@ -114,14 +122,18 @@ class SparkJourneysTest {
     assertEquals(a.funnel(), b.funnel());
     // Without Spark's sort, the rebuilder's own sort gives the same journeys.
     JourneyAnalysis c =
-        sampleBuilder().partitions(partitions).sortWithinPartitions(false).build().run(interactions);
+        sampleBuilder()
+            .partitions(partitions)
+            .sortWithinPartitions(false)
+            .build()
+            .run(interactions);
     assertEquals(a.funnel(), c.funnel());
     assertEquals(a.variants(), c.variants());
     assertEquals(a.graph(), c.graph());
     assertEquals(a.variants(), b.variants());
     assertEquals(a.graph(), b.graph());
-    assertEquals(a.paths().orElseThrow().totalConversions(),
-        b.paths().orElseThrow().totalConversions());
+    assertEquals(
+        a.paths().orElseThrow().totalConversions(), b.paths().orElseThrow().totalConversions());
   }
 
   @Test
@@ -131,7 +143,8 @@ class SparkJourneysTest {
     // Node order differs (ids sorted), counts do not: compare as maps and edge sets.
     assertEquals(expected.visits(), a.graph().visits());
     assertEquals(expected.starts(), a.graph().starts());
-    assertEquals(new java.util.HashSet<>(expected.edges()), new java.util.HashSet<>(a.graph().edges()));
+    assertEquals(
+        new java.util.HashSet<>(expected.edges()), new java.util.HashSet<>(a.graph().edges()));
     assertEquals(single.journeyCount(), a.journeys());
   }
 
@@ -149,42 +162,54 @@ class SparkJourneysTest {
 
   @Test
   void nullCustomerIsCountedUnderLenientAndFailsUnderStrict() {
-    Dataset<Row> data = rows(
-        new Object[] {"c1", "home", "web", "awareness", at(0), null},
-        new Object[] {"c1", "cart", "web", "purchase", at(60), "converted"},
-        new Object[] {null, "home", "web", "awareness", at(5), null},
-        new Object[] {"c2", "home", "web", "awareness", null, null});
+    Dataset<Row> data =
+        rows(
+            new Object[] {"c1", "home", "web", "awareness", at(0), null},
+            new Object[] {"c1", "cart", "web", "purchase", at(60), "converted"},
+            new Object[] {null, "home", "web", "awareness", at(5), null},
+            new Object[] {"c2", "home", "web", "awareness", null, null});
     JourneyAnalysis a = SparkJourneys.builder().build().run(data);
     assertEquals(2, a.rejectedRows());
     assertEquals(2, a.events());
     assertEquals(1, a.journeys());
     assertEquals(1, a.graph().count("home", "cart"));
 
-    Exception e = assertThrows(Exception.class,
-        () -> SparkJourneys.builder().nullPolicy(NullPolicy.STRICT).build()
-            .run(data.where("time IS NOT NULL")));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                SparkJourneys.builder()
+                    .nullPolicy(NullPolicy.STRICT)
+                    .build()
+                    .run(data.where("time IS NOT NULL")));
     assertContains(messages(e), "null customer_id in a row of customer null");
-    e = assertThrows(Exception.class,
-        () -> SparkJourneys.builder().nullPolicy(NullPolicy.STRICT).build()
-            .run(data.where("customer_id IS NOT NULL")));
+    e =
+        assertThrows(
+            Exception.class,
+            () ->
+                SparkJourneys.builder()
+                    .nullPolicy(NullPolicy.STRICT)
+                    .build()
+                    .run(data.where("customer_id IS NOT NULL")));
     assertContains(messages(e), "null time in a row of customer 'c2'");
   }
 
   @Test
   void unknownTouchpointFailsNamingIt() {
     Dataset<Row> data = rows(new Object[] {"c1", "teleport", "web", "awareness", at(0), null});
-    Exception e = assertThrows(Exception.class,
-        () -> sampleBuilder().build().run(data));
+    Exception e = assertThrows(Exception.class, () -> sampleBuilder().build().run(data));
     assertContains(messages(e), "touchpoint 'teleport' in column touchpoint is not in the catalog");
   }
 
   @Test
   void oneTouchpointWithTwoChannelsFailsNamingIt() {
-    Dataset<Row> data = rows(
-        new Object[] {"c1", "home", "web", "awareness", at(0), null},
-        new Object[] {"c2", "home", "app", "awareness", at(0), null});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SparkJourneys.builder().build().run(data));
+    Dataset<Row> data =
+        rows(
+            new Object[] {"c1", "home", "web", "awareness", at(0), null},
+            new Object[] {"c2", "home", "app", "awareness", at(0), null});
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SparkJourneys.builder().build().run(data));
     assertContains(e.getMessage(), "touchpoint 'home' appears as both");
   }
 

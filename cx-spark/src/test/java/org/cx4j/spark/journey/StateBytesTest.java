@@ -36,10 +36,22 @@ class StateBytesTest {
       }
       strings[i] = sb.toString();
       switch (i % 5) {
-        case 0 -> { oracle.writeInt((int) values[i]); out.writeInt((int) values[i]); }
-        case 1 -> { oracle.writeLong(values[i]); out.writeLong(values[i]); }
-        case 2 -> { oracle.writeBoolean(values[i] > 0); out.writeBoolean(values[i] > 0); }
-        case 3 -> { oracle.writeUTF(strings[i]); out.writeUTF(strings[i]); }
+        case 0 -> {
+          oracle.writeInt((int) values[i]);
+          out.writeInt((int) values[i]);
+        }
+        case 1 -> {
+          oracle.writeLong(values[i]);
+          out.writeLong(values[i]);
+        }
+        case 2 -> {
+          oracle.writeBoolean(values[i] > 0);
+          out.writeBoolean(values[i] > 0);
+        }
+        case 3 -> {
+          oracle.writeUTF(strings[i]);
+          out.writeUTF(strings[i]);
+        }
         default -> {
           oracle.writeDouble(Double.longBitsToDouble(values[i]));
           out.writeDouble(Double.longBitsToDouble(values[i]));
@@ -59,8 +71,10 @@ class StateBytesTest {
           assertEquals(strings[i], check.readUTF());
           assertEquals(strings[i], in.readUTF());
         }
-        default -> assertEquals(Double.doubleToRawLongBits(check.readDouble()),
-            Double.doubleToRawLongBits(in.readDouble()));
+        default ->
+            assertEquals(
+                Double.doubleToRawLongBits(check.readDouble()),
+                Double.doubleToRawLongBits(in.readDouble()));
       }
     }
   }

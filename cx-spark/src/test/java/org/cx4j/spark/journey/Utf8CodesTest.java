@@ -31,7 +31,8 @@ class Utf8CodesTest {
   }
 
   @Property(tries = 30, seed = "42")
-  void agreesWithAHashMap(@ForAll @IntRange(min = 0, max = 5_000) int keys,
+  void agreesWithAHashMap(
+      @ForAll @IntRange(min = 0, max = 5_000) int keys,
       @ForAll @IntRange(min = 0, max = 10_000) int seed) {
     Random rnd = new Random(seed);
     Utf8Codes codes = new Utf8Codes(16);

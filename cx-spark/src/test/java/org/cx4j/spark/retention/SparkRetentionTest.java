@@ -45,7 +45,9 @@ class SparkRetentionTest {
       assertEquals(expected.periods(c), actual.periods(c));
       for (RetentionKind kind : RetentionKind.values()) {
         for (int k = 0; k < expected.periods(c); k++) {
-          assertEquals(expected.count(kind, c, k), actual.count(kind, c, k),
+          assertEquals(
+              expected.count(kind, c, k),
+              actual.count(kind, c, k),
               kind + " cohort " + expected.cohortStart(c) + " +" + k);
         }
       }
@@ -76,8 +78,8 @@ class SparkRetentionTest {
     for (Transaction t : tx) {
       end = t.timestamp().isAfter(end) ? t.timestamp() : end;
     }
-    RetentionAnalysis r = SparkRetention.builder().partitions(4).build()
-        .run(SparkTesting.transactions());
+    RetentionAnalysis r =
+        SparkRetention.builder().partitions(4).build().run(SparkTesting.transactions());
 
     assertEquals(end, r.observationEnd());
     assertEquals(tx.size(), r.rows());
@@ -96,14 +98,21 @@ class SparkRetentionTest {
     ZoneId paris = ZoneId.of("Europe/Paris");
     Instant end = Instant.parse("2030-01-01T00:00:00Z");
     for (int partitions : new int[] {1, 5}) {
-      RetentionAnalysis r = SparkRetention.builder()
-          .unit(PeriodUnit.ISO_WEEK).zone(paris).observationEnd(end)
-          .churnGap(Duration.ofDays(30)).timeUnit(Duration.ofHours(1))
-          .partitions(partitions).build()
-          .run(SparkTesting.interactions());
+      RetentionAnalysis r =
+          SparkRetention.builder()
+              .unit(PeriodUnit.ISO_WEEK)
+              .zone(paris)
+              .observationEnd(end)
+              .churnGap(Duration.ofDays(30))
+              .timeUnit(Duration.ofHours(1))
+              .partitions(partitions)
+              .build()
+              .run(SparkTesting.interactions());
       assertSameTable(CohortRetention.of(log, PeriodUnit.ISO_WEEK, paris, end), r.cohorts());
-      assertSameCurve(ChurnSurvival.fromActivity(log, Duration.ofDays(30), end,
-          Duration.ofHours(1)).kaplanMeier(), r.survival());
+      assertSameCurve(
+          ChurnSurvival.fromActivity(log, Duration.ofDays(30), end, Duration.ofHours(1))
+              .kaplanMeier(),
+          r.survival());
     }
   }
 
@@ -117,12 +126,17 @@ class SparkRetentionTest {
       end = t.timestamp().isAfter(end) ? t.timestamp() : end;
       bySegment.computeIfAbsent(plans.get(t.customer().value()), k -> new ArrayList<>()).add(t);
     }
-    Dataset<Row> data = SparkTesting.transactions().withColumn("plan",
-        org.apache.spark.sql.functions.udf(
-            (String c) -> plans.get(c), DataTypes.StringType).apply(
-                org.apache.spark.sql.functions.col("customer_id")));
-    RetentionAnalysis r = SparkRetention.builder().segment("plan").partitions(3).build()
-        .run(data);
+    Dataset<Row> data =
+        SparkTesting.transactions()
+            .withColumn(
+                "plan",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .udf((String c) -> plans.get(c), DataTypes.StringType)
+                    .apply(org.apache.spark.sql.functions.col("customer_id")));
+    RetentionAnalysis r = SparkRetention.builder().segment("plan").partitions(3).build().run(data);
 
     assertEquals(bySegment.keySet(), r.cohortsBySegment().keySet());
     assertEquals(bySegment.keySet(), r.survivalBySegment().keySet());
@@ -132,35 +146,47 @@ class SparkRetentionTest {
       // Oracle: cx-metrics on one machine over that segment's transactions alone, observed to
       // the end of the whole data set (the segments share it).
       ActivityLog log = ActivityLog.fromTransactions(e.getValue());
-      assertSameTable(CohortRetention.of(log, PeriodUnit.MONTH, ZoneId.of("UTC"), end),
+      assertSameTable(
+          CohortRetention.of(log, PeriodUnit.MONTH, ZoneId.of("UTC"), end),
           r.cohortsBySegment().get(e.getKey()));
-      assertSameCurve(ChurnSurvival.fromActivity(log, Duration.ofDays(90), end,
-          Duration.ofDays(1)).kaplanMeier(), r.survivalBySegment().get(e.getKey()));
+      assertSameCurve(
+          ChurnSurvival.fromActivity(log, Duration.ofDays(90), end, Duration.ofDays(1))
+              .kaplanMeier(),
+          r.survivalBySegment().get(e.getKey()));
       customers += r.cohortsBySegment().get(e.getKey()).customers();
     }
     // The segments partition the customers; the whole is unchanged by the breakdown.
     assertEquals(r.cohorts().customers(), customers);
-    assertSameTable(CohortRetention.of(ActivityLog.fromTransactions(tx), PeriodUnit.MONTH,
-        ZoneId.of("UTC")), r.cohorts());
+    assertSameTable(
+        CohortRetention.of(ActivityLog.fromTransactions(tx), PeriodUnit.MONTH, ZoneId.of("UTC")),
+        r.cohorts());
     assertTrue(r.toString().contains("segments ["), r.toString());
   }
 
   @Test
   void aCustomerInTwoSegmentsFailsNamingBoth() {
-    List<Row> list = List.of(
-        RowFactory.create("a", day(0), "basic"), RowFactory.create("a", day(3), "premium"));
-    StructType schema = new StructType()
-        .add("customer_id", DataTypes.StringType)
-        .add("time", DataTypes.TimestampType)
-        .add("plan", DataTypes.StringType);
+    List<Row> list =
+        List.of(RowFactory.create("a", day(0), "basic"), RowFactory.create("a", day(3), "premium"));
+    StructType schema =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("time", DataTypes.TimestampType)
+            .add("plan", DataTypes.StringType);
     Dataset<Row> data = SparkTesting.spark().createDataFrame(list, schema);
-    Exception e = assertThrows(Exception.class,
-        () -> SparkRetention.builder().segment("plan").partitions(1).build().run(data));
-    assertTrue(messages(e).contains("customer a has two values of plan, 'basic' and 'premium'"),
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> SparkRetention.builder().segment("plan").partitions(1).build().run(data));
+    assertTrue(
+        messages(e).contains("customer a has two values of plan, 'basic' and 'premium'"),
         messages(e));
     // A null segment is a rejected row under the lenient policy.
-    Dataset<Row> withNull = SparkTesting.spark().createDataFrame(List.of(
-        RowFactory.create("a", day(0), "basic"), RowFactory.create("b", day(1), null)), schema);
+    Dataset<Row> withNull =
+        SparkTesting.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("a", day(0), "basic"), RowFactory.create("b", day(1), null)),
+                schema);
     RetentionAnalysis r = SparkRetention.builder().segment("plan").build().run(withNull);
     assertEquals(1, r.rejectedRows());
     assertEquals(List.of("basic"), List.copyOf(r.cohortsBySegment().keySet()));
@@ -171,9 +197,10 @@ class SparkRetentionTest {
     for (Object[] r : rows) {
       list.add(RowFactory.create(r));
     }
-    StructType schema = new StructType()
-        .add("customer_id", DataTypes.StringType)
-        .add("time", DataTypes.TimestampType);
+    StructType schema =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("time", DataTypes.TimestampType);
     return SparkTesting.spark().createDataFrame(list, schema);
   }
 
@@ -183,9 +210,13 @@ class SparkRetentionTest {
 
   @Test
   void nullsAreCountedUnderLenientAndFailUnderStrict() {
-    Dataset<Row> data = activity(
-        new Object[] {"a", day(0)}, new Object[] {"a", day(40)}, new Object[] {"b", day(1)},
-        new Object[] {null, day(3)}, new Object[] {"c", null});
+    Dataset<Row> data =
+        activity(
+            new Object[] {"a", day(0)},
+            new Object[] {"a", day(40)},
+            new Object[] {"b", day(1)},
+            new Object[] {null, day(3)},
+            new Object[] {"c", null});
     RetentionAnalysis r = SparkRetention.builder().build().run(data);
     // a: Jan, Feb; b: Jan. One January cohort of 2, of whom 1 (a) is active in February.
     assertEquals(2, r.rejectedRows());
@@ -197,18 +228,30 @@ class SparkRetentionTest {
     // censored at 39 days (end - first). No churn.
     assertEquals(0, r.churned());
 
-    Exception e = assertThrows(Exception.class, () -> SparkRetention.builder()
-        .nullPolicy(NullPolicy.STRICT).build().run(data.where("time IS NOT NULL")));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                SparkRetention.builder()
+                    .nullPolicy(NullPolicy.STRICT)
+                    .build()
+                    .run(data.where("time IS NOT NULL")));
     assertTrue(messages(e).contains("null customer_id in row [null,"), messages(e));
   }
 
   @Test
   void activityAfterTheObservationEndFailsNamingIt() {
     Dataset<Row> data = activity(new Object[] {"a", day(0)}, new Object[] {"a", day(40)});
-    Exception e = assertThrows(Exception.class, () -> SparkRetention.builder()
-        .observationEnd(day(10).toInstant()).build().run(data));
-    assertTrue(messages(e).contains("time 2024-02-10T00:00:00Z of customer a is after the"
-        + " observation end 2024-01-11T00:00:00Z"), messages(e));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> SparkRetention.builder().observationEnd(day(10).toInstant()).build().run(data));
+    assertTrue(
+        messages(e)
+            .contains(
+                "time 2024-02-10T00:00:00Z of customer a is after the"
+                    + " observation end 2024-01-11T00:00:00Z"),
+        messages(e));
   }
 
   static String messages(Throwable t) {

@@ -27,8 +27,8 @@ import org.cx4j.spark.SparkTesting;
 
 /**
  * Laws of the aggregation buffer (no Spark) and of the SQL function (Spark local[2]): merge is
- * associative and commutative and equals one buffer fed everything; serialization round-trips
- * byte for byte; the number of partitions does not change the result.
+ * associative and commutative and equals one buffer fed everything; serialization round-trips byte
+ * for byte; the number of partitions does not change the result.
  */
 class ScoreAggregatorProperties {
 
@@ -88,8 +88,9 @@ class ScoreAggregatorProperties {
   }
 
   @Property(tries = 300, seed = "42")
-  void serializationRoundTripsByteForByte(@ForAll("npsScores") int[] a,
-      @ForAll @IntRange(min = 0, max = 5) int nulls) throws Exception {
+  void serializationRoundTripsByteForByte(
+      @ForAll("npsScores") int[] a, @ForAll @IntRange(min = 0, max = 5) int nulls)
+      throws Exception {
     ScoreBuffer b = buffer(a, nulls);
     byte[] first = serialize(b);
     ScoreBuffer back;
@@ -107,13 +108,16 @@ class ScoreAggregatorProperties {
     for (int s : scores) {
       rows.add(RowFactory.create(s % 3, s));
     }
-    StructType schema = new StructType()
-        .add("g", DataTypes.IntegerType)
-        .add("score", DataTypes.IntegerType);
-    SparkTesting.spark().createDataFrame(rows, schema).repartition(partitions)
+    StructType schema =
+        new StructType().add("g", DataTypes.IntegerType).add("score", DataTypes.IntegerType);
+    SparkTesting.spark()
+        .createDataFrame(rows, schema)
+        .repartition(partitions)
         .createOrReplaceTempView("generated");
-    for (Row r : SparkTesting.spark()
-        .sql("SELECT g, cx_nps(score) FROM generated GROUP BY g").collectAsList()) {
+    for (Row r :
+        SparkTesting.spark()
+            .sql("SELECT g, cx_nps(score) FROM generated GROUP BY g")
+            .collectAsList()) {
       int g = r.getInt(0);
       int[] mine = java.util.Arrays.stream(scores).filter(s -> s % 3 == g).toArray();
       NetPromoterScore expected = NetPromoterScore.of(mine);
@@ -128,7 +132,12 @@ class ScoreAggregatorProperties {
 
   @Provide
   Arbitrary<double[]> weights() {
-    return Arbitraries.doubles().between(0, 50).ofScale(3).array(double[].class).ofMinSize(1).ofMaxSize(300);
+    return Arbitraries.doubles()
+        .between(0, 50)
+        .ofScale(3)
+        .array(double[].class)
+        .ofMinSize(1)
+        .ofMaxSize(300);
   }
 
   private static ScoreBuffer weighted(int[] scores, double[] weights) {
@@ -143,7 +152,9 @@ class ScoreAggregatorProperties {
     for (int k = NPS.min(); k <= NPS.max(); k++) {
       assertEquals(expected.count(k), actual.count(k));
       assertEquals(expected.weight(k), actual.weight(k), 1e-12 * Math.max(1, expected.weight(k)));
-      assertEquals(expected.weightSquares(k), actual.weightSquares(k),
+      assertEquals(
+          expected.weightSquares(k),
+          actual.weightSquares(k),
           1e-12 * Math.max(1, expected.weightSquares(k)));
     }
   }
@@ -156,8 +167,11 @@ class ScoreAggregatorProperties {
 
   @Property(tries = 300, seed = "42")
   void weightedBuffersMergeAfterShippingLikeOneBuffer(
-      @ForAll("npsScores") int[] a, @ForAll("npsScores") int[] b, @ForAll("npsScores") int[] c,
-      @ForAll("weights") double[] w) throws Exception {
+      @ForAll("npsScores") int[] a,
+      @ForAll("npsScores") int[] b,
+      @ForAll("npsScores") int[] c,
+      @ForAll("weights") double[] w)
+      throws Exception {
     // Oracle: the weighted distribution of all rows at once, computed by cx-metrics directly.
     int[] all = concat(a, b, c);
     double[] allWeights = new double[all.length];
@@ -168,10 +182,10 @@ class ScoreAggregatorProperties {
       }
     }
     ScoreDistribution expected = ScoreDistribution.of(NPS, all, allWeights);
-    ScoreBuffer left = roundTrip(weighted(a, w)).merge(roundTrip(weighted(b, w)))
-        .merge(roundTrip(weighted(c, w)));
-    ScoreBuffer right = roundTrip(weighted(c, w))
-        .merge(roundTrip(weighted(b, w)).merge(roundTrip(weighted(a, w))));
+    ScoreBuffer left =
+        roundTrip(weighted(a, w)).merge(roundTrip(weighted(b, w))).merge(roundTrip(weighted(c, w)));
+    ScoreBuffer right =
+        roundTrip(weighted(c, w)).merge(roundTrip(weighted(b, w)).merge(roundTrip(weighted(a, w))));
     assertClose(expected, left.distribution());
     assertClose(expected, right.distribution());
   }

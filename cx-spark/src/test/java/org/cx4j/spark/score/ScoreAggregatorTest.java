@@ -69,8 +69,16 @@ class ScoreAggregatorTest {
 
   private static Map<String, Row> sqlBySegment(String function, String instrument) {
     Map<String, Row> out = new HashMap<>();
-    for (Row r : spark.sql("SELECT segment, " + function + "(score) AS m FROM responses WHERE"
-        + " instrument = '" + instrument + "' GROUP BY segment").collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                "SELECT segment, "
+                    + function
+                    + "(score) AS m FROM responses WHERE"
+                    + " instrument = '"
+                    + instrument
+                    + "' GROUP BY segment")
+            .collectAsList()) {
       out.put(r.getString(0), r.getStruct(1));
     }
     return out;
@@ -170,9 +178,8 @@ class ScoreAggregatorTest {
     for (Integer s : scores) {
       rows.add(RowFactory.create("a", s));
     }
-    StructType schema = new StructType()
-        .add("segment", DataTypes.StringType)
-        .add("score", DataTypes.IntegerType);
+    StructType schema =
+        new StructType().add("segment", DataTypes.StringType).add("score", DataTypes.IntegerType);
     return spark.createDataFrame(rows, schema).repartition(2);
   }
 
@@ -222,8 +229,10 @@ class ScoreAggregatorTest {
   @Test
   void scoreOutsideTheScaleFailsOnTheExecutorNamingTheValue() {
     scores(10, 9, 11, 3).createOrReplaceTempView("bad");
-    Exception e = assertThrows(Exception.class,
-        () -> spark.sql("SELECT segment, cx_nps(score) FROM bad GROUP BY segment").collect());
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> spark.sql("SELECT segment, cx_nps(score) FROM bad GROUP BY segment").collect());
     assertContains(messages(e), "cx_nps: score 11 is outside the scale 0..10");
   }
 
@@ -231,25 +240,34 @@ class ScoreAggregatorTest {
   void nullUnderTheStrictPolicyFailsNamingTheFunction() {
     SparkSession strict = spark.newSession();
     CxFunctions.register(strict, NullPolicy.STRICT);
-    strict.createDataFrame(scores(10, null, 3).collectAsList(), scores(1).schema())
+    strict
+        .createDataFrame(scores(10, null, 3).collectAsList(), scores(1).schema())
         .repartition(2)
         .createOrReplaceTempView("with_null");
-    Exception e = assertThrows(Exception.class,
-        () -> strict.sql("SELECT cx_nps(score) FROM with_null").collect());
+    Exception e =
+        assertThrows(
+            Exception.class, () -> strict.sql("SELECT cx_nps(score) FROM with_null").collect());
     assertContains(messages(e), "cx_nps: null score");
   }
 
   @Test
   void cxScoreByInstrumentEqualsEachInstrumentsFunction() {
     Map<String, Row> byInstrument = new HashMap<>();
-    for (Row r : spark.sql("SELECT instrument, cx_score(instrument, score) FROM responses"
-        + " WHERE instrument IN ('nps', 'csat', 'ces') GROUP BY instrument").collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                "SELECT instrument, cx_score(instrument, score) FROM responses"
+                    + " WHERE instrument IN ('nps', 'csat', 'ces') GROUP BY instrument")
+            .collectAsList()) {
       byInstrument.put(r.getString(0), r.getStruct(1));
     }
     assertEquals(3, byInstrument.size(), byInstrument.keySet().toString());
     for (String[] f : new String[][] {{"nps", "cx_nps"}, {"csat", "cx_csat"}, {"ces", "cx_ces"}}) {
-      Row own = spark.sql("SELECT " + f[1] + "(score) FROM responses WHERE instrument = '" + f[0]
-          + "'").first().getStruct(0);
+      Row own =
+          spark
+              .sql("SELECT " + f[1] + "(score) FROM responses WHERE instrument = '" + f[0] + "'")
+              .first()
+              .getStruct(0);
       Row generic = byInstrument.get(f[0]);
       assertEquals(f[0], generic.<String>getAs("instrument"));
       assertEquals(own.<Long>getAs("n"), generic.<Long>getAs("n"));
@@ -264,12 +282,15 @@ class ScoreAggregatorTest {
     for (int i = 0; i < 20; i++) {
       rows.add(RowFactory.create(i < 10 ? "nps" : "csat", i < 10 ? 9 : 4));
     }
-    StructType schema = new StructType()
-        .add("instrument", DataTypes.StringType)
-        .add("score", DataTypes.IntegerType);
+    StructType schema =
+        new StructType()
+            .add("instrument", DataTypes.StringType)
+            .add("score", DataTypes.IntegerType);
     spark.createDataFrame(rows, schema).repartition(3).createOrReplaceTempView("mixed");
-    Exception e = assertThrows(Exception.class,
-        () -> spark.sql("SELECT cx_score(instrument, score) FROM mixed").collect());
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> spark.sql("SELECT cx_score(instrument, score) FROM mixed").collect());
     String m = messages(e);
     assertTrue(m.contains("cx_score: column instrument mixes '"), m);
     assertTrue(m.contains("'nps'") && m.contains("'csat'"), m);
@@ -278,12 +299,14 @@ class ScoreAggregatorTest {
   @Test
   void registerReplacesAFunctionWithOtherOptions() {
     SparkSession other = spark.newSession();
-    CxFunctions.register(other, ScoreAggregator.csat(
-        new CustomerSatisfaction.Definition(
-            org.cx4j.core.feedback.Scale.of(1, 7), 2, 0.90), NullPolicy.LENIENT));
+    CxFunctions.register(
+        other,
+        ScoreAggregator.csat(
+            new CustomerSatisfaction.Definition(org.cx4j.core.feedback.Scale.of(1, 7), 2, 0.90),
+            NullPolicy.LENIENT));
     // Temp views and functions are per session: the data is registered in the new one.
-    Dataset<Row> data = other.createDataFrame(scores(7, 6, 5, 1).collectAsList(),
-        scores(7).schema());
+    Dataset<Row> data =
+        other.createDataFrame(scores(7, 6, 5, 1).collectAsList(), scores(7).schema());
     data.createOrReplaceTempView("seven");
     Row csat = other.sql("SELECT cx_csat(score) FROM seven").first().getStruct(0);
     // Top 2 boxes of 1..7 are 6 and 7: 2 of 4.

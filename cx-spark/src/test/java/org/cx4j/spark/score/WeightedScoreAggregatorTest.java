@@ -34,14 +34,15 @@ import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
 /**
- * The weighted SQL functions against cx-metrics' weighted one-shot calculators on one machine,
- * on the bundled sample responses with deterministic weights (0 to 3.25, a few exactly 0): counts
+ * The weighted SQL functions against cx-metrics' weighted one-shot calculators on one machine, on
+ * the bundled sample responses with deterministic weights (0 to 3.25, a few exactly 0): counts
  * exact, derived figures to 1e-12 (the weighted sums cross partitions without their compensation
  * terms, so agreement is to rounding).
  */
 class WeightedScoreAggregatorTest {
 
   private static SparkSession spark;
+
   /** Per instrument and segment: the scores and weights, in sample order. */
   private static final Map<String, Map<String, List<double[]>>> ROWS = new HashMap<>();
 
@@ -64,11 +65,12 @@ class WeightedScoreAggregatorTest {
           .computeIfAbsent(segment, k -> new ArrayList<>())
           .add(new double[] {r.score(), w});
     }
-    StructType schema = new StructType()
-        .add("segment", DataTypes.StringType)
-        .add("instrument", DataTypes.StringType)
-        .add("score", DataTypes.IntegerType)
-        .add("weight", DataTypes.DoubleType);
+    StructType schema =
+        new StructType()
+            .add("segment", DataTypes.StringType)
+            .add("instrument", DataTypes.StringType)
+            .add("score", DataTypes.IntegerType)
+            .add("weight", DataTypes.DoubleType);
     spark.createDataFrame(rows, schema).createOrReplaceTempView("weighted_responses");
   }
 
@@ -90,9 +92,16 @@ class WeightedScoreAggregatorTest {
 
   private static Map<String, Row> sql(String function, String instrument) {
     Map<String, Row> out = new HashMap<>();
-    for (Row r : spark.sql("SELECT segment, " + function + "(score, weight) AS m FROM"
-        + " weighted_responses WHERE instrument = '" + instrument + "' GROUP BY segment")
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                "SELECT segment, "
+                    + function
+                    + "(score, weight) AS m FROM"
+                    + " weighted_responses WHERE instrument = '"
+                    + instrument
+                    + "' GROUP BY segment")
+            .collectAsList()) {
       out.put(r.getString(0), r.getStruct(1));
     }
     return out;
@@ -134,8 +143,9 @@ class WeightedScoreAggregatorTest {
   @Test
   void weightedCsatCesAndMeanBySegmentEqualSingleMachine() {
     for (var e : ROWS.get("csat").entrySet()) {
-      CustomerSatisfaction c = CustomerSatisfaction.of(
-          CustomerSatisfaction.Definition.DEFAULT, scores(e.getValue()), weights(e.getValue()));
+      CustomerSatisfaction c =
+          CustomerSatisfaction.of(
+              CustomerSatisfaction.Definition.DEFAULT, scores(e.getValue()), weights(e.getValue()));
       Row row = sql("cx_csat_weighted", "csat").get(e.getKey());
       assertEquals(c.n(), row.<Long>getAs("n"));
       assertRelative(c.topBox().share(), row.<Double>getAs("score"));
@@ -144,8 +154,9 @@ class WeightedScoreAggregatorTest {
       assertRelative(c.mean().mean(), row.<Double>getAs("mean"));
     }
     for (var e : ROWS.get("ces").entrySet()) {
-      CustomerEffortScore c = CustomerEffortScore.of(
-          CustomerEffortScore.Definition.DEFAULT, scores(e.getValue()), weights(e.getValue()));
+      CustomerEffortScore c =
+          CustomerEffortScore.of(
+              CustomerEffortScore.Definition.DEFAULT, scores(e.getValue()), weights(e.getValue()));
       Row row = sql("cx_ces_weighted", "ces").get(e.getKey());
       assertEquals(c.n(), row.<Long>getAs("n"));
       assertRelative(c.mean().mean(), row.<Double>getAs("score"));
@@ -153,8 +164,8 @@ class WeightedScoreAggregatorTest {
       assertRelative(c.easyShare().share(), row.<Double>getAs("easy_share"));
     }
     for (var e : ROWS.get("nps").entrySet()) {
-      ScoreDistribution d = ScoreDistribution.of(
-          Scale.of(0, 100), scores(e.getValue()), weights(e.getValue()));
+      ScoreDistribution d =
+          ScoreDistribution.of(Scale.of(0, 100), scores(e.getValue()), weights(e.getValue()));
       MeanEstimate m = MeanEstimate.of(d, 0.95);
       Row row = sql("cx_mean_weighted", "nps").get(e.getKey());
       assertRelative(m.mean(), row.<Double>getAs("score"));
@@ -168,10 +179,18 @@ class WeightedScoreAggregatorTest {
   void constantWeightGivesTheUnweightedFigures() {
     // Hand derivation: with every w = 2, Σw = 2n and n_eff = (2n)² / (4n) = n, so every estimate
     // and interval is the unweighted one. The integer literal is cast to the double argument.
-    Row weighted = spark.sql("SELECT cx_nps_weighted(score, 2) FROM weighted_responses"
-        + " WHERE instrument = 'nps'").first().getStruct(0);
-    Row plain = spark.sql("SELECT cx_nps(score) FROM weighted_responses"
-        + " WHERE instrument = 'nps'").first().getStruct(0);
+    Row weighted =
+        spark
+            .sql(
+                "SELECT cx_nps_weighted(score, 2) FROM weighted_responses"
+                    + " WHERE instrument = 'nps'")
+            .first()
+            .getStruct(0);
+    Row plain =
+        spark
+            .sql("SELECT cx_nps(score) FROM weighted_responses" + " WHERE instrument = 'nps'")
+            .first()
+            .getStruct(0);
     long n = plain.<Long>getAs("n");
     assertEquals(2.0 * n, weighted.<Double>getAs("total_weight"), 0.0);
     assertEquals(n, weighted.<Double>getAs("effective_sample_size"), 1e-9);
@@ -182,8 +201,13 @@ class WeightedScoreAggregatorTest {
 
   @Test
   void zeroTotalWeightHasCountsButNoEstimate() {
-    Row r = spark.sql("SELECT cx_nps_weighted(score, 0.0) FROM weighted_responses"
-        + " WHERE instrument = 'nps'").first().getStruct(0);
+    Row r =
+        spark
+            .sql(
+                "SELECT cx_nps_weighted(score, 0.0) FROM weighted_responses"
+                    + " WHERE instrument = 'nps'")
+            .first()
+            .getStruct(0);
     assertTrue(r.<Long>getAs("n") > 0);
     assertNull(r.getAs("score"));
     assertNull(r.getAs("lower"));
@@ -192,18 +216,20 @@ class WeightedScoreAggregatorTest {
 
   @Test
   void nullWeightIsRejectedOrRefusedPerPolicy() {
-    Dataset<Row> rows = spark.sql(
-        "SELECT 9 AS score, CAST(NULL AS DOUBLE) AS weight UNION ALL SELECT 10, 1.5");
+    Dataset<Row> rows =
+        spark.sql("SELECT 9 AS score, CAST(NULL AS DOUBLE) AS weight UNION ALL SELECT 10, 1.5");
     rows.createOrReplaceTempView("null_weight");
-    Row lenient = spark.sql("SELECT cx_nps_weighted(score, weight) FROM null_weight")
-        .first().getStruct(0);
+    Row lenient =
+        spark.sql("SELECT cx_nps_weighted(score, weight) FROM null_weight").first().getStruct(0);
     assertEquals(1L, lenient.<Long>getAs("n"));
     assertEquals(1L, lenient.<Long>getAs("rejected"));
 
     WeightedScoreAggregator strict =
         WeightedScoreAggregator.of(ScoreAggregator.nps(0.95, NullPolicy.STRICT));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> strict.reduce(strict.zero(), new Tuple2<>(9, null)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> strict.reduce(strict.zero(), new Tuple2<>(9, null)));
     assertTrue(e.getMessage().contains("cx_nps_weighted: null weight"), e.getMessage());
   }
 
@@ -211,16 +237,23 @@ class WeightedScoreAggregatorTest {
   void badWeightsAndScoresAreNamed() {
     WeightedScoreAggregator a = WeightedScoreAggregator.of(ScoreAggregator.nps());
     for (double w : new double[] {-1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> a.reduce(a.zero(), new Tuple2<>(7, w)));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> a.reduce(a.zero(), new Tuple2<>(7, w)));
       assertTrue(e.getMessage().contains("weight " + w), e.getMessage());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> a.reduce(a.zero(), new Tuple2<>(11, 1.0)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> a.reduce(a.zero(), new Tuple2<>(11, 1.0)));
     assertTrue(e.getMessage().contains("score 11"), e.getMessage());
     // From SQL: the executor's error reaches the driver with the value.
-    Exception sqlError = assertThrows(Exception.class, () -> spark.sql(
-        "SELECT cx_nps_weighted(score, -2.5) FROM weighted_responses").collectAsList());
+    Exception sqlError =
+        assertThrows(
+            Exception.class,
+            () ->
+                spark
+                    .sql("SELECT cx_nps_weighted(score, -2.5) FROM weighted_responses")
+                    .collectAsList());
     assertTrue(chain(sqlError).contains("weight -2.5"), chain(sqlError));
   }
 
@@ -243,8 +276,8 @@ class WeightedScoreAggregatorTest {
       a.reduce(whole, t);
       a.reduce(parts[i % 3], t);
     }
-    ScoreBuffer merged = a.merge(a.merge(roundTrip(parts[0]), roundTrip(parts[1])),
-        roundTrip(parts[2]));
+    ScoreBuffer merged =
+        a.merge(a.merge(roundTrip(parts[0]), roundTrip(parts[1])), roundTrip(parts[2]));
     ScoreDistribution expected = whole.distribution();
     ScoreDistribution actual = merged.distribution();
     assertTrue(actual.isWeighted());

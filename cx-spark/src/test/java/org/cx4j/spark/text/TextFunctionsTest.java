@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class TextFunctionsTest {
 
   static final Map<String, List<String>> THEMES =
-      Map.of("delivery", List.of("delivery", "shipping"), "refund", List.of("refund", "money back"));
+      Map.of(
+          "delivery", List.of("delivery", "shipping"), "refund", List.of("refund", "money back"));
 
   static final List<String[]> COMMENTS =
       List.of(
@@ -45,9 +46,10 @@ class TextFunctionsTest {
     for (String[] c : COMMENTS) {
       rows.add(RowFactory.create(c[0], c[1]));
     }
-    StructType schema = new StructType()
-        .add("touchpoint", DataTypes.StringType, false)
-        .add("comment", DataTypes.StringType, true);
+    StructType schema =
+        new StructType()
+            .add("touchpoint", DataTypes.StringType, false)
+            .add("comment", DataTypes.StringType, true);
     return spark.createDataFrame(rows, schema).repartition(3);
   }
 
@@ -56,8 +58,8 @@ class TextFunctionsTest {
     SparkSession spark = SparkTesting.spark(); // CxFunctions.register: cx_sentiment included
     assertTrue(CxFunctions.NAMES.contains(TextFunctions.SENTIMENT));
     comments(spark).createOrReplaceTempView("text_comments");
-    List<Row> out = spark.sql("SELECT comment, cx_sentiment(comment) AS s FROM text_comments")
-        .collectAsList();
+    List<Row> out =
+        spark.sql("SELECT comment, cx_sentiment(comment) AS s FROM text_comments").collectAsList();
     assertEquals(COMMENTS.size(), out.size());
     SentimentAnalyzer vader = SentimentAnalyzer.vader();
     int nulls = 0;
@@ -81,13 +83,15 @@ class TextFunctionsTest {
     SparkSession spark = SparkTesting.spark();
     TextFunctions.registerThemeCounts(spark, THEMES);
     comments(spark).createOrReplaceTempView("text_comments2");
-    List<Row> out = spark.sql(
-        "SELECT touchpoint, cx_theme_counts(comment) AS t FROM text_comments2 GROUP BY touchpoint")
-        .collectAsList();
+    List<Row> out =
+        spark
+            .sql(
+                "SELECT touchpoint, cx_theme_counts(comment) AS t FROM text_comments2 GROUP BY touchpoint")
+            .collectAsList();
     ThemeDictionary.Builder b = ThemeDictionary.builder();
     THEMES.forEach((k, v) -> b.theme(k, v.toArray(String[]::new)));
-    ThemeTable table = b.build().analyze(COMMENTS, c -> c[1], c -> c[0],
-        SentimentAnalyzer.vader(), 0);
+    ThemeTable table =
+        b.build().analyze(COMMENTS, c -> c[1], c -> c[0], SentimentAnalyzer.vader(), 0);
     assertEquals(3, out.size());
     for (Row r : out) {
       String group = r.getString(0);
@@ -105,7 +109,7 @@ class TextFunctionsTest {
     // By hand: web has 2 comments with text (3 no comment): delivery 1, refund 1.
     Row web = out.stream().filter(r -> r.getString(0).equals("web")).findFirst().orElseThrow();
     assertEquals(3L, web.getStruct(1).getLong(1));
-    assertThrows(IllegalArgumentException.class,
-        () -> TextFunctions.registerThemeCounts(spark, Map.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> TextFunctions.registerThemeCounts(spark, Map.of()));
   }
 }

@@ -5,13 +5,13 @@ import java.util.Objects;
 /**
  * A table of survey answers held in columns: scores ({@code byte[]} or {@code int[]}), the group
  * code of each row ({@code byte[]}, {@code short[]} or {@code int[]}, or none for a single group)
- * with the number of groups, and optionally a sampling weight per row ({@code double[]}). The
- * input of {@link GroupedScores}.
+ * with the number of groups, and optionally a sampling weight per row ({@code double[]}). The input
+ * of {@link GroupedScores}.
  *
- * <p>Group codes run from 0 to {@code groupCount - 1}. Codes in a {@code byte[]} are read
- * unsigned (0..255) and codes in a {@code short[]} unsigned (0..65535), so a {@code byte[]}
- * holds up to 256 groups; an {@code int[]} code must not be negative. Codes and scores are
- * checked when they are scored, not here (that is one more pass over the data).
+ * <p>Group codes run from 0 to {@code groupCount - 1}. Codes in a {@code byte[]} are read unsigned
+ * (0..255) and codes in a {@code short[]} unsigned (0..65535), so a {@code byte[]} holds up to 256
+ * groups; an {@code int[]} code must not be negative. Codes and scores are checked when they are
+ * scored, not here (that is one more pass over the data).
  *
  * <p>A view, not a copy: the arrays must not change while they are scored. Immutable otherwise.
  */
@@ -22,8 +22,13 @@ public final class GroupedColumns {
   private final double[] weights; // null when unweighted
   private final int groupCount;
 
-  private GroupedColumns(Object scores, int scoresLength, Object groups, int groupsLength,
-      int groupCount, double[] weights) {
+  private GroupedColumns(
+      Object scores,
+      int scoresLength,
+      Object groups,
+      int groupsLength,
+      int groupCount,
+      double[] weights) {
     this.scores = scores;
     this.groups = groups;
     this.groupCount = groupCount;
@@ -36,12 +41,18 @@ public final class GroupedColumns {
           "columns without group codes have one group, got groupCount " + groupCount);
     }
     if (groups != null && groupsLength != scoresLength) {
-      throw new IllegalArgumentException("scores and group codes must have the same length, got "
-          + scoresLength + " and " + groupsLength);
+      throw new IllegalArgumentException(
+          "scores and group codes must have the same length, got "
+              + scoresLength
+              + " and "
+              + groupsLength);
     }
     if (weights != null && weights.length != scoresLength) {
-      throw new IllegalArgumentException("scores and weights must have the same length, got "
-          + scoresLength + " and " + weights.length);
+      throw new IllegalArgumentException(
+          "scores and weights must have the same length, got "
+              + scoresLength
+              + " and "
+              + weights.length);
     }
   }
 
@@ -51,8 +62,13 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if the lengths differ or {@code groupCount < 1}
    */
   public static GroupedColumns of(byte[] scores, byte[] groups, int groupCount) {
-    return new GroupedColumns(scores, scores.length, Objects.requireNonNull(groups, "groups"),
-        groups.length, groupCount, null);
+    return new GroupedColumns(
+        scores,
+        scores.length,
+        Objects.requireNonNull(groups, "groups"),
+        groups.length,
+        groupCount,
+        null);
   }
 
   /**
@@ -61,8 +77,13 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if the lengths differ or {@code groupCount < 1}
    */
   public static GroupedColumns of(byte[] scores, short[] groups, int groupCount) {
-    return new GroupedColumns(scores, scores.length, Objects.requireNonNull(groups, "groups"),
-        groups.length, groupCount, null);
+    return new GroupedColumns(
+        scores,
+        scores.length,
+        Objects.requireNonNull(groups, "groups"),
+        groups.length,
+        groupCount,
+        null);
   }
 
   /**
@@ -71,8 +92,13 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if the lengths differ or {@code groupCount < 1}
    */
   public static GroupedColumns of(byte[] scores, int[] groups, int groupCount) {
-    return new GroupedColumns(scores, scores.length, Objects.requireNonNull(groups, "groups"),
-        groups.length, groupCount, null);
+    return new GroupedColumns(
+        scores,
+        scores.length,
+        Objects.requireNonNull(groups, "groups"),
+        groups.length,
+        groupCount,
+        null);
   }
 
   /**
@@ -81,8 +107,13 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if the lengths differ or {@code groupCount < 1}
    */
   public static GroupedColumns of(int[] scores, byte[] groups, int groupCount) {
-    return new GroupedColumns(scores, scores.length, Objects.requireNonNull(groups, "groups"),
-        groups.length, groupCount, null);
+    return new GroupedColumns(
+        scores,
+        scores.length,
+        Objects.requireNonNull(groups, "groups"),
+        groups.length,
+        groupCount,
+        null);
   }
 
   /**
@@ -91,8 +122,13 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if the lengths differ or {@code groupCount < 1}
    */
   public static GroupedColumns of(int[] scores, short[] groups, int groupCount) {
-    return new GroupedColumns(scores, scores.length, Objects.requireNonNull(groups, "groups"),
-        groups.length, groupCount, null);
+    return new GroupedColumns(
+        scores,
+        scores.length,
+        Objects.requireNonNull(groups, "groups"),
+        groups.length,
+        groupCount,
+        null);
   }
 
   /**
@@ -101,8 +137,13 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if the lengths differ or {@code groupCount < 1}
    */
   public static GroupedColumns of(int[] scores, int[] groups, int groupCount) {
-    return new GroupedColumns(scores, scores.length, Objects.requireNonNull(groups, "groups"),
-        groups.length, groupCount, null);
+    return new GroupedColumns(
+        scores,
+        scores.length,
+        Objects.requireNonNull(groups, "groups"),
+        groups.length,
+        groupCount,
+        null);
   }
 
   /** Returns the columns of {@code scores} as one group (no codes). */
@@ -122,8 +163,8 @@ public final class GroupedColumns {
    * @throws IllegalArgumentException if {@code weights} has another length than the scores
    */
   public GroupedColumns withWeights(double[] weights) {
-    return new GroupedColumns(scores, length(), groups, length(), groupCount,
-        Objects.requireNonNull(weights, "weights"));
+    return new GroupedColumns(
+        scores, length(), groups, length(), groupCount, Objects.requireNonNull(weights, "weights"));
   }
 
   /** Returns the number of rows. */
@@ -174,9 +215,16 @@ public final class GroupedColumns {
 
   @Override
   public String toString() {
-    return "GroupedColumns[" + length() + " rows, " + groupCount + " groups, "
-        + scores.getClass().getSimpleName() + " scores, "
-        + (groups == null ? "no" : groups.getClass().getSimpleName()) + " codes"
-        + (weights == null ? "" : ", weighted") + "]";
+    return "GroupedColumns["
+        + length()
+        + " rows, "
+        + groupCount
+        + " groups, "
+        + scores.getClass().getSimpleName()
+        + " scores, "
+        + (groups == null ? "no" : groups.getClass().getSimpleName())
+        + " codes"
+        + (weights == null ? "" : ", weighted")
+        + "]";
   }
 }

@@ -15,11 +15,11 @@ import org.cx4j.metrics.score.ScoreAccumulator;
 import org.cx4j.metrics.score.ScoreDistribution;
 
 /**
- * A survey metric over columns, computed in one pass: the overall result and one result per
- * group (NPS, CSAT, CES, Rating: any metric with a {@link ScoreAccumulator}). The result of
- * each group is its metric's own accumulator's result on that group's scores, so scores,
- * intervals and comparisons are those of the per-row path: counts are equal exactly, weighted
- * sums agree to about 1e-15 relative.
+ * A survey metric over columns, computed in one pass: the overall result and one result per group
+ * (NPS, CSAT, CES, Rating: any metric with a {@link ScoreAccumulator}). The result of each group is
+ * its metric's own accumulator's result on that group's scores, so scores, intervals and
+ * comparisons are those of the per-row path: counts are equal exactly, weighted sums agree to about
+ * 1e-15 relative.
  *
  * <pre>{@code
  * GroupedColumns cols = GroupedColumns.of(scores, segment, 8);      // byte[] scores, byte[] codes
@@ -33,9 +33,9 @@ import org.cx4j.metrics.score.ScoreDistribution;
  * add} slices, {@code merge} partial accumulators (exact for counts, compensated for weights),
  * {@code result()}. How fast: {@code cx-benchmarks} ({@code GroupedKernel}) and its README.
  *
- * <p><b>Empty.</b> A group without rows has {@code n(g) == 0} and its result is the metric's
- * empty result ({@code isEmpty()}; its score throws {@link IllegalStateException}); so is the
- * overall result of no rows. Immutable and thread-safe if the results are.
+ * <p><b>Empty.</b> A group without rows has {@code n(g) == 0} and its result is the metric's empty
+ * result ({@code isEmpty()}; its score throws {@link IllegalStateException}); so is the overall
+ * result of no rows. Immutable and thread-safe if the results are.
  *
  * @param <R> the metric type
  */
@@ -56,8 +56,8 @@ public final class GroupedScores<R> {
    * accumulators from {@code metric} (e.g. {@code NetPromoterScore::accumulator}, or {@code () ->
    * CustomerSatisfaction.accumulator(definition)}).
    *
-   * @throws IllegalArgumentException if {@code groupCount < 1}, or if {@code groupCount} times
-   *     the points of the scale exceeds 2^26
+   * @throws IllegalArgumentException if {@code groupCount < 1}, or if {@code groupCount} times the
+   *     points of the scale exceeds 2^26
    */
   public static <R> Accumulator<R> accumulator(
       Supplier<ScoreAccumulator<R>> metric, int groupCount) {
@@ -67,8 +67,8 @@ public final class GroupedScores<R> {
   /**
    * Returns the metric of {@code columns}, overall and per group, in one pass on this thread.
    *
-   * @throws IllegalArgumentException naming the index and the value of the first score outside
-   *     the scale, group code outside {@code 0..groupCount - 1} or weight that is negative, NaN or
+   * @throws IllegalArgumentException naming the index and the value of the first score outside the
+   *     scale, group code outside {@code 0..groupCount - 1} or weight that is negative, NaN or
    *     infinite
    */
   public static <R> GroupedScores<R> of(
@@ -77,9 +77,9 @@ public final class GroupedScores<R> {
   }
 
   /**
-   * Returns {@link #of} computed in parallel: chunks of at least 65,536 rows in the common
-   * {@link ForkJoinPool} (and the calling thread), merged. The same result as {@link #of}: equal
-   * counts, and weighted sums to about 1e-15 relative (the chunks are summed in another order).
+   * Returns {@link #of} computed in parallel: chunks of at least 65,536 rows in the common {@link
+   * ForkJoinPool} (and the calling thread), merged. The same result as {@link #of}: equal counts,
+   * and weighted sums to about 1e-15 relative (the chunks are summed in another order).
    *
    * @throws IllegalArgumentException as {@link #of}, naming the first invalid row
    */
@@ -93,13 +93,18 @@ public final class GroupedScores<R> {
     }
     Accumulator<R> acc;
     try {
-      acc = IntStream.range(0, chunks)
-          .parallel()
-          .mapToObj(c -> accumulator(metric, columns.groupCount())
-              .add(columns, (int) ((long) length * c / chunks),
-                  (int) ((long) length * (c + 1) / chunks)))
-          .reduce(Accumulator::merge)
-          .orElseThrow();
+      acc =
+          IntStream.range(0, chunks)
+              .parallel()
+              .mapToObj(
+                  c ->
+                      accumulator(metric, columns.groupCount())
+                          .add(
+                              columns,
+                              (int) ((long) length * c / chunks),
+                              (int) ((long) length * (c + 1) / chunks)))
+              .reduce(Accumulator::merge)
+              .orElseThrow();
     } catch (IllegalArgumentException e) {
       // Another chunk may have failed first: name the first invalid row, as the serial path does.
       IllegalArgumentException first = firstInvalid(columns, 0, length, metric.get().scale());
@@ -172,8 +177,16 @@ public final class GroupedScores<R> {
       }
       int g = columns.codeAt(i);
       if (g < 0 || g > top) {
-        return new IllegalArgumentException("group code " + g + " at index " + i
-            + " is outside 0.." + top + " (groupCount " + (top + 1) + ")");
+        return new IllegalArgumentException(
+            "group code "
+                + g
+                + " at index "
+                + i
+                + " is outside 0.."
+                + top
+                + " (groupCount "
+                + (top + 1)
+                + ")");
       }
       if (w != null && !(w[i] >= 0 && w[i] < Double.POSITIVE_INFINITY)) {
         return new IllegalArgumentException(
@@ -184,10 +197,9 @@ public final class GroupedScores<R> {
   }
 
   /**
-   * A mergeable accumulator of grouped columns, whose {@link #result()} is a {@link
-   * GroupedScores}: {@code add} slices of columns in any order and {@code merge} partial
-   * accumulators; the result equals one {@code add} of all rows (counts exactly, weighted sums to
-   * about 1e-15 relative).
+   * A mergeable accumulator of grouped columns, whose {@link #result()} is a {@link GroupedScores}:
+   * {@code add} slices of columns in any order and {@code merge} partial accumulators; the result
+   * equals one {@code add} of all rows (counts exactly, weighted sums to about 1e-15 relative).
    *
    * <p><b>State and cost.</b> Unweighted rows are counted in a table of {@code int} counts per
    * (group, score), with four interleaved lanes when the table is small (up to 1,024 bins; see
@@ -243,8 +255,12 @@ public final class GroupedScores<R> {
       this.points = scale.points();
       this.groups = groupCount;
       if ((long) groupCount * Integer.highestOneBit(2 * points - 1) > 1 << 26) {
-        throw new IllegalArgumentException("groupCount times the points of the scale must be at"
-            + " most 2^26, got " + groupCount + " groups on " + scale);
+        throw new IllegalArgumentException(
+            "groupCount times the points of the scale must be at"
+                + " most 2^26, got "
+                + groupCount
+                + " groups on "
+                + scale);
       }
       this.sh = 32 - Integer.numberOfLeadingZeros(points - 1);
       this.sm = (1 << sh) - 1;
@@ -274,8 +290,8 @@ public final class GroupedScores<R> {
      * Adds every row of {@code columns}.
      *
      * @return this accumulator
-     * @throws IllegalArgumentException if the columns have another group count, or naming the
-     *     index and value of the first invalid score, code or weight (nothing is added)
+     * @throws IllegalArgumentException if the columns have another group count, or naming the index
+     *     and value of the first invalid score, code or weight (nothing is added)
      */
     public Accumulator<R> add(GroupedColumns columns) {
       return add(columns, 0, columns.length());
@@ -283,22 +299,22 @@ public final class GroupedScores<R> {
 
     /**
      * Adds rows {@code from .. to - 1} of {@code columns}: a chunk. Costs, besides the rows, a
-     * check of every (group, score) bin, so chunks should be much longer than {@code groupCount
-     * × points}.
+     * check of every (group, score) bin, so chunks should be much longer than {@code groupCount ×
+     * points}.
      *
      * @return this accumulator
-     * @throws IllegalArgumentException if the columns have another group count, {@code from ..
-     *     to} is not within the rows, or naming the index and value of the first invalid score,
-     *     code or weight in the chunk (nothing is added)
+     * @throws IllegalArgumentException if the columns have another group count, {@code from .. to}
+     *     is not within the rows, or naming the index and value of the first invalid score, code or
+     *     weight in the chunk (nothing is added)
      */
     public Accumulator<R> add(GroupedColumns columns, int from, int to) {
       if (columns.groupCount() != groups) {
-        throw new IllegalArgumentException("columns have " + columns.groupCount()
-            + " groups, this accumulator " + groups);
+        throw new IllegalArgumentException(
+            "columns have " + columns.groupCount() + " groups, this accumulator " + groups);
       }
       if (from < 0 || from > to || to > columns.length()) {
-        throw new IllegalArgumentException("rows " + from + ".." + to + " are not within 0.."
-            + columns.length());
+        throw new IllegalArgumentException(
+            "rows " + from + ".." + to + " are not within 0.." + columns.length());
       }
       if (from == to) {
         return this;
@@ -318,8 +334,10 @@ public final class GroupedScores<R> {
     private boolean outside(GroupedColumns c, int from, int to) {
       Object s = c.scores();
       Object g = c.groups();
-      boolean bad = s instanceof byte[] b ? GroupedCounting.bytesOutside(b, from, to, min, sm)
-          : GroupedCounting.intsOutside((int[]) s, from, to, min, sm);
+      boolean bad =
+          s instanceof byte[] b
+              ? GroupedCounting.bytesOutside(b, from, to, min, sm)
+              : GroupedCounting.intsOutside((int[]) s, from, to, min, sm);
       if (g instanceof byte[] gb) {
         bad |= gm < 255 && GroupedCounting.bytesAbove(gb, from, to, gm);
       } else if (g instanceof short[] gs) {
@@ -335,8 +353,10 @@ public final class GroupedScores<R> {
       Object g = c.groups();
       if (g == null && from == 0 && to == c.length()) {
         // One group, whole arrays: the one-shot histograms (pairs for bytes, fields for ints).
-        long[] h = s instanceof byte[] b ? Counting.histogram(b, scale)
-            : Counting.histogram((int[]) s, scale);
+        long[] h =
+            s instanceof byte[] b
+                ? Counting.histogram(b, scale)
+                : Counting.histogram((int[]) s, scale);
         for (int k = 0; k < points; k++) {
           counts[k] += h[k];
         }
@@ -520,8 +540,8 @@ public final class GroupedScores<R> {
             if (packed == null) {
               packed = new byte[GroupedCounting.BLOCK];
             }
-            if (GroupedCounting.packBytes((byte[]) c.scores(), (byte[]) c.groups(), lo, hi, min,
-                sh, sm, gm, packed)) {
+            if (GroupedCounting.packBytes(
+                (byte[]) c.scores(), (byte[]) c.groups(), lo, hi, min, sh, sm, gm, packed)) {
               throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
             }
             GroupedCounting.weightedPacked(packed, hi - lo, w, lo, blockCounts, blockSums);
@@ -533,8 +553,14 @@ public final class GroupedScores<R> {
           }
           if (!foldBlock()) {
             IllegalArgumentException e = firstInvalid(c, lo, hi, scale); // a NaN or infinity
-            throw e != null ? e : new IllegalArgumentException("the squared weights of rows " + lo
-                + ".." + hi + " overflow a double; scale the weights down");
+            throw e != null
+                ? e
+                : new IllegalArgumentException(
+                    "the squared weights of rows "
+                        + lo
+                        + ".."
+                        + hi
+                        + " overflow a double; scale the weights down");
           }
         }
       } catch (RuntimeException e) {
@@ -600,8 +626,8 @@ public final class GroupedScores<R> {
     }
 
     /**
-     * Adds the block's plain sums (lanes summed) to the pending compensated totals and clears
-     * the block; returns false if a sum is not finite (a NaN or infinite weight, or an overflow).
+     * Adds the block's plain sums (lanes summed) to the pending compensated totals and clears the
+     * block; returns false if a sum is not finite (a NaN or infinite weight, or an overflow).
      */
     private boolean foldBlock() {
       boolean finite = true;
@@ -640,8 +666,15 @@ public final class GroupedScores<R> {
      */
     public Accumulator<R> merge(Accumulator<?> other) {
       if (!scale.equals(other.scale) || groups != other.groups) {
-        throw new IllegalArgumentException("cannot merge " + other.groups + " groups on "
-            + other.scale + " into " + groups + " groups on " + scale);
+        throw new IllegalArgumentException(
+            "cannot merge "
+                + other.groups
+                + " groups on "
+                + other.scale
+                + " into "
+                + groups
+                + " groups on "
+                + scale);
       }
       long[] theirs = other.unitCounts();
       for (int k = 0; k < counts.length; k++) {
@@ -691,8 +724,8 @@ public final class GroupedScores<R> {
     }
 
     /**
-     * Returns the results so far (a snapshot): each group's from a fresh accumulator of the
-     * metric given that group's counts and weight sums, and the overall one their merge.
+     * Returns the results so far (a snapshot): each group's from a fresh accumulator of the metric
+     * given that group's counts and weight sums, and the overall one their merge.
      *
      * @throws IllegalStateException if the metric's accumulators change scale between calls
      */

@@ -34,7 +34,9 @@ public final class Stats {
     return STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
   }
 
-  /** Returns the two-sided Student t quantile for {@code df > 0} degrees of freedom (may be real). */
+  /**
+   * Returns the two-sided Student t quantile for {@code df > 0} degrees of freedom (may be real).
+   */
   public static double t(double level, double df) {
     checkLevel(level);
     return TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2);
@@ -62,8 +64,7 @@ public final class Stats {
    */
   public static double checkWeight(double weight) {
     if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(
-          "weight must be finite and non-negative, got " + weight);
+      throw new IllegalArgumentException("weight must be finite and non-negative, got " + weight);
     }
     return weight;
   }
@@ -85,7 +86,10 @@ public final class Stats {
     if (!Double.isFinite(x)) {
       return Double.toString(x);
     }
-    BigDecimal d = new BigDecimal(x).round(MathContext.DECIMAL64).setScale(4, java.math.RoundingMode.HALF_EVEN);
+    BigDecimal d =
+        new BigDecimal(x)
+            .round(MathContext.DECIMAL64)
+            .setScale(4, java.math.RoundingMode.HALF_EVEN);
     String s = d.stripTrailingZeros().toPlainString();
     return s.equals("-0") ? "0" : s;
   }

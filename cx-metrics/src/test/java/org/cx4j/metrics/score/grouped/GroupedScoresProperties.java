@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link GroupedScores} against the oracle of one per-row {@link ScoreAccumulator} per group (and
  * one for all rows), fed row by row: equal results for counts; for weights, per score {@code Σw}
- * and {@code Σw²} to {@link #TOL} relative. Random tables cover the four metrics, both score
- * types, the three code types and none, one to 300 groups with empty groups, and lengths across
- * the unrolling tail and the weighted blocks (16,384 rows).
+ * and {@code Σw²} to {@link #TOL} relative. Random tables cover the four metrics, both score types,
+ * the three code types and none, one to 300 groups with empty groups, and lengths across the
+ * unrolling tail and the weighted blocks (16,384 rows).
  */
 class GroupedScoresProperties {
 
@@ -57,40 +57,68 @@ class GroupedScoresProperties {
     return (Supplier) m.supplier();
   }
 
-  static final List<Metric> METRICS = List.of(
-      new Metric("NPS", NetPromoterScore::accumulator),
-      new Metric("CSAT 1..5", CustomerSatisfaction::accumulator),
-      new Metric("CES 1..7", CustomerEffortScore::accumulator),
-      new Metric("Rating 0..100", () -> Rating.accumulator(
-          new Rating.Definition(Instrument.rating("ease", Scale.of(0, 100)), 20, 0.95))),
-      new Metric("Rating -3..3", () -> Rating.accumulator(
-          new Rating.Definition(Instrument.rating("tone", Scale.of(-3, 3)), 2, 0.95))));
+  static final List<Metric> METRICS =
+      List.of(
+          new Metric("NPS", NetPromoterScore::accumulator),
+          new Metric("CSAT 1..5", CustomerSatisfaction::accumulator),
+          new Metric("CES 1..7", CustomerEffortScore::accumulator),
+          new Metric(
+              "Rating 0..100",
+              () ->
+                  Rating.accumulator(
+                      new Rating.Definition(
+                          Instrument.rating("ease", Scale.of(0, 100)), 20, 0.95))),
+          new Metric(
+              "Rating -3..3",
+              () ->
+                  Rating.accumulator(
+                      new Rating.Definition(Instrument.rating("tone", Scale.of(-3, 3)), 2, 0.95))));
 
   /** A random table: scores on the metric's scale, codes using only some of the groups. */
-  record Table(Metric metric, int[] scores, int[] codes, int groupCount, double[] weights,
-      boolean byteScores, String codeType) {
+  record Table(
+      Metric metric,
+      int[] scores,
+      int[] codes,
+      int groupCount,
+      double[] weights,
+      boolean byteScores,
+      String codeType) {
 
     GroupedColumns columns() {
       GroupedColumns c;
       if (codeType.equals("none")) {
         c = byteScores ? GroupedColumns.of(bytes(scores)) : GroupedColumns.of(scores);
       } else if (codeType.equals("byte")) {
-        c = byteScores ? GroupedColumns.of(bytes(scores), bytes(codes), groupCount)
-            : GroupedColumns.of(scores, bytes(codes), groupCount);
+        c =
+            byteScores
+                ? GroupedColumns.of(bytes(scores), bytes(codes), groupCount)
+                : GroupedColumns.of(scores, bytes(codes), groupCount);
       } else if (codeType.equals("short")) {
-        c = byteScores ? GroupedColumns.of(bytes(scores), shorts(codes), groupCount)
-            : GroupedColumns.of(scores, shorts(codes), groupCount);
+        c =
+            byteScores
+                ? GroupedColumns.of(bytes(scores), shorts(codes), groupCount)
+                : GroupedColumns.of(scores, shorts(codes), groupCount);
       } else {
-        c = byteScores ? GroupedColumns.of(bytes(scores), codes, groupCount)
-            : GroupedColumns.of(scores, codes, groupCount);
+        c =
+            byteScores
+                ? GroupedColumns.of(bytes(scores), codes, groupCount)
+                : GroupedColumns.of(scores, codes, groupCount);
       }
       return weights == null ? c : c.withWeights(weights);
     }
 
     @Override
     public String toString() {
-      return metric + ", " + scores.length + " rows, " + groupCount + " groups, "
-          + (byteScores ? "byte" : "int") + " scores, " + codeType + " codes"
+      return metric
+          + ", "
+          + scores.length
+          + " rows, "
+          + groupCount
+          + " groups, "
+          + (byteScores ? "byte" : "int")
+          + " scores, "
+          + codeType
+          + " codes"
           + (weights == null ? "" : ", weighted");
     }
   }
@@ -111,8 +139,14 @@ class GroupedScoresProperties {
     return b;
   }
 
-  static Table table(Random r, Metric m, int n, int groupCount, boolean weighted,
-      boolean byteScores, String codeType) {
+  static Table table(
+      Random r,
+      Metric m,
+      int n,
+      int groupCount,
+      boolean weighted,
+      boolean byteScores,
+      String codeType) {
     Scale s = m.scale();
     if (byteScores && (s.min() < -128 || s.max() > 127)) {
       byteScores = false;
@@ -144,22 +178,25 @@ class GroupedScoresProperties {
 
   @Provide
   Arbitrary<Table> tables() {
-    return Arbitraries.randomValue(r -> {
-      Metric m = METRICS.get(r.nextInt(METRICS.size()));
-      int n = switch (r.nextInt(4)) {
-        case 0 -> r.nextInt(9);
-        case 1 -> r.nextInt(200);
-        case 2 -> r.nextInt(3000);
-        default -> 16384 - 50 + r.nextInt(100);
-      };
-      int groups = switch (r.nextInt(3)) {
-        case 0 -> 1;
-        case 1 -> 1 + r.nextInt(12);
-        default -> 1 + r.nextInt(300);
-      };
-      String code = List.of("byte", "short", "int", "none").get(r.nextInt(4));
-      return table(r, m, n, groups, r.nextInt(3) == 0, r.nextBoolean(), code);
-    });
+    return Arbitraries.randomValue(
+        r -> {
+          Metric m = METRICS.get(r.nextInt(METRICS.size()));
+          int n =
+              switch (r.nextInt(4)) {
+                case 0 -> r.nextInt(9);
+                case 1 -> r.nextInt(200);
+                case 2 -> r.nextInt(3000);
+                default -> 16384 - 50 + r.nextInt(100);
+              };
+          int groups =
+              switch (r.nextInt(3)) {
+                case 0 -> 1;
+                case 1 -> 1 + r.nextInt(12);
+                default -> 1 + r.nextInt(300);
+              };
+          String code = List.of("byte", "short", "int", "none").get(r.nextInt(4));
+          return table(r, m, n, groups, r.nextInt(3) == 0, r.nextBoolean(), code);
+        });
   }
 
   /** The oracle: per-row accumulators, [0] for all rows, [1 + g] for group g. */
@@ -200,16 +237,17 @@ class GroupedScoresProperties {
       // equal terms, whose relative error says nothing about the sums.
       double range = expected.maximum() - expected.minimum();
       assertEquals(expected.score(), actual.score(), TOL * range, what + ": score");
-      assertEquals(expected.interval().lower(), actual.interval().lower(), TOL * range,
-          what + ": lower");
-      assertEquals(expected.interval().upper(), actual.interval().upper(), TOL * range,
-          what + ": upper");
+      assertEquals(
+          expected.interval().lower(), actual.interval().lower(), TOL * range, what + ": lower");
+      assertEquals(
+          expected.interval().upper(), actual.interval().upper(), TOL * range, what + ": upper");
     }
   }
 
   static void assertClose(double expected, double actual, String what) {
     double scale = Math.max(Math.abs(expected), Math.abs(actual));
-    assertTrue(Math.abs(expected - actual) <= TOL * scale,
+    assertTrue(
+        Math.abs(expected - actual) <= TOL * scale,
         what + ": expected " + expected + ", got " + actual);
   }
 
@@ -244,8 +282,9 @@ class GroupedScoresProperties {
     GroupedColumns c = t.columns();
     List<GroupedScores.Accumulator<SurveyMetric<?>>> parts = new ArrayList<>();
     for (int i = 0; i < cuts; i++) {
-      parts.add(GroupedScores.accumulator(raw(t.metric()), t.groupCount())
-          .add(c, bounds[i], bounds[i + 1]));
+      parts.add(
+          GroupedScores.accumulator(raw(t.metric()), t.groupCount())
+              .add(c, bounds[i], bounds[i + 1]));
     }
     Collections.shuffle(parts, r);
     GroupedScores.Accumulator<SurveyMetric<?>> merged = parts.get(0);
@@ -266,8 +305,15 @@ class GroupedScoresProperties {
   @Property(tries = 30, seed = "42")
   void parallelEqualsPerRow(@ForAll long seed, @ForAll boolean weighted) {
     Random r = new Random(seed);
-    Table t = table(r, METRICS.get(r.nextInt(METRICS.size())), 3 * GroupedScores.PARALLEL_MIN_CHUNK
-        + r.nextInt(1000), 1 + r.nextInt(40), weighted, r.nextBoolean(), "int");
+    Table t =
+        table(
+            r,
+            METRICS.get(r.nextInt(METRICS.size())),
+            3 * GroupedScores.PARALLEL_MIN_CHUNK + r.nextInt(1000),
+            1 + r.nextInt(40),
+            weighted,
+            r.nextBoolean(),
+            "int");
     assertSameAsOracle(t, GroupedScores.parallel(raw(t.metric()), t.columns()));
   }
 
@@ -299,14 +345,15 @@ class GroupedScoresProperties {
     s[at] = bad;
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> NetPromoterScore.ofCategories(s));
-    assertEquals("score " + bad + " at index " + at + " is outside the scale "
-        + NetPromoterScore.SCALE, e.getMessage());
+    assertEquals(
+        "score " + bad + " at index " + at + " is outside the scale " + NetPromoterScore.SCALE,
+        e.getMessage());
   }
 
   @Provide
   Arbitrary<Integer> badNps() {
-    return Arbitraries.of(-1, 11, 15, 16, 64, 1 << 20, -(1 << 20), Integer.MIN_VALUE,
-        Integer.MAX_VALUE, 0x00100401);
+    return Arbitraries.of(
+        -1, 11, 15, 16, 64, 1 << 20, -(1 << 20), Integer.MIN_VALUE, Integer.MAX_VALUE, 0x00100401);
   }
 
   // ------------------------------------------------------------------ fixed cases
@@ -328,8 +375,9 @@ class GroupedScoresProperties {
 
   @Test
   void emptyColumns() {
-    GroupedScores<NetPromoterScore> r = GroupedScores.of(NetPromoterScore::accumulator,
-        GroupedColumns.of(new byte[0], new byte[0], 4));
+    GroupedScores<NetPromoterScore> r =
+        GroupedScores.of(
+            NetPromoterScore::accumulator, GroupedColumns.of(new byte[0], new byte[0], 4));
     assertTrue(r.overall().isEmpty());
     assertEquals(4, r.groups().size());
     assertTrue(r.groups().stream().allMatch(NetPromoterScore::isEmpty));
@@ -342,34 +390,48 @@ class GroupedScoresProperties {
     acc.add(GroupedColumns.of(new byte[] {9, 9}, new byte[] {0, 1}, 2));
     byte[] s = {1, 2, 3, 4, 5, 11, 7, 8, 9};
     byte[] g = {0, 1, 0, 1, 0, 1, 0, 1, 0};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> acc.add(GroupedColumns.of(s, g, 2)));
-    assertEquals("score 11 at index 5 is outside the scale " + NetPromoterScore.SCALE,
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> acc.add(GroupedColumns.of(s, g, 2)));
+    assertEquals(
+        "score 11 at index 5 is outside the scale " + NetPromoterScore.SCALE, e.getMessage());
     assertEquals(2, acc.n());
     assertEquals(100.0, acc.result().overall().score());
     int[] neg = {1, 2, -1};
-    e = assertThrows(IllegalArgumentException.class,
-        () -> acc.add(GroupedColumns.of(neg, new int[] {0, 0, 0}, 2)));
-    assertEquals("score -1 at index 2 is outside the scale " + NetPromoterScore.SCALE,
-        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> acc.add(GroupedColumns.of(neg, new int[] {0, 0, 0}, 2)));
+    assertEquals(
+        "score -1 at index 2 is outside the scale " + NetPromoterScore.SCALE, e.getMessage());
     assertEquals(2, acc.n());
   }
 
   @Test
   void badCodesAreNamed() {
     byte[] s = {1, 2, 3, 4, 5, 6};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedScores.of(NetPromoterScore::accumulator,
-            GroupedColumns.of(s, new byte[] {0, 1, 2, 3, (byte) 200, 0}, 4)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GroupedScores.of(
+                    NetPromoterScore::accumulator,
+                    GroupedColumns.of(s, new byte[] {0, 1, 2, 3, (byte) 200, 0}, 4)));
     assertEquals("group code 200 at index 4 is outside 0..3 (groupCount 4)", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedScores.of(NetPromoterScore::accumulator,
-            GroupedColumns.of(s, new int[] {0, 1, -7, 3, 2, 0}, 4)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GroupedScores.of(
+                    NetPromoterScore::accumulator,
+                    GroupedColumns.of(s, new int[] {0, 1, -7, 3, 2, 0}, 4)));
     assertEquals("group code -7 at index 2 is outside 0..3 (groupCount 4)", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedScores.of(NetPromoterScore::accumulator,
-            GroupedColumns.of(s, new short[] {0, 1, 2, 3, 2, (short) 40000}, 4)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GroupedScores.of(
+                    NetPromoterScore::accumulator,
+                    GroupedColumns.of(s, new short[] {0, 1, 2, 3, 2, (short) 40000}, 4)));
     assertEquals("group code 40000 at index 5 is outside 0..3 (groupCount 4)", e.getMessage());
   }
 
@@ -383,10 +445,12 @@ class GroupedScoresProperties {
         GroupedScores.accumulator(NetPromoterScore::accumulator, 1);
     for (double bad : new double[] {-1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
       w[30000] = bad; // in the second weighted block: the first was already summed
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> acc.add(GroupedColumns.of(s, g, 1).withWeights(w)));
-      assertEquals("weight " + bad + " at index 30000 must be finite and non-negative",
-          e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> acc.add(GroupedColumns.of(s, g, 1).withWeights(w)));
+      assertEquals(
+          "weight " + bad + " at index 30000 must be finite and non-negative", e.getMessage());
       assertEquals(0, acc.n());
     }
     w[30000] = -0.0; // valid, although its sign bit is set
@@ -403,14 +467,18 @@ class GroupedScoresProperties {
     GroupedScores.Accumulator<NetPromoterScore> acc =
         GroupedScores.accumulator(NetPromoterScore::accumulator, 8);
     s[33333] = 11; // past the mask check (0..15): only the bins outside the scale show it
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> acc.add(GroupedColumns.of(s, g, 8).withWeights(w)));
-    assertEquals("score 11 at index 33333 is outside the scale " + NetPromoterScore.SCALE,
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> acc.add(GroupedColumns.of(s, g, 8).withWeights(w)));
+    assertEquals(
+        "score 11 at index 33333 is outside the scale " + NetPromoterScore.SCALE, e.getMessage());
     s[33333] = 0;
     g[20000] = 9;
-    e = assertThrows(IllegalArgumentException.class,
-        () -> acc.add(GroupedColumns.of(s, g, 8).withWeights(w)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> acc.add(GroupedColumns.of(s, g, 8).withWeights(w)));
     assertEquals("group code 9 at index 20000 is outside 0..7 (groupCount 8)", e.getMessage());
     assertEquals(0, acc.n());
     g[20000] = 7;
@@ -422,27 +490,41 @@ class GroupedScoresProperties {
 
   @Test
   void lengthAndGroupCountMismatches() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedColumns.of(new byte[3], new byte[2], 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GroupedColumns.of(new byte[3], new byte[2], 2));
     assertEquals("scores and group codes must have the same length, got 3 and 2", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedColumns.of(new int[3], new int[3], 2).withWeights(new double[4]));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GroupedColumns.of(new int[3], new int[3], 2).withWeights(new double[4]));
     assertEquals("scores and weights must have the same length, got 3 and 4", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedColumns.of(new int[3], new int[3], 0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GroupedColumns.of(new int[3], new int[3], 0));
     assertEquals("groupCount must be at least 1, got 0", e.getMessage());
     GroupedScores.Accumulator<NetPromoterScore> acc =
         GroupedScores.accumulator(NetPromoterScore::accumulator, 3);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> acc.add(GroupedColumns.of(new int[3], new int[3], 2)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> acc.add(GroupedColumns.of(new int[3], new int[3], 2)));
     assertEquals("columns have 2 groups, this accumulator 3", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> acc.add(GroupedColumns.of(new int[3], new int[3], 3), 2, 5));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> acc.add(GroupedColumns.of(new int[3], new int[3], 3), 2, 5));
     assertEquals("rows 2..5 are not within 0..3", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> acc.merge(GroupedScores.accumulator(CustomerSatisfaction::accumulator, 3)));
-    assertEquals("cannot merge 3 groups on " + Scale.of(1, 5) + " into 3 groups on "
-        + NetPromoterScore.SCALE, e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> acc.merge(GroupedScores.accumulator(CustomerSatisfaction::accumulator, 3)));
+    assertEquals(
+        "cannot merge 3 groups on "
+            + Scale.of(1, 5)
+            + " into 3 groups on "
+            + NetPromoterScore.SCALE,
+        e.getMessage());
   }
 
   @Test
@@ -452,9 +534,13 @@ class GroupedScoresProperties {
     byte[] g = new byte[n];
     s[n - 10] = 12;
     s[n / 2 + 3] = 13;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GroupedScores.parallel(NetPromoterScore::accumulator, GroupedColumns.of(s, g, 1)));
-    assertEquals("score 13 at index " + (n / 2 + 3) + " is outside the scale "
-        + NetPromoterScore.SCALE, e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GroupedScores.parallel(NetPromoterScore::accumulator, GroupedColumns.of(s, g, 1)));
+    assertEquals(
+        "score 13 at index " + (n / 2 + 3) + " is outside the scale " + NetPromoterScore.SCALE,
+        e.getMessage());
   }
 }
