@@ -215,7 +215,7 @@ public record ChangeSection(
     return String.format(Locale.ROOT, "%.2f", x);
   }
 
-  /** Returns a p-value with three decimals, or "< 0.001". */
+  /** Returns a p-value with three decimals, or {@code "< 0.001"}. */
   public static String pValue(double p) {
     return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
   }
