@@ -8,11 +8,13 @@ import java.util.Arrays;
  * millions of distinct ids.
  *
  * <p>Open addressing with linear probing over one {@code long[]} of slots, each the string's spread
- * hash and its code, at most half full; the characters of every key are copied once into one {@code
- * char[]}, in code order. A lookup reads one slot (hash and code together) and, when the hashes
- * agree, the key's characters from the arena: two or three cache misses on a large table, where a
- * {@code HashMap<CustomerId, Integer>} takes six (table, node, id, string, bytes, boxed code) and a
- * table of key objects four.
+ * hash and where its key starts in an arena, at most half full; every key is copied once into one
+ * {@code char[]}, in code order, as its length and code (two chars each) followed by its
+ * characters. A lookup reads one slot (hash and place together) and, when the hashes agree, the
+ * key's length, code and characters from one place in the arena: two cache misses on a large table,
+ * where a {@code HashMap<CustomerId, Integer>} takes six (table, node, id, string, bytes, boxed
+ * code), a table of key objects four, and a slot holding the code, which must then be looked up in
+ * a table of key starts before the characters, three.
  *
  * <p>Not thread-safe. Unsupported: public only for cx4j's own modules.
  */
@@ -20,10 +22,13 @@ public final class StringCodeTable {
 
   private static final int MAX_CAPACITY = 1 << 30;
 
-  private long[] slots; // 0: empty; else (hash << 32) | (code + 1)
+  /** Chars before each key's characters in the arena: its length, then its code, 2 chars each. */
+  private static final int HEADER = 4;
+
+  private long[] slots; // 0: empty; else (hash << 32) | (arena position of the key's header + 1)
   private int mask;
   private char[] chars = new char[256];
-  private int[] starts = new int[17]; // key c is chars[starts[c], starts[c + 1])
+  private int[] starts = new int[17]; // key c's header is at chars[starts[c]]; next free: [size]
   private int size;
 
   /** Returns an empty table. */
@@ -50,15 +55,16 @@ public final class StringCodeTable {
     long s;
     while ((s = slots[i]) != 0) {
       if ((int) (s >>> 32) == h) {
-        int c = (int) s - 1;
-        if (matches(key, c)) {
-          return c;
+        int at = (int) s - 1;
+        if (matches(key, at)) {
+          return codeAt(at);
         }
       }
       i = (i + 1) & mask;
     }
+    int at = starts[size];
     int code = append(key);
-    slots[i] = ((long) h << 32) | (code + 1L);
+    slots[i] = ((long) h << 32) | (at + 1L);
     if (2 * size > slots.length) {
       grow();
     }
@@ -75,19 +81,20 @@ public final class StringCodeTable {
     long s;
     for (int i = h & mask; (s = slots[i]) != 0; i = (i + 1) & mask) {
       if ((int) (s >>> 32) == h && matches(key, (int) s - 1)) {
-        return (int) s - 1;
+        return codeAt((int) s - 1);
       }
     }
     return -1;
   }
 
-  private boolean matches(String key, int c) {
-    int from = starts[c];
-    int len = starts[c + 1] - from;
+  /** Returns whether the key whose header is at arena position {@code at} equals {@code key}. */
+  private boolean matches(String key, int at) {
+    char[] a = chars;
+    int len = a[at] | (a[at + 1] << 16);
     if (len != key.length()) {
       return false;
     }
-    char[] a = chars;
+    int from = at + HEADER;
     for (int j = 0; j < len; j++) {
       if (a[from + j] != key.charAt(j)) {
         return false;
@@ -96,11 +103,17 @@ public final class StringCodeTable {
     return true;
   }
 
+  /** Returns the code of the key whose header is at arena position {@code at}. */
+  private int codeAt(int at) {
+    return chars[at + 2] | (chars[at + 3] << 16);
+  }
+
   private int append(String key) {
     if (slots.length >= MAX_CAPACITY && 2 * (size + 1) > slots.length) {
       throw new IllegalStateException("more than " + MAX_CAPACITY / 2 + " distinct keys");
     }
-    int from = starts[size];
+    int at = starts[size];
+    int from = at + HEADER;
     long end = (long) from + key.length();
     if (end > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("keys of more than 2^31 characters in all");
@@ -110,7 +123,12 @@ public final class StringCodeTable {
           Arrays.copyOf(
               chars, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * chars.length)));
     }
-    key.getChars(0, key.length(), chars, from);
+    int len = key.length();
+    chars[at] = (char) len;
+    chars[at + 1] = (char) (len >>> 16);
+    chars[at + 2] = (char) size;
+    chars[at + 3] = (char) (size >>> 16);
+    key.getChars(0, len, chars, from);
     if (size + 2 > starts.length) {
       starts = Arrays.copyOf(starts, 2 * starts.length);
     }
@@ -143,7 +161,8 @@ public final class StringCodeTable {
     if (code < 0 || code >= size) {
       throw new IndexOutOfBoundsException("code " + code + " is not in [0, " + size + ")");
     }
-    return new String(chars, starts[code], starts[code + 1] - starts[code]);
+    int at = starts[code];
+    return new String(chars, at + HEADER, chars[at] | (chars[at + 1] << 16));
   }
 
   @Override
