@@ -519,43 +519,11 @@ public final class JourneyMapChart {
         if (nodes.get(a).stage() == nodes.get(b).stage()) {
           // Within a stage: a C-shaped arc out to the left of the column.
           double bulge = Math.min(xa - 2, 16 + Math.abs(ya - yb) / 4);
-          d =
-              "M"
-                  + SvgWriter.num(xa)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " C"
-                  + SvgWriter.num(xa - bulge)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " "
-                  + SvgWriter.num(xa - bulge)
-                  + " "
-                  + SvgWriter.num(yb)
-                  + " "
-                  + SvgWriter.num(xa)
-                  + " "
-                  + SvgWriter.num(yb);
+          d = SvgWriter.cubic(xa, ya, xa - bulge, ya, xa - bulge, yb, xa, yb);
         } else {
           double xb = colX[nodes.get(b).stage()] + nodeW;
           double mx = (xa + xb) / 2;
-          d =
-              "M"
-                  + SvgWriter.num(xa)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " C"
-                  + SvgWriter.num(mx)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " "
-                  + SvgWriter.num(mx)
-                  + " "
-                  + SvgWriter.num(yb)
-                  + " "
-                  + SvgWriter.num(xb)
-                  + " "
-                  + SvgWriter.num(yb);
+          d = SvgWriter.cubic(xa, ya, mx, ya, mx, yb, xb, yb);
         }
         w.open("path")
             .attr("class", "link back")
@@ -584,23 +552,7 @@ public final class JourneyMapChart {
         double xa = colX[nodes.get(a).stage()] + nodeW;
         double xb = colX[nodes.get(b).stage()];
         double mx = (xa + xb) / 2;
-        String d =
-            "M"
-                + SvgWriter.num(xa)
-                + " "
-                + SvgWriter.num(y0[f])
-                + " C"
-                + SvgWriter.num(mx)
-                + " "
-                + SvgWriter.num(y0[f])
-                + " "
-                + SvgWriter.num(mx)
-                + " "
-                + SvgWriter.num(y1[f])
-                + " "
-                + SvgWriter.num(xb)
-                + " "
-                + SvgWriter.num(y1[f]);
+        String d = SvgWriter.cubic(xa, y0[f], mx, y0[f], mx, y1[f], xb, y1[f]);
         w.open("path")
             .attr("class", "link")
             .attr("d", d)
