@@ -64,6 +64,23 @@ final class Checks {
     }
   }
 
+  /**
+   * Checks interval bounds: one pair per {@code otherName} entry, each finite or NaN, and {@code
+   * lower[i] <= upper[i]}.
+   */
+  static void bounds(double[] lower, double[] upper, String otherName, int expected) {
+    length("lower", lower.length, otherName, expected);
+    length("upper", upper.length, otherName, expected);
+    finiteOrNaN("lower", lower);
+    finiteOrNaN("upper", upper);
+    for (int i = 0; i < lower.length; i++) {
+      if (lower[i] > upper[i]) {
+        throw new IllegalArgumentException(
+            "lower[" + i + "] must be <= upper[" + i + "], got " + lower[i] + " > " + upper[i]);
+      }
+    }
+  }
+
   /** Checks finite or NaN (NaN meaning "missing"), never infinite. */
   static void finiteOrNaN(String name, double[] values) {
     for (int i = 0; i < values.length; i++) {

@@ -172,25 +172,7 @@ public final class FunnelChart {
         double endX = x0 + bw;
         if (i > 0 && counts[i - 1] > counts[i]) {
           double dw = (double) (counts[i - 1] - counts[i]) / max * barMax;
-          w.open("rect")
-              .attr("class", "drop")
-              .attr("x", endX)
-              .attr("y", y)
-              .attr("width", dw)
-              .attr("height", barH)
-              .attr("fill", Palette.VERMILLION)
-              .attr("fill-opacity", 0.22)
-              .attr("stroke", Palette.VERMILLION)
-              .attr("stroke-opacity", 0.5)
-              .attr("stroke-dasharray", "3 2")
-              .tooltip(
-                  Text.count(counts[i - 1] - counts[i])
-                      + suffix
-                      + " dropped between "
-                      + steps.get(i - 1)
-                      + " and "
-                      + steps.get(i))
-              .end("rect");
+          dropBar(w, endX, y, dw, barH, i, suffix);
           endX += dw;
         }
         w.label(
@@ -280,27 +262,33 @@ public final class FunnelChart {
             .end("rect");
         if (i > 0 && counts[i - 1] > counts[i]) {
           double dw = (double) (counts[i - 1] - counts[i]) / max * barMax;
-          w.open("rect")
-              .attr("class", "drop")
-              .attr("x", x0 + bw)
-              .attr("y", by)
-              .attr("width", dw)
-              .attr("height", barH)
-              .attr("fill", Palette.VERMILLION)
-              .attr("fill-opacity", 0.22)
-              .attr("stroke", Palette.VERMILLION)
-              .attr("stroke-opacity", 0.5)
-              .attr("stroke-dasharray", "3 2")
-              .tooltip(
-                  Text.count(counts[i - 1] - counts[i])
-                      + suffix
-                      + " dropped between "
-                      + steps.get(i - 1)
-                      + " and "
-                      + steps.get(i))
-              .end("rect");
+          dropBar(w, x0 + bw, by, dw, barH, i, suffix);
         }
       }
+    }
+
+    /** Draws the dashed bar of the {@code dw} pixels lost between step {@code i - 1} and i. */
+    private void dropBar(
+        SvgWriter w, double x, double y, double dw, double barH, int i, String suffix) {
+      w.open("rect")
+          .attr("class", "drop")
+          .attr("x", x)
+          .attr("y", y)
+          .attr("width", dw)
+          .attr("height", barH)
+          .attr("fill", Palette.VERMILLION)
+          .attr("fill-opacity", 0.22)
+          .attr("stroke", Palette.VERMILLION)
+          .attr("stroke-opacity", 0.5)
+          .attr("stroke-dasharray", "3 2")
+          .tooltip(
+              Text.count(counts[i - 1] - counts[i])
+                  + suffix
+                  + " dropped between "
+                  + steps.get(i - 1)
+                  + " and "
+                  + steps.get(i))
+          .end("rect");
     }
 
     private String valueText(int i, String suffix) {

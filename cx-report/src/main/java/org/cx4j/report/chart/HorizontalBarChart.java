@@ -104,16 +104,7 @@ public final class HorizontalBarChart {
      *     > upper[i]}
      */
     public Builder intervals(double[] lower, double[] upper) {
-      Checks.length("lower", lower.length, "labels", labels.size());
-      Checks.length("upper", upper.length, "labels", labels.size());
-      Checks.finiteOrNaN("lower", lower);
-      Checks.finiteOrNaN("upper", upper);
-      for (int i = 0; i < lower.length; i++) {
-        if (lower[i] > upper[i]) {
-          throw new IllegalArgumentException(
-              "lower[" + i + "] must be <= upper[" + i + "], got " + lower[i] + " > " + upper[i]);
-        }
-      }
+      Checks.bounds(lower, upper, "labels", labels.size());
       this.lower = lower.clone();
       this.upper = upper.clone();
       return this;

@@ -505,38 +505,9 @@ public final class JourneyMapChart {
       for (long[] l : kept) {
         (nodes.get((int) l[1]).stage() > nodes.get((int) l[0]).stage() ? forward : backward).add(l);
       }
-      Integer[] byTarget =
-          order(
-              forward.size(),
-              (a, b) -> {
-                int c =
-                    Double.compare(nodeY[(int) forward.get(a)[1]], nodeY[(int) forward.get(b)[1]]);
-                return c != 0 ? c : Integer.compare(a, b);
-              });
-      double[] outOffset = new double[nn];
-      double[] y0 = new double[forward.size()];
-      for (int f : byTarget) {
-        long[] l = forward.get(f);
-        double lw = l[2] * linkScale;
-        y0[f] = nodeY[(int) l[0]] + outOffset[(int) l[0]] + lw / 2;
-        outOffset[(int) l[0]] += lw;
-      }
-      Integer[] bySource =
-          order(
-              forward.size(),
-              (a, b) -> {
-                int c =
-                    Double.compare(nodeY[(int) forward.get(a)[0]], nodeY[(int) forward.get(b)[0]]);
-                return c != 0 ? c : Integer.compare(a, b);
-              });
-      double[] inOffset = new double[nn];
-      double[] y1 = new double[forward.size()];
-      for (int f : bySource) {
-        long[] l = forward.get(f);
-        double lw = l[2] * linkScale;
-        y1[f] = nodeY[(int) l[1]] + inOffset[(int) l[1]] + lw / 2;
-        inOffset[(int) l[1]] += lw;
-      }
+      // Each end stacks its links in the order of their other end, so that ribbons do not cross.
+      double[] y0 = stackEnds(forward, nodeY, 0, linkScale, nn);
+      double[] y1 = stackEnds(forward, nodeY, 1, linkScale, nn);
       // Backward flows first, underneath: they are the exception, not the story.
       for (long[] l : backward) {
         int a = (int) l[0];
@@ -548,43 +519,11 @@ public final class JourneyMapChart {
         if (nodes.get(a).stage() == nodes.get(b).stage()) {
           // Within a stage: a C-shaped arc out to the left of the column.
           double bulge = Math.min(xa - 2, 16 + Math.abs(ya - yb) / 4);
-          d =
-              "M"
-                  + SvgWriter.num(xa)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " C"
-                  + SvgWriter.num(xa - bulge)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " "
-                  + SvgWriter.num(xa - bulge)
-                  + " "
-                  + SvgWriter.num(yb)
-                  + " "
-                  + SvgWriter.num(xa)
-                  + " "
-                  + SvgWriter.num(yb);
+          d = SvgWriter.cubic(xa, ya, xa - bulge, ya, xa - bulge, yb, xa, yb);
         } else {
           double xb = colX[nodes.get(b).stage()] + nodeW;
           double mx = (xa + xb) / 2;
-          d =
-              "M"
-                  + SvgWriter.num(xa)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " C"
-                  + SvgWriter.num(mx)
-                  + " "
-                  + SvgWriter.num(ya)
-                  + " "
-                  + SvgWriter.num(mx)
-                  + " "
-                  + SvgWriter.num(yb)
-                  + " "
-                  + SvgWriter.num(xb)
-                  + " "
-                  + SvgWriter.num(yb);
+          d = SvgWriter.cubic(xa, ya, mx, ya, mx, yb, xb, yb);
         }
         w.open("path")
             .attr("class", "link back")
@@ -613,23 +552,7 @@ public final class JourneyMapChart {
         double xa = colX[nodes.get(a).stage()] + nodeW;
         double xb = colX[nodes.get(b).stage()];
         double mx = (xa + xb) / 2;
-        String d =
-            "M"
-                + SvgWriter.num(xa)
-                + " "
-                + SvgWriter.num(y0[f])
-                + " C"
-                + SvgWriter.num(mx)
-                + " "
-                + SvgWriter.num(y0[f])
-                + " "
-                + SvgWriter.num(mx)
-                + " "
-                + SvgWriter.num(y1[f])
-                + " "
-                + SvgWriter.num(xb)
-                + " "
-                + SvgWriter.num(y1[f]);
+        String d = SvgWriter.cubic(xa, y0[f], mx, y0[f], mx, y1[f], xb, y1[f]);
         w.open("path")
             .attr("class", "link")
             .attr("d", d)
@@ -982,6 +905,33 @@ public final class JourneyMapChart {
         w.tooltip(text);
       }
       w.end("text");
+    }
+
+    /**
+     * Returns, for each link, the centre y of its ribbon at end {@code at} (0 source, 1 target):
+     * links sharing that node are stacked from its top in the order of their other end's y.
+     */
+    private static double[] stackEnds(
+        List<long[]> links, double[] nodeY, int at, double linkScale, int nodeCount) {
+      int other = 1 - at;
+      Integer[] byOther =
+          order(
+              links.size(),
+              (a, b) -> {
+                int c =
+                    Double.compare(
+                        nodeY[(int) links.get(a)[other]], nodeY[(int) links.get(b)[other]]);
+                return c != 0 ? c : Integer.compare(a, b);
+              });
+      double[] offset = new double[nodeCount];
+      double[] y = new double[links.size()];
+      for (int f : byOther) {
+        long[] l = links.get(f);
+        double lw = l[2] * linkScale;
+        y[f] = nodeY[(int) l[at]] + offset[(int) l[at]] + lw / 2;
+        offset[(int) l[at]] += lw;
+      }
+      return y;
     }
 
     private static Integer[] order(int n, java.util.Comparator<Integer> cmp) {

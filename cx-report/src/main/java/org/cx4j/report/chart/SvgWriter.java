@@ -244,6 +244,19 @@ final class SvgWriter {
   }
 
   /**
+   * Returns the path data of a cubic Bezier curve from (x0, y0) through control points (c1x, c1y)
+   * and (c2x, c2y) to (x1, y1): {@code M x0 y0 Cc1x c1y c2x c2y x1 y1}, each number by {@link
+   * #num}.
+   *
+   * @throws IllegalStateException if a coordinate is NaN or infinite (a layout bug)
+   */
+  static String cubic(
+      double x0, double y0, double c1x, double c1y, double c2x, double c2y, double x1, double y1) {
+    return "M" + num(x0) + " " + num(y0) + " C" + num(c1x) + " " + num(c1y) + " " + num(c2x) + " "
+        + num(c2y) + " " + num(x1) + " " + num(y1);
+  }
+
+  /**
    * Formats a coordinate with at most two decimals, without exponent and independent of the default
    * locale.
    *

@@ -100,16 +100,7 @@ public final class TrendChart {
      *     or {@code lower[i] > upper[i]}
      */
     public Builder band(double[] lower, double[] upper) {
-      Checks.length("lower", lower.length, "periods", periods.size());
-      Checks.length("upper", upper.length, "periods", periods.size());
-      Checks.finiteOrNaN("lower", lower);
-      Checks.finiteOrNaN("upper", upper);
-      for (int i = 0; i < lower.length; i++) {
-        if (lower[i] > upper[i]) {
-          throw new IllegalArgumentException(
-              "lower[" + i + "] must be <= upper[" + i + "], got " + lower[i] + " > " + upper[i]);
-        }
-      }
+      Checks.bounds(lower, upper, "periods", periods.size());
       this.lower = lower.clone();
       this.upper = upper.clone();
       return this;
