@@ -82,14 +82,38 @@ public final class HtmlReport {
   private static final String[] WIDTH_CLASS = {"w-l", "w-m", "w-s"};
 
   /**
+   * Appends a chart laid out at each of {@link #WIDTHS}, with its reading and, when {@code table}
+   * is not null, a link to the table behind it: the page's CSS shows the layout that suits the
+   * width of the figure (container queries), so a chart is drawn for the room it has rather than
+   * shrunk from one size; without container queries the widest shows, scaled.
+   */
+  static void figure(
+      StringBuilder h, String id, IntFunction<Svg> at, String readingHtml, String table) {
+    h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n");
+    for (int k = 0; k < WIDTHS.length; k++) {
+      h.append("<div class=\"")
+          .append(WIDTH_CLASS[k])
+          .append("\">")
+          .append(at.apply(WIDTHS[k]).markup())
+          .append("</div>\n");
+    }
+    h.append("<figcaption>")
+        .append(readingHtml)
+        .append(dataLink(table))
+        .append("</figcaption>\n</figure>\n");
+  }
+
+  /** Returns the link to {@code tables/<table>.csv}, or nothing when {@code table} is null. */
+  static String dataLink(String table) {
+    return table == null
+        ? ""
+        : " <a class=\"data\" href=\"tables/" + table + ".csv\">Data: tables/" + table + ".csv</a>";
+  }
+
+  /**
    * Returns the height of a chart laid out {@code width} pixels wide: {@code wide} at 1,000 px,
    * {@code narrow} at 360 px, linear between.
    */
-  /** The CSS class that shows the layout at {@code WIDTHS[k]}. */
-  static String widthClass(int k) {
-    return WIDTH_CLASS[k];
-  }
-
   static int tall(int width, int wide, int narrow) {
     return (int) Math.round(narrow + (wide - narrow) * (width - 360) / 640.0);
   }
@@ -452,42 +476,13 @@ public final class HtmlReport {
           .append(svg.markup())
           .append("\n<figcaption>")
           .append(readingHtml)
-          .append(dataLink(id))
+          .append(dataLink(tableOf(id)))
           .append("</figcaption>\n</figure>\n");
     }
 
-    /**
-     * Writes a chart laid out at each of {@link #WIDTHS}, with its reading: the page's CSS shows
-     * the layout that suits the width of the figure (container queries), so a chart is drawn for
-     * the room it has rather than shrunk from one size; without container queries the widest shows,
-     * scaled.
-     */
+    /** Writes a chart laid out at each of {@link #WIDTHS}: see {@link HtmlReport#figure}. */
     private void figure(String id, IntFunction<Svg> at, String readingHtml) {
-      h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n");
-      for (int k = 0; k < WIDTHS.length; k++) {
-        h.append("<div class=\"")
-            .append(WIDTH_CLASS[k])
-            .append("\">")
-            .append(at.apply(WIDTHS[k]).markup())
-            .append("</div>\n");
-      }
-      h.append("<figcaption>")
-          .append(readingHtml)
-          .append(dataLink(id))
-          .append("</figcaption>\n</figure>\n");
-    }
-
-    /** Returns the link to the table behind a chart, or nothing when it has none. */
-    private static String dataLink(String id) {
-      String table = tableOf(id);
-      return table == null
-          ? ""
-          : " <a class=\"data\" href=\"tables/"
-              + table
-              + ".csv\">Data: "
-              + "tables/"
-              + table
-              + ".csv</a>";
+      HtmlReport.figure(h, id, at, readingHtml, tableOf(id));
     }
 
     /**

@@ -243,23 +243,9 @@ final class ValueHtml {
     h.append("</tbody>\n</table>\n</div>\n");
   }
 
-  /** A chart laid out at each of the page's widths (see {@code HtmlReport.figure}). */
+  /** A chart laid out at each of the page's widths, linked to {@code table}. */
   private void figure(String id, IntFunction<Svg> at, String reading, String table) {
-    h.append("<figure class=\"chart\" id=\"chart-").append(id).append("\">\n");
-    for (int k = 0; k < HtmlReport.WIDTHS.length; k++) {
-      h.append("<div class=\"")
-          .append(HtmlReport.widthClass(k))
-          .append("\">")
-          .append(at.apply(HtmlReport.WIDTHS[k]).markup())
-          .append("</div>\n");
-    }
-    h.append("<figcaption>")
-        .append(esc(reading))
-        .append(" <a class=\"data\" href=\"tables/")
-        .append(table)
-        .append(".csv\">Data: tables/")
-        .append(table)
-        .append(".csv</a></figcaption>\n</figure>\n");
+    HtmlReport.figure(h, id, at, esc(reading), table);
   }
 
   private void tracking() {
