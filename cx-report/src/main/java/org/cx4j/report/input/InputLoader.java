@@ -287,42 +287,51 @@ public final class InputLoader {
         mappings
             .getOrDefault(DataKind.INTERACTIONS, ColumnMapping.defaults())
             .column(Field.TIMESTAMP);
-    try (RecordStream<Interaction> rows = reader.read(file)) {
-      long n = 0;
-      while (rows.hasNext()) {
-        Interaction i = rows.next();
-        try {
-          log.add(i);
-          stages.add(i.touchpoint().stage());
-        } catch (IllegalArgumentException e) {
-          // The log refuses what a row-level reader cannot see (a timestamp in the future).
-          ReadError error =
-              new ReadError(
-                  name,
-                  rows.line(),
-                  timestampColumn,
-                  String.valueOf(i.timestamp()),
-                  e.getMessage(),
-                  ReadError.Kind.TIMESTAMP,
-                  null);
-          if (!lenient) {
-            throw new org.cx4j.core.io.CxReadException(error);
-          }
-          lateCount++;
-          rejects.accept(error);
-          if (late.size() < ReadReport.MAX_ERRORS) {
-            late.add(error);
+    // Two stages on two threads: this one adds records to the log (hash tables of customer and
+    // journey ids, a third of the work), a parsing thread reads and validates rows (the rest)
+    // and hands them over in batches, in file order, so errors and line numbers are as a
+    // sequential read gives them.
+    try (ParsedBatches<Interaction> batches =
+        ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
+      long nextProgress = PROGRESS_EVERY;
+      ParsedBatches.Batch<Interaction> b;
+      while ((b = batches.take()) != null) {
+        for (int k = 0; k < b.size(); k++) {
+          Interaction i = b.record(k);
+          try {
+            log.add(i);
+            stages.add(i.touchpoint().stage());
+          } catch (IllegalArgumentException e) {
+            // The log refuses what a row-level reader cannot see (a timestamp in the future).
+            ReadError error =
+                new ReadError(
+                    name,
+                    b.line(k),
+                    timestampColumn,
+                    String.valueOf(i.timestamp()),
+                    e.getMessage(),
+                    ReadError.Kind.TIMESTAMP,
+                    null);
+            if (!lenient) {
+              throw new org.cx4j.core.io.CxReadException(error);
+            }
+            lateCount++;
+            rejects.accept(error);
+            if (late.size() < ReadReport.MAX_ERRORS) {
+              late.add(error);
+            }
           }
         }
-        if (++n % PROGRESS_EVERY == 0) {
-          progress.progress(name, rows.report().read(), false);
+        if (b.read() >= nextProgress) {
+          progress.progress(name, b.read(), false);
+          nextProgress = (b.read() / PROGRESS_EVERY + 1) * PROGRESS_EVERY;
         }
-        if ((n & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+        if (Thread.currentThread().isInterrupted()) {
           // The other reader failed: stop instead of reading on in the background.
           throw new java.util.concurrent.CancellationException("reading " + name + " cancelled");
         }
       }
-      r = rows.report();
+      r = batches.report();
     }
     progress.progress(name, r.read(), true);
     if (lateCount == 0) {
