@@ -22,7 +22,8 @@ abstract class Row {
 
   // One row object serves a whole read, on one thread: these caches live as long as the read.
   private final Map<String, String> shared = new HashMap<>();
-  private final Map<String, Touchpoint> touchpoints = new HashMap<>();
+  private final Map<String, SharedTouchpoint> touchpoints = new HashMap<>();
+  private int sharedTouchpoints;
   private CustomerIdPool ids;
 
   Row(ColumnMapping mapping, TimestampFormat timestamps) {
@@ -61,16 +62,29 @@ abstract class Row {
    * file, and one {@link Touchpoint} per response row most of its memory.
    */
   final Touchpoint touchpoint(String id, String channel, String stage, Supplier<Touchpoint> make) {
-    String key = id + '\u0000' + channel + '\u0000' + stage;
-    Touchpoint t = touchpoints.get(key);
-    if (t == null) {
-      t = make.get();
-      if (touchpoints.size() < MAX_SHARED) {
-        touchpoints.put(key, t);
+    // By id, then the few channel and stage pairs seen with it: no key built per row.
+    SharedTouchpoint head = touchpoints.get(id);
+    int chain = 0;
+    for (SharedTouchpoint e = head; e != null; e = e.next) {
+      if (e.channel.equals(channel) && e.stage.equals(stage)) {
+        return e.touchpoint;
       }
+      chain++;
+    }
+    Touchpoint t = make.get();
+    if (sharedTouchpoints < MAX_SHARED && chain < MAX_PAIRS_PER_ID) {
+      touchpoints.put(id, new SharedTouchpoint(channel, stage, t, head));
+      sharedTouchpoints++;
     }
     return t;
   }
+
+  /** At most this many channel and stage pairs are shared per touchpoint id. */
+  static final int MAX_PAIRS_PER_ID = 16;
+
+  /** A shared touchpoint with the raw channel and stage it was made of; chained per id. */
+  private record SharedTouchpoint(
+      String channel, String stage, Touchpoint touchpoint, SharedTouchpoint next) {}
 
   /** Returns the column name of {@code field} in this file. */
   final String column(Field field) {

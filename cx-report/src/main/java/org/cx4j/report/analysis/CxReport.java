@@ -1,5 +1,7 @@
 package org.cx4j.report.analysis;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class CxReport {
   private final ReportSnapshot snapshot;
   private final ChangeSection changes;
   // Computed on first use, so the report's analysis and constructor stay as they are.
-  private final com.google.common.base.Supplier<TextSection> text =
+  private com.google.common.base.Supplier<TextSection> text =
       com.google.common.base.Suppliers.memoize(this::computeText);
 
   CxReport(
@@ -142,6 +144,32 @@ public final class CxReport {
         notes,
         snapshot,
         Objects.requireNonNull(changes, "changes"));
+  }
+
+  /**
+   * Returns this report with its "What customers say" section already computed: for a caller that
+   * ran {@code TextSection.of(responses, level)} on this report's responses at its confidence level
+   * while other input was still being read, so that {@link #text()} need not.
+   *
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if {@code text} is not of as many responses as the report, or
+   *     at another confidence level
+   */
+  public CxReport withText(TextSection text) {
+    Objects.requireNonNull(text, "text");
+    checkArgument(
+        text.responses() == input.responses().size(),
+        "a text section of %s responses for a report of %s",
+        text.responses(),
+        input.responses().size());
+    checkArgument(
+        text.level() == options.level(),
+        "a text section at level %s for a report at %s",
+        text.level(),
+        options.level());
+    CxReport r = withNotesFirst(List.of());
+    r.text = () -> text;
+    return r;
   }
 
   /**

@@ -165,22 +165,31 @@ final class ReportAnalysis {
                   + o.journeyGap().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
                   + " without activity (--journey-gap).");
     }
+    // The drivers need the rebuilt journeys too: this thread runs them once the scores,
+    // retention and value are done, while the second one maps the journeys.
+    java.util.concurrent.CompletableFuture<Journeys> rebuilt =
+        new java.util.concurrent.CompletableFuture<>();
+    List<String> driverNotes = new ArrayList<>();
     try (SecondThread<JourneySide> journeySide =
         in.interactions().isEmpty()
             ? null
             : SecondThread.start(
                 "cx4j-report-journeys",
                 () -> {
-                  JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
-                  rebuilder =
-                      o.journeyGap() == null
-                          ? rebuilder.noInactivityGap()
-                          : rebuilder.inactivityGap(o.journeyGap());
-                  Journeys js = rebuilder.rebuild(in.interactions());
-                  return new JourneySide(
-                      journeys(js),
-                      attribution(js, journeyNotes),
-                      npsResponses == null ? null : drivers(js, npsResponses, journeyNotes));
+                  Journeys js;
+                  try {
+                    JourneyRebuilder rebuilder = JourneyRebuilder.defaults();
+                    rebuilder =
+                        o.journeyGap() == null
+                            ? rebuilder.noInactivityGap()
+                            : rebuilder.inactivityGap(o.journeyGap());
+                    js = rebuilder.rebuild(in.interactions());
+                  } catch (RuntimeException | Error e) {
+                    rebuilt.completeExceptionally(e);
+                    throw e;
+                  }
+                  rebuilt.complete(js);
+                  return new JourneySide(journeys(js), attribution(js, journeyNotes));
                 })) {
       List<ScoreSection> scores = new ArrayList<>();
       List<ReportSnapshot.MetricStats> stats = new ArrayList<>();
@@ -200,13 +209,17 @@ final class ReportAnalysis {
       List<AttributionResult> attribution = List.of();
       DriverSection drivers = null;
       if (journeySide != null) {
+        Journeys js = awaitRebuilt(rebuilt, journeySide);
+        if (npsResponses != null) {
+          drivers = drivers(js, npsResponses, driverNotes);
+        }
         JourneySide j = journeySide.join();
         journeys = j.journeys();
         attribution = j.attribution();
-        drivers = j.drivers();
       }
       List<String> all = new ArrayList<>(notes.subList(0, mark));
       all.addAll(journeyNotes);
+      all.addAll(driverNotes);
       all.addAll(notes.subList(mark, notes.size()));
       return new CxReport(
           in,
@@ -223,9 +236,22 @@ final class ReportAnalysis {
     }
   }
 
-  /** What the second thread computes: the journey sections (drivers null without NPS). */
-  private record JourneySide(
-      JourneySection journeys, List<AttributionResult> attribution, DriverSection drivers) {}
+  /** What the second thread computes: the journey sections. */
+  private record JourneySide(JourneySection journeys, List<AttributionResult> attribution) {}
+
+  /**
+   * Waits for the second thread's rebuilt journeys; should the rebuild fail, rethrows its error
+   * (unwrapped) through {@link SecondThread#join()}.
+   */
+  private static Journeys awaitRebuilt(
+      java.util.concurrent.CompletableFuture<Journeys> rebuilt, SecondThread<JourneySide> side) {
+    try {
+      return rebuilt.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      side.join(); // throws what the rebuild threw
+      throw e;
+    }
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Survey scores

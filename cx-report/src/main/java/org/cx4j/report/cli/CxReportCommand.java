@@ -25,6 +25,7 @@ import org.cx4j.report.analysis.CxReport;
 import org.cx4j.report.analysis.ReportMetric;
 import org.cx4j.report.analysis.ReportOptions;
 import org.cx4j.report.analysis.ReportSnapshot;
+import org.cx4j.report.analysis.TextSection;
 import org.cx4j.report.console.ConsoleSummary;
 import org.cx4j.report.console.SafeText;
 import org.cx4j.report.html.HtmlReport;
@@ -295,6 +296,9 @@ public final class CxReportCommand implements Callable<Integer> {
       description = "Print how long reading, analysing and writing took (to standard error).")
   boolean timings;
 
+  /** The text section, computed while the interactions were read; null when it was not. */
+  private TextSection earlyText;
+
   @Option(
       names = {"-q", "--quiet"},
       description = "Print no summary and no progress.")
@@ -492,6 +496,9 @@ public final class CxReportCommand implements Callable<Integer> {
     }
     long t1 = System.nanoTime();
     CxReport report = CxReport.of(input, options).withNotesFirst(rakingNotes);
+    if (earlyText != null) {
+      report = report.withText(earlyText);
+    }
     if (base != null) {
       ChangeSection changes =
           ChangeSection.compare(
@@ -818,6 +825,18 @@ public final class CxReportCommand implements Callable<Integer> {
       b.segmentBy(segmentBy);
     }
     b.lenient(lenient);
+    if (rake == null && !checkOnly) {
+      // "What customers say" needs only the responses: computed while the interactions load.
+      double textLevel = level; // as ReportOptions.withLevel(level) below
+      b.whileReadingInteractions(
+          r -> {
+            try {
+              earlyText = r.isEmpty() ? null : TextSection.of(r, textLevel);
+            } catch (RuntimeException e) {
+              earlyText = null; // computed again with the report, where its error belongs
+            }
+          });
+    }
     try {
       if (charset != null) {
         b.charset(java.nio.charset.Charset.forName(charset.trim()));

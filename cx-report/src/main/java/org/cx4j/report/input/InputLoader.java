@@ -88,6 +88,7 @@ public final class InputLoader {
   private final Charset charset;
   private final ReadLimits limits;
   private final ErrorSink rejects;
+  private final Consumer<List<SurveyResponse>> surveyRead;
 
   private InputLoader(Builder b) {
     this.files = new EnumMap<>(b.files);
@@ -106,6 +107,7 @@ public final class InputLoader {
     this.charset = b.charset;
     this.limits = b.limits;
     this.rejects = b.rejects;
+    this.surveyRead = b.surveyRead;
   }
 
   /**
@@ -165,6 +167,11 @@ public final class InputLoader {
                 configure(CxReaders.transactions(), DataKind.TRANSACTIONS, ids),
                 file,
                 transactions::add));
+      }
+      if (interactions != null && surveyRead != null) {
+        // The other files are in while the interactions are still being read: work that needs
+        // only the responses can use this thread meanwhile.
+        surveyRead.accept(java.util.Collections.unmodifiableList(responses));
       }
       if (interactions != null) {
         // Reports in file order: customers, interactions, responses, transactions.
@@ -422,8 +429,23 @@ public final class InputLoader {
     private Charset charset = StandardCharsets.UTF_8;
     private ReadLimits limits = ReadLimits.defaults();
     private ErrorSink rejects = ErrorSink.none();
+    private Consumer<List<SurveyResponse>> surveyRead;
 
     private Builder() {}
+
+    /**
+     * Runs {@code task} on the loading thread with the survey responses read (unmodifiable, in file
+     * order) as soon as every file but the interactions is read, while the interactions are still
+     * being read on another thread: for work that needs only the responses (the report's text
+     * analysis). Not called without an interactions file (there is nothing to overlap), nor when a
+     * read fails first. What {@code task} throws ends the load.
+     *
+     * @throws NullPointerException if {@code task} is null
+     */
+    public Builder whileReadingInteractions(Consumer<List<SurveyResponse>> task) {
+      this.surveyRead = Objects.requireNonNull(task, "task");
+      return this;
+    }
 
     /**
      * Sets the charset of files without a byte-order mark (default UTF-8), e.g. {@code
