@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Rows of a delimited file, in two stages so that one bad line never takes the rest of the file
@@ -61,6 +64,7 @@ final class CsvRowSource implements RowSource {
   private String[] values = new String[16];
   private int width;
   private Item current;
+  private SplitAhead ahead; // cuts records on a thread of its own, when asked to
 
   CsvRowSource(
       InputDecoding decoding,
@@ -69,7 +73,8 @@ final class CsvRowSource implements RowSource {
       ReadLimits limits,
       ColumnMapping mapping,
       TimestampFormat timestamps,
-      RecordSchema<?> schema)
+      RecordSchema<?> schema,
+      boolean splitAhead)
       throws IOException {
     this.name = name;
     this.format = format;
@@ -112,6 +117,9 @@ final class CsvRowSource implements RowSource {
     row = new CsvRow(mapping, timestamps);
     extra = new boolean[header.length];
     resolve(mapping, schema, headerLine);
+    if (splitAhead) {
+      ahead = new SplitAhead();
+    }
   }
 
   private void resolve(ColumnMapping mapping, RecordSchema<?> schema, long headerLine) {
@@ -241,10 +249,25 @@ final class CsvRowSource implements RowSource {
    * @return false at the end of the input
    */
   private boolean pull() throws IOException {
+    Item item = ahead != null ? ahead.next() : splitOne();
+    if (item == null) {
+      return false;
+    }
+    queue.add(item);
+    return true;
+  }
+
+  /**
+   * Cuts and decodes the next record, skipping blank lines; on the splitting thread when there is
+   * one.
+   *
+   * @return the record, or null at the end of the input
+   */
+  private Item splitOne() throws IOException {
     while (true) {
       if (splitterDone || !splitter.next()) {
         splitterDone = true;
-        return false;
+        return null;
       }
       RecordSplitter.Problem p = splitter.problem();
       if (p == null && splitter.blank()) {
@@ -265,8 +288,104 @@ final class CsvRowSource implements RowSource {
           item.error = e;
         }
       }
-      queue.add(item);
-      return true;
+      return item;
+    }
+  }
+
+  /**
+   * The splitter and decoder on a thread of their own, handing records over in batches, in file
+   * order; what they throw is thrown by {@link #next()} after the records before it.
+   */
+  private final class SplitAhead {
+    private static final int BATCH = 512;
+    private final Item[] end = new Item[0];
+    private final BlockingQueue<Item[]> batches = new ArrayBlockingQueue<>(64);
+    private final Thread thread;
+    private volatile Throwable failure;
+    private Item[] batch;
+    private int at;
+    private boolean ended;
+
+    SplitAhead() {
+      thread = new Thread(this::run, "cx4j-split " + name);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void run() {
+      Item[] b = new Item[BATCH];
+      int n = 0;
+      try {
+        Item item;
+        while ((item = splitOne()) != null) {
+          b[n++] = item;
+          if (n == BATCH) {
+            batches.put(b);
+            b = new Item[BATCH];
+            n = 0;
+          }
+        }
+      } catch (InterruptedException e) {
+        return; // closed: nobody waits for the rest
+      } catch (IOException | RuntimeException | Error e) {
+        failure = e;
+      }
+      try {
+        if (n > 0) {
+          batches.put(Arrays.copyOf(b, n));
+        }
+        batches.put(end);
+      } catch (InterruptedException e) {
+        // closed
+      }
+    }
+
+    /** Returns the next record in file order, or null at the end. */
+    Item next() throws IOException {
+      while (batch == null || at == batch.length) {
+        if (ended) {
+          return null;
+        }
+        try {
+          batch = batches.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while reading " + name);
+        }
+        at = 0;
+        if (batch == end) {
+          ended = true;
+          batch = null;
+          Throwable f = failure;
+          if (f instanceof IOException io) {
+            throw io;
+          }
+          if (f instanceof RuntimeException re) {
+            throw re;
+          }
+          if (f instanceof Error err) {
+            throw err;
+          }
+          return null;
+        }
+      }
+      return batch[at++];
+    }
+
+    /**
+     * Stops the thread if it still runs, and waits for it (a little: a read blocked on a pipe ends
+     * when the input is closed after this) so that the input is not closed under it.
+     */
+    void stop() {
+      if (thread.isAlive()) {
+        thread.interrupt();
+        batches.clear(); // room for a put() that the interrupt has not reached yet
+        try {
+          thread.join(2000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
@@ -489,6 +608,9 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public void close() throws IOException {
+    if (ahead != null) {
+      ahead.stop(); // the splitter reads the input: stopped before it is closed
+    }
     try {
       parser.close();
     } finally {

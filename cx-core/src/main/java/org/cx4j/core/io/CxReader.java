@@ -49,6 +49,7 @@ public final class CxReader<T> {
   private final CustomerIdPool ids; // null: every row makes its own CustomerId
   private final Charset charset;
   private final ReadLimits limits;
+  private final boolean splitAhead;
 
   private CxReader(
       RecordSchema<T> schema,
@@ -60,7 +61,8 @@ public final class CxReader<T> {
       boolean attributes,
       CustomerIdPool ids,
       Charset charset,
-      ReadLimits limits) {
+      ReadLimits limits,
+      boolean splitAhead) {
     this.schema = schema;
     this.format = format;
     this.mapping = mapping;
@@ -71,6 +73,7 @@ public final class CxReader<T> {
     this.ids = ids;
     this.charset = charset;
     this.limits = limits;
+    this.splitAhead = splitAhead;
   }
 
   static <T> CxReader<T> of(RecordSchema<T> schema) {
@@ -84,34 +87,75 @@ public final class CxReader<T> {
         false,
         null,
         StandardCharsets.UTF_8,
-        ReadLimits.defaults());
+        ReadLimits.defaults(),
+        false);
   }
 
   /** Returns this reader for delimited files of {@code format}. */
   public CxReader<T> format(CsvFormat format) {
     Objects.requireNonNull(format, "format");
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /** Returns this reader for JSON Lines: one flat JSON object per line, keys as column names. */
   public CxReader<T> jsonLines() {
     return new CxReader<>(
-        schema, null, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        null,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /** Returns this reader with the user's column names. */
   public CxReader<T> mapping(ColumnMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /** Returns this reader with timestamps (and signup dates) in {@code timestamps}. */
   public CxReader<T> timestamps(TimestampFormat timestamps) {
     Objects.requireNonNull(timestamps, "timestamps");
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /** Returns this reader in strict mode (the default): the first bad row throws. */
@@ -126,7 +170,8 @@ public final class CxReader<T> {
         attributes,
         ids,
         charset,
-        limits);
+        limits,
+        splitAhead);
   }
 
   /**
@@ -144,7 +189,17 @@ public final class CxReader<T> {
   public CxReader<T> lenient(ErrorSink sink) {
     Objects.requireNonNull(sink, "sink");
     return new CxReader<>(
-        schema, format, mapping, timestamps, true, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        true,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /**
@@ -166,7 +221,8 @@ public final class CxReader<T> {
         attributes,
         ids,
         charset,
-        limits);
+        limits,
+        splitAhead);
   }
 
   /**
@@ -180,7 +236,7 @@ public final class CxReader<T> {
       throw new IllegalStateException(schema.kind() + " records have no attributes");
     }
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, true, ids, charset, limits);
+        schema, format, mapping, timestamps, lenient, sink, true, ids, charset, limits, splitAhead);
   }
 
   /**
@@ -193,7 +249,17 @@ public final class CxReader<T> {
   public CxReader<T> sharingIds(CustomerIdPool ids) {
     Objects.requireNonNull(ids, "ids");
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /**
@@ -208,7 +274,29 @@ public final class CxReader<T> {
   public CxReader<T> charset(Charset charset) {
     Objects.requireNonNull(charset, "charset");
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
+  }
+
+  /**
+   * Returns this reader cutting a delimited file into records on a thread of its own, ahead of the
+   * thread that parses them (Jackson) and makes the records: for large files on a machine with a
+   * core to spare, where it takes about a quarter of the reading thread's work off it. The records,
+   * their order, line numbers, errors and counts are the same as without. The thread stops when the
+   * stream ends or is closed. JSON Lines files are read as before.
+   */
+  public CxReader<T> splittingAhead() {
+    return new CxReader<>(
+        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits, true);
   }
 
   /**
@@ -220,7 +308,17 @@ public final class CxReader<T> {
   public CxReader<T> limits(ReadLimits limits) {
     Objects.requireNonNull(limits, "limits");
     return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits);
+        schema,
+        format,
+        mapping,
+        timestamps,
+        lenient,
+        sink,
+        attributes,
+        ids,
+        charset,
+        limits,
+        splitAhead);
   }
 
   /** Returns the charset used when a file has no byte-order mark. */
@@ -299,7 +397,7 @@ public final class CxReader<T> {
       source =
           format == null
               ? new JsonLinesRowSource(d, name, limits, mapping, timestamps, schema)
-              : new CsvRowSource(d, name, format, limits, mapping, timestamps, schema);
+              : new CsvRowSource(d, name, format, limits, mapping, timestamps, schema, splitAhead);
     } catch (IOException e) {
       closeQuietly(in, e);
       throw new UncheckedIOException("cannot read " + name, e);

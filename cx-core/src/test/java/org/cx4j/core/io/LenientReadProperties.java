@@ -115,6 +115,59 @@ class LenientReadProperties {
     }
   }
 
+  /**
+   * Cutting records on a thread of their own ({@link CxReader#splittingAhead()}) changes nothing:
+   * the same records, counts, errors (with their lines) and tallies as one thread, over files long
+   * enough to span many hand-over batches; in strict mode the same first error.
+   */
+  @Property(tries = 150, seed = "7")
+  void splittingAheadReadsExactlyAsOneThread(
+      @ForAll("files") List<Line> lines,
+      @ForAll("endings") List<String> endings,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 120) int copies) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("customer_id,score,timestamp,comment\n".getBytes(StandardCharsets.UTF_8));
+    int n = 0;
+    for (int c = 0; c < copies; c++) {
+      for (Line l : lines) {
+        out.writeBytes(("c" + n).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(l.bytes());
+        out.writeBytes(endings.get(n % endings.size()).getBytes(StandardCharsets.UTF_8));
+        n++;
+      }
+    }
+    byte[] file = out.toByteArray();
+    List<String> one = new ArrayList<>();
+    List<String> ahead = new ArrayList<>();
+    ReadReport oneReport;
+    ReadReport aheadReport;
+    try (RecordStream<SurveyResponse> s =
+        NPS.lenient().read(new ByteArrayInputStream(file), "p.csv")) {
+      s.forEachRemaining(r -> one.add(r.customer() + " " + r.score() + " " + r.comment()));
+      oneReport = s.report();
+    }
+    try (RecordStream<SurveyResponse> s =
+        NPS.lenient().splittingAhead().read(new ByteArrayInputStream(file), "p.csv")) {
+      s.forEachRemaining(r -> ahead.add(r.customer() + " " + r.score() + " " + r.comment()));
+      aheadReport = s.report();
+    }
+    assertEquals(one, ahead);
+    assertEquals(oneReport, aheadReport);
+    assertEquals(n, aheadReport.read());
+    if (oneReport.rejected() > 0) {
+      CxReadException e =
+          assertThrows(
+              CxReadException.class,
+              () -> {
+                try (RecordStream<SurveyResponse> s =
+                    NPS.strict().splittingAhead().read(new ByteArrayInputStream(file), "p.csv")) {
+                  s.forEachRemaining(r -> {});
+                }
+              });
+      assertEquals(oneReport.errors().get(0).line(), e.error().line());
+    }
+  }
+
   @Provide
   Arbitrary<List<String>> endings() {
     return Arbitraries.of("\n", "\r\n", "\r").list().ofMinSize(1).ofMaxSize(4);
