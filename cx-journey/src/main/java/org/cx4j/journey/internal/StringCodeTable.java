@@ -72,6 +72,41 @@ public final class StringCodeTable {
   }
 
   /**
+   * Reads, for each of {@code keys[0, n)}, the slot and key header that {@link #code(String)} will
+   * read first, and changes nothing: on a table far larger than the caches, calling this for a
+   * batch of keys just before coding them lets their cache misses overlap instead of waiting one
+   * after another. Null keys are passed over.
+   *
+   * @throws ArrayIndexOutOfBoundsException if {@code n > keys.length}
+   */
+  public void prefetch(String[] keys, int n) {
+    long[] sl = slots;
+    int m = mask;
+    if (seen.length < n) {
+      seen = new long[n];
+    }
+    long[] found = seen;
+    for (int k = 0; k < n; k++) { // independent loads: the misses overlap
+      String key = keys[k];
+      found[k] = key == null ? 0 : sl[spread(key.hashCode()) & m];
+    }
+    char[] a = chars;
+    int acc = 0;
+    for (int k = 0; k < n; k++) {
+      long s = found[k];
+      if (s != 0) {
+        acc += a[(int) s - 1];
+      }
+    }
+    sink = acc; // kept, so that the reads are not optimized away
+  }
+
+  private long[] seen = new long[0];
+
+  @SuppressWarnings("unused")
+  private int sink;
+
+  /**
    * Returns the code of {@code key}, or -1 when it has none.
    *
    * @throws NullPointerException if {@code key} is null

@@ -52,6 +52,24 @@ class StringCodeTableProperties {
     assertEquals(-1, table.find("not there"));
   }
 
+  /** Prefetching any window of keys (nulls too) between lookups changes no code. */
+  @Property(tries = 1000, seed = "43")
+  void prefetchChangesNothing(@ForAll("keys") List<String> keys) {
+    StringCodeTable table = new StringCodeTable();
+    Map<String, Integer> oracle = new HashMap<>();
+    String[] window = new String[7];
+    for (int i = 0; i < keys.size(); i++) {
+      int n = 0;
+      for (int j = i; j < keys.size() && n < window.length; j++) {
+        window[n++] = j % 5 == 4 ? null : keys.get(j);
+      }
+      table.prefetch(window, n);
+      int want = oracle.computeIfAbsent(keys.get(i), x -> oracle.size());
+      assertEquals(want, table.code(keys.get(i)));
+    }
+    assertEquals(oracle.size(), table.size());
+  }
+
   /** Strings with equal hash codes ("Aa" and "BB") get distinct codes, across growth. */
   @Test
   void collidingHashesAndGrowth() {
