@@ -46,6 +46,12 @@ final class ParsedBatches<T> implements AutoCloseable {
       return (T) records[k];
     }
 
+    /** Returns records {@code [from, to)}, a view. */
+    @SuppressWarnings("unchecked")
+    java.util.List<T> records(int from, int to) {
+      return (java.util.List<T>) java.util.Arrays.asList(records).subList(from, to);
+    }
+
     /** Returns the line record {@code k} starts on. */
     long line(int k) {
       return lines[k];
