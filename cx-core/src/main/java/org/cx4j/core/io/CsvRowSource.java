@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.google.common.base.Throwables;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Reader;
@@ -356,15 +357,10 @@ final class CsvRowSource implements RowSource {
         if (batch == end) {
           ended = true;
           batch = null;
-          Throwable f = failure;
-          if (f instanceof IOException io) {
-            throw io;
-          }
-          if (f instanceof RuntimeException re) {
-            throw re;
-          }
-          if (f instanceof Error err) {
-            throw err;
+          Throwable f = failure; // an IOException, RuntimeException or Error, or null
+          if (f != null) {
+            Throwables.throwIfInstanceOf(f, IOException.class);
+            Throwables.throwIfUnchecked(f);
           }
           return null;
         }

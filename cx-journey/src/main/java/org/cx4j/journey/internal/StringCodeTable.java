@@ -30,6 +30,10 @@ public final class StringCodeTable {
   private char[] chars = new char[256];
   private int[] starts = new int[17]; // key c's header is at chars[starts[c]]; next free: [size]
   private int size;
+  private long[] seen = new long[0]; // prefetch(): the slots read, reused
+
+  @SuppressWarnings("unused")
+  private int sink; // prefetch(): what it read, so that the reads stay
 
   /** Returns an empty table. */
   public StringCodeTable() {
@@ -100,11 +104,6 @@ public final class StringCodeTable {
     }
     sink = acc; // kept, so that the reads are not optimized away
   }
-
-  private long[] seen = new long[0];
-
-  @SuppressWarnings("unused")
-  private int sink;
 
   /**
    * Returns the code of {@code key}, or -1 when it has none.

@@ -473,6 +473,7 @@ public final class InteractionLog {
     private final List<Map<String, Integer>> attributeCodes = new ArrayList<>();
     private final List<List<String>> attributeValues = new ArrayList<>();
     private int[][] attributes = new int[0][];
+    private String[] prefetchIds = new String[0]; // prefetch(): the ids of a batch, reused
 
     Builder() {}
 
@@ -558,8 +559,6 @@ public final class InteractionLog {
       Arrays.fill(prefetchIds, 0, n, null);
       return this;
     }
-
-    private String[] prefetchIds = new String[0];
 
     /**
      * Adds one interaction (of its attributes, those named in {@link #attributes} are kept).

@@ -1,5 +1,6 @@
 package org.cx4j.report.input;
 
+import com.google.common.base.Throwables;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -138,12 +139,9 @@ final class ParsedBatches<T> implements AutoCloseable {
       return (Batch<T>) b;
     }
     ended = true;
-    Throwable f = failure;
-    if (f instanceof RuntimeException re) {
-      throw re;
-    }
-    if (f instanceof Error err) {
-      throw err;
+    Throwable f = failure; // a RuntimeException or Error, or null
+    if (f != null) {
+      Throwables.throwIfUnchecked(f);
     }
     return null;
   }
