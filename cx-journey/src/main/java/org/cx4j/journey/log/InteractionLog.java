@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
@@ -448,18 +449,18 @@ public final class InteractionLog {
    * rejected as coming from the future.
    */
   public static final class Builder {
-    // Ids as strings in an open-addressing table: a row's fresh CustomerId is kept only on first
-    // sight (see StringCodeTable for why not a HashMap).
+    // Ids as strings in open-addressing tables (see StringCodeTable for why not a HashMap); the
+    // tables keep every distinct id, so the id objects are made once, by build(): millions of
+    // small objects made while reading would be copied by every young collection until old.
     private final StringCodeTable customerCodes = new StringCodeTable();
-    private final List<CustomerId> customers = new ArrayList<>();
     private final Map<String, Integer> touchpointCodes = new HashMap<>();
     private final List<Touchpoint> touchpoints = new ArrayList<>();
     private final Map<Outcome, Integer> outcomeCodes = new HashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final StringCodeTable journeyCodes = new StringCodeTable();
-    private final List<String> journeyIds = new ArrayList<>();
     private UnknownTouchpoints unknown = UnknownTouchpoints.REJECT;
     private Clock clock = Clock.systemUTC();
+    private Instant now = Instant.MIN; // the clock's last reading: timestamps up to it are past
     private boolean catalogGiven;
     private int size;
     private int[] customer = new int[16];
@@ -532,6 +533,7 @@ public final class InteractionLog {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      this.now = Instant.MIN;
       return this;
     }
 
@@ -574,9 +576,6 @@ public final class InteractionLog {
       long ms = checkTime(interaction.timestamp(), interaction);
       CustomerId id = interaction.customer();
       int c = customerCodes.code(id.value());
-      if (c == customers.size()) {
-        customers.add(id);
-      }
       int o = -1;
       if (interaction.outcome() != null) {
         o = outcomeCodes.computeIfAbsent(interaction.outcome(), this::newOutcome);
@@ -584,11 +583,7 @@ public final class InteractionLog {
       }
       int j = -1;
       if (interaction.journeyId() != null) {
-        String jid = interaction.journeyId();
-        j = journeyCodes.code(jid);
-        if (j == journeyIds.size()) {
-          journeyIds.add(jid);
-        }
+        j = journeyCodes.code(interaction.journeyId());
         anyJourney = true;
       }
       append(c, ms, t, (short) o, j);
@@ -643,18 +638,26 @@ public final class InteractionLog {
     /** Returns the log of the interactions added so far; the builder stays usable. */
     public InteractionLog build() {
       return new InteractionLog(
-          customers,
+          keys(customerCodes, CustomerId::new),
           Arrays.copyOf(customer, size),
           Arrays.copyOf(millis, size),
           TouchpointDictionary.of(touchpoints),
           Arrays.copyOf(touchpoint, size),
           outcomes,
           anyOutcome ? Arrays.copyOf(outcome, size) : null,
-          journeyIds,
+          keys(journeyCodes, k -> k),
           anyJourney ? Arrays.copyOf(journey, size) : null,
           attributeNames,
           copyAttributes(),
           attributeValues);
+    }
+
+    private static <T> List<T> keys(StringCodeTable codes, Function<String, T> of) {
+      List<T> out = new ArrayList<>(codes.size());
+      for (int k = 0; k < codes.size(); k++) {
+        out.add(of.apply(codes.key(k)));
+      }
+      return out;
     }
 
     private int[][] copyAttributes() {
@@ -666,7 +669,9 @@ public final class InteractionLog {
     }
 
     private long checkTime(Instant ts, Interaction i) {
-      Instant now = clock.instant();
+      if (ts.isAfter(now)) { // only then is the clock read again: once per row costs a tenth
+        now = clock.instant();
+      }
       if (ts.isAfter(now)) {
         throw new IllegalArgumentException(
             "timestamp " + ts + " is in the future (now is " + now + "): " + i);
