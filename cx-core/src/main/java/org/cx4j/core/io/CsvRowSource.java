@@ -300,7 +300,7 @@ final class CsvRowSource implements RowSource {
   private final class SplitAhead {
     private static final int BATCH = 512;
     private final Item[] end = new Item[0];
-    private final BlockingQueue<Item[]> batches = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<Item[]> batches = new ArrayBlockingQueue<>(16);
     private final Thread thread;
     private volatile Throwable failure;
     private Item[] batch;

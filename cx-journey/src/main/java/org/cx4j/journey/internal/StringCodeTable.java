@@ -99,7 +99,9 @@ public final class StringCodeTable {
     for (int k = 0; k < n; k++) {
       long s = found[k];
       if (s != 0) {
-        acc += a[(int) s - 1];
+        int at = (int) s - 1;
+        int len = a[at] | (a[at + 1] << 16);
+        acc += a[at + HEADER + len - 1]; // the key's last cache line too, when it spans two
       }
     }
     sink = acc; // kept, so that the reads are not optimized away

@@ -306,6 +306,7 @@ public final class InputLoader {
     try (ParsedBatches<Interaction> batches =
         ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
       long nextProgress = PROGRESS_EVERY;
+      JourneyStage lastStage = null;
       ParsedBatches.Batch<Interaction> b;
       while ((b = batches.take()) != null) {
         for (int k = 0; k < b.size(); k++) {
@@ -315,7 +316,11 @@ public final class InputLoader {
           Interaction i = b.record(k);
           try {
             log.add(i);
-            stages.add(i.touchpoint().stage());
+            JourneyStage stage = i.touchpoint().stage();
+            if (stage != lastStage) { // rows share stage objects: skip the set's hashing
+              stages.add(stage);
+              lastStage = stage;
+            }
           } catch (IllegalArgumentException e) {
             // The log refuses what a row-level reader cannot see (a timestamp in the future).
             ReadError error =

@@ -28,8 +28,10 @@ final class ParsedBatches<T> implements AutoCloseable {
   /** Records per batch: large enough that the hand-over costs nothing per row. */
   static final int BATCH = 4096;
 
-  /** Batches that may wait for the consumer. */
-  static final int QUEUED = 16;
+  /**
+   * Batches that may wait for the consumer: few, since what waits is copied by young collections.
+   */
+  static final int QUEUED = 4;
 
   /** A run of consecutive records with the physical line each starts on. */
   static final class Batch<T> {
