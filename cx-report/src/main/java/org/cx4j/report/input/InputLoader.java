@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -306,7 +307,7 @@ public final class InputLoader {
     try (ParsedBatches<Interaction> batches =
         ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
       long nextProgress = PROGRESS_EVERY;
-      JourneyStage lastStage = null;
+      Set<JourneyStage> known = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       ParsedBatches.Batch<Interaction> b;
       while ((b = batches.take()) != null) {
         for (int k = 0; k < b.size(); k++) {
@@ -317,9 +318,11 @@ public final class InputLoader {
           try {
             log.add(i);
             JourneyStage stage = i.touchpoint().stage();
-            if (stage != lastStage) { // rows share stage objects: skip the set's hashing
+            if (!known.contains(stage)) { // rows share stage objects: skip the set's hashing
               stages.add(stage);
-              lastStage = stage;
+              if (known.size() < 64) { // bounded, should stage objects not be shared
+                known.add(stage);
+              }
             }
           } catch (IllegalArgumentException e) {
             // The log refuses what a row-level reader cannot see (a timestamp in the future).
