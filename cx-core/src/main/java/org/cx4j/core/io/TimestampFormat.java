@@ -179,6 +179,14 @@ public final class TimestampFormat {
    * Why: {@code Instant.parse} goes through a general formatter and costs most of a CSV row's read
    * time; this is the form machine exports write.
    */
+  /**
+   * The date {@link #canonicalUtc} read last and its epoch day; immutable, so threads that race on
+   * the field each see a whole one (a stale one only costs a recomputation).
+   */
+  private record LastDay(int date, long epochDay) {}
+
+  private static LastDay lastDay = new LastDay(-1, 0);
+
   static Instant canonicalUtc(String s) {
     int n = s.length();
     if ((n != 20 && n != 24)
@@ -208,11 +216,21 @@ public final class TimestampFormat {
         || minute > 59
         || second < 0
         || second > 59
-        || milli < 0
-        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        || milli < 0) {
       return null;
     }
-    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    int date = (year * 100 + month) * 100 + day;
+    LastDay last = lastDay; // rows in time order share their date: one validation per date
+    long epochDay;
+    if (last.date == date) {
+      epochDay = last.epochDay;
+    } else {
+      if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        return null;
+      }
+      epochDay = LocalDate.of(year, month, day).toEpochDay();
+      lastDay = new LastDay(date, epochDay);
+    }
     return Instant.ofEpochSecond(
         epochDay * 86_400L + hour * 3600L + minute * 60L + second, milli * 1_000_000L);
   }

@@ -101,6 +101,27 @@ class TimestampFormatTest {
     assertEquals(Instant.parse(s), TimestampFormat.iso().parse(s), s);
   }
 
+  /**
+   * Runs of timestamps on a few neighbouring dates (as time-ordered exports have), read one after
+   * another, agree with {@link Instant#parse}: the date remembered from the row before never leaks
+   * into a row of another date, and invalid dates right after valid ones of the same month still
+   * fall back.
+   */
+  @net.jqwik.api.Property(tries = 500, seed = "43")
+  void runsOfNeighbouringDatesAgreeWithInstantParse(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 60)
+          java.util.List<@net.jqwik.api.constraints.IntRange(min = 0, max = 4 * 86_400 - 1) Integer>
+              seconds,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1999, max = 2101) int year) {
+    long base = java.time.LocalDate.of(year, 2, 27).toEpochDay() * 86_400L;
+    for (int sec : seconds) {
+      String s = Instant.ofEpochSecond(base + sec).toString();
+      assertEquals(Instant.parse(s), TimestampFormat.canonicalUtc(s), s);
+      String day30 = year + "-02-30T" + s.substring(11);
+      assertEquals(null, TimestampFormat.canonicalUtc(day30), day30);
+    }
+  }
+
   @Test
   void canonicalUtcFallsBackOnAnythingElse() {
     // invalid values are left to Instant.parse, which rejects them
