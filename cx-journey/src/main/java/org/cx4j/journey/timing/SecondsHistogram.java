@@ -6,6 +6,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import org.cx4j.metrics.internal.RadixSort;
 
 /**
  * An exact histogram of durations at one-second resolution: counts per whole second, dense for
@@ -203,7 +204,9 @@ public final class SecondsHistogram {
   /** Returns the result so far: an immutable summary, unaffected by later additions. */
   public DurationSummary result() {
     long[] ov = Arrays.copyOf(overflow, overflowSize);
-    Arrays.sort(ov);
+    if (!overflowSorted) {
+      ov = sorted(ov);
+    }
     int top = dense.length;
     while (top > 0 && dense[top - 1] == 0) {
       top--;
@@ -230,9 +233,30 @@ public final class SecondsHistogram {
 
   private void sortOverflow() {
     if (!overflowSorted) {
-      Arrays.sort(overflow, 0, overflowSize);
+      System.arraycopy(sorted(Arrays.copyOf(overflow, overflowSize)), 0, overflow, 0, overflowSize);
       overflowSorted = true;
     }
+  }
+
+  /** Overflows this long are radix-sorted: millions of day-long gaps sorted several times over. */
+  private static final int RADIX_FROM = 4096;
+
+  /**
+   * Returns {@code values} (non-negative) in ascending order: the array itself or the sort's other
+   * buffer. A comparison sort of millions of durations (transitions days apart, in every edge, node
+   * and funnel step of a large log) measured a fifth of the journey analysis.
+   */
+  private static long[] sorted(long[] values) {
+    if (values.length < RADIX_FROM) {
+      Arrays.sort(values);
+      return values;
+    }
+    long max = 0;
+    for (long v : values) {
+      max |= v;
+    }
+    return RadixSort.sort(values, (double[]) null, Long.SIZE - Long.numberOfLeadingZeros(max))
+        .keys();
   }
 
   @Override
