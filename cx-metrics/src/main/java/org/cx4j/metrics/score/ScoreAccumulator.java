@@ -260,9 +260,10 @@ public final class ScoreAccumulator<R> {
   }
 
   void add(Instrument expected, SurveyResponse response) {
-    if (expected != null && !expected.equals(response.instrument())) {
+    Instrument actual = response.instrument();
+    if (expected != null && expected != actual && !expected.equals(actual)) {
       throw new IllegalArgumentException(
-          "response instrument " + response.instrument() + " is not " + expected + ": " + response);
+          "response instrument " + actual + " is not " + expected + ": " + response);
     }
     if (response.weight() == 1.0) {
       add(response.score());
