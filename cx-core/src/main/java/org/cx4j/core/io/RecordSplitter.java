@@ -2,6 +2,9 @@ package org.cx4j.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -60,6 +63,26 @@ final class RecordSplitter {
   private final int maxLines;
 
   private final boolean[] plain = new boolean[256];
+
+  // Word-at-a-time runs: eight bytes of buf read as one little-endian long.
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long BYTES_OF_ONE = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long QUOTES = BYTES_OF_ONE * '"';
+  private static final long NEWLINES = BYTES_OF_ONE * '\n';
+  private static final long RETURNS = BYTES_OF_ONE * '\r';
+
+  /**
+   * Returns whether a byte of {@code w} equals the byte repeated in {@code pattern}: the zero-byte
+   * test of {@code w ^ pattern} (Hacker's Delight, 6-1). It may report a byte past a real match but
+   * never misses one, and the callers rescan byte by byte from the word's start when it fires.
+   */
+  private static boolean hasByte(long w, long pattern) {
+    long x = w ^ pattern;
+    return ((x - BYTES_OF_ONE) & ~x & HIGH_BITS) != 0;
+  }
+
   private byte[] buf = new byte[CHUNK];
   private int limit; // valid bytes in buf
   private int pos; // the next record starts here
@@ -217,6 +240,15 @@ final class RecordSplitter {
       int lim = (int) Math.min(limit, (long) pos + maxBytes + 1);
       if (inQuotes) {
         int k = i;
+        for (int last = lim - Long.BYTES; k <= last; k += Long.BYTES) { // 8 bytes at a time
+          long w = (long) WORDS.get(buf, k);
+          if (hasByte(w, QUOTES) || hasByte(w, NEWLINES) || hasByte(w, RETURNS)) {
+            break; // the byte loop below finds which
+          }
+          if ((w & HIGH_BITS) != 0) {
+            nonAscii = true;
+          }
+        }
         while (k < lim) {
           byte c = buf[k];
           if (c == '"' || c == '\n' || c == '\r') {
@@ -233,6 +265,18 @@ final class RecordSplitter {
         }
       } else if (!fieldStart && !afterClose && nonBlank) {
         int k = i;
+        if (!whitespace) { // 8 bytes at a time while none is a separator, line end or non-ASCII
+          long seps = BYTES_OF_ONE * (separator & 0xFF);
+          for (int last = lim - Long.BYTES; k <= last; k += Long.BYTES) {
+            long w = (long) WORDS.get(buf, k);
+            if ((w & HIGH_BITS) != 0
+                || hasByte(w, seps)
+                || hasByte(w, NEWLINES)
+                || hasByte(w, RETURNS)) {
+              break; // the byte loop below finds which
+            }
+          }
+        }
         while (k < lim && plain[buf[k] & 0xFF]) {
           k++;
         }
