@@ -38,6 +38,12 @@ public record Outcome(String name) {
   @JsonCreator
   public static Outcome of(String name) {
     Objects.requireNonNull(name, "outcome name");
+    if (name.equals(CONVERTED.name)) { // as most files write them: no copy to normalize
+      return CONVERTED;
+    }
+    if (name.equals(ABANDONED.name)) {
+      return ABANDONED;
+    }
     String n = name.trim().toLowerCase(Locale.ROOT);
     if (n.equals(CONVERTED.name)) {
       return CONVERTED;
