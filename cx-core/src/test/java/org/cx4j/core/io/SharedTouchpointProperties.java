@@ -28,7 +28,7 @@ class SharedTouchpointProperties {
   void everyRowGetsTheTouchpointItNames(
       @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3000) int rows,
-      @ForAll @IntRange(min = 1, max = 40) int ids,
+      @ForAll @IntRange(min = 1, max = 600) int ids,
       @ForAll @IntRange(min = 1, max = 30) int channels) {
     Random rnd = new Random(seed);
     String[] stages = {"awareness", "consideration", "purchase", "Retention", "custom stage"};
