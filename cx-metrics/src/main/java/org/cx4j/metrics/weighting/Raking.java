@@ -301,7 +301,10 @@ public final class Raking {
       }
       int[] count = new int[categories[v].length];
       for (int i = 0; i < n; i++) {
-        Map<String, String> r = Objects.requireNonNull(responses.get(i), "response " + i);
+        Map<String, String> r = responses.get(i);
+        if (r == null) {
+          throw new NullPointerException("response " + i);
+        }
         String value = r.get(names[v]);
         if (value == null) {
           throw new IllegalArgumentException(
