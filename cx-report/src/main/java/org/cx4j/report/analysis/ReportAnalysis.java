@@ -552,22 +552,31 @@ final class ReportAnalysis {
       code.replace(js.customers().get(c), c);
     }
     int touchpoints = js.dictionary().size();
-    List<double[]> exposure = new ArrayList<>();
-    List<Double> outcome = new ArrayList<>();
+    // Which touchpoints each linked respondent saw before answering: a bit per touchpoint, in
+    // words of 64, one row of words per respondent (not a double[] per respondent: 240 MB for a
+    // million respondents and 30 touchpoints).
+    int words = (touchpoints + 63) >>> 6;
+    long[] seen = new long[Math.max(16, words * 16)];
+    double[] scores = new double[16];
+    int n = 0;
     for (SurveyResponse r : npsResponses) {
       Integer c = code.get(r.customer());
       if (c == null || c < 0 || first[c] < 0) {
         continue;
       }
-      double[] x = new double[touchpoints];
+      if ((n + 1) * words > seen.length) {
+        seen = Arrays.copyOf(seen, Math.max(seen.length * 2, (n + 1) * words));
+      }
+      if (n == scores.length) {
+        scores = Arrays.copyOf(scores, 2 * n);
+      }
       long at = r.timestamp().toEpochMilli();
       for (int e = first[c]; e < end[c] && js.epochMillis(e) <= at; e++) {
-        x[js.touchpointCode(e)] = 1;
+        int t = js.touchpointCode(e);
+        seen[n * words + (t >>> 6)] |= 1L << t;
       }
-      exposure.add(x);
-      outcome.add((double) r.score());
+      scores[n++] = r.score();
     }
-    int n = exposure.size();
     if (n < 3 * o.minGroupSize()) {
       notes.add(
           String.format(
@@ -584,22 +593,22 @@ final class ReportAnalysis {
     // visited first (a constant driver carries no information and breaks the regression).
     Integer[] order = new Integer[touchpoints];
     long[] exposed = new long[touchpoints];
+    for (int i = 0; i < n; i++) {
+      for (int w = 0; w < words; w++) {
+        for (long bits = seen[i * words + w]; bits != 0; bits &= bits - 1) {
+          exposed[(w << 6) + Long.numberOfTrailingZeros(bits)]++;
+        }
+      }
+    }
     for (int t = 0; t < touchpoints; t++) {
       order[t] = t;
-      for (double[] x : exposure) {
-        exposed[t] += (long) x[t];
-      }
     }
     Arrays.sort(
         order,
         Comparator.comparingLong((Integer t) -> -exposed[t])
             .thenComparing(t -> js.dictionary().touchpoint(t).id()));
     KeyDriverAnalysis.Builder b = KeyDriverAnalysis.builder();
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = outcome.get(i);
-    }
-    b.outcome("nps score", y);
+    b.outcome("nps score", Arrays.copyOf(scores, n));
     int used = 0;
     for (int k = 0; k < touchpoints && used < MAX_DRIVERS; k++) {
       int t = order[k];
@@ -608,7 +617,7 @@ final class ReportAnalysis {
       }
       double[] x = new double[n];
       for (int i = 0; i < n; i++) {
-        x[i] = exposure.get(i)[t];
+        x[i] = (seen[i * words + (t >>> 6)] >>> t) & 1;
       }
       b.driver(js.dictionary().touchpoint(t).id(), x);
       used++;
