@@ -1,5 +1,7 @@
 package org.cx4j.journey.internal;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import java.util.Arrays;
 
 /**
@@ -22,14 +24,18 @@ public final class StringCodeTable {
 
   private static final int MAX_CAPACITY = 1 << 30;
 
-  /** Chars before each key's characters in the arena: its length, then its code, 2 chars each. */
-  private static final int HEADER = 4;
+  /**
+   * Chars before each key's characters in the arena: its length, its code and its payload, 2 chars
+   * each.
+   */
+  private static final int HEADER = 6;
 
   private long[] slots; // 0: empty; else (hash << 32) | (arena position of the key's header + 1)
   private int mask;
   private char[] chars = new char[256];
   private int[] starts = new int[17]; // key c's header is at chars[starts[c]]; next free: [size]
   private int size;
+  private int lastAt; // the arena position of the key that code() returned last
   private long[] seen = new long[0]; // prefetch(): the slots read, reused
 
   @SuppressWarnings("unused")
@@ -61,12 +67,14 @@ public final class StringCodeTable {
       if ((int) (s >>> 32) == h) {
         int at = (int) s - 1;
         if (matches(key, at)) {
+          lastAt = at;
           return codeAt(at);
         }
       }
       i = (i + 1) & mask;
     }
     int at = starts[size];
+    lastAt = at;
     int code = append(key);
     slots[i] = ((long) h << 32) | (at + 1L);
     if (2 * size > slots.length) {
@@ -84,6 +92,15 @@ public final class StringCodeTable {
    * @throws ArrayIndexOutOfBoundsException if {@code n > keys.length}
    */
   public void prefetch(String[] keys, int n) {
+    prefetch(keys, n, null);
+  }
+
+  /**
+   * As {@link #prefetch(String[], int)}, and writes to {@code payloads[k]} the payload of the key
+   * in the slot where the lookup of {@code keys[k]} starts (0 where there is none): a guess, most
+   * often the payload of {@code keys[k]} itself, for the caller to read ahead with.
+   */
+  public void prefetch(String[] keys, int n, int[] payloads) {
     long[] sl = slots;
     int m = mask;
     if (seen.length < n) {
@@ -98,10 +115,15 @@ public final class StringCodeTable {
     int acc = 0;
     for (int k = 0; k < n; k++) {
       long s = found[k];
+      int payload = 0;
       if (s != 0) {
         int at = (int) s - 1;
         int len = a[at] | (a[at + 1] << 16);
         acc += a[at + HEADER + len - 1]; // the key's last cache line too, when it spans two
+        payload = a[at + 4] | (a[at + 5] << 16);
+      }
+      if (payloads != null) {
+        payloads[k] = payload;
       }
     }
     sink = acc; // kept, so that the reads are not optimized away
@@ -139,6 +161,60 @@ public final class StringCodeTable {
     return true;
   }
 
+  /**
+   * Returns the position of the key that {@link #code(String)} returned last: stable for the life
+   * of the table, so that {@link #matchesAt} can check a key against it later without a lookup.
+   *
+   * @throws IllegalStateException if {@code code} was never called
+   */
+  public int lastPosition() {
+    checkState(size > 0, "no key coded yet");
+    return lastAt;
+  }
+
+  /** Returns the payload of the key that {@link #code(String)} returned last; 0 until set. */
+  public int lastPayload() {
+    checkState(size > 0, "no key coded yet");
+    return chars[lastAt + 4] | (chars[lastAt + 5] << 16);
+  }
+
+  /** Sets the payload of the key that {@link #code(String)} returned last (a caller's int). */
+  public void setLastPayload(int payload) {
+    checkState(size > 0, "no key coded yet");
+    chars[lastAt + 4] = (char) payload;
+    chars[lastAt + 5] = (char) (payload >>> 16);
+  }
+
+  /**
+   * Returns the code of the key at {@code position} (from {@link #lastPosition()}) if that key
+   * equals {@code key}, else -1: one read of the arena instead of a lookup, when the caller has a
+   * good guess.
+   *
+   * @throws IndexOutOfBoundsException if {@code position} is not one {@link #lastPosition()} gave
+   */
+  public int codeIfAt(int position, String key) {
+    return matches(key, position) ? codeAt(position) : -1;
+  }
+
+  /**
+   * Reads, for each of {@code positions[0, n)} greater than 0, the key at arena position {@code
+   * positions[k] - 1} (its header and last characters), as {@link #prefetch} does for looked-up
+   * keys: before {@link #codeIfAt} on them.
+   */
+  public void prefetchPositions(int[] positions, int n) {
+    char[] a = chars;
+    int acc = 0;
+    for (int k = 0; k < n; k++) {
+      int p = positions[k] - 1;
+      if (p >= 0 && p < a.length - HEADER) {
+        int len = a[p] | (a[p + 1] << 16);
+        int last = p + HEADER + len - 1;
+        acc += a[p] + (last < a.length ? a[last] : 0);
+      }
+    }
+    sink = acc;
+  }
+
   /** Returns the code of the key whose header is at arena position {@code at}. */
   private int codeAt(int at) {
     return chars[at + 2] | (chars[at + 3] << 16);
@@ -164,6 +240,8 @@ public final class StringCodeTable {
     chars[at + 1] = (char) (len >>> 16);
     chars[at + 2] = (char) size;
     chars[at + 3] = (char) (size >>> 16);
+    chars[at + 4] = 0; // no payload
+    chars[at + 5] = 0;
     key.getChars(0, len, chars, from);
     if (size + 2 > starts.length) {
       starts = Arrays.copyOf(starts, 2 * starts.length);

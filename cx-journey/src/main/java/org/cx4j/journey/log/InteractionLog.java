@@ -475,6 +475,7 @@ public final class InteractionLog {
     private final List<List<String>> attributeValues = new ArrayList<>();
     private int[][] attributes = new int[0][];
     private String[] prefetchIds = new String[0]; // prefetch(): the ids of a batch, reused
+    private int[] lastJourneys = new int[0]; // prefetch(): the customers' last journeys, reused
 
     Builder() {}
 
@@ -550,12 +551,18 @@ public final class InteractionLog {
       if (prefetchIds.length < n) {
         prefetchIds = new String[n];
       }
+      if (lastJourneys.length < n) {
+        lastJourneys = new int[n];
+      }
       for (int k = 0; k < n; k++) {
         prefetchIds[k] = next.get(k).customer().value();
       }
-      customerCodes.prefetch(prefetchIds, n);
+      customerCodes.prefetch(prefetchIds, n, lastJourneys);
+      // Each customer's last journey (the customer's payload) is most rows' journey: read it
+      // ahead, and look up in the journey table ahead only for customers without one.
+      journeyCodes.prefetchPositions(lastJourneys, n);
       for (int k = 0; k < n; k++) {
-        prefetchIds[k] = next.get(k).journeyId();
+        prefetchIds[k] = lastJourneys[k] == 0 ? next.get(k).journeyId() : null;
       }
       journeyCodes.prefetch(prefetchIds, n);
       Arrays.fill(prefetchIds, 0, n, null);
@@ -583,7 +590,15 @@ public final class InteractionLog {
       }
       int j = -1;
       if (interaction.journeyId() != null) {
-        j = journeyCodes.code(interaction.journeyId());
+        // The customer's last journey first (its place in the journey table's arena, plus one,
+        // is the customer's payload): one read where a lookup takes two.
+        String jid = interaction.journeyId();
+        int last = customerCodes.lastPayload();
+        j = last == 0 ? -1 : journeyCodes.codeIfAt(last - 1, jid);
+        if (j < 0) {
+          j = journeyCodes.code(jid);
+          customerCodes.setLastPayload(journeyCodes.lastPosition() + 1);
+        }
         anyJourney = true;
       }
       append(c, ms, t, (short) o, j);

@@ -70,6 +70,33 @@ class StringCodeTableProperties {
     assertEquals(oracle.size(), table.size());
   }
 
+  /**
+   * Payloads stay with their key (what was set for a key is what the next lookup of it reads, 0
+   * before), and a key's position answers {@code codeIfAt} with its code for that key alone.
+   */
+  @Property(tries = 1000, seed = "44")
+  void payloadsAndPositionsBelongToTheirKey(@ForAll("keys") List<String> keys) {
+    StringCodeTable table = new StringCodeTable();
+    Map<String, Integer> payload = new HashMap<>();
+    Map<String, Integer> position = new HashMap<>();
+    Map<String, Integer> codes = new HashMap<>();
+    int[] guesses = new int[1];
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      table.prefetch(new String[] {k}, 1, guesses); // a guess only: any value is fine
+      int code = table.code(new String(k));
+      assertEquals(codes.computeIfAbsent(k, x -> codes.size()).intValue(), code);
+      assertEquals(payload.getOrDefault(k, 0).intValue(), table.lastPayload(), k);
+      table.setLastPayload(i + 1);
+      payload.put(k, i + 1);
+      position.put(k, table.lastPosition());
+      for (Map.Entry<String, Integer> e : position.entrySet()) {
+        int want = e.getKey().equals(k) ? code : -1;
+        assertEquals(want, table.codeIfAt(e.getValue(), k), e.getKey() + " vs " + k);
+      }
+    }
+  }
+
   /** Strings with equal hash codes ("Aa" and "BB") get distinct codes, across growth. */
   @Test
   void collidingHashesAndGrowth() {
