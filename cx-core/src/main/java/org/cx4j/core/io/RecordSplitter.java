@@ -178,7 +178,51 @@ final class RecordSplitter {
     if (pos >= limit && !fill()) {
       return false;
     }
-    return scan();
+    return plainLine() || scan();
+  }
+
+  /**
+   * Cuts the record at {@code pos} when it is one line of ASCII without quotes or carriage returns
+   * (most rows of machine exports), eight bytes at a time: the values are the separators plus one,
+   * and the record ends at the first line feed. Anything else, or a line that runs past what is
+   * buffered, is left to {@link #scan()} (returns false, having changed nothing).
+   */
+  private boolean plainLine() {
+    if (whitespace || expectedFields == 0) {
+      return false; // the header, and whitespace-separated files, take the general path
+    }
+    int p = pos;
+    byte first = buf[p];
+    if (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+      return false; // blank or leading spaces: the general path decides
+    }
+    long seps = BYTES_OF_ONE * (separator & 0xFF);
+    int fields = 1;
+    int last = (int) Math.min(limit, (long) p + maxBytes + 1) - Long.BYTES;
+    for (int k = p; k <= last; k += Long.BYTES) {
+      long w = (long) WORDS.get(buf, k);
+      long lf = zeroBytes(w ^ NEWLINES);
+      long stop = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ RETURNS) | (w & HIGH_BITS);
+      long sep = zeroBytes(w ^ seps);
+      if ((lf | stop) == 0) {
+        fields += Long.bitCount(sep);
+        continue;
+      }
+      long firstStop = Long.lowestOneBit(lf | stop);
+      if ((firstStop & lf) == 0) {
+        return false; // a quote, carriage return or non-ASCII byte before the line feed
+      }
+      fields += Long.bitCount(sep & (firstStop - 1));
+      lastFields = fields;
+      return finish(k + (Long.numberOfTrailingZeros(firstStop) >>> 3), 1, 1, false, true, null, -1);
+    }
+    return false;
+  }
+
+  /** The bytes of {@code x} that are zero, as 0x80 in each, exactly (no borrow between bytes). */
+  private static long zeroBytes(long x) {
+    long t = (x & ~HIGH_BITS) + ~HIGH_BITS;
+    return ~(t | x | ~HIGH_BITS);
   }
 
   private boolean scan() throws IOException {
