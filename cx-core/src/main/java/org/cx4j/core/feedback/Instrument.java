@@ -69,7 +69,8 @@ public record Instrument(Kind kind, String name, Scale scale) {
 
   /** Returns a CSAT instrument on {@code scale}, named {@code csat}. */
   public static Instrument csat(Scale scale) {
-    return new Instrument(Kind.CSAT, "csat", scale);
+    // the shared instance for the default scale: accumulators compare instruments per row
+    return CSAT.scale.equals(scale) ? CSAT : new Instrument(Kind.CSAT, "csat", scale);
   }
 
   /** Returns the Customer Effort Score instrument on 1..7, named {@code ces}. */
@@ -79,7 +80,7 @@ public record Instrument(Kind kind, String name, Scale scale) {
 
   /** Returns a CES instrument on {@code scale}, named {@code ces}. */
   public static Instrument ces(Scale scale) {
-    return new Instrument(Kind.CES, "ces", scale);
+    return CES.scale.equals(scale) ? CES : new Instrument(Kind.CES, "ces", scale);
   }
 
   /**
