@@ -115,10 +115,13 @@ final class ReportAnalysis {
     this.in = in;
     this.o = o;
     this.metrics = metrics;
-    // Segments are only ever looked up for respondents: assign those, not every customer.
+    // Segments are only ever looked up for respondents: assign those, not every customer (and
+    // without a customers file, there is nothing to assign).
     Set<CustomerId> respondents = new HashSet<>();
-    for (SurveyResponse r : in.responses()) {
-      respondents.add(r.customer());
+    if (!in.customers().isEmpty()) {
+      for (SurveyResponse r : in.responses()) {
+        respondents.add(r.customer());
+      }
     }
     for (Customer c : in.customers()) {
       if (respondents.contains(c.id())) {
