@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -175,21 +174,36 @@ public final class PathData {
         "the abstraction is over another touchpoint dictionary than the journeys'");
     int target = journeys.outcomes().indexOf(conversion);
     Builder b = builder();
-    List<String> path = new ArrayList<>();
+    // Each touchpoint's channel code, given on its first use (so codes follow first sight, as
+    // adding the paths' names would give them): no name looked up per event.
+    int[] channelOf = new int[journeys.dictionary().size()];
+    Arrays.fill(channelOf, -1);
+    int[] path = new int[16];
     for (int j = 0; j < journeys.journeyCount(); j++) {
-      path.clear();
+      int n = 0;
       boolean converted = false;
       for (int e = journeys.eventStart(j); e < journeys.eventEnd(j); e++) {
-        path.add(abstraction.label(abstraction.node(journeys.touchpointCode(e))));
+        int t = journeys.touchpointCode(e);
+        int c = channelOf[t];
+        if (c < 0) {
+          String name = abstraction.label(abstraction.node(t)).trim();
+          checkArgument(!name.isEmpty(), "blank channel name for touchpoint code %s", t);
+          c = channelOf[t] = b.dictionary.code(name, 0, name.length());
+        }
+        if (n == path.length) {
+          path = Arrays.copyOf(path, 2 * n);
+        }
+        path[n++] = c;
         if (target >= 0 && journeys.outcomeCode(e) == target) {
           converted = true;
           break;
         }
       }
+      checkArgument(n > 0, "empty journey %s", j);
       if (converted) {
-        b.add(path, 1, value.applyAsDouble(journeys.journey(j)), 0);
+        b.addCodes(path, n, 1, value.applyAsDouble(journeys.journey(j)), 0);
       } else {
-        b.add(path, 0, 0, 1);
+        b.addCodes(path, n, 0, 0, 1);
       }
     }
     return b.build();
@@ -435,6 +449,17 @@ public final class PathData {
         String c = name.trim();
         touches[used++] = dictionary.code(c, 0, c.length());
       }
+      return endRow(conv, val, nul);
+    }
+
+    /** Adds a path of channel codes given by this builder's dictionary. */
+    private Builder addCodes(int[] path, int n, long conv, double val, long nul) {
+      checkCounts(conv, val, nul);
+      if (used + n > touches.length) {
+        touches = Arrays.copyOf(touches, Math.max(touches.length * 2, used + n));
+      }
+      System.arraycopy(path, 0, touches, used, n);
+      used += n;
       return endRow(conv, val, nul);
     }
 
