@@ -163,7 +163,7 @@ public final class StringCodeTable {
 
   /**
    * Returns the position of the key that {@link #code(String)} returned last: stable for the life
-   * of the table, so that {@link #matchesAt} can check a key against it later without a lookup.
+   * of the table, so that {@link #codeIfAt} can check a key against it later without a lookup.
    *
    * @throws IllegalStateException if {@code code} was never called
    */

@@ -24,7 +24,11 @@ class StringCodeTableProperties {
   Arbitrary<List<String>> keys() {
     // Few distinct values, so keys repeat; lengths 0..3 over a small alphabet with non-Latin-1
     // characters, so prefixes, the empty string and UTF-16 strings all occur.
-    return Arbitraries.strings().withChars("ab\u00e9\u4e2d").ofMaxLength(3).list().ofMaxSize(300);
+    return Arbitraries.strings()
+        .withChars("ab\u00e9\u00ff\u4e2d\ud800")
+        .ofMaxLength(3)
+        .list()
+        .ofMaxSize(300);
   }
 
   @Property(tries = 2000, seed = "42")
