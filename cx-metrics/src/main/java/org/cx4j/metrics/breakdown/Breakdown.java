@@ -108,6 +108,9 @@ public final class Breakdown<K, R> {
     ScoreAccumulator<R> all = accumulator.get();
     Map<K, ScoreAccumulator<R>> parts = new LinkedHashMap<>();
     ScoreAccumulator<R> none = null;
+    Function<K, ScoreAccumulator<R>> newPart = x -> accumulator.get(); // one, not one per row
+    K lastKey = null;
+    ScoreAccumulator<R> lastPart = null;
     for (SurveyResponse r : responses) {
       all.add(r);
       K k = key.apply(r);
@@ -117,8 +120,12 @@ public final class Breakdown<K, R> {
           none = accumulator.get();
         }
         acc = none;
+      } else if (k == lastKey) { // the same key object as the row before: no map lookup
+        acc = lastPart;
       } else {
-        acc = parts.computeIfAbsent(k, x -> accumulator.get());
+        acc = parts.computeIfAbsent(k, newPart);
+        lastKey = k;
+        lastPart = acc;
       }
       acc.add(r);
     }
