@@ -51,127 +51,94 @@ public final class CxReader<T> {
   private final ReadLimits limits;
   private final boolean splitAhead;
 
-  private CxReader(
-      RecordSchema<T> schema,
-      CsvFormat format,
-      ColumnMapping mapping,
-      TimestampFormat timestamps,
-      boolean lenient,
-      ErrorSink sink,
-      boolean attributes,
-      CustomerIdPool ids,
-      Charset charset,
-      ReadLimits limits,
-      boolean splitAhead) {
-    this.schema = schema;
-    this.format = format;
-    this.mapping = mapping;
-    this.timestamps = timestamps;
-    this.lenient = lenient;
-    this.sink = sink;
-    this.attributes = attributes;
-    this.ids = ids;
-    this.charset = charset;
-    this.limits = limits;
-    this.splitAhead = splitAhead;
+  private CxReader(Settings<T> s) {
+    this.schema = s.schema;
+    this.format = s.format;
+    this.mapping = s.mapping;
+    this.timestamps = s.timestamps;
+    this.lenient = s.lenient;
+    this.sink = s.sink;
+    this.attributes = s.attributes;
+    this.ids = s.ids;
+    this.charset = s.charset;
+    this.limits = s.limits;
+    this.splitAhead = s.splitAhead;
+  }
+
+  /** A reader's settings, mutable: withers change them on a copy (see {@link #with}). */
+  private static final class Settings<T> {
+    RecordSchema<T> schema;
+    CsvFormat format = CsvFormat.comma();
+    ColumnMapping mapping = ColumnMapping.defaults();
+    TimestampFormat timestamps = TimestampFormat.iso();
+    boolean lenient;
+    ErrorSink sink = ErrorSink.none();
+    boolean attributes;
+    CustomerIdPool ids;
+    Charset charset = StandardCharsets.UTF_8;
+    ReadLimits limits = ReadLimits.defaults();
+    boolean splitAhead;
+
+    Settings(RecordSchema<T> schema) {
+      this.schema = schema;
+    }
+
+    Settings(CxReader<T> r) {
+      schema = r.schema;
+      format = r.format;
+      mapping = r.mapping;
+      timestamps = r.timestamps;
+      lenient = r.lenient;
+      sink = r.sink;
+      attributes = r.attributes;
+      ids = r.ids;
+      charset = r.charset;
+      limits = r.limits;
+      splitAhead = r.splitAhead;
+    }
+  }
+
+  /** Returns a reader with this one's settings as {@code change} leaves them. */
+  private CxReader<T> with(Consumer<Settings<T>> change) {
+    Settings<T> s = new Settings<>(this);
+    change.accept(s);
+    return new CxReader<>(s);
   }
 
   static <T> CxReader<T> of(RecordSchema<T> schema) {
-    return new CxReader<>(
-        schema,
-        CsvFormat.comma(),
-        ColumnMapping.defaults(),
-        TimestampFormat.iso(),
-        false,
-        ErrorSink.none(),
-        false,
-        null,
-        StandardCharsets.UTF_8,
-        ReadLimits.defaults(),
-        false);
+    return new CxReader<>(new Settings<>(schema));
   }
 
   /** Returns this reader for delimited files of {@code format}. */
   public CxReader<T> format(CsvFormat format) {
     Objects.requireNonNull(format, "format");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.format = format);
   }
 
   /** Returns this reader for JSON Lines: one flat JSON object per line, keys as column names. */
   public CxReader<T> jsonLines() {
-    return new CxReader<>(
-        schema,
-        null,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.format = null);
   }
 
   /** Returns this reader with the user's column names. */
   public CxReader<T> mapping(ColumnMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.mapping = mapping);
   }
 
   /** Returns this reader with timestamps (and signup dates) in {@code timestamps}. */
   public CxReader<T> timestamps(TimestampFormat timestamps) {
     Objects.requireNonNull(timestamps, "timestamps");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.timestamps = timestamps);
   }
 
   /** Returns this reader in strict mode (the default): the first bad row throws. */
   public CxReader<T> strict() {
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        false,
-        ErrorSink.none(),
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(
+        s -> {
+          s.lenient = false;
+          s.sink = ErrorSink.none();
+        });
   }
 
   /**
@@ -188,18 +155,11 @@ public final class CxReader<T> {
    */
   public CxReader<T> lenient(ErrorSink sink) {
     Objects.requireNonNull(sink, "sink");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        true,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(
+        s -> {
+          s.lenient = true;
+          s.sink = sink;
+        });
   }
 
   /**
@@ -211,18 +171,7 @@ public final class CxReader<T> {
    */
   public CxReader<T> touchpoints(TouchpointCatalog catalog) {
     Objects.requireNonNull(catalog, "catalog");
-    return new CxReader<>(
-        schema.withCatalog(catalog),
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.schema = schema.withCatalog(catalog));
   }
 
   /**
@@ -235,8 +184,7 @@ public final class CxReader<T> {
     if (!schema.hasAttributes()) {
       throw new IllegalStateException(schema.kind() + " records have no attributes");
     }
-    return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, true, ids, charset, limits, splitAhead);
+    return with(s -> s.attributes = true);
   }
 
   /**
@@ -248,18 +196,7 @@ public final class CxReader<T> {
    */
   public CxReader<T> sharingIds(CustomerIdPool ids) {
     Objects.requireNonNull(ids, "ids");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.ids = ids);
   }
 
   /**
@@ -273,18 +210,7 @@ public final class CxReader<T> {
    */
   public CxReader<T> charset(Charset charset) {
     Objects.requireNonNull(charset, "charset");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.charset = charset);
   }
 
   /**
@@ -295,8 +221,7 @@ public final class CxReader<T> {
    * stream ends or is closed. JSON Lines files are read as before.
    */
   public CxReader<T> splittingAhead() {
-    return new CxReader<>(
-        schema, format, mapping, timestamps, lenient, sink, attributes, ids, charset, limits, true);
+    return with(s -> s.splitAhead = true);
   }
 
   /**
@@ -307,18 +232,7 @@ public final class CxReader<T> {
    */
   public CxReader<T> limits(ReadLimits limits) {
     Objects.requireNonNull(limits, "limits");
-    return new CxReader<>(
-        schema,
-        format,
-        mapping,
-        timestamps,
-        lenient,
-        sink,
-        attributes,
-        ids,
-        charset,
-        limits,
-        splitAhead);
+    return with(s -> s.limits = limits);
   }
 
   /** Returns the charset used when a file has no byte-order mark. */
