@@ -73,16 +73,6 @@ final class RecordSplitter {
   private static final long NEWLINES = BYTES_OF_ONE * '\n';
   private static final long RETURNS = BYTES_OF_ONE * '\r';
 
-  /**
-   * Returns whether a byte of {@code w} equals the byte repeated in {@code pattern}: the zero-byte
-   * test of {@code w ^ pattern} (Hacker's Delight, 6-1). It may report a byte past a real match but
-   * never misses one, and the callers rescan byte by byte from the word's start when it fires.
-   */
-  private static boolean hasByte(long w, long pattern) {
-    long x = w ^ pattern;
-    return ((x - BYTES_OF_ONE) & ~x & HIGH_BITS) != 0;
-  }
-
   private byte[] buf = new byte[CHUNK];
   private int limit; // valid bytes in buf
   private int pos; // the next record starts here
@@ -286,7 +276,7 @@ final class RecordSplitter {
         int k = i;
         for (int last = lim - Long.BYTES; k <= last; k += Long.BYTES) { // 8 bytes at a time
           long w = (long) WORDS.get(buf, k);
-          if (hasByte(w, QUOTES) || hasByte(w, NEWLINES) || hasByte(w, RETURNS)) {
+          if ((zeroBytes(w ^ QUOTES) | zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ RETURNS)) != 0) {
             break; // the byte loop below finds which
           }
           if ((w & HIGH_BITS) != 0) {
@@ -313,10 +303,11 @@ final class RecordSplitter {
           long seps = BYTES_OF_ONE * (separator & 0xFF);
           for (int last = lim - Long.BYTES; k <= last; k += Long.BYTES) {
             long w = (long) WORDS.get(buf, k);
-            if ((w & HIGH_BITS) != 0
-                || hasByte(w, seps)
-                || hasByte(w, NEWLINES)
-                || hasByte(w, RETURNS)) {
+            if (((w & HIGH_BITS)
+                    | zeroBytes(w ^ seps)
+                    | zeroBytes(w ^ NEWLINES)
+                    | zeroBytes(w ^ RETURNS))
+                != 0) {
               break; // the byte loop below finds which
             }
           }

@@ -108,7 +108,7 @@ abstract class Row {
   /** At most this many channel and stage pairs are shared per touchpoint id. */
   static final int MAX_PAIRS_PER_ID = 16;
 
-  /** A shared touchpoint with the raw channel and stage it was made of; chained per id. */
+  /** A shared touchpoint with the raw id, channel and stage it was made of; chained per bucket. */
   private record SharedTouchpoint(
       String id, String channel, String stage, Touchpoint touchpoint, SharedTouchpoint next) {}
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -181,7 +182,7 @@ public final class InputLoader {
       if (interactions != null && surveyRead != null) {
         // The other files are in while the interactions are still being read: work that needs
         // only the responses can use this thread meanwhile.
-        surveyRead.accept(java.util.Collections.unmodifiableList(responses));
+        surveyRead.accept(Collections.unmodifiableList(responses));
       }
       if (interactions != null) {
         // Reports in file order: customers, interactions, responses, transactions.
@@ -313,7 +314,7 @@ public final class InputLoader {
     try (ParsedBatches<Interaction> batches =
         ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
       long nextProgress = PROGRESS_EVERY;
-      Set<JourneyStage> known = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<JourneyStage> known = Collections.newSetFromMap(new IdentityHashMap<>());
       ParsedBatches.Batch<Interaction> b;
       while ((b = batches.take()) != null) {
         for (int k = 0; k < b.size(); k++) {

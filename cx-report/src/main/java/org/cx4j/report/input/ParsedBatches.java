@@ -2,6 +2,8 @@ package org.cx4j.report.input;
 
 import com.google.common.base.Throwables;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -51,8 +53,8 @@ final class ParsedBatches<T> implements AutoCloseable {
 
     /** Returns records {@code [from, to)}, a view. */
     @SuppressWarnings("unchecked")
-    java.util.List<T> records(int from, int to) {
-      return (java.util.List<T>) java.util.Arrays.asList(records).subList(from, to);
+    List<T> records(int from, int to) {
+      return (List<T>) Arrays.asList(records).subList(from, to);
     }
 
     /** Returns the line record {@code k} starts on. */
