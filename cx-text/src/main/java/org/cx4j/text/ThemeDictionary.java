@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -101,7 +102,45 @@ public final class ThemeDictionary {
       if (g == null) { // the message only then: an item's text per row was a tenth of the time
         throw new NullPointerException("group of " + item);
       }
-      table.add(text.apply(item), g);
+      String t = text.apply(item);
+      table.add(t, sentiment.score(t), g);
+    }
+    return table.build();
+  }
+
+  /**
+   * As {@link #analyze(Iterable, Function, Function, SentimentAnalyzer, int)}, for items whose
+   * comments are scored already (by the caller, for something else): {@code score} gives an item's
+   * sentiment, empty for no comment, and is used instead of scoring the text again; it should be
+   * what {@code sentiment} gives for the item's text.
+   *
+   * @throws IllegalArgumentException if {@code verbatims < 0}
+   * @throws NullPointerException if a group key or a score is null
+   */
+  public <T> ThemeTable analyze(
+      Iterable<T> items,
+      Function<? super T, String> text,
+      Function<? super T, Optional<SentimentScore>> score,
+      Function<? super T, String> group,
+      SentimentAnalyzer sentiment,
+      int verbatims) {
+    requireNonNull(items, "items");
+    requireNonNull(text, "text");
+    requireNonNull(score, "score");
+    requireNonNull(group, "group");
+    requireNonNull(sentiment, "sentiment");
+    checkArgument(verbatims >= 0, "verbatims must be >= 0, got %s", verbatims);
+    ThemeTable.Builder table = new ThemeTable.Builder(this, sentiment, verbatims);
+    for (T item : items) {
+      String g = group.apply(item);
+      if (g == null) {
+        throw new NullPointerException("group of " + item);
+      }
+      Optional<SentimentScore> s = score.apply(item);
+      if (s == null) {
+        throw new NullPointerException("score of " + item);
+      }
+      table.add(text.apply(item), s, g);
     }
     return table.build();
   }

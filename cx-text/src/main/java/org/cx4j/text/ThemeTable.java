@@ -130,9 +130,9 @@ public final class ThemeTable {
       final Map<String, List<String>> shortest = new HashMap<>();
     }
 
-    void add(String text, String groupKey) {
+    /** Adds {@code text} with its sentiment {@code score} (empty for no comment). */
+    void add(String text, Optional<SentimentScore> score, String groupKey) {
       Group g = groups.computeIfAbsent(groupKey, k -> new Group());
-      Optional<SentimentScore> score = sentiment.score(text);
       if (score.isEmpty()) {
         g.noComment++;
         return;

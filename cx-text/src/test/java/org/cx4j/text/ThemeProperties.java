@@ -83,6 +83,37 @@ class ThemeProperties {
     }
   }
 
+  // Scores handed in give the table that scoring the text gives: counts, shares, sentiment,
+  // verbatims and suggestions, per group; blank comments are "no comment" either way.
+  @Property(tries = 300, seed = "42")
+  void scoresHandedInGiveTheSameTable(
+      @ForAll("group") List<String> comments, @ForAll("group") List<String> others) {
+    ThemeDictionary d =
+        ThemeDictionary.builder()
+            .theme("delivery", "delivery", "late")
+            .theme("staff", "friendly staff", "service")
+            .build();
+    SentimentAnalyzer vader = SentimentAnalyzer.vader();
+    List<String> all = new java.util.ArrayList<>(comments);
+    all.add("   ");
+    all.addAll(others);
+    Function<String, String> group = c -> c.length() % 3 == 0 ? "a" : "b";
+    ThemeTable scored = d.analyze(all, Function.identity(), group, vader, 2);
+    ThemeTable given = d.analyze(all, Function.identity(), vader::score, group, vader, 2);
+    assertEquals(scored.groups(), given.groups());
+    assertEquals(scored.rows().size(), given.rows().size());
+    for (int i = 0; i < scored.rows().size(); i++) {
+      ThemeTable.Row x = scored.rows().get(i);
+      ThemeTable.Row y = given.rows().get(i);
+      assertEquals(
+          List.of(x.group(), x.theme(), x.comments(), x.verbatims()),
+          List.of(y.group(), y.theme(), y.comments(), y.verbatims()));
+      assertEquals(x.share(), y.share(), 0);
+      assertEquals(x.sentiment().toString(), y.sentiment().toString());
+      assertEquals(x.sentiment().meanCompound(), y.sentiment().meanCompound(), 0);
+    }
+  }
+
   static Map<String, TermScore> byTerm(List<TermScore> scores) {
     return scores.stream().collect(Collectors.toMap(TermScore::term, Function.identity()));
   }

@@ -7,12 +7,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cx4j.core.feedback.Instrument;
 import org.cx4j.core.feedback.SurveyResponse;
+import org.cx4j.core.touchpoint.Touchpoint;
 import org.cx4j.text.FeedbackSentiment;
 import org.cx4j.text.FightinWords;
 import org.cx4j.text.FightinWords.TermScore;
 import org.cx4j.text.SentimentAnalyzer;
+import org.cx4j.text.SentimentScore;
 import org.cx4j.text.SentimentSummary;
 import org.cx4j.text.ThemeDictionary;
 import org.cx4j.text.ThemeTable;
@@ -102,10 +105,32 @@ public record TextSection(
   /** Returns the section of {@code responses} with intervals at {@code level}. */
   public static TextSection of(List<SurveyResponse> responses, double level) {
     SentimentAnalyzer vader = SentimentAnalyzer.vader();
-    FeedbackSentiment join = FeedbackSentiment.with(vader);
-    SentimentSummary all = join.summary(responses);
+    // Each comment is scored once, here, and the score reused by every part below (scoring was
+    // four passes over the comments, and most of this section's time).
+    SentimentSummary.Accumulator all = SentimentSummary.accumulator(vader);
+    Map<String, SentimentSummary.Accumulator> byName = new LinkedHashMap<>();
+    List<Scored> nps = new ArrayList<>();
+    for (SurveyResponse r : responses) {
+      SentimentScore s = vader.score(r.comment()).orElse(null);
+      Touchpoint t = r.touchpoint();
+      SentimentSummary.Accumulator touchpoint =
+          byName.computeIfAbsent(
+              t == null ? FeedbackSentiment.NO_TOUCHPOINT : t.name(),
+              k -> SentimentSummary.accumulator(vader));
+      if (s == null) {
+        all.addNoComment();
+        touchpoint.addNoComment();
+      } else {
+        all.add(s);
+        touchpoint.add(s);
+      }
+      if (r.instrument().kind() == Instrument.Kind.NPS) {
+        nps.add(new Scored(r, s));
+      }
+    }
     Map<String, SentimentSummary> by = new LinkedHashMap<>();
-    join.byTouchpoint(responses).entrySet().stream()
+    byName.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue().snapshot()))
         .filter(e -> e.getValue().scored() > 0)
         .sorted(
             Comparator.comparingLong(
@@ -113,10 +138,8 @@ public record TextSection(
                 .reversed()
                 .thenComparing(Map.Entry::getKey))
         .forEach(e -> by.put(e.getKey(), e.getValue()));
-    List<SurveyResponse> nps =
-        responses.stream().filter(r -> r.instrument().kind() == Instrument.Kind.NPS).toList();
-    List<String> detractors = comments(nps, 0, 6, vader);
-    List<String> promoters = comments(nps, 9, 10, vader);
+    List<String> detractors = comments(nps, 0, 6);
+    List<String> promoters = comments(nps, 9, 10);
     List<TermScore> dTerms = new ArrayList<>();
     List<TermScore> pTerms = new ArrayList<>();
     if (!detractors.isEmpty() && !promoters.isEmpty()) {
@@ -133,19 +156,29 @@ public record TextSection(
     ThemeTable themes =
         DEFAULT_THEMES.analyze(
             nps,
-            SurveyResponse::comment,
-            r -> r.score() <= 6 ? "Detractors" : r.score() >= 9 ? "Promoters" : "Passives",
+            x -> x.response().comment(),
+            x -> Optional.ofNullable(x.score()),
+            x -> {
+              int score = x.response().score();
+              return score <= 6 ? "Detractors" : score >= 9 ? "Promoters" : "Passives";
+            },
             vader,
             VERBATIMS);
-    return new TextSection(responses.size(), all.scored(), by, dTerms, pTerms, themes, level);
+    return new TextSection(
+        responses.size(), all.snapshot().scored(), by, dTerms, pTerms, themes, level);
   }
 
-  private static List<String> comments(
-      List<SurveyResponse> nps, int min, int max, SentimentAnalyzer vader) {
-    return nps.stream()
-        .filter(r -> r.score() >= min && r.score() <= max)
-        .map(SurveyResponse::comment)
-        .filter(c -> vader.score(c).isPresent())
-        .toList();
+  /** A response and the sentiment of its comment (null for none). */
+  private record Scored(SurveyResponse response, SentimentScore score) {}
+
+  private static List<String> comments(List<Scored> nps, int min, int max) {
+    List<String> out = new ArrayList<>();
+    for (Scored x : nps) {
+      int score = x.response().score();
+      if (x.score() != null && score >= min && score <= max) {
+        out.add(x.response().comment());
+      }
+    }
+    return out;
   }
 }
