@@ -547,12 +547,23 @@ final class ReportAnalysis {
       end[c] = e + 1;
     }
     // Codes of the respondents only: a map of hundreds of thousands, not of every customer.
+    // A bit per hash of the respondents' ids (a few bits per respondent, in the caches) tells
+    // which of the millions of customers can be one, and only those are looked up.
     Map<CustomerId, Integer> code = new HashMap<>();
+    long[] maybe = new long[Math.max(1, Integer.highestOneBit(npsResponses.size()) >>> 2)];
+    int shift = 32 - Integer.numberOfTrailingZeros(maybe.length << 6);
     for (SurveyResponse r : npsResponses) {
       code.put(r.customer(), -1);
+      int h = (r.customer().hashCode() * 0x9E3779B9) >>> shift;
+      maybe[h >>> 6] |= 1L << h;
     }
+    List<CustomerId> ids = js.customers();
     for (int c = 0; c < customers; c++) {
-      code.replace(js.customers().get(c), c);
+      CustomerId id = ids.get(c);
+      int h = (id.hashCode() * 0x9E3779B9) >>> shift;
+      if ((maybe[h >>> 6] & (1L << h)) != 0) {
+        code.replace(id, c);
+      }
     }
     int touchpoints = js.dictionary().size();
     // Which touchpoints each linked respondent saw before answering: a bit per touchpoint, in
