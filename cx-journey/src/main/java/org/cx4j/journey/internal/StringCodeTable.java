@@ -37,6 +37,7 @@ public final class StringCodeTable {
   private int size;
   private int lastAt; // the arena position of the key that code() returned last
   private long[] seen = new long[0]; // prefetch(): the slots read, reused
+  private int[] seenHashes = new int[0]; // prefetch(): the keys' spread hashes, reused
 
   @SuppressWarnings("unused")
   private int sink; // prefetch(): what it read, so that the reads stay
@@ -96,25 +97,38 @@ public final class StringCodeTable {
   }
 
   /**
-   * As {@link #prefetch(String[], int)}, and writes to {@code payloads[k]} the payload of the key
-   * in the slot where the lookup of {@code keys[k]} starts (0 where there is none): a guess, most
-   * often the payload of {@code keys[k]} itself, for the caller to read ahead with.
+   * As {@link #prefetch(String[], int)}, and writes to {@code payloads[k]} the payload of the first
+   * key with the hash of {@code keys[k]} (0 where there is none): the payload of {@code keys[k]}
+   * itself unless another key has its hash, a guess for the caller to read ahead with.
    */
   public void prefetch(String[] keys, int n, int[] payloads) {
     long[] sl = slots;
     int m = mask;
     if (seen.length < n) {
       seen = new long[n];
+      seenHashes = new int[n];
     }
     long[] found = seen;
+    int[] hashes = seenHashes;
     for (int k = 0; k < n; k++) { // independent loads: the misses overlap
       String key = keys[k];
-      found[k] = key == null ? 0 : sl[spread(key.hashCode()) & m];
+      int h = key == null ? 0 : spread(key.hashCode());
+      hashes[k] = h;
+      found[k] = key == null ? 0 : sl[h & m];
     }
     char[] a = chars;
     int acc = 0;
     for (int k = 0; k < n; k++) {
       long s = found[k];
+      if (keys[k] != null) {
+        // On to the slot with the key's hash, as code() will probe (mostly the same cache line):
+        // a slot taken by another key would read ahead the wrong key, and give its payload.
+        int h = hashes[k];
+        for (int i = h & m; s != 0 && (int) (s >>> 32) != h; ) {
+          i = (i + 1) & m;
+          s = sl[i];
+        }
+      }
       int payload = 0;
       if (s != 0) {
         int at = (int) s - 1;

@@ -87,7 +87,11 @@ class StringCodeTableProperties {
     int[] guesses = new int[1];
     for (int i = 0; i < keys.size(); i++) {
       String k = keys.get(i);
-      table.prefetch(new String[] {k}, 1, guesses); // a guess only: any value is fine
+      table.prefetch(new String[] {k}, 1, guesses);
+      if (codes.keySet().stream().noneMatch(x -> !x.equals(k) && x.hashCode() == k.hashCode())) {
+        // Without a key of the same hash, the guess is the key's own payload (0 if new).
+        assertEquals(payload.getOrDefault(k, 0).intValue(), guesses[0], "guess for " + k);
+      }
       int code = table.code(new String(k));
       assertEquals(codes.computeIfAbsent(k, x -> codes.size()).intValue(), code);
       assertEquals(payload.getOrDefault(k, 0).intValue(), table.lastPayload(), k);
