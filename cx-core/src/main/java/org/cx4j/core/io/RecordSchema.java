@@ -104,15 +104,14 @@ abstract class RecordSchema<T> {
           reason,
           catalog == null ? ReadError.Kind.MISSING_VALUE : ReadError.Kind.UNKNOWN_VALUE);
     }
-    return row.touchpoint(
-        id,
-        channel,
-        stage,
-        () -> {
-          Channel c = row.domain(Field.CHANNEL, channel, Channel::of);
-          JourneyStage s = row.domain(Field.STAGE, stage, JourneyStage::of);
-          return row.domain(Field.TOUCHPOINT, id, v -> Touchpoint.of(v, c, s));
-        });
+    Touchpoint shared = row.sharedTouchpoint(id, channel, stage);
+    if (shared != null) {
+      return shared;
+    }
+    Channel c = row.domain(Field.CHANNEL, channel, Channel::of);
+    JourneyStage s = row.domain(Field.STAGE, stage, JourneyStage::of);
+    return row.share(
+        id, channel, stage, row.domain(Field.TOUCHPOINT, id, v -> Touchpoint.of(v, c, s)));
   }
 
   static String text(Object o) {

@@ -2,7 +2,6 @@ package org.cx4j.core.io;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.cx4j.core.touchpoint.Touchpoint;
 
 /**
@@ -58,26 +57,38 @@ abstract class Row {
   }
 
   /**
-   * Returns the touchpoint of the given raw id, channel and stage values: made once by {@code make}
-   * and then shared by every row that names the same three values (at most {@link #MAX_SHARED} of
-   * them are kept). Parsing and normalizing per row was a fifth of the reading time of a large
-   * file, and one {@link Touchpoint} per response row most of its memory.
+   * Returns the shared touchpoint of the given raw id, channel and stage values, or null when none
+   * is shared yet: the caller then makes it and offers it with {@link #share}. Every row that names
+   * the same three values gets the same object (at most {@link #MAX_SHARED} are kept). Parsing and
+   * normalizing per row was a fifth of the reading time of a large file, and one {@link Touchpoint}
+   * per response row most of its memory. (No supplier is passed in: a lambda made per row was 20
+   * bytes of garbage per row.)
    */
-  final Touchpoint touchpoint(String id, String channel, String stage, Supplier<Touchpoint> make) {
+  final Touchpoint sharedTouchpoint(String id, String channel, String stage) {
     // No key built per row: the id's bucket, then the entries with its id and channel and stage.
+    for (SharedTouchpoint e = touchpoints[bucket(id)]; e != null; e = e.next) {
+      if (e.id.equals(id) && e.channel.equals(channel) && e.stage.equals(stage)) {
+        return e.touchpoint;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Shares {@code t}, made of the raw {@code id}, {@code channel} and {@code stage} values, with
+   * the rows that follow, unless {@link #MAX_SHARED} touchpoints are shared, {@link
+   * #MAX_PAIRS_PER_ID} with this id, or the id's bucket is full. Returns {@code t}.
+   */
+  final Touchpoint share(String id, String channel, String stage, Touchpoint t) {
     int b = bucket(id);
     int sameId = 0;
     int chain = 0;
     for (SharedTouchpoint e = touchpoints[b]; e != null; e = e.next) {
       if (e.id.equals(id)) {
-        if (e.channel.equals(channel) && e.stage.equals(stage)) {
-          return e.touchpoint;
-        }
         sameId++;
       }
       chain++;
     }
-    Touchpoint t = make.get();
     if (sharedTouchpoints < MAX_SHARED && sameId < MAX_PAIRS_PER_ID && chain < MAX_CHAIN) {
       touchpoints[b] = new SharedTouchpoint(id, channel, stage, t, touchpoints[b]);
       sharedTouchpoints++;

@@ -585,7 +585,8 @@ public final class InteractionLog {
       int c = customerCodes.code(id.value());
       int o = -1;
       if (interaction.outcome() != null) {
-        o = outcomeCodes.computeIfAbsent(interaction.outcome(), this::newOutcome);
+        Integer known = outcomeCodes.get(interaction.outcome()); // no lambda made per row
+        o = known != null ? known : newOutcome(interaction.outcome());
         anyOutcome = true;
       }
       int j = -1;
@@ -737,6 +738,7 @@ public final class InteractionLog {
       checkArgument(
           outcomes.size() < Short.MAX_VALUE, "more than %s distinct outcomes", Short.MAX_VALUE);
       outcomes.add(o);
+      outcomeCodes.put(o, outcomes.size() - 1);
       return outcomes.size() - 1;
     }
 
