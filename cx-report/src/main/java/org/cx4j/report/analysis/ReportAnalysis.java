@@ -78,6 +78,7 @@ import org.cx4j.metrics.survival.ConfidenceType;
 import org.cx4j.metrics.survival.KaplanMeier;
 import org.cx4j.metrics.trend.TimeSeries;
 import org.cx4j.report.concurrent.SecondThread;
+import org.cx4j.report.concurrent.SharedTasks;
 import org.cx4j.report.input.ReportInput;
 
 /** Computes a {@link CxReport}: one method per section, each reading the input once. */
@@ -168,13 +169,30 @@ final class ReportAnalysis {
                   + o.journeyGap().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
                   + " without activity (--journey-gap).");
     }
-    // The drivers need the rebuilt journeys too: this thread runs them once the scores,
-    // retention and value are done, while the second one maps the journeys.
+    // Two cores: the second thread rebuilds the journeys while this one computes the scores,
+    // value and drivers (which need the journeys); the sections that need nothing else (the
+    // journey map's parts, attribution, retention) are shared, each thread taking the next one
+    // once done with its own work, longest first, so that the two finish close together.
     java.util.concurrent.CompletableFuture<Journeys> rebuilt =
         new java.util.concurrent.CompletableFuture<>();
     List<String> driverNotes = new ArrayList<>();
-    try (SecondThread<JourneySide> journeySide =
-        in.interactions().isEmpty()
+    List<String> attributionNotes = new ArrayList<>();
+    List<String> retentionNotes = new ArrayList<>();
+    boolean journeys = !in.interactions().isEmpty();
+    SharedTasks shared = new SharedTasks();
+    SharedTasks.Result<PainPointReport> pains =
+        journeys ? shared.add(() -> pains(rebuilt.join())) : null;
+    SharedTasks.Result<RetentionSection> retention = shared.add(() -> retention(retentionNotes));
+    SharedTasks.Result<TransitionGraph> graph =
+        journeys ? shared.add(() -> TransitionGraph.of(rebuilt.join(), Level.TOUCHPOINT)) : null;
+    SharedTasks.Result<FunnelResult> funnel =
+        journeys ? shared.add(() -> funnel(rebuilt.join())) : null;
+    SharedTasks.Result<List<AttributionResult>> attribution =
+        journeys ? shared.add(() -> attribution(rebuilt.join(), attributionNotes)) : null;
+    SharedTasks.Result<Variants> variants =
+        journeys ? shared.add(() -> Variants.of(rebuilt.join(), Level.TOUCHPOINT)) : null;
+    try (SecondThread<Boolean> journeySide =
+        !journeys
             ? null
             : SecondThread.start(
                 "cx4j-report-journeys",
@@ -192,7 +210,8 @@ final class ReportAnalysis {
                     throw e;
                   }
                   rebuilt.complete(js);
-                  return new JourneySide(journeys(js), attribution(js, journeyNotes));
+                  shared.drain();
+                  return Boolean.TRUE;
                 })) {
       List<ScoreSection> scores = new ArrayList<>();
       List<ReportSnapshot.MetricStats> stats = new ArrayList<>();
@@ -206,48 +225,50 @@ final class ReportAnalysis {
         }
       }
       int mark = notes.size();
-      RetentionSection retention = retention();
       ValueSection value = value();
-      JourneySection journeys = null;
-      List<AttributionResult> attribution = List.of();
       DriverSection drivers = null;
       if (journeySide != null) {
         Journeys js = awaitRebuilt(rebuilt, journeySide);
         if (npsResponses != null) {
           drivers = drivers(js, npsResponses, driverNotes);
         }
-        JourneySide j = journeySide.join();
-        journeys = j.journeys();
-        attribution = j.attribution();
+      }
+      shared.drain();
+      JourneySection journeySection = null;
+      List<AttributionResult> attributionResults = List.of();
+      if (journeySide != null) {
+        journeySide.join(); // rethrows what the other thread threw
+        journeySection =
+            journeys(rebuilt.join(), graph.get(), pains.get(), funnel.get(), variants.get());
+        attributionResults = attribution.get();
       }
       List<String> all = new ArrayList<>(notes.subList(0, mark));
       all.addAll(journeyNotes);
+      all.addAll(attributionNotes);
       all.addAll(driverNotes);
+      all.addAll(retentionNotes);
       all.addAll(notes.subList(mark, notes.size()));
       return new CxReport(
           in,
           o,
           scores,
-          journeys,
-          retention,
+          journeySection,
+          retention.get(),
           value,
           drivers,
-          attribution,
+          attributionResults,
           all,
           new ReportSnapshot(in.name(), stats),
           null);
     }
   }
 
-  /** What the second thread computes: the journey sections. */
-  private record JourneySide(JourneySection journeys, List<AttributionResult> attribution) {}
-
   /**
    * Waits for the second thread's rebuilt journeys; should the rebuild fail, rethrows its error
    * (unwrapped) through {@link SecondThread#join()}.
    */
   private static Journeys awaitRebuilt(
-      java.util.concurrent.CompletableFuture<Journeys> rebuilt, SecondThread<JourneySide> side) {
+      java.util.concurrent.CompletableFuture<Journeys> rebuilt, SecondThread<?> side) {
     try {
       return rebuilt.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -421,16 +442,24 @@ final class ReportAnalysis {
   // ---------------------------------------------------------------------------------------------
   // Journeys
 
-  private JourneySection journeys(Journeys js) {
-    TransitionGraph graph = TransitionGraph.of(js, Level.TOUCHPOINT);
+  /** The pain points of the journeys, with the responses as feedback. */
+  private PainPointReport pains(Journeys js) {
     // No designed journey, so no time target; what customers say counts double against what
     // they do, because drop-off at browsing touchpoints is mostly normal shopping behaviour.
-    PainPointReport pains =
-        PainPointAnalysis.at(Level.TOUCHPOINT)
-            .feedback(in.responses())
-            .minSample(o.minGroupSize())
-            .weights(PAIN_WEIGHTS[0], PAIN_WEIGHTS[1], PAIN_WEIGHTS[2], PAIN_WEIGHTS[3])
-            .analyze(js);
+    return PainPointAnalysis.at(Level.TOUCHPOINT)
+        .feedback(in.responses())
+        .minSample(o.minGroupSize())
+        .weights(PAIN_WEIGHTS[0], PAIN_WEIGHTS[1], PAIN_WEIGHTS[2], PAIN_WEIGHTS[3])
+        .analyze(js);
+  }
+
+  /** The journey section from its parts, computed apart. */
+  private JourneySection journeys(
+      Journeys js,
+      TransitionGraph graph,
+      PainPointReport pains,
+      FunnelResult funnel,
+      Variants variants) {
     Map<String, Long> journeysAt = new HashMap<>();
     for (NodeScore n : pains.nodes()) {
       journeysAt.put(n.label(), n.journeys());
@@ -467,8 +496,8 @@ final class ReportAnalysis {
         stages,
         nodes,
         graph,
-        funnel(js),
-        Variants.of(js, Level.TOUCHPOINT),
+        funnel,
+        variants,
         pains,
         painPoints,
         delights);
@@ -686,7 +715,7 @@ final class ReportAnalysis {
     return ActivityLog.of(c.customer(), c.millis());
   }
 
-  private RetentionSection retention() {
+  private RetentionSection retention(List<String> notes) {
     if (in.transactions().isEmpty() && in.interactions().isEmpty()) {
       notes.add("No transactions or interactions: retention and churn are left out.");
       return null;

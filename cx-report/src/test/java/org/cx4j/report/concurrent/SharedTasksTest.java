@@ -1,0 +1,71 @@
+package org.cx4j.report.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class SharedTasksTest {
+
+  // Two threads drain 200 tasks of uneven length: each runs exactly once, and every result is
+  // the task's own once both are done.
+  @RepeatedTest(20)
+  void twoThreadsRunEveryTaskOnce() throws Exception {
+    SharedTasks tasks = new SharedTasks();
+    AtomicIntegerArray runs = new AtomicIntegerArray(200);
+    List<SharedTasks.Result<Integer>> results = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      int k = i;
+      results.add(
+          tasks.add(
+              () -> {
+                runs.incrementAndGet(k);
+                long spin = 0;
+                for (int j = 0; j < (k % 7) * 1000; j++) {
+                  spin += j;
+                }
+                return k + (int) (spin & 0);
+              }));
+    }
+    Thread other = new Thread(tasks::drain);
+    other.start();
+    tasks.drain();
+    other.join();
+    for (int i = 0; i < 200; i++) {
+      assertEquals(1, runs.get(i), "task " + i);
+      assertEquals(i, results.get(i).get());
+    }
+    assertEquals(200, tasks.size());
+  }
+
+  @Test
+  void aTaskThatThrowsThrowsFromTheDrainThatRanItAndHasNoResult() {
+    SharedTasks tasks = new SharedTasks();
+    IllegalArgumentException boom = new IllegalArgumentException("boom");
+    SharedTasks.Result<String> bad =
+        tasks.add(
+            () -> {
+              throw boom;
+            });
+    SharedTasks.Result<String> good = tasks.add(() -> "later");
+    assertSame(boom, assertThrows(IllegalArgumentException.class, tasks::drain));
+    assertThrows(IllegalStateException.class, bad::get);
+    tasks.drain(); // the task left over
+    assertEquals("later", good.get());
+  }
+
+  @Test
+  void tasksAreAddedBeforeDrainingAndResultsReadAfter() {
+    SharedTasks tasks = new SharedTasks();
+    SharedTasks.Result<String> r = tasks.add(() -> "x");
+    assertThrows(IllegalStateException.class, r::get);
+    tasks.drain();
+    assertEquals("x", r.get());
+    assertThrows(IllegalStateException.class, () -> tasks.add(() -> "y"));
+  }
+}
