@@ -2,7 +2,11 @@ package org.cx4j.journey.internal;
 
 import static com.google.common.base.Preconditions.checkState;
 
+import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * Dense codes for distinct strings, in order of first sight ({@code 0, 1, 2, ...}): the dictionary
@@ -276,6 +280,44 @@ public final class StringCodeTable {
         }
         slots[i] = s;
       }
+    }
+  }
+
+  /**
+   * Returns the keys in code order as an immutable list that makes each element with {@code of}
+   * from a copy of the arena when it is read: millions of keys held as characters in one array
+   * instead of two objects each (a key string and what {@code of} makes of it), which the garbage
+   * collector would trace again and again. Elements are equal, not identical, from one read to the
+   * next. Later codes are not in the list.
+   *
+   * @throws NullPointerException if {@code of} is null
+   */
+  public <T> List<T> keys(Function<String, T> of) {
+    java.util.Objects.requireNonNull(of, "of");
+    return new Keys<>(Arrays.copyOf(chars, starts[size]), Arrays.copyOf(starts, size), of);
+  }
+
+  /** The keys of a table as characters, each made into an element when read. */
+  private static final class Keys<T> extends AbstractList<T> implements RandomAccess {
+    private final char[] chars;
+    private final int[] starts;
+    private final Function<String, T> of;
+
+    Keys(char[] chars, int[] starts, Function<String, T> of) {
+      this.chars = chars;
+      this.starts = starts;
+      this.of = of;
+    }
+
+    @Override
+    public T get(int index) {
+      int at = starts[java.util.Objects.checkIndex(index, starts.length)];
+      return of.apply(new String(chars, at + HEADER, chars[at] | (chars[at + 1] << 16)));
+    }
+
+    @Override
+    public int size() {
+      return starts.length;
     }
   }
 

@@ -36,14 +36,14 @@ import org.cx4j.journey.internal.StringCodeTable;
  */
 public final class InteractionLog {
 
-  private final ImmutableList<CustomerId> customers;
+  private final List<CustomerId> customers; // immutable
   private final int[] customer;
   private final long[] millis;
   private final TouchpointDictionary dictionary;
   private final int[] touchpoint;
   private final ImmutableList<Outcome> outcomes;
   private final short[] outcome; // null when no event has an outcome
-  private final ImmutableList<String> journeyIds;
+  private final List<String> journeyIds; // immutable
   private final int[] journey; // null when no event has a journey id
   private final ImmutableList<String> attributeNames;
   private final int[][]
@@ -63,14 +63,14 @@ public final class InteractionLog {
       List<String> attributeNames,
       int[][] attributes,
       List<List<String>> attributeValues) {
-    this.customers = ImmutableList.copyOf(customers);
+    this.customers = immutable(customers);
     this.customer = customer;
     this.millis = millis;
     this.dictionary = dictionary;
     this.touchpoint = touchpoint;
     this.outcomes = ImmutableList.copyOf(outcomes);
     this.outcome = outcome;
-    this.journeyIds = ImmutableList.copyOf(journeyIds);
+    this.journeyIds = immutable(journeyIds);
     this.journey = journey;
     this.attributeNames = ImmutableList.copyOf(attributeNames);
     this.attributes = attributes;
@@ -80,6 +80,15 @@ public final class InteractionLog {
     }
     this.attributeValues = vb.build();
   }
+
+  /** The list itself when it is a code table's key list (immutable already), else a copy. */
+  private static <T> List<T> immutable(List<T> list) {
+    return list instanceof ImmutableList || list.getClass() == KEY_LIST
+        ? list
+        : ImmutableList.copyOf(list);
+  }
+
+  private static final Class<?> KEY_LIST = new StringCodeTable().keys(k -> k).getClass();
 
   private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
   private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
@@ -669,11 +678,7 @@ public final class InteractionLog {
     }
 
     private static <T> List<T> keys(StringCodeTable codes, Function<String, T> of) {
-      List<T> out = new ArrayList<>(codes.size());
-      for (int k = 0; k < codes.size(); k++) {
-        out.add(of.apply(codes.key(k)));
-      }
-      return out;
+      return codes.keys(of); // made when read: no ids held as objects
     }
 
     private int[][] copyAttributes() {
