@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.journey.internal.PartialStates;
 import org.cx4j.journey.log.TouchpointDictionary;
@@ -519,10 +520,18 @@ public final class Funnel {
       return mask;
     }
 
+    private int lastCustomerCode = -1; // interaction(): the customer of the last event made
+    private CustomerId lastCustomer;
+
     private Interaction interaction(int e) {
       int o = js.outcomeCode(e);
+      int c = js.customerCode(e);
+      if (c != lastCustomerCode) { // a journey's events are one customer's: made once per run
+        lastCustomer = js.customers().get(c);
+        lastCustomerCode = c;
+      }
       return new Interaction(
-          js.customers().get(js.customerCode(e)),
+          lastCustomer,
           js.dictionary().touchpoint(js.touchpointCode(e)),
           Instant.ofEpochMilli(js.epochMillis(e)),
           o < 0 ? null : js.outcomes().get(o),
