@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Function;
 
@@ -288,24 +287,35 @@ public final class StringCodeTable {
    * from a copy of the arena when it is read: millions of keys held as characters in one array
    * instead of two objects each (a key string and what {@code of} makes of it), which the garbage
    * collector would trace again and again. Elements are equal, not identical, from one read to the
-   * next. Later codes are not in the list.
+   * next. Later codes are not in the list. With {@code indexed}, the list keeps a copy of the hash
+   * slots too (8 bytes per slot, at most 4 slots per key), for {@link Keys#codeOf(String)}.
    *
    * @throws NullPointerException if {@code of} is null
    */
-  public <T> List<T> keys(Function<String, T> of) {
+  public <T> Keys<T> keys(Function<String, T> of, boolean indexed) {
     java.util.Objects.requireNonNull(of, "of");
-    return new Keys<>(Arrays.copyOf(chars, starts[size]), Arrays.copyOf(starts, size), of);
+    return new Keys<>(
+        Arrays.copyOf(chars, starts[size]),
+        Arrays.copyOf(starts, size),
+        indexed ? slots.clone() : null,
+        of);
   }
 
-  /** The keys of a table as characters, each made into an element when read. */
-  private static final class Keys<T> extends AbstractList<T> implements RandomAccess {
+  /**
+   * The keys of a table as characters, each made into an element when read; immutable.
+   *
+   * @param <T> what each key is made into
+   */
+  public static final class Keys<T> extends AbstractList<T> implements RandomAccess {
     private final char[] chars;
     private final int[] starts;
+    private final long[] slots; // null when not indexed
     private final Function<String, T> of;
 
-    Keys(char[] chars, int[] starts, Function<String, T> of) {
+    Keys(char[] chars, int[] starts, long[] slots, Function<String, T> of) {
       this.chars = chars;
       this.starts = starts;
+      this.slots = slots;
       this.of = of;
     }
 
@@ -318,6 +328,46 @@ public final class StringCodeTable {
     @Override
     public int size() {
       return starts.length;
+    }
+
+    /** Returns whether {@link #codeOf(String)} is a lookup (else it is not available). */
+    public boolean indexed() {
+      return slots != null;
+    }
+
+    /**
+     * Returns the code of {@code key}, or -1 when it is not a key.
+     *
+     * @throws IllegalStateException if the list is not {@linkplain #indexed() indexed}
+     * @throws NullPointerException if {@code key} is null
+     */
+    public int codeOf(String key) {
+      if (slots == null) {
+        throw new IllegalStateException("keys without an index");
+      }
+      int h = spread(key.hashCode());
+      int m = slots.length - 1;
+      long s;
+      for (int i = h & m; (s = slots[i]) != 0; i = (i + 1) & m) {
+        int at = (int) s - 1;
+        if ((int) (s >>> 32) == h && at < chars.length && equalAt(key, at)) {
+          return chars[at + 2] | (chars[at + 3] << 16);
+        }
+      }
+      return -1;
+    }
+
+    private boolean equalAt(String key, int at) {
+      int len = chars[at] | (chars[at + 1] << 16);
+      if (len != key.length()) {
+        return false;
+      }
+      for (int j = 0; j < len; j++) {
+        if (chars[at + HEADER + j] != key.charAt(j)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

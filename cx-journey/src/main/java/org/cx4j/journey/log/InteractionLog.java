@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.interaction.Outcome;
@@ -37,6 +36,7 @@ import org.cx4j.journey.internal.StringCodeTable;
 public final class InteractionLog {
 
   private final List<CustomerId> customers; // immutable
+  private volatile Map<CustomerId, Integer> customerIndex; // customerCode(), made on first call
   private final int[] customer;
   private final long[] millis;
   private final TouchpointDictionary dictionary;
@@ -83,12 +83,10 @@ public final class InteractionLog {
 
   /** The list itself when it is a code table's key list (immutable already), else a copy. */
   private static <T> List<T> immutable(List<T> list) {
-    return list instanceof ImmutableList || list.getClass() == KEY_LIST
+    return list instanceof ImmutableList || list instanceof StringCodeTable.Keys
         ? list
         : ImmutableList.copyOf(list);
   }
-
-  private static final Class<?> KEY_LIST = new StringCodeTable().keys(k -> k).getClass();
 
   private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
   private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
@@ -277,6 +275,29 @@ public final class InteractionLog {
   /** Returns the customer dictionary. */
   public List<CustomerId> customers() {
     return customers;
+  }
+
+  /**
+   * Returns the code of customer {@code id} ({@code customers().indexOf(id)} without a scan), or -1
+   * when the log has no event of it. A log from the builder looks the id up in the builder's hash
+   * table, kept; another makes a hash map of its customers on the first call.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
+  public int customerCode(CustomerId id) {
+    Objects.requireNonNull(id, "id");
+    if (customers instanceof StringCodeTable.Keys<?> keys && keys.indexed()) {
+      return keys.codeOf(id.value());
+    }
+    Map<CustomerId, Integer> index = customerIndex;
+    if (index == null) {
+      index = new HashMap<>(2 * customers.size());
+      for (int c = customers.size() - 1; c >= 0; c--) {
+        index.put(customers.get(c), c); // the first code of an id listed twice
+      }
+      customerIndex = index; // built whole, then published (volatile)
+    }
+    return index.getOrDefault(id, -1);
   }
 
   /** Returns the touchpoint dictionary. */
@@ -663,22 +684,18 @@ public final class InteractionLog {
     /** Returns the log of the interactions added so far; the builder stays usable. */
     public InteractionLog build() {
       return new InteractionLog(
-          keys(customerCodes, CustomerId::new),
+          customerCodes.keys(CustomerId::new, true),
           Arrays.copyOf(customer, size),
           Arrays.copyOf(millis, size),
           TouchpointDictionary.of(touchpoints),
           Arrays.copyOf(touchpoint, size),
           outcomes,
           anyOutcome ? Arrays.copyOf(outcome, size) : null,
-          keys(journeyCodes, k -> k),
+          journeyCodes.keys(k -> k, false),
           anyJourney ? Arrays.copyOf(journey, size) : null,
           attributeNames,
           copyAttributes(),
           attributeValues);
-    }
-
-    private static <T> List<T> keys(StringCodeTable codes, Function<String, T> of) {
-      return codes.keys(of); // made when read: no ids held as objects
     }
 
     private int[][] copyAttributes() {

@@ -94,5 +94,24 @@ class BuilderCodingProperties {
       }
     }
     assertEquals(journeyOracle.size(), log.journeyIds().size());
+    // customerCode(id): the builder's table, kept; and a log of the same columns made by
+    // ofColumns (a hash map on first call) agrees; ids never added are -1.
+    InteractionLog copy =
+        InteractionLog.ofColumns(
+            new ArrayList<>(log.customers()),
+            log.columns().customer(),
+            log.columns().millis(),
+            log.dictionary(),
+            log.columns().touchpoint(),
+            NOW);
+    customerOracle.forEach(
+        (id, code) -> {
+          assertEquals(code.intValue(), log.customerCode(CustomerId.of(id)), id);
+          assertEquals(code.intValue(), copy.customerCode(CustomerId.of(id)), id);
+        });
+    for (String absent : List.of("C" + customers, "C-1", "c0", "C0x")) {
+      assertEquals(-1, log.customerCode(CustomerId.of(absent)), absent);
+      assertEquals(-1, copy.customerCode(CustomerId.of(absent)), absent);
+    }
   }
 }

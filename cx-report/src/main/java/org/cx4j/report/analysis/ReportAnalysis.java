@@ -575,25 +575,6 @@ final class ReportAnalysis {
       }
       end[c] = e + 1;
     }
-    // Codes of the respondents only: a map of hundreds of thousands, not of every customer.
-    // A bit per hash of the respondents' ids (a few bits per respondent, in the caches) tells
-    // which of the millions of customers can be one, and only those are looked up.
-    Map<CustomerId, Integer> code = new HashMap<>();
-    long[] maybe = new long[Math.max(1, Integer.highestOneBit(npsResponses.size()) >>> 2)];
-    int shift = 32 - Integer.numberOfTrailingZeros(maybe.length << 6);
-    for (SurveyResponse r : npsResponses) {
-      code.put(r.customer(), -1);
-      int h = (r.customer().hashCode() * 0x9E3779B9) >>> shift;
-      maybe[h >>> 6] |= 1L << h;
-    }
-    List<CustomerId> ids = js.customers();
-    for (int c = 0; c < customers; c++) {
-      CustomerId id = ids.get(c);
-      int h = (id.hashCode() * 0x9E3779B9) >>> shift;
-      if ((maybe[h >>> 6] & (1L << h)) != 0) {
-        code.replace(id, c);
-      }
-    }
     int touchpoints = js.dictionary().size();
     // Which touchpoints each linked respondent saw before answering: a bit per touchpoint, in
     // words of 64, one row of words per respondent (not a double[] per respondent: 240 MB for a
@@ -603,8 +584,8 @@ final class ReportAnalysis {
     double[] scores = new double[16];
     int n = 0;
     for (SurveyResponse r : npsResponses) {
-      Integer c = code.get(r.customer());
-      if (c == null || c < 0 || first[c] < 0) {
+      int c = js.log().customerCode(r.customer());
+      if (c < 0 || first[c] < 0) {
         continue;
       }
       if ((n + 1) * words > seen.length) {
