@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.interaction.Interaction;
+import org.cx4j.core.interaction.Outcome;
 import org.cx4j.journey.internal.PartialStates;
 import org.cx4j.journey.log.TouchpointDictionary;
 import org.cx4j.journey.log.UnknownNames;
@@ -377,6 +378,8 @@ public final class Funnel {
     private final int m;
     private final long[] stepMaskByTp;
     private final long[] exclMaskByTp; // bit g: excluded in gap g (between step g and g+1)
+    private final long[] stepMaskByOutcome; // by outcome code + 1; null without outcome steps
+    private final long[] exclMaskByOutcome;
     private final boolean stepPredicates;
     private final boolean exclPredicates;
     private final boolean hasExclusions;
@@ -426,6 +429,33 @@ public final class Funnel {
             }
           }
         }
+      }
+      boolean anyOutcome = false;
+      for (int k = 0; k < m; k++) {
+        anyOutcome |= f.steps.get(k).isOutcome();
+        for (FunnelStep x : f.exclusions.get(k)) {
+          anyOutcome |= x.isOutcome();
+        }
+      }
+      if (anyOutcome) {
+        List<Outcome> outcomes = js.outcomes();
+        stepMaskByOutcome = new long[outcomes.size() + 1]; // [0]: no outcome, matches none
+        exclMaskByOutcome = new long[outcomes.size() + 1];
+        for (int o = 0; o < outcomes.size(); o++) {
+          for (int k = 0; k < m; k++) {
+            if (f.steps.get(k).matches(outcomes.get(o))) {
+              stepMaskByOutcome[o + 1] |= 1L << k;
+            }
+            for (FunnelStep x : f.exclusions.get(k)) {
+              if (x.matches(outcomes.get(o))) {
+                exclMaskByOutcome[o + 1] |= 1L << k;
+              }
+            }
+          }
+        }
+      } else {
+        stepMaskByOutcome = null;
+        exclMaskByOutcome = null;
       }
       boolean sp = false;
       boolean xp = false;
@@ -493,6 +523,9 @@ public final class Funnel {
 
     private long stepMask(int e) {
       long mask = stepMaskByTp[js.touchpointCode(e)];
+      if (stepMaskByOutcome != null) {
+        mask |= stepMaskByOutcome[js.outcomeCode(e) + 1];
+      }
       if (stepPredicates) {
         Interaction in = interaction(e);
         for (int k = 0; k < m; k++) {
@@ -507,6 +540,9 @@ public final class Funnel {
 
     private long exclusionMask(int e) {
       long mask = exclMaskByTp[js.touchpointCode(e)];
+      if (exclMaskByOutcome != null) {
+        mask |= exclMaskByOutcome[js.outcomeCode(e) + 1];
+      }
       if (exclPredicates) {
         Interaction in = interaction(e);
         for (int k = 0; k < m; k++) {

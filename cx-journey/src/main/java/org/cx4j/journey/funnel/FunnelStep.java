@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.cx4j.core.interaction.Interaction;
+import org.cx4j.core.interaction.Outcome;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
@@ -23,6 +24,7 @@ public final class FunnelStep {
     TOUCHPOINT,
     STAGE,
     CHANNEL,
+    OUTCOME,
     PREDICATE
   }
 
@@ -54,6 +56,16 @@ public final class FunnelStep {
   }
 
   /**
+   * Returns the step "an event with outcome {@code outcome}" (labelled with its name), compiled to
+   * a lookup per outcome code like the touchpoint steps: the fast way to write a conversion step
+   * ({@code matching("converted", i -> CONVERTED.equals(i.outcome()))} makes an interaction per
+   * event).
+   */
+  public static FunnelStep outcome(Outcome outcome) {
+    return new FunnelStep(Kind.OUTCOME, Objects.requireNonNull(outcome, "outcome").name(), null);
+  }
+
+  /**
    * Returns the step "an interaction for which {@code predicate} holds", labelled {@code name}. The
    * interaction has customer, touchpoint, timestamp and outcome (no attributes).
    *
@@ -78,6 +90,16 @@ public final class FunnelStep {
   /** Returns whether this step needs the interaction object (a predicate step). */
   boolean isPredicate() {
     return kind == Kind.PREDICATE;
+  }
+
+  /** Returns whether an event with outcome {@code o} (not null) matches this step. */
+  boolean matches(Outcome o) {
+    return kind == Kind.OUTCOME && o.name().equals(value);
+  }
+
+  /** Returns whether this is an outcome step. */
+  boolean isOutcome() {
+    return kind == Kind.OUTCOME;
   }
 
   /**

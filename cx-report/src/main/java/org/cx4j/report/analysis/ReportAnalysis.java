@@ -536,7 +536,7 @@ final class ReportAnalysis {
         b.optionalStep(step);
       }
     }
-    b.step(FunnelStep.matching("converted", i -> Outcome.CONVERTED.equals(i.outcome())));
+    b.step(FunnelStep.outcome(Outcome.CONVERTED));
     return b.build().run(js);
   }
 
