@@ -173,20 +173,24 @@ public final class TimestampFormat {
   }
 
   /**
+   * The date {@link #canonicalUtc} read last on a thread and its epoch day. One per thread: files
+   * read at once on two threads are at different dates, and one shared field made each thread's
+   * next row recompute (and the field's cache line move between cores) on nearly every row.
+   */
+  private static final class LastDay {
+    int date = -1;
+    long epochDay;
+  }
+
+  private static final ThreadLocal<LastDay> LAST_DAY = ThreadLocal.withInitial(LastDay::new);
+
+  /**
    * Returns the instant of {@code s} if it has exactly the layout {@link Instant#toString()} writes
    * for whole seconds or milliseconds ({@code 2024-03-01T09:30:00Z}, {@code
    * 2024-03-01T09:30:00.123Z}), else null so that {@link Instant#parse} handles (and reports) it.
    * Why: {@code Instant.parse} goes through a general formatter and costs most of a CSV row's read
    * time; this is the form machine exports write.
    */
-  /**
-   * The date {@link #canonicalUtc} read last and its epoch day; immutable, so threads that race on
-   * the field each see a whole one (a stale one only costs a recomputation).
-   */
-  private record LastDay(int date, long epochDay) {}
-
-  private static LastDay lastDay = new LastDay(-1, 0);
-
   static Instant canonicalUtc(String s) {
     int n = s.length();
     if ((n != 20 && n != 24)
@@ -220,7 +224,7 @@ public final class TimestampFormat {
       return null;
     }
     int date = (year * 100 + month) * 100 + day;
-    LastDay last = lastDay; // rows in time order share their date: one validation per date
+    LastDay last = LAST_DAY.get(); // rows in time order share their date: one check per date
     long epochDay;
     if (last.date == date) {
       epochDay = last.epochDay;
@@ -229,7 +233,8 @@ public final class TimestampFormat {
         return null;
       }
       epochDay = LocalDate.of(year, month, day).toEpochDay();
-      lastDay = new LastDay(date, epochDay);
+      last.date = date;
+      last.epochDay = epochDay;
     }
     return Instant.ofEpochSecond(
         epochDay * 86_400L + hour * 3600L + minute * 60L + second, milli * 1_000_000L);

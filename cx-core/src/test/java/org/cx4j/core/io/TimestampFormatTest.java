@@ -122,6 +122,34 @@ class TimestampFormatTest {
     }
   }
 
+  // Two threads reading files of different dates at once (the report's responses and
+  // interactions): each keeps its own last date, and every value agrees with Instant.parse.
+  @Test
+  void threadsReadingDifferentDatesAtOnceAgreeWithInstantParse() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable[] readers = new Runnable[2];
+    for (int t = 0; t < 2; t++) {
+      long base = java.time.LocalDate.of(2024 + t, 2, 27).toEpochDay() * 86_400L;
+      readers[t] =
+          () -> {
+            try {
+              for (int sec = 0; sec < 4 * 86_400; sec += 7) {
+                String s = Instant.ofEpochSecond(base + sec).toString();
+                assertEquals(Instant.parse(s), TimestampFormat.canonicalUtc(s), s);
+              }
+            } catch (Throwable e) {
+              failed.compareAndSet(null, e);
+            }
+          };
+    }
+    Thread other = new Thread(readers[1]);
+    other.start();
+    readers[0].run();
+    other.join();
+    assertEquals(null, failed.get());
+  }
+
   @Test
   void canonicalUtcFallsBackOnAnythingElse() {
     // invalid values are left to Instant.parse, which rejects them
