@@ -1,5 +1,6 @@
 package org.cx4j.metrics.trend;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -118,12 +119,34 @@ public final class TimeSeries<R> {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(accumulator, "accumulator");
     TreeMap<LocalDate, ScoreAccumulator<R>> byStart = new TreeMap<>();
+    java.util.function.Function<LocalDate, ScoreAccumulator<R>> make = x -> accumulator.get();
+    // In a zone of one fixed offset, a period is one interval of instants: responses in time
+    // order fall in the last one's period mostly, and are added without a calendar computation.
+    boolean fixed = zone.getRules().isFixedOffset();
+    Instant from = null; // the last period's instants, [from, to); null: none known
+    Instant to = null;
+    ScoreAccumulator<R> current = null; // the last period's accumulator; null: out of range
     for (SurveyResponse r : responses) {
-      LocalDate s = period.start(r.timestamp().atZone(zone).toLocalDate());
-      if (first != null && (s.isBefore(first) || s.isAfter(last))) {
-        continue;
+      Instant t = r.timestamp();
+      if (from == null || t.isBefore(from) || !t.isBefore(to)) {
+        LocalDate s = period.start(t.atZone(zone).toLocalDate());
+        current =
+            first != null && (s.isBefore(first) || s.isAfter(last))
+                ? null
+                : byStart.computeIfAbsent(s, make);
+        from = null;
+        if (fixed) {
+          try {
+            from = s.atStartOfDay(zone).toInstant();
+            to = period.next(s).atStartOfDay(zone).toInstant();
+          } catch (java.time.DateTimeException e) {
+            from = null; // at the end of the calendar: no interval, each response computed
+          }
+        }
       }
-      byStart.computeIfAbsent(s, x -> accumulator.get()).add(r);
+      if (current != null) {
+        current.add(r);
+      }
     }
     List<LocalDate> starts = new ArrayList<>();
     List<ScoreAccumulator<R>> parts = new ArrayList<>();
