@@ -91,21 +91,10 @@ public final class ThemeDictionary {
       Function<? super T, String> group,
       SentimentAnalyzer sentiment,
       int verbatims) {
-    requireNonNull(items, "items");
     requireNonNull(text, "text");
-    requireNonNull(group, "group");
     requireNonNull(sentiment, "sentiment");
-    checkArgument(verbatims >= 0, "verbatims must be >= 0, got %s", verbatims);
-    ThemeTable.Builder table = new ThemeTable.Builder(this, sentiment, verbatims);
-    for (T item : items) {
-      String g = group.apply(item);
-      if (g == null) { // the message only then: an item's text per row was a tenth of the time
-        throw new NullPointerException("group of " + item);
-      }
-      String t = text.apply(item);
-      table.add(t, sentiment.score(t), g);
-    }
-    return table.build();
+    return analyze(
+        items, text, item -> sentiment.score(text.apply(item)), group, sentiment, verbatims);
   }
 
   /**
@@ -133,7 +122,7 @@ public final class ThemeDictionary {
     ThemeTable.Builder table = new ThemeTable.Builder(this, sentiment, verbatims);
     for (T item : items) {
       String g = group.apply(item);
-      if (g == null) {
+      if (g == null) { // the message only then: an item's text per row was a tenth of the time
         throw new NullPointerException("group of " + item);
       }
       Optional<SentimentScore> s = score.apply(item);

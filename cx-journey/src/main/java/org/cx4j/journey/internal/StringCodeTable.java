@@ -164,7 +164,11 @@ public final class StringCodeTable {
 
   /** Returns whether the key whose header is at arena position {@code at} equals {@code key}. */
   private boolean matches(String key, int at) {
-    char[] a = chars;
+    return equalAt(chars, at, key);
+  }
+
+  /** Returns whether the key whose header is at {@code a[at]} equals {@code key}. */
+  private static boolean equalAt(char[] a, int at, String key) {
     int len = a[at] | (a[at + 1] << 16);
     if (len != key.length()) {
       return false;
@@ -350,24 +354,11 @@ public final class StringCodeTable {
       long s;
       for (int i = h & m; (s = slots[i]) != 0; i = (i + 1) & m) {
         int at = (int) s - 1;
-        if ((int) (s >>> 32) == h && at < chars.length && equalAt(key, at)) {
+        if ((int) (s >>> 32) == h && at < chars.length && equalAt(chars, at, key)) {
           return chars[at + 2] | (chars[at + 3] << 16);
         }
       }
       return -1;
-    }
-
-    private boolean equalAt(String key, int at) {
-      int len = chars[at] | (chars[at + 1] << 16);
-      if (len != key.length()) {
-        return false;
-      }
-      for (int j = 0; j < len; j++) {
-        if (chars[at + HEADER + j] != key.charAt(j)) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 
