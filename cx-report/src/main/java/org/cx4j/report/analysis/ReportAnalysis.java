@@ -1126,18 +1126,17 @@ final class ReportAnalysis {
     if (log.isEmpty()) {
       return null;
     }
-    Map<String, Integer> row = new HashMap<>();
-    for (int k = 0; k < ids.length; k++) {
-      row.put(ids[k], k);
-    }
-    // Customer code of the log to row of ids (-1: not sampled).
-    List<CustomerId> customers = log.customers();
-    int[] rowOf = new int[customers.size()];
+    // Customer code of the log to row of ids (-1: not sampled; an id listed twice: its last row),
+    // looked up per id rather than per customer of the log (millions, made when read).
+    int[] rowOf = new int[log.customers().size()];
+    Arrays.fill(rowOf, -1);
     boolean any = false;
-    for (int c = 0; c < rowOf.length; c++) {
-      Integer k = row.get(customers.get(c).value());
-      rowOf[c] = k == null ? -1 : k;
-      any |= k != null;
+    for (int k = 0; k < ids.length; k++) {
+      int c = log.customerCode(CustomerId.of(ids[k]));
+      if (c >= 0) {
+        rowOf[c] = k;
+        any = true;
+      }
     }
     if (!any) {
       return null;
