@@ -430,33 +430,27 @@ public final class Funnel {
           }
         }
       }
+      List<Outcome> outcomes = js.outcomes();
+      long[] stepByOutcome = new long[outcomes.size() + 1]; // [0]: no outcome, matches none
+      long[] exclByOutcome = new long[outcomes.size() + 1];
       boolean anyOutcome = false;
-      for (int k = 0; k < m; k++) {
-        anyOutcome |= f.steps.get(k).isOutcome();
-        for (FunnelStep x : f.exclusions.get(k)) {
-          anyOutcome |= x.isOutcome();
-        }
-      }
-      if (anyOutcome) {
-        List<Outcome> outcomes = js.outcomes();
-        stepMaskByOutcome = new long[outcomes.size() + 1]; // [0]: no outcome, matches none
-        exclMaskByOutcome = new long[outcomes.size() + 1];
-        for (int o = 0; o < outcomes.size(); o++) {
-          for (int k = 0; k < m; k++) {
-            if (f.steps.get(k).matches(outcomes.get(o))) {
-              stepMaskByOutcome[o + 1] |= 1L << k;
-            }
-            for (FunnelStep x : f.exclusions.get(k)) {
-              if (x.matches(outcomes.get(o))) {
-                exclMaskByOutcome[o + 1] |= 1L << k;
-              }
+      for (int o = 0; o < outcomes.size(); o++) {
+        for (int k = 0; k < m; k++) {
+          if (f.steps.get(k).matches(outcomes.get(o))) {
+            stepByOutcome[o + 1] |= 1L << k;
+            anyOutcome = true;
+          }
+          for (FunnelStep x : f.exclusions.get(k)) {
+            if (x.matches(outcomes.get(o))) {
+              exclByOutcome[o + 1] |= 1L << k;
+              anyOutcome = true;
             }
           }
         }
-      } else {
-        stepMaskByOutcome = null;
-        exclMaskByOutcome = null;
       }
+      // Null when no outcome step matches any outcome: no lookup per event then.
+      stepMaskByOutcome = anyOutcome ? stepByOutcome : null;
+      exclMaskByOutcome = anyOutcome ? exclByOutcome : null;
       boolean sp = false;
       boolean xp = false;
       boolean anyEx = false;

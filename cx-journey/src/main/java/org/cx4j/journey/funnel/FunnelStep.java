@@ -97,11 +97,6 @@ public final class FunnelStep {
     return kind == Kind.OUTCOME && o.name().equals(value);
   }
 
-  /** Returns whether this is an outcome step. */
-  boolean isOutcome() {
-    return kind == Kind.OUTCOME;
-  }
-
   /**
    * Returns whether this step names one touchpoint (so the name can be checked against a
    * dictionary).

@@ -72,7 +72,7 @@ public final class StringCodeTable {
         int at = (int) s - 1;
         if (matches(key, at)) {
           lastAt = at;
-          return codeAt(at);
+          return codeAt(chars, at);
         }
       }
       i = (i + 1) & mask;
@@ -135,9 +135,9 @@ public final class StringCodeTable {
       int payload = 0;
       if (s != 0) {
         int at = (int) s - 1;
-        int len = a[at] | (a[at + 1] << 16);
+        int len = field(a, at);
         acc += a[at + HEADER + len - 1]; // the key's last cache line too, when it spans two
-        payload = a[at + 4] | (a[at + 5] << 16);
+        payload = field(a, at + 4);
       }
       if (payloads != null) {
         payloads[k] = payload;
@@ -152,11 +152,17 @@ public final class StringCodeTable {
    * @throws NullPointerException if {@code key} is null
    */
   public int find(String key) {
+    return find(slots, chars, key);
+  }
+
+  /** The lookup of {@link #find(String)} in the given slots and arena. */
+  private static int find(long[] slots, char[] chars, String key) {
     int h = spread(key.hashCode());
+    int m = slots.length - 1;
     long s;
-    for (int i = h & mask; (s = slots[i]) != 0; i = (i + 1) & mask) {
-      if ((int) (s >>> 32) == h && matches(key, (int) s - 1)) {
-        return codeAt((int) s - 1);
+    for (int i = h & m; (s = slots[i]) != 0; i = (i + 1) & m) {
+      if ((int) (s >>> 32) == h && equalAt(chars, (int) s - 1, key)) {
+        return codeAt(chars, (int) s - 1);
       }
     }
     return -1;
@@ -167,9 +173,14 @@ public final class StringCodeTable {
     return equalAt(chars, at, key);
   }
 
+  /** Returns the int stored as two chars, low half first, at {@code a[at]}. */
+  private static int field(char[] a, int at) {
+    return a[at] | (a[at + 1] << 16);
+  }
+
   /** Returns whether the key whose header is at {@code a[at]} equals {@code key}. */
   private static boolean equalAt(char[] a, int at, String key) {
-    int len = a[at] | (a[at + 1] << 16);
+    int len = field(a, at);
     if (len != key.length()) {
       return false;
     }
@@ -196,7 +207,7 @@ public final class StringCodeTable {
   /** Returns the payload of the key that {@link #code(String)} returned last; 0 until set. */
   public int lastPayload() {
     checkState(size > 0, "no key coded yet");
-    return chars[lastAt + 4] | (chars[lastAt + 5] << 16);
+    return field(chars, lastAt + 4);
   }
 
   /** Sets the payload of the key that {@link #code(String)} returned last (a caller's int). */
@@ -214,7 +225,7 @@ public final class StringCodeTable {
    * @throws IndexOutOfBoundsException if {@code position} is not one {@link #lastPosition()} gave
    */
   public int codeIfAt(int position, String key) {
-    return matches(key, position) ? codeAt(position) : -1;
+    return matches(key, position) ? codeAt(chars, position) : -1;
   }
 
   /**
@@ -228,7 +239,7 @@ public final class StringCodeTable {
     for (int k = 0; k < n; k++) {
       int p = positions[k] - 1;
       if (p >= 0 && p < a.length - HEADER) {
-        int len = a[p] | (a[p + 1] << 16);
+        int len = field(a, p);
         int last = p + HEADER + len - 1;
         acc += a[p] + (last < a.length ? a[last] : 0);
       }
@@ -237,8 +248,8 @@ public final class StringCodeTable {
   }
 
   /** Returns the code of the key whose header is at arena position {@code at}. */
-  private int codeAt(int at) {
-    return chars[at + 2] | (chars[at + 3] << 16);
+  private static int codeAt(char[] a, int at) {
+    return field(a, at + 2);
   }
 
   private int append(String key) {
@@ -326,7 +337,7 @@ public final class StringCodeTable {
     @Override
     public T get(int index) {
       int at = starts[java.util.Objects.checkIndex(index, starts.length)];
-      return of.apply(new String(chars, at + HEADER, chars[at] | (chars[at + 1] << 16)));
+      return of.apply(new String(chars, at + HEADER, field(chars, at)));
     }
 
     @Override
@@ -349,16 +360,7 @@ public final class StringCodeTable {
       if (slots == null) {
         throw new IllegalStateException("keys without an index");
       }
-      int h = spread(key.hashCode());
-      int m = slots.length - 1;
-      long s;
-      for (int i = h & m; (s = slots[i]) != 0; i = (i + 1) & m) {
-        int at = (int) s - 1;
-        if ((int) (s >>> 32) == h && at < chars.length && equalAt(chars, at, key)) {
-          return chars[at + 2] | (chars[at + 3] << 16);
-        }
-      }
-      return -1;
+      return find(slots, chars, key);
     }
   }
 
@@ -373,7 +375,7 @@ public final class StringCodeTable {
       throw new IndexOutOfBoundsException("code " + code + " is not in [0, " + size + ")");
     }
     int at = starts[code];
-    return new String(chars, at + HEADER, chars[at] | (chars[at + 1] << 16));
+    return new String(chars, at + HEADER, field(chars, at));
   }
 
   @Override

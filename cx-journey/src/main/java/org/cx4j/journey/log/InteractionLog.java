@@ -83,9 +83,7 @@ public final class InteractionLog {
 
   /** The list itself when it is a code table's key list (immutable already), else a copy. */
   private static <T> List<T> immutable(List<T> list) {
-    return list instanceof ImmutableList || list instanceof StringCodeTable.Keys
-        ? list
-        : ImmutableList.copyOf(list);
+    return list instanceof StringCodeTable.Keys ? list : ImmutableList.copyOf(list);
   }
 
   private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
