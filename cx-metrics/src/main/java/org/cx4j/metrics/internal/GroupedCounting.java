@@ -159,8 +159,13 @@ public final class GroupedCounting {
     }
   }
 
-  /** {@link #countPacked}, adding {@code w[from + i]} and its square to {@code d[2k], d[2k+1]}. */
-  public static void weightedPacked(byte[] p, int n, double[] w, int from, int[] t, double[] d) {
+  /**
+   * {@link #countPacked}, adding {@code w[from + i]} and its square to {@code d[2k], d[2k+1]};
+   * returns whether some weight has its sign bit set (as {@link #signSet}, here in the same pass: a
+   * separate pass first read the weights from memory, a fifth of the weighted kernel's time).
+   */
+  public static boolean weightedPacked(byte[] p, int n, double[] w, int from, int[] t, double[] d) {
+    long bits = 0;
     int i = 0;
     for (; i + 3 < n; i += 4) {
       int k0 = (p[i] & 0xFF) << 2;
@@ -171,6 +176,11 @@ public final class GroupedCounting {
       double w1 = w[from + i + 1];
       double w2 = w[from + i + 2];
       double w3 = w[from + i + 3];
+      bits |=
+          Double.doubleToRawLongBits(w0)
+              | Double.doubleToRawLongBits(w1)
+              | Double.doubleToRawLongBits(w2)
+              | Double.doubleToRawLongBits(w3);
       t[k0]++;
       d[2 * k0] += w0;
       d[2 * k0 + 1] += w0 * w0;
@@ -187,10 +197,12 @@ public final class GroupedCounting {
     for (; i < n; i++) {
       int k = (p[i] & 0xFF) << 2;
       double v = w[from + i];
+      bits |= Double.doubleToRawLongBits(v);
       t[k]++;
       d[2 * k] += v;
       d[2 * k + 1] += v * v;
     }
+    return bits < 0;
   }
 
   /** Returns whether some weight has its sign bit set (negative, -0.0, or a negative NaN). */
@@ -268,19 +280,83 @@ public final class GroupedCounting {
     }
   }
 
-  /** {@code countBytesBytes} for one lane ({@code lb = 0}): no lane arithmetic. */
+  /**
+   * {@code countBytesBytes} for one lane ({@code lb = 0}), for rows already checked. When {@code 0
+   * <= min} and {@code min + sm <= 127}, eight rows per iteration from one {@code long} of scores
+   * and one of codes, {@code x = S - min * ONES} (no borrow, as the rows passed {@link
+   * #bytesOutside}); each index is masked by {@code gm} and {@code sm}, which changes no checked
+   * row and keeps every index within {@code t}'s {@code (gm + 1) << sh} bins. Measured 1.14x faster
+   * than a byte at a time (256 groups, NPS, 10 million rows, AMD EPYC); sign-extending each byte
+   * instead of subtracting {@code min} from the word measured slower than a byte at a time.
+   */
   public static void countBytesBytesOneLane(
-      byte[] s, byte[] c, int from, int to, int min, int sh, int[] t) {
+      byte[] s, byte[] c, int from, int to, int min, int sh, int sm, int gm, int[] t) {
     int i = from;
-    for (; i + 3 < to; i += 4) {
-      t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
-      t[(((c[i + 1] & 0xFF) << sh) + (s[i + 1] - min))]++;
-      t[(((c[i + 2] & 0xFF) << sh) + (s[i + 2] - min))]++;
-      t[(((c[i + 3] & 0xFF) << sh) + (s[i + 3] - min))]++;
+    if (min >= 0 && min + sm <= 127) {
+      final long sub = min * ONES;
+      for (; i + 7 < to; i += 8) {
+        long x = (long) LONGS.get(s, i) - sub;
+        long g = (long) LONGS.get(c, i);
+        t[((int) g & gm) << sh | ((int) x & sm)]++;
+        t[((int) (g >>> 8) & gm) << sh | ((int) (x >>> 8) & sm)]++;
+        t[((int) (g >>> 16) & gm) << sh | ((int) (x >>> 16) & sm)]++;
+        t[((int) (g >>> 24) & gm) << sh | ((int) (x >>> 24) & sm)]++;
+        t[((int) (g >>> 32) & gm) << sh | ((int) (x >>> 32) & sm)]++;
+        t[((int) (g >>> 40) & gm) << sh | ((int) (x >>> 40) & sm)]++;
+        t[((int) (g >>> 48) & gm) << sh | ((int) (x >>> 48) & sm)]++;
+        t[((int) (g >>> 56) & gm) << sh | ((int) (x >>> 56) & sm)]++;
+      }
+    } else {
+      for (; i + 3 < to; i += 4) {
+        t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
+        t[(((c[i + 1] & 0xFF) << sh) + (s[i + 1] - min))]++;
+        t[(((c[i + 2] & 0xFF) << sh) + (s[i + 2] - min))]++;
+        t[(((c[i + 3] & 0xFF) << sh) + (s[i + 3] - min))]++;
+      }
     }
     for (; i < to; i++) {
       t[(((c[i] & 0xFF) << sh) + (s[i] - min))]++;
     }
+  }
+
+  /** Most bits of a packed row ({@code (g << sh) | (s - min)}) that {@link #countPairs} takes. */
+  public static final int PAIR_MAX_BITS = 7;
+
+  /**
+   * Counts byte scores by byte codes in pairs of rows: rows {@code 2q} and {@code 2q + 1} (from
+   * {@code from}), packed as in {@link #packBytes} into {@code pb} bits each ({@code (gm + 1) << sh
+   * == 1 << pb}), increment {@code pairs[p0 | p1 << pb]}, a table of {@code 2^(2 pb)} bins (64 KB
+   * for 8 groups on an 11-point scale). One increment per two rows instead of one per row, straight
+   * from one {@code long} of scores and one of codes (eight rows): measured 1.24x faster than
+   * {@link #packBytes} and {@link #countPacked} (8 groups, NPS, 10 million rows, AMD EPYC).
+   * Consecutive pairs rarely share a bin (with 88 valid rows there are 7,744 valid pairs), so one
+   * lane serves. Every index is masked into the table, whatever the bytes; the caller folds the
+   * table into row counts, which it checks for bins outside the scale and the groups.
+   *
+   * <p>Requires {@code (to - from) % 8 == 0}, {@code 0 <= min}, {@code min + sm <= 127} and {@code
+   * pb <= }{@value #PAIR_MAX_BITS}. Returns whether some score minus {@code min} is outside {@code
+   * 0 .. sm} or some code above {@code gm} (exact); the table is then meaningless.
+   */
+  public static boolean countPairs(
+      byte[] s, byte[] c, int from, int to, int min, int sh, int sm, int gm, int pb, int[] pairs) {
+    final long sub = min * ONES;
+    final int m = (1 << pb) - 1;
+    final int high = m << pb;
+    final int down = 8 - pb;
+    long bad = 0;
+    long gbad = 0;
+    for (int i = from; i < to; i += 8) {
+      long x = (long) LONGS.get(s, i) - sub;
+      long g = (long) LONGS.get(c, i);
+      bad |= x;
+      gbad |= g;
+      long p = (g << sh) | x;
+      pairs[((int) p & m) | ((int) (p >>> down) & high)]++;
+      pairs[((int) (p >>> 16) & m) | ((int) (p >>> (16 + down)) & high)]++;
+      pairs[((int) (p >>> 32) & m) | ((int) (p >>> (32 + down)) & high)]++;
+      pairs[((int) (p >>> 48) & m) | ((int) (p >>> (48 + down)) & high)]++;
+    }
+    return ((bad & ~(sm * ONES)) | (gbad & ~(gm * ONES))) != 0;
   }
 
   /** Takes back what {@code countBytesBytes} added for rows {@code from .. to - 1}. */

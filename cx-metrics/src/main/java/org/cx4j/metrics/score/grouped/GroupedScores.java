@@ -113,6 +113,18 @@ public final class GroupedScores<R> {
     return acc.result();
   }
 
+  /**
+   * Fewest table bits per packed row counted in pairs: below 32 bins, the pairs share few bins and
+   * consecutive ones wait for each other's increment; the lanes of the row path serve better.
+   */
+  static final int PAIR_MIN_BITS = 5;
+
+  /**
+   * Rows per pair bin below which a slice is counted row by row: clearing and folding the pair
+   * table ({@code 2^(2 pb)} bins) must stay small against the slice.
+   */
+  static final int PAIR_ROWS_PER_BIN = 16;
+
   /** Smallest chunk of {@link #parallel}: below it, forking costs more than it saves. */
   static final int PARALLEL_MIN_CHUNK = 1 << 16;
 
@@ -244,6 +256,11 @@ public final class GroupedScores<R> {
     // block is checked and packed into one byte per row, then counted (allocated on first use).
     private final boolean packs;
     private byte[] packed;
+    // Long slices of such columns with 32 to 128 table bins are counted in pairs of rows instead
+    // (GroupedCounting.countPairs): pb bits per packed row, 2^(2 pb) pair bins (allocated on first
+    // use, zero between slices).
+    private final int pb;
+    private int[] pairs;
 
     Accumulator(Supplier<ScoreAccumulator<R>> metric, int groupCount) {
       this.metric = Objects.requireNonNull(metric, "metric");
@@ -273,6 +290,7 @@ public final class GroupedScores<R> {
       this.lm = (1 << lb) - 1;
       this.t = new int[(tableGroups << sh) << lb];
       this.packs = tableGroups << sh <= 256 && min >= 0 && min + sm <= 127;
+      this.pb = Integer.numberOfTrailingZeros(tableGroups << sh);
       this.counts = new long[groups * points];
     }
 
@@ -367,6 +385,13 @@ public final class GroupedScores<R> {
         flush();
       }
       boolean pack = packs && s instanceof byte[] && g instanceof byte[];
+      if (pack
+          && pb >= PAIR_MIN_BITS
+          && pb <= GroupedCounting.PAIR_MAX_BITS
+          && n >= PAIR_ROWS_PER_BIN << (2 * pb)) {
+        addPairs((byte[]) s, (byte[]) g, c, from, to);
+        return;
+      }
       if (pack && packed == null) {
         packed = new byte[GroupedCounting.BLOCK];
       }
@@ -395,6 +420,56 @@ public final class GroupedScores<R> {
         throw Objects.requireNonNull(firstInvalid(c, from, to, scale), "invalid row not found");
       }
       sinceFlush += n;
+    }
+
+    /**
+     * Counts rows {@code from .. to - 1} of byte scores and byte codes in pairs of rows ({@link
+     * GroupedCounting#countPairs}) and adds them to the long totals; the last rows that do not fill
+     * a {@code long} one by one. Checks everything before adding anything: on an invalid row the
+     * pair table is cleared and the first offender named.
+     */
+    private void addPairs(byte[] s, byte[] g, GroupedColumns c, int from, int to) {
+      if (pairs == null) {
+        pairs = new int[1 << (2 * pb)];
+      }
+      int end = from + ((to - from) & ~7);
+      boolean bad = false;
+      for (int lo = from, hi; lo < end; lo = hi) {
+        hi = Math.min(end, lo + GroupedCounting.BLOCK);
+        bad |= GroupedCounting.countPairs(s, g, lo, hi, min, sh, sm, gm, pb, pairs);
+      }
+      // Row counts per packed value (g << sh | s - min), from both halves of every pair.
+      final int m = (1 << pb) - 1;
+      long[] rows = new long[1 << pb];
+      for (int k = 0; k < pairs.length; k++) {
+        int v = pairs[k];
+        if (v != 0) {
+          rows[k & m] += v;
+          rows[k >>> pb] += v;
+          pairs[k] = 0;
+        }
+      }
+      for (int i = end; i < to; i++) {
+        int x = s[i] - min;
+        int code = g[i] & 0xFF;
+        if (x < 0 || x > sm || code > gm) {
+          bad = true;
+          break;
+        }
+        rows[code << sh | x]++;
+      }
+      // Packed values beyond the scale or the groups must not occur.
+      for (int k = 0; k < rows.length && !bad; k++) {
+        bad = rows[k] != 0 && ((k & sm) >= points || (k >>> sh) >= groups);
+      }
+      if (bad) {
+        throw Objects.requireNonNull(firstInvalid(c, from, to, scale), "invalid row not found");
+      }
+      for (int grp = 0; grp < groups; grp++) {
+        for (int x = 0; x < points; x++) {
+          counts[grp * points + x] += rows[grp << sh | x];
+        }
+      }
     }
 
     private void count(Object s, Object g, int from, int to) {
@@ -429,7 +504,7 @@ public final class GroupedScores<R> {
     private void countOneLane(Object s, Object g, int from, int to) {
       if (s instanceof byte[] v) {
         if (g instanceof byte[] gb) {
-          GroupedCounting.countBytesBytesOneLane(v, gb, from, to, min, sh, t);
+          GroupedCounting.countBytesBytesOneLane(v, gb, from, to, min, sh, sm, gm, t);
         } else if (g instanceof short[] gs) {
           GroupedCounting.countBytesShortsOneLane(v, gs, from, to, min, sh, t);
         } else {
@@ -526,15 +601,11 @@ public final class GroupedScores<R> {
       try {
         for (int lo = from, hi; lo < to; lo = hi) {
           hi = (int) Math.min(to, (long) lo + block);
-          // Packed blocks are checked while they are packed; the others by one OR pass first.
+          // Packed blocks are checked while they are packed and counted; the others by one OR
+          // pass first. A weight with its sign bit set is invalid unless it is -0.0; the block is
+          // then dropped (see the catch below) and its first invalid row named.
           boolean pack = packs && c.scores() instanceof byte[] && c.groups() instanceof byte[];
-          if (GroupedCounting.signSet(w, lo, hi) || !pack && outside(c, lo, hi)) {
-            IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
-            if (e != null) {
-              throw e;
-            }
-            // Only -0.0 weights (sign bit set, yet valid): go on.
-          }
+          boolean signed;
           if (pack) {
             // groupCount × points <= 256 here, so the block is GroupedCounting.BLOCK rows.
             if (packed == null) {
@@ -544,9 +615,24 @@ public final class GroupedScores<R> {
                 (byte[]) c.scores(), (byte[]) c.groups(), lo, hi, min, sh, sm, gm, packed)) {
               throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
             }
-            GroupedCounting.weightedPacked(packed, hi - lo, w, lo, blockCounts, blockSums);
+            signed = GroupedCounting.weightedPacked(packed, hi - lo, w, lo, blockCounts, blockSums);
           } else {
+            signed = GroupedCounting.signSet(w, lo, hi);
+            if (signed || outside(c, lo, hi)) {
+              IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
+              if (e != null) {
+                throw e;
+              }
+            }
             weightedBlock(c, lo, hi);
+            signed = false;
+          }
+          if (signed) {
+            IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
+            if (e != null) {
+              throw e;
+            }
+            // Only -0.0 weights (sign bit set, yet valid): go on.
           }
           if (blockSum() != hi - lo) {
             throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");

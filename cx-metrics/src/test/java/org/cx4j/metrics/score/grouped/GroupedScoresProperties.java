@@ -317,6 +317,114 @@ class GroupedScoresProperties {
     assertSameAsOracle(t, GroupedScores.parallel(raw(t.metric()), t.columns()));
   }
 
+  // ------------------------------------------------------------------ pairs of rows
+
+  /** Table bits of a packed row for byte scores on {@code s} by {@code groupCount} byte codes. */
+  static int packedBits(Scale s, int groupCount) {
+    int sh = 32 - Integer.numberOfLeadingZeros(s.points() - 1);
+    return Integer.numberOfTrailingZeros(Integer.highestOneBit(2 * groupCount - 1) << sh);
+  }
+
+  /**
+   * Long slices of byte scores by byte codes on 32 to 128 table bins are counted two rows per
+   * increment ({@code GroupedCounting.countPairs}); the random tables above are too short for it.
+   * Here every slice is long enough, with tails of 0 to 7 rows and skewed as well as uniform rows.
+   */
+  @Property(tries = 40, seed = "42")
+  void pairsOfRowsEqualPerRow(@ForAll long seed) {
+    Random r = new Random(seed);
+    Metric m = METRICS.get(r.nextInt(3)); // NPS, CSAT 1..5, CES 1..7: scales that pack
+    int groupCount;
+    int bits;
+    do {
+      groupCount = 2 + r.nextInt(15);
+      bits = packedBits(m.scale(), groupCount);
+    } while (bits < GroupedScores.PAIR_MIN_BITS || bits > 7);
+    int n = (GroupedScores.PAIR_ROWS_PER_BIN << (2 * bits)) + r.nextInt(40);
+    Table t = table(r, m, n, groupCount, false, true, "byte");
+    assertSameAsOracle(t, GroupedScores.of(raw(t.metric()), t.columns()));
+    // Two long slices into one accumulator: the pair table starts empty for the second.
+    int cut = n / 2 + r.nextInt(8);
+    GroupedScores.Accumulator<SurveyMetric<?>> acc =
+        GroupedScores.accumulator(raw(t.metric()), t.groupCount());
+    GroupedColumns c = t.columns();
+    assertSameAsOracle(t, acc.add(c, 0, cut).add(c, cut, n).result());
+  }
+
+  /**
+   * A bad row anywhere in a slice counted in pairs (in a pair, or in the tail that does not fill a
+   * {@code long}) is named, adds nothing, and leaves no count behind for the next slice: beyond the
+   * packing masks (score 16, score -1, code 8 of 8 groups) or within them but beyond the scale or
+   * the groups (score 11 of NPS, code 6 of 6 groups).
+   */
+  @Property(tries = 60, seed = "42")
+  void badRowInPairedSliceIsNamedAndNothingIsAdded(@ForAll long seed) {
+    Random r = new Random(seed);
+    int groupCount = r.nextBoolean() ? 8 : 6;
+    int n = (GroupedScores.PAIR_ROWS_PER_BIN << 14) + r.nextInt(16);
+    byte[] s = new byte[n];
+    byte[] g = new byte[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = (byte) r.nextInt(11);
+      g[i] = (byte) r.nextInt(groupCount);
+    }
+    int bad = r.nextBoolean() ? r.nextInt(n) : n - 1 - r.nextInt(8);
+    int kind = r.nextInt(4);
+    String message;
+    if (kind == 0 || kind == 1) {
+      s[bad] = (byte) (kind == 0 ? 11 + r.nextInt(6) : -1 - r.nextInt(128));
+      message =
+          "score "
+              + s[bad]
+              + " at index "
+              + bad
+              + " is outside the scale "
+              + NetPromoterScore.SCALE;
+    } else {
+      g[bad] = (byte) (kind == 2 ? groupCount + r.nextInt(256 - groupCount) : groupCount);
+      int code = g[bad] & 0xFF;
+      message =
+          "group code "
+              + code
+              + " at index "
+              + bad
+              + " is outside 0.."
+              + (groupCount - 1)
+              + " (groupCount "
+              + groupCount
+              + ")";
+    }
+    GroupedScores.Accumulator<NetPromoterScore> acc =
+        GroupedScores.accumulator(NetPromoterScore::accumulator, groupCount);
+    // A first good row, then the bad slice, then the good rows of the bad slice but the bad one.
+    acc.add(GroupedColumns.of(new byte[] {10}, new byte[] {0}, groupCount));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> acc.add(GroupedColumns.of(s, g, groupCount)));
+    assertEquals(message, e.getMessage());
+    assertEquals(1, acc.n());
+    s[bad] = 0;
+    g[bad] = 0;
+    acc.add(GroupedColumns.of(s, g, groupCount));
+    // Oracle: row by row, the first row plus every row of the mended slice.
+    ScoreAccumulator<NetPromoterScore> all = NetPromoterScore.accumulator().add(10);
+    List<ScoreAccumulator<NetPromoterScore>> parts = new ArrayList<>();
+    for (int k = 0; k < groupCount; k++) {
+      parts.add(NetPromoterScore.accumulator());
+    }
+    parts.get(0).add(10);
+    for (int i = 0; i < n; i++) {
+      all.add(s[i]);
+      parts.get(g[i]).add(s[i]);
+    }
+    GroupedScores<NetPromoterScore> result = acc.result();
+    assertSameResult(all.result(), result.overall(), "overall");
+    for (int k = 0; k < groupCount; k++) {
+      assertEquals(parts.get(k).n(), result.n(k), "n of group " + k);
+      assertSameResult(parts.get(k).result(), result.group(k), "group " + k);
+    }
+  }
+
   @Property(tries = 1000, seed = "42")
   void npsOfCategoriesEqualsTheHistogramPath(@ForAll("npsInts") int[] scores) {
     NetPromoterScore a = NetPromoterScore.ofCategories(scores);
