@@ -122,6 +122,27 @@ class TimestampFormatTest {
     }
   }
 
+  /**
+   * The last and the first day past the end of every month from 1969 to 2200 (the fast path's table
+   * of month lengths covers 1970 to 2199): the last agrees with {@link Instant#parse}, the day
+   * after is left to it (null). Month lengths from {@code YearMonth}, the oracle.
+   */
+  @Test
+  void everyMonthEndsOnItsLastDay() {
+    for (int year = 1969; year <= 2200; year++) {
+      for (int month = 1; month <= 12; month++) {
+        int last = java.time.YearMonth.of(year, month).lengthOfMonth();
+        String ym = String.format(java.util.Locale.ROOT, "%04d-%02d-", year, month);
+        String end = ym + last + "T23:59:59.999Z";
+        assertEquals(Instant.parse(end), TimestampFormat.canonicalUtc(end), end);
+        String first = ym + "01T00:00:00Z";
+        assertEquals(Instant.parse(first), TimestampFormat.canonicalUtc(first), first);
+        String past = ym + (last + 1) + "T00:00:00Z";
+        assertEquals(null, TimestampFormat.canonicalUtc(past), past);
+      }
+    }
+  }
+
   // Two threads reading files of different dates at once (the report's responses and
   // interactions): each keeps its own last date, and every value agrees with Instant.parse.
   @Test
