@@ -337,34 +337,28 @@ final class ReportAnalysis {
     for (int v = scale.min(); v <= scale.max(); v++) {
       categories.add(blank.category(v));
     }
-    Breakdown<String, M> bySegment =
-        Breakdown.of(responses, r -> segmentOf.get(r.customer()), acc, o.minGroupSize());
-    Breakdown<Channel, M> byChannel =
-        Breakdown.of(responses, Breakdown.byChannel(), acc, o.minGroupSize());
-    Estimate overall = label("overall", headline(bySegment.overall()), null);
+    // The four breakdowns in one pass over the responses (see ScoreBreakdowns).
+    ScoreBreakdowns<M> by = ScoreBreakdowns.of(responses, segmentOf::get, acc, o.minGroupSize());
+    Estimate overall = label("overall", headline(by.overall()), null);
     List<Estimate> segments = new ArrayList<>();
-    for (Breakdown.Group<String, M> g : bySegment.groups()) {
+    for (Breakdown.Group<String, M> g : by.segments()) {
       segments.add(label(g.key(), headline(g.result()), g));
     }
     segments.sort(Comparator.comparing(Estimate::label));
     List<Estimate> channels = new ArrayList<>();
-    for (Breakdown.Group<Channel, M> g : byChannel.groups()) {
+    for (Breakdown.Group<Channel, M> g : by.channels()) {
       channels.add(label(g.key().name(), headline(g.result()), g));
     }
     channels.sort(Comparator.comparingLong(Estimate::n).reversed().thenComparing(Estimate::label));
-    Breakdown<String, M> byTouchpoint =
-        Breakdown.of(responses, Breakdown.byTouchpoint(), acc, o.minGroupSize());
     List<Estimate> touchpoints = new ArrayList<>();
-    for (Breakdown.Group<String, M> g : byTouchpoint.groups()) {
+    for (Breakdown.Group<String, M> g : by.touchpoints()) {
       touchpoints.add(label(g.key(), headline(g.result()), g));
     }
     touchpoints.sort(
         Comparator.comparingLong(Estimate::n).reversed().thenComparing(Estimate::label));
-    Breakdown<JourneyStage, M> byStage =
-        Breakdown.of(responses, Breakdown.byStage(), acc, o.minGroupSize());
     // In the order of the journey's stages; a stage that is not in the list goes last.
     List<JourneyStage> order = in.stages().stages();
-    List<Breakdown.Group<JourneyStage, M>> stageGroups = new ArrayList<>(byStage.groups());
+    List<Breakdown.Group<JourneyStage, M>> stageGroups = new ArrayList<>(by.stages());
     stageGroups.sort(
         Comparator.comparingInt(
                 (Breakdown.Group<JourneyStage, M> g) -> {
@@ -407,7 +401,7 @@ final class ReportAnalysis {
         touchpoints,
         stages,
         trend,
-        bySegment.overall().distribution(),
+        by.overall().distribution(),
         categories);
   }
 
