@@ -216,12 +216,9 @@ final class ReportAnalysis {
       List<ScoreSection> scores = new ArrayList<>();
       List<ReportSnapshot.MetricStats> stats = new ArrayList<>();
       for (ReportMetric<?> m : metrics) {
-        ScoreSection s = scores(m, byKind.get(m.kind()));
+        ScoreSection s = scores(m, byKind.get(m.kind()), stats);
         if (s != null) {
           scores.add(s);
-          stats.add(
-              ReportSnapshot.of(
-                  s.metric(), s.measure(), s.instrument(), byKind.get(m.kind()), segmentOf::get));
         }
       }
       int mark = notes.size();
@@ -321,8 +318,14 @@ final class ReportAnalysis {
     return best;
   }
 
+  /**
+   * Returns the score section of {@code metric}, and adds its snapshot statistics to {@code stats};
+   * null (and a note) without responses.
+   */
   private <M extends SurveyMetric<M>> ScoreSection scores(
-      ReportMetric<M> metric, List<SurveyResponse> responses) {
+      ReportMetric<M> metric,
+      List<SurveyResponse> responses,
+      List<ReportSnapshot.MetricStats> stats) {
     if (responses == null || responses.isEmpty()) {
       notes.add("No " + metric.kind().name() + " responses: its section is left out.");
       return null;
@@ -341,24 +344,24 @@ final class ReportAnalysis {
     ScoreBreakdowns<M> by = ScoreBreakdowns.of(responses, segmentOf::get, acc, o.minGroupSize());
     Estimate overall = label("overall", headline(by.overall()), null);
     List<Estimate> segments = new ArrayList<>();
-    for (Breakdown.Group<String, M> g : by.segments()) {
+    for (Breakdown.Group<String, M> g : by.segments().groups()) {
       segments.add(label(g.key(), headline(g.result()), g));
     }
     segments.sort(Comparator.comparing(Estimate::label));
     List<Estimate> channels = new ArrayList<>();
-    for (Breakdown.Group<Channel, M> g : by.channels()) {
+    for (Breakdown.Group<Channel, M> g : by.channels().groups()) {
       channels.add(label(g.key().name(), headline(g.result()), g));
     }
     channels.sort(Comparator.comparingLong(Estimate::n).reversed().thenComparing(Estimate::label));
     List<Estimate> touchpoints = new ArrayList<>();
-    for (Breakdown.Group<String, M> g : by.touchpoints()) {
+    for (Breakdown.Group<String, M> g : by.touchpoints().groups()) {
       touchpoints.add(label(g.key(), headline(g.result()), g));
     }
     touchpoints.sort(
         Comparator.comparingLong(Estimate::n).reversed().thenComparing(Estimate::label));
     // In the order of the journey's stages; a stage that is not in the list goes last.
     List<JourneyStage> order = in.stages().stages();
-    List<Breakdown.Group<JourneyStage, M>> stageGroups = new ArrayList<>(by.stages());
+    List<Breakdown.Group<JourneyStage, M>> stageGroups = new ArrayList<>(by.stages().groups());
     stageGroups.sort(
         Comparator.comparingInt(
                 (Breakdown.Group<JourneyStage, M> g) -> {
@@ -387,6 +390,7 @@ final class ReportAnalysis {
     }
     SurveyMetric.Unit unit = blank.unit();
     // The overall result already holds the histogram of every response.
+    stats.add(ReportSnapshot.of(blank.name(), blank.measure(), instrument, by));
     return new ScoreSection(
         blank.name(),
         metric.title(),

@@ -3,17 +3,14 @@ package org.cx4j.report.analysis;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.cx4j.core.customer.CustomerId;
 import org.cx4j.core.feedback.Instrument;
-import org.cx4j.core.feedback.SurveyResponse;
-import org.cx4j.metrics.score.ScoreAccumulator;
+import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.metrics.score.ScoreDistribution;
 import org.cx4j.metrics.score.SurveyMetric;
 
@@ -201,66 +198,47 @@ public record ReportSnapshot(String source, List<MetricStats> metrics) {
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * Returns the statistics of {@code metric} over {@code responses} (all of {@code instrument}):
-   * overall, by the segment {@code segmentOf} gives a respondent (null: no segment group), by
-   * touchpoint id and by channel name (responses without a touchpoint only overall).
-   *
-   * @throws IllegalArgumentException if a response is not of {@code instrument}
+   * Returns the statistics of {@code metric} from its breakdowns (one pass over its responses, all
+   * of {@code instrument}): overall, by segment, by touchpoint id and by channel name, each group's
+   * histogram and span of response times; keys sorted within each dimension.
    */
   static MetricStats of(
       String metric,
       String measure,
       Instrument instrument,
-      List<SurveyResponse> responses,
-      Function<CustomerId, String> segmentOf) {
-    // Hash maps per dimension while adding (a sorted map per row was a third of this); the
-    // groups come out in the order of DIMENSIONS, keys sorted, as before.
-    Acc overall = new Acc(instrument);
-    Map<String, Acc> segments = new HashMap<>();
-    Map<String, Acc> touchpoints = new HashMap<>();
-    Map<String, Acc> channels = new HashMap<>();
-    for (SurveyResponse r : responses) {
-      overall.add(r);
-      add(segments, segmentOf.apply(r.customer()), instrument, r);
-      if (r.touchpoint() != null) {
-        add(touchpoints, r.touchpoint().id(), instrument, r);
-        add(channels, r.touchpoint().channel().name(), instrument, r);
-      }
-    }
+      ScoreBreakdowns<? extends SurveyMetric<?>> by) {
     List<GroupStats> groups = new ArrayList<>();
-    groups.add(stats(OVERALL, OVERALL, overall));
-    new TreeMap<>(segments).forEach((k, acc) -> groups.add(stats(SEGMENT, k, acc)));
-    new TreeMap<>(touchpoints).forEach((k, acc) -> groups.add(stats(TOUCHPOINT, k, acc)));
-    new TreeMap<>(channels).forEach((k, acc) -> groups.add(stats(CHANNEL, k, acc)));
+    groups.add(
+        new GroupStats(
+            OVERALL,
+            OVERALL,
+            by.overall().distribution(),
+            by.overallSpan().first(),
+            by.overallSpan().last()));
+    addSorted(groups, SEGMENT, by.segments(), k -> k);
+    addSorted(groups, TOUCHPOINT, by.touchpoints(), k -> k);
+    addSorted(groups, CHANNEL, by.channels(), Channel::name);
     return new MetricStats(metric, measure, instrument, groups);
   }
 
-  private static GroupStats stats(String dimension, String key, Acc acc) {
-    return new GroupStats(dimension, key, acc.histogram.result(), acc.first, acc.last);
-  }
-
-  private static void add(
-      Map<String, Acc> groups, String key, Instrument instrument, SurveyResponse r) {
-    if (key != null) {
-      groups.computeIfAbsent(key, k -> new Acc(instrument)).add(r);
+  private static <K> void addSorted(
+      List<GroupStats> out,
+      String dimension,
+      ScoreBreakdowns.Dimension<K, ? extends SurveyMetric<?>> d,
+      Function<K, String> name) {
+    Map<String, GroupStats> sorted = new TreeMap<>();
+    for (int i = 0; i < d.groups().size(); i++) {
+      String key = name.apply(d.groups().get(i).key());
+      ScoreBreakdowns.Span span = d.spans().get(i);
+      sorted.put(
+          key,
+          new GroupStats(
+              dimension,
+              key,
+              d.groups().get(i).result().distribution(),
+              span.first(),
+              span.last()));
     }
-  }
-
-  /** A histogram and the span of response times of one group. */
-  private static final class Acc {
-    final ScoreAccumulator<ScoreDistribution> histogram;
-    Instant first;
-    Instant last;
-
-    Acc(Instrument instrument) {
-      histogram = new ScoreAccumulator<>(instrument, d -> d);
-    }
-
-    void add(SurveyResponse r) {
-      histogram.add(r);
-      Instant t = r.timestamp();
-      first = first == null || t.isBefore(first) ? t : first;
-      last = last == null || t.isAfter(last) ? t : last;
-    }
+    out.addAll(sorted.values());
   }
 }

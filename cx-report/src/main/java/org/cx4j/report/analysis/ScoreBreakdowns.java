@@ -1,5 +1,6 @@
 package org.cx4j.report.analysis;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,12 @@ import org.cx4j.metrics.score.ScoreAccumulator;
  * part of the report's score sections. Responses without a key (no segment, no touchpoint) count in
  * the overall figure only; the report shows no unassigned group.
  *
+ * <p>Each group also keeps the span of its response times, for the report's snapshot ({@link
+ * ReportSnapshot#of(String, String, org.cx4j.core.feedback.Instrument, ScoreBreakdowns)}), which so
+ * needs no pass of its own either.
+ *
  * @param overall every response
+ * @param overallSpan the first and last response time
  * @param segments the groups by segment, in the order first seen
  * @param channels the groups by channel, in the order first seen
  * @param touchpoints the groups by touchpoint id, in the order first seen
@@ -33,10 +39,51 @@ import org.cx4j.metrics.score.ScoreAccumulator;
  */
 record ScoreBreakdowns<M>(
     M overall,
-    List<Breakdown.Group<String, M>> segments,
-    List<Breakdown.Group<Channel, M>> channels,
-    List<Breakdown.Group<String, M>> touchpoints,
-    List<Breakdown.Group<JourneyStage, M>> stages) {
+    Span overallSpan,
+    Dimension<String, M> segments,
+    Dimension<Channel, M> channels,
+    Dimension<String, M> touchpoints,
+    Dimension<JourneyStage, M> stages) {
+
+  /**
+   * The first and last response time of a group, both null when it has no response.
+   *
+   * @param first the earliest response time
+   * @param last the latest response time
+   */
+  record Span(Instant first, Instant last) {}
+
+  /**
+   * The groups of one dimension and the span of each (same order).
+   *
+   * @param groups the groups, in the order first seen
+   * @param spans the span of each group's response times
+   * @param <K> the key type
+   * @param <M> the metric
+   */
+  record Dimension<K, M>(List<Breakdown.Group<K, M>> groups, List<Span> spans) {}
+
+  /** A group's accumulator and the span of its response times. */
+  private static final class Part<M> {
+    final ScoreAccumulator<M> acc;
+    Instant first;
+    Instant last;
+
+    Part(ScoreAccumulator<M> acc) {
+      this.acc = acc;
+    }
+
+    void add(SurveyResponse r) {
+      acc.add(r);
+      Instant t = r.timestamp();
+      if (first == null || t.isBefore(first)) {
+        first = t;
+      }
+      if (last == null || t.isAfter(last)) {
+        last = t;
+      }
+    }
+  }
 
   /**
    * Returns the breakdowns of {@code responses}, each group flagged small below {@code minimumN}.
@@ -50,18 +97,18 @@ record ScoreBreakdowns<M>(
       Function<CustomerId, String> segmentOf,
       Supplier<ScoreAccumulator<M>> accumulator,
       long minimumN) {
-    ScoreAccumulator<M> all = accumulator.get();
-    Map<String, ScoreAccumulator<M>> segments = new LinkedHashMap<>();
-    Map<Channel, ScoreAccumulator<M>> channels = new LinkedHashMap<>();
-    Map<String, ScoreAccumulator<M>> touchpoints = new LinkedHashMap<>();
-    Map<JourneyStage, ScoreAccumulator<M>> stages = new LinkedHashMap<>();
-    Function<Object, ScoreAccumulator<M>> fresh = k -> accumulator.get(); // one, not one per row
+    Part<M> all = new Part<>(accumulator.get());
+    Map<String, Part<M>> segments = new LinkedHashMap<>();
+    Map<Channel, Part<M>> channels = new LinkedHashMap<>();
+    Map<String, Part<M>> touchpoints = new LinkedHashMap<>();
+    Map<JourneyStage, Part<M>> stages = new LinkedHashMap<>();
+    Function<Object, Part<M>> fresh = k -> new Part<>(accumulator.get()); // one, not one per row
     String lastSegment = null;
-    ScoreAccumulator<M> segment = null;
+    Part<M> segment = null;
     Touchpoint lastTouchpoint = null; // rows share touchpoint objects: look up on a change only
-    ScoreAccumulator<M> channel = null;
-    ScoreAccumulator<M> touchpoint = null;
-    ScoreAccumulator<M> stage = null;
+    Part<M> channel = null;
+    Part<M> touchpoint = null;
+    Part<M> stage = null;
     for (SurveyResponse r : responses) {
       all.add(r);
       String s = segmentOf.apply(r.customer());
@@ -86,18 +133,23 @@ record ScoreBreakdowns<M>(
       }
     }
     return new ScoreBreakdowns<>(
-        all.result(),
-        groups(segments, minimumN),
-        groups(channels, minimumN),
-        groups(touchpoints, minimumN),
-        groups(stages, minimumN));
+        all.acc.result(),
+        new Span(all.first, all.last),
+        dimension(segments, minimumN),
+        dimension(channels, minimumN),
+        dimension(touchpoints, minimumN),
+        dimension(stages, minimumN));
   }
 
-  private static <K, M> List<Breakdown.Group<K, M>> groups(
-      Map<K, ScoreAccumulator<M>> parts, long minimumN) {
-    List<Breakdown.Group<K, M>> out = new ArrayList<>(parts.size());
+  private static <K, M> Dimension<K, M> dimension(Map<K, Part<M>> parts, long minimumN) {
+    List<Breakdown.Group<K, M>> groups = new ArrayList<>(parts.size());
+    List<Span> spans = new ArrayList<>(parts.size());
     parts.forEach(
-        (k, acc) -> out.add(new Breakdown.Group<>(k, acc.n(), acc.n() < minimumN, acc.result())));
-    return out;
+        (k, p) -> {
+          long n = p.acc.n();
+          groups.add(new Breakdown.Group<>(k, n, n < minimumN, p.acc.result()));
+          spans.add(new Span(p.first, p.last));
+        });
+    return new Dimension<>(List.copyOf(groups), List.copyOf(spans));
   }
 }

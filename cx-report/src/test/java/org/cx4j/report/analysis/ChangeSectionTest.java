@@ -346,7 +346,7 @@ class ChangeSectionTest {
                 from.plus(i, ChronoUnit.HOURS)));
       }
       metrics.add(
-          ReportSnapshot.of(
+          SnapshotOracle.of(
               instrument.kind().name(), instrument.name(), instrument, rs, segment::get));
     }
     return new ReportSnapshot("sim", metrics);

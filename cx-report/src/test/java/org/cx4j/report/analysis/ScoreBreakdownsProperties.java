@@ -23,7 +23,8 @@ import org.cx4j.metrics.nps.NetPromoterScore;
  * {@link ScoreBreakdowns} (one pass) against four {@link Breakdown#of} passes, the oracle: the same
  * overall figure and, per dimension, the same groups in the same order with the same n, small flag
  * and result; on random responses with and without weights, some without a touchpoint, some of
- * customers without a segment, and touchpoints that are equal but not the same object.
+ * customers without a segment, and touchpoints that are equal but not the same object. The snapshot
+ * statistics made from the one pass against {@link SnapshotOracle}.
  */
 class ScoreBreakdownsProperties {
 
@@ -78,18 +79,22 @@ class ScoreBreakdownsProperties {
         Breakdown.of(
             responses, x -> segmentOf.get(x.customer()), NetPromoterScore::accumulator, minimumN);
     assertEquals(bySegment.overall(), one.overall());
-    assertEquals(bySegment.groups(), one.segments());
+    assertEquals(bySegment.groups(), one.segments().groups());
     assertEquals(
         Breakdown.of(responses, Breakdown.byChannel(), NetPromoterScore::accumulator, minimumN)
             .groups(),
-        one.channels());
+        one.channels().groups());
     assertEquals(
         Breakdown.of(responses, Breakdown.byTouchpoint(), NetPromoterScore::accumulator, minimumN)
             .groups(),
-        one.touchpoints());
+        one.touchpoints().groups());
     assertEquals(
         Breakdown.of(responses, Breakdown.byStage(), NetPromoterScore::accumulator, minimumN)
             .groups(),
-        one.stages());
+        one.stages().groups());
+    // The snapshot from the breakdowns' pass equals the plain per-group histograms and spans.
+    assertEquals(
+        SnapshotOracle.of("NPS", "NPS", Instrument.nps(), responses, segmentOf::get),
+        ReportSnapshot.of("NPS", "NPS", Instrument.nps(), one));
   }
 }
