@@ -605,7 +605,6 @@ public final class GroupedScores<R> {
           // pass first. A weight with its sign bit set is invalid unless it is -0.0; the block is
           // then dropped (see the catch below) and its first invalid row named.
           boolean pack = packs && c.scores() instanceof byte[] && c.groups() instanceof byte[];
-          boolean signed;
           if (pack) {
             // groupCount × points <= 256 here, so the block is GroupedCounting.BLOCK rows.
             if (packed == null) {
@@ -615,24 +614,14 @@ public final class GroupedScores<R> {
                 (byte[]) c.scores(), (byte[]) c.groups(), lo, hi, min, sh, sm, gm, packed)) {
               throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
             }
-            signed = GroupedCounting.weightedPacked(packed, hi - lo, w, lo, blockCounts, blockSums);
+            if (GroupedCounting.weightedPacked(packed, hi - lo, w, lo, blockCounts, blockSums)) {
+              throwIfInvalid(c, lo, hi);
+            }
           } else {
-            signed = GroupedCounting.signSet(w, lo, hi);
-            if (signed || outside(c, lo, hi)) {
-              IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
-              if (e != null) {
-                throw e;
-              }
+            if (GroupedCounting.signSet(w, lo, hi) || outside(c, lo, hi)) {
+              throwIfInvalid(c, lo, hi);
             }
             weightedBlock(c, lo, hi);
-            signed = false;
-          }
-          if (signed) {
-            IllegalArgumentException e = firstInvalid(c, lo, hi, scale);
-            if (e != null) {
-              throw e;
-            }
-            // Only -0.0 weights (sign bit set, yet valid): go on.
           }
           if (blockSum() != hi - lo) {
             throw Objects.requireNonNull(firstInvalid(c, lo, hi, scale), "invalid row not found");
@@ -665,6 +654,17 @@ public final class GroupedScores<R> {
           pendingSums[4 * k + j] = 0;
           pendingSums[4 * k + j + 1] = 0;
         }
+      }
+    }
+
+    /**
+     * Throws the error for the first invalid row in {@code from .. to - 1}, if there is one; there
+     * is none when the only sign bits set are those of {@code -0.0} weights, which are valid.
+     */
+    private void throwIfInvalid(GroupedColumns c, int from, int to) {
+      IllegalArgumentException e = firstInvalid(c, from, to, scale);
+      if (e != null) {
+        throw e;
       }
     }
 
