@@ -172,7 +172,8 @@ final class ReportAnalysis {
     // Two cores: the second thread rebuilds the journeys while this one computes the scores,
     // value and drivers (which need the journeys); the sections that need nothing else (the
     // journey map's parts, attribution, retention) are shared, each thread taking the next one
-    // once done with its own work, longest first, so that the two finish close together.
+    // once done with its own work, longest first (but retention, see below), so that the two
+    // finish close together.
     java.util.concurrent.CompletableFuture<Journeys> rebuilt =
         new java.util.concurrent.CompletableFuture<>();
     List<String> driverNotes = new ArrayList<>();
@@ -180,9 +181,11 @@ final class ReportAnalysis {
     List<String> retentionNotes = new ArrayList<>();
     boolean journeys = !in.interactions().isEmpty();
     SharedTasks shared = new SharedTasks();
+    // Retention first: it needs no journeys, so this thread runs it while the other one still
+    // rebuilds them (the drivers, next on this thread, wait for them).
+    SharedTasks.Result<RetentionSection> retention = shared.add(() -> retention(retentionNotes));
     SharedTasks.Result<PainPointReport> pains =
         journeys ? shared.add(() -> pains(rebuilt.join())) : null;
-    SharedTasks.Result<RetentionSection> retention = shared.add(() -> retention(retentionNotes));
     SharedTasks.Result<TransitionGraph> graph =
         journeys ? shared.add(() -> TransitionGraph.of(rebuilt.join(), Level.TOUCHPOINT)) : null;
     SharedTasks.Result<FunnelResult> funnel =
@@ -225,6 +228,9 @@ final class ReportAnalysis {
       ValueSection value = value();
       DriverSection drivers = null;
       if (journeySide != null) {
+        if (!rebuilt.isDone()) {
+          shared.runNext(); // retention, unless the other thread took it
+        }
         Journeys js = awaitRebuilt(rebuilt, journeySide);
         if (npsResponses != null) {
           drivers = drivers(js, npsResponses, driverNotes);

@@ -52,6 +52,22 @@ public final class SharedTasks {
     }
   }
 
+  /**
+   * Runs the next task not yet taken by any thread, if there is one: for a thread that would
+   * otherwise wait (for another thread's result) with tasks left.
+   *
+   * @return whether a task ran
+   */
+  public boolean runNext() {
+    draining = true;
+    int i = next.getAndIncrement();
+    if (i >= tasks.size()) {
+      return false;
+    }
+    tasks.get(i).run();
+    return true;
+  }
+
   /** Returns the number of tasks added. */
   public int size() {
     return tasks.size();

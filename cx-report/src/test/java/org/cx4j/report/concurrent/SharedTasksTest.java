@@ -1,8 +1,10 @@
 package org.cx4j.report.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,25 @@ class SharedTasksTest {
     assertThrows(IllegalStateException.class, bad::get);
     tasks.drain(); // the task left over
     assertEquals("later", good.get());
+  }
+
+  @Test
+  void runNextRunsOneTaskInOrderThenDrainRunsTheRest() {
+    SharedTasks tasks = new SharedTasks();
+    List<String> ran = new ArrayList<>();
+    SharedTasks.Result<String> a = tasks.add(() -> ran.add("a") ? "a" : "");
+    SharedTasks.Result<String> b = tasks.add(() -> ran.add("b") ? "b" : "");
+    SharedTasks.Result<String> c = tasks.add(() -> ran.add("c") ? "c" : "");
+    assertTrue(tasks.runNext());
+    assertEquals(List.of("a"), ran);
+    assertEquals("a", a.get());
+    assertThrows(IllegalStateException.class, b::get);
+    assertThrows(IllegalStateException.class, () -> tasks.add(() -> "late"));
+    tasks.drain();
+    assertEquals(List.of("a", "b", "c"), ran);
+    assertEquals("c", c.get());
+    assertFalse(tasks.runNext());
+    assertEquals(List.of("a", "b", "c"), ran);
   }
 
   @Test
