@@ -40,7 +40,9 @@ public final class StringCodeTable {
   private int size;
   private int lastAt; // the arena position of the key that code() returned last
   private long[] seen = new long[0]; // prefetch(): the slots read, reused
-  private int[] seenHashes = new int[0]; // prefetch(): the keys' spread hashes, reused
+  private int[] seenHashes = new int[0]; // prefetch(String[]): the keys' hashes, reused
+  private boolean[] seenKeys = new boolean[0]; // prefetch(String[]): which keys are not null
+  private int[] spreadHashes = new int[0]; // prefetch(): the keys' spread hashes, reused
 
   @SuppressWarnings("unused")
   private int sink; // prefetch(): what it read, so that the reads stay
@@ -88,6 +90,40 @@ public final class StringCodeTable {
   }
 
   /**
+   * Returns the code of the key held in {@code key[from, from + len)} as {@link #code(String)} does
+   * for the string of those characters, whose {@link String#hashCode()} the caller passes as {@code
+   * hash}: for keys staged as characters by another thread, which computed the hash while the
+   * characters were in its cache.
+   *
+   * @throws IndexOutOfBoundsException if the range is not within {@code key}
+   * @throws IllegalStateException past 2^29 distinct keys or 2^31 characters in all
+   */
+  public int code(char[] key, int from, int len, int hash) {
+    java.util.Objects.checkFromIndexSize(from, len, key.length);
+    int h = spread(hash);
+    int i = h & mask;
+    long s;
+    while ((s = slots[i]) != 0) {
+      if ((int) (s >>> 32) == h) {
+        int at = (int) s - 1;
+        if (equalAt(chars, at, key, from, len)) {
+          lastAt = at;
+          return codeAt(chars, at);
+        }
+      }
+      i = (i + 1) & mask;
+    }
+    int at = starts[size];
+    lastAt = at;
+    int code = append(key, from, len);
+    slots[i] = ((long) h << 32) | (at + 1L);
+    if (2 * size > slots.length) {
+      grow();
+    }
+    return code;
+  }
+
+  /**
    * Reads, for each of {@code keys[0, n)}, the slot and key header that {@link #code(String)} will
    * read first, and changes nothing: on a table far larger than the caches, calling this for a
    * batch of keys just before coding them lets their cache misses overlap instead of waiting one
@@ -105,32 +141,60 @@ public final class StringCodeTable {
    * itself unless another key has its hash, a guess for the caller to read ahead with.
    */
   public void prefetch(String[] keys, int n, int[] payloads) {
+    if (seenHashes.length < n) {
+      seen = new long[n];
+      seenHashes = new int[n];
+      seenKeys = new boolean[n];
+    }
+    for (int k = 0; k < n; k++) {
+      String key = keys[k];
+      seenKeys[k] = key != null;
+      seenHashes[k] = key == null ? 0 : key.hashCode();
+    }
+    prefetchHashes(seenHashes, 0, n, seenKeys, payloads);
+  }
+
+  /**
+   * As {@link #prefetch(String[], int, int[])} for the keys whose {@link String#hashCode()} values
+   * are {@code hashes[from, from + n)}, all present; {@code payloads[k]} is written for {@code
+   * hashes[from + k]}. Nothing but the hashes is read, so keys staged by another thread need not be
+   * touched before they are coded.
+   *
+   * @throws ArrayIndexOutOfBoundsException if the range is not within {@code hashes}, or {@code
+   *     payloads} is shorter than {@code n}
+   */
+  public void prefetch(int[] hashes, int from, int n, int[] payloads) {
+    prefetchHashes(hashes, from, n, null, payloads);
+  }
+
+  /** The reads of both {@code prefetch} forms; {@code present[k]} false: no key (null). */
+  private void prefetchHashes(int[] keyHashes, int from, int n, boolean[] present, int[] payloads) {
     long[] sl = slots;
     int m = mask;
     if (seen.length < n) {
       seen = new long[n];
-      seenHashes = new int[n];
+    }
+    if (spreadHashes.length < n) {
+      spreadHashes = new int[n];
     }
     long[] found = seen;
-    int[] hashes = seenHashes;
+    int[] hashes = spreadHashes;
     for (int k = 0; k < n; k++) { // independent loads: the misses overlap
-      String key = keys[k];
-      int h = key == null ? 0 : spread(key.hashCode());
+      boolean here = present == null || present[k];
+      int h = spread(keyHashes[from + k]);
       hashes[k] = h;
-      found[k] = key == null ? 0 : sl[h & m];
+      found[k] = here ? sl[h & m] : 0;
     }
     char[] a = chars;
     int acc = 0;
     for (int k = 0; k < n; k++) {
       long s = found[k];
-      if (keys[k] != null) {
-        // On to the slot with the key's hash, as code() will probe (mostly the same cache line):
-        // a slot taken by another key would read ahead the wrong key, and give its payload.
-        int h = hashes[k];
-        for (int i = h & m; s != 0 && (int) (s >>> 32) != h; ) {
-          i = (i + 1) & m;
-          s = sl[i];
-        }
+      // On to the slot with the key's hash, as code() will probe (mostly the same cache line): a
+      // slot taken by another key would read ahead the wrong key, and give its payload.
+      int h = hashes[k];
+      for (int i = h & m; s != 0 && (int) (s >>> 32) != h; ) {
+        i = (i + 1) & m;
+        s = sl[i];
       }
       int payload = 0;
       if (s != 0) {
@@ -193,6 +257,12 @@ public final class StringCodeTable {
     return true;
   }
 
+  /** Returns whether the key whose header is at {@code a[at]} equals {@code key[from, +len)}. */
+  private static boolean equalAt(char[] a, int at, char[] key, int from, int len) {
+    int start = at + HEADER;
+    return field(a, at) == len && Arrays.equals(a, start, start + len, key, from, from + len);
+  }
+
   /**
    * Returns the position of the key that {@link #code(String)} returned last: stable for the life
    * of the table, so that {@link #codeIfAt} can check a key against it later without a lookup.
@@ -229,6 +299,17 @@ public final class StringCodeTable {
   }
 
   /**
+   * As {@link #codeIfAt(int, String)} for the key held in {@code key[from, from + len)}.
+   *
+   * @throws IndexOutOfBoundsException if {@code position} is not one {@link #lastPosition()} gave,
+   *     or the range is not within {@code key}
+   */
+  public int codeIfAt(int position, char[] key, int from, int len) {
+    java.util.Objects.checkFromIndexSize(from, len, key.length);
+    return equalAt(chars, position, key, from, len) ? codeAt(chars, position) : -1;
+  }
+
+  /**
    * Reads, for each of {@code positions[0, n)} greater than 0, the key at arena position {@code
    * positions[k] - 1} (its header and last characters), as {@link #prefetch} does for looked-up
    * keys: before {@link #codeIfAt} on them.
@@ -253,12 +334,28 @@ public final class StringCodeTable {
   }
 
   private int append(String key) {
+    int at = reserve(key.length());
+    key.getChars(0, key.length(), chars, at + HEADER);
+    return size++;
+  }
+
+  private int append(char[] key, int from, int len) {
+    int at = reserve(len);
+    System.arraycopy(key, from, chars, at + HEADER, len);
+    return size++;
+  }
+
+  /**
+   * Writes the header of the next key, of {@code len} characters, and makes room for them; returns
+   * where the header is.
+   */
+  private int reserve(int len) {
     if (slots.length >= MAX_CAPACITY && 2 * (size + 1) > slots.length) {
       throw new IllegalStateException("more than " + MAX_CAPACITY / 2 + " distinct keys");
     }
     int at = starts[size];
     int from = at + HEADER;
-    long end = (long) from + key.length();
+    long end = (long) from + len;
     if (end > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("keys of more than 2^31 characters in all");
     }
@@ -267,19 +364,17 @@ public final class StringCodeTable {
           Arrays.copyOf(
               chars, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * chars.length)));
     }
-    int len = key.length();
     chars[at] = (char) len;
     chars[at + 1] = (char) (len >>> 16);
     chars[at + 2] = (char) size;
     chars[at + 3] = (char) (size >>> 16);
     chars[at + 4] = 0; // no payload
     chars[at + 5] = 0;
-    key.getChars(0, len, chars, from);
     if (size + 2 > starts.length) {
       starts = Arrays.copyOf(starts, 2 * starts.length);
     }
     starts[size + 1] = (int) end;
-    return size++;
+    return at;
   }
 
   private void grow() {

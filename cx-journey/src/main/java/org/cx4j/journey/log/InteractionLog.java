@@ -86,8 +86,8 @@ public final class InteractionLog {
     return list instanceof StringCodeTable.Keys ? list : ImmutableList.copyOf(list);
   }
 
-  private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
-  private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
+  static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
+  static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private static long toMillisSaturated(Instant t) {
     return t.isAfter(MAX_INSTANT)
@@ -489,6 +489,7 @@ public final class InteractionLog {
     private UnknownTouchpoints unknown = UnknownTouchpoints.REJECT;
     private Clock clock = Clock.systemUTC();
     private Instant now = Instant.MIN; // the clock's last reading: timestamps up to it are past
+    private long nowMillis = Long.MIN_VALUE; // now in epoch ms, rounded down; MIN_VALUE: none
     private boolean catalogGiven;
     private int size;
     private int[] customer = new int[16];
@@ -504,6 +505,7 @@ public final class InteractionLog {
     private int[][] attributes = new int[0][];
     private String[] prefetchIds = new String[0]; // prefetch(): the ids of a batch, reused
     private int[] lastJourneys = new int[0]; // prefetch(): the customers' last journeys, reused
+    private int[] journeyHashes = new int[0]; // prefetch(batch): journeys to look up, reused
 
     Builder() {}
 
@@ -563,6 +565,7 @@ public final class InteractionLog {
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       this.now = Instant.MIN;
+      this.nowMillis = Long.MIN_VALUE;
       return this;
     }
 
@@ -652,6 +655,79 @@ public final class InteractionLog {
     }
 
     /**
+     * As {@link #prefetch(List)} for rows {@code [from, to)} of a staged batch: reads ahead the
+     * table entries that adding them will read, from the batch's hashes alone.
+     *
+     * @throws NullPointerException if {@code batch} is null
+     * @throws IndexOutOfBoundsException if the range is not within the batch
+     */
+    public Builder prefetch(InteractionBatch batch, int from, int to) {
+      Objects.checkFromToIndex(from, to, batch.size());
+      int n = to - from;
+      if (lastJourneys.length < n) {
+        lastJourneys = new int[n];
+      }
+      if (journeyHashes.length < n) {
+        journeyHashes = new int[n];
+      }
+      customerCodes.prefetch(batch.customerHashes(to), from, n, lastJourneys);
+      journeyCodes.prefetchPositions(lastJourneys, n);
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        if (lastJourneys[k] == 0 && batch.journeyAt(from + k) >= 0) {
+          journeyHashes[m++] = batch.journeyHash(from + k);
+        }
+      }
+      journeyCodes.prefetch(journeyHashes, 0, m, null);
+      return this;
+    }
+
+    /**
+     * Adds row {@code k} of a staged batch: exactly as {@link #add(Interaction)
+     * add(batch.interaction(k))} (the same codes, checks and exceptions), reading the batch's flat
+     * arrays instead of the row's objects.
+     *
+     * @throws NullPointerException if {@code batch} is null
+     * @throws IndexOutOfBoundsException if {@code k} is not a row of the batch
+     * @throws IllegalArgumentException as for {@link #add(Interaction)}
+     */
+    public Builder add(InteractionBatch batch, int k) {
+      Interaction interaction = batch.interaction(k); // for messages only: not read here
+      long ms = batch.millis(k);
+      // A time before now's millisecond is before now: no need to read the row's instant. Rows
+      // outside that, and builders that keep attributes (read from the row), take the row's path.
+      if (!batch.flat(k) || ms >= nowMillis || !attributeNames.isEmpty()) {
+        return add(interaction);
+      }
+      int t = touchpointCode(batch.touchpoint(k), interaction);
+      char[] ids = batch.ids();
+      int c =
+          customerCodes.code(
+              ids, batch.customerAt(k), batch.customerLength(k), batch.customerHash(k));
+      int o = -1;
+      Outcome outcomeOfRow = batch.outcome(k);
+      if (outcomeOfRow != null) {
+        Integer known = outcomeCodes.get(outcomeOfRow);
+        o = known != null ? known : newOutcome(outcomeOfRow);
+        anyOutcome = true;
+      }
+      int j = -1;
+      int at = batch.journeyAt(k);
+      if (at >= 0) {
+        int len = batch.journeyLength(k);
+        int last = customerCodes.lastPayload();
+        j = last == 0 ? -1 : journeyCodes.codeIfAt(last - 1, ids, at, len);
+        if (j < 0) {
+          j = journeyCodes.code(ids, at, len, batch.journeyHash(k));
+          customerCodes.setLastPayload(journeyCodes.lastPosition() + 1);
+        }
+        anyJourney = true;
+      }
+      append(c, ms, t, (short) o, j);
+      return this;
+    }
+
+    /**
      * Adds one interaction given by its customer id, touchpoint and time.
      *
      * @throws NullPointerException if an argument is null, naming it
@@ -707,6 +783,10 @@ public final class InteractionLog {
     private long checkTime(Instant ts, Interaction i) {
       if (ts.isAfter(now)) { // only then is the clock read again: once per row costs a tenth
         now = clock.instant();
+        nowMillis =
+            now.isAfter(MAX_INSTANT)
+                ? Long.MAX_VALUE
+                : now.isBefore(MIN_INSTANT) ? Long.MIN_VALUE : now.toEpochMilli();
       }
       if (ts.isAfter(now)) {
         throw new IllegalArgumentException(

@@ -56,6 +56,47 @@ class StringCodeTableProperties {
     assertEquals(-1, table.find("not there"));
   }
 
+  /**
+   * Keys given as characters within a larger array (with their string hash) get the codes their
+   * strings get, mixed with string lookups on one table; {@code codeIfAt} and the hash-only {@code
+   * prefetch} agree with their string forms.
+   */
+  @Property(tries = 1000, seed = "44")
+  void keysAsCharactersAreCodedAsStrings(@ForAll("keys") List<String> keys) {
+    StringCodeTable table = new StringCodeTable();
+    Map<String, Integer> oracle = new HashMap<>();
+    Map<String, Integer> positions = new HashMap<>();
+    int[] hashes = new int[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      hashes[i] = keys.get(i).hashCode();
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      if (i % 3 == 0) {
+        table.prefetch(hashes, i, Math.min(4, keys.size() - i), new int[4]);
+      }
+      int want = oracle.computeIfAbsent(k, x -> oracle.size());
+      int got;
+      if (i % 2 == 0) {
+        char[] a = ("<<" + k + ">>").toCharArray();
+        got = table.code(a, 2, k.length(), k.hashCode());
+      } else {
+        got = table.code(k);
+      }
+      assertEquals(want, got, k);
+      positions.putIfAbsent(k, table.lastPosition());
+    }
+    assertEquals(oracle.size(), table.size());
+    for (String k : keys) {
+      int at = positions.get(k);
+      char[] a = ("x" + k).toCharArray();
+      assertEquals(oracle.get(k).intValue(), table.codeIfAt(at, a, 1, k.length()), k);
+      assertEquals(
+          table.codeIfAt(at, k + "?"),
+          table.codeIfAt(at, (k + "?").toCharArray(), 0, k.length() + 1));
+    }
+  }
+
   /** Prefetching any window of keys (nulls too) between lookups changes no code. */
   @Property(tries = 1000, seed = "43")
   void prefetchChangesNothing(@ForAll("keys") List<String> keys) {

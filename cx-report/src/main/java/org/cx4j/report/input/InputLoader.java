@@ -43,6 +43,7 @@ import org.cx4j.core.io.TimestampFormat;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.StageModel;
 import org.cx4j.core.transaction.Transaction;
+import org.cx4j.journey.log.InteractionBatch;
 import org.cx4j.journey.log.InteractionLog;
 import org.cx4j.journey.log.UnknownTouchpoints;
 import org.cx4j.report.concurrent.SecondThread;
@@ -321,20 +322,19 @@ public final class InputLoader {
     // journey ids, a third of the work), a parsing thread reads and validates rows (the rest)
     // and hands them over in batches, in file order, so errors and line numbers are as a
     // sequential read gives them.
-    try (ParsedBatches<Interaction> batches =
-        ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
+    try (ParsedBatches batches = ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
       long nextProgress = PROGRESS_EVERY;
       Set<JourneyStage> known = Collections.newSetFromMap(new IdentityHashMap<>());
-      ParsedBatches.Batch<Interaction> b;
+      ParsedBatches.Batch b;
       while ((b = batches.take()) != null) {
+        InteractionBatch staged = b.records();
         for (int k = 0; k < b.size(); k++) {
           if (k % PREFETCH == 0) {
-            log.prefetch(b.records(k, Math.min(b.size(), k + PREFETCH)));
+            log.prefetch(staged, k, Math.min(b.size(), k + PREFETCH));
           }
-          Interaction i = b.record(k);
           try {
-            log.add(i);
-            JourneyStage stage = i.touchpoint().stage();
+            log.add(staged, k);
+            JourneyStage stage = staged.touchpoint(k).stage();
             if (!known.contains(stage)) { // rows share stage objects: skip the set's hashing
               stages.add(stage);
               if (known.size() < 64) { // bounded, should stage objects not be shared
@@ -343,6 +343,7 @@ public final class InputLoader {
             }
           } catch (IllegalArgumentException e) {
             // The log refuses what a row-level reader cannot see (a timestamp in the future).
+            Interaction i = staged.interaction(k);
             ReadError error =
                 new ReadError(
                     name,

@@ -2,30 +2,33 @@ package org.cx4j.report.input;
 
 import com.google.common.base.Throwables;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import org.cx4j.core.interaction.Interaction;
 import org.cx4j.core.io.CxReader;
 import org.cx4j.core.io.ReadReport;
 import org.cx4j.core.io.RecordStream;
+import org.cx4j.journey.log.InteractionBatch;
 
 /**
- * The records of one file, parsed on a thread of their own and handed over in batches, in file
- * order: the reading half of a two-stage pipeline whose other half (the caller) consumes them. What
- * a sequential {@link RecordStream} would throw (a {@link org.cx4j.core.io.CxReadException} at the
- * first bad row in strict mode, an {@link java.io.UncheckedIOException}) is thrown by {@link
- * #take()} after every batch of the rows before it, so the caller sees the same records and the
- * same first error as when reading on its own thread.
+ * The interactions of one file, parsed on a thread of their own and handed over in batches, in file
+ * order: the reading half of a two-stage pipeline whose other half (the caller) adds them to an
+ * interaction log. Each batch is {@linkplain InteractionBatch staged}: the parsing thread copies
+ * what the log reads of each row into flat arrays while the row is in its cache, so the caller
+ * reads the batch front to back instead of following each row's objects into the other core's
+ * cache. What a sequential {@link RecordStream} would throw (a {@link
+ * org.cx4j.core.io.CxReadException} at the first bad row in strict mode, an {@link
+ * java.io.UncheckedIOException}) is thrown by {@link #take()} after every batch of the rows before
+ * it, so the caller sees the same records and the same first error as when reading on its own
+ * thread.
  *
  * <p>At most {@value #QUEUED} batches of {@value #BATCH} records wait at a time, so memory stays
- * bounded however far the parser runs ahead. {@link #close()} stops the parser (interrupting it
- * when it waits for room) and closes the file. One consumer thread only.
- *
- * @param <T> the record type
+ * bounded however far the parser runs ahead; batches the caller is done with (the one before each
+ * {@link #take()}) go back to the parser, which refills them. {@link #close()} stops the parser
+ * (interrupting it when it waits for room) and closes the file. One consumer thread only.
  */
-final class ParsedBatches<T> implements AutoCloseable {
+final class ParsedBatches implements AutoCloseable {
 
   /** Records per batch: large enough that the hand-over costs nothing per row. */
   static final int BATCH = 4096;
@@ -35,26 +38,19 @@ final class ParsedBatches<T> implements AutoCloseable {
    */
   static final int QUEUED = 4;
 
-  /** A run of consecutive records with the physical line each starts on. */
-  static final class Batch<T> {
-    private final Object[] records = new Object[BATCH];
+  /** A run of consecutive interactions, staged, with the physical line each starts on. */
+  static final class Batch {
+    private final InteractionBatch records = InteractionBatch.withCapacity(BATCH);
     private final long[] lines = new long[BATCH];
-    private int size;
     private long read;
 
     int size() {
-      return size;
+      return records.size();
     }
 
-    @SuppressWarnings("unchecked")
-    T record(int k) {
-      return (T) records[k];
-    }
-
-    /** Returns records {@code [from, to)}, a view. */
-    @SuppressWarnings("unchecked")
-    List<T> records(int from, int to) {
-      return (List<T>) Arrays.asList(records).subList(from, to);
+    /** Returns the staged interactions. */
+    InteractionBatch records() {
+      return records;
     }
 
     /** Returns the line record {@code k} starts on. */
@@ -69,37 +65,43 @@ final class ParsedBatches<T> implements AutoCloseable {
   }
 
   /** The last item: the report, or what the parser threw. */
-  private static final Batch<Object> END = new Batch<>();
+  private static final Batch END = new Batch();
 
-  private final BlockingQueue<Batch<?>> queue = new ArrayBlockingQueue<>(QUEUED);
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+  // Batches the consumer is done with, for the parser to refill; one more than can be in use.
+  private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(QUEUED + 2);
+  private Batch taken; // the batch take() returned last
   private final Thread parser;
   private volatile ReadReport report;
   private volatile Throwable failure;
   private boolean ended;
 
-  private ParsedBatches(String threadName, CxReader<T> reader, Path file) {
+  private ParsedBatches(String threadName, CxReader<Interaction> reader, Path file) {
     this.parser = new Thread(() -> parse(reader, file), threadName);
     parser.setDaemon(true);
   }
 
   /** Starts parsing {@code file} with {@code reader} on a new daemon thread. */
-  static <T> ParsedBatches<T> start(String threadName, CxReader<T> reader, Path file) {
-    ParsedBatches<T> b = new ParsedBatches<>(threadName, reader, file);
+  static ParsedBatches start(String threadName, CxReader<Interaction> reader, Path file) {
+    ParsedBatches b = new ParsedBatches(threadName, reader, file);
     b.parser.start();
     return b;
   }
 
-  private void parse(CxReader<T> reader, Path file) {
-    Batch<T> b = new Batch<>();
-    try (RecordStream<T> rows = reader.read(file)) {
+  private void parse(CxReader<Interaction> reader, Path file) {
+    Batch b = new Batch();
+    try (RecordStream<Interaction> rows = reader.read(file)) {
       while (rows.hasNext()) {
-        T t = rows.next();
-        b.records[b.size] = t;
-        b.lines[b.size] = rows.line();
-        if (++b.size == BATCH) {
+        int k = b.size();
+        b.records.add(rows.next());
+        b.lines[k] = rows.line();
+        if (k + 1 == BATCH) {
           b.read = rows.report().read();
           queue.put(b);
-          b = new Batch<>();
+          b = free.poll();
+          if (b == null) {
+            b = new Batch();
+          }
         }
       }
       ReadReport r = rows.report();
@@ -112,7 +114,7 @@ final class ParsedBatches<T> implements AutoCloseable {
       failure = e;
     }
     try {
-      if (b.size > 0) {
+      if (b.size() > 0) {
         queue.put(b);
       }
       queue.put(END);
@@ -122,17 +124,22 @@ final class ParsedBatches<T> implements AutoCloseable {
   }
 
   /**
-   * Returns the next batch in file order, waiting for the parser, or null after the last.
+   * Returns the next batch in file order, waiting for the parser, or null after the last. The batch
+   * returned before goes back to the parser to be refilled: the caller is done with it.
    *
    * @throws RuntimeException or Error: what the parser threw, after every batch before it
    * @throws CancellationException if this thread is interrupted while waiting
    */
-  @SuppressWarnings("unchecked")
-  Batch<T> take() {
+  Batch take() {
+    if (taken != null) {
+      taken.records.clear(); // the caller is done with it: the parser may refill it
+      free.offer(taken);
+      taken = null;
+    }
     if (ended) {
       return null;
     }
-    Batch<?> b;
+    Batch b;
     try {
       b = queue.take();
     } catch (InterruptedException e) {
@@ -140,7 +147,8 @@ final class ParsedBatches<T> implements AutoCloseable {
       throw new CancellationException("interrupted while waiting for parsed rows");
     }
     if (b != END) {
-      return (Batch<T>) b;
+      taken = b;
+      return b;
     }
     ended = true;
     Throwable f = failure; // a RuntimeException or Error, or null
