@@ -66,6 +66,7 @@ final class CsvRowSource implements RowSource {
   private int width;
   private Item current;
   private SplitAhead ahead; // cuts records on a thread of its own, when asked to
+  private final boolean inPlace; // ASCII records are kept as places in the splitter's buffer
 
   CsvRowSource(
       InputDecoding decoding,
@@ -89,6 +90,13 @@ final class CsvRowSource implements RowSource {
             true,
             limits.maxRecordBytes(),
             limits.maxRecordLines());
+    // ASCII records stay places in the splitter's buffer until their text is needed, and are
+    // copied out only when the buffer's bytes move: no string per record. Not with a splitting
+    // thread, whose records outlive the buffer's moves on another thread.
+    this.inPlace = !splitAhead;
+    if (inPlace) {
+      splitter.beforeMove(this::copyOutLiveRecords);
+    }
     if (format.hasHeader()) {
       splitter.expectFieldsOfFirstRecord();
       excelSeparatorLine();
@@ -188,7 +196,7 @@ final class CsvRowSource implements RowSource {
       return;
     }
     Item first = queue.get(0);
-    Character sep = first.error == null ? SeparatorDetector.excelSeparator(first.text) : null;
+    Character sep = first.error == null ? SeparatorDetector.excelSeparator(first.text()) : null;
     if (sep == null) {
       splitter.expectFields(first.error == null ? splitter.lastFields() : 0); // the header's
       return;
@@ -278,6 +286,12 @@ final class CsvRowSource implements RowSource {
       if (p != null && p != RecordSplitter.Problem.TEXT_AFTER_QUOTE) {
         item.text = lenientText();
         item.error = problem(p);
+      } else if (p == null && inPlace && splitter.ascii()) {
+        // Nothing to decode: its text is its bytes, read in place (decode() would make a
+        // Latin-1 string of the same bytes).
+        item.bytes = splitter.buffer();
+        item.from = splitter.start();
+        item.length = splitter.end() - item.from;
       } else {
         try {
           item.text = decoding.decode(splitter);
@@ -594,7 +608,7 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public String text() {
-    return current == null ? null : current.text;
+    return current == null ? null : current.text();
   }
 
   @Override
@@ -618,13 +632,56 @@ final class CsvRowSource implements RowSource {
   private static final class Item {
     final long line;
     final int lines;
-    String text;
+    String text; // null while the record is a place in the splitter's buffer
+    byte[] bytes; // that buffer (ASCII bytes), else null
+    int from;
+    int length;
     RowError error;
     long feedLine; // the line it starts on in the text handed to the current parser
 
     Item(long line, int lines) {
       this.line = line;
       this.lines = lines;
+    }
+
+    /** Returns the record's text, made from its bytes on first call. */
+    String text() {
+      if (text == null && bytes != null) {
+        text = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        bytes = null;
+      }
+      return text;
+    }
+
+    /** Returns the record's length in characters. */
+    int textLength() {
+      return text != null ? text.length() : length;
+    }
+
+    /** Copies characters {@code [at, at + n)} of the text to {@code out[off, off + n)}. */
+    void copy(int at, int n, char[] out, int off) {
+      if (text != null) {
+        text.getChars(at, at + n, out, off);
+        return;
+      }
+      byte[] b = bytes;
+      int base = from + at - off;
+      for (int i = off; i < off + n; i++) {
+        out[i] = (char) (b[base + i] & 0xff);
+      }
+    }
+  }
+
+  /**
+   * Makes the text of every record that is still a place in the splitter's buffer (those queued and
+   * the current one) before the splitter moves its bytes.
+   */
+  private void copyOutLiveRecords() {
+    for (int i = 0; i < queue.size(); i++) {
+      queue.get(i).text();
+    }
+    if (current != null) {
+      current.text();
     }
   }
 
@@ -705,20 +762,20 @@ final class CsvRowSource implements RowSource {
       // Hand over whole records while they fit (one call per record would make Jackson reload
       // its buffer for every row); a record longer than the room left goes over several calls.
       while (n < len) {
-        if (item == null || at > item.text.length()) {
+        if (item == null || at > item.textLength()) {
           if (!advance()) {
             break;
           }
         }
-        String t = item.text;
-        int rest = t.length() - at;
+        int length = item.textLength();
+        int rest = length - at;
         if (rest > 0) {
           int k = Math.min(rest, len - n);
-          t.getChars(at, at + k, cbuf, off + n);
+          item.copy(at, k, cbuf, off + n);
           at += k;
           n += k;
         }
-        if (n < len && at == t.length()) {
+        if (n < len && at == length) {
           cbuf[off + n++] = '\n';
           at++;
         }

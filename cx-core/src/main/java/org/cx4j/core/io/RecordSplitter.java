@@ -98,6 +98,7 @@ final class RecordSplitter {
   private Problem problem;
   private int textAfterQuoteAt; // offset in the record of the first byte after a closing quote
   private byte[] excerpt; // the first bytes of an over-long first line, else null
+  private Runnable beforeMove; // called before the buffer's bytes are moved; null: none
   private long hugeOffset;
 
   /**
@@ -119,6 +120,16 @@ final class RecordSplitter {
     this.maxBytes = maxBytes;
     this.maxLines = maxLines;
     plainBytes();
+  }
+
+  /**
+   * Calls {@code hook} whenever the bytes of records already returned are about to be overwritten
+   * in the buffer (before the record being scanned is moved to its start), so that a caller holding
+   * records as places in the {@linkplain #buffer() buffer} can copy them out first. The buffer
+   * array itself is never overwritten otherwise: when it grows, a new one replaces it.
+   */
+  void beforeMove(Runnable hook) {
+    this.beforeMove = hook;
   }
 
   /** Fills the table of ASCII bytes that, inside an unquoted value, end neither it nor the line. */
@@ -512,6 +523,9 @@ final class RecordSplitter {
       return false;
     }
     if (pos > 0) {
+      if (beforeMove != null) {
+        beforeMove.run();
+      }
       System.arraycopy(buf, pos, buf, 0, limit - pos);
       limit -= pos;
       bufOffset += pos;
