@@ -40,9 +40,18 @@ final class ParsedBatches implements AutoCloseable {
 
   /** A run of consecutive interactions, staged, with the physical line each starts on. */
   static final class Batch {
-    private final InteractionBatch records = InteractionBatch.withCapacity(BATCH);
-    private final long[] lines = new long[BATCH];
+    private final InteractionBatch records;
+    private final long[] lines;
     private long read;
+
+    Batch() {
+      this(BATCH);
+    }
+
+    private Batch(int capacity) {
+      records = InteractionBatch.withCapacity(capacity);
+      lines = new long[capacity];
+    }
 
     int size() {
       return records.size();
@@ -65,7 +74,7 @@ final class ParsedBatches implements AutoCloseable {
   }
 
   /** The last item: the report, or what the parser threw. */
-  private static final Batch END = new Batch();
+  private static final Batch END = new Batch(0);
 
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
   // Batches the consumer is done with, for the parser to refill; one more than can be in use.
