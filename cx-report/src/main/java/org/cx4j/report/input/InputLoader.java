@@ -321,7 +321,8 @@ public final class InputLoader {
     // Two stages on two threads: this one adds records to the log (hash tables of customer and
     // journey ids, a third of the work), a parsing thread reads and validates rows (the rest)
     // and hands them over in batches, in file order, so errors and line numbers are as a
-    // sequential read gives them.
+    // sequential read gives them. The batches are staged (InteractionBatch): this thread reads
+    // flat arrays, not the parser's objects.
     try (ParsedBatches batches = ParsedBatches.start("cx4j-parse-interactions", reader, file)) {
       long nextProgress = PROGRESS_EVERY;
       Set<JourneyStage> known = Collections.newSetFromMap(new IdentityHashMap<>());
