@@ -204,9 +204,9 @@ public final class InteractionBatch {
     if (to <= hashed) {
       return;
     }
-    if (customerHash.length < rows.length) {
-      customerHash = new int[rows.length];
-      journeyHash = new int[rows.length];
+    if (customerHash.length < rows.length) { // rows may have been added after some were hashed
+      customerHash = Arrays.copyOf(customerHash, rows.length);
+      journeyHash = Arrays.copyOf(journeyHash, rows.length);
     }
     char[] a = ids;
     for (int k = hashed; k < to; k++) {

@@ -106,6 +106,47 @@ class InteractionBatchProperties {
     }
   }
 
+  /**
+   * Rows added to a batch after some of it was read ahead (and hashed), so that it grows in
+   * between, are coded as rows added one at a time.
+   */
+  @Property(tries = 200, seed = "45")
+  void aBatchReadWhileItGrowsKeepsItsHashes(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 300) int first,
+      @ForAll @IntRange(min = 1, max = 300) int more) {
+    Random rnd = new Random(seed);
+    InteractionLog.Builder one = builders(0).a();
+    InteractionLog.Builder staged = builders(0).b();
+    InteractionBatch batch = InteractionBatch.withCapacity(first);
+    int rows = first + more;
+    for (int r = 0; r < rows; r++) {
+      Interaction i =
+          new Interaction(
+              CustomerId.of(id(rnd, rnd.nextInt(1 + rows / 3))),
+              WEB,
+              NOW.minusSeconds(rows - r),
+              null,
+              rnd.nextBoolean() ? null : "j" + rnd.nextInt(5),
+              Map.of());
+      one.add(i);
+      batch.add(i);
+      if (r == first - 1) {
+        staged.prefetch(batch, 0, first); // hashes the first rows; the batch then grows
+      }
+    }
+    staged.prefetch(batch, 0, rows);
+    for (int r = 0; r < rows; r++) {
+      staged.add(batch, r);
+    }
+    InteractionLog a = one.build();
+    InteractionLog b = staged.build();
+    assertEquals(a.customers(), b.customers());
+    assertArrayEquals(a.columns().customer(), b.columns().customer());
+    assertEquals(a.journeyIds(), b.journeyIds());
+    assertArrayEquals(a.columns().journey(), b.columns().journey());
+  }
+
   /** The batch's hash of an id's characters is {@link String#hashCode()}, at every length. */
   @Property(tries = 2000, seed = "43")
   void hashOfCharactersIsTheStringHash(@ForAll String s, @ForAll @IntRange(max = 5) int pad) {
