@@ -28,15 +28,15 @@ import org.cx4j.core.touchpoint.Touchpoint;
  */
 public final class InteractionBatch {
 
-  private Interaction[] rows;
-  private Touchpoint[] touchpoints;
-  private Outcome[] outcomes;
-  private long[] millis; // floor of the time in epoch milliseconds; see flat
-  private boolean[] flat; // false: added through add(Interaction)
-  private int[] customerAt; // where the customer id starts in ids; its length
-  private int[] customerLength;
-  private int[] journeyAt; // -1: no journey id
-  private int[] journeyLength;
+  private Interaction[] rows = new Interaction[0];
+  private Touchpoint[] touchpoints = new Touchpoint[0];
+  private Outcome[] outcomes = new Outcome[0];
+  private long[] millis = new long[0]; // floor of the time in epoch milliseconds; see flat
+  private boolean[] flat = new boolean[0]; // false: added through add(Interaction)
+  private int[] customerAt = new int[0]; // where the customer id starts in ids; its length
+  private int[] customerLength = new int[0];
+  private int[] journeyAt = new int[0]; // -1: no journey id
+  private int[] journeyLength = new int[0];
   private char[] ids;
   private int idsUsed;
   private int size;
@@ -63,15 +63,15 @@ public final class InteractionBatch {
   }
 
   private void allocate(int n) {
-    rows = rows == null ? new Interaction[n] : Arrays.copyOf(rows, n);
-    touchpoints = touchpoints == null ? new Touchpoint[n] : Arrays.copyOf(touchpoints, n);
-    outcomes = outcomes == null ? new Outcome[n] : Arrays.copyOf(outcomes, n);
-    millis = millis == null ? new long[n] : Arrays.copyOf(millis, n);
-    flat = flat == null ? new boolean[n] : Arrays.copyOf(flat, n);
-    customerAt = customerAt == null ? new int[n] : Arrays.copyOf(customerAt, n);
-    customerLength = customerLength == null ? new int[n] : Arrays.copyOf(customerLength, n);
-    journeyAt = journeyAt == null ? new int[n] : Arrays.copyOf(journeyAt, n);
-    journeyLength = journeyLength == null ? new int[n] : Arrays.copyOf(journeyLength, n);
+    rows = Arrays.copyOf(rows, n);
+    touchpoints = Arrays.copyOf(touchpoints, n);
+    outcomes = Arrays.copyOf(outcomes, n);
+    millis = Arrays.copyOf(millis, n);
+    flat = Arrays.copyOf(flat, n);
+    customerAt = Arrays.copyOf(customerAt, n);
+    customerLength = Arrays.copyOf(customerLength, n);
+    journeyAt = Arrays.copyOf(journeyAt, n);
+    journeyLength = Arrays.copyOf(journeyLength, n);
   }
 
   /**

@@ -614,12 +614,7 @@ public final class InteractionLog {
       long ms = checkTime(interaction.timestamp(), interaction);
       CustomerId id = interaction.customer();
       int c = customerCodes.code(id.value());
-      int o = -1;
-      if (interaction.outcome() != null) {
-        Integer known = outcomeCodes.get(interaction.outcome()); // no lambda made per row
-        o = known != null ? known : newOutcome(interaction.outcome());
-        anyOutcome = true;
-      }
+      int o = outcomeCode(interaction.outcome());
       int j = -1;
       if (interaction.journeyId() != null) {
         // The customer's last journey first (its place in the journey table's arena, plus one,
@@ -704,13 +699,7 @@ public final class InteractionLog {
       int c =
           customerCodes.code(
               ids, batch.customerAt(k), batch.customerLength(k), batch.customerHash(k));
-      int o = -1;
-      Outcome outcomeOfRow = batch.outcome(k);
-      if (outcomeOfRow != null) {
-        Integer known = outcomeCodes.get(outcomeOfRow);
-        o = known != null ? known : newOutcome(outcomeOfRow);
-        anyOutcome = true;
-      }
+      int o = outcomeCode(batch.outcome(k));
       int j = -1;
       int at = batch.journeyAt(k);
       if (at >= 0) {
@@ -832,6 +821,17 @@ public final class InteractionLog {
       touchpointCodes.put(t.id(), touchpoints.size());
       touchpoints.add(t);
       return touchpoints.size() - 1;
+    }
+
+    /** Returns the code of {@code o}, coding it on first sight; -1 for none. */
+    private int outcomeCode(Outcome o) {
+      if (o == null) {
+        return -1;
+      }
+      Integer known = outcomeCodes.get(o); // no lambda made per row
+      int code = known != null ? known : newOutcome(o);
+      anyOutcome = true;
+      return code;
     }
 
     private int newOutcome(Outcome o) {

@@ -45,10 +45,8 @@ public final class SharedTasks {
 
   /** Runs tasks not yet taken by any thread, in order, until none is left. */
   public void drain() {
-    draining = true;
-    int i;
-    while ((i = next.getAndIncrement()) < tasks.size()) {
-      tasks.get(i).run();
+    while (runNext()) {
+      // the next one
     }
   }
 
