@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.google.common.base.Throwables;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Rows of a delimited file, in two stages so that one bad line never takes the rest of the file
@@ -55,6 +57,7 @@ final class CsvRowSource implements RowSource {
   private final int[] index = new int[Field.values().length]; // header position per field, or -1
   private final boolean[] extra; // header columns that no field reads
   private final CsvRow row;
+  private long headerLine;
 
   private CsvParser parser;
   private Feed feed;
@@ -122,13 +125,88 @@ final class CsvRowSource implements RowSource {
     } else {
       header = format.columns().toArray(new String[0]);
     }
-    long headerLine = format.hasHeader() ? current.line : 0;
+    headerLine = format.hasHeader() ? current.line : 0;
     row = new CsvRow(mapping, timestamps);
     extra = new boolean[header.length];
     resolve(mapping, schema, headerLine);
     if (splitAhead) {
       ahead = new SplitAhead();
     }
+  }
+
+  /**
+   * Rows of a later section of the file that {@code first} reads: {@code bytes} continue it from
+   * offset {@code offset} (of the bytes after any byte-order mark), where physical line {@code
+   * line} starts, and the section ends at the first record that starts at {@code stop}. The header,
+   * the separator (an Excel {@code sep=} line's) and the header's width are {@code first}'s, so the
+   * records, lines, offsets and errors are those a read of the whole file gives.
+   */
+  CsvRowSource(
+      CsvRowSource first,
+      InputStream bytes,
+      long offset,
+      long line,
+      ColumnMapping mapping,
+      TimestampFormat timestamps,
+      RecordSchema<?> schema,
+      long stop,
+      LongUnaryOperator nextStop)
+      throws IOException {
+    this.name = first.name;
+    this.format = first.format;
+    this.limits = first.limits;
+    this.decoding = first.decoding.continuing(bytes);
+    this.splitter =
+        new RecordSplitter(
+            bytes,
+            format.separatorChar(),
+            format.isWhitespace(),
+            true,
+            limits.maxRecordBytes(),
+            limits.maxRecordLines());
+    splitter.expectFields(first.splitter.expectedFields());
+    splitter.startAt(offset, line);
+    splitter.stopAt(stop, nextStop);
+    this.inPlace = true;
+    splitter.beforeMove(this::copyOutLiveRecords);
+    startParser(0);
+    header = first.header.clone();
+    row = new CsvRow(mapping, timestamps);
+    extra = new boolean[header.length];
+    resolve(mapping, schema, first.headerLine);
+  }
+
+  /**
+   * Ends the rows at the first record split from now on that starts at {@code stop} (see {@link
+   * RecordSplitter#stopAt}); records already split (the parser reads a little ahead) are read.
+   */
+  void stopAt(long stop, LongUnaryOperator nextStop) {
+    splitter.stopAt(stop, nextStop);
+  }
+
+  /** Returns the name errors use for the source. */
+  String name() {
+    return name;
+  }
+
+  /** Returns whether the rows ended at the section's stop, not at the end of the input. */
+  boolean stopped() {
+    return splitter.stopped();
+  }
+
+  /** Returns where the next record would start: the end of what was read. */
+  long position() {
+    return splitter.position();
+  }
+
+  /** Returns whether the file can be read in sections: its bytes are the file's own. */
+  boolean sectionable() {
+    return !decoding.transcoded() && ahead == null;
+  }
+
+  /** Returns the length of the file's byte-order mark. */
+  long bomLength() {
+    return decoding.bomLength();
   }
 
   private void resolve(ColumnMapping mapping, RecordSchema<?> schema, long headerLine) {

@@ -9,6 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.cx4j.core.touchpoint.TouchpointCatalog;
@@ -306,6 +308,16 @@ public final class CxReader<T> {
   }
 
   private RecordStream<T> read(InputDecoding d, Closeable in, String name) {
+    return read(d, in, name, splitAhead, sink, true);
+  }
+
+  private RecordStream<T> read(
+      InputDecoding d,
+      Closeable in,
+      String name,
+      boolean splitAhead,
+      ErrorSink sink,
+      boolean capTallies) {
     RowSource source;
     try {
       source =
@@ -319,7 +331,113 @@ public final class CxReader<T> {
     if (ids != null) {
       source.row().shareIds(ids);
     }
-    return new RecordStream<>(source, schema, name, lenient, sink, attributes);
+    return new RecordStream<>(source, schema, name, lenient, sink, attributes, capTallies);
+  }
+
+  /**
+   * Reads {@code file} on {@code threads} threads and returns its records in batches, in file
+   * order: for large delimited files on a machine with cores to spare. The file is cut into
+   * sections of about 8 MiB at line ends; each thread reads whole sections and puts their records
+   * into batches made by {@code batches} (4096 records each at most), on that thread, so work done
+   * per record in {@link SectionedRead.Batches#add} is parallel too. The records, their order and
+   * lines, the rejects passed to the error sink, the report and in strict mode the first error are
+   * those of {@link #read(Path)}; see {@link SectionedRead} for how, and for the files read by one
+   * thread (JSON Lines, transcoded charsets, small files).
+   *
+   * <pre>{@code
+   * try (SectionedRead<List<Interaction>> read =
+   *     CxReaders.interactions().lenient().readInSections(path, 4, SectionedRead.lists())) {
+   *   for (List<Interaction> batch; (batch = read.take()) != null; ) {
+   *     batch.forEach(log::add);
+   *   }
+   *   System.out.println(read.report());
+   * }
+   * }</pre>
+   *
+   * @param threads the reading threads, at least 1 (the caller's thread takes the batches)
+   * @throws IllegalArgumentException if {@code threads < 1}
+   * @throws CxReadException for a file-level problem (as {@link #read(Path)}), in either mode
+   * @throws UncheckedIOException if the file cannot be opened
+   */
+  public <B> SectionedRead<B> readInSections(
+      Path file, int threads, SectionedRead.Batches<T, B> batches) {
+    return readInSections(file, threads, SectionedRead.SECTION_BYTES, batches, SectionedRead.BATCH);
+  }
+
+  /**
+   * {@link #readInSections(Path, int, SectionedRead.Batches)} with sections of about {@code
+   * sectionBytes} bytes instead of 8 MiB.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1} or {@code sectionBytes < 1}
+   */
+  public <B> SectionedRead<B> readInSections(
+      Path file, int threads, long sectionBytes, SectionedRead.Batches<T, B> batches) {
+    return readInSections(file, threads, sectionBytes, batches, SectionedRead.BATCH);
+  }
+
+  /** With batches of at most {@code batch} records, for tests. */
+  <B> SectionedRead<B> readInSections(
+      Path file, int threads, long sectionBytes, SectionedRead.Batches<T, B> batches, int batch) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(batches, "batches");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (sectionBytes < 1) {
+      throw new IllegalArgumentException("sectionBytes must be at least 1, got " + sectionBytes);
+    }
+    List<ReadError> firstErrors = new ArrayList<>();
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file, e);
+    }
+    String name = file.toString();
+    InputDecoding d;
+    try {
+      d = InputDecoding.open(in, charset);
+    } catch (IOException e) {
+      closeQuietly(in, e);
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    RecordStream<T> first =
+        read(d, in, name, splitAhead && threads == 1, firstErrors::add, threads == 1);
+    try {
+      SectionedRead.Reading<T, B> r =
+          new SectionedRead.Reading<>(
+              file, name, this, first, firstErrors, threads, sectionBytes, batch, batches, sink);
+      r.start();
+      return new SectionedRead<>(r);
+    } catch (IOException e) {
+      first.close();
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+  }
+
+  /**
+   * The records of a later section of the file that {@code first} reads (see {@link CsvRowSource}),
+   * its rejects going to {@code sink}.
+   */
+  RecordStream<T> readSection(
+      CsvRowSource first,
+      InputStream in,
+      long offset,
+      long line,
+      long stop,
+      java.util.function.LongUnaryOperator nextStop,
+      ErrorSink sink) {
+    CsvRowSource source;
+    try {
+      source =
+          new CsvRowSource(first, in, offset, line, mapping, timestamps, schema, stop, nextStop);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + first, e);
+    }
+    if (ids != null) {
+      source.row().shareIds(ids);
+    }
+    return new RecordStream<>(source, schema, first.name(), lenient, sink, attributes, false);
   }
 
   /**

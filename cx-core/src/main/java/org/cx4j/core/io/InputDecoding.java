@@ -134,6 +134,24 @@ final class InputDecoding {
     }
   }
 
+  /**
+   * Returns the decoding of {@code bytes}, which continue this file from a line start after its
+   * header: the same charset, byte-order mark length and decoder settings.
+   *
+   * @throws IllegalStateException if this file is transcoded (its bytes are not the file's)
+   */
+  InputDecoding continuing(InputStream bytes) {
+    if (transcoded) {
+      throw new IllegalStateException("a transcoded file cannot be read from the middle");
+    }
+    return new InputDecoding(bytes, declared, false, bomLength);
+  }
+
+  /** Returns whether the file's bytes are transcoded to UTF-8 before splitting. */
+  boolean transcoded() {
+    return transcoded;
+  }
+
   /** Returns the bytes to split (UTF-8 when transcoded). */
   InputStream bytes() {
     return bytes;

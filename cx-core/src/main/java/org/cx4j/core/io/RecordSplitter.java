@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Splits a byte stream into records before any field is parsed, so that one bad record never takes
@@ -100,6 +101,9 @@ final class RecordSplitter {
   private byte[] excerpt; // the first bytes of an over-long first line, else null
   private Runnable beforeMove; // called before the buffer's bytes are moved; null: none
   private long hugeOffset;
+  // A section's end: no record starting at or after stopAt is read (see stopAt()).
+  private long stopAt = Long.MAX_VALUE;
+  private LongUnaryOperator nextStop;
 
   /**
    * @param separator the value separator (ignored when {@code whitespace})
@@ -132,6 +136,37 @@ final class RecordSplitter {
     this.beforeMove = hook;
   }
 
+  /**
+   * Starts counting at {@code offset} and {@code line}: for a reader whose input begins inside a
+   * file, at the start of the physical line {@code line}, {@code offset} bytes in. Before the first
+   * record only.
+   */
+  void startAt(long offset, long line) {
+    this.bufOffset = offset - pos;
+    this.nextLine = line;
+  }
+
+  /**
+   * Ends the input at the first record that starts at offset {@code stop} exactly: {@link #next()}
+   * then returns false. A record that starts before {@code stop} is read to its end, past {@code
+   * stop} if it spans it; the next possible end is then {@code nextStop} of the offset reached (the
+   * least section boundary at or after it), and so on.
+   */
+  void stopAt(long stop, LongUnaryOperator nextStop) {
+    this.stopAt = stop;
+    this.nextStop = nextStop;
+  }
+
+  /** Returns the offset where the next record starts (after the last one returned). */
+  long position() {
+    return bufOffset + pos;
+  }
+
+  /** Returns whether the input ended at the stop offset rather than at its own end. */
+  boolean stopped() {
+    return position() == stopAt;
+  }
+
   /** Fills the table of ASCII bytes that, inside an unquoted value, end neither it nor the line. */
   private void plainBytes() {
     for (int b = 0; b < 128; b++) {
@@ -140,6 +175,11 @@ final class RecordSplitter {
               && b != '\r'
               && (whitespace ? b != ' ' && b != '\t' : b != (this.separator & 0xFF));
     }
+  }
+
+  /** Returns the width records are checked against (0 until known). */
+  int expectedFields() {
+    return expectedFields;
   }
 
   /** Returns the number of values of the last record that ended normally. */
@@ -176,6 +216,12 @@ final class RecordSplitter {
   boolean next() throws IOException {
     problem = null;
     excerpt = null;
+    while (bufOffset + pos >= stopAt) {
+      if (bufOffset + pos == stopAt) {
+        return false; // where the next section starts
+      }
+      stopAt = nextStop.applyAsLong(bufOffset + pos); // a record ran past: stop further on
+    }
     if (pos >= limit && !fill()) {
       return false;
     }

@@ -42,6 +42,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
   private final boolean lenient;
   private final ErrorSink sink;
   private final boolean attributes;
+  private final boolean capTallies;
   private final List<ReadError> errors = new ArrayList<>();
   private final Map<List<Object>, long[]> tallies = new LinkedHashMap<>();
   private long read;
@@ -60,6 +61,22 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
       boolean lenient,
       ErrorSink sink,
       boolean attributes) {
+    this(source, schema, name, lenient, sink, attributes, true);
+  }
+
+  /**
+   * @param capTallies whether tallies past {@link #MAX_TALLIES} are counted together (false for a
+   *     section of a file, whose tallies are capped when the sections' reports are merged)
+   */
+  RecordStream(
+      RowSource source,
+      RecordSchema<T> schema,
+      String name,
+      boolean lenient,
+      ErrorSink sink,
+      boolean attributes,
+      boolean capTallies) {
+    this.capTallies = capTallies;
     this.source = source;
     this.schema = schema;
     this.name = name;
@@ -156,7 +173,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             e.kind,
             source.text());
     String column = e.column;
-    if (tallies.size() >= MAX_TALLIES && !tallies.containsKey(Arrays.asList(e.kind, column))) {
+    if (capTallies
+        && tallies.size() >= MAX_TALLIES
+        && !tallies.containsKey(Arrays.asList(e.kind, column))) {
       column = OTHER_COLUMNS; // hostile files name endless columns: keep the tallies bounded
     }
     tallies.computeIfAbsent(Arrays.asList(e.kind, column), k -> new long[1])[0]++;
@@ -177,6 +196,16 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
    */
   public long line() {
     return lastLine;
+  }
+
+  /** Returns the rows read so far, accepted and rejected. */
+  long readCount() {
+    return read;
+  }
+
+  /** Returns the rows' source. */
+  RowSource source() {
+    return source;
   }
 
   /** Returns the counts and first errors so far; final once {@link #hasNext()} returned false. */

@@ -40,7 +40,7 @@ class LenientReadProperties {
           .limits(ReadLimits.defaults().withMaxRecordBytes(MAX_BYTES));
 
   /** One generated line: its bytes (without the line end), whether it is good, its comment. */
-  private record Line(byte[] bytes, boolean good, int score, String comment, int physicalLines) {}
+  record Line(byte[] bytes, boolean good, int score, String comment, int physicalLines) {}
 
   private record Good(int score, String comment) {}
 
@@ -212,7 +212,7 @@ class LenientReadProperties {
     return true;
   }
 
-  private static Arbitrary<Line> goodLine() {
+  static Arbitrary<Line> goodLine() {
     return Combinators.combine(Arbitraries.integers().between(0, 10), comment())
         .as(
             (score, comment) -> {
@@ -257,7 +257,7 @@ class LenientReadProperties {
     return n;
   }
 
-  private static Arbitrary<Line> badLine() {
+  static Arbitrary<Line> badLine() {
     Arbitrary<byte[]> kinds =
         Arbitraries.oneOf(
             // an unquoted separator in a comment: a long row
