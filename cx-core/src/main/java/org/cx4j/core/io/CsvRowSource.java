@@ -58,6 +58,7 @@ final class CsvRowSource implements RowSource {
   private final boolean[] extra; // header columns that no field reads
   private final CsvRow row;
   private long headerLine;
+  private Runnable stopAfterNext; // sets a section's end once the record being split is done
 
   private CsvParser parser;
   private Feed feed;
@@ -81,6 +82,26 @@ final class CsvRowSource implements RowSource {
       RecordSchema<?> schema,
       boolean splitAhead)
       throws IOException {
+    this(decoding, name, format, limits, mapping, timestamps, schema, splitAhead, null, 0);
+  }
+
+  /**
+   * Rows of a file, or of its first section when {@code nextStop} is not null: then the rows end at
+   * the first record after the header that starts at offset {@code stop} (see {@link
+   * RecordSplitter#stopAt}).
+   */
+  CsvRowSource(
+      InputDecoding decoding,
+      String name,
+      CsvFormat format,
+      ReadLimits limits,
+      ColumnMapping mapping,
+      TimestampFormat timestamps,
+      RecordSchema<?> schema,
+      boolean splitAhead,
+      LongUnaryOperator nextStop,
+      long stop)
+      throws IOException {
     this.name = name;
     this.format = format;
     this.limits = limits;
@@ -100,11 +121,21 @@ final class CsvRowSource implements RowSource {
     if (inPlace) {
       splitter.beforeMove(this::copyOutLiveRecords);
     }
+    boolean sepLine = false;
     if (format.hasHeader()) {
       splitter.expectFieldsOfFirstRecord();
-      excelSeparatorLine();
+      sepLine = excelSeparatorLine();
     } else {
       splitter.expectFields(format.columns().size());
+    }
+    if (nextStop != null) {
+      // A section's end is for the rows: set once the header is split (after a sep= line, by the
+      // next record; else it is split or, without a header, not in the file).
+      if (sepLine) {
+        stopAfterNext = () -> splitter.stopAt(stop, nextStop);
+      } else {
+        splitter.stopAt(stop, nextStop);
+      }
     }
     startParser(0);
     if (format.hasHeader()) {
@@ -176,14 +207,6 @@ final class CsvRowSource implements RowSource {
     resolve(mapping, schema, first.headerLine);
   }
 
-  /**
-   * Ends the rows at the first record split from now on that starts at {@code stop} (see {@link
-   * RecordSplitter#stopAt}); records already split (the parser reads a little ahead) are read.
-   */
-  void stopAt(long stop, LongUnaryOperator nextStop) {
-    splitter.stopAt(stop, nextStop);
-  }
-
   /** Returns the name errors use for the source. */
   String name() {
     return name;
@@ -194,19 +217,14 @@ final class CsvRowSource implements RowSource {
     return splitter.stopped();
   }
 
+  /** Returns the physical lines the records read so far span, with the line ends after them. */
+  long linesRead() {
+    return splitter.linesRead();
+  }
+
   /** Returns where the next record would start: the end of what was read. */
   long position() {
     return splitter.position();
-  }
-
-  /** Returns whether the file can be read in sections: its bytes are the file's own. */
-  boolean sectionable() {
-    return !decoding.transcoded() && ahead == null;
-  }
-
-  /** Returns the length of the file's byte-order mark. */
-  long bomLength() {
-    return decoding.bomLength();
   }
 
   private void resolve(ColumnMapping mapping, RecordSchema<?> schema, long headerLine) {
@@ -268,22 +286,23 @@ final class CsvRowSource implements RowSource {
    * CSV files in locales that use another separator): when the file starts with one, its separator
    * is used for the rest of the file and the line is not the header.
    */
-  private void excelSeparatorLine() throws IOException {
+  private boolean excelSeparatorLine() throws IOException {
     splitter.expectFields(1); // the sep= line is one value; the header sets the real width
     if (!pull()) {
-      return;
+      return false;
     }
     Item first = queue.get(0);
     Character sep = first.error == null ? SeparatorDetector.excelSeparator(first.text()) : null;
     if (sep == null) {
       splitter.expectFields(first.error == null ? splitter.lastFields() : 0); // the header's
-      return;
+      return false;
     }
     queue.poll(); // not a row: it says how the rows are written
     format = sep == '\t' ? CsvFormat.tab() : CsvFormat.separator(sep);
     splitter.separator(sep);
     splitter.expectFields(0);
     splitter.expectFieldsOfFirstRecord();
+    return true;
   }
 
   /** A hint when a one-column header holds another common separator. */
@@ -359,6 +378,10 @@ final class CsvRowSource implements RowSource {
       RecordSplitter.Problem p = splitter.problem();
       if (p == null && splitter.blank()) {
         continue;
+      }
+      if (stopAfterNext != null) {
+        stopAfterNext.run();
+        stopAfterNext = null;
       }
       Item item = new Item(splitter.line(), splitter.lines());
       if (p != null && p != RecordSplitter.Problem.TEXT_AFTER_QUOTE) {

@@ -308,16 +308,6 @@ public final class CxReader<T> {
   }
 
   private RecordStream<T> read(InputDecoding d, Closeable in, String name) {
-    return read(d, in, name, splitAhead, sink, true);
-  }
-
-  private RecordStream<T> read(
-      InputDecoding d,
-      Closeable in,
-      String name,
-      boolean splitAhead,
-      ErrorSink sink,
-      boolean capTallies) {
     RowSource source;
     try {
       source =
@@ -331,13 +321,13 @@ public final class CxReader<T> {
     if (ids != null) {
       source.row().shareIds(ids);
     }
-    return new RecordStream<>(source, schema, name, lenient, sink, attributes, capTallies);
+    return new RecordStream<>(source, schema, name, lenient, sink, attributes);
   }
 
   /**
    * Reads {@code file} on {@code threads} threads and returns its records in batches, in file
    * order: for large delimited files on a machine with cores to spare. The file is cut into
-   * sections of about 8 MiB at line ends; each thread reads whole sections and puts their records
+   * sections of about 2 MiB at line ends; each thread reads whole sections and puts their records
    * into batches made by {@code batches} (4096 records each at most), on that thread, so work done
    * per record in {@link SectionedRead.Batches#add} is parallel too. The records, their order and
    * lines, the rejects passed to the error sink, the report and in strict mode the first error are
@@ -366,7 +356,7 @@ public final class CxReader<T> {
 
   /**
    * {@link #readInSections(Path, int, SectionedRead.Batches)} with sections of about {@code
-   * sectionBytes} bytes instead of 8 MiB.
+   * sectionBytes} bytes instead of 2 MiB.
    *
    * @throws IllegalArgumentException if {@code threads < 1} or {@code sectionBytes < 1}
    */
@@ -401,18 +391,56 @@ public final class CxReader<T> {
       closeQuietly(in, e);
       throw new UncheckedIOException("cannot read " + name, e);
     }
-    RecordStream<T> first =
-        read(d, in, name, splitAhead && threads == 1, firstErrors::add, threads == 1);
+    boolean sectionable = format != null && !d.transcoded() && threads > 1;
+    SectionedRead.Reading<T, B> r;
     try {
-      SectionedRead.Reading<T, B> r =
+      r =
           new SectionedRead.Reading<>(
-              file, name, this, first, firstErrors, threads, sectionBytes, batch, batches, sink);
-      r.start();
-      return new SectionedRead<>(r);
+              file,
+              name,
+              this,
+              sectionable,
+              d.bomLength(),
+              firstErrors,
+              threads,
+              sectionBytes,
+              batch,
+              batches,
+              sink);
     } catch (IOException e) {
-      first.close();
+      closeQuietly(in, e);
       throw new UncheckedIOException("cannot read " + name, e);
     }
+    RowSource source;
+    try {
+      source =
+          format == null
+              ? new JsonLinesRowSource(d, name, limits, mapping, timestamps, schema)
+              : new CsvRowSource(
+                  d,
+                  name,
+                  format,
+                  limits,
+                  mapping,
+                  timestamps,
+                  schema,
+                  splitAhead && threads == 1,
+                  r.sections > 1 ? r::nextStop : null,
+                  r.sections > 1 ? r.firstStop() : Long.MAX_VALUE);
+    } catch (IOException e) {
+      closeQuietly(in, e);
+      r.close();
+      throw new UncheckedIOException("cannot read " + name, e);
+    } catch (RuntimeException e) {
+      r.close();
+      throw e;
+    }
+    if (ids != null) {
+      source.row().shareIds(ids);
+    }
+    r.first(new RecordStream<>(source, schema, name, lenient, firstErrors::add, attributes, false));
+    r.start();
+    return new SectionedRead<>(r);
   }
 
   /**

@@ -212,15 +212,11 @@ final class InputDecoding {
           throw new RowError(
               null,
               null,
-              (line == s.line() ? "" : "line " + line + ", ")
-                  + "character "
-                  + (k - lineStart + 1)
-                  + ": not valid "
-                  + declared.name()
-                  + " text",
+              "character " + (k - lineStart + 1) + ": not valid " + declared.name() + " text",
               false,
               0,
-              ReadError.Kind.ENCODING);
+              ReadError.Kind.ENCODING,
+              line == s.line() ? 0 : line);
         }
       }
     }
@@ -242,8 +238,7 @@ final class InputDecoding {
     return new RowError(
         null,
         null,
-        (line == s.line() ? "" : "line " + line + ", ")
-            + "byte offset "
+        "byte offset "
             + offset
             + ": byte"
             + (n == 1 ? " " : "s ")
@@ -254,7 +249,8 @@ final class InputDecoding {
             + " charset)",
         false,
         0,
-        ReadError.Kind.ENCODING);
+        ReadError.Kind.ENCODING,
+        line == s.line() ? 0 : line);
   }
 
   /** Returns a reader of {@code in} that turns what is not valid in {@code cs} into U+FFFF. */

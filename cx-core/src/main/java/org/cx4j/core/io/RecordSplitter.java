@@ -79,6 +79,7 @@ final class RecordSplitter {
   private int pos; // the next record starts here
   private long bufOffset; // stream offset of buf[0]
   private long nextLine = 1; // the physical line at pos
+  private long firstLine = 1; // the line the input starts on
   private boolean eof;
   private int expectedFields; // 0 until the header (or the given columns) says
   private boolean headerFirst;
@@ -144,6 +145,12 @@ final class RecordSplitter {
   void startAt(long offset, long line) {
     this.bufOffset = offset - pos;
     this.nextLine = line;
+    this.firstLine = line;
+  }
+
+  /** Returns the physical lines read so far: those of the records returned. */
+  long linesRead() {
+    return nextLine - firstLine;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -43,6 +44,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
   private final ErrorSink sink;
   private final boolean attributes;
   private final boolean capTallies;
+  private LongSupplier lineOffset; // null: the source's lines are the file's
   private final List<ReadError> errors = new ArrayList<>();
   private final Map<List<Object>, long[]> tallies = new LinkedHashMap<>();
   private long read;
@@ -136,7 +138,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     } catch (IOException e) {
       done = true;
       closeQuietly();
-      throw new UncheckedIOException("cannot read " + name + " after line " + source.line(), e);
+      throw new UncheckedIOException(
+          "cannot read " + name + " after line " + (source.line() + lineOffset()), e);
     }
     read++;
     Row row = source.row();
@@ -163,13 +166,14 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
 
   private void reject(RowError e, long currentLine) {
     rejected++;
+    long offset = lineOffset();
     ReadError error =
         new ReadError(
             name,
-            e.line != 0 ? e.line : currentLine,
+            (e.line != 0 ? e.line : currentLine) + offset,
             e.column,
             e.value,
-            e.getMessage(),
+            e.reason(offset),
             e.kind,
             source.text());
     String column = e.column;
@@ -196,6 +200,19 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
    */
   public long line() {
     return lastLine;
+  }
+
+  /**
+   * Counts lines from a later start: for a section of a file whose lines the source counts from 1,
+   * {@code offset} gives what to add to them (the section's first line minus one). It is asked for
+   * only when a row is rejected, and may wait until the lines before the section are counted.
+   */
+  void lineOffset(LongSupplier offset) {
+    this.lineOffset = offset;
+  }
+
+  private long lineOffset() {
+    return lineOffset == null ? 0 : lineOffset.getAsLong();
   }
 
   /** Returns the rows read so far, accepted and rejected. */

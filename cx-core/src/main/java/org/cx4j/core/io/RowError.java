@@ -13,6 +13,7 @@ final class RowError extends RuntimeException {
   final boolean fatal; // the rest of the file cannot be read
   final long line; // 0: the current row's line
   final ReadError.Kind kind;
+  private final long reasonLine; // a physical line the reason starts by naming, or 0
 
   RowError(String column, String value, String reason) {
     this(column, value, reason, false, 0, ReadError.Kind.INVALID);
@@ -24,11 +25,38 @@ final class RowError extends RuntimeException {
 
   RowError(
       String column, String value, String reason, boolean fatal, long line, ReadError.Kind kind) {
+    this(column, value, reason, fatal, line, kind, 0);
+  }
+
+  /**
+   * @param reasonLine a physical line the reason names first ("line 12, ..."), kept apart so that a
+   *     reader of a section of a file, counting lines from its start, can shift it; 0: none
+   */
+  RowError(
+      String column,
+      String value,
+      String reason,
+      boolean fatal,
+      long line,
+      ReadError.Kind kind,
+      long reasonLine) {
     super(reason, null, false, false);
     this.column = column;
     this.value = value;
     this.fatal = fatal;
     this.line = line;
     this.kind = kind;
+    this.reasonLine = reasonLine;
+  }
+
+  /** Returns the reason, with the line it names shifted by {@code lineOffset}. */
+  String reason(long lineOffset) {
+    String r = super.getMessage();
+    return reasonLine == 0 ? r : "line " + (reasonLine + lineOffset) + ", " + r;
+  }
+
+  @Override
+  public String getMessage() {
+    return reason(0);
   }
 }

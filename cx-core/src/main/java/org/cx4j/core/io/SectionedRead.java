@@ -4,10 +4,7 @@ import com.google.common.base.Throwables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,13 +29,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  * same lines, the same rejects (passed to the error sink in file order, on the thread that calls
  * {@link #take()}, before the batch they precede is returned), the same {@link ReadReport}, and in
  * strict mode the same first error, thrown by {@link #take()} after every batch before it. This
- * holds because a section's records depend only on where it starts: each section starts on the line
- * its bytes say (lines are counted from the bytes before it, which is all a line number is), and a
- * section that starts inside a record (a quoted value that spans the line end where it was cut) is
- * never used: the section before it reads on past its end to the next section start that is a
- * record start, and the sections in between are dropped. Files that cannot be cut on their bytes
- * (transcoded charsets such as UTF-16, input read through a {@link java.io.Reader}), JSON Lines
- * files, and files of fewer than two sections are read by one thread, in the same batches.
+ * holds because a section's records depend only on where it starts. A section counts its lines from
+ * its start, and they are shifted by the lines of the sections before it once those are read: the
+ * batches' lines ({@link #line(int)}) when they are taken, a reject's line (and the line its reason
+ * names) when it is made, which may wait for the sections before. A section that starts inside a
+ * record (a quoted value that spans the line end where it was cut) is never used: the section
+ * before it reads on past its end to the next section start that is a record start, and the
+ * sections in between are dropped. Files that cannot be cut on their bytes (charsets that are
+ * transcoded, such as UTF-16), JSON Lines files, and files of fewer than two sections are read by
+ * one thread, in the same batches. A file with rejects in most sections reads at about the speed of
+ * one thread, since each section waits for the lines before it at its first reject.
  *
  * <p>Memory stays bounded: at most one section per thread is read ahead of the one being taken.
  * Batches the caller is done with (the one returned by the previous {@link #take()}) are cleared
@@ -59,16 +59,16 @@ public final class SectionedRead<B> implements AutoCloseable {
     /** Returns an empty batch with room for {@code capacity} records. */
     B create(int capacity);
 
-    /** Adds {@code record}, which starts on physical line {@code line}, to {@code batch}. */
-    void add(B batch, T record, long line);
+    /** Adds {@code record} to {@code batch}. */
+    void add(B batch, T record);
 
     /** Empties {@code batch} for reuse. */
     void clear(B batch);
   }
 
   /**
-   * Returns batches that are lists of records (without their lines), for callers that do their work
-   * per record on the consuming thread.
+   * Returns batches that are lists of records, for callers that do their work per record on the
+   * consuming thread.
    *
    * @param <T> the record type
    */
@@ -80,7 +80,7 @@ public final class SectionedRead<B> implements AutoCloseable {
       }
 
       @Override
-      public void add(List<T> batch, T record, long line) {
+      public void add(List<T> batch, T record) {
         batch.add(record);
       }
 
@@ -91,14 +91,17 @@ public final class SectionedRead<B> implements AutoCloseable {
     };
   }
 
-  /** Bytes per section: large enough that a section's set-up costs nothing per row. */
-  static final int SECTION_BYTES = 8 << 20;
+  /**
+   * Bytes per section: large enough that a section's set-up costs nothing per row, small enough
+   * that what is read ahead stays in the caches (2 MiB measured a little faster than 8 MiB).
+   */
+  static final int SECTION_BYTES = 2 << 20;
+
+  /** The most sections a file is cut into: larger files have larger sections. */
+  static final int MAX_SECTIONS = 1 << 16;
 
   /** Records per batch. */
   static final int BATCH = 4096;
-
-  private static final VarHandle WORDS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Reading<?, B> reading;
 
@@ -116,6 +119,15 @@ public final class SectionedRead<B> implements AutoCloseable {
    */
   public B take() {
     return reading.take();
+  }
+
+  /**
+   * Returns the physical line (1-based) where record {@code k} of the batch taken last starts.
+   *
+   * @throws IndexOutOfBoundsException if there is no such record
+   */
+  public long line(int k) {
+    return reading.line(k);
   }
 
   /** Returns the rows read (accepted and rejected) up to the end of the batch taken last. */
@@ -148,42 +160,11 @@ public final class SectionedRead<B> implements AutoCloseable {
     return "SectionedRead[" + reading.name + ", " + reading.sections + " sections]";
   }
 
-  /**
-   * Counts the physical line ends in {@code b[0, n)}: line feeds, and carriage returns not followed
-   * by a line feed (the last byte's next is taken to be none), eight bytes at a time.
-   */
-  static long lineEnds(byte[] b, int n) {
-    long count = 0;
-    int k = 0;
-    for (int last = n - Long.BYTES - 1; k <= last; k += Long.BYTES) {
-      long w = (long) WORDS.get(b, k);
-      long lf = zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL);
-      long cr = zeroBytes(w ^ 0x0D0D0D0D0D0D0D0DL);
-      count += Long.bitCount(lf);
-      if (cr != 0) {
-        // a CR followed by an LF is one line end with it: count the CRs not so followed
-        long next = (w >>> 8) | ((b[k + Long.BYTES] & 0xFFL) << 56);
-        long lfNext = zeroBytes(next ^ 0x0A0A0A0A0A0A0A0AL);
-        count += Long.bitCount(cr & ~lfNext);
-      }
-    }
-    for (; k < n; k++) {
-      if (b[k] == '\n' || (b[k] == '\r' && (k + 1 >= n || b[k + 1] != '\n'))) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** The bytes of {@code x} that are zero, as 0x80 in each, exactly (no borrow between bytes). */
-  private static long zeroBytes(long x) {
-    long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-    return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
-  }
-
   /** What a section's reader handed over: a batch, or the end of the section. */
   private static final class Part<B> {
     final B batch; // null for the end
+    final long[] lines; // of the batch's records, counted from the section's start
+    final int size;
     final List<ReadError> errors; // rejects since the part before, in file order
     final long read; // rows read in the section up to the end of this part
     // The end of a section:
@@ -192,8 +173,10 @@ public final class SectionedRead<B> implements AutoCloseable {
     boolean stopped; // ended at a section start (else at the end of the file)
     long end; // the file offset where it ended
 
-    Part(B batch, List<ReadError> errors, long read) {
+    Part(B batch, long[] lines, int size, List<ReadError> errors, long read) {
       this.batch = batch;
+      this.lines = lines;
+      this.size = size;
       this.errors = errors;
       this.read = read;
     }
@@ -202,7 +185,16 @@ public final class SectionedRead<B> implements AutoCloseable {
   /** The parts of one section, in order, as its reader makes them. */
   private static final class Out<B> {
     final BlockingQueue<Part<B>> parts = new LinkedBlockingQueue<>();
-    volatile boolean dropped; // the consumer skipped it: its reader may stop
+    volatile boolean dropped; // it starts inside a record, or the read is over: no one takes it
+  }
+
+  /** Thrown inside a section's reader when the section turns out not to be needed. */
+  private static final class Dropped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Dropped() {
+      super(null, null, false, false);
+    }
   }
 
   /**
@@ -212,11 +204,13 @@ public final class SectionedRead<B> implements AutoCloseable {
    * @param <B> the batch type
    */
   static final class Reading<T, B> {
+    /** A section's first line when the section is not used. */
+    private static final long DROPPED = -1;
+
     final String name;
     final int sections;
     private final CxReader<T> reader;
     private final List<ReadError> firstErrors; // the first section's sink
-    private volatile Throwable broken; // a section's bytes could not be read
     private final Batches<T, B> batches;
     private final ErrorSink sink;
     private final int batchSize;
@@ -225,20 +219,26 @@ public final class SectionedRead<B> implements AutoCloseable {
     private final long size;
     private final long bomLength;
     private final Thread[] threads;
+    private RecordStream<T> first; // the first section's rows, opened with the header
     private final ConcurrentLinkedQueue<B> free = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<long[]> freeLines = new ConcurrentLinkedQueue<>();
 
     // Shared by the threads, under this object's lock.
     private final long[] starts; // file offset of each section's start, -1 until found
-    private final long[] lineEnds; // line ends counted in each section's bytes, -1 until counted
-    private final long[] lineBase; // the physical line each section starts on, 0 until known
+    private final long[] firstLine; // each section's first line: 0 until known, DROPPED if unused
+    private final boolean[] ended;
+    private final boolean[] stoppedAt; // ended at a section start
+    private final long[] endOffset;
+    private final long[] lineCount; // the lines a section read
     private final Out<B>[] outs;
+    private int chain; // the section in use whose end is not yet accounted for
     private int claimed; // sections handed to readers
     private int consuming; // the section being taken
     private boolean closed;
-    private final RecordStream<T> first; // the first section's rows, opened with the header
 
     // The consumer's.
     private B taken;
+    private Part<B> takenPart;
     long readSoFar;
     private long readBefore; // rows read in the sections before the one being taken
     private long read;
@@ -247,14 +247,15 @@ public final class SectionedRead<B> implements AutoCloseable {
     private final List<ReadError> errors = new ArrayList<>();
     private final Map<List<Object>, long[]> tallies = new LinkedHashMap<>();
     private ReadReport report;
-    private boolean ended;
+    private boolean done;
 
     @SuppressWarnings("unchecked")
     Reading(
         Path file,
         String name,
         CxReader<T> reader,
-        RecordStream<T> first,
+        boolean sectionable,
+        long bomLength,
         List<ReadError> firstErrors,
         int threadCount,
         long sectionBytes,
@@ -268,34 +269,40 @@ public final class SectionedRead<B> implements AutoCloseable {
       this.batches = batches;
       this.sink = sink;
       this.batchSize = batchSize;
-      this.sectionBytes = sectionBytes;
-      this.first = first;
       this.channel = FileChannel.open(file, StandardOpenOption.READ);
       this.size = channel.size();
-      RowSource source = first.source();
-      boolean sectionable = source instanceof CsvRowSource && ((CsvRowSource) source).sectionable();
-      this.bomLength = sectionable ? ((CsvRowSource) source).bomLength() : 0;
-      long n = (size + sectionBytes - 1) / sectionBytes;
-      this.sections =
-          sectionable && threadCount > 1 && n > 1 ? (int) Math.min(n, Integer.MAX_VALUE - 8) : 1;
-      starts = new long[sections + 1];
+      this.sectionBytes = Math.max(sectionBytes, (size + MAX_SECTIONS - 1) / MAX_SECTIONS);
+      this.bomLength = bomLength;
+      long n = (size + this.sectionBytes - 1) / this.sectionBytes; // at most MAX_SECTIONS
+      this.sections = sectionable && threadCount > 1 && n > 1 ? (int) n : 1;
+      starts = new long[sections];
       Arrays.fill(starts, -1);
       starts[0] = 0;
-      starts[sections] = Long.MAX_VALUE; // the last section ends with the file
-      lineEnds = new long[sections];
-      Arrays.fill(lineEnds, -1);
-      lineBase = new long[sections];
-      lineBase[0] = 1;
+      firstLine = new long[sections];
+      firstLine[0] = 1;
+      ended = new boolean[sections];
+      stoppedAt = new boolean[sections];
+      endOffset = new long[sections];
+      lineCount = new long[sections];
       outs = new Out[sections];
       for (int k = 0; k < sections; k++) {
         outs[k] = new Out<>();
       }
-      int t = Math.min(threadCount, sections);
-      threads = new Thread[Math.max(1, t)];
+      threads = new Thread[Math.max(1, Math.min(threadCount, sections))];
       for (int k = 0; k < threads.length; k++) {
         threads[k] = new Thread(this::work, "cx4j-read " + name + " #" + (k + 1));
         threads[k].setDaemon(true);
       }
+    }
+
+    /** Returns where the first section ends (a stream offset), when there are several. */
+    long firstStop() {
+      return start(1) - bomLength;
+    }
+
+    /** Sets the first section's rows, opened with the header and {@link #firstStop()}. */
+    void first(RecordStream<T> first) {
+      this.first = first;
     }
 
     void start() {
@@ -307,14 +314,13 @@ public final class SectionedRead<B> implements AutoCloseable {
     // ---- the reading threads ----------------------------------------------------------------
 
     private void work() {
-      byte[] bytes = sections > 1 ? new byte[(int) Math.min(sectionBytes * 2, 1 << 30)] : null;
       try {
         while (true) {
           int k = claim();
           if (k < 0) {
             return;
           }
-          bytes = readSection(k, bytes);
+          readSection(k);
         }
       } catch (InterruptedException e) {
         // closed
@@ -332,121 +338,107 @@ public final class SectionedRead<B> implements AutoCloseable {
       return claimed++;
     }
 
-    /**
-     * Reads section {@code k}: counts its line ends, waits for the line it starts on, then reads
-     * its records into batches. Returns the (possibly grown) byte buffer for the next section.
-     */
-    private byte[] readSection(int k, byte[] bytes) throws InterruptedException {
+    /** Reads section {@code k}'s records into batches, and its end. */
+    private void readSection(int k) throws InterruptedException {
       Out<B> out = outs[k];
       List<ReadError> pending = k == 0 ? firstErrors : new ArrayList<>();
-      ErrorSink collect = pending::add;
       RecordStream<T> rows = null;
-      Part<B> end = new Part<>(null, List.of(), 0);
-      long start = -1;
+      Part<B> end;
       B batch = null;
+      long[] lines = null;
       int n = 0;
       long readAtLast = 0;
       int rejectsAtLast = 0;
+      boolean stopped = false;
+      long endsAt = 0;
+      long count = 0;
       try {
-        long stop;
-        int length = 0;
-        if (sections > 1) {
-          start = start(k);
-          stop = start(k + 1);
-          long sectionEnd = Math.min(stop, size);
-          length = (int) (sectionEnd - start);
-          if (bytes.length < length) {
-            bytes = new byte[length];
-          }
-          try {
-            readFully(bytes, length, start);
-          } catch (IOException | RuntimeException e) {
-            broken = e; // the sections after this one cannot know their lines
-            synchronized (this) {
-              notifyAll();
-            }
-            throw e;
-          }
-          countedLineEnds(k, lineEnds(bytes, length));
-        } else {
-          stop = Long.MAX_VALUE;
-        }
-        long line = lineBase(k);
-        if (out.dropped) {
-          return bytes;
-        }
         if (k == 0) {
           rows = first;
-          if (sections > 1) {
-            ((CsvRowSource) rows.source()).stopAt(stop - bomLength, this::nextStop);
-          }
         } else {
-          InputStream in = new SectionInput(bytes, length, stop);
+          long start = start(k);
+          long stop = k + 1 < sections ? start(k + 1) : Long.MAX_VALUE;
+          if (out.dropped) {
+            throw new Dropped();
+          }
           rows =
               reader.readSection(
                   (CsvRowSource) first.source(),
-                  in,
+                  new SectionInput(start),
                   start - bomLength,
-                  line,
-                  stop - bomLength,
+                  1,
+                  stop == Long.MAX_VALUE ? stop : stop - bomLength,
                   this::nextStop,
-                  collect);
+                  pending::add);
+          rows.lineOffset(() -> firstLineOf(k) - 1);
         }
-        batch = newBatch();
-        n = 0;
         while (rows.hasNext()) {
           T r = rows.next();
+          if (batch == null) {
+            batch = newBatch();
+            lines = newLines();
+          }
+          batches.add(batch, r);
+          lines[n] = rows.line();
           readAtLast = rows.readCount();
           rejectsAtLast = pending.size();
-          batches.add(batch, r, rows.line());
           if (++n == batchSize) {
-            out.parts.add(new Part<>(batch, drain(pending), rows.readCount()));
+            out.parts.add(new Part<>(batch, lines, n, drain(pending, rejectsAtLast), readAtLast));
             if (out.dropped) {
-              return bytes;
+              throw new Dropped();
             }
-            batch = newBatch();
+            batch = null;
             n = 0;
           }
         }
         if (n > 0) {
           // the rejects after its last record go with the end
-          out.parts.add(new Part<>(batch, drain(pending, rejectsAtLast), readAtLast));
+          out.parts.add(new Part<>(batch, lines, n, drain(pending, rejectsAtLast), readAtLast));
           batch = null;
+          n = 0;
         }
-        end = new Part<>(null, drain(pending), rows.readCount());
+        end = new Part<>(null, null, 0, drain(pending, pending.size()), rows.readCount());
         end.report = rows.report();
         if (sections > 1) {
           CsvRowSource source = (CsvRowSource) rows.source();
-          end.stopped = source.stopped();
-          end.end = source.position() + bomLength;
+          stopped = source.stopped();
+          endsAt = source.position() + bomLength;
+          count = source.linesRead();
         }
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (RuntimeException | Error | IOException e) {
+      } catch (Dropped e) {
+        out.dropped = true;
+        out.parts.clear();
+        ended(k, false, 0, 0);
+        closeQuietly(rows);
+        return;
+      } catch (RuntimeException | Error e) {
         if (batch != null && n > 0) {
           // the records before the failure go first
-          out.parts.add(new Part<>(batch, drain(pending, rejectsAtLast), readAtLast));
+          out.parts.add(new Part<>(batch, lines, n, drain(pending, rejectsAtLast), readAtLast));
         }
-        end = new Part<>(null, drain(pending), rows == null ? 0 : rows.readCount());
+        end =
+            new Part<>(
+                null, null, 0, drain(pending, pending.size()), rows == null ? 0 : rows.readCount());
         end.failure = e;
         if (rows != null) {
           end.report = rows.report();
         }
-      } finally {
-        if (rows != null) {
-          try {
-            rows.close();
-          } catch (UncheckedIOException ignored) {
-            // what the section read is what counts
-          }
-        }
       }
+      closeQuietly(rows);
+      end.stopped = stopped;
+      end.end = endsAt;
+      ended(k, stopped, endsAt, count); // before the end is handed over: the next line is known
       out.parts.add(end);
-      return bytes;
     }
 
-    private static <E> List<E> drain(List<E> pending) {
-      return drain(pending, pending.size());
+    private static void closeQuietly(RecordStream<?> rows) {
+      if (rows != null) {
+        try {
+          rows.close();
+        } catch (UncheckedIOException ignored) {
+          // what the section read is what counts
+        }
+      }
     }
 
     /** Removes and returns the first {@code n} of {@code pending}. */
@@ -465,8 +457,63 @@ public final class SectionedRead<B> implements AutoCloseable {
       return b != null ? b : batches.create(batchSize);
     }
 
+    private long[] newLines() {
+      long[] l = freeLines.poll();
+      return l != null ? l : new long[batchSize];
+    }
+
+    /**
+     * Records that section {@code k} ended, at a section start ({@code stopped}, at file offset
+     * {@code end}, having read {@code lines} lines) or not (the end of the file, a failure, or not
+     * used), and works out the first line of the sections that follow it in use.
+     */
+    private synchronized void ended(int k, boolean stopped, long end, long lines) {
+      ended[k] = true;
+      stoppedAt[k] = stopped;
+      endOffset[k] = end;
+      lineCount[k] = lines;
+      while (chain < sections && ended[chain] && firstLine[chain] != DROPPED) {
+        int next = -1;
+        if (stoppedAt[chain]) {
+          try {
+            next = nextSection(chain, endOffset[chain]);
+          } catch (RuntimeException e) {
+            next = -1; // the consumer meets the same when it gets there
+          }
+        }
+        int last = next < 0 ? sections : next;
+        for (int j = chain + 1; j < last; j++) {
+          firstLine[j] = DROPPED;
+          outs[j].dropped = true;
+        }
+        if (next < 0) {
+          chain = sections;
+          break;
+        }
+        firstLine[next] = firstLine[chain] + lineCount[chain];
+        chain = next;
+      }
+      notifyAll();
+    }
+
+    /** Returns section {@code k}'s first line, waiting until the sections before it are read. */
+    private synchronized long firstLineOf(int k) {
+      while (firstLine[k] == 0 && !closed) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new Dropped();
+        }
+      }
+      if (firstLine[k] <= 0 || closed) {
+        throw new Dropped();
+      }
+      return firstLine[k];
+    }
+
     /** Returns the file offset where section {@code k} starts (after a line feed), finding it. */
-    private long start(int k) throws IOException {
+    private long start(int k) {
       synchronized (this) {
         if (starts[k] >= 0) {
           return starts[k];
@@ -480,24 +527,28 @@ public final class SectionedRead<B> implements AutoCloseable {
     }
 
     /** Returns the least offset at or after {@code from} that follows a line feed, or the size. */
-    private long lineStartAtOrAfter(long from) throws IOException {
+    private long lineStartAtOrAfter(long from) {
       if (from <= 0) {
         return 0;
       }
-      ByteBuffer b = ByteBuffer.allocate(1 << 16);
+      ByteBuffer b = ByteBuffer.allocate(1 << 14);
       long at = from - 1; // the byte before the candidate start
-      while (at < size) {
-        b.clear();
-        int n = channel.read(b, at);
-        if (n <= 0) {
-          break;
-        }
-        for (int i = 0; i < n; i++) {
-          if (b.get(i) == '\n') {
-            return at + i + 1;
+      try {
+        while (at < size) {
+          b.clear();
+          int n = channel.read(b, at);
+          if (n <= 0) {
+            break;
           }
+          for (int i = 0; i < n; i++) {
+            if (b.get(i) == '\n') {
+              return at + i + 1;
+            }
+          }
+          at += n;
         }
-        at += n;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + name, e);
       }
       return size;
     }
@@ -506,66 +557,23 @@ public final class SectionedRead<B> implements AutoCloseable {
      * The next possible end of a section whose last record ended past its own end, at stream offset
      * {@code position}: the least section start at or after it (or no end).
      */
-    private long nextStop(long position) {
+    long nextStop(long position) {
       long p = position + bomLength;
-      try {
-        for (int k = (int) Math.min(sections, p / sectionBytes); k <= sections; k++) {
-          long s = k == sections ? Long.MAX_VALUE : start(k);
-          if (s >= p) {
-            return s == Long.MAX_VALUE ? s : s - bomLength;
-          }
+      for (int k = (int) Math.min(sections, p / sectionBytes); k < sections; k++) {
+        long s = start(k);
+        if (s >= p) {
+          return s - bomLength;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + name, e);
       }
       return Long.MAX_VALUE;
     }
 
-    private void readFully(byte[] into, int length, long at) throws IOException {
-      ByteBuffer b = ByteBuffer.wrap(into, 0, length);
-      while (b.hasRemaining()) {
-        int n = channel.read(b, at + b.position());
-        if (n < 0) {
-          throw new IOException(name + " changed while being read");
-        }
-      }
-    }
-
-    private synchronized void countedLineEnds(int k, long count) {
-      lineEnds[k] = count;
-      for (int j = 1; j < sections && lineBase[j - 1] > 0 && lineEnds[j - 1] >= 0; j++) {
-        lineBase[j] = lineBase[j - 1] + lineEnds[j - 1];
-      }
-      notifyAll();
-    }
-
-    private synchronized long lineBase(int k) throws InterruptedException, IOException {
-      while (lineBase[k] == 0 && !closed && broken == null) {
-        wait();
-      }
-      if (lineBase[k] == 0 && broken != null) {
-        throw new IOException("cannot read " + name + " before section " + k, broken);
-      }
-      if (closed) {
-        throw new InterruptedException();
-      }
-      return lineBase[k];
-    }
-
-    /**
-     * The bytes of a section, read in one go (and counted), then the file after it, for a last
-     * record that runs past the section's end.
-     */
+    /** The file from a section's start on, read with positional reads of the shared channel. */
     private final class SectionInput extends InputStream {
-      private final byte[] bytes;
-      private final int length;
-      private int at;
-      private long next; // file offset after the section, once past it
+      private long next; // the file offset of the next byte
 
-      SectionInput(byte[] bytes, int length, long after) {
-        this.bytes = bytes;
-        this.length = length;
-        this.next = after;
+      SectionInput(long start) {
+        this.next = start;
       }
 
       @Override
@@ -579,12 +587,6 @@ public final class SectionedRead<B> implements AutoCloseable {
       public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
           return 0;
-        }
-        if (at < length) {
-          int n = Math.min(len, length - at);
-          System.arraycopy(bytes, at, b, off, n);
-          at += n;
-          return n;
         }
         if (next >= size) {
           return -1;
@@ -603,9 +605,11 @@ public final class SectionedRead<B> implements AutoCloseable {
       if (taken != null) {
         batches.clear(taken);
         free.offer(taken);
+        freeLines.offer(takenPart.lines);
         taken = null;
+        takenPart = null;
       }
-      if (ended) {
+      if (done) {
         return null;
       }
       while (true) {
@@ -621,6 +625,7 @@ public final class SectionedRead<B> implements AutoCloseable {
         }
         if (p.batch != null) {
           taken = p.batch;
+          takenPart = p;
           readSoFar = readBefore + p.read;
           return p.batch;
         }
@@ -631,44 +636,47 @@ public final class SectionedRead<B> implements AutoCloseable {
         readBefore += p.read;
         readSoFar = readBefore;
         if (p.failure != null) {
-          ended = true;
+          done = true;
           close();
           Throwables.throwIfUnchecked(p.failure);
-          throw new UncheckedIOException(
-              "cannot read " + name, (IOException) p.failure); // the only checked one
+          throw new IllegalStateException(p.failure); // unchecked only: never reached
         }
         int next = p.stopped ? nextSection(consuming, p.end) : -1;
         if (next < 0) {
-          ended = true;
+          done = true;
           report = new ReadReport(name, read, accepted, rejected, errors, talliesList());
           close();
           return null;
         }
         synchronized (this) {
-          for (int k = consuming + 1; k < next; k++) {
-            outs[k].dropped = true; // started inside a record: read by the section before
-            outs[k].parts.clear();
-          }
           consuming = next;
           notifyAll();
         }
       }
     }
 
+    long line(int k) {
+      if (takenPart == null || k < 0 || k >= takenPart.size) {
+        throw new IndexOutOfBoundsException(
+            "record " + k + " of a batch of " + (takenPart == null ? 0 : takenPart.size));
+      }
+      long base;
+      synchronized (this) {
+        base = firstLine[consuming];
+      }
+      return takenPart.lines[k] + base - 1;
+    }
+
     /** Returns the section after {@code k} that starts at file offset {@code end}, or -1. */
     private int nextSection(int k, long end) {
-      try {
-        for (int j = k + 1; j < sections; j++) {
-          long s = start(j);
-          if (s == end) {
-            return j;
-          }
-          if (s > end) {
-            break;
-          }
+      for (int j = k + 1; j < sections; j++) {
+        long s = start(j);
+        if (s == end) {
+          return j;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + name, e);
+        if (s > end) {
+          break;
+        }
       }
       if (end < size) {
         throw new IllegalStateException(
