@@ -19,6 +19,7 @@ import org.cx4j.core.io.CxReader;
 import org.cx4j.core.io.CxReaders;
 import org.cx4j.core.io.CxWriters;
 import org.cx4j.core.io.RecordStream;
+import org.cx4j.core.io.SectionedRead;
 import org.cx4j.core.touchpoint.Channel;
 import org.cx4j.core.touchpoint.JourneyStage;
 import org.cx4j.core.touchpoint.Touchpoint;
@@ -50,6 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * ./mvnw -o -q -pl cx-benchmarks -am -Dmaven.javadoc.skip -DskipTests package
  * java -jar cx-benchmarks/target/benchmarks.jar 'io.CsvIngest' -f 1 -wi 3 -w 2 -i 5 -r 2
+ * java -jar cx-benchmarks/target/benchmarks.jar 'CsvIngestBenchmark.readInteractions(InSections)?$' -p rows=1000000
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -151,6 +153,24 @@ public class CsvIngestBenchmark {
     try (RecordStream<Interaction> s = reader.read(csv)) {
       while (s.hasNext()) {
         n += s.next().timestamp().getEpochSecond() & 1; // use each record
+      }
+      return n + s.report().accepted();
+    }
+  }
+
+  /**
+   * The same reader on two threads ({@link CxReader#readInSections}): the file in sections of 2
+   * MiB, the records handed over in batches in file order and used on this thread.
+   */
+  @Benchmark
+  public long readInteractionsInSections() {
+    long n = 0;
+    try (SectionedRead<List<Interaction>> s =
+        reader.readInSections(csv, 2, SectionedRead.lists())) {
+      for (List<Interaction> batch; (batch = s.take()) != null; ) {
+        for (Interaction i : batch) {
+          n += i.timestamp().getEpochSecond() & 1;
+        }
       }
       return n + s.report().accepted();
     }

@@ -22,9 +22,10 @@ import org.cx4j.core.io.ReadError;
 import org.cx4j.core.io.ReadReport;
 
 /**
- * Interactions are parsed on one thread and added to the log on another, in batches: the result
- * must be what one thread reading row by row gives. The expected figures come from how each file is
- * written (which lines are malformed, which are in the future), not from the reader.
+ * Interactions are parsed on one or more threads (in sections of the file) and added to the log on
+ * another, in batches: the result must be what one thread reading row by row gives, with the lines
+ * of rejects found by either stage right across section ends. The expected figures come from how
+ * each file is written (which lines are malformed, which are in the future), not from the reader.
  */
 class InteractionPipelineTest {
 
@@ -62,21 +63,24 @@ class InteractionPipelineTest {
     }
   }
 
-  private static InputLoader loader(Path file, boolean lenient) {
+  private static InputLoader loader(Path file, boolean lenient, int threads, int sectionBytes) {
     return InputLoader.builder()
         .file(DataKind.INTERACTIONS, file)
         .lenient(lenient)
         .clock(CLOCK)
+        .readingInSections(threads, sectionBytes)
         .build();
   }
 
   @Property(tries = 60)
   void lenientReadCountsAndOrdersEveryRejectAsOneThreadWould(
       @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 3 * ParsedBatches.BATCH + 50) int rows,
-      @ForAll @IntRange(min = 0, max = 40) int badPerMille) {
+      @ForAll @IntRange(min = 0, max = 3 * 4096 + 50) int rows,
+      @ForAll @IntRange(min = 0, max = 40) int badPerMille,
+      @ForAll @IntRange(min = 1, max = 3) int threads,
+      @ForAll @IntRange(min = 50, max = 100_000) int sectionBytes) {
     Written w = write(seed, rows, badPerMille);
-    ReportInput in = loader(w.file(), true).load();
+    ReportInput in = loader(w.file(), true, threads, sectionBytes).load();
     ReadReport r = in.reads().get(0);
     assertEquals(rows, r.read());
     assertEquals(w.bad().size(), r.rejected());
@@ -92,14 +96,19 @@ class InteractionPipelineTest {
   @Property(tries = 40)
   void strictReadStopsAtTheFirstBadLineWhicheverStageFindsIt(
       @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 3 * ParsedBatches.BATCH + 50) int rows,
-      @ForAll @IntRange(min = 1, max = 5) int badPerMille) {
+      @ForAll @IntRange(min = 1, max = 3 * 4096 + 50) int rows,
+      @ForAll @IntRange(min = 1, max = 5) int badPerMille,
+      @ForAll @IntRange(min = 1, max = 3) int threads,
+      @ForAll @IntRange(min = 50, max = 100_000) int sectionBytes) {
     Written w = write(seed, rows, badPerMille);
     if (w.bad().isEmpty()) {
-      assertEquals(rows, loader(w.file(), false).load().interactions().size());
+      assertEquals(
+          rows, loader(w.file(), false, threads, sectionBytes).load().interactions().size());
       return;
     }
-    CxReadException e = assertThrows(CxReadException.class, () -> loader(w.file(), false).load());
+    CxReadException e =
+        assertThrows(
+            CxReadException.class, () -> loader(w.file(), false, threads, sectionBytes).load());
     assertEquals(w.bad().firstKey(), e.error().line());
     assertEquals("timestamp", e.error().column());
   }
